@@ -1,0 +1,87 @@
+/**
+ * The ticket event log: the contract between whatever produces tickets (the simulator, an
+ * importer of a real help desk's export) and the metric engine. SPEC §4.
+ *
+ * In memory, `time` is minutes since the log's origin (a float), so the simulator never
+ * formats dates on its hot path; files carry ISO 8601 (see `ndjson.ts`).
+ */
+
+/** Every event type of SPEC §4, plus the agent-level shift events (see below). */
+export const EVENT_TYPES = [
+  'created',
+  'self_service',
+  'queued',
+  'assigned',
+  'work_started',
+  'work_ended',
+  'replied',
+  'customer_replied',
+  'pending',
+  'resumed',
+  'escalated',
+  'kb_consulted',
+  'resolved',
+  'reopened',
+  'closed',
+  'abandoned',
+  'survey_sent',
+  'survey_answered',
+  'truth_fixed',
+  // Agent-level records (no ticket): when an agent comes on and goes off duty. They are
+  // what makes `utilization` computable from a log; a log without them reports it as null.
+  'shift_started',
+  'shift_ended',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Reply kinds of `replied` events. */
+export type ReplyKind = 'substantive' | 'generic' | 'auto' | 'info_request';
+
+/** One record of the event log. Optional fields are present where relevant. */
+export interface TicketEvent {
+  /** Ticket id; absent only on agent-level events (`shift_started`, `shift_ended`). */
+  ticket?: number | string;
+  /** Minutes since the log origin. */
+  time: number;
+  type: EventType;
+  agent?: string;
+  tier?: string;
+  channel?: string;
+  category?: string;
+  priority?: string;
+  customer?: string;
+  kind?: string;
+  value?: unknown;
+}
+
+/** Receives events as they happen. The simulator streams into one; nothing is kept unless a sink keeps it. */
+export interface EventSink {
+  emit(event: TicketEvent): void;
+}
+
+/** Where an event log sits in calendar time, and which part of it is measured. */
+export interface LogWindow {
+  /** Calendar time of minute 0, as epoch milliseconds. */
+  originEpochMs: number;
+  /** Minutes: tickets created before this are excluded from KPIs (warm-up). */
+  measureFrom: number;
+  /** Minutes: end of observation (the horizon). */
+  measureTo: number;
+}
+
+/** Sends every event to several sinks, in order. */
+export class TeeSink implements EventSink {
+  constructor(private readonly sinks: EventSink[]) {}
+  emit(event: TicketEvent): void {
+    for (const sink of this.sinks) sink.emit(event);
+  }
+}
+
+/** Keeps every event in memory (tests, small logs). */
+export class ArraySink implements EventSink {
+  readonly events: TicketEvent[] = [];
+  emit(event: TicketEvent): void {
+    this.events.push(event);
+  }
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketEvent } from '../../src/eventlog/types.js';
+import { KPI_CATALOG, TIER_KPI_CATALOG } from '../../src/metrics/catalog.js';
+import { computeKpisFromEvents } from '../../src/metrics/engine.js';
+
+/**
+ * A hand-built log. Window: minutes 5..1000 (warm-up ends at 5). Agents: a1 on tier1 all
+ * along; a2 on tier2 from 0 to 500.
+ *
+ *   ticket 0: created at 2 (warm-up) — excluded from ticket KPIs; its work 2..8 still counts
+ *             3 busy minutes (5..8) for a1's utilization.
+ *   ticket 1: queued 10, taken 20, worked 20..50, replied+resolved 50.
+ *   ticket 2: queued 30, taken 50, worked 50..60, escalated to tier2 at 60, queued 60, taken
+ *             100, worked 100..160, replied+resolved 160.
+ *   ticket 3: queued 40, abandoned 70.
+ *   ticket 4: queued 200, taken at once, reply on pickup at 200, worked 200..230, resolved 230.
+ *   ticket 5: queued 990, still waiting at 1000.
+ */
+function handBuiltLog(): TicketEvent[] {
+  const events: TicketEvent[] = [];
+  const add = (time: number, type: TicketEvent['type'], fields: Partial<TicketEvent> = {}) => events.push({ time, type, ...fields });
+  const ticket = (id: number, time: number, type: TicketEvent['type'], fields: Partial<TicketEvent> = {}) =>
+    add(time, type, { ticket: id, ...fields });
+  const work = (id: number, agent: string, tier: string, start: number, end: number) => {
+    ticket(id, start, 'assigned', { agent, tier });
+    ticket(id, start, 'work_started', { agent, tier });
+    ticket(id, end, 'work_ended', { agent, tier });
+  };
+  add(0, 'shift_started', { agent: 'a1', tier: 'tier1' });
+  add(0, 'shift_started', { agent: 'a2', tier: 'tier2' });
+  ticket(0, 2, 'created');
+  ticket(0, 2, 'queued', { tier: 'tier1' });
+  work(0, 'a1', 'tier1', 2, 8);
+  ticket(0, 8, 'resolved');
+
+  ticket(1, 10, 'created', { channel: 'email' });
+  ticket(1, 10, 'queued', { tier: 'tier1' });
+  work(1, 'a1', 'tier1', 20, 50);
+  ticket(1, 50, 'replied', { kind: 'substantive' });
+  ticket(1, 50, 'resolved');
+  ticket(1, 50, 'closed');
+
+  ticket(2, 30, 'created');
+  ticket(2, 30, 'queued', { tier: 'tier1' });
+  work(2, 'a1', 'tier1', 50, 60);
+  ticket(2, 60, 'escalated', { tier: 'tier1', value: 'tier2' });
+  ticket(2, 60, 'queued', { tier: 'tier2' });
+  work(2, 'a2', 'tier2', 100, 160);
+  ticket(2, 160, 'replied', { kind: 'substantive' });
+  ticket(2, 160, 'resolved');
+  ticket(2, 160, 'closed');
+
+  ticket(3, 40, 'created');
+  ticket(3, 40, 'queued', { tier: 'tier1' });
+  ticket(3, 70, 'abandoned', { tier: 'tier1' });
+
+  ticket(4, 200, 'created');
+  ticket(4, 200, 'queued', { tier: 'tier1' });
+  ticket(4, 200, 'assigned', { agent: 'a1', tier: 'tier1' });
+  ticket(4, 200, 'work_started', { agent: 'a1', tier: 'tier1' });
+  ticket(4, 200, 'replied', { kind: 'substantive' });
+  ticket(4, 230, 'work_ended', { agent: 'a1', tier: 'tier1' });
+  ticket(4, 230, 'resolved');
+  ticket(4, 230, 'closed');
+
+  add(500, 'shift_ended', { agent: 'a2', tier: 'tier2' });
+  ticket(5, 990, 'created');
+  ticket(5, 990, 'queued', { tier: 'tier1' });
+  return events;
+}
+
+const window = { originEpochMs: 0, measureFrom: 5, measureTo: 1000 };
+const table = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25 }, ['tier1', 'tier2']);
+
+/** Desk-wide expectations, each worked out by hand. */
+const expected: Record<string, number> = {
+  tickets_created: 5, // tickets 1..5 (ticket 0 is in the warm-up)
+  first_response_time_mean: (40 + 130 + 0) / 3, // t1: 50-10, t2: 160-30, t4: 200-200
+  first_response_time_p50: 40, // sorted [0, 40, 130]
+  first_response_time_p90: 40 + 0.8 * (130 - 40), // position (3-1)*0.9 = 1.8 ⇒ 112
+  resolution_time_mean: (40 + 130 + 30) / 3, // t1: 40, t2: 130, t4: 30
+  resolution_time_p50: 40, // sorted [30, 40, 130]
+  resolution_time_p90: 40 + 0.8 * (130 - 40), // 112
+  handle_time_mean: (30 + 70 + 30) / 3, // t1: 30, t2: 10 + 60, t4: 30
+  queue_wait_mean: (10 + 60 + 30 + 0) / 4, // t1: 10, t2: 20 + 40, t3: 30 until abandoning, t4: 0; t5 still waiting
+  waited_share: 4 / 5, // all but t4 (t5 is still waiting: it has waited)
+  service_level: 3 / 4, // threshold 25: t1 (10) t2 (20) t4 (0) met, t3 abandoned missed, t5 waited 10 so far: censored
+  abandonment_rate: 1 / 5,
+  escalation_rate: 1 / 5,
+  // a1: busy 3 (t0, 5..8) + 30 + 10 + 30 = 73 over 995 on shift (5..1000);
+  // a2: busy 60 over 495 (5..500) ⇒ 133 / 1490.
+  utilization: 133 / 1490,
+};
+
+const expectedTiers: Record<string, Record<string, number>> = {
+  tier1: {
+    tickets_queued: 5,
+    queue_wait_mean: (10 + 20 + 30 + 0) / 4, // t5 still waiting, left out
+    waited_share: 4 / 5,
+    service_level: 3 / 4,
+    abandonment_rate: 1 / 5,
+    utilization: 73 / 995,
+  },
+  tier2: {
+    tickets_queued: 1,
+    queue_wait_mean: 40, // t2: 60 → 100
+    waited_share: 1,
+    service_level: 0, // 40 > 25
+    abandonment_rate: 0,
+    utilization: 60 / 495,
+  },
+};
+
+describe('KPI catalog on a hand-built log', () => {
+  it('declares each KPI once, with unit, definition and needs', () => {
+    for (const catalog of [KPI_CATALOG, TIER_KPI_CATALOG]) {
+      const ids = catalog.map((kpi) => kpi.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const kpi of catalog) {
+        expect(kpi.definition.length).toBeGreaterThan(10);
+        expect(kpi.needs.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('has a hand-computed expectation for every desk-wide KPI', () => {
+    expect(Object.keys(expected).sort()).toEqual(KPI_CATALOG.map((kpi) => kpi.id).sort());
+  });
+
+  for (const [id, value] of Object.entries(expected)) {
+    it(`computes ${id}`, () => {
+      expect(table.values[id]).toBeCloseTo(value, 9);
+    });
+  }
+
+  for (const [tier, values] of Object.entries(expectedTiers)) {
+    it(`computes every per-tier KPI for ${tier}`, () => {
+      expect(Object.keys(values).sort()).toEqual(TIER_KPI_CATALOG.map((kpi) => kpi.id).sort());
+      for (const [id, value] of Object.entries(values)) expect(table.tiers[tier]![id], `${tier}.${id}`).toBeCloseTo(value, 9);
+    });
+  }
+
+  it('reports a KPI as null when the log lacks the events it needs', () => {
+    const withoutShifts = handBuiltLog().filter((event) => event.type !== 'shift_started' && event.type !== 'shift_ended');
+    const result = computeKpisFromEvents(withoutShifts, window, { serviceLevelThreshold: 25 });
+    expect(result.values.utilization).toBeNull();
+    expect(result.values.tickets_created).toBe(5);
+  });
+});
