@@ -1,0 +1,200 @@
+/**
+ * Scenario problems and every word said about them.
+ *
+ * The loader (`load.ts`) finds problems and calls the builders in `message` below; all the
+ * wording a user reads lives here, in one place (like vega-lite's `log/message.ts`), so it
+ * stays consistent and plain: "expected an integer >= 0, found -3", never zod's jargon.
+ */
+
+/** One problem in a scenario, with where it was written and what was wrong. */
+export interface ScenarioIssue {
+  /**
+   * What kind of problem: `yaml_syntax`, `duplicate_key`, `unknown_key`, `invalid_type`,
+   * `invalid_value`, `too_small`, `too_big`, `invalid_format`, `invalid_key`, `custom`,
+   * `bad_override`, `file_not_found`, `file_unreadable`, `extends_cycle`.
+   */
+  code: string;
+  /** The file the problem was written in, or `--set` for a command-line override. */
+  file: string;
+  /** 1-based line, when the problem is in a file. */
+  line?: number;
+  /** 1-based column, when the problem is in a file. */
+  column?: number;
+  /** The full text of the `--set` override the problem came from, when file is `--set`. */
+  override?: string;
+  /** The field path, dotted, list items shown by id ("tiers.tier1.agents"); "(root)" for the top. */
+  path: string;
+  /** What the field should hold, in words ("an integer >= 0"). */
+  expected?: string;
+  /** What was found instead, as written ("-3", "\"4 hours\""). */
+  found?: string;
+  /** The one-line human explanation. */
+  message: string;
+}
+
+/** Where an issue was written, as shown at the start of its block. */
+export function issueLocation(issue: Pick<ScenarioIssue, 'file' | 'line' | 'column' | 'override'>): string {
+  if (issue.override !== undefined) return `--set ${issue.override}`;
+  if (issue.line === undefined) return issue.file;
+  return `${issue.file}:${issue.line}:${issue.column ?? 1}`;
+}
+
+/** One issue as a two-line block: location and path, then the explanation. */
+export function renderIssue(issue: ScenarioIssue): string {
+  return `${issueLocation(issue)}  ${issue.path}\n  ${issue.message}`;
+}
+
+/** Every issue, one block each. */
+export function renderIssues(issues: readonly ScenarioIssue[]): string {
+  return issues.map(renderIssue).join('\n');
+}
+
+/** A scenario that cannot be used, with every problem found in it. */
+export class ScenarioError extends Error {
+  readonly issues: ScenarioIssue[];
+
+  constructor(issues: ScenarioIssue[]) {
+    super(renderIssues(issues));
+    this.name = 'ScenarioError';
+    this.issues = issues;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Describing values and expectations
+// ---------------------------------------------------------------------------
+
+/** A value found in the scenario, as a user would recognise it. */
+export function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'an empty list';
+    return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  }
+  if (typeof value === 'object') return Object.keys(value).length === 0 ? 'an empty map' : 'a map';
+  return String(value);
+}
+
+/** The words for a kind of value zod expected (its `expected` field). */
+export function describeExpectedType(expected: string): string {
+  switch (expected) {
+    case 'number':
+      return 'a number';
+    case 'int':
+    case 'integer':
+      return 'an integer';
+    case 'string':
+      return 'a string';
+    case 'boolean':
+      return 'true or false';
+    case 'object':
+    case 'record':
+    case 'map':
+      return 'a map (key: value)';
+    case 'array':
+      return 'a list';
+    case 'null':
+      return 'an empty value (null)';
+    case 'duration':
+      return 'a duration (minutes, or a string like "45s", "15m", "4h", "2d", "1w")';
+    default:
+      return `a ${expected}`;
+  }
+}
+
+/** Numeric bounds as words: "a number >= 0", "an integer from 1 to 100000", "a number > 0". */
+export function describeNumber(
+  kind: 'number' | 'integer',
+  minimum?: { value: number; inclusive: boolean },
+  maximum?: { value: number; inclusive: boolean },
+): string {
+  const noun = kind === 'integer' ? 'an integer' : 'a number';
+  if (minimum && maximum && minimum.inclusive && maximum.inclusive) {
+    return `${noun} from ${minimum.value} to ${maximum.value}`;
+  }
+  const parts: string[] = [];
+  if (minimum) parts.push(`${minimum.inclusive ? '>=' : '>'} ${minimum.value}`);
+  if (maximum) parts.push(`${maximum.inclusive ? '<=' : '<'} ${maximum.value}`);
+  return parts.length === 0 ? noun : `${noun} ${parts.join(' and ')}`;
+}
+
+/** A list's required size as words. */
+export function describeListSize(minimum: number, exact: boolean, kind: 'at least' | 'at most'): string {
+  const items = `${minimum} item${minimum === 1 ? '' : 's'}`;
+  if (exact) return `a list of exactly ${items}`;
+  return `a list of ${kind} ${items}`;
+}
+
+/** A string's required size as words. */
+export function describeStringSize(bound: number, exact: boolean, kind: 'at least' | 'at most'): string {
+  if (!exact && kind === 'at least' && bound === 1) return 'a non-empty string';
+  const characters = `${bound} character${bound === 1 ? '' : 's'}`;
+  if (exact) return `a string of exactly ${characters}`;
+  return `a string of ${kind} ${characters}`;
+}
+
+/** Options joined for reading: a, b, c. */
+export function listOptions(options: readonly unknown[]): string {
+  return options.map((option) => (typeof option === 'string' ? option : JSON.stringify(option))).join(', ');
+}
+
+function didYouMean(suggestion: string | undefined): string {
+  return suggestion === undefined ? '' : ` — did you mean "${suggestion}"?`;
+}
+
+// ---------------------------------------------------------------------------
+// The messages
+// ---------------------------------------------------------------------------
+
+export const message = {
+  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  duplicateKey: (key: string, firstLine: number | undefined) =>
+    `duplicate key "${key}"${firstLine === undefined ? '' : ` (already set on line ${firstLine})`}`,
+  fileNotFound: (file: string, asParent: boolean) =>
+    asParent ? `cannot find the parent scenario "${file}" named by extends` : `cannot find the scenario file "${file}"`,
+  fileUnreadable: (file: string, reason: string) => `cannot read "${file}": ${reason}`,
+  extendsCycle: (chain: readonly string[]) => `extends goes round in a circle: ${chain.join(' → ')}`,
+  extendsNotPath: (found: string) => `extends must be the path of a parent scenario file, found ${found}`,
+
+  malformedOverride: (text: string) => `cannot read the override "${text}": expected path=value, e.g. tiers.tier1.agents=8`,
+  overrideEmptyPath: (text: string) => `the override "${text}" has an empty path segment`,
+  overrideBadYaml: (text: string, detail: string) => `the value of the override "${text}" is not valid YAML: ${detail}`,
+  overrideNotContainer: (where: string, found: string) =>
+    `cannot go inside ${where}: it holds ${found}, not a map or a list`,
+  overrideUnknownId: (list: string, id: string, known: readonly string[]) => {
+    const singular = list.endsWith('s') ? list.slice(0, -1) : list;
+    return `unknown ${singular} id "${id}" in ${list} (known: ${known.length === 0 ? 'none' : known.join(', ')})`;
+  },
+  overrideBadIndex: (list: string, index: number, length: number) =>
+    `${list} has ${length} item${length === 1 ? '' : 's'}, so there is no item ${index} (items count from 0)`,
+  overrideRootNotMap: () => 'the scenario is not a map of fields, so it cannot be overridden',
+
+  typeMismatch: (expected: string, found: string) => `expected ${expected}, found ${found}`,
+  missingField: (field: string, expected: string) => `required field "${field}" is missing (expected ${expected})`,
+  rootNotMap: (found: string) =>
+    `expected a scenario: a map of fields such as "name:" and "tiers:", found ${found}`,
+  unknownKey: (key: string, suggestion: string | undefined, valid: readonly string[]) =>
+    suggestion !== undefined
+      ? `unknown key "${key}"${didYouMean(suggestion)}`
+      : `unknown key "${key}" — valid keys here: ${valid.length === 0 ? 'none' : valid.join(', ')}`,
+  notOneOf: (options: readonly unknown[], found: string, suggestion: string | undefined) =>
+    `expected one of ${listOptions(options)}; found ${found}${didYouMean(suggestion)}`,
+  unknownDiscriminator: (discriminator: string, value: unknown, options: readonly unknown[], suggestion: string | undefined) =>
+    value === undefined
+      ? `missing "${discriminator}": give one of ${listOptions(options)}`
+      : `unknown ${discriminator} ${describeFound(value)}${didYouMean(suggestion)} (allowed: ${listOptions(options)})`,
+  notADistribution: (found: string) =>
+    `expected a distribution such as { dist: exponential, mean: 20 }, found ${found}`,
+  invalidKey: (key: string, problem: string) => `invalid key "${key}": ${problem}`,
+  /** A refinement's own message; "must ..." messages get what was found appended. */
+  refinement: (text: string, found: string | undefined) =>
+    found !== undefined && /^must\b/.test(text) && !/\bfound\b/.test(text) ? `${text}, found ${found}` : text,
+  badDuration: (found: string, detail: string) =>
+    `expected ${describeExpectedType('duration')}, found ${found}${detail ? ` (${detail})` : ''}`,
+  invalidFormat: (format: string, found: string) => `expected ${format}, found ${found}`,
+  validationCrashed: (detail: string) => `the scenario could not be checked: ${detail}`,
+  other: (found: string) => `invalid value ${found}`,
+} as const;

@@ -1,0 +1,8 @@
+/**
+ * The scenario stage: YAML file → validated `Scenario` (SPEC §3).
+ * `load.ts` reads files, merges `extends`, applies `--set` overrides and validates with
+ * `schema.ts`; every problem comes back as a `ScenarioError` (`errors.ts`).
+ */
+export * from './schema.js';
+export { loadScenarioFile, loadScenarioText, parseOverride, resolvedScenarioYaml, type LoadedScenario, type LoadOptions } from './load.js';
+export { ScenarioError, renderIssue, renderIssues, issueLocation, type ScenarioIssue } from './errors.js';

@@ -1,0 +1,875 @@
+/**
+ * Scenario loading: YAML text → located tree → extends merge → overrides → zod validation.
+ *
+ * ```
+ * file ──parse──▶ Located tree ──extends: merge onto parent (recursively)──▶ merged tree
+ *      ──--set overrides──▶ final tree ──plain data──▶ scenarioSchema ──▶ Scenario
+ *                                                          │ issues
+ *                                                          ▼
+ *                 located by path in the final tree ──▶ ScenarioError (every problem)
+ * ```
+ *
+ * Every value in the located tree remembers where it was written (file, line, column, or the
+ * `--set` override), so a problem found by the schema is reported where the user wrote it —
+ * in the child file when the child wrote it, in the parent otherwise.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import {
+  describeExpectedType,
+  describeFound,
+  describeListSize,
+  describeNumber,
+  describeStringSize,
+  message,
+  ScenarioError,
+  type ScenarioIssue,
+} from './errors.js';
+import { scenarioSchema, type Scenario } from './schema.js';
+
+/** A loaded, validated scenario and the files it came from. */
+export interface LoadedScenario {
+  /** The scenario with every default applied; durations in minutes. */
+  scenario: Scenario;
+  /** The file itself, then its parent, grandparent... (its extends chain). */
+  files: string[];
+}
+
+/** Options of the loaders. */
+export interface LoadOptions {
+  /** `path=value` overrides, as given to `--set`, applied in order after the extends merge. */
+  overrides?: readonly string[];
+}
+
+// ---------------------------------------------------------------------------
+// The located tree
+// ---------------------------------------------------------------------------
+
+/** Where a value (or key) was written. */
+interface Location {
+  file: string;
+  line?: number;
+  column?: number;
+  /** Set when the value came from a `--set` override: its full text. */
+  override?: string;
+}
+
+interface MapEntry {
+  keyLocation: Location;
+  node: Located;
+}
+
+type Located =
+  | { kind: 'map'; location: Location; entries: Map<string, MapEntry> }
+  | { kind: 'seq'; location: Location; items: Located[] }
+  | { kind: 'scalar'; location: Location; value: unknown };
+
+function toPlain(node: Located): unknown {
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'seq':
+      return node.items.map(toPlain);
+    case 'map': {
+      const result: Record<string, unknown> = {};
+      for (const [key, entry] of node.entries) {
+        // defineProperty, so a key such as "__proto__" stays an ordinary (unknown) key.
+        Object.defineProperty(result, key, { value: toPlain(entry.node), enumerable: true, writable: true, configurable: true });
+      }
+      return result;
+    }
+  }
+}
+
+/** A located tree of plain data, every node at one location (used for override values and defaults). */
+function fromPlain(value: unknown, location: Location): Located {
+  if (Array.isArray(value)) return { kind: 'seq', location, items: value.map((item) => fromPlain(item, location)) };
+  if (value !== null && typeof value === 'object') {
+    const entries = new Map<string, MapEntry>();
+    for (const [key, item] of Object.entries(value)) entries.set(key, { keyLocation: location, node: fromPlain(item, location) });
+    return { kind: 'map', location, entries };
+  }
+  return { kind: 'scalar', location, value };
+}
+
+/** Child over parent: maps merge key by key (the child wins), anything else is replaced. */
+function merge(parent: Located, child: Located): Located {
+  if (parent.kind !== 'map' || child.kind !== 'map') return child;
+  const entries = new Map(parent.entries);
+  for (const [key, entry] of child.entries) {
+    const inherited = entries.get(key);
+    entries.set(key, inherited ? { keyLocation: entry.keyLocation, node: merge(inherited.node, entry.node) } : entry);
+  }
+  return { kind: 'map', location: child.location, entries };
+}
+
+// ---------------------------------------------------------------------------
+// YAML → located tree
+// ---------------------------------------------------------------------------
+
+function parseYaml(text: string, file: string, issues: ScenarioIssue[]): Located | undefined {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const at = (offset: number | undefined): Location => {
+    if (offset === undefined) return { file, line: 1, column: 1 };
+    const position = lineCounter.linePos(offset);
+    return { file, line: position.line, column: position.col };
+  };
+  if (document.errors.length > 0) {
+    for (const error of document.errors) {
+      issues.push({ code: 'yaml_syntax', ...at(error.pos[0]), path: '(root)', message: message.yamlSyntax(error.message) });
+    }
+    return undefined;
+  }
+  const before = issues.length;
+  const tree = build(document.contents, document, at, file, issues, 0);
+  return issues.length === before ? tree : undefined;
+}
+
+function build(
+  node: YamlNode | null,
+  document: Document,
+  at: (offset: number | undefined) => Location,
+  file: string,
+  issues: ScenarioIssue[],
+  depth: number,
+  fallback: Location = { file, line: 1, column: 1 },
+): Located {
+  if (node === null || node === undefined) return { kind: 'scalar', location: fallback, value: null };
+  const location = node.range ? at(node.range[0]) : fallback;
+  if (isAlias(node)) {
+    const target = depth > 64 ? undefined : node.resolve(document);
+    if (!target) return { kind: 'scalar', location, value: null };
+    return { ...build(target, document, at, file, issues, depth + 1, location), location };
+  }
+  if (isMap(node)) {
+    const entries = new Map<string, MapEntry>();
+    for (const pair of node.items) {
+      const keyNode = pair.key as YamlNode | null;
+      const key = isScalar(keyNode) ? String(keyNode.value) : keyNode === null ? 'null' : String(keyNode);
+      const keyLocation = keyNode?.range ? at(keyNode.range[0]) : location;
+      const previous = entries.get(key);
+      if (previous) {
+        issues.push({ code: 'duplicate_key', ...keyLocation, path: key, message: message.duplicateKey(key, previous.keyLocation.line) });
+        continue;
+      }
+      const value = build(pair.value as YamlNode | null, document, at, file, issues, depth + 1, keyLocation);
+      entries.set(key, { keyLocation, node: value });
+    }
+    return { kind: 'map', location, entries };
+  }
+  if (isSeq(node)) {
+    return {
+      kind: 'seq',
+      location,
+      items: node.items.map((item) => build(item as YamlNode | null, document, at, file, issues, depth + 1, location)),
+    };
+  }
+  if (isScalar(node)) return { kind: 'scalar', location, value: node.value };
+  return { kind: 'scalar', location, value: null };
+}
+
+// ---------------------------------------------------------------------------
+// Files and extends
+// ---------------------------------------------------------------------------
+
+interface Chain {
+  files: string[];
+  issues: ScenarioIssue[];
+}
+
+function readText(file: string, referencedFrom: Location | undefined, issues: ScenarioIssue[]): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const where: Location = referencedFrom ?? { file };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      issues.push({ code: 'file_not_found', ...where, path: referencedFrom ? 'extends' : '(root)', message: message.fileNotFound(file, referencedFrom !== undefined) });
+    } else {
+      issues.push({
+        code: 'file_unreadable',
+        ...where,
+        path: referencedFrom ? 'extends' : '(root)',
+        message: message.fileUnreadable(file, (error as Error).message),
+      });
+    }
+    return undefined;
+  }
+}
+
+/** Parse a file and, recursively, the scenarios it extends; return them merged (child wins). */
+function loadChain(file: string, text: string, visiting: string[], chain: Chain): Located | undefined {
+  chain.files.push(file);
+  const tree = parseYaml(text, file, chain.issues);
+  if (!tree || tree.kind !== 'map') return tree;
+  const extension = tree.entries.get('extends');
+  if (!extension) return tree;
+
+  const entries = new Map(tree.entries);
+  entries.delete('extends');
+  const child: Located = { ...tree, entries };
+  const target = extension.node;
+  if (target.kind !== 'scalar' || typeof target.value !== 'string' || target.value.trim() === '') {
+    chain.issues.push({
+      code: 'invalid_type',
+      ...target.location,
+      path: 'extends',
+      expected: 'a file path',
+      found: describeFound(toPlain(target)),
+      message: message.extendsNotPath(describeFound(toPlain(target))),
+    });
+    return undefined;
+  }
+  const parentFile = path.isAbsolute(target.value) ? target.value : path.join(path.dirname(file), target.value);
+  const resolved = path.resolve(parentFile);
+  const cycleStart = visiting.indexOf(resolved);
+  if (cycleStart >= 0) {
+    const loop = [...chain.files.slice(cycleStart), parentFile];
+    chain.issues.push({ code: 'extends_cycle', ...target.location, path: 'extends', message: message.extendsCycle(loop) });
+    return undefined;
+  }
+  const parentText = readText(parentFile, target.location, chain.issues);
+  if (parentText === undefined) return undefined;
+  const parent = loadChain(parentFile, parentText, [...visiting, resolved], chain);
+  if (!parent) return undefined;
+  return merge(parent, child);
+}
+
+// ---------------------------------------------------------------------------
+// Overrides
+// ---------------------------------------------------------------------------
+
+const overrideFile = '--set';
+
+function overrideIssue(text: string, detail: string): ScenarioIssue {
+  const equals = text.indexOf('=');
+  return {
+    code: 'bad_override',
+    file: overrideFile,
+    override: text,
+    path: equals > 0 ? text.slice(0, equals) : text,
+    message: detail,
+  };
+}
+
+function readOverride(text: string): { path: string[]; value: Located } | ScenarioIssue {
+  const equals = text.indexOf('=');
+  if (equals <= 0) return overrideIssue(text, message.malformedOverride(text));
+  const segments = text.slice(0, equals).trim().split('.');
+  if (segments.some((segment) => segment.trim() === '')) return overrideIssue(text, message.overrideEmptyPath(text));
+  const location: Location = { file: overrideFile, override: text };
+  const issues: ScenarioIssue[] = [];
+  const valueText = text.slice(equals + 1);
+  const lineCounter = new LineCounter();
+  const document = parseDocument(valueText, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const firstError = document.errors[0];
+  if (firstError) return overrideIssue(text, message.overrideBadYaml(text, firstError.message));
+  const tree = build(document.contents, document, () => location, overrideFile, issues, 0, location);
+  const duplicate = issues[0];
+  if (duplicate) return overrideIssue(text, message.overrideBadYaml(text, duplicate.message));
+  return { path: segments.map((segment) => segment.trim()), value: fromPlain(toPlain(tree), location) };
+}
+
+/**
+ * Read one `--set` override: `tiers.tier1.agents=8` → `{ path: ['tiers', 'tier1', 'agents'], value: 8 }`.
+ * The value is YAML (`8` is a number, `{dist: exponential, mean: 5}` a map, `4h` a string).
+ * Throws a `ScenarioError` (code `bad_override`) when the text is not `path=value`.
+ */
+export function parseOverride(text: string): { path: string[]; value: unknown } {
+  const result = readOverride(text);
+  if ('code' in result) throw new ScenarioError([result]);
+  return { path: result.path, value: toPlain(result.value) };
+}
+
+/** The schema default at a path, as data, to fill in a section an override reaches into. */
+function schemaDefault(segments: readonly string[]): unknown {
+  const candidates = schemasAt(scenarioSchema, segments, undefined);
+  for (const candidate of candidates) {
+    const definition = defOf(candidate);
+    if ((definition.type === 'default' || definition.type === 'prefault') && definition.defaultValue !== null && typeof definition.defaultValue === 'object') {
+      return structuredClone(definition.defaultValue);
+    }
+  }
+  return undefined;
+}
+
+function applyOverride(root: Located, text: string, issues: ScenarioIssue[]): void {
+  const parsed = readOverride(text);
+  if ('code' in parsed) {
+    issues.push(parsed);
+    return;
+  }
+  const { path: segments, value } = parsed;
+  const location = value.location;
+  if (root.kind !== 'map') {
+    issues.push(overrideIssue(text, message.overrideRootNotMap()));
+    return;
+  }
+  let node: Located = root;
+  for (let index = 0; index < segments.length; index += 1) {
+    const segment = segments[index] as string;
+    const last = index === segments.length - 1;
+    const here = segments.slice(0, index).join('.') || 'the scenario';
+    if (node.kind === 'map') {
+      const existing = node.entries.get(segment);
+      if (last) {
+        node.entries.set(segment, { keyLocation: existing?.keyLocation ?? location, node: value });
+        return;
+      }
+      if (existing) {
+        node = existing.node;
+      } else {
+        const fallback = schemaDefault(segments.slice(0, index + 1));
+        const created = fromPlain(fallback ?? {}, location);
+        node.entries.set(segment, { keyLocation: location, node: created });
+        node = created;
+      }
+    } else if (node.kind === 'seq') {
+      const items: Located[] = node.items;
+      let position: number;
+      if (/^\d+$/.test(segment)) {
+        position = Number(segment);
+        if (position >= items.length) {
+          issues.push(overrideIssue(text, message.overrideBadIndex(here, position, items.length)));
+          return;
+        }
+      } else {
+        const ids = items.map(itemId);
+        position = ids.indexOf(segment);
+        if (position < 0) {
+          issues.push(overrideIssue(text, message.overrideUnknownId(segments[index - 1] ?? 'list', segment, ids.filter((id): id is string => id !== undefined))));
+          return;
+        }
+      }
+      if (last) {
+        items[position] = value;
+        return;
+      }
+      node = items[position] as Located;
+    } else {
+      issues.push(overrideIssue(text, message.overrideNotContainer(here, describeFound(node.value))));
+      return;
+    }
+  }
+}
+
+function itemId(item: Located): string | undefined {
+  if (item.kind !== 'map') return undefined;
+  const id = item.entries.get('id')?.node;
+  return id?.kind === 'scalar' && (typeof id.value === 'string' || typeof id.value === 'number') ? String(id.value) : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Walking the zod schema (for "did you mean", bounds and defaults)
+// ---------------------------------------------------------------------------
+
+type Schema = z.core.$ZodType;
+
+interface CheckDefinition {
+  check: string;
+  value?: unknown;
+  inclusive?: boolean;
+  format?: string;
+}
+
+/** The parts of zod's plain-data definitions this module reads. */
+interface LooseDefinition {
+  type: string;
+  innerType?: Schema;
+  in?: Schema;
+  out?: Schema;
+  shape?: Record<string, Schema>;
+  element?: Schema;
+  valueType?: Schema;
+  options?: Schema[];
+  discriminator?: string;
+  values?: unknown[];
+  entries?: Record<string, unknown>;
+  checks?: { _zod: { def: CheckDefinition } }[];
+  defaultValue?: unknown;
+}
+
+function defOf(schema: Schema): LooseDefinition {
+  return schema._zod.def as unknown as LooseDefinition;
+}
+
+const wrappers = new Set(['default', 'prefault', 'optional', 'nullable', 'readonly', 'catch', 'nonoptional']);
+
+/** Strip wrappers and pipes down to the schema that checks the written (input) value. */
+function unwrap(schema: Schema): Schema {
+  let current = schema;
+  for (let guard = 0; guard < 32; guard += 1) {
+    const definition = defOf(current);
+    if (wrappers.has(definition.type) && definition.innerType) current = definition.innerType;
+    else if (definition.type === 'pipe' && definition.in) current = definition.in;
+    else break;
+  }
+  return current;
+}
+
+/** True for the duration schema: a number or string piped into a transform. */
+function isDuration(schema: Schema): boolean {
+  let current = schema;
+  for (let guard = 0; guard < 32; guard += 1) {
+    const definition = defOf(current);
+    if (wrappers.has(definition.type) && definition.innerType) current = definition.innerType;
+    else break;
+  }
+  const definition = defOf(current);
+  if (definition.type !== 'pipe' || !definition.in || !definition.out) return false;
+  const input = defOf(definition.in);
+  const types = (input.options ?? []).map((option) => defOf(option).type).sort();
+  return defOf(definition.out).type === 'transform' && input.type === 'union' && types.join() === 'number,string';
+}
+
+function literalValues(schema: Schema): unknown[] {
+  const definition = defOf(unwrap(schema));
+  if (definition.values) return definition.values;
+  if (definition.entries) return Object.values(definition.entries);
+  return [];
+}
+
+/** The options of a union that fit the data (by discriminator when the union has one). */
+function unionOptions(definition: LooseDefinition, data: unknown): Schema[] {
+  const options = definition.options ?? [];
+  const discriminator = definition.discriminator;
+  if (discriminator === undefined || data === null || typeof data !== 'object') return options;
+  const tag = (data as Record<string, unknown>)[discriminator];
+  const matching = options.filter((option) => {
+    const field = defOf(unwrap(option)).shape?.[discriminator];
+    return field !== undefined && literalValues(field).includes(tag);
+  });
+  return matching.length > 0 ? matching : options;
+}
+
+/** The schemas that check the value one segment below. */
+function childSchemas(schema: Schema, segment: string | number, data: unknown): Schema[] {
+  const inner = unwrap(schema);
+  const definition = defOf(inner);
+  switch (definition.type) {
+    case 'object': {
+      const field = definition.shape?.[String(segment)];
+      return field ? [field] : [];
+    }
+    case 'array':
+      return definition.element ? [definition.element] : [];
+    case 'record':
+      return definition.valueType ? [definition.valueType] : [];
+    case 'union':
+      return unionOptions(definition, data).flatMap((option) => childSchemas(option, segment, data));
+    default:
+      return [];
+  }
+}
+
+function childData(data: unknown, segment: string | number): unknown {
+  if (data === null || typeof data !== 'object') return undefined;
+  return (data as Record<string, unknown>)[String(segment)];
+}
+
+/** Every schema that may check the value at a path (more than one under unions). */
+function schemasAt(root: Schema, segments: readonly (string | number)[], data: unknown): Schema[] {
+  let current: Schema[] = [root];
+  let value = data;
+  for (const segment of segments) {
+    current = current.flatMap((schema) => childSchemas(schema, segment, value));
+    value = childData(value, segment);
+    if (current.length === 0) break;
+  }
+  return current;
+}
+
+/** The keys an object at this path may hold. */
+function validKeys(schemas: readonly Schema[], data: unknown): string[] {
+  const keys = new Set<string>();
+  const visit = (schema: Schema): void => {
+    const definition = defOf(unwrap(schema));
+    if (definition.type === 'object') Object.keys(definition.shape ?? {}).forEach((key) => keys.add(key));
+    if (definition.type === 'union') unionOptions(definition, data).forEach(visit);
+  };
+  schemas.forEach(visit);
+  return [...keys];
+}
+
+interface NumberRule {
+  kind: 'number' | 'integer';
+  minimum?: { value: number; inclusive: boolean };
+  maximum?: { value: number; inclusive: boolean };
+}
+
+function numberRule(schemas: readonly Schema[]): NumberRule | undefined {
+  for (const schema of schemas) {
+    const inner = unwrap(schema);
+    const definition = defOf(inner);
+    const candidates = definition.type === 'union' ? (definition.options ?? []).map(unwrap) : [inner];
+    for (const candidate of candidates) {
+      const candidateDefinition = defOf(candidate);
+      if (candidateDefinition.type !== 'number') continue;
+      const rule: NumberRule = { kind: 'number' };
+      for (const check of candidateDefinition.checks ?? []) {
+        const checkDefinition = check._zod.def;
+        if (checkDefinition.check === 'number_format' && /int/.test(checkDefinition.format ?? '')) rule.kind = 'integer';
+        if (checkDefinition.check === 'greater_than' && typeof checkDefinition.value === 'number') {
+          rule.minimum = { value: checkDefinition.value, inclusive: checkDefinition.inclusive === true };
+        }
+        if (checkDefinition.check === 'less_than' && typeof checkDefinition.value === 'number') {
+          rule.maximum = { value: checkDefinition.value, inclusive: checkDefinition.inclusive === true };
+        }
+      }
+      return rule;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Did you mean
+// ---------------------------------------------------------------------------
+
+/** Optimal-string-alignment (restricted Damerau–Levenshtein) distance. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const columns = b.length + 1;
+  const table: number[][] = Array.from({ length: rows }, (_, row) => Array.from({ length: columns }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)));
+  const cell = (row: number, column: number): number => table[row]?.[column] ?? 0;
+  for (let row = 1; row < rows; row += 1) {
+    for (let column = 1; column < columns; column += 1) {
+      const cost = a[row - 1] === b[column - 1] ? 0 : 1;
+      let best = Math.min(cell(row - 1, column) + 1, cell(row, column - 1) + 1, cell(row - 1, column - 1) + cost);
+      if (row > 1 && column > 1 && a[row - 1] === b[column - 2] && a[row - 2] === b[column - 1]) {
+        best = Math.min(best, cell(row - 2, column - 2) + 1);
+      }
+      (table[row] as number[])[column] = best;
+    }
+  }
+  return cell(a.length, b.length);
+}
+
+function commonPrefix(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length += 1;
+  return length;
+}
+
+/** The closest candidate: within 3 edits (and fewer than the word's length), or sharing a prefix of 4+. */
+export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  let best: { candidate: string; score: number } | undefined;
+  for (const candidate of candidates) {
+    const target = candidate.toLowerCase();
+    const distance = editDistance(lower, target);
+    const prefix = commonPrefix(lower, target);
+    const close = distance <= 3 && distance < Math.max(2, Math.min(lower.length, target.length));
+    const prefixed = prefix >= 4 || (prefix >= 3 && (lower.startsWith(target) || target.startsWith(lower)));
+    if (!close && !prefixed) continue;
+    const score = close ? distance : 3 + 1 / (prefix + 1);
+    if (!best || score < best.score) best = { candidate, score };
+  }
+  return best?.candidate;
+}
+
+// ---------------------------------------------------------------------------
+// Zod issues → scenario issues
+// ---------------------------------------------------------------------------
+
+type ZodIssue = z.core.$ZodIssue;
+type PathSegment = string | number;
+
+interface Validation {
+  tree: Located;
+  data: unknown;
+  issues: ScenarioIssue[];
+}
+
+function valueAt(data: unknown, segments: readonly PropertyKey[]): { found: boolean; value: unknown } {
+  let value = data;
+  for (const segment of segments) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment)) {
+      return { found: false, value: undefined };
+    }
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return { found: true, value };
+}
+
+/** The dotted path, list items shown by their id when they have one. */
+function renderPath(data: unknown, segments: readonly PropertyKey[]): string {
+  if (segments.length === 0) return '(root)';
+  const parts: string[] = [];
+  let value = data;
+  for (const segment of segments) {
+    let part = String(segment);
+    if (Array.isArray(value) && typeof segment === 'number') {
+      const item: unknown = value[segment];
+      const id = item !== null && typeof item === 'object' ? (item as Record<string, unknown>).id : undefined;
+      if (typeof id === 'string' && id !== '') part = id;
+    }
+    parts.push(part);
+    value = childData(value, typeof segment === 'symbol' ? String(segment) : segment);
+  }
+  return parts.join('.');
+}
+
+/**
+ * Where the value at a path was written, or its nearest written ancestor: a plain value's own
+ * place, a map's or list's key (or a list item's first line), or the key itself when asked.
+ */
+function locate(tree: Located, segments: readonly PropertyKey[], atKey = false): Location {
+  let node = tree;
+  let location = tree.location;
+  for (const [index, segment] of segments.entries()) {
+    const last = index === segments.length - 1;
+    if (node.kind === 'map') {
+      const entry = node.entries.get(String(segment));
+      if (!entry) return location;
+      // A whole map or list was "written" where its key is.
+      location = (last && atKey) || entry.node.kind !== 'scalar' ? entry.keyLocation : entry.node.location;
+      node = entry.node;
+    } else if (node.kind === 'seq' && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (!item) return location;
+      location = item.location;
+      node = item;
+    } else {
+      return location;
+    }
+  }
+  return location;
+}
+
+function issueAt(validation: Validation, segments: readonly PropertyKey[], fields: Omit<ScenarioIssue, 'file' | 'path'>, atKey = false): ScenarioIssue {
+  const location = locate(validation.tree, segments, atKey);
+  const issue: ScenarioIssue = { code: fields.code, file: location.file, path: renderPath(validation.data, segments), message: fields.message };
+  if (location.line !== undefined) issue.line = location.line;
+  if (location.column !== undefined) issue.column = location.column;
+  if (location.override !== undefined) issue.override = location.override;
+  if (fields.expected !== undefined) issue.expected = fields.expected;
+  if (fields.found !== undefined) issue.found = fields.found;
+  return issue;
+}
+
+function toSegments(issuePath: readonly PropertyKey[]): PathSegment[] {
+  return issuePath.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+}
+
+function mapIssue(validation: Validation, issue: ZodIssue, prefix: readonly PathSegment[]): ScenarioIssue[] {
+  const segments = [...prefix, ...toSegments(issue.path)];
+  const { found: present, value } = valueAt(validation.data, segments);
+  const found = describeFound(value);
+  const schemas = () => schemasAt(scenarioSchema, segments, validation.data);
+  const plain = (code: string, text: string, expected?: string): ScenarioIssue[] => {
+    const fields: Omit<ScenarioIssue, 'file' | 'path'> = { code, message: text, found };
+    if (expected !== undefined) fields.expected = expected;
+    return [issueAt(validation, segments, fields)];
+  };
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const candidates = validKeys(schemas(), value);
+      return issue.keys.map((key) => {
+        const suggestion = closestMatch(key, candidates);
+        return issueAt(validation, [...segments, key], { code: 'unknown_key', found: JSON.stringify(key), message: message.unknownKey(key, suggestion, candidates) }, true);
+      });
+    }
+    case 'invalid_type': {
+      const here = schemas();
+      if (segments.length === 0) return plain('invalid_type', message.rootNotMap(found), 'a map of scenario fields');
+      if (here.some(isDuration)) return plain('invalid_type', message.typeMismatch(describeExpectedType('duration'), found), describeExpectedType('duration'));
+      if (issue.expected === 'object' && here.some((schema) => defOf(unwrap(schema)).discriminator === 'dist')) {
+        return plain('invalid_type', message.notADistribution(found), 'a distribution');
+      }
+      const rule = issue.expected === 'int' || issue.expected === 'number' ? numberRule(here) : undefined;
+      const expected = rule ? describeNumber(rule.kind, rule.minimum, rule.maximum) : describeExpectedType(issue.expected);
+      if (!present) {
+        const field = String(segments[segments.length - 1]);
+        return [issueAt(validation, segments, { code: 'invalid_type', expected, found: 'nothing', message: message.missingField(field, expected) })];
+      }
+      return plain('invalid_type', message.typeMismatch(expected, found), expected);
+    }
+    case 'too_small':
+    case 'too_big': {
+      const kind = issue.code === 'too_small' ? 'at least' : 'at most';
+      const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      let expected: string;
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
+        const rule = numberRule(schemas());
+        const inclusive = issue.inclusive !== false;
+        expected = rule
+          ? describeNumber(rule.kind, rule.minimum, rule.maximum)
+          : describeNumber('number', issue.code === 'too_small' ? { value: bound, inclusive } : undefined, issue.code === 'too_big' ? { value: bound, inclusive } : undefined);
+        return plain(issue.code, message.typeMismatch(expected, found), expected);
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        expected = describeListSize(bound, issue.exact === true, kind);
+      } else if (issue.origin === 'string') {
+        expected = describeStringSize(bound, issue.exact === true, kind);
+      } else {
+        expected = `${kind} ${bound}`;
+      }
+      return plain(issue.code, message.typeMismatch(expected, found), expected);
+    }
+    case 'invalid_value': {
+      const options = issue.values;
+      const suggestion = typeof value === 'string' ? closestMatch(value, options.filter((option): option is string => typeof option === 'string')) : undefined;
+      return plain('invalid_value', message.notOneOf(options, found, suggestion), `one of ${options.map(String).join(', ')}`);
+    }
+    case 'invalid_union': {
+      const loose = issue as unknown as { discriminator?: string; options?: unknown[]; note?: string };
+      if (loose.discriminator !== undefined) {
+        // zod reports the discriminator's own path; the user wrote the map around it.
+        const options = loose.options ?? [];
+        const atMap = segments[segments.length - 1] === loose.discriminator ? segments.slice(0, -1) : segments;
+        const tagPath = [...atMap, loose.discriminator];
+        const tag = valueAt(validation.data, tagPath);
+        const mapValue = valueAt(validation.data, atMap).value;
+        if (mapValue === null || typeof mapValue !== 'object' || Array.isArray(mapValue)) {
+          const text = loose.discriminator === 'dist' ? message.notADistribution(describeFound(mapValue)) : message.typeMismatch(describeExpectedType('object'), describeFound(mapValue));
+          return [issueAt(validation, atMap, { code: 'invalid_type', expected: 'a map', found: describeFound(mapValue), message: text })];
+        }
+        const suggestion = typeof tag.value === 'string' ? closestMatch(tag.value, options.filter((option): option is string => typeof option === 'string')) : undefined;
+        return [
+          issueAt(validation, tag.found ? tagPath : atMap, {
+            code: 'invalid_value',
+            expected: `one of ${options.map(String).join(', ')}`,
+            found: describeFound(tag.value),
+            message: message.unknownDiscriminator(loose.discriminator, tag.value, options, suggestion),
+          }),
+        ];
+      }
+      const branches = issue.errors;
+      const typeOnly = (branch: readonly ZodIssue[]) => branch.length > 0 && branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0);
+      const deeper = branches.filter((branch) => !typeOnly(branch));
+      const chosen = deeper[0];
+      if (deeper.length >= 1 && chosen) return chosen.flatMap((inner) => mapIssue(validation, inner, segments));
+      const here = schemas();
+      if (here.some(isDuration)) return plain('invalid_type', message.typeMismatch(describeExpectedType('duration'), found), describeExpectedType('duration'));
+      const expectedTypes = [
+        ...new Set(
+          branches.flatMap((branch) => branch.map((inner) => (inner.code === 'invalid_type' ? describeExpectedType(inner.expected) : ''))).filter((text) => text !== ''),
+        ),
+      ];
+      const expected = expectedTypes.join(' or ') || 'another kind of value';
+      return plain('invalid_type', message.typeMismatch(expected, found), expected);
+    }
+    case 'invalid_key': {
+      const key = String(segments[segments.length - 1]);
+      const problems = issue.issues.map((inner) => (inner.code === 'invalid_format' || inner.code === 'custom' ? inner.message : describeExpectedType('string'))).join('; ');
+      return [issueAt(validation, segments, { code: 'invalid_key', found: JSON.stringify(key), message: message.invalidKey(key, problems) }, true)];
+    }
+    case 'invalid_format': {
+      if (issue.format === 'regex' && !/^Invalid/.test(issue.message)) {
+        return plain('invalid_format', message.refinement(issue.message, found));
+      }
+      return plain('invalid_format', message.invalidFormat(`a valid ${issue.format}`, found), `a valid ${issue.format}`);
+    }
+    case 'custom': {
+      if (present && typeof value !== 'object' && !/^must\b/.test(issue.message) && schemas().some(isDuration)) {
+        // A string the duration parser could not read: say what a duration looks like.
+        if (typeof value === 'string') return plain('invalid_value', message.badDuration(found, ''), describeExpectedType('duration'));
+        return plain('invalid_value', message.refinement(issue.message, found), describeExpectedType('duration'));
+      }
+      return plain('custom', message.refinement(issue.message, present && (value === null || typeof value !== 'object') ? found : undefined));
+    }
+    default:
+      return plain(issue.code, message.other(found));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The loaders
+// ---------------------------------------------------------------------------
+
+function finish(tree: Located, files: string[], options: LoadOptions | undefined, earlier: ScenarioIssue[]): LoadedScenario {
+  const issues = [...earlier];
+  for (const override of options?.overrides ?? []) applyOverride(tree, override, issues);
+  const data = toPlain(tree);
+  const validation: Validation = { tree, data, issues: [] };
+  let result: ReturnType<typeof scenarioSchema.safeParse>;
+  try {
+    result = scenarioSchema.safeParse(data, { reportInput: true });
+  } catch (error) {
+    throw new ScenarioError([...issues, { code: 'custom', file: files[0] ?? '', path: '(root)', message: message.validationCrashed((error as Error).message) }]);
+  }
+  if (!result.success) {
+    for (const issue of result.error.issues) validation.issues.push(...mapIssue(validation, issue, []));
+  }
+  const all = sortIssues(dedupe([...issues, ...dropEchoes(validation.issues)]), files);
+  if (all.length > 0 || !result.success) throw new ScenarioError(all);
+  return { scenario: result.data, files };
+}
+
+/**
+ * A check on a whole map may repeat what its field's own check said ("mean must be > 0" on a
+ * distribution whose mean already failed): keep only the field's issue.
+ */
+function dropEchoes(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const paths = new Set(issues.map((issue) => issue.path));
+  return issues.filter((issue) => {
+    if (issue.code !== 'custom') return true;
+    const field = /^(\w+) must\b/.exec(issue.message)?.[1];
+    return field === undefined || !paths.has(issue.path === '(root)' ? field : `${issue.path}.${field}`);
+  });
+}
+
+function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.file}|${issue.override}|${issue.line}|${issue.column}|${issue.path}|${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** File order (the file, then its parents, then overrides), then line and column. */
+function sortIssues(issues: ScenarioIssue[], files: readonly string[]): ScenarioIssue[] {
+  const rank = (issue: ScenarioIssue): number => {
+    if (issue.file === overrideFile) return files.length + 1;
+    const index = files.indexOf(issue.file);
+    return index < 0 ? files.length : index;
+  };
+  return issues
+    .map((issue, order) => ({ issue, order }))
+    .sort(
+      (a, b) =>
+        rank(a.issue) - rank(b.issue) ||
+        (a.issue.line ?? 0) - (b.issue.line ?? 0) ||
+        (a.issue.column ?? 0) - (b.issue.column ?? 0) ||
+        a.order - b.order,
+    )
+    .map(({ issue }) => issue);
+}
+
+/**
+ * Load a scenario from YAML text, as if read from `file` (its `extends` is relative to it).
+ * Throws a `ScenarioError` listing every problem found.
+ */
+export function loadScenarioText(text: string, file: string, options?: LoadOptions): LoadedScenario {
+  const chain: Chain = { files: [], issues: [] };
+  const tree = loadChain(file, text, [path.resolve(file)], chain);
+  if (!tree || chain.issues.length > 0) throw new ScenarioError(sortIssues(chain.issues, chain.files));
+  return finish(tree, chain.files, options, []);
+}
+
+/** Load and validate a scenario file (and the files it extends). Throws a `ScenarioError` listing every problem. */
+export function loadScenarioFile(file: string, options?: LoadOptions): LoadedScenario {
+  const issues: ScenarioIssue[] = [];
+  const text = readText(file, undefined, issues);
+  if (text === undefined) throw new ScenarioError(issues);
+  return loadScenarioText(text, file, options);
+}
+
+// ---------------------------------------------------------------------------
+// The resolved scenario
+// ---------------------------------------------------------------------------
+
+const resolvedHeader = '# resolved by desksim — defaults and overrides applied; durations in minutes\n';
+
+/** The fully resolved scenario as YAML (defaults applied, durations in minutes); it loads back to the same scenario. */
+export function resolvedScenarioYaml(scenario: Scenario): string {
+  const { extends: _parent, ...resolved } = scenario;
+  return resolvedHeader + stringify(resolved, { aliasDuplicateObjects: false, lineWidth: 0 });
+}

@@ -1,0 +1,377 @@
+/**
+ * The scenario format: zod schemas that hold every default, produce the TypeScript types
+ * (`z.output`) and the JSON Schema (`desksim schema`), and run the cross-field checks.
+ *
+ * This is the only place that knows what a valid scenario looks like. The loader
+ * (`load.ts`) turns YAML into plain data and error positions; everything below
+ * `scenario/` receives a parsed `Scenario` and trusts it.
+ */
+import { z } from 'zod';
+import { distributionProblems, type DistributionSpec } from '../engine/distributions.js';
+import { parseDuration } from '../engine/duration.js';
+
+// ---------------------------------------------------------------------------
+// Building blocks
+// ---------------------------------------------------------------------------
+
+/** A duration: a number of minutes, or a string such as "45s", "15m", "4h", "2d", "1w". */
+export const durationSchema = z
+  .union([z.number(), z.string()])
+  .transform((value, context) => {
+    try {
+      return parseDuration(value);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message, input: value });
+      return z.NEVER;
+    }
+  })
+  .describe('A duration: minutes as a number, or a string like "45s", "15m", "4h", "2d", "1w".');
+
+const positiveDuration = durationSchema.refine((minutes) => minutes > 0, 'must be a positive duration');
+
+const probability = z.number().min(0).max(1);
+const share = z.number().min(0).max(1).describe('Share of the total, 0..1; shares of a section sum to 1.');
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and use letters, digits, "_" or "-"');
+
+const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a local time "HH:MM" (00:00 to 24:00)');
+
+/** A weekly window of local time, used for business hours and shifts. */
+const weeklyWindowSchema = z.strictObject({
+  days: z.array(weekday).min(1).describe('Days of the week on which the window opens.'),
+  start: clockTime.describe('Local opening time, "HH:MM".'),
+  end: clockTime.describe('Local closing time, "HH:MM"; at or before start means it runs past midnight.'),
+});
+
+function distributionVariant<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.strictObject(shape);
+}
+
+/** A probability distribution of a duration, written in the parameters managers know. */
+export const distributionSchema = z
+  .discriminatedUnion('dist', [
+    distributionVariant({ dist: z.literal('exponential'), mean: positiveDuration }),
+    distributionVariant({ dist: z.literal('lognormal'), mean: positiveDuration, sd: positiveDuration }),
+    distributionVariant({ dist: z.literal('gamma'), mean: positiveDuration, sd: positiveDuration }),
+    distributionVariant({ dist: z.literal('weibull'), shape: z.number().positive(), scale: positiveDuration }),
+    distributionVariant({ dist: z.literal('uniform'), min: durationSchema, max: durationSchema }),
+    distributionVariant({
+      dist: z.literal('triangular'),
+      min: durationSchema,
+      mode: durationSchema,
+      max: durationSchema,
+    }),
+    distributionVariant({ dist: z.literal('deterministic'), value: durationSchema }),
+    distributionVariant({ dist: z.literal('empirical'), values: z.array(durationSchema).min(1) }),
+  ])
+  .superRefine((spec, context) => {
+    for (const problem of distributionProblems(spec as DistributionSpec)) {
+      context.addIssue({ code: 'custom', message: problem });
+    }
+  })
+  .describe(
+    'A distribution: { dist: exponential, mean }, { dist: lognormal | gamma, mean, sd }, ' +
+      '{ dist: weibull, shape, scale }, { dist: uniform, min, max }, { dist: triangular, min, mode, max }, ' +
+      '{ dist: deterministic, value } or { dist: empirical, values: [...] }. Parameters are durations.',
+  );
+
+/** A mix: ids of another section mapped to shares that sum to 1. */
+const mixSchema = z.record(identifier, share);
+
+// ---------------------------------------------------------------------------
+// Sections
+// ---------------------------------------------------------------------------
+
+const horizonSchema = z
+  .strictObject({
+    days: z.number().positive().default(28).describe('Simulated days per replication.'),
+    warmup_days: z
+      .number()
+      .min(0)
+      .default(0)
+      .describe('Days at the start whose tickets are simulated but excluded from every KPI.'),
+  })
+  .refine((horizon) => horizon.warmup_days < horizon.days, {
+    message: 'warmup_days must be shorter than days',
+    path: ['warmup_days'],
+  });
+
+const clockSchema = z.strictObject({
+  start: z
+    .string()
+    .refine((text) => !Number.isNaN(Date.parse(text)), 'must be an ISO 8601 date-time, e.g. 2026-01-05T00:00:00')
+    .default('2026-01-05T00:00:00')
+    .describe('Calendar time of simulation minute 0 (local to `timezone` unless it carries an offset).'),
+  timezone: z.string().default('UTC').describe('IANA time zone of shifts, business hours and profiles.'),
+  business_hours: z
+    .array(weeklyWindowSchema)
+    .default([{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }])
+    .describe('Weekly opening windows; used by the business_hours arrival pattern.'),
+});
+
+const surgeSchema = z.strictObject({
+  start: z
+    .union([z.number(), z.string()])
+    .describe('When the surge starts: an ISO date-time, or a duration after the clock start ("3d10h").'),
+  duration: positiveDuration.describe('How long the surge lasts.'),
+  multiplier: z.number().min(0).describe('Arrival rate multiplier during the surge (3 = triple).'),
+  category: identifier
+    .optional()
+    .describe('If set, the extra tickets are all of this category (an incident); otherwise the mix is unchanged.'),
+});
+
+const arrivalsSchema = z.strictObject({
+  rate_per_hour: z.number().min(0).default(10).describe('Mean tickets per hour, averaged over the profile.'),
+  pattern: z
+    .enum(['constant', 'business_hours', 'profile'])
+    .default('constant')
+    .describe('constant: Poisson at rate_per_hour; business_hours: only while open; profile: hourly/weekly weights.'),
+  hourly_profile: z
+    .array(z.number().min(0))
+    .length(24)
+    .optional()
+    .describe('24 relative weights for local hours 0..23 (normalised to mean 1).'),
+  weekly_profile: z
+    .array(z.number().min(0))
+    .length(7)
+    .optional()
+    .describe('7 relative weights for Monday..Sunday (normalised to mean 1).'),
+  surges: z.array(surgeSchema).default([]).describe('Incidents: temporary multipliers of the arrival rate.'),
+});
+
+const channelSchema = z.strictObject({
+  share: share,
+  patience: distributionSchema
+    .nullable()
+    .default(null)
+    .describe('Time a customer waits for an agent before abandoning; null = never abandons.'),
+  response: z
+    .enum(['on_pickup', 'on_completion'])
+    .default('on_completion')
+    .describe('When the first public reply goes out: as the agent picks the ticket up (chat, phone) or when work ends (email).'),
+});
+
+const categorySchema = z.strictObject({
+  share: share,
+  complexity: z
+    .union([identifier, mixSchema])
+    .describe('A complexity id, or a mix of complexity ids with shares.'),
+  priorities: mixSchema
+    .optional()
+    .describe('Priority mix of this category; defaults to the shares in `priorities`.'),
+});
+
+const complexitySchema = z.strictObject({
+  handle_time: distributionSchema.describe('Agent work content per attempt at a tier of speed 1.'),
+});
+
+const prioritySchema = z.strictObject({
+  share: share,
+  rank: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Queue order under the priority discipline: lower is served first; defaults to declaration order.'),
+});
+
+const shiftSchema = weeklyWindowSchema.extend({
+  name: z.string().optional(),
+  agents: z.number().int().min(0).describe('Agents on this shift.'),
+});
+
+const tierSchema = z
+  .strictObject({
+    id: identifier.describe('Tier id, used by escalates_to and by --set tiers.<id>.<field>.'),
+    agents: z.number().int().min(0).optional().describe('Agents always on duty (24/7). Give this or shifts.'),
+    shifts: z.array(shiftSchema).min(1).optional().describe('Weekly shifts with their agent counts.'),
+    skill: z
+      .union([probability, mixSchema])
+      .default(1)
+      .describe('Probability that the tier solves a ticket itself, overall or per complexity; otherwise it escalates.'),
+    speed: z.number().positive().default(1).describe('Work speed: handle times are divided by it.'),
+    cost_per_hour: z.number().min(0).default(0).describe('Cost of one agent per paid hour.'),
+    escalates_to: identifier.nullable().default(null).describe('Tier that receives tickets this tier cannot solve.'),
+  })
+  .superRefine((tier, context) => {
+    if (tier.agents === undefined && tier.shifts === undefined) {
+      context.addIssue({ code: 'custom', message: 'give either agents (24/7) or shifts', path: ['agents'] });
+    }
+    if (tier.agents !== undefined && tier.shifts !== undefined) {
+      context.addIssue({ code: 'custom', message: 'give agents or shifts, not both', path: ['shifts'] });
+    }
+  });
+
+const routingSchema = z.strictObject({
+  discipline: z
+    .enum(['fifo', 'priority'])
+    .default('fifo')
+    .describe('fifo: first come first served; priority: non-preemptive by priority rank, FIFO within a rank.'),
+  entry_tier: identifier.optional().describe('Tier that receives new tickets; defaults to the first tier.'),
+});
+
+const metricsSchema = z.strictObject({
+  service_level_threshold: positiveDuration
+    .default(60)
+    .describe('service_level counts tickets taken by an agent within this wait.'),
+});
+
+// ---------------------------------------------------------------------------
+// The scenario
+// ---------------------------------------------------------------------------
+
+const defaultTiers = [{ id: 'tier1', agents: 5 }];
+
+const scenarioObjectSchema = z.strictObject({
+  name: z.string().min(1).describe('Scenario name; also the default output directory name.'),
+  description: z.string().optional(),
+  extends: z.string().optional().describe('Path of a parent scenario, relative to this file; this file overrides it.'),
+  seed: z.number().int().min(0).default(1).describe('Seed of every random stream.'),
+  replications: z.number().int().min(1).max(100000).default(10).describe('Independent replications.'),
+  horizon: horizonSchema.prefault({}),
+  clock: clockSchema.prefault({}),
+  arrivals: arrivalsSchema.prefault({}),
+  channels: z.record(identifier, channelSchema).default({ email: { share: 1, patience: null, response: 'on_completion' } }),
+  categories: z.record(identifier, categorySchema).prefault({ general: { share: 1, complexity: 'standard' } }),
+  complexity: z
+    .record(identifier, complexitySchema)
+    .prefault({ standard: { handle_time: { dist: 'lognormal', mean: 20, sd: 15 } } }),
+  priorities: z.record(identifier, prioritySchema).prefault({ normal: { share: 1 } }),
+  tiers: z.array(tierSchema).min(1).prefault(defaultTiers),
+  routing: routingSchema.prefault({}),
+  metrics: metricsSchema.prefault({}),
+});
+
+type ScenarioObject = z.output<typeof scenarioObjectSchema>;
+type Context = z.RefinementCtx;
+
+function checkShares(mix: Record<string, { share: number }> | Record<string, number>, path: (string | number)[], context: Context) {
+  const values = Object.values(mix).map((entry) => (typeof entry === 'number' ? entry : entry.share));
+  if (values.length === 0) {
+    context.addIssue({ code: 'custom', message: 'must list at least one entry', path });
+    return;
+  }
+  const total = values.reduce((sum, value) => sum + value, 0);
+  if (Math.abs(total - 1) > 1e-6) {
+    context.addIssue({ code: 'custom', message: `shares must sum to 1 (found ${Number(total.toFixed(6))})`, path });
+  }
+}
+
+function checkReferences(ids: string[], known: string[], what: string, path: (string | number)[], context: Context) {
+  for (const id of ids) {
+    if (!known.includes(id)) {
+      context.addIssue({
+        code: 'custom',
+        message: `unknown ${what} "${id}" (known: ${known.join(', ')})`,
+        path,
+      });
+    }
+  }
+}
+
+function crossCheck(scenario: ScenarioObject, context: Context): void {
+  const complexityIds = Object.keys(scenario.complexity);
+  const priorityIds = Object.keys(scenario.priorities);
+  const categoryIds = Object.keys(scenario.categories);
+  const tierIds = scenario.tiers.map((tier) => tier.id);
+
+  checkShares(scenario.channels, ['channels'], context);
+  checkShares(scenario.categories, ['categories'], context);
+  checkShares(scenario.priorities, ['priorities'], context);
+  if (complexityIds.length === 0) context.addIssue({ code: 'custom', message: 'must list at least one level', path: ['complexity'] });
+
+  for (const [id, category] of Object.entries(scenario.categories)) {
+    if (typeof category.complexity === 'string') {
+      checkReferences([category.complexity], complexityIds, 'complexity', ['categories', id, 'complexity'], context);
+    } else {
+      checkShares(category.complexity, ['categories', id, 'complexity'], context);
+      checkReferences(Object.keys(category.complexity), complexityIds, 'complexity', ['categories', id, 'complexity'], context);
+    }
+    if (category.priorities) {
+      checkShares(category.priorities, ['categories', id, 'priorities'], context);
+      checkReferences(Object.keys(category.priorities), priorityIds, 'priority', ['categories', id, 'priorities'], context);
+    }
+  }
+
+  const seen = new Set<string>();
+  scenario.tiers.forEach((tier, index) => {
+    if (seen.has(tier.id)) context.addIssue({ code: 'custom', message: `duplicate tier id "${tier.id}"`, path: ['tiers', index, 'id'] });
+    seen.add(tier.id);
+    if (typeof tier.skill !== 'number') {
+      checkReferences(Object.keys(tier.skill), complexityIds, 'complexity', ['tiers', index, 'skill'], context);
+      const missing = complexityIds.filter((id) => !(id in (tier.skill as Record<string, number>)));
+      if (missing.length > 0) {
+        context.addIssue({ code: 'custom', message: `skill is missing complexity ${missing.map((id) => `"${id}"`).join(', ')}`, path: ['tiers', index, 'skill'] });
+      }
+    }
+    if (tier.escalates_to !== null) {
+      if (tier.escalates_to === tier.id) {
+        context.addIssue({ code: 'custom', message: 'a tier cannot escalate to itself', path: ['tiers', index, 'escalates_to'] });
+      } else {
+        checkReferences([tier.escalates_to], tierIds, 'tier', ['tiers', index, 'escalates_to'], context);
+      }
+    }
+  });
+
+  // Escalation must end somewhere: follow each chain and refuse loops.
+  const target = new Map(scenario.tiers.map((tier) => [tier.id, tier.escalates_to]));
+  scenario.tiers.forEach((tier, index) => {
+    const visited = new Set([tier.id]);
+    let next = target.get(tier.id) ?? null;
+    while (next !== null && target.has(next)) {
+      if (visited.has(next)) {
+        context.addIssue({ code: 'custom', message: `escalation loops back to "${next}"`, path: ['tiers', index, 'escalates_to'] });
+        return;
+      }
+      visited.add(next);
+      next = target.get(next) ?? null;
+    }
+  });
+
+  if (scenario.routing.entry_tier !== undefined) {
+    checkReferences([scenario.routing.entry_tier], tierIds, 'tier', ['routing', 'entry_tier'], context);
+  }
+  if (scenario.arrivals.pattern === 'profile' && !scenario.arrivals.hourly_profile && !scenario.arrivals.weekly_profile) {
+    context.addIssue({ code: 'custom', message: 'pattern "profile" needs hourly_profile or weekly_profile', path: ['arrivals', 'pattern'] });
+  }
+  scenario.arrivals.surges.forEach((surge, index) => {
+    if (surge.category !== undefined) {
+      checkReferences([surge.category], categoryIds, 'category', ['arrivals', 'surges', index, 'category'], context);
+    }
+    if (typeof surge.start === 'string' && !isIsoDateTime(surge.start)) {
+      try {
+        parseDuration(surge.start);
+      } catch {
+        context.addIssue({
+          code: 'custom',
+          message: `start must be an ISO date-time or a duration after the clock start, found "${surge.start}"`,
+          path: ['arrivals', 'surges', index, 'start'],
+        });
+      }
+    }
+  });
+}
+
+/** True for strings that look like an ISO 8601 date or date-time. */
+export function isIsoDateTime(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text));
+}
+
+/** The whole scenario file, with defaults and cross-field checks. */
+export const scenarioSchema = scenarioObjectSchema.superRefine(crossCheck);
+
+/** A validated scenario with every default filled in. Durations are minutes. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written in YAML (before defaults). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Tier = Scenario['tiers'][number];
+export type Distribution = z.output<typeof distributionSchema>;
+
+/** The JSON Schema of the scenario file, for editors (`desksim schema`). */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(scenarioObjectSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
