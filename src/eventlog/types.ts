@@ -55,9 +55,23 @@ export interface TicketEvent {
   value?: unknown;
 }
 
-/** Receives events as they happen. The simulator streams into one; nothing is kept unless a sink keeps it. */
+/**
+ * Receives events as they happen. The simulator streams into one; nothing is kept unless a
+ * sink keeps it. The producer may reuse the event object once `emit` returns (the simulator
+ * does, so its hot path allocates no event objects): a sink that keeps events must copy them.
+ */
 export interface EventSink {
   emit(event: TicketEvent): void;
+}
+
+/** A copy of an event without its undefined fields. */
+export function copyEvent(event: TicketEvent): TicketEvent {
+  const copy: TicketEvent = { time: event.time, type: event.type };
+  if (event.ticket !== undefined) copy.ticket = event.ticket;
+  for (const field of ['agent', 'tier', 'channel', 'category', 'priority', 'customer', 'kind', 'value'] as const) {
+    if (event[field] !== undefined) (copy as unknown as Record<string, unknown>)[field] = event[field];
+  }
+  return copy;
 }
 
 /** Where an event log sits in calendar time, and which part of it is measured. */
@@ -78,10 +92,10 @@ export class TeeSink implements EventSink {
   }
 }
 
-/** Keeps every event in memory (tests, small logs). */
+/** Keeps (copies of) every event in memory: tests, small logs. */
 export class ArraySink implements EventSink {
   readonly events: TicketEvent[] = [];
   emit(event: TicketEvent): void {
-    this.events.push(event);
+    this.events.push(copyEvent(event));
   }
 }

@@ -5,8 +5,8 @@
  * registries of the same shape.
  */
 import type { EventType, LogWindow } from '../eventlog/types.js';
-import type { AgentRecord, QueueVisit, TicketRecord } from './ledger.js';
-import { mean, quantile, share } from './statistics.js';
+import type { AgentRecord, Ledger } from './ledger.js';
+import { mean, sortedQuantile } from './statistics.js';
 
 /** Unit of a KPI value. Durations are minutes, rates are shares in 0..1. */
 export type KpiUnit = 'tickets' | 'minutes' | 'share' | 'ratio';
@@ -21,13 +21,17 @@ export const DEFAULT_METRIC_OPTIONS: MetricOptions = { serviceLevelThreshold: 60
 
 /** Everything a KPI may read. Built once per log by the metric engine. */
 export interface MetricContext {
-  /** Tickets created in the measured window, in creation order. */
-  tickets: TicketRecord[];
+  /** The folded log (columns indexed by ticket and by queue visit). */
+  ledger: Ledger;
+  /** Ticket indices created in the measured window, in creation order. */
+  tickets: Int32Array;
   agents: AgentRecord[];
   /** Queue visits of measured tickets, by tier id. */
-  visitsByTier: Map<string, QueueVisit[]>;
+  visitsByTier: Map<string, Int32Array>;
   window: LogWindow;
   options: MetricOptions;
+  /** Derived samples shared by several KPIs (mean, p50, p90 of one sample), computed once. */
+  samples: Map<string, Float64Array>;
 }
 
 /** A desk-wide KPI. `compute` returns null when the log cannot say (e.g. nothing to average). */
@@ -50,61 +54,75 @@ export interface TierKpiDefinition {
 
 // --- per-ticket quantities --------------------------------------------------
 
-function firstResponseTimes(context: MetricContext): number[] {
-  const times: number[] = [];
-  for (const ticket of context.tickets) {
-    if (ticket.firstReplyAt !== undefined) times.push(ticket.firstReplyAt - ticket.createdAt);
+/** Collects `value(ticket)` over measured tickets, skipping NaN (not applicable). */
+function collect(context: MetricContext, value: (ledger: Ledger, ticket: number) => number): number[] {
+  const values: number[] = [];
+  const { ledger, tickets } = context;
+  for (let index = 0; index < tickets.length; index++) {
+    const result = value(ledger, tickets[index]!);
+    if (!Number.isNaN(result)) values.push(result);
   }
-  return times;
+  return values;
 }
 
-function resolutionTimes(context: MetricContext): number[] {
-  const times: number[] = [];
-  for (const ticket of context.tickets) {
-    if (ticket.lastResolvedAt !== undefined) times.push(ticket.lastResolvedAt - ticket.createdAt);
-  }
-  return times;
-}
-
-/** Wait of a visit that has ended (taken or abandoned); undefined while still waiting. */
-export function visitWait(visit: QueueVisit): number | undefined {
-  const leftAt = visit.assignedAt ?? visit.abandonedAt;
-  return leftAt === undefined ? undefined : leftAt - visit.queuedAt;
-}
-
-/** Total queue wait of a ticket over all tiers; undefined if a wait was still open at the end. */
-export function ticketQueueWait(ticket: TicketRecord): number | undefined {
+/** Share of measured tickets meeting a predicate; null for none. */
+function ticketShare(context: MetricContext, predicate: (ledger: Ledger, ticket: number) => boolean, among?: (ledger: Ledger, ticket: number) => boolean): number | null {
+  const { ledger, tickets } = context;
+  let count = 0;
   let total = 0;
-  for (const visit of ticket.visits) {
-    const wait = visitWait(visit);
-    if (wait === undefined) return undefined;
-    total += wait;
+  for (let index = 0; index < tickets.length; index++) {
+    const ticket = tickets[index]!;
+    if (among !== undefined && !among(ledger, ticket)) continue;
+    total++;
+    if (predicate(ledger, ticket)) count++;
   }
-  return total;
+  return total === 0 ? null : count / total;
 }
 
-/** Did the ticket wait in any queue (including a wait still open at the end)? */
-function ticketWaited(ticket: TicketRecord): boolean {
-  return ticket.visits.some((visit) => visit.assignedAt === undefined || visit.assignedAt > visit.queuedAt);
+/** Share of visits meeting a predicate; null for none. */
+function visitShare(context: MetricContext, visits: Int32Array, predicate: (ledger: Ledger, visit: number) => boolean): number | null {
+  if (visits.length === 0) return null;
+  let count = 0;
+  for (let index = 0; index < visits.length; index++) if (predicate(context.ledger, visits[index]!)) count++;
+  return count / visits.length;
 }
 
-function visitWaited(visit: QueueVisit): boolean {
-  return visit.assignedAt === undefined || visit.assignedAt > visit.queuedAt;
+/** A per-ticket sample, computed once per context and kept sorted ascending. */
+function sortedSample(context: MetricContext, key: string, value: (ledger: Ledger, ticket: number) => number): Float64Array {
+  let sample = context.samples.get(key);
+  if (sample === undefined) {
+    sample = Float64Array.from(collect(context, value)).sort();
+    context.samples.set(key, sample);
+  }
+  return sample;
+}
+
+const firstResponses = (context: MetricContext) =>
+  sortedSample(context, 'first_response_time', (ledger, ticket) => ledger.firstReplyAt[ticket]! - ledger.createdAt[ticket]!);
+const resolutions = (context: MetricContext) =>
+  sortedSample(context, 'resolution_time', (ledger, ticket) => ledger.lastResolvedAt[ticket]! - ledger.createdAt[ticket]!);
+const hasVisits = (ledger: Ledger, ticket: number) => ledger.firstVisit[ticket]! >= 0;
+
+function tierVisits(context: MetricContext, tier: string): Int32Array {
+  return context.visitsByTier.get(tier) ?? new Int32Array(0);
 }
 
 /**
- * Service level over tickets whose outcome is known: taken within the threshold counts as
+ * Service level over visits whose outcome is known: taken within the threshold counts as
  * met; taken later, abandoned, or still waiting past the threshold count as missed; a
- * ticket still waiting but not yet past the threshold is left out (censored).
+ * visit still waiting but not yet past the threshold is left out (censored).
  */
-function serviceLevel(visits: QueueVisit[], threshold: number, observedUntil: number): number | null {
+function serviceLevel(ledger: Ledger, visits: ArrayLike<number>, threshold: number, observedUntil: number): number | null {
   let met = 0;
   let known = 0;
-  for (const visit of visits) {
-    if (visit.assignedAt !== undefined) {
+  for (let index = 0; index < visits.length; index++) {
+    const visit = visits[index]!;
+    const queuedAt = ledger.visitQueuedAt[visit]!;
+    const assignedAt = ledger.visitAssignedAt[visit]!;
+    if (!Number.isNaN(assignedAt)) {
       known++;
-      if (visit.assignedAt - visit.queuedAt <= threshold) met++;
-    } else if (visit.abandonedAt !== undefined || observedUntil - visit.queuedAt > threshold) {
+      if (assignedAt - queuedAt <= threshold) met++;
+    } else if (!Number.isNaN(ledger.visitAbandonedAt[visit]!) || observedUntil - queuedAt > threshold) {
       known++;
     }
   }
@@ -137,49 +155,49 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     unit: 'minutes',
     definition: 'Mean time from creation to the first public agent reply, over tickets that got one.',
     needs: ['created', 'replied'],
-    compute: (context) => mean(firstResponseTimes(context)),
+    compute: (context) => mean(firstResponses(context)),
   },
   {
     id: 'first_response_time_p50',
     unit: 'minutes',
     definition: 'Median time from creation to the first public agent reply.',
     needs: ['created', 'replied'],
-    compute: (context) => quantile(firstResponseTimes(context), 0.5),
+    compute: (context) => sortedQuantile(firstResponses(context), 0.5),
   },
   {
     id: 'first_response_time_p90',
     unit: 'minutes',
     definition: '90th percentile of time from creation to the first public agent reply.',
     needs: ['created', 'replied'],
-    compute: (context) => quantile(firstResponseTimes(context), 0.9),
+    compute: (context) => sortedQuantile(firstResponses(context), 0.9),
   },
   {
     id: 'resolution_time_mean',
     unit: 'minutes',
     definition: 'Mean time from creation to the last `resolved`, over resolved tickets.',
     needs: ['created', 'resolved'],
-    compute: (context) => mean(resolutionTimes(context)),
+    compute: (context) => mean(resolutions(context)),
   },
   {
     id: 'resolution_time_p50',
     unit: 'minutes',
     definition: 'Median time from creation to the last `resolved`.',
     needs: ['created', 'resolved'],
-    compute: (context) => quantile(resolutionTimes(context), 0.5),
+    compute: (context) => sortedQuantile(resolutions(context), 0.5),
   },
   {
     id: 'resolution_time_p90',
     unit: 'minutes',
     definition: '90th percentile of time from creation to the last `resolved`.',
     needs: ['created', 'resolved'],
-    compute: (context) => quantile(resolutionTimes(context), 0.9),
+    compute: (context) => sortedQuantile(resolutions(context), 0.9),
   },
   {
     id: 'handle_time_mean',
     unit: 'minutes',
     definition: 'Mean agent working time per handled ticket (sum of its work intervals, all tiers).',
     needs: ['work_started', 'work_ended'],
-    compute: (context) => mean(context.tickets.filter((ticket) => ticket.workIntervals > 0).map((ticket) => ticket.handleTime)),
+    compute: (context) => mean(collect(context, (ledger, ticket) => (ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : Number.NaN))),
   },
   {
     id: 'queue_wait_mean',
@@ -187,25 +205,14 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     definition:
       'Mean time a ticket waited in queues before agents took it, summed over tiers; abandoned tickets count their wait until they left; tickets still waiting at the end are left out.',
     needs: ['queued', 'assigned'],
-    compute: (context) => {
-      const waits: number[] = [];
-      for (const ticket of context.tickets) {
-        if (ticket.visits.length === 0) continue;
-        const wait = ticketQueueWait(ticket);
-        if (wait !== undefined) waits.push(wait);
-      }
-      return mean(waits);
-    },
+    compute: (context) => mean(collect(context, (ledger, ticket) => (hasVisits(ledger, ticket) ? ledger.ticketQueueWait(ticket) : Number.NaN))),
   },
   {
     id: 'waited_share',
     unit: 'share',
     definition: 'Share of queued tickets that waited in a queue at all (any tier).',
     needs: ['queued', 'assigned'],
-    compute: (context) => {
-      const queued = context.tickets.filter((ticket) => ticket.visits.length > 0);
-      return share(queued, ticketWaited);
-    },
+    compute: (context) => ticketShare(context, (ledger, ticket) => ledger.ticketWaited(ticket), hasVisits),
   },
   {
     id: 'service_level',
@@ -214,9 +221,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
       'Share of tickets taken by an agent within metrics.service_level_threshold of entering the first queue (abandoned ones miss).',
     needs: ['queued', 'assigned'],
     compute: (context) => {
-      const firstVisits: QueueVisit[] = [];
-      for (const ticket of context.tickets) if (ticket.visits[0] !== undefined) firstVisits.push(ticket.visits[0]);
-      return serviceLevel(firstVisits, context.options.serviceLevelThreshold, context.window.measureTo);
+      const firstVisits = collect(context, (ledger, ticket) => (hasVisits(ledger, ticket) ? ledger.firstVisit[ticket]! : Number.NaN));
+      return serviceLevel(context.ledger, firstVisits, context.options.serviceLevelThreshold, context.window.measureTo);
     },
   },
   {
@@ -224,14 +230,14 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     unit: 'share',
     definition: 'Tickets abandoned by the customer before an answer / tickets created.',
     needs: ['created'],
-    compute: (context) => share(context.tickets, (ticket) => ticket.abandonedAt !== undefined),
+    compute: (context) => ticketShare(context, (ledger, ticket) => !Number.isNaN(ledger.abandonedAt[ticket]!)),
   },
   {
     id: 'escalation_rate',
     unit: 'share',
     definition: 'Tickets escalated at least once / tickets created.',
     needs: ['created'],
-    compute: (context) => share(context.tickets, (ticket) => ticket.escalations > 0),
+    compute: (context) => ticketShare(context, (ledger, ticket) => ledger.escalations[ticket]! > 0),
   },
   {
     id: 'utilization',
@@ -249,7 +255,7 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
     unit: 'tickets',
     definition: 'Queue entries at this tier by measured tickets.',
     needs: ['queued'],
-    compute: (context, tier) => (context.visitsByTier.get(tier) ?? []).length,
+    compute: (context, tier) => tierVisits(context, tier).length,
   },
   {
     id: 'queue_wait_mean',
@@ -258,9 +264,9 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
     needs: ['queued', 'assigned'],
     compute: (context, tier) => {
       const waits: number[] = [];
-      for (const visit of context.visitsByTier.get(tier) ?? []) {
-        const wait = visitWait(visit);
-        if (wait !== undefined) waits.push(wait);
+      for (const visit of tierVisits(context, tier)) {
+        const wait = context.ledger.visitWait(visit);
+        if (!Number.isNaN(wait)) waits.push(wait);
       }
       return mean(waits);
     },
@@ -270,7 +276,7 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
     unit: 'share',
     definition: 'Share of entries to this tier’s queue that waited at all.',
     needs: ['queued', 'assigned'],
-    compute: (context, tier) => share(context.visitsByTier.get(tier) ?? [], visitWaited),
+    compute: (context, tier) => visitShare(context, tierVisits(context, tier), (ledger, visit) => ledger.visitWaited(visit)),
   },
   {
     id: 'service_level',
@@ -278,14 +284,14 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
     definition: 'Share of entries to this tier’s queue taken within metrics.service_level_threshold.',
     needs: ['queued', 'assigned'],
     compute: (context, tier) =>
-      serviceLevel(context.visitsByTier.get(tier) ?? [], context.options.serviceLevelThreshold, context.window.measureTo),
+      serviceLevel(context.ledger, tierVisits(context, tier), context.options.serviceLevelThreshold, context.window.measureTo),
   },
   {
     id: 'abandonment_rate',
     unit: 'share',
     definition: 'Share of entries to this tier’s queue that ended in abandonment.',
     needs: ['queued'],
-    compute: (context, tier) => share(context.visitsByTier.get(tier) ?? [], (visit) => visit.abandonedAt !== undefined),
+    compute: (context, tier) => visitShare(context, tierVisits(context, tier), (ledger, visit) => !Number.isNaN(ledger.visitAbandonedAt[visit]!)),
   },
   {
     id: 'utilization',

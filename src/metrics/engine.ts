@@ -3,9 +3,8 @@
  * options, producing one value per KPI. It never imports from the model: simulated logs
  * and imported real logs go through the same code.
  */
-import type { QueueVisit, TicketRecord } from './ledger.js';
 import { Ledger } from './ledger.js';
-import { KPI_CATALOG, TIER_KPI_CATALOG, type MetricContext, type MetricOptions, visitWait, ticketQueueWait } from './catalog.js';
+import { KPI_CATALOG, TIER_KPI_CATALOG, type MetricContext, type MetricOptions } from './catalog.js';
 import type { LogWindow, TicketEvent } from '../eventlog/types.js';
 
 /** KPI values of one log: desk-wide, and per tier. null = not computable from this log. */
@@ -16,19 +15,15 @@ export interface KpiTable {
 
 function buildContext(ledger: Ledger, options: MetricOptions): MetricContext {
   ledger.finish();
-  const tickets = ledger.measuredTickets();
-  const visitsByTier = new Map<string, QueueVisit[]>();
-  for (const ticket of tickets) {
-    for (const visit of ticket.visits) {
-      let visits = visitsByTier.get(visit.tier);
-      if (visits === undefined) {
-        visits = [];
-        visitsByTier.set(visit.tier, visits);
-      }
-      visits.push(visit);
-    }
+  const tickets = ledger.measuredIndices();
+  const measured = new Uint8Array(ledger.ticketCount);
+  for (const ticket of tickets) measured[ticket] = 1;
+  const perTier: number[][] = ledger.tiers.values.map(() => []);
+  for (let visit = 0; visit < ledger.visitCount; visit++) {
+    if (measured[ledger.visitTicket[visit]!] === 1) perTier[ledger.visitTier[visit]!]!.push(visit);
   }
-  return { tickets, agents: [...ledger.agents.values()], visitsByTier, window: ledger.window, options };
+  const visitsByTier = new Map(ledger.tiers.values.map((tier, code) => [tier, Int32Array.from(perTier[code]!)]));
+  return { ledger, tickets, agents: [...ledger.agents.values()], visitsByTier, window: ledger.window, options, samples: new Map() };
 }
 
 /**
@@ -80,32 +75,36 @@ export const TICKET_COLUMNS = [
   'replies',
 ] as const;
 
-function ticketStatus(ticket: TicketRecord): string {
-  if (ticket.abandonedAt !== undefined) return 'abandoned';
-  if (ticket.closedAt !== undefined) return 'closed';
-  if (ticket.lastResolvedAt !== undefined) return 'resolved';
+function ticketStatus(ledger: Ledger, ticket: number): string {
+  if (!Number.isNaN(ledger.abandonedAt[ticket]!)) return 'abandoned';
+  if (!Number.isNaN(ledger.closedAt[ticket]!)) return 'closed';
+  if (!Number.isNaN(ledger.lastResolvedAt[ticket]!)) return 'resolved';
   return 'open';
 }
+
+const orNull = (value: number) => (Number.isNaN(value) ? null : value);
 
 /** The per-ticket table of a log (measured tickets, creation order). */
 export function ticketRows(ledger: Ledger): Array<Record<(typeof TICKET_COLUMNS)[number], string | number | null>> {
   ledger.finish();
-  return ledger.measuredTickets().map((ticket) => ({
-    ticket: ticket.ticket,
-    created_minute: ticket.createdAt,
-    channel: ticket.channel ?? null,
-    category: ticket.category ?? null,
-    priority: ticket.priority ?? null,
-    status: ticketStatus(ticket),
-    first_tier: ticket.visits[0]?.tier ?? null,
-    last_agent: ticket.lastAgent ?? null,
-    escalations: ticket.escalations,
-    queue_wait: ticket.visits.length > 0 ? (ticketQueueWait(ticket) ?? null) : null,
-    first_response_time: ticket.firstReplyAt === undefined ? null : ticket.firstReplyAt - ticket.createdAt,
-    resolution_time: ticket.lastResolvedAt === undefined ? null : ticket.lastResolvedAt - ticket.createdAt,
-    handle_time: ticket.workIntervals > 0 ? ticket.handleTime : null,
-    replies: ticket.replies,
-  }));
+  return Array.from(ledger.measuredIndices(), (ticket) => {
+    const created = ledger.createdAt[ticket]!;
+    const firstVisit = ledger.firstVisit[ticket]!;
+    return {
+      ticket: ledger.ticketIds[ticket]!,
+      created_minute: created,
+      channel: ledger.channels.value(ledger.channel[ticket]!) ?? null,
+      category: ledger.categories.value(ledger.category[ticket]!) ?? null,
+      priority: ledger.priorities.value(ledger.priority[ticket]!) ?? null,
+      status: ticketStatus(ledger, ticket),
+      first_tier: firstVisit >= 0 ? (ledger.tiers.value(ledger.visitTier[firstVisit]!) ?? null) : null,
+      last_agent: ledger.agentNames.value(ledger.lastAgent[ticket]!) ?? null,
+      escalations: ledger.escalations[ticket]!,
+      queue_wait: firstVisit >= 0 ? orNull(ledger.ticketQueueWait(ticket)) : null,
+      first_response_time: orNull(ledger.firstReplyAt[ticket]! - created),
+      resolution_time: orNull(ledger.lastResolvedAt[ticket]! - created),
+      handle_time: ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : null,
+      replies: ledger.replies[ticket]!,
+    };
+  });
 }
-
-export { visitWait };

@@ -1,21 +1,56 @@
 /**
- * The ledger folds an event stream into one record per ticket and per agent: everything
+ * The ledger folds an event stream into per-ticket and per-queue-visit columns: everything
  * the KPI definitions need, and nothing from the model. It is an `EventSink`, so the
- * simulator can stream into it without the log ever being kept in memory.
+ * simulator streams into it and the log itself is never kept.
+ *
+ * Storage is columnar — one growable typed array per field, strings coded through
+ * dictionaries — rather than an object per ticket: a replication folds millions of events,
+ * and a million live ticket objects cost more in garbage collection than the simulation
+ * itself. Absent times are NaN; absent codes are -1.
  */
 import type { EventSink, EventType, LogWindow, TicketEvent } from '../eventlog/types.js';
 
-/** One stay of a ticket in a tier's queue. */
-export interface QueueVisit {
-  tier: string;
-  queuedAt: number;
-  /** When an agent took it; undefined if it left by abandoning or is still waiting. */
-  assignedAt?: number;
-  abandonedAt?: number;
+/** Interns strings as small integers. */
+export class Dictionary {
+  private readonly codes = new Map<string, number>();
+  readonly values: string[] = [];
+
+  code(value: string | undefined): number {
+    if (value === undefined) return -1;
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+
+  /** The string of a code, or undefined for -1. */
+  value(code: number): string | undefined {
+    return code < 0 ? undefined : this.values[code];
+  }
+
+  /** The code of a string already seen, or -1. */
+  find(value: string): number {
+    return this.codes.get(value) ?? -1;
+  }
 }
 
-/** What the log says about one ticket. Times are minutes since the log origin. */
-export interface TicketRecord {
+/** Paid and busy time of one agent inside the measured window. */
+export class AgentRecord {
+  onShiftTime = 0;
+  busyTime = 0;
+  onShiftSince: number | undefined = undefined;
+  busySince: number | undefined = undefined;
+  constructor(
+    readonly agent: string,
+    public tier: string | undefined,
+  ) {}
+}
+
+/** A plain snapshot of one ticket (tables, tests); the KPIs read the columns directly. */
+export interface TicketSnapshot {
   ticket: number | string;
   createdAt: number;
   channel?: string;
@@ -30,22 +65,19 @@ export interface TicketRecord {
   abandonedAt?: number;
   closedAt?: number;
   escalations: number;
-  /** Sum of closed work intervals; open ones are added at `finish`. */
   handleTime: number;
-  workStartedAt?: number;
   workIntervals: number;
-  visits: QueueVisit[];
   lastAgent?: string;
+  /** Total queue wait over all visits; undefined while a wait is still open at the end. */
+  queueWait?: number;
+  visits: Array<{ tier: string; queuedAt: number; assignedAt?: number; abandonedAt?: number }>;
 }
 
-/** Paid and busy time of one agent inside the measured window. */
-export interface AgentRecord {
-  agent: string;
-  tier?: string;
-  onShiftTime: number;
-  busyTime: number;
-  onShiftSince?: number;
-  busySince?: number;
+function grow<T extends Float64Array | Int32Array>(array: T, capacity: number, fill: number): T {
+  const next = new (array.constructor as { new (length: number): T })(capacity);
+  next.set(array);
+  next.fill(fill, array.length);
+  return next;
 }
 
 /** Clipped length of [start, end) inside [from, to). */
@@ -53,96 +85,199 @@ function overlap(start: number, end: number, from: number, to: number): number {
   return Math.max(0, Math.min(end, to) - Math.max(start, from));
 }
 
-/** Folds events into ticket and agent records. Call `finish()` once the log ends. */
+const optional = (value: number) => (Number.isNaN(value) ? undefined : value);
+
+/** Folds events into ticket, visit and agent records. Call `finish()` once the log ends. */
 export class Ledger implements EventSink {
-  readonly tickets = new Map<number | string, TicketRecord>();
+  readonly channels = new Dictionary();
+  readonly categories = new Dictionary();
+  readonly priorities = new Dictionary();
+  readonly customers = new Dictionary();
+  readonly tiers = new Dictionary();
+  readonly agentNames = new Dictionary();
+  readonly replyKinds = new Dictionary();
+
+  /** Number of tickets (rows of the ticket columns). */
+  ticketCount = 0;
+  readonly ticketIds: Array<number | string> = [];
+  private readonly index = new Map<number | string, number>();
+  createdAt = new Float64Array(1024).fill(Number.NaN);
+  channel = new Int32Array(1024).fill(-1);
+  category = new Int32Array(1024).fill(-1);
+  priority = new Int32Array(1024).fill(-1);
+  customer = new Int32Array(1024).fill(-1);
+  firstReplyAt = new Float64Array(1024).fill(Number.NaN);
+  firstReplyKind = new Int32Array(1024).fill(-1);
+  replies = new Int32Array(1024);
+  lastResolvedAt = new Float64Array(1024).fill(Number.NaN);
+  resolvedCount = new Int32Array(1024);
+  abandonedAt = new Float64Array(1024).fill(Number.NaN);
+  closedAt = new Float64Array(1024).fill(Number.NaN);
+  escalations = new Int32Array(1024);
+  handleTime = new Float64Array(1024);
+  workStartedAt = new Float64Array(1024).fill(Number.NaN);
+  workIntervals = new Int32Array(1024);
+  lastAgent = new Int32Array(1024).fill(-1);
+  firstVisit = new Int32Array(1024).fill(-1);
+  lastVisit = new Int32Array(1024).fill(-1);
+
+  /** Number of queue visits (rows of the visit columns). */
+  visitCount = 0;
+  visitTicket = new Int32Array(1024).fill(-1);
+  visitTier = new Int32Array(1024).fill(-1);
+  visitQueuedAt = new Float64Array(1024).fill(Number.NaN);
+  /** When an agent took it; NaN if it left by abandoning or is still waiting. */
+  visitAssignedAt = new Float64Array(1024).fill(Number.NaN);
+  visitAbandonedAt = new Float64Array(1024).fill(Number.NaN);
+  /** Next visit of the same ticket, or -1. */
+  visitNext = new Int32Array(1024).fill(-1);
+
   readonly agents = new Map<string, AgentRecord>();
   /** Event types seen at least once (a KPI needing an unseen type is not computable). */
   readonly seenTypes = new Set<EventType>();
   /** Events naming a ticket that has no `created` event before them. */
   orphanEvents = 0;
   private finished = false;
+  // A ticket's events come in runs (assigned, work_started, replied…): remember the last.
+  private lastTicketId: number | string | undefined = undefined;
+  private lastTicketIndex = -1;
+  private lastAgentRecord: AgentRecord | undefined = undefined;
+  private lastType: EventType | undefined = undefined;
 
   constructor(readonly window: LogWindow) {}
 
   emit(event: TicketEvent): void {
-    this.seenTypes.add(event.type);
+    if (event.type !== this.lastType) {
+      this.lastType = event.type;
+      this.seenTypes.add(event.type);
+    }
     if (event.ticket === undefined) {
       this.agentEvent(event);
       return;
     }
     if (event.type === 'created') {
-      this.tickets.set(event.ticket, {
-        ticket: event.ticket,
-        createdAt: event.time,
-        channel: event.channel,
-        category: event.category,
-        priority: event.priority,
-        customer: event.customer,
-        replies: 0,
-        resolvedCount: 0,
-        escalations: 0,
-        handleTime: 0,
-        workIntervals: 0,
-        visits: [],
-      });
+      this.create(event);
       return;
     }
-    const record = this.tickets.get(event.ticket);
-    if (record === undefined) {
-      this.orphanEvents++;
-      return;
+    let ticket = this.lastTicketIndex;
+    if (event.ticket !== this.lastTicketId) {
+      const found = this.index.get(event.ticket);
+      if (found === undefined) {
+        this.orphanEvents++;
+        return;
+      }
+      ticket = found;
+      this.lastTicketId = event.ticket;
+      this.lastTicketIndex = found;
     }
-    this.ticketEvent(record, event);
+    this.ticketEvent(ticket, event);
     if (event.agent !== undefined) this.agentEvent(event);
   }
 
-  private ticketEvent(record: TicketRecord, event: TicketEvent): void {
+  private create(event: TicketEvent): void {
+    if (this.ticketCount === this.createdAt.length) this.growTickets();
+    const ticket = this.ticketCount++;
+    this.ticketIds.push(event.ticket!);
+    this.index.set(event.ticket!, ticket);
+    this.lastTicketId = event.ticket;
+    this.lastTicketIndex = ticket;
+    this.createdAt[ticket] = event.time;
+    this.channel[ticket] = this.channels.code(event.channel);
+    this.category[ticket] = this.categories.code(event.category);
+    this.priority[ticket] = this.priorities.code(event.priority);
+    this.customer[ticket] = this.customers.code(event.customer);
+  }
+
+  private growTickets(): void {
+    const capacity = this.createdAt.length * 2;
+    this.createdAt = grow(this.createdAt, capacity, Number.NaN);
+    this.channel = grow(this.channel, capacity, -1);
+    this.category = grow(this.category, capacity, -1);
+    this.priority = grow(this.priority, capacity, -1);
+    this.customer = grow(this.customer, capacity, -1);
+    this.firstReplyAt = grow(this.firstReplyAt, capacity, Number.NaN);
+    this.firstReplyKind = grow(this.firstReplyKind, capacity, -1);
+    this.replies = grow(this.replies, capacity, 0);
+    this.lastResolvedAt = grow(this.lastResolvedAt, capacity, Number.NaN);
+    this.resolvedCount = grow(this.resolvedCount, capacity, 0);
+    this.abandonedAt = grow(this.abandonedAt, capacity, Number.NaN);
+    this.closedAt = grow(this.closedAt, capacity, Number.NaN);
+    this.escalations = grow(this.escalations, capacity, 0);
+    this.handleTime = grow(this.handleTime, capacity, 0);
+    this.workStartedAt = grow(this.workStartedAt, capacity, Number.NaN);
+    this.workIntervals = grow(this.workIntervals, capacity, 0);
+    this.lastAgent = grow(this.lastAgent, capacity, -1);
+    this.firstVisit = grow(this.firstVisit, capacity, -1);
+    this.lastVisit = grow(this.lastVisit, capacity, -1);
+  }
+
+  private growVisits(): void {
+    const capacity = this.visitTicket.length * 2;
+    this.visitTicket = grow(this.visitTicket, capacity, -1);
+    this.visitTier = grow(this.visitTier, capacity, -1);
+    this.visitQueuedAt = grow(this.visitQueuedAt, capacity, Number.NaN);
+    this.visitAssignedAt = grow(this.visitAssignedAt, capacity, Number.NaN);
+    this.visitAbandonedAt = grow(this.visitAbandonedAt, capacity, Number.NaN);
+    this.visitNext = grow(this.visitNext, capacity, -1);
+  }
+
+  private ticketEvent(ticket: number, event: TicketEvent): void {
     const time = event.time;
     switch (event.type) {
-      case 'queued':
-        record.visits.push({ tier: event.tier ?? '', queuedAt: time });
+      case 'queued': {
+        if (this.visitCount === this.visitTicket.length) this.growVisits();
+        const visit = this.visitCount++;
+        this.visitTicket[visit] = ticket;
+        this.visitTier[visit] = this.tiers.code(event.tier ?? '');
+        this.visitQueuedAt[visit] = time;
+        const previous = this.lastVisit[ticket]!;
+        if (previous < 0) this.firstVisit[ticket] = visit;
+        else this.visitNext[previous] = visit;
+        this.lastVisit[ticket] = visit;
         break;
+      }
       case 'assigned': {
-        const visit = record.visits[record.visits.length - 1];
-        if (visit !== undefined && visit.assignedAt === undefined && visit.abandonedAt === undefined) {
-          visit.assignedAt = time;
+        const visit = this.lastVisit[ticket]!;
+        if (visit >= 0 && Number.isNaN(this.visitAssignedAt[visit]!) && Number.isNaN(this.visitAbandonedAt[visit]!)) {
+          this.visitAssignedAt[visit] = time;
         }
-        record.lastAgent = event.agent;
+        this.lastAgent[ticket] = this.agentNames.code(event.agent);
         break;
       }
       case 'work_started':
-        record.workStartedAt = time;
+        this.workStartedAt[ticket] = time;
         break;
-      case 'work_ended':
-        if (record.workStartedAt !== undefined) {
-          record.handleTime += time - record.workStartedAt;
-          record.workIntervals++;
-          record.workStartedAt = undefined;
+      case 'work_ended': {
+        const started = this.workStartedAt[ticket]!;
+        if (!Number.isNaN(started)) {
+          this.handleTime[ticket]! += time - started;
+          this.workIntervals[ticket]!++;
+          this.workStartedAt[ticket] = Number.NaN;
         }
         break;
+      }
       case 'replied':
-        record.replies++;
-        if (record.firstReplyAt === undefined && event.kind !== 'auto') {
-          record.firstReplyAt = time;
-          record.firstReplyKind = event.kind ?? 'substantive';
+        this.replies[ticket]!++;
+        if (Number.isNaN(this.firstReplyAt[ticket]!) && event.kind !== 'auto') {
+          this.firstReplyAt[ticket] = time;
+          this.firstReplyKind[ticket] = this.replyKinds.code(event.kind ?? 'substantive');
         }
         break;
       case 'escalated':
-        record.escalations++;
+        this.escalations[ticket]!++;
         break;
       case 'resolved':
-        record.resolvedCount++;
-        record.lastResolvedAt = time;
+        this.resolvedCount[ticket]!++;
+        this.lastResolvedAt[ticket] = time;
         break;
       case 'abandoned': {
-        record.abandonedAt = time;
-        const visit = record.visits[record.visits.length - 1];
-        if (visit !== undefined && visit.assignedAt === undefined) visit.abandonedAt = time;
+        this.abandonedAt[ticket] = time;
+        const visit = this.lastVisit[ticket]!;
+        if (visit >= 0 && Number.isNaN(this.visitAssignedAt[visit]!)) this.visitAbandonedAt[visit] = time;
         break;
       }
       case 'closed':
-        record.closedAt = time;
+        this.closedAt[ticket] = time;
         break;
       default:
         break;
@@ -150,12 +285,15 @@ export class Ledger implements EventSink {
   }
 
   private agentRecord(agent: string, tier: string | undefined): AgentRecord {
-    let record = this.agents.get(agent);
+    let record = this.lastAgentRecord;
+    if (record !== undefined && record.agent === agent) return record;
+    record = this.agents.get(agent);
     if (record === undefined) {
-      record = { agent, tier, onShiftTime: 0, busyTime: 0 };
+      record = new AgentRecord(agent, tier);
       this.agents.set(agent, record);
     }
     if (record.tier === undefined) record.tier = tier;
+    this.lastAgentRecord = record;
     return record;
   }
 
@@ -199,22 +337,91 @@ export class Ledger implements EventSink {
       if (agent.onShiftSince !== undefined) agent.onShiftTime += overlap(agent.onShiftSince, measureTo, measureFrom, measureTo);
       if (agent.busySince !== undefined) agent.busyTime += overlap(agent.busySince, measureTo, measureFrom, measureTo);
     }
-    for (const record of this.tickets.values()) {
-      if (record.workStartedAt !== undefined) {
-        record.handleTime += Math.max(0, measureTo - record.workStartedAt);
-        record.workIntervals++;
+    for (let ticket = 0; ticket < this.ticketCount; ticket++) {
+      const started = this.workStartedAt[ticket]!;
+      if (!Number.isNaN(started)) {
+        this.handleTime[ticket]! += Math.max(0, measureTo - started);
+        this.workIntervals[ticket]!++;
       }
     }
     return this;
   }
 
-  /** Tickets created inside the measured window (after warm-up), in creation order. */
-  measuredTickets(): TicketRecord[] {
+  /** Indices of tickets created inside the measured window (after warm-up), in creation order. */
+  measuredIndices(): Int32Array {
     const { measureFrom, measureTo } = this.window;
-    const measured: TicketRecord[] = [];
-    for (const record of this.tickets.values()) {
-      if (record.createdAt >= measureFrom && record.createdAt < measureTo) measured.push(record);
+    const indices = new Int32Array(this.ticketCount);
+    let count = 0;
+    for (let ticket = 0; ticket < this.ticketCount; ticket++) {
+      const created = this.createdAt[ticket]!;
+      if (created >= measureFrom && created < measureTo) indices[count++] = ticket;
     }
-    return measured;
+    return indices.subarray(0, count);
+  }
+
+  /** Wait of a visit that has ended (taken or abandoned); NaN while still waiting. */
+  visitWait(visit: number): number {
+    const assigned = this.visitAssignedAt[visit]!;
+    const left = Number.isNaN(assigned) ? this.visitAbandonedAt[visit]! : assigned;
+    return left - this.visitQueuedAt[visit]!;
+  }
+
+  /** Did the visit wait at all (a wait still open at the end counts)? */
+  visitWaited(visit: number): boolean {
+    const assigned = this.visitAssignedAt[visit]!;
+    return Number.isNaN(assigned) || assigned > this.visitQueuedAt[visit]!;
+  }
+
+  /** Total queue wait of a ticket over all its visits; NaN if a wait is still open at the end. */
+  ticketQueueWait(ticket: number): number {
+    let total = 0;
+    for (let visit = this.firstVisit[ticket]!; visit >= 0; visit = this.visitNext[visit]!) total += this.visitWait(visit);
+    return total;
+  }
+
+  /** Did the ticket wait in any queue? */
+  ticketWaited(ticket: number): boolean {
+    for (let visit = this.firstVisit[ticket]!; visit >= 0; visit = this.visitNext[visit]!) if (this.visitWaited(visit)) return true;
+    return false;
+  }
+
+  /** A plain copy of one ticket's record. */
+  snapshot(ticket: number): TicketSnapshot {
+    const visits: TicketSnapshot['visits'] = [];
+    for (let visit = this.firstVisit[ticket]!; visit >= 0; visit = this.visitNext[visit]!) {
+      visits.push({
+        tier: this.tiers.value(this.visitTier[visit]!) ?? '',
+        queuedAt: this.visitQueuedAt[visit]!,
+        assignedAt: optional(this.visitAssignedAt[visit]!),
+        abandonedAt: optional(this.visitAbandonedAt[visit]!),
+      });
+    }
+    return {
+      ticket: this.ticketIds[ticket]!,
+      createdAt: this.createdAt[ticket]!,
+      channel: this.channels.value(this.channel[ticket]!),
+      category: this.categories.value(this.category[ticket]!),
+      priority: this.priorities.value(this.priority[ticket]!),
+      customer: this.customers.value(this.customer[ticket]!),
+      firstReplyAt: optional(this.firstReplyAt[ticket]!),
+      firstReplyKind: this.replyKinds.value(this.firstReplyKind[ticket]!),
+      replies: this.replies[ticket]!,
+      lastResolvedAt: optional(this.lastResolvedAt[ticket]!),
+      resolvedCount: this.resolvedCount[ticket]!,
+      abandonedAt: optional(this.abandonedAt[ticket]!),
+      closedAt: optional(this.closedAt[ticket]!),
+      escalations: this.escalations[ticket]!,
+      handleTime: this.handleTime[ticket]!,
+      workIntervals: this.workIntervals[ticket]!,
+      lastAgent: this.agentNames.value(this.lastAgent[ticket]!),
+      queueWait: visits.length === 0 ? undefined : optional(this.ticketQueueWait(ticket)),
+      visits,
+    };
+  }
+
+  /** Snapshots of the measured tickets, in creation order. */
+  measuredTickets(): TicketSnapshot[] {
+    this.finish();
+    return Array.from(this.measuredIndices(), (ticket) => this.snapshot(ticket));
   }
 }

@@ -1,10 +1,10 @@
 /** Small exact statistics used by KPI definitions. */
 
 /** Arithmetic mean; null for no values. */
-export function mean(values: readonly number[]): number | null {
+export function mean(values: ArrayLike<number>): number | null {
   if (values.length === 0) return null;
   let sum = 0;
-  for (const value of values) sum += value;
+  for (let index = 0; index < values.length; index++) sum += values[index]!;
   return sum / values.length;
 }
 
@@ -14,8 +14,12 @@ export function mean(values: readonly number[]): number | null {
  * ticket anyway, and sorting 10^6 numbers takes well under a second.
  */
 export function quantile(values: readonly number[], probability: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
+  return sortedQuantile(Float64Array.from(values).sort(), probability);
+}
+
+/** `quantile` of an already ascending sample. */
+export function sortedQuantile(sorted: ArrayLike<number>, probability: number): number | null {
+  if (sorted.length === 0) return null;
   const position = (sorted.length - 1) * probability;
   const lower = Math.floor(position);
   const upper = Math.min(lower + 1, sorted.length - 1);

@@ -1,0 +1,71 @@
+// npm run bench — customers per second of desksim on an M/M/10 at ρ = 0.9, and the same
+// model in SimPy (Debian's python3-simpy3) when it is installed, in the same invocation.
+//
+// desksim is measured twice: the simulation streaming into a sink that only counts events,
+// and the whole pipeline (simulation + metric engine folding every event into KPIs).
+// SimPy's model records each customer's wait. One core each; best of three runs.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { buildDesk, loadScenarioFile, runReplication, simulate } from '../dist/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const customersWanted = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
+const days = Math.ceil(customersWanted / (0.9 * 60 * 24));
+
+function best(runs, measure) {
+  let bestRate = 0;
+  let detail;
+  for (let run = 0; run < runs; run++) {
+    const started = process.hrtime.bigint();
+    const result = measure();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const rate = result.customers / seconds;
+    if (rate > bestRate) {
+      bestRate = rate;
+      detail = { ...result, seconds };
+    }
+  }
+  return { rate: bestRate, ...detail };
+}
+
+function format(rate) {
+  return `${Math.round(rate).toLocaleString('en-US')} customers/s`;
+}
+
+const { scenario } = loadScenarioFile(join(root, 'scenarios/textbook/mmc.yaml'), {
+  overrides: ['tiers.desk.agents=10', 'arrivals.rate_per_hour=54', 'complexity.standard.handle_time.mean=10', `horizon.days=${days}`, 'horizon.warmup_days=0', 'replications=1'],
+});
+const model = buildDesk(scenario);
+const counter = { events: 0, emit() { this.events++; } };
+
+console.log(`M/M/10, λ = 0.9/min, μ = 0.1/min (ρ = 0.9), ${days} simulated days\n`);
+const simulationOnly = best(3, () => {
+  counter.events = 0;
+  const result = simulate(model, 1, counter);
+  return { customers: result.ticketsCreated, events: counter.events };
+});
+console.log(`desksim simulation only      ${format(simulationOnly.rate)}  (${simulationOnly.customers.toLocaleString('en-US')} customers, ${(simulationOnly.events / simulationOnly.seconds / 1e6).toFixed(1)} M events/s)`);
+const withMetrics = best(3, () => {
+  const { outcome } = runReplication(model, 1);
+  return { customers: outcome.simulation.ticketsCreated, wait: outcome.kpis.values.queue_wait_mean };
+});
+console.log(`desksim simulation + metrics ${format(withMetrics.rate)}  (mean wait ${withMetrics.wait.toFixed(3)} min; Erlang C: 6.687)`);
+
+let simpy;
+try {
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  execFileSync(python, ['-c', 'import simpy'], { stdio: 'ignore' });
+  const simpyCustomers = String(Math.min(200_000, customersWanted));
+  const output = execFileSync(python, [join(here, 'simpy_mmc.py'), '--servers', '10', '--arrival-rate', '0.9', '--service-rate', '0.1', '--customers', simpyCustomers, '--seed', '1'], { encoding: 'utf8' });
+  simpy = JSON.parse(output.trim().split('\n').pop());
+} catch {
+  console.log('\nSimPy not installed (apt-get install python3-simpy3): no ratio.');
+}
+if (simpy) {
+  console.log(`SimPy ${'(python3-simpy3)'.padEnd(22)} ${format(simpy.customers_per_second)}  (mean wait ${simpy.mean_wait.toFixed(3)} min)`);
+  console.log(`\nratio, simulation only:      ${(simulationOnly.rate / simpy.customers_per_second).toFixed(1)}× SimPy`);
+  console.log(`ratio, simulation + metrics: ${(withMetrics.rate / simpy.customers_per_second).toFixed(1)}× SimPy   (target ≥ 30×)`);
+}

@@ -1,0 +1,42 @@
+/** `desksim validate <scenario>` and `desksim schema`. */
+import type { Command } from 'commander';
+import { resolvedScenarioYaml } from '../../scenario/load.js';
+import { scenarioJsonSchema } from '../../scenario/schema.js';
+import type { CliIo } from '../io.js';
+import { loadForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+
+export function registerValidate(program: Command, io: CliIo): void {
+  scenarioOptions(
+    program
+      .command('validate')
+      .summary('check a scenario; print its errors or the resolved configuration')
+      .description(
+        'Check a scenario file (and its extends chain and --set overrides) without running it.\n' +
+          'Valid: prints the fully resolved scenario (every default filled in, durations in minutes).\n' +
+          'Invalid: prints every problem with file:line:column, field path, expected and found; exit code 2.',
+      )
+      .argument('<scenario>', 'scenario YAML file'),
+  )
+    .option('--quiet', 'print nothing when valid')
+    .addHelpText('after', '\nExamples:\n  $ desksim validate scenarios/baseline.yaml\n  $ desksim validate scenarios/baseline.yaml --set tiers.tier1.agents=12\n')
+    .action((file: string, options: ScenarioOptionValues & { quiet?: boolean }) => {
+      const { scenario, files } = loadForCommand(file, options, io);
+      if (options.quiet) return;
+      io.stdout(`# ${files.join(' <- ')}: valid\n`);
+      io.stdout(resolvedScenarioYaml(scenario));
+    });
+}
+
+export function registerSchema(program: Command, io: CliIo): void {
+  program
+    .command('schema')
+    .summary('print the JSON Schema of the scenario format')
+    .description(
+      'Print the JSON Schema of scenario files, generated from desksim\'s own validation schemas.\n' +
+        'Point your editor\'s YAML language server at it for completion and inline errors.',
+    )
+    .addHelpText('after', '\nExamples:\n  $ desksim schema > desksim.schema.json\n  # then, first line of a scenario: # yaml-language-server: $schema=./desksim.schema.json\n')
+    .action(() => {
+      io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+    });
+}

@@ -1,0 +1,46 @@
+/** The desksim command line: one commander program, output and exit swappable for tests. */
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+import { registerRun } from './commands/run.js';
+import { registerSchema, registerValidate } from './commands/validate.js';
+import { CliError, ExitCode, processIo, type CliIo } from './io.js';
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('desksim')
+    .description(
+      'Simulate a help desk from a YAML scenario and see every KPI move — with confidence intervals.\n\n' +
+        'Typical start:\n' +
+        '  desksim run scenarios/baseline.yaml        simulate and write outputs/<name>/\n' +
+        '  desksim validate my-desk.yaml             check a scenario, show its defaults\n' +
+        '  desksim schema > desksim.schema.json      JSON Schema for editors',
+    )
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  registerRun(program, io);
+  registerValidate(program, io);
+  registerSchema(program, io);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ExitCode.Success;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(error.message.endsWith('\n') ? error.message : `${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof CommanderError) {
+      // Help and version are successful exits; every other commander error is a usage error.
+      return error.exitCode === 0 ? ExitCode.Success : ExitCode.BadInput;
+    }
+    io.stderr(`desksim: ${(error as Error).stack ?? String(error)}\n`);
+    return ExitCode.Failure;
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * desksim — a discrete-event simulator of help-desk operations.
+ *
+ *   scenario YAML ──scenario/load──▶ Scenario ──model/build──▶ DeskModel ──model/simulate──▶ events
+ *        (yaml + zod: defaults,        (validated,       (samplers, shifts,       (SPEC §4, streamed
+ *         extends, --set, errors)       trusted)          arrival rates)            into sinks)
+ *
+ *   events ──metrics/Ledger──▶ ticket & agent records ──metrics/catalog──▶ KpiTable
+ *   KpiTable × replications ──experiment──▶ RunSummary (mean, sd, 95 % CI) ──report──▶ files
+ *
+ * `engine/` underneath knows nothing of help desks (calendar, random streams,
+ * distributions, arrivals, local time); `metrics/` never imports from `model/`, so a real
+ * desk's exported log goes through the same KPI code as a simulated one; `cli/` is thin.
+ */
+export * from './scenario/index.js';
+export { buildDesk, type DeskModel } from './model/build.js';
+export { simulate, type SimulationResult } from './model/simulate.js';
+export * from './eventlog/types.js';
+export { NdjsonFileSink, eventToJsonLine } from './eventlog/ndjson.js';
+export { Ledger } from './metrics/ledger.js';
+export { KPI_CATALOG, TIER_KPI_CATALOG, type KpiDefinition, type MetricOptions } from './metrics/catalog.js';
+export { computeKpis, computeKpisFromEvents, type KpiTable } from './metrics/engine.js';
+export { runScenario, runReplication, summarizeOutcomes, type RunResult, type RunSummary } from './experiment/run.js';
+export { summarize, type KpiSummary } from './experiment/statistics.js';
+export { runCli } from './cli/program.js';
+export { VERSION } from './version.js';

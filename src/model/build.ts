@@ -1,0 +1,258 @@
+/**
+ * Build: turn a validated `Scenario` into a `DeskModel` — samplers, lookup tables, the
+ * escalation chain, the arrival rate function and each agent's duty intervals. Built once
+ * and shared by every replication; it holds no random state.
+ */
+import {
+  BusinessCalendar,
+  LocalTimeTable,
+  PiecewiseRate,
+  createSampler,
+  parseDuration,
+  windowIntervals,
+  type RateFunction,
+  type Sampler,
+} from '../engine/index.js';
+import { isIsoDateTime, type Scenario } from '../scenario/schema.js';
+
+const MINUTES_PER_DAY = 24 * 60;
+
+export interface ChannelModel {
+  id: string;
+  /** Patience while waiting for the first agent; null = never abandons. */
+  patience: Sampler | null;
+  /** The first public reply goes out when an agent picks the ticket up (chat, phone). */
+  repliesOnPickup: boolean;
+}
+
+export interface CategoryModel {
+  id: string;
+  /** Complexity indices and their cumulative shares. */
+  complexityIndices: number[];
+  complexityCumulative: Float64Array;
+  /** Priority indices and cumulative shares for this category. */
+  priorityIndices: number[];
+  priorityCumulative: Float64Array;
+}
+
+export interface TierModel {
+  id: string;
+  index: number;
+  speed: number;
+  /** Probability of solving, by complexity index. */
+  skill: Float64Array;
+  /** Index of the escalation target, or -1. */
+  escalatesTo: number;
+  costPerHour: number;
+  agents: AgentPlan[];
+}
+
+/** One agent and the intervals (sim minutes) when it is on duty. */
+export interface AgentPlan {
+  name: string;
+  onDuty: Array<[number, number]>;
+}
+
+/** A surge whose extra tickets all belong to one category (an incident). */
+export interface IncidentStream {
+  rate: RateFunction;
+  start: number;
+  category: number;
+}
+
+/** The simulation-ready desk. */
+export interface DeskModel {
+  scenario: Scenario;
+  /** Minutes simulated. */
+  horizon: number;
+  /** Tickets created before this minute are excluded from KPIs. */
+  measureFrom: number;
+  originEpochMs: number;
+  time: LocalTimeTable;
+  arrivalRate: RateFunction;
+  incidents: IncidentStream[];
+  channels: ChannelModel[];
+  channelCumulative: Float64Array;
+  categories: CategoryModel[];
+  categoryCumulative: Float64Array;
+  complexities: Array<{ id: string; handleTime: Sampler }>;
+  priorities: Array<{ id: string; bucket: number }>;
+  /** Number of queue buckets per tier (1 under fifo). */
+  bucketCount: number;
+  tiers: TierModel[];
+  /** Tier indices from the entry tier along escalation targets. */
+  chain: number[];
+}
+
+function cumulative(shares: number[]): Float64Array {
+  const result = new Float64Array(shares.length);
+  let total = 0;
+  shares.forEach((share, index) => {
+    total += share;
+    result[index] = total;
+  });
+  // Guard against rounding: the last bucket always catches u close to 1.
+  if (result.length > 0) result[result.length - 1] = Number.POSITIVE_INFINITY;
+  return result;
+}
+
+/** Index of the bucket a uniform draw falls in. */
+export function pick(cumulativeShares: Float64Array, uniform: number): number {
+  let index = 0;
+  while (uniform >= cumulativeShares[index]!) index++;
+  return index;
+}
+
+function surgeStart(start: number | string, time: LocalTimeTable): number {
+  if (typeof start === 'number') return start;
+  return isIsoDateTime(start) ? time.fromIso(start) : parseDuration(start);
+}
+
+function hourlyMultipliers(scenario: Scenario, time: LocalTimeTable, horizon: number): Float64Array {
+  const hours = Math.ceil(horizon / 60) + 1;
+  const multipliers = new Float64Array(hours).fill(1);
+  const arrivals = scenario.arrivals;
+  if (arrivals.pattern === 'business_hours') {
+    // rate_per_hour is the rate while the desk is open; each hour gets its open fraction.
+    const calendar = new BusinessCalendar(time, scenario.clock.business_hours, 0, hours * 60);
+    for (let hour = 0; hour < hours; hour++) {
+      multipliers[hour] = calendar.businessMinutesBetween(hour * 60, hour * 60 + 60) / 60;
+    }
+  } else if (arrivals.pattern === 'profile') {
+    // Weights are normalised to mean 1, so rate_per_hour is the average over the week.
+    const normalise = (weights: number[] | undefined) => {
+      if (weights === undefined) return undefined;
+      const average = weights.reduce((sum, weight) => sum + weight, 0) / weights.length;
+      return weights.map((weight) => (average > 0 ? weight / average : 0));
+    };
+    const hourly = normalise(arrivals.hourly_profile);
+    const weekly = normalise(arrivals.weekly_profile);
+    for (let hour = 0; hour < hours; hour++) {
+      const t = hour * 60;
+      const localHour = Math.floor(time.minuteOfDay(t) / 60);
+      multipliers[hour] = (hourly?.[localHour] ?? 1) * (weekly?.[time.dayOfWeek(t)] ?? 1);
+    }
+  }
+  return multipliers;
+}
+
+function buildTier(scenario: Scenario, index: number, complexityIds: string[], time: LocalTimeTable, horizon: number): TierModel {
+  const tier = scenario.tiers[index]!;
+  const tierIds = scenario.tiers.map((candidate) => candidate.id);
+  const skill = Float64Array.from(complexityIds, (id) => (typeof tier.skill === 'number' ? tier.skill : (tier.skill[id] ?? 1)));
+  const agents: AgentPlan[] = [];
+  const pad = (number: number) => String(number).padStart(2, '0');
+  if (tier.agents !== undefined) {
+    for (let number = 1; number <= tier.agents; number++) {
+      agents.push({ name: `${tier.id}-${pad(number)}`, onDuty: [[0, horizon]] });
+    }
+  } else {
+    (tier.shifts ?? []).forEach((shift, shiftIndex) => {
+      const intervals = windowIntervals(time, [shift], 0, horizon);
+      const shiftName = shift.name ?? `shift${shiftIndex + 1}`;
+      for (let number = 1; number <= shift.agents; number++) {
+        agents.push({ name: `${tier.id}-${shiftName}-${pad(number)}`, onDuty: intervals });
+      }
+    });
+  }
+  return {
+    id: tier.id,
+    index,
+    speed: tier.speed,
+    skill,
+    escalatesTo: tier.escalates_to === null ? -1 : tierIds.indexOf(tier.escalates_to),
+    costPerHour: tier.cost_per_hour,
+    agents,
+  };
+}
+
+/** Builds the simulation-ready desk from a validated scenario. */
+export function buildDesk(scenario: Scenario): DeskModel {
+  const horizon = scenario.horizon.days * MINUTES_PER_DAY;
+  const measureFrom = scenario.horizon.warmup_days * MINUTES_PER_DAY;
+  const time = new LocalTimeTable(scenario.clock.start, scenario.clock.timezone, horizon);
+
+  const complexityIds = Object.keys(scenario.complexity);
+  const complexities = complexityIds.map((id) => ({ id, handleTime: createSampler(scenario.complexity[id]!.handle_time) }));
+
+  const priorityEntries = Object.entries(scenario.priorities).map(([id, priority], order) => ({
+    id,
+    share: priority.share,
+    rank: priority.rank ?? order,
+  }));
+  const ranks = [...new Set(priorityEntries.map((priority) => priority.rank))].sort((a, b) => a - b);
+  const usePriority = scenario.routing.discipline === 'priority';
+  const priorities = priorityEntries.map((priority) => ({ id: priority.id, bucket: usePriority ? ranks.indexOf(priority.rank) : 0 }));
+  const priorityIds = priorities.map((priority) => priority.id);
+
+  const channels = Object.entries(scenario.channels).map(([id, channel]) => ({
+    id,
+    patience: channel.patience === null ? null : createSampler(channel.patience),
+    repliesOnPickup: channel.response === 'on_pickup',
+  }));
+
+  const categories = Object.entries(scenario.categories).map(([id, category]): CategoryModel => {
+    const complexityMix = typeof category.complexity === 'string' ? { [category.complexity]: 1 } : category.complexity;
+    const priorityMix = category.priorities ?? Object.fromEntries(priorityEntries.map((priority) => [priority.id, priority.share]));
+    return {
+      id,
+      complexityIndices: Object.keys(complexityMix).map((key) => complexityIds.indexOf(key)),
+      complexityCumulative: cumulative(Object.values(complexityMix)),
+      priorityIndices: Object.keys(priorityMix).map((key) => priorityIds.indexOf(key)),
+      priorityCumulative: cumulative(Object.values(priorityMix)),
+    };
+  });
+  const categoryIds = categories.map((category) => category.id);
+
+  const tiers = scenario.tiers.map((_, index) => buildTier(scenario, index, complexityIds, time, horizon));
+  const entry = scenario.routing.entry_tier === undefined ? 0 : tiers.findIndex((tier) => tier.id === scenario.routing.entry_tier);
+  const chain = [entry];
+  while (tiers[chain[chain.length - 1]!]!.escalatesTo >= 0) chain.push(tiers[chain[chain.length - 1]!]!.escalatesTo);
+
+  const basePerMinute = scenario.arrivals.rate_per_hour / 60;
+  const multipliers = hourlyMultipliers(scenario, time, horizon);
+  const surges = scenario.arrivals.surges.map((surge) => {
+    const start = surgeStart(surge.start, time);
+    return { start, end: start + surge.duration, multiplier: surge.multiplier, category: surge.category };
+  });
+  const arrivalRate = new PiecewiseRate(
+    basePerMinute,
+    multipliers,
+    surges.filter((surge) => surge.category === undefined),
+    horizon,
+  );
+  const incidents = surges
+    .filter((surge) => surge.category !== undefined && surge.multiplier > 1)
+    .map((surge): IncidentStream => {
+      const extra = surge.multiplier - 1;
+      const end = Math.min(surge.end, horizon);
+      return {
+        start: surge.start,
+        category: categoryIds.indexOf(surge.category!),
+        rate: {
+          rateAt: (t: number) => (t >= surge.start && t < end ? extra * arrivalRate.rateAt(t) : 0),
+          maxRate: extra * arrivalRate.maxRate,
+          end,
+        },
+      };
+    });
+
+  return {
+    scenario,
+    horizon,
+    measureFrom,
+    originEpochMs: time.startEpochMs,
+    time,
+    arrivalRate,
+    incidents,
+    channels,
+    channelCumulative: cumulative(Object.values(scenario.channels).map((channel) => channel.share)),
+    categories,
+    categoryCumulative: cumulative(Object.values(scenario.categories).map((category) => category.share)),
+    complexities,
+    priorities,
+    bucketCount: usePriority ? ranks.length : 1,
+    tiers,
+    chain,
+  };
+}

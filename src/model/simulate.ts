@@ -1,0 +1,322 @@
+/**
+ * Simulate: one replication of a `DeskModel`, streaming SPEC §4 events into a sink.
+ *
+ *   arrival ──▶ created ──▶ queued(entry tier) ──▶ assigned ──▶ work ──┬─▶ resolved, closed
+ *                              ▲        │ patience runs out             └─▶ escalated ──┐
+ *                              │        └─▶ abandoned                                    │
+ *                              └──────────────── queued(target tier) ◀───────────────────┘
+ *
+ * Randomness: one named stream per purpose, derived from (seed, replication, purpose). A
+ * ticket's attributes and work content are drawn when it is created, in creation order, so
+ * changing staffing or discipline does not shift any draw (common random numbers).
+ */
+import { EventCalendar, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
+import type { EventSink, EventType, TicketEvent } from '../eventlog/types.js';
+import { pick, type DeskModel } from './build.js';
+import { Agent, IdleList, Role, ShiftChange, Ticket, TicketQueue, TicketState } from './structures.js';
+
+/** Tie-breaking at equal times: finish work first, then duty changes, abandonment, arrivals. */
+const enum Priority {
+  WorkDone = 0,
+  ShiftChange = 1,
+  Abandonment = 2,
+  Arrival = 3,
+}
+
+/** A source of new tickets: the main arrival process or an incident surge. */
+class ArrivalSource {
+  readonly role = Role.ArrivalSource;
+  constructor(
+    readonly process: ThinningArrivals,
+    /** Category forced on its tickets, or -1 to draw from the mix. */
+    readonly category: number,
+  ) {}
+}
+
+type CalendarEntry = Ticket | Agent | ShiftChange | ArrivalSource;
+
+/** What one replication did (the KPIs come from the event log, not from here). */
+export interface SimulationResult {
+  replication: number;
+  ticketsCreated: number;
+  events: number;
+  endTime: number;
+}
+
+interface TierState {
+  queue: TicketQueue;
+  idle: IdleList;
+}
+
+/** Runs one replication and streams its events into `sink`. */
+export function simulate(model: DeskModel, replication: number, sink: EventSink): SimulationResult {
+  return new DeskSimulation(model, replication, sink).run();
+}
+
+class DeskSimulation {
+  private readonly calendar = new EventCalendar<CalendarEntry>();
+  private readonly tiers: TierState[];
+  private readonly ticketRandom: Rng;
+  private readonly workRandom: Rng;
+  private readonly patienceRandom: Rng;
+  private readonly tierIds: string[];
+  private nextTicketId = 1;
+  private events = 0;
+  /** The one event object handed to the sink, refilled for every event (see `EventSink`). */
+  private readonly scratch: TicketEvent = {
+    ticket: undefined,
+    time: 0,
+    type: 'created',
+    agent: undefined,
+    tier: undefined,
+    channel: undefined,
+    category: undefined,
+    priority: undefined,
+    customer: undefined,
+    kind: undefined,
+    value: undefined,
+  };
+
+  constructor(
+    private readonly model: DeskModel,
+    private readonly replication: number,
+    private readonly sink: EventSink,
+  ) {
+    const seed = model.scenario.seed;
+    this.ticketRandom = createStream(seed, replication, 'ticket.attributes');
+    this.workRandom = createStream(seed, replication, 'ticket.work');
+    this.patienceRandom = createStream(seed, replication, 'customer.patience');
+    this.tierIds = model.tiers.map((tier) => tier.id);
+    this.tiers = model.tiers.map((tier) => ({ queue: new TicketQueue(model.bucketCount, tier.index), idle: new IdleList() }));
+  }
+
+  run(): SimulationResult {
+    const { model, calendar } = this;
+    this.planShifts();
+    const main = new ArrivalSource(new ThinningArrivals(model.arrivalRate, createStream(model.scenario.seed, this.replication, 'arrivals')), -1);
+    this.scheduleArrival(main, 0);
+    model.incidents.forEach((incident, index) => {
+      const stream = createStream(model.scenario.seed, this.replication, `arrivals.incident.${index}`);
+      this.scheduleArrival(new ArrivalSource(new ThinningArrivals(incident.rate, stream), incident.category), incident.start);
+    });
+
+    while (calendar.size > 0 && calendar.peekTime() <= model.horizon) {
+      const entry = calendar.pop()!;
+      const now = calendar.now;
+      switch (entry.role) {
+        case Role.Agent:
+          this.finishWork(entry, now);
+          break;
+        case Role.Ticket:
+          this.abandon(entry, now);
+          break;
+        case Role.ShiftChange:
+          this.changeDuty(entry, now);
+          break;
+        case Role.ArrivalSource:
+          this.arrive(entry, now);
+          break;
+      }
+    }
+    return { replication: this.replication, ticketsCreated: this.nextTicketId - 1, events: this.events, endTime: model.horizon };
+  }
+
+  private emit(
+    time: number,
+    type: EventType,
+    ticket: number | undefined,
+    agent: string | undefined,
+    tier: string | undefined,
+    kind?: string,
+    value?: unknown,
+  ): void {
+    const event = this.scratch;
+    event.ticket = ticket;
+    event.time = time;
+    event.type = type;
+    event.agent = agent;
+    event.tier = tier;
+    event.channel = undefined;
+    event.category = undefined;
+    event.priority = undefined;
+    event.kind = kind;
+    event.value = value;
+    this.events++;
+    this.sink.emit(event);
+  }
+
+  // --- arrivals -----------------------------------------------------------------
+
+  private scheduleArrival(source: ArrivalSource, after: number): void {
+    const time = source.process.next(after);
+    if (time <= this.model.horizon) this.calendar.schedule(time, Priority.Arrival, source);
+  }
+
+  private arrive(source: ArrivalSource, now: number): void {
+    const ticket = this.createTicket(now, source.category);
+    this.scheduleArrival(source, now);
+    const channel = this.model.channels[ticket.channel]!;
+    const category = this.model.categories[ticket.category]!;
+    const event = this.scratch;
+    event.ticket = ticket.id;
+    event.time = now;
+    event.type = 'created';
+    event.agent = undefined;
+    event.tier = undefined;
+    event.channel = channel.id;
+    event.category = category.id;
+    event.priority = this.model.priorities[ticket.priority]!.id;
+    event.kind = undefined;
+    event.value = undefined;
+    this.events++;
+    this.sink.emit(event);
+    this.enqueue(ticket, this.model.chain[0]!, now);
+  }
+
+  private createTicket(now: number, forcedCategory: number): Ticket {
+    const { model, ticketRandom, workRandom } = this;
+    // Always four uniforms per ticket, whatever the mixes, to keep streams aligned.
+    const channel = pick(model.channelCumulative, ticketRandom());
+    const categoryDraw = pick(model.categoryCumulative, ticketRandom());
+    const category = model.categories[forcedCategory >= 0 ? forcedCategory : categoryDraw]!;
+    const complexity = category.complexityIndices[pick(category.complexityCumulative, ticketRandom())]!;
+    const priority = category.priorityIndices[pick(category.priorityCumulative, ticketRandom())]!;
+    const chainLength = model.chain.length;
+    const handleTimes: number[] = new Array<number>(chainLength);
+    const solveDraws: number[] = new Array<number>(chainLength);
+    const sampler = model.complexities[complexity]!.handleTime;
+    for (let position = 0; position < chainLength; position++) {
+      handleTimes[position] = sampler.sample(workRandom);
+      solveDraws[position] = workRandom();
+    }
+    const categoryIndex = forcedCategory >= 0 ? forcedCategory : categoryDraw;
+    return new Ticket(
+      this.nextTicketId++,
+      now,
+      channel,
+      categoryIndex,
+      complexity,
+      priority,
+      model.priorities[priority]!.bucket,
+      handleTimes,
+      solveDraws,
+    );
+  }
+
+  // --- queues and service ---------------------------------------------------------
+
+  private enqueue(ticket: Ticket, tierIndex: number, now: number): void {
+    ticket.tier = tierIndex;
+    ticket.state = TicketState.Queued;
+    this.emit(now, 'queued', ticket.id, undefined, this.tierIds[tierIndex]);
+    const tier = this.tiers[tierIndex]!;
+    const agent = tier.idle.take();
+    if (agent !== undefined) {
+      this.assign(agent, ticket, now);
+      return;
+    }
+    tier.queue.push(ticket);
+    if (ticket.chainPosition === 0) {
+      const patience = this.model.channels[ticket.channel]!.patience;
+      if (patience !== null) this.calendar.schedule(now + patience.sample(this.patienceRandom), Priority.Abandonment, ticket);
+    }
+  }
+
+  private assign(agent: Agent, ticket: Ticket, now: number): void {
+    const tierId = this.tierIds[agent.tier];
+    ticket.state = TicketState.InService;
+    agent.ticket = ticket;
+    this.emit(now, 'assigned', ticket.id, agent.name, tierId);
+    this.emit(now, 'work_started', ticket.id, agent.name, tierId);
+    if (!ticket.replied && this.model.channels[ticket.channel]!.repliesOnPickup) {
+      ticket.replied = true;
+      this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
+    }
+    const tier = this.model.tiers[agent.tier]!;
+    const workTime = ticket.handleTimes[ticket.chainPosition]! / tier.speed;
+    this.calendar.schedule(now + workTime, Priority.WorkDone, agent);
+  }
+
+  private finishWork(agent: Agent, now: number): void {
+    const ticket = agent.ticket!;
+    agent.ticket = null;
+    const tier = this.model.tiers[agent.tier]!;
+    const tierId = tier.id;
+    this.emit(now, 'work_ended', ticket.id, agent.name, tierId);
+    const solved = tier.escalatesTo < 0 || ticket.solveDraws[ticket.chainPosition]! < tier.skill[ticket.complexity]!;
+    if (solved) {
+      ticket.replied = true;
+      ticket.state = TicketState.Done;
+      this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
+      this.emit(now, 'resolved', ticket.id, agent.name, tierId);
+      // Customers do not reopen in this model yet, so a resolved ticket closes at once.
+      this.emit(now, 'closed', ticket.id, undefined, tierId);
+    } else {
+      const target = tier.escalatesTo;
+      this.emit(now, 'escalated', ticket.id, agent.name, tierId, undefined, this.tierIds[target]);
+      ticket.chainPosition++;
+      this.enqueue(ticket, target, now);
+    }
+    this.becomeFree(agent, now);
+  }
+
+  /** An agent without a ticket: leave if the shift is over, else take the next ticket or wait. */
+  private becomeFree(agent: Agent, now: number): void {
+    if (agent.leaving) {
+      agent.leaving = false;
+      agent.onDuty = false;
+      this.emit(now, 'shift_ended', undefined, agent.name, this.tierIds[agent.tier]);
+      return;
+    }
+    const tier = this.tiers[agent.tier]!;
+    const next = tier.queue.take();
+    if (next !== undefined) this.assign(agent, next, now);
+    else tier.idle.add(agent);
+  }
+
+  private abandon(ticket: Ticket, now: number): void {
+    if (ticket.state !== TicketState.Queued || ticket.chainPosition !== 0) return;
+    ticket.state = TicketState.Abandoned;
+    this.tiers[ticket.tier]!.queue.forget();
+    this.emit(now, 'abandoned', ticket.id, undefined, this.tierIds[ticket.tier]);
+  }
+
+  // --- shifts ------------------------------------------------------------------------
+
+  private planShifts(): void {
+    this.model.tiers.forEach((tier) => {
+      for (const plan of tier.agents) {
+        const agent = new Agent(plan.name, tier.index);
+        for (const [start, end] of plan.onDuty) {
+          if (start > this.model.horizon) break;
+          this.calendar.schedule(start, Priority.ShiftChange, new ShiftChange(agent, true));
+          if (end < this.model.horizon) this.calendar.schedule(end, Priority.ShiftChange, new ShiftChange(agent, false));
+        }
+      }
+    });
+  }
+
+  private changeDuty(change: ShiftChange, now: number): void {
+    const agent = change.agent;
+    const tierId = this.tierIds[agent.tier];
+    if (change.starts) {
+      if (agent.leaving) {
+        agent.leaving = false; // back on duty before finishing the last ticket: one continuous stint
+        return;
+      }
+      if (agent.onDuty) return;
+      agent.onDuty = true;
+      this.emit(now, 'shift_started', undefined, agent.name, tierId);
+      this.becomeFree(agent, now);
+    } else {
+      if (!agent.onDuty) return;
+      if (agent.ticket !== null) {
+        agent.leaving = true; // non-preemptive: finish the ticket in hand, then leave
+        return;
+      }
+      this.tiers[agent.tier]!.idle.remove(agent);
+      agent.onDuty = false;
+      this.emit(now, 'shift_ended', undefined, agent.name, tierId);
+    }
+  }
+}
