@@ -27,6 +27,7 @@ export class EventCalendar<T> {
   private count = 0;
   private nextSequence = 0;
   private currentTime = 0;
+  private currentPriority = 0;
 
   /**
    * Creates an empty calendar whose clock starts at 0.
@@ -48,6 +49,11 @@ export class EventCalendar<T> {
   }
 
   /** The number of pending events. */
+  /** Priority of the entry most recently popped (callers may use it as the entry's kind). */
+  get priority(): number {
+    return this.currentPriority;
+  }
+
   get size(): number {
     return this.count;
   }
@@ -128,6 +134,7 @@ export class EventCalendar<T> {
     const payloads = this.payloads;
     const result = payloads[0];
     this.currentTime = times[0] as number;
+    this.currentPriority = priorities[0] as number;
     const last = count - 1;
     this.count = last;
     if (last > 0) {

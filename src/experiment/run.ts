@@ -52,7 +52,10 @@ export function metricOptions(scenario: Scenario): MetricOptions {
 
 /** Simulates one replication and computes its KPIs from the event stream. */
 export function runReplication(model: DeskModel, replication: number, extraSink?: EventSink): { outcome: ReplicationOutcome; ledger: Ledger } {
-  const ledger = new Ledger({ originEpochMs: model.originEpochMs, measureFrom: model.measureFrom, measureTo: model.horizon });
+  const ledger = new Ledger(
+    { originEpochMs: model.originEpochMs, measureFrom: model.measureFrom, measureTo: model.horizon },
+    Math.ceil(model.arrivalRate.maxRate * model.horizon * 1.1),
+  );
   const sink = extraSink === undefined ? ledger : new TeeSink([ledger, extraSink]);
   const simulation = simulate(model, replication, sink);
   const kpis = computeKpis(ledger, metricOptions(model.scenario), model.tiers.map((tier) => tier.id));

@@ -6,7 +6,7 @@
  */
 import type { EventType, LogWindow } from '../eventlog/types.js';
 import type { AgentRecord, Ledger } from './ledger.js';
-import { mean, sortedQuantile } from './statistics.js';
+import { mean, selectQuantile } from './statistics.js';
 
 /** Unit of a KPI value. Durations are minutes, rates are shares in 0..1. */
 export type KpiUnit = 'tickets' | 'minutes' | 'share' | 'ratio';
@@ -54,15 +54,19 @@ export interface TierKpiDefinition {
 
 // --- per-ticket quantities --------------------------------------------------
 
-/** Collects `value(ticket)` over measured tickets, skipping NaN (not applicable). */
-function collect(context: MetricContext, value: (ledger: Ledger, ticket: number) => number): number[] {
-  const values: number[] = [];
+/** Mean of `value(ticket)` over measured tickets, skipping NaN (not applicable); null for none. */
+function ticketMean(context: MetricContext, value: (ledger: Ledger, ticket: number) => number): number | null {
   const { ledger, tickets } = context;
+  let sum = 0;
+  let count = 0;
   for (let index = 0; index < tickets.length; index++) {
     const result = value(ledger, tickets[index]!);
-    if (!Number.isNaN(result)) values.push(result);
+    if (!Number.isNaN(result)) {
+      sum += result;
+      count++;
+    }
   }
-  return values;
+  return count === 0 ? null : sum / count;
 }
 
 /** Share of measured tickets meeting a predicate; null for none. */
@@ -87,11 +91,18 @@ function visitShare(context: MetricContext, visits: Int32Array, predicate: (ledg
   return count / visits.length;
 }
 
-/** A per-ticket sample, computed once per context and kept sorted ascending. */
+/** A per-ticket sample (NaN skipped), computed once per context; quantiles select in place. */
 function sortedSample(context: MetricContext, key: string, value: (ledger: Ledger, ticket: number) => number): Float64Array {
   let sample = context.samples.get(key);
   if (sample === undefined) {
-    sample = Float64Array.from(collect(context, value)).sort();
+    const { ledger, tickets } = context;
+    const values = new Float64Array(tickets.length);
+    let count = 0;
+    for (let index = 0; index < tickets.length; index++) {
+      const result = value(ledger, tickets[index]!);
+      if (!Number.isNaN(result)) values[count++] = result;
+    }
+    sample = values.subarray(0, count);
     context.samples.set(key, sample);
   }
   return sample;
@@ -162,14 +173,14 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     unit: 'minutes',
     definition: 'Median time from creation to the first public agent reply.',
     needs: ['created', 'replied'],
-    compute: (context) => sortedQuantile(firstResponses(context), 0.5),
+    compute: (context) => selectQuantile(firstResponses(context), 0.5),
   },
   {
     id: 'first_response_time_p90',
     unit: 'minutes',
     definition: '90th percentile of time from creation to the first public agent reply.',
     needs: ['created', 'replied'],
-    compute: (context) => sortedQuantile(firstResponses(context), 0.9),
+    compute: (context) => selectQuantile(firstResponses(context), 0.9),
   },
   {
     id: 'resolution_time_mean',
@@ -183,21 +194,21 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     unit: 'minutes',
     definition: 'Median time from creation to the last `resolved`.',
     needs: ['created', 'resolved'],
-    compute: (context) => sortedQuantile(resolutions(context), 0.5),
+    compute: (context) => selectQuantile(resolutions(context), 0.5),
   },
   {
     id: 'resolution_time_p90',
     unit: 'minutes',
     definition: '90th percentile of time from creation to the last `resolved`.',
     needs: ['created', 'resolved'],
-    compute: (context) => sortedQuantile(resolutions(context), 0.9),
+    compute: (context) => selectQuantile(resolutions(context), 0.9),
   },
   {
     id: 'handle_time_mean',
     unit: 'minutes',
     definition: 'Mean agent working time per handled ticket (sum of its work intervals, all tiers).',
     needs: ['work_started', 'work_ended'],
-    compute: (context) => mean(collect(context, (ledger, ticket) => (ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : Number.NaN))),
+    compute: (context) => ticketMean(context, (ledger, ticket) => (ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : Number.NaN)),
   },
   {
     id: 'queue_wait_mean',
@@ -205,7 +216,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     definition:
       'Mean time a ticket waited in queues before agents took it, summed over tiers; abandoned tickets count their wait until they left; tickets still waiting at the end are left out.',
     needs: ['queued', 'assigned'],
-    compute: (context) => mean(collect(context, (ledger, ticket) => (hasVisits(ledger, ticket) ? ledger.ticketQueueWait(ticket) : Number.NaN))),
+    compute: (context) => ticketMean(context, (ledger, ticket) => (hasVisits(ledger, ticket) ? ledger.ticketQueueWait(ticket) : Number.NaN)),
   },
   {
     id: 'waited_share',
@@ -221,8 +232,10 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
       'Share of tickets taken by an agent within metrics.service_level_threshold of entering the first queue (abandoned ones miss).',
     needs: ['queued', 'assigned'],
     compute: (context) => {
-      const firstVisits = collect(context, (ledger, ticket) => (hasVisits(ledger, ticket) ? ledger.firstVisit[ticket]! : Number.NaN));
-      return serviceLevel(context.ledger, firstVisits, context.options.serviceLevelThreshold, context.window.measureTo);
+      const { ledger, tickets } = context;
+      const firstVisits: number[] = [];
+      for (const ticket of tickets) if (hasVisits(ledger, ticket)) firstVisits.push(ledger.firstVisit[ticket]!);
+      return serviceLevel(ledger, firstVisits, context.options.serviceLevelThreshold, context.window.measureTo);
     },
   },
   {

@@ -14,15 +14,21 @@ import type { EventSink, EventType, LogWindow, TicketEvent } from '../eventlog/t
 export class Dictionary {
   private readonly codes = new Map<string, number>();
   readonly values: string[] = [];
+  // Consecutive events usually carry the same tier or agent: skip the hash lookup then.
+  private lastValue: string | undefined = undefined;
+  private lastCode = -1;
 
   code(value: string | undefined): number {
     if (value === undefined) return -1;
+    if (value === this.lastValue) return this.lastCode;
     let code = this.codes.get(value);
     if (code === undefined) {
       code = this.values.length;
       this.values.push(value);
       this.codes.set(value, code);
     }
+    this.lastValue = value;
+    this.lastCode = code;
     return code;
   }
 
@@ -100,7 +106,10 @@ export class Ledger implements EventSink {
   /** Number of tickets (rows of the ticket columns). */
   ticketCount = 0;
   readonly ticketIds: Array<number | string> = [];
+  /** Ticket id → row, for ids that are not small non-negative integers. */
   private readonly index = new Map<number | string, number>();
+  /** Small non-negative integer id → row + 1 (0 = unknown): simulated logs number tickets 1, 2, 3… */
+  private denseIndex = new Int32Array(1024);
   createdAt = new Float64Array(1024).fill(Number.NaN);
   channel = new Int32Array(1024).fill(-1);
   category = new Int32Array(1024).fill(-1);
@@ -144,7 +153,22 @@ export class Ledger implements EventSink {
   private lastAgentRecord: AgentRecord | undefined = undefined;
   private lastType: EventType | undefined = undefined;
 
-  constructor(readonly window: LogWindow) {}
+  /**
+   * @param window - where the log sits in time and which part is measured.
+   * @param expectedTickets - a capacity hint (e.g. arrival rate × horizon), saving regrowth.
+   */
+  constructor(
+    readonly window: LogWindow,
+    expectedTickets = 0,
+  ) {
+    if (expectedTickets > 1024) this.reserve(expectedTickets);
+  }
+
+  private reserve(tickets: number): void {
+    this.growTickets(tickets);
+    this.growVisits(tickets);
+    this.denseIndex = grow(this.denseIndex, tickets + 1, 0);
+  }
 
   emit(event: TicketEvent): void {
     if (event.type !== this.lastType) {
@@ -161,8 +185,8 @@ export class Ledger implements EventSink {
     }
     let ticket = this.lastTicketIndex;
     if (event.ticket !== this.lastTicketId) {
-      const found = this.index.get(event.ticket);
-      if (found === undefined) {
+      const found = this.lookup(event.ticket);
+      if (found < 0) {
         this.orphanEvents++;
         return;
       }
@@ -174,11 +198,28 @@ export class Ledger implements EventSink {
     if (event.agent !== undefined) this.agentEvent(event);
   }
 
+  private lookup(id: number | string): number {
+    if (typeof id === 'number' && id >= 0 && id < this.denseIndex.length && Number.isInteger(id)) {
+      const row = this.denseIndex[id]! - 1;
+      if (row >= 0) return row;
+    }
+    return this.index.get(id) ?? -1;
+  }
+
+  private remember(id: number | string, row: number): void {
+    if (typeof id === 'number' && Number.isInteger(id) && id >= 0 && id < 1 << 26) {
+      if (id >= this.denseIndex.length) this.denseIndex = grow(this.denseIndex, Math.max(id + 1, this.denseIndex.length * 2), 0);
+      this.denseIndex[id] = row + 1;
+    } else {
+      this.index.set(id, row);
+    }
+  }
+
   private create(event: TicketEvent): void {
     if (this.ticketCount === this.createdAt.length) this.growTickets();
     const ticket = this.ticketCount++;
     this.ticketIds.push(event.ticket!);
-    this.index.set(event.ticket!, ticket);
+    this.remember(event.ticket!, ticket);
     this.lastTicketId = event.ticket;
     this.lastTicketIndex = ticket;
     this.createdAt[ticket] = event.time;
@@ -188,8 +229,7 @@ export class Ledger implements EventSink {
     this.customer[ticket] = this.customers.code(event.customer);
   }
 
-  private growTickets(): void {
-    const capacity = this.createdAt.length * 2;
+  private growTickets(capacity = this.createdAt.length * 2): void {
     this.createdAt = grow(this.createdAt, capacity, Number.NaN);
     this.channel = grow(this.channel, capacity, -1);
     this.category = grow(this.category, capacity, -1);
@@ -211,8 +251,7 @@ export class Ledger implements EventSink {
     this.lastVisit = grow(this.lastVisit, capacity, -1);
   }
 
-  private growVisits(): void {
-    const capacity = this.visitTicket.length * 2;
+  private growVisits(capacity = this.visitTicket.length * 2): void {
     this.visitTicket = grow(this.visitTicket, capacity, -1);
     this.visitTier = grow(this.visitTier, capacity, -1);
     this.visitQueuedAt = grow(this.visitQueuedAt, capacity, Number.NaN);

@@ -13,9 +13,9 @@
 import { EventCalendar, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
 import type { EventSink, EventType, TicketEvent } from '../eventlog/types.js';
 import { pick, type DeskModel } from './build.js';
-import { Agent, IdleList, Role, ShiftChange, Ticket, TicketQueue, TicketState } from './structures.js';
+import { Agent, IdleList, ShiftChange, Ticket, TicketQueue, TicketState } from './structures.js';
 
-/** Tie-breaking at equal times: finish work first, then duty changes, abandonment, arrivals. */
+/** Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then duty changes, abandonment, arrivals. */
 const enum Priority {
   WorkDone = 0,
   ShiftChange = 1,
@@ -25,7 +25,6 @@ const enum Priority {
 
 /** A source of new tickets: the main arrival process or an incident surge. */
 class ArrivalSource {
-  readonly role = Role.ArrivalSource;
   constructor(
     readonly process: ThinningArrivals,
     /** Category forced on its tickets, or -1 to draw from the mix. */
@@ -62,6 +61,8 @@ class DeskSimulation {
   private readonly tierIds: string[];
   private nextTicketId = 1;
   private events = 0;
+  /** Finished tickets ready for reuse. */
+  private readonly pool: Ticket[] = [];
   /** The one event object handed to the sink, refilled for every event (see `EventSink`). */
   private readonly scratch: TicketEvent = {
     ticket: undefined,
@@ -100,21 +101,25 @@ class DeskSimulation {
       this.scheduleArrival(new ArrivalSource(new ThinningArrivals(incident.rate, stream), incident.category), incident.start);
     });
 
-    while (calendar.size > 0 && calendar.peekTime() <= model.horizon) {
-      const entry = calendar.pop()!;
+    // Each kind of entry has its own priority, so the popped priority says what it is
+    // without reading a property of the (polymorphic) payload.
+    const horizon = model.horizon;
+    for (;;) {
+      const entry = calendar.pop();
       const now = calendar.now;
-      switch (entry.role) {
-        case Role.Agent:
-          this.finishWork(entry, now);
+      if (entry === undefined || now > horizon) break;
+      switch (calendar.priority) {
+        case Priority.WorkDone:
+          this.finishWork(entry as Agent, now);
           break;
-        case Role.Ticket:
-          this.abandon(entry, now);
+        case Priority.Abandonment:
+          this.abandon(entry as Ticket, now);
           break;
-        case Role.ShiftChange:
-          this.changeDuty(entry, now);
+        case Priority.ShiftChange:
+          this.changeDuty(entry as ShiftChange, now);
           break;
-        case Role.ArrivalSource:
-          this.arrive(entry, now);
+        case Priority.Arrival:
+          this.arrive(entry as ArrivalSource, now);
           break;
       }
     }
@@ -181,26 +186,25 @@ class DeskSimulation {
     const category = model.categories[forcedCategory >= 0 ? forcedCategory : categoryDraw]!;
     const complexity = category.complexityIndices[pick(category.complexityCumulative, ticketRandom())]!;
     const priority = category.priorityIndices[pick(category.priorityCumulative, ticketRandom())]!;
-    const chainLength = model.chain.length;
-    const handleTimes: number[] = new Array<number>(chainLength);
-    const solveDraws: number[] = new Array<number>(chainLength);
-    const sampler = model.complexities[complexity]!.handleTime;
-    for (let position = 0; position < chainLength; position++) {
-      handleTimes[position] = sampler.sample(workRandom);
-      solveDraws[position] = workRandom();
-    }
     const categoryIndex = forcedCategory >= 0 ? forcedCategory : categoryDraw;
-    return new Ticket(
-      this.nextTicketId++,
-      now,
-      channel,
-      categoryIndex,
-      complexity,
-      priority,
-      model.priorities[priority]!.bucket,
-      handleTimes,
-      solveDraws,
-    );
+    const ticket = this.pool.pop() ?? new Ticket(model.chain.length);
+    ticket.init(this.nextTicketId++, now, channel, categoryIndex, complexity, priority, model.priorities[priority]!.bucket);
+    const work = ticket.work;
+    const sampler = model.complexities[complexity]!.handleTime;
+    for (let index = 0; index < work.length; index += 2) {
+      work[index] = sampler.sample(workRandom);
+      work[index + 1] = workRandom();
+    }
+    return ticket;
+  }
+
+  /**
+   * Returns a finished ticket to the pool, so the hot path allocates no ticket objects in
+   * steady state. Not while its patience timer is still in the calendar (the timer releases
+   * it when it fires); never an abandoned ticket, whose stale entry may remain in a queue.
+   */
+  private release(ticket: Ticket): void {
+    if (!ticket.awaitingAbandonment) this.pool.push(ticket);
   }
 
   // --- queues and service ---------------------------------------------------------
@@ -218,7 +222,10 @@ class DeskSimulation {
     tier.queue.push(ticket);
     if (ticket.chainPosition === 0) {
       const patience = this.model.channels[ticket.channel]!.patience;
-      if (patience !== null) this.calendar.schedule(now + patience.sample(this.patienceRandom), Priority.Abandonment, ticket);
+      if (patience !== null) {
+        ticket.awaitingAbandonment = true;
+        this.calendar.schedule(now + patience.sample(this.patienceRandom), Priority.Abandonment, ticket);
+      }
     }
   }
 
@@ -233,7 +240,7 @@ class DeskSimulation {
       this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
     }
     const tier = this.model.tiers[agent.tier]!;
-    const workTime = ticket.handleTimes[ticket.chainPosition]! / tier.speed;
+    const workTime = ticket.work[2 * ticket.chainPosition]! / tier.speed;
     this.calendar.schedule(now + workTime, Priority.WorkDone, agent);
   }
 
@@ -243,7 +250,7 @@ class DeskSimulation {
     const tier = this.model.tiers[agent.tier]!;
     const tierId = tier.id;
     this.emit(now, 'work_ended', ticket.id, agent.name, tierId);
-    const solved = tier.escalatesTo < 0 || ticket.solveDraws[ticket.chainPosition]! < tier.skill[ticket.complexity]!;
+    const solved = tier.escalatesTo < 0 || ticket.work[2 * ticket.chainPosition + 1]! < tier.skill[ticket.complexity]!;
     if (solved) {
       ticket.replied = true;
       ticket.state = TicketState.Done;
@@ -251,6 +258,7 @@ class DeskSimulation {
       this.emit(now, 'resolved', ticket.id, agent.name, tierId);
       // Customers do not reopen in this model yet, so a resolved ticket closes at once.
       this.emit(now, 'closed', ticket.id, undefined, tierId);
+      this.release(ticket);
     } else {
       const target = tier.escalatesTo;
       this.emit(now, 'escalated', ticket.id, agent.name, tierId, undefined, this.tierIds[target]);
@@ -275,6 +283,11 @@ class DeskSimulation {
   }
 
   private abandon(ticket: Ticket, now: number): void {
+    ticket.awaitingAbandonment = false;
+    if (ticket.state === TicketState.Done) {
+      this.release(ticket);
+      return;
+    }
     if (ticket.state !== TicketState.Queued || ticket.chainPosition !== 0) return;
     ticket.state = TicketState.Abandoned;
     this.tiers[ticket.tier]!.queue.forget();
