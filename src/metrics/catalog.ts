@@ -150,6 +150,20 @@ function utilization(agents: AgentRecord[]): number | null {
   return onShift > 0 ? busy / onShift : null;
 }
 
+/** The mean, median and 90th percentile of one per-ticket duration, as three KPIs. */
+function durationStatistics(
+  prefix: string,
+  what: string,
+  needs: EventType[],
+  sample: (context: MetricContext) => Float64Array,
+): KpiDefinition[] {
+  return [
+    { id: `${prefix}_mean`, unit: 'minutes', definition: `Mean ${what}.`, needs, compute: (context) => mean(sample(context)) },
+    { id: `${prefix}_p50`, unit: 'minutes', definition: `Median ${what}.`, needs, compute: (context) => selectQuantile(sample(context), 0.5) },
+    { id: `${prefix}_p90`, unit: 'minutes', definition: `90th percentile of ${what}.`, needs, compute: (context) => selectQuantile(sample(context), 0.9) },
+  ];
+}
+
 // --- the catalog --------------------------------------------------------------
 
 /** Desk-wide KPIs, in report order. */
@@ -161,48 +175,13 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     needs: ['created'],
     compute: (context) => context.tickets.length,
   },
-  {
-    id: 'first_response_time_mean',
-    unit: 'minutes',
-    definition: 'Mean time from creation to the first public agent reply, over tickets that got one.',
-    needs: ['created', 'replied'],
-    compute: (context) => mean(firstResponses(context)),
-  },
-  {
-    id: 'first_response_time_p50',
-    unit: 'minutes',
-    definition: 'Median time from creation to the first public agent reply.',
-    needs: ['created', 'replied'],
-    compute: (context) => selectQuantile(firstResponses(context), 0.5),
-  },
-  {
-    id: 'first_response_time_p90',
-    unit: 'minutes',
-    definition: '90th percentile of time from creation to the first public agent reply.',
-    needs: ['created', 'replied'],
-    compute: (context) => selectQuantile(firstResponses(context), 0.9),
-  },
-  {
-    id: 'resolution_time_mean',
-    unit: 'minutes',
-    definition: 'Mean time from creation to the last `resolved`, over resolved tickets.',
-    needs: ['created', 'resolved'],
-    compute: (context) => mean(resolutions(context)),
-  },
-  {
-    id: 'resolution_time_p50',
-    unit: 'minutes',
-    definition: 'Median time from creation to the last `resolved`.',
-    needs: ['created', 'resolved'],
-    compute: (context) => selectQuantile(resolutions(context), 0.5),
-  },
-  {
-    id: 'resolution_time_p90',
-    unit: 'minutes',
-    definition: '90th percentile of time from creation to the last `resolved`.',
-    needs: ['created', 'resolved'],
-    compute: (context) => selectQuantile(resolutions(context), 0.9),
-  },
+  ...durationStatistics(
+    'first_response_time',
+    'time from creation to the first public agent reply, over tickets that got one',
+    ['created', 'replied'],
+    firstResponses,
+  ),
+  ...durationStatistics('resolution_time', 'time from creation to the last `resolved`, over resolved tickets', ['created', 'resolved'], resolutions),
   {
     id: 'handle_time_mean',
     unit: 'minutes',

@@ -135,6 +135,19 @@ class DeskSimulation {
     kind?: string,
     value?: unknown,
   ): void {
+    this.send(this.fill(time, type, ticket, agent, tier, kind, value));
+  }
+
+  /** Refills the scratch event; fields not given are cleared. */
+  private fill(
+    time: number,
+    type: EventType,
+    ticket: number | undefined,
+    agent: string | undefined,
+    tier: string | undefined,
+    kind: string | undefined,
+    value: unknown,
+  ): TicketEvent {
     const event = this.scratch;
     event.ticket = ticket;
     event.time = time;
@@ -146,6 +159,10 @@ class DeskSimulation {
     event.priority = undefined;
     event.kind = kind;
     event.value = value;
+    return event;
+  }
+
+  private send(event: TicketEvent): void {
     this.events++;
     this.sink.emit(event);
   }
@@ -162,19 +179,11 @@ class DeskSimulation {
     this.scheduleArrival(source, now);
     const channel = this.model.channels[ticket.channel]!;
     const category = this.model.categories[ticket.category]!;
-    const event = this.scratch;
-    event.ticket = ticket.id;
-    event.time = now;
-    event.type = 'created';
-    event.agent = undefined;
-    event.tier = undefined;
+    const event = this.fill(now, 'created', ticket.id, undefined, undefined, undefined, undefined);
     event.channel = channel.id;
     event.category = category.id;
     event.priority = this.model.priorities[ticket.priority]!.id;
-    event.kind = undefined;
-    event.value = undefined;
-    this.events++;
-    this.sink.emit(event);
+    this.send(event);
     this.enqueue(ticket, this.model.chain[0]!, now);
   }
 
