@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { distributionProblems, type DistributionSpec } from '../engine/distributions.js';
 import { parseDuration } from '../engine/duration.js';
+import { closestMatch } from './suggest.js';
 
 // ---------------------------------------------------------------------------
 // Building blocks
@@ -43,7 +44,7 @@ const clockTime = z
 /** A weekly window of local time, used for business hours and shifts. */
 const weeklyWindowSchema = z.strictObject({
   days: z.array(weekday).min(1).describe('Days of the week on which the window opens.'),
-  start: clockTime.describe('Local opening time, "HH:MM".'),
+  start: clockTime.refine((time) => time !== '24:00', 'a window cannot start at 24:00 (use 00:00 of the next day)').describe('Local opening time, "HH:MM".'),
   end: clockTime.describe('Local closing time, "HH:MM"; at or before start means it runs past midnight.'),
 });
 
@@ -106,7 +107,18 @@ const clockSchema = z.strictObject({
     .refine((text) => !Number.isNaN(Date.parse(text)), 'must be an ISO 8601 date-time, e.g. 2026-01-05T00:00:00')
     .default('2026-01-05T00:00:00')
     .describe('Calendar time of simulation minute 0 (local to `timezone` unless it carries an offset).'),
-  timezone: z.string().default('UTC').describe('IANA time zone of shifts, business hours and profiles.'),
+  timezone: z
+    .string()
+    .superRefine((zone, context) => {
+      if (isTimeZone(zone)) return;
+      const suggestion = closestMatch(zone, Intl.supportedValuesOf('timeZone'));
+      context.addIssue({
+        code: 'custom',
+        message: `unknown time zone "${zone}"${suggestion ? ` — did you mean "${suggestion}"?` : ' (expected an IANA name such as "Europe/Rome" or "UTC")'}`,
+      });
+    })
+    .default('UTC')
+    .describe('IANA time zone of shifts, business hours and profiles.'),
   business_hours: z
     .array(weeklyWindowSchema)
     .default([{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }])
@@ -354,6 +366,16 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
       }
     }
   });
+}
+
+/** True for time zones the runtime knows (IANA names, "UTC"). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** True for strings that look like an ISO 8601 date or date-time. */

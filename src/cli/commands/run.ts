@@ -73,7 +73,7 @@ export function registerRun(program: Command, io: CliIo): void {
       'after',
       '\nExamples:\n' +
         '  $ desksim run scenarios/baseline.yaml\n' +
-        '  $ desksim run scenarios/textbook/mmc.yaml --set tiers.agents.agents=11 --replications 5 --out outputs/mmc-11\n' +
+        '  $ desksim run scenarios/textbook/mmc.yaml --set tiers.desk.agents=11 --replications 5 --out outputs/mmc-11\n' +
         '  $ desksim run scenarios/baseline.yaml --seed 7 --events --json\n',
     )
     .action(async (file: string, options: RunOptionValues) => {

@@ -18,7 +18,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       .argument('<scenario>', 'scenario YAML file'),
   )
     .option('--quiet', 'print nothing when valid')
-    .addHelpText('after', '\nExamples:\n  $ desksim validate scenarios/baseline.yaml\n  $ desksim validate scenarios/baseline.yaml --set tiers.tier1.agents=12\n')
+    .addHelpText('after', '\nExamples:\n  $ desksim validate scenarios/baseline.yaml\n  $ desksim validate scenarios/baseline.yaml --set tiers.tier1.shifts.0.agents=6\n')
     .action((file: string, options: ScenarioOptionValues & { quiet?: boolean }) => {
       const { scenario, files } = loadForCommand(file, options, io);
       if (options.quiet) return;

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ScenarioError } from '../../src/scenario/errors.js';
+import { loadScenarioText } from '../../src/scenario/load.js';
+import { closestMatch } from '../../src/scenario/suggest.js';
+
+function problems(text: string): string {
+  try {
+    loadScenarioText(text, 'desk.yaml');
+  } catch (error) {
+    if (error instanceof ScenarioError) return error.message;
+    throw error;
+  }
+  throw new Error('expected the scenario to be refused');
+}
+
+describe('clock and calendar checks', () => {
+  it('refuses an unknown time zone, suggesting the closest', () => {
+    expect(problems('name: d\nclock:\n  timezone: Europe/Amsterdm\n')).toMatchInlineSnapshot(`
+      "desk.yaml:3:13  clock.timezone
+        unknown time zone "Europe/Amsterdm" — did you mean "Europe/Amsterdam"?"
+    `);
+  });
+
+  it('refuses a shift that starts at 24:00', () => {
+    const message = problems('name: d\ntiers:\n  - id: t\n    shifts:\n      - { agents: 2, days: [mon], start: "24:00", end: "08:00" }\n');
+    expect(message).toContain('tiers.t.shifts.0.start');
+    expect(message).toContain('cannot start at 24:00');
+  });
+
+  it('accepts known zones', () => {
+    expect(() => loadScenarioText('name: d\nclock: { timezone: Asia/Kolkata }\n', 'desk.yaml')).not.toThrow();
+  });
+});
+
+describe('closestMatch', () => {
+  it('finds near misses and ignores unrelated words', () => {
+    expect(closestMatch('rate_per_hr', ['rate_per_hour', 'pattern'])).toBe('rate_per_hour');
+    expect(closestMatch('zzz', ['rate_per_hour', 'pattern'])).toBeUndefined();
+  });
+});
