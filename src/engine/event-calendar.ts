@@ -48,12 +48,12 @@ export class EventCalendar<T> {
     return this.currentTime;
   }
 
-  /** The number of pending events. */
   /** Priority of the entry most recently popped (callers may use it as the entry's kind). */
   get priority(): number {
     return this.currentPriority;
   }
 
+  /** The number of pending events. */
   get size(): number {
     return this.count;
   }

@@ -97,3 +97,15 @@ describe('EventCalendar', () => {
     expect(calendar.pop()).toBe(7);
   });
 });
+
+describe('popped priority', () => {
+  it('reports the priority of the entry just popped', () => {
+    const calendar = new EventCalendar<string>();
+    calendar.schedule(2, 3, 'late');
+    calendar.schedule(1, 7, 'early');
+    expect(calendar.pop()).toBe('early');
+    expect(calendar.priority).toBe(7);
+    expect(calendar.pop()).toBe('late');
+    expect(calendar.priority).toBe(3);
+  });
+});
