@@ -20,6 +20,7 @@ export {
 export { DurationError, formatDuration, parseDuration } from './duration.js';
 export {
   BusinessCalendar,
+  isIsoDateTime,
   LocalTimeError,
   LocalTimeTable,
   weekdays,

@@ -562,3 +562,8 @@ export class BusinessCalendar {
     return result > t ? result : t;
   }
 }
+
+/** True for strings that look like an ISO 8601 date or date-time. */
+export function isIsoDateTime(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text));
+}

@@ -95,13 +95,13 @@ const optional = (value: number) => (Number.isNaN(value) ? undefined : value);
 
 /** Folds events into ticket, visit and agent records. Call `finish()` once the log ends. */
 export class Ledger implements EventSink {
-  readonly channels = new Dictionary();
-  readonly categories = new Dictionary();
-  readonly priorities = new Dictionary();
-  readonly customers = new Dictionary();
-  readonly tiers = new Dictionary();
-  readonly agentNames = new Dictionary();
-  readonly replyKinds = new Dictionary();
+  channels = new Dictionary();
+  categories = new Dictionary();
+  priorities = new Dictionary();
+  customers = new Dictionary();
+  tiers = new Dictionary();
+  agentNames = new Dictionary();
+  replyKinds = new Dictionary();
 
   /** Number of tickets (rows of the ticket columns). */
   ticketCount = 0;
@@ -158,16 +158,66 @@ export class Ledger implements EventSink {
    * @param expectedTickets - a capacity hint (e.g. arrival rate × horizon), saving regrowth.
    */
   constructor(
-    readonly window: LogWindow,
+    window: LogWindow,
     expectedTickets = 0,
   ) {
-    if (expectedTickets > 1024) this.reserve(expectedTickets);
+    this.currentWindow = window;
+    this.reserve(expectedTickets);
+  }
+
+  private currentWindow: LogWindow;
+
+  /** Where the log sits in time and which part is measured. */
+  get window(): LogWindow {
+    return this.currentWindow;
   }
 
   private reserve(tickets: number): void {
-    this.growTickets(tickets);
-    this.growVisits(tickets);
-    this.denseIndex = grow(this.denseIndex, tickets + 1, 0);
+    if (tickets > this.createdAt.length) this.growTickets(tickets);
+    if (tickets > this.visitTicket.length) this.growVisits(tickets);
+    if (tickets + 1 > this.denseIndex.length) this.denseIndex = grow(this.denseIndex, tickets + 1, 0);
+  }
+
+  /**
+   * Empties the ledger for another log, keeping its storage. Replications reuse one ledger
+   * per thread: fresh arrays each time cost more in page faults than the fold itself.
+   */
+  reset(window: LogWindow, expectedTickets = 0): this {
+    const tickets = this.ticketCount;
+    const visits = this.visitCount;
+    for (const column of [this.createdAt, this.firstReplyAt, this.lastResolvedAt, this.abandonedAt, this.closedAt, this.workStartedAt]) {
+      column.fill(Number.NaN, 0, tickets);
+    }
+    for (const column of [this.channel, this.category, this.priority, this.customer, this.firstReplyKind, this.lastAgent, this.firstVisit, this.lastVisit]) {
+      column.fill(-1, 0, tickets);
+    }
+    for (const column of [this.replies, this.resolvedCount, this.escalations, this.workIntervals]) column.fill(0, 0, tickets);
+    this.handleTime.fill(0, 0, tickets);
+    for (const column of [this.visitQueuedAt, this.visitAssignedAt, this.visitAbandonedAt]) column.fill(Number.NaN, 0, visits);
+    for (const column of [this.visitTicket, this.visitTier, this.visitNext]) column.fill(-1, 0, visits);
+    this.denseIndex.fill(0);
+    this.index.clear();
+    this.channels = new Dictionary();
+    this.categories = new Dictionary();
+    this.priorities = new Dictionary();
+    this.customers = new Dictionary();
+    this.tiers = new Dictionary();
+    this.agentNames = new Dictionary();
+    this.replyKinds = new Dictionary();
+    this.ticketIds.length = 0;
+    this.ticketCount = 0;
+    this.visitCount = 0;
+    this.agents.clear();
+    this.seenTypes.clear();
+    this.orphanEvents = 0;
+    this.finished = false;
+    this.lastTicketId = undefined;
+    this.lastTicketIndex = -1;
+    this.lastAgentRecord = undefined;
+    this.lastType = undefined;
+    this.currentWindow = window;
+    this.reserve(expectedTickets);
+    return this;
   }
 
   emit(event: TicketEvent): void {

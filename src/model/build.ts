@@ -8,12 +8,13 @@ import {
   LocalTimeTable,
   PiecewiseRate,
   createSampler,
+  isIsoDateTime,
   parseDuration,
   windowIntervals,
   type RateFunction,
   type Sampler,
 } from '../engine/index.js';
-import { isIsoDateTime, type Scenario } from '../scenario/schema.js';
+import type { Scenario } from '../scenario/schema.js';
 
 const MINUTES_PER_DAY = 24 * 60;
 

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { distributionProblems, type DistributionSpec } from '../engine/distributions.js';
 import { parseDuration } from '../engine/duration.js';
+import { isIsoDateTime } from '../engine/local-time.js';
 import { closestMatch } from './suggest.js';
 
 // ---------------------------------------------------------------------------
@@ -376,11 +377,6 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** True for strings that look like an ISO 8601 date or date-time. */
-export function isIsoDateTime(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text));
 }
 
 /** The whole scenario file, with defaults and cross-field checks. */

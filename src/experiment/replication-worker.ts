@@ -1,0 +1,60 @@
+/**
+ * Worker-thread side of parallel replications. The main thread sends the resolved scenario
+ * once, then replication numbers one at a time (whichever worker is free takes the next);
+ * the worker answers each with that replication's outcome. Every replication depends only
+ * on (scenario, replication), so which thread runs it cannot change its result.
+ */
+import { parentPort } from 'node:worker_threads';
+import { NdjsonFileSink } from '../eventlog/ndjson.js';
+import type { Ledger } from '../metrics/ledger.js';
+import { buildDesk, type DeskModel } from '../model/build.js';
+import type { Scenario } from '../scenario/schema.js';
+import { runReplication, ticketTableCsv, type ReplicationOutcome } from './replication.js';
+
+/** Messages from the main thread. */
+export type ToWorker =
+  | { type: 'scenario'; scenario: Scenario; eventsPath?: string }
+  | { type: 'replication'; replication: number }
+  | { type: 'stop' };
+
+/** Messages to the main thread. */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'outcome'; outcome: ReplicationOutcome; ticketsCsv?: string }
+  | { type: 'failed'; message: string; stack?: string };
+
+const port = parentPort;
+if (port === null) throw new Error('replication-worker must run in a worker thread');
+
+let model: DeskModel | undefined;
+let ledger: Ledger | undefined;
+let eventsPath: string | undefined;
+
+port.on('message', (message: ToWorker) => {
+  try {
+    if (message.type === 'scenario') {
+      model = buildDesk(message.scenario);
+      eventsPath = message.eventsPath;
+      port.postMessage({ type: 'ready' } satisfies FromWorker);
+    } else if (message.type === 'replication') {
+      const replication = message.replication;
+      const events = replication === 1 && eventsPath !== undefined ? new NdjsonFileSink(eventsPath, model!.originEpochMs) : undefined;
+      let result: ReturnType<typeof runReplication>;
+      try {
+        result = runReplication(model!, replication, events, ledger);
+      } finally {
+        events?.close(); // before reporting: the main thread may end this worker once it has every outcome
+      }
+      ledger = result.ledger;
+      port.postMessage({
+        type: 'outcome',
+        outcome: result.outcome,
+        ticketsCsv: replication === 1 ? ticketTableCsv(result.ledger) : undefined,
+      } satisfies FromWorker);
+    } else {
+      port.close();
+    }
+  } catch (error) {
+    port.postMessage({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack } satisfies FromWorker);
+  }
+});

@@ -1,0 +1,49 @@
+/**
+ * One replication: simulate, fold the event stream into a ledger, compute the KPIs. This
+ * module is what a worker thread loads, so it stays light: no zod, no jstat.
+ */
+import type { EventSink } from '../eventlog/types.js';
+import { TeeSink } from '../eventlog/types.js';
+import type { MetricOptions } from '../metrics/catalog.js';
+import { computeKpis, TICKET_COLUMNS, ticketRows, type KpiTable } from '../metrics/engine.js';
+import { Ledger } from '../metrics/ledger.js';
+import type { DeskModel } from '../model/build.js';
+import { simulate, type SimulationResult } from '../model/simulate.js';
+import { toCsv } from '../report/csv.js';
+import type { Scenario } from '../scenario/schema.js';
+
+/** One replication's simulation facts and KPI values. */
+export interface ReplicationOutcome {
+  replication: number;
+  simulation: SimulationResult;
+  kpis: KpiTable;
+}
+
+/** Metric definition choices taken from the scenario's `metrics:` section. */
+export function metricOptions(scenario: Scenario): MetricOptions {
+  return { serviceLevelThreshold: scenario.metrics.service_level_threshold };
+}
+
+/**
+ * Simulates one replication and computes its KPIs from the event stream. Pass the ledger
+ * of a previous replication to reuse its storage (it is reset first).
+ */
+export function runReplication(
+  model: DeskModel,
+  replication: number,
+  extraSink?: EventSink,
+  reuse?: Ledger,
+): { outcome: ReplicationOutcome; ledger: Ledger } {
+  const window = { originEpochMs: model.originEpochMs, measureFrom: model.measureFrom, measureTo: model.horizon };
+  const expectedTickets = Math.ceil(model.arrivalRate.maxRate * model.horizon * 1.1);
+  const ledger = reuse === undefined ? new Ledger(window, expectedTickets) : reuse.reset(window, expectedTickets);
+  const sink = extraSink === undefined ? ledger : new TeeSink([ledger, extraSink]);
+  const simulation = simulate(model, replication, sink);
+  const kpis = computeKpis(ledger, metricOptions(model.scenario), model.tiers.map((tier) => tier.id));
+  return { outcome: { replication, simulation, kpis }, ledger };
+}
+
+/** `tickets.csv` of a replication: one row per measured ticket. */
+export function ticketTableCsv(ledger: Ledger): string {
+  return toCsv(TICKET_COLUMNS, ticketRows(ledger).map((row) => TICKET_COLUMNS.map((column) => row[column])));
+}
