@@ -166,6 +166,39 @@ function durationStatistics(
 
 // --- the catalog --------------------------------------------------------------
 
+/**
+ * Truth KPIs: computable only from simulated logs, which record whether each problem was
+ * really fixed (`truth_fixed`). On a log without truth events they are null.
+ */
+export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
+  {
+    id: 'true_resolution_rate',
+    unit: 'share',
+    definition: 'Tickets whose problem was really fixed / tickets created.',
+    needs: ['created', 'truth_fixed'],
+    compute: (context) => ticketShare(context, (ledger, ticket) => !Number.isNaN(ledger.truthFixedAt[ticket]!)),
+  },
+  {
+    id: 'true_resolution_time_mean',
+    unit: 'minutes',
+    definition: 'Mean time from creation until the problem was really fixed, over really fixed tickets.',
+    needs: ['created', 'truth_fixed'],
+    compute: (context) => ticketMean(context, (ledger, ticket) => ledger.truthFixedAt[ticket]! - ledger.createdAt[ticket]!),
+  },
+  {
+    id: 'hidden_failure_share',
+    unit: 'share',
+    definition: 'Resolved tickets whose problem was not really fixed / resolved tickets.',
+    needs: ['resolved', 'truth_fixed'],
+    compute: (context) =>
+      ticketShare(
+        context,
+        (ledger, ticket) => Number.isNaN(ledger.truthFixedAt[ticket]!),
+        (ledger, ticket) => ledger.resolvedCount[ticket]! > 0,
+      ),
+  },
+];
+
 /** Desk-wide KPIs, in report order. */
 export const KPI_CATALOG: readonly KpiDefinition[] = [
   {
@@ -238,6 +271,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     needs: ['shift_started', 'work_started'],
     compute: (context) => utilization(context.agents),
   },
+  ...TRUTH_KPI_CATALOG,
 ];
 
 /** Per-tier KPIs, reported as `tiers.<tier>.<id>`. */

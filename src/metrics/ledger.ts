@@ -70,6 +70,7 @@ export interface TicketSnapshot {
   resolvedCount: number;
   abandonedAt?: number;
   closedAt?: number;
+  truthFixedAt?: number;
   escalations: number;
   handleTime: number;
   workIntervals: number;
@@ -122,6 +123,8 @@ export class Ledger implements EventSink {
   resolvedCount = new Int32Array(1024);
   abandonedAt = new Float64Array(1024).fill(Number.NaN);
   closedAt = new Float64Array(1024).fill(Number.NaN);
+  /** First `truth_fixed` (simulated logs only): when the problem was really fixed. */
+  truthFixedAt = new Float64Array(1024).fill(Number.NaN);
   escalations = new Int32Array(1024);
   handleTime = new Float64Array(1024);
   workStartedAt = new Float64Array(1024).fill(Number.NaN);
@@ -185,7 +188,7 @@ export class Ledger implements EventSink {
   reset(window: LogWindow, expectedTickets = 0): this {
     const tickets = this.ticketCount;
     const visits = this.visitCount;
-    for (const column of [this.createdAt, this.firstReplyAt, this.lastResolvedAt, this.abandonedAt, this.closedAt, this.workStartedAt]) {
+    for (const column of [this.createdAt, this.firstReplyAt, this.lastResolvedAt, this.abandonedAt, this.closedAt, this.truthFixedAt, this.workStartedAt]) {
       column.fill(Number.NaN, 0, tickets);
     }
     for (const column of [this.channel, this.category, this.priority, this.customer, this.firstReplyKind, this.lastAgent, this.firstVisit, this.lastVisit]) {
@@ -292,6 +295,7 @@ export class Ledger implements EventSink {
     this.resolvedCount = grow(this.resolvedCount, capacity, 0);
     this.abandonedAt = grow(this.abandonedAt, capacity, Number.NaN);
     this.closedAt = grow(this.closedAt, capacity, Number.NaN);
+    this.truthFixedAt = grow(this.truthFixedAt, capacity, Number.NaN);
     this.escalations = grow(this.escalations, capacity, 0);
     this.handleTime = grow(this.handleTime, capacity, 0);
     this.workStartedAt = grow(this.workStartedAt, capacity, Number.NaN);
@@ -367,6 +371,9 @@ export class Ledger implements EventSink {
       }
       case 'closed':
         this.closedAt[ticket] = time;
+        break;
+      case 'truth_fixed':
+        if (Number.isNaN(this.truthFixedAt[ticket]!)) this.truthFixedAt[ticket] = time;
         break;
       default:
         break;
@@ -499,6 +506,7 @@ export class Ledger implements EventSink {
       resolvedCount: this.resolvedCount[ticket]!,
       abandonedAt: optional(this.abandonedAt[ticket]!),
       closedAt: optional(this.closedAt[ticket]!),
+      truthFixedAt: optional(this.truthFixedAt[ticket]!),
       escalations: this.escalations[ticket]!,
       handleTime: this.handleTime[ticket]!,
       workIntervals: this.workIntervals[ticket]!,

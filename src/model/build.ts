@@ -42,6 +42,8 @@ export interface TierModel {
   speed: number;
   /** Probability of solving, by complexity index. */
   skill: Float64Array;
+  /** Probability that a resolution by this tier really fixes the problem, by complexity index. */
+  accuracy: Float64Array;
   /** Index of the escalation target, or -1. */
   escalatesTo: number;
   costPerHour: number;
@@ -140,7 +142,10 @@ function hourlyMultipliers(scenario: Scenario, time: LocalTimeTable, horizon: nu
 function buildTier(scenario: Scenario, index: number, complexityIds: string[], time: LocalTimeTable, horizon: number): TierModel {
   const tier = scenario.tiers[index]!;
   const tierIds = scenario.tiers.map((candidate) => candidate.id);
-  const skill = Float64Array.from(complexityIds, (id) => (typeof tier.skill === 'number' ? tier.skill : (tier.skill[id] ?? 1)));
+  const byComplexity = (value: number | Record<string, number>) =>
+    Float64Array.from(complexityIds, (id) => (typeof value === 'number' ? value : (value[id] ?? 1)));
+  const skill = byComplexity(tier.skill);
+  const accuracy = byComplexity(tier.accuracy);
   const agents: AgentPlan[] = [];
   const pad = (number: number) => String(number).padStart(2, '0');
   if (tier.agents !== undefined) {
@@ -161,6 +166,7 @@ function buildTier(scenario: Scenario, index: number, complexityIds: string[], t
     index,
     speed: tier.speed,
     skill,
+    accuracy,
     escalatesTo: tier.escalates_to === null ? -1 : tierIds.indexOf(tier.escalates_to),
     costPerHour: tier.cost_per_hour,
     agents,

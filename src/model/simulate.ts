@@ -1,7 +1,7 @@
 /**
  * Simulate: one replication of a `DeskModel`, streaming SPEC §4 events into a sink.
  *
- *   arrival ──▶ created ──▶ queued(entry tier) ──▶ assigned ──▶ work ──┬─▶ resolved, closed
+ *   arrival ──▶ created ──▶ queued(entry tier) ──▶ assigned ──▶ work ──┬─▶ resolved, [truth_fixed], closed
  *                              ▲        │ patience runs out             └─▶ escalated ──┐
  *                              │        └─▶ abandoned                                    │
  *                              └──────────────── queued(target tier) ◀───────────────────┘
@@ -58,6 +58,7 @@ class DeskSimulation {
   private readonly ticketRandom: Rng;
   private readonly workRandom: Rng;
   private readonly patienceRandom: Rng;
+  private readonly truthRandom: Rng;
   private readonly tierIds: string[];
   private nextTicketId = 1;
   private events = 0;
@@ -87,6 +88,7 @@ class DeskSimulation {
     this.ticketRandom = createStream(seed, replication, 'ticket.attributes');
     this.workRandom = createStream(seed, replication, 'ticket.work');
     this.patienceRandom = createStream(seed, replication, 'customer.patience');
+    this.truthRandom = createStream(seed, replication, 'ticket.truth');
     this.tierIds = model.tiers.map((tier) => tier.id);
     this.tiers = model.tiers.map((tier) => ({ queue: new TicketQueue(model.bucketCount, tier.index), idle: new IdleList() }));
   }
@@ -188,7 +190,7 @@ class DeskSimulation {
   }
 
   private createTicket(now: number, forcedCategory: number): Ticket {
-    const { model, ticketRandom, workRandom } = this;
+    const { model, ticketRandom, workRandom, truthRandom } = this;
     // Always four uniforms per ticket, whatever the mixes, to keep streams aligned.
     const channel = pick(model.channelCumulative, ticketRandom());
     const categoryDraw = pick(model.categoryCumulative, ticketRandom());
@@ -200,9 +202,10 @@ class DeskSimulation {
     ticket.init(this.nextTicketId++, now, channel, categoryIndex, complexity, priority, model.priorities[priority]!.bucket);
     const work = ticket.work;
     const sampler = model.complexities[complexity]!.handleTime;
-    for (let index = 0; index < work.length; index += 2) {
+    for (let index = 0; index < work.length; index += 3) {
       work[index] = sampler.sample(workRandom);
       work[index + 1] = workRandom();
+      work[index + 2] = truthRandom();
     }
     return ticket;
   }
@@ -249,7 +252,7 @@ class DeskSimulation {
       this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
     }
     const tier = this.model.tiers[agent.tier]!;
-    const workTime = ticket.work[2 * ticket.chainPosition]! / tier.speed;
+    const workTime = ticket.work[3 * ticket.chainPosition]! / tier.speed;
     this.calendar.schedule(now + workTime, Priority.WorkDone, agent);
   }
 
@@ -259,12 +262,16 @@ class DeskSimulation {
     const tier = this.model.tiers[agent.tier]!;
     const tierId = tier.id;
     this.emit(now, 'work_ended', ticket.id, agent.name, tierId);
-    const solved = tier.escalatesTo < 0 || ticket.work[2 * ticket.chainPosition + 1]! < tier.skill[ticket.complexity]!;
+    const solved = tier.escalatesTo < 0 || ticket.work[3 * ticket.chainPosition + 1]! < tier.skill[ticket.complexity]!;
     if (solved) {
       ticket.replied = true;
       ticket.state = TicketState.Done;
       this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
       this.emit(now, 'resolved', ticket.id, agent.name, tierId);
+      // Ground truth: the agent believes it solved; it is really fixed only so often.
+      if (ticket.work[3 * ticket.chainPosition + 2]! < tier.accuracy[ticket.complexity]!) {
+        this.emit(now, 'truth_fixed', ticket.id, undefined, tierId);
+      }
       // Customers do not reopen in this model yet, so a resolved ticket closes at once.
       this.emit(now, 'closed', ticket.id, undefined, tierId);
       this.release(ticket);

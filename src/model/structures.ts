@@ -30,13 +30,15 @@ export class Ticket {
   /** A patience timer for this ticket is still in the event calendar. */
   awaitingAbandonment = false;
   /**
-   * Per tier of its escalation chain, two draws: base handle time (speed 1) at index 2k,
-   * and the uniform deciding whether that tier solves it at 2k + 1.
+   * Per tier of its escalation chain, three draws: base handle time (speed 1) at index 3k,
+   * the uniform deciding whether that tier solves it at 3k + 1 (both from the work
+   * stream), and the uniform deciding whether that resolution really fixes the problem at
+   * 3k + 2 (from the truth stream, so truth settings never shift the work draws).
    */
   readonly work: number[];
 
   constructor(chainLength: number) {
-    this.work = new Array<number>(2 * chainLength).fill(0);
+    this.work = new Array<number>(3 * chainLength).fill(0);
   }
 
   init(id: number, createdAt: number, channel: number, category: number, complexity: number, priority: number, bucket: number): void {

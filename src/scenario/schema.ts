@@ -206,6 +206,13 @@ const tierSchema = z
       .union([probability, mixSchema])
       .default(1)
       .describe('Probability that the tier solves a ticket itself, overall or per complexity; otherwise it escalates.'),
+    accuracy: z
+      .union([probability, mixSchema])
+      .default(1)
+      .describe(
+        'Probability that a ticket this tier resolves is really fixed, overall or per complexity. ' +
+          'Below 1, agents sometimes believe a ticket solved when it is not (ground truth: truth_fixed events).',
+      ),
     speed: z.number().positive().default(1).describe('Work speed: handle times are divided by it.'),
     cost_per_hour: z.number().min(0).default(0).describe('Cost of one agent per paid hour.'),
     escalates_to: identifier.nullable().default(null).describe('Tier that receives tickets this tier cannot solve.'),
@@ -314,11 +321,13 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
   scenario.tiers.forEach((tier, index) => {
     if (seen.has(tier.id)) context.addIssue({ code: 'custom', message: `duplicate tier id "${tier.id}"`, path: ['tiers', index, 'id'] });
     seen.add(tier.id);
-    if (typeof tier.skill !== 'number') {
-      checkReferences(Object.keys(tier.skill), complexityIds, 'complexity', ['tiers', index, 'skill'], context);
-      const missing = complexityIds.filter((id) => !(id in (tier.skill as Record<string, number>)));
+    for (const field of ['skill', 'accuracy'] as const) {
+      const byComplexity = tier[field];
+      if (typeof byComplexity === 'number') continue;
+      checkReferences(Object.keys(byComplexity), complexityIds, 'complexity', ['tiers', index, field], context);
+      const missing = complexityIds.filter((id) => !(id in byComplexity));
       if (missing.length > 0) {
-        context.addIssue({ code: 'custom', message: `skill is missing complexity ${missing.map((id) => `"${id}"`).join(', ')}`, path: ['tiers', index, 'skill'] });
+        context.addIssue({ code: 'custom', message: `${field} is missing complexity ${missing.map((id) => `"${id}"`).join(', ')}`, path: ['tiers', index, field] });
       }
     }
     if (tier.escalates_to !== null) {

@@ -15,6 +15,9 @@ import { computeKpisFromEvents } from '../../src/metrics/engine.js';
  *   ticket 3: queued 40, abandoned 70.
  *   ticket 4: queued 200, taken at once, reply on pickup at 200, worked 200..230, resolved 230.
  *   ticket 5: queued 990, still waiting at 1000.
+ *
+ * Truth: tickets 1 and 4 (and warm-up ticket 0) were really fixed when resolved; ticket 2
+ * was resolved but not really fixed (a hidden failure).
  */
 function handBuiltLog(): TicketEvent[] {
   const events: TicketEvent[] = [];
@@ -32,12 +35,14 @@ function handBuiltLog(): TicketEvent[] {
   ticket(0, 2, 'queued', { tier: 'tier1' });
   work(0, 'a1', 'tier1', 2, 8);
   ticket(0, 8, 'resolved');
+  ticket(0, 8, 'truth_fixed');
 
   ticket(1, 10, 'created', { channel: 'email' });
   ticket(1, 10, 'queued', { tier: 'tier1' });
   work(1, 'a1', 'tier1', 20, 50);
   ticket(1, 50, 'replied', { kind: 'substantive' });
   ticket(1, 50, 'resolved');
+  ticket(1, 50, 'truth_fixed');
   ticket(1, 50, 'closed');
 
   ticket(2, 30, 'created');
@@ -61,6 +66,7 @@ function handBuiltLog(): TicketEvent[] {
   ticket(4, 200, 'replied', { kind: 'substantive' });
   ticket(4, 230, 'work_ended', { agent: 'a1', tier: 'tier1' });
   ticket(4, 230, 'resolved');
+  ticket(4, 230, 'truth_fixed');
   ticket(4, 230, 'closed');
 
   add(500, 'shift_ended', { agent: 'a2', tier: 'tier2' });
@@ -90,6 +96,9 @@ const expected: Record<string, number> = {
   // a1: busy 3 (t0, 5..8) + 30 + 10 + 30 = 73 over 995 on shift (5..1000);
   // a2: busy 60 over 495 (5..500) ⇒ 133 / 1490.
   utilization: 133 / 1490,
+  true_resolution_rate: 2 / 5, // t1 and t4 of the five measured tickets
+  true_resolution_time_mean: (40 + 30) / 2, // t1: 50-10, t4: 230-200
+  hidden_failure_share: 1 / 3, // resolved: t1, t2, t4; not really fixed: t2
 };
 
 const expectedTiers: Record<string, Record<string, number>> = {
@@ -145,5 +154,12 @@ describe('KPI catalog on a hand-built log', () => {
     const result = computeKpisFromEvents(withoutShifts, window, { serviceLevelThreshold: 25 });
     expect(result.values.utilization).toBeNull();
     expect(result.values.tickets_created).toBe(5);
+  });
+
+  it('reports truth KPIs as null on a log without truth (a real desk’s export)', () => {
+    const observedOnly = handBuiltLog().filter((event) => event.type !== 'truth_fixed');
+    const result = computeKpisFromEvents(observedOnly, window, { serviceLevelThreshold: 25 });
+    for (const id of ['true_resolution_rate', 'true_resolution_time_mean', 'hidden_failure_share']) expect(result.values[id], id).toBeNull();
+    expect(result.values.resolution_time_mean).toBeCloseTo(200 / 3, 9);
   });
 });

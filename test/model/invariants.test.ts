@@ -18,7 +18,8 @@ const NEXT: Record<string, string[]> = {
   replied: ['work_ended', 'resolved'],
   work_ended: ['replied', 'escalated'],
   escalated: ['queued'],
-  resolved: ['closed'],
+  resolved: ['truth_fixed', 'closed'],
+  truth_fixed: ['closed'],
   closed: [],
   abandoned: [],
 };
