@@ -63,6 +63,11 @@ export class EventCalendar<T> {
     return this.count === 0 ? Infinity : (this.times[0] as number);
   }
 
+  /** The priority of the next event, or `Infinity` when the calendar is empty. */
+  peekPriority(): number {
+    return this.count === 0 ? Infinity : (this.priorities[0] as number);
+  }
+
   /** The payload of the next event without removing it, or `undefined` when empty. */
   peek(): T | undefined {
     return this.count === 0 ? undefined : this.payloads[0];

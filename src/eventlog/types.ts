@@ -50,7 +50,8 @@ export interface TicketEvent {
   channel?: string;
   category?: string;
   priority?: string;
-  customer?: string;
+  /** Customer id: a number in simulated logs, whatever the export uses in imported ones. */
+  customer?: string | number;
   kind?: string;
   value?: unknown;
 }

@@ -21,7 +21,7 @@ export interface ReplicationOutcome {
 
 /** Metric definition choices taken from the scenario's `metrics:` section. */
 export function metricOptions(scenario: Scenario): MetricOptions {
-  return { serviceLevelThreshold: scenario.metrics.service_level_threshold };
+  return { serviceLevelThreshold: scenario.metrics.service_level_threshold, reopenWindow: scenario.metrics.reopen_window_days * 24 * 60 };
 }
 
 /**

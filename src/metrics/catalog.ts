@@ -15,9 +15,11 @@ export type KpiUnit = 'tickets' | 'minutes' | 'share' | 'ratio';
 export interface MetricOptions {
   /** `service_level` counts tickets taken by an agent within this many minutes. */
   serviceLevelThreshold: number;
+  /** `reopen_rate` counts reopens within this many minutes of the resolution. */
+  reopenWindow: number;
 }
 
-export const DEFAULT_METRIC_OPTIONS: MetricOptions = { serviceLevelThreshold: 60 };
+export const DEFAULT_METRIC_OPTIONS: MetricOptions = { serviceLevelThreshold: 60, reopenWindow: 7 * 24 * 60 };
 
 /** Everything a KPI may read. Built once per log by the metric engine. */
 export interface MetricContext {
@@ -263,6 +265,18 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     definition: 'Tickets escalated at least once / tickets created.',
     needs: ['created'],
     compute: (context) => ticketShare(context, (ledger, ticket) => ledger.escalations[ticket]! > 0),
+  },
+  {
+    id: 'reopen_rate',
+    unit: 'share',
+    definition: 'Resolved tickets reopened within metrics.reopen_window_days of their resolution / resolved tickets.',
+    needs: ['resolved'],
+    compute: (context) =>
+      ticketShare(
+        context,
+        (ledger, ticket) => ledger.reopenGap[ticket]! <= context.options.reopenWindow,
+        (ledger, ticket) => ledger.resolvedCount[ticket]! > 0,
+      ),
   },
   {
     id: 'utilization',

@@ -62,7 +62,7 @@ export interface TicketSnapshot {
   channel?: string;
   category?: string;
   priority?: string;
-  customer?: string;
+  customer?: string | number;
   firstReplyAt?: number;
   firstReplyKind?: string;
   replies: number;
@@ -71,6 +71,7 @@ export interface TicketSnapshot {
   abandonedAt?: number;
   closedAt?: number;
   truthFixedAt?: number;
+  reopens: number;
   escalations: number;
   handleTime: number;
   workIntervals: number;
@@ -99,7 +100,6 @@ export class Ledger implements EventSink {
   channels = new Dictionary();
   categories = new Dictionary();
   priorities = new Dictionary();
-  customers = new Dictionary();
   tiers = new Dictionary();
   agentNames = new Dictionary();
   replyKinds = new Dictionary();
@@ -115,7 +115,12 @@ export class Ledger implements EventSink {
   channel = new Int32Array(1024).fill(-1);
   category = new Int32Array(1024).fill(-1);
   priority = new Int32Array(1024).fill(-1);
-  customer = new Int32Array(1024).fill(-1);
+  /**
+   * Customer of each ticket, as given. Not dictionary-coded: most customers raise one
+   * ticket, and interning a million distinct strings cost a quarter of the fold; a KPI
+   * that groups by customer builds its own map.
+   */
+  readonly customer: Array<string | number | undefined> = [];
   firstReplyAt = new Float64Array(1024).fill(Number.NaN);
   firstReplyKind = new Int32Array(1024).fill(-1);
   replies = new Int32Array(1024);
@@ -123,6 +128,9 @@ export class Ledger implements EventSink {
   resolvedCount = new Int32Array(1024);
   abandonedAt = new Float64Array(1024).fill(Number.NaN);
   closedAt = new Float64Array(1024).fill(Number.NaN);
+  /** Time from the last resolution to the first `reopened` (NaN: never reopened). */
+  reopenGap = new Float64Array(1024).fill(Number.NaN);
+  reopens = new Int32Array(1024);
   /** First `truth_fixed` (simulated logs only): when the problem was really fixed. */
   truthFixedAt = new Float64Array(1024).fill(Number.NaN);
   escalations = new Int32Array(1024);
@@ -188,13 +196,13 @@ export class Ledger implements EventSink {
   reset(window: LogWindow, expectedTickets = 0): this {
     const tickets = this.ticketCount;
     const visits = this.visitCount;
-    for (const column of [this.createdAt, this.firstReplyAt, this.lastResolvedAt, this.abandonedAt, this.closedAt, this.truthFixedAt, this.workStartedAt]) {
+    for (const column of [this.createdAt, this.firstReplyAt, this.lastResolvedAt, this.abandonedAt, this.closedAt, this.truthFixedAt, this.reopenGap, this.workStartedAt]) {
       column.fill(Number.NaN, 0, tickets);
     }
-    for (const column of [this.channel, this.category, this.priority, this.customer, this.firstReplyKind, this.lastAgent, this.firstVisit, this.lastVisit]) {
+    for (const column of [this.channel, this.category, this.priority, this.firstReplyKind, this.lastAgent, this.firstVisit, this.lastVisit]) {
       column.fill(-1, 0, tickets);
     }
-    for (const column of [this.replies, this.resolvedCount, this.escalations, this.workIntervals]) column.fill(0, 0, tickets);
+    for (const column of [this.replies, this.resolvedCount, this.escalations, this.workIntervals, this.reopens]) column.fill(0, 0, tickets);
     this.handleTime.fill(0, 0, tickets);
     for (const column of [this.visitQueuedAt, this.visitAssignedAt, this.visitAbandonedAt]) column.fill(Number.NaN, 0, visits);
     for (const column of [this.visitTicket, this.visitTier, this.visitNext]) column.fill(-1, 0, visits);
@@ -203,7 +211,7 @@ export class Ledger implements EventSink {
     this.channels = new Dictionary();
     this.categories = new Dictionary();
     this.priorities = new Dictionary();
-    this.customers = new Dictionary();
+    this.customer.length = 0;
     this.tiers = new Dictionary();
     this.agentNames = new Dictionary();
     this.replyKinds = new Dictionary();
@@ -279,7 +287,7 @@ export class Ledger implements EventSink {
     this.channel[ticket] = this.channels.code(event.channel);
     this.category[ticket] = this.categories.code(event.category);
     this.priority[ticket] = this.priorities.code(event.priority);
-    this.customer[ticket] = this.customers.code(event.customer);
+    this.customer.push(event.customer);
   }
 
   private growTickets(capacity = this.createdAt.length * 2): void {
@@ -287,7 +295,6 @@ export class Ledger implements EventSink {
     this.channel = grow(this.channel, capacity, -1);
     this.category = grow(this.category, capacity, -1);
     this.priority = grow(this.priority, capacity, -1);
-    this.customer = grow(this.customer, capacity, -1);
     this.firstReplyAt = grow(this.firstReplyAt, capacity, Number.NaN);
     this.firstReplyKind = grow(this.firstReplyKind, capacity, -1);
     this.replies = grow(this.replies, capacity, 0);
@@ -296,6 +303,8 @@ export class Ledger implements EventSink {
     this.abandonedAt = grow(this.abandonedAt, capacity, Number.NaN);
     this.closedAt = grow(this.closedAt, capacity, Number.NaN);
     this.truthFixedAt = grow(this.truthFixedAt, capacity, Number.NaN);
+    this.reopenGap = grow(this.reopenGap, capacity, Number.NaN);
+    this.reopens = grow(this.reopens, capacity, 0);
     this.escalations = grow(this.escalations, capacity, 0);
     this.handleTime = grow(this.handleTime, capacity, 0);
     this.workStartedAt = grow(this.workStartedAt, capacity, Number.NaN);
@@ -371,6 +380,10 @@ export class Ledger implements EventSink {
       }
       case 'closed':
         this.closedAt[ticket] = time;
+        break;
+      case 'reopened':
+        this.reopens[ticket]!++;
+        if (Number.isNaN(this.reopenGap[ticket]!)) this.reopenGap[ticket] = time - this.lastResolvedAt[ticket]!;
         break;
       case 'truth_fixed':
         if (Number.isNaN(this.truthFixedAt[ticket]!)) this.truthFixedAt[ticket] = time;
@@ -498,7 +511,7 @@ export class Ledger implements EventSink {
       channel: this.channels.value(this.channel[ticket]!),
       category: this.categories.value(this.category[ticket]!),
       priority: this.priorities.value(this.priority[ticket]!),
-      customer: this.customers.value(this.customer[ticket]!),
+      customer: this.customer[ticket],
       firstReplyAt: optional(this.firstReplyAt[ticket]!),
       firstReplyKind: this.replyKinds.value(this.firstReplyKind[ticket]!),
       replies: this.replies[ticket]!,
@@ -507,6 +520,7 @@ export class Ledger implements EventSink {
       abandonedAt: optional(this.abandonedAt[ticket]!),
       closedAt: optional(this.closedAt[ticket]!),
       truthFixedAt: optional(this.truthFixedAt[ticket]!),
+      reopens: this.reopens[ticket]!,
       escalations: this.escalations[ticket]!,
       handleTime: this.handleTime[ticket]!,
       workIntervals: this.workIntervals[ticket]!,

@@ -85,6 +85,18 @@ export interface DeskModel {
   tiers: TierModel[];
   /** Tier indices from the entry tier along escalation targets. */
   chain: number[];
+  customers: CustomerModel;
+  /** Minutes after a resolution before the ticket closes unless reopened. */
+  reopenWindow: number;
+}
+
+/** How customers behave (see docs/model.md, Customers). */
+export interface CustomerModel {
+  /** Distinct customers to draw from; 0 = a new customer per ticket. */
+  population: number;
+  /** Probability that a customer whose problem was not really fixed comes back. */
+  returnProbability: number;
+  returnDelay: Sampler;
 }
 
 function cumulative(shares: number[]): Float64Array {
@@ -261,5 +273,11 @@ export function buildDesk(scenario: Scenario): DeskModel {
     bucketCount: usePriority ? ranks.length : 1,
     tiers,
     chain,
+    customers: {
+      population: scenario.customers.population,
+      returnProbability: scenario.customers.return_when_not_fixed,
+      returnDelay: createSampler(scenario.customers.return_delay),
+    },
+    reopenWindow: scenario.metrics.reopen_window_days * MINUTES_PER_DAY,
   };
 }

@@ -13,14 +13,20 @@
 import { EventCalendar, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
 import type { EventSink, EventType, TicketEvent } from '../eventlog/types.js';
 import { pick, type DeskModel } from './build.js';
-import { Agent, IdleList, ShiftChange, Ticket, TicketQueue, TicketState } from './structures.js';
+import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState } from './structures.js';
 
-/** Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then duty changes, abandonment, arrivals. */
+/**
+ * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
+ * duty changes, closes (not calendar entries: see the event loop; a customer returning
+ * just as the window ends opens a new ticket), abandonment, customer returns, arrivals.
+ */
 const enum Priority {
   WorkDone = 0,
   ShiftChange = 1,
-  Abandonment = 2,
-  Arrival = 3,
+  Close = 2,
+  Abandonment = 3,
+  Return = 4,
+  Arrival = 5,
 }
 
 /** A source of new tickets: the main arrival process or an incident surge. */
@@ -59,11 +65,20 @@ class DeskSimulation {
   private readonly workRandom: Rng;
   private readonly patienceRandom: Rng;
   private readonly truthRandom: Rng;
+  private readonly reworkRandom: Rng;
+  private readonly identityRandom: Rng;
+  private readonly returnRandom: Rng;
   private readonly tierIds: string[];
+  private readonly closing = new CloseQueue();
   private nextTicketId = 1;
   private events = 0;
   /** Finished tickets ready for reuse. */
   private readonly pool: Ticket[] = [];
+  /**
+   * Work arrays ready for reuse. A ticket holds one only while it is being worked on;
+   * resolved tickets wait days to close, and their arrays would go cold in the meantime.
+   */
+  private readonly workPool: number[][] = [];
   /** The one event object handed to the sink, refilled for every event (see `EventSink`). */
   private readonly scratch: TicketEvent = {
     ticket: undefined,
@@ -89,6 +104,9 @@ class DeskSimulation {
     this.workRandom = createStream(seed, replication, 'ticket.work');
     this.patienceRandom = createStream(seed, replication, 'customer.patience');
     this.truthRandom = createStream(seed, replication, 'ticket.truth');
+    this.reworkRandom = createStream(seed, replication, 'ticket.rework');
+    this.identityRandom = createStream(seed, replication, 'customer.identity');
+    this.returnRandom = createStream(seed, replication, 'customer.return');
     this.tierIds = model.tiers.map((tier) => tier.id);
     this.tiers = model.tiers.map((tier) => ({ queue: new TicketQueue(model.bucketCount, tier.index), idle: new IdleList() }));
   }
@@ -106,7 +124,17 @@ class DeskSimulation {
     // Each kind of entry has its own priority, so the popped priority says what it is
     // without reading a property of the (polymorphic) payload.
     const horizon = model.horizon;
+    const closing = this.closing;
     for (;;) {
+      // Resolved tickets waiting to close form a second, already sorted source of events
+      // (every close is due a fixed window after its resolution), merged here with the
+      // calendar instead of costing a calendar entry per ticket.
+      const closeDue = closing.headDue();
+      const nextTime = calendar.peekTime();
+      if (closeDue <= horizon && (closeDue < nextTime || (closeDue === nextTime && calendar.peekPriority() > Priority.Close))) {
+        this.close(closeDue);
+        continue;
+      }
       const entry = calendar.pop();
       const now = calendar.now;
       if (entry === undefined || now > horizon) break;
@@ -122,6 +150,9 @@ class DeskSimulation {
           break;
         case Priority.Arrival:
           this.arrive(entry as ArrivalSource, now);
+          break;
+        case Priority.Return:
+          this.customerReturns(entry as Ticket, now);
           break;
       }
     }
@@ -159,6 +190,7 @@ class DeskSimulation {
     event.channel = undefined;
     event.category = undefined;
     event.priority = undefined;
+    event.customer = undefined;
     event.kind = kind;
     event.value = value;
     return event;
@@ -179,12 +211,16 @@ class DeskSimulation {
   private arrive(source: ArrivalSource, now: number): void {
     const ticket = this.createTicket(now, source.category);
     this.scheduleArrival(source, now);
-    const channel = this.model.channels[ticket.channel]!;
-    const category = this.model.categories[ticket.category]!;
+    this.open(ticket, now);
+  }
+
+  /** A new ticket enters the log and the entry tier's queue. */
+  private open(ticket: Ticket, now: number): void {
     const event = this.fill(now, 'created', ticket.id, undefined, undefined, undefined, undefined);
-    event.channel = channel.id;
-    event.category = category.id;
+    event.channel = this.model.channels[ticket.channel]!.id;
+    event.category = this.model.categories[ticket.category]!.id;
     event.priority = this.model.priorities[ticket.priority]!.id;
+    event.customer = ticket.customer;
     this.send(event);
     this.enqueue(ticket, this.model.chain[0]!, now);
   }
@@ -198,25 +234,43 @@ class DeskSimulation {
     const complexity = category.complexityIndices[pick(category.complexityCumulative, ticketRandom())]!;
     const priority = category.priorityIndices[pick(category.priorityCumulative, ticketRandom())]!;
     const categoryIndex = forcedCategory >= 0 ? forcedCategory : categoryDraw;
-    const ticket = this.pool.pop() ?? new Ticket(model.chain.length);
-    ticket.init(this.nextTicketId++, now, channel, categoryIndex, complexity, priority, model.priorities[priority]!.bucket);
-    const work = ticket.work;
-    const sampler = model.complexities[complexity]!.handleTime;
+    const id = this.nextTicketId++;
+    const population = model.customers.population;
+    const customer = population > 0 ? 1 + Math.floor(this.identityRandom() * population) : id;
+    const ticket = this.pool.pop() ?? new Ticket();
+    ticket.init(id, now, channel, categoryIndex, complexity, priority, model.priorities[priority]!.bucket, customer);
+    this.drawWork(ticket, workRandom, truthRandom);
+    return ticket;
+  }
+
+  /** Work content at each tier of the chain: handle time, solve draw, fix draw. */
+  private drawWork(ticket: Ticket, workRandom: Rng, truthRandom: Rng): void {
+    const work = this.workPool.pop() ?? new Array<number>(3 * this.model.chain.length).fill(0);
+    ticket.work = work;
+    const sampler = this.model.complexities[ticket.complexity]!.handleTime;
     for (let index = 0; index < work.length; index += 3) {
       work[index] = sampler.sample(workRandom);
       work[index + 1] = workRandom();
       work[index + 2] = truthRandom();
     }
-    return ticket;
+  }
+
+  /** The ticket needs no more work content: recycle its array. */
+  private dropWork(ticket: Ticket): void {
+    if (ticket.work !== NO_WORK) {
+      this.workPool.push(ticket.work);
+      ticket.work = NO_WORK;
+    }
   }
 
   /**
    * Returns a finished ticket to the pool, so the hot path allocates no ticket objects in
-   * steady state. Not while its patience timer is still in the calendar (the timer releases
-   * it when it fires); never an abandoned ticket, whose stale entry may remain in a queue.
+   * steady state: only once closed and no calendar entry points at it any more (a timer
+   * that fires later releases it). Never an abandoned ticket, whose stale entry may remain
+   * in a queue.
    */
   private release(ticket: Ticket): void {
-    if (!ticket.awaitingAbandonment) this.pool.push(ticket);
+    if (ticket.state === TicketState.Done && ticket.pendingTimers === 0) this.pool.push(ticket);
   }
 
   // --- queues and service ---------------------------------------------------------
@@ -232,10 +286,10 @@ class DeskSimulation {
       return;
     }
     tier.queue.push(ticket);
-    if (ticket.chainPosition === 0) {
+    if (ticket.chainPosition === 0 && ticket.reopens === 0) {
       const patience = this.model.channels[ticket.channel]!.patience;
       if (patience !== null) {
-        ticket.awaitingAbandonment = true;
+        ticket.pendingTimers++;
         this.calendar.schedule(now + patience.sample(this.patienceRandom), Priority.Abandonment, ticket);
       }
     }
@@ -265,16 +319,20 @@ class DeskSimulation {
     const solved = tier.escalatesTo < 0 || ticket.work[3 * ticket.chainPosition + 1]! < tier.skill[ticket.complexity]!;
     if (solved) {
       ticket.replied = true;
-      ticket.state = TicketState.Done;
       this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
       this.emit(now, 'resolved', ticket.id, agent.name, tierId);
       // Ground truth: the agent believes it solved; it is really fixed only so often.
-      if (ticket.work[3 * ticket.chainPosition + 2]! < tier.accuracy[ticket.complexity]!) {
+      const fixed = ticket.work[3 * ticket.chainPosition + 2]! < tier.accuracy[ticket.complexity]!;
+      this.dropWork(ticket);
+      let returns = false;
+      if (fixed) {
         this.emit(now, 'truth_fixed', ticket.id, undefined, tierId);
+      } else if (this.returnRandom() < this.model.customers.returnProbability) {
+        returns = true;
+        ticket.pendingTimers++;
+        this.calendar.schedule(now + this.model.customers.returnDelay.sample(this.returnRandom), Priority.Return, ticket);
       }
-      // Customers do not reopen in this model yet, so a resolved ticket closes at once.
-      this.emit(now, 'closed', ticket.id, undefined, tierId);
-      this.release(ticket);
+      this.awaitClose(ticket, now, returns);
     } else {
       const target = tier.escalatesTo;
       this.emit(now, 'escalated', ticket.id, agent.name, tierId, undefined, this.tierIds[target]);
@@ -299,15 +357,71 @@ class DeskSimulation {
   }
 
   private abandon(ticket: Ticket, now: number): void {
-    ticket.awaitingAbandonment = false;
-    if (ticket.state === TicketState.Done) {
+    ticket.pendingTimers--;
+    if (ticket.state !== TicketState.Queued || ticket.chainPosition !== 0 || ticket.reopens !== 0) {
       this.release(ticket);
       return;
     }
-    if (ticket.state !== TicketState.Queued || ticket.chainPosition !== 0) return;
     ticket.state = TicketState.Abandoned;
+    this.dropWork(ticket);
     this.tiers[ticket.tier]!.queue.forget();
     this.emit(now, 'abandoned', ticket.id, undefined, this.tierIds[ticket.tier]);
+  }
+
+  // --- closing, and customers coming back ----------------------------------------------
+
+  /**
+   * A resolved ticket closes when the reopen window ends, unless reopened before. One that
+   * cannot be reopened (no customer return pending) is done with now: only its id waits.
+   */
+  private awaitClose(ticket: Ticket, now: number, reopenable: boolean): void {
+    ticket.closeDue = now + this.model.reopenWindow;
+    if (reopenable) {
+      ticket.state = TicketState.Resolved;
+      this.closing.push(ticket.id, ticket.closeDue, ticket);
+    } else {
+      ticket.state = TicketState.Done;
+      this.closing.push(ticket.id, ticket.closeDue, null);
+      this.release(ticket);
+    }
+  }
+
+  /** The head of the close queue is due: close it (unless it was reopened since). */
+  private close(now: number): void {
+    const id = this.closing.shift();
+    if (id < 0) return;
+    this.emit(now, 'closed', id, undefined, undefined);
+    const ticket = this.closing.ticket;
+    if (ticket !== null) {
+      ticket.state = TicketState.Done;
+      this.release(ticket);
+    }
+  }
+
+  /**
+   * A customer whose problem was not really fixed comes back: within the reopen window
+   * the ticket reopens and starts over at the entry tier; after it, the customer opens a
+   * new ticket about the same issue (a repeat contact). New work is drawn from the rework
+   * stream, so returns never shift the draws of arriving tickets.
+   */
+  private customerReturns(ticket: Ticket, now: number): void {
+    ticket.pendingTimers--;
+    if (ticket.state === TicketState.Resolved) {
+      ticket.reopens++;
+      ticket.chainPosition = 0;
+      ticket.closeDue = Number.NaN;
+      this.drawWork(ticket, this.reworkRandom, this.reworkRandom);
+      const event = this.fill(now, 'reopened', ticket.id, undefined, undefined, undefined, undefined);
+      event.customer = ticket.customer;
+      this.send(event);
+      this.enqueue(ticket, this.model.chain[0]!, now);
+      return;
+    }
+    const repeat = this.pool.pop() ?? new Ticket();
+    repeat.init(this.nextTicketId++, now, ticket.channel, ticket.category, ticket.complexity, ticket.priority, ticket.bucket, ticket.customer);
+    this.drawWork(repeat, this.reworkRandom, this.reworkRandom);
+    this.release(ticket);
+    this.open(repeat, now);
   }
 
   // --- shifts ------------------------------------------------------------------------

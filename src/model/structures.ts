@@ -4,8 +4,11 @@
  */
 
 /** Where a ticket stands. (Plain constants: an enum object lookup per use shows in profiles.) */
-export const TicketState = { Queued: 0, InService: 1, Done: 2, Abandoned: 3 } as const;
+export const TicketState = { Queued: 0, InService: 1, Resolved: 2, Done: 3, Abandoned: 4 } as const;
 export type TicketState = (typeof TicketState)[keyof typeof TicketState];
+
+/** The `work` of a ticket that holds none (resolved, closed or abandoned). */
+export const NO_WORK: number[] = [];
 
 /**
  * A ticket inside the simulation. Its random work content is drawn once, at creation.
@@ -27,22 +30,34 @@ export class Ticket {
   chainPosition = 0;
   /** A public reply has been sent. */
   replied = false;
-  /** A patience timer for this ticket is still in the event calendar. */
-  awaitingAbandonment = false;
+  /** Customer id (the `customer` of its events). */
+  customer = 0;
+  /** Times this ticket was reopened. */
+  reopens = 0;
+  /** When the current resolution closes the ticket unless it is reopened (NaN if none). */
+  closeDue = Number.NaN;
+  /** Calendar entries still pointing at this ticket (patience and return timers). */
+  pendingTimers = 0;
   /**
    * Per tier of its escalation chain, three draws: base handle time (speed 1) at index 3k,
    * the uniform deciding whether that tier solves it at 3k + 1 (both from the work
    * stream), and the uniform deciding whether that resolution really fixes the problem at
    * 3k + 2 (from the truth stream, so truth settings never shift the work draws).
    */
-  readonly work: number[];
+  work: number[] = NO_WORK;
 
-  constructor(chainLength: number) {
-    this.work = new Array<number>(3 * chainLength).fill(0);
-  }
-
-  init(id: number, createdAt: number, channel: number, category: number, complexity: number, priority: number, bucket: number): void {
+  init(
+    id: number,
+    createdAt: number,
+    channel: number,
+    category: number,
+    complexity: number,
+    priority: number,
+    bucket: number,
+    customer: number,
+  ): void {
     this.id = id;
+    this.customer = customer;
     this.createdAt = createdAt;
     this.channel = channel;
     this.category = category;
@@ -53,7 +68,9 @@ export class Ticket {
     this.tier = -1;
     this.chainPosition = 0;
     this.replied = false;
-    this.awaitingAbandonment = false;
+    this.reopens = 0;
+    this.closeDue = Number.NaN;
+    this.pendingTimers = 0;
   }
 }
 
@@ -82,14 +99,17 @@ export class ShiftChange {
   ) {}
 }
 
-/** A growable FIFO ring buffer. */
+/** A growable FIFO ring buffer; capacity is a power of two so indices wrap with a mask. */
 export class RingBuffer<T> {
   private items: (T | undefined)[];
+  private mask: number;
   private head = 0;
   private count = 0;
 
   constructor(capacity = 64) {
-    this.items = new Array<T | undefined>(capacity);
+    const size = 1 << Math.ceil(Math.log2(Math.max(2, capacity)));
+    this.items = new Array<T | undefined>(size).fill(undefined);
+    this.mask = size - 1;
   }
 
   get length(): number {
@@ -98,23 +118,78 @@ export class RingBuffer<T> {
 
   push(item: T): void {
     if (this.count === this.items.length) this.grow();
-    this.items[(this.head + this.count) % this.items.length] = item;
+    this.items[(this.head + this.count) & this.mask] = item;
     this.count++;
+  }
+
+  /** The first item without removing it. */
+  peek(): T | undefined {
+    return this.count === 0 ? undefined : this.items[this.head];
   }
 
   shift(): T | undefined {
     if (this.count === 0) return undefined;
     const item = this.items[this.head];
     this.items[this.head] = undefined;
-    this.head = (this.head + 1) % this.items.length;
+    this.head = (this.head + 1) & this.mask;
     this.count--;
     return item;
   }
 
   private grow(): void {
-    const next = new Array<T | undefined>(this.items.length * 2);
-    for (let index = 0; index < this.count; index++) next[index] = this.items[(this.head + index) % this.items.length];
+    const next = new Array<T | undefined>(this.items.length * 2).fill(undefined);
+    for (let index = 0; index < this.count; index++) next[index] = this.items[(this.head + index) & this.mask];
     this.items = next;
+    this.mask = next.length - 1;
+    this.head = 0;
+  }
+}
+
+/** A growable FIFO of number pairs in one Float64Array (no boxing, no holes). */
+export class PairRing {
+  private values = new Float64Array(2 * 64);
+  private mask = 63;
+  private head = 0;
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(first: number, second: number): void {
+    if (this.count === this.mask + 1) this.grow();
+    const slot = (this.head + this.count) & this.mask;
+    this.values[2 * slot] = first;
+    this.values[2 * slot + 1] = second;
+    this.count++;
+  }
+
+  /** First value of the head pair (Infinity when empty). */
+  headFirst(): number {
+    return this.count === 0 ? Number.POSITIVE_INFINITY : this.values[2 * this.head]!;
+  }
+
+  /** Second value of the head pair. */
+  headSecond(): number {
+    return this.values[2 * this.head + 1]!;
+  }
+
+  /** Drops the head pair. */
+  shift(): void {
+    this.head = (this.head + 1) & this.mask;
+    this.count--;
+  }
+
+  private grow(): void {
+    const capacity = this.mask + 1;
+    const next = new Float64Array(4 * capacity);
+    for (let index = 0; index < this.count; index++) {
+      const slot = (this.head + index) & this.mask;
+      next[2 * index] = this.values[2 * slot]!;
+      next[2 * index + 1] = this.values[2 * slot + 1]!;
+    }
+    this.values = next;
+    this.mask = 2 * capacity - 1;
     this.head = 0;
   }
 }
@@ -160,6 +235,51 @@ export class TicketQueue {
     }
     return undefined;
   }
+}
+
+/**
+ * Resolved tickets waiting to close, in due order. Every resolution closes after the same
+ * window, so due times arrive in order and a FIFO suffices; the event loop merges its head
+ * with the calendar's, so closing costs no calendar entries. Only a ticket that may still
+ * be reopened (its customer will come back) keeps its object here; the others are kept as
+ * an id, and their objects are recycled at once instead of going cold for days.
+ */
+export class CloseQueue {
+  /** (due time, ticket id) pairs. */
+  private readonly due = new PairRing();
+  private readonly tickets = new RingBuffer<Ticket | null>();
+
+  get length(): number {
+    return this.due.length;
+  }
+
+  /** Queues a close; `reopenable` is the ticket if it may be reopened before, else null. */
+  push(id: number, due: number, reopenable: Ticket | null): void {
+    this.due.push(due, id);
+    this.tickets.push(reopenable);
+  }
+
+  /** Due time of the head (Infinity when empty). */
+  headDue(): number {
+    return this.due.headFirst();
+  }
+
+  /**
+   * Removes the head. Returns the id to close, or -1 when the entry is stale (the ticket
+   * was reopened, or resolved again, since); `ticket` is then the kept object, if any.
+   */
+  shift(): number {
+    const due = this.due.headFirst();
+    const id = this.due.headSecond();
+    this.due.shift();
+    const ticket = this.tickets.shift()!;
+    this.ticket = ticket;
+    if (ticket !== null && !(ticket.id === id && ticket.state === TicketState.Resolved && ticket.closeDue === due)) return -1;
+    return id;
+  }
+
+  /** The object of the entry last shifted, if it was kept (a reopenable ticket). */
+  ticket: Ticket | null = null;
 }
 
 /** Idle agents of a tier, longest idle first; O(1) insertion, removal and take. */

@@ -238,6 +238,32 @@ const metricsSchema = z.strictObject({
   service_level_threshold: positiveDuration
     .default(60)
     .describe('service_level counts tickets taken by an agent within this wait.'),
+  reopen_window_days: z
+    .number()
+    .positive()
+    .default(7)
+    .describe(
+      'A resolved ticket closes when this window ends without a reopen (the desk’s auto-close policy); ' +
+        'reopen_rate counts reopens within it. A customer coming back later opens a new ticket.',
+    ),
+});
+
+const customersSchema = z.strictObject({
+  population: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe('Distinct customers: 0 = every ticket from a new customer; N = each ticket from one of N, drawn uniformly.'),
+  return_when_not_fixed: probability
+    .default(0.7)
+    .describe(
+      'Probability that a customer whose problem was not really fixed comes back (a reopen within the reopen window, ' +
+        'a new ticket after it); otherwise they give up.',
+    ),
+  return_delay: distributionSchema
+    .default({ dist: 'lognormal', mean: 1440, sd: 1440 })
+    .describe('Time from the (false) resolution until the customer finds out and comes back.'),
 });
 
 // ---------------------------------------------------------------------------
@@ -263,6 +289,7 @@ const scenarioObjectSchema = z.strictObject({
   priorities: z.record(identifier, prioritySchema).prefault({ normal: { share: 1 } }),
   tiers: z.array(tierSchema).min(1).prefault(defaultTiers),
   routing: routingSchema.prefault({}),
+  customers: customersSchema.prefault({}),
   metrics: metricsSchema.prefault({}),
 });
 

@@ -69,6 +69,11 @@ function handBuiltLog(): TicketEvent[] {
   ticket(4, 230, 'truth_fixed');
   ticket(4, 230, 'closed');
 
+  // Reopens (closed events left as they were: the KPI reads only resolved → reopened):
+  // t1 reopens 70 min after its resolution (inside a 100-min window), t4 after 170 (outside).
+  ticket(1, 120, 'reopened');
+  ticket(4, 400, 'reopened');
+
   add(500, 'shift_ended', { agent: 'a2', tier: 'tier2' });
   ticket(5, 990, 'created');
   ticket(5, 990, 'queued', { tier: 'tier1' });
@@ -76,7 +81,7 @@ function handBuiltLog(): TicketEvent[] {
 }
 
 const window = { originEpochMs: 0, measureFrom: 5, measureTo: 1000 };
-const table = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25 }, ['tier1', 'tier2']);
+const table = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100 }, ['tier1', 'tier2']);
 
 /** Desk-wide expectations, each worked out by hand. */
 const expected: Record<string, number> = {
@@ -96,6 +101,7 @@ const expected: Record<string, number> = {
   // a1: busy 3 (t0, 5..8) + 30 + 10 + 30 = 73 over 995 on shift (5..1000);
   // a2: busy 60 over 495 (5..500) ⇒ 133 / 1490.
   utilization: 133 / 1490,
+  reopen_rate: 1 / 3, // resolved: t1, t2, t4; reopened within 100 min: t1 only
   true_resolution_rate: 2 / 5, // t1 and t4 of the five measured tickets
   true_resolution_time_mean: (40 + 30) / 2, // t1: 50-10, t4: 230-200
   hidden_failure_share: 1 / 3, // resolved: t1, t2, t4; not really fixed: t2
@@ -151,14 +157,14 @@ describe('KPI catalog on a hand-built log', () => {
 
   it('reports a KPI as null when the log lacks the events it needs', () => {
     const withoutShifts = handBuiltLog().filter((event) => event.type !== 'shift_started' && event.type !== 'shift_ended');
-    const result = computeKpisFromEvents(withoutShifts, window, { serviceLevelThreshold: 25 });
+    const result = computeKpisFromEvents(withoutShifts, window, { serviceLevelThreshold: 25, reopenWindow: 100 });
     expect(result.values.utilization).toBeNull();
     expect(result.values.tickets_created).toBe(5);
   });
 
   it('reports truth KPIs as null on a log without truth (a real desk’s export)', () => {
     const observedOnly = handBuiltLog().filter((event) => event.type !== 'truth_fixed');
-    const result = computeKpisFromEvents(observedOnly, window, { serviceLevelThreshold: 25 });
+    const result = computeKpisFromEvents(observedOnly, window, { serviceLevelThreshold: 25, reopenWindow: 100 });
     for (const id of ['true_resolution_rate', 'true_resolution_time_mean', 'hidden_failure_share']) expect(result.values[id], id).toBeNull();
     expect(result.values.resolution_time_mean).toBeCloseTo(200 / 3, 9);
   });

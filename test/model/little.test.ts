@@ -1,7 +1,7 @@
 /**
  * Little's law, L = λW, measured on the event stream itself: L is the time-average number
- * of tickets in the system over the measured window (integrated from created → closed or
- * abandoned), λ the observed arrival rate, W the mean time in system of measured tickets.
+ * of tickets in the system over the measured window (integrated from created → resolved
+ * or abandoned; nobody reopens in this queue), λ the observed arrival rate, W the mean time in system of measured tickets.
  * Also checked against Erlang C's L for the same queue.
  */
 import { describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ class LittleSink implements EventSink {
         this.arrivals++;
         this.createdAt.set(event.ticket, event.time);
       }
-    } else if (event.type === 'closed' || event.type === 'abandoned') {
+    } else if (event.type === 'resolved' || event.type === 'abandoned') {
       this.advance(event.time);
       this.inSystem--;
       const created = this.createdAt.get(event.ticket);

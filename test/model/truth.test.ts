@@ -12,8 +12,12 @@ import { simulate } from '../../src/model/simulate.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { expectInside } from '../support/cli.js';
 
+// Customers do not react here (return_when_not_fixed = 0): these tests isolate the truth
+// mechanism itself; test/model/customers.test.ts covers what hidden failures cause.
 const mmc = (overrides: string[]) =>
-  loadScenarioFile('scenarios/textbook/mmc.yaml', { overrides: ['horizon.days=8', 'replications=8', ...overrides] }).scenario;
+  loadScenarioFile('scenarios/textbook/mmc.yaml', {
+    overrides: ['horizon.days=8', 'replications=8', 'customers.return_when_not_fixed=0', ...overrides],
+  }).scenario;
 
 describe('ground truth', () => {
   it('hidden failures occur at 1 − accuracy of resolutions', () => {
@@ -36,7 +40,7 @@ describe('ground truth', () => {
     expect(runScenario(mmc(['replications=2'])).summary.kpis.hidden_failure_share!.mean).toBe(0);
   });
 
-  it('changing accuracy moves no observed KPI (truth has its own random stream)', () => {
+  it('while customers do not react, changing accuracy moves no observed KPI (truth has its own stream)', () => {
     const exact = runScenario(mmc(['tiers.desk.accuracy=1'])).outcomes;
     const sloppy = runScenario(mmc(['tiers.desk.accuracy=0.5'])).outcomes;
     const truthIds = new Set(TRUTH_KPI_CATALOG.map((kpi) => kpi.id));
@@ -48,7 +52,7 @@ describe('ground truth', () => {
 
   it('accuracy is per tier and per complexity: Tier 2 fixes what Tier 1 would not', () => {
     const scenario = loadScenarioFile('scenarios/textbook/tandem.yaml', {
-      overrides: ['horizon.days=8', 'replications=6', 'tiers.tier1.accuracy=0.6', 'tiers.tier2.accuracy=1'],
+      overrides: ['horizon.days=8', 'replications=6', 'tiers.tier1.accuracy=0.6', 'tiers.tier2.accuracy=1', 'customers.return_when_not_fixed=0'],
     }).scenario;
     const { summary } = runScenario(scenario);
     // 70 % resolved at Tier 1 (60 % of them really fixed), 30 % at Tier 2 (all fixed):

@@ -1,0 +1,68 @@
+/**
+ * What a hidden failure costs: the customer comes back. Within the reopen window the
+ * ticket reopens; after it, the customer opens a new ticket (a repeat contact). Side
+ * effects emerge from the extra tickets, not from any adjustment of the outputs.
+ */
+import { describe, expect, it } from 'vitest';
+import { ArraySink } from '../../src/eventlog/types.js';
+import { runScenario } from '../../src/experiment/run.js';
+import { buildDesk } from '../../src/model/build.js';
+import { simulate } from '../../src/model/simulate.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
+import { expectInside } from '../support/cli.js';
+
+const mmc = (overrides: string[]) =>
+  loadScenarioFile('scenarios/textbook/mmc.yaml', { overrides: ['horizon.days=8', 'replications=8', ...overrides] }).scenario;
+
+function events(overrides: string[]) {
+  const sink = new ArraySink();
+  simulate(buildDesk(mmc(['replications=1', ...overrides])), 1, sink);
+  return sink.events;
+}
+
+describe('customers coming back', () => {
+  it('every hidden failure reopens when customers always return quickly', () => {
+    // Not fixed with probability 0.3; the customer always returns, after ~1 h, well inside
+    // the 7-day window: a resolved ticket is reopened with probability 0.3.
+    const { summary } = runScenario(
+      mmc(['tiers.desk.accuracy=0.7', 'customers.return_when_not_fixed=1', 'customers.return_delay={dist: exponential, mean: 60}']),
+    );
+    expectInside(summary.kpis.reopen_rate, 0.3, 'reopen rate');
+  });
+
+  it('a customer returning after the window opens a new ticket as the same customer', () => {
+    const log = events([
+      'tiers.desk.accuracy=0.7',
+      'customers.return_when_not_fixed=1',
+      'customers.return_delay={dist: deterministic, value: 2h}',
+      'metrics.reopen_window_days=0.04', // ≈ 58 min: every return comes after the close
+    ]);
+    expect(log.filter((event) => event.type === 'reopened')).toHaveLength(0);
+    const customers = log.filter((event) => event.type === 'created').map((event) => event.customer!);
+    const repeats = customers.length - new Set(customers).size;
+    // Every ticket starts with its own customer id; each repeat contact reuses one.
+    expect(repeats).toBeGreaterThan(0.25 * 0.3 * customers.length);
+    // A closed ticket is closed for good: nothing follows `closed`.
+    const closedAt = new Map(log.filter((event) => event.type === 'closed').map((event) => [event.ticket, event.time]));
+    for (const event of log) if (closedAt.has(event.ticket) && event.type !== 'closed') expect(event.time).toBeLessThanOrEqual(closedAt.get(event.ticket)!);
+  });
+
+  it('customers come from a population when one is given', () => {
+    const log = events(['customers.population=50']);
+    const customers = new Set(log.filter((event) => event.type === 'created').map((event) => event.customer));
+    expect(customers.size).toBe(50);
+    for (const customer of customers) expect(customer).toSatisfy((id) => typeof id === "number" && id >= 1 && id <= 50);
+  });
+
+  it('hidden failures load the desk: lower accuracy ⇒ more work and longer waits (same seeds)', () => {
+    const base = ['customers.return_when_not_fixed=0.8', 'customers.return_delay={dist: exponential, mean: 240}', 'tiers.desk.agents=11'];
+    const exact = runScenario(mmc([...base, 'tiers.desk.accuracy=1'])).summary.kpis;
+    const sloppy = runScenario(mmc([...base, 'tiers.desk.accuracy=0.8'])).summary.kpis;
+    expect(exact.reopen_rate!.mean).toBe(0);
+    expect(sloppy.reopen_rate!.mean).toBeGreaterThan(0.1);
+    expect(sloppy.utilization!.ci95![0]).toBeGreaterThan(exact.utilization!.ci95![1]);
+    expect(sloppy.queue_wait_mean!.mean).toBeGreaterThan(exact.queue_wait_mean!.mean!);
+    // The dashboard's resolution time does not see the failures; the truth does.
+    expect(sloppy.true_resolution_time_mean!.mean).toBeGreaterThan(exact.true_resolution_time_mean!.mean!);
+  });
+});
