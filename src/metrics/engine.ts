@@ -61,6 +61,7 @@ export function computeKpisFromEvents(
 export const TICKET_COLUMNS = [
   'ticket',
   'created_minute',
+  'customer',
   'channel',
   'category',
   'priority',
@@ -73,6 +74,8 @@ export const TICKET_COLUMNS = [
   'resolution_time',
   'handle_time',
   'replies',
+  'reopens',
+  'truly_fixed',
 ] as const;
 
 function ticketStatus(ledger: Ledger, ticket: number): string {
@@ -87,12 +90,15 @@ const orNull = (value: number) => (Number.isNaN(value) ? null : value);
 /** The per-ticket table of a log (measured tickets, creation order). */
 export function ticketRows(ledger: Ledger): Array<Record<(typeof TICKET_COLUMNS)[number], string | number | null>> {
   ledger.finish();
+  // Truth is known only for simulated logs: elsewhere the column stays empty, not "false".
+  const hasTruth = ledger.seenTypes.has('truth_fixed');
   return Array.from(ledger.measuredIndices(), (ticket) => {
     const created = ledger.createdAt[ticket]!;
     const firstVisit = ledger.firstVisit[ticket]!;
     return {
       ticket: ledger.ticketIds[ticket]!,
       created_minute: created,
+      customer: ledger.customer[ticket] ?? null,
       channel: ledger.channels.value(ledger.channel[ticket]!) ?? null,
       category: ledger.categories.value(ledger.category[ticket]!) ?? null,
       priority: ledger.priorities.value(ledger.priority[ticket]!) ?? null,
@@ -105,6 +111,8 @@ export function ticketRows(ledger: Ledger): Array<Record<(typeof TICKET_COLUMNS)
       resolution_time: orNull(ledger.lastResolvedAt[ticket]! - created),
       handle_time: ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : null,
       replies: ledger.replies[ticket]!,
+      reopens: ledger.reopens[ticket]!,
+      truly_fixed: hasTruth ? (Number.isNaN(ledger.truthFixedAt[ticket]!) ? 'false' : 'true') : null,
     };
   });
 }

@@ -169,3 +169,23 @@ describe('KPI catalog on a hand-built log', () => {
     expect(result.values.resolution_time_mean).toBeCloseTo(200 / 3, 9);
   });
 });
+
+describe('tickets table', () => {
+  it('lists each measured ticket with its customer, reopens and truth', async () => {
+    const { Ledger } = await import('../../src/metrics/ledger.js');
+    const { ticketRows } = await import('../../src/metrics/engine.js');
+    const rows = (events: TicketEvent[]) => {
+      const ledger = new Ledger(window);
+      for (const event of events) ledger.emit(event);
+      return ticketRows(ledger);
+    };
+    const withTruth = rows(handBuiltLog());
+    expect(withTruth.map((row) => row.ticket)).toEqual([1, 2, 3, 4, 5]);
+    expect(withTruth.map((row) => row.truly_fixed)).toEqual(['true', 'false', 'false', 'true', 'false']);
+    expect(withTruth.map((row) => row.reopens)).toEqual([1, 0, 0, 1, 0]);
+    expect(withTruth.map((row) => row.status)).toEqual(['closed', 'closed', 'abandoned', 'closed', 'open']);
+    expect(withTruth[1]).toMatchObject({ escalations: 1, queue_wait: 60, first_response_time: 130, handle_time: 70 });
+    // A log without truth (a real export) leaves the column empty rather than claiming "false".
+    expect(rows(handBuiltLog().filter((event) => event.type !== 'truth_fixed')).map((row) => row.truly_fixed)).toEqual([null, null, null, null, null]);
+  });
+});
