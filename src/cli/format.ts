@@ -10,6 +10,8 @@ export function formatValue(value: number | null, unit: string): string {
       return formatDuration(value);
     case 'share':
       return `${(value * 100).toFixed(1)}%`;
+    case 'currency':
+      return value.toFixed(2);
     case 'tickets':
       return Number.isInteger(value) ? String(value) : value.toFixed(1);
     default:

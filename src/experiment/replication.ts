@@ -21,7 +21,15 @@ export interface ReplicationOutcome {
 
 /** Metric definition choices taken from the scenario's `metrics:` section. */
 export function metricOptions(scenario: Scenario): MetricOptions {
-  return { serviceLevelThreshold: scenario.metrics.service_level_threshold, reopenWindow: scenario.metrics.reopen_window_days * 24 * 60 };
+  return {
+    serviceLevelThreshold: scenario.metrics.service_level_threshold,
+    reopenWindow: scenario.metrics.reopen_window_days * 24 * 60,
+    costs: {
+      hourlyByTier: Object.fromEntries(scenario.tiers.map((tier) => [tier.id, tier.cost_per_hour])),
+      perTicket: scenario.costs.per_ticket,
+      fixedMonthly: scenario.costs.fixed_monthly,
+    },
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { AgentRecord, Ledger } from './ledger.js';
 import { mean, selectQuantile } from './statistics.js';
 
 /** Unit of a KPI value. Durations are minutes, rates are shares in 0..1. */
-export type KpiUnit = 'tickets' | 'minutes' | 'share' | 'ratio';
+export type KpiUnit = 'tickets' | 'minutes' | 'share' | 'ratio' | 'currency';
 
 /** Metric definition choices (the scenario's `metrics:` section, or a user's for a real log). */
 export interface MetricOptions {
@@ -17,9 +17,35 @@ export interface MetricOptions {
   serviceLevelThreshold: number;
   /** `reopen_rate` counts reopens within this many minutes of the resolution. */
   reopenWindow: number;
+  /** Cost rates (a log does not carry them); without them cost KPIs are null. */
+  costs?: CostRates;
+}
+
+/** What the desk pays: agents per on-shift hour by tier, plus overheads. */
+export interface CostRates {
+  hourlyByTier: Record<string, number>;
+  perTicket: number;
+  fixedMonthly: number;
 }
 
 export const DEFAULT_METRIC_OPTIONS: MetricOptions = { serviceLevelThreshold: 60, reopenWindow: 7 * 24 * 60 };
+
+/** Minutes in an average month (365.25 / 12 days), for prorating fixed monthly costs. */
+export const MINUTES_PER_MONTH = (365.25 / 12) * 24 * 60;
+
+/**
+ * Total cost of the measured window: paid agent time (every on-shift minute, busy or not,
+ * at its tier's rate), overhead per created ticket, and the fixed monthly cost prorated.
+ */
+function totalCost(context: MetricContext): number | null {
+  const rates = context.options.costs;
+  if (rates === undefined) return null;
+  let cost = 0;
+  for (const agent of context.agents) cost += (agent.onShiftTime / 60) * (rates.hourlyByTier[agent.tier ?? ''] ?? 0);
+  cost += rates.perTicket * context.tickets.length;
+  cost += rates.fixedMonthly * ((context.window.measureTo - context.window.measureFrom) / MINUTES_PER_MONTH);
+  return cost;
+}
 
 /** Everything a KPI may read. Built once per log by the metric engine. */
 export interface MetricContext {
@@ -284,6 +310,28 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     definition: 'Agent busy time / agent on-shift time, all agents, inside the measured window.',
     needs: ['shift_started', 'work_started'],
     compute: (context) => utilization(context.agents),
+  },
+  {
+    id: 'cost_per_ticket',
+    unit: 'currency',
+    definition: 'Total cost (paid agent time at tier rates + overhead per ticket + prorated fixed monthly cost) / tickets created.',
+    needs: ['created', 'shift_started'],
+    compute: (context) => {
+      const cost = totalCost(context);
+      return cost === null || context.tickets.length === 0 ? null : cost / context.tickets.length;
+    },
+  },
+  {
+    id: 'cost_per_resolution',
+    unit: 'currency',
+    definition: 'Total cost / tickets resolved (at least once).',
+    needs: ['resolved', 'shift_started'],
+    compute: (context) => {
+      const cost = totalCost(context);
+      let resolved = 0;
+      for (const ticket of context.tickets) if (context.ledger.resolvedCount[ticket]! > 0) resolved++;
+      return cost === null || resolved === 0 ? null : cost / resolved;
+    },
   },
   ...TRUTH_KPI_CATALOG,
 ];

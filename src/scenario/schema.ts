@@ -214,7 +214,7 @@ const tierSchema = z
           'Below 1, agents sometimes believe a ticket solved when it is not (ground truth: truth_fixed events).',
       ),
     speed: z.number().positive().default(1).describe('Work speed: handle times are divided by it.'),
-    cost_per_hour: z.number().min(0).default(0).describe('Cost of one agent per paid hour.'),
+    cost_per_hour: z.number().min(0).default(0).describe('Cost of one agent per paid hour: all on-shift time, busy or not.'),
     escalates_to: identifier.nullable().default(null).describe('Tier that receives tickets this tier cannot solve.'),
   })
   .superRefine((tier, context) => {
@@ -246,6 +246,11 @@ const metricsSchema = z.strictObject({
       'A resolved ticket closes when this window ends without a reopen (the desk’s auto-close policy); ' +
         'reopen_rate counts reopens within it. A customer coming back later opens a new ticket.',
     ),
+});
+
+const costsSchema = z.strictObject({
+  per_ticket: z.number().min(0).default(0).describe('Overhead per ticket created (tooling, licences, telephony).'),
+  fixed_monthly: z.number().min(0).default(0).describe('Fixed cost per month (platform, management), prorated over the measured period.'),
 });
 
 const customersSchema = z.strictObject({
@@ -290,6 +295,7 @@ const scenarioObjectSchema = z.strictObject({
   tiers: z.array(tierSchema).min(1).prefault(defaultTiers),
   routing: routingSchema.prefault({}),
   customers: customersSchema.prefault({}),
+  costs: costsSchema.prefault({}),
   metrics: metricsSchema.prefault({}),
 });
 

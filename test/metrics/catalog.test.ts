@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketEvent } from '../../src/eventlog/types.js';
-import { KPI_CATALOG, TIER_KPI_CATALOG } from '../../src/metrics/catalog.js';
+import { KPI_CATALOG, MINUTES_PER_MONTH, TIER_KPI_CATALOG } from '../../src/metrics/catalog.js';
 import { computeKpisFromEvents } from '../../src/metrics/engine.js';
 
 /**
@@ -81,7 +81,9 @@ function handBuiltLog(): TicketEvent[] {
 }
 
 const window = { originEpochMs: 0, measureFrom: 5, measureTo: 1000 };
-const table = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100 }, ['tier1', 'tier2']);
+// Fixed monthly cost of exactly one month's minutes: prorated over the 995-minute window it is 995.
+const costs = { hourlyByTier: { tier1: 60, tier2: 120 }, perTicket: 2, fixedMonthly: MINUTES_PER_MONTH };
+const table = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100, costs }, ['tier1', 'tier2']);
 
 /** Desk-wide expectations, each worked out by hand. */
 const expected: Record<string, number> = {
@@ -102,6 +104,9 @@ const expected: Record<string, number> = {
   // a2: busy 60 over 495 (5..500) ⇒ 133 / 1490.
   utilization: 133 / 1490,
   reopen_rate: 1 / 3, // resolved: t1, t2, t4; reopened within 100 min: t1 only
+  // Cost: a1 995 min × 60/h = 995; a2 495 min × 120/h = 990; 2 × 5 tickets = 10; fixed 995.
+  cost_per_ticket: 2990 / 5,
+  cost_per_resolution: 2990 / 3, // resolved: t1, t2, t4
   true_resolution_rate: 2 / 5, // t1 and t4 of the five measured tickets
   true_resolution_time_mean: (40 + 30) / 2, // t1: 50-10, t4: 230-200
   hidden_failure_share: 1 / 3, // resolved: t1, t2, t4; not really fixed: t2
@@ -159,7 +164,10 @@ describe('KPI catalog on a hand-built log', () => {
     const withoutShifts = handBuiltLog().filter((event) => event.type !== 'shift_started' && event.type !== 'shift_ended');
     const result = computeKpisFromEvents(withoutShifts, window, { serviceLevelThreshold: 25, reopenWindow: 100 });
     expect(result.values.utilization).toBeNull();
+    expect(result.values.cost_per_ticket).toBeNull(); // no paid time without shift events
     expect(result.values.tickets_created).toBe(5);
+    // Without cost rates (a real export carries none) cost KPIs are null too.
+    expect(computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100 }).values.cost_per_ticket).toBeNull();
   });
 
   it('reports truth KPIs as null on a log without truth (a real desk’s export)', () => {

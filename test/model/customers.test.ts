@@ -66,3 +66,20 @@ describe('customers coming back', () => {
     expect(sloppy.true_resolution_time_mean!.mean).toBeGreaterThan(exact.true_resolution_time_mean!.mean!);
   });
 });
+
+describe('costs', () => {
+  it('one more Tier 1 agent costs more per ticket and cuts Tier 1 waits (same seeds)', () => {
+    const baseline = (agents: number) =>
+      runScenario(
+        loadScenarioFile('scenarios/baseline.yaml', { overrides: ['replications=4', 'horizon.days=21', `tiers.tier1.shifts.0.agents=${agents}`] }).scenario,
+      ).summary;
+    const lean = baseline(5);
+    const staffed = baseline(6);
+    expect(lean.kpis.cost_per_ticket!.mean).toBeGreaterThan(0);
+    // One more early-shift agent: 8.5 h × 5 days × 32/h = 1,360 a week more, over ~1,000 tickets a week.
+    const perTicket = staffed.kpis.cost_per_ticket!.mean! - lean.kpis.cost_per_ticket!.mean!;
+    expect(perTicket).toBeGreaterThan(1.0);
+    expect(perTicket).toBeLessThan(1.8);
+    expect(staffed.tiers.tier1!.queue_wait_mean!.mean).toBeLessThan(lean.tiers.tier1!.queue_wait_mean!.mean!);
+  });
+});
