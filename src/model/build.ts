@@ -28,6 +28,8 @@ export interface ChannelModel {
 
 export interface CategoryModel {
   id: string;
+  /** Probability that a ticket of this category needs an engineering fix. */
+  needsEngineering: number;
   /** Complexity indices and their cumulative shares. */
   complexityIndices: number[];
   complexityCumulative: Float64Array;
@@ -86,6 +88,7 @@ export interface DeskModel {
   /** Tier indices from the entry tier along escalation targets. */
   chain: number[];
   customers: CustomerModel;
+  engineering: { delay: Sampler; followUp: number };
   /** Minutes after a resolution before the ticket closes unless reopened. */
   reopenWindow: number;
 }
@@ -215,6 +218,7 @@ export function buildDesk(scenario: Scenario): DeskModel {
     const priorityMix = category.priorities ?? Object.fromEntries(priorityEntries.map((priority) => [priority.id, priority.share]));
     return {
       id,
+      needsEngineering: category.needs_engineering,
       complexityIndices: Object.keys(complexityMix).map((key) => complexityIds.indexOf(key)),
       complexityCumulative: cumulative(Object.values(complexityMix)),
       priorityIndices: Object.keys(priorityMix).map((key) => priorityIds.indexOf(key)),
@@ -278,6 +282,7 @@ export function buildDesk(scenario: Scenario): DeskModel {
       returnProbability: scenario.customers.return_when_not_fixed,
       returnDelay: createSampler(scenario.customers.return_delay),
     },
+    engineering: { delay: createSampler(scenario.engineering.delay), followUp: scenario.engineering.follow_up },
     reopenWindow: scenario.metrics.reopen_window_days * MINUTES_PER_DAY,
   };
 }

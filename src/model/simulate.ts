@@ -18,7 +18,8 @@ import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue,
 /**
  * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
  * duty changes, closes (not calendar entries: see the event loop; a customer returning
- * just as the window ends opens a new ticket), abandonment, customer returns, arrivals.
+ * just as the window ends opens a new ticket), abandonment, customer returns, engineering
+ * fixes delivered, arrivals.
  */
 const enum Priority {
   WorkDone = 0,
@@ -26,7 +27,8 @@ const enum Priority {
   Close = 2,
   Abandonment = 3,
   Return = 4,
-  Arrival = 5,
+  EngineeringDone = 5,
+  Arrival = 6,
 }
 
 /** A source of new tickets: the main arrival process or an incident surge. */
@@ -68,6 +70,8 @@ class DeskSimulation {
   private readonly reworkRandom: Rng;
   private readonly identityRandom: Rng;
   private readonly returnRandom: Rng;
+  private readonly engineeringRandom: Rng;
+  private readonly engineeringDelayRandom: Rng;
   private readonly tierIds: string[];
   private readonly closing = new CloseQueue();
   private nextTicketId = 1;
@@ -107,6 +111,8 @@ class DeskSimulation {
     this.reworkRandom = createStream(seed, replication, 'ticket.rework');
     this.identityRandom = createStream(seed, replication, 'customer.identity');
     this.returnRandom = createStream(seed, replication, 'customer.return');
+    this.engineeringRandom = createStream(seed, replication, 'ticket.engineering');
+    this.engineeringDelayRandom = createStream(seed, replication, 'engineering.delay');
     this.tierIds = model.tiers.map((tier) => tier.id);
     this.tiers = model.tiers.map((tier) => ({ queue: new TicketQueue(model.bucketCount, tier.index), idle: new IdleList() }));
   }
@@ -153,6 +159,9 @@ class DeskSimulation {
           break;
         case Priority.Return:
           this.customerReturns(entry as Ticket, now);
+          break;
+        case Priority.EngineeringDone:
+          this.engineeringDelivers(entry as Ticket, now);
           break;
       }
     }
@@ -239,6 +248,8 @@ class DeskSimulation {
     const customer = population > 0 ? 1 + Math.floor(this.identityRandom() * population) : id;
     const ticket = this.pool.pop() ?? new Ticket();
     ticket.init(id, now, channel, categoryIndex, complexity, priority, model.priorities[priority]!.bucket, customer);
+    // One draw per ticket, always, from its own stream: arrivals keep their draws whatever the shares.
+    ticket.needsEngineering = this.engineeringRandom() < category.needsEngineering;
     this.drawWork(ticket, workRandom, truthRandom);
     return ticket;
   }
@@ -286,7 +297,7 @@ class DeskSimulation {
       return;
     }
     tier.queue.push(ticket);
-    if (ticket.chainPosition === 0 && ticket.reopens === 0) {
+    if (!ticket.taken) {
       const patience = this.model.channels[ticket.channel]!.patience;
       if (patience !== null) {
         ticket.pendingTimers++;
@@ -298,6 +309,7 @@ class DeskSimulation {
   private assign(agent: Agent, ticket: Ticket, now: number): void {
     const tierId = this.tierIds[agent.tier];
     ticket.state = TicketState.InService;
+    ticket.taken = true;
     agent.ticket = ticket;
     this.emit(now, 'assigned', ticket.id, agent.name, tierId);
     this.emit(now, 'work_started', ticket.id, agent.name, tierId);
@@ -317,7 +329,9 @@ class DeskSimulation {
     const tierId = tier.id;
     this.emit(now, 'work_ended', ticket.id, agent.name, tierId);
     const solved = tier.escalatesTo < 0 || ticket.work[3 * ticket.chainPosition + 1]! < tier.skill[ticket.complexity]!;
-    if (solved) {
+    if (solved && ticket.needsEngineering) {
+      this.fileWithEngineering(ticket, agent, now);
+    } else if (solved) {
       ticket.replied = true;
       this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
       this.emit(now, 'resolved', ticket.id, agent.name, tierId);
@@ -358,7 +372,7 @@ class DeskSimulation {
 
   private abandon(ticket: Ticket, now: number): void {
     ticket.pendingTimers--;
-    if (ticket.state !== TicketState.Queued || ticket.chainPosition !== 0 || ticket.reopens !== 0) {
+    if (ticket.taken) {
       this.release(ticket);
       return;
     }
@@ -422,6 +436,34 @@ class DeskSimulation {
     this.drawWork(repeat, this.reworkRandom, this.reworkRandom);
     this.release(ticket);
     this.open(repeat, now);
+  }
+
+  // --- engineering ----------------------------------------------------------------------
+
+  /**
+   * The agent has diagnosed a defect that support cannot fix: the ticket waits for
+   * engineering (pending, kind engineering) and comes back to the same tier's queue when
+   * the fix is delivered, for a follow-up session before it is resolved.
+   */
+  private fileWithEngineering(ticket: Ticket, agent: Agent, now: number): void {
+    const tierId = this.tierIds[agent.tier];
+    ticket.needsEngineering = false;
+    ticket.state = TicketState.AwaitingEngineering;
+    this.dropWork(ticket);
+    this.emit(now, 'pending', ticket.id, agent.name, tierId, 'engineering');
+    ticket.pendingTimers++;
+    this.calendar.schedule(now + this.model.engineering.delay.sample(this.engineeringDelayRandom), Priority.EngineeringDone, ticket);
+  }
+
+  private engineeringDelivers(ticket: Ticket, now: number): void {
+    ticket.pendingTimers--;
+    this.emit(now, 'resumed', ticket.id, undefined, this.tierIds[ticket.tier], 'engineering');
+    // Follow-up work: a fraction of a fresh handle time; the fix is in, so the tier resolves it.
+    this.drawWork(ticket, this.reworkRandom, this.reworkRandom);
+    const position = 3 * ticket.chainPosition;
+    ticket.work[position] = ticket.work[position]! * this.model.engineering.followUp;
+    ticket.work[position + 1] = 0;
+    this.enqueue(ticket, ticket.tier, now);
   }
 
   // --- shifts ------------------------------------------------------------------------

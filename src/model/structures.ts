@@ -4,7 +4,7 @@
  */
 
 /** Where a ticket stands. (Plain constants: an enum object lookup per use shows in profiles.) */
-export const TicketState = { Queued: 0, InService: 1, Resolved: 2, Done: 3, Abandoned: 4 } as const;
+export const TicketState = { Queued: 0, InService: 1, Resolved: 2, Done: 3, Abandoned: 4, AwaitingEngineering: 5 } as const;
 export type TicketState = (typeof TicketState)[keyof typeof TicketState];
 
 /** The `work` of a ticket that holds none (resolved, closed or abandoned). */
@@ -34,6 +34,10 @@ export class Ticket {
   customer = 0;
   /** Times this ticket was reopened. */
   reopens = 0;
+  /** Needs an engineering fix before it can be resolved (cleared once delivered). */
+  needsEngineering = false;
+  /** An agent has taken it at least once: the customer has stopped counting patience. */
+  taken = false;
   /** When the current resolution closes the ticket unless it is reopened (NaN if none). */
   closeDue = Number.NaN;
   /** Calendar entries still pointing at this ticket (patience and return timers). */
@@ -69,6 +73,8 @@ export class Ticket {
     this.chainPosition = 0;
     this.replied = false;
     this.reopens = 0;
+    this.needsEngineering = false;
+    this.taken = false;
     this.closeDue = Number.NaN;
     this.pendingTimers = 0;
   }

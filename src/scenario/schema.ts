@@ -176,6 +176,9 @@ const categorySchema = z.strictObject({
   priorities: mixSchema
     .optional()
     .describe('Priority mix of this category; defaults to the shares in `priorities`.'),
+  needs_engineering: probability
+    .default(0)
+    .describe('Probability that a ticket needs work outside support (a bug fix) before it can be resolved.'),
 });
 
 const complexitySchema = z.strictObject({
@@ -248,6 +251,17 @@ const metricsSchema = z.strictObject({
     ),
 });
 
+const engineeringSchema = z.strictObject({
+  delay: distributionSchema
+    .default({ dist: 'lognormal', mean: 3 * 1440, sd: 3 * 1440 })
+    .describe('How long engineering takes to deliver a fix once support files the ticket.'),
+  follow_up: z
+    .number()
+    .min(0)
+    .default(0.5)
+    .describe('Work of the follow-up session after the fix, as a fraction of a fresh handle time.'),
+});
+
 const costsSchema = z.strictObject({
   per_ticket: z.number().min(0).default(0).describe('Overhead per ticket created (tooling, licences, telephony).'),
   fixed_monthly: z.number().min(0).default(0).describe('Fixed cost per month (platform, management), prorated over the measured period.'),
@@ -296,6 +310,7 @@ const scenarioObjectSchema = z.strictObject({
   routing: routingSchema.prefault({}),
   customers: customersSchema.prefault({}),
   costs: costsSchema.prefault({}),
+  engineering: engineeringSchema.prefault({}),
   metrics: metricsSchema.prefault({}),
 });
 
