@@ -95,6 +95,12 @@ export interface DeskModel {
 
 /** How customers behave (see docs/model.md, Customers). */
 export interface CustomerModel {
+  /** Probability of an information request per work session, by complexity index. */
+  infoRequest: Float64Array;
+  replyDelay: Sampler;
+  silence: number;
+  silentCloseAfter: number;
+  infoFollowUp: number;
   /** Distinct customers to draw from; 0 = a new customer per ticket. */
   population: number;
   /** Probability that a customer whose problem was not really fixed comes back. */
@@ -278,6 +284,13 @@ export function buildDesk(scenario: Scenario): DeskModel {
     tiers,
     chain,
     customers: {
+      infoRequest: Float64Array.from(complexityIds, (id) =>
+        typeof scenario.customers.info_request === 'number' ? scenario.customers.info_request : (scenario.customers.info_request[id] ?? 0),
+      ),
+      replyDelay: createSampler(scenario.customers.reply_delay),
+      silence: scenario.customers.silence,
+      silentCloseAfter: scenario.customers.silent_close_after,
+      infoFollowUp: scenario.customers.info_follow_up,
       population: scenario.customers.population,
       returnProbability: scenario.customers.return_when_not_fixed,
       returnDelay: createSampler(scenario.customers.return_delay),

@@ -13,13 +13,13 @@
 import { EventCalendar, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
 import type { EventSink, EventType, TicketEvent } from '../eventlog/types.js';
 import { pick, type DeskModel } from './build.js';
-import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState } from './structures.js';
+import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE } from './structures.js';
 
 /**
  * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
  * duty changes, closes (not calendar entries: see the event loop; a customer returning
- * just as the window ends opens a new ticket), abandonment, customer returns, engineering
- * fixes delivered, arrivals.
+ * just as the window ends opens a new ticket), abandonment, customer returns, customer
+ * answers, silent customers' tickets closed by policy, engineering fixes delivered, arrivals.
  */
 const enum Priority {
   WorkDone = 0,
@@ -27,8 +27,10 @@ const enum Priority {
   Close = 2,
   Abandonment = 3,
   Return = 4,
-  EngineeringDone = 5,
-  Arrival = 6,
+  CustomerReply = 5,
+  SilentClose = 6,
+  EngineeringDone = 7,
+  Arrival = 8,
 }
 
 /** A source of new tickets: the main arrival process or an incident surge. */
@@ -71,6 +73,8 @@ class DeskSimulation {
   private readonly identityRandom: Rng;
   private readonly returnRandom: Rng;
   private readonly engineeringRandom: Rng;
+  private readonly infoRandom: Rng;
+  private readonly replyRandom: Rng;
   private readonly engineeringDelayRandom: Rng;
   private readonly tierIds: string[];
   private readonly closing = new CloseQueue();
@@ -112,6 +116,8 @@ class DeskSimulation {
     this.identityRandom = createStream(seed, replication, 'customer.identity');
     this.returnRandom = createStream(seed, replication, 'customer.return');
     this.engineeringRandom = createStream(seed, replication, 'ticket.engineering');
+    this.infoRandom = createStream(seed, replication, 'customer.info');
+    this.replyRandom = createStream(seed, replication, 'customer.reply');
     this.engineeringDelayRandom = createStream(seed, replication, 'engineering.delay');
     this.tierIds = model.tiers.map((tier) => tier.id);
     this.tiers = model.tiers.map((tier) => ({ queue: new TicketQueue(model.bucketCount, tier.index), idle: new IdleList() }));
@@ -162,6 +168,12 @@ class DeskSimulation {
           break;
         case Priority.EngineeringDone:
           this.engineeringDelivers(entry as Ticket, now);
+          break;
+        case Priority.CustomerReply:
+          this.customerAnswers(entry as Ticket, now);
+          break;
+        case Priority.SilentClose:
+          this.closeSilent(entry as Ticket, now);
           break;
       }
     }
@@ -250,19 +262,20 @@ class DeskSimulation {
     ticket.init(id, now, channel, categoryIndex, complexity, priority, model.priorities[priority]!.bucket, customer);
     // One draw per ticket, always, from its own stream: arrivals keep their draws whatever the shares.
     ticket.needsEngineering = this.engineeringRandom() < category.needsEngineering;
-    this.drawWork(ticket, workRandom, truthRandom);
+    this.drawWork(ticket, workRandom, truthRandom, this.infoRandom);
     return ticket;
   }
 
-  /** Work content at each tier of the chain: handle time, solve draw, fix draw. */
-  private drawWork(ticket: Ticket, workRandom: Rng, truthRandom: Rng): void {
-    const work = this.workPool.pop() ?? new Array<number>(3 * this.model.chain.length).fill(0);
+  /** Work content at each tier of the chain: handle time, solve, fix and info-request draws. */
+  private drawWork(ticket: Ticket, workRandom: Rng, truthRandom: Rng, infoRandom: Rng): void {
+    const work = this.workPool.pop() ?? new Array<number>(WORK_STRIDE * this.model.chain.length).fill(0);
     ticket.work = work;
     const sampler = this.model.complexities[ticket.complexity]!.handleTime;
-    for (let index = 0; index < work.length; index += 3) {
+    for (let index = 0; index < work.length; index += WORK_STRIDE) {
       work[index] = sampler.sample(workRandom);
       work[index + 1] = workRandom();
       work[index + 2] = truthRandom();
+      work[index + 3] = infoRandom();
     }
   }
 
@@ -318,7 +331,7 @@ class DeskSimulation {
       this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
     }
     const tier = this.model.tiers[agent.tier]!;
-    const workTime = ticket.work[3 * ticket.chainPosition]! / tier.speed;
+    const workTime = ticket.work[WORK_STRIDE * ticket.chainPosition]! / tier.speed;
     this.calendar.schedule(now + workTime, Priority.WorkDone, agent);
   }
 
@@ -328,15 +341,18 @@ class DeskSimulation {
     const tier = this.model.tiers[agent.tier]!;
     const tierId = tier.id;
     this.emit(now, 'work_ended', ticket.id, agent.name, tierId);
-    const solved = tier.escalatesTo < 0 || ticket.work[3 * ticket.chainPosition + 1]! < tier.skill[ticket.complexity]!;
-    if (solved && ticket.needsEngineering) {
+    const position = WORK_STRIDE * ticket.chainPosition;
+    const solved = tier.escalatesTo < 0 || ticket.work[position + 1]! < tier.skill[ticket.complexity]!;
+    if (!ticket.asked && ticket.work[position + 3]! < this.model.customers.infoRequest[ticket.complexity]!) {
+      this.askCustomer(ticket, agent, now);
+    } else if (solved && ticket.needsEngineering) {
       this.fileWithEngineering(ticket, agent, now);
     } else if (solved) {
       ticket.replied = true;
       this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
       this.emit(now, 'resolved', ticket.id, agent.name, tierId);
       // Ground truth: the agent believes it solved; it is really fixed only so often.
-      const fixed = ticket.work[3 * ticket.chainPosition + 2]! < tier.accuracy[ticket.complexity]!;
+      const fixed = ticket.work[position + 2]! < tier.accuracy[ticket.complexity]!;
       this.dropWork(ticket);
       let returns = false;
       if (fixed) {
@@ -351,6 +367,7 @@ class DeskSimulation {
       const target = tier.escalatesTo;
       this.emit(now, 'escalated', ticket.id, agent.name, tierId, undefined, this.tierIds[target]);
       ticket.chainPosition++;
+      ticket.asked = false;
       this.enqueue(ticket, target, now);
     }
     this.becomeFree(agent, now);
@@ -423,8 +440,9 @@ class DeskSimulation {
     if (ticket.state === TicketState.Resolved) {
       ticket.reopens++;
       ticket.chainPosition = 0;
+      ticket.asked = false;
       ticket.closeDue = Number.NaN;
-      this.drawWork(ticket, this.reworkRandom, this.reworkRandom);
+      this.drawWork(ticket, this.reworkRandom, this.reworkRandom, this.reworkRandom);
       const event = this.fill(now, 'reopened', ticket.id, undefined, undefined, undefined, undefined);
       event.customer = ticket.customer;
       this.send(event);
@@ -433,9 +451,52 @@ class DeskSimulation {
     }
     const repeat = this.pool.pop() ?? new Ticket();
     repeat.init(this.nextTicketId++, now, ticket.channel, ticket.category, ticket.complexity, ticket.priority, ticket.bucket, ticket.customer);
-    this.drawWork(repeat, this.reworkRandom, this.reworkRandom);
+    this.drawWork(repeat, this.reworkRandom, this.reworkRandom, this.reworkRandom);
     this.release(ticket);
     this.open(repeat, now);
+  }
+
+  // --- information requests -------------------------------------------------------------
+
+  /**
+   * The agent needs information to go on: a public reply asking for it, and the ticket
+   * waits on the customer. Most answer after a delay; a silent one's ticket is closed by
+   * the desk's rule, unresolved.
+   */
+  private askCustomer(ticket: Ticket, agent: Agent, now: number): void {
+    const tierId = this.tierIds[agent.tier];
+    ticket.asked = true;
+    ticket.replied = true;
+    ticket.state = TicketState.AwaitingCustomer;
+    this.emit(now, 'replied', ticket.id, agent.name, tierId, 'info_request');
+    this.emit(now, 'pending', ticket.id, agent.name, tierId, 'customer');
+    ticket.pendingTimers++;
+    const customers = this.model.customers;
+    if (this.replyRandom() < customers.silence) {
+      this.calendar.schedule(now + customers.silentCloseAfter, Priority.SilentClose, ticket);
+    } else {
+      this.calendar.schedule(now + customers.replyDelay.sample(this.replyRandom), Priority.CustomerReply, ticket);
+    }
+  }
+
+  private customerAnswers(ticket: Ticket, now: number): void {
+    ticket.pendingTimers--;
+    const event = this.fill(now, 'customer_replied', ticket.id, undefined, undefined, undefined, undefined);
+    event.customer = ticket.customer;
+    this.send(event);
+    this.emit(now, 'resumed', ticket.id, undefined, this.tierIds[ticket.tier], 'customer');
+    // The rest of the work: a fraction of a fresh handle time; the solve and fix draws stand.
+    const position = WORK_STRIDE * ticket.chainPosition;
+    ticket.work[position] = this.model.complexities[ticket.complexity]!.handleTime.sample(this.reworkRandom) * this.model.customers.infoFollowUp;
+    this.enqueue(ticket, ticket.tier, now);
+  }
+
+  private closeSilent(ticket: Ticket, now: number): void {
+    ticket.pendingTimers--;
+    ticket.state = TicketState.Done;
+    this.emit(now, 'closed', ticket.id, undefined, this.tierIds[ticket.tier], 'no_reply');
+    this.dropWork(ticket);
+    this.release(ticket);
   }
 
   // --- engineering ----------------------------------------------------------------------
@@ -459,9 +520,10 @@ class DeskSimulation {
     ticket.pendingTimers--;
     this.emit(now, 'resumed', ticket.id, undefined, this.tierIds[ticket.tier], 'engineering');
     // Follow-up work: a fraction of a fresh handle time; the fix is in, so the tier resolves it.
-    this.drawWork(ticket, this.reworkRandom, this.reworkRandom);
-    const position = 3 * ticket.chainPosition;
+    this.drawWork(ticket, this.reworkRandom, this.reworkRandom, this.reworkRandom);
+    const position = WORK_STRIDE * ticket.chainPosition;
     ticket.work[position] = ticket.work[position]! * this.model.engineering.followUp;
+    ticket.work[position + 3] = 1; // the fix is in: nothing left to ask the customer
     ticket.work[position + 1] = 0;
     this.enqueue(ticket, ticket.tier, now);
   }

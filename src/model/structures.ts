@@ -4,8 +4,11 @@
  */
 
 /** Where a ticket stands. (Plain constants: an enum object lookup per use shows in profiles.) */
-export const TicketState = { Queued: 0, InService: 1, Resolved: 2, Done: 3, Abandoned: 4, AwaitingEngineering: 5 } as const;
+export const TicketState = { Queued: 0, InService: 1, Resolved: 2, Done: 3, Abandoned: 4, AwaitingEngineering: 5, AwaitingCustomer: 6 } as const;
 export type TicketState = (typeof TicketState)[keyof typeof TicketState];
+
+/** Draws per tier position in `Ticket.work`. */
+export const WORK_STRIDE = 4;
 
 /** The `work` of a ticket that holds none (resolved, closed or abandoned). */
 export const NO_WORK: number[] = [];
@@ -38,15 +41,18 @@ export class Ticket {
   needsEngineering = false;
   /** An agent has taken it at least once: the customer has stopped counting patience. */
   taken = false;
+  /** The agent at the current tier has already asked the customer for information. */
+  asked = false;
   /** When the current resolution closes the ticket unless it is reopened (NaN if none). */
   closeDue = Number.NaN;
   /** Calendar entries still pointing at this ticket (patience and return timers). */
   pendingTimers = 0;
   /**
-   * Per tier of its escalation chain, three draws: base handle time (speed 1) at index 3k,
-   * the uniform deciding whether that tier solves it at 3k + 1 (both from the work
-   * stream), and the uniform deciding whether that resolution really fixes the problem at
-   * 3k + 2 (from the truth stream, so truth settings never shift the work draws).
+   * Per tier of its escalation chain, four draws (stride `WORK_STRIDE`): base handle time
+   * (speed 1) at 4k and the uniform deciding whether that tier solves it at 4k + 1 (work
+   * stream); whether that resolution really fixes the problem at 4k + 2 (truth stream);
+   * whether the agent needs information from the customer at 4k + 3 (info stream). Own
+   * streams, so no setting shifts another's draws.
    */
   work: number[] = NO_WORK;
 
@@ -75,6 +81,7 @@ export class Ticket {
     this.reopens = 0;
     this.needsEngineering = false;
     this.taken = false;
+    this.asked = false;
     this.closeDue = Number.NaN;
     this.pendingTimers = 0;
   }

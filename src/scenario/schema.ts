@@ -268,6 +268,22 @@ const costsSchema = z.strictObject({
 });
 
 const customersSchema = z.strictObject({
+  info_request: z
+    .union([probability, mixSchema])
+    .default(0)
+    .describe('Probability that an agent ends a session asking the customer for information, overall or per complexity.'),
+  reply_delay: distributionSchema
+    .default({ dist: 'lognormal', mean: 240, sd: 360 })
+    .describe('Time a customer takes to answer an information request.'),
+  silence: probability.default(0.05).describe('Probability that a customer never answers an information request.'),
+  silent_close_after: positiveDuration
+    .default(5 * 1440)
+    .describe('The desk closes a ticket waiting this long for the customer’s answer (closed, kind no_reply).'),
+  info_follow_up: z
+    .number()
+    .min(0)
+    .default(0.5)
+    .describe('Work of the session after the customer answers, as a fraction of a fresh handle time.'),
   population: z
     .number()
     .int()
@@ -369,7 +385,10 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
   scenario.tiers.forEach((tier, index) => {
     if (seen.has(tier.id)) context.addIssue({ code: 'custom', message: `duplicate tier id "${tier.id}"`, path: ['tiers', index, 'id'] });
     seen.add(tier.id);
-    for (const field of ['skill', 'accuracy'] as const) {
+    if (typeof scenario.customers.info_request !== 'number') {
+    checkReferences(Object.keys(scenario.customers.info_request), complexityIds, 'complexity', ['customers', 'info_request'], context);
+  }
+  for (const field of ['skill', 'accuracy'] as const) {
       const byComplexity = tier[field];
       if (typeof byComplexity === 'number') continue;
       checkReferences(Object.keys(byComplexity), complexityIds, 'complexity', ['tiers', index, field], context);
