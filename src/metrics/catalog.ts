@@ -312,6 +312,28 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     compute: (context) => utilization(context.agents),
   },
   {
+    id: 'deflection_rate',
+    unit: 'share',
+    definition: 'Issues the knowledge base answered without a ticket (self_service deflected) / (those + tickets created).',
+    needs: ['self_service'],
+    compute: (context) => {
+      const total = context.ledger.deflections + context.tickets.length;
+      return total === 0 ? null : context.ledger.deflections / total;
+    },
+  },
+  {
+    id: 'kb_usage_rate',
+    unit: 'share',
+    definition: 'Handled tickets with at least one knowledge-base lookup / handled tickets.',
+    needs: ['kb_consulted'],
+    compute: (context) =>
+      ticketShare(
+        context,
+        (ledger, ticket) => ledger.lookups[ticket]! > 0,
+        (ledger, ticket) => ledger.workIntervals[ticket]! > 0,
+      ),
+  },
+  {
     id: 'cost_per_ticket',
     unit: 'currency',
     definition: 'Total cost (paid agent time at tier rates + overhead per ticket + prorated fixed monthly cost) / tickets created.',

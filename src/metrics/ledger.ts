@@ -131,6 +131,8 @@ export class Ledger implements EventSink {
   /** Time from the last resolution to the first `reopened` (NaN: never reopened). */
   reopenGap = new Float64Array(1024).fill(Number.NaN);
   reopens = new Int32Array(1024);
+  /** Knowledge-base lookups per ticket. */
+  lookups = new Int32Array(1024);
   /** First `truth_fixed` (simulated logs only): when the problem was really fixed. */
   truthFixedAt = new Float64Array(1024).fill(Number.NaN);
   escalations = new Int32Array(1024);
@@ -157,6 +159,8 @@ export class Ledger implements EventSink {
   readonly seenTypes = new Set<EventType>();
   /** Events naming a ticket that has no `created` event before them. */
   orphanEvents = 0;
+  /** Issues the knowledge base answered before any ticket (`self_service` deflected), in the measured window. */
+  deflections = 0;
   private finished = false;
   // A ticket's events come in runs (assigned, work_started, replied…): remember the last.
   private lastTicketId: number | string | undefined = undefined;
@@ -202,7 +206,7 @@ export class Ledger implements EventSink {
     for (const column of [this.channel, this.category, this.priority, this.firstReplyKind, this.lastAgent, this.firstVisit, this.lastVisit]) {
       column.fill(-1, 0, tickets);
     }
-    for (const column of [this.replies, this.resolvedCount, this.escalations, this.workIntervals, this.reopens]) column.fill(0, 0, tickets);
+    for (const column of [this.replies, this.resolvedCount, this.escalations, this.workIntervals, this.reopens, this.lookups]) column.fill(0, 0, tickets);
     this.handleTime.fill(0, 0, tickets);
     for (const column of [this.visitQueuedAt, this.visitAssignedAt, this.visitAbandonedAt]) column.fill(Number.NaN, 0, visits);
     for (const column of [this.visitTicket, this.visitTier, this.visitNext]) column.fill(-1, 0, visits);
@@ -221,6 +225,7 @@ export class Ledger implements EventSink {
     this.agents.clear();
     this.seenTypes.clear();
     this.orphanEvents = 0;
+    this.deflections = 0;
     this.finished = false;
     this.lastTicketId = undefined;
     this.lastTicketIndex = -1;
@@ -237,6 +242,10 @@ export class Ledger implements EventSink {
       this.seenTypes.add(event.type);
     }
     if (event.ticket === undefined) {
+      if (event.type === 'self_service') {
+        if (event.kind === 'deflected' && event.time >= this.window.measureFrom && event.time < this.window.measureTo) this.deflections++;
+        return;
+      }
       this.agentEvent(event);
       return;
     }
@@ -305,6 +314,7 @@ export class Ledger implements EventSink {
     this.truthFixedAt = grow(this.truthFixedAt, capacity, Number.NaN);
     this.reopenGap = grow(this.reopenGap, capacity, Number.NaN);
     this.reopens = grow(this.reopens, capacity, 0);
+    this.lookups = grow(this.lookups, capacity, 0);
     this.escalations = grow(this.escalations, capacity, 0);
     this.handleTime = grow(this.handleTime, capacity, 0);
     this.workStartedAt = grow(this.workStartedAt, capacity, Number.NaN);
@@ -380,6 +390,9 @@ export class Ledger implements EventSink {
       }
       case 'closed':
         this.closedAt[ticket] = time;
+        break;
+      case 'kb_consulted':
+        this.lookups[ticket]!++;
         break;
       case 'reopened':
         this.reopens[ticket]!++;

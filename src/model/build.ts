@@ -89,8 +89,27 @@ export interface DeskModel {
   chain: number[];
   customers: CustomerModel;
   engineering: { delay: Sampler; followUp: number };
+  knowledge: KnowledgeModel;
   /** Minutes after a resolution before the ticket closes unless reopened. */
   reopenWindow: number;
+}
+
+/** The knowledge base (see docs/model.md, Knowledge). */
+export interface KnowledgeModel {
+  /** The desk has a knowledge base (some initial coverage, or self-service): else no lookups, no articles. */
+  enabled: boolean;
+  /** Initial coverage by category index. */
+  coverage: Float64Array;
+  consult: number;
+  lookupTime: number;
+  handleTimeFactor: number;
+  solveBoost: number;
+  fixBoost: number;
+  articleProbability: number;
+  articleGain: number;
+  /** Coverage kept per minute: (1 − decay per week)^(1 / minutes per week). */
+  retentionPerMinute: number;
+  selfService: number;
 }
 
 /** How customers behave (see docs/model.md, Customers). */
@@ -296,6 +315,23 @@ export function buildDesk(scenario: Scenario): DeskModel {
       returnDelay: createSampler(scenario.customers.return_delay),
     },
     engineering: { delay: createSampler(scenario.engineering.delay), followUp: scenario.engineering.follow_up },
+    knowledge: {
+      enabled:
+        scenario.knowledge.self_service > 0 ||
+        (typeof scenario.knowledge.coverage === 'number' ? scenario.knowledge.coverage > 0 : Object.values(scenario.knowledge.coverage).some((value) => value > 0)),
+      coverage: Float64Array.from(categoryIds, (id) =>
+        typeof scenario.knowledge.coverage === 'number' ? scenario.knowledge.coverage : (scenario.knowledge.coverage[id] ?? 0),
+      ),
+      consult: scenario.knowledge.consult,
+      lookupTime: scenario.knowledge.lookup_time,
+      handleTimeFactor: scenario.knowledge.handle_time_factor,
+      solveBoost: scenario.knowledge.solve_boost,
+      fixBoost: scenario.knowledge.fix_boost,
+      articleProbability: scenario.knowledge.article_probability,
+      articleGain: scenario.knowledge.article_gain,
+      retentionPerMinute: Math.pow(1 - scenario.knowledge.decay_per_week, 1 / (7 * MINUTES_PER_DAY)),
+      selfService: scenario.knowledge.self_service,
+    },
     reopenWindow: scenario.metrics.reopen_window_days * MINUTES_PER_DAY,
   };
 }

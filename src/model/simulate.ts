@@ -74,11 +74,19 @@ class DeskSimulation {
   private readonly returnRandom: Rng;
   private readonly engineeringRandom: Rng;
   private readonly infoRandom: Rng;
+  private readonly knowledgeRandom: Rng;
+  private readonly articleRandom: Rng;
+  private readonly selfServiceRandom: Rng;
+  /** Knowledge-base coverage by category, as of `coverageAt` (decay is applied when read). */
+  private readonly coverage: Float64Array;
+  private readonly coverageAt: Float64Array;
   private readonly replyRandom: Rng;
   private readonly engineeringDelayRandom: Rng;
   private readonly tierIds: string[];
   private readonly closing = new CloseQueue();
   private nextTicketId = 1;
+  /** Tickets opened (ids of issues deflected by self-service stay unused). */
+  private ticketsOpened = 0;
   private events = 0;
   /** Finished tickets ready for reuse. */
   private readonly pool: Ticket[] = [];
@@ -117,6 +125,11 @@ class DeskSimulation {
     this.returnRandom = createStream(seed, replication, 'customer.return');
     this.engineeringRandom = createStream(seed, replication, 'ticket.engineering');
     this.infoRandom = createStream(seed, replication, 'customer.info');
+    this.knowledgeRandom = createStream(seed, replication, 'knowledge.lookup');
+    this.articleRandom = createStream(seed, replication, 'knowledge.articles');
+    this.selfServiceRandom = createStream(seed, replication, 'customer.self_service');
+    this.coverage = Float64Array.from(model.knowledge.coverage);
+    this.coverageAt = new Float64Array(model.knowledge.coverage.length);
     this.replyRandom = createStream(seed, replication, 'customer.reply');
     this.engineeringDelayRandom = createStream(seed, replication, 'engineering.delay');
     this.tierIds = model.tiers.map((tier) => tier.id);
@@ -177,7 +190,7 @@ class DeskSimulation {
           break;
       }
     }
-    return { replication: this.replication, ticketsCreated: this.nextTicketId - 1, events: this.events, endTime: model.horizon };
+    return { replication: this.replication, ticketsCreated: this.ticketsOpened, events: this.events, endTime: model.horizon };
   }
 
   private emit(
@@ -232,17 +245,44 @@ class DeskSimulation {
   private arrive(source: ArrivalSource, now: number): void {
     const ticket = this.createTicket(now, source.category);
     this.scheduleArrival(source, now);
-    this.open(ticket, now);
+    // Self-service first: two draws per arrival, always, from their own stream.
+    const searches = this.selfServiceRandom() < this.model.knowledge.selfService;
+    const found = this.selfServiceRandom() < this.coverageOf(ticket.category, now);
+    if (searches && found) {
+      // Deflected: the knowledge base answered, and no ticket is opened (its id stays unused).
+      const event = this.fill(now, 'self_service', undefined, undefined, undefined, 'deflected', undefined);
+      event.channel = this.model.channels[ticket.channel]!.id;
+      event.category = this.model.categories[ticket.category]!.id;
+      event.customer = ticket.customer;
+      this.send(event);
+      ticket.state = TicketState.Done;
+      this.dropWork(ticket);
+      this.release(ticket);
+      return;
+    }
+    this.open(ticket, now, searches);
   }
 
-  /** A new ticket enters the log and the entry tier's queue. */
-  private open(ticket: Ticket, now: number): void {
+  /** Coverage of a category now, after the decay since it was last updated. */
+  private coverageOf(category: number, now: number): number {
+    const coverage = this.coverage[category]!;
+    if (coverage === 0) return 0;
+    const decayed = coverage * Math.pow(this.model.knowledge.retentionPerMinute, now - this.coverageAt[category]!);
+    this.coverage[category] = decayed;
+    this.coverageAt[category] = now;
+    return decayed;
+  }
+
+  /** A new ticket enters the log (after a failed self-service search, if any) and the entry tier's queue. */
+  private open(ticket: Ticket, now: number, searchedFirst = false): void {
+    this.ticketsOpened++;
     const event = this.fill(now, 'created', ticket.id, undefined, undefined, undefined, undefined);
     event.channel = this.model.channels[ticket.channel]!.id;
     event.category = this.model.categories[ticket.category]!.id;
     event.priority = this.model.priorities[ticket.priority]!.id;
     event.customer = ticket.customer;
     this.send(event);
+    if (searchedFirst) this.emit(now, 'self_service', ticket.id, undefined, undefined, 'failed');
     this.enqueue(ticket, this.model.chain[0]!, now);
   }
 
@@ -262,6 +302,8 @@ class DeskSimulation {
     ticket.init(id, now, channel, categoryIndex, complexity, priority, model.priorities[priority]!.bucket, customer);
     // One draw per ticket, always, from its own stream: arrivals keep their draws whatever the shares.
     ticket.needsEngineering = this.engineeringRandom() < category.needsEngineering;
+    ticket.consultDraw = this.knowledgeRandom();
+    ticket.hitDraw = this.knowledgeRandom();
     this.drawWork(ticket, workRandom, truthRandom, this.infoRandom);
     return ticket;
   }
@@ -331,7 +373,16 @@ class DeskSimulation {
       this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
     }
     const tier = this.model.tiers[agent.tier]!;
-    const workTime = ticket.work[WORK_STRIDE * ticket.chainPosition]! / tier.speed;
+    let workTime = ticket.work[WORK_STRIDE * ticket.chainPosition]! / tier.speed;
+    ticket.knowledgeHit = false;
+    if (agent.tier === this.model.chain[0]) {
+      const coverage = this.coverageOf(ticket.category, now);
+      if (coverage > 0 && ticket.consultDraw < this.model.knowledge.consult) {
+        ticket.knowledgeHit = ticket.hitDraw < coverage;
+        this.emit(now, 'kb_consulted', ticket.id, agent.name, tierId, ticket.knowledgeHit ? 'hit' : 'miss');
+        workTime = this.model.knowledge.lookupTime + (ticket.knowledgeHit ? workTime * this.model.knowledge.handleTimeFactor : workTime);
+      }
+    }
     this.calendar.schedule(now + workTime, Priority.WorkDone, agent);
   }
 
@@ -342,7 +393,10 @@ class DeskSimulation {
     const tierId = tier.id;
     this.emit(now, 'work_ended', ticket.id, agent.name, tierId);
     const position = WORK_STRIDE * ticket.chainPosition;
-    const solved = tier.escalatesTo < 0 || ticket.work[position + 1]! < tier.skill[ticket.complexity]!;
+    const knowledge = this.model.knowledge;
+    const hit = ticket.knowledgeHit;
+    const skill = tier.skill[ticket.complexity]!;
+    const solved = tier.escalatesTo < 0 || ticket.work[position + 1]! < (hit ? skill + knowledge.solveBoost * (1 - skill) : skill);
     if (!ticket.asked && ticket.work[position + 3]! < this.model.customers.infoRequest[ticket.complexity]!) {
       this.askCustomer(ticket, agent, now);
     } else if (solved && ticket.needsEngineering) {
@@ -352,7 +406,13 @@ class DeskSimulation {
       this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
       this.emit(now, 'resolved', ticket.id, agent.name, tierId);
       // Ground truth: the agent believes it solved; it is really fixed only so often.
-      const fixed = ticket.work[position + 2]! < tier.accuracy[ticket.complexity]!;
+      const accuracy = tier.accuracy[ticket.complexity]!;
+      const fixed = ticket.work[position + 2]! < (hit ? accuracy + knowledge.fixBoost * (1 - accuracy) : accuracy);
+      // What a higher tier solves after an escalation may become an article for the entry tier.
+      if (knowledge.enabled && ticket.chainPosition > 0 && this.articleRandom() < knowledge.articleProbability) {
+        this.coverage[ticket.category] = Math.min(1, this.coverageOf(ticket.category, now) + knowledge.articleGain);
+        this.coverageAt[ticket.category] = now;
+      }
       this.dropWork(ticket);
       let returns = false;
       if (fixed) {

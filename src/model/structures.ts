@@ -43,6 +43,11 @@ export class Ticket {
   taken = false;
   /** The agent at the current tier has already asked the customer for information. */
   asked = false;
+  /** Draws deciding whether an entry-tier agent consults the knowledge base, and whether it has the answer. */
+  consultDraw = 1;
+  hitDraw = 1;
+  /** The current session found the answer in the knowledge base. */
+  knowledgeHit = false;
   /** When the current resolution closes the ticket unless it is reopened (NaN if none). */
   closeDue = Number.NaN;
   /** Calendar entries still pointing at this ticket (patience and return timers). */
@@ -82,6 +87,7 @@ export class Ticket {
     this.needsEngineering = false;
     this.taken = false;
     this.asked = false;
+    this.knowledgeHit = false;
     this.closeDue = Number.NaN;
     this.pendingTimers = 0;
   }

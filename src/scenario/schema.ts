@@ -251,6 +251,26 @@ const metricsSchema = z.strictObject({
     ),
 });
 
+const knowledgeSchema = z.strictObject({
+  coverage: z
+    .union([probability, mixSchema])
+    .default(0)
+    .describe('Share of problems the knowledge base answers at the start, overall or per category. 0 = no knowledge base.'),
+  consult: probability.default(1).describe('Probability that an entry-tier agent looks a ticket up when its category has coverage.'),
+  lookup_time: durationSchema.default(2).describe('Time one lookup takes.'),
+  handle_time_factor: z.number().positive().default(0.7).describe('Work time multiplier after a hit.'),
+  solve_boost: probability.default(0.5).describe('After a hit, P(solve) becomes skill + boost × (1 − skill).'),
+  fix_boost: probability.default(0.5).describe('After a hit, P(really fixed) becomes accuracy + boost × (1 − accuracy).'),
+  article_probability: probability
+    .default(0.3)
+    .describe('When a higher tier solves an escalated ticket, the probability that an article is written for its category.'),
+  article_gain: probability.default(0.02).describe('Coverage an article adds to its category (capped at 1).'),
+  decay_per_week: probability.default(0.01).describe('Share of coverage lost per week as the product changes.'),
+  self_service: probability
+    .default(0)
+    .describe('Share of customers who search the knowledge base before opening a ticket; found with probability = coverage.'),
+});
+
 const engineeringSchema = z.strictObject({
   delay: distributionSchema
     .default({ dist: 'lognormal', mean: 3 * 1440, sd: 3 * 1440 })
@@ -327,6 +347,7 @@ const scenarioObjectSchema = z.strictObject({
   customers: customersSchema.prefault({}),
   costs: costsSchema.prefault({}),
   engineering: engineeringSchema.prefault({}),
+  knowledge: knowledgeSchema.prefault({}),
   metrics: metricsSchema.prefault({}),
 });
 
@@ -385,7 +406,10 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
   scenario.tiers.forEach((tier, index) => {
     if (seen.has(tier.id)) context.addIssue({ code: 'custom', message: `duplicate tier id "${tier.id}"`, path: ['tiers', index, 'id'] });
     seen.add(tier.id);
-    if (typeof scenario.customers.info_request !== 'number') {
+    if (typeof scenario.knowledge.coverage !== 'number') {
+    checkReferences(Object.keys(scenario.knowledge.coverage), categoryIds, 'category', ['knowledge', 'coverage'], context);
+  }
+  if (typeof scenario.customers.info_request !== 'number') {
     checkReferences(Object.keys(scenario.customers.info_request), complexityIds, 'complexity', ['customers', 'info_request'], context);
   }
   for (const field of ['skill', 'accuracy'] as const) {

@@ -69,6 +69,13 @@ function handBuiltLog(): TicketEvent[] {
   ticket(4, 230, 'truth_fixed');
   ticket(4, 230, 'closed');
 
+  // Knowledge: t1 found its answer, t2 did not; two issues were answered by self-service
+  // without a ticket, one of them (at minute 3) inside the warm-up.
+  ticket(1, 20, 'kb_consulted', { agent: 'a1', tier: 'tier1', kind: 'hit' });
+  ticket(2, 50, 'kb_consulted', { agent: 'a1', tier: 'tier1', kind: 'miss' });
+  add(3, 'self_service', { kind: 'deflected', category: 'how_to' });
+  add(100, 'self_service', { kind: 'deflected', category: 'how_to' });
+
   // Reopens (closed events left as they were: the KPI reads only resolved → reopened):
   // t1 reopens 70 min after its resolution (inside a 100-min window), t4 after 170 (outside).
   ticket(1, 120, 'reopened');
@@ -104,6 +111,8 @@ const expected: Record<string, number> = {
   // a2: busy 60 over 495 (5..500) ⇒ 133 / 1490.
   utilization: 133 / 1490,
   reopen_rate: 1 / 3, // resolved: t1, t2, t4; reopened within 100 min: t1 only
+  deflection_rate: 1 / (1 + 5), // one deflection in the window, five tickets
+  kb_usage_rate: 2 / 3, // handled: t1, t2, t4; looked up: t1, t2
   // Cost: a1 995 min × 60/h = 995; a2 495 min × 120/h = 990; 2 × 5 tickets = 10; fixed 995.
   cost_per_ticket: 2990 / 5,
   cost_per_resolution: 2990 / 3, // resolved: t1, t2, t4

@@ -11,11 +11,13 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 
 /** Allowed next event types after each event type, for one ticket. */
 const NEXT: Record<string, string[]> = {
-  created: ['queued'],
+  created: ['queued', 'self_service'],
+  self_service: ['queued'],
   queued: ['assigned', 'abandoned'],
   assigned: ['work_started'],
-  work_started: ['replied', 'work_ended'],
-  replied: ['work_ended', 'resolved', 'pending'],
+  work_started: ['replied', 'work_ended', 'kb_consulted'],
+  kb_consulted: ['replied', 'work_ended'],
+  replied: ['work_ended', 'resolved', 'pending', 'kb_consulted'], // chat and phone reply on pickup, then look up
   work_ended: ['replied', 'escalated', 'pending'],
   pending: ['resumed', 'customer_replied', 'closed'],
   customer_replied: ['resumed'],
