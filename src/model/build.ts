@@ -89,6 +89,8 @@ export interface DeskModel {
   chain: number[];
   customers: CustomerModel;
   engineering: { delay: Sampler; followUp: number };
+  /** Some category may need engineering. */
+  engineeringUsed: boolean;
   knowledge: KnowledgeModel;
   /** Minutes after a resolution before the ticket closes unless reopened. */
   reopenWindow: number;
@@ -315,6 +317,7 @@ export function buildDesk(scenario: Scenario): DeskModel {
       returnDelay: createSampler(scenario.customers.return_delay),
     },
     engineering: { delay: createSampler(scenario.engineering.delay), followUp: scenario.engineering.follow_up },
+    engineeringUsed: categories.some((category) => category.needsEngineering > 0),
     knowledge: {
       enabled:
         scenario.knowledge.self_service > 0 ||

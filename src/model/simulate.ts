@@ -245,9 +245,11 @@ class DeskSimulation {
   private arrive(source: ArrivalSource, now: number): void {
     const ticket = this.createTicket(now, source.category);
     this.scheduleArrival(source, now);
-    // Self-service first: two draws per arrival, always, from their own stream.
-    const searches = this.selfServiceRandom() < this.model.knowledge.selfService;
-    const found = this.selfServiceRandom() < this.coverageOf(ticket.category, now);
+    // Self-service first: two draws per arrival from their own stream (none on a desk
+    // without self-service: skipping an unused stream shifts no other draw).
+    const knowledge = this.model.knowledge;
+    const searches = knowledge.selfService > 0 && this.selfServiceRandom() < knowledge.selfService;
+    const found = knowledge.selfService > 0 && this.selfServiceRandom() < this.coverageOf(ticket.category, now);
     if (searches && found) {
       // Deflected: the knowledge base answered, and no ticket is opened (its id stays unused).
       const event = this.fill(now, 'self_service', undefined, undefined, undefined, 'deflected', undefined);
@@ -300,10 +302,13 @@ class DeskSimulation {
     const customer = population > 0 ? 1 + Math.floor(this.identityRandom() * population) : id;
     const ticket = this.pool.pop() ?? new Ticket();
     ticket.init(id, now, channel, categoryIndex, complexity, priority, model.priorities[priority]!.bucket, customer);
-    // One draw per ticket, always, from its own stream: arrivals keep their draws whatever the shares.
-    ticket.needsEngineering = this.engineeringRandom() < category.needsEngineering;
-    ticket.consultDraw = this.knowledgeRandom();
-    ticket.hitDraw = this.knowledgeRandom();
+    // Each from its own stream, drawn per ticket whatever the shares, so arrivals keep their
+    // draws; a desk without the mechanism skips the stream altogether (no other draw moves).
+    ticket.needsEngineering = model.engineeringUsed && this.engineeringRandom() < category.needsEngineering;
+    if (model.knowledge.enabled) {
+      ticket.consultDraw = this.knowledgeRandom();
+      ticket.hitDraw = this.knowledgeRandom();
+    }
     this.drawWork(ticket, workRandom, truthRandom, this.infoRandom);
     return ticket;
   }
@@ -375,7 +380,7 @@ class DeskSimulation {
     const tier = this.model.tiers[agent.tier]!;
     let workTime = ticket.work[WORK_STRIDE * ticket.chainPosition]! / tier.speed;
     ticket.knowledgeHit = false;
-    if (agent.tier === this.model.chain[0]) {
+    if (this.model.knowledge.enabled && agent.tier === this.model.chain[0]) {
       const coverage = this.coverageOf(ticket.category, now);
       if (coverage > 0 && ticket.consultDraw < this.model.knowledge.consult) {
         ticket.knowledgeHit = ticket.hitDraw < coverage;
