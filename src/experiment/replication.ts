@@ -10,7 +10,6 @@ import { Ledger } from '../metrics/ledger.js';
 import type { DeskModel } from '../model/build.js';
 import { simulate, type SimulationResult } from '../model/simulate.js';
 import { toCsv } from '../report/csv.js';
-import type { Scenario } from '../scenario/schema.js';
 
 /** One replication's simulation facts and KPI values. */
 export interface ReplicationOutcome {
@@ -19,8 +18,14 @@ export interface ReplicationOutcome {
   kpis: KpiTable;
 }
 
-/** Metric definition choices taken from the scenario's `metrics:` section. */
-export function metricOptions(scenario: Scenario): MetricOptions {
+/** Metric definition choices taken from the scenario (`metrics:`, `sla:`, costs). */
+export function metricOptions(model: DeskModel): MetricOptions {
+  const scenario = model.scenario;
+  const sla = scenario.sla;
+  const targets = Object.fromEntries(
+    Object.entries(sla.targets).map(([priority, target]) => [priority, { firstResponse: target.first_response, resolution: target.resolution }]),
+  );
+  const businessHours = model.businessHours;
   return {
     serviceLevelThreshold: scenario.metrics.service_level_threshold,
     reopenWindow: scenario.metrics.reopen_window_days * 24 * 60,
@@ -29,6 +34,14 @@ export function metricOptions(scenario: Scenario): MetricOptions {
       perTicket: scenario.costs.per_ticket,
       fixedMonthly: scenario.costs.fixed_monthly,
     },
+    sla:
+      Object.keys(targets).length === 0
+        ? undefined
+        : {
+            targets,
+            clock: sla.clock === 'business' ? (from, to) => businessHours.businessMinutesBetween(from, to) : (from, to) => to - from,
+            pauseWhenPending: sla.pause_when_pending,
+          },
   };
 }
 
@@ -47,7 +60,7 @@ export function runReplication(
   const ledger = reuse === undefined ? new Ledger(window, expectedTickets) : reuse.reset(window, expectedTickets);
   const sink = extraSink === undefined ? ledger : new TeeSink([ledger, extraSink]);
   const simulation = simulate(model, replication, sink);
-  const kpis = computeKpis(ledger, metricOptions(model.scenario), model.tiers.map((tier) => tier.id));
+  const kpis = computeKpis(ledger, metricOptions(model), model.tiers.map((tier) => tier.id));
   return { outcome: { replication, simulation, kpis }, ledger };
 }
 

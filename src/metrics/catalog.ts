@@ -19,6 +19,18 @@ export interface MetricOptions {
   reopenWindow: number;
   /** Cost rates (a log does not carry them); without them cost KPIs are null. */
   costs?: CostRates;
+  /** SLA policy; without it SLA KPIs are null. */
+  sla?: SlaPolicy;
+}
+
+/** SLA targets per priority, and the clock they run on. */
+export interface SlaPolicy {
+  /** Minutes, by priority id; a priority missing here has no SLA. */
+  targets: Record<string, { firstResponse?: number; resolution?: number }>;
+  /** Minutes on the SLA clock between two times: `to − from` (calendar) or business minutes. */
+  clock: (from: number, to: number) => number;
+  /** Waits on the customer (pending → resumed) do not count toward the resolution target. */
+  pauseWhenPending: boolean;
 }
 
 /** What the desk pays: agents per on-shift hour by tier, plus overheads. */
@@ -227,6 +239,53 @@ export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
   },
 ];
 
+/** SLA clock minutes from creation to `to`, less the customer pauses inside (if the policy pauses). */
+function slaElapsed(context: MetricContext, policy: SlaPolicy, ticket: number, to: number): number {
+  const ledger = context.ledger;
+  const created = ledger.createdAt[ticket]!;
+  let elapsed = policy.clock(created, to);
+  if (policy.pauseWhenPending) {
+    const pauses = ledger.pauses.get(ticket) ?? [];
+    for (let index = 0; index < pauses.length; index += 2) {
+      const start = Math.max(pauses[index]!, created);
+      const end = Math.min(pauses[index + 1]!, to);
+      if (end > start) elapsed -= policy.clock(start, end);
+    }
+    const open = ledger.pendingSince[ticket]!;
+    if (!Number.isNaN(open) && to > open) elapsed -= policy.clock(open, to);
+  }
+  return elapsed;
+}
+
+/**
+ * Share of tickets with a target that met it. A ticket that reached the milestone counts
+ * met or missed; one that did not (still open at the end, or abandoned) counts missed only
+ * if it was already past the target, and is left out otherwise (censored).
+ */
+function slaCompliance(context: MetricContext, which: 'firstResponse' | 'resolution'): number | null {
+  const policy = context.options.sla;
+  if (policy === undefined) return null;
+  const { ledger, tickets } = context;
+  let met = 0;
+  let known = 0;
+  for (const ticket of tickets) {
+    const priority = ledger.priorities.value(ledger.priority[ticket]!);
+    const target = priority === undefined ? undefined : policy.targets[priority]?.[which];
+    if (target === undefined) continue;
+    const reached = which === 'firstResponse' ? ledger.firstReplyAt[ticket]! : ledger.lastResolvedAt[ticket]!;
+    if (!Number.isNaN(reached)) {
+      known++;
+      if (which === 'firstResponse' ? policy.clock(ledger.createdAt[ticket]!, reached) <= target : slaElapsed(context, policy, ticket, reached) <= target) met++;
+      continue;
+    }
+    const abandoned = ledger.abandonedAt[ticket]!;
+    const until = Number.isNaN(abandoned) ? context.window.measureTo : abandoned;
+    const elapsed = which === 'firstResponse' ? policy.clock(ledger.createdAt[ticket]!, until) : slaElapsed(context, policy, ticket, until);
+    if (elapsed > target) known++;
+  }
+  return known === 0 ? null : met / known;
+}
+
 /** Desk-wide KPIs, in report order. */
 export const KPI_CATALOG: readonly KpiDefinition[] = [
   {
@@ -310,6 +369,20 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     definition: 'Agent busy time / agent on-shift time, all agents, inside the measured window.',
     needs: ['shift_started', 'work_started'],
     compute: (context) => utilization(context.agents),
+  },
+  {
+    id: 'sla_first_response_compliance',
+    unit: 'share',
+    definition: 'Tickets whose first public reply came within their priority’s first-response target, on the SLA clock.',
+    needs: ['created'],
+    compute: (context) => slaCompliance(context, 'firstResponse'),
+  },
+  {
+    id: 'sla_resolution_compliance',
+    unit: 'share',
+    definition: 'Tickets resolved within their priority’s resolution target, on the SLA clock, less waits on the customer if the policy pauses.',
+    needs: ['created'],
+    compute: (context) => slaCompliance(context, 'resolution'),
   },
   {
     id: 'deflection_rate',

@@ -133,6 +133,10 @@ export class Ledger implements EventSink {
   reopens = new Int32Array(1024);
   /** Knowledge-base lookups per ticket. */
   lookups = new Int32Array(1024);
+  /** Start of the ticket's current wait on the customer (NaN: not waiting). */
+  pendingSince = new Float64Array(1024).fill(Number.NaN);
+  /** Waits on the customer, as [start, end, start, end, …] per ticket row (only tickets that had one). */
+  readonly pauses = new Map<number, number[]>();
   /** First `truth_fixed` (simulated logs only): when the problem was really fixed. */
   truthFixedAt = new Float64Array(1024).fill(Number.NaN);
   escalations = new Int32Array(1024);
@@ -200,7 +204,7 @@ export class Ledger implements EventSink {
   reset(window: LogWindow, expectedTickets = 0): this {
     const tickets = this.ticketCount;
     const visits = this.visitCount;
-    for (const column of [this.createdAt, this.firstReplyAt, this.lastResolvedAt, this.abandonedAt, this.closedAt, this.truthFixedAt, this.reopenGap, this.workStartedAt]) {
+    for (const column of [this.createdAt, this.firstReplyAt, this.lastResolvedAt, this.abandonedAt, this.closedAt, this.truthFixedAt, this.reopenGap, this.workStartedAt, this.pendingSince]) {
       column.fill(Number.NaN, 0, tickets);
     }
     for (const column of [this.channel, this.category, this.priority, this.firstReplyKind, this.lastAgent, this.firstVisit, this.lastVisit]) {
@@ -226,6 +230,7 @@ export class Ledger implements EventSink {
     this.seenTypes.clear();
     this.orphanEvents = 0;
     this.deflections = 0;
+    this.pauses.clear();
     this.finished = false;
     this.lastTicketId = undefined;
     this.lastTicketIndex = -1;
@@ -315,6 +320,7 @@ export class Ledger implements EventSink {
     this.reopenGap = grow(this.reopenGap, capacity, Number.NaN);
     this.reopens = grow(this.reopens, capacity, 0);
     this.lookups = grow(this.lookups, capacity, 0);
+    this.pendingSince = grow(this.pendingSince, capacity, Number.NaN);
     this.escalations = grow(this.escalations, capacity, 0);
     this.handleTime = grow(this.handleTime, capacity, 0);
     this.workStartedAt = grow(this.workStartedAt, capacity, Number.NaN);
@@ -391,6 +397,21 @@ export class Ledger implements EventSink {
       case 'closed':
         this.closedAt[ticket] = time;
         break;
+      // Waiting on the customer pauses SLA clocks; waiting on engineering does not.
+      case 'pending':
+        if (event.kind !== 'engineering' && Number.isNaN(this.pendingSince[ticket]!)) this.pendingSince[ticket] = time;
+        break;
+      case 'customer_replied':
+      case 'resumed': {
+        const since = this.pendingSince[ticket]!;
+        if (!Number.isNaN(since) && event.kind !== 'engineering') {
+          let pauses = this.pauses.get(ticket);
+          if (pauses === undefined) this.pauses.set(ticket, (pauses = []));
+          pauses.push(since, time);
+          this.pendingSince[ticket] = Number.NaN;
+        }
+        break;
+      }
       case 'kb_consulted':
         this.lookups[ticket]!++;
         break;

@@ -92,6 +92,8 @@ export interface DeskModel {
   /** Some category may need engineering. */
   engineeringUsed: boolean;
   knowledge: KnowledgeModel;
+  /** Opening hours over the horizon (`clock.business_hours`), for business-hours SLA clocks. */
+  businessHours: BusinessCalendar;
   /** Minutes after a resolution before the ticket closes unless reopened. */
   reopenWindow: number;
 }
@@ -335,6 +337,7 @@ export function buildDesk(scenario: Scenario): DeskModel {
       retentionPerMinute: Math.pow(1 - scenario.knowledge.decay_per_week, 1 / (7 * MINUTES_PER_DAY)),
       selfService: scenario.knowledge.self_service,
     },
+    businessHours: new BusinessCalendar(time, scenario.clock.business_hours, 0, horizon),
     reopenWindow: scenario.metrics.reopen_window_days * MINUTES_PER_DAY,
   };
 }

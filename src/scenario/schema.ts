@@ -251,6 +251,26 @@ const metricsSchema = z.strictObject({
     ),
 });
 
+const slaTargetSchema = z.strictObject({
+  first_response: positiveDuration.optional().describe('Target from creation to the first public agent reply.'),
+  resolution: positiveDuration.optional().describe('Target from creation to the (last) resolution.'),
+});
+
+const slaSchema = z.strictObject({
+  targets: z
+    .record(identifier, slaTargetSchema)
+    .default({})
+    .describe('Targets per priority id; a priority without targets has no SLA.'),
+  clock: z
+    .enum(['calendar', 'business'])
+    .default('calendar')
+    .describe('calendar: every minute counts; business: only minutes inside clock.business_hours.'),
+  pause_when_pending: z
+    .boolean()
+    .default(true)
+    .describe('Stop the resolution clock while the ticket waits on the customer (pending, kind customer).'),
+});
+
 const knowledgeSchema = z.strictObject({
   coverage: z
     .union([probability, mixSchema])
@@ -348,6 +368,7 @@ const scenarioObjectSchema = z.strictObject({
   costs: costsSchema.prefault({}),
   engineering: engineeringSchema.prefault({}),
   knowledge: knowledgeSchema.prefault({}),
+  sla: slaSchema.prefault({}),
   metrics: metricsSchema.prefault({}),
 });
 
@@ -406,7 +427,8 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
   scenario.tiers.forEach((tier, index) => {
     if (seen.has(tier.id)) context.addIssue({ code: 'custom', message: `duplicate tier id "${tier.id}"`, path: ['tiers', index, 'id'] });
     seen.add(tier.id);
-    if (typeof scenario.knowledge.coverage !== 'number') {
+    checkReferences(Object.keys(scenario.sla.targets), priorityIds, 'priority', ['sla', 'targets'], context);
+  if (typeof scenario.knowledge.coverage !== 'number') {
     checkReferences(Object.keys(scenario.knowledge.coverage), categoryIds, 'category', ['knowledge', 'coverage'], context);
   }
   if (typeof scenario.customers.info_request !== 'number') {

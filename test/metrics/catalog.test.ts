@@ -37,7 +37,7 @@ function handBuiltLog(): TicketEvent[] {
   ticket(0, 8, 'resolved');
   ticket(0, 8, 'truth_fixed');
 
-  ticket(1, 10, 'created', { channel: 'email' });
+  ticket(1, 10, 'created', { channel: 'email', priority: 'normal' });
   ticket(1, 10, 'queued', { tier: 'tier1' });
   work(1, 'a1', 'tier1', 20, 50);
   ticket(1, 50, 'replied', { kind: 'substantive' });
@@ -45,21 +45,24 @@ function handBuiltLog(): TicketEvent[] {
   ticket(1, 50, 'truth_fixed');
   ticket(1, 50, 'closed');
 
-  ticket(2, 30, 'created');
+  ticket(2, 30, 'created', { priority: 'normal' });
   ticket(2, 30, 'queued', { tier: 'tier1' });
   work(2, 'a1', 'tier1', 50, 60);
   ticket(2, 60, 'escalated', { tier: 'tier1', value: 'tier2' });
+  // t2 waits on the customer from 70 to 100 (an SLA pause).
+  ticket(2, 70, 'pending', { kind: 'customer' });
+  ticket(2, 100, 'resumed', { kind: 'customer' });
   ticket(2, 60, 'queued', { tier: 'tier2' });
   work(2, 'a2', 'tier2', 100, 160);
   ticket(2, 160, 'replied', { kind: 'substantive' });
   ticket(2, 160, 'resolved');
   ticket(2, 160, 'closed');
 
-  ticket(3, 40, 'created');
+  ticket(3, 40, 'created', { priority: 'normal' });
   ticket(3, 40, 'queued', { tier: 'tier1' });
   ticket(3, 70, 'abandoned', { tier: 'tier1' });
 
-  ticket(4, 200, 'created');
+  ticket(4, 200, 'created', { priority: 'normal' });
   ticket(4, 200, 'queued', { tier: 'tier1' });
   ticket(4, 200, 'assigned', { agent: 'a1', tier: 'tier1' });
   ticket(4, 200, 'work_started', { agent: 'a1', tier: 'tier1' });
@@ -82,7 +85,7 @@ function handBuiltLog(): TicketEvent[] {
   ticket(4, 400, 'reopened');
 
   add(500, 'shift_ended', { agent: 'a2', tier: 'tier2' });
-  ticket(5, 990, 'created');
+  ticket(5, 990, 'created', { priority: 'normal' });
   ticket(5, 990, 'queued', { tier: 'tier1' });
   return events;
 }
@@ -90,7 +93,9 @@ function handBuiltLog(): TicketEvent[] {
 const window = { originEpochMs: 0, measureFrom: 5, measureTo: 1000 };
 // Fixed monthly cost of exactly one month's minutes: prorated over the 995-minute window it is 995.
 const costs = { hourlyByTier: { tier1: 60, tier2: 120 }, perTicket: 2, fixedMonthly: MINUTES_PER_MONTH };
-const table = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100, costs }, ['tier1', 'tier2']);
+// SLA for priority normal: first response 50, resolution 100, calendar clock, pausing.
+const sla = { targets: { normal: { firstResponse: 50, resolution: 100 } }, clock: (from: number, to: number) => to - from, pauseWhenPending: true };
+const table = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100, costs, sla }, ['tier1', 'tier2']);
 
 /** Desk-wide expectations, each worked out by hand. */
 const expected: Record<string, number> = {
@@ -112,6 +117,11 @@ const expected: Record<string, number> = {
   utilization: 133 / 1490,
   reopen_rate: 1 / 3, // resolved: t1, t2, t4; reopened within 100 min: t1 only
   deflection_rate: 1 / (1 + 5), // one deflection in the window, five tickets
+  // First response ≤ 50: t1 40 met, t2 130 missed, t4 0 met; t3 abandoned after 30 and t5
+  // open for 10, both still under 50: left out ⇒ 2/3.
+  sla_first_response_compliance: 2 / 3,
+  // Resolution ≤ 100: t1 40 met; t2 130 − 30 paused = 100 met; t4 30 met; t3, t5 left out.
+  sla_resolution_compliance: 3 / 3,
   kb_usage_rate: 2 / 3, // handled: t1, t2, t4; looked up: t1, t2
   // Cost: a1 995 min × 60/h = 995; a2 495 min × 120/h = 990; 2 × 5 tickets = 10; fixed 995.
   cost_per_ticket: 2990 / 5,
@@ -177,6 +187,19 @@ describe('KPI catalog on a hand-built log', () => {
     expect(result.values.tickets_created).toBe(5);
     // Without cost rates (a real export carries none) cost KPIs are null too.
     expect(computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100 }).values.cost_per_ticket).toBeNull();
+  });
+
+  it('counts the customer pause only when the SLA policy pauses', () => {
+    const noPause = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100, sla: { ...sla, pauseWhenPending: false } });
+    expect(noPause.values.sla_resolution_compliance).toBeCloseTo(2 / 3, 9); // t2: 130 > 100
+    // The SLA clock is the policy's: on a clock counting a third of each minute (as a
+    // business clock skips closed hours), t2's 130 minutes are 43.3 ≤ 50 ⇒ met ⇒ 3/3.
+    const slowClock = computeKpisFromEvents(handBuiltLog(), window, {
+      serviceLevelThreshold: 25,
+      reopenWindow: 100,
+      sla: { ...sla, clock: (from: number, to: number) => (to - from) / 3 },
+    });
+    expect(slowClock.values.sla_first_response_compliance).toBeCloseTo(3 / 3, 9);
   });
 
   it('reports truth KPIs as null on a log without truth (a real desk’s export)', () => {
