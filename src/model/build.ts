@@ -8,6 +8,7 @@ import {
   LocalTimeTable,
   PiecewiseRate,
   createSampler,
+  hourlyMultipliers,
   isIsoDateTime,
   parseDuration,
   windowIntervals,
@@ -155,32 +156,20 @@ function surgeStart(start: number | string, time: LocalTimeTable): number {
   return isIsoDateTime(start) ? time.fromIso(start) : parseDuration(start);
 }
 
-function hourlyMultipliers(scenario: Scenario, time: LocalTimeTable, horizon: number): Float64Array {
-  const hours = Math.ceil(horizon / 60) + 1;
-  const multipliers = new Float64Array(hours).fill(1);
+/**
+ * Arrival-rate multiplier per simulated hour, from the engine: open fraction of each hour
+ * under `business_hours` (rate_per_hour is the rate while open); hourly × weekly weights,
+ * each normalised to mean 1, under `profile` (rate_per_hour is the weekly average).
+ */
+function arrivalMultipliers(scenario: Scenario, time: LocalTimeTable, horizon: number): Float64Array {
   const arrivals = scenario.arrivals;
   if (arrivals.pattern === 'business_hours') {
-    // rate_per_hour is the rate while the desk is open; each hour gets its open fraction.
-    const calendar = new BusinessCalendar(time, scenario.clock.business_hours, 0, hours * 60);
-    for (let hour = 0; hour < hours; hour++) {
-      multipliers[hour] = calendar.businessMinutesBetween(hour * 60, hour * 60 + 60) / 60;
-    }
-  } else if (arrivals.pattern === 'profile') {
-    // Weights are normalised to mean 1, so rate_per_hour is the average over the week.
-    const normalise = (weights: number[] | undefined) => {
-      if (weights === undefined) return undefined;
-      const average = weights.reduce((sum, weight) => sum + weight, 0) / weights.length;
-      return weights.map((weight) => (average > 0 ? weight / average : 0));
-    };
-    const hourly = normalise(arrivals.hourly_profile);
-    const weekly = normalise(arrivals.weekly_profile);
-    for (let hour = 0; hour < hours; hour++) {
-      const t = hour * 60;
-      const localHour = Math.floor(time.minuteOfDay(t) / 60);
-      multipliers[hour] = (hourly?.[localHour] ?? 1) * (weekly?.[time.dayOfWeek(t)] ?? 1);
-    }
+    return hourlyMultipliers(time, horizon, { open: new BusinessCalendar(time, scenario.clock.business_hours, 0, horizon) });
   }
-  return multipliers;
+  if (arrivals.pattern === 'profile') {
+    return hourlyMultipliers(time, horizon, { hourly: arrivals.hourly_profile, weekly: arrivals.weekly_profile });
+  }
+  return hourlyMultipliers(time, horizon, {});
 }
 
 function buildTier(scenario: Scenario, index: number, complexityIds: string[], time: LocalTimeTable, horizon: number): TierModel {
@@ -262,7 +251,7 @@ export function buildDesk(scenario: Scenario): DeskModel {
   while (tiers[chain[chain.length - 1]!]!.escalatesTo >= 0) chain.push(tiers[chain[chain.length - 1]!]!.escalatesTo);
 
   const basePerMinute = scenario.arrivals.rate_per_hour / 60;
-  const multipliers = hourlyMultipliers(scenario, time, horizon);
+  const multipliers = arrivalMultipliers(scenario, time, horizon);
   const surges = scenario.arrivals.surges.map((surge) => {
     const start = surgeStart(surge.start, time);
     return { start, end: start + surge.duration, multiplier: surge.multiplier, category: surge.category };
