@@ -40,8 +40,6 @@ export interface CostRates {
   fixedMonthly: number;
 }
 
-export const DEFAULT_METRIC_OPTIONS: MetricOptions = { serviceLevelThreshold: 60, reopenWindow: 7 * 24 * 60 };
-
 /** Minutes in an average month (365.25 / 12 days), for prorating fixed monthly costs. */
 export const MINUTES_PER_MONTH = (365.25 / 12) * 24 * 60;
 

@@ -36,11 +36,6 @@ export class Dictionary {
   value(code: number): string | undefined {
     return code < 0 ? undefined : this.values[code];
   }
-
-  /** The code of a string already seen, or -1. */
-  find(value: string): number {
-    return this.codes.get(value) ?? -1;
-  }
 }
 
 /** Paid and busy time of one agent inside the measured window. */

@@ -141,11 +141,6 @@ export class RingBuffer<T> {
     this.count++;
   }
 
-  /** The first item without removing it. */
-  peek(): T | undefined {
-    return this.count === 0 ? undefined : this.items[this.head];
-  }
-
   shift(): T | undefined {
     if (this.count === 0) return undefined;
     const item = this.items[this.head];
