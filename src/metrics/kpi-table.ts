@@ -1,0 +1,30 @@
+/** The KPI catalog as a Markdown table (docs/kpis.md is this, kept in sync by a test). */
+import { KPI_CATALOG, TIER_KPI_CATALOG, type KpiDefinition, type TierKpiDefinition } from './catalog.js';
+
+function rows(catalog: ReadonlyArray<KpiDefinition | TierKpiDefinition>, prefix: string): string[] {
+  return catalog.map((kpi) => `| \`${prefix}${kpi.id}\` | ${kpi.unit} | ${kpi.definition.replace(/\|/g, '\\|')} | ${kpi.needs.map((type) => `\`${type}\``).join(', ')} |`);
+}
+
+export function kpiTableMarkdown(): string {
+  const header = ['| id | unit | definition | needs events |', '|---|---|---|---|'];
+  return [
+    '# KPI catalog',
+    '',
+    'Generated from `src/metrics/catalog.ts` (`npm run docs:kpis`); a test fails if this file',
+    'and the catalog disagree. Units: minutes for durations, shares in 0..1, tickets as counts,',
+    'currency in the unit of `cost_per_hour`. A KPI is null when the log lacks the events it',
+    'needs (or, for SLA and cost KPIs, when no policy or rates are given). Tickets created',
+    'during the warm-up are excluded; see docs/model.md for how the simulator produces each event.',
+    '',
+    '## Desk-wide',
+    '',
+    ...header,
+    ...rows(KPI_CATALOG, ''),
+    '',
+    '## Per tier (`tiers.<id>.<kpi>` in summary.json and kpis.csv)',
+    '',
+    ...header,
+    ...rows(TIER_KPI_CATALOG, 'tiers.<id>.'),
+    '',
+  ].join('\n');
+}
