@@ -27,10 +27,19 @@ export const EVENT_TYPES = [
   'survey_sent',
   'survey_answered',
   'truth_fixed',
-  // Agent-level records (no ticket): when an agent comes on and goes off duty. They are
-  // what makes `utilization` computable from a log; a log without them reports it as null.
+  // Simulation only, like truth_fixed: the answers every customer would give a survey
+  // (`value`: { csat, ces, nps }), respondent or not, when the ticket ends.
+  'truth_satisfaction',
+  // Agent-level records (no ticket). On and off duty (`kind`: absence, attrition or hire
+  // when that is the reason, none for the shift plan): they make `utilization` computable
+  // from a log, which without them reports it as null. Paid absence inside a shift; a
+  // departure and a replacement's first day (turnover, hiring cost).
   'shift_started',
   'shift_ended',
+  'absence_started',
+  'absence_ended',
+  'agent_left',
+  'agent_hired',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -40,7 +49,7 @@ export type ReplyKind = 'substantive' | 'generic' | 'auto' | 'info_request';
 
 /** One record of the event log. Optional fields are present where relevant. */
 export interface TicketEvent {
-  /** Ticket id; absent only on agent-level events (`shift_started`, `shift_ended`). */
+  /** Ticket id; absent only on agent-level events (shifts, absences, departures, hires) and deflections. */
   ticket?: number | string;
   /** Minutes since the log origin. */
   time: number;

@@ -31,6 +31,7 @@ export function metricOptions(model: DeskModel): MetricOptions {
     reopenWindow: scenario.metrics.reopen_window_days * 24 * 60,
     costs: {
       hourlyByTier: Object.fromEntries(scenario.tiers.map((tier) => [tier.id, tier.cost_per_hour])),
+      perHire: scenario.costs.hiring,
       perTicket: scenario.costs.per_ticket,
       fixedMonthly: scenario.costs.fixed_monthly,
     },

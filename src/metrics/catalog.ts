@@ -9,7 +9,7 @@ import type { AgentRecord, Ledger } from './ledger.js';
 import { mean, selectQuantile } from './statistics.js';
 
 /** Unit of a KPI value. Durations are minutes, rates are shares in 0..1. */
-export type KpiUnit = 'tickets' | 'minutes' | 'share' | 'ratio' | 'currency';
+export type KpiUnit = 'tickets' | 'minutes' | 'share' | 'ratio' | 'currency' | 'score' | 'agents';
 
 /** Metric definition choices (the scenario's `metrics:` section, or a user's for a real log). */
 export interface MetricOptions {
@@ -36,6 +36,8 @@ export interface SlaPolicy {
 /** What the desk pays: agents per on-shift hour by tier, plus overheads. */
 export interface CostRates {
   hourlyByTier: Record<string, number>;
+  /** Cost of one hire (an `agent_hired` event); 0 if not given. */
+  perHire?: number;
   perTicket: number;
   fixedMonthly: number;
 }
@@ -45,13 +47,15 @@ export const MINUTES_PER_MONTH = (365.25 / 12) * 24 * 60;
 
 /**
  * Total cost of the measured window: paid agent time (every on-shift minute, busy or not,
- * at its tier's rate), overhead per created ticket, and the fixed monthly cost prorated.
+ * and paid absence, at its tier's rate), hires, overhead per created ticket, and the fixed
+ * monthly cost prorated.
  */
 function totalCost(context: MetricContext): number | null {
   const rates = context.options.costs;
   if (rates === undefined) return null;
   let cost = 0;
-  for (const agent of context.agents) cost += (agent.onShiftTime / 60) * (rates.hourlyByTier[agent.tier ?? ''] ?? 0);
+  for (const agent of context.agents) cost += ((agent.onShiftTime + agent.absentTime) / 60) * (rates.hourlyByTier[agent.tier ?? ''] ?? 0);
+  cost += (rates.perHire ?? 0) * context.ledger.agentsHired;
   cost += rates.perTicket * context.tickets.length;
   cost += rates.fixedMonthly * ((context.window.measureTo - context.window.measureFrom) / MINUTES_PER_MONTH);
   return cost;
@@ -222,6 +226,25 @@ export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
     definition: 'Mean time from creation until the problem was really fixed, over really fixed tickets.',
     needs: ['created', 'truth_fixed'],
     compute: (context) => ticketMean(context, (ledger, ticket) => ledger.truthFixedAt[ticket]! - ledger.createdAt[ticket]!),
+  },
+  {
+    id: 'true_satisfaction_mean',
+    unit: 'score',
+    definition: 'Mean CSAT (1–5) every customer would give, respondent or not (truth_satisfaction), over tickets that ended.',
+    needs: ['created', 'truth_satisfaction'],
+    compute: (context) => ticketMean(context, (ledger, ticket) => ledger.trueCsat[ticket]!),
+  },
+  {
+    id: 'true_satisfied_share',
+    unit: 'share',
+    definition: 'Share of customers who would answer CSAT 4–5, respondent or not, over tickets that ended.',
+    needs: ['created', 'truth_satisfaction'],
+    compute: (context) =>
+      ticketShare(
+        context,
+        (ledger, ticket) => ledger.trueCsat[ticket]! >= 4,
+        (ledger, ticket) => !Number.isNaN(ledger.trueCsat[ticket]!),
+      ),
   },
   {
     id: 'hidden_failure_share',
@@ -407,7 +430,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   {
     id: 'cost_per_ticket',
     unit: 'currency',
-    definition: 'Total cost (paid agent time at tier rates + overhead per ticket + prorated fixed monthly cost) / tickets created.',
+    definition:
+      'Total cost (paid agent time, absence included, at tier rates + hiring cost + overhead per ticket + prorated fixed monthly cost) / tickets created.',
     needs: ['created', 'shift_started'],
     compute: (context) => {
       const cost = totalCost(context);
@@ -425,6 +449,82 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
       for (const ticket of context.tickets) if (context.ledger.resolvedCount[ticket]! > 0) resolved++;
       return cost === null || resolved === 0 ? null : cost / resolved;
     },
+  },
+  {
+    id: 'survey_response_rate',
+    unit: 'share',
+    definition: 'Surveys answered / surveys sent.',
+    needs: ['survey_sent'],
+    compute: (context) => {
+      const { ledger, tickets } = context;
+      let sent = 0;
+      let answered = 0;
+      for (const ticket of tickets) {
+        sent += ledger.surveysSent[ticket]!;
+        if (ledger.surveysSent[ticket]! > 0 && !(Number.isNaN(ledger.csat[ticket]!) && Number.isNaN(ledger.nps[ticket]!))) answered++;
+      }
+      return sent === 0 ? null : answered / sent;
+    },
+  },
+  {
+    id: 'csat_mean',
+    unit: 'score',
+    definition: 'Mean survey CSAT (1–5) over answered surveys.',
+    needs: ['survey_answered'],
+    compute: (context) => ticketMean(context, (ledger, ticket) => ledger.csat[ticket]!),
+  },
+  {
+    id: 'csat_satisfied_share',
+    unit: 'share',
+    definition: 'Share of CSAT answers that are 4 or 5.',
+    needs: ['survey_answered'],
+    compute: (context) =>
+      ticketShare(
+        context,
+        (ledger, ticket) => ledger.csat[ticket]! >= 4,
+        (ledger, ticket) => !Number.isNaN(ledger.csat[ticket]!),
+      ),
+  },
+  {
+    id: 'nps',
+    unit: 'score',
+    definition: 'Net promoter score of survey answers: % promoters (9–10) − % detractors (0–6), −100..100.',
+    needs: ['survey_answered'],
+    compute: (context) => {
+      const { ledger, tickets } = context;
+      let promoters = 0;
+      let detractors = 0;
+      let answers = 0;
+      for (const ticket of tickets) {
+        const score = ledger.nps[ticket]!;
+        if (Number.isNaN(score)) continue;
+        answers++;
+        if (score >= 9) promoters++;
+        else if (score <= 6) detractors++;
+      }
+      return answers === 0 ? null : (100 * (promoters - detractors)) / answers;
+    },
+  },
+  {
+    id: 'ces_mean',
+    unit: 'score',
+    definition: 'Mean customer effort score (1–7, lower is easier) of survey answers.',
+    needs: ['survey_answered'],
+    compute: (context) => ticketMean(context, (ledger, ticket) => ledger.ces[ticket]!),
+  },
+  {
+    id: 'agents_left',
+    unit: 'agents',
+    definition: 'Agents who left (agent_left) in the measured period.',
+    needs: ['shift_started'],
+    compute: (context) => context.ledger.agentsLeft,
+  },
+  {
+    id: 'agents_hired',
+    unit: 'agents',
+    definition: 'Replacement agents who started (agent_hired) in the measured period.',
+    needs: ['shift_started'],
+    compute: (context) => context.ledger.agentsHired,
   },
   ...TRUTH_KPI_CATALOG,
 ];

@@ -42,8 +42,11 @@ export class Dictionary {
 export class AgentRecord {
   onShiftTime = 0;
   busyTime = 0;
+  /** Paid absence inside the agent's shifts (shrinkage): paid, but not available. */
+  absentTime = 0;
   onShiftSince: number | undefined = undefined;
   busySince: number | undefined = undefined;
+  absentSince: number | undefined = undefined;
   constructor(
     readonly agent: string,
     public tier: string | undefined,
@@ -66,6 +69,9 @@ export interface TicketSnapshot {
   abandonedAt?: number;
   closedAt?: number;
   truthFixedAt?: number;
+  /** Survey answers, if answered; and what the customer would have answered (simulated logs). */
+  survey?: SurveyValue;
+  truthSatisfaction?: SurveyValue;
   reopens: number;
   escalations: number;
   handleTime: number;
@@ -74,6 +80,30 @@ export interface TicketSnapshot {
   /** Total queue wait over all visits; undefined while a wait is still open at the end. */
   queueWait?: number;
   visits: Array<{ tier: string; queuedAt: number; assignedAt?: number; abandonedAt?: number }>;
+}
+
+/** Answers to a satisfaction survey. */
+export interface SurveyValue {
+  csat: number;
+  ces: number;
+  nps: number;
+}
+
+/** Reads a survey value: an object, or its JSON text (CSV logs); fields not numbers are NaN. */
+function surveyValue(value: unknown): SurveyValue {
+  let record = value;
+  if (typeof record === 'string') {
+    try {
+      record = JSON.parse(record) as unknown;
+    } catch {
+      record = undefined;
+    }
+  }
+  const field = (name: string) => {
+    const found = record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[name] : undefined;
+    return typeof found === 'number' ? found : typeof found === 'string' && found.trim() !== '' ? Number(found) : Number.NaN;
+  };
+  return { csat: field('csat'), ces: field('ces'), nps: field('nps') };
 }
 
 function grow<T extends Float64Array | Int32Array>(array: T, capacity: number, fill: number): T {
@@ -134,6 +164,15 @@ export class Ledger implements EventSink {
   readonly pauses = new Map<number, number[]>();
   /** First `truth_fixed` (simulated logs only): when the problem was really fixed. */
   truthFixedAt = new Float64Array(1024).fill(Number.NaN);
+  /** Surveys sent; the last answer (NaN: none) — CSAT 1–5, CES 1–7, NPS 0–10. */
+  surveysSent = new Int32Array(1024);
+  csat = new Float64Array(1024).fill(Number.NaN);
+  ces = new Float64Array(1024).fill(Number.NaN);
+  nps = new Float64Array(1024).fill(Number.NaN);
+  /** What the customer would answer (`truth_satisfaction`, simulated logs only). */
+  trueCsat = new Float64Array(1024).fill(Number.NaN);
+  trueCes = new Float64Array(1024).fill(Number.NaN);
+  trueNps = new Float64Array(1024).fill(Number.NaN);
   escalations = new Int32Array(1024);
   handleTime = new Float64Array(1024);
   workStartedAt = new Float64Array(1024).fill(Number.NaN);
@@ -160,6 +199,9 @@ export class Ledger implements EventSink {
   orphanEvents = 0;
   /** Issues the knowledge base answered before any ticket (`self_service` deflected), in the measured window. */
   deflections = 0;
+  /** Departures and hires (`agent_left`, `agent_hired`) in the measured window. */
+  agentsLeft = 0;
+  agentsHired = 0;
   private finished = false;
   // A ticket's events come in runs (assigned, work_started, replied…): remember the last.
   private lastTicketId: number | string | undefined = undefined;
@@ -199,13 +241,31 @@ export class Ledger implements EventSink {
   reset(window: LogWindow, expectedTickets = 0): this {
     const tickets = this.ticketCount;
     const visits = this.visitCount;
-    for (const column of [this.createdAt, this.firstReplyAt, this.lastResolvedAt, this.abandonedAt, this.closedAt, this.truthFixedAt, this.reopenGap, this.workStartedAt, this.pendingSince]) {
+    for (const column of [
+      this.createdAt,
+      this.firstReplyAt,
+      this.lastResolvedAt,
+      this.abandonedAt,
+      this.closedAt,
+      this.truthFixedAt,
+      this.reopenGap,
+      this.workStartedAt,
+      this.pendingSince,
+      this.csat,
+      this.ces,
+      this.nps,
+      this.trueCsat,
+      this.trueCes,
+      this.trueNps,
+    ]) {
       column.fill(Number.NaN, 0, tickets);
     }
     for (const column of [this.channel, this.category, this.priority, this.firstReplyKind, this.lastAgent, this.firstVisit, this.lastVisit]) {
       column.fill(-1, 0, tickets);
     }
-    for (const column of [this.replies, this.resolvedCount, this.escalations, this.workIntervals, this.reopens, this.lookups]) column.fill(0, 0, tickets);
+    for (const column of [this.replies, this.resolvedCount, this.escalations, this.workIntervals, this.reopens, this.lookups, this.surveysSent]) {
+      column.fill(0, 0, tickets);
+    }
     this.handleTime.fill(0, 0, tickets);
     for (const column of [this.visitQueuedAt, this.visitAssignedAt, this.visitAbandonedAt]) column.fill(Number.NaN, 0, visits);
     for (const column of [this.visitTicket, this.visitTier, this.visitNext]) column.fill(-1, 0, visits);
@@ -225,6 +285,8 @@ export class Ledger implements EventSink {
     this.seenTypes.clear();
     this.orphanEvents = 0;
     this.deflections = 0;
+    this.agentsLeft = 0;
+    this.agentsHired = 0;
     this.pauses.clear();
     this.finished = false;
     this.lastTicketId = undefined;
@@ -312,6 +374,13 @@ export class Ledger implements EventSink {
     this.abandonedAt = grow(this.abandonedAt, capacity, Number.NaN);
     this.closedAt = grow(this.closedAt, capacity, Number.NaN);
     this.truthFixedAt = grow(this.truthFixedAt, capacity, Number.NaN);
+    this.surveysSent = grow(this.surveysSent, capacity, 0);
+    this.csat = grow(this.csat, capacity, Number.NaN);
+    this.ces = grow(this.ces, capacity, Number.NaN);
+    this.nps = grow(this.nps, capacity, Number.NaN);
+    this.trueCsat = grow(this.trueCsat, capacity, Number.NaN);
+    this.trueCes = grow(this.trueCes, capacity, Number.NaN);
+    this.trueNps = grow(this.trueNps, capacity, Number.NaN);
     this.reopenGap = grow(this.reopenGap, capacity, Number.NaN);
     this.reopens = grow(this.reopens, capacity, 0);
     this.lookups = grow(this.lookups, capacity, 0);
@@ -417,6 +486,23 @@ export class Ledger implements EventSink {
       case 'truth_fixed':
         if (Number.isNaN(this.truthFixedAt[ticket]!)) this.truthFixedAt[ticket] = time;
         break;
+      case 'survey_sent':
+        this.surveysSent[ticket]!++;
+        break;
+      case 'survey_answered': {
+        const answer = surveyValue(event.value);
+        this.csat[ticket] = answer.csat;
+        this.ces[ticket] = answer.ces;
+        this.nps[ticket] = answer.nps;
+        break;
+      }
+      case 'truth_satisfaction': {
+        const answer = surveyValue(event.value);
+        this.trueCsat[ticket] = answer.csat;
+        this.trueCes[ticket] = answer.ces;
+        this.trueNps[ticket] = answer.nps;
+        break;
+      }
       default:
         break;
     }
@@ -453,6 +539,25 @@ export class Ledger implements EventSink {
       case 'work_started':
         this.agentRecord(event.agent, event.tier).busySince = event.time;
         break;
+      case 'absence_started':
+        this.agentRecord(event.agent, event.tier).absentSince = event.time;
+        break;
+      case 'absence_ended': {
+        const record = this.agentRecord(event.agent, event.tier);
+        if (record.absentSince !== undefined) {
+          record.absentTime += overlap(record.absentSince, event.time, measureFrom, measureTo);
+          record.absentSince = undefined;
+        }
+        break;
+      }
+      case 'agent_left':
+        this.agentRecord(event.agent, event.tier);
+        if (event.time >= measureFrom && event.time < measureTo) this.agentsLeft++;
+        break;
+      case 'agent_hired':
+        this.agentRecord(event.agent, event.tier);
+        if (event.time >= measureFrom && event.time < measureTo) this.agentsHired++;
+        break;
       case 'work_ended': {
         const record = this.agentRecord(event.agent, event.tier);
         if (record.busySince !== undefined) {
@@ -474,6 +579,7 @@ export class Ledger implements EventSink {
     for (const agent of this.agents.values()) {
       if (agent.onShiftSince !== undefined) agent.onShiftTime += overlap(agent.onShiftSince, measureTo, measureFrom, measureTo);
       if (agent.busySince !== undefined) agent.busyTime += overlap(agent.busySince, measureTo, measureFrom, measureTo);
+      if (agent.absentSince !== undefined) agent.absentTime += overlap(agent.absentSince, measureTo, measureFrom, measureTo);
     }
     for (let ticket = 0; ticket < this.ticketCount; ticket++) {
       const started = this.workStartedAt[ticket]!;
@@ -549,6 +655,8 @@ export class Ledger implements EventSink {
       abandonedAt: optional(this.abandonedAt[ticket]!),
       closedAt: optional(this.closedAt[ticket]!),
       truthFixedAt: optional(this.truthFixedAt[ticket]!),
+      survey: Number.isNaN(this.csat[ticket]!) && Number.isNaN(this.nps[ticket]!) ? undefined : { csat: this.csat[ticket]!, ces: this.ces[ticket]!, nps: this.nps[ticket]! },
+      truthSatisfaction: Number.isNaN(this.trueCsat[ticket]!) ? undefined : { csat: this.trueCsat[ticket]!, ces: this.trueCes[ticket]!, nps: this.trueNps[ticket]! },
       reopens: this.reopens[ticket]!,
       escalations: this.escalations[ticket]!,
       handleTime: this.handleTime[ticket]!,

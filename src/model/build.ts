@@ -16,6 +16,7 @@ import {
   type Sampler,
 } from '../engine/index.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { SatisfactionModel } from './satisfaction.js';
 
 const MINUTES_PER_DAY = 24 * 60;
 
@@ -49,6 +50,8 @@ export interface TierModel {
   accuracy: Float64Array;
   /** Index of the escalation target, or -1. */
   escalatesTo: number;
+  /** A public reply goes out with each escalation. */
+  repliesOnEscalation: boolean;
   costPerHour: number;
   agents: AgentPlan[];
 }
@@ -93,6 +96,7 @@ export interface DeskModel {
   /** Some category may need engineering. */
   engineeringUsed: boolean;
   knowledge: KnowledgeModel;
+  workforce: WorkforceModel;
   /** Opening hours over the horizon (`clock.business_hours`), for business-hours SLA clocks. */
   businessHours: BusinessCalendar;
   /** Minutes after a resolution before the ticket closes unless reopened. */
@@ -130,6 +134,42 @@ export interface CustomerModel {
   /** Probability that a customer whose problem was not really fixed comes back. */
   returnProbability: number;
   returnDelay: Sampler;
+  satisfaction: SatisfactionModel;
+  survey: SurveyModel;
+}
+
+/** Surveys after resolution (see docs/model.md, Satisfaction and surveys). */
+export interface SurveyModel {
+  share: number;
+  responseRate: number;
+  responseBias: number;
+  delay: Sampler;
+}
+
+/** Agents as people (see docs/model.md, Agents). */
+export interface WorkforceModel {
+  /** Some mechanism differentiates agents: else every agent works at its tier's speed and accuracy. */
+  enabled: boolean;
+  /** Individual speed multipliers (lognormal, mean 1), or null when all agents are alike. */
+  proficiency: Sampler | null;
+  rampMinutes: number;
+  rampSpeed: number;
+  rampAccuracy: number;
+  fatigueThreshold: number;
+  /** Time constant of the rolling utilization, in on-duty minutes. */
+  fatigueWindow: number;
+  /** Work time multiplier of a fatigued agent (1 + slowdown). */
+  fatigueSlowdown: number;
+  /** Fix probability multiplier of a fatigued agent (1 − accuracy loss). */
+  fatigueAccuracy: number;
+  /** Hazard of leaving per minute, when not fatigued (annual turnover rate / minutes per year). */
+  attritionPerMinute: number;
+  fatiguedMultiplier: number;
+  hiringDelay: Sampler;
+  absenceShare: number;
+  /** Mean length of an absence and of the presence between two (exponential). */
+  absenceMean: number;
+  presenceMean: number;
 }
 
 function cumulative(shares: number[]): Float64Array {
@@ -201,8 +241,51 @@ function buildTier(scenario: Scenario, index: number, complexityIds: string[], t
     skill,
     accuracy,
     escalatesTo: tier.escalates_to === null ? -1 : tierIds.indexOf(tier.escalates_to),
+    repliesOnEscalation: tier.reply_on_escalation,
     costPerHour: tier.cost_per_hour,
     agents,
+  };
+}
+
+function buildSatisfaction(scenario: Scenario, channelIds: string[], priorityIds: string[]): SatisfactionModel {
+  const satisfaction = scenario.customers.satisfaction;
+  const byId = (value: number | Record<string, number>, ids: string[], fallback: number) =>
+    Float64Array.from(ids, (id) => (typeof value === 'number' ? value : (value[id] ?? fallback)));
+  return {
+    base: satisfaction.base,
+    contactFactor: 1 - satisfaction.per_extra_contact,
+    notFixedFactor: 1 - satisfaction.not_fixed,
+    handoffFactor: 1 - satisfaction.per_handoff,
+    exchangeFactor: 1 - satisfaction.per_exchange,
+    genericFactor: 1 - satisfaction.per_generic_reply,
+    waitSensitivity: satisfaction.wait_sensitivity,
+    expectedFirstResponse: byId(satisfaction.expected_first_response, channelIds, 240),
+    expectedResolution: byId(satisfaction.expected_resolution, priorityIds, MINUTES_PER_DAY),
+  };
+}
+
+function buildWorkforce(scenario: Scenario): WorkforceModel {
+  const agents = scenario.agents;
+  const absence = agents.absence;
+  // Fatigue is tracked only where it has an effect: on work, or on the leaving hazard.
+  const tracksFatigue =
+    agents.fatigue.slowdown > 0 || agents.fatigue.accuracy_loss > 0 || (agents.attrition.per_year > 0 && agents.attrition.fatigued_multiplier > 1);
+  return {
+    enabled: agents.proficiency_sd > 0 || agents.attrition.per_year > 0 || tracksFatigue,
+    proficiency: agents.proficiency_sd > 0 ? createSampler({ dist: 'lognormal', mean: 1, sd: agents.proficiency_sd }) : null,
+    rampMinutes: agents.new_hire.ramp_weeks * 7 * MINUTES_PER_DAY,
+    rampSpeed: agents.new_hire.speed,
+    rampAccuracy: agents.new_hire.accuracy,
+    fatigueThreshold: tracksFatigue ? agents.fatigue.threshold : Number.POSITIVE_INFINITY,
+    fatigueWindow: agents.fatigue.window,
+    fatigueSlowdown: 1 + agents.fatigue.slowdown,
+    fatigueAccuracy: 1 - agents.fatigue.accuracy_loss,
+    attritionPerMinute: agents.attrition.per_year / (365 * MINUTES_PER_DAY),
+    fatiguedMultiplier: agents.attrition.fatigued_multiplier,
+    hiringDelay: createSampler(agents.attrition.hiring_delay),
+    absenceShare: absence.share,
+    absenceMean: absence.episode,
+    presenceMean: absence.share > 0 ? (absence.episode * (1 - absence.share)) / absence.share : Number.POSITIVE_INFINITY,
   };
 }
 
@@ -306,7 +389,15 @@ export function buildDesk(scenario: Scenario): DeskModel {
       population: scenario.customers.population,
       returnProbability: scenario.customers.return_when_not_fixed,
       returnDelay: createSampler(scenario.customers.return_delay),
+      satisfaction: buildSatisfaction(scenario, channels.map((channel) => channel.id), priorityIds),
+      survey: {
+        share: scenario.customers.survey.share,
+        responseRate: scenario.customers.survey.response_rate,
+        responseBias: scenario.customers.survey.response_bias,
+        delay: createSampler(scenario.customers.survey.delay),
+      },
     },
+    workforce: buildWorkforce(scenario),
     engineering: { delay: createSampler(scenario.engineering.delay), followUp: scenario.engineering.follow_up },
     engineeringUsed: categories.some((category) => category.needsEngineering > 0),
     knowledge: {

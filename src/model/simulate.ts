@@ -13,24 +13,31 @@
 import { EventCalendar, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
 import type { EventSink, EventType, TicketEvent } from '../eventlog/types.js';
 import { pick, type DeskModel } from './build.js';
+import { effortPoints, responseProbability, satisfiedProbability, surveyAnswers, type Experience } from './satisfaction.js';
 import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE } from './structures.js';
 
 /**
  * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
  * duty changes, closes (not calendar entries: see the event loop; a customer returning
  * just as the window ends opens a new ticket), abandonment, customer returns, customer
- * answers, silent customers' tickets closed by policy, engineering fixes delivered, arrivals.
+ * answers, silent customers' tickets closed by policy, engineering fixes delivered, survey
+ * answers, arrivals. Agents' absences, the daily attrition review and hires come right after
+ * shift changes.
  */
 const enum Priority {
   WorkDone = 0,
   ShiftChange = 1,
-  Close = 2,
-  Abandonment = 3,
-  Return = 4,
-  CustomerReply = 5,
-  SilentClose = 6,
-  EngineeringDone = 7,
-  Arrival = 8,
+  Absence = 2,
+  Review = 3,
+  Hire = 4,
+  Close = 5,
+  Abandonment = 6,
+  Return = 7,
+  CustomerReply = 8,
+  SilentClose = 9,
+  EngineeringDone = 10,
+  SurveyAnswer = 11,
+  Arrival = 12,
 }
 
 /** A source of new tickets: the main arrival process or an incident surge. */
@@ -42,7 +49,20 @@ class ArrivalSource {
   ) {}
 }
 
-type CalendarEntry = Ticket | Agent | ShiftChange | ArrivalSource;
+/** A survey answer on its way (the ticket itself may be recycled by then). */
+class SurveyReply {
+  constructor(
+    readonly ticket: number,
+    readonly answers: { csat: number; ces: number; nps: number },
+  ) {}
+}
+
+/** The daily review of who leaves (one calendar entry a day, for all agents). */
+const REVIEW = { review: true } as const;
+
+type CalendarEntry = Ticket | Agent | ShiftChange | ArrivalSource | SurveyReply | typeof REVIEW;
+
+const MINUTES_PER_DAY = 24 * 60;
 
 /** What one replication did (the KPIs come from the event log, not from here). */
 export interface SimulationResult {
@@ -82,8 +102,27 @@ class DeskSimulation {
   private readonly coverageAt: Float64Array;
   private readonly replyRandom: Rng;
   private readonly engineeringDelayRandom: Rng;
+  private readonly satisfactionRandom: Rng;
+  private readonly surveyRandom: Rng;
+  private readonly proficiencyRandom: Rng;
+  private readonly attritionRandom: Rng;
+  private readonly hiringRandom: Rng;
+  private readonly absenceRandom: Rng;
   private readonly tierIds: string[];
+  /** Every seat, in plan order. */
+  private readonly agents: Agent[] = [];
   private readonly closing = new CloseQueue();
+  /** Reused to describe a ticket's experience (see `experienceOf`). */
+  private readonly experience: Experience = {
+    contacts: 1,
+    fixed: false,
+    handoffs: 0,
+    exchanges: 0,
+    genericReplies: 0,
+    firstResponseWait: 0,
+    resolutionWait: 0,
+    searchedFirst: false,
+  };
   private nextTicketId = 1;
   /** Tickets opened (ids of issues deflected by self-service stay unused). */
   private ticketsOpened = 0;
@@ -132,6 +171,12 @@ class DeskSimulation {
     this.coverageAt = new Float64Array(model.knowledge.coverage.length);
     this.replyRandom = createStream(seed, replication, 'customer.reply');
     this.engineeringDelayRandom = createStream(seed, replication, 'engineering.delay');
+    this.satisfactionRandom = createStream(seed, replication, 'customer.satisfaction');
+    this.surveyRandom = createStream(seed, replication, 'customer.survey');
+    this.proficiencyRandom = createStream(seed, replication, 'agents.proficiency');
+    this.attritionRandom = createStream(seed, replication, 'agents.attrition');
+    this.hiringRandom = createStream(seed, replication, 'agents.hiring');
+    this.absenceRandom = createStream(seed, replication, 'agents.absence');
     this.tierIds = model.tiers.map((tier) => tier.id);
     this.tiers = model.tiers.map((tier) => ({ queue: new TicketQueue(model.bucketCount, tier.index), idle: new IdleList() }));
   }
@@ -139,6 +184,7 @@ class DeskSimulation {
   run(): SimulationResult {
     const { model, calendar } = this;
     this.planShifts();
+    if (model.workforce.attritionPerMinute > 0 && MINUTES_PER_DAY <= model.horizon) this.calendar.schedule(MINUTES_PER_DAY, Priority.Review, REVIEW);
     const main = new ArrivalSource(new ThinningArrivals(model.arrivalRate, createStream(model.scenario.seed, this.replication, 'arrivals')), -1);
     this.scheduleArrival(main, 0);
     model.incidents.forEach((incident, index) => {
@@ -187,6 +233,18 @@ class DeskSimulation {
           break;
         case Priority.SilentClose:
           this.closeSilent(entry as Ticket, now);
+          break;
+        case Priority.SurveyAnswer:
+          this.answerSurvey(entry as SurveyReply, now);
+          break;
+        case Priority.Absence:
+          this.toggleAbsence(entry as Agent, now);
+          break;
+        case Priority.Review:
+          this.reviewAttrition(now);
+          break;
+        case Priority.Hire:
+          this.hire(entry as Agent, now);
           break;
       }
     }
@@ -284,6 +342,7 @@ class DeskSimulation {
     event.priority = this.model.priorities[ticket.priority]!.id;
     event.customer = ticket.customer;
     this.send(event);
+    ticket.searchedFirst = searchedFirst;
     if (searchedFirst) this.emit(now, 'self_service', ticket.id, undefined, undefined, 'failed');
     this.enqueue(ticket, this.model.chain[0]!, now);
   }
@@ -375,10 +434,16 @@ class DeskSimulation {
     this.emit(now, 'work_started', ticket.id, agent.name, tierId);
     if (!ticket.replied && this.model.channels[ticket.channel]!.repliesOnPickup) {
       ticket.replied = true;
+      ticket.firstReplyAt = now;
       this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
     }
     const tier = this.model.tiers[agent.tier]!;
-    let workTime = ticket.work[WORK_STRIDE * ticket.chainPosition]! / tier.speed;
+    let speed = tier.speed;
+    if (this.model.workforce.enabled) {
+      this.observe(agent, now, false);
+      speed *= this.personalSpeed(agent, now);
+    }
+    let workTime = ticket.work[WORK_STRIDE * ticket.chainPosition]! / speed;
     ticket.knowledgeHit = false;
     if (this.model.knowledge.enabled && agent.tier === this.model.chain[0]) {
       const coverage = this.coverageOf(ticket.category, now);
@@ -397,6 +462,7 @@ class DeskSimulation {
     const tier = this.model.tiers[agent.tier]!;
     const tierId = tier.id;
     this.emit(now, 'work_ended', ticket.id, agent.name, tierId);
+    if (this.model.workforce.enabled) this.observe(agent, now, true);
     const position = WORK_STRIDE * ticket.chainPosition;
     const knowledge = this.model.knowledge;
     const hit = ticket.knowledgeHit;
@@ -407,12 +473,16 @@ class DeskSimulation {
     } else if (solved && ticket.needsEngineering) {
       this.fileWithEngineering(ticket, agent, now);
     } else if (solved) {
+      if (!ticket.replied) ticket.firstReplyAt = now;
       ticket.replied = true;
       this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
       this.emit(now, 'resolved', ticket.id, agent.name, tierId);
-      // Ground truth: the agent believes it solved; it is really fixed only so often.
+      // Ground truth: the agent believes it solved; it is really fixed only so often, less
+      // often by a new hire or a fatigued agent.
       const accuracy = tier.accuracy[ticket.complexity]!;
-      const fixed = ticket.work[position + 2]! < (hit ? accuracy + knowledge.fixBoost * (1 - accuracy) : accuracy);
+      let fixProbability = hit ? accuracy + knowledge.fixBoost * (1 - accuracy) : accuracy;
+      if (this.model.workforce.enabled) fixProbability *= this.personalAccuracy(agent, now);
+      const fixed = ticket.work[position + 2]! < fixProbability;
       // What a higher tier solves after an escalation may become an article for the entry tier.
       if (knowledge.enabled && ticket.chainPosition > 0 && this.articleRandom() < knowledge.articleProbability) {
         this.coverage[ticket.category] = Math.min(1, this.coverageOf(ticket.category, now) + knowledge.articleGain);
@@ -427,10 +497,16 @@ class DeskSimulation {
         ticket.pendingTimers++;
         this.calendar.schedule(now + this.model.customers.returnDelay.sample(this.returnRandom), Priority.Return, ticket);
       }
-      this.awaitClose(ticket, now, returns);
+      this.awaitClose(ticket, now, returns, fixed);
     } else {
       const target = tier.escalatesTo;
+      if (tier.repliesOnEscalation) {
+        if (!ticket.replied) ticket.firstReplyAt = now;
+        ticket.replied = true;
+        this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
+      }
       this.emit(now, 'escalated', ticket.id, agent.name, tierId, undefined, this.tierIds[target]);
+      ticket.handoffs++;
       ticket.chainPosition++;
       ticket.asked = false;
       this.enqueue(ticket, target, now);
@@ -442,8 +518,7 @@ class DeskSimulation {
   private becomeFree(agent: Agent, now: number): void {
     if (agent.leaving) {
       agent.leaving = false;
-      agent.onDuty = false;
-      this.emit(now, 'shift_ended', undefined, agent.name, this.tierIds[agent.tier]);
+      this.goOffDuty(agent, now, agent.leaveKind);
       return;
     }
     const tier = this.tiers[agent.tier]!;
@@ -462,6 +537,8 @@ class DeskSimulation {
     this.dropWork(ticket);
     this.tiers[ticket.tier]!.queue.forget();
     this.emit(now, 'abandoned', ticket.id, undefined, this.tierIds[ticket.tier]);
+    const experience = this.experienceOf(ticket, false, now);
+    this.settleSatisfaction(ticket.id, satisfiedProbability(this.model.customers.satisfaction, experience, ticket.channel, ticket.priority), effortPoints(experience), now, false);
   }
 
   // --- closing, and customers coming back ----------------------------------------------
@@ -470,28 +547,73 @@ class DeskSimulation {
    * A resolved ticket closes when the reopen window ends, unless reopened before. One that
    * cannot be reopened (no customer return pending) is done with now: only its id waits.
    */
-  private awaitClose(ticket: Ticket, now: number, reopenable: boolean): void {
+  private awaitClose(ticket: Ticket, now: number, reopenable: boolean, fixed: boolean): void {
     ticket.closeDue = now + this.model.reopenWindow;
+    // The experience is complete unless the ticket is reopened (then this entry goes stale).
+    const experience = this.experienceOf(ticket, fixed, now);
+    const probability = satisfiedProbability(this.model.customers.satisfaction, experience, ticket.channel, ticket.priority);
+    const effort = effortPoints(experience);
     if (reopenable) {
       ticket.state = TicketState.Resolved;
-      this.closing.push(ticket.id, ticket.closeDue, ticket);
+      this.closing.push(ticket.id, ticket.closeDue, ticket, probability, effort);
     } else {
       ticket.state = TicketState.Done;
-      this.closing.push(ticket.id, ticket.closeDue, null);
+      this.closing.push(ticket.id, ticket.closeDue, null, probability, effort);
       this.release(ticket);
     }
   }
 
   /** The head of the close queue is due: close it (unless it was reopened since). */
   private close(now: number): void {
-    const id = this.closing.shift();
+    const closing = this.closing;
+    const id = closing.shift();
     if (id < 0) return;
     this.emit(now, 'closed', id, undefined, undefined);
-    const ticket = this.closing.ticket;
+    const ticket = closing.ticket;
     if (ticket !== null) {
       ticket.state = TicketState.Done;
       this.release(ticket);
     }
+    this.settleSatisfaction(id, closing.probability, closing.effort, now, true);
+  }
+
+  // --- satisfaction and surveys ---------------------------------------------------------
+
+  /** The experience of a ticket now (one reused object: read it before the next call). */
+  private experienceOf(ticket: Ticket, fixed: boolean, now: number): Experience {
+    const experience = this.experience;
+    experience.contacts = ticket.contacts;
+    experience.fixed = fixed;
+    experience.handoffs = ticket.handoffs;
+    experience.exchanges = ticket.exchanges;
+    experience.genericReplies = ticket.genericReplies;
+    experience.firstResponseWait = (Number.isNaN(ticket.firstReplyAt) ? now : ticket.firstReplyAt) - ticket.createdAt;
+    experience.resolutionWait = now - ticket.contactAt;
+    experience.searchedFirst = ticket.searchedFirst;
+    return experience;
+  }
+
+  /**
+   * A ticket has ended: record what its customer thinks (truth_satisfaction), and, after a
+   * resolution, survey them; a respondent answers after a delay. Draws from their own
+   * streams, two per ticket for the answers and up to three per survey.
+   */
+  private settleSatisfaction(ticket: number, probability: number, effort: number, now: number, resolved: boolean): void {
+    const random = this.satisfactionRandom;
+    const answers = surveyAnswers(probability, effort, random(), random());
+    const value = { csat: answers.csat, ces: answers.ces, nps: answers.nps };
+    this.emit(now, 'truth_satisfaction', ticket, undefined, undefined, undefined, value);
+    const survey = this.model.customers.survey;
+    if (!resolved || survey.share === 0 || this.surveyRandom() >= survey.share) return;
+    this.emit(now, 'survey_sent', ticket, undefined, undefined);
+    if (this.surveyRandom() < responseProbability(survey.responseRate, survey.responseBias, answers.rating)) {
+      const answerAt = now + survey.delay.sample(this.surveyRandom);
+      if (answerAt <= this.model.horizon) this.calendar.schedule(answerAt, Priority.SurveyAnswer, new SurveyReply(ticket, value));
+    }
+  }
+
+  private answerSurvey(reply: SurveyReply, now: number): void {
+    this.emit(now, 'survey_answered', reply.ticket, undefined, undefined, undefined, reply.answers);
   }
 
   /**
@@ -504,6 +626,8 @@ class DeskSimulation {
     ticket.pendingTimers--;
     if (ticket.state === TicketState.Resolved) {
       ticket.reopens++;
+      ticket.contacts++;
+      ticket.contactAt = now;
       ticket.chainPosition = 0;
       ticket.asked = false;
       ticket.closeDue = Number.NaN;
@@ -516,6 +640,7 @@ class DeskSimulation {
     }
     const repeat = this.pool.pop() ?? new Ticket();
     repeat.init(this.nextTicketId++, now, ticket.channel, ticket.category, ticket.complexity, ticket.priority, ticket.bucket, ticket.customer);
+    repeat.contacts = ticket.contacts + 1;
     this.drawWork(repeat, this.reworkRandom, this.reworkRandom, this.reworkRandom);
     this.release(ticket);
     this.open(repeat, now);
@@ -531,7 +656,9 @@ class DeskSimulation {
   private askCustomer(ticket: Ticket, agent: Agent, now: number): void {
     const tierId = this.tierIds[agent.tier];
     ticket.asked = true;
+    if (!ticket.replied) ticket.firstReplyAt = now;
     ticket.replied = true;
+    ticket.exchanges++;
     ticket.state = TicketState.AwaitingCustomer;
     this.emit(now, 'replied', ticket.id, agent.name, tierId, 'info_request');
     this.emit(now, 'pending', ticket.id, agent.name, tierId, 'customer');
@@ -560,6 +687,8 @@ class DeskSimulation {
     ticket.pendingTimers--;
     ticket.state = TicketState.Done;
     this.emit(now, 'closed', ticket.id, undefined, this.tierIds[ticket.tier], 'no_reply');
+    const experience = this.experienceOf(ticket, false, now);
+    this.settleSatisfaction(ticket.id, satisfiedProbability(this.model.customers.satisfaction, experience, ticket.channel, ticket.priority), effortPoints(experience), now, false);
     this.dropWork(ticket);
     this.release(ticket);
   }
@@ -593,12 +722,20 @@ class DeskSimulation {
     this.enqueue(ticket, ticket.tier, now);
   }
 
-  // --- shifts ------------------------------------------------------------------------
+  // --- agents: shifts, absence, fatigue, attrition ------------------------------------------
 
   private planShifts(): void {
+    const workforce = this.model.workforce;
     this.model.tiers.forEach((tier) => {
       for (const plan of tier.agents) {
         const agent = new Agent(plan.name, tier.index);
+        this.agents.push(agent);
+        if (workforce.proficiency !== null) agent.proficiency = workforce.proficiency.sample(this.proficiencyRandom);
+        if (workforce.absenceShare > 0) {
+          // Start in the alternating process's stationary state, so the share holds from minute 0.
+          agent.absent = this.absenceRandom() < workforce.absenceShare;
+          this.scheduleAbsenceToggle(agent, 0);
+        }
         for (const [start, end] of plan.onDuty) {
           if (start > this.model.horizon) break;
           this.calendar.schedule(start, Priority.ShiftChange, new ShiftChange(agent, true));
@@ -609,26 +746,148 @@ class DeskSimulation {
   }
 
   private changeDuty(change: ShiftChange, now: number): void {
-    const agent = change.agent;
-    const tierId = this.tierIds[agent.tier];
-    if (change.starts) {
+    change.agent.scheduled = change.starts;
+    this.syncDuty(change.agent, now, undefined);
+  }
+
+  /**
+   * Brings an agent's duty in line with its seat's schedule, its presence and its
+   * employment. Non-preemptive: an agent due off duty while busy finishes the ticket in
+   * hand first (and stays if due back before then: one continuous stint). `kind` says why
+   * on the shift events (none for the shift plan).
+   */
+  private syncDuty(agent: Agent, now: number, kind: string | undefined): void {
+    const wanted = agent.scheduled && agent.employed && !agent.absent;
+    if (wanted) {
       if (agent.leaving) {
-        agent.leaving = false; // back on duty before finishing the last ticket: one continuous stint
+        agent.leaving = false;
+      } else if (!agent.onDuty) {
+        agent.onDuty = true;
+        agent.observedAt = now;
+        this.syncAbsence(agent, now);
+        this.emit(now, 'shift_started', undefined, agent.name, this.tierIds[agent.tier], kind);
+        this.becomeFree(agent, now);
         return;
       }
-      if (agent.onDuty) return;
-      agent.onDuty = true;
-      this.emit(now, 'shift_started', undefined, agent.name, tierId);
-      this.becomeFree(agent, now);
-    } else {
-      if (!agent.onDuty) return;
+    } else if (agent.onDuty) {
       if (agent.ticket !== null) {
-        agent.leaving = true; // non-preemptive: finish the ticket in hand, then leave
+        agent.leaving = true;
+        agent.leaveKind = kind;
+      } else {
+        this.goOffDuty(agent, now, kind);
         return;
       }
-      this.tiers[agent.tier]!.idle.remove(agent);
-      agent.onDuty = false;
-      this.emit(now, 'shift_ended', undefined, agent.name, tierId);
     }
+    this.syncAbsence(agent, now);
+  }
+
+  private goOffDuty(agent: Agent, now: number, kind: string | undefined): void {
+    this.tiers[agent.tier]!.idle.remove(agent);
+    if (this.model.workforce.enabled) this.observe(agent, now, false);
+    agent.onDuty = false;
+    this.emit(now, 'shift_ended', undefined, agent.name, this.tierIds[agent.tier], kind);
+    this.syncAbsence(agent, now);
+  }
+
+  /** Records paid absence: scheduled and employed, but away. */
+  private syncAbsence(agent: Agent, now: number): void {
+    const paid = agent.scheduled && agent.employed && agent.absent && !agent.onDuty;
+    if (paid === agent.paidAbsence) return;
+    agent.paidAbsence = paid;
+    this.emit(now, paid ? 'absence_started' : 'absence_ended', undefined, agent.name, this.tierIds[agent.tier]);
+  }
+
+  /** Absences alternate with presence, both exponential (shrinkage = their long-run share). */
+  private scheduleAbsenceToggle(agent: Agent, now: number): void {
+    const workforce = this.model.workforce;
+    const mean = agent.absent ? workforce.absenceMean : workforce.presenceMean;
+    const at = now - mean * Math.log(1 - this.absenceRandom());
+    if (at <= this.model.horizon) this.calendar.schedule(at, Priority.Absence, agent);
+  }
+
+  private toggleAbsence(agent: Agent, now: number): void {
+    agent.absent = !agent.absent;
+    this.scheduleAbsenceToggle(agent, now);
+    this.syncDuty(agent, now, 'absence');
+  }
+
+  /**
+   * Updates the rolling utilization: an exponentially weighted busy share of on-duty time,
+   * with time constant `fatigue.window`. `busy` says what the agent did since the last update.
+   */
+  private observe(agent: Agent, now: number, busy: boolean): void {
+    const workforce = this.model.workforce;
+    if (workforce.fatigueThreshold === Number.POSITIVE_INFINITY) return;
+    const elapsed = now - agent.observedAt;
+    agent.observedAt = now;
+    if (elapsed <= 0) return;
+    const target = busy ? 1 : 0;
+    agent.utilization = target + (agent.utilization - target) * Math.exp(-elapsed / workforce.fatigueWindow);
+  }
+
+  private fatigued(agent: Agent): boolean {
+    return agent.utilization > this.model.workforce.fatigueThreshold;
+  }
+
+  /** Where a new hire stands on the ramp from `start` to 1. */
+  private rampLevel(agent: Agent, now: number, start: number): number {
+    const tenure = now - agent.hiredAt;
+    const ramp = this.model.workforce.rampMinutes;
+    return tenure >= ramp ? 1 : start + ((1 - start) * tenure) / ramp;
+  }
+
+  /** Speed multiplier of the person: proficiency, ramp, fatigue. */
+  private personalSpeed(agent: Agent, now: number): number {
+    const workforce = this.model.workforce;
+    const speed = agent.proficiency * this.rampLevel(agent, now, workforce.rampSpeed);
+    return this.fatigued(agent) ? speed / workforce.fatigueSlowdown : speed;
+  }
+
+  /** Fix probability multiplier of the person: ramp, fatigue. */
+  private personalAccuracy(agent: Agent, now: number): number {
+    const workforce = this.model.workforce;
+    const accuracy = this.rampLevel(agent, now, workforce.rampAccuracy);
+    return this.fatigued(agent) ? accuracy * workforce.fatigueAccuracy : accuracy;
+  }
+
+  /**
+   * Once a day, each person decides whether to leave: hazard `attrition.per_year`, times
+   * `fatigued_multiplier` while fatigued. One draw per employed agent, in seat order.
+   */
+  private reviewAttrition(now: number): void {
+    const workforce = this.model.workforce;
+    for (const agent of this.agents) {
+      if (!agent.employed) continue;
+      if (agent.onDuty) this.observe(agent, now, agent.ticket !== null);
+      const hazard = workforce.attritionPerMinute * (this.fatigued(agent) ? workforce.fatiguedMultiplier : 1);
+      if (this.attritionRandom() < -Math.expm1(-hazard * MINUTES_PER_DAY)) this.depart(agent, now);
+    }
+    if (now + MINUTES_PER_DAY <= this.model.horizon) this.calendar.schedule(now + MINUTES_PER_DAY, Priority.Review, REVIEW);
+  }
+
+  private depart(agent: Agent, now: number): void {
+    agent.employed = false;
+    this.emit(now, 'agent_left', undefined, agent.name, this.tierIds[agent.tier], this.fatigued(agent) ? 'fatigued' : undefined);
+    this.syncDuty(agent, now, 'attrition');
+    const start = now + this.model.workforce.hiringDelay.sample(this.hiringRandom);
+    if (start <= this.model.horizon) this.calendar.schedule(start, Priority.Hire, agent);
+  }
+
+  /** The replacement's first day: a new person in the seat, starting the ramp. */
+  private hire(agent: Agent, now: number): void {
+    if (agent.onDuty) {
+      // The leaver is still finishing a ticket (a hiring delay shorter than a work session).
+      this.calendar.schedule(now + 1, Priority.Hire, agent);
+      return;
+    }
+    const workforce = this.model.workforce;
+    agent.hires++;
+    agent.name = `${agent.seat}-h${agent.hires}`;
+    agent.hiredAt = now;
+    agent.utilization = 0;
+    if (workforce.proficiency !== null) agent.proficiency = workforce.proficiency.sample(this.proficiencyRandom);
+    agent.employed = true;
+    this.emit(now, 'agent_hired', undefined, agent.name, this.tierIds[agent.tier]);
+    this.syncDuty(agent, now, 'hire');
   }
 }

@@ -52,6 +52,17 @@ export class Ticket {
   closeDue = Number.NaN;
   /** Calendar entries still pointing at this ticket (patience and return timers). */
   pendingTimers = 0;
+  /** The customer's experience so far (see `satisfaction.ts`): contacts about this issue, */
+  contacts = 1;
+  /** escalations, information requests, generic replies, */
+  handoffs = 0;
+  exchanges = 0;
+  genericReplies = 0;
+  /** when the first reply came (NaN: none yet), when the customer last got in touch, */
+  firstReplyAt = Number.NaN;
+  contactAt = 0;
+  /** and whether they searched the knowledge base in vain before opening the ticket. */
+  searchedFirst = false;
   /**
    * Per tier of its escalation chain, four draws (stride `WORK_STRIDE`): base handle time
    * (speed 1) at 4k and the uniform deciding whether that tier solves it at 4k + 1 (work
@@ -90,24 +101,56 @@ export class Ticket {
     this.knowledgeHit = false;
     this.closeDue = Number.NaN;
     this.pendingTimers = 0;
+    this.contacts = 1;
+    this.handoffs = 0;
+    this.exchanges = 0;
+    this.genericReplies = 0;
+    this.firstReplyAt = Number.NaN;
+    this.contactAt = createdAt;
+    this.searchedFirst = false;
   }
 }
 
-/** An agent. Belongs to one tier; on duty during its shifts. */
+/**
+ * A seat of a tier and the person in it. The seat keeps its shifts; the person has a name,
+ * a proficiency, a hire date and a rolling utilization, and is replaced after leaving.
+ * On duty exactly while scheduled, employed and present (see `DeskSimulation.syncDuty`).
+ */
 export class Agent {
   ticket: Ticket | null = null;
   onDuty = false;
-  /** The shift has ended while busy: leave after the current ticket. */
+  /** Went off duty while busy: leave after the current ticket, with this `kind`. */
   leaving = false;
+  leaveKind: string | undefined = undefined;
+  /** Inside one of the seat's shifts. */
+  scheduled = false;
+  /** Absent (shrinkage); paid when scheduled, so `paidAbsence` records it. */
+  absent = false;
+  paidAbsence = false;
+  /** A person holds the seat (false between a departure and the replacement's first day). */
+  employed = true;
+  /** People who have held the seat. */
+  hires = 1;
+  /** The person's name (the seat's name for its first holder). */
+  name: string;
+  /** Speed multiplier of this person. */
+  proficiency = 1;
+  /** Minute the person started (−Infinity: fully ramped from the start). */
+  hiredAt = Number.NEGATIVE_INFINITY;
+  /** Exponentially weighted busy share of on-duty time, as of `observedAt`. */
+  utilization = 0;
+  observedAt = 0;
   /** Links of the tier's idle list (intrusive, so removal is O(1)). */
   previousIdle: Agent | null = null;
   nextIdle: Agent | null = null;
   idle = false;
 
   constructor(
-    readonly name: string,
+    readonly seat: string,
     readonly tier: number,
-  ) {}
+  ) {
+    this.name = seat;
+  }
 }
 
 /** A planned change of duty for one agent. */
@@ -261,15 +304,24 @@ export class TicketQueue {
 export class CloseQueue {
   /** (due time, ticket id) pairs. */
   private readonly due = new PairRing();
+  /** (satisfied probability, effort) of the resolution, for the satisfaction settled at close. */
+  private readonly experience = new PairRing();
   private readonly tickets = new RingBuffer<Ticket | null>();
+  /** Satisfied probability and effort of the entry last shifted. */
+  probability = 0;
+  effort = 0;
 
   get length(): number {
     return this.due.length;
   }
 
-  /** Queues a close; `reopenable` is the ticket if it may be reopened before, else null. */
-  push(id: number, due: number, reopenable: Ticket | null): void {
+  /**
+   * Queues a close; `reopenable` is the ticket if it may be reopened before, else null;
+   * `probability` and `effort` describe the customer's experience (see `satisfaction.ts`).
+   */
+  push(id: number, due: number, reopenable: Ticket | null, probability: number, effort: number): void {
     this.due.push(due, id);
+    this.experience.push(probability, effort);
     this.tickets.push(reopenable);
   }
 
@@ -286,6 +338,9 @@ export class CloseQueue {
     const due = this.due.headFirst();
     const id = this.due.headSecond();
     this.due.shift();
+    this.probability = this.experience.headFirst();
+    this.effort = this.experience.headSecond();
+    this.experience.shift();
     const ticket = this.tickets.shift()!;
     this.ticket = ticket;
     if (ticket !== null && !(ticket.id === id && ticket.state === TicketState.Resolved && ticket.closeDue === due)) return -1;

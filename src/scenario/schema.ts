@@ -219,6 +219,10 @@ const tierSchema = z
     speed: z.number().positive().default(1).describe('Work speed: handle times are divided by it.'),
     cost_per_hour: z.number().min(0).default(0).describe('Cost of one agent per paid hour: all on-shift time, busy or not.'),
     escalates_to: identifier.nullable().default(null).describe('Tier that receives tickets this tier cannot solve.'),
+    reply_on_escalation: z
+      .boolean()
+      .default(true)
+      .describe('The agent writes to the customer when escalating (what was checked, who takes over): a public reply.'),
   })
   .superRefine((tier, context) => {
     if (tier.agents === undefined && tier.shifts === undefined) {
@@ -303,11 +307,56 @@ const engineeringSchema = z.strictObject({
 });
 
 const costsSchema = z.strictObject({
+  hiring: z.number().min(0).default(0).describe('Cost of hiring and training one replacement agent.'),
   per_ticket: z.number().min(0).default(0).describe('Overhead per ticket created (tooling, licences, telephony).'),
   fixed_monthly: z.number().min(0).default(0).describe('Fixed cost per month (platform, management), prorated over the measured period.'),
 });
 
+/** A duration, or durations by the id of another section (channels, priorities). */
+const durationOrMap = z.union([positiveDuration, z.record(identifier, positiveDuration)]);
+
+const satisfactionSchema = z.strictObject({
+  base: probability
+    .default(0.9)
+    .describe('Probability that a customer is satisfied (CSAT 4–5) after a smooth issue: one contact, really fixed, within expected waits.'),
+  per_extra_contact: probability
+    .default(0.15)
+    .describe('Relative drop of that probability for each contact beyond the first (reopen or new ticket); 0.15 after SQM Group.'),
+  not_fixed: probability
+    .default(0.7)
+    .describe('Relative drop when the problem is not really fixed (also abandoned and unanswered tickets).'),
+  per_handoff: probability.default(0.1).describe('Relative drop per escalation to another tier.'),
+  per_exchange: probability.default(0.05).describe('Relative drop per information request the customer had to answer.'),
+  per_generic_reply: probability.default(0.1).describe('Relative drop per generic (templated) reply.'),
+  wait_sensitivity: z
+    .number()
+    .min(0)
+    .default(0.3)
+    .describe('A wait longer than expected multiplies the probability by (expected / actual)^sensitivity, for first response and for resolution.'),
+  expected_first_response: durationOrMap
+    .default(240)
+    .describe('First response the customer expects, overall or by channel id (chat minutes, email hours).'),
+  expected_resolution: durationOrMap
+    .default(1440)
+    .describe('Time to resolution (from the latest contact) the customer expects, overall or by priority id.'),
+});
+
+const surveySchema = z.strictObject({
+  share: probability.default(1).describe('Share of resolved tickets that get a survey when they close.'),
+  response_rate: probability.default(0.2).describe('Average probability that a surveyed customer answers.'),
+  response_bias: z
+    .number()
+    .min(0)
+    .default(1)
+    .describe('Response bias: customers at the extremes (delighted or furious) answer (1 + bias) times as often as neutral ones.'),
+  delay: distributionSchema
+    .default({ dist: 'lognormal', mean: 360, sd: 720 })
+    .describe('Time from the survey to the answer.'),
+});
+
 const customersSchema = z.strictObject({
+  satisfaction: satisfactionSchema.prefault({}).describe('The latent satisfaction model (see docs/model.md, Satisfaction).'),
+  survey: surveySchema.prefault({}).describe('Satisfaction surveys sent after resolution (CSAT, CES, NPS).'),
   info_request: z
     .union([probability, mixSchema])
     .default(0)
@@ -341,6 +390,48 @@ const customersSchema = z.strictObject({
     .describe('Time from the (false) resolution until the customer finds out and comes back.'),
 });
 
+const agentsSchema = z.strictObject({
+  proficiency_sd: z
+    .number()
+    .min(0)
+    .default(0)
+    .describe('Spread of individual speed between agents: each agent works at a speed drawn from a lognormal of mean 1 and this sd.'),
+  new_hire: z
+    .strictObject({
+      ramp_weeks: z.number().min(0).default(8).describe('Weeks a new hire takes to reach full speed and accuracy (linear ramp).'),
+      speed: z.number().positive().max(1).default(0.6).describe('Speed of a new hire on day one, relative to full.'),
+      accuracy: probability.default(0.85).describe('Fix probability of a new hire on day one, relative to full.'),
+    })
+    .prefault({}),
+  fatigue: z
+    .strictObject({
+      threshold: probability.default(0.8).describe('Rolling utilization above which an agent is fatigued (80 %: the burnout point of the support literature).'),
+      window: positiveDuration.default(2400).describe('Time constant of the rolling utilization, in on-duty time (2400 min = a 40-hour week).'),
+      slowdown: z.number().min(0).default(0).describe('Extra work time of a fatigued agent (0.15 = 15 % slower).'),
+      accuracy_loss: probability.default(0).describe('Relative drop of the fix probability of a fatigued agent.'),
+    })
+    .prefault({}),
+  attrition: z
+    .strictObject({
+      per_year: z
+        .number()
+        .min(0)
+        .default(0)
+        .describe('Annual turnover of agents who are not fatigued: leavers per agent-year (a hazard rate; 0.3 = 30 % a year).'),
+      fatigued_multiplier: z.number().min(1).default(3).describe('Leaving hazard of a fatigued agent, as a multiple of the base.'),
+      hiring_delay: distributionSchema
+        .default({ dist: 'lognormal', mean: 6 * 7 * 1440, sd: 2 * 7 * 1440 })
+        .describe('Time from a departure to the replacement’s first day.'),
+    })
+    .prefault({}),
+  absence: z
+    .strictObject({
+      share: z.number().min(0).max(0.9).default(0).describe('Share of scheduled time agents are absent (shrinkage: sickness, training, meetings).'),
+      episode: positiveDuration.default(1440).describe('Mean length of one absence (exponential).'),
+    })
+    .prefault({}),
+});
+
 // ---------------------------------------------------------------------------
 // The scenario
 // ---------------------------------------------------------------------------
@@ -365,6 +456,7 @@ const scenarioObjectSchema = z.strictObject({
   tiers: z.array(tierSchema).min(1).prefault(defaultTiers),
   routing: routingSchema.prefault({}),
   customers: customersSchema.prefault({}),
+  agents: agentsSchema.prefault({}).describe('Agents as people: proficiency, new-hire ramp, fatigue, attrition, absence.'),
   costs: costsSchema.prefault({}),
   engineering: engineeringSchema.prefault({}),
   knowledge: knowledgeSchema.prefault({}),
@@ -423,18 +515,27 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
     }
   }
 
-  const seen = new Set<string>();
-  scenario.tiers.forEach((tier, index) => {
-    if (seen.has(tier.id)) context.addIssue({ code: 'custom', message: `duplicate tier id "${tier.id}"`, path: ['tiers', index, 'id'] });
-    seen.add(tier.id);
-    checkReferences(Object.keys(scenario.sla.targets), priorityIds, 'priority', ['sla', 'targets'], context);
+  checkReferences(Object.keys(scenario.sla.targets), priorityIds, 'priority', ['sla', 'targets'], context);
   if (typeof scenario.knowledge.coverage !== 'number') {
     checkReferences(Object.keys(scenario.knowledge.coverage), categoryIds, 'category', ['knowledge', 'coverage'], context);
+  }
+  const channelIds = Object.keys(scenario.channels);
+  const { expected_first_response: expectedFirstResponse, expected_resolution: expectedResolution } = scenario.customers.satisfaction;
+  if (typeof expectedFirstResponse !== 'number') {
+    checkReferences(Object.keys(expectedFirstResponse), channelIds, 'channel', ['customers', 'satisfaction', 'expected_first_response'], context);
+  }
+  if (typeof expectedResolution !== 'number') {
+    checkReferences(Object.keys(expectedResolution), priorityIds, 'priority', ['customers', 'satisfaction', 'expected_resolution'], context);
   }
   if (typeof scenario.customers.info_request !== 'number') {
     checkReferences(Object.keys(scenario.customers.info_request), complexityIds, 'complexity', ['customers', 'info_request'], context);
   }
-  for (const field of ['skill', 'accuracy'] as const) {
+
+  const seen = new Set<string>();
+  scenario.tiers.forEach((tier, index) => {
+    if (seen.has(tier.id)) context.addIssue({ code: 'custom', message: `duplicate tier id "${tier.id}"`, path: ['tiers', index, 'id'] });
+    seen.add(tier.id);
+    for (const field of ['skill', 'accuracy'] as const) {
       const byComplexity = tier[field];
       if (typeof byComplexity === 'number') continue;
       checkReferences(Object.keys(byComplexity), complexityIds, 'complexity', ['tiers', index, field], context);

@@ -18,6 +18,13 @@ import { computeKpisFromEvents } from '../../src/metrics/engine.js';
  *
  * Truth: tickets 1 and 4 (and warm-up ticket 0) were really fixed when resolved; ticket 2
  * was resolved but not really fixed (a hidden failure).
+ *
+ * People: a0 left during the warm-up (minute 1); a2 leaves at 500; a3 is hired onto tier1
+ * at 300 and is absent (paid) from 800 to 900.
+ *
+ * Surveys: t0 (warm-up), t1, t2 and t4 are surveyed; t1 answers CSAT 5 / CES 2 / NPS 10,
+ * t2 answers 2 / 6 / 7 (as JSON text, the way a CSV log carries it), t4 does not answer.
+ * What every customer would say (truth_satisfaction): t1 5, t2 3, t3 1, t4 4 (t0: 2).
  */
 function handBuiltLog(): TicketEvent[] {
   const events: TicketEvent[] = [];
@@ -87,12 +94,35 @@ function handBuiltLog(): TicketEvent[] {
   add(500, 'shift_ended', { agent: 'a2', tier: 'tier2' });
   ticket(5, 990, 'created', { priority: 'normal' });
   ticket(5, 990, 'queued', { tier: 'tier1' });
+
+  add(1, 'agent_left', { agent: 'a0', tier: 'tier1' });
+  add(500, 'agent_left', { agent: 'a2', tier: 'tier2' });
+  add(300, 'agent_hired', { agent: 'a3', tier: 'tier1' });
+  add(300, 'shift_started', { agent: 'a3', tier: 'tier1', kind: 'hire' });
+  add(800, 'shift_ended', { agent: 'a3', tier: 'tier1', kind: 'absence' });
+  add(800, 'absence_started', { agent: 'a3', tier: 'tier1' });
+  add(900, 'absence_ended', { agent: 'a3', tier: 'tier1' });
+  add(900, 'shift_started', { agent: 'a3', tier: 'tier1', kind: 'absence' });
+
+  const verdict = (id: number, time: number, csat: number) => ticket(id, time, 'truth_satisfaction', { value: { csat, ces: 3, nps: 2 * csat } });
+  verdict(0, 8, 2);
+  verdict(1, 50, 5);
+  verdict(2, 160, 3);
+  verdict(3, 70, 1);
+  verdict(4, 230, 4);
+  ticket(0, 9, 'survey_sent');
+  ticket(0, 10, 'survey_answered', { value: { csat: 1, ces: 7, nps: 0 } });
+  ticket(1, 60, 'survey_sent');
+  ticket(1, 80, 'survey_answered', { value: { csat: 5, ces: 2, nps: 10 } });
+  ticket(2, 170, 'survey_sent');
+  ticket(2, 400, 'survey_answered', { value: '{"csat": 2, "ces": 6, "nps": 7}' });
+  ticket(4, 240, 'survey_sent');
   return events;
 }
 
 const window = { originEpochMs: 0, measureFrom: 5, measureTo: 1000 };
 // Fixed monthly cost of exactly one month's minutes: prorated over the 995-minute window it is 995.
-const costs = { hourlyByTier: { tier1: 60, tier2: 120 }, perTicket: 2, fixedMonthly: MINUTES_PER_MONTH };
+const costs = { hourlyByTier: { tier1: 60, tier2: 120 }, perTicket: 2, fixedMonthly: MINUTES_PER_MONTH, perHire: 50 };
 // SLA for priority normal: first response 50, resolution 100, calendar clock, pausing.
 const sla = { targets: { normal: { firstResponse: 50, resolution: 100 } }, clock: (from: number, to: number) => to - from, pauseWhenPending: true };
 const table = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100, costs, sla }, ['tier1', 'tier2']);
@@ -113,8 +143,8 @@ const expected: Record<string, number> = {
   abandonment_rate: 1 / 5,
   escalation_rate: 1 / 5,
   // a1: busy 3 (t0, 5..8) + 30 + 10 + 30 = 73 over 995 on shift (5..1000);
-  // a2: busy 60 over 495 (5..500) ⇒ 133 / 1490.
-  utilization: 133 / 1490,
+  // a2: busy 60 over 495 (5..500); a3: idle 600 on shift (300..800, 900..1000) ⇒ 133 / 2090.
+  utilization: 133 / 2090,
   reopen_rate: 1 / 3, // resolved: t1, t2, t4; reopened within 100 min: t1 only
   deflection_rate: 1 / (1 + 5), // one deflection in the window, five tickets
   // First response ≤ 50: t1 40 met, t2 130 missed, t4 0 met; t3 abandoned after 30 and t5
@@ -123,9 +153,19 @@ const expected: Record<string, number> = {
   // Resolution ≤ 100: t1 40 met; t2 130 − 30 paused = 100 met; t4 30 met; t3, t5 left out.
   sla_resolution_compliance: 3 / 3,
   kb_usage_rate: 2 / 3, // handled: t1, t2, t4; looked up: t1, t2
-  // Cost: a1 995 min × 60/h = 995; a2 495 min × 120/h = 990; 2 × 5 tickets = 10; fixed 995.
-  cost_per_ticket: 2990 / 5,
-  cost_per_resolution: 2990 / 3, // resolved: t1, t2, t4
+  // Cost: a1 995 min × 60/h = 995; a2 495 min × 120/h = 990; a3 600 on shift + 100 paid
+  // absence = 700 min × 60/h = 700, hired for 50; 2 × 5 tickets = 10; fixed 995 ⇒ 3740.
+  cost_per_ticket: 3740 / 5,
+  cost_per_resolution: 3740 / 3, // resolved: t1, t2, t4
+  survey_response_rate: 2 / 3, // sent: t1, t2, t4 (t0 is warm-up); answered: t1, t2
+  csat_mean: (5 + 2) / 2,
+  csat_satisfied_share: 1 / 2, // t1's 5
+  nps: 50, // t1 promoter (10), t2 passive (7): (1 − 0) / 2 × 100
+  ces_mean: (2 + 6) / 2,
+  agents_left: 1, // a2 at 500 (a0 left in the warm-up)
+  agents_hired: 1, // a3
+  true_satisfaction_mean: (5 + 3 + 1 + 4) / 4, // t5 still open: no verdict yet
+  true_satisfied_share: 2 / 4, // t1 and t4
   true_resolution_rate: 2 / 5, // t1 and t4 of the five measured tickets
   true_resolution_time_mean: (40 + 30) / 2, // t1: 50-10, t4: 230-200
   hidden_failure_share: 1 / 3, // resolved: t1, t2, t4; not really fixed: t2
@@ -138,7 +178,7 @@ const expectedTiers: Record<string, Record<string, number>> = {
     waited_share: 4 / 5,
     service_level: 3 / 4,
     abandonment_rate: 1 / 5,
-    utilization: 73 / 995,
+    utilization: 73 / (995 + 600), // a3 idle on tier1
   },
   tier2: {
     tickets_queued: 1,

@@ -17,7 +17,7 @@ const NEXT: Record<string, string[]> = {
   assigned: ['work_started'],
   work_started: ['replied', 'work_ended', 'kb_consulted'],
   kb_consulted: ['replied', 'work_ended'],
-  replied: ['work_ended', 'resolved', 'pending', 'kb_consulted'], // chat and phone reply on pickup, then look up
+  replied: ['work_ended', 'resolved', 'pending', 'kb_consulted', 'escalated'], // chat and phone reply on pickup, then look up; a note with each escalation
   work_ended: ['replied', 'escalated', 'pending'],
   pending: ['resumed', 'customer_replied', 'closed'],
   customer_replied: ['resumed'],
@@ -26,9 +26,16 @@ const NEXT: Record<string, string[]> = {
   resolved: ['truth_fixed', 'closed', 'reopened'],
   truth_fixed: ['closed'],
   reopened: ['queued'],
-  closed: [],
-  abandoned: [],
+  // A ticket that ends records what its customer thinks; a resolved one may be surveyed.
+  closed: ['truth_satisfaction'],
+  abandoned: ['truth_satisfaction'],
+  truth_satisfaction: ['survey_sent'],
+  survey_sent: ['survey_answered'],
+  survey_answered: [],
 };
+
+/** Records after a ticket's end: what its customer thinks, and the survey. */
+const AFTERMATH = new Set(['truth_satisfaction', 'survey_sent', 'survey_answered']);
 
 function check(file: string, overrides: string[]) {
   const { scenario } = loadScenarioFile(file, { overrides: ['replications=1', ...overrides] });
@@ -51,7 +58,11 @@ function check(file: string, overrides: string[]) {
     for (let index = 1; index < events.length; index++) {
       expect(NEXT[events[index - 1]!.type], `ticket ${ticket}: ${events[index - 1]!.type} → ${events[index]!.type}`).toContain(events[index]!.type);
     }
-    const last = events[events.length - 1]!.type;
+    const lifecycle = events.filter((event) => !AFTERMATH.has(event.type));
+    const last = lifecycle[lifecycle.length - 1]!.type;
+    // Every ticket that ended (closed or abandoned) carries exactly one truth_satisfaction.
+    const ended = last === 'closed' || last === 'abandoned';
+    expect(events.filter((event) => event.type === 'truth_satisfaction').length, `ticket ${ticket}`).toBe(ended ? 1 : 0);
     // Resolved tickets close when the reopen window ends: resolved-not-yet-closed counts as resolved.
     if (last === 'closed' || last === 'resolved' || last === 'truth_fixed') ending.resolved++;
     else if (last === 'abandoned') ending.abandoned++;

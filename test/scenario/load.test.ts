@@ -85,7 +85,7 @@ describe('a valid scenario', () => {
 
   it('loads a bare name with the default desk', () => {
     const { scenario } = loadScenarioText('name: minimal\n', 'minimal.yaml');
-    expect(scenario.tiers).toEqual([{ id: 'tier1', agents: 5, skill: 1, accuracy: 1, speed: 1, cost_per_hour: 0, escalates_to: null }]);
+    expect(scenario.tiers).toEqual([{ id: 'tier1', agents: 5, skill: 1, accuracy: 1, speed: 1, cost_per_hour: 0, escalates_to: null, reply_on_escalation: true }]);
     expect(scenario.extends).toBeUndefined();
   });
 
