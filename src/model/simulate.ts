@@ -104,10 +104,6 @@ class DeskSimulation {
   private readonly engineeringDelayRandom: Rng;
   private readonly satisfactionRandom: Rng;
   private readonly surveyRandom: Rng;
-  private readonly proficiencyRandom: Rng;
-  private readonly attritionRandom: Rng;
-  private readonly hiringRandom: Rng;
-  private readonly absenceRandom: Rng;
   private readonly tierIds: string[];
   /** Every seat, in plan order. */
   private readonly agents: Agent[] = [];
@@ -173,10 +169,6 @@ class DeskSimulation {
     this.engineeringDelayRandom = createStream(seed, replication, 'engineering.delay');
     this.satisfactionRandom = createStream(seed, replication, 'customer.satisfaction');
     this.surveyRandom = createStream(seed, replication, 'customer.survey');
-    this.proficiencyRandom = createStream(seed, replication, 'agents.proficiency');
-    this.attritionRandom = createStream(seed, replication, 'agents.attrition');
-    this.hiringRandom = createStream(seed, replication, 'agents.hiring');
-    this.absenceRandom = createStream(seed, replication, 'agents.absence');
     this.tierIds = model.tiers.map((tier) => tier.id);
     this.tiers = model.tiers.map((tier) => ({ queue: new TicketQueue(model.bucketCount, tier.index), idle: new IdleList() }));
   }
@@ -730,10 +722,11 @@ class DeskSimulation {
       for (const plan of tier.agents) {
         const agent = new Agent(plan.name, tier.index);
         this.agents.push(agent);
-        if (workforce.proficiency !== null) agent.proficiency = workforce.proficiency.sample(this.proficiencyRandom);
+        if (workforce.enabled || workforce.absenceShare > 0) this.giveStreams(agent);
+        if (workforce.proficiency !== null) agent.proficiency = workforce.proficiency.sample(agent.proficiencyRandom);
         if (workforce.absenceShare > 0) {
           // Start in the alternating process's stationary state, so the share holds from minute 0.
-          agent.absent = this.absenceRandom() < workforce.absenceShare;
+          agent.absent = agent.absenceRandom() < workforce.absenceShare;
           this.scheduleAbsenceToggle(agent, 0);
         }
         for (const [start, end] of plan.onDuty) {
@@ -743,6 +736,14 @@ class DeskSimulation {
         }
       }
     });
+  }
+
+  private giveStreams(agent: Agent): void {
+    const { seed } = this.model.scenario;
+    agent.absenceRandom = createStream(seed, this.replication, `agents.${agent.seat}.absence`);
+    agent.attritionRandom = createStream(seed, this.replication, `agents.${agent.seat}.attrition`);
+    agent.hiringRandom = createStream(seed, this.replication, `agents.${agent.seat}.hiring`);
+    agent.proficiencyRandom = createStream(seed, this.replication, `agents.${agent.seat}.proficiency`);
   }
 
   private changeDuty(change: ShiftChange, now: number): void {
@@ -801,7 +802,7 @@ class DeskSimulation {
   private scheduleAbsenceToggle(agent: Agent, now: number): void {
     const workforce = this.model.workforce;
     const mean = agent.absent ? workforce.absenceMean : workforce.presenceMean;
-    const at = now - mean * Math.log(1 - this.absenceRandom());
+    const at = now - mean * Math.log(1 - agent.absenceRandom());
     if (at <= this.model.horizon) this.calendar.schedule(at, Priority.Absence, agent);
   }
 
@@ -852,7 +853,7 @@ class DeskSimulation {
 
   /**
    * Once a day, each person decides whether to leave: hazard `attrition.per_year`, times
-   * `fatigued_multiplier` while fatigued. One draw per employed agent, in seat order.
+   * `fatigued_multiplier` while fatigued. One draw per employed agent, from its seat's stream.
    */
   private reviewAttrition(now: number): void {
     const workforce = this.model.workforce;
@@ -860,7 +861,7 @@ class DeskSimulation {
       if (!agent.employed) continue;
       if (agent.onDuty) this.observe(agent, now, agent.ticket !== null);
       const hazard = workforce.attritionPerMinute * (this.fatigued(agent) ? workforce.fatiguedMultiplier : 1);
-      if (this.attritionRandom() < -Math.expm1(-hazard * MINUTES_PER_DAY)) this.depart(agent, now);
+      if (agent.attritionRandom() < -Math.expm1(-hazard * MINUTES_PER_DAY)) this.depart(agent, now);
     }
     if (now + MINUTES_PER_DAY <= this.model.horizon) this.calendar.schedule(now + MINUTES_PER_DAY, Priority.Review, REVIEW);
   }
@@ -869,7 +870,7 @@ class DeskSimulation {
     agent.employed = false;
     this.emit(now, 'agent_left', undefined, agent.name, this.tierIds[agent.tier], this.fatigued(agent) ? 'fatigued' : undefined);
     this.syncDuty(agent, now, 'attrition');
-    const start = now + this.model.workforce.hiringDelay.sample(this.hiringRandom);
+    const start = now + this.model.workforce.hiringDelay.sample(agent.hiringRandom);
     if (start <= this.model.horizon) this.calendar.schedule(start, Priority.Hire, agent);
   }
 
@@ -885,7 +886,7 @@ class DeskSimulation {
     agent.name = `${agent.seat}-h${agent.hires}`;
     agent.hiredAt = now;
     agent.utilization = 0;
-    if (workforce.proficiency !== null) agent.proficiency = workforce.proficiency.sample(this.proficiencyRandom);
+    if (workforce.proficiency !== null) agent.proficiency = workforce.proficiency.sample(agent.proficiencyRandom);
     agent.employed = true;
     this.emit(now, 'agent_hired', undefined, agent.name, this.tierIds[agent.tier]);
     this.syncDuty(agent, now, 'hire');

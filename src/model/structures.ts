@@ -3,6 +3,8 @@
  * Every operation on the hot path is O(1) amortised: no scan of a queue per event.
  */
 
+import type { Rng } from '../engine/index.js';
+
 /** Where a ticket stands. (Plain constants: an enum object lookup per use shows in profiles.) */
 export const TicketState = { Queued: 0, InService: 1, Resolved: 2, Done: 3, Abandoned: 4, AwaitingEngineering: 5, AwaitingCustomer: 6 } as const;
 export type TicketState = (typeof TicketState)[keyof typeof TicketState];
@@ -144,6 +146,15 @@ export class Agent {
   previousIdle: Agent | null = null;
   nextIdle: Agent | null = null;
   idle = false;
+
+  /**
+   * The seat's own random streams (absence, leaving, hiring delay, the holder's
+   * proficiency): adding or removing a seat shifts no other seat's draws.
+   */
+  absenceRandom: Rng = Math.random;
+  attritionRandom: Rng = Math.random;
+  hiringRandom: Rng = Math.random;
+  proficiencyRandom: Rng = Math.random;
 
   constructor(
     readonly seat: string,

@@ -13,6 +13,9 @@ declare module 'jstat' {
     gamma: ContinuousDistribution;
     weibull: ContinuousDistribution;
     chisquare: ContinuousDistribution;
+    binomial: { pdf(k: number, n: number, p: number): number; cdf(k: number, n: number, p: number): number };
+    mean(values: number[]): number;
+    stdev(values: number[], sample?: boolean): number;
     gammap(a: number, x: number): number;
     gammaln(x: number): number;
   }
