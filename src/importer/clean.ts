@@ -3,9 +3,9 @@
  * in an import report that accounts for every row:
  *
  * ```
- * rows read = events kept + duplicates + ignored + repeated created + repeated closed
+ * rows read = rows kept + duplicates + ignored + repeated created + repeated closed
  *             + re-queued while waiting
- * events    = events kept + synthesized created + synthesized reopened
+ * events    = rows kept + synthesized created + synthesized reopened
  * ```
  *
  * Rules, in order: exact duplicate rows are dropped; rows of ignored activities are
@@ -112,6 +112,8 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
   const byTicket = new Map<number | string, Array<{ record: RawRecord; order: number }>>();
   const out: Pending[] = [];
   const ticketsSeen = new Set<number | string>();
+  // Counted as rows become events, not derived, so the report's identity is a real check.
+  let kept = 0;
 
   log.records.forEach((record, index) => {
     if (seenRows.has(record.text)) {
@@ -129,6 +131,7 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
     const order = index * 2 + 1;
     if (record.ticket === undefined) {
       out.push({ epochMs: record.epochMs, order, event: toEvent(record) });
+      kept++;
       return;
     }
     let rows = byTicket.get(record.ticket);
@@ -151,6 +154,7 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
     if (first.record.type === 'created') {
       created = { epochMs: first.record.epochMs, order: first.order, event: toEvent(first.record) };
       rest = rows.slice(1);
+      kept++;
     } else {
       withoutCreated++;
       if (options.missingCreated === 'error') {
@@ -215,6 +219,7 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
           break;
       }
       out.push({ epochMs: record.epochMs, order: row.order, event: toEvent(record) });
+      kept++;
     }
   }
   if (missing.length > 0) throw new ImportError(missing);
@@ -231,13 +236,12 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
   }
   // The window ends with the last event's millisecond, so a ticket created at the very end is measured.
   const end = last + 1;
-  const totalDropped = Object.values(dropped).reduce((sum, count) => sum + count, 0);
   const report: ImportReport = {
     file: source.file,
     form: log.form,
     mapping: source.mapping,
     rows_read: log.records.length,
-    rows_kept: log.records.length - totalDropped,
+    rows_kept: kept,
     rows_dropped: dropped,
     ignored_by_activity: ignoredByActivity,
     synthesized,
