@@ -5,6 +5,7 @@
  *        (yaml + zod: defaults,        (validated,       (samplers, shifts,       (SPEC §4, streamed
  *         extends, --set, errors)       trusted)          arrival rates)            into sinks)
  *
+ *   log file ──importer (mapping, read, clean + import report)──▶ events
  *   events ──metrics/Ledger──▶ ticket & agent records ──metrics/catalog──▶ KpiTable
  *   KpiTable × replications ──experiment──▶ RunSummary (mean, sd, 95 % CI) ──report──▶ files
  *
@@ -17,6 +18,7 @@ export { buildDesk, type DeskModel } from './model/build.js';
 export { simulate, type SimulationResult } from './model/simulate.js';
 export * from './eventlog/types.js';
 export { NdjsonFileSink, eventToJsonLine } from './eventlog/ndjson.js';
+export { importLog, loadMappingFile, renderImportReport, ImportError, type ImportedLog, type ImportReport, type Mapping } from './importer/index.js';
 export { Ledger } from './metrics/ledger.js';
 export { KPI_CATALOG, TIER_KPI_CATALOG, type KpiDefinition, type MetricOptions } from './metrics/catalog.js';
 export { computeKpis, computeKpisFromEvents, type KpiTable } from './metrics/engine.js';

@@ -2,6 +2,8 @@
  * Every shipped scenario loads and runs (on a shortened horizon) and its log carries the
  * truth; and the scenarios that answer a question about the baseline answer it, with the
  * same seeds (common random numbers) and paired confidence intervals.
+ * `scenarios/mappings/` holds mappings of real logs, not scenarios: test/importer/mapping.test.ts
+ * loads those.
  */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -1,6 +1,7 @@
 /** The desksim command line: one commander program, output and exit swappable for tests. */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { registerMetrics } from './commands/metrics.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema, registerValidate } from './commands/validate.js';
 import { CliError, ExitCode, processIo, type CliIo } from './io.js';
@@ -12,6 +13,7 @@ export function buildProgram(io: CliIo): Command {
         'Typical start:\n' +
         '  desksim run scenarios/baseline.yaml        simulate and write outputs/<name>/\n' +
         '  desksim validate my-desk.yaml             check a scenario, show its defaults\n' +
+        '  desksim metrics log.csv -m map.yaml       every KPI of a real help desk\'s log\n' +
         '  desksim schema > desksim.schema.json      JSON Schema for editors',
     )
     .version(VERSION)
@@ -20,6 +22,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride();
   registerRun(program, io);
   registerValidate(program, io);
+  registerMetrics(program, io);
   registerSchema(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;

@@ -1,12 +1,15 @@
-/** Every example printed by `--help` runs as written (in a scratch directory). */
-import { readFileSync, symlinkSync } from 'node:fs';
+/**
+ * Every example printed by `--help` and in the README runs as written, in a scratch copy of
+ * the repository's layout: `scenarios/` inside it and `shared/` beside it, as in a clone.
+ */
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, root, temporaryDirectory } from '../support/cli.js';
 
 async function examples(): Promise<string[]> {
   const lines: string[] = [];
-  for (const command of ['run', 'validate', 'schema']) {
+  for (const command of ['run', 'validate', 'metrics', 'schema']) {
     const help = await cli([command, '--help']);
     for (const line of help.stdout.split('\n')) {
       const match = /^\s*\$ desksim (.*)$/.exec(line);
@@ -16,17 +19,30 @@ async function examples(): Promise<string[]> {
   return lines;
 }
 
+/** A scratch repository directory: scenarios/ linked inside, the real shared/ linked beside. */
+function scratchRepository(): string {
+  const directory = temporaryDirectory();
+  const repository = join(directory, 'repository');
+  mkdirSync(repository);
+  symlinkSync(join(root, 'scenarios'), join(repository, 'scenarios'));
+  const shared = join(root, '..', 'shared');
+  if (existsSync(shared)) symlinkSync(shared, join(directory, 'shared'));
+  return repository;
+}
+
+/** Runs an example: it succeeds, and says nothing on stderr but `metrics`' import report. */
+async function expectRuns(example: string): Promise<void> {
+  const result = await cli(example.split(/\s+/), scratchRepository());
+  if (example.startsWith('metrics ')) expect(result.stderr).toMatch(/^Imported /);
+  else expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+}
+
 describe('--help examples', async () => {
   const all = await examples();
-  it('exist for every command', () => expect(all.length).toBeGreaterThanOrEqual(6));
+  it('exist for every command', () => expect(all.length).toBeGreaterThanOrEqual(8));
   for (const example of all) {
-    it(`desksim ${example}`, async () => {
-      const directory = temporaryDirectory();
-      symlinkSync(join(root, 'scenarios'), join(directory, 'scenarios'));
-      const result = await cli(example.split(/\s+/), directory);
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(0);
-    });
+    it(`desksim ${example}`, () => expectRuns(example));
   }
 });
 
@@ -35,12 +51,6 @@ describe('README examples', () => {
   const lines = [...readme.matchAll(/^npx desksim (.*)$/gm)].map((match) => match[1]!.replace(/\s*>.*$/, ''));
   it('exist', () => expect(lines.length).toBeGreaterThanOrEqual(5));
   for (const example of lines) {
-    it(`npx desksim ${example}`, async () => {
-      const directory = temporaryDirectory();
-      symlinkSync(join(root, 'scenarios'), join(directory, 'scenarios'));
-      const result = await cli(example.split(/\s+/), directory);
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(0);
-    });
+    it(`npx desksim ${example}`, () => expectRuns(example));
   }
 });

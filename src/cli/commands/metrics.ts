@@ -1,0 +1,159 @@
+/**
+ * `desksim metrics <log>`: run the metric engine on an event log — a simulated one
+ * (`run --events`) or a help desk's own export read through a mapping — and write its KPIs,
+ * the import report and the ticket table.
+ */
+import type { Command } from 'commander';
+import { basename, extname, resolve } from 'node:path';
+import { metricOptions, ticketTableCsv } from '../../experiment/replication.js';
+import { ImportError, importLog, renderImportReport, type ImportedLog } from '../../importer/index.js';
+import { KPI_CATALOG, TIER_KPI_CATALOG, type MetricOptions } from '../../metrics/catalog.js';
+import { computeKpis, type KpiTable } from '../../metrics/engine.js';
+import { Ledger } from '../../metrics/ledger.js';
+import { buildDesk } from '../../model/build.js';
+import { toCsv } from '../../report/csv.js';
+import { writeAtomically } from '../../report/output-directory.js';
+import { scenarioSchema, type Scenario } from '../../scenario/schema.js';
+import { VERSION } from '../../version.js';
+import { formatValue, table } from '../format.js';
+import { CliError, ExitCode, type CliIo } from '../io.js';
+import { loadForCommand } from './shared.js';
+
+interface MetricsOptionValues {
+  mapping?: string;
+  scenario?: string;
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** One KPI's value and unit, as `summary.json` holds it. */
+interface KpiValue {
+  value: number | null;
+  unit: string;
+}
+
+/** What `summary.json` holds for a log. */
+export interface LogSummary {
+  log: string;
+  mapping: string | null;
+  /** The scenario the metric definitions came from, or null for the scenario defaults. */
+  scenario: string | null;
+  version: string;
+  kpis: Record<string, KpiValue>;
+  tiers: Record<string, Record<string, KpiValue>>;
+  import: ImportedLog['report'];
+}
+
+/**
+ * Metric definitions from a scenario (`metrics:`, `sla:`, costs), applied on the log's own
+ * calendar: the scenario's clock starts at the log's first event and runs to its last, so
+ * a business-hours SLA clock counts the log's real opening hours.
+ */
+export function logMetricOptions(scenario: Scenario, log: ImportedLog): MetricOptions {
+  const onLogCalendar: Scenario = {
+    ...scenario,
+    clock: { ...scenario.clock, start: new Date(log.window.originEpochMs).toISOString() },
+    horizon: { days: Math.max(log.window.measureTo / 1440, 1 / 1440), warmup_days: 0 },
+  };
+  return metricOptions(buildDesk(onLogCalendar));
+}
+
+/** The summary of a log's KPIs. */
+export function logSummary(kpis: KpiTable, log: ImportedLog, scenario: string | null): LogSummary {
+  const units = new Map(KPI_CATALOG.map((kpi) => [kpi.id, kpi.unit]));
+  const tierUnits = new Map(TIER_KPI_CATALOG.map((kpi) => [kpi.id, kpi.unit]));
+  const withUnits = (values: Record<string, number | null>, unitOf: Map<string, string>) =>
+    Object.fromEntries(Object.entries(values).map(([id, value]) => [id, { value, unit: unitOf.get(id) ?? '' }]));
+  return {
+    log: log.report.file,
+    mapping: log.report.mapping,
+    scenario,
+    version: VERSION,
+    kpis: withUnits(kpis.values, units),
+    tiers: Object.fromEntries(Object.entries(kpis.tiers).map(([tier, values]) => [tier, withUnits(values, tierUnits)])),
+    import: log.report,
+  };
+}
+
+/** `kpis.csv` rows: desk-wide KPIs, then `tiers.<tier>.<kpi>`. */
+function kpiCsvRows(summary: LogSummary): Array<[string, number | null, string]> {
+  const rows: Array<[string, number | null, string]> = Object.entries(summary.kpis).map(([id, { value, unit }]) => [id, value, unit]);
+  for (const [tier, values] of Object.entries(summary.tiers)) {
+    for (const [id, { value, unit }] of Object.entries(values)) rows.push([`tiers.${tier}.${id}`, value, unit]);
+  }
+  return rows;
+}
+
+/** Directory name for a log: its file name without the extension, made safe for a path. */
+export function logOutputName(file: string): string {
+  return basename(file, extname(file)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'log';
+}
+
+export function registerMetrics(program: Command, io: CliIo): void {
+  program
+    .command('metrics')
+    .summary('compute every KPI of an event log or a help desk\'s export')
+    .description(
+      'Run the metric engine on an event log and write outputs/<log name>/: kpis.csv (id, value, unit),\n' +
+        'summary.json (KPIs and import report), import-report.json and tickets.csv.\n\n' +
+        'The log is an event log as `desksim run --events` writes it (NDJSON, or CSV with columns\n' +
+        'ticket,time,type,agent,tier,channel,category,priority,customer,kind,value), read directly;\n' +
+        'or a help desk\'s own CSV export, read with --mapping (which column is what, and which\n' +
+        'event type each activity is: see scenarios/mappings/helpdesk.yaml and docs/metrics.md).\n\n' +
+        'Cleaning never loses a row silently: duplicates, ignored activities, tickets without a\n' +
+        'creation, repeated closes and out-of-order rows are counted in the import report (stderr).\n' +
+        'The measured window runs from the first event to the last. KPIs the log cannot support\n' +
+        '(no replies in the export ⇒ no first response time) are blank.',
+    )
+    .argument('<log>', 'event log (.ndjson or .csv), or an export with --mapping')
+    .option('-m, --mapping <file>', 'mapping YAML that reads a help desk\'s export')
+    .option('--scenario <file>', 'take metric definitions (metrics:, sla:, costs) from this scenario (default: the scenario defaults)')
+    .option('--out <dir>', 'output directory (default: outputs/<log file name>)')
+    .option('--json', 'print summary.json to stdout instead of the KPI table')
+    .option('--quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  # a real help desk\'s export (shared/ beside the repository), read with the shipped mapping:\n' +
+        '  $ desksim metrics ../shared/data/real-logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml\n' +
+        '  # the same with SLA targets, costs and thresholds of a scenario, summary as JSON:\n' +
+        '  $ desksim metrics ../shared/data/real-logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --scenario scenarios/baseline.yaml --json\n' +
+        '  # a simulated log, read with no mapping:\n' +
+        '  #   desksim run scenarios/textbook/mmc.yaml --events --out outputs/mmc\n' +
+        '  #   desksim metrics outputs/mmc/events.ndjson --scenario scenarios/textbook/mmc.yaml\n',
+    )
+    .action(async (file: string, options: MetricsOptionValues) => {
+      const scenario = options.scenario === undefined ? undefined : loadForCommand(options.scenario, {}, io).scenario;
+      let log: ImportedLog;
+      try {
+        log = importLog(resolve(io.cwd, file), {
+          shownAs: file,
+          mappingFile: options.mapping === undefined ? undefined : resolve(io.cwd, options.mapping),
+          mappingShownAs: options.mapping,
+        });
+      } catch (error) {
+        if (error instanceof ImportError) throw new CliError(error.message, ExitCode.BadInput);
+        throw error;
+      }
+      if (!options.quiet) io.stderr(renderImportReport(log.report));
+      const ledger = new Ledger(log.window);
+      for (const event of log.events) ledger.emit(event);
+      const kpis = computeKpis(ledger, logMetricOptions(scenario ?? scenarioSchema.parse({ name: 'defaults' }), log));
+      const summary = logSummary(kpis, log, options.scenario ?? null);
+      const directory = resolve(io.cwd, options.out ?? `outputs/${logOutputName(file)}`);
+      await writeAtomically(directory, (staged) => {
+        staged.write('kpis.csv', toCsv(['id', 'value', 'unit'], kpiCsvRows(summary)));
+        staged.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
+        staged.write('import-report.json', JSON.stringify(log.report, null, 2) + '\n');
+        staged.write('tickets.csv', ticketTableCsv(ledger));
+      });
+      if (options.quiet) return;
+      if (options.json) {
+        io.stdout(JSON.stringify(summary, null, 2) + '\n');
+        return;
+      }
+      const rows: Array<[string, string]> = kpiCsvRows(summary).map(([id, value, unit]) => [id, formatValue(value, unit)]);
+      io.stdout(`${file}: ${log.report.tickets} tickets, ${log.report.window.start} – ${log.report.window.end}\n` + table(rows) + `Wrote ${directory}\n`);
+    });
+}

@@ -1,0 +1,87 @@
+/**
+ * Problems with a log or its mapping, and every word said about them (like
+ * `scenario/errors.ts`): a problem names the file, the line (and column, in a mapping),
+ * what was read there and why it cannot be used. Any of them means bad input (exit 2).
+ */
+import { listOptions } from '../scenario/errors.js';
+
+/** One problem, where it was written and why it stops the import. */
+export interface ImportIssue {
+  /**
+   * What kind of problem: `yaml_syntax`, `unknown_key`, `invalid_type`, `invalid_value`,
+   * `file_not_found`, `file_unreadable`, `csv_syntax`, `missing_column`, `unknown_column`,
+   * `bad_json`, `bad_time`, `missing_ticket`, `unknown_type`, `unmapped_activity`,
+   * `missing_created`, `empty_log`.
+   */
+  code: string;
+  file: string;
+  /** 1-based line, when the problem is on one line. */
+  line?: number;
+  /** 1-based column (mapping files only). */
+  column?: number;
+  /** The mapping field path ("activities.Wait.type") or the log column the problem is in. */
+  path?: string;
+  /** The one-line explanation, with what was found. */
+  message: string;
+}
+
+/** `file:line:column  path`, as much of it as is known. */
+export function importIssueLocation(issue: ImportIssue): string {
+  let location = issue.file;
+  if (issue.line !== undefined) location += `:${issue.line}`;
+  if (issue.column !== undefined) location += `:${issue.column}`;
+  return issue.path === undefined ? location : `${location}  ${issue.path}`;
+}
+
+/** Shown at most per error; the rest are counted. */
+const MAXIMUM_SHOWN = 20;
+
+/** Every issue as a two-line block: where, then why. */
+export function renderImportIssues(issues: readonly ImportIssue[]): string {
+  const shown = issues.slice(0, MAXIMUM_SHOWN).map((issue) => `${importIssueLocation(issue)}\n  ${issue.message}`);
+  if (issues.length > MAXIMUM_SHOWN) shown.push(`… and ${issues.length - MAXIMUM_SHOWN} more problem(s) of the same kinds`);
+  return shown.join('\n');
+}
+
+/** A log or mapping that cannot be imported, with every problem found. */
+export class ImportError extends Error {
+  constructor(readonly issues: ImportIssue[]) {
+    super(renderImportIssues(issues));
+    this.name = 'ImportError';
+  }
+}
+
+const quote = (text: string) => JSON.stringify(text);
+
+export const importMessage = {
+  fileNotFound: (what: string, file: string) => `cannot find the ${what} "${file}"`,
+  fileUnreadable: (what: string, file: string, reason: string) => `cannot read the ${what} "${file}": ${reason}`,
+  emptyLog: () => 'the log holds no rows',
+  csvSyntax: (detail: string) => `not valid CSV (RFC 4180): ${detail}`,
+  badJson: (detail: string) => `not a JSON object: ${detail}`,
+  missingMappedColumn: (column: string, field: string, columns: readonly string[], suggestion: string | undefined) =>
+    `the mapping names column ${quote(column)} (columns.${field}) but the file has no such column` +
+    (suggestion === undefined ? '' : ` — did you mean ${quote(suggestion)}?`) +
+    ` Its columns: ${listOptions(columns)}`,
+  notEventLogCsv: (columns: readonly string[], missing: readonly string[]) =>
+    `this CSV is not in desksim's event-log form: it lacks ${missing.map((column) => quote(column)).join(', ')} ` +
+    `(the form's columns: ticket, time, type, agent, tier, channel, category, priority, customer, kind, value). ` +
+    `Its columns: ${listOptions(columns)}. To import a help desk's own export, give --mapping <file> (see docs/metrics.md).`,
+  unknownColumn: (column: string, suggestion: string | undefined) =>
+    `unknown column ${quote(column)} in an event-log CSV` + (suggestion === undefined ? '' : ` — did you mean ${quote(suggestion)}?`),
+  badTime: (found: string, expected: string) => `cannot read the time ${quote(found)}: expected ${expected}`,
+  naiveTime: (found: string) =>
+    `the time ${quote(found)} has no UTC offset: write it with one (2010-01-13T08:40:25+01:00 or …Z), ` +
+    `or set timestamps.timezone in the mapping to the zone such times are in`,
+  missingTicket: () => 'no ticket id: every event but shift_started, shift_ended and self_service needs one',
+  missingField: (field: string) => `no "${field}": every event needs one`,
+  unknownType: (found: string, suggestion: string | undefined) =>
+    `unknown event type ${quote(found)}` + (suggestion === undefined ? '' : ` — did you mean ${quote(suggestion)}?`),
+  unmappedActivities: (mapping: string, activities: ReadonlyArray<{ activity: string; rows: number; firstLine: number }>) =>
+    `${activities.length} activity value(s) are not in the activities: table of ${mapping}:\n` +
+    activities.map(({ activity, rows, firstLine }) => `    ${quote(activity)}: ${rows} row(s), first on line ${firstLine}`).join('\n') +
+    `\n  Add each one to activities: as an event type (created, assigned, resolved, …) or as ignore (counted in the report, never used).`,
+  missingCreated: (ticket: string) =>
+    `ticket ${quote(ticket)} has no created event before its first event here (missing_created: error); ` +
+    'set missing_created: synthesize to create it at its first event',
+} as const;

@@ -1,0 +1,293 @@
+/**
+ * Reading a log file into raw records, one per row, each remembering its line: an NDJSON
+ * event log (as `desksim run --events` writes it), a CSV in the event-log form of SPEC §4,
+ * or a help desk's own CSV export read through a mapping. Nothing is cleaned here; every
+ * unreadable row is collected and reported together (file:line, why).
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import { EVENT_TYPES, type EventType } from '../eventlog/types.js';
+import { closestMatch } from '../scenario/suggest.js';
+import { ImportError, importMessage, type ImportIssue } from './errors.js';
+import type { Mapping } from './mapping.js';
+import { timestampReader, type TimestampResult } from './time.js';
+
+/** The optional fields of an event, as read. */
+export const EVENT_FIELDS = ['agent', 'tier', 'channel', 'category', 'priority', 'customer', 'kind', 'value'] as const;
+
+/** One row of the log, read but not cleaned. */
+export interface RawRecord {
+  /** 1-based line of the file where the row starts. */
+  line: number;
+  /** The row exactly as written: two rows with the same text are duplicates. */
+  text: string;
+  /** Ticket id; absent on agent-level rows (shifts) and ticketless self-service. */
+  ticket?: number | string;
+  epochMs: number;
+  /** The event type, or `ignore` for an activity the mapping ignores. */
+  type: EventType | 'ignore';
+  /** The export's activity value (mapped logs). */
+  activity?: string;
+  agent?: string;
+  tier?: string;
+  channel?: string;
+  category?: string;
+  priority?: string;
+  customer?: string | number;
+  kind?: string;
+  value?: unknown;
+}
+
+/** What form the log was in. */
+export type LogForm = 'ndjson' | 'csv' | 'mapped-csv';
+
+/** The rows of a log and the form they were read from. */
+export interface RawLog {
+  form: LogForm;
+  records: RawRecord[];
+  /** Rows per activity value and what each became (mapped logs). */
+  activities?: Record<string, { rows: number; type: string }>;
+}
+
+const TICKETLESS = new Set<string>(['shift_started', 'shift_ended', 'self_service']);
+const EVENT_TYPE_SET = new Set<string>(EVENT_TYPES);
+
+function readText(file: string, shownAs: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const missing = code === 'ENOENT' || code === 'ENOTDIR';
+    throw new ImportError([
+      {
+        code: missing ? 'file_not_found' : 'file_unreadable',
+        file: shownAs,
+        message: missing ? importMessage.fileNotFound('log', shownAs) : importMessage.fileUnreadable('log', shownAs, (error as Error).message),
+      },
+    ]);
+  }
+}
+
+/** Records the time of a row, or the reason it cannot be read. */
+function timeOf(result: TimestampResult, found: string, issue: (code: string, path: string, message: string) => void, column: string): number | undefined {
+  if ('epochMs' in result) return result.epochMs;
+  issue('bad_time', column, result.problem === 'naive' ? importMessage.naiveTime(found) : importMessage.badTime(found, result.expected));
+  return undefined;
+}
+
+function present(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+// ---------------------------------------------------------------------------
+// NDJSON
+// ---------------------------------------------------------------------------
+
+function readNdjson(text: string, file: string): RawLog {
+  const records: RawRecord[] = [];
+  const issues: ImportIssue[] = [];
+  const readTime = timestampReader({ format: 'iso' });
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!.replace(/\r$/, '');
+    if (line.trim() === '') continue;
+    const issue = (code: string, path: string | undefined, message: string) => issues.push({ code, file, line: index + 1, ...(path === undefined ? {} : { path }), message });
+    let object: unknown;
+    try {
+      object = JSON.parse(line);
+    } catch (error) {
+      issue('bad_json', undefined, importMessage.badJson((error as Error).message));
+      continue;
+    }
+    if (object === null || typeof object !== 'object' || Array.isArray(object)) {
+      issue('bad_json', undefined, importMessage.badJson(`found ${Array.isArray(object) ? 'a list' : JSON.stringify(object)}`));
+      continue;
+    }
+    const row = object as Record<string, unknown>;
+    const type = row.type;
+    if (typeof type !== 'string' || !EVENT_TYPE_SET.has(type)) {
+      if (type === undefined) issue('unknown_type', 'type', importMessage.missingField('type'));
+      else issue('unknown_type', 'type', importMessage.unknownType(String(type), closestMatch(String(type), EVENT_TYPES)));
+      continue;
+    }
+    if (typeof row.time !== 'string') {
+      issue('bad_time', 'time', row.time === undefined ? importMessage.missingField('time') : importMessage.badTime(JSON.stringify(row.time), 'an ISO 8601 date-time string'));
+      continue;
+    }
+    const epochMs = timeOf(readTime(row.time), row.time, issue, 'time');
+    if (epochMs === undefined) continue;
+    const ticket = row.ticket;
+    const hasTicket = (typeof ticket === 'number' && Number.isFinite(ticket)) || (typeof ticket === 'string' && ticket.trim() !== '');
+    if (!hasTicket && !TICKETLESS.has(type)) {
+      issue('missing_ticket', 'ticket', importMessage.missingTicket());
+      continue;
+    }
+    const record: RawRecord = { line: index + 1, text: line, epochMs, type: type as EventType };
+    if (hasTicket) record.ticket = ticket as number | string;
+    for (const field of EVENT_FIELDS) {
+      const value = row[field];
+      if (value === undefined || value === null) continue;
+      if (field === 'value' || (field === 'customer' && typeof value === 'number')) (record as unknown as Record<string, unknown>)[field] = value;
+      else (record as unknown as Record<string, unknown>)[field] = String(value);
+    }
+    records.push(record);
+  }
+  if (issues.length > 0) throw new ImportError(issues);
+  return { form: 'ndjson', records };
+}
+
+// ---------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------
+
+interface CsvRow {
+  line: number;
+  text: string;
+  cells: string[];
+}
+
+function readCsvRows(text: string, file: string, delimiter: string): { header: string[]; rows: CsvRow[] } {
+  let parsed: Array<{ record: string[]; raw: string; info: { lines: number } }>;
+  try {
+    // With info and raw, csv-parse returns { record, raw, info } per row (its types do not say so).
+    parsed = parseCsv(text, { delimiter, bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: false }) as unknown as typeof parsed;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw new ImportError([{ code: 'csv_syntax', file, ...(line === undefined ? {} : { line }), message: importMessage.csvSyntax((error as Error).message.replace(/ on line \d+$/, '')) }]);
+  }
+  if (parsed.length === 0) throw new ImportError([{ code: 'empty_log', file, message: importMessage.emptyLog() }]);
+  const rows = parsed.slice(1).map(({ record, raw, info }) => {
+    const row = raw.replace(/\r?\n$/, '');
+    // info.lines is the line the record ends on; a quoted field may span lines.
+    return { line: info.lines - (row.match(/\n/g)?.length ?? 0), text: row, cells: record };
+  });
+  return { header: parsed[0]!.record.map((name) => name.trim()), rows };
+}
+
+/** The event-log form's columns (SPEC §4). */
+const LOG_COLUMNS = ['ticket', 'time', 'type', ...EVENT_FIELDS] as const;
+
+function readEventCsv(text: string, file: string): RawLog {
+  const { header, rows } = readCsvRows(text, file, ',');
+  const missing = ['ticket', 'time', 'type'].filter((column) => !header.includes(column));
+  if (missing.length > 0) throw new ImportError([{ code: 'missing_column', file, line: 1, message: importMessage.notEventLogCsv(header, missing) }]);
+  const unknown = header.filter((column) => !(LOG_COLUMNS as readonly string[]).includes(column));
+  if (unknown.length > 0) {
+    throw new ImportError(unknown.map((column) => ({ code: 'unknown_column', file, line: 1, path: column, message: importMessage.unknownColumn(column, closestMatch(column, LOG_COLUMNS)) })));
+  }
+  const at = Object.fromEntries(header.map((column, index) => [column, index]));
+  const readTime = timestampReader({ format: 'iso' });
+  const records: RawRecord[] = [];
+  const issues: ImportIssue[] = [];
+  for (const row of rows) {
+    const issue = (code: string, path: string, message: string) => issues.push({ code, file, line: row.line, path, message });
+    const cell = (column: string) => (at[column] === undefined ? undefined : present(row.cells[at[column]!]));
+    const type = cell('type') ?? '';
+    if (!EVENT_TYPE_SET.has(type)) {
+      issue('unknown_type', 'type', type === '' ? importMessage.missingField('type') : importMessage.unknownType(type, closestMatch(type, EVENT_TYPES)));
+      continue;
+    }
+    const time = cell('time') ?? '';
+    const epochMs = timeOf(readTime(time), time, issue, 'time');
+    if (epochMs === undefined) continue;
+    const ticket = cell('ticket');
+    if (ticket === undefined && !TICKETLESS.has(type)) {
+      issue('missing_ticket', 'ticket', importMessage.missingTicket());
+      continue;
+    }
+    const record: RawRecord = { line: row.line, text: row.text, epochMs, type: type as EventType };
+    if (ticket !== undefined) record.ticket = ticket;
+    for (const field of EVENT_FIELDS) {
+      const value = cell(field);
+      if (value === undefined) continue;
+      // A value written as JSON (a survey's answers) is read back as JSON.
+      if (field === 'value' && /^[[{]/.test(value)) {
+        try {
+          record.value = JSON.parse(value);
+          continue;
+        } catch {
+          // not JSON after all: keep the text
+        }
+      }
+      (record as unknown as Record<string, unknown>)[field] = value;
+    }
+    records.push(record);
+  }
+  if (issues.length > 0) throw new ImportError(issues);
+  return { form: 'csv', records };
+}
+
+const MAPPED_FIELDS = ['agent', 'tier', 'channel', 'category', 'priority', 'customer'] as const;
+
+function readMappedCsv(text: string, file: string, mapping: Mapping, mappingFile: string): RawLog {
+  const { header, rows } = readCsvRows(text, file, mapping.delimiter);
+  const issues: ImportIssue[] = [];
+  const index: Record<string, number> = {};
+  for (const [field, column] of Object.entries(mapping.columns) as Array<[string, string | undefined]>) {
+    if (column === undefined) continue;
+    const position = header.indexOf(column);
+    if (position < 0) issues.push({ code: 'missing_column', file, line: 1, message: importMessage.missingMappedColumn(column, field, header, closestMatch(column, header)) });
+    index[field] = position;
+  }
+  if (issues.length > 0) throw new ImportError(issues);
+  const readTime = timestampReader(mapping.timestamps);
+  const records: RawRecord[] = [];
+  const unmapped = new Map<string, { rows: number; firstLine: number }>();
+  const activities: Record<string, { rows: number; type: string }> = {};
+  const timeColumn = mapping.columns.time;
+  for (const row of rows) {
+    const issue = (code: string, path: string, message: string) => issues.push({ code, file, line: row.line, path, message });
+    const cell = (field: string) => (index[field] === undefined ? undefined : present(row.cells[index[field]!]));
+    const activity = cell('activity') ?? '';
+    const meaning = Object.prototype.hasOwnProperty.call(mapping.activities, activity) ? mapping.activities[activity] : undefined;
+    if (meaning === undefined) {
+      const seen = unmapped.get(activity);
+      if (seen === undefined) unmapped.set(activity, { rows: 1, firstLine: row.line });
+      else seen.rows++;
+      continue;
+    }
+    const entry = (activities[activity] ??= { rows: 0, type: meaning.type });
+    entry.rows++;
+    const time = cell('time') ?? '';
+    const epochMs = timeOf(readTime(time), time, issue, timeColumn);
+    const ticket = cell('ticket');
+    if (ticket === undefined) issue('missing_ticket', mapping.columns.ticket, importMessage.missingTicket());
+    if (epochMs === undefined || ticket === undefined) continue;
+    const record: RawRecord = { line: row.line, text: row.text, ticket, epochMs, type: meaning.type, activity };
+    for (const field of MAPPED_FIELDS) {
+      const value = cell(field);
+      if (value !== undefined) record[field] = value;
+    }
+    if (meaning.kind !== undefined) record.kind = meaning.kind;
+    if (meaning.tier !== undefined && record.tier === undefined) record.tier = meaning.tier;
+    records.push(record);
+  }
+  if (unmapped.size > 0) {
+    const list = [...unmapped].map(([activity, seen]) => ({ activity, ...seen })).sort((a, b) => b.rows - a.rows || a.firstLine - b.firstLine);
+    issues.unshift({ code: 'unmapped_activity', file, line: list[0]!.firstLine, path: mapping.columns.activity, message: importMessage.unmappedActivities(mappingFile, list) });
+  }
+  if (issues.length > 0) throw new ImportError(issues);
+  return { form: 'mapped-csv', records, activities };
+}
+
+/** Which form a log is in when no mapping is given: by extension, else by its first character. */
+export function detectForm(file: string, text: string): 'ndjson' | 'csv' {
+  if (/\.(nd)?jsonl?$/i.test(file) || /\.ndjson$/i.test(file)) return 'ndjson';
+  if (/\.csv$/i.test(file)) return 'csv';
+  return text.trimStart().startsWith('{') ? 'ndjson' : 'csv';
+}
+
+/**
+ * Reads every row of a log file. With a mapping, the file is a help desk's export; without
+ * one, it is an event log (NDJSON or CSV, SPEC §4). Throws an `ImportError` listing every
+ * unreadable row.
+ */
+export function readLog(file: string, options: { shownAs?: string; mapping?: Mapping; mappingFile?: string } = {}): RawLog {
+  const shownAs = options.shownAs ?? file;
+  const text = readText(file, shownAs);
+  if (text.trim() === '') throw new ImportError([{ code: 'empty_log', file: shownAs, message: importMessage.emptyLog() }]);
+  if (options.mapping !== undefined) return readMappedCsv(text, shownAs, options.mapping, options.mappingFile ?? 'the mapping');
+  return detectForm(file, text) === 'ndjson' ? readNdjson(text, shownAs) : readEventCsv(text, shownAs);
+}

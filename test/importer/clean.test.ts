@@ -1,0 +1,85 @@
+/**
+ * Cleaning a hand-built messy export (test/importer/fixtures/messy.csv): a duplicate row,
+ * a ticket without creation whose rows are out of order, a double close, a re-triage while
+ * waiting, a reopen to infer and an ignored activity. The expected log was worked out by
+ * hand, minute by minute from the earliest event (T3's creation, 07:00Z).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importLog } from '../../src/importer/index.js';
+import { computeKpisFromEvents } from '../../src/metrics/engine.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+const imported = importLog(join(fixtures, 'messy.csv'), { shownAs: 'messy.csv', mappingFile: join(fixtures, 'messy.yaml'), mappingShownAs: 'messy.yaml' });
+
+describe('cleaning a messy export', () => {
+  it('yields the hand-worked event log, in time order', () => {
+    const desk = { tier: 'desk' };
+    expect(imported.events).toEqual([
+      { ticket: 'T3', time: 0, type: 'created' },
+      { ticket: 'T3', time: 30, type: 'queued', ...desk },
+      { ticket: 'T3', time: 60, type: 'assigned', agent: 'dan' },
+      { ticket: 'T3', time: 80, type: 'resolved', agent: 'dan' },
+      { ticket: 'T1', time: 120, type: 'created', agent: 'ann' },
+      { ticket: 'T3', time: 120, type: 'reopened' },
+      { ticket: 'T3', time: 120, type: 'assigned', agent: 'dan' },
+      { ticket: 'T1', time: 130, type: 'assigned', agent: 'ann' },
+      { ticket: 'T2', time: 140, type: 'created' },
+      { ticket: 'T2', time: 140, type: 'queued', agent: 'bob', ...desk },
+      { ticket: 'T2', time: 150, type: 'assigned', agent: 'bob' },
+      { ticket: 'T3', time: 150, type: 'resolved', agent: 'dan' },
+      { ticket: 'T1', time: 180, type: 'resolved', agent: 'ann' },
+      { ticket: 'T2', time: 240, type: 'resolved', agent: 'bob' },
+      { ticket: 'T2', time: 1740, type: 'closed', agent: 'carl' },
+    ]);
+    expect(imported.window).toEqual({ originEpochMs: Date.parse('2024-03-01T07:00:00Z'), measureFrom: 0, measureTo: 1740 + 1 / 60000 });
+  });
+
+  it('reports every rule it applied, with hand-counted numbers', () => {
+    expect(imported.report).toEqual({
+      file: 'messy.csv',
+      form: 'mapped-csv',
+      mapping: 'messy.yaml',
+      rows_read: 17,
+      rows_kept: 13,
+      rows_dropped: { duplicate: 1, ignored: 1, repeated_created: 0, repeated_closed: 1, requeued_while_waiting: 1 },
+      ignored_by_activity: { Note: 1 },
+      synthesized: { created: 1, reopened: 1 },
+      events: 15,
+      events_by_type: { assigned: 4, closed: 1, created: 3, queued: 2, reopened: 1, resolved: 4 },
+      activities: {
+        Open: { rows: 2, type: 'created' },
+        Take: { rows: 5, type: 'assigned' },
+        Solve: { rows: 4, type: 'resolved' },
+        Triage: { rows: 3, type: 'queued' },
+        Close: { rows: 2, type: 'closed' },
+        Note: { rows: 1, type: 'ignore' },
+      },
+      tickets: 3,
+      tickets_without_events: 0,
+      tickets_out_of_order: 1,
+      tickets_without_created: 1,
+      tickets_closed_repeatedly: 1,
+      window: { start: '2024-03-01T07:00:00.000Z', end: '2024-03-02T12:00:00.000Z', minutes: 1740 },
+    });
+  });
+
+  it('accounts for every row: rows read = kept + dropped, events = kept + synthesized', () => {
+    const report = imported.report;
+    const dropped = Object.values(report.rows_dropped).reduce((sum, count) => sum + count, 0);
+    expect(report.rows_kept + dropped).toBe(report.rows_read);
+    expect(report.rows_kept + report.synthesized.created + report.synthesized.reopened).toBe(report.events);
+    expect(Object.values(report.events_by_type).reduce((sum, count) => sum + count, 0)).toBe(report.events);
+    expect(Object.values(report.activities!).reduce((sum, { rows }) => sum + rows, 0)).toBe(report.rows_read);
+  });
+
+  it('gives the hand-computed KPIs', () => {
+    const kpis = computeKpisFromEvents(imported.events, imported.window, { serviceLevelThreshold: 15, reopenWindow: 7 * 1440 });
+    expect(kpis.values.tickets_created).toBe(3);
+    expect(kpis.values.resolution_time_mean).toBeCloseTo((150 + 60 + 100) / 3, 10); // T3 0→150, T1 120→180, T2 140→240
+    expect(kpis.values.queue_wait_mean).toBe(20); // T3 30→60, T2 140→150
+    expect(kpis.values.service_level).toBe(0.5); // T2 within 15 minutes, T3 not
+    expect(kpis.values.reopen_rate).toBeCloseTo(1 / 3, 12);
+    expect(kpis.values.first_response_time_mean).toBeNull(); // no replies in the export
+  });
+});
