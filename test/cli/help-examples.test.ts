@@ -26,7 +26,13 @@ function scratchRepository(): string {
   mkdirSync(repository);
   symlinkSync(join(root, 'scenarios'), join(repository, 'scenarios'));
   const shared = join(root, '..', 'shared');
-  if (existsSync(shared)) symlinkSync(shared, join(directory, 'shared'));
+  if (existsSync(shared)) {
+    symlinkSync(shared, join(directory, 'shared'));
+  } else {
+    // A clone without shared/ beside it: the test copy of the real log stands in.
+    mkdirSync(join(directory, 'shared', 'data'), { recursive: true });
+    symlinkSync(join(root, 'test', 'fixtures', 'real-logs'), join(directory, 'shared', 'data', 'real-logs'));
+  }
   return repository;
 }
 
