@@ -87,16 +87,26 @@ export interface SurveyAnswers {
 /**
  * The answers a customer with satisfaction probability `probability` and `effort` gives.
  * `u` decides satisfied (u < p) and how strongly; `dither` spreads CES over neighbouring
- * points. Both uniform in [0, 1).
+ * points. Both uniform in [0, 1). Written into `into` (the simulation reuses one object).
  */
-export function surveyAnswers(probability: number, effort: number, u: number, dither: number): SurveyAnswers {
+export function surveyAnswers(
+  probability: number,
+  effort: number,
+  u: number,
+  dither: number,
+  into: SurveyAnswers = { rating: 0, csat: 0, ces: 0, nps: 0 },
+): SurveyAnswers {
   // Satisfied: u/p is uniform on [0, 1) given u < p, so the rating is uniform on (0.6, 1].
   // Dissatisfied: (u − p)/(1 − p) is uniform, so the rating is uniform on (0, 0.6].
   const rating = u < probability ? 1 - 0.4 * (u / probability) : 0.6 * (1 - (u - probability) / (1 - probability)) || Number.MIN_VALUE;
   const csat = rating > 0.8 ? 5 : rating > 0.6 ? 4 : rating > 0.4 ? 3 : rating > 0.2 ? 2 : 1;
   const nps = Math.min(10, Math.floor(11 * rating));
   const ces = Math.max(1, Math.min(7, 1 + Math.floor(effort + 3 * (1 - rating) + dither)));
-  return { rating, csat, ces, nps };
+  into.rating = rating;
+  into.csat = csat;
+  into.ces = ces;
+  into.nps = nps;
+  return into;
 }
 
 /**

@@ -13,7 +13,7 @@
 import { EventCalendar, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
 import type { EventSink, EventType, TicketEvent } from '../eventlog/types.js';
 import { pick, type DeskModel } from './build.js';
-import { effortPoints, responseProbability, satisfiedProbability, surveyAnswers, type Experience } from './satisfaction.js';
+import { effortPoints, responseProbability, satisfiedProbability, surveyAnswers, type Experience, type SurveyAnswers } from './satisfaction.js';
 import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE } from './structures.js';
 
 /**
@@ -108,6 +108,8 @@ class DeskSimulation {
   /** Every seat, in plan order. */
   private readonly agents: Agent[] = [];
   private readonly closing = new CloseQueue();
+  /** Reused for a customer's answers before they are copied into an event's value. */
+  private readonly answers: SurveyAnswers = { rating: 0, csat: 0, ces: 0, nps: 0 };
   /** Reused to describe a ticket's experience (see `experienceOf`). */
   private readonly experience: Experience = {
     contacts: 1,
@@ -592,7 +594,7 @@ class DeskSimulation {
    */
   private settleSatisfaction(ticket: number, probability: number, effort: number, now: number, resolved: boolean): void {
     const random = this.satisfactionRandom;
-    const answers = surveyAnswers(probability, effort, random(), random());
+    const answers = surveyAnswers(probability, effort, random(), random(), this.answers);
     const value = { csat: answers.csat, ces: answers.ces, nps: answers.nps };
     this.emit(now, 'truth_satisfaction', ticket, undefined, undefined, undefined, value);
     const survey = this.model.customers.survey;
