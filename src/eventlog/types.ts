@@ -44,6 +44,17 @@ export const EVENT_TYPES = [
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** Types of records without a ticket: agent-level records, and self-service deflections. */
+export const TICKETLESS_TYPES: ReadonlySet<EventType> = new Set<EventType>([
+  'self_service',
+  'shift_started',
+  'shift_ended',
+  'absence_started',
+  'absence_ended',
+  'agent_left',
+  'agent_hired',
+]);
+
 /** Reply kinds of `replied` events. */
 export type ReplyKind = 'substantive' | 'generic' | 'auto' | 'info_request';
 

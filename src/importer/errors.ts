@@ -3,6 +3,7 @@
  * `scenario/errors.ts`): a problem names the file, the line (and column, in a mapping),
  * what was read there and why it cannot be used. Any of them means bad input (exit 2).
  */
+import { readFileSync } from 'node:fs';
 import { listOptions } from '../scenario/errors.js';
 
 /** One problem, where it was written and why it stops the import. */
@@ -85,3 +86,20 @@ export const importMessage = {
     `ticket ${quote(ticket)} has no created event before its first event here (missing_created: error); ` +
     'set missing_created: synthesize to create it at its first event',
 } as const;
+
+/** Reads a text file; a missing or unreadable one is an `ImportError` naming `what` it is. */
+export function readTextFile(file: string, shownAs: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const missing = code === 'ENOENT' || code === 'ENOTDIR';
+    throw new ImportError([
+      {
+        code: missing ? 'file_not_found' : 'file_unreadable',
+        file: shownAs,
+        message: missing ? importMessage.fileNotFound(what, shownAs) : importMessage.fileUnreadable(what, shownAs, (error as Error).message),
+      },
+    ]);
+  }
+}

@@ -14,32 +14,19 @@
  *   Internal note: ignore
  * ```
  */
-import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { EVENT_TYPES, type EventType } from '../eventlog/types.js';
+import { EVENT_TYPES, TICKETLESS_TYPES, type EventType } from '../eventlog/types.js';
 import { describeExpectedType, describeFound, message } from '../scenario/errors.js';
 import { closestMatch } from '../scenario/suggest.js';
-import { ImportError, importMessage, type ImportIssue } from './errors.js';
+import { ImportError, readTextFile, type ImportIssue } from './errors.js';
 
 /**
  * Event types an export's row may become. Agent shifts, self-service without a ticket and
  * the simulator's truth records are not things a ticketing export holds.
  */
-const NOT_IMPORTABLE = [
-  'shift_started',
-  'shift_ended',
-  'absence_started',
-  'absence_ended',
-  'agent_left',
-  'agent_hired',
-  'self_service',
-  'truth_fixed',
-  'truth_satisfaction',
-] as const;
-export const IMPORTABLE_TYPES = EVENT_TYPES.filter(
-  (type) => !(NOT_IMPORTABLE as readonly string[]).includes(type),
-) as Exclude<EventType, (typeof NOT_IMPORTABLE)[number]>[];
+const NOT_IMPORTABLE = new Set<EventType>([...TICKETLESS_TYPES, 'truth_fixed', 'truth_satisfaction']);
+export const IMPORTABLE_TYPES = EVENT_TYPES.filter((type) => !NOT_IMPORTABLE.has(type));
 
 const columnName = z.string().min(1);
 
@@ -257,19 +244,6 @@ export function parseMapping(text: string, file: string): Mapping {
 
 /** Reads and validates a mapping file. Throws an `ImportError` (file:line:column, path, why). */
 export function loadMappingFile(file: string, shownAs = file): Mapping {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const missing = code === 'ENOENT' || code === 'ENOTDIR';
-    throw new ImportError([
-      {
-        code: missing ? 'file_not_found' : 'file_unreadable',
-        file: shownAs,
-        message: missing ? importMessage.fileNotFound('mapping file', shownAs) : importMessage.fileUnreadable('mapping file', shownAs, (error as Error).message),
-      },
-    ]);
-  }
+  const text = readTextFile(file, shownAs, 'mapping file');
   return parseMapping(text, shownAs);
 }

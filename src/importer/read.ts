@@ -5,10 +5,9 @@
  * unreadable row is collected and reported together (file:line, why).
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import { readFileSync } from 'node:fs';
-import { EVENT_TYPES, type EventType } from '../eventlog/types.js';
+import { EVENT_TYPES, TICKETLESS_TYPES, type EventType } from '../eventlog/types.js';
 import { closestMatch } from '../scenario/suggest.js';
-import { ImportError, importMessage, type ImportIssue } from './errors.js';
+import { ImportError, importMessage, readTextFile, type ImportIssue } from './errors.js';
 import type { Mapping } from './mapping.js';
 import { timestampReader, type TimestampResult } from './time.js';
 
@@ -49,23 +48,10 @@ export interface RawLog {
   activities?: Record<string, { rows: number; type: string }>;
 }
 
-const TICKETLESS = new Set<string>(['shift_started', 'shift_ended', 'self_service']);
 const EVENT_TYPE_SET = new Set<string>(EVENT_TYPES);
 
 function readText(file: string, shownAs: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const missing = code === 'ENOENT' || code === 'ENOTDIR';
-    throw new ImportError([
-      {
-        code: missing ? 'file_not_found' : 'file_unreadable',
-        file: shownAs,
-        message: missing ? importMessage.fileNotFound('log', shownAs) : importMessage.fileUnreadable('log', shownAs, (error as Error).message),
-      },
-    ]);
-  }
+  return readTextFile(file, shownAs, 'log');
 }
 
 /** Records the time of a row, or the reason it cannot be read. */
@@ -120,7 +106,7 @@ function readNdjson(text: string, file: string): RawLog {
     if (epochMs === undefined) continue;
     const ticket = row.ticket;
     const hasTicket = (typeof ticket === 'number' && Number.isFinite(ticket)) || (typeof ticket === 'string' && ticket.trim() !== '');
-    if (!hasTicket && !TICKETLESS.has(type)) {
+    if (!hasTicket && !TICKETLESS_TYPES.has(type as EventType)) {
       issue('missing_ticket', 'ticket', importMessage.missingTicket());
       continue;
     }
@@ -193,7 +179,7 @@ function readEventCsv(text: string, file: string): RawLog {
     const epochMs = timeOf(readTime(time), time, issue, 'time');
     if (epochMs === undefined) continue;
     const ticket = cell('ticket');
-    if (ticket === undefined && !TICKETLESS.has(type)) {
+    if (ticket === undefined && !TICKETLESS_TYPES.has(type as EventType)) {
       issue('missing_ticket', 'ticket', importMessage.missingTicket());
       continue;
     }

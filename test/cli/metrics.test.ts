@@ -56,6 +56,29 @@ describe('desksim metrics on a simulated log (NDJSON round trip)', () => {
     expect(toHorizon.values.utilization).toBeCloseTo(simulated.kpis.utilization.mean, 8);
     expect(toHorizon.tiers.desk!.utilization).toBeCloseTo(simulated.tiers.desk.utilization.mean, 8);
   });
+
+  it('reads back a baseline log with absences, departures, hires, surveys and verdicts', async () => {
+    const directory = temporaryDirectory();
+    const scenario = join(root, 'scenarios', 'baseline.yaml');
+    // Heavy turnover and quick hiring, so departures and hires happen within ten days.
+    const overrides = ['horizon.days=10', 'horizon.warmup_days=0', 'agents.attrition.per_year=20', 'agents.attrition.hiring_delay={dist: deterministic, value: 1d}'];
+    const run = await cli(['run', scenario, '--events', '--replications', '1', ...overrides.flatMap((override) => ['--set', override]), '--out', join(directory, 'run'), '--quiet']);
+    expect(run.code).toBe(0);
+    const log = importLog(join(directory, 'run', 'events.ndjson'));
+    const types = new Set(log.events.map((event) => event.type));
+    for (const type of ['absence_started', 'agent_left', 'agent_hired', 'survey_answered', 'truth_satisfaction'] as const) expect(types, type).toContain(type);
+    const simulated = JSON.parse(readFileSync(join(directory, 'run', 'summary.json'), 'utf8'));
+    const options = logMetricOptions(scenarioSchema.parse({ name: 'baseline' }), log);
+    // Measured like the run: up to its horizon (exclusive), 10 days after the clock start
+    // (2026-01-05 00:00 in Amsterdam); the log's own origin is its first event.
+    const horizonEpochMs = Date.parse('2026-01-04T23:00:00Z') + 10 * 1440 * 60000;
+    const measureTo = (horizonEpochMs - log.window.originEpochMs) / 60000;
+    const measured = computeKpisFromEvents(log.events, { ...log.window, measureTo }, options).values;
+    for (const id of ['agents_left', 'agents_hired', 'csat_mean', 'nps', 'survey_response_rate', 'true_satisfaction_mean']) {
+      expect(measured[id], id).toBe(simulated.kpis[id].mean);
+    }
+    expect(simulated.kpis.agents_left.mean).toBeGreaterThan(0);
+  });
 });
 
 describe('desksim metrics on a real export', () => {
