@@ -23,6 +23,7 @@ export {
   isIsoDateTime,
   LocalTimeError,
   LocalTimeTable,
+  utcOffsetReader,
   weekdays,
   windowIntervals,
   windowProblems,

@@ -126,6 +126,25 @@ function offsetFromIntl(formatter: Intl.DateTimeFormat, epochMilliseconds: numbe
 }
 
 /**
+ * The UTC offset (minutes) of a zone at any instant, for readers of timestamps outside the
+ * simulation clock (imported logs). Offsets change on whole hours in every zone in use, so
+ * one `Intl` call per hour of the epoch is cached.
+ */
+export function utcOffsetReader(timeZone: string): (epochMilliseconds: number) => number {
+  const formatter = createFormatter(timeZone);
+  const cache = new Map<number, number>();
+  return (epochMilliseconds) => {
+    const hour = Math.floor(epochMilliseconds / 3_600_000);
+    let offset = cache.get(hour);
+    if (offset === undefined) {
+      offset = offsetFromIntl(formatter, hour * 3_600_000);
+      cache.set(hour, offset);
+    }
+    return offset;
+  };
+}
+
+/**
  * Converts wall-clock minutes (since 1970-01-01T00:00 local) to epoch minutes
  * given a function returning the UTC offset at an epoch minute. Nonexistent
  * wall times (in a spring-forward gap) are shifted forward by the gap;

@@ -2,6 +2,7 @@
  * Reading an export's timestamps as epoch milliseconds: ISO 8601 with an offset (or `Z`),
  * ISO without one in a named time zone, or epoch numbers.
  */
+import { utcOffsetReader } from '../engine/local-time.js';
 
 /** How the time column is written (the mapping's `timestamps:`). */
 export interface TimestampOptions {
@@ -18,33 +19,6 @@ const isoPattern =
 
 const ISO_EXPECTED = 'an ISO 8601 date-time such as 2010-01-13T08:40:25+00:00';
 
-/** The zone's UTC offset in minutes at an instant, with Intl (cached per zone and hour). */
-function offsetReader(zone: string): (epochMs: number) => number {
-  const formatter = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const cache = new Map<number, number>();
-  return (epochMs) => {
-    const hour = Math.floor(epochMs / 3_600_000);
-    let offset = cache.get(hour);
-    if (offset === undefined) {
-      const parts: Record<string, number> = {};
-      for (const part of formatter.formatToParts(hour * 3_600_000)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-      const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-      offset = (wall - hour * 3_600_000) / 60_000;
-      cache.set(hour, offset);
-    }
-    return offset;
-  };
-}
-
 /** A reader of one column's timestamps. */
 export function timestampReader(options: TimestampOptions): (text: string) => TimestampResult {
   if (options.format !== 'iso') {
@@ -55,7 +29,7 @@ export function timestampReader(options: TimestampOptions): (text: string) => Ti
       return text.trim() !== '' && Number.isFinite(value) ? { epochMs: Math.round(value * scale) } : { problem: 'unreadable', expected };
     };
   }
-  const offsetAt = options.timezone === undefined ? undefined : offsetReader(options.timezone);
+  const offsetAt = options.timezone === undefined ? undefined : utcOffsetReader(options.timezone);
   return (text) => {
     const match = isoPattern.exec(text.trim());
     if (match === null) return { problem: 'unreadable', expected: ISO_EXPECTED };
