@@ -531,8 +531,7 @@ class DeskSimulation {
     this.dropWork(ticket);
     this.tiers[ticket.tier]!.queue.forget();
     this.emit(now, 'abandoned', ticket.id, undefined, this.tierIds[ticket.tier]);
-    const experience = this.experienceOf(ticket, false, now);
-    this.settleSatisfaction(ticket.id, satisfiedProbability(this.model.customers.satisfaction, experience, ticket.channel, ticket.priority), effortPoints(experience), now, false);
+    this.settleUnresolved(ticket, now);
   }
 
   // --- closing, and customers coming back ----------------------------------------------
@@ -544,9 +543,8 @@ class DeskSimulation {
   private awaitClose(ticket: Ticket, now: number, reopenable: boolean, fixed: boolean): void {
     ticket.closeDue = now + this.model.reopenWindow;
     // The experience is complete unless the ticket is reopened (then this entry goes stale).
-    const experience = this.experienceOf(ticket, fixed, now);
-    const probability = satisfiedProbability(this.model.customers.satisfaction, experience, ticket.channel, ticket.priority);
-    const effort = effortPoints(experience);
+    const probability = this.satisfiedProbabilityOf(ticket, fixed, now);
+    const effort = effortPoints(this.experience);
     if (reopenable) {
       ticket.state = TicketState.Resolved;
       this.closing.push(ticket.id, ticket.closeDue, ticket, probability, effort);
@@ -585,6 +583,17 @@ class DeskSimulation {
     experience.resolutionWait = now - ticket.contactAt;
     experience.searchedFirst = ticket.searchedFirst;
     return experience;
+  }
+
+  /** The ticket's customer's satisfied probability now; `this.experience` then describes the ticket. */
+  private satisfiedProbabilityOf(ticket: Ticket, fixed: boolean, now: number): number {
+    return satisfiedProbability(this.model.customers.satisfaction, this.experienceOf(ticket, fixed, now), ticket.channel, ticket.priority);
+  }
+
+  /** A ticket ended without a resolution (abandoned, or closed for want of an answer): not fixed, no survey. */
+  private settleUnresolved(ticket: Ticket, now: number): void {
+    const probability = this.satisfiedProbabilityOf(ticket, false, now);
+    this.settleSatisfaction(ticket.id, probability, effortPoints(this.experience), now, false);
   }
 
   /**
@@ -681,8 +690,7 @@ class DeskSimulation {
     ticket.pendingTimers--;
     ticket.state = TicketState.Done;
     this.emit(now, 'closed', ticket.id, undefined, this.tierIds[ticket.tier], 'no_reply');
-    const experience = this.experienceOf(ticket, false, now);
-    this.settleSatisfaction(ticket.id, satisfiedProbability(this.model.customers.satisfaction, experience, ticket.channel, ticket.priority), effortPoints(experience), now, false);
+    this.settleUnresolved(ticket, now);
     this.dropWork(ticket);
     this.release(ticket);
   }
