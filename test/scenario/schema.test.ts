@@ -38,3 +38,23 @@ describe('closestMatch', () => {
     expect(closestMatch('zzz', ['rate_per_hour', 'pattern'])).toBeUndefined();
   });
 });
+
+describe('customers and agents checks', () => {
+  it('refuses satisfaction expectations for unknown channels or priorities, once each', () => {
+    const text =
+      'name: d\ntiers: [{ id: a, agents: 1, escalates_to: b }, { id: b, agents: 1 }]\n' +
+      'customers:\n  satisfaction:\n    expected_first_response: { chat: 2m }\n    expected_resolution: { urgent: 4h }\n';
+    expect(problems(text)).toMatchInlineSnapshot(`
+      "desk.yaml:5:5  customers.satisfaction.expected_first_response
+        unknown channel "chat" (known: email)
+      desk.yaml:6:5  customers.satisfaction.expected_resolution
+        unknown priority "urgent" (known: normal)"
+    `);
+  });
+
+  it('refuses out-of-range agent parameters with their paths', () => {
+    const message = problems('name: d\nagents:\n  absence: { share: 1.5 }\n  new_hire: { speed: 0 }\n');
+    expect(message).toContain('agents.absence.share');
+    expect(message).toContain('agents.new_hire.speed');
+  });
+});
