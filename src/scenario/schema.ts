@@ -432,6 +432,11 @@ const agentsSchema = z.strictObject({
     .prefault({}),
 });
 
+const incentiveSchema = z.strictObject({
+  kpi: z.string().min(1).describe('The KPI management pushes (an id of the KPI catalog, e.g. first_response_time_mean).'),
+  pressure: probability.describe('How hard it is pushed: 0 = not at all, 1 = bonus and ranking depend on it.'),
+});
+
 // ---------------------------------------------------------------------------
 // The scenario
 // ---------------------------------------------------------------------------
@@ -461,6 +466,10 @@ const scenarioObjectSchema = z.strictObject({
   engineering: engineeringSchema.prefault({}),
   knowledge: knowledgeSchema.prefault({}),
   sla: slaSchema.prefault({}),
+  incentives: z
+    .array(incentiveSchema)
+    .default([])
+    .describe('Management pressure on KPIs; agents answer it with legitimate effort and with the gaming behaviours that move the KPI.'),
   metrics: metricsSchema.prefault({}),
 });
 
