@@ -4,6 +4,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** True when stderr is a terminal (progress bars are drawn only then). */
   interactive: boolean;
+  /** Where progress bars are drawn (the terminal's stderr); none in tests and pipes. */
+  progressStream?: NodeJS.WritableStream;
   /** Working directory for relative paths. */
   cwd: string;
 }
@@ -14,6 +16,7 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
+    progressStream: process.stderr,
     cwd: process.cwd(),
   };
 }

@@ -15,7 +15,8 @@ import { toCsv } from '../../report/csv.js';
 import { writeAtomically } from '../../report/output-directory.js';
 import { scenarioSchema, type Scenario } from '../../scenario/schema.js';
 import { VERSION } from '../../version.js';
-import { formatValue, table } from '../format.js';
+import { formatValue } from '../../report/format.js';
+import { table } from '../format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { loadForCommand } from './shared.js';
 

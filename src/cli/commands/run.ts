@@ -7,7 +7,9 @@ import { toCsv } from '../../report/csv.js';
 import { writeAtomically } from '../../report/output-directory.js';
 import { resolvedScenarioYaml } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { formatSummary, progressLine, table } from '../format.js';
+import { formatSummary } from '../../report/format.js';
+import { table } from '../format.js';
+import { startProgress } from '../progress.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { loadForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
@@ -73,12 +75,14 @@ export function registerRun(program: Command, io: CliIo): void {
     .action(async (file: string, options: RunOptionValues) => {
       const { scenario } = loadForCommand(file, options, io);
       const directory = resolve(io.cwd, options.out ?? `outputs/${outputName(scenario)}`);
-      const showProgress = io.interactive && !options.quiet && !options.json;
-      const result = await writeRunOutputs(directory, scenario, {
-        events: Boolean(options.events),
-        workers: parseWorkers(options.workers),
-        onReplication: showProgress ? (done, total) => io.stderr(progressLine(`Simulating ${scenario.name}`, done, total)) : undefined,
-      });
+      const workers = parseWorkers(options.workers);
+      const progress = startProgress(io, `Simulating ${scenario.name}`, scenario.replications, 'replications', options);
+      let result: RunResult;
+      try {
+        result = await writeRunOutputs(directory, scenario, { events: Boolean(options.events), workers, onReplication: (done) => progress.update(done) });
+      } finally {
+        progress.stop();
+      }
       if (options.json) {
         io.stdout(JSON.stringify(result.summary, null, 2) + '\n');
       } else if (!options.quiet) {
