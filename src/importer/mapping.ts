@@ -78,8 +78,14 @@ const activitySchema = z.preprocess(
 
 /** The mapping file's schema: defaults inside, unknown keys rejected. */
 export const mappingSchema = z.strictObject({
-  format: z.enum(['csv']).default('csv').describe('Format of the export. csv: RFC 4180, a header row naming the columns.'),
-  delimiter: z.string().length(1).default(',').describe('Field separator of the CSV.'),
+  format: z
+    .enum(['csv', 'ndjson'])
+    .default('csv')
+    .describe(
+      'Format of the export. csv: RFC 4180, a header row naming the columns. ndjson: one JSON object a line; ' +
+        'columns: name its keys, or dotted paths into nested objects (fields.status.name).',
+    ),
+  delimiter: z.string().length(1).default(',').describe('Field separator of a CSV export.'),
   columns: columnsSchema.describe('Which column holds what.'),
   timestamps: timestampsSchema.prefault({}).describe('How to read the time column.'),
   activities: z

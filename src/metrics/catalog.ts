@@ -270,11 +270,15 @@ function repeatedWithinWindow(context: MetricContext, ticket: number): boolean {
 
 const hasCustomer = (ledger: Ledger, ticket: number) => ledger.customer[ticket] !== undefined && ledger.customer[ticket] !== '';
 
-/** Times at which the backlog is sampled: the end of each whole day of the measured window, or its end if shorter. */
+/**
+ * Times at which the backlog is sampled: every midnight (the end of a day, counted from
+ * minute 0) after the start of the measured window and up to its end; the end itself if
+ * the window holds no midnight.
+ */
 function backlogSampleTimes(window: LogWindow): number[] {
-  const days = Math.floor((window.measureTo - window.measureFrom) / MINUTES_PER_DAY);
-  if (days === 0) return [window.measureTo];
-  return Array.from({ length: days }, (_, index) => window.measureFrom + (index + 1) * MINUTES_PER_DAY);
+  const times: number[] = [];
+  for (let day = Math.floor(window.measureFrom / MINUTES_PER_DAY) + 1; day * MINUTES_PER_DAY <= window.measureTo; day++) times.push(day * MINUTES_PER_DAY);
+  return times.length === 0 ? [window.measureTo] : times;
 }
 
 /**
@@ -658,7 +662,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     id: 'backlog_mean',
     unit: 'tickets',
     definition:
-      'Open tickets (created, not resolved, abandoned or closed; reopened ones again) sampled at the end of each whole day of the measured window, averaged; warm-up tickets still open count.',
+      'Open tickets (created, not resolved, abandoned or closed; reopened ones again) sampled at each midnight of the measured window, averaged; warm-up tickets still open count.',
     needs: ['created'],
     compute: (context) => mean(openTicketCounts(context.ledger, context.allTickets, backlogSampleTimes(context.window))),
   },

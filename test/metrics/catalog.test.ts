@@ -183,7 +183,7 @@ const expected: Record<string, number> = {
   // t2 → t4 (c2, 200 − 160 = 40 ≤ 150); t3, t4, t5 have no later ticket ⇒ 2 / 5.
   repeat_contact_rate: 2 / 5,
   replies_per_ticket: 3 / 3, // one reply each on t1, t2, t4
-  // The window (5..1000) is shorter than a day: one sample, at its end. Open then: t1
+  // The window (5..1000) holds no midnight: one sample, at its end. Open then: t1
   // (reopened at 120), t4 (reopened at 400), t5 (waiting) ⇒ 3; t0, t2, t3 are done.
   backlog_mean: 3,
   backlog_end: 3,
