@@ -13,7 +13,7 @@ import { runReplication, ticketTableCsv, type ReplicationOutcome } from './repli
 
 /** Messages from the main thread. */
 export type ToWorker =
-  | { type: 'scenario'; scenario: Scenario; eventsPath?: string }
+  | { type: 'scenario'; scenario: Scenario; eventsPath?: string; detail?: boolean }
   | { type: 'replication'; replication: number }
   | { type: 'stop' };
 
@@ -29,19 +29,21 @@ if (port === null) throw new Error('replication-worker must run in a worker thre
 let model: DeskModel | undefined;
 let ledger: Ledger | undefined;
 let eventsPath: string | undefined;
+let detail = false;
 
 port.on('message', (message: ToWorker) => {
   try {
     if (message.type === 'scenario') {
       model = buildDesk(message.scenario);
       eventsPath = message.eventsPath;
+      detail = message.detail === true;
       port.postMessage({ type: 'ready' } satisfies FromWorker);
     } else if (message.type === 'replication') {
       const replication = message.replication;
       const events = replication === 1 && eventsPath !== undefined ? new NdjsonFileSink(eventsPath, model!.originEpochMs) : undefined;
       let result: ReturnType<typeof runReplication>;
       try {
-        result = runReplication(model!, replication, events, ledger);
+        result = runReplication(model!, replication, events, ledger, detail);
       } finally {
         events?.close(); // before reporting: the main thread may end this worker once it has every outcome
       }
