@@ -12,7 +12,10 @@ describe('desksim run', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('first_response_time_mean');
-    expect(readdirSync(out).sort()).toEqual(['daily.csv', 'events.ndjson', 'kpis.csv', 'scenario.resolved.yaml', 'segments.csv', 'summary.json', 'tickets.csv']);
+    expect(readdirSync(out).sort()).toEqual(['charts', 'daily.csv', 'events.ndjson', 'kpis.csv', 'report.html', 'scenario.resolved.yaml', 'segments.csv', 'summary.json', 'tickets.csv']);
+    expect(readdirSync(join(out, 'charts')).sort()).toEqual(
+      ['daily-sla', 'daily-volume', 'daily-waits', 'kpi-dashboard', 'resolution-time', 'tier-utilization'].flatMap((name) => [`${name}.svg`, `${name}.vl.json`]),
+    );
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ scenario: 'baseline', seed: 2026, replications: 3 });
     expect(summary.kpis.queue_wait_mean).toMatchObject({ n: 3, unit: 'minutes' });
@@ -27,7 +30,7 @@ describe('desksim run', () => {
     expect(tickets.length - 1).toBe(Number(kpis[1]!.split(',')[1])); // rows = tickets_created of replication 1
   });
 
-  it('is deterministic: same seed ⇒ byte-identical summary.json and kpis.csv', async () => {
+  it('is deterministic: same seed ⇒ byte-identical summary.json, kpis.csv, charts and report.html', async () => {
     const [first, second, other] = [temporaryDirectory(), temporaryDirectory(), temporaryDirectory()];
     for (const out of [first, second]) expect((await cli(['run', 'scenarios/baseline.yaml', '--out', out, '--quiet', ...quick])).code).toBe(0);
     expect((await cli(['run', 'scenarios/baseline.yaml', '--out', other, '--quiet', '--seed', '7', ...quick])).code).toBe(0);

@@ -47,7 +47,23 @@ export async function writeRunOutputs(
     staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows(result.outcomes.map((outcome) => outcome.segments ?? []))));
     const daily = averageDaily(result.outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily])));
     staged.write('daily.csv', toCsv(daily.columns, daily.rows));
-    staged.write('scenario.resolved.yaml', resolvedScenarioYaml(scenario));
+    const scenarioYaml = resolvedScenarioYaml(scenario);
+    staged.write('scenario.resolved.yaml', scenarioYaml);
+    // Loaded only here: Vega takes a few hundred milliseconds to load, which no other command needs.
+    const { writeRunReport } = await import('../../report/run-report.js');
+    await writeRunReport(
+      {
+        summary: result.summary,
+        ticketsCsv: result.ticketsCsv,
+        daily,
+        priorities: Object.keys(scenario.priorities),
+        tiers: scenario.tiers.map((tier) => tier.id),
+        measuredDays: scenario.horizon.days - scenario.horizon.warmup_days,
+        scenarioYaml,
+        description: scenario.description,
+      },
+      (path, content) => staged.write(path, content),
+    );
   });
   return result!;
 }

@@ -54,6 +54,6 @@ export function dailyLineChart(points: readonly DailyPoint[], options: DailyChar
         { field: 'text', title: options.measure },
       ],
     },
-    layer: [{ mark: { type: 'line', strokeWidth: 2, interpolate: 'monotone' } }, { mark: { type: 'point', filled: true, size: 22 } }],
+    layer: [{ mark: { type: 'line', strokeWidth: 2 } }, { mark: { type: 'point', filled: true, size: 22 } }],
   });
 }
