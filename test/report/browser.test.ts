@@ -55,7 +55,7 @@ describe.skipIf(executablePath === undefined)('report.html in Chromium', () => {
     await page.goto(report, { waitUntil: 'load' });
     const figures = await page.locator('figure[data-chart]').count();
     expect(figures).toBe(6);
-    await page.waitForFunction((count) => document.querySelectorAll('figure[data-interactive="true"]').length === count, figures, { timeout: 30_000 });
+    await page.waitForFunction(`document.querySelectorAll('figure[data-interactive="true"]').length === ${figures}`, undefined, { timeout: 30_000 });
     const sizes = await chartSizes(page, 'figure .live svg');
     expect(sizes).toHaveLength(figures);
     for (const size of sizes) {
