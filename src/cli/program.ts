@@ -1,6 +1,7 @@
 /** The desksim command line: one commander program, output and exit swappable for tests. */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { registerInit } from './commands/init.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema, registerValidate } from './commands/validate.js';
@@ -11,7 +12,8 @@ export function buildProgram(io: CliIo): Command {
     .description(
       'Simulate a help desk from a YAML scenario and see every KPI move — with confidence intervals.\n\n' +
         'Typical start:\n' +
-        '  desksim run scenarios/baseline.yaml        simulate and write outputs/<name>/\n' +
+        '  desksim init my-desk.yaml                 a starter scenario, every section explained\n' +
+        '  desksim run scenarios/baseline.yaml        simulate and write outputs/<name>/ with report.html\n' +
         '  desksim validate my-desk.yaml             check a scenario, show its defaults\n' +
         '  desksim metrics log.csv -m map.yaml       every KPI of a real help desk\'s log\n' +
         '  desksim schema > desksim.schema.json      JSON Schema for editors',
@@ -20,6 +22,7 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
+  registerInit(program, io);
   registerRun(program, io);
   registerValidate(program, io);
   registerMetrics(program, io);

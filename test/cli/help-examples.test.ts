@@ -5,11 +5,15 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/program.js';
 import { cli, root, temporaryDirectory } from '../support/cli.js';
+
+/** Every command of the CLI, as the program registers them. */
+const commands = buildProgram({ stdout: () => {}, stderr: () => {}, interactive: false, cwd: root }).commands.map((command) => command.name());
 
 async function examples(): Promise<string[]> {
   const lines: string[] = [];
-  for (const command of ['run', 'validate', 'metrics', 'schema']) {
+  for (const command of commands) {
     const help = await cli([command, '--help']);
     for (const line of help.stdout.split('\n')) {
       const match = /^\s*\$ desksim (.*)$/.exec(line);
@@ -46,6 +50,10 @@ async function expectRuns(example: string): Promise<void> {
 
 describe('--help examples', async () => {
   const all = await examples();
+  it('are given by every command', async () => {
+    expect(commands).toEqual(expect.arrayContaining(['init', 'run', 'validate', 'metrics', 'schema']));
+    for (const command of commands) expect((await cli([command, '--help'])).stdout, command).toMatch(/\nExamples:\n[\s\S]*\$ desksim /);
+  });
   it('exist for every command', () => expect(all.length).toBeGreaterThanOrEqual(8));
   for (const example of all) {
     it(`desksim ${example}`, () => expectRuns(example));

@@ -159,11 +159,12 @@ export function registerMetrics(program: Command, io: CliIo): void {
         staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows([segments])));
         staged.write('daily.csv', toCsv(daily.columns, daily.rows));
       });
-      if (options.quiet) return;
+      // --json is asked-for machine output: it is printed even with --quiet, which silences the rest.
       if (options.json) {
         io.stdout(JSON.stringify(summary, null, 2) + '\n');
         return;
       }
+      if (options.quiet) return;
       const rows: Array<[string, string]> = kpiCsvRows(summary).map(([id, value, unit]) => [id, formatValue(value, unit)]);
       io.stdout(`${file}: ${log.report.tickets} tickets, ${log.report.window.start} – ${log.report.window.end}\n` + table(rows) + `Wrote ${directory}\n`);
     });

@@ -25,15 +25,18 @@ export function scenarioOptions(command: Command): Command {
     .option('-r, --replications <n>', 'number of replications (same as --set replications=<n>)');
 }
 
-/** Loads and validates the scenario with the command's overrides; bad input ⇒ exit 2. */
-export function loadForCommand(file: string, options: ScenarioOptionValues, io: CliIo): LoadedScenario {
+/** Loads and validates the scenario with the command's overrides; bad input ⇒ exit 2 (after `onError`, e.g. to print the issues as JSON). */
+export function loadForCommand(file: string, options: ScenarioOptionValues, io: CliIo, onError?: (error: ScenarioError) => void): LoadedScenario {
   const overrides = [...(options.set ?? [])];
   if (options.seed !== undefined) overrides.push(`seed=${options.seed}`);
   if (options.replications !== undefined) overrides.push(`replications=${options.replications}`);
   try {
     return loadScenarioFile(resolve(io.cwd, file), { overrides });
   } catch (error) {
-    if (error instanceof ScenarioError) throw new CliError(error.message, ExitCode.BadInput);
+    if (error instanceof ScenarioError) {
+      onError?.(error);
+      throw new CliError(error.message, ExitCode.BadInput);
+    }
     throw error;
   }
 }

@@ -17,10 +17,20 @@ export function registerValidate(program: Command, io: CliIo): void {
       )
       .argument('<scenario>', 'scenario YAML file'),
   )
+    .option('--json', 'print {"valid", "files", "scenario"} — or {"valid": false, "issues"} — as JSON')
     .option('--quiet', 'print nothing when valid')
-    .addHelpText('after', '\nExamples:\n  $ desksim validate scenarios/baseline.yaml\n  $ desksim validate scenarios/baseline.yaml --set tiers.tier1.shifts.0.agents=6\n')
-    .action((file: string, options: ScenarioOptionValues & { quiet?: boolean }) => {
-      const { scenario, files } = loadForCommand(file, options, io);
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ desksim validate scenarios/baseline.yaml\n  $ desksim validate scenarios/baseline.yaml --set tiers.tier1.shifts.0.agents=6\n  $ desksim validate scenarios/tighter-sla.yaml --json --quiet\n',
+    )
+    .action((file: string, options: ScenarioOptionValues & { quiet?: boolean; json?: boolean }) => {
+      const { scenario, files } = loadForCommand(file, options, io, (error) => {
+        if (options.json) io.stdout(JSON.stringify({ valid: false, issues: error.issues }, null, 2) + '\n');
+      });
+      if (options.json) {
+        io.stdout(JSON.stringify({ valid: true, files, scenario }, null, 2) + '\n');
+        return;
+      }
       if (options.quiet) return;
       io.stdout(`# ${files.join(' <- ')}: valid\n`);
       io.stdout(resolvedScenarioYaml(scenario));
