@@ -40,12 +40,18 @@ function scratchRepository(): string {
   return repository;
 }
 
-/** Runs an example: it succeeds, and says nothing on stderr but `metrics`' import report. */
+/**
+ * Runs an example — commands chained with `&&` run in turn in one scratch repository — and
+ * checks each succeeds and says nothing on stderr but `metrics`' import report.
+ */
 async function expectRuns(example: string): Promise<void> {
-  const result = await cli(example.split(/\s+/), scratchRepository());
-  if (example.startsWith('metrics ')) expect(result.stderr).toMatch(/^Imported /);
-  else expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
+  const repository = scratchRepository();
+  for (const command of example.split(/\s+&&\s+(?:npx\s+)?desksim\s+/)) {
+    const result = await cli(command.split(/\s+/), repository);
+    if (command.startsWith('metrics ')) expect(result.stderr).toMatch(/^Imported /);
+    else expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  }
 }
 
 describe('--help examples', async () => {

@@ -20,6 +20,8 @@ interface RunOptionValues extends ScenarioOptionValues {
   events?: boolean;
   json?: boolean;
   quiet?: boolean;
+  /** False with --no-report: no charts, no report.html. */
+  report?: boolean;
 }
 
 /** Directory name for a scenario: its name, made safe for a path. */
@@ -31,7 +33,7 @@ export function outputName(scenario: Scenario): string {
 export async function writeRunOutputs(
   directory: string,
   scenario: Scenario,
-  options: { events?: boolean; workers?: number; onReplication?: ParallelRunOptions['onReplication'] } = {},
+  options: { events?: boolean; workers?: number; onReplication?: ParallelRunOptions['onReplication']; report?: boolean } = {},
 ): Promise<RunResult> {
   let result: RunResult | undefined;
   await writeAtomically(directory, async (staged) => {
@@ -49,6 +51,7 @@ export async function writeRunOutputs(
     staged.write('daily.csv', toCsv(daily.columns, daily.rows));
     const scenarioYaml = resolvedScenarioYaml(scenario);
     staged.write('scenario.resolved.yaml', scenarioYaml);
+    if (options.report === false) return;
     // Loaded only here: Vega takes a few hundred milliseconds to load, which no other command needs.
     const { writeRunReport } = await import('../../report/run-report.js');
     await writeRunReport(
@@ -79,7 +82,9 @@ export function registerRun(program: Command, io: CliIo): void {
           '95% CI per KPI), kpis.csv (one row per replication), tickets.csv (first replication),\n' +
           'segments.csv (every KPI by channel, category, priority, tier and agent, with CIs),\n' +
           'daily.csv (one row per day, averaged over replications), scenario.resolved.yaml,\n' +
-          'and events.ndjson with --events.',
+          'events.ndjson with --events, and the report: charts/*.svg with their Vega-Lite specs\n' +
+          '(charts/*.vl.json) and report.html, one self-contained page (findings, charts, every KPI,\n' +
+          'the scenario) that opens offline in any browser.',
       )
       .argument('<scenario>', 'scenario YAML file'),
   )
@@ -87,13 +92,15 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--events', 'also write the first replication\'s event log as events.ndjson')
     .option('--json', 'print summary.json to stdout instead of the table')
     .option('--quiet', 'print nothing but errors')
+    .option('--no-report', 'skip charts/ and report.html (they add about a second)')
     .option('-w, --workers <n>', `run replications on n worker threads; results are identical for any n (default: the cores, ${defaultWorkers()} here, for runs of a million tickets or more; else 1)`)
     .addHelpText(
       'after',
       '\nExamples:\n' +
         '  $ desksim run scenarios/baseline.yaml\n' +
         '  $ desksim run scenarios/textbook/mmc.yaml --set tiers.desk.agents=11 --replications 5 --out outputs/mmc-11\n' +
-        '  $ desksim run scenarios/baseline.yaml --seed 7 --events --json\n',
+        '  $ desksim run scenarios/baseline.yaml --seed 7 --events --json\n' +
+        '  $ desksim run scenarios/textbook/tandem.yaml --replications 3 --no-report --quiet\n',
     )
     .action(async (file: string, options: RunOptionValues) => {
       const { scenario } = loadForCommand(file, options, io);
@@ -102,7 +109,7 @@ export function registerRun(program: Command, io: CliIo): void {
       const progress = startProgress(io, `Simulating ${scenario.name}`, scenario.replications, 'replications', options);
       let result: RunResult;
       try {
-        result = await writeRunOutputs(directory, scenario, { events: Boolean(options.events), workers, onReplication: (done) => progress.update(done) });
+        result = await writeRunOutputs(directory, scenario, { events: Boolean(options.events), workers, report: options.report, onReplication: (done) => progress.update(done) });
       } finally {
         progress.stop();
       }

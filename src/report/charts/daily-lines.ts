@@ -34,12 +34,11 @@ export function dailyLineChart(points: readonly DailyPoint[], options: DailyChar
   const largest = Math.max(0, ...present.map((point) => Math.abs(point.value)));
   const axis = axisUnit(options.unit, largest);
   const series = options.series ?? [...new Set(points.map((point) => point.series))];
-  const values = present.map((point) => ({
-    day: point.day,
-    series: point.series,
-    value: round(point.value / axis.divisor),
-    text: formatValue(point.value, options.unit),
-  }));
+  // Days without a value (a tier off duty at weekends) stay in, as null: the line breaks there.
+  const values = points.map((point) => {
+    const value = point.value !== null && Number.isFinite(point.value) ? point.value : null;
+    return { day: point.day, series: point.series, value: value === null ? null : round(value / axis.divisor), text: formatValue(value, options.unit) };
+  });
   return chart(options.name, options.title, options.subtitle, {
     width: 620,
     height: 220,
@@ -54,6 +53,6 @@ export function dailyLineChart(points: readonly DailyPoint[], options: DailyChar
         { field: 'text', title: options.measure },
       ],
     },
-    layer: [{ mark: { type: 'line', strokeWidth: 2 } }, { mark: { type: 'point', filled: true, size: 22 } }],
+    layer: [{ mark: { type: 'line', strokeWidth: 2, invalid: 'break-paths-show-domains' } }, { mark: { type: 'point', filled: true, size: 22 } }],
   });
 }
