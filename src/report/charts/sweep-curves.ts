@@ -14,6 +14,8 @@ export interface SweepPoint {
   mean: number | null;
   ci95: readonly [number, number] | null;
   label?: string;
+  /** The other parameters' values at this point, in words, when the grid has several ("tier2 agents = 3"). */
+  series?: string;
 }
 
 /** The curves of a sweep; `parameter` names the swept field ("tiers.tier1.agents"). */
@@ -35,10 +37,16 @@ export function sweepCurvesChart(parameter: string, points: readonly SweepPoint[
         low: round(low / axis.divisor),
         high: round(high / axis.divisor),
         text: formatValue(point.mean, point.unit),
+        series: point.series ?? '',
       };
     });
   });
   const panels = [...new Set(values.map((value) => value.panel))];
+  const seriesNames = [...new Set(values.map((value) => value.series))];
+  const several = seriesNames.length > 1;
+  // One line per combination of the other parameters, coloured; a single line is blue.
+  const color = several ? { color: { field: 'series', type: 'nominal', sort: seriesNames, legend: { title: null, orient: 'top' } } } : {};
+  const detail = several ? { detail: { field: 'series', type: 'nominal' } } : {};
   const x = { field: 'parameter', type: 'quantitative', title: parameter, scale: { zero: false, nice: false }, axis: { tickMinStep: 1 } };
   return chart('sweep-curves', `KPIs against ${parameter}`, options.subtitle ?? 'Mean over replications (line) with its 95 % confidence interval (band)', {
     data: { values },
@@ -50,13 +58,14 @@ export function sweepCurvesChart(parameter: string, points: readonly SweepPoint[
       height: 140,
       encoding: { x },
       layer: [
-        { mark: { type: 'area', color: COLORS.band, opacity: 0.18 }, encoding: { y: { field: 'low', type: 'quantitative', title: null, scale: { zero: false } }, y2: { field: 'high' } } },
-        { mark: { type: 'line', color: COLORS.observed, strokeWidth: 2 }, encoding: { y: { field: 'mean', type: 'quantitative' } } },
+        { mark: { type: 'area', color: COLORS.band, opacity: 0.18 }, encoding: { y: { field: 'low', type: 'quantitative', title: null, scale: { zero: false } }, y2: { field: 'high' }, ...color, ...detail } },
+        { mark: { type: 'line', color: COLORS.observed, strokeWidth: 2 }, encoding: { y: { field: 'mean', type: 'quantitative' }, ...color, ...detail } },
         {
           mark: { type: 'point', filled: true, color: COLORS.observed, size: 30 },
           encoding: {
             y: { field: 'mean', type: 'quantitative' },
-            tooltip: [{ field: 'panel', title: 'KPI' }, { field: 'parameter', title: parameter }, { field: 'text', title: 'mean' }],
+            ...color,
+            tooltip: [{ field: 'panel', title: 'KPI' }, { field: 'parameter', title: parameter }, ...(several ? [{ field: 'series', title: 'other parameters' }] : []), { field: 'text', title: 'mean' }],
           },
         },
       ],

@@ -1,0 +1,355 @@
+/**
+ * Reports of the experiment commands — compare, sweep, pressure — from their results
+ * (`comparison.json`, `sweep.json`, `pressure.json`, `pressure-matrix.json`): the charts, the
+ * findings in words, and a report.html like a run's.
+ *
+ * The inputs are declared here by the fields the report reads, so this module depends on
+ * the shape of those files, not on the code that computes them.
+ */
+import type { KpiSummary } from '../experiment/statistics.js';
+import type { Chart } from './charts/chart.js';
+import { compareForestChart, type KpiDifference as ForestRow } from './charts/compare-forest.js';
+import { dashboardVsTruthChart, type PressureTrace } from './charts/dashboard-vs-truth.js';
+import { pressureHeatmapChart, type PressureShift } from './charts/pressure-heatmap.js';
+import type { RenderedChart } from './charts/render.js';
+import { chartFiles } from './charts/render.js';
+import { sweepCurvesChart, type SweepPoint as CurvePoint } from './charts/sweep-curves.js';
+import { duration, percent } from './findings.js';
+import { formatInterval, formatValue } from './format.js';
+import { escapeHtml, renderReportPage, type ReportSection } from './html.js';
+import { betterDirection, kpiLabel } from './labels.js';
+import { renderCharts } from './run-report.js';
+
+/** One KPI's paired change between two runs (a cell of comparison.json / pressure.json). */
+export interface Difference {
+  unit: string;
+  n: number;
+  reference_mean: number | null;
+  mean: number | null;
+  difference: number | null;
+  ci95: [number, number] | null;
+  relative: number | null;
+  relative_ci95: [number, number] | null;
+  significant: boolean;
+}
+
+/** Changes of every KPI, desk-wide and per tier. */
+export interface Differences {
+  kpis: Record<string, Difference>;
+  tiers: Record<string, Record<string, Difference>>;
+}
+
+/** A table's rows: desk-wide KPIs first, then `tiers.<id>.<kpi>`. */
+function rows(table: Differences): Array<[string, Difference]> {
+  return [
+    ...Object.entries(table.kpis),
+    ...Object.entries(table.tiers).flatMap(([tier, kpis]) => Object.entries(kpis).map(([id, difference]): [string, Difference] => [`tiers.${tier}.${id}`, difference])),
+  ];
+}
+
+const TRUTH_IDS = new Set(['true_resolution_rate', 'true_resolution_time_mean', 'true_satisfaction_mean', 'true_satisfied_share', 'hidden_failure_share', 'contacts_per_issue']);
+
+/** A change in words: shares in percentage points, durations humanely, the rest relative. */
+export function changeText(id: string, difference: Difference): string {
+  const change = difference.difference ?? 0;
+  const verb = change > 0 ? 'rose' : change < 0 ? 'fell' : 'did not move';
+  if (change === 0) return `${kpiLabel(id)} ${verb}`;
+  if (difference.unit === 'share') return `${kpiLabel(id)} ${verb} ${Math.abs(change * 100).toFixed(Math.abs(change) < 0.1 ? 1 : 0)} points`;
+  if (difference.relative !== null && Number.isFinite(difference.relative)) {
+    const by = Math.abs(difference.relative * 100);
+    const amount = difference.unit === 'minutes' ? ` (${duration(Math.abs(change))})` : '';
+    return `${kpiLabel(id)} ${verb} ${by.toFixed(by < 10 ? 1 : 0)} %${amount}`;
+  }
+  return `${kpiLabel(id)} ${verb} by ${formatValue(Math.abs(change), difference.unit)}`;
+}
+
+/** A difference table as an HTML table: reference, other, change with CI, relative change. */
+function differenceTableHtml(table: Differences, reference: string, other: string): string {
+  const body = rows(table)
+    .map(([id, difference]) => {
+      const sign = (value: number) => (value > 0 ? '+' : value < 0 ? '−' : '±');
+      const signed = (value: number | null) => (value === null ? '—' : `${sign(value)}${formatValue(Math.abs(value), difference.unit)}`);
+      const interval = difference.ci95 === null ? '' : ` [${signed(difference.ci95[0])}, ${signed(difference.ci95[1])}]`;
+      const relative = difference.relative === null || !Number.isFinite(difference.relative) ? '—' : `${sign(difference.relative)}${Math.abs(difference.relative * 100).toFixed(1)} %`;
+      return (
+        `<tr${TRUTH_IDS.has(id) ? ' class="truth"' : ''}><td>${escapeHtml(kpiLabel(id))}</td><td class="id">${escapeHtml(id)}</td>` +
+        `<td class="number">${escapeHtml(formatValue(difference.reference_mean, difference.unit))}</td><td class="number">${escapeHtml(formatValue(difference.mean, difference.unit))}</td>` +
+        `<td class="number">${escapeHtml(signed(difference.difference) + interval)}</td><td class="number">${escapeHtml(relative)}</td><td>${difference.significant ? 'yes' : ''}</td></tr>`
+      );
+    })
+    .join('\n');
+  return (
+    `<table>\n<thead><tr><th>KPI</th><th>id</th><th>${escapeHtml(reference)}</th><th>${escapeHtml(other)}</th><th>change [95 % CI]</th><th>relative</th><th>significant</th></tr></thead>\n` +
+    `<tbody>\n${body}\n</tbody>\n</table>`
+  );
+}
+
+// --- compare -----------------------------------------------------------------------------
+
+/** What the report reads of `comparison.json`. */
+export interface ComparisonInput {
+  version: string;
+  seed: number;
+  replications: number;
+  scenarios: Array<{ label: string; name: string; file: string }>;
+  reference: string;
+  contrasts: Array<Differences & { scenario: string }>;
+  notes: string[];
+}
+
+/** The forest plot of every contrast. */
+export function compareCharts(comparison: ComparisonInput): Chart[] {
+  const forest: ForestRow[] = comparison.contrasts.flatMap((contrast) =>
+    rows(contrast).flatMap(([kpi, difference]) =>
+      difference.difference === null ? [] : [{ kpi, unit: difference.unit, comparison: `${contrast.scenario} − ${comparison.reference}`, difference: difference.difference, ci95: difference.ci95, significant: difference.significant }],
+    ),
+  );
+  return forest.length === 0 ? [] : [compareForestChart(forest)];
+}
+
+/** The biggest significant changes of each contrast, in words. */
+export function compareFindings(comparison: ComparisonInput): string[] {
+  return comparison.contrasts.map((contrast) => {
+    const significant = rows(contrast).filter(([id, difference]) => difference.significant && !id.startsWith('tiers.'));
+    if (significant.length === 0) return `${contrast.scenario} did not differ significantly from ${comparison.reference} on any desk-wide KPI (${comparison.replications} paired replications).`;
+    const biggest = [...significant].sort((a, b) => Math.abs(b[1].relative ?? 0) - Math.abs(a[1].relative ?? 0)).slice(0, 3);
+    return `Against ${comparison.reference}, ${contrast.scenario} changed ${significant.length} desk-wide KPI${significant.length === 1 ? '' : 's'} significantly; most: ${biggest.map(([id, difference]) => changeText(id, difference)).join('; ')}.`;
+  });
+}
+
+/** `report.html` of a comparison. */
+export function compareReportHtml(comparison: ComparisonInput, charts: readonly RenderedChart[]): string {
+  return renderReportPage({
+    title: `desksim comparison: ${comparison.scenarios.map((scenario) => scenario.label).join(' vs ')}`,
+    subtitle: `Reference ${comparison.reference}; ${comparison.replications} paired replications with common random numbers (seed ${comparison.seed}), desksim ${comparison.version}`,
+    findings: [...compareFindings(comparison), ...comparison.notes],
+    charts,
+    sections: comparison.contrasts.map(
+      (contrast): ReportSection => ({
+        id: `contrast-${contrast.scenario}`.replace(/[^A-Za-z0-9_-]+/g, '-'),
+        title: `${contrast.scenario} against ${comparison.reference}`,
+        html: differenceTableHtml(contrast, comparison.reference, contrast.scenario),
+      }),
+    ),
+  });
+}
+
+// --- sweep -------------------------------------------------------------------------------
+
+/** What the report reads of `sweep.json`. */
+export interface SweepInput {
+  experiment: string;
+  description?: string;
+  scenario: string;
+  version: string;
+  seed: number;
+  replications: number;
+  parameters: string[];
+  kpis: string[];
+  points: Array<{ point: number; parameters: Record<string, unknown>; kpis: Record<string, KpiSummary>; tiers: Record<string, Record<string, KpiSummary>> }>;
+}
+
+/** The summary of a KPI id (`tiers.<id>.<kpi>` included) at a grid point. */
+function pointSummary(point: SweepInput['points'][number], kpi: string): KpiSummary | undefined {
+  const tier = /^tiers\.([^.]+)\.(.+)$/.exec(kpi);
+  return tier === null ? point.kpis[kpi] : point.tiers[tier[1]!]?.[tier[2]!];
+}
+
+/** The first numeric parameter goes on the x axis; the others name the lines. */
+function sweepAxis(sweep: SweepInput): string | undefined {
+  return sweep.parameters.find((parameter) => sweep.points.every((point) => typeof point.parameters[parameter] === 'number'));
+}
+
+/** KPI curves against the swept parameter (when one is numeric). */
+export function sweepCharts(sweep: SweepInput): Chart[] {
+  const axis = sweepAxis(sweep);
+  if (axis === undefined) return [];
+  const others = sweep.parameters.filter((parameter) => parameter !== axis);
+  const points: CurvePoint[] = sweep.points.flatMap((point) =>
+    sweep.kpis.flatMap((kpi) => {
+      const summary = pointSummary(point, kpi);
+      if (summary === undefined) return [];
+      const series = others.map((parameter) => `${parameter} = ${JSON.stringify(point.parameters[parameter])}`).join(', ');
+      return [{ parameter: point.parameters[axis] as number, kpi, unit: summary.unit, mean: summary.mean, ci95: summary.ci95, ...(series === '' ? {} : { series }) }];
+    }),
+  );
+  return [sweepCurvesChart(axis, points, { subtitle: `${sweep.experiment} on ${sweep.scenario}: mean over ${sweep.replications} replications (line) with its 95 % confidence interval (band)` })];
+}
+
+/** How each headline KPI moves across the grid, in words. */
+export function sweepFindings(sweep: SweepInput): string[] {
+  const axis = sweepAxis(sweep);
+  const first = sweep.points[0];
+  const last = sweep.points[sweep.points.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const where = (point: SweepInput['points'][number]) => sweep.parameters.map((parameter) => `${parameter} = ${JSON.stringify(point.parameters[parameter])}`).join(', ');
+  return sweep.kpis.flatMap((kpi) => {
+    const from = pointSummary(first, kpi);
+    const to = pointSummary(last, kpi);
+    if (from?.mean == null || to?.mean == null) return [];
+    return [`${kpiLabel(kpi)}: ${formatValue(from.mean, from.unit)} at ${where(first)}, ${formatValue(to.mean, to.unit)} at ${where(last)}${axis === undefined ? '' : ''}.`];
+  });
+}
+
+/** `report.html` of a sweep. */
+export function sweepReportHtml(sweep: SweepInput, charts: readonly RenderedChart[]): string {
+  const header = ['point', ...sweep.parameters, ...sweep.kpis];
+  const body = sweep.points
+    .map((point) => {
+      const cells = [
+        String(point.point),
+        ...sweep.parameters.map((parameter) => JSON.stringify(point.parameters[parameter])),
+        ...sweep.kpis.map((kpi) => {
+          const summary = pointSummary(point, kpi);
+          return summary === undefined ? '—' : `${formatValue(summary.mean, summary.unit)} ${formatInterval(summary.ci95, summary.unit)}`;
+        }),
+      ];
+      return `<tr>${cells.map((cell) => `<td class="number">${escapeHtml(cell)}</td>`).join('')}</tr>`;
+    })
+    .join('\n');
+  return renderReportPage({
+    title: `desksim sweep: ${sweep.experiment}`,
+    subtitle: `${sweep.description ? `${sweep.description} — ` : ''}scenario ${sweep.scenario}, ${sweep.points.length} grid points × ${sweep.replications} replications, seed ${sweep.seed}, desksim ${sweep.version}`,
+    findings: sweepFindings(sweep),
+    charts,
+    sections: [
+      {
+        id: 'grid',
+        title: 'Every grid point',
+        html: `<p>Mean [95 % CI] of the headline KPIs; every KPI of every point is in sweep.json and sweep.csv.</p>\n<table>\n<thead><tr>${header.map((cell) => `<th>${escapeHtml(cell === 'point' ? cell : cell.includes('.') ? cell : kpiLabel(cell))}</th>`).join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`,
+      },
+    ],
+  });
+}
+
+// --- pressure ----------------------------------------------------------------------------
+
+/** What the report reads of `pressure.json`. */
+export interface PressureInput {
+  scenario: string;
+  version: string;
+  seed: number;
+  replications: number;
+  kpi: string;
+  levels: number[];
+  steps: Array<{ pressure: number; change: Differences }>;
+}
+
+/** What the report reads of `pressure-matrix.json`. */
+export interface PressureMatrixInput {
+  scenario: string;
+  version: string;
+  seed: number;
+  replications: number;
+  level: number;
+  rows: Array<{ kpi: string; change: Differences }>;
+}
+
+/** KPIs the heat map shows: desk-wide ones that have a value (tiers are in the tables). */
+function heatmapKpis(table: Differences, targeted?: string): string[] {
+  const ids = Object.entries(table.kpis).filter(([, difference]) => difference.reference_mean !== null).map(([id]) => id);
+  const truth = ids.filter((id) => TRUTH_IDS.has(id));
+  const observed = ids.filter((id) => !TRUTH_IDS.has(id) && id !== targeted);
+  return [...(targeted !== undefined && ids.includes(targeted) ? [targeted] : []), ...truth, ...observed];
+}
+
+/** The heat map of every KPI's shift by level, and the dashboard-against-truth lines. */
+export function pressureCharts(pressure: PressureInput): Chart[] {
+  const pressured = pressure.steps.filter((step) => step.pressure > 0);
+  const last = pressure.steps[pressure.steps.length - 1];
+  if (last === undefined || pressured.length === 0) return [];
+  const kpis = heatmapKpis(last.change, pressure.kpi);
+  const shifts: PressureShift[] = pressured.flatMap((step) =>
+    kpis.map((kpi) => ({ kpi, column: String(step.pressure), relativeShift: step.change.kpis[kpi]?.relative ?? null })),
+  );
+  const traces: PressureTrace[] = pressure.steps.flatMap((step) =>
+    [pressure.kpi, ...kpis.filter((kpi) => TRUTH_IDS.has(kpi) && kpi !== 'contacts_per_issue')].flatMap((kpi) => {
+      const difference = step.change.kpis[kpi];
+      if (difference === undefined) return [];
+      return [{ pressure: step.pressure, kpi, role: kpi === pressure.kpi ? ('targeted' as const) : ('truth' as const), change: difference.relative, ci95: difference.relative_ci95 }];
+    }),
+  );
+  return [
+    pressureHeatmapChart(shifts, {
+      columnTitle: `Pressure on ${kpiLabel(pressure.kpi).toLowerCase()} (0 = none, 1 = maximum)`,
+      targeted: pressure.kpi,
+      columns: pressured.map((step) => String(step.pressure)),
+    }),
+    dashboardVsTruthChart(traces),
+  ];
+}
+
+/** The heat map of a pressure matrix: one column per targeted KPI. */
+export function pressureMatrixCharts(matrix: PressureMatrixInput): Chart[] {
+  const first = matrix.rows[0];
+  if (first === undefined) return [];
+  const kpis = heatmapKpis(first.change);
+  const shifts: PressureShift[] = matrix.rows.flatMap((row) => kpis.map((kpi) => ({ kpi, column: kpiLabel(row.kpi), relativeShift: row.change.kpis[kpi]?.relative ?? null })));
+  return [
+    pressureHeatmapChart(shifts, {
+      columnTitle: `KPI under pressure ${matrix.level}`,
+      columns: matrix.rows.map((row) => kpiLabel(row.kpi)),
+      subtitle: `Each column: pressure ${matrix.level} on one KPI. Cell: every KPI's change relative to no pressure; colour: better (green) or worse (red)`,
+    }),
+  ];
+}
+
+/** "First response time fell 62 % while true resolution rate fell 9 points" at the highest pressure. */
+export function pressureFindings(pressure: PressureInput): string[] {
+  const last = pressure.steps[pressure.steps.length - 1];
+  if (last === undefined || last.pressure === 0) return [];
+  const targeted = last.change.kpis[pressure.kpi];
+  const findings: string[] = [];
+  const truth = ['true_resolution_rate', 'true_satisfaction_mean', 'hidden_failure_share', 'true_resolution_time_mean']
+    .map((id): [string, Difference | undefined] => [id, last.change.kpis[id]])
+    .filter((entry): entry is [string, Difference] => entry[1] !== undefined && entry[1].difference !== null && entry[1].difference !== 0);
+  if (targeted !== undefined && targeted.difference !== null) {
+    const worse = truth.filter(([id, difference]) => {
+      const direction = betterDirection(id);
+      return direction !== null && (direction === 'higher' ? difference.difference! < 0 : difference.difference! > 0);
+    });
+    const head = `At pressure ${last.pressure}, ${changeText(pressure.kpi, targeted).replace(/^./, (letter) => letter.toUpperCase())}`;
+    findings.push(worse.length === 0 ? `${head}; no truth KPI got worse.` : `${head} while ${worse.slice(0, 2).map(([id, difference]) => changeText(id, difference).replace(/^./, (letter) => letter.toLowerCase())).join(' and ')}.`);
+  }
+  const moved = rows(last.change).filter(([id, difference]) => difference.significant && id !== pressure.kpi && !id.startsWith('tiers.'));
+  findings.push(`${moved.length} other desk-wide KPI${moved.length === 1 ? '' : 's'} moved significantly (95 % CI) under pressure ${last.pressure}.`);
+  const hidden = last.change.kpis.hidden_failure_share;
+  if (hidden?.mean != null) findings.push(`${percent(hidden.mean)} of resolved tickets were not really fixed at pressure ${last.pressure} (${percent(hidden.reference_mean ?? 0)} with none).`);
+  return findings;
+}
+
+/** `report.html` of a pressure experiment. */
+export function pressureReportHtml(pressure: PressureInput, charts: readonly RenderedChart[]): string {
+  return renderReportPage({
+    title: `desksim pressure on ${kpiLabel(pressure.kpi).toLowerCase()}: ${pressure.scenario}`,
+    subtitle: `Pressure levels ${pressure.levels.join(', ')}; ${pressure.replications} paired replications each (seed ${pressure.seed}), desksim ${pressure.version}`,
+    findings: pressureFindings(pressure),
+    charts,
+    sections: pressure.steps
+      .filter((step) => step.pressure > 0)
+      .map((step) => ({ id: `pressure-${String(step.pressure).replace('.', '_')}`, title: `Pressure ${step.pressure} against none`, html: differenceTableHtml(step.change, 'no pressure', `pressure ${step.pressure}`) })),
+  });
+}
+
+/** `report.html` of a pressure matrix. */
+export function pressureMatrixReportHtml(matrix: PressureMatrixInput, charts: readonly RenderedChart[]): string {
+  return renderReportPage({
+    title: `desksim pressure matrix: ${matrix.scenario}`,
+    subtitle: `Pressure ${matrix.level} on each incentive KPI in turn; ${matrix.replications} paired replications (seed ${matrix.seed}), desksim ${matrix.version}`,
+    findings: matrix.rows.map((row) => {
+      const own = row.change.kpis[row.kpi];
+      const truth = row.change.kpis.true_resolution_rate;
+      return `Pressure on ${kpiLabel(row.kpi).toLowerCase()}: ${own === undefined ? 'no value' : changeText(row.kpi, own).replace(/^./, (letter) => letter.toLowerCase())}${truth === undefined ? '' : `; ${changeText('true_resolution_rate', truth).replace(/^./, (letter) => letter.toLowerCase())}`}.`;
+    }),
+    charts,
+    sections: matrix.rows.map((row) => ({ id: `matrix-${row.kpi}`, title: `Pressure on ${kpiLabel(row.kpi).toLowerCase()}`, html: differenceTableHtml(row.change, 'no pressure', `pressure ${matrix.level}`) })),
+  });
+}
+
+/** Renders an experiment's charts and writes them with its report.html through `write`. */
+export async function writeExperimentReport(charts: readonly Chart[], html: (rendered: readonly RenderedChart[]) => string, write: (path: string, content: string) => void): Promise<RenderedChart[]> {
+  const rendered = await renderCharts(charts);
+  for (const chart of rendered) for (const [path, content] of chartFiles(chart)) write(path, content);
+  write('report.html', html(rendered));
+  return rendered;
+}

@@ -1,0 +1,143 @@
+/** Reports of compare, sweep and pressure from hand-made results shaped like their JSON files. */
+import { describe, expect, it } from 'vitest';
+import {
+  compareCharts,
+  compareFindings,
+  compareReportHtml,
+  pressureCharts,
+  pressureFindings,
+  pressureMatrixCharts,
+  pressureReportHtml,
+  sweepCharts,
+  sweepFindings,
+  sweepReportHtml,
+  type Difference,
+  type PressureInput,
+} from '../../src/report/experiment-reports.js';
+import { renderChart } from '../../src/report/charts/render.js';
+
+function change(reference: number, mean: number, unit: string, halfWidth = Math.abs(mean - reference) / 3): Difference {
+  const difference = mean - reference;
+  return {
+    unit,
+    n: 5,
+    reference_mean: reference,
+    mean,
+    difference,
+    ci95: [difference - halfWidth, difference + halfWidth],
+    relative: difference / Math.abs(reference),
+    relative_ci95: [(difference - halfWidth) / Math.abs(reference), (difference + halfWidth) / Math.abs(reference)],
+    significant: halfWidth < Math.abs(difference),
+  };
+}
+
+const summary = (mean: number, unit: string) => ({ mean, sd: 1, ci95: [mean * 0.95, mean * 1.05] as [number, number], n: 5, unit });
+
+describe('compare report', () => {
+  const comparison = {
+    version: '0.1.0',
+    seed: 2026,
+    replications: 5,
+    scenarios: [
+      { label: 'baseline', name: 'baseline', file: 'scenarios/baseline.yaml' },
+      { label: 'understaffed-tier2', name: 'understaffed-tier2', file: 'scenarios/understaffed-tier2.yaml' },
+    ],
+    reference: 'baseline',
+    contrasts: [
+      {
+        scenario: 'understaffed-tier2',
+        kpis: {
+          resolution_time_mean: change(590, 780, 'minutes'),
+          first_response_time_mean: change(200, 204, 'minutes', 10),
+          sla_resolution_compliance: change(0.99, 0.9, 'share'),
+        },
+        tiers: { tier2: { utilization: change(0.5, 0.66, 'share') } },
+      },
+    ],
+    notes: ['Every scenario ran with seed 2026.'],
+  };
+
+  it('finds the significant changes, biggest first, in words', () => {
+    expect(compareFindings(comparison)).toEqual([
+      'Against baseline, understaffed-tier2 changed 2 desk-wide KPIs significantly; most: Resolution time, mean rose 32 % (3h 10m); SLA resolution compliance fell 9.0 points.',
+    ]);
+  });
+
+  it('draws a forest plot and a page with the difference table', async () => {
+    const charts = await Promise.all(compareCharts(comparison).map(renderChart));
+    expect(charts.map((chart) => chart.name)).toEqual(['compare-forest']);
+    expect(charts[0]!.warnings).toEqual([]);
+    expect(charts[0]!.svg).toContain('Tier 2: agent utilization');
+    const html = compareReportHtml(comparison, charts);
+    expect(html).toContain('understaffed-tier2 against baseline');
+    expect(html).toContain('<td class="id">tiers.tier2.utilization</td>');
+  });
+});
+
+describe('sweep report', () => {
+  const sweep = {
+    experiment: 'tier1-staffing',
+    scenario: 'baseline',
+    version: '0.1.0',
+    seed: 2026,
+    replications: 5,
+    parameters: ['tiers.tier1.shifts.0.agents', 'tiers.tier2.shifts.0.agents'],
+    kpis: ['first_response_time_mean', 'utilization'],
+    points: [4, 5, 6].flatMap((tier1, index) =>
+      [2, 3].map((tier2, inner) => ({
+        point: index * 2 + inner + 1,
+        parameters: { 'tiers.tier1.shifts.0.agents': tier1, 'tiers.tier2.shifts.0.agents': tier2 },
+        kpis: { first_response_time_mean: summary(900 / tier1, 'minutes'), utilization: summary(3 / (tier1 + tier2), 'share') },
+        tiers: {},
+      })),
+    ),
+  };
+
+  it('draws one line per value of the other parameter', async () => {
+    const [chart] = await Promise.all(sweepCharts(sweep).map(renderChart));
+    expect(chart!.warnings).toEqual([]);
+    expect(chart!.svg).toContain('tiers.tier2.shifts.0.agents = 3');
+    expect(sweepFindings(sweep)[0]).toBe('First response time, mean: 3h 45m at tiers.tier1.shifts.0.agents = 4, tiers.tier2.shifts.0.agents = 2, 2h 30m at tiers.tier1.shifts.0.agents = 6, tiers.tier2.shifts.0.agents = 3.');
+    expect(sweepReportHtml(sweep, [chart!])).toContain('<h2>Every grid point</h2>');
+  });
+});
+
+describe('pressure report', () => {
+  const pressure: PressureInput = {
+    scenario: 'baseline',
+    version: '0.1.0',
+    seed: 2026,
+    replications: 5,
+    kpi: 'first_response_time_mean',
+    levels: [0, 0.5, 1],
+    steps: [0, 0.5, 1].map((level) => ({
+      pressure: level,
+      change: {
+        kpis: {
+          first_response_time_mean: change(200, 200 * (1 - 0.62 * level), 'minutes', level === 0 ? 0 : 5),
+          true_resolution_rate: change(0.82, 0.82 - 0.09 * level, 'share', level === 0 ? 0 : 0.01),
+          hidden_failure_share: change(0.02, 0.02 + 0.1 * level, 'share', level === 0 ? 0 : 0.01),
+          tickets_created: change(3300, 3300 + 200 * level, 'tickets', level === 0 ? 0 : 20),
+        },
+        tiers: {},
+      },
+    })),
+  };
+
+  it('says the dashboard improved while the truth got worse', () => {
+    expect(pressureFindings(pressure)[0]).toBe('At pressure 1, First response time, mean fell 62 % (2h 4m) while true resolution rate fell 9.0 points and hidden failures (resolved, not fixed) rose 10 points.');
+  });
+
+  it('draws the heat map and the dashboard-against-truth lines', async () => {
+    const charts = await Promise.all(pressureCharts(pressure).map(renderChart));
+    expect(charts.map((chart) => chart.name)).toEqual(['pressure-heatmap', 'dashboard-vs-truth']);
+    for (const chart of charts) expect(chart.warnings).toEqual([]);
+    expect(charts[0]!.svg).toContain('−62%');
+    expect(charts[0]!.svg).toContain('◀ targeted');
+    expect(pressureReportHtml(pressure, charts)).toContain('Pressure 1 against none');
+    const matrix = await Promise.all(
+      pressureMatrixCharts({ scenario: 'baseline', version: '0.1.0', seed: 1, replications: 5, level: 0.7, rows: [{ kpi: 'first_response_time_mean', change: pressure.steps[2]!.change }] }).map(renderChart),
+    );
+    expect(matrix[0]!.warnings).toEqual([]);
+  });
+});
