@@ -86,7 +86,7 @@ export function runReplication(
   return { outcome, ledger };
 }
 
-/** `tickets.csv` of a replication: one row per measured ticket. */
-export function ticketTableCsv(ledger: Ledger): string {
-  return toCsv(TICKET_COLUMNS, ticketRows(ledger).map((row) => TICKET_COLUMNS.map((column) => row[column])));
+/** `tickets.csv` of a replication: one row per measured ticket (SLA breach instants with `options`). */
+export function ticketTableCsv(ledger: Ledger, options?: MetricOptions): string {
+  return toCsv(TICKET_COLUMNS, ticketRows(ledger, options).map((row) => TICKET_COLUMNS.map((column) => row[column])));
 }

@@ -14,7 +14,7 @@ import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import type { FromWorker, ToWorker } from './replication-worker.js';
-import { runReplication, ticketTableCsv, type ReplicationOutcome } from './replication.js';
+import { metricOptions, runReplication, ticketTableCsv, type ReplicationOutcome } from './replication.js';
 
 export { metricOptions, runReplication, ticketTableCsv, type ReplicationOutcome } from './replication.js';
 import { summarize, type KpiSummary } from './statistics.js';
@@ -72,7 +72,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     const extraSink = replication === 1 ? options.firstReplicationSink?.(model) : undefined;
     const { outcome, ledger } = runReplication(model, replication, extraSink, reuse, options.detail);
     reuse = ledger;
-    if (replication === 1) ticketsCsv = ticketTableCsv(ledger);
+    if (replication === 1) ticketsCsv = ticketTableCsv(ledger, metricOptions(model));
     outcomes.push(outcome);
     options.onReplication?.(replication, scenario.replications);
   }

@@ -489,6 +489,37 @@ function slaCompliance(context: MetricContext, which: 'firstResponse' | 'resolut
   return known === 0 ? null : met / known;
 }
 
+/**
+ * When the ticket breached its SLA target (minutes since the log origin): the instant at
+ * which the SLA clock, less pauses if the policy pauses, reached the target — found by
+ * bisection, since a business clock with pauses has no closed-form inverse. NaN if it met
+ * the target, has none, or had not passed it by the end of observation (or its abandonment).
+ */
+export function slaBreachAt(context: MetricContext, ticket: number, which: 'firstResponse' | 'resolution'): number {
+  const policy = context.options.sla;
+  if (policy === undefined) return Number.NaN;
+  const ledger = context.ledger;
+  const priority = ledger.priorities.value(ledger.priority[ticket]!);
+  const target = priority === undefined ? undefined : policy.targets[priority]?.[which];
+  if (target === undefined) return Number.NaN;
+  const elapsed = (to: number) =>
+    which === 'firstResponse' ? policy.clock(ledger.createdAt[ticket]!, to) : slaElapsed(context, policy, ticket, to);
+  const reached = which === 'firstResponse' ? firstResponseAt(context, ticket) : ledger.lastResolvedAt[ticket]!;
+  const abandoned = ledger.abandonedAt[ticket]!;
+  let high = !Number.isNaN(reached) ? reached : !Number.isNaN(abandoned) ? abandoned : context.window.measureTo;
+  if (!(elapsed(high) > target)) return Number.NaN;
+  // The clock reached the target at or after created + target: no clock runs faster than the calendar.
+  let low = ledger.createdAt[ticket]! + target;
+  if (elapsed(low) >= target) return low;
+  // Bisection to a hundredth of a second.
+  while (high - low > 1 / 6000) {
+    const middle = (low + high) / 2;
+    if (elapsed(middle) >= target) high = middle;
+    else low = middle;
+  }
+  return high;
+}
+
 /** Desk-wide KPIs, in report order. */
 export const KPI_CATALOG: readonly KpiDefinition[] = [
   {

@@ -4,7 +4,7 @@
  * and imported real logs go through the same code.
  */
 import { Ledger, type AgentRecord } from './ledger.js';
-import { KPI_CATALOG, TIER_KPI_CATALOG, type MetricContext, type MetricOptions } from './catalog.js';
+import { KPI_CATALOG, slaBreachAt, TIER_KPI_CATALOG, type MetricContext, type MetricOptions } from './catalog.js';
 import type { EventType, LogWindow, TicketEvent } from '../eventlog/types.js';
 
 /** KPI values of one log: desk-wide, and per tier. null = not computable from this log. */
@@ -88,6 +88,8 @@ export const TICKET_COLUMNS = [
   'handle_time',
   'replies',
   'reopens',
+  'sla_first_response_breached_minute',
+  'sla_resolution_breached_minute',
   'truly_fixed',
 ] as const;
 
@@ -100,9 +102,13 @@ function ticketStatus(ledger: Ledger, ticket: number): string {
 
 const orNull = (value: number) => (Number.isNaN(value) ? null : value);
 
-/** The per-ticket table of a log (measured tickets, creation order). */
-export function ticketRows(ledger: Ledger): Array<Record<(typeof TICKET_COLUMNS)[number], string | number | null>> {
+/**
+ * The per-ticket table of a log (measured tickets, creation order). With metric options
+ * that carry an SLA policy, each ticket's breach instants are filled in.
+ */
+export function ticketRows(ledger: Ledger, options?: MetricOptions): Array<Record<(typeof TICKET_COLUMNS)[number], string | number | null>> {
   ledger.finish();
+  const context = options?.sla === undefined ? undefined : buildContext(ledger, options);
   // Truth is known only for simulated logs: elsewhere the column stays empty, not "false".
   const hasTruth = ledger.seenTypes.has('truth_fixed');
   return Array.from(ledger.measuredIndices(), (ticket) => {
@@ -125,6 +131,8 @@ export function ticketRows(ledger: Ledger): Array<Record<(typeof TICKET_COLUMNS)
       handle_time: ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : null,
       replies: ledger.replies[ticket]!,
       reopens: ledger.reopens[ticket]!,
+      sla_first_response_breached_minute: context === undefined ? null : orNull(slaBreachAt(context, ticket, 'firstResponse')),
+      sla_resolution_breached_minute: context === undefined ? null : orNull(slaBreachAt(context, ticket, 'resolution')),
       truly_fixed: hasTruth ? (Number.isNaN(ledger.truthFixedAt[ticket]!) ? 'false' : 'true') : null,
     };
   });

@@ -289,6 +289,19 @@ describe('tickets table', () => {
     expect(withTruth.map((row) => row.reopens)).toEqual([1, 0, 0, 1, 0]);
     expect(withTruth.map((row) => row.status)).toEqual(['closed', 'closed', 'abandoned', 'closed', 'open']);
     expect(withTruth[1]).toMatchObject({ escalations: 1, queue_wait: 60, first_response_time: 130, handle_time: 70 });
+    // SLA breach instants: with first response 50 and resolution 60 (pausing), t2 breached
+    // its first-response target at 30 + 50 = 80; its resolution clock ran 30..70 (40 min),
+    // paused 70..100, and reached 60 at 100 + 20 = 120 (found by bisection: to 1/100 s). Everyone else met theirs or is censored.
+    const withSla = (() => {
+      const ledger = new Ledger(window);
+      for (const event of handBuiltLog()) ledger.emit(event);
+      return ticketRows(ledger, { serviceLevelThreshold: 25, reopenWindow: 100, sla: { ...sla, targets: { normal: { firstResponse: 50, resolution: 60 } } } });
+    })();
+    expect(withSla.map((row) => row.sla_first_response_breached_minute)).toEqual([null, 80, null, null, null]);
+    expect(withSla[1]!.sla_resolution_breached_minute).toBeCloseTo(120, 3);
+    expect(withSla.filter((_, index) => index !== 1).map((row) => row.sla_resolution_breached_minute)).toEqual([null, null, null, null]);
+    // Without an SLA policy the columns stay empty.
+    expect(withTruth.map((row) => row.sla_first_response_breached_minute)).toEqual([null, null, null, null, null]);
     // A log without truth (a real export) leaves the column empty rather than claiming "false".
     expect(rows(handBuiltLog().filter((event) => event.type !== 'truth_fixed')).map((row) => row.truly_fixed)).toEqual([null, null, null, null, null]);
   });

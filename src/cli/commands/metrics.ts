@@ -145,17 +145,17 @@ export function registerMetrics(program: Command, io: CliIo): void {
       const ledger = new Ledger(log.window);
       for (const type of log.recordedTypes ?? []) ledger.recordedTypes.add(type);
       for (const event of log.events) ledger.emit(event);
-      const metricOptions = logMetricOptions(scenario ?? scenarioSchema.parse({ name: 'defaults' }), log);
-      const kpis = computeKpis(ledger, metricOptions);
-      const segments = computeSegments(ledger, metricOptions);
-      const daily = computeDaily(ledger, metricOptions, Object.keys(kpis.tiers));
+      const definitions = logMetricOptions(scenario ?? scenarioSchema.parse({ name: 'defaults' }), log);
+      const kpis = computeKpis(ledger, definitions);
+      const segments = computeSegments(ledger, definitions);
+      const daily = computeDaily(ledger, definitions, Object.keys(kpis.tiers));
       const summary = logSummary(kpis, log, options.scenario ?? null);
       const directory = resolve(io.cwd, options.out ?? `outputs/${logOutputName(file)}`);
       await writeAtomically(directory, (staged) => {
         staged.write('kpis.csv', toCsv(['id', 'value', 'unit'], kpiCsvRows(summary)));
         staged.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
         staged.write('import-report.json', JSON.stringify(log.report, null, 2) + '\n');
-        staged.write('tickets.csv', ticketTableCsv(ledger));
+        staged.write('tickets.csv', ticketTableCsv(ledger, definitions));
         staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows([segments])));
         staged.write('daily.csv', toCsv(daily.columns, daily.rows));
       });
