@@ -11,14 +11,13 @@ import type { Chart } from './charts/chart.js';
 import { compareForestChart, type KpiDifference as ForestRow } from './charts/compare-forest.js';
 import { dashboardVsTruthChart, type PressureTrace } from './charts/dashboard-vs-truth.js';
 import { pressureHeatmapChart, type PressureShift } from './charts/pressure-heatmap.js';
-import type { RenderedChart } from './charts/render.js';
-import { chartFiles } from './charts/render.js';
+import { chartFiles, type RenderedChart } from './charts/chart.js';
+import { inProcessRenderer, type ChartRenderer } from './chart-renderer.js';
 import { sweepCurvesChart, type SweepPoint as CurvePoint } from './charts/sweep-curves.js';
 import { duration, percent } from './findings.js';
 import { formatInterval, formatValue } from './format.js';
 import { escapeHtml, renderReportPage, type ReportSection } from './html.js';
 import { betterDirection, kpiLabel } from './labels.js';
-import { renderCharts } from './run-report.js';
 
 /** One KPI's paired change between two runs (a cell of comparison.json / pressure.json). */
 export interface Difference {
@@ -347,8 +346,13 @@ export function pressureMatrixReportHtml(matrix: PressureMatrixInput, charts: re
 }
 
 /** Renders an experiment's charts and writes them with its report.html through `write`. */
-export async function writeExperimentReport(charts: readonly Chart[], html: (rendered: readonly RenderedChart[]) => string, write: (path: string, content: string) => void): Promise<RenderedChart[]> {
-  const rendered = await renderCharts(charts);
+export async function writeExperimentReport(
+  charts: readonly Chart[],
+  html: (rendered: readonly RenderedChart[]) => string,
+  write: (path: string, content: string) => void,
+  renderer: ChartRenderer = inProcessRenderer(),
+): Promise<RenderedChart[]> {
+  const rendered = await renderer.render(charts);
   for (const chart of rendered) for (const [path, content] of chartFiles(chart)) write(path, content);
   write('report.html', html(rendered));
   return rendered;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { RenderedChart } from './charts/render.js';
+import type { RenderedChart } from './charts/chart.js';
 
 /** A section of the page: a heading and its HTML. */
 export interface ReportSection {

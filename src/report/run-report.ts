@@ -16,9 +16,10 @@ import { dailySlaChart } from './charts/daily-sla.js';
 import { dailyVolumeChart } from './charts/daily-volume.js';
 import { dailyWaitsChart } from './charts/daily-waits.js';
 import { kpiDashboardChart, type KpiEstimate } from './charts/kpi-dashboard.js';
-import { chartFiles, renderChart, type RenderedChart } from './charts/render.js';
+import { chartFiles, type RenderedChart } from './charts/chart.js';
 import { resolutionTimeChart, type ResolvedTicket } from './charts/resolution-time.js';
 import { tierUtilizationChart } from './charts/tier-utilization.js';
+import { inProcessRenderer, type ChartRenderer } from './chart-renderer.js';
 import { runFindings } from './findings.js';
 import { escapeHtml, renderReportPage } from './html.js';
 import { kpiTableHtml, runKpiGroups } from './kpi-table.js';
@@ -114,13 +115,6 @@ function withSubtitle(chart: Chart, prefix: string): Chart {
   return { ...chart, spec: { ...chart.spec, title: { ...title, subtitle: `${prefix}: ${subtitle}` } } as Chart['spec'] };
 }
 
-/** Renders charts one after the other (Vega's renderer is not re-entrant across views). */
-export async function renderCharts(charts: readonly Chart[]): Promise<RenderedChart[]> {
-  const rendered: RenderedChart[] = [];
-  for (const chart of charts) rendered.push(await renderChart(chart));
-  return rendered;
-}
-
 /** `report.html` of a run. */
 export function runReportHtml(input: RunReportInput, charts: readonly RenderedChart[]): string {
   const { summary } = input;
@@ -149,8 +143,12 @@ export function runReportHtml(input: RunReportInput, charts: readonly RenderedCh
 }
 
 /** Writes a run's charts and `report.html` through `write(path, content)`. */
-export async function writeRunReport(input: RunReportInput, write: (path: string, content: string) => void): Promise<RenderedChart[]> {
-  const charts = await renderCharts(runCharts(input));
+export async function writeRunReport(
+  input: RunReportInput,
+  write: (path: string, content: string) => void,
+  renderer: ChartRenderer = inProcessRenderer(),
+): Promise<RenderedChart[]> {
+  const charts = await renderer.render(runCharts(input));
   for (const chart of charts) for (const [path, content] of chartFiles(chart)) write(path, content);
   write('report.html', runReportHtml(input, charts));
   return charts;

@@ -11,6 +11,8 @@ import type { Scenario } from '../../scenario/schema.js';
 import { formatSummary } from '../../report/format.js';
 import { table } from '../format.js';
 import { startProgress } from '../progress.js';
+import { startChartRenderer } from '../../report/chart-renderer.js';
+import { writeRunReport } from '../../report/run-report.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { loadForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
@@ -36,38 +38,43 @@ export async function writeRunOutputs(
   options: { events?: boolean; workers?: number; onReplication?: ParallelRunOptions['onReplication']; report?: boolean } = {},
 ): Promise<RunResult> {
   let result: RunResult | undefined;
-  await writeAtomically(directory, async (staged) => {
-    result = await runScenarioParallel(scenario, {
-      workers: options.workers,
-      onReplication: options.onReplication,
-      eventsPath: options.events ? staged.file('events.ndjson') : undefined,
-      detail: true,
+  // Started first, so Vega loads and warms up on another core while the replications run.
+  const renderer = options.report === false ? undefined : startChartRenderer();
+  try {
+    await writeAtomically(directory, async (staged) => {
+      result = await runScenarioParallel(scenario, {
+        workers: options.workers,
+        onReplication: options.onReplication,
+        eventsPath: options.events ? staged.file('events.ndjson') : undefined,
+        detail: true,
+      });
+      staged.write('summary.json', JSON.stringify(result.summary, null, 2) + '\n');
+      staged.write('kpis.csv', toCsv(['replication', ...kpiColumns(scenario)], kpiRows(scenario, result.outcomes)));
+      staged.write('tickets.csv', result.ticketsCsv);
+      staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows(result.outcomes.map((outcome) => outcome.segments ?? []))));
+      const daily = averageDaily(result.outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily])));
+      staged.write('daily.csv', toCsv(daily.columns, daily.rows));
+      const scenarioYaml = resolvedScenarioYaml(scenario);
+      staged.write('scenario.resolved.yaml', scenarioYaml);
+      if (renderer === undefined) return;
+      await writeRunReport(
+        {
+          summary: result.summary,
+          ticketsCsv: result.ticketsCsv,
+          daily,
+          priorities: Object.keys(scenario.priorities),
+          tiers: scenario.tiers.map((tier) => tier.id),
+          measuredDays: scenario.horizon.days - scenario.horizon.warmup_days,
+          scenarioYaml,
+          description: scenario.description,
+        },
+        (path, content) => staged.write(path, content),
+        renderer,
+      );
     });
-    staged.write('summary.json', JSON.stringify(result.summary, null, 2) + '\n');
-    staged.write('kpis.csv', toCsv(['replication', ...kpiColumns(scenario)], kpiRows(scenario, result.outcomes)));
-    staged.write('tickets.csv', result.ticketsCsv);
-    staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows(result.outcomes.map((outcome) => outcome.segments ?? []))));
-    const daily = averageDaily(result.outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily])));
-    staged.write('daily.csv', toCsv(daily.columns, daily.rows));
-    const scenarioYaml = resolvedScenarioYaml(scenario);
-    staged.write('scenario.resolved.yaml', scenarioYaml);
-    if (options.report === false) return;
-    // Loaded only here: Vega takes a few hundred milliseconds to load, which no other command needs.
-    const { writeRunReport } = await import('../../report/run-report.js');
-    await writeRunReport(
-      {
-        summary: result.summary,
-        ticketsCsv: result.ticketsCsv,
-        daily,
-        priorities: Object.keys(scenario.priorities),
-        tiers: scenario.tiers.map((tier) => tier.id),
-        measuredDays: scenario.horizon.days - scenario.horizon.warmup_days,
-        scenarioYaml,
-        description: scenario.description,
-      },
-      (path, content) => staged.write(path, content),
-    );
-  });
+  } finally {
+    await renderer?.close();
+  }
   return result!;
 }
 

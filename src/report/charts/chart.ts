@@ -6,6 +6,7 @@
  * Each chart is one file in this folder: a typed input, one function returning a `Chart`.
  * `render.ts` compiles and renders them; no chart function touches Vega itself.
  */
+import type { Spec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 
 /** A chart ready to render: `charts/<name>.vl.json` and `charts/<name>.svg`. */
@@ -16,6 +17,23 @@ export interface Chart {
   title: string;
   /** The Vega-Lite specification, data inline. */
   spec: TopLevelSpec;
+}
+
+/** A chart with its compiled Vega spec and its SVG rendering (see `render.ts`). */
+export interface RenderedChart extends Chart {
+  /** The Vega spec compiled from `spec` (what the report's interactive view runs). */
+  vega: Spec;
+  svg: string;
+  /** Warnings Vega-Lite or Vega raised; a good chart has none (the tests check). */
+  warnings: string[];
+}
+
+/** The files of a rendered chart, relative to the output directory. */
+export function chartFiles(chart: RenderedChart): Array<[path: string, content: string]> {
+  return [
+    [`charts/${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n'],
+    [`charts/${chart.name}.svg`, chart.svg + '\n'],
+  ];
 }
 
 /** Colours: observed figures blue, truth orange, significant differences dark, the rest grey. */

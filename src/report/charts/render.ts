@@ -5,19 +5,12 @@
  */
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
-import type { Chart } from './chart.js';
+import type { Chart, RenderedChart } from './chart.js';
 import { useHelveticaMetrics } from './text-metrics.js';
 
 useHelveticaMetrics();
 
-/** A chart with its compiled Vega spec and its SVG rendering. */
-export interface RenderedChart extends Chart {
-  /** The Vega spec compiled from `spec` (what the report's interactive view runs). */
-  vega: vega.Spec;
-  svg: string;
-  /** Warnings Vega-Lite or Vega raised; a good chart has none (the tests check). */
-  warnings: string[];
-}
+export type { RenderedChart } from './chart.js';
 
 /** Collects Vega's and Vega-Lite's log messages instead of printing them on the console. */
 function collectingLogger(warnings: string[]): vega.LoggerInterface {
@@ -70,10 +63,3 @@ export function numberDefinitions(svg: string, prefix: string): string {
   return svg.replace(/(\bid="|url\(#|href="#)((?:clip|gradient_)\d+)/g, (whole, lead: string, id: string) => `${lead}${renamed.get(id) ?? id}`);
 }
 
-/** The files of a rendered chart, relative to the output directory. */
-export function chartFiles(chart: RenderedChart): Array<[path: string, content: string]> {
-  return [
-    [`charts/${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n'],
-    [`charts/${chart.name}.svg`, chart.svg + '\n'],
-  ];
-}
