@@ -16,6 +16,7 @@ export function scenarioNameFor(file: string): string {
   return basename(file, extname(file)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'my-desk';
 }
 
+/** Adds `desksim init` to the program. */
 export function registerInit(program: Command, io: CliIo): void {
   program
     .command('init')

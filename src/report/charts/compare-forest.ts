@@ -21,6 +21,7 @@ export interface KpiDifference {
   label?: string;
 }
 
+/** Legend entries: a difference whose interval excludes zero, and one whose does not. */
 export const SIGNIFICANT = 'Significant (95 % CI excludes 0)';
 export const NOT_SIGNIFICANT = 'Not significant';
 

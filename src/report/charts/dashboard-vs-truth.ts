@@ -19,6 +19,7 @@ export interface PressureTrace {
   label?: string;
 }
 
+/** Legend entries: the KPI management pushes, and the truth behind the dashboard. */
 export const TARGETED = 'KPI under pressure (dashboard)';
 export const TRUTH_ROLE = 'Truth (simulation only)';
 

@@ -22,8 +22,9 @@ export interface KpiEstimate {
   label?: string;
 }
 
-/** The two kinds of figure, as the legend names them. */
+/** The two kinds of figure, as the legend names them: what a dashboard shows… */
 export const OBSERVED = 'Observed (dashboard)';
+/** …and what only a simulation knows. */
 export const TRUTH = 'Truth (simulation only)';
 
 interface Row {
