@@ -10,7 +10,7 @@
  */
 import type { DeskModel } from '../build.js';
 import type { Agent, Ticket } from '../structures.js';
-import { BRIEF_SESSION, Session, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type SeatStreams } from './behaviour.js';
+import { BRIEF_SESSION, Session, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type Outcome, type SeatStreams } from './behaviour.js';
 
 class EscalationDumping implements BehaviourHooks {
   private readonly desk: GamingDesk;
@@ -36,7 +36,7 @@ class EscalationDumping implements BehaviourHooks {
     return this.look;
   }
 
-  finish(agent: Agent, ticket: Ticket, _outcome: unknown, now: number): boolean {
+  finish(agent: Agent, ticket: Ticket, _outcome: Outcome, now: number): boolean {
     if ((ticket.session & Session.Dump) === 0) return false;
     ticket.session = 0;
     this.desk.escalate(ticket, agent, now);

@@ -13,7 +13,7 @@
  */
 import type { DeskModel } from '../build.js';
 import type { Agent, Ticket } from '../structures.js';
-import { Session, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type SeatStreams } from './behaviour.js';
+import { Session, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type Outcome, type SeatStreams } from './behaviour.js';
 import type { SelectiveQueue } from './queue.js';
 
 class GenericFirstReply implements BehaviourHooks {
@@ -42,7 +42,7 @@ class GenericFirstReply implements BehaviourHooks {
     return (ticket.session & Session.Acknowledge) !== 0 ? this.replyTime : workTime;
   }
 
-  finish(agent: Agent, ticket: Ticket, _outcome: unknown, now: number): boolean {
+  finish(agent: Agent, ticket: Ticket, _outcome: Outcome, now: number): boolean {
     if ((ticket.session & Session.Acknowledge) === 0) return false;
     ticket.session = 0;
     if (!ticket.replied) ticket.firstReplyAt = now;

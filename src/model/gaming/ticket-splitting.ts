@@ -13,7 +13,7 @@
  * `gaming.ticket_splitting.<seat>`.
  */
 import { WORK_STRIDE, type Agent, type Ticket } from '../structures.js';
-import { BRIEF_SESSION, Resolution, Session, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type SeatStreams } from './behaviour.js';
+import { BRIEF_SESSION, Resolution, Session, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type Outcome, type SeatStreams } from './behaviour.js';
 
 class TicketSplitting implements BehaviourHooks {
   private readonly desk: GamingDesk;
@@ -41,7 +41,7 @@ class TicketSplitting implements BehaviourHooks {
     return workTime * this.share;
   }
 
-  finish(agent: Agent, ticket: Ticket, _outcome: unknown, now: number): boolean {
+  finish(agent: Agent, ticket: Ticket, _outcome: Outcome, now: number): boolean {
     if ((ticket.session & Session.Split) === 0) return false;
     const rest = this.desk.spawn(ticket, now);
     const position = WORK_STRIDE * ticket.chainPosition;
