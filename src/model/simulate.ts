@@ -450,6 +450,7 @@ class DeskSimulation implements GamingDesk {
     const ticket = this.pool.pop() ?? new Ticket();
     ticket.init(this.nextTicketId++, now, from.channel, from.category, from.complexity, from.priority, from.bucket, from.customer);
     ticket.contacts = from.contacts + 1;
+    ticket.issue = from.issue;
     ticket.chainPosition = from.chainPosition;
     ticket.asked = from.asked;
     ticket.needsEngineering = from.needsEngineering;

@@ -99,5 +99,7 @@ describe('gaming behaviours on the baseline desk (same seeds)', () => {
     expectFall(baseline, splitting, 'true_satisfaction_mean');
     expectRise(baseline, splitting, 'ces_mean');
     expectRise(baseline, splitting, 'hidden_failure_share');
+    // The truth sees the pieces as one issue: more contacts per issue.
+    expectRise(baseline, splitting, 'contacts_per_issue');
   });
 });
