@@ -19,9 +19,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const screenshots = join(root, 'docs', 'screenshots');
 const images = join(root, 'docs', 'images');
 
-/** The reports to photograph: a name, the CLI arguments, the charts the README shows. */
+/** The reports to photograph: a name, the CLI arguments, the charts the README shows (chart → file in docs/images). */
 const REPORTS = [
-  { name: 'run', args: ['run', 'scenarios/baseline.yaml'], readme: ['kpi-dashboard', 'resolution-time', 'daily-waits', 'tier-utilization'] },
+  {
+    name: 'run',
+    args: ['run', 'scenarios/baseline.yaml'],
+    readme: { 'kpi-dashboard': 'kpi-dashboard', 'resolution-time': 'resolution-time', 'daily-waits': 'daily-waits', 'tier-utilization': 'tier-utilization' },
+  },
+  { name: 'gaming-run', args: ['run', 'scenarios/gaming/closure-count-bonus.yaml'], figures: ['kpi-dashboard'], readme: { 'kpi-dashboard': 'closure-count-bonus-kpi-dashboard' } },
 ];
 
 function chromiumPath() {
@@ -46,10 +51,11 @@ try {
     const figures = await page.locator('figure[data-chart]').count();
     await page.waitForFunction(`document.querySelectorAll('figure[data-interactive="true"]').length === ${figures}`, undefined, { timeout: 60_000 });
     await page.screenshot({ path: join(screenshots, `${report.name}-report.png`) });
-    for (const id of await page.$$eval('figure[data-chart]', (elements) => elements.map((element) => element.id))) {
+    const ids = await page.$$eval('figure[data-chart]', (elements) => elements.map((element) => element.id));
+    for (const id of ids.filter((figure) => report.figures === undefined || report.figures.includes(figure))) {
       await page.locator(`figure#${id} .live`).screenshot({ path: join(screenshots, `${report.name}-${id}.png`) });
     }
-    for (const chart of report.readme) copyFileSync(join(out, 'charts', `${chart}.svg`), join(images, `${chart}.svg`));
+    for (const [chart, file] of Object.entries(report.readme)) copyFileSync(join(out, 'charts', `${chart}.svg`), join(images, `${file}.svg`));
     await page.close();
     console.log(`${report.name}: ${figures} charts → docs/screenshots/${report.name}-*.png`);
   }

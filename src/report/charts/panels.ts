@@ -18,7 +18,7 @@ export interface Panel {
 /** Durations whose largest value stays under this many minutes go to the "minutes" panel. */
 export const SHORT_DURATION_LIMIT = 120;
 
-const ORDER = ['share', 'minutes-short', 'minutes-long', 'score', 'nps', 'currency', 'tickets', 'agents'];
+const ORDER = ['share', 'minutes-short', 'minutes-long', 'score', 'nps', 'ratio', 'currency', 'tickets', 'agents'];
 
 /** Which panel a KPI belongs to; durations by their size (`largest` in the KPI's unit). */
 export function panelKey(id: string, unit: string, largest: number): string {
@@ -42,15 +42,17 @@ export function panel(key: string, largest: number, what: 'value' | 'difference'
       return { key, title: 'Response and resolution times', axis: { divisor: scale.minutes, label: scale.unit, format: difference ? '+,.3~r' : ',.3~r' } };
     }
     case 'score':
-      return { key, title: 'Survey scores (CSAT 1–5, CES 1–7)', axis: { ...axisUnit('score'), label: 'score' }, ...(difference ? {} : { domain: [1, 7] as [number, number] }) };
+      return { key, title: 'Survey scores', axis: { ...axisUnit('score'), label: 'CSAT 1–5, CES 1–7' }, ...(difference ? {} : { domain: [1, 7] as [number, number] }) };
     case 'nps':
-      return { key, title: 'Net promoter score', axis: { ...axisUnit('score'), label: 'NPS, −100 to 100' }, ...(difference ? {} : { domain: [-100, 100] as [number, number] }) };
+      return { key, title: 'Net promoter score', axis: { ...axisUnit('score'), label: '−100 to 100' }, ...(difference ? {} : { domain: [-100, 100] as [number, number] }) };
     case 'currency':
       return { key, title: 'Cost', axis: axisUnit('currency') };
     case 'tickets':
       return { key, title: 'Ticket volumes', axis: axisUnit('tickets') };
     case 'agents':
       return { key, title: 'Staff turnover', axis: axisUnit('agents') };
+    case 'ratio':
+      return { key, title: 'Counts per ticket, agent-day or issue', axis: { ...axisUnit('ratio'), label: 'count' } };
     default:
       return { key, title: key.charAt(0).toUpperCase() + key.slice(1), axis: axisUnit(key) };
   }
