@@ -1,6 +1,7 @@
 /** The desksim command line: one commander program, output and exit swappable for tests. */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { registerCompare } from './commands/compare.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema, registerValidate } from './commands/validate.js';
@@ -21,6 +22,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerRun(program, io);
+  registerCompare(program, io);
   registerValidate(program, io);
   registerMetrics(program, io);
   registerSchema(program, io);
