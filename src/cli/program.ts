@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { registerCompare } from './commands/compare.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerRun } from './commands/run.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerSchema, registerValidate } from './commands/validate.js';
 import { CliError, ExitCode, processIo, type CliIo } from './io.js';
 
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride();
   registerRun(program, io);
   registerCompare(program, io);
+  registerSweep(program, io);
   registerValidate(program, io);
   registerMetrics(program, io);
   registerSchema(program, io);

@@ -210,4 +210,6 @@ export const message = {
   invalidFormat: (format: string, found: string) => `expected ${format}, found ${found}`,
   validationCrashed: (detail: string) => `the scenario could not be checked: ${detail}`,
   other: (found: string) => `invalid value ${found}`,
+  unknownKpi: (found: string, suggestion: string | undefined) =>
+    `unknown KPI ${found}${suggestion === undefined ? ' (every KPI is listed in docs/kpis.md)' : didYouMean(suggestion)}`,
 } as const;
