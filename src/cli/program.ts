@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerCompare } from './commands/compare.js';
 import { registerMetrics } from './commands/metrics.js';
+import { registerPressure } from './commands/pressure.js';
 import { registerRun } from './commands/run.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerSchema, registerValidate } from './commands/validate.js';
@@ -25,6 +26,7 @@ export function buildProgram(io: CliIo): Command {
   registerRun(program, io);
   registerCompare(program, io);
   registerSweep(program, io);
+  registerPressure(program, io);
   registerValidate(program, io);
   registerMetrics(program, io);
   registerSchema(program, io);
