@@ -9,7 +9,7 @@ import { cli, root, temporaryDirectory } from '../support/cli.js';
 
 async function examples(): Promise<string[]> {
   const lines: string[] = [];
-  for (const command of ['run', 'validate', 'metrics', 'schema']) {
+  for (const command of ['run', 'compare', 'sweep', 'pressure', 'validate', 'metrics', 'schema']) {
     const help = await cli([command, '--help']);
     for (const line of help.stdout.split('\n')) {
       const match = /^\s*\$ desksim (.*)$/.exec(line);

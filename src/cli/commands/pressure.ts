@@ -105,7 +105,7 @@ export function registerPressure(program: Command, io: CliIo): void {
       '\nExamples:\n' +
         '  $ desksim pressure scenarios/baseline.yaml --kpi first_response_time_mean --set horizon.days=10 --replications 2\n' +
         '  $ desksim pressure scenarios/baseline.yaml --kpi csat_mean --steps 0,0.5,1 --set horizon.days=10 -r 2 --json\n' +
-        '  $ desksim pressure scenarios/textbook/mmc.yaml --all-kpis --level 0.8 --set horizon.days=2 -r 2\n',
+        '  $ desksim pressure scenarios/textbook/mmc.yaml --all-kpis --level 0.8 --set horizon.days=3 -r 2\n',
     )
     .action(async (file: string, options: PressureOptionValues) => {
       if (options.allKpis && options.kpi !== undefined) throw new CliError('pressure: give --kpi <id> or --all-kpis, not both', ExitCode.BadInput);
