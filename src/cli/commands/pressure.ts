@@ -162,6 +162,7 @@ function targetSentence(result: PressureResult): string {
   const change = lookup(top.change, result.kpi);
   const better = result.better === null ? `No direction is known to be better for ${result.kpi}.` : `${result.better === 'lower' ? 'Lower' : 'Higher'} ${result.kpi} is better.`;
   if (change === undefined || top.pressure === 0) return better;
+  if (change.n === 0 || change.difference === null) return `${better} It has no value in these runs (the events it needs did not happen in the measured window), so its change cannot be judged.`;
   const interval = `95% CI ${formatRelativeInterval(change.relative_ci95)}`;
   const judged = verdict(result.kpi, change);
   const moved = change.significant
