@@ -30,6 +30,9 @@ export const EVENT_TYPES = [
   // Simulation only, like truth_fixed: the answers every customer would give a survey
   // (`value`: { csat, ces, nps }), respondent or not, when the ticket ends.
   'truth_satisfaction',
+  // Simulation only: this ticket is a repeat contact about an issue first raised in an
+  // earlier ticket (`value`: that first ticket's id). Absent for first contacts.
+  'truth_issue',
   // Agent-level records (no ticket). On and off duty (`kind`: absence, attrition or hire
   // when that is the reason, none for the shift plan): they make `utilization` computable
   // from a log, which without them reports it as null. Paid absence inside a shift; a

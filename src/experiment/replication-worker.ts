@@ -9,11 +9,11 @@ import { NdjsonFileSink } from '../eventlog/ndjson.js';
 import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
-import { runReplication, ticketTableCsv, type ReplicationOutcome } from './replication.js';
+import { metricOptions, runReplication, ticketTableCsv, type ReplicationOutcome } from './replication.js';
 
 /** Messages from the main thread. */
 export type ToWorker =
-  | { type: 'scenario'; scenario: Scenario; eventsPath?: string }
+  | { type: 'scenario'; scenario: Scenario; eventsPath?: string; detail?: boolean }
   | { type: 'replication'; replication: number }
   | { type: 'stop' };
 
@@ -29,19 +29,21 @@ if (port === null) throw new Error('replication-worker must run in a worker thre
 let model: DeskModel | undefined;
 let ledger: Ledger | undefined;
 let eventsPath: string | undefined;
+let detail = false;
 
 port.on('message', (message: ToWorker) => {
   try {
     if (message.type === 'scenario') {
       model = buildDesk(message.scenario);
       eventsPath = message.eventsPath;
+      detail = message.detail === true;
       port.postMessage({ type: 'ready' } satisfies FromWorker);
     } else if (message.type === 'replication') {
       const replication = message.replication;
       const events = replication === 1 && eventsPath !== undefined ? new NdjsonFileSink(eventsPath, model!.originEpochMs) : undefined;
       let result: ReturnType<typeof runReplication>;
       try {
-        result = runReplication(model!, replication, events, ledger);
+        result = runReplication(model!, replication, events, ledger, detail);
       } finally {
         events?.close(); // before reporting: the main thread may end this worker once it has every outcome
       }
@@ -49,7 +51,7 @@ port.on('message', (message: ToWorker) => {
       port.postMessage({
         type: 'outcome',
         outcome: result.outcome,
-        ticketsCsv: replication === 1 ? ticketTableCsv(result.ledger) : undefined,
+        ticketsCsv: replication === 1 ? ticketTableCsv(result.ledger, metricOptions(model!)) : undefined,
       } satisfies FromWorker);
     } else {
       port.close();

@@ -2,11 +2,13 @@
  * One replication: simulate, fold the event stream into a ledger, compute the KPIs. This
  * module is what a worker thread loads, so it stays light: no zod, no jstat.
  */
-import type { EventSink } from '../eventlog/types.js';
+import { EVENT_TYPES, type EventSink } from '../eventlog/types.js';
 import { TeeSink } from '../eventlog/types.js';
 import type { MetricOptions } from '../metrics/catalog.js';
 import { computeKpis, TICKET_COLUMNS, ticketRows, type KpiTable } from '../metrics/engine.js';
+import { computeDaily, type DailySeries } from '../metrics/daily.js';
 import { Ledger } from '../metrics/ledger.js';
+import { computeSegments, type Segment } from '../metrics/segments.js';
 import type { DeskModel } from '../model/build.js';
 import { simulate, type SimulationResult } from '../model/simulate.js';
 import { toCsv } from '../report/csv.js';
@@ -16,19 +18,27 @@ export interface ReplicationOutcome {
   replication: number;
   simulation: SimulationResult;
   kpis: KpiTable;
+  /** KPIs by channel, category, priority, tier and agent (when asked for). */
+  segments?: Segment[];
+  /** The daily series (when asked for). */
+  daily?: DailySeries;
 }
 
 /** Metric definition choices taken from the scenario (`metrics:`, `sla:`, costs). */
 export function metricOptions(model: DeskModel): MetricOptions {
   const scenario = model.scenario;
   const sla = scenario.sla;
+  const businessHours = model.businessHours;
   const targets = Object.fromEntries(
     Object.entries(sla.targets).map(([priority, target]) => [priority, { firstResponse: target.first_response, resolution: target.resolution }]),
   );
-  const businessHours = model.businessHours;
   return {
     serviceLevelThreshold: scenario.metrics.service_level_threshold,
     reopenWindow: scenario.metrics.reopen_window_days * 24 * 60,
+    fcrWindow: scenario.metrics.fcr_window_days * 24 * 60,
+    autoReplyCountsAsResponse: scenario.metrics.auto_reply_counts_as_response,
+    countPendingTime: scenario.metrics.count_pending_time,
+    durationClock: scenario.metrics.clock === 'business' ? (from, to) => businessHours.businessMinutesBetween(from, to) : undefined,
     costs: {
       hourlyByTier: Object.fromEntries(scenario.tiers.map((tier) => [tier.id, tier.cost_per_hour])),
       perHire: scenario.costs.hiring,
@@ -48,24 +58,35 @@ export function metricOptions(model: DeskModel): MetricOptions {
 
 /**
  * Simulates one replication and computes its KPIs from the event stream. Pass the ledger
- * of a previous replication to reuse its storage (it is reset first).
+ * of a previous replication to reuse its storage (it is reset first); `detail` adds the
+ * segments and the daily series.
  */
 export function runReplication(
   model: DeskModel,
   replication: number,
   extraSink?: EventSink,
   reuse?: Ledger,
+  detail = false,
 ): { outcome: ReplicationOutcome; ledger: Ledger } {
   const window = { originEpochMs: model.originEpochMs, measureFrom: model.measureFrom, measureTo: model.horizon };
   const expectedTickets = Math.ceil(model.arrivalRate.maxRate * model.horizon * 1.1);
   const ledger = reuse === undefined ? new Ledger(window, expectedTickets) : reuse.reset(window, expectedTickets);
+  // The simulator records every event type: a replication without abandonments has a rate of 0.
+  for (const type of EVENT_TYPES) ledger.recordedTypes.add(type);
   const sink = extraSink === undefined ? ledger : new TeeSink([ledger, extraSink]);
   const simulation = simulate(model, replication, sink);
-  const kpis = computeKpis(ledger, metricOptions(model), model.tiers.map((tier) => tier.id));
-  return { outcome: { replication, simulation, kpis }, ledger };
+  const options = metricOptions(model);
+  const tiers = model.tiers.map((tier) => tier.id);
+  const kpis = computeKpis(ledger, options, tiers);
+  const outcome: ReplicationOutcome = { replication, simulation, kpis };
+  if (detail) {
+    outcome.segments = computeSegments(ledger, options);
+    outcome.daily = computeDaily(ledger, options, tiers);
+  }
+  return { outcome, ledger };
 }
 
-/** `tickets.csv` of a replication: one row per measured ticket. */
-export function ticketTableCsv(ledger: Ledger): string {
-  return toCsv(TICKET_COLUMNS, ticketRows(ledger).map((row) => TICKET_COLUMNS.map((column) => row[column])));
+/** `tickets.csv` of a replication: one row per measured ticket (SLA breach instants with `options`). */
+export function ticketTableCsv(ledger: Ledger, options?: MetricOptions): string {
+  return toCsv(TICKET_COLUMNS, ticketRows(ledger, options).map((row) => TICKET_COLUMNS.map((column) => row[column])));
 }

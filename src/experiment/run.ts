@@ -14,7 +14,7 @@ import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import type { FromWorker, ToWorker } from './replication-worker.js';
-import { runReplication, ticketTableCsv, type ReplicationOutcome } from './replication.js';
+import { metricOptions, runReplication, ticketTableCsv, type ReplicationOutcome } from './replication.js';
 
 export { metricOptions, runReplication, ticketTableCsv, type ReplicationOutcome } from './replication.js';
 import { summarize, type KpiSummary } from './statistics.js';
@@ -34,6 +34,8 @@ export interface RunOptions {
   onReplication?: (done: number, total: number) => void;
   /** Extra sink for the first replication's events (e.g. `events.ndjson`), made once the model is built. */
   firstReplicationSink?: (model: DeskModel) => EventSink;
+  /** Also compute segments and daily series per replication. */
+  detail?: boolean;
 }
 
 export interface RunResult {
@@ -68,9 +70,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   let reuse: Ledger | undefined;
   for (let replication = 1; replication <= scenario.replications; replication++) {
     const extraSink = replication === 1 ? options.firstReplicationSink?.(model) : undefined;
-    const { outcome, ledger } = runReplication(model, replication, extraSink, reuse);
+    const { outcome, ledger } = runReplication(model, replication, extraSink, reuse, options.detail);
     reuse = ledger;
-    if (replication === 1) ticketsCsv = ticketTableCsv(ledger);
+    if (replication === 1) ticketsCsv = ticketTableCsv(ledger, metricOptions(model));
     outcomes.push(outcome);
     options.onReplication?.(replication, scenario.replications);
   }
@@ -101,6 +103,8 @@ export interface ParallelRunOptions {
   onReplication?: (done: number, total: number) => void;
   /** Where to write the first replication's event log (NDJSON), if anywhere. */
   eventsPath?: string;
+  /** Also compute segments and daily series per replication. */
+  detail?: boolean;
 }
 
 /** The compiled worker script, when running from the build (tests run `src/` in-process). */
@@ -148,6 +152,7 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
     try {
       return runScenario(scenario, {
         onReplication: options.onReplication,
+        detail: options.detail,
         firstReplicationSink: options.eventsPath === undefined ? undefined : (model) => (events = new NdjsonFileSink(options.eventsPath!, model.originEpochMs)),
       });
     } finally {
@@ -191,7 +196,7 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
             handOut(thread);
           }
         });
-        thread.postMessage({ type: 'scenario', scenario, eventsPath: options.eventsPath } satisfies ToWorker);
+        thread.postMessage({ type: 'scenario', scenario, eventsPath: options.eventsPath, detail: options.detail } satisfies ToWorker);
       }
     });
   } finally {

@@ -17,7 +17,8 @@
  * an `assigned` after a `resolved` gets a `reopened` just before it. Times become minutes
  * since the earliest event.
  */
-import type { LogWindow, TicketEvent } from '../eventlog/types.js';
+import { utcOffsetReader } from '../engine/local-time.js';
+import type { EventType, LogWindow, TicketEvent } from '../eventlog/types.js';
 import { ImportError, importMessage, type ImportIssue } from './errors.js';
 import { EVENT_FIELDS, type RawLog, type RawRecord } from './read.js';
 
@@ -77,6 +78,15 @@ export interface ImportReport {
 export interface CleanOptions {
   missingCreated: 'synthesize' | 'error';
   inferReopened: boolean;
+  /** Zone whose midnights start the log's days (daily series, backlog samples); default UTC. */
+  timeZone?: string;
+}
+
+/** The midnight (in `timeZone`, default UTC) at or before an instant, as epoch milliseconds. */
+function midnightBefore(epochMs: number, timeZone: string | undefined): number {
+  const offsetMinutes = timeZone === undefined ? 0 : utcOffsetReader(timeZone)(epochMs);
+  const local = epochMs + offsetMinutes * 60_000;
+  return Math.floor(local / 86_400_000) * 86_400_000 - offsetMinutes * 60_000;
 }
 
 /** The cleaned log: events in time order, its window, and the report. */
@@ -84,6 +94,8 @@ export interface ImportedLog {
   events: TicketEvent[];
   window: LogWindow;
   report: ImportReport;
+  /** Event types the source can record (see `Ledger.recordedTypes`); undefined: only those seen. */
+  recordedTypes?: EventType[];
 }
 
 /** An event on its way out: its instant and the order it keeps among equal instants. */
@@ -226,7 +238,9 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
   if (out.length === 0) throw new ImportError([{ code: 'empty_log', file: source.file, message: importMessage.emptyLog() }]);
 
   out.sort((a, b) => a.epochMs - b.epochMs || a.order - b.order);
-  const origin = out[0]!.epochMs;
+  // Minute 0 is the midnight before the first event, so the log's days are calendar days.
+  const first = out[0]!.epochMs;
+  const origin = midnightBefore(first, options.timeZone);
   const last = out[out.length - 1]!.epochMs;
   const events: TicketEvent[] = [];
   const eventsByType: Record<string, number> = {};
@@ -253,7 +267,7 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
     tickets_out_of_order: outOfOrder,
     tickets_without_created: withoutCreated,
     tickets_closed_repeatedly: closedRepeatedly,
-    window: { start: new Date(origin).toISOString(), end: new Date(last).toISOString(), minutes: (last - origin) / 60_000 },
+    window: { start: new Date(first).toISOString(), end: new Date(last).toISOString(), minutes: (last - first) / 60_000 },
   };
-  return { events, window: { originEpochMs: origin, measureFrom: 0, measureTo: (end - origin) / 60_000 }, report };
+  return { events, window: { originEpochMs: origin, measureFrom: (first - origin) / 60_000, measureTo: (end - origin) / 60_000 }, report };
 }

@@ -11,7 +11,8 @@
  * knows nothing of the model.
  */
 import { cleanLog, type ImportedLog, type ImportReport } from './clean.js';
-import { loadMappingFile, type Mapping } from './mapping.js';
+import { TICKETLESS_TYPES, type EventType } from '../eventlog/types.js';
+import { IMPORTABLE_TYPES, loadMappingFile, type Mapping } from './mapping.js';
 import { readLog } from './read.js';
 
 export { cleanLog, type CleanOptions, type ImportedLog, type ImportReport } from './clean.js';
@@ -35,11 +36,26 @@ export function importLog(file: string, options: ImportOptions = {}): ImportedLo
   const mappingShownAs = options.mappingShownAs ?? options.mappingFile;
   const mapping: Mapping | undefined = options.mappingFile === undefined ? undefined : loadMappingFile(options.mappingFile, mappingShownAs);
   const raw = readLog(file, { shownAs, mapping, mappingFile: mappingShownAs });
-  return cleanLog(
+  const log = cleanLog(
     raw,
-    { missingCreated: mapping?.missing_created ?? 'synthesize', inferReopened: mapping?.infer_reopened ?? false },
+    { missingCreated: mapping?.missing_created ?? 'synthesize', inferReopened: mapping?.infer_reopened ?? false, timeZone: mapping?.timestamps?.timezone },
     { file: shownAs, mapping: mappingShownAs ?? null },
   );
+  return { ...log, recordedTypes: mapping === undefined ? [...IMPORTABLE_TYPES, ...TICKETLESS_TYPES] : mappedTypes(mapping) };
+}
+
+/**
+ * Event types an export read through this mapping can contain: the activities' types, and
+ * what cleaning may synthesize. A type outside it is not recorded by the desk, so KPIs that
+ * need it are blank — not a misleading 0 % (an export without escalations says nothing of
+ * the escalation rate).
+ */
+export function mappedTypes(mapping: Mapping): EventType[] {
+  const types = new Set<EventType>();
+  for (const activity of Object.values(mapping.activities)) if (activity.type !== 'ignore') types.add(activity.type);
+  if (mapping.missing_created === 'synthesize') types.add('created');
+  if (mapping.infer_reopened) types.add('reopened');
+  return [...types];
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -25,7 +25,7 @@ import { ImportError, readTextFile, type ImportIssue } from './errors.js';
  * Event types an export's row may become. Agent shifts, self-service without a ticket and
  * the simulator's truth records are not things a ticketing export holds.
  */
-const NOT_IMPORTABLE = new Set<EventType>([...TICKETLESS_TYPES, 'truth_fixed', 'truth_satisfaction']);
+const NOT_IMPORTABLE = new Set<EventType>([...TICKETLESS_TYPES, 'truth_fixed', 'truth_satisfaction', 'truth_issue']);
 export const IMPORTABLE_TYPES = EVENT_TYPES.filter((type) => !NOT_IMPORTABLE.has(type));
 
 const columnName = z.string().min(1);
@@ -78,8 +78,14 @@ const activitySchema = z.preprocess(
 
 /** The mapping file's schema: defaults inside, unknown keys rejected. */
 export const mappingSchema = z.strictObject({
-  format: z.enum(['csv']).default('csv').describe('Format of the export. csv: RFC 4180, a header row naming the columns.'),
-  delimiter: z.string().length(1).default(',').describe('Field separator of the CSV.'),
+  format: z
+    .enum(['csv', 'ndjson'])
+    .default('csv')
+    .describe(
+      'Format of the export. csv: RFC 4180, a header row naming the columns. ndjson: one JSON object a line; ' +
+        'columns: name its keys, or dotted paths into nested objects (fields.status.name).',
+    ),
+  delimiter: z.string().length(1).default(',').describe('Field separator of a CSV export.'),
   columns: columnsSchema.describe('Which column holds what.'),
   timestamps: timestampsSchema.prefault({}).describe('How to read the time column.'),
   activities: z

@@ -38,7 +38,7 @@ export interface RawRecord {
 }
 
 /** What form the log was in. */
-export type LogForm = 'ndjson' | 'csv' | 'mapped-csv';
+export type LogForm = 'ndjson' | 'csv' | 'mapped-csv' | 'mapped-ndjson';
 
 /** The rows of a log and the form they were read from. */
 export interface RawLog {
@@ -207,7 +207,15 @@ function readEventCsv(text: string, file: string): RawLog {
 
 const MAPPED_FIELDS = ['agent', 'tier', 'channel', 'category', 'priority', 'customer'] as const;
 
-function readMappedCsv(text: string, file: string, mapping: Mapping, mappingFile: string): RawLog {
+/** A row of an export: its line, its text, and its value in a named column (trimmed; undefined if empty). */
+interface ExportRow {
+  line: number;
+  text: string;
+  cell(field: string): string | undefined;
+}
+
+/** The rows of a CSV export, cells found by the mapping's column names (all must exist in the header). */
+function csvExportRows(text: string, file: string, mapping: Mapping): ExportRow[] {
   const { header, rows } = readCsvRows(text, file, mapping.delimiter);
   const issues: ImportIssue[] = [];
   const index: Record<string, number> = {};
@@ -218,6 +226,59 @@ function readMappedCsv(text: string, file: string, mapping: Mapping, mappingFile
     index[field] = position;
   }
   if (issues.length > 0) throw new ImportError(issues);
+  return rows.map((row) => ({ line: row.line, text: row.text, cell: (field: string) => (index[field] === undefined ? undefined : present(row.cells[index[field]!])) }));
+}
+
+/** A field of a JSON object by a dotted path (`fields.status.name`), as text; objects and lists as JSON. */
+function jsonField(object: Record<string, unknown>, path: string): string | undefined {
+  let value: unknown = Object.prototype.hasOwnProperty.call(object, path) ? object[path] : undefined;
+  if (value === undefined) {
+    value = object;
+    for (const key of path.split('.')) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+      value = (value as Record<string, unknown>)[key];
+    }
+  }
+  if (value === undefined || value === null) return undefined;
+  return present(typeof value === 'object' ? JSON.stringify(value) : String(value));
+}
+
+/** The rows of an NDJSON export (one JSON object a line), cells found by key or dotted path. */
+function ndjsonExportRows(text: string, file: string, mapping: Mapping): ExportRow[] {
+  const rows: ExportRow[] = [];
+  const issues: ImportIssue[] = [];
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!.replace(/\r$/, '');
+    if (line.trim() === '') continue;
+    let object: unknown;
+    try {
+      object = JSON.parse(line);
+    } catch (error) {
+      issues.push({ code: 'bad_json', file, line: index + 1, message: importMessage.badJson((error as Error).message) });
+      continue;
+    }
+    if (object === null || typeof object !== 'object' || Array.isArray(object)) {
+      issues.push({ code: 'bad_json', file, line: index + 1, message: importMessage.badJson(`found ${Array.isArray(object) ? 'a list' : JSON.stringify(object)}`) });
+      continue;
+    }
+    const record = object as Record<string, unknown>;
+    rows.push({
+      line: index + 1,
+      text: line,
+      cell: (field: string) => {
+        const column = (mapping.columns as Record<string, string | undefined>)[field];
+        return column === undefined ? undefined : jsonField(record, column);
+      },
+    });
+  }
+  if (issues.length > 0) throw new ImportError(issues);
+  return rows;
+}
+
+function readMapped(text: string, file: string, mapping: Mapping, mappingFile: string): RawLog {
+  const rows = mapping.format === 'ndjson' ? ndjsonExportRows(text, file, mapping) : csvExportRows(text, file, mapping);
+  const issues: ImportIssue[] = [];
   const readTime = timestampReader(mapping.timestamps);
   const records: RawRecord[] = [];
   const unmapped = new Map<string, { rows: number; firstLine: number }>();
@@ -225,7 +286,7 @@ function readMappedCsv(text: string, file: string, mapping: Mapping, mappingFile
   const timeColumn = mapping.columns.time;
   for (const row of rows) {
     const issue = (code: string, path: string, message: string) => issues.push({ code, file, line: row.line, path, message });
-    const cell = (field: string) => (index[field] === undefined ? undefined : present(row.cells[index[field]!]));
+    const cell = row.cell;
     const activity = cell('activity') ?? '';
     const meaning = Object.prototype.hasOwnProperty.call(mapping.activities, activity) ? mapping.activities[activity] : undefined;
     if (meaning === undefined) {
@@ -255,7 +316,7 @@ function readMappedCsv(text: string, file: string, mapping: Mapping, mappingFile
     issues.unshift({ code: 'unmapped_activity', file, line: list[0]!.firstLine, path: mapping.columns.activity, message: importMessage.unmappedActivities(mappingFile, list) });
   }
   if (issues.length > 0) throw new ImportError(issues);
-  return { form: 'mapped-csv', records, activities };
+  return { form: mapping.format === 'ndjson' ? 'mapped-ndjson' : 'mapped-csv', records, activities };
 }
 
 /** Which form a log is in when no mapping is given: by extension, else by its first character. */
@@ -274,6 +335,6 @@ export function readLog(file: string, options: { shownAs?: string; mapping?: Map
   const shownAs = options.shownAs ?? file;
   const text = readText(file, shownAs);
   if (text.trim() === '') throw new ImportError([{ code: 'empty_log', file: shownAs, message: importMessage.emptyLog() }]);
-  if (options.mapping !== undefined) return readMappedCsv(text, shownAs, options.mapping, options.mappingFile ?? 'the mapping');
+  if (options.mapping !== undefined) return readMapped(text, shownAs, options.mapping, options.mappingFile ?? 'the mapping');
   return detectForm(file, text) === 'ndjson' ? readNdjson(text, shownAs) : readEventCsv(text, shownAs);
 }

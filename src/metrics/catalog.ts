@@ -8,6 +8,8 @@ import type { EventType, LogWindow } from '../eventlog/types.js';
 import type { AgentRecord, Ledger } from './ledger.js';
 import { mean, selectQuantile } from './statistics.js';
 
+const MINUTES_PER_DAY = 24 * 60;
+
 /** Unit of a KPI value. Durations are minutes, rates are shares in 0..1. */
 export type KpiUnit = 'tickets' | 'minutes' | 'share' | 'ratio' | 'currency' | 'score' | 'agents';
 
@@ -17,6 +19,18 @@ export interface MetricOptions {
   serviceLevelThreshold: number;
   /** `reopen_rate` counts reopens within this many minutes of the resolution. */
   reopenWindow: number;
+  /**
+   * `fcr_rate`, `repeat_contact_rate`: a new ticket from the same customer and category
+   * within this many minutes of the resolution (or creation, if unresolved) is a repeat
+   * contact. Default 7 days.
+   */
+  fcrWindow?: number;
+  /** Whether an automatic reply counts as the first response (default: no). */
+  autoReplyCountsAsResponse?: boolean;
+  /** Whether waits on the customer count in resolution times (default: yes). */
+  countPendingTime?: boolean;
+  /** Minutes between two times for first response and resolution times (default: calendar). */
+  durationClock?: (from: number, to: number) => number;
   /** Cost rates (a log does not carry them); without them cost KPIs are null. */
   costs?: CostRates;
   /** SLA policy; without it SLA KPIs are null. */
@@ -61,12 +75,17 @@ function totalCost(context: MetricContext): number | null {
   return cost;
 }
 
-/** Everything a KPI may read. Built once per log by the metric engine. */
+/** Everything a KPI may read. Built once per log (and per segment) by the metric engine. */
 export interface MetricContext {
   /** The folded log (columns indexed by ticket and by queue visit). */
   ledger: Ledger;
-  /** Ticket indices created in the measured window, in creation order. */
+  /** Ticket indices created in the measured window, in creation order (of the segment, if any). */
   tickets: Int32Array;
+  /**
+   * Every ticket of the log (of the segment), warm-up included: backlog is a state of the
+   * desk, and a ticket opened in the warm-up and still open later is part of it.
+   */
+  allTickets: Int32Array;
   agents: AgentRecord[];
   /** Queue visits of measured tickets, by tier id. */
   visitsByTier: Map<string, Int32Array>;
@@ -76,12 +95,21 @@ export interface MetricContext {
   samples: Map<string, Float64Array>;
 }
 
+/**
+ * What a KPI is computed from, which decides how it can be segmented: `ticket` KPIs by any
+ * ticket attribute (channel, category, priority, tier, agent, day); `agent` KPIs (agent time)
+ * by tier and agent; `desk` KPIs (costs, deflections, turnover) only desk-wide.
+ */
+export type KpiScope = 'ticket' | 'agent' | 'desk';
+
 /** A desk-wide KPI. `compute` returns null when the log cannot say (e.g. nothing to average). */
 export interface KpiDefinition {
   id: string;
   unit: KpiUnit;
   definition: string;
   needs: EventType[];
+  /** Default `ticket`. */
+  scope?: KpiScope;
   compute(context: MetricContext): number | null;
 }
 
@@ -150,10 +178,160 @@ function sortedSample(context: MetricContext, key: string, value: (ledger: Ledge
   return sample;
 }
 
-const firstResponses = (context: MetricContext) =>
-  sortedSample(context, 'first_response_time', (ledger, ticket) => ledger.firstReplyAt[ticket]! - ledger.createdAt[ticket]!);
-const resolutions = (context: MetricContext) =>
-  sortedSample(context, 'resolution_time', (ledger, ticket) => ledger.lastResolvedAt[ticket]! - ledger.createdAt[ticket]!);
+/**
+ * When the ticket got its first response: the first public agent reply, or an earlier
+ * automatic one if the options count those; NaN for none.
+ */
+function firstResponseAt(context: MetricContext, ticket: number): number {
+  const ledger = context.ledger;
+  const reply = ledger.firstReplyAt[ticket]!;
+  if (context.options.autoReplyCountsAsResponse !== true) return reply;
+  const automatic = ledger.firstAutoReplyAt[ticket]!;
+  if (Number.isNaN(reply)) return automatic;
+  return Number.isNaN(automatic) ? reply : Math.min(reply, automatic);
+}
+
+/** Minutes on `clock` from the ticket's creation to `to`, less its waits on the customer in between if `pause`. */
+function elapsedSinceCreation(context: MetricContext, ticket: number, to: number, clock: (from: number, to: number) => number, pause: boolean): number {
+  const ledger = context.ledger;
+  const created = ledger.createdAt[ticket]!;
+  let elapsed = clock(created, to);
+  if (pause) {
+    const pauses = ledger.pauses.get(ticket) ?? [];
+    for (let index = 0; index < pauses.length; index += 2) {
+      const start = Math.max(pauses[index]!, created);
+      const end = Math.min(pauses[index + 1]!, to);
+      if (end > start) elapsed -= clock(start, end);
+    }
+    const open = ledger.pendingSince[ticket]!;
+    if (!Number.isNaN(open) && to > open) elapsed -= clock(open, to);
+  }
+  return elapsed;
+}
+
+const calendarClock = (from: number, to: number) => to - from;
+
+const firstResponses = (context: MetricContext) => {
+  const clock = context.options.durationClock ?? calendarClock;
+  return sortedSample(context, 'first_response_time', (ledger, ticket) => {
+    const reached = firstResponseAt(context, ticket);
+    return Number.isNaN(reached) ? reached : clock(ledger.createdAt[ticket]!, reached);
+  });
+};
+const resolutions = (context: MetricContext) => {
+  const clock = context.options.durationClock ?? calendarClock;
+  const pause = context.options.countPendingTime === false;
+  return sortedSample(context, 'resolution_time', (ledger, ticket) => {
+    const resolved = ledger.lastResolvedAt[ticket]!;
+    return Number.isNaN(resolved) ? resolved : elapsedSinceCreation(context, ticket, resolved, clock, pause);
+  });
+};
+const isResolved = (ledger: Ledger, ticket: number) => ledger.resolvedCount[ticket]! > 0;
+
+/** Default FCR window: 7 days. */
+const DEFAULT_FCR_WINDOW = 7 * 24 * 60;
+
+/**
+ * For every ticket row, when the same customer next opened a ticket in the same category
+ * (NaN: never, or no customer). Computed once per log over all its tickets.
+ */
+function nextContacts(context: MetricContext): Float64Array {
+  let next = context.samples.get('next_contact');
+  if (next !== undefined) return next;
+  const ledger = context.ledger;
+  next = new Float64Array(ledger.ticketCount).fill(Number.NaN);
+  const byCustomer = new Map<string, number[]>();
+  for (let ticket = 0; ticket < ledger.ticketCount; ticket++) {
+    const customer = ledger.customer[ticket];
+    if (customer === undefined || customer === '') continue;
+    const key = `${ledger.category[ticket]!}\u0000${customer}`;
+    const rows = byCustomer.get(key);
+    if (rows === undefined) byCustomer.set(key, [ticket]);
+    else rows.push(ticket);
+  }
+  for (const rows of byCustomer.values()) {
+    if (rows.length < 2) continue;
+    rows.sort((a, b) => ledger.createdAt[a]! - ledger.createdAt[b]! || a - b);
+    for (let index = 0; index + 1 < rows.length; index++) next[rows[index]!] = ledger.createdAt[rows[index + 1]!]!;
+  }
+  context.samples.set('next_contact', next);
+  return next;
+}
+
+/** Did the customer come back about the same category within the FCR window of this ticket's resolution (or creation)? */
+function repeatedWithinWindow(context: MetricContext, ticket: number): boolean {
+  const next = nextContacts(context)[ticket]!;
+  if (Number.isNaN(next)) return false;
+  const ledger = context.ledger;
+  const resolved = ledger.lastResolvedAt[ticket]!;
+  const from = Number.isNaN(resolved) ? ledger.createdAt[ticket]! : resolved;
+  return next - from <= (context.options.fcrWindow ?? DEFAULT_FCR_WINDOW);
+}
+
+const hasCustomer = (ledger: Ledger, ticket: number) => ledger.customer[ticket] !== undefined && ledger.customer[ticket] !== '';
+
+/**
+ * Times at which the backlog is sampled: every midnight (the end of a day, counted from
+ * minute 0) after the start of the measured window and up to its end; the end itself if
+ * the window holds no midnight.
+ */
+function backlogSampleTimes(window: LogWindow): number[] {
+  const times: number[] = [];
+  for (let day = Math.floor(window.measureFrom / MINUTES_PER_DAY) + 1; day * MINUTES_PER_DAY <= window.measureTo; day++) times.push(day * MINUTES_PER_DAY);
+  return times.length === 0 ? [window.measureTo] : times;
+}
+
+/**
+ * Open tickets at each time of `times` (ascending): a ticket is open from its creation until
+ * it is resolved, abandoned or closed, and again from each reopen. One pass over the
+ * tickets with a difference array, not a scan per sample.
+ */
+export function openTicketCounts(ledger: Ledger, tickets: ArrayLike<number>, times: readonly number[]): number[] {
+  const counts = new Float64Array(times.length + 1);
+  // First sample index at or after `time` (binary search).
+  const firstAtOrAfter = (time: number) => {
+    let low = 0;
+    let high = times.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (times[middle]! < time) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const addInterval = (start: number, end: number) => {
+    const from = firstAtOrAfter(start);
+    const to = Number.isNaN(end) ? times.length : firstAtOrAfter(end);
+    if (to > from) {
+      counts[from]!++;
+      counts[to]!--;
+    }
+  };
+  for (let index = 0; index < tickets.length; index++) {
+    const ticket = tickets[index]!;
+    addInterval(ledger.createdAt[ticket]!, ledger.doneAt[ticket]!);
+    const reopenings = ledger.reopenings.get(ticket);
+    if (reopenings !== undefined) for (let at = 0; at < reopenings.length; at += 2) addInterval(reopenings[at]!, reopenings[at + 1] ?? Number.NaN);
+  }
+  const result: number[] = [];
+  let running = 0;
+  for (let index = 0; index < times.length; index++) result.push((running += counts[index]!));
+  return result;
+}
+
+/** Ages of the tickets open at the end of observation, computed once per context. */
+function openAges(context: MetricContext): Float64Array {
+  let ages = context.samples.get('open_ages');
+  if (ages === undefined) {
+    const { ledger, allTickets } = context;
+    const end = context.window.measureTo;
+    const values: number[] = [];
+    for (const ticket of allTickets) if (ledger.isOpenAt(ticket, end)) values.push(end - ledger.createdAt[ticket]!);
+    ages = Float64Array.from(values);
+    context.samples.set('open_ages', ages);
+  }
+  return ages;
+}
 const hasVisits = (ledger: Ledger, ticket: number) => ledger.firstVisit[ticket]! >= 0;
 
 function tierVisits(context: MetricContext, tier: string): Int32Array {
@@ -247,6 +425,23 @@ export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
       ),
   },
   {
+    id: 'contacts_per_issue',
+    unit: 'ratio',
+    definition:
+      'Contacts (tickets and reopens) per customer issue, a repeat ticket counting toward the issue it is about (truth_issue) — over the issues of measured tickets.',
+    needs: ['created', 'truth_fixed'],
+    compute: (context) => {
+      const { ledger, tickets } = context;
+      const issues = new Set<number | string>();
+      let contacts = 0;
+      for (const ticket of tickets) {
+        issues.add(ledger.issueOf.get(ticket) ?? ledger.ticketIds[ticket]!);
+        contacts += 1 + ledger.reopens[ticket]!;
+      }
+      return issues.size === 0 ? null : contacts / issues.size;
+    },
+  },
+  {
     id: 'hidden_failure_share',
     unit: 'share',
     definition: 'Resolved tickets whose problem was not really fixed / resolved tickets.',
@@ -262,20 +457,7 @@ export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
 
 /** SLA clock minutes from creation to `to`, less the customer pauses inside (if the policy pauses). */
 function slaElapsed(context: MetricContext, policy: SlaPolicy, ticket: number, to: number): number {
-  const ledger = context.ledger;
-  const created = ledger.createdAt[ticket]!;
-  let elapsed = policy.clock(created, to);
-  if (policy.pauseWhenPending) {
-    const pauses = ledger.pauses.get(ticket) ?? [];
-    for (let index = 0; index < pauses.length; index += 2) {
-      const start = Math.max(pauses[index]!, created);
-      const end = Math.min(pauses[index + 1]!, to);
-      if (end > start) elapsed -= policy.clock(start, end);
-    }
-    const open = ledger.pendingSince[ticket]!;
-    if (!Number.isNaN(open) && to > open) elapsed -= policy.clock(open, to);
-  }
-  return elapsed;
+  return elapsedSinceCreation(context, ticket, to, policy.clock, policy.pauseWhenPending);
 }
 
 /**
@@ -293,7 +475,7 @@ function slaCompliance(context: MetricContext, which: 'firstResponse' | 'resolut
     const priority = ledger.priorities.value(ledger.priority[ticket]!);
     const target = priority === undefined ? undefined : policy.targets[priority]?.[which];
     if (target === undefined) continue;
-    const reached = which === 'firstResponse' ? ledger.firstReplyAt[ticket]! : ledger.lastResolvedAt[ticket]!;
+    const reached = which === 'firstResponse' ? firstResponseAt(context, ticket) : ledger.lastResolvedAt[ticket]!;
     if (!Number.isNaN(reached)) {
       known++;
       if (which === 'firstResponse' ? policy.clock(ledger.createdAt[ticket]!, reached) <= target : slaElapsed(context, policy, ticket, reached) <= target) met++;
@@ -305,6 +487,37 @@ function slaCompliance(context: MetricContext, which: 'firstResponse' | 'resolut
     if (elapsed > target) known++;
   }
   return known === 0 ? null : met / known;
+}
+
+/**
+ * When the ticket breached its SLA target (minutes since the log origin): the instant at
+ * which the SLA clock, less pauses if the policy pauses, reached the target — found by
+ * bisection, since a business clock with pauses has no closed-form inverse. NaN if it met
+ * the target, has none, or had not passed it by the end of observation (or its abandonment).
+ */
+export function slaBreachAt(context: MetricContext, ticket: number, which: 'firstResponse' | 'resolution'): number {
+  const policy = context.options.sla;
+  if (policy === undefined) return Number.NaN;
+  const ledger = context.ledger;
+  const priority = ledger.priorities.value(ledger.priority[ticket]!);
+  const target = priority === undefined ? undefined : policy.targets[priority]?.[which];
+  if (target === undefined) return Number.NaN;
+  const elapsed = (to: number) =>
+    which === 'firstResponse' ? policy.clock(ledger.createdAt[ticket]!, to) : slaElapsed(context, policy, ticket, to);
+  const reached = which === 'firstResponse' ? firstResponseAt(context, ticket) : ledger.lastResolvedAt[ticket]!;
+  const abandoned = ledger.abandonedAt[ticket]!;
+  let high = !Number.isNaN(reached) ? reached : !Number.isNaN(abandoned) ? abandoned : context.window.measureTo;
+  if (!(elapsed(high) > target)) return Number.NaN;
+  // The clock reached the target at or after created + target: no clock runs faster than the calendar.
+  let low = ledger.createdAt[ticket]! + target;
+  if (elapsed(low) >= target) return low;
+  // Bisection to a hundredth of a second.
+  while (high - low > 1 / 6000) {
+    const middle = (low + high) / 2;
+    if (elapsed(middle) >= target) high = middle;
+    else low = middle;
+  }
+  return high;
 }
 
 /** Desk-wide KPIs, in report order. */
@@ -322,6 +535,25 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     ['created', 'replied'],
     firstResponses,
   ),
+  {
+    id: 'first_response_substantive_share',
+    unit: 'share',
+    definition: 'Share of first responses that were substantive (not a generic acknowledgement, an information request, or a counted automatic reply).',
+    needs: ['replied'],
+    compute: (context) => {
+      const { ledger, tickets } = context;
+      const substantive = ledger.replyKinds.code('substantive');
+      let first = 0;
+      let count = 0;
+      for (const ticket of tickets) {
+        const reached = firstResponseAt(context, ticket);
+        if (Number.isNaN(reached)) continue;
+        first++;
+        if (reached === ledger.firstReplyAt[ticket]! && ledger.firstReplyKind[ticket] === substantive) count++;
+      }
+      return first === 0 ? null : count / first;
+    },
+  },
   ...durationStatistics('resolution_time', 'time from creation to the last `resolved`, over resolved tickets', ['created', 'resolved'], resolutions),
   {
     id: 'handle_time_mean',
@@ -362,15 +594,52 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     id: 'abandonment_rate',
     unit: 'share',
     definition: 'Tickets abandoned by the customer before an answer / tickets created.',
-    needs: ['created'],
+    needs: ['created', 'abandoned'],
     compute: (context) => ticketShare(context, (ledger, ticket) => !Number.isNaN(ledger.abandonedAt[ticket]!)),
   },
   {
     id: 'escalation_rate',
     unit: 'share',
     definition: 'Tickets escalated at least once / tickets created.',
-    needs: ['created'],
+    needs: ['created', 'escalated'],
     compute: (context) => ticketShare(context, (ledger, ticket) => ledger.escalations[ticket]! > 0),
+  },
+  {
+    id: 'fcr_rate',
+    unit: 'share',
+    definition:
+      'First-contact resolution: resolved tickets with no escalation, and neither a reopen nor a new ticket from the same customer ' +
+      'and category within metrics.fcr_window_days of the resolution / resolved tickets.',
+    needs: ['resolved', 'escalated'],
+    compute: (context) => {
+      const window = context.options.fcrWindow ?? DEFAULT_FCR_WINDOW;
+      return ticketShare(
+        context,
+        (ledger, ticket) => ledger.escalations[ticket] === 0 && !(ledger.reopenGap[ticket]! <= window) && !repeatedWithinWindow(context, ticket),
+        isResolved,
+      );
+    },
+  },
+  {
+    id: 'repeat_contact_rate',
+    unit: 'share',
+    definition:
+      'Tickets followed by a new ticket from the same customer and category within metrics.fcr_window_days of their resolution ' +
+      '(or creation, if unresolved) / tickets with a known customer.',
+    needs: ['created'],
+    compute: (context) => ticketShare(context, (_, ticket) => repeatedWithinWindow(context, ticket), hasCustomer),
+  },
+  {
+    id: 'replies_per_ticket',
+    unit: 'ratio',
+    definition: 'Public agent replies per resolved ticket (automatic replies only if metrics.auto_reply_counts_as_response).',
+    needs: ['resolved', 'replied'],
+    compute: (context) => {
+      const countAuto = context.options.autoReplyCountsAsResponse === true;
+      return ticketMean(context, (ledger, ticket) =>
+        isResolved(ledger, ticket) ? ledger.replies[ticket]! + (countAuto ? ledger.autoReplies[ticket]! : 0) : Number.NaN,
+      );
+    },
   },
   {
     id: 'reopen_rate',
@@ -389,7 +658,22 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     unit: 'share',
     definition: 'Agent busy time / agent on-shift time, all agents, inside the measured window.',
     needs: ['shift_started', 'work_started'],
+    scope: 'agent',
     compute: (context) => utilization(context.agents),
+  },
+  {
+    id: 'tickets_per_agent_day',
+    unit: 'ratio',
+    definition: 'Resolved tickets / agent shift days (an agent’s day counts if the agent was on shift at any time that day, in the measured window).',
+    needs: ['resolved', 'shift_started'],
+    scope: 'agent',
+    compute: (context) => {
+      let shiftDays = 0;
+      for (const agent of context.agents) shiftDays += agent.shiftDays;
+      let resolved = 0;
+      for (const ticket of context.tickets) if (isResolved(context.ledger, ticket)) resolved++;
+      return shiftDays === 0 ? null : resolved / shiftDays;
+    },
   },
   {
     id: 'sla_first_response_compliance',
@@ -406,10 +690,33 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     compute: (context) => slaCompliance(context, 'resolution'),
   },
   {
+    id: 'backlog_mean',
+    unit: 'tickets',
+    definition:
+      'Open tickets (created, not resolved, abandoned or closed; reopened ones again) sampled at each midnight of the measured window, averaged; warm-up tickets still open count.',
+    needs: ['created'],
+    compute: (context) => mean(openTicketCounts(context.ledger, context.allTickets, backlogSampleTimes(context.window))),
+  },
+  {
+    id: 'backlog_end',
+    unit: 'tickets',
+    definition: 'Open tickets at the end of observation.',
+    needs: ['created'],
+    compute: (context) => openAges(context).length,
+  },
+  {
+    id: 'backlog_age_p90',
+    unit: 'minutes',
+    definition: '90th percentile of the age (time since creation) of the tickets open at the end of observation.',
+    needs: ['created'],
+    compute: (context) => selectQuantile(openAges(context), 0.9),
+  },
+  {
     id: 'deflection_rate',
     unit: 'share',
     definition: 'Issues the knowledge base answered without a ticket (self_service deflected) / (those + tickets created).',
     needs: ['self_service'],
+    scope: 'desk',
     compute: (context) => {
       const total = context.ledger.deflections + context.tickets.length;
       return total === 0 ? null : context.ledger.deflections / total;
@@ -433,6 +740,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     definition:
       'Total cost (paid agent time, absence included, at tier rates + hiring cost + overhead per ticket + prorated fixed monthly cost) / tickets created.',
     needs: ['created', 'shift_started'],
+    scope: 'desk',
     compute: (context) => {
       const cost = totalCost(context);
       return cost === null || context.tickets.length === 0 ? null : cost / context.tickets.length;
@@ -443,6 +751,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     unit: 'currency',
     definition: 'Total cost / tickets resolved (at least once).',
     needs: ['resolved', 'shift_started'],
+    scope: 'desk',
     compute: (context) => {
       const cost = totalCost(context);
       let resolved = 0;
@@ -517,6 +826,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     unit: 'agents',
     definition: 'Agents who left (agent_left) in the measured period.',
     needs: ['shift_started'],
+    scope: 'desk',
     compute: (context) => context.ledger.agentsLeft,
   },
   {
@@ -524,6 +834,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     unit: 'agents',
     definition: 'Replacement agents who started (agent_hired) in the measured period.',
     needs: ['shift_started'],
+    scope: 'desk',
     compute: (context) => context.ledger.agentsHired,
   },
   ...TRUTH_KPI_CATALOG,
@@ -571,7 +882,7 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
     id: 'abandonment_rate',
     unit: 'share',
     definition: 'Share of entries to this tier’s queue that ended in abandonment.',
-    needs: ['queued'],
+    needs: ['queued', 'abandoned'],
     compute: (context, tier) => visitShare(context, tierVisits(context, tier), (ledger, visit) => !Number.isNaN(ledger.visitAbandonedAt[visit]!)),
   },
   {

@@ -3,9 +3,9 @@
  * options, producing one value per KPI. It never imports from the model: simulated logs
  * and imported real logs go through the same code.
  */
-import { Ledger } from './ledger.js';
-import { KPI_CATALOG, TIER_KPI_CATALOG, type MetricContext, type MetricOptions } from './catalog.js';
-import type { LogWindow, TicketEvent } from '../eventlog/types.js';
+import { Ledger, type AgentRecord } from './ledger.js';
+import { KPI_CATALOG, slaBreachAt, TIER_KPI_CATALOG, type MetricContext, type MetricOptions } from './catalog.js';
+import type { EventType, LogWindow, TicketEvent } from '../eventlog/types.js';
 
 /** KPI values of one log: desk-wide, and per tier. null = not computable from this log. */
 export interface KpiTable {
@@ -13,9 +13,14 @@ export interface KpiTable {
   tiers: Record<string, Record<string, number | null>>;
 }
 
-function buildContext(ledger: Ledger, options: MetricOptions): MetricContext {
+/** A context for every measured ticket, or for a segment of them (`tickets`, `allTickets`, `agents` given). */
+export function buildContext(
+  ledger: Ledger,
+  options: MetricOptions,
+  segment?: { tickets: Int32Array; allTickets: Int32Array; agents: AgentRecord[] },
+): MetricContext {
   ledger.finish();
-  const tickets = ledger.measuredIndices();
+  const tickets = segment?.tickets ?? ledger.measuredIndices();
   const measured = new Uint8Array(ledger.ticketCount);
   for (const ticket of tickets) measured[ticket] = 1;
   const perTier: number[][] = ledger.tiers.values.map(() => []);
@@ -23,7 +28,14 @@ function buildContext(ledger: Ledger, options: MetricOptions): MetricContext {
     if (measured[ledger.visitTicket[visit]!] === 1) perTier[ledger.visitTier[visit]!]!.push(visit);
   }
   const visitsByTier = new Map(ledger.tiers.values.map((tier, code) => [tier, Int32Array.from(perTier[code]!)]));
-  return { ledger, tickets, agents: [...ledger.agents.values()], visitsByTier, window: ledger.window, options, samples: new Map() };
+  const allTickets = segment?.allTickets ?? Int32Array.from({ length: ledger.ticketCount }, (_, ticket) => ticket);
+  const agents = segment?.agents ?? [...ledger.agents.values()];
+  return { ledger, tickets, allTickets, agents, visitsByTier, window: ledger.window, options, samples: new Map() };
+}
+
+/** Can a KPI needing these event types be computed from this log? */
+export function computable(ledger: Ledger, needs: readonly string[]): boolean {
+  return needs.every((type) => ledger.seenTypes.has(type as never) || ledger.recordedTypes.has(type as never));
 }
 
 /**
@@ -32,27 +44,28 @@ function buildContext(ledger: Ledger, options: MetricOptions): MetricContext {
  */
 export function computeKpis(ledger: Ledger, options: MetricOptions, tiers?: readonly string[]): KpiTable {
   const context = buildContext(ledger, options);
-  const computable = (needs: readonly string[]) => needs.every((type) => ledger.seenTypes.has(type as never));
   const values: Record<string, number | null> = {};
-  for (const kpi of KPI_CATALOG) values[kpi.id] = computable(kpi.needs) ? kpi.compute(context) : null;
+  for (const kpi of KPI_CATALOG) values[kpi.id] = computable(ledger, kpi.needs) ? kpi.compute(context) : null;
   const tierTable: Record<string, Record<string, number | null>> = {};
   const tierIds = tiers ?? [...new Set([...context.visitsByTier.keys(), ...context.agents.flatMap((agent) => (agent.tier ? [agent.tier] : []))])];
   for (const tier of tierIds) {
     const row: Record<string, number | null> = {};
-    for (const kpi of TIER_KPI_CATALOG) row[kpi.id] = computable(kpi.needs) ? kpi.compute(context, tier) : null;
+    for (const kpi of TIER_KPI_CATALOG) row[kpi.id] = computable(ledger, kpi.needs) ? kpi.compute(context, tier) : null;
     tierTable[tier] = row;
   }
   return { values, tiers: tierTable };
 }
 
-/** Runs the metric engine over an in-memory list of events. */
+/** Runs the metric engine over an in-memory list of events; `recordedTypes` as in `Ledger.recordedTypes`. */
 export function computeKpisFromEvents(
   events: Iterable<TicketEvent>,
   window: LogWindow,
   options: MetricOptions,
   tiers?: readonly string[],
+  recordedTypes: Iterable<EventType> = [],
 ): KpiTable {
   const ledger = new Ledger(window);
+  for (const type of recordedTypes) ledger.recordedTypes.add(type);
   for (const event of events) ledger.emit(event);
   return computeKpis(ledger, options, tiers);
 }
@@ -75,6 +88,8 @@ export const TICKET_COLUMNS = [
   'handle_time',
   'replies',
   'reopens',
+  'sla_first_response_breached_minute',
+  'sla_resolution_breached_minute',
   'truly_fixed',
 ] as const;
 
@@ -87,9 +102,13 @@ function ticketStatus(ledger: Ledger, ticket: number): string {
 
 const orNull = (value: number) => (Number.isNaN(value) ? null : value);
 
-/** The per-ticket table of a log (measured tickets, creation order). */
-export function ticketRows(ledger: Ledger): Array<Record<(typeof TICKET_COLUMNS)[number], string | number | null>> {
+/**
+ * The per-ticket table of a log (measured tickets, creation order). With metric options
+ * that carry an SLA policy, each ticket's breach instants are filled in.
+ */
+export function ticketRows(ledger: Ledger, options?: MetricOptions): Array<Record<(typeof TICKET_COLUMNS)[number], string | number | null>> {
   ledger.finish();
+  const context = options?.sla === undefined ? undefined : buildContext(ledger, options);
   // Truth is known only for simulated logs: elsewhere the column stays empty, not "false".
   const hasTruth = ledger.seenTypes.has('truth_fixed');
   return Array.from(ledger.measuredIndices(), (ticket) => {
@@ -112,6 +131,8 @@ export function ticketRows(ledger: Ledger): Array<Record<(typeof TICKET_COLUMNS)
       handle_time: ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : null,
       replies: ledger.replies[ticket]!,
       reopens: ledger.reopens[ticket]!,
+      sla_first_response_breached_minute: context === undefined ? null : orNull(slaBreachAt(context, ticket, 'firstResponse')),
+      sla_resolution_breached_minute: context === undefined ? null : orNull(slaBreachAt(context, ticket, 'resolution')),
       truly_fixed: hasTruth ? (Number.isNaN(ledger.truthFixedAt[ticket]!) ? 'false' : 'true') : null,
     };
   });

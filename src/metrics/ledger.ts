@@ -47,6 +47,13 @@ export class AgentRecord {
   onShiftSince: number | undefined = undefined;
   busySince: number | undefined = undefined;
   absentSince: number | undefined = undefined;
+  /** Days (whole days since the log origin) with on-shift time inside the measured window. */
+  shiftDays = 0;
+  /** The last day counted in `shiftDays` (a day is counted once, however many shifts touch it). */
+  lastShiftDay = -1;
+  /** On-shift and busy minutes per day since the log origin, inside the measured window (daily series). */
+  readonly onShiftByDay: number[] = [];
+  readonly busyByDay: number[] = [];
   constructor(
     readonly agent: string,
     public tier: string | undefined,
@@ -63,7 +70,9 @@ export interface TicketSnapshot {
   customer?: string | number;
   firstReplyAt?: number;
   firstReplyKind?: string;
+  /** Public agent replies, automatic ones excluded. */
   replies: number;
+  autoReplies: number;
   lastResolvedAt?: number;
   resolvedCount: number;
   abandonedAt?: number;
@@ -113,6 +122,34 @@ function grow<T extends Float64Array | Int32Array>(array: T, capacity: number, f
   return next;
 }
 
+/** Counts the days that the on-shift interval [start, end), clipped to [from, to), touches. */
+function countShiftDays(record: AgentRecord, start: number, end: number, from: number, to: number): void {
+  const clippedStart = Math.max(start, from);
+  const clippedEnd = Math.min(end, to);
+  if (clippedEnd <= clippedStart) return;
+  const firstDay = Math.max(Math.floor(clippedStart / MINUTES_PER_DAY), record.lastShiftDay + 1);
+  const lastDay = Math.ceil(clippedEnd / MINUTES_PER_DAY) - 1;
+  if (lastDay >= firstDay) {
+    record.shiftDays += lastDay - firstDay + 1;
+    record.lastShiftDay = lastDay;
+  }
+}
+
+const MINUTES_PER_DAY = 24 * 60;
+
+/** Adds the minutes of [start, end), clipped to [from, to), to the days they fall on. */
+function addByDay(days: number[], start: number, end: number, from: number, to: number): void {
+  let at = Math.max(start, from);
+  const until = Math.min(end, to);
+  while (at < until) {
+    const day = Math.floor(at / MINUTES_PER_DAY);
+    const dayEnd = Math.min((day + 1) * MINUTES_PER_DAY, until);
+    while (days.length <= day) days.push(0);
+    days[day]! += dayEnd - at;
+    at = dayEnd;
+  }
+}
+
 /** Clipped length of [start, end) inside [from, to). */
 function overlap(start: number, end: number, from: number, to: number): number {
   return Math.max(0, Math.min(end, to) - Math.max(start, from));
@@ -148,11 +185,27 @@ export class Ledger implements EventSink {
   readonly customer: Array<string | number | undefined> = [];
   firstReplyAt = new Float64Array(1024).fill(Number.NaN);
   firstReplyKind = new Int32Array(1024).fill(-1);
+  /** Public agent replies other than automatic ones; automatic replies are counted apart. */
   replies = new Int32Array(1024);
+  autoReplies = new Int32Array(1024);
+  /** First automatic reply (counts as a first response only if the metric options say so). */
+  firstAutoReplyAt = new Float64Array(1024).fill(Number.NaN);
   lastResolvedAt = new Float64Array(1024).fill(Number.NaN);
   resolvedCount = new Int32Array(1024);
   abandonedAt = new Float64Array(1024).fill(Number.NaN);
   closedAt = new Float64Array(1024).fill(Number.NaN);
+  /** When the ticket first stopped being open: its first resolution, abandonment or close. */
+  doneAt = new Float64Array(1024).fill(Number.NaN);
+  /**
+   * Reopened tickets only: [reopened, done again, reopened, done again, …] after `doneAt`
+   * (an odd length means open at the end). Backlog samples read it.
+   */
+  readonly reopenings = new Map<number, number[]>();
+  /**
+   * Repeat contacts only (`truth_issue`, simulated logs): the ticket id of the issue's first
+   * ticket. A ticket absent here is the first contact of its own issue.
+   */
+  readonly issueOf = new Map<number, number | string>();
   /** Time from the last resolution to the first `reopened` (NaN: never reopened). */
   reopenGap = new Float64Array(1024).fill(Number.NaN);
   reopens = new Int32Array(1024);
@@ -195,6 +248,12 @@ export class Ledger implements EventSink {
   readonly agents = new Map<string, AgentRecord>();
   /** Event types seen at least once (a KPI needing an unseen type is not computable). */
   readonly seenTypes = new Set<EventType>();
+  /**
+   * Event types the log's source records, seen or not: a simulator records every type, so a
+   * replication without a single abandonment has an abandonment rate of 0; an export whose
+   * mapping has no escalation activity does not, so its escalation rate is unknown (null).
+   */
+  readonly recordedTypes = new Set<EventType>();
   /** Events naming a ticket that has no `created` event before them. */
   orphanEvents = 0;
   /** Issues the knowledge base answered before any ticket (`self_service` deflected), in the measured window. */
@@ -247,6 +306,8 @@ export class Ledger implements EventSink {
       this.lastResolvedAt,
       this.abandonedAt,
       this.closedAt,
+      this.doneAt,
+      this.firstAutoReplyAt,
       this.truthFixedAt,
       this.reopenGap,
       this.workStartedAt,
@@ -263,7 +324,7 @@ export class Ledger implements EventSink {
     for (const column of [this.channel, this.category, this.priority, this.firstReplyKind, this.lastAgent, this.firstVisit, this.lastVisit]) {
       column.fill(-1, 0, tickets);
     }
-    for (const column of [this.replies, this.resolvedCount, this.escalations, this.workIntervals, this.reopens, this.lookups, this.surveysSent]) {
+    for (const column of [this.replies, this.autoReplies, this.resolvedCount, this.escalations, this.workIntervals, this.reopens, this.lookups, this.surveysSent]) {
       column.fill(0, 0, tickets);
     }
     this.handleTime.fill(0, 0, tickets);
@@ -283,11 +344,14 @@ export class Ledger implements EventSink {
     this.visitCount = 0;
     this.agents.clear();
     this.seenTypes.clear();
+    this.recordedTypes.clear();
     this.orphanEvents = 0;
     this.deflections = 0;
     this.agentsLeft = 0;
     this.agentsHired = 0;
     this.pauses.clear();
+    this.reopenings.clear();
+    this.issueOf.clear();
     this.finished = false;
     this.lastTicketId = undefined;
     this.lastTicketIndex = -1;
@@ -369,6 +433,9 @@ export class Ledger implements EventSink {
     this.firstReplyAt = grow(this.firstReplyAt, capacity, Number.NaN);
     this.firstReplyKind = grow(this.firstReplyKind, capacity, -1);
     this.replies = grow(this.replies, capacity, 0);
+    this.autoReplies = grow(this.autoReplies, capacity, 0);
+    this.firstAutoReplyAt = grow(this.firstAutoReplyAt, capacity, Number.NaN);
+    this.doneAt = grow(this.doneAt, capacity, Number.NaN);
     this.lastResolvedAt = grow(this.lastResolvedAt, capacity, Number.NaN);
     this.resolvedCount = grow(this.resolvedCount, capacity, 0);
     this.abandonedAt = grow(this.abandonedAt, capacity, Number.NaN);
@@ -439,8 +506,13 @@ export class Ledger implements EventSink {
         break;
       }
       case 'replied':
+        if (event.kind === 'auto') {
+          this.autoReplies[ticket]!++;
+          if (Number.isNaN(this.firstAutoReplyAt[ticket]!)) this.firstAutoReplyAt[ticket] = time;
+          break;
+        }
         this.replies[ticket]!++;
-        if (Number.isNaN(this.firstReplyAt[ticket]!) && event.kind !== 'auto') {
+        if (Number.isNaN(this.firstReplyAt[ticket]!)) {
           this.firstReplyAt[ticket] = time;
           this.firstReplyKind[ticket] = this.replyKinds.code(event.kind ?? 'substantive');
         }
@@ -451,15 +523,18 @@ export class Ledger implements EventSink {
       case 'resolved':
         this.resolvedCount[ticket]!++;
         this.lastResolvedAt[ticket] = time;
+        this.markDone(ticket, time);
         break;
       case 'abandoned': {
         this.abandonedAt[ticket] = time;
+        this.markDone(ticket, time);
         const visit = this.lastVisit[ticket]!;
         if (visit >= 0 && Number.isNaN(this.visitAssignedAt[visit]!)) this.visitAbandonedAt[visit] = time;
         break;
       }
       case 'closed':
         this.closedAt[ticket] = time;
+        this.markDone(ticket, time);
         break;
       // Waiting on the customer pauses SLA clocks; waiting on engineering does not.
       case 'pending':
@@ -479,9 +554,18 @@ export class Ledger implements EventSink {
       case 'kb_consulted':
         this.lookups[ticket]!++;
         break;
-      case 'reopened':
+      case 'reopened': {
         this.reopens[ticket]!++;
+        if (!Number.isNaN(this.doneAt[ticket]!)) {
+          const reopenings = this.reopenings.get(ticket);
+          if (reopenings === undefined) this.reopenings.set(ticket, [time]);
+          else if (reopenings.length % 2 === 0) reopenings.push(time);
+        }
         if (Number.isNaN(this.reopenGap[ticket]!)) this.reopenGap[ticket] = time - this.lastResolvedAt[ticket]!;
+        break;
+      }
+      case 'truth_issue':
+        if (event.value !== undefined && event.value !== null && event.value !== '') this.issueOf.set(ticket, event.value as number | string);
         break;
       case 'truth_fixed':
         if (Number.isNaN(this.truthFixedAt[ticket]!)) this.truthFixedAt[ticket] = time;
@@ -508,6 +592,30 @@ export class Ledger implements EventSink {
     }
   }
 
+  /** The ticket stops being open (resolved, abandoned or closed); after a reopen, again. */
+  private markDone(ticket: number, time: number): void {
+    if (Number.isNaN(this.doneAt[ticket]!)) {
+      this.doneAt[ticket] = time;
+      return;
+    }
+    const reopenings = this.reopenings.get(ticket);
+    if (reopenings !== undefined && reopenings.length % 2 === 1) reopenings.push(time);
+  }
+
+  /** Is the ticket open at `time` (created, and not resolved, abandoned or closed since)? */
+  isOpenAt(ticket: number, time: number): boolean {
+    if (!(this.createdAt[ticket]! <= time)) return false;
+    const done = this.doneAt[ticket]!;
+    if (Number.isNaN(done) || time < done) return true;
+    const reopenings = this.reopenings.get(ticket);
+    if (reopenings === undefined) return false;
+    for (let index = 0; index < reopenings.length; index += 2) {
+      const end = reopenings[index + 1] ?? Number.POSITIVE_INFINITY;
+      if (time >= reopenings[index]! && time < end) return true;
+    }
+    return false;
+  }
+
   private agentRecord(agent: string, tier: string | undefined): AgentRecord {
     let record = this.lastAgentRecord;
     if (record !== undefined && record.agent === agent) return record;
@@ -532,6 +640,8 @@ export class Ledger implements EventSink {
         const record = this.agentRecord(event.agent, event.tier);
         if (record.onShiftSince !== undefined) {
           record.onShiftTime += overlap(record.onShiftSince, event.time, measureFrom, measureTo);
+          countShiftDays(record, record.onShiftSince, event.time, measureFrom, measureTo);
+          addByDay(record.onShiftByDay, record.onShiftSince, event.time, measureFrom, measureTo);
           record.onShiftSince = undefined;
         }
         break;
@@ -562,6 +672,7 @@ export class Ledger implements EventSink {
         const record = this.agentRecord(event.agent, event.tier);
         if (record.busySince !== undefined) {
           record.busyTime += overlap(record.busySince, event.time, measureFrom, measureTo);
+          addByDay(record.busyByDay, record.busySince, event.time, measureFrom, measureTo);
           record.busySince = undefined;
         }
         break;
@@ -577,8 +688,15 @@ export class Ledger implements EventSink {
     this.finished = true;
     const { measureFrom, measureTo } = this.window;
     for (const agent of this.agents.values()) {
-      if (agent.onShiftSince !== undefined) agent.onShiftTime += overlap(agent.onShiftSince, measureTo, measureFrom, measureTo);
-      if (agent.busySince !== undefined) agent.busyTime += overlap(agent.busySince, measureTo, measureFrom, measureTo);
+      if (agent.onShiftSince !== undefined) {
+        agent.onShiftTime += overlap(agent.onShiftSince, measureTo, measureFrom, measureTo);
+        countShiftDays(agent, agent.onShiftSince, measureTo, measureFrom, measureTo);
+        addByDay(agent.onShiftByDay, agent.onShiftSince, measureTo, measureFrom, measureTo);
+      }
+      if (agent.busySince !== undefined) {
+        agent.busyTime += overlap(agent.busySince, measureTo, measureFrom, measureTo);
+        addByDay(agent.busyByDay, agent.busySince, measureTo, measureFrom, measureTo);
+      }
       if (agent.absentSince !== undefined) agent.absentTime += overlap(agent.absentSince, measureTo, measureFrom, measureTo);
     }
     for (let ticket = 0; ticket < this.ticketCount; ticket++) {
@@ -650,6 +768,7 @@ export class Ledger implements EventSink {
       firstReplyAt: optional(this.firstReplyAt[ticket]!),
       firstReplyKind: this.replyKinds.value(this.firstReplyKind[ticket]!),
       replies: this.replies[ticket]!,
+      autoReplies: this.autoReplies[ticket]!,
       lastResolvedAt: optional(this.lastResolvedAt[ticket]!),
       resolvedCount: this.resolvedCount[ticket]!,
       abandonedAt: optional(this.abandonedAt[ticket]!),

@@ -338,6 +338,7 @@ class DeskSimulation {
     this.send(event);
     ticket.searchedFirst = searchedFirst;
     if (searchedFirst) this.emit(now, 'self_service', ticket.id, undefined, undefined, 'failed');
+    if (ticket.issue !== ticket.id) this.emit(now, 'truth_issue', ticket.id, undefined, undefined, undefined, ticket.issue);
     this.enqueue(ticket, this.model.chain[0]!, now);
   }
 
@@ -644,6 +645,7 @@ class DeskSimulation {
     const repeat = this.pool.pop() ?? new Ticket();
     repeat.init(this.nextTicketId++, now, ticket.channel, ticket.category, ticket.complexity, ticket.priority, ticket.bucket, ticket.customer);
     repeat.contacts = ticket.contacts + 1;
+    repeat.issue = ticket.issue;
     this.drawWork(repeat, this.reworkRandom, this.reworkRandom, this.reworkRandom);
     this.release(ticket);
     this.open(repeat, now);

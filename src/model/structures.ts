@@ -37,6 +37,8 @@ export class Ticket {
   replied = false;
   /** Customer id (the `customer` of its events). */
   customer = 0;
+  /** Id of the first ticket about this ticket's issue: its own id, unless it is a repeat contact. */
+  issue = 0;
   /** Times this ticket was reopened. */
   reopens = 0;
   /** Needs an engineering fix before it can be resolved (cleared once delivered). */
@@ -85,6 +87,7 @@ export class Ticket {
     customer: number,
   ): void {
     this.id = id;
+    this.issue = id;
     this.customer = customer;
     this.createdAt = createdAt;
     this.channel = channel;

@@ -253,6 +253,23 @@ const metricsSchema = z.strictObject({
       'A resolved ticket closes when this window ends without a reopen (the desk’s auto-close policy); ' +
         'reopen_rate counts reopens within it. A customer coming back later opens a new ticket.',
     ),
+  fcr_window_days: z
+    .number()
+    .positive()
+    .default(7)
+    .describe('fcr_rate and repeat_contact_rate: a new ticket from the same customer and category within this many days of the resolution is a repeat contact.'),
+  auto_reply_counts_as_response: z
+    .boolean()
+    .default(false)
+    .describe('Whether an automatic reply (replied, kind auto) counts as the first response.'),
+  count_pending_time: z
+    .boolean()
+    .default(true)
+    .describe('Whether time waiting on the customer (pending → resumed) counts in resolution times; false subtracts it (Zendesk’s “requester wait time”).'),
+  clock: z
+    .enum(['calendar', 'business'])
+    .default('calendar')
+    .describe('Clock of first response and resolution times: calendar minutes, or business minutes inside clock.business_hours.'),
 });
 
 const slaTargetSchema = z.strictObject({

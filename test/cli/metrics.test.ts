@@ -17,11 +17,21 @@ describe('desksim metrics on a simulated log (NDJSON round trip)', () => {
    * The run measures from its warm-up (0 here) to its horizon; the log read back measures
    * from its first event (shift start, minute 0) to its last. KPIs of tickets agree, within
    * the millisecond the file rounds times to. KPIs that run to the end of observation —
-   * utilization, a ticket still in service (handle time), costs — differ by the few
+   * utilization, a ticket still in service (handle time), costs, the backlog — differ by the few
    * seconds between the last event and the horizon; for those, the same log measured up to
    * the horizon must give the run's values.
    */
-  const windowEnd = new Set(['handle_time_mean', 'utilization', 'cost_per_ticket', 'cost_per_resolution', 'tiers.desk.utilization']);
+  const windowEnd = new Set([
+    'handle_time_mean',
+    'utilization',
+    'tickets_per_agent_day',
+    'cost_per_ticket',
+    'cost_per_resolution',
+    'backlog_mean',
+    'backlog_end',
+    'backlog_age_p90',
+    'tiers.desk.utilization',
+  ]);
   const millisecond = 1 / 60000;
 
   it('reproduces the run\'s KPI values', async () => {
@@ -54,6 +64,8 @@ describe('desksim metrics on a simulated log (NDJSON round trip)', () => {
     const toHorizon = computeKpisFromEvents(log.events, { ...log.window, measureTo: 2 * 1440 }, options);
     expect(Math.abs(toHorizon.values.handle_time_mean! - simulated.kpis.handle_time_mean.mean)).toBeLessThanOrEqual(millisecond);
     expect(toHorizon.values.utilization).toBeCloseTo(simulated.kpis.utilization.mean, 8);
+    for (const id of ['backlog_mean', 'backlog_end', 'tickets_per_agent_day']) expect(toHorizon.values[id], id).toBeCloseTo(simulated.kpis[id].mean, 8);
+    expect(Math.abs(toHorizon.values.backlog_age_p90! - simulated.kpis.backlog_age_p90.mean)).toBeLessThanOrEqual(millisecond);
     expect(toHorizon.tiers.desk!.utilization).toBeCloseTo(simulated.tiers.desk.utilization.mean, 8);
   });
 
@@ -86,7 +98,7 @@ describe('desksim metrics on a real export', () => {
     const out = join(temporaryDirectory(), 'helpdesk');
     const result = await cli(['metrics', helpdesk, '--mapping', helpdeskMapping, '--out', out]);
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['import-report.json', 'kpis.csv', 'summary.json', 'tickets.csv']);
+    expect(readdirSync(out).sort()).toEqual(['daily.csv', 'import-report.json', 'kpis.csv', 'segments.csv', 'summary.json', 'tickets.csv']);
     const report = JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8'));
     expect(report).toMatchObject({
       form: 'mapped-csv',
@@ -115,7 +127,30 @@ describe('desksim metrics on a real export', () => {
     expect(value('resolution_time_p50')).toBeCloseTo(9587.417, 2);
     expect(value('queue_wait_mean')).toBeCloseTo(5941.757, 2);
     expect(value('reopen_rate')).toBeCloseTo(0.02517, 5);
-    for (const id of ['first_response_time_mean', 'handle_time_mean', 'utilization', 'sla_resolution_compliance', 'true_resolution_rate']) expect(value(id), id).toBeNull();
+    // The export records neither abandonment nor escalation: those rates, and FCR, are unknown, not 0 %.
+    for (const id of ['first_response_time_mean', 'handle_time_mean', 'utilization', 'sla_resolution_compliance', 'true_resolution_rate', 'abandonment_rate', 'escalation_rate', 'fcr_rate']) {
+      expect(value(id), id).toBeNull();
+    }
+    // Backlog at the end, counted independently from the raw rows: a case is open if, in
+    // time order, its last take-in-charge is not followed by a resolution or a close.
+    const cases = new Map<string, Array<[string, string]>>();
+    for (const line of readFileSync(helpdesk, 'utf8').trim().split('\n').slice(1)) {
+      const fields = line.split(',');
+      const rows = cases.get(fields[6]!) ?? [];
+      rows.push([fields[3]!, fields[4]!]);
+      cases.set(fields[6]!, rows);
+    }
+    let open = 0;
+    for (const rows of cases.values()) {
+      let done = false;
+      for (const [, activity] of rows.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (activity === 'Resolve ticket' || activity === 'Closed') done = true;
+        else if (activity === 'Take in charge ticket') done = false;
+      }
+      if (!done) open++;
+    }
+    expect(open).toBe(12);
+    expect(value('backlog_end')).toBe(open);
     expect(readFileSync(join(out, 'kpis.csv'), 'utf8')).toMatch(/^id,value,unit\ntickets_created,4580,tickets\nfirst_response_time_mean,,minutes\n/);
     expect(readFileSync(join(out, 'tickets.csv'), 'utf8').trim().split('\n')).toHaveLength(4581);
 

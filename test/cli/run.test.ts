@@ -12,7 +12,7 @@ describe('desksim run', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('first_response_time_mean');
-    expect(readdirSync(out).sort()).toEqual(['events.ndjson', 'kpis.csv', 'scenario.resolved.yaml', 'summary.json', 'tickets.csv']);
+    expect(readdirSync(out).sort()).toEqual(['daily.csv', 'events.ndjson', 'kpis.csv', 'scenario.resolved.yaml', 'segments.csv', 'summary.json', 'tickets.csv']);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ scenario: 'baseline', seed: 2026, replications: 3 });
     expect(summary.kpis.queue_wait_mean).toMatchObject({ n: 3, unit: 'minutes' });
@@ -31,7 +31,7 @@ describe('desksim run', () => {
     const [first, second, other] = [temporaryDirectory(), temporaryDirectory(), temporaryDirectory()];
     for (const out of [first, second]) expect((await cli(['run', 'scenarios/baseline.yaml', '--out', out, '--quiet', ...quick])).code).toBe(0);
     expect((await cli(['run', 'scenarios/baseline.yaml', '--out', other, '--quiet', '--seed', '7', ...quick])).code).toBe(0);
-    for (const file of ['summary.json', 'kpis.csv']) {
+    for (const file of ['summary.json', 'kpis.csv', 'segments.csv', 'daily.csv']) {
       expect(readFileSync(join(first, file))).toEqual(readFileSync(join(second, file)));
     }
     expect(readFileSync(join(first, 'kpis.csv'), 'utf8')).not.toEqual(readFileSync(join(other, 'kpis.csv'), 'utf8'));

@@ -26,7 +26,7 @@ describe('--workers', () => {
         execFileSync(process.execPath, [main, ...args, '--set', 'horizon.days=14', '--replications', String(replications)], { cwd: root });
         return out;
       });
-      for (const file of ['summary.json', 'kpis.csv', 'tickets.csv', 'events.ndjson']) {
+      for (const file of ['summary.json', 'kpis.csv', 'tickets.csv', 'segments.csv', 'daily.csv', 'events.ndjson']) {
         expect(readFileSync(join(outputs[1]!, file)).equals(readFileSync(join(outputs[0]!, file))), file).toBe(true);
       }
     });

@@ -15,24 +15,25 @@ const imported = importLog(join(fixtures, 'messy.csv'), { shownAs: 'messy.csv', 
 describe('cleaning a messy export', () => {
   it('yields the hand-worked event log, in time order', () => {
     const desk = { tier: 'desk' };
+    // Minute 0 is midnight (UTC: the mapping names no zone) before the first row, at 07:00.
     expect(imported.events).toEqual([
-      { ticket: 'T3', time: 0, type: 'created' },
-      { ticket: 'T3', time: 30, type: 'queued', ...desk },
-      { ticket: 'T3', time: 60, type: 'assigned', agent: 'dan' },
-      { ticket: 'T3', time: 80, type: 'resolved', agent: 'dan' },
-      { ticket: 'T1', time: 120, type: 'created', agent: 'ann' },
-      { ticket: 'T3', time: 120, type: 'reopened' },
-      { ticket: 'T3', time: 120, type: 'assigned', agent: 'dan' },
-      { ticket: 'T1', time: 130, type: 'assigned', agent: 'ann' },
-      { ticket: 'T2', time: 140, type: 'created' },
-      { ticket: 'T2', time: 140, type: 'queued', agent: 'bob', ...desk },
-      { ticket: 'T2', time: 150, type: 'assigned', agent: 'bob' },
-      { ticket: 'T3', time: 150, type: 'resolved', agent: 'dan' },
-      { ticket: 'T1', time: 180, type: 'resolved', agent: 'ann' },
-      { ticket: 'T2', time: 240, type: 'resolved', agent: 'bob' },
-      { ticket: 'T2', time: 1740, type: 'closed', agent: 'carl' },
+      { ticket: 'T3', time: 420, type: 'created' },
+      { ticket: 'T3', time: 450, type: 'queued', ...desk },
+      { ticket: 'T3', time: 480, type: 'assigned', agent: 'dan' },
+      { ticket: 'T3', time: 500, type: 'resolved', agent: 'dan' },
+      { ticket: 'T1', time: 540, type: 'created', agent: 'ann' },
+      { ticket: 'T3', time: 540, type: 'reopened' },
+      { ticket: 'T3', time: 540, type: 'assigned', agent: 'dan' },
+      { ticket: 'T1', time: 550, type: 'assigned', agent: 'ann' },
+      { ticket: 'T2', time: 560, type: 'created' },
+      { ticket: 'T2', time: 560, type: 'queued', agent: 'bob', ...desk },
+      { ticket: 'T2', time: 570, type: 'assigned', agent: 'bob' },
+      { ticket: 'T3', time: 570, type: 'resolved', agent: 'dan' },
+      { ticket: 'T1', time: 600, type: 'resolved', agent: 'ann' },
+      { ticket: 'T2', time: 660, type: 'resolved', agent: 'bob' },
+      { ticket: 'T2', time: 2160, type: 'closed', agent: 'carl' },
     ]);
-    expect(imported.window).toEqual({ originEpochMs: Date.parse('2024-03-01T07:00:00Z'), measureFrom: 0, measureTo: 1740 + 1 / 60000 });
+    expect(imported.window).toEqual({ originEpochMs: Date.parse('2024-03-01T00:00:00Z'), measureFrom: 420, measureTo: 420 + 1740 + 1 / 60000 });
   });
 
   it('reports every rule it applied, with hand-counted numbers', () => {

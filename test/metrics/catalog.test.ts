@@ -22,6 +22,9 @@ import { computeKpisFromEvents } from '../../src/metrics/engine.js';
  * People: a0 left during the warm-up (minute 1); a2 leaves at 500; a3 is hired onto tier1
  * at 300 and is absent (paid) from 800 to 900.
  *
+ * Customers: c1 raised t1 and t3 (while t1 was open), c2 raised t2 and t4 (40 min after t2's
+ * resolution), c3 raised t5. FCR window: 150 minutes.
+ *
  * Surveys: t0 (warm-up), t1, t2 and t4 are surveyed; t1 answers CSAT 5 / CES 2 / NPS 10,
  * t2 answers 2 / 6 / 7 (as JSON text, the way a CSV log carries it), t4 does not answer.
  * What every customer would say (truth_satisfaction): t1 5, t2 3, t3 1, t4 4 (t0: 2).
@@ -44,7 +47,7 @@ function handBuiltLog(): TicketEvent[] {
   ticket(0, 8, 'resolved');
   ticket(0, 8, 'truth_fixed');
 
-  ticket(1, 10, 'created', { channel: 'email', priority: 'normal' });
+  ticket(1, 10, 'created', { channel: 'email', priority: 'normal', customer: 'c1' });
   ticket(1, 10, 'queued', { tier: 'tier1' });
   work(1, 'a1', 'tier1', 20, 50);
   ticket(1, 50, 'replied', { kind: 'substantive' });
@@ -52,7 +55,7 @@ function handBuiltLog(): TicketEvent[] {
   ticket(1, 50, 'truth_fixed');
   ticket(1, 50, 'closed');
 
-  ticket(2, 30, 'created', { priority: 'normal' });
+  ticket(2, 30, 'created', { priority: 'normal', customer: 'c2' });
   ticket(2, 30, 'queued', { tier: 'tier1' });
   work(2, 'a1', 'tier1', 50, 60);
   ticket(2, 60, 'escalated', { tier: 'tier1', value: 'tier2' });
@@ -65,11 +68,11 @@ function handBuiltLog(): TicketEvent[] {
   ticket(2, 160, 'resolved');
   ticket(2, 160, 'closed');
 
-  ticket(3, 40, 'created', { priority: 'normal' });
+  ticket(3, 40, 'created', { priority: 'normal', customer: 'c1' });
   ticket(3, 40, 'queued', { tier: 'tier1' });
   ticket(3, 70, 'abandoned', { tier: 'tier1' });
 
-  ticket(4, 200, 'created', { priority: 'normal' });
+  ticket(4, 200, 'created', { priority: 'normal', customer: 'c2' });
   ticket(4, 200, 'queued', { tier: 'tier1' });
   ticket(4, 200, 'assigned', { agent: 'a1', tier: 'tier1' });
   ticket(4, 200, 'work_started', { agent: 'a1', tier: 'tier1' });
@@ -92,8 +95,11 @@ function handBuiltLog(): TicketEvent[] {
   ticket(4, 400, 'reopened');
 
   add(500, 'shift_ended', { agent: 'a2', tier: 'tier2' });
-  ticket(5, 990, 'created', { priority: 'normal' });
+  ticket(5, 990, 'created', { priority: 'normal', customer: 'c3' });
   ticket(5, 990, 'queued', { tier: 'tier1' });
+  // Truth: t5 is the same customer issue as t3 (a repeat contact; the customer is 'c3' in
+  // the desk's records, which is how repeat contacts escape observed KPIs).
+  ticket(5, 990, 'truth_issue', { value: 3 });
 
   add(1, 'agent_left', { agent: 'a0', tier: 'tier1' });
   add(500, 'agent_left', { agent: 'a2', tier: 'tier2' });
@@ -125,7 +131,7 @@ const window = { originEpochMs: 0, measureFrom: 5, measureTo: 1000 };
 const costs = { hourlyByTier: { tier1: 60, tier2: 120 }, perTicket: 2, fixedMonthly: MINUTES_PER_MONTH, perHire: 50 };
 // SLA for priority normal: first response 50, resolution 100, calendar clock, pausing.
 const sla = { targets: { normal: { firstResponse: 50, resolution: 100 } }, clock: (from: number, to: number) => to - from, pauseWhenPending: true };
-const table = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100, costs, sla }, ['tier1', 'tier2']);
+const table = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100, fcrWindow: 150, costs, sla }, ['tier1', 'tier2']);
 
 /** Desk-wide expectations, each worked out by hand. */
 const expected: Record<string, number> = {
@@ -169,6 +175,24 @@ const expected: Record<string, number> = {
   true_resolution_rate: 2 / 5, // t1 and t4 of the five measured tickets
   true_resolution_time_mean: (40 + 30) / 2, // t1: 50-10, t4: 230-200
   hidden_failure_share: 1 / 3, // resolved: t1, t2, t4; not really fixed: t2
+  first_response_substantive_share: 3 / 3, // t1, t2, t4's first replies were substantive
+  // Resolved t1, t2, t4. t1 reopened 70 ≤ 150 after resolution; t2 escalated; t4 reopened
+  // 170 > 150 after, and c2 has no later ticket ⇒ t4 only.
+  fcr_rate: 1 / 3,
+  // Customers known for t1..t5. t1 → t3 (c1, created before t1's resolution: 40 − 50 ≤ 150);
+  // t2 → t4 (c2, 200 − 160 = 40 ≤ 150); t3, t4, t5 have no later ticket ⇒ 2 / 5.
+  repeat_contact_rate: 2 / 5,
+  replies_per_ticket: 3 / 3, // one reply each on t1, t2, t4
+  // The window (5..1000) holds no midnight: one sample, at its end. Open then: t1
+  // (reopened at 120), t4 (reopened at 400), t5 (waiting) ⇒ 3; t0, t2, t3 are done.
+  backlog_mean: 3,
+  backlog_end: 3,
+  // Ages at 1000: t5 10, t4 800, t1 990 ⇒ position (3 − 1) × 0.9 = 1.8 ⇒ 800 + 0.8 × 190.
+  backlog_age_p90: 800 + 0.8 * 190,
+  // Resolved t1, t2, t4 over shift days: a1, a2 and a3 were each on shift on day 0 ⇒ 3 / 3.
+  tickets_per_agent_day: 3 / 3,
+  // Contacts: five tickets + two reopens (t1, t4) = 7; issues: t1, t2, t3 (with t5), t4 ⇒ 7 / 4.
+  contacts_per_issue: 7 / 4,
 };
 
 const expectedTiers: Record<string, Record<string, number>> = {
@@ -265,6 +289,19 @@ describe('tickets table', () => {
     expect(withTruth.map((row) => row.reopens)).toEqual([1, 0, 0, 1, 0]);
     expect(withTruth.map((row) => row.status)).toEqual(['closed', 'closed', 'abandoned', 'closed', 'open']);
     expect(withTruth[1]).toMatchObject({ escalations: 1, queue_wait: 60, first_response_time: 130, handle_time: 70 });
+    // SLA breach instants: with first response 50 and resolution 60 (pausing), t2 breached
+    // its first-response target at 30 + 50 = 80; its resolution clock ran 30..70 (40 min),
+    // paused 70..100, and reached 60 at 100 + 20 = 120 (found by bisection: to 1/100 s). Everyone else met theirs or is censored.
+    const withSla = (() => {
+      const ledger = new Ledger(window);
+      for (const event of handBuiltLog()) ledger.emit(event);
+      return ticketRows(ledger, { serviceLevelThreshold: 25, reopenWindow: 100, sla: { ...sla, targets: { normal: { firstResponse: 50, resolution: 60 } } } });
+    })();
+    expect(withSla.map((row) => row.sla_first_response_breached_minute)).toEqual([null, 80, null, null, null]);
+    expect(withSla[1]!.sla_resolution_breached_minute).toBeCloseTo(120, 3);
+    expect(withSla.filter((_, index) => index !== 1).map((row) => row.sla_resolution_breached_minute)).toEqual([null, null, null, null]);
+    // Without an SLA policy the columns stay empty.
+    expect(withTruth.map((row) => row.sla_first_response_breached_minute)).toEqual([null, null, null, null, null]);
     // A log without truth (a real export) leaves the column empty rather than claiming "false".
     expect(rows(handBuiltLog().filter((event) => event.type !== 'truth_fixed')).map((row) => row.truly_fixed)).toEqual([null, null, null, null, null]);
   });

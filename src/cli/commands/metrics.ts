@@ -9,7 +9,10 @@ import { metricOptions, ticketTableCsv } from '../../experiment/replication.js';
 import { ImportError, importLog, renderImportReport, type ImportedLog } from '../../importer/index.js';
 import { KPI_CATALOG, TIER_KPI_CATALOG, type MetricOptions } from '../../metrics/catalog.js';
 import { computeKpis, type KpiTable } from '../../metrics/engine.js';
+import { computeDaily } from '../../metrics/daily.js';
 import { Ledger } from '../../metrics/ledger.js';
+import { computeSegments } from '../../metrics/segments.js';
+import { SEGMENT_COLUMNS, segmentRows } from '../../experiment/detail.js';
 import { buildDesk } from '../../model/build.js';
 import { toCsv } from '../../report/csv.js';
 import { writeAtomically } from '../../report/output-directory.js';
@@ -96,7 +99,8 @@ export function registerMetrics(program: Command, io: CliIo): void {
     .summary('compute every KPI of an event log or a help desk\'s export')
     .description(
       'Run the metric engine on an event log and write outputs/<log name>/: kpis.csv (id, value, unit),\n' +
-        'summary.json (KPIs and import report), import-report.json and tickets.csv.\n\n' +
+        'summary.json (KPIs and import report), import-report.json, tickets.csv, segments.csv\n' +
+        '(every KPI by channel, category, priority, tier and agent) and daily.csv (one row per day).\n\n' +
         'The log is an event log as `desksim run --events` writes it (NDJSON, or CSV with columns\n' +
         'ticket,time,type,agent,tier,channel,category,priority,customer,kind,value), read directly;\n' +
         'or a help desk\'s own CSV export, read with --mapping (which column is what, and which\n' +
@@ -138,15 +142,21 @@ export function registerMetrics(program: Command, io: CliIo): void {
       }
       if (!options.quiet) io.stderr(renderImportReport(log.report));
       const ledger = new Ledger(log.window);
+      for (const type of log.recordedTypes ?? []) ledger.recordedTypes.add(type);
       for (const event of log.events) ledger.emit(event);
-      const kpis = computeKpis(ledger, logMetricOptions(scenario ?? scenarioSchema.parse({ name: 'defaults' }), log));
+      const definitions = logMetricOptions(scenario ?? scenarioSchema.parse({ name: 'defaults' }), log);
+      const kpis = computeKpis(ledger, definitions);
+      const segments = computeSegments(ledger, definitions);
+      const daily = computeDaily(ledger, definitions, Object.keys(kpis.tiers));
       const summary = logSummary(kpis, log, options.scenario ?? null);
       const directory = resolve(io.cwd, options.out ?? `outputs/${logOutputName(file)}`);
       await writeAtomically(directory, (staged) => {
         staged.write('kpis.csv', toCsv(['id', 'value', 'unit'], kpiCsvRows(summary)));
         staged.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
         staged.write('import-report.json', JSON.stringify(log.report, null, 2) + '\n');
-        staged.write('tickets.csv', ticketTableCsv(ledger));
+        staged.write('tickets.csv', ticketTableCsv(ledger, definitions));
+        staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows([segments])));
+        staged.write('daily.csv', toCsv(daily.columns, daily.rows));
       });
       if (options.quiet) return;
       if (options.json) {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { KPI_CATALOG, TIER_KPI_CATALOG } from '../../metrics/catalog.js';
 import { defaultWorkers, kpiColumns, kpiRows, runScenarioParallel, type ParallelRunOptions, type RunResult } from '../../experiment/run.js';
+import { averageDaily, SEGMENT_COLUMNS, segmentRows } from '../../experiment/detail.js';
 import { toCsv } from '../../report/csv.js';
 import { writeAtomically } from '../../report/output-directory.js';
 import { resolvedScenarioYaml } from '../../scenario/load.js';
@@ -36,10 +37,14 @@ export async function writeRunOutputs(
       workers: options.workers,
       onReplication: options.onReplication,
       eventsPath: options.events ? staged.file('events.ndjson') : undefined,
+      detail: true,
     });
     staged.write('summary.json', JSON.stringify(result.summary, null, 2) + '\n');
     staged.write('kpis.csv', toCsv(['replication', ...kpiColumns(scenario)], kpiRows(scenario, result.outcomes)));
     staged.write('tickets.csv', result.ticketsCsv);
+    staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows(result.outcomes.map((outcome) => outcome.segments ?? []))));
+    const daily = averageDaily(result.outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily])));
+    staged.write('daily.csv', toCsv(daily.columns, daily.rows));
     staged.write('scenario.resolved.yaml', resolvedScenarioYaml(scenario));
   });
   return result!;
@@ -54,7 +59,9 @@ export function registerRun(program: Command, io: CliIo): void {
         'Simulate a scenario with replications (independent random streams), compute every KPI\n' +
           'from each replication\'s event log, and write outputs/<name>/: summary.json (mean, sd,\n' +
           '95% CI per KPI), kpis.csv (one row per replication), tickets.csv (first replication),\n' +
-          'scenario.resolved.yaml, and events.ndjson with --events.',
+          'segments.csv (every KPI by channel, category, priority, tier and agent, with CIs),\n' +
+          'daily.csv (one row per day, averaged over replications), scenario.resolved.yaml,\n' +
+          'and events.ndjson with --events.',
       )
       .argument('<scenario>', 'scenario YAML file'),
   )

@@ -1,0 +1,118 @@
+/**
+ * Daily series: one row per calendar day of the measured window (days counted from the
+ * log's origin). Three kinds of column:
+ *
+ * - the day's cohort — KPIs of the tickets created that day, with the catalog's own
+ *   definitions (volume, first response, resolution, abandonment, SLA, CSAT, truth). Recent
+ *   cohorts are censored: a ticket still open at the end has no resolution time yet;
+ * - the desk's state and flow — `resolved` (tickets whose last resolution fell that day) and
+ *   `backlog` (open tickets at the end of the day, or of observation);
+ * - per tier — utilization that day (busy / on-shift minutes of its agents) and the mean
+ *   wait of queue entries made that day.
+ */
+import { KPI_CATALOG, openTicketCounts, type MetricOptions } from './catalog.js';
+import { buildContext, computable } from './engine.js';
+import type { AgentRecord, Ledger } from './ledger.js';
+import { mean } from './statistics.js';
+
+const MINUTES_PER_DAY = 24 * 60;
+
+/** Cohort KPIs of the daily series, in column order. */
+export const DAILY_KPIS = [
+  'tickets_created',
+  'first_response_time_mean',
+  'resolution_time_mean',
+  'queue_wait_mean',
+  'abandonment_rate',
+  'escalation_rate',
+  'sla_first_response_compliance',
+  'sla_resolution_compliance',
+  'csat_mean',
+  'true_resolution_rate',
+  'hidden_failure_share',
+  'true_satisfaction_mean',
+] as const;
+
+/** The daily series of one log: `columns` name the values of each row. */
+export interface DailySeries {
+  /** `day`, `start`, `resolved`, `backlog`, `utilization`, the cohort KPIs, then `tiers.<id>.utilization` and `tiers.<id>.queue_wait_mean`. */
+  columns: string[];
+  rows: Array<Array<number | string | null>>;
+}
+
+function utilizationOn(agents: AgentRecord[], day: number): number | null {
+  let busy = 0;
+  let onShift = 0;
+  for (const agent of agents) {
+    busy += agent.busyByDay[day] ?? 0;
+    onShift += agent.onShiftByDay[day] ?? 0;
+  }
+  return onShift > 0 ? busy / onShift : null;
+}
+
+/** The daily series of a log. `tiers` lists the tiers to report (default: those in the log). */
+export function computeDaily(ledger: Ledger, options: MetricOptions, tiers: readonly string[] = ledger.tiers.values): DailySeries {
+  ledger.finish();
+  const { measureFrom, measureTo, originEpochMs } = ledger.window;
+  const firstDay = Math.floor(measureFrom / MINUTES_PER_DAY);
+  const lastDay = Math.max(firstDay, Math.ceil(measureTo / MINUTES_PER_DAY) - 1);
+  const dayCount = lastDay - firstDay + 1;
+  const dayOf = (time: number) => Math.floor(time / MINUTES_PER_DAY) - firstDay;
+
+  const cohorts: number[][] = Array.from({ length: dayCount }, () => []);
+  const resolved = new Array<number>(dayCount).fill(0);
+  for (let ticket = 0; ticket < ledger.ticketCount; ticket++) {
+    const created = ledger.createdAt[ticket]!;
+    if (created >= measureFrom && created < measureTo) cohorts[dayOf(created)]!.push(ticket);
+    const resolvedAt = ledger.lastResolvedAt[ticket]!;
+    if (resolvedAt >= measureFrom && resolvedAt < measureTo) resolved[dayOf(resolvedAt)]!++;
+  }
+  const allTickets = Int32Array.from({ length: ledger.ticketCount }, (_, ticket) => ticket);
+  const dayEnds = Array.from({ length: dayCount }, (_, index) => Math.min((firstDay + index + 1) * MINUTES_PER_DAY, measureTo));
+  const backlog = openTicketCounts(ledger, allTickets, dayEnds);
+
+  const agents = [...ledger.agents.values()];
+  const hasShifts = ledger.seenTypes.has('shift_started');
+  const waits = tiers.map(() => Array.from({ length: dayCount }, () => [] as number[]));
+  const tierIndex = new Map(tiers.map((tier, index) => [tier, index]));
+  for (let visit = 0; visit < ledger.visitCount; visit++) {
+    const ticket = ledger.visitTicket[visit]!;
+    const created = ledger.createdAt[ticket]!;
+    if (!(created >= measureFrom && created < measureTo)) continue;
+    const index = tierIndex.get(ledger.tiers.value(ledger.visitTier[visit]!) ?? '');
+    const wait = ledger.visitWait(visit);
+    const queuedAt = ledger.visitQueuedAt[visit]!;
+    if (index === undefined || Number.isNaN(wait) || queuedAt >= measureTo) continue;
+    waits[index]![dayOf(queuedAt)]!.push(wait);
+  }
+
+  const cohortKpis = DAILY_KPIS.map((id) => KPI_CATALOG.find((kpi) => kpi.id === id)!);
+  const columns = [
+    'day',
+    'start',
+    'resolved',
+    'backlog',
+    'utilization',
+    ...DAILY_KPIS,
+    ...tiers.flatMap((tier) => [`tiers.${tier}.utilization`, `tiers.${tier}.queue_wait_mean`]),
+  ];
+  const rows: DailySeries['rows'] = [];
+  for (let index = 0; index < dayCount; index++) {
+    const day = firstDay + index;
+    const cohort = Int32Array.from(cohorts[index]!);
+    const context = buildContext(ledger, options, { tickets: cohort, allTickets: cohort, agents: [] });
+    rows.push([
+      day + 1,
+      new Date(originEpochMs + day * MINUTES_PER_DAY * 60_000).toISOString(),
+      resolved[index]!,
+      backlog[index]!,
+      hasShifts ? utilizationOn(agents, day) : null,
+      ...cohortKpis.map((kpi) => (cohort.length === 0 && kpi.id !== 'tickets_created' ? null : computable(ledger, kpi.needs) ? kpi.compute(context) : null)),
+      ...tiers.flatMap((tier, tierNumber) => [
+        hasShifts ? utilizationOn(agents.filter((agent) => agent.tier === tier), day) : null,
+        mean(waits[tierNumber]![index]!),
+      ]),
+    ]);
+  }
+  return { columns, rows };
+}
