@@ -163,6 +163,7 @@ function targetSentence(result: PressureResult): string {
   const better = result.better === null ? `No direction is known to be better for ${result.kpi}.` : `${result.better === 'lower' ? 'Lower' : 'Higher'} ${result.kpi} is better.`;
   if (change === undefined || top.pressure === 0) return better;
   if (change.n === 0 || change.difference === null) return `${better} It has no value in these runs (the events it needs did not happen in the measured window), so its change cannot be judged.`;
+  if (change.difference === 0 && change.sd === 0) return `${better} At pressure ${top.pressure} it did not change at all: every replication gave exactly the value it gave without pressure.`;
   const interval = `95% CI ${formatRelativeInterval(change.relative_ci95)}`;
   const judged = verdict(result.kpi, change);
   const moved = change.significant
