@@ -45,6 +45,7 @@ function loadAll(files: readonly string[], options: ScenarioOptionValues, io: Cl
   return scenarios;
 }
 
+/** Adds `desksim compare` to the program. */
 export function registerCompare(program: Command, io: CliIo): void {
   experimentOptions(
     scenarioOptions(

@@ -72,6 +72,7 @@ function loadWithIncentive(file: string, options: ScenarioOptionValues, io: CliI
   return loadForCommand(file, { ...options, set }, io).scenario;
 }
 
+/** Adds `desksim pressure` to the program. */
 export function registerPressure(program: Command, io: CliIo): void {
   experimentOptions(
     scenarioOptions(

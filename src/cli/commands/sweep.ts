@@ -27,6 +27,7 @@ function loadForSweep(file: string, options: ScenarioOptionValues, io: CliIo): L
   }
 }
 
+/** Adds `desksim sweep` to the program. */
 export function registerSweep(program: Command, io: CliIo): void {
   experimentOptions(
     scenarioOptions(
