@@ -16,6 +16,7 @@ import {
   type Sampler,
 } from '../engine/index.js';
 import type { Scenario } from '../scenario/schema.js';
+import { buildGaming, type GamingModel } from './gaming/model.js';
 import type { SatisfactionModel } from './satisfaction.js';
 
 const MINUTES_PER_DAY = 24 * 60;
@@ -101,6 +102,8 @@ export interface DeskModel {
   businessHours: BusinessCalendar;
   /** Minutes after a resolution before the ticket closes unless reopened. */
   reopenWindow: number;
+  /** Gaming behaviours and legitimate effort (docs/gaming.md). */
+  gaming: GamingModel;
 }
 
 /** The knowledge base (see docs/model.md, Knowledge). */
@@ -419,5 +422,6 @@ export function buildDesk(scenario: Scenario): DeskModel {
     },
     businessHours: new BusinessCalendar(time, scenario.clock.business_hours, 0, horizon),
     reopenWindow: scenario.metrics.reopen_window_days * MINUTES_PER_DAY,
+    gaming: buildGaming(scenario, complexities),
   };
 }

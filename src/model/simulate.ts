@@ -9,12 +9,17 @@
  * Randomness: one named stream per purpose, derived from (seed, replication, purpose). A
  * ticket's attributes and work content are drawn when it is created, in creation order, so
  * changing staffing or discipline does not shift any draw (common random numbers).
+ *
+ * Gaming behaviours (gaming/, docs/gaming.md) are plug-ins called at the decision points —
+ * which ticket a free agent takes, a session's work, how it ends, escalation, a customer's
+ * answer, resolution, survey — through `Gaming`, which is null on a desk without gaming.
  */
 import { EventCalendar, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
 import type { EventSink, EventType, TicketEvent } from '../eventlog/types.js';
 import { pick, type DeskModel } from './build.js';
+import { BRIEF_SESSION, createGaming, Outcome, Resolution, type Gaming, type GamingDesk } from './gaming/index.js';
 import { effortPoints, responseProbability, satisfiedProbability, surveyAnswers, type Experience, type SurveyAnswers } from './satisfaction.js';
-import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE } from './structures.js';
+import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE, type TierQueue } from './structures.js';
 
 /**
  * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
@@ -73,7 +78,7 @@ export interface SimulationResult {
 }
 
 interface TierState {
-  queue: TicketQueue;
+  queue: TierQueue;
   idle: IdleList;
 }
 
@@ -82,7 +87,7 @@ export function simulate(model: DeskModel, replication: number, sink: EventSink)
   return new DeskSimulation(model, replication, sink).run();
 }
 
-class DeskSimulation {
+class DeskSimulation implements GamingDesk {
   private readonly calendar = new EventCalendar<CalendarEntry>();
   private readonly tiers: TierState[];
   private readonly ticketRandom: Rng;
@@ -105,6 +110,10 @@ class DeskSimulation {
   private readonly satisfactionRandom: Rng;
   private readonly surveyRandom: Rng;
   private readonly tierIds: string[];
+  /** The gaming behaviours in play, or null. */
+  private readonly gaming: Gaming | null;
+  /** Probability that an entry-tier agent consults the knowledge base (effort may raise it). */
+  private readonly consult: number;
   /** Every seat, in plan order. */
   private readonly agents: Agent[] = [];
   private readonly closing = new CloseQueue();
@@ -172,7 +181,12 @@ class DeskSimulation {
     this.satisfactionRandom = createStream(seed, replication, 'customer.satisfaction');
     this.surveyRandom = createStream(seed, replication, 'customer.survey');
     this.tierIds = model.tiers.map((tier) => tier.id);
-    this.tiers = model.tiers.map((tier) => ({ queue: new TicketQueue(model.bucketCount, tier.index), idle: new IdleList() }));
+    this.gaming = createGaming(model, this, replication);
+    this.consult = this.gaming?.consultProbability ?? model.knowledge.consult;
+    this.tiers = model.tiers.map((tier) => ({
+      queue: this.gaming?.queues[tier.index] ?? new TicketQueue(model.bucketCount, tier.index),
+      idle: new IdleList(),
+    }));
   }
 
   run(): SimulationResult {
@@ -245,7 +259,7 @@ class DeskSimulation {
     return { replication: this.replication, ticketsCreated: this.ticketsOpened, events: this.events, endTime: model.horizon };
   }
 
-  private emit(
+  emit(
     time: number,
     type: EventType,
     ticket: number | undefined,
@@ -328,7 +342,7 @@ class DeskSimulation {
   }
 
   /** A new ticket enters the log (after a failed self-service search, if any) and the entry tier's queue. */
-  private open(ticket: Ticket, now: number, searchedFirst = false): void {
+  open(ticket: Ticket, now: number, searchedFirst = false): void {
     this.ticketsOpened++;
     const event = this.fill(now, 'created', ticket.id, undefined, undefined, undefined, undefined);
     event.channel = this.model.channels[ticket.channel]!.id;
@@ -400,7 +414,7 @@ class DeskSimulation {
 
   // --- queues and service ---------------------------------------------------------
 
-  private enqueue(ticket: Ticket, tierIndex: number, now: number): void {
+  enqueue(ticket: Ticket, tierIndex: number, now: number): void {
     ticket.tier = tierIndex;
     ticket.state = TicketState.Queued;
     this.emit(now, 'queued', ticket.id, undefined, this.tierIds[tierIndex]);
@@ -418,6 +432,33 @@ class DeskSimulation {
         this.calendar.schedule(now + patience.sample(this.patienceRandom), Priority.Abandonment, ticket);
       }
     }
+  }
+
+  /** Back to a tier's queue in the place it held (gaming, with selective queues; an agent who took it keeps it, so no patience). */
+  requeue(ticket: Ticket, tierIndex: number, now: number): void {
+    ticket.tier = tierIndex;
+    ticket.state = TicketState.Queued;
+    this.emit(now, 'queued', ticket.id, undefined, this.tierIds[tierIndex]);
+    const tier = this.tiers[tierIndex]!;
+    const agent = tier.idle.take();
+    if (agent !== undefined) this.assign(agent, ticket, now);
+    else this.gaming!.queues[tierIndex]!.restore(ticket);
+  }
+
+  /** A new ticket about the same issue (gaming: a split): its identity and draws, one contact more. */
+  spawn(from: Ticket, now: number): Ticket {
+    const ticket = this.pool.pop() ?? new Ticket();
+    ticket.init(this.nextTicketId++, now, from.channel, from.category, from.complexity, from.priority, from.bucket, from.customer);
+    ticket.contacts = from.contacts + 1;
+    ticket.issue = from.issue;
+    ticket.chainPosition = from.chainPosition;
+    ticket.asked = from.asked;
+    ticket.needsEngineering = from.needsEngineering;
+    ticket.consultDraw = from.consultDraw;
+    ticket.hitDraw = from.hitDraw;
+    ticket.work = this.workPool.pop() ?? new Array<number>(WORK_STRIDE * this.model.chain.length).fill(0);
+    for (let index = 0; index < from.work.length; index++) ticket.work[index] = from.work[index]!;
+    return ticket;
   }
 
   private assign(agent: Agent, ticket: Ticket, now: number): void {
@@ -439,10 +480,11 @@ class DeskSimulation {
       speed *= this.personalSpeed(agent, now);
     }
     let workTime = ticket.work[WORK_STRIDE * ticket.chainPosition]! / speed;
+    if (this.gaming !== null) workTime = this.gaming.plan(agent, ticket, workTime, now);
     ticket.knowledgeHit = false;
-    if (this.model.knowledge.enabled && agent.tier === this.model.chain[0]) {
+    if (this.model.knowledge.enabled && agent.tier === this.model.chain[0] && (ticket.session & BRIEF_SESSION) === 0) {
       const coverage = this.coverageOf(ticket.category, now);
-      if (coverage > 0 && ticket.consultDraw < this.model.knowledge.consult) {
+      if (coverage > 0 && ticket.consultDraw < this.consult) {
         ticket.knowledgeHit = ticket.hitDraw < coverage;
         this.emit(now, 'kb_consulted', ticket.id, agent.name, tierId, ticket.knowledgeHit ? 'hit' : 'miss');
         workTime = this.model.knowledge.lookupTime + (ticket.knowledgeHit ? workTime * this.model.knowledge.handleTimeFactor : workTime);
@@ -455,58 +497,93 @@ class DeskSimulation {
     const ticket = agent.ticket!;
     agent.ticket = null;
     const tier = this.model.tiers[agent.tier]!;
-    const tierId = tier.id;
-    this.emit(now, 'work_ended', ticket.id, agent.name, tierId);
+    this.emit(now, 'work_ended', ticket.id, agent.name, tier.id);
     if (this.model.workforce.enabled) this.observe(agent, now, true);
     const position = WORK_STRIDE * ticket.chainPosition;
-    const knowledge = this.model.knowledge;
-    const hit = ticket.knowledgeHit;
     const skill = tier.skill[ticket.complexity]!;
-    const solved = tier.escalatesTo < 0 || ticket.work[position + 1]! < (hit ? skill + knowledge.solveBoost * (1 - skill) : skill);
-    if (!ticket.asked && ticket.work[position + 3]! < this.model.customers.infoRequest[ticket.complexity]!) {
-      this.askCustomer(ticket, agent, now);
-    } else if (solved && ticket.needsEngineering) {
-      this.fileWithEngineering(ticket, agent, now);
-    } else if (solved) {
-      if (!ticket.replied) ticket.firstReplyAt = now;
-      ticket.replied = true;
-      this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
-      this.emit(now, 'resolved', ticket.id, agent.name, tierId);
-      // Ground truth: the agent believes it solved; it is really fixed only so often, less
-      // often by a new hire or a fatigued agent.
+    const solved = tier.escalatesTo < 0 || ticket.work[position + 1]! < (ticket.knowledgeHit ? skill + this.model.knowledge.solveBoost * (1 - skill) : skill);
+    const outcome =
+      !ticket.asked && ticket.work[position + 3]! < this.model.customers.infoRequest[ticket.complexity]!
+        ? Outcome.AskCustomer
+        : !solved
+          ? Outcome.Escalate
+          : ticket.needsEngineering
+            ? Outcome.Engineering
+            : Outcome.Resolve;
+    if (this.gaming === null || !this.gaming.finish(agent, ticket, outcome, now)) {
+      if (outcome === Outcome.AskCustomer) this.askCustomer(ticket, agent, now);
+      else if (outcome === Outcome.Engineering) this.fileWithEngineering(ticket, agent, now);
+      else if (outcome === Outcome.Resolve) this.resolve(ticket, agent, now, Resolution.Drawn);
+      else this.escalate(ticket, agent, now);
+    }
+    this.becomeFree(agent, now);
+  }
+
+  /**
+   * The agent marks the ticket solved. As usual (`Drawn`) it is really fixed with the tier's
+   * accuracy, raised by a knowledge hit and lowered by a new hire or a fatigued agent; a
+   * gaming agent may mark it solved unfixed, or even close it at once (`Closed`). A customer
+   * whose problem is not fixed comes back with `return_when_not_fixed`, unless the issue
+   * goes on in another ticket (`Part`).
+   */
+  resolve(ticket: Ticket, agent: Agent, now: number, resolution: Resolution): void {
+    const tier = this.model.tiers[agent.tier]!;
+    const knowledge = this.model.knowledge;
+    if (!ticket.replied) ticket.firstReplyAt = now;
+    ticket.replied = true;
+    this.emit(now, 'replied', ticket.id, agent.name, tier.id, 'substantive');
+    this.emit(now, 'resolved', ticket.id, agent.name, tier.id);
+    let fixed = false;
+    if (resolution === Resolution.Drawn) {
       const accuracy = tier.accuracy[ticket.complexity]!;
-      let fixProbability = hit ? accuracy + knowledge.fixBoost * (1 - accuracy) : accuracy;
+      let fixProbability = ticket.knowledgeHit ? accuracy + knowledge.fixBoost * (1 - accuracy) : accuracy;
       if (this.model.workforce.enabled) fixProbability *= this.personalAccuracy(agent, now);
-      const fixed = ticket.work[position + 2]! < fixProbability;
+      if (this.gaming !== null) fixProbability = this.gaming.fixProbability(ticket, fixProbability);
+      fixed = ticket.work[WORK_STRIDE * ticket.chainPosition + 2]! < fixProbability;
       // What a higher tier solves after an escalation may become an article for the entry tier.
       if (knowledge.enabled && ticket.chainPosition > 0 && this.articleRandom() < knowledge.articleProbability) {
         this.coverage[ticket.category] = Math.min(1, this.coverageOf(ticket.category, now) + knowledge.articleGain);
         this.coverageAt[ticket.category] = now;
       }
-      this.dropWork(ticket);
-      let returns = false;
-      if (fixed) {
-        this.emit(now, 'truth_fixed', ticket.id, undefined, tierId);
-      } else if (this.returnRandom() < this.model.customers.returnProbability) {
-        returns = true;
-        ticket.pendingTimers++;
-        this.calendar.schedule(now + this.model.customers.returnDelay.sample(this.returnRandom), Priority.Return, ticket);
-      }
-      this.awaitClose(ticket, now, returns, fixed);
-    } else {
-      const target = tier.escalatesTo;
-      if (tier.repliesOnEscalation) {
-        if (!ticket.replied) ticket.firstReplyAt = now;
-        ticket.replied = true;
-        this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
-      }
-      this.emit(now, 'escalated', ticket.id, agent.name, tierId, undefined, this.tierIds[target]);
-      ticket.handoffs++;
-      ticket.chainPosition++;
-      ticket.asked = false;
-      this.enqueue(ticket, target, now);
     }
-    this.becomeFree(agent, now);
+    this.dropWork(ticket);
+    if (this.gaming !== null) this.gaming.resolved(ticket, agent, now);
+    let returns = false;
+    if (fixed) {
+      this.emit(now, 'truth_fixed', ticket.id, undefined, tier.id);
+    } else if (resolution !== Resolution.Part && this.returnRandom() < this.model.customers.returnProbability) {
+      returns = true;
+      ticket.pendingTimers++;
+      this.calendar.schedule(now + this.model.customers.returnDelay.sample(this.returnRandom), Priority.Return, ticket);
+    }
+    if (resolution === Resolution.Closed) this.closeNow(ticket, now);
+    else this.awaitClose(ticket, now, returns, fixed);
+  }
+
+  /** The agent closes a resolved ticket at once (not fixed): it cannot be reopened, and its customer is surveyed now. */
+  private closeNow(ticket: Ticket, now: number): void {
+    ticket.state = TicketState.Done;
+    this.emit(now, 'closed', ticket.id, undefined, this.tierIds[ticket.tier], 'agent');
+    const probability = this.satisfiedProbabilityOf(ticket, false, now);
+    this.settleSatisfaction(ticket.id, probability, effortPoints(this.experience), now, true);
+    this.release(ticket);
+  }
+
+  /** The agent passes the ticket to its tier's escalation target, with a note to the customer if the tier writes one. */
+  escalate(ticket: Ticket, agent: Agent, now: number): void {
+    const tier = this.model.tiers[agent.tier]!;
+    const target = tier.escalatesTo;
+    if (tier.repliesOnEscalation) {
+      if (!ticket.replied) ticket.firstReplyAt = now;
+      ticket.replied = true;
+      this.emit(now, 'replied', ticket.id, agent.name, tier.id, 'substantive');
+    }
+    this.emit(now, 'escalated', ticket.id, agent.name, tier.id, undefined, this.tierIds[target]);
+    ticket.handoffs++;
+    ticket.chainPosition++;
+    ticket.asked = false;
+    if (this.gaming !== null && this.gaming.escalating(agent, ticket, target, now)) return;
+    this.enqueue(ticket, target, now);
   }
 
   /** An agent without a ticket: leave if the shift is over, else take the next ticket or wait. */
@@ -517,7 +594,7 @@ class DeskSimulation {
       return;
     }
     const tier = this.tiers[agent.tier]!;
-    const next = tier.queue.take();
+    const next = this.gaming === null ? tier.queue.take() : this.gaming.next(agent, tier.queue, now);
     if (next !== undefined) this.assign(agent, next, now);
     else tier.idle.add(agent);
   }
@@ -530,7 +607,7 @@ class DeskSimulation {
     }
     ticket.state = TicketState.Abandoned;
     this.dropWork(ticket);
-    this.tiers[ticket.tier]!.queue.forget();
+    this.tiers[ticket.tier]!.queue.forget(ticket);
     this.emit(now, 'abandoned', ticket.id, undefined, this.tierIds[ticket.tier]);
     this.settleUnresolved(ticket, now);
   }
@@ -608,7 +685,9 @@ class DeskSimulation {
     const value = { csat: answers.csat, ces: answers.ces, nps: answers.nps };
     this.emit(now, 'truth_satisfaction', ticket, undefined, undefined, undefined, value);
     const survey = this.model.customers.survey;
-    if (!resolved || survey.share === 0 || this.surveyRandom() >= survey.share) return;
+    if (!resolved || survey.share === 0) return;
+    if (this.gaming !== null && !this.gaming.surveys(ticket)) return;
+    if (this.surveyRandom() >= survey.share) return;
     this.emit(now, 'survey_sent', ticket, undefined, undefined);
     if (this.surveyRandom() < responseProbability(survey.responseRate, survey.responseBias, answers.rating)) {
       const answerAt = now + survey.delay.sample(this.surveyRandom);
@@ -676,11 +755,29 @@ class DeskSimulation {
     }
   }
 
-  private customerAnswers(ticket: Ticket, now: number): void {
-    ticket.pendingTimers--;
+  scheduleAnswer(ticket: Ticket, at: number): void {
+    ticket.pendingTimers++;
+    this.calendar.schedule(at, Priority.CustomerReply, ticket);
+  }
+
+  scheduleSilentClose(ticket: Ticket, at: number): void {
+    ticket.pendingTimers++;
+    this.calendar.schedule(at, Priority.SilentClose, ticket);
+  }
+
+  customerReplied(ticket: Ticket, now: number): void {
     const event = this.fill(now, 'customer_replied', ticket.id, undefined, undefined, undefined, undefined);
     event.customer = ticket.customer;
     this.send(event);
+  }
+
+  private customerAnswers(ticket: Ticket, now: number): void {
+    ticket.pendingTimers--;
+    if (this.gaming !== null && this.gaming.customerAnswered(ticket, now)) {
+      this.release(ticket);
+      return;
+    }
+    this.customerReplied(ticket, now);
     this.emit(now, 'resumed', ticket.id, undefined, this.tierIds[ticket.tier], 'customer');
     // The rest of the work: a fraction of a fresh handle time; the solve and fix draws stand.
     const position = WORK_STRIDE * ticket.chainPosition;
@@ -709,14 +806,14 @@ class DeskSimulation {
     ticket.needsEngineering = false;
     ticket.state = TicketState.AwaitingEngineering;
     this.dropWork(ticket);
-    this.emit(now, 'pending', ticket.id, agent.name, tierId, 'engineering');
+    if (this.gaming === null || !this.gaming.engineeringWait(agent, ticket, now)) this.emit(now, 'pending', ticket.id, agent.name, tierId, 'engineering');
     ticket.pendingTimers++;
     this.calendar.schedule(now + this.model.engineering.delay.sample(this.engineeringDelayRandom), Priority.EngineeringDone, ticket);
   }
 
   private engineeringDelivers(ticket: Ticket, now: number): void {
     ticket.pendingTimers--;
-    this.emit(now, 'resumed', ticket.id, undefined, this.tierIds[ticket.tier], 'engineering');
+    if (this.gaming === null || !this.gaming.engineeringDelivered(ticket, now)) this.emit(now, 'resumed', ticket.id, undefined, this.tierIds[ticket.tier], 'engineering');
     // Follow-up work: a fraction of a fresh handle time; the fix is in, so the tier resolves it.
     this.drawWork(ticket, this.reworkRandom, this.reworkRandom, this.reworkRandom);
     const position = WORK_STRIDE * ticket.chainPosition;

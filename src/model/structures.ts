@@ -67,6 +67,12 @@ export class Ticket {
   contactAt = 0;
   /** and whether they searched the knowledge base in vain before opening the ticket. */
   searchedFirst = false;
+  /** Gaming marks on the current work session (`Session` in gaming/behaviour.ts); 0 = an ordinary session. */
+  session = 0;
+  /** Place in a selective queue (gaming/queue.ts): order key, lane (−1 when not in one) and slot in the lane's heap. */
+  queueSequence = 0;
+  queueLane = -1;
+  queueSlot = -1;
   /**
    * Per tier of its escalation chain, four draws (stride `WORK_STRIDE`): base handle time
    * (speed 1) at 4k and the uniform deciding whether that tier solves it at 4k + 1 (work
@@ -113,6 +119,8 @@ export class Ticket {
     this.firstReplyAt = Number.NaN;
     this.contactAt = createdAt;
     this.searchedFirst = false;
+    this.session = 0;
+    this.queueLane = -1;
   }
 }
 
@@ -265,12 +273,23 @@ export class PairRing {
   }
 }
 
+/** What the simulation needs of a tier's queue: `TicketQueue`, or a gaming desk's `SelectiveQueue`. */
+export interface TierQueue {
+  /** Tickets really waiting. */
+  readonly waiting: number;
+  push(ticket: Ticket): void;
+  /** A queued ticket left without service (abandonment). */
+  forget(ticket: Ticket): void;
+  /** Next ticket to serve under the discipline, or undefined. */
+  take(): Ticket | undefined;
+}
+
 /**
  * A tier's queue: one FIFO per bucket (priority rank under the `priority` discipline, a
  * single bucket under `fifo`), served lowest bucket first. Abandoned tickets stay in their
  * FIFO and are skipped when reached, which keeps abandonment O(1).
  */
-export class TicketQueue {
+export class TicketQueue implements TierQueue {
   private readonly buckets: RingBuffer<Ticket>[];
   /** Tickets really waiting (abandoned ones excluded). */
   waiting = 0;

@@ -11,8 +11,10 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 
 /** Allowed next event types after each event type, for one ticket. */
 const NEXT: Record<string, string[]> = {
-  created: ['queued', 'self_service'],
-  self_service: ['queued'],
+  // truth_issue: a repeat contact (or a split-off piece) names its issue's first ticket
+  created: ['queued', 'self_service', 'truth_issue'],
+  self_service: ['queued', 'truth_issue'],
+  truth_issue: ['queued'],
   queued: ['assigned', 'abandoned'],
   assigned: ['work_started'],
   work_started: ['replied', 'work_ended', 'kb_consulted'],

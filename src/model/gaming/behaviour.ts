@@ -1,0 +1,152 @@
+/**
+ * The plug-in contract of gaming behaviours: the decision points where the simulation asks
+ * them (hooks), and the few things they may do to the desk (`GamingDesk`). A behaviour
+ * changes what agents do to tickets — which ticket they take, how long they work, how a
+ * session ends, whether a survey goes out — and never touches an output: every effect on a
+ * KPI comes from the events those tickets then produce.
+ *
+ * ```
+ * agent free ──pick──▶ assign ──plan──▶ work ──finish──▶ (the session's outcome)
+ *                                                         ├─ resolve ──fixProbability, resolved
+ *                                                         ├─ escalate ──escalating
+ *                                                         └─ ask customer / engineering ──engineeringWait … engineeringDelivered
+ * customer answers ──customerAnswered        ticket closes ──surveys
+ * ```
+ */
+import { createStream, type Rng } from '../../engine/index.js';
+import type { EventType } from '../../eventlog/types.js';
+import type { DeskModel } from '../build.js';
+import type { Agent, Ticket } from '../structures.js';
+import type { GamingBehaviour } from './incentives.js';
+import type { GamingModel } from './model.js';
+import type { SelectiveQueue } from './queue.js';
+
+/** How a work session ends when nobody games, as the ticket's draws and the agent's skill decide. */
+export const Outcome = { Resolve: 0, Escalate: 1, AskCustomer: 2, Engineering: 3 } as const;
+export type Outcome = (typeof Outcome)[keyof typeof Outcome];
+
+/** Marks on a ticket's current session (`Ticket.session`), set when it is picked or planned. */
+export const Session = {
+  /** A templated acknowledgement, not work on the problem. */
+  Acknowledge: 1,
+  /** A short look before escalating. */
+  Dump: 2,
+  /** Cut short. */
+  Rush: 4,
+  /** Part of the issue, after which the ticket is split. */
+  Split: 8,
+  /** Waiting on a needless question (not a session: the ticket is between tiers). */
+  Paused: 16,
+} as const;
+
+/** Sessions too short for a knowledge lookup. */
+export const BRIEF_SESSION = Session.Acknowledge | Session.Dump;
+
+/** How a ticket is marked solved. */
+export const Resolution = {
+  /** As usual: really fixed with the tier's accuracy (the truth draw). */
+  Drawn: 0,
+  /** Not fixed: the customer may come back (reopen or repeat contact). */
+  Unfixed: 1,
+  /** Not fixed, and the customer does not come back: the issue goes on in another ticket. */
+  Part: 2,
+  /** Not fixed, and closed at once (`closed`, kind `agent`): a customer who comes back opens a new ticket. */
+  Closed: 3,
+} as const;
+export type Resolution = (typeof Resolution)[keyof typeof Resolution];
+
+/** What a behaviour may do to the desk (the simulation implements it). */
+export interface GamingDesk {
+  /** Writes an event (SPEC §4). */
+  emit(time: number, type: EventType, ticket: number | undefined, agent: string | undefined, tier: string | undefined, kind?: string, value?: unknown): void;
+  /** The agent marks the ticket solved (public reply, resolved, then truth and the customer's return as `resolution` says). */
+  resolve(ticket: Ticket, agent: Agent, now: number, resolution: Resolution): void;
+  /** The agent escalates the ticket to its tier's target. */
+  escalate(ticket: Ticket, agent: Agent, now: number): void;
+  /** The ticket joins the end of a tier's queue (or an idle agent takes it). */
+  enqueue(ticket: Ticket, tier: number, now: number): void;
+  /** The ticket returns to a tier's queue in the place it held (selective queues only). */
+  requeue(ticket: Ticket, tier: number, now: number): void;
+  /** A new ticket about the same issue: same customer, channel, category, complexity, priority and draws; one contact more. */
+  spawn(from: Ticket, now: number): Ticket;
+  /** A new ticket enters the log and the entry tier's queue. */
+  open(ticket: Ticket, now: number): void;
+  /** The ticket's customer answers (a calendar entry at `at`: then `BehaviourHooks.customerAnswered`). */
+  scheduleAnswer(ticket: Ticket, at: number): void;
+  /** The desk closes the ticket unresolved at `at` for want of the customer's answer (`closed`, kind `no_reply`). */
+  scheduleSilentClose(ticket: Ticket, at: number): void;
+  /** Writes the customer's answer (`customer_replied`, with the customer). */
+  customerReplied(ticket: Ticket, now: number): void;
+}
+
+/** The decision points. A behaviour implements those where it acts; the first that acts wins. */
+export interface BehaviourHooks {
+  /** A free agent chooses its next ticket from its tier's queue; undefined leaves the choice to others (finally: the next in line). */
+  pick?(agent: Agent, queue: SelectiveQueue, now: number): Ticket | undefined;
+  /** A session starts: returns its work time (minutes), possibly changed; may mark `ticket.session`. */
+  plan?(agent: Agent, ticket: Ticket, workTime: number, now: number): number;
+  /** A session ends with `outcome` unless a behaviour acts instead: true when it did. */
+  finish?(agent: Agent, ticket: Ticket, outcome: Outcome, now: number): boolean;
+  /** The probability that a resolution now really fixes the problem. */
+  fixProbability?(ticket: Ticket, probability: number): number;
+  /** The agent escalates to `target`: true when the behaviour took the ticket over (instead of the target's queue). */
+  escalating?(agent: Agent, ticket: Ticket, target: number, now: number): boolean;
+  /** The agent files the ticket with engineering: true when the behaviour wrote the wait's events (instead of `pending`, kind `engineering`). */
+  engineeringWait?(agent: Agent, ticket: Ticket, now: number): boolean;
+  /** Engineering delivers: true when the behaviour wrote the `resumed` event. */
+  engineeringDelivered?(ticket: Ticket, now: number): boolean;
+  /** A customer's answer is due: true when it answers a question of this behaviour's (which then writes what follows). */
+  customerAnswered?(ticket: Ticket, now: number): boolean;
+  /** A ticket was marked solved. */
+  resolved?(ticket: Ticket, agent: Agent, now: number): void;
+  /** A resolved ticket closes: false withholds its survey. */
+  surveys?(ticket: number): boolean;
+  /** The probability that an entry-tier agent consults the knowledge base. */
+  consult?(probability: number): number;
+}
+
+/** Everything a behaviour is built from, per replication. */
+export interface BehaviourContext {
+  desk: GamingDesk;
+  model: DeskModel;
+  gaming: GamingModel;
+  /** Effective intensity of this behaviour (explicit and incentives combined). */
+  intensity: number;
+  /** Each tier's selective queue (empty unless some behaviour needs them). */
+  queues: readonly SelectiveQueue[];
+  /** Agents' own streams for one purpose: `gaming.<behaviour>.<seat>`. */
+  seatStreams(purpose: string): SeatStreams;
+  /** A desk-level stream: `gaming.<behaviour>.<purpose>`. */
+  stream(purpose: string): Rng;
+}
+
+/** A gaming behaviour as a plug-in: one file, one schema entry (`gaming.<id>`), one registry line. */
+export interface BehaviourDefinition {
+  id: GamingBehaviour;
+  /** Needs its agents to find tickets other than the next in line (tiers then get a `SelectiveQueue`). */
+  choosesTickets: boolean;
+  create(context: BehaviourContext): BehaviourHooks;
+}
+
+/**
+ * One stream per seat for one purpose, created when the seat first decides. Like the
+ * `agents.<seat>.*` streams, a seat's draws do not depend on how many other seats there are.
+ */
+export class SeatStreams {
+  private readonly streams = new Map<string, Rng>();
+
+  constructor(
+    private readonly seed: number,
+    private readonly replication: number,
+    private readonly purpose: string,
+  ) {}
+
+  of(agent: Agent): Rng {
+    let stream = this.streams.get(agent.seat);
+    if (stream === undefined) {
+      stream = createStream(this.seed, this.replication, `${this.purpose}.${agent.seat}`);
+      this.streams.set(agent.seat, stream);
+    }
+    return stream;
+  }
+}

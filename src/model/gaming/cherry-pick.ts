@@ -1,0 +1,34 @@
+/**
+ * Cherry-picking: a free agent takes the easiest waiting ticket — the lowest complexity by
+ * mean handle time, then the usual order — instead of the next in line, priority included.
+ *
+ * Flatters the agent's throughput and handle time (short tickets first; the long ones age,
+ * and more of them are still open at the end or abandoned by their customers). Costs the
+ * hard tickets' waits: resolution-time tails, SLA misses of urgent complex tickets. One
+ * draw per free moment with a choice (two or more tickets waiting), from
+ * `gaming.cherry_pick.<seat>`.
+ */
+import type { Agent, Ticket } from '../structures.js';
+import type { BehaviourContext, BehaviourDefinition, BehaviourHooks, SeatStreams } from './behaviour.js';
+import type { SelectiveQueue } from './queue.js';
+
+class CherryPick implements BehaviourHooks {
+  private readonly intensity: number;
+  private readonly random: SeatStreams;
+
+  constructor(context: BehaviourContext) {
+    this.intensity = context.intensity;
+    this.random = context.seatStreams('gaming.cherry_pick');
+  }
+
+  pick(agent: Agent, queue: SelectiveQueue): Ticket | undefined {
+    if (queue.waiting < 2 || this.random.of(agent)() >= this.intensity) return undefined;
+    return queue.takeEasiest();
+  }
+}
+
+export const cherryPick: BehaviourDefinition = {
+  id: 'cherry_pick',
+  choosesTickets: true,
+  create: (context) => new CherryPick(context),
+};

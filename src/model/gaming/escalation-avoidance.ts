@@ -1,0 +1,56 @@
+/**
+ * Escalation avoidance: an agent who cannot solve a ticket holds it instead of escalating.
+ * It goes back to the same tier's queue for another session (`retries` of them, each a
+ * fresh handle time; the agent still cannot solve it unless a knowledge lookup now finds the
+ * answer), and then the agent marks it solved anyway — unfixed, so its customer comes back
+ * or gives up.
+ *
+ * Flatters the escalation rate and first-contact resolution. Costs hidden failures,
+ * reopens, the entry tier's time, and the true resolution time (the specialist gets the
+ * ticket only after the customer has come back). One draw per ticket the agent would
+ * escalate, from `gaming.escalation_avoidance.<seat>`; retry handle times come from the same
+ * stream. Once held, a ticket stays held until marked solved.
+ */
+import type { DeskModel } from '../build.js';
+import { WORK_STRIDE, type Agent, type Ticket } from '../structures.js';
+import { Outcome, Resolution, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type SeatStreams } from './behaviour.js';
+
+class EscalationAvoidance implements BehaviourHooks {
+  private readonly desk: GamingDesk;
+  private readonly model: DeskModel;
+  private readonly intensity: number;
+  private readonly retries: number;
+  private readonly random: SeatStreams;
+  /** Ticket id → retries spent on it. */
+  private readonly held = new Map<number, number>();
+
+  constructor(context: BehaviourContext) {
+    this.desk = context.desk;
+    this.model = context.model;
+    this.intensity = context.intensity;
+    this.retries = context.gaming.settings.escalation_avoidance.retries;
+    this.random = context.seatStreams('gaming.escalation_avoidance');
+  }
+
+  finish(agent: Agent, ticket: Ticket, outcome: Outcome, now: number): boolean {
+    if (outcome !== Outcome.Escalate) return false;
+    const random = this.random.of(agent);
+    const spent = this.held.get(ticket.id) ?? (random() < this.intensity ? 0 : -1);
+    if (spent < 0) return false;
+    if (spent < this.retries) {
+      this.held.set(ticket.id, spent + 1);
+      ticket.work[WORK_STRIDE * ticket.chainPosition] = this.model.complexities[ticket.complexity]!.handleTime.sample(random);
+      this.desk.enqueue(ticket, agent.tier, now);
+    } else {
+      this.held.delete(ticket.id);
+      this.desk.resolve(ticket, agent, now, Resolution.Unfixed);
+    }
+    return true;
+  }
+}
+
+export const escalationAvoidance: BehaviourDefinition = {
+  id: 'escalation_avoidance',
+  choosesTickets: false,
+  create: (context) => new EscalationAvoidance(context),
+};

@@ -1,0 +1,61 @@
+/**
+ * Ticket splitting: on the first session of a new issue above the simplest complexity, the
+ * agent works `share` of it, marks the ticket solved and opens a new ticket — same
+ * customer, channel, category, complexity and priority — for the rest: the remaining work
+ * plus `overhead`, with the issue's draws (what the next session will find, whether it can
+ * be solved, whether it needs the customer or engineering). The new ticket waits in the
+ * entry tier's queue like any other.
+ *
+ * Flatters closures and per-ticket resolution and handle times (each ticket is a piece of
+ * an issue). Costs the customer: the first ticket is marked solved while the problem is not
+ * (no `truth_fixed`, a low rating if surveyed), the issue now takes two tickets (a contact
+ * more, lower satisfaction) and waits in the queue twice. One draw per eligible session, from
+ * `gaming.ticket_splitting.<seat>`.
+ */
+import { WORK_STRIDE, type Agent, type Ticket } from '../structures.js';
+import { BRIEF_SESSION, Resolution, Session, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type Outcome, type SeatStreams } from './behaviour.js';
+
+class TicketSplitting implements BehaviourHooks {
+  private readonly desk: GamingDesk;
+  private readonly easeRank: Int32Array;
+  private readonly intensity: number;
+  private readonly share: number;
+  private readonly overhead: number;
+  private readonly random: SeatStreams;
+
+  constructor(context: BehaviourContext) {
+    const settings = context.gaming.settings.ticket_splitting;
+    this.desk = context.desk;
+    this.easeRank = context.gaming.easeRank;
+    this.intensity = context.intensity;
+    this.share = settings.share;
+    this.overhead = settings.overhead;
+    this.random = context.seatStreams('gaming.ticket_splitting');
+  }
+
+  plan(agent: Agent, ticket: Ticket, workTime: number): number {
+    // A new issue (one contact, at the entry tier) that is not trivial; a split-off ticket counts two contacts.
+    if ((ticket.session & BRIEF_SESSION) !== 0 || ticket.chainPosition !== 0 || ticket.contacts !== 1 || this.easeRank[ticket.complexity] === 0) return workTime;
+    if (this.random.of(agent)() >= this.intensity) return workTime;
+    ticket.session |= Session.Split;
+    return workTime * this.share;
+  }
+
+  finish(agent: Agent, ticket: Ticket, _outcome: Outcome, now: number): boolean {
+    if ((ticket.session & Session.Split) === 0) return false;
+    const rest = this.desk.spawn(ticket, now);
+    const position = WORK_STRIDE * ticket.chainPosition;
+    rest.work[position] = ticket.work[position]! * (1 - this.share) + this.overhead;
+    // The agent opened it: nobody waits on a line for it (no patience).
+    rest.taken = true;
+    this.desk.resolve(ticket, agent, now, Resolution.Part);
+    this.desk.open(rest, now);
+    return true;
+  }
+}
+
+export const ticketSplitting: BehaviourDefinition = {
+  id: 'ticket_splitting',
+  choosesTickets: false,
+  create: (context) => new TicketSplitting(context),
+};
