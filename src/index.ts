@@ -8,6 +8,8 @@
  *   log file ──importer (mapping, read, clean + import report)──▶ events
  *   events ──metrics/Ledger──▶ ticket & agent records ──metrics/catalog──▶ KpiTable
  *   KpiTable × replications ──experiment──▶ RunSummary (mean, sd, 95 % CI) ──report──▶ files
+ *   RunResults with one seed (common random numbers) ──experiment/compare, sweep, pressure──▶
+ *        paired differences with CIs, KPI curves, spill-over tables
  *
  * `engine/` underneath knows nothing of help desks (calendar, random streams,
  * distributions, arrivals, local time); `metrics/` never imports from `model/`, so a real
@@ -24,5 +26,10 @@ export { KPI_CATALOG, TIER_KPI_CATALOG, type KpiDefinition, type MetricOptions }
 export { computeKpis, computeKpisFromEvents, type KpiTable } from './metrics/engine.js';
 export { runScenario, runReplication, summarizeOutcomes, type RunResult, type RunSummary } from './experiment/run.js';
 export { summarize, type KpiSummary } from './experiment/statistics.js';
+export { runBatch, type BatchOptions } from './experiment/batch.js';
+export { compareRuns, differenceTable, pairedDifference, type Comparison, type Contrast, type DifferenceTable, type KpiDifference } from './experiment/compare.js';
+export { expandGrid, loadExperiment, sweepResult, type Experiment, type LoadedExperiment, type SweepPoint, type SweepResult } from './experiment/sweep.js';
+export { pressureMatrix, pressureResult, type PressureMatrix, type PressureMatrixRow, type PressureResult, type PressureStep } from './experiment/pressure.js';
+export { KPI_DIRECTIONS, kpiDirection, type KpiDirection } from './experiment/direction.js';
 export { runCli } from './cli/program.js';
 export { VERSION } from './version.js';

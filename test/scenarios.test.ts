@@ -3,7 +3,8 @@
  * truth; and the scenarios that answer a question about the baseline answer it, with the
  * same seeds (common random numbers) and paired confidence intervals.
  * `scenarios/mappings/` holds mappings of real logs, not scenarios: test/importer/mapping.test.ts
- * loads those.
+ * loads those; `scenarios/experiments/` holds experiment files (desksim sweep), which
+ * test/experiment/sweep.test.ts loads.
  */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -19,7 +20,7 @@ import { root } from './support/cli.js';
 function yamlFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) return entry.name === 'mappings' ? [] : yamlFiles(path);
+    if (entry.isDirectory()) return entry.name === 'mappings' || entry.name === 'experiments' ? [] : yamlFiles(path);
     return entry.name.endsWith('.yaml') ? [path] : [];
   });
 }

@@ -1,9 +1,12 @@
 /** The desksim command line: one commander program, output and exit swappable for tests. */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { registerCompare } from './commands/compare.js';
 import { registerInit } from './commands/init.js';
 import { registerMetrics } from './commands/metrics.js';
+import { registerPressure } from './commands/pressure.js';
 import { registerRun } from './commands/run.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerSchema, registerValidate } from './commands/validate.js';
 import { CliError, ExitCode, processIo, type CliIo } from './io.js';
 
@@ -24,6 +27,9 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride();
   registerInit(program, io);
   registerRun(program, io);
+  registerCompare(program, io);
+  registerSweep(program, io);
+  registerPressure(program, io);
   registerValidate(program, io);
   registerMetrics(program, io);
   registerSchema(program, io);

@@ -145,6 +145,19 @@ function didYouMean(suggestion: string | undefined): string {
   return suggestion === undefined ? '' : ` — did you mean "${suggestion}"?`;
 }
 
+/** What kind of YAML document is being read, for messages about the document as a whole. */
+export interface DocumentKind {
+  /** "scenario", "experiment". */
+  noun: string;
+  /** "a" or "an", as the noun wants. */
+  article: 'a' | 'an';
+  /** Two top-level keys such a document usually has, to show what was expected. */
+  exampleKeys: readonly string[];
+}
+
+/** A scenario file. */
+export const SCENARIO_KIND: DocumentKind = { noun: 'scenario', article: 'a', exampleKeys: ['name', 'tiers'] };
+
 // ---------------------------------------------------------------------------
 // The messages
 // ---------------------------------------------------------------------------
@@ -153,8 +166,8 @@ export const message = {
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   duplicateKey: (key: string, firstLine: number | undefined) =>
     `duplicate key "${key}"${firstLine === undefined ? '' : ` (already set on line ${firstLine})`}`,
-  fileNotFound: (file: string, asParent: boolean) =>
-    asParent ? `cannot find the parent scenario "${file}" named by extends` : `cannot find the scenario file "${file}"`,
+  fileNotFound: (file: string, asParent: boolean, noun = 'scenario') =>
+    asParent ? `cannot find the parent scenario "${file}" named by extends` : `cannot find the ${noun} file "${file}"`,
   fileUnreadable: (file: string, reason: string) => `cannot read "${file}": ${reason}`,
   extendsCycle: (chain: readonly string[]) => `extends goes round in a circle: ${chain.join(' → ')}`,
   extendsNotPath: (found: string) => `extends must be the path of a parent scenario file, found ${found}`,
@@ -174,8 +187,8 @@ export const message = {
 
   typeMismatch: (expected: string, found: string) => `expected ${expected}, found ${found}`,
   missingField: (field: string, expected: string) => `required field "${field}" is missing (expected ${expected})`,
-  rootNotMap: (found: string) =>
-    `expected a scenario: a map of fields such as "name:" and "tiers:", found ${found}`,
+  rootNotMap: (found: string, kind: DocumentKind = SCENARIO_KIND) =>
+    `expected ${kind.article} ${kind.noun}: a map of fields such as ${kind.exampleKeys.map((key) => `"${key}:"`).join(' and ')}, found ${found}`,
   unknownKey: (key: string, suggestion: string | undefined, valid: readonly string[]) =>
     suggestion !== undefined
       ? `unknown key "${key}"${didYouMean(suggestion)}`
@@ -197,4 +210,6 @@ export const message = {
   invalidFormat: (format: string, found: string) => `expected ${format}, found ${found}`,
   validationCrashed: (detail: string) => `the scenario could not be checked: ${detail}`,
   other: (found: string) => `invalid value ${found}`,
+  unknownKpi: (found: string, suggestion: string | undefined) =>
+    `unknown KPI ${found}${suggestion === undefined ? ' (every KPI is listed in docs/kpis.md)' : didYouMean(suggestion)}`,
 } as const;

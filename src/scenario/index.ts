@@ -4,5 +4,5 @@
  * `schema.ts`; every problem comes back as a `ScenarioError` (`errors.ts`).
  */
 export * from './schema.js';
-export { loadScenarioFile, loadScenarioText, parseOverride, resolvedScenarioYaml, type LoadedScenario, type LoadOptions } from './load.js';
-export { ScenarioError, renderIssue, renderIssues, issueLocation, type ScenarioIssue } from './errors.js';
+export { loadScenarioFile, loadScenarioText, loadYamlDocument, parseOverride, resolvedScenarioYaml, type DocumentLocation, type LoadedScenario, type LoadOptions, type LocatedDocument } from './load.js';
+export { ScenarioError, renderIssue, renderIssues, issueLocation, SCENARIO_KIND, type DocumentKind, type ScenarioIssue } from './errors.js';

@@ -24,7 +24,9 @@ import {
   describeNumber,
   describeStringSize,
   message,
+  SCENARIO_KIND,
   ScenarioError,
+  type DocumentKind,
   type ScenarioIssue,
 } from './errors.js';
 import { scenarioSchema, type Scenario } from './schema.js';
@@ -181,14 +183,14 @@ interface Chain {
   issues: ScenarioIssue[];
 }
 
-function readText(file: string, referencedFrom: Location | undefined, issues: ScenarioIssue[]): string | undefined {
+function readText(file: string, referencedFrom: Location | undefined, issues: ScenarioIssue[], noun = 'scenario'): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
     const where: Location = referencedFrom ?? { file };
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      issues.push({ code: 'file_not_found', ...where, path: referencedFrom ? 'extends' : '(root)', message: message.fileNotFound(file, referencedFrom !== undefined) });
+      issues.push({ code: 'file_not_found', ...where, path: referencedFrom ? 'extends' : '(root)', message: message.fileNotFound(file, referencedFrom !== undefined, noun) });
     } else {
       issues.push({
         code: 'file_unreadable',
@@ -534,6 +536,10 @@ type ZodIssue = z.core.$ZodIssue;
 type PathSegment = string | number;
 
 interface Validation {
+  /** The schema the document is checked against (the scenario's, or another document's). */
+  schema: Schema;
+  /** What the document is, for the message when its root is not a map ("a scenario"). */
+  kind: DocumentKind;
   tree: Located;
   data: unknown;
   issues: ScenarioIssue[];
@@ -614,7 +620,7 @@ function mapIssue(validation: Validation, issue: ZodIssue, prefix: readonly Path
   const segments = [...prefix, ...toSegments(issue.path)];
   const { found: present, value } = valueAt(validation.data, segments);
   const found = describeFound(value);
-  const schemas = () => schemasAt(scenarioSchema, segments, validation.data);
+  const schemas = () => schemasAt(validation.schema, segments, validation.data);
   const plain = (code: string, text: string, expected?: string): ScenarioIssue[] => {
     const fields: Omit<ScenarioIssue, 'file' | 'path'> = { code, message: text, found };
     if (expected !== undefined) fields.expected = expected;
@@ -631,7 +637,7 @@ function mapIssue(validation: Validation, issue: ZodIssue, prefix: readonly Path
     }
     case 'invalid_type': {
       const here = schemas();
-      if (segments.length === 0) return plain('invalid_type', message.rootNotMap(found), 'a map of scenario fields');
+      if (segments.length === 0) return plain('invalid_type', message.rootNotMap(found, validation.kind), `a map of ${validation.kind.noun} fields`);
       if (here.some(isDuration)) return plain('invalid_type', message.typeMismatch(describeExpectedType('duration'), found), describeExpectedType('duration'));
       if (issue.expected === 'object' && here.some((schema) => defOf(unwrap(schema)).discriminator === 'dist')) {
         return plain('invalid_type', message.notADistribution(found), 'a distribution');
@@ -741,7 +747,7 @@ function finish(tree: Located, files: string[], options: LoadOptions | undefined
   const issues = [...earlier];
   for (const override of options?.overrides ?? []) applyOverride(tree, override, issues);
   const data = toPlain(tree);
-  const validation: Validation = { tree, data, issues: [] };
+  const validation: Validation = { schema: scenarioSchema, kind: SCENARIO_KIND, tree, data, issues: [] };
   let result: ReturnType<typeof scenarioSchema.safeParse>;
   try {
     result = scenarioSchema.safeParse(data, { reportInput: true });
@@ -815,6 +821,55 @@ export function loadScenarioFile(file: string, options?: LoadOptions): LoadedSce
   const text = readText(file, undefined, issues);
   if (text === undefined) throw new ScenarioError(issues);
   return loadScenarioText(text, file, options);
+}
+
+/** Where a value of a document was written. */
+export interface DocumentLocation {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** A YAML document other than a scenario, validated, with the place every value was written. */
+export interface LocatedDocument<T> {
+  /** The validated data (defaults applied). */
+  value: T;
+  file: string;
+  /**
+   * Where the value at a path was written, or its nearest written ancestor; with `atKey`,
+   * where its key was written. For problems found after validation (a grid value the
+   * scenario refuses), reported like the schema's own.
+   */
+  locate(segments: readonly (string | number)[], atKey?: boolean): DocumentLocation;
+}
+
+/**
+ * Load a YAML file that is not a scenario (an experiment file) and validate it with its own
+ * zod schema. Problems are reported as a scenario's are — file:line:column, the field path,
+ * expected and found, "did you mean" for unknown keys — in a `ScenarioError` listing every
+ * one. No `extends`, no overrides.
+ */
+export function loadYamlDocument<T>(file: string, schema: z.ZodType<T>, kind: DocumentKind): LocatedDocument<T> {
+  const issues: ScenarioIssue[] = [];
+  const text = readText(file, undefined, issues, kind.noun);
+  if (text === undefined) throw new ScenarioError(issues);
+  const tree = parseYaml(text, file, issues);
+  if (!tree || issues.length > 0) throw new ScenarioError(sortIssues(issues, [file]));
+  const data = toPlain(tree);
+  const validation: Validation = { schema, kind, tree, data, issues: [] };
+  const result = schema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) validation.issues.push(...mapIssue(validation, issue, []));
+    throw new ScenarioError(sortIssues(dedupe(dropEchoes(validation.issues)), [file]));
+  }
+  return {
+    value: result.data,
+    file,
+    locate: (segments, atKey = false) => {
+      const location = locate(tree, segments, atKey);
+      return { file: location.file, line: location.line, column: location.column };
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------

@@ -57,7 +57,7 @@ async function expectRuns(example: string): Promise<void> {
 describe('--help examples', async () => {
   const all = await examples();
   it('are given by every command', async () => {
-    expect(commands).toEqual(expect.arrayContaining(['init', 'run', 'validate', 'metrics', 'schema']));
+    expect(commands).toEqual(expect.arrayContaining(['init', 'run', 'compare', 'sweep', 'pressure', 'validate', 'metrics', 'schema']));
     for (const command of commands) expect((await cli([command, '--help'])).stdout, command).toMatch(/\nExamples:\n[\s\S]*\$ desksim /);
   });
   it('exist for every command', () => expect(all.length).toBeGreaterThanOrEqual(8));

@@ -129,7 +129,7 @@ export function registerRun(program: Command, io: CliIo): void {
 }
 
 /** `--workers` as a positive integer; bad input ⇒ exit 2. */
-function parseWorkers(text: string | undefined): number | undefined {
+export function parseWorkers(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const workers = Number(text);
   if (!Number.isInteger(workers) || workers < 1) throw new CliError(`--workers expects a whole number ≥ 1, found "${text}"`, ExitCode.BadInput);

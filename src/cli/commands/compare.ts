@@ -1,0 +1,124 @@
+/** `desksim compare <a> <b> [more...]`: scenarios under common random numbers, every KPI's change with its CI. */
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { runBatch } from '../../experiment/batch.js';
+import { COMPARISON_COLUMNS, compareRuns, comparisonRows, differenceRows, uniqueLabels, type Comparison } from '../../experiment/compare.js';
+import { toCsv } from '../../report/csv.js';
+import { writeAtomically } from '../../report/output-directory.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { alignedTable, formatChange, formatChangeInterval, formatPValue, formatRelative, SIGNIFICANT_MARK } from '../experiment-format.js';
+import { formatValue } from '../format.js';
+import { CliError, ExitCode, type CliIo } from '../io.js';
+import { experimentOptions, experimentProgress, jsonText, safeName, writeRunFiles, type ExperimentOptionValues } from './experiment-shared.js';
+import { parseWorkers } from './run.js';
+import { loadForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+
+type CompareOptionValues = ScenarioOptionValues & ExperimentOptionValues;
+
+/** The scenarios of a comparison, aligned on the first one's seed and replications (common random numbers). */
+export function alignScenarios(scenarios: readonly Scenario[]): { scenarios: Scenario[]; notes: string[] } {
+  const [reference] = scenarios;
+  if (reference === undefined) return { scenarios: [], notes: [] };
+  const notes: string[] = [];
+  const aligned = scenarios.map((scenario, index) => {
+    if (index === 0) return scenario;
+    if (scenario.seed !== reference.seed) notes.push(`${scenario.name} has seed ${scenario.seed}; it ran with ${reference.seed}, the first scenario's, so that both see the same tickets.`);
+    if (scenario.replications !== reference.replications) notes.push(`${scenario.name} has ${scenario.replications} replications; it ran ${reference.replications}, as the first scenario, so that every replication has its pair.`);
+    return { ...scenario, seed: reference.seed, replications: reference.replications };
+  });
+  return { scenarios: aligned, notes };
+}
+
+/** Loads every scenario file, reporting the problems of all of them at once (exit 2). */
+function loadAll(files: readonly string[], options: ScenarioOptionValues, io: CliIo): Scenario[] {
+  const scenarios: Scenario[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    try {
+      scenarios.push(loadForCommand(file, options, io).scenario);
+    } catch (error) {
+      if (error instanceof CliError && error.exitCode === ExitCode.BadInput) problems.push(error.message);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new CliError([...new Set(problems)].join('\n'), ExitCode.BadInput);
+  return scenarios;
+}
+
+/** Adds `desksim compare` to the program. */
+export function registerCompare(program: Command, io: CliIo): void {
+  experimentOptions(
+    scenarioOptions(
+      program
+        .command('compare')
+        .summary('run scenarios with the same random numbers; every KPI\'s change with its CI')
+        .description(
+          'Run two or more scenarios with the same seed and replication numbers (common random\n' +
+            'numbers: replication r of each sees the same tickets), then, for every KPI, the change\n' +
+            'of each scenario from the first, replication by replication: mean, paired Student-t\n' +
+            '95% CI, relative change, p-value, and whether the CI excludes 0 (marked *).\n' +
+            'Writes outputs/compare-<a>-vs-<b>/: comparison.json, comparison.csv, and each\n' +
+            'scenario\'s summary.json, kpis.csv and scenario.resolved.yaml in a sub-folder.\n' +
+            '--set, --seed and --replications apply to every scenario; the first one\'s seed and\n' +
+            'replications are used for all.',
+        )
+        .argument('<a>', 'the reference scenario (YAML)')
+        .argument('<b>', 'a scenario to compare with it')
+        .argument('[more...]', 'more scenarios, each compared with the first'),
+    ),
+    'outputs/compare-<a>-vs-<b>',
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  $ desksim compare scenarios/baseline.yaml scenarios/understaffed-tier2.yaml --set horizon.days=14 --replications 4\n' +
+        '  $ desksim compare scenarios/baseline.yaml scenarios/kb-investment.yaml scenarios/tighter-sla.yaml --set horizon.days=10 -r 3 --out outputs/three-desks\n' +
+        '  $ desksim compare scenarios/textbook/mmc.yaml scenarios/textbook/mmc.yaml --set horizon.days=3 -r 3 --json\n',
+    )
+    .action(async (first: string, second: string, more: string[], options: CompareOptionValues) => {
+      const { scenarios, notes } = alignScenarios(loadAll([first, second, ...more], options, io));
+      const workers = parseWorkers(options.workers);
+      const labels = uniqueLabels(scenarios.map((scenario) => scenario.name));
+      const directory = resolve(io.cwd, options.out ?? `outputs/compare-${labels.map(safeName).join('-vs-')}`);
+      const files = [first, second, ...more];
+      let comparison: Comparison | undefined;
+      await writeAtomically(directory, async (staged) => {
+        const results = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Comparing ${scenarios.length} scenarios`) });
+        comparison = compareRuns(
+          results.map((result, index) => ({ label: labels[index]!, name: scenarios[index]!.name, file: files[index]!, result })),
+          notes,
+        );
+        staged.write('comparison.json', jsonText(comparison));
+        staged.write('comparison.csv', toCsv(COMPARISON_COLUMNS, comparisonRows(comparison)));
+        results.forEach((result, index) => writeRunFiles(staged, safeName(labels[index]!), scenarios[index]!, result));
+      });
+      if (options.json) io.stdout(jsonText(comparison));
+      else if (!options.quiet) io.stdout(renderComparison(comparison!, directory));
+    });
+}
+
+/** The terminal report of a comparison: per compared scenario, every KPI's change from the reference. */
+export function renderComparison(comparison: Comparison, directory: string): string {
+  const lines = [
+    `Compared with ${comparison.reference} under common random numbers: seed ${comparison.seed}, ${comparison.replications} replication(s) each, paired by replication.`,
+    ...comparison.notes.map((note) => `Note: ${note}`),
+  ];
+  let text = lines.join('\n') + '\n';
+  for (const contrast of comparison.contrasts) {
+    const rows: string[][] = [['KPI', comparison.reference, contrast.scenario, 'change', '95% CI of the change', 'relative', 'p']];
+    for (const [kpi, difference] of differenceRows(contrast)) {
+      const mark = difference.significant ? ` ${SIGNIFICANT_MARK}` : '  ';
+      rows.push([
+        kpi,
+        formatValue(difference.reference_mean, difference.unit),
+        formatValue(difference.mean, difference.unit),
+        formatChange(difference.difference, difference.unit),
+        formatChangeInterval(difference),
+        formatRelative(difference.relative) + mark,
+        formatPValue(difference.p_value),
+      ]);
+    }
+    text += `\n${contrast.scenario} − ${comparison.reference}\n` + alignedTable(rows);
+  }
+  return text + `${SIGNIFICANT_MARK} the 95% interval of the change excludes 0\nWrote ${directory}\n`;
+}
