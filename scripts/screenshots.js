@@ -27,6 +27,14 @@ const REPORTS = [
     readme: { 'kpi-dashboard': 'kpi-dashboard', 'resolution-time': 'resolution-time', 'daily-waits': 'daily-waits', 'tier-utilization': 'tier-utilization' },
   },
   { name: 'gaming-run', args: ['run', 'scenarios/gaming/closure-count-bonus.yaml'], figures: ['kpi-dashboard'], readme: { 'kpi-dashboard': 'closure-count-bonus-kpi-dashboard' } },
+  { name: 'compare', args: ['compare', 'scenarios/baseline.yaml', 'scenarios/understaffed-tier2.yaml'], readme: { 'compare-forest': 'compare-forest' } },
+  { name: 'sweep', args: ['sweep', 'scenarios/experiments/tier1-staffing.yaml'], readme: { 'sweep-curves': 'sweep-curves' } },
+  {
+    name: 'pressure',
+    args: ['pressure', 'scenarios/baseline.yaml', '--kpi', 'tickets_per_agent_day'],
+    readme: { 'pressure-heatmap': 'pressure-heatmap', 'dashboard-vs-truth': 'dashboard-vs-truth' },
+  },
+  { name: 'pressure-matrix', args: ['pressure', 'scenarios/baseline.yaml', '--all-kpis', '--level', '0.8'], readme: { 'pressure-heatmap': 'pressure-matrix-heatmap' } },
 ];
 
 function chromiumPath() {
@@ -53,7 +61,8 @@ try {
     await page.screenshot({ path: join(screenshots, `${report.name}-report.png`) });
     const ids = await page.$$eval('figure[data-chart]', (elements) => elements.map((element) => element.id));
     for (const id of ids.filter((figure) => report.figures === undefined || report.figures.includes(figure))) {
-      await page.locator(`figure#${id} .live`).screenshot({ path: join(screenshots, `${report.name}-${id}.png`) });
+      const file = id.startsWith(report.name) ? id : `${report.name}-${id}`;
+      await page.locator(`figure#${id} .live`).screenshot({ path: join(screenshots, `${file}.png`) });
     }
     for (const [chart, file] of Object.entries(report.readme)) copyFileSync(join(out, 'charts', `${chart}.svg`), join(images, `${file}.svg`));
     await page.close();

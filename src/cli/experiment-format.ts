@@ -2,7 +2,7 @@
 import { formatDuration } from '../engine/duration.js';
 import type { KpiDifference } from '../experiment/compare.js';
 import type { KpiSummary } from '../experiment/statistics.js';
-import { formatValue } from './format.js';
+import { formatValue } from '../report/format.js';
 
 /** The mark of a significant change (its 95 % interval excludes 0). */
 export const SIGNIFICANT_MARK = '*';

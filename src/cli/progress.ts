@@ -23,7 +23,8 @@ export function startProgress(io: CliIo, label: string, total: number, unit: str
     {
       format: `${label} {bar} {value}/{total} ${unit} · {duration_formatted}`,
       stream: io.progressStream,
-      hideCursor: true,
+      // The cursor stays visible: a bar interrupted by an error must not leave it hidden.
+      hideCursor: false,
       clearOnComplete: true,
       barsize: 24,
       etaBuffer: 4,

@@ -48,6 +48,11 @@ function rows(table: Differences): Array<[string, Difference]> {
 
 const TRUTH_IDS = new Set(['true_resolution_rate', 'true_resolution_time_mean', 'true_satisfaction_mean', 'true_satisfied_share', 'hidden_failure_share', 'contacts_per_issue']);
 
+/** A label inside a sentence: "First response time" → "first response time", "SLA …" and "CSAT …" kept. */
+function inSentence(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
 /** A change in words: shares in percentage points, durations humanely, the rest relative. */
 export function changeText(id: string, difference: Difference): string {
   const change = difference.difference ?? 0;
@@ -112,7 +117,7 @@ export function compareFindings(comparison: ComparisonInput): string[] {
     const significant = rows(contrast).filter(([id, difference]) => difference.significant && !id.startsWith('tiers.'));
     if (significant.length === 0) return `${contrast.scenario} did not differ significantly from ${comparison.reference} on any desk-wide KPI (${comparison.replications} paired replications).`;
     const biggest = [...significant].sort((a, b) => Math.abs(b[1].relative ?? 0) - Math.abs(a[1].relative ?? 0)).slice(0, 3);
-    return `Against ${comparison.reference}, ${contrast.scenario} changed ${significant.length} desk-wide KPI${significant.length === 1 ? '' : 's'} significantly; most: ${biggest.map(([id, difference]) => changeText(id, difference)).join('; ')}.`;
+    return `Against ${comparison.reference}, ${contrast.scenario} changed ${significant.length} desk-wide KPI${significant.length === 1 ? '' : 's'} significantly; most: ${biggest.map(([id, difference]) => inSentence(changeText(id, difference))).join('; ')}.`;
   });
 }
 
@@ -252,25 +257,47 @@ function heatmapKpis(table: Differences, targeted?: string): string[] {
   return [...(targeted !== undefined && ids.includes(targeted) ? [targeted] : []), ...truth, ...observed];
 }
 
+/**
+ * One heat-map cell: the relative shift, except for NPS, whose scale crosses zero (a move
+ * from 5 to −3 is not "−160 %"): its cell says the points and is coloured by points / 100.
+ */
+function heatmapCell(kpi: string, column: string, difference: Difference | undefined): PressureShift {
+  if (kpi === 'nps' && difference?.difference != null) {
+    const points = difference.difference;
+    return { kpi, column, relativeShift: points / 100, text: `${points > 0 ? '+' : points < 0 ? '−' : ''}${Math.abs(points).toFixed(Math.abs(points) < 10 ? 1 : 0)} pts` };
+  }
+  return { kpi, column, relativeShift: difference?.relative ?? null };
+}
+
 /** The heat map of every KPI's shift by level, and the dashboard-against-truth lines. */
 export function pressureCharts(pressure: PressureInput): Chart[] {
   const pressured = pressure.steps.filter((step) => step.pressure > 0);
   const last = pressure.steps[pressure.steps.length - 1];
   if (last === undefined || pressured.length === 0) return [];
   const kpis = heatmapKpis(last.change, pressure.kpi);
-  const shifts: PressureShift[] = pressured.flatMap((step) =>
-    kpis.map((kpi) => ({ kpi, column: String(step.pressure), relativeShift: step.change.kpis[kpi]?.relative ?? null })),
-  );
+  const shifts: PressureShift[] = pressured.flatMap((step) => kpis.map((kpi) => heatmapCell(kpi, String(step.pressure), step.change.kpis[kpi])));
+  // The truth behind the dashboard; hidden failures are the complement of the true fix rate among resolved tickets.
+  const truthLines = ['true_resolution_rate', 'true_resolution_time_mean', 'true_satisfaction_mean', 'true_satisfied_share'];
   const traces: PressureTrace[] = pressure.steps.flatMap((step) =>
-    [pressure.kpi, ...kpis.filter((kpi) => TRUTH_IDS.has(kpi) && kpi !== 'contacts_per_issue')].flatMap((kpi) => {
+    [pressure.kpi, ...truthLines.filter((kpi) => kpis.includes(kpi) && kpi !== pressure.kpi)].flatMap((kpi) => {
       const difference = step.change.kpis[kpi];
       if (difference === undefined) return [];
-      return [{ pressure: step.pressure, kpi, role: kpi === pressure.kpi ? ('targeted' as const) : ('truth' as const), change: difference.relative, ci95: difference.relative_ci95 }];
+      const points = difference.unit === 'share';
+      return [
+        {
+          pressure: step.pressure,
+          kpi,
+          role: kpi === pressure.kpi ? ('targeted' as const) : ('truth' as const),
+          change: points ? difference.difference : difference.relative,
+          ci95: points ? difference.ci95 : difference.relative_ci95,
+          points,
+        },
+      ];
     }),
   );
   return [
     pressureHeatmapChart(shifts, {
-      columnTitle: `Pressure on ${kpiLabel(pressure.kpi).toLowerCase()} (0 = none, 1 = maximum)`,
+      columnTitle: `Pressure on ${inSentence(kpiLabel(pressure.kpi))} (0 = none, 1 = maximum)`,
       targeted: pressure.kpi,
       columns: pressured.map((step) => String(step.pressure)),
     }),
@@ -283,7 +310,7 @@ export function pressureMatrixCharts(matrix: PressureMatrixInput): Chart[] {
   const first = matrix.rows[0];
   if (first === undefined) return [];
   const kpis = heatmapKpis(first.change);
-  const shifts: PressureShift[] = matrix.rows.flatMap((row) => kpis.map((kpi) => ({ kpi, column: kpiLabel(row.kpi), relativeShift: row.change.kpis[kpi]?.relative ?? null })));
+  const shifts: PressureShift[] = matrix.rows.flatMap((row) => kpis.map((kpi) => heatmapCell(kpi, kpiLabel(row.kpi), row.change.kpis[kpi])));
   return [
     pressureHeatmapChart(shifts, {
       columnTitle: `KPI under pressure ${matrix.level}`,
@@ -307,8 +334,8 @@ export function pressureFindings(pressure: PressureInput): string[] {
       const direction = betterDirection(id);
       return direction !== null && (direction === 'higher' ? difference.difference! < 0 : difference.difference! > 0);
     });
-    const head = `At pressure ${last.pressure}, ${changeText(pressure.kpi, targeted).replace(/^./, (letter) => letter.toUpperCase())}`;
-    findings.push(worse.length === 0 ? `${head}; no truth KPI got worse.` : `${head} while ${worse.slice(0, 2).map(([id, difference]) => changeText(id, difference).replace(/^./, (letter) => letter.toLowerCase())).join(' and ')}.`);
+    const head = `At pressure ${last.pressure}, ${inSentence(changeText(pressure.kpi, targeted))}`;
+    findings.push(worse.length === 0 ? `${head}; no truth KPI got worse.` : `${head} while ${worse.slice(0, 2).map(([id, difference]) => inSentence(changeText(id, difference))).join(' and ')}.`);
   }
   const moved = rows(last.change).filter(([id, difference]) => difference.significant && id !== pressure.kpi && !id.startsWith('tiers.'));
   findings.push(`${moved.length} other desk-wide KPI${moved.length === 1 ? '' : 's'} moved significantly (95 % CI) under pressure ${last.pressure}.`);
@@ -320,7 +347,7 @@ export function pressureFindings(pressure: PressureInput): string[] {
 /** `report.html` of a pressure experiment. */
 export function pressureReportHtml(pressure: PressureInput, charts: readonly RenderedChart[]): string {
   return renderReportPage({
-    title: `desksim pressure on ${kpiLabel(pressure.kpi).toLowerCase()}: ${pressure.scenario}`,
+    title: `desksim pressure on ${inSentence(kpiLabel(pressure.kpi))}: ${pressure.scenario}`,
     subtitle: `Pressure levels ${pressure.levels.join(', ')}; ${pressure.replications} paired replications each (seed ${pressure.seed}), desksim ${pressure.version}`,
     findings: pressureFindings(pressure),
     charts,
@@ -338,10 +365,10 @@ export function pressureMatrixReportHtml(matrix: PressureMatrixInput, charts: re
     findings: matrix.rows.map((row) => {
       const own = row.change.kpis[row.kpi];
       const truth = row.change.kpis.true_resolution_rate;
-      return `Pressure on ${kpiLabel(row.kpi).toLowerCase()}: ${own === undefined ? 'no value' : changeText(row.kpi, own).replace(/^./, (letter) => letter.toLowerCase())}${truth === undefined ? '' : `; ${changeText('true_resolution_rate', truth).replace(/^./, (letter) => letter.toLowerCase())}`}.`;
+      return `Pressure on ${inSentence(kpiLabel(row.kpi))}: ${own === undefined ? 'no value' : inSentence(changeText(row.kpi, own))}${truth === undefined ? '' : `; ${inSentence(changeText('true_resolution_rate', truth))}`}.`;
     }),
     charts,
-    sections: matrix.rows.map((row) => ({ id: `matrix-${row.kpi}`, title: `Pressure on ${kpiLabel(row.kpi).toLowerCase()}`, html: differenceTableHtml(row.change, 'no pressure', `pressure ${matrix.level}`) })),
+    sections: matrix.rows.map((row) => ({ id: `matrix-${row.kpi}`, title: `Pressure on ${inSentence(kpiLabel(row.kpi))}`, html: differenceTableHtml(row.change, 'no pressure', `pressure ${matrix.level}`) })),
   });
 }
 

@@ -3,6 +3,7 @@
  * truth KPI each observed KPI should be read against. Ids are the contract (SPEC §5); a KPI
  * added to the catalog without an entry here still gets a readable name from its id.
  */
+import { kpiDirection } from '../experiment/direction.js';
 
 /** Names that the id alone would not spell well. */
 const NAMES: Record<string, string> = {
@@ -68,33 +69,13 @@ export function kpiLabel(id: string): string {
   return statistic === undefined ? sentence : `${sentence}, ${statistic}`;
 }
 
-/** Lower is better for these KPIs (time, waste, failures); matched on the id without its tier prefix. */
-const LOWER_IS_BETTER = [
-  /_time_(mean|p\d+)$/,
-  /^queue_wait/,
-  /^waited_share$/,
-  /^abandonment_rate$/,
-  /^escalation_rate$/,
-  /^reopen_rate$/,
-  /^repeat_contact_rate$/,
-  /^contacts_per_issue$/,
-  /^cost_per_/,
-  /^ces_mean$/,
-  /^hidden_failure_share$/,
-  /^backlog/,
-  /^agents_left$/,
-];
-const HIGHER_IS_BETTER = [/^service_level$/, /^sla_/, /^csat_/, /^nps$/, /^fcr_rate$/, /^true_resolution_rate$/, /^true_satisf/, /^deflection_rate$/, /^resolution_rate$/, /^resolved_share$/];
-
 /**
  * Which way a KPI should move for the customers and the desk: `higher`, `lower`, or null for
- * volumes and loads that are neither good nor bad in themselves (tickets created, utilization).
+ * volumes and loads that are neither good nor bad in themselves (tickets created,
+ * utilization). One table decides, the experiments' (`experiment/direction.ts`).
  */
 export function betterDirection(id: string): 'higher' | 'lower' | null {
-  const bare = id.replace(/^tiers\.[^.]+\./, '');
-  if (LOWER_IS_BETTER.some((pattern) => pattern.test(bare))) return 'lower';
-  if (HIGHER_IS_BETTER.some((pattern) => pattern.test(bare))) return 'higher';
-  return null;
+  return kpiDirection(id) ?? null;
 }
 
 /** A dashboard KPI and the truth KPI (simulation only) it claims to measure. */

@@ -36,3 +36,12 @@ describe('progress bars', () => {
     expect(drawn).toBe('');
   });
 });
+
+describe('progress bars of experiments', () => {
+  it('count every replication of every run', async () => {
+    const { code, drawn } = await withTerminal(['compare', 'scenarios/textbook/mmc.yaml', 'scenarios/textbook/mmc.yaml', '--set', 'horizon.days=3', '--set', 'horizon.warmup_days=1', '-r', '2', '--no-report', '--out', temporaryDirectory()]);
+    expect(code).toBe(0);
+    expect(drawn).toContain('Comparing 2 scenarios');
+    expect(drawn).toContain('4/4 replications');
+  });
+});

@@ -59,7 +59,7 @@ describe('compare report', () => {
 
   it('finds the significant changes, biggest first, in words', () => {
     expect(compareFindings(comparison)).toEqual([
-      'Against baseline, understaffed-tier2 changed 2 desk-wide KPIs significantly; most: Resolution time, mean rose 32 % (3h 10m); SLA resolution compliance fell 9.0 points.',
+      'Against baseline, understaffed-tier2 changed 2 desk-wide KPIs significantly; most: resolution time, mean rose 32 % (3h 10m); SLA resolution compliance fell 9.0 points.',
     ]);
   });
 
@@ -125,7 +125,7 @@ describe('pressure report', () => {
   };
 
   it('says the dashboard improved while the truth got worse', () => {
-    expect(pressureFindings(pressure)[0]).toBe('At pressure 1, First response time, mean fell 62 % (2h 4m) while true resolution rate fell 9.0 points and hidden failures (resolved, not fixed) rose 10 points.');
+    expect(pressureFindings(pressure)[0]).toBe('At pressure 1, first response time, mean fell 62 % (2h 4m) while true resolution rate fell 9.0 points and hidden failures (resolved, not fixed) rose 10 points.');
   });
 
   it('draws the heat map and the dashboard-against-truth lines', async () => {

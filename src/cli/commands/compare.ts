@@ -5,9 +5,11 @@ import { runBatch } from '../../experiment/batch.js';
 import { COMPARISON_COLUMNS, compareRuns, comparisonRows, differenceRows, uniqueLabels, type Comparison } from '../../experiment/compare.js';
 import { toCsv } from '../../report/csv.js';
 import { writeAtomically } from '../../report/output-directory.js';
+import { startChartRenderer } from '../../report/chart-renderer.js';
+import { compareCharts, compareReportHtml, writeExperimentReport } from '../../report/experiment-reports.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { alignedTable, formatChange, formatChangeInterval, formatPValue, formatRelative, SIGNIFICANT_MARK } from '../experiment-format.js';
-import { formatValue } from '../format.js';
+import { formatValue } from '../../report/format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeRunFiles, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
@@ -58,7 +60,8 @@ export function registerCompare(program: Command, io: CliIo): void {
             'of each scenario from the first, replication by replication: mean, paired Student-t\n' +
             '95% CI, relative change, p-value, and whether the CI excludes 0 (marked *).\n' +
             'Writes outputs/compare-<a>-vs-<b>/: comparison.json, comparison.csv, and each\n' +
-            'scenario\'s summary.json, kpis.csv and scenario.resolved.yaml in a sub-folder.\n' +
+            'scenario\'s summary.json, kpis.csv and scenario.resolved.yaml in a sub-folder, and\n' +
+            'report.html with a forest plot of every KPI\'s change (charts/) unless --no-report.\n' +
             '--set, --seed and --replications apply to every scenario; the first one\'s seed and\n' +
             'replications are used for all.',
         )
@@ -82,16 +85,25 @@ export function registerCompare(program: Command, io: CliIo): void {
       const directory = resolve(io.cwd, options.out ?? `outputs/compare-${labels.map(safeName).join('-vs-')}`);
       const files = [first, second, ...more];
       let comparison: Comparison | undefined;
-      await writeAtomically(directory, async (staged) => {
-        const results = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Comparing ${scenarios.length} scenarios`) });
-        comparison = compareRuns(
-          results.map((result, index) => ({ label: labels[index]!, name: scenarios[index]!.name, file: files[index]!, result })),
-          notes,
-        );
-        staged.write('comparison.json', jsonText(comparison));
-        staged.write('comparison.csv', toCsv(COMPARISON_COLUMNS, comparisonRows(comparison)));
-        results.forEach((result, index) => writeRunFiles(staged, safeName(labels[index]!), scenarios[index]!, result));
-      });
+      const renderer = options.report === false ? undefined : startChartRenderer();
+      try {
+        await writeAtomically(directory, async (staged) => {
+          const results = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Comparing ${scenarios.length} scenarios`) });
+          comparison = compareRuns(
+            results.map((result, index) => ({ label: labels[index]!, name: scenarios[index]!.name, file: files[index]!, result })),
+            notes,
+          );
+          staged.write('comparison.json', jsonText(comparison));
+          staged.write('comparison.csv', toCsv(COMPARISON_COLUMNS, comparisonRows(comparison)));
+          results.forEach((result, index) => writeRunFiles(staged, safeName(labels[index]!), scenarios[index]!, result));
+          if (renderer !== undefined) {
+            const compared = comparison;
+            await writeExperimentReport(compareCharts(compared), (charts) => compareReportHtml(compared, charts), (path, content) => staged.write(path, content), renderer);
+          }
+        });
+      } finally {
+        await renderer?.close();
+      }
       if (options.json) io.stdout(jsonText(comparison));
       else if (!options.quiet) io.stdout(renderComparison(comparison!, directory));
     });

@@ -5,8 +5,8 @@ import { toCsv } from '../../report/csv.js';
 import type { StagedDirectory } from '../../report/output-directory.js';
 import { resolvedScenarioYaml } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { progressLine } from '../format.js';
 import type { CliIo } from '../io.js';
+import { startProgress, type Progress } from '../progress.js';
 
 /** Options every experiment command takes besides the scenario options. */
 export interface ExperimentOptionValues {
@@ -14,14 +14,17 @@ export interface ExperimentOptionValues {
   workers?: string;
   json?: boolean;
   quiet?: boolean;
+  /** False with --no-report: no charts, no report.html. */
+  report?: boolean;
 }
 
-/** Adds --out, --json, --quiet and --workers. */
+/** Adds --out, --json, --quiet, --no-report and --workers. */
 export function experimentOptions(command: Command, defaultOut: string): Command {
   return command
     .option('--out <dir>', `output directory (default: ${defaultOut})`)
     .option('--json', 'print the result as JSON to stdout instead of the table')
     .option('--quiet', 'print nothing but errors')
+    .option('--no-report', 'skip charts/ and report.html')
     .option(
       '-w, --workers <n>',
       `run each scenario's replications on n worker threads; results are identical for any n (default: the cores, ${defaultWorkers()} here, for runs of a million tickets or more; else 1)`,
@@ -33,10 +36,18 @@ export function safeName(text: string): string {
   return text.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'experiment';
 }
 
-/** The progress callback of an experiment: a progress line on a terminal, nothing otherwise. */
+/**
+ * The progress callback of an experiment: a progress bar over every replication of every run
+ * on a terminal (cli-progress), nothing with --quiet, --json or off a terminal.
+ */
 export function experimentProgress(io: CliIo, options: ExperimentOptionValues, label: string): ((done: number, total: number) => void) | undefined {
   if (!io.interactive || options.quiet || options.json) return undefined;
-  return (done, total) => io.stderr(progressLine(label, done, total));
+  let progress: Progress | undefined;
+  return (done, total) => {
+    progress ??= startProgress(io, label, total, 'replications', options);
+    progress.update(done);
+    if (done >= total) progress.stop();
+  };
 }
 
 /** Writes one run's files into a sub-folder of a staged directory: summary.json, kpis.csv, scenario.resolved.yaml. */

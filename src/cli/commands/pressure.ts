@@ -25,10 +25,12 @@ import {
 import { KPI_CATALOG } from '../../metrics/catalog.js';
 import { toCsv } from '../../report/csv.js';
 import { writeAtomically } from '../../report/output-directory.js';
+import { startChartRenderer } from '../../report/chart-renderer.js';
+import { pressureCharts, pressureMatrixCharts, pressureMatrixReportHtml, pressureReportHtml, writeExperimentReport } from '../../report/experiment-reports.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { closestMatch } from '../../scenario/suggest.js';
 import { alignedTable, formatRelative, SIGNIFICANT_MARK } from '../experiment-format.js';
-import { formatValue } from '../format.js';
+import { formatValue } from '../../report/format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
@@ -86,11 +88,13 @@ export function registerPressure(program: Command, io: CliIo): void {
             'then the rest and the tiers\' — prints its change relative to pressure 0 at each step;\n' +
             '* marks a change whose paired 95% CI excludes 0. Writes\n' +
             'outputs/pressure-<scenario>-<kpi>/: pressure.json (every step\'s KPI summaries and\n' +
-            'changes) and pressure.csv (one row per KPI and step).\n' +
+            'changes), pressure.csv (one row per KPI and step), and report.html with a heat map of\n' +
+            'every KPI\'s shift and the dashboard against the truth (charts/) unless --no-report.\n' +
             'With --all-kpis: pressure (--level) on each KPI of the incentive table in turn, against\n' +
             'no pressure, and the change of every KPI: pressure-matrix.json, pressure-matrix.csv\n' +
             '(a row per pressured KPI, a column per KPI, the relative change) and\n' +
-            'pressure-matrix-long.csv (every cell with its CI and p-value).\n\n' +
+            'pressure-matrix-long.csv (every cell with its CI and p-value), and report.html with the\n' +
+            'heat map of the matrix.\n\n' +
             `KPIs pressure can target: ${INCENTIVE_KPIS.join(', ')}.`,
         )
         .argument('<scenario>', 'scenario YAML file'),
@@ -119,14 +123,23 @@ export function registerPressure(program: Command, io: CliIo): void {
         const scenarios = [loadWithIncentive(file, options, io, undefined, 0), ...INCENTIVE_KPIS.map((kpi) => loadWithIncentive(file, options, io, kpi, level))];
         const directory = resolve(io.cwd, options.out ?? `outputs/pressure-${safeName(written.name)}-all-kpis`);
         let matrix: PressureMatrix | undefined;
-        await writeAtomically(directory, async (staged) => {
-          const [reference, ...runs] = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Pressure on ${INCENTIVE_KPIS.length} KPIs`) });
-          matrix = pressureMatrix(written, level, INCENTIVE_KPIS, reference!, runs);
-          const wide = pressureMatrixWide(matrix);
-          staged.write('pressure-matrix.json', jsonText(matrix));
-          staged.write('pressure-matrix.csv', toCsv(wide.header, wide.rows));
-          staged.write('pressure-matrix-long.csv', toCsv(PRESSURE_COLUMNS, pressureMatrixRows(matrix)));
-        });
+        const renderer = options.report === false ? undefined : startChartRenderer();
+        try {
+          await writeAtomically(directory, async (staged) => {
+            const [reference, ...runs] = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Pressure on ${INCENTIVE_KPIS.length} KPIs`) });
+            matrix = pressureMatrix(written, level, INCENTIVE_KPIS, reference!, runs);
+            const wide = pressureMatrixWide(matrix);
+            staged.write('pressure-matrix.json', jsonText(matrix));
+            staged.write('pressure-matrix.csv', toCsv(wide.header, wide.rows));
+            staged.write('pressure-matrix-long.csv', toCsv(PRESSURE_COLUMNS, pressureMatrixRows(matrix)));
+            if (renderer !== undefined) {
+              const computed = matrix;
+              await writeExperimentReport(pressureMatrixCharts(computed), (charts) => pressureMatrixReportHtml(computed, charts), (path, content) => staged.write(path, content), renderer);
+            }
+          });
+        } finally {
+          await renderer?.close();
+        }
         if (options.json) io.stdout(jsonText(matrix));
         else if (!options.quiet) io.stdout(renderPressureMatrix(matrix!, directory));
         return;
@@ -137,12 +150,21 @@ export function registerPressure(program: Command, io: CliIo): void {
       const scenarios = levels.map((level) => loadWithIncentive(file, options, io, kpi, level));
       const directory = resolve(io.cwd, options.out ?? `outputs/pressure-${safeName(written.name)}-${safeName(kpi)}`);
       let result: PressureResult | undefined;
-      await writeAtomically(directory, async (staged) => {
-        const runs = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Pressure on ${kpi}`) });
-        result = pressureResult(kpi, written, levels, runs);
-        staged.write('pressure.json', jsonText(result));
-        staged.write('pressure.csv', toCsv(PRESSURE_COLUMNS, pressureRows(result)));
-      });
+      const renderer = options.report === false ? undefined : startChartRenderer();
+      try {
+        await writeAtomically(directory, async (staged) => {
+          const runs = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Pressure on ${kpi}`) });
+          result = pressureResult(kpi, written, levels, runs);
+          staged.write('pressure.json', jsonText(result));
+          staged.write('pressure.csv', toCsv(PRESSURE_COLUMNS, pressureRows(result)));
+          if (renderer !== undefined) {
+            const computed = result;
+            await writeExperimentReport(pressureCharts(computed), (charts) => pressureReportHtml(computed, charts), (path, content) => staged.write(path, content), renderer);
+          }
+        });
+      } finally {
+        await renderer?.close();
+      }
       if (options.json) io.stdout(jsonText(result));
       else if (!options.quiet) io.stdout(renderPressure(result!, directory));
     });

@@ -5,6 +5,8 @@ import { runBatch } from '../../experiment/batch.js';
 import { loadExperiment, parameterText, pointSummary, sweepCsv, sweepResult, type LoadedExperiment, type SweepResult } from '../../experiment/sweep.js';
 import { toCsv } from '../../report/csv.js';
 import { writeAtomically } from '../../report/output-directory.js';
+import { startChartRenderer } from '../../report/chart-renderer.js';
+import { sweepCharts, sweepReportHtml, writeExperimentReport } from '../../report/experiment-reports.js';
 import { ScenarioError } from '../../scenario/errors.js';
 import { alignedTable, formatMeanPlusMinus } from '../experiment-format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
@@ -39,7 +41,8 @@ export function registerSweep(program: Command, io: CliIo): void {
             'of the values given for one or more --set paths), all with the same seed (common random\n' +
             'numbers), and summarise every KPI at every point (mean, 95% CI). Writes\n' +
             'outputs/sweep-<name>/: sweep.json and sweep.csv (one row per point and KPI, the\n' +
-            'parameter values as columns). The experiment file:\n\n' +
+            'parameter values as columns), and report.html with the KPI curves against the swept\n' +
+            'parameter (charts/) unless --no-report. The experiment file:\n\n' +
             '  name: tier1-staffing\n' +
             '  scenario: ../baseline.yaml          # relative to this file\n' +
             '  replications: 5                     # optional, like seed\n' +
@@ -66,16 +69,25 @@ export function registerSweep(program: Command, io: CliIo): void {
       const workers = parseWorkers(options.workers);
       const directory = resolve(io.cwd, options.out ?? `outputs/sweep-${safeName(loaded.experiment.name)}`);
       let result: SweepResult | undefined;
-      await writeAtomically(directory, async (staged) => {
-        const runs = await runBatch(
-          loaded.points.map((point) => point.scenario),
-          { workers, onProgress: experimentProgress(io, options, `Sweeping ${loaded.points.length} points`) },
-        );
-        result = sweepResult(loaded, runs.map((run) => run.summary));
-        const csv = sweepCsv(result);
-        staged.write('sweep.json', jsonText(result));
-        staged.write('sweep.csv', toCsv(csv.header, csv.rows));
-      });
+      const renderer = options.report === false ? undefined : startChartRenderer();
+      try {
+        await writeAtomically(directory, async (staged) => {
+          const runs = await runBatch(
+            loaded.points.map((point) => point.scenario),
+            { workers, onProgress: experimentProgress(io, options, `Sweeping ${loaded.points.length} points`) },
+          );
+          result = sweepResult(loaded, runs.map((run) => run.summary));
+          const csv = sweepCsv(result);
+          staged.write('sweep.json', jsonText(result));
+          staged.write('sweep.csv', toCsv(csv.header, csv.rows));
+          if (renderer !== undefined) {
+            const swept = result;
+            await writeExperimentReport(sweepCharts(swept), (charts) => sweepReportHtml(swept, charts), (path, content) => staged.write(path, content), renderer);
+          }
+        });
+      } finally {
+        await renderer?.close();
+      }
       if (options.json) io.stdout(jsonText(result));
       else if (!options.quiet) io.stdout(renderSweep(result!, directory));
     });

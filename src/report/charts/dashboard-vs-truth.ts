@@ -12,11 +12,17 @@ export interface PressureTrace {
   kpi: string;
   /** The KPI under pressure, or a truth KPI. */
   role: 'targeted' | 'truth';
-  /** (value − value without pressure) / |value without pressure|. */
+  /**
+   * The change from no pressure as a fraction: relative ((value − base) / |base|) for times,
+   * counts and scores; for shares the difference itself (0.09 = 9 percentage points), since a
+   * share's relative change explodes on a small base (2 % → 40 % hidden failures is +1,900 %).
+   */
   change: number | null;
-  /** Its 95 % CI, in the same relative terms, when known. */
+  /** Its 95 % CI, in the same terms, when known. */
   ci95?: readonly [number, number] | null;
   label?: string;
+  /** The change is in percentage points (a share), not relative. */
+  points?: boolean;
 }
 
 /** Legend entries: the KPI management pushes, and the truth behind the dashboard. */
@@ -43,14 +49,14 @@ export function dashboardVsTruthChart(traces: readonly PressureTrace[], options:
         better: round(trace.change * sign * 100),
         low: Math.min(low!, high!),
         high: Math.max(low!, high!),
-        text: `${percent > 0 ? '+' : percent < 0 ? '−' : ''}${Math.abs(percent).toFixed(1)}%`,
+        text: `${percent > 0 ? '+' : percent < 0 ? '−' : ''}${Math.abs(percent).toFixed(1)}${trace.points ? ' percentage points' : ' %'}`,
       };
     });
   const domain = [...targeted, ...truth];
   const range = [...targeted.map(() => COLORS.observed), ...truth.map((_, index) => TRUTH_COLORS[index % TRUTH_COLORS.length]!)];
   const x = { field: 'pressure', type: 'quantitative', title: 'Incentive pressure on the targeted KPI (0 = none, 1 = maximum)', scale: { domain: [0, 1] }, axis: { format: '.2~f' } };
   const color = { field: 'kpi', type: 'nominal', scale: { domain, range }, legend: { title: null, orient: 'right', labelLimit: 260, symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 } };
-  return chart('dashboard-vs-truth', 'The dashboard improves, the truth gets worse', options.subtitle ?? 'Change relative to no pressure, signed so that up is better: the pushed KPI (solid) against the truth (dashed)', {
+  return chart('dashboard-vs-truth', 'The dashboard improves, the truth gets worse', options.subtitle ?? 'Change from no pressure, signed so that up is better — relative (%) for times and scores, in percentage points for shares: the pushed KPI (solid) against the truth (dashed)', {
     data: { values },
     width: 520,
     height: 280,
@@ -61,9 +67,9 @@ export function dashboardVsTruthChart(traces: readonly PressureTrace[], options:
       {
         mark: { type: 'line', strokeWidth: 2.5, point: { filled: true, size: 36 } },
         encoding: {
-          y: { field: 'better', type: 'quantitative', title: 'Worse (−) or better (+) than with no pressure (%)', axis: { format: '+,.0f' } },
+          y: { field: 'better', type: 'quantitative', title: 'Worse (−) or better (+) than with no pressure (% or points)', axis: { format: '+,.0f' } },
           color,
-          strokeDash: { field: 'role', type: 'nominal', scale: { domain: [TARGETED, TRUTH_ROLE], range: [[1, 0], [6, 3]] }, legend: { title: null, orient: 'bottom', symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolStrokeColor: '#555555' } },
+          strokeDash: { field: 'role', type: 'nominal', scale: { domain: [TARGETED, TRUTH_ROLE], range: [[1, 0], [6, 3]] }, legend: null },
           tooltip: [{ field: 'kpi', title: 'KPI' }, { field: 'pressure', title: 'pressure' }, { field: 'text', title: 'change vs no pressure' }, { field: 'role', title: 'figure' }],
         },
       },

@@ -15,6 +15,8 @@ export interface PressureShift {
   /** (value − value without pressure) / |value without pressure|; null when undefined. */
   relativeShift: number | null;
   label?: string;
+  /** The cell's text when a relative change would mislead (NPS crosses zero: "−17 pts"); default the relative shift in %. */
+  text?: string;
 }
 
 /** Shifts beyond ±50 % take the darkest colour. */
@@ -40,12 +42,20 @@ export function pressureHeatmapChart(
         column: shift.column,
         effect,
         shift: round(shift.relativeShift),
-        text: Math.abs(percent) < 0.5 ? '0%' : `${percent > 0 ? '+' : '−'}${Math.abs(percent).toFixed(Math.abs(percent) < 10 ? 1 : 0)}%`,
+        text: shift.text ?? (Math.abs(percent) < 0.5 ? '0%' : `${percent > 0 ? '+' : '−'}${Math.abs(percent).toFixed(Math.abs(percent) < 10 ? 1 : 0)}%`),
         reading: direction === null ? 'neither better nor worse' : (effect ?? 0) > 0 ? 'better' : (effect ?? 0) < 0 ? 'worse' : 'unchanged',
       };
     });
+  const slanted = columns.some((column) => column.length > 6);
   const encoding = {
-    x: { field: 'column', type: 'ordinal', sort: columns, title: options.columnTitle, axis: { labelAngle: 0, orient: 'top', labelLimit: 160 } },
+    // Pressure levels read flat; KPI names as columns are slanted so they do not overlap.
+    x: {
+      field: 'column',
+      type: 'ordinal',
+      sort: columns,
+      title: options.columnTitle,
+      axis: slanted ? { labelAngle: -40, labelAlign: 'left', orient: 'top', labelLimit: 220 } : { labelAngle: 0, orient: 'top', labelLimit: 160 },
+    },
     y: { field: 'kpi', type: 'nominal', sort: rowOrder, title: null, axis: { labelLimit: 320 } },
   };
   return chart('pressure-heatmap', 'How every KPI shifts under pressure', options.subtitle ?? 'Change relative to no pressure (cell text); colour: better (green) or worse (red) for customers and the desk', {
