@@ -31,7 +31,7 @@ describe('desksim compare', () => {
     expect(result.stdout).toContain('understaffed-tier2 − baseline\n');
     expect(result.stdout).toContain('kb-investment − baseline\n');
     expect(result.stdout).toMatch(/tiers\.tier2\.utilization .* \*/);
-    expect(result.stdout).toContain(`Wrote ${out}`);
+    expect(result.stdout).toContain(`Wrote ${out}\nCharts and findings: ${join(out, 'report.html')}\n`);
   });
 
   it('compares a scenario with itself: zero everywhere, labels made unique', async () => {

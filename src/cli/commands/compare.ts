@@ -10,6 +10,7 @@ import { compareCharts, compareReportHtml, writeExperimentReport } from '../../r
 import type { Scenario } from '../../scenario/schema.js';
 import { alignedTable, formatChange, formatChangeInterval, formatPValue, formatRelative, SIGNIFICANT_MARK } from '../experiment-format.js';
 import { formatValue } from '../../report/format.js';
+import { reportLine } from '../format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeRunFiles, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
@@ -105,7 +106,7 @@ export function registerCompare(program: Command, io: CliIo): void {
         await renderer?.close();
       }
       if (options.json) io.stdout(jsonText(comparison));
-      else if (!options.quiet) io.stdout(renderComparison(comparison!, directory));
+      else if (!options.quiet) io.stdout(renderComparison(comparison!, directory) + (options.report === false ? '' : reportLine(directory)));
     });
 }
 

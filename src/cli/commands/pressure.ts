@@ -31,6 +31,7 @@ import type { Scenario } from '../../scenario/schema.js';
 import { closestMatch } from '../../scenario/suggest.js';
 import { alignedTable, formatRelative, SIGNIFICANT_MARK } from '../experiment-format.js';
 import { formatValue } from '../../report/format.js';
+import { reportLine } from '../format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
@@ -141,7 +142,7 @@ export function registerPressure(program: Command, io: CliIo): void {
           await renderer?.close();
         }
         if (options.json) io.stdout(jsonText(matrix));
-        else if (!options.quiet) io.stdout(renderPressureMatrix(matrix!, directory));
+        else if (!options.quiet) io.stdout(renderPressureMatrix(matrix!, directory) + (options.report === false ? '' : reportLine(directory)));
         return;
       }
 
@@ -166,7 +167,7 @@ export function registerPressure(program: Command, io: CliIo): void {
         await renderer?.close();
       }
       if (options.json) io.stdout(jsonText(result));
-      else if (!options.quiet) io.stdout(renderPressure(result!, directory));
+      else if (!options.quiet) io.stdout(renderPressure(result!, directory) + (options.report === false ? '' : reportLine(directory)));
     });
 }
 

@@ -9,7 +9,7 @@ import { writeAtomically } from '../../report/output-directory.js';
 import { resolvedScenarioYaml } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { formatSummary } from '../../report/format.js';
-import { table } from '../format.js';
+import { reportLine, table } from '../format.js';
 import { startProgress } from '../progress.js';
 import { startChartRenderer } from '../../report/chart-renderer.js';
 import { writeRunReport } from '../../report/run-report.js';
@@ -123,7 +123,7 @@ export function registerRun(program: Command, io: CliIo): void {
       if (options.json) {
         io.stdout(JSON.stringify(result.summary, null, 2) + '\n');
       } else if (!options.quiet) {
-        io.stdout(renderRunSummary(result, directory));
+        io.stdout(renderRunSummary(result, directory) + (options.report === false ? '' : reportLine(directory)));
       }
     });
 }

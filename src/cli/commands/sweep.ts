@@ -9,6 +9,7 @@ import { startChartRenderer } from '../../report/chart-renderer.js';
 import { sweepCharts, sweepReportHtml, writeExperimentReport } from '../../report/experiment-reports.js';
 import { ScenarioError } from '../../scenario/errors.js';
 import { alignedTable, formatMeanPlusMinus } from '../experiment-format.js';
+import { reportLine } from '../format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
@@ -89,7 +90,7 @@ export function registerSweep(program: Command, io: CliIo): void {
         await renderer?.close();
       }
       if (options.json) io.stdout(jsonText(result));
-      else if (!options.quiet) io.stdout(renderSweep(result!, directory));
+      else if (!options.quiet) io.stdout(renderSweep(result!, directory) + (options.report === false ? '' : reportLine(directory)));
     });
 }
 
