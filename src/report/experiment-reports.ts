@@ -83,8 +83,8 @@ function differenceTableHtml(table: Differences, reference: string, other: strin
     })
     .join('\n');
   return (
-    `<table>\n<thead><tr><th>KPI</th><th>id</th><th>${escapeHtml(reference)}</th><th>${escapeHtml(other)}</th><th>change [95 % CI]</th><th>relative</th><th>significant</th></tr></thead>\n` +
-    `<tbody>\n${body}\n</tbody>\n</table>`
+    `<div class="table-scroll"><table>\n<thead><tr><th>KPI</th><th>id</th><th>${escapeHtml(reference)}</th><th>${escapeHtml(other)}</th><th>change [95 % CI]</th><th>relative</th><th>significant</th></tr></thead>\n` +
+    `<tbody>\n${body}\n</tbody>\n</table></div>`
   );
 }
 
@@ -186,13 +186,17 @@ export function sweepFindings(sweep: SweepInput): string[] {
   const first = sweep.points[0];
   const last = sweep.points[sweep.points.length - 1];
   if (first === undefined || last === undefined) return [];
-  const where = (point: SweepInput['points'][number]) => sweep.parameters.map((parameter) => `${parameter} = ${JSON.stringify(point.parameters[parameter])}`).join(', ');
-  return sweep.kpis.flatMap((kpi) => {
-    const from = pointSummary(first, kpi);
-    const to = pointSummary(last, kpi);
-    if (from?.mean == null || to?.mean == null) return [];
-    return [`${kpiLabel(kpi)}: ${formatValue(from.mean, from.unit)} at ${where(first)}, ${formatValue(to.mean, to.unit)} at ${where(last)}${axis === undefined ? '' : ''}.`];
-  });
+  const values = (point: SweepInput['points'][number]) => sweep.parameters.map((parameter) => JSON.stringify(point.parameters[parameter])).join(', ');
+  const grid = `${sweep.points.length} grid points of ${sweep.parameters.join(' × ')}, from (${values(first)}) to (${values(last)})${axis === undefined ? '' : `; the charts put ${axis} across`}.`;
+  return [
+    grid,
+    ...sweep.kpis.flatMap((kpi) => {
+      const from = pointSummary(first, kpi);
+      const to = pointSummary(last, kpi);
+      if (from?.mean == null || to?.mean == null) return [];
+      return [`${kpiLabel(kpi)}: ${formatValue(from.mean, from.unit)} at the first point, ${formatValue(to.mean, to.unit)} at the last.`];
+    }),
+  ];
 }
 
 /** `report.html` of a sweep. */
@@ -220,7 +224,7 @@ export function sweepReportHtml(sweep: SweepInput, charts: readonly RenderedChar
       {
         id: 'grid',
         title: 'Every grid point',
-        html: `<p>Mean [95 % CI] of the headline KPIs; every KPI of every point is in sweep.json and sweep.csv.</p>\n<table>\n<thead><tr>${header.map((cell) => `<th>${escapeHtml(cell === 'point' ? cell : cell.includes('.') ? cell : kpiLabel(cell))}</th>`).join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`,
+        html: `<p>Mean [95 % CI] of the headline KPIs; every KPI of every point is in sweep.json and sweep.csv.</p>\n<div class="table-scroll"><table>\n<thead><tr>${header.map((cell) => `<th>${escapeHtml(cell === 'point' || sweep.parameters.includes(cell) ? cell : kpiLabel(cell))}</th>`).join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`,
       },
     ],
   });

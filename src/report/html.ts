@@ -72,6 +72,7 @@ figure { margin: 18px 0 28px; overflow-x: auto; }
 figure svg { max-width: none; height: auto; display: block; }
 figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
 figcaption a { color: var(--accent); }
+.table-scroll { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 13.5px; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #eef1f4; vertical-align: top; }
 th { background: #f6f8fa; position: sticky; top: 0; }

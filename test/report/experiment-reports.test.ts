@@ -97,7 +97,10 @@ describe('sweep report', () => {
     const [chart] = await Promise.all(sweepCharts(sweep).map(renderChart));
     expect(chart!.warnings).toEqual([]);
     expect(chart!.svg).toContain('tiers.tier2.shifts.0.agents = 3');
-    expect(sweepFindings(sweep)[0]).toBe('First response time, mean: 3h 45m at tiers.tier1.shifts.0.agents = 4, tiers.tier2.shifts.0.agents = 2, 2h 30m at tiers.tier1.shifts.0.agents = 6, tiers.tier2.shifts.0.agents = 3.');
+    expect(sweepFindings(sweep).slice(0, 2)).toEqual([
+      '6 grid points of tiers.tier1.shifts.0.agents × tiers.tier2.shifts.0.agents, from (4, 2) to (6, 3); the charts put tiers.tier1.shifts.0.agents across.',
+      'First response time, mean: 3h 45m at the first point, 2h 30m at the last.',
+    ]);
     expect(sweepReportHtml(sweep, [chart!])).toContain('<h2>Every grid point</h2>');
   });
 });
