@@ -99,7 +99,7 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--events', 'also write the first replication\'s event log as events.ndjson')
     .option('--json', 'print summary.json to stdout instead of the table')
     .option('--quiet', 'print nothing but errors')
-    .option('--no-report', 'skip charts/ and report.html (they add about a second)')
+    .option('--no-report', 'skip charts/ and report.html (they add one to two seconds)')
     .option('-w, --workers <n>', `run replications on n worker threads; results are identical for any n (default: the cores, ${defaultWorkers()} here, for runs of a million tickets or more; else 1)`)
     .addHelpText(
       'after',

@@ -45,7 +45,7 @@ export function sweepCurvesChart(parameter: string, points: readonly SweepPoint[
   const seriesNames = [...new Set(values.map((value) => value.series))];
   const several = seriesNames.length > 1;
   // One line per combination of the other parameters, coloured; a single line is blue.
-  const color = several ? { color: { field: 'series', type: 'nominal', sort: seriesNames, legend: { title: null, orient: 'top' } } } : {};
+  const color = several ? { color: { field: 'series', type: 'nominal', sort: seriesNames, legend: { title: null, orient: 'top', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 } } } : {};
   const detail = several ? { detail: { field: 'series', type: 'nominal' } } : {};
   const x = { field: 'parameter', type: 'quantitative', title: parameter, scale: { zero: false, nice: false }, axis: { tickMinStep: 1 } };
   return chart('sweep-curves', `KPIs against ${parameter}`, options.subtitle ?? 'Mean over replications (line) with its 95 % confidence interval (band)', {
