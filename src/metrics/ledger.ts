@@ -299,35 +299,64 @@ export class Ledger implements EventSink {
   }
 
   emit(event: TicketEvent): void {
-    if (event.type !== this.lastType) {
-      this.lastType = event.type;
-      this.seenTypes.add(event.type);
+    this.emitFields(
+      event.time,
+      event.type,
+      event.ticket,
+      event.agent,
+      event.tier,
+      event.kind,
+      event.value,
+      event.channel,
+      event.category,
+      event.priority,
+      event.customer,
+    );
+  }
+
+  /** The same as `emit`, field by field: the simulator calls this and builds no event object. */
+  emitFields(
+    time: number,
+    type: EventType,
+    ticket: number | string | undefined,
+    agent: string | undefined,
+    tier: string | undefined,
+    kind: string | undefined,
+    value: unknown,
+    channel: string | undefined,
+    category: string | undefined,
+    priority: string | undefined,
+    customer: string | number | undefined,
+  ): void {
+    if (type !== this.lastType) {
+      this.lastType = type;
+      this.seenTypes.add(type);
     }
-    if (event.ticket === undefined) {
-      if (event.type === 'self_service') {
-        if (event.kind === 'deflected' && event.time >= this.window.measureFrom && event.time < this.window.measureTo) this.deflections++;
+    if (ticket === undefined) {
+      if (type === 'self_service') {
+        if (kind === 'deflected' && time >= this.window.measureFrom && time < this.window.measureTo) this.deflections++;
         return;
       }
-      this.agentEvent(event);
+      if (agent !== undefined) this.agentEvent(time, type, agent, tier);
       return;
     }
-    if (event.type === 'created') {
-      this.create(event);
+    if (type === 'created') {
+      this.create(time, ticket, channel, category, priority, customer);
       return;
     }
-    let ticket = this.lastTicketIndex;
-    if (event.ticket !== this.lastTicketId) {
-      const found = this.lookup(event.ticket);
+    let row = this.lastTicketIndex;
+    if (ticket !== this.lastTicketId) {
+      const found = this.lookup(ticket);
       if (found < 0) {
         this.orphanEvents++;
         return;
       }
-      ticket = found;
-      this.lastTicketId = event.ticket;
+      row = found;
+      this.lastTicketId = ticket;
       this.lastTicketIndex = found;
     }
-    this.ticketEvent(ticket, event);
-    if (event.agent !== undefined) this.agentEvent(event);
+    this.ticketEvent(row, time, type, agent, tier, kind, value);
+    if (agent !== undefined) this.agentEvent(time, type, agent, tier);
   }
 
   private lookup(id: number | string): number {
@@ -347,18 +376,25 @@ export class Ledger implements EventSink {
     }
   }
 
-  private create(event: TicketEvent): void {
+  private create(
+    time: number,
+    id: number | string,
+    channel: string | undefined,
+    category: string | undefined,
+    priority: string | undefined,
+    customer: string | number | undefined,
+  ): void {
     if (this.ticketCount === this.createdAt.length) this.growTickets();
     const ticket = this.ticketCount++;
-    this.ticketIds.push(event.ticket!);
-    this.remember(event.ticket!, ticket);
-    this.lastTicketId = event.ticket;
+    this.ticketIds.push(id);
+    this.remember(id, ticket);
+    this.lastTicketId = id;
     this.lastTicketIndex = ticket;
-    this.createdAt[ticket] = event.time;
-    this.channel[ticket] = this.channels.code(event.channel);
-    this.category[ticket] = this.categories.code(event.category);
-    this.priority[ticket] = this.priorities.code(event.priority);
-    this.customer.push(event.customer);
+    this.createdAt[ticket] = time;
+    this.channel[ticket] = this.channels.code(channel);
+    this.category[ticket] = this.categories.code(category);
+    this.priority[ticket] = this.priorities.code(priority);
+    this.customer.push(customer);
   }
 
   private growTickets(capacity = this.createdAt.length * 2): void {
@@ -403,14 +439,21 @@ export class Ledger implements EventSink {
     this.visitNext = grow(this.visitNext, capacity, -1);
   }
 
-  private ticketEvent(ticket: number, event: TicketEvent): void {
-    const time = event.time;
-    switch (event.type) {
+  private ticketEvent(
+    ticket: number,
+    time: number,
+    type: EventType,
+    agent: string | undefined,
+    tier: string | undefined,
+    kind: string | undefined,
+    value: unknown,
+  ): void {
+    switch (type) {
       case 'queued': {
         if (this.visitCount === this.visitTicket.length) this.growVisits();
         const visit = this.visitCount++;
         this.visitTicket[visit] = ticket;
-        this.visitTier[visit] = this.tiers.code(event.tier ?? '');
+        this.visitTier[visit] = this.tiers.code(tier ?? '');
         this.visitQueuedAt[visit] = time;
         const previous = this.lastVisit[ticket]!;
         if (previous < 0) this.firstVisit[ticket] = visit;
@@ -423,7 +466,7 @@ export class Ledger implements EventSink {
         if (visit >= 0 && Number.isNaN(this.visitAssignedAt[visit]!) && Number.isNaN(this.visitAbandonedAt[visit]!)) {
           this.visitAssignedAt[visit] = time;
         }
-        this.lastAgent[ticket] = this.agentNames.code(event.agent);
+        this.lastAgent[ticket] = this.agentNames.code(agent);
         break;
       }
       case 'work_started':
@@ -440,9 +483,9 @@ export class Ledger implements EventSink {
       }
       case 'replied':
         this.replies[ticket]!++;
-        if (Number.isNaN(this.firstReplyAt[ticket]!) && event.kind !== 'auto') {
+        if (Number.isNaN(this.firstReplyAt[ticket]!) && kind !== 'auto') {
           this.firstReplyAt[ticket] = time;
-          this.firstReplyKind[ticket] = this.replyKinds.code(event.kind ?? 'substantive');
+          this.firstReplyKind[ticket] = this.replyKinds.code(kind ?? 'substantive');
         }
         break;
       case 'escalated':
@@ -463,12 +506,12 @@ export class Ledger implements EventSink {
         break;
       // Waiting on the customer pauses SLA clocks; waiting on engineering does not.
       case 'pending':
-        if (event.kind !== 'engineering' && Number.isNaN(this.pendingSince[ticket]!)) this.pendingSince[ticket] = time;
+        if (kind !== 'engineering' && Number.isNaN(this.pendingSince[ticket]!)) this.pendingSince[ticket] = time;
         break;
       case 'customer_replied':
       case 'resumed': {
         const since = this.pendingSince[ticket]!;
-        if (!Number.isNaN(since) && event.kind !== 'engineering') {
+        if (!Number.isNaN(since) && kind !== 'engineering') {
           let pauses = this.pauses.get(ticket);
           if (pauses === undefined) this.pauses.set(ticket, (pauses = []));
           pauses.push(since, time);
@@ -490,14 +533,14 @@ export class Ledger implements EventSink {
         this.surveysSent[ticket]!++;
         break;
       case 'survey_answered': {
-        const answer = surveyValue(event.value);
+        const answer = surveyValue(value);
         this.csat[ticket] = answer.csat;
         this.ces[ticket] = answer.ces;
         this.nps[ticket] = answer.nps;
         break;
       }
       case 'truth_satisfaction': {
-        const answer = surveyValue(event.value);
+        const answer = surveyValue(value);
         this.trueCsat[ticket] = answer.csat;
         this.trueCes[ticket] = answer.ces;
         this.trueNps[ticket] = answer.nps;
@@ -521,47 +564,46 @@ export class Ledger implements EventSink {
     return record;
   }
 
-  private agentEvent(event: TicketEvent): void {
-    if (event.agent === undefined) return;
+  private agentEvent(time: number, type: EventType, agent: string, tier: string | undefined): void {
     const { measureFrom, measureTo } = this.window;
-    switch (event.type) {
+    switch (type) {
       case 'shift_started':
-        this.agentRecord(event.agent, event.tier).onShiftSince = event.time;
+        this.agentRecord(agent, tier).onShiftSince = time;
         break;
       case 'shift_ended': {
-        const record = this.agentRecord(event.agent, event.tier);
+        const record = this.agentRecord(agent, tier);
         if (record.onShiftSince !== undefined) {
-          record.onShiftTime += overlap(record.onShiftSince, event.time, measureFrom, measureTo);
+          record.onShiftTime += overlap(record.onShiftSince, time, measureFrom, measureTo);
           record.onShiftSince = undefined;
         }
         break;
       }
       case 'work_started':
-        this.agentRecord(event.agent, event.tier).busySince = event.time;
+        this.agentRecord(agent, tier).busySince = time;
         break;
       case 'absence_started':
-        this.agentRecord(event.agent, event.tier).absentSince = event.time;
+        this.agentRecord(agent, tier).absentSince = time;
         break;
       case 'absence_ended': {
-        const record = this.agentRecord(event.agent, event.tier);
+        const record = this.agentRecord(agent, tier);
         if (record.absentSince !== undefined) {
-          record.absentTime += overlap(record.absentSince, event.time, measureFrom, measureTo);
+          record.absentTime += overlap(record.absentSince, time, measureFrom, measureTo);
           record.absentSince = undefined;
         }
         break;
       }
       case 'agent_left':
-        this.agentRecord(event.agent, event.tier);
-        if (event.time >= measureFrom && event.time < measureTo) this.agentsLeft++;
+        this.agentRecord(agent, tier);
+        if (time >= measureFrom && time < measureTo) this.agentsLeft++;
         break;
       case 'agent_hired':
-        this.agentRecord(event.agent, event.tier);
-        if (event.time >= measureFrom && event.time < measureTo) this.agentsHired++;
+        this.agentRecord(agent, tier);
+        if (time >= measureFrom && time < measureTo) this.agentsHired++;
         break;
       case 'work_ended': {
-        const record = this.agentRecord(event.agent, event.tier);
+        const record = this.agentRecord(agent, tier);
         if (record.busySince !== undefined) {
-          record.busyTime += overlap(record.busySince, event.time, measureFrom, measureTo);
+          record.busyTime += overlap(record.busySince, time, measureFrom, measureTo);
           record.busySince = undefined;
         }
         break;

@@ -11,7 +11,7 @@
  * changing staffing or discipline does not shift any draw (common random numbers).
  */
 import { EventCalendar, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
-import type { EventSink, EventType, TicketEvent } from '../eventlog/types.js';
+import { fieldSink, type EventSink, type EventType, type FieldSink } from '../eventlog/types.js';
 import { pick, type DeskModel } from './build.js';
 import { effortPoints, responseProbability, satisfiedProbability, surveyAnswers, type Experience, type SurveyAnswers } from './satisfaction.js';
 import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE } from './structures.js';
@@ -132,26 +132,15 @@ class DeskSimulation {
    * resolved tickets wait days to close, and their arrays would go cold in the meantime.
    */
   private readonly workPool: number[][] = [];
-  /** The one event object handed to the sink, refilled for every event (see `EventSink`). */
-  private readonly scratch: TicketEvent = {
-    ticket: undefined,
-    time: 0,
-    type: 'created',
-    agent: undefined,
-    tier: undefined,
-    channel: undefined,
-    category: undefined,
-    priority: undefined,
-    customer: undefined,
-    kind: undefined,
-    value: undefined,
-  };
+  /** Where events go: the sink's `emitFields`, or an adapter filling one reused event for its `emit`. */
+  private readonly out: FieldSink;
 
   constructor(
     private readonly model: DeskModel,
     private readonly replication: number,
-    private readonly sink: EventSink,
+    sink: EventSink,
   ) {
+    this.out = fieldSink(sink);
     const seed = model.scenario.seed;
     this.ticketRandom = createStream(seed, replication, 'ticket.attributes');
     this.workRandom = createStream(seed, replication, 'ticket.work');
@@ -254,37 +243,23 @@ class DeskSimulation {
     kind?: string,
     value?: unknown,
   ): void {
-    this.send(this.fill(time, type, ticket, agent, tier, kind, value));
+    this.events++;
+    this.out.emitFields(time, type, ticket, agent, tier, kind, value, undefined, undefined, undefined, undefined);
   }
 
-  /** Refills the scratch event; fields not given are cleared. */
-  private fill(
+  /** An event that also names the ticket's channel, category, priority or customer. */
+  private emitAbout(
     time: number,
     type: EventType,
     ticket: number | undefined,
-    agent: string | undefined,
-    tier: string | undefined,
     kind: string | undefined,
-    value: unknown,
-  ): TicketEvent {
-    const event = this.scratch;
-    event.ticket = ticket;
-    event.time = time;
-    event.type = type;
-    event.agent = agent;
-    event.tier = tier;
-    event.channel = undefined;
-    event.category = undefined;
-    event.priority = undefined;
-    event.customer = undefined;
-    event.kind = kind;
-    event.value = value;
-    return event;
-  }
-
-  private send(event: TicketEvent): void {
+    channel: string | undefined,
+    category: string | undefined,
+    priority: string | undefined,
+    customer: number,
+  ): void {
     this.events++;
-    this.sink.emit(event);
+    this.out.emitFields(time, type, ticket, undefined, undefined, kind, undefined, channel, category, priority, customer);
   }
 
   // --- arrivals -----------------------------------------------------------------
@@ -304,11 +279,8 @@ class DeskSimulation {
     const found = knowledge.selfService > 0 && this.selfServiceRandom() < this.coverageOf(ticket.category, now);
     if (searches && found) {
       // Deflected: the knowledge base answered, and no ticket is opened (its id stays unused).
-      const event = this.fill(now, 'self_service', undefined, undefined, undefined, 'deflected', undefined);
-      event.channel = this.model.channels[ticket.channel]!.id;
-      event.category = this.model.categories[ticket.category]!.id;
-      event.customer = ticket.customer;
-      this.send(event);
+      const { channels, categories } = this.model;
+      this.emitAbout(now, 'self_service', undefined, 'deflected', channels[ticket.channel]!.id, categories[ticket.category]!.id, undefined, ticket.customer);
       ticket.state = TicketState.Done;
       this.dropWork(ticket);
       this.release(ticket);
@@ -330,12 +302,8 @@ class DeskSimulation {
   /** A new ticket enters the log (after a failed self-service search, if any) and the entry tier's queue. */
   private open(ticket: Ticket, now: number, searchedFirst = false): void {
     this.ticketsOpened++;
-    const event = this.fill(now, 'created', ticket.id, undefined, undefined, undefined, undefined);
-    event.channel = this.model.channels[ticket.channel]!.id;
-    event.category = this.model.categories[ticket.category]!.id;
-    event.priority = this.model.priorities[ticket.priority]!.id;
-    event.customer = ticket.customer;
-    this.send(event);
+    const { channels, categories, priorities } = this.model;
+    this.emitAbout(now, 'created', ticket.id, undefined, channels[ticket.channel]!.id, categories[ticket.category]!.id, priorities[ticket.priority]!.id, ticket.customer);
     ticket.searchedFirst = searchedFirst;
     if (searchedFirst) this.emit(now, 'self_service', ticket.id, undefined, undefined, 'failed');
     this.enqueue(ticket, this.model.chain[0]!, now);
@@ -635,9 +603,7 @@ class DeskSimulation {
       ticket.asked = false;
       ticket.closeDue = Number.NaN;
       this.drawWork(ticket, this.reworkRandom, this.reworkRandom, this.reworkRandom);
-      const event = this.fill(now, 'reopened', ticket.id, undefined, undefined, undefined, undefined);
-      event.customer = ticket.customer;
-      this.send(event);
+      this.emitAbout(now, 'reopened', ticket.id, undefined, undefined, undefined, undefined, ticket.customer);
       this.enqueue(ticket, this.model.chain[0]!, now);
       return;
     }
@@ -676,9 +642,7 @@ class DeskSimulation {
 
   private customerAnswers(ticket: Ticket, now: number): void {
     ticket.pendingTimers--;
-    const event = this.fill(now, 'customer_replied', ticket.id, undefined, undefined, undefined, undefined);
-    event.customer = ticket.customer;
-    this.send(event);
+    this.emitAbout(now, 'customer_replied', ticket.id, undefined, undefined, undefined, undefined, ticket.customer);
     this.emit(now, 'resumed', ticket.id, undefined, this.tierIds[ticket.tier], 'customer');
     // The rest of the work: a fraction of a fresh handle time; the solve and fix draws stand.
     const position = WORK_STRIDE * ticket.chainPosition;
