@@ -84,6 +84,8 @@ export interface DeskModel {
   channelCumulative: Float64Array;
   categories: CategoryModel[];
   categoryCumulative: Float64Array;
+  /** Some mix (channel, category, a category's complexity or priority) has more than one entry. */
+  attributesVary: boolean;
   complexities: Array<{ id: string; handleTime: Sampler }>;
   priorities: Array<{ id: string; bucket: number }>;
   /** Number of queue buckets per tier (1 under fifo). */
@@ -361,6 +363,8 @@ export function buildDesk(scenario: Scenario): DeskModel {
       };
     });
 
+  const channelCumulative = cumulative(Object.values(scenario.channels).map((channel) => channel.share));
+  const categoryCumulative = cumulative(Object.values(scenario.categories).map((category) => category.share));
   return {
     scenario,
     horizon,
@@ -370,9 +374,13 @@ export function buildDesk(scenario: Scenario): DeskModel {
     arrivalRate,
     incidents,
     channels,
-    channelCumulative: cumulative(Object.values(scenario.channels).map((channel) => channel.share)),
+    channelCumulative,
     categories,
-    categoryCumulative: cumulative(Object.values(scenario.categories).map((category) => category.share)),
+    categoryCumulative,
+    attributesVary:
+      channelCumulative.length > 1 ||
+      categoryCumulative.length > 1 ||
+      categories.some((category) => category.complexityCumulative.length > 1 || category.priorityCumulative.length > 1),
     complexities,
     priorities,
     bucketCount: usePriority ? ranks.length : 1,

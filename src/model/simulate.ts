@@ -314,12 +314,14 @@ class DeskSimulation {
 
   private createTicket(now: number, forcedCategory: number): Ticket {
     const { model, ticketRandom, workRandom, truthRandom } = this;
-    // Always four uniforms per ticket, whatever the mixes, to keep streams aligned.
-    const channel = pick(model.channelCumulative, ticketRandom());
-    const categoryDraw = pick(model.categoryCumulative, ticketRandom());
+    // Always four uniforms per ticket, whatever the mixes, to keep streams aligned; none on a
+    // desk whose every mix has one entry (nothing to choose, and the stream has no other use).
+    const varies = model.attributesVary;
+    const channel = varies ? pick(model.channelCumulative, ticketRandom()) : 0;
+    const categoryDraw = varies ? pick(model.categoryCumulative, ticketRandom()) : 0;
     const category = model.categories[forcedCategory >= 0 ? forcedCategory : categoryDraw]!;
-    const complexity = category.complexityIndices[pick(category.complexityCumulative, ticketRandom())]!;
-    const priority = category.priorityIndices[pick(category.priorityCumulative, ticketRandom())]!;
+    const complexity = category.complexityIndices[varies ? pick(category.complexityCumulative, ticketRandom()) : 0]!;
+    const priority = category.priorityIndices[varies ? pick(category.priorityCumulative, ticketRandom()) : 0]!;
     const categoryIndex = forcedCategory >= 0 ? forcedCategory : categoryDraw;
     const id = this.nextTicketId++;
     const population = model.customers.population;
