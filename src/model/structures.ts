@@ -331,7 +331,7 @@ export class CloseQueue {
     const tickets = new Array<Ticket | null>(2 * capacity).fill(null);
     for (let index = 0; index < this.count; index++) {
       const slot = (this.head + index) & this.mask;
-      values.set(this.values.subarray(4 * slot, 4 * slot + 4), 4 * index);
+      for (let field = 0; field < 4; field++) values[4 * index + field] = this.values[4 * slot + field]!;
       tickets[index] = this.tickets[slot]!;
     }
     this.values = values;
