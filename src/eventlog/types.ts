@@ -78,8 +78,9 @@ export interface TicketEvent {
 
 /**
  * Receives events as they happen. The simulator streams into one; nothing is kept unless a
- * sink keeps it. The producer may reuse the event object once `emit` returns (the simulator
- * does, so its hot path allocates no event objects): a sink that keeps events must copy them.
+ * sink keeps it. The producer may reuse the event object, and an object in its `value`,
+ * once `emit` returns (the simulator does, so its hot path allocates no event objects): a
+ * sink that keeps events must copy them (`copyEvent` does).
  *
  * A sink may also take events field by field, through `emitFields`: then the simulator
  * calls that instead and builds no event object at all (filling one costs more than most
@@ -171,13 +172,15 @@ export function fieldSink(sink: EventSink): FieldSink {
   return typeof sink.emitFields === 'function' ? (sink as FieldSink) : new FieldAdapter(sink);
 }
 
-/** A copy of an event without its undefined fields. */
+/** A copy of an event without its undefined fields; an object `value` is copied too (one level). */
 export function copyEvent(event: TicketEvent): TicketEvent {
   const copy: TicketEvent = { time: event.time, type: event.type };
   if (event.ticket !== undefined) copy.ticket = event.ticket;
-  for (const field of ['agent', 'tier', 'channel', 'category', 'priority', 'customer', 'kind', 'value'] as const) {
+  for (const field of ['agent', 'tier', 'channel', 'category', 'priority', 'customer', 'kind'] as const) {
     if (event[field] !== undefined) (copy as unknown as Record<string, unknown>)[field] = event[field];
   }
+  const value = event.value;
+  if (value !== undefined) copy.value = value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value } : value;
   return copy;
 }
 

@@ -110,6 +110,8 @@ class DeskSimulation {
   private readonly closing = new CloseQueue();
   /** Reused for a customer's answers before they are copied into an event's value. */
   private readonly answers: SurveyAnswers = { rating: 0, csat: 0, ces: 0, nps: 0 };
+  /** The value of every `truth_satisfaction` event, refilled each time (sinks copy what they keep: see `EventSink`). */
+  private readonly truthValue = { csat: 0, ces: 0, nps: 0 };
   /** Reused to describe a ticket's experience (see `experienceOf`). */
   private readonly experience: Experience = {
     contacts: 1,
@@ -577,14 +579,17 @@ class DeskSimulation {
   private settleSatisfaction(ticket: number, probability: number, effort: number, now: number, resolved: boolean): void {
     const random = this.satisfactionRandom;
     const answers = surveyAnswers(probability, effort, random(), random(), this.answers);
-    const value = { csat: answers.csat, ces: answers.ces, nps: answers.nps };
+    const value = this.truthValue;
+    value.csat = answers.csat;
+    value.ces = answers.ces;
+    value.nps = answers.nps;
     this.emit(now, 'truth_satisfaction', ticket, undefined, undefined, undefined, value);
     const survey = this.model.customers.survey;
     if (!resolved || survey.share === 0 || this.surveyRandom() >= survey.share) return;
     this.emit(now, 'survey_sent', ticket, undefined, undefined);
     if (this.surveyRandom() < responseProbability(survey.responseRate, survey.responseBias, answers.rating)) {
       const answerAt = now + survey.delay.sample(this.surveyRandom);
-      if (answerAt <= this.model.horizon) this.calendar.schedule(answerAt, Priority.SurveyAnswer, new SurveyReply(ticket, value));
+      if (answerAt <= this.model.horizon) this.calendar.schedule(answerAt, Priority.SurveyAnswer, new SurveyReply(ticket, { ...value }));
     }
   }
 

@@ -52,6 +52,14 @@ describe('emit and emitFields', () => {
     expect(computeKpis(direct, options)).toEqual(computeKpis(replayed, options));
   });
 
+  it('keeps copies: the simulator reuses its value objects, an ArraySink does not see them change', () => {
+    const log = new ArraySink();
+    simulate(model, 1, log);
+    const truths = log.events.filter((event) => event.type === 'truth_satisfaction').map((event) => event.value);
+    expect(new Set(truths).size).toBe(truths.length);
+    expect(new Set(truths.map((value) => JSON.stringify(value))).size).toBeGreaterThan(10);
+  });
+
   it('fieldSink uses a sink’s own emitFields, and adapts one without', () => {
     const collector = new FieldCollector();
     expect(fieldSink(collector)).toBe(collector);
