@@ -41,8 +41,7 @@ export class EventCalendar<T> {
   private count = 0;
   private nextSequence = 0;
   private currentTime = 0;
-  /** Rank of the entry most recently popped (its priority is read from it on demand). */
-  private currentRank = 0;
+  private currentPriority = 0;
 
   /**
    * Creates an empty calendar whose clock starts at 0.
@@ -64,7 +63,7 @@ export class EventCalendar<T> {
 
   /** Priority of the entry most recently popped (callers may use it as the entry's kind). */
   get priority(): number {
-    return Math.floor(this.currentRank / sequenceSpan);
+    return this.currentPriority;
   }
 
   /** The number of pending events. */
@@ -143,7 +142,7 @@ export class EventCalendar<T> {
     const payloads = this.payloads;
     const result = payloads[0];
     this.currentTime = times[0] as number;
-    this.currentRank = ranks[0] as number;
+    this.currentPriority = Math.floor((ranks[0] as number) / sequenceSpan);
     const last = count - 1;
     this.count = last;
     if (last > 0) {
