@@ -127,6 +127,8 @@ export interface KnowledgeModel {
 export interface CustomerModel {
   /** Probability of an information request per work session, by complexity index. */
   infoRequest: Float64Array;
+  /** Some complexity has a non-zero information-request probability. */
+  infoRequested: boolean;
   replyDelay: Sampler;
   silence: number;
   silentCloseAfter: number;
@@ -363,6 +365,9 @@ export function buildDesk(scenario: Scenario): DeskModel {
       };
     });
 
+  const infoRequest = Float64Array.from(complexityIds, (id) =>
+    typeof scenario.customers.info_request === 'number' ? scenario.customers.info_request : (scenario.customers.info_request[id] ?? 0),
+  );
   const channelCumulative = cumulative(Object.values(scenario.channels).map((channel) => channel.share));
   const categoryCumulative = cumulative(Object.values(scenario.categories).map((category) => category.share));
   return {
@@ -387,9 +392,8 @@ export function buildDesk(scenario: Scenario): DeskModel {
     tiers,
     chain,
     customers: {
-      infoRequest: Float64Array.from(complexityIds, (id) =>
-        typeof scenario.customers.info_request === 'number' ? scenario.customers.info_request : (scenario.customers.info_request[id] ?? 0),
-      ),
+      infoRequest,
+      infoRequested: infoRequest.some((probability) => probability > 0),
       replyDelay: createSampler(scenario.customers.reply_delay),
       silence: scenario.customers.silence,
       silentCloseAfter: scenario.customers.silent_close_after,

@@ -337,12 +337,16 @@ class DeskSimulation {
       ticket.consultDraw = this.knowledgeRandom();
       ticket.hitDraw = this.knowledgeRandom();
     }
-    this.drawWork(ticket, workRandom, truthRandom, this.infoRandom);
+    this.drawWork(ticket, workRandom, truthRandom, model.customers.infoRequested ? this.infoRandom : null);
     return ticket;
   }
 
-  /** Work content at each tier of the chain: handle time, solve, fix and info-request draws. */
-  private drawWork(ticket: Ticket, workRandom: Rng, truthRandom: Rng, infoRandom: Rng): void {
+  /**
+   * Work content at each tier of the chain: handle time, solve, fix and info-request draws.
+   * `infoRandom` is null on a desk that never asks customers for information: its stream is
+   * not drawn (no other use), and the draw reads as 1, above every request probability (0).
+   */
+  private drawWork(ticket: Ticket, workRandom: Rng, truthRandom: Rng, infoRandom: Rng | null): void {
     const work = this.workPool.pop() ?? new Array<number>(WORK_STRIDE * this.model.chain.length).fill(0);
     ticket.work = work;
     const sampler = this.model.complexities[ticket.complexity]!.handleTime;
@@ -350,7 +354,7 @@ class DeskSimulation {
       work[index] = sampler.sample(workRandom);
       work[index + 1] = workRandom();
       work[index + 2] = truthRandom();
-      work[index + 3] = infoRandom();
+      work[index + 3] = infoRandom === null ? 1 : infoRandom();
     }
   }
 
