@@ -97,15 +97,10 @@ export class EventCalendar<T> {
    *   `priority` is not an integer in that range.
    */
   schedule(time: number, priority: number, payload: T): void {
-    // `!(time >= now)` is also true for NaN.
-    if (!(time >= this.currentTime) || time === Infinity) {
-      throw new RangeError(
-        `cannot schedule an event at time ${time}: it must be a finite number ≥ the current time ${this.currentTime}`,
-      );
-    }
-    if ((priority | 0) !== priority || priority < -maximumPriority || priority > maximumPriority) {
-      throw new RangeError(`event priority must be an integer between −2²⁰ and 2²⁰ (found ${priority})`);
-    }
+    // `!(time >= now)` is also true for NaN. The messages are built elsewhere: a template
+    // string here would make this function too big for V8 to inline into its callers.
+    if (!(time >= this.currentTime) || time === Infinity) this.rejectTime(time);
+    if ((priority | 0) !== priority || priority < -maximumPriority || priority > maximumPriority) this.rejectPriority(priority);
     if (this.count === this.times.length) this.grow();
     if (this.nextSequence === sequenceSpan) this.renumber();
     const rank = priority * sequenceSpan + this.nextSequence++;
@@ -186,6 +181,14 @@ export class EventCalendar<T> {
     this.count = 0;
     this.nextSequence = 0;
     this.currentTime = 0;
+  }
+
+  private rejectTime(time: number): never {
+    throw new RangeError(`cannot schedule an event at time ${time}: it must be a finite number ≥ the current time ${this.currentTime}`);
+  }
+
+  private rejectPriority(priority: number): never {
+    throw new RangeError(`event priority must be an integer between −2²⁰ and 2²⁰ (found ${priority})`);
   }
 
   /**
