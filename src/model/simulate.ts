@@ -21,8 +21,8 @@ import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue,
  * duty changes, closes (not calendar entries: see the event loop; a customer returning
  * just as the window ends opens a new ticket), abandonment, customer returns, customer
  * answers, silent customers' tickets closed by policy, engineering fixes delivered, survey
- * answers, arrivals. Agents' absences, the daily attrition review and hires come right after
- * shift changes.
+ * answers, arrivals (not calendar entries either). Agents' absences, the daily attrition
+ * review and hires come right after shift changes.
  */
 const enum Priority {
   WorkDone = 0,
@@ -40,8 +40,16 @@ const enum Priority {
   Arrival = 12,
 }
 
-/** A source of new tickets: the main arrival process or an incident surge. */
+/**
+ * A source of new tickets: the main arrival process or an incident surge. Not a calendar
+ * entry: a source always has exactly one next arrival, kept here, and the event loop merges
+ * the sources with the calendar (see `run`).
+ */
 class ArrivalSource {
+  /** The next arrival (Infinity: none up to the horizon). */
+  due = Number.POSITIVE_INFINITY;
+  /** When `due` was drawn, counting arrival draws: at equal times the earlier draw goes first. */
+  drawn = 0;
   constructor(
     readonly process: ThinningArrivals,
     /** Category forced on its tickets, or -1 to draw from the mix. */
@@ -60,7 +68,7 @@ class SurveyReply {
 /** The daily review of who leaves (one calendar entry a day, for all agents). */
 const REVIEW = { review: true } as const;
 
-type CalendarEntry = Ticket | Agent | ShiftChange | ArrivalSource | SurveyReply | typeof REVIEW;
+type CalendarEntry = Ticket | Agent | ShiftChange | SurveyReply | typeof REVIEW;
 
 const MINUTES_PER_DAY = 24 * 60;
 
@@ -123,6 +131,10 @@ class DeskSimulation {
     resolutionWait: 0,
     searchedFirst: false,
   };
+  /** Every arrival source, and the one whose arrival is next (null: none up to the horizon). */
+  private readonly sources: ArrivalSource[] = [];
+  private nextSource: ArrivalSource | null = null;
+  private arrivalDraws = 0;
   private nextTicketId = 1;
   /** Tickets opened (ids of issues deflected by self-service stay unused). */
   private ticketsOpened = 0;
@@ -174,10 +186,13 @@ class DeskSimulation {
     this.planShifts();
     if (model.workforce.attritionPerMinute > 0 && MINUTES_PER_DAY <= model.horizon) this.calendar.schedule(MINUTES_PER_DAY, Priority.Review, REVIEW);
     const main = new ArrivalSource(new ThinningArrivals(model.arrivalRate, createStream(model.scenario.seed, this.replication, 'arrivals')), -1);
+    this.sources.push(main);
     this.scheduleArrival(main, 0);
     model.incidents.forEach((incident, index) => {
       const stream = createStream(model.scenario.seed, this.replication, `arrivals.incident.${index}`);
-      this.scheduleArrival(new ArrivalSource(new ThinningArrivals(incident.rate, stream), incident.category), incident.start);
+      const source = new ArrivalSource(new ThinningArrivals(incident.rate, stream), incident.category);
+      this.sources.push(source);
+      this.scheduleArrival(source, incident.start);
     });
 
     // Each kind of entry has its own priority, so the popped priority says what it is
@@ -185,13 +200,20 @@ class DeskSimulation {
     const horizon = model.horizon;
     const closing = this.closing;
     for (;;) {
-      // Resolved tickets waiting to close form a second, already sorted source of events
-      // (every close is due a fixed window after its resolution), merged here with the
-      // calendar instead of costing a calendar entry per ticket.
+      // Two more sources of events are merged here with the calendar, each cheaper than a
+      // calendar entry per event. Resolved tickets waiting to close, already sorted (every
+      // close is due a fixed window after its resolution). And arrivals: each source has
+      // exactly one next arrival, and arrivals come last among events at the same time.
       const closeDue = closing.headDue();
       const nextTime = calendar.peekTime();
-      if (closeDue <= horizon && (closeDue < nextTime || (closeDue === nextTime && calendar.peekPriority() > Priority.Close))) {
+      const source = this.nextSource;
+      const arrivalDue = source === null ? Number.POSITIVE_INFINITY : source.due;
+      if (closeDue <= horizon && closeDue <= arrivalDue && (closeDue < nextTime || (closeDue === nextTime && calendar.peekPriority() > Priority.Close))) {
         this.close(closeDue);
+        continue;
+      }
+      if (arrivalDue < nextTime) {
+        this.arrive(source!, arrivalDue);
         continue;
       }
       const entry = calendar.pop();
@@ -206,9 +228,6 @@ class DeskSimulation {
           break;
         case Priority.ShiftChange:
           this.changeDuty(entry as ShiftChange, now);
-          break;
-        case Priority.Arrival:
-          this.arrive(entry as ArrivalSource, now);
           break;
         case Priority.Return:
           this.customerReturns(entry as Ticket, now);
@@ -269,9 +288,19 @@ class DeskSimulation {
 
   // --- arrivals -----------------------------------------------------------------
 
+  /** Draws a source's next arrival, and finds the source whose arrival is next. */
   private scheduleArrival(source: ArrivalSource, after: number): void {
     const time = source.process.next(after);
-    if (time <= this.model.horizon) this.calendar.schedule(time, Priority.Arrival, source);
+    source.due = time <= this.model.horizon ? time : Number.POSITIVE_INFINITY;
+    source.drawn = this.arrivalDraws++;
+    const sources = this.sources;
+    let next: ArrivalSource | null = null;
+    for (let index = 0; index < sources.length; index++) {
+      const candidate = sources[index]!;
+      if (candidate.due === Number.POSITIVE_INFINITY) continue;
+      if (next === null || candidate.due < next.due || (candidate.due === next.due && candidate.drawn < next.drawn)) next = candidate;
+    }
+    this.nextSource = next;
   }
 
   private arrive(source: ArrivalSource, now: number): void {
