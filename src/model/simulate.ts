@@ -10,19 +10,19 @@
  * ticket's attributes and work content are drawn when it is created, in creation order, so
  * changing staffing or discipline does not shift any draw (common random numbers).
  */
-import { EventCalendar, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
+import { EventCalendar, SlotTimers, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
 import { fieldSink, type EventSink, type EventType, type FieldSink } from '../eventlog/types.js';
 import { pick, type DeskModel } from './build.js';
 import { effortPoints, responseProbability, satisfiedProbability, surveyAnswers, type Experience, type SurveyAnswers } from './satisfaction.js';
 import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE } from './structures.js';
 
 /**
- * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
- * duty changes, closes (not calendar entries: see the event loop; a customer returning
- * just as the window ends opens a new ticket), abandonment, customer returns, customer
- * answers, silent customers' tickets closed by policy, engineering fixes delivered, survey
- * answers, arrivals (not calendar entries either). Agents' absences, the daily attrition
- * review and hires come right after shift changes.
+ * Kinds of event, and their tie-breaking at equal times: finish work first, then duty
+ * changes, closes (a customer returning just as the window ends opens a new ticket),
+ * abandonment, customer returns, customer answers, silent customers' tickets closed by
+ * policy, engineering fixes delivered, survey answers, arrivals. Agents' absences, the
+ * daily attrition review and hires come right after shift changes. Finishing work, closes
+ * and arrivals are not calendar entries: see the event loop.
  */
 const enum Priority {
   WorkDone = 0,
@@ -92,6 +92,8 @@ export function simulate(model: DeskModel, replication: number, sink: EventSink)
 
 class DeskSimulation {
   private readonly calendar = new EventCalendar<CalendarEntry>();
+  /** When each agent (by seat, the order of `agents`) finishes the work in hand: beside the calendar (see `run`). */
+  private readonly workDone: SlotTimers;
   private readonly tiers: TierState[];
   private readonly ticketRandom: Rng;
   private readonly workRandom: Rng;
@@ -178,11 +180,19 @@ class DeskSimulation {
     this.satisfactionRandom = createStream(seed, replication, 'customer.satisfaction');
     this.surveyRandom = createStream(seed, replication, 'customer.survey');
     this.tierIds = model.tiers.map((tier) => tier.id);
+    this.workDone = new SlotTimers(model.tiers.reduce((seats, tier) => seats + tier.agents.length, 0));
     this.tiers = model.tiers.map((tier) => ({ queue: new TicketQueue(model.bucketCount, tier.index), idle: new IdleList() }));
   }
 
   run(): SimulationResult {
-    const { model, calendar } = this;
+    this.start();
+    this.loop();
+    return { replication: this.replication, ticketsCreated: this.ticketsOpened, events: this.events, endTime: this.model.horizon };
+  }
+
+  /** The initial calendar: shifts, the attrition review, the first arrival of each source. */
+  private start(): void {
+    const model = this.model;
     this.planShifts();
     if (model.workforce.attritionPerMinute > 0 && MINUTES_PER_DAY <= model.horizon) this.calendar.schedule(MINUTES_PER_DAY, Priority.Review, REVIEW);
     const main = new ArrivalSource(new ThinningArrivals(model.arrivalRate, createStream(model.scenario.seed, this.replication, 'arrivals')), -1);
@@ -194,20 +204,35 @@ class DeskSimulation {
       this.sources.push(source);
       this.scheduleArrival(source, incident.start);
     });
+  }
 
+  /**
+   * The event loop, up to the horizon. A method of its own, apart from the one-off setup,
+   * so that V8's optimised code for it is not thrown away when setup code meets new types.
+   */
+  private loop(): void {
+    const { model, calendar } = this;
     // Each kind of entry has its own priority, so the popped priority says what it is
     // without reading a property of the (polymorphic) payload.
     const horizon = model.horizon;
     const closing = this.closing;
+    const workDone = this.workDone;
     for (;;) {
-      // Two more sources of events are merged here with the calendar, each cheaper than a
-      // calendar entry per event. Resolved tickets waiting to close, already sorted (every
-      // close is due a fixed window after its resolution). And arrivals: each source has
-      // exactly one next arrival, and arrivals come last among events at the same time.
+      // Three more sources of events are merged here with the calendar, each cheaper than a
+      // calendar entry per event. Agents finishing work: one timer per agent, and work
+      // finishes first among events at the same time. Resolved tickets waiting to close,
+      // already sorted (every close is due a fixed window after its resolution). And
+      // arrivals: each source has exactly one next arrival, and arrivals come last.
+      const workDue = workDone.peekTime();
       const closeDue = closing.headDue();
       const nextTime = calendar.peekTime();
       const source = this.nextSource;
       const arrivalDue = source === null ? Number.POSITIVE_INFINITY : source.due;
+      if (workDue <= nextTime && workDue <= closeDue && workDue <= arrivalDue) {
+        if (workDue > horizon) break;
+        this.finishWork(this.agents[workDone.pop()]!, workDue);
+        continue;
+      }
       if (closeDue <= horizon && closeDue <= arrivalDue && (closeDue < nextTime || (closeDue === nextTime && calendar.peekPriority() > Priority.Close))) {
         this.close(closeDue);
         continue;
@@ -220,9 +245,6 @@ class DeskSimulation {
       const now = calendar.now;
       if (entry === undefined || now > horizon) break;
       switch (calendar.priority) {
-        case Priority.WorkDone:
-          this.finishWork(entry as Agent, now);
-          break;
         case Priority.Abandonment:
           this.abandon(entry as Ticket, now);
           break;
@@ -255,7 +277,6 @@ class DeskSimulation {
           break;
       }
     }
-    return { replication: this.replication, ticketsCreated: this.ticketsOpened, events: this.events, endTime: model.horizon };
   }
 
   private emit(
@@ -455,7 +476,7 @@ class DeskSimulation {
         workTime = this.model.knowledge.lookupTime + (ticket.knowledgeHit ? workTime * this.model.knowledge.handleTimeFactor : workTime);
       }
     }
-    this.calendar.schedule(now + workTime, Priority.WorkDone, agent);
+    this.workDone.set(agent.slot, now + workTime);
   }
 
   private finishWork(agent: Agent, now: number): void {
@@ -738,6 +759,7 @@ class DeskSimulation {
     this.model.tiers.forEach((tier) => {
       for (const plan of tier.agents) {
         const agent = new Agent(plan.name, tier.index);
+        agent.slot = this.agents.length;
         this.agents.push(agent);
         if (workforce.enabled || workforce.absenceShare > 0) this.giveStreams(agent);
         if (workforce.proficiency !== null) agent.proficiency = workforce.proficiency.sample(agent.proficiencyRandom);

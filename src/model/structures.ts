@@ -119,6 +119,8 @@ export class Ticket {
  * On duty exactly while scheduled, employed and present (see `DeskSimulation.syncDuty`).
  */
 export class Agent {
+  /** The seat's index among all seats (its timer in `DeskSimulation.workDone`). */
+  slot = -1;
   ticket: Ticket | null = null;
   onDuty = false;
   /** Went off duty while busy: leave after the current ticket, with this `kind`. */
