@@ -46,7 +46,8 @@ const { scenario } = loadScenarioFile(join(root, 'scenarios/textbook/mmc.yaml'),
   overrides: ['tiers.desk.agents=10', 'arrivals.rate_per_hour=54', 'complexity.standard.handle_time.mean=10', `horizon.days=${days}`, 'horizon.warmup_days=0', 'replications=1'],
 });
 const model = buildDesk(scenario);
-const counter = { events: 0, emit() { this.events++; } };
+// The counter takes events field by field (EventSink.emitFields), as the ledger does: no event object is built.
+const counter = { events: 0, emit() { this.events++; }, emitFields() { this.events++; } };
 
 console.log(`M/M/10, λ = 0.9/min, μ = 0.1/min (ρ = 0.9), ${days} simulated days\n`);
 const simulationOnly = best(5, () => {

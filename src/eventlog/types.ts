@@ -81,20 +81,109 @@ export interface TicketEvent {
 
 /**
  * Receives events as they happen. The simulator streams into one; nothing is kept unless a
- * sink keeps it. The producer may reuse the event object once `emit` returns (the simulator
- * does, so its hot path allocates no event objects): a sink that keeps events must copy them.
+ * sink keeps it. The producer may reuse the event object, and an object in its `value`,
+ * once `emit` returns (the simulator does, so its hot path allocates no event objects): a
+ * sink that keeps events must copy them (`copyEvent` does).
+ *
+ * A sink may also take events field by field, through `emitFields`: then the simulator
+ * calls that instead and builds no event object at all (filling one costs more than most
+ * sinks' work: every field store is a tagged store with a write barrier). `emitFields`
+ * must do exactly what `emit` does with the same event.
  */
 export interface EventSink {
   emit(event: TicketEvent): void;
+  emitFields?: EmitFields;
 }
 
-/** A copy of an event without its undefined fields. */
+/**
+ * One event as arguments, in the order of `TicketEvent`'s fields by how often they are
+ * set: time and type always; ticket, agent, tier, kind, value when relevant; channel,
+ * category, priority and customer only on `created` (and a few others). Absent fields are
+ * undefined.
+ */
+export type EmitFields = (
+  time: number,
+  type: EventType,
+  ticket: number | string | undefined,
+  agent: string | undefined,
+  tier: string | undefined,
+  kind: string | undefined,
+  value: unknown,
+  channel: string | undefined,
+  category: string | undefined,
+  priority: string | undefined,
+  customer: string | number | undefined,
+) => void;
+
+/** Something that takes events field by field (a sink's `emitFields`, or a `FieldAdapter`). */
+export interface FieldSink {
+  emitFields: EmitFields;
+}
+
+/**
+ * Feeds a sink that only has `emit` from field-by-field calls: one event object, refilled
+ * for each event (every field written, absent ones as undefined).
+ */
+export class FieldAdapter implements FieldSink {
+  private readonly event: TicketEvent = {
+    ticket: undefined,
+    time: 0,
+    type: 'created',
+    agent: undefined,
+    tier: undefined,
+    channel: undefined,
+    category: undefined,
+    priority: undefined,
+    customer: undefined,
+    kind: undefined,
+    value: undefined,
+  };
+
+  constructor(private readonly sink: EventSink) {}
+
+  emitFields(
+    time: number,
+    type: EventType,
+    ticket: number | string | undefined,
+    agent: string | undefined,
+    tier: string | undefined,
+    kind: string | undefined,
+    value: unknown,
+    channel: string | undefined,
+    category: string | undefined,
+    priority: string | undefined,
+    customer: string | number | undefined,
+  ): void {
+    const event = this.event;
+    event.ticket = ticket;
+    event.time = time;
+    event.type = type;
+    event.agent = agent;
+    event.tier = tier;
+    event.channel = channel;
+    event.category = category;
+    event.priority = priority;
+    event.customer = customer;
+    event.kind = kind;
+    event.value = value;
+    this.sink.emit(event);
+  }
+}
+
+/** A sink's own `emitFields` when it has one, else an adapter that calls its `emit`. */
+export function fieldSink(sink: EventSink): FieldSink {
+  return typeof sink.emitFields === 'function' ? (sink as FieldSink) : new FieldAdapter(sink);
+}
+
+/** A copy of an event without its undefined fields; an object `value` is copied too (one level). */
 export function copyEvent(event: TicketEvent): TicketEvent {
   const copy: TicketEvent = { time: event.time, type: event.type };
   if (event.ticket !== undefined) copy.ticket = event.ticket;
-  for (const field of ['agent', 'tier', 'channel', 'category', 'priority', 'customer', 'kind', 'value'] as const) {
+  for (const field of ['agent', 'tier', 'channel', 'category', 'priority', 'customer', 'kind'] as const) {
     if (event[field] !== undefined) (copy as unknown as Record<string, unknown>)[field] = event[field];
   }
+  const value = event.value;
+  if (value !== undefined) copy.value = value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value } : value;
   return copy;
 }
 
@@ -110,9 +199,27 @@ export interface LogWindow {
 
 /** Sends every event to several sinks, in order. */
 export class TeeSink implements EventSink {
-  constructor(private readonly sinks: EventSink[]) {}
+  private readonly targets: FieldSink[];
+  constructor(private readonly sinks: EventSink[]) {
+    this.targets = sinks.map(fieldSink);
+  }
   emit(event: TicketEvent): void {
     for (const sink of this.sinks) sink.emit(event);
+  }
+  emitFields(
+    time: number,
+    type: EventType,
+    ticket: number | string | undefined,
+    agent: string | undefined,
+    tier: string | undefined,
+    kind: string | undefined,
+    value: unknown,
+    channel: string | undefined,
+    category: string | undefined,
+    priority: string | undefined,
+    customer: string | number | undefined,
+  ): void {
+    for (const target of this.targets) target.emitFields(time, type, ticket, agent, tier, kind, value, channel, category, priority, customer);
   }
 }
 

@@ -10,6 +10,33 @@
  */
 import type { EventSink, EventType, LogWindow, TicketEvent } from '../eventlog/types.js';
 
+/**
+ * A bit per event type the fold handles itself, to record a type as seen without a `Set`
+ * lookup per event (which cost more than the rest of the fold of most events).
+ */
+const enum Seen {
+  Created = 1 << 0,
+  Queued = 1 << 1,
+  Assigned = 1 << 2,
+  WorkStarted = 1 << 3,
+  WorkEnded = 1 << 4,
+  Replied = 1 << 5,
+  Escalated = 1 << 6,
+  Resolved = 1 << 7,
+  Abandoned = 1 << 8,
+  Closed = 1 << 9,
+  Pending = 1 << 10,
+  CustomerReplied = 1 << 11,
+  Resumed = 1 << 12,
+  KbConsulted = 1 << 13,
+  Reopened = 1 << 14,
+  TruthFixed = 1 << 15,
+  SurveySent = 1 << 16,
+  SurveyAnswered = 1 << 17,
+  TruthSatisfaction = 1 << 18,
+  TruthIssue = 1 << 19,
+}
+
 /** Interns strings as small integers. */
 export class Dictionary {
   private readonly codes = new Map<string, number>();
@@ -266,7 +293,8 @@ export class Ledger implements EventSink {
   private lastTicketId: number | string | undefined = undefined;
   private lastTicketIndex = -1;
   private lastAgentRecord: AgentRecord | undefined = undefined;
-  private lastType: EventType | undefined = undefined;
+  /** `Seen` bits of the types already in `seenTypes`. */
+  private seenMask = 0;
 
   /**
    * @param window - where the log sits in time and which part is measured.
@@ -356,42 +384,75 @@ export class Ledger implements EventSink {
     this.lastTicketId = undefined;
     this.lastTicketIndex = -1;
     this.lastAgentRecord = undefined;
-    this.lastType = undefined;
+    this.seenMask = 0;
     this.currentWindow = window;
     this.reserve(expectedTickets);
     return this;
   }
 
   emit(event: TicketEvent): void {
-    if (event.type !== this.lastType) {
-      this.lastType = event.type;
-      this.seenTypes.add(event.type);
-    }
-    if (event.ticket === undefined) {
-      if (event.type === 'self_service') {
-        if (event.kind === 'deflected' && event.time >= this.window.measureFrom && event.time < this.window.measureTo) this.deflections++;
+    this.emitFields(
+      event.time,
+      event.type,
+      event.ticket,
+      event.agent,
+      event.tier,
+      event.kind,
+      event.value,
+      event.channel,
+      event.category,
+      event.priority,
+      event.customer,
+    );
+  }
+
+  /** The same as `emit`, field by field: the simulator calls this and builds no event object. */
+  emitFields(
+    time: number,
+    type: EventType,
+    ticket: number | string | undefined,
+    agent: string | undefined,
+    tier: string | undefined,
+    kind: string | undefined,
+    value: unknown,
+    channel: string | undefined,
+    category: string | undefined,
+    priority: string | undefined,
+    customer: string | number | undefined,
+  ): void {
+    if (ticket === undefined) {
+      this.seenTypes.add(type);
+      if (type === 'self_service') {
+        if (kind === 'deflected' && time >= this.window.measureFrom && time < this.window.measureTo) this.deflections++;
         return;
       }
-      this.agentEvent(event);
+      if (agent !== undefined) this.agentEvent(time, type, agent, tier);
       return;
     }
-    if (event.type === 'created') {
-      this.create(event);
+    if (type === 'created') {
+      if ((this.seenMask & Seen.Created) === 0) this.see(Seen.Created, type);
+      this.create(time, ticket, channel, category, priority, customer);
       return;
     }
-    let ticket = this.lastTicketIndex;
-    if (event.ticket !== this.lastTicketId) {
-      const found = this.lookup(event.ticket);
+    let row = this.lastTicketIndex;
+    if (ticket !== this.lastTicketId) {
+      const found = this.lookup(ticket);
       if (found < 0) {
+        this.seenTypes.add(type);
         this.orphanEvents++;
         return;
       }
-      ticket = found;
-      this.lastTicketId = event.ticket;
+      row = found;
+      this.lastTicketId = ticket;
       this.lastTicketIndex = found;
     }
-    this.ticketEvent(ticket, event);
-    if (event.agent !== undefined) this.agentEvent(event);
+    this.ticketEvent(row, time, type, agent, tier, kind, value);
+  }
+
+  /** Records a type the fold handles as seen: callers test its bit first, so this runs once per type. */
+  private see(bit: Seen, type: EventType): void {
+    this.seenMask |= bit;
+    this.seenTypes.add(type);
   }
 
   private lookup(id: number | string): number {
@@ -411,18 +472,25 @@ export class Ledger implements EventSink {
     }
   }
 
-  private create(event: TicketEvent): void {
+  private create(
+    time: number,
+    id: number | string,
+    channel: string | undefined,
+    category: string | undefined,
+    priority: string | undefined,
+    customer: string | number | undefined,
+  ): void {
     if (this.ticketCount === this.createdAt.length) this.growTickets();
     const ticket = this.ticketCount++;
-    this.ticketIds.push(event.ticket!);
-    this.remember(event.ticket!, ticket);
-    this.lastTicketId = event.ticket;
+    this.ticketIds.push(id);
+    this.remember(id, ticket);
+    this.lastTicketId = id;
     this.lastTicketIndex = ticket;
-    this.createdAt[ticket] = event.time;
-    this.channel[ticket] = this.channels.code(event.channel);
-    this.category[ticket] = this.categories.code(event.category);
-    this.priority[ticket] = this.priorities.code(event.priority);
-    this.customer.push(event.customer);
+    this.createdAt[ticket] = time;
+    this.channel[ticket] = this.channels.code(channel);
+    this.category[ticket] = this.categories.code(category);
+    this.priority[ticket] = this.priorities.code(priority);
+    this.customer.push(customer);
   }
 
   private growTickets(capacity = this.createdAt.length * 2): void {
@@ -470,14 +538,23 @@ export class Ledger implements EventSink {
     this.visitNext = grow(this.visitNext, capacity, -1);
   }
 
-  private ticketEvent(ticket: number, event: TicketEvent): void {
-    const time = event.time;
-    switch (event.type) {
+  private ticketEvent(
+    ticket: number,
+    time: number,
+    type: EventType,
+    agent: string | undefined,
+    tier: string | undefined,
+    kind: string | undefined,
+    value: unknown,
+  ): void {
+    let seen = 0;
+    switch (type) {
       case 'queued': {
+        seen = Seen.Queued;
         if (this.visitCount === this.visitTicket.length) this.growVisits();
         const visit = this.visitCount++;
         this.visitTicket[visit] = ticket;
-        this.visitTier[visit] = this.tiers.code(event.tier ?? '');
+        this.visitTier[visit] = this.tiers.code(tier ?? '');
         this.visitQueuedAt[visit] = time;
         const previous = this.lastVisit[ticket]!;
         if (previous < 0) this.firstVisit[ticket] = visit;
@@ -486,27 +563,33 @@ export class Ledger implements EventSink {
         break;
       }
       case 'assigned': {
+        seen = Seen.Assigned;
         const visit = this.lastVisit[ticket]!;
         if (visit >= 0 && Number.isNaN(this.visitAssignedAt[visit]!) && Number.isNaN(this.visitAbandonedAt[visit]!)) {
           this.visitAssignedAt[visit] = time;
         }
-        this.lastAgent[ticket] = this.agentNames.code(event.agent);
+        this.lastAgent[ticket] = this.agentNames.code(agent);
         break;
       }
       case 'work_started':
+        seen = Seen.WorkStarted;
         this.workStartedAt[ticket] = time;
+        if (agent !== undefined) this.agentEvent(time, type, agent, tier);
         break;
       case 'work_ended': {
+        seen = Seen.WorkEnded;
         const started = this.workStartedAt[ticket]!;
         if (!Number.isNaN(started)) {
           this.handleTime[ticket]! += time - started;
           this.workIntervals[ticket]!++;
           this.workStartedAt[ticket] = Number.NaN;
         }
+        if (agent !== undefined) this.agentEvent(time, type, agent, tier);
         break;
       }
       case 'replied':
-        if (event.kind === 'auto') {
+        seen = Seen.Replied;
+        if (kind === 'auto') {
           this.autoReplies[ticket]!++;
           if (Number.isNaN(this.firstAutoReplyAt[ticket]!)) this.firstAutoReplyAt[ticket] = time;
           break;
@@ -514,18 +597,21 @@ export class Ledger implements EventSink {
         this.replies[ticket]!++;
         if (Number.isNaN(this.firstReplyAt[ticket]!)) {
           this.firstReplyAt[ticket] = time;
-          this.firstReplyKind[ticket] = this.replyKinds.code(event.kind ?? 'substantive');
+          this.firstReplyKind[ticket] = this.replyKinds.code(kind ?? 'substantive');
         }
         break;
       case 'escalated':
+        seen = Seen.Escalated;
         this.escalations[ticket]!++;
         break;
       case 'resolved':
+        seen = Seen.Resolved;
         this.resolvedCount[ticket]!++;
         this.lastResolvedAt[ticket] = time;
         this.markDone(ticket, time);
         break;
       case 'abandoned': {
+        seen = Seen.Abandoned;
         this.abandonedAt[ticket] = time;
         this.markDone(ticket, time);
         const visit = this.lastVisit[ticket]!;
@@ -533,17 +619,20 @@ export class Ledger implements EventSink {
         break;
       }
       case 'closed':
+        seen = Seen.Closed;
         this.closedAt[ticket] = time;
         this.markDone(ticket, time);
         break;
       // Waiting on the customer pauses SLA clocks; waiting on engineering does not.
       case 'pending':
-        if (event.kind !== 'engineering' && Number.isNaN(this.pendingSince[ticket]!)) this.pendingSince[ticket] = time;
+        seen = Seen.Pending;
+        if (kind !== 'engineering' && Number.isNaN(this.pendingSince[ticket]!)) this.pendingSince[ticket] = time;
         break;
       case 'customer_replied':
       case 'resumed': {
+        seen = type === 'resumed' ? Seen.Resumed : Seen.CustomerReplied;
         const since = this.pendingSince[ticket]!;
-        if (!Number.isNaN(since) && event.kind !== 'engineering') {
+        if (!Number.isNaN(since) && kind !== 'engineering') {
           let pauses = this.pauses.get(ticket);
           if (pauses === undefined) this.pauses.set(ticket, (pauses = []));
           pauses.push(since, time);
@@ -552,9 +641,11 @@ export class Ledger implements EventSink {
         break;
       }
       case 'kb_consulted':
+        seen = Seen.KbConsulted;
         this.lookups[ticket]!++;
         break;
       case 'reopened': {
+        seen = Seen.Reopened;
         this.reopens[ticket]!++;
         if (!Number.isNaN(this.doneAt[ticket]!)) {
           const reopenings = this.reopenings.get(ticket);
@@ -565,31 +656,49 @@ export class Ledger implements EventSink {
         break;
       }
       case 'truth_issue':
-        if (event.value !== undefined && event.value !== null && event.value !== '') this.issueOf.set(ticket, event.value as number | string);
+        seen = Seen.TruthIssue;
+        if (value !== undefined && value !== null && value !== '') this.issueOf.set(ticket, value as number | string);
         break;
       case 'truth_fixed':
+        seen = Seen.TruthFixed;
         if (Number.isNaN(this.truthFixedAt[ticket]!)) this.truthFixedAt[ticket] = time;
         break;
       case 'survey_sent':
+        seen = Seen.SurveySent;
         this.surveysSent[ticket]!++;
         break;
-      case 'survey_answered': {
-        const answer = surveyValue(event.value);
-        this.csat[ticket] = answer.csat;
-        this.ces[ticket] = answer.ces;
-        this.nps[ticket] = answer.nps;
+      case 'survey_answered':
+        seen = Seen.SurveyAnswered;
+        this.storeAnswers(value, ticket, this.csat, this.ces, this.nps);
         break;
-      }
-      case 'truth_satisfaction': {
-        const answer = surveyValue(event.value);
-        this.trueCsat[ticket] = answer.csat;
-        this.trueCes[ticket] = answer.ces;
-        this.trueNps[ticket] = answer.nps;
+      case 'truth_satisfaction':
+        seen = Seen.TruthSatisfaction;
+        this.storeAnswers(value, ticket, this.trueCsat, this.trueCes, this.trueNps);
         break;
-      }
       default:
+        // Not a ticket's own record (a shift or absence event naming a ticket, say): the
+        // agent-level fold may still take it.
+        this.seenTypes.add(type);
+        if (agent !== undefined) this.agentEvent(time, type, agent, tier);
         break;
     }
+    if ((this.seenMask & seen) !== seen) this.see(seen, type);
+  }
+
+  /** Stores a survey value's answers in row `ticket` of three columns. */
+  private storeAnswers(value: unknown, ticket: number, csat: Float64Array, ces: Float64Array, nps: Float64Array): void {
+    const record = value as Partial<Record<keyof SurveyValue, unknown>> | null;
+    if (record !== null && typeof record === 'object' && typeof record.csat === 'number' && typeof record.ces === 'number' && typeof record.nps === 'number') {
+      // The simulator's plain numbers: read them directly, without an intermediate object.
+      csat[ticket] = record.csat;
+      ces[ticket] = record.ces;
+      nps[ticket] = record.nps;
+      return;
+    }
+    const answer = surveyValue(value);
+    csat[ticket] = answer.csat;
+    ces[ticket] = answer.ces;
+    nps[ticket] = answer.nps;
   }
 
   /** The ticket stops being open (resolved, abandoned or closed); after a reopen, again. */
@@ -629,50 +738,49 @@ export class Ledger implements EventSink {
     return record;
   }
 
-  private agentEvent(event: TicketEvent): void {
-    if (event.agent === undefined) return;
+  private agentEvent(time: number, type: EventType, agent: string, tier: string | undefined): void {
     const { measureFrom, measureTo } = this.window;
-    switch (event.type) {
+    switch (type) {
       case 'shift_started':
-        this.agentRecord(event.agent, event.tier).onShiftSince = event.time;
+        this.agentRecord(agent, tier).onShiftSince = time;
         break;
       case 'shift_ended': {
-        const record = this.agentRecord(event.agent, event.tier);
+        const record = this.agentRecord(agent, tier);
         if (record.onShiftSince !== undefined) {
-          record.onShiftTime += overlap(record.onShiftSince, event.time, measureFrom, measureTo);
-          countShiftDays(record, record.onShiftSince, event.time, measureFrom, measureTo);
-          addByDay(record.onShiftByDay, record.onShiftSince, event.time, measureFrom, measureTo);
+          record.onShiftTime += overlap(record.onShiftSince, time, measureFrom, measureTo);
+          countShiftDays(record, record.onShiftSince, time, measureFrom, measureTo);
+          addByDay(record.onShiftByDay, record.onShiftSince, time, measureFrom, measureTo);
           record.onShiftSince = undefined;
         }
         break;
       }
       case 'work_started':
-        this.agentRecord(event.agent, event.tier).busySince = event.time;
+        this.agentRecord(agent, tier).busySince = time;
         break;
       case 'absence_started':
-        this.agentRecord(event.agent, event.tier).absentSince = event.time;
+        this.agentRecord(agent, tier).absentSince = time;
         break;
       case 'absence_ended': {
-        const record = this.agentRecord(event.agent, event.tier);
+        const record = this.agentRecord(agent, tier);
         if (record.absentSince !== undefined) {
-          record.absentTime += overlap(record.absentSince, event.time, measureFrom, measureTo);
+          record.absentTime += overlap(record.absentSince, time, measureFrom, measureTo);
           record.absentSince = undefined;
         }
         break;
       }
       case 'agent_left':
-        this.agentRecord(event.agent, event.tier);
-        if (event.time >= measureFrom && event.time < measureTo) this.agentsLeft++;
+        this.agentRecord(agent, tier);
+        if (time >= measureFrom && time < measureTo) this.agentsLeft++;
         break;
       case 'agent_hired':
-        this.agentRecord(event.agent, event.tier);
-        if (event.time >= measureFrom && event.time < measureTo) this.agentsHired++;
+        this.agentRecord(agent, tier);
+        if (time >= measureFrom && time < measureTo) this.agentsHired++;
         break;
       case 'work_ended': {
-        const record = this.agentRecord(event.agent, event.tier);
+        const record = this.agentRecord(agent, tier);
         if (record.busySince !== undefined) {
-          record.busyTime += overlap(record.busySince, event.time, measureFrom, measureTo);
-          addByDay(record.busyByDay, record.busySince, event.time, measureFrom, measureTo);
+          record.busyTime += overlap(record.busySince, time, measureFrom, measureTo);
+          addByDay(record.busyByDay, record.busySince, time, measureFrom, measureTo);
           record.busySince = undefined;
         }
         break;

@@ -85,6 +85,8 @@ export interface DeskModel {
   channelCumulative: Float64Array;
   categories: CategoryModel[];
   categoryCumulative: Float64Array;
+  /** Some mix (channel, category, a category's complexity or priority) has more than one entry. */
+  attributesVary: boolean;
   complexities: Array<{ id: string; handleTime: Sampler }>;
   priorities: Array<{ id: string; bucket: number }>;
   /** Number of queue buckets per tier (1 under fifo). */
@@ -128,6 +130,8 @@ export interface KnowledgeModel {
 export interface CustomerModel {
   /** Probability of an information request per work session, by complexity index. */
   infoRequest: Float64Array;
+  /** Some complexity has a non-zero information-request probability. */
+  infoRequested: boolean;
   replyDelay: Sampler;
   silence: number;
   silentCloseAfter: number;
@@ -364,6 +368,11 @@ export function buildDesk(scenario: Scenario): DeskModel {
       };
     });
 
+  const infoRequest = Float64Array.from(complexityIds, (id) =>
+    typeof scenario.customers.info_request === 'number' ? scenario.customers.info_request : (scenario.customers.info_request[id] ?? 0),
+  );
+  const channelCumulative = cumulative(Object.values(scenario.channels).map((channel) => channel.share));
+  const categoryCumulative = cumulative(Object.values(scenario.categories).map((category) => category.share));
   return {
     scenario,
     horizon,
@@ -373,18 +382,21 @@ export function buildDesk(scenario: Scenario): DeskModel {
     arrivalRate,
     incidents,
     channels,
-    channelCumulative: cumulative(Object.values(scenario.channels).map((channel) => channel.share)),
+    channelCumulative,
     categories,
-    categoryCumulative: cumulative(Object.values(scenario.categories).map((category) => category.share)),
+    categoryCumulative,
+    attributesVary:
+      channelCumulative.length > 1 ||
+      categoryCumulative.length > 1 ||
+      categories.some((category) => category.complexityCumulative.length > 1 || category.priorityCumulative.length > 1),
     complexities,
     priorities,
     bucketCount: usePriority ? ranks.length : 1,
     tiers,
     chain,
     customers: {
-      infoRequest: Float64Array.from(complexityIds, (id) =>
-        typeof scenario.customers.info_request === 'number' ? scenario.customers.info_request : (scenario.customers.info_request[id] ?? 0),
-      ),
+      infoRequest,
+      infoRequested: infoRequest.some((probability) => probability > 0),
       replyDelay: createSampler(scenario.customers.reply_delay),
       silence: scenario.customers.silence,
       silentCloseAfter: scenario.customers.silent_close_after,

@@ -14,20 +14,20 @@
  * which ticket a free agent takes, a session's work, how it ends, escalation, a customer's
  * answer, resolution, survey — through `Gaming`, which is null on a desk without gaming.
  */
-import { EventCalendar, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
-import type { EventSink, EventType, TicketEvent } from '../eventlog/types.js';
+import { EventCalendar, SlotTimers, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
+import { fieldSink, type EventSink, type EventType, type FieldSink } from '../eventlog/types.js';
 import { pick, type DeskModel } from './build.js';
 import { BRIEF_SESSION, createGaming, Outcome, Resolution, type Gaming, type GamingDesk } from './gaming/index.js';
 import { effortPoints, responseProbability, satisfiedProbability, surveyAnswers, type Experience, type SurveyAnswers } from './satisfaction.js';
 import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE, type TierQueue } from './structures.js';
 
 /**
- * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
- * duty changes, closes (not calendar entries: see the event loop; a customer returning
- * just as the window ends opens a new ticket), abandonment, customer returns, customer
- * answers, silent customers' tickets closed by policy, engineering fixes delivered, survey
- * answers, arrivals. Agents' absences, the daily attrition review and hires come right after
- * shift changes.
+ * Kinds of event, and their tie-breaking at equal times: finish work first, then duty
+ * changes, closes (a customer returning just as the window ends opens a new ticket),
+ * abandonment, customer returns, customer answers, silent customers' tickets closed by
+ * policy, engineering fixes delivered, survey answers, arrivals. Agents' absences, the
+ * daily attrition review and hires come right after shift changes. Finishing work, closes
+ * and arrivals are not calendar entries: see the event loop.
  */
 const enum Priority {
   WorkDone = 0,
@@ -45,8 +45,16 @@ const enum Priority {
   Arrival = 12,
 }
 
-/** A source of new tickets: the main arrival process or an incident surge. */
+/**
+ * A source of new tickets: the main arrival process or an incident surge. Not a calendar
+ * entry: a source always has exactly one next arrival, kept here, and the event loop merges
+ * the sources with the calendar (see `run`).
+ */
 class ArrivalSource {
+  /** The next arrival (Infinity: none up to the horizon). */
+  due = Number.POSITIVE_INFINITY;
+  /** When `due` was drawn, counting arrival draws: at equal times the earlier draw goes first. */
+  drawn = 0;
   constructor(
     readonly process: ThinningArrivals,
     /** Category forced on its tickets, or -1 to draw from the mix. */
@@ -65,7 +73,7 @@ class SurveyReply {
 /** The daily review of who leaves (one calendar entry a day, for all agents). */
 const REVIEW = { review: true } as const;
 
-type CalendarEntry = Ticket | Agent | ShiftChange | ArrivalSource | SurveyReply | typeof REVIEW;
+type CalendarEntry = Ticket | Agent | ShiftChange | SurveyReply | typeof REVIEW;
 
 const MINUTES_PER_DAY = 24 * 60;
 
@@ -89,6 +97,8 @@ export function simulate(model: DeskModel, replication: number, sink: EventSink)
 
 class DeskSimulation implements GamingDesk {
   private readonly calendar = new EventCalendar<CalendarEntry>();
+  /** When each agent (by seat, the order of `agents`) finishes the work in hand: beside the calendar (see `run`). */
+  private readonly workDone: SlotTimers;
   private readonly tiers: TierState[];
   private readonly ticketRandom: Rng;
   private readonly workRandom: Rng;
@@ -119,6 +129,8 @@ class DeskSimulation implements GamingDesk {
   private readonly closing = new CloseQueue();
   /** Reused for a customer's answers before they are copied into an event's value. */
   private readonly answers: SurveyAnswers = { rating: 0, csat: 0, ces: 0, nps: 0 };
+  /** The value of every `truth_satisfaction` event, refilled each time (sinks copy what they keep: see `EventSink`). */
+  private readonly truthValue = { csat: 0, ces: 0, nps: 0 };
   /** Reused to describe a ticket's experience (see `experienceOf`). */
   private readonly experience: Experience = {
     contacts: 1,
@@ -130,6 +142,10 @@ class DeskSimulation implements GamingDesk {
     resolutionWait: 0,
     searchedFirst: false,
   };
+  /** Every arrival source, and the one whose arrival is next (null: none up to the horizon). */
+  private readonly sources: ArrivalSource[] = [];
+  private nextSource: ArrivalSource | null = null;
+  private arrivalDraws = 0;
   private nextTicketId = 1;
   /** Tickets opened (ids of issues deflected by self-service stay unused). */
   private ticketsOpened = 0;
@@ -141,26 +157,18 @@ class DeskSimulation implements GamingDesk {
    * resolved tickets wait days to close, and their arrays would go cold in the meantime.
    */
   private readonly workPool: number[][] = [];
-  /** The one event object handed to the sink, refilled for every event (see `EventSink`). */
-  private readonly scratch: TicketEvent = {
-    ticket: undefined,
-    time: 0,
-    type: 'created',
-    agent: undefined,
-    tier: undefined,
-    channel: undefined,
-    category: undefined,
-    priority: undefined,
-    customer: undefined,
-    kind: undefined,
-    value: undefined,
-  };
+  // Both pools grow by `pool[pool.length] = item`, not `push`: V8 cannot infer these fields'
+  // array maps, so it does not inline `push` and calls the generic builtin (~110 machine
+  // instructions per call, measured); an indexed store goes through an inline cache.
+  /** Where events go: the sink's `emitFields`, or an adapter filling one reused event for its `emit`. */
+  private readonly out: FieldSink;
 
   constructor(
     private readonly model: DeskModel,
     private readonly replication: number,
-    private readonly sink: EventSink,
+    sink: EventSink,
   ) {
+    this.out = fieldSink(sink);
     const seed = model.scenario.seed;
     this.ticketRandom = createStream(seed, replication, 'ticket.attributes');
     this.workRandom = createStream(seed, replication, 'ticket.work');
@@ -181,6 +189,7 @@ class DeskSimulation implements GamingDesk {
     this.satisfactionRandom = createStream(seed, replication, 'customer.satisfaction');
     this.surveyRandom = createStream(seed, replication, 'customer.survey');
     this.tierIds = model.tiers.map((tier) => tier.id);
+    this.workDone = new SlotTimers(model.tiers.reduce((seats, tier) => seats + tier.agents.length, 0));
     this.gaming = createGaming(model, this, replication);
     this.consult = this.gaming?.consultProbability ?? model.knowledge.consult;
     this.tiers = model.tiers.map((tier) => ({
@@ -190,45 +199,71 @@ class DeskSimulation implements GamingDesk {
   }
 
   run(): SimulationResult {
-    const { model, calendar } = this;
+    this.start();
+    this.loop();
+    return { replication: this.replication, ticketsCreated: this.ticketsOpened, events: this.events, endTime: this.model.horizon };
+  }
+
+  /** The initial calendar: shifts, the attrition review, the first arrival of each source. */
+  private start(): void {
+    const model = this.model;
     this.planShifts();
     if (model.workforce.attritionPerMinute > 0 && MINUTES_PER_DAY <= model.horizon) this.calendar.schedule(MINUTES_PER_DAY, Priority.Review, REVIEW);
     const main = new ArrivalSource(new ThinningArrivals(model.arrivalRate, createStream(model.scenario.seed, this.replication, 'arrivals')), -1);
+    this.sources.push(main);
     this.scheduleArrival(main, 0);
     model.incidents.forEach((incident, index) => {
       const stream = createStream(model.scenario.seed, this.replication, `arrivals.incident.${index}`);
-      this.scheduleArrival(new ArrivalSource(new ThinningArrivals(incident.rate, stream), incident.category), incident.start);
+      const source = new ArrivalSource(new ThinningArrivals(incident.rate, stream), incident.category);
+      this.sources.push(source);
+      this.scheduleArrival(source, incident.start);
     });
+  }
 
+  /**
+   * The event loop, up to the horizon. A method of its own, apart from the one-off setup,
+   * so that V8's optimised code for it is not thrown away when setup code meets new types.
+   */
+  private loop(): void {
+    const { model, calendar } = this;
     // Each kind of entry has its own priority, so the popped priority says what it is
     // without reading a property of the (polymorphic) payload.
     const horizon = model.horizon;
     const closing = this.closing;
+    const workDone = this.workDone;
     for (;;) {
-      // Resolved tickets waiting to close form a second, already sorted source of events
-      // (every close is due a fixed window after its resolution), merged here with the
-      // calendar instead of costing a calendar entry per ticket.
+      // Three more sources of events are merged here with the calendar, each cheaper than a
+      // calendar entry per event. Agents finishing work: one timer per agent, and work
+      // finishes first among events at the same time. Resolved tickets waiting to close,
+      // already sorted (every close is due a fixed window after its resolution). And
+      // arrivals: each source has exactly one next arrival, and arrivals come last.
+      const workDue = workDone.peekTime();
       const closeDue = closing.headDue();
       const nextTime = calendar.peekTime();
-      if (closeDue <= horizon && (closeDue < nextTime || (closeDue === nextTime && calendar.peekPriority() > Priority.Close))) {
+      const source = this.nextSource;
+      const arrivalDue = source === null ? Number.POSITIVE_INFINITY : source.due;
+      if (workDue <= nextTime && workDue <= closeDue && workDue <= arrivalDue) {
+        if (workDue > horizon) break;
+        this.finishWork(this.agents[workDone.pop()]!, workDue);
+        continue;
+      }
+      if (closeDue <= horizon && closeDue <= arrivalDue && (closeDue < nextTime || (closeDue === nextTime && calendar.peekPriority() > Priority.Close))) {
         this.close(closeDue);
+        continue;
+      }
+      if (arrivalDue < nextTime) {
+        this.arrive(source!, arrivalDue);
         continue;
       }
       const entry = calendar.pop();
       const now = calendar.now;
       if (entry === undefined || now > horizon) break;
       switch (calendar.priority) {
-        case Priority.WorkDone:
-          this.finishWork(entry as Agent, now);
-          break;
         case Priority.Abandonment:
           this.abandon(entry as Ticket, now);
           break;
         case Priority.ShiftChange:
           this.changeDuty(entry as ShiftChange, now);
-          break;
-        case Priority.Arrival:
-          this.arrive(entry as ArrivalSource, now);
           break;
         case Priority.Return:
           this.customerReturns(entry as Ticket, now);
@@ -256,7 +291,6 @@ class DeskSimulation implements GamingDesk {
           break;
       }
     }
-    return { replication: this.replication, ticketsCreated: this.ticketsOpened, events: this.events, endTime: model.horizon };
   }
 
   emit(
@@ -268,44 +302,40 @@ class DeskSimulation implements GamingDesk {
     kind?: string,
     value?: unknown,
   ): void {
-    this.send(this.fill(time, type, ticket, agent, tier, kind, value));
+    this.events++;
+    this.out.emitFields(time, type, ticket, agent, tier, kind, value, undefined, undefined, undefined, undefined);
   }
 
-  /** Refills the scratch event; fields not given are cleared. */
-  private fill(
+  /** An event that also names the ticket's channel, category, priority or customer. */
+  private emitAbout(
     time: number,
     type: EventType,
     ticket: number | undefined,
-    agent: string | undefined,
-    tier: string | undefined,
     kind: string | undefined,
-    value: unknown,
-  ): TicketEvent {
-    const event = this.scratch;
-    event.ticket = ticket;
-    event.time = time;
-    event.type = type;
-    event.agent = agent;
-    event.tier = tier;
-    event.channel = undefined;
-    event.category = undefined;
-    event.priority = undefined;
-    event.customer = undefined;
-    event.kind = kind;
-    event.value = value;
-    return event;
-  }
-
-  private send(event: TicketEvent): void {
+    channel: string | undefined,
+    category: string | undefined,
+    priority: string | undefined,
+    customer: number,
+  ): void {
     this.events++;
-    this.sink.emit(event);
+    this.out.emitFields(time, type, ticket, undefined, undefined, kind, undefined, channel, category, priority, customer);
   }
 
   // --- arrivals -----------------------------------------------------------------
 
+  /** Draws a source's next arrival, and finds the source whose arrival is next. */
   private scheduleArrival(source: ArrivalSource, after: number): void {
     const time = source.process.next(after);
-    if (time <= this.model.horizon) this.calendar.schedule(time, Priority.Arrival, source);
+    source.due = time <= this.model.horizon ? time : Number.POSITIVE_INFINITY;
+    source.drawn = this.arrivalDraws++;
+    const sources = this.sources;
+    let next: ArrivalSource | null = null;
+    for (let index = 0; index < sources.length; index++) {
+      const candidate = sources[index]!;
+      if (candidate.due === Number.POSITIVE_INFINITY) continue;
+      if (next === null || candidate.due < next.due || (candidate.due === next.due && candidate.drawn < next.drawn)) next = candidate;
+    }
+    this.nextSource = next;
   }
 
   private arrive(source: ArrivalSource, now: number): void {
@@ -318,11 +348,8 @@ class DeskSimulation implements GamingDesk {
     const found = knowledge.selfService > 0 && this.selfServiceRandom() < this.coverageOf(ticket.category, now);
     if (searches && found) {
       // Deflected: the knowledge base answered, and no ticket is opened (its id stays unused).
-      const event = this.fill(now, 'self_service', undefined, undefined, undefined, 'deflected', undefined);
-      event.channel = this.model.channels[ticket.channel]!.id;
-      event.category = this.model.categories[ticket.category]!.id;
-      event.customer = ticket.customer;
-      this.send(event);
+      const { channels, categories } = this.model;
+      this.emitAbout(now, 'self_service', undefined, 'deflected', channels[ticket.channel]!.id, categories[ticket.category]!.id, undefined, ticket.customer);
       ticket.state = TicketState.Done;
       this.dropWork(ticket);
       this.release(ticket);
@@ -344,12 +371,8 @@ class DeskSimulation implements GamingDesk {
   /** A new ticket enters the log (after a failed self-service search, if any) and the entry tier's queue. */
   open(ticket: Ticket, now: number, searchedFirst = false): void {
     this.ticketsOpened++;
-    const event = this.fill(now, 'created', ticket.id, undefined, undefined, undefined, undefined);
-    event.channel = this.model.channels[ticket.channel]!.id;
-    event.category = this.model.categories[ticket.category]!.id;
-    event.priority = this.model.priorities[ticket.priority]!.id;
-    event.customer = ticket.customer;
-    this.send(event);
+    const { channels, categories, priorities } = this.model;
+    this.emitAbout(now, 'created', ticket.id, undefined, channels[ticket.channel]!.id, categories[ticket.category]!.id, priorities[ticket.priority]!.id, ticket.customer);
     ticket.searchedFirst = searchedFirst;
     if (searchedFirst) this.emit(now, 'self_service', ticket.id, undefined, undefined, 'failed');
     if (ticket.issue !== ticket.id) this.emit(now, 'truth_issue', ticket.id, undefined, undefined, undefined, ticket.issue);
@@ -358,12 +381,14 @@ class DeskSimulation implements GamingDesk {
 
   private createTicket(now: number, forcedCategory: number): Ticket {
     const { model, ticketRandom, workRandom, truthRandom } = this;
-    // Always four uniforms per ticket, whatever the mixes, to keep streams aligned.
-    const channel = pick(model.channelCumulative, ticketRandom());
-    const categoryDraw = pick(model.categoryCumulative, ticketRandom());
+    // Always four uniforms per ticket, whatever the mixes, to keep streams aligned; none on a
+    // desk whose every mix has one entry (nothing to choose, and the stream has no other use).
+    const varies = model.attributesVary;
+    const channel = varies ? pick(model.channelCumulative, ticketRandom()) : 0;
+    const categoryDraw = varies ? pick(model.categoryCumulative, ticketRandom()) : 0;
     const category = model.categories[forcedCategory >= 0 ? forcedCategory : categoryDraw]!;
-    const complexity = category.complexityIndices[pick(category.complexityCumulative, ticketRandom())]!;
-    const priority = category.priorityIndices[pick(category.priorityCumulative, ticketRandom())]!;
+    const complexity = category.complexityIndices[varies ? pick(category.complexityCumulative, ticketRandom()) : 0]!;
+    const priority = category.priorityIndices[varies ? pick(category.priorityCumulative, ticketRandom()) : 0]!;
     const categoryIndex = forcedCategory >= 0 ? forcedCategory : categoryDraw;
     const id = this.nextTicketId++;
     const population = model.customers.population;
@@ -377,12 +402,16 @@ class DeskSimulation implements GamingDesk {
       ticket.consultDraw = this.knowledgeRandom();
       ticket.hitDraw = this.knowledgeRandom();
     }
-    this.drawWork(ticket, workRandom, truthRandom, this.infoRandom);
+    this.drawWork(ticket, workRandom, truthRandom, model.customers.infoRequested ? this.infoRandom : null);
     return ticket;
   }
 
-  /** Work content at each tier of the chain: handle time, solve, fix and info-request draws. */
-  private drawWork(ticket: Ticket, workRandom: Rng, truthRandom: Rng, infoRandom: Rng): void {
+  /**
+   * Work content at each tier of the chain: handle time, solve, fix and info-request draws.
+   * `infoRandom` is null on a desk that never asks customers for information: its stream is
+   * not drawn (no other use), and the draw reads as 1, above every request probability (0).
+   */
+  private drawWork(ticket: Ticket, workRandom: Rng, truthRandom: Rng, infoRandom: Rng | null): void {
     const work = this.workPool.pop() ?? new Array<number>(WORK_STRIDE * this.model.chain.length).fill(0);
     ticket.work = work;
     const sampler = this.model.complexities[ticket.complexity]!.handleTime;
@@ -390,14 +419,14 @@ class DeskSimulation implements GamingDesk {
       work[index] = sampler.sample(workRandom);
       work[index + 1] = workRandom();
       work[index + 2] = truthRandom();
-      work[index + 3] = infoRandom();
+      work[index + 3] = infoRandom === null ? 1 : infoRandom();
     }
   }
 
   /** The ticket needs no more work content: recycle its array. */
   private dropWork(ticket: Ticket): void {
     if (ticket.work !== NO_WORK) {
-      this.workPool.push(ticket.work);
+      this.workPool[this.workPool.length] = ticket.work;
       ticket.work = NO_WORK;
     }
   }
@@ -409,7 +438,7 @@ class DeskSimulation implements GamingDesk {
    * in a queue.
    */
   private release(ticket: Ticket): void {
-    if (ticket.state === TicketState.Done && ticket.pendingTimers === 0) this.pool.push(ticket);
+    if (ticket.state === TicketState.Done && ticket.pendingTimers === 0) this.pool[this.pool.length] = ticket;
   }
 
   // --- queues and service ---------------------------------------------------------
@@ -490,7 +519,7 @@ class DeskSimulation implements GamingDesk {
         workTime = this.model.knowledge.lookupTime + (ticket.knowledgeHit ? workTime * this.model.knowledge.handleTimeFactor : workTime);
       }
     }
-    this.calendar.schedule(now + workTime, Priority.WorkDone, agent);
+    this.workDone.set(agent.slot, now + workTime);
   }
 
   private finishWork(agent: Agent, now: number): void {
@@ -682,7 +711,10 @@ class DeskSimulation implements GamingDesk {
   private settleSatisfaction(ticket: number, probability: number, effort: number, now: number, resolved: boolean): void {
     const random = this.satisfactionRandom;
     const answers = surveyAnswers(probability, effort, random(), random(), this.answers);
-    const value = { csat: answers.csat, ces: answers.ces, nps: answers.nps };
+    const value = this.truthValue;
+    value.csat = answers.csat;
+    value.ces = answers.ces;
+    value.nps = answers.nps;
     this.emit(now, 'truth_satisfaction', ticket, undefined, undefined, undefined, value);
     const survey = this.model.customers.survey;
     if (!resolved || survey.share === 0) return;
@@ -691,7 +723,7 @@ class DeskSimulation implements GamingDesk {
     this.emit(now, 'survey_sent', ticket, undefined, undefined);
     if (this.surveyRandom() < responseProbability(survey.responseRate, survey.responseBias, answers.rating)) {
       const answerAt = now + survey.delay.sample(this.surveyRandom);
-      if (answerAt <= this.model.horizon) this.calendar.schedule(answerAt, Priority.SurveyAnswer, new SurveyReply(ticket, value));
+      if (answerAt <= this.model.horizon) this.calendar.schedule(answerAt, Priority.SurveyAnswer, new SurveyReply(ticket, { ...value }));
     }
   }
 
@@ -715,9 +747,7 @@ class DeskSimulation implements GamingDesk {
       ticket.asked = false;
       ticket.closeDue = Number.NaN;
       this.drawWork(ticket, this.reworkRandom, this.reworkRandom, this.reworkRandom);
-      const event = this.fill(now, 'reopened', ticket.id, undefined, undefined, undefined, undefined);
-      event.customer = ticket.customer;
-      this.send(event);
+      this.emitAbout(now, 'reopened', ticket.id, undefined, undefined, undefined, undefined, ticket.customer);
       this.enqueue(ticket, this.model.chain[0]!, now);
       return;
     }
@@ -766,9 +796,7 @@ class DeskSimulation implements GamingDesk {
   }
 
   customerReplied(ticket: Ticket, now: number): void {
-    const event = this.fill(now, 'customer_replied', ticket.id, undefined, undefined, undefined, undefined);
-    event.customer = ticket.customer;
-    this.send(event);
+    this.emitAbout(now, 'customer_replied', ticket.id, undefined, undefined, undefined, undefined, ticket.customer);
   }
 
   private customerAnswers(ticket: Ticket, now: number): void {
@@ -830,6 +858,7 @@ class DeskSimulation implements GamingDesk {
     this.model.tiers.forEach((tier) => {
       for (const plan of tier.agents) {
         const agent = new Agent(plan.name, tier.index);
+        agent.slot = this.agents.length;
         this.agents.push(agent);
         if (workforce.enabled || workforce.absenceShare > 0) this.giveStreams(agent);
         if (workforce.proficiency !== null) agent.proficiency = workforce.proficiency.sample(agent.proficiencyRandom);

@@ -130,6 +130,8 @@ export class Ticket {
  * On duty exactly while scheduled, employed and present (see `DeskSimulation.syncDuty`).
  */
 export class Agent {
+  /** The seat's index among all seats (its timer in `DeskSimulation.workDone`). */
+  slot = -1;
   ticket: Ticket | null = null;
   onDuty = false;
   /** Went off duty while busy: leave after the current ticket, with this `kind`. */
@@ -224,55 +226,6 @@ export class RingBuffer<T> {
   }
 }
 
-/** A growable FIFO of number pairs in one Float64Array (no boxing, no holes). */
-export class PairRing {
-  private values = new Float64Array(2 * 64);
-  private mask = 63;
-  private head = 0;
-  private count = 0;
-
-  get length(): number {
-    return this.count;
-  }
-
-  push(first: number, second: number): void {
-    if (this.count === this.mask + 1) this.grow();
-    const slot = (this.head + this.count) & this.mask;
-    this.values[2 * slot] = first;
-    this.values[2 * slot + 1] = second;
-    this.count++;
-  }
-
-  /** First value of the head pair (Infinity when empty). */
-  headFirst(): number {
-    return this.count === 0 ? Number.POSITIVE_INFINITY : this.values[2 * this.head]!;
-  }
-
-  /** Second value of the head pair. */
-  headSecond(): number {
-    return this.values[2 * this.head + 1]!;
-  }
-
-  /** Drops the head pair. */
-  shift(): void {
-    this.head = (this.head + 1) & this.mask;
-    this.count--;
-  }
-
-  private grow(): void {
-    const capacity = this.mask + 1;
-    const next = new Float64Array(4 * capacity);
-    for (let index = 0; index < this.count; index++) {
-      const slot = (this.head + index) & this.mask;
-      next[2 * index] = this.values[2 * slot]!;
-      next[2 * index + 1] = this.values[2 * slot + 1]!;
-    }
-    this.values = next;
-    this.mask = 2 * capacity - 1;
-    this.head = 0;
-  }
-}
-
 /** What the simulation needs of a tier's queue: `TicketQueue`, or a gaming desk's `SelectiveQueue`. */
 export interface TierQueue {
   /** Tickets really waiting. */
@@ -314,7 +267,10 @@ export class TicketQueue implements TierQueue {
   /** Next ticket to serve, or undefined. */
   take(): Ticket | undefined {
     if (this.waiting === 0) return undefined;
-    for (const bucket of this.buckets) {
+    const buckets = this.buckets;
+    // An index loop: V8 does not always inline the array iterator of a for-of here.
+    for (let index = 0; index < buckets.length; index++) {
+      const bucket = buckets[index]!;
       while (bucket.length > 0) {
         const ticket = bucket.shift()!;
         if (ticket.state === TicketState.Queued && ticket.tier === this.tier) {
@@ -333,19 +289,26 @@ export class TicketQueue implements TierQueue {
  * with the calendar's, so closing costs no calendar entries. Only a ticket that may still
  * be reopened (its customer will come back) keeps its object here; the others are kept as
  * an id, and their objects are recycled at once instead of going cold for days.
+ *
+ * One ring: four numbers an entry (due time, ticket id, satisfied probability, effort) in
+ * a Float64Array beside the kept objects, so a push or a shift updates one head and one
+ * count (it was three rings, each with its own).
  */
 export class CloseQueue {
-  /** (due time, ticket id) pairs. */
-  private readonly due = new PairRing();
-  /** (satisfied probability, effort) of the resolution, for the satisfaction settled at close. */
-  private readonly experience = new PairRing();
-  private readonly tickets = new RingBuffer<Ticket | null>();
-  /** Satisfied probability and effort of the entry last shifted. */
+  private values = new Float64Array(4 * 64);
+  private tickets: (Ticket | null)[] = new Array<Ticket | null>(64).fill(null);
+  /** Capacity − 1 (capacity is a power of two). */
+  private mask = 63;
+  private head = 0;
+  private count = 0;
+  /** Satisfied probability and effort of the entry last shifted (see `satisfaction.ts`). */
   probability = 0;
   effort = 0;
+  /** The object of the entry last shifted, if it was kept (a reopenable ticket). */
+  ticket: Ticket | null = null;
 
   get length(): number {
-    return this.due.length;
+    return this.count;
   }
 
   /**
@@ -353,14 +316,20 @@ export class CloseQueue {
    * `probability` and `effort` describe the customer's experience (see `satisfaction.ts`).
    */
   push(id: number, due: number, reopenable: Ticket | null, probability: number, effort: number): void {
-    this.due.push(due, id);
-    this.experience.push(probability, effort);
-    this.tickets.push(reopenable);
+    if (this.count > this.mask) this.grow();
+    const slot = (this.head + this.count) & this.mask;
+    const values = this.values;
+    values[4 * slot] = due;
+    values[4 * slot + 1] = id;
+    values[4 * slot + 2] = probability;
+    values[4 * slot + 3] = effort;
+    this.tickets[slot] = reopenable;
+    this.count++;
   }
 
   /** Due time of the head (Infinity when empty). */
   headDue(): number {
-    return this.due.headFirst();
+    return this.count === 0 ? Number.POSITIVE_INFINITY : this.values[4 * this.head]!;
   }
 
   /**
@@ -368,20 +337,35 @@ export class CloseQueue {
    * was reopened, or resolved again, since); `ticket` is then the kept object, if any.
    */
   shift(): number {
-    const due = this.due.headFirst();
-    const id = this.due.headSecond();
-    this.due.shift();
-    this.probability = this.experience.headFirst();
-    this.effort = this.experience.headSecond();
-    this.experience.shift();
-    const ticket = this.tickets.shift()!;
+    const head = this.head;
+    const values = this.values;
+    const due = values[4 * head]!;
+    const id = values[4 * head + 1]!;
+    this.probability = values[4 * head + 2]!;
+    this.effort = values[4 * head + 3]!;
+    const ticket = this.tickets[head]!;
+    this.tickets[head] = null;
     this.ticket = ticket;
+    this.head = (head + 1) & this.mask;
+    this.count--;
     if (ticket !== null && !(ticket.id === id && ticket.state === TicketState.Resolved && ticket.closeDue === due)) return -1;
     return id;
   }
 
-  /** The object of the entry last shifted, if it was kept (a reopenable ticket). */
-  ticket: Ticket | null = null;
+  private grow(): void {
+    const capacity = this.mask + 1;
+    const values = new Float64Array(8 * capacity);
+    const tickets = new Array<Ticket | null>(2 * capacity).fill(null);
+    for (let index = 0; index < this.count; index++) {
+      const slot = (this.head + index) & this.mask;
+      for (let field = 0; field < 4; field++) values[4 * index + field] = this.values[4 * slot + field]!;
+      tickets[index] = this.tickets[slot]!;
+    }
+    this.values = values;
+    this.tickets = tickets;
+    this.mask = 2 * capacity - 1;
+    this.head = 0;
+  }
 }
 
 /** Idle agents of a tier, longest idle first; O(1) insertion, removal and take. */

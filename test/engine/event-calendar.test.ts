@@ -78,6 +78,8 @@ describe('EventCalendar', () => {
     expect(() => calendar.schedule(Number.NaN, 0, 3)).toThrow(RangeError);
     expect(() => calendar.schedule(Infinity, 0, 3)).toThrow(RangeError);
     expect(() => calendar.schedule(5, 0.5, 3)).toThrow(RangeError);
+    expect(() => calendar.schedule(5, 2 ** 20 + 1, 3)).toThrow(RangeError);
+    expect(() => calendar.schedule(5, -(2 ** 20) - 1, 3)).toThrow(RangeError);
     calendar.schedule(4, 0, 4); // scheduling at now is allowed
     expect(calendar.pop()).toBe(4);
     expect(calendar.pop()).toBe(1);
@@ -95,6 +97,28 @@ describe('EventCalendar', () => {
     calendar.schedule(1, 0, 7);
     expect(calendar.peek()).toBe(7);
     expect(calendar.pop()).toBe(7);
+  });
+});
+
+describe('insertion counter', () => {
+  it('restarts at 2³² without changing the order of pending ties', () => {
+    const calendar = new EventCalendar<string>();
+    calendar.schedule(1, 2, 'b1');
+    calendar.schedule(1, -3, 'a1');
+    calendar.schedule(1, 2, 'b2');
+    (calendar as unknown as { nextSequence: number }).nextSequence = 2 ** 32 - 1;
+    calendar.schedule(1, 2, 'b3'); // the last sequence before the restart
+    calendar.schedule(1, -3, 'a2'); // renumbered: pending entries get 0…3, this one 4
+    calendar.schedule(1, 2, 'b4');
+    expect((calendar as unknown as { nextSequence: number }).nextSequence).toBe(6);
+    const order: (string | undefined)[] = [];
+    const priorities: number[] = [];
+    while (calendar.size > 0) {
+      order.push(calendar.pop());
+      priorities.push(calendar.priority);
+    }
+    expect(order).toEqual(['a1', 'a2', 'b1', 'b2', 'b3', 'b4']);
+    expect(priorities).toEqual([-3, -3, 2, 2, 2, 2]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createStream } from '../../src/engine/random.js';
+import seedrandom from 'seedrandom';
+import { createStream, tycheI } from '../../src/engine/random.js';
 
 function draws(count: number, seed: number | string, replication: number, purpose: string): number[] {
   const rng = createStream(seed, replication, purpose);
@@ -67,6 +68,24 @@ describe('createStream', () => {
     // Each product has mean 0 and sd 1/12, so the average has sd 1/(12√n).
     expect(Math.abs(lagged / n)).toBeLessThan(4 / (12 * Math.sqrt(n)));
     expect(Math.abs(cross / n)).toBeLessThan(4 / (12 * Math.sqrt(n)));
+  });
+
+  it("is seedrandom's Tyche-i, draw for draw", () => {
+    for (const seed of ['0123456789abcdef0123456789abcdef', 'f00dfacef00dfacef00dfacef00dface', 'x', '']) {
+      const reference = seedrandom.tychei(seed);
+      const ours = tycheI(seed);
+      let differing = 0;
+      for (let draw = 0; draw < 100_000; draw++) if (ours() !== reference()) differing++;
+      expect(differing).toBe(0);
+    }
+  });
+
+  it('keeps the streams of earlier versions (pinned draws)', () => {
+    const arrivals = createStream(1, 1, 'arrivals');
+    expect([arrivals(), arrivals(), arrivals()]).toEqual([0.9242731998674572, 0.38102524098940194, 0.13232690561562777]);
+    const absence = createStream('my-seed', 7, 'agents.tier1-03.absence');
+    for (let draw = 0; draw < 99_999; draw++) absence();
+    expect(absence()).toBe(0.3502018782310188);
   });
 
   it('rejects invalid arguments', () => {
