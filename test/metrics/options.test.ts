@@ -105,6 +105,30 @@ describe('metric options on a hand-built log', () => {
     expect(kpis({ fcrWindow: 50 }).fcr_rate).toBeCloseTo(2 / 3, 9);
   });
 
+  it('finds repeat contacts whatever order the tickets come in, and whatever their customer ids are', () => {
+    // The same tickets with B's events first (its row before A's, though created after it),
+    // and customers as numbers (x = 7, y = 0) as simulated logs have them: same answers.
+    const events = log();
+    const reordered = [...events.filter((event) => event.ticket === 'B'), ...events.filter((event) => event.ticket !== 'B')];
+    const numbered = reordered.map((event) => (event.customer === undefined ? event : { ...event, customer: event.customer === 'x' ? 7 : 0 }));
+    for (const input of [reordered, numbered]) {
+      const values = computeKpisFromEvents(input, window, defaults, undefined, EVENT_TYPES).values;
+      expect(values.repeat_contact_rate).toBeCloseTo(1 / 4, 9);
+      expect(values.fcr_rate).toBeCloseTo(1 / 3, 9);
+      // Measured from 150 (A left out): B, C, D; B's next billing contact is none (A came
+      // before it, whatever the rows' order) ⇒ no repeat; FCR: B yes, C reopened ⇒ 1 / 2.
+      const later = computeKpisFromEvents(input, { ...window, measureFrom: 150 }, defaults, undefined, EVENT_TYPES).values;
+      expect(later.repeat_contact_rate).toBe(0);
+      expect(later.fcr_rate).toBeCloseTo(1 / 2, 9);
+    }
+    // Ticket B's customer unknown: A has no later same-category contact ⇒ neither repeats;
+    // FCR: A, B, C resolved, C reopened within the window ⇒ 2 / 3; repeats over A, C, D ⇒ 0.
+    const unknown = events.map((event) => (event.ticket === 'B' && event.type === 'created' ? { ...event, customer: undefined } : event));
+    const values = computeKpisFromEvents(unknown, window, defaults, undefined, EVENT_TYPES).values;
+    expect(values.repeat_contact_rate).toBe(0);
+    expect(values.fcr_rate).toBeCloseTo(2 / 3, 9);
+  });
+
   it('leaves KPIs blank when the source does not record what they need', () => {
     // An export that records no escalations (and no abandonments) cannot say FCR or those rates.
     const unrecorded = computeKpisFromEvents(log(), window, defaults).values;
