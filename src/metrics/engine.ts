@@ -23,14 +23,29 @@ export function buildContext(
   const tickets = segment?.tickets ?? ledger.measuredIndices();
   const measured = new Uint8Array(ledger.ticketCount);
   for (const ticket of tickets) measured[ticket] = 1;
-  const perTier: number[][] = ledger.tiers.values.map(() => []);
+  // Measured visits per tier, in log order: counted first, so each list is one typed array.
+  const counts = new Int32Array(ledger.tiers.values.length);
   for (let visit = 0; visit < ledger.visitCount; visit++) {
-    if (measured[ledger.visitTicket[visit]!] === 1) perTier[ledger.visitTier[visit]!]!.push(visit);
+    if (measured[ledger.visitTicket[visit]!] === 1) counts[ledger.visitTier[visit]!]!++;
   }
-  const visitsByTier = new Map(ledger.tiers.values.map((tier, code) => [tier, Int32Array.from(perTier[code]!)]));
-  const allTickets = segment?.allTickets ?? Int32Array.from({ length: ledger.ticketCount }, (_, ticket) => ticket);
+  const perTier = Array.from(counts, (count) => new Int32Array(count));
+  counts.fill(0);
+  for (let visit = 0; visit < ledger.visitCount; visit++) {
+    if (measured[ledger.visitTicket[visit]!] !== 1) continue;
+    const tier = ledger.visitTier[visit]!;
+    perTier[tier]![counts[tier]!++] = visit;
+  }
+  const visitsByTier = new Map(ledger.tiers.values.map((tier, code) => [tier, perTier[code]!]));
+  const allTickets = segment?.allTickets ?? everyRow(ledger.ticketCount);
   const agents = segment?.agents ?? [...ledger.agents.values()];
   return { ledger, tickets, allTickets, agents, visitsByTier, window: ledger.window, options, samples: new Map() };
+}
+
+/** 0, 1, …, count − 1. */
+function everyRow(count: number): Int32Array {
+  const rows = new Int32Array(count);
+  for (let row = 0; row < count; row++) rows[row] = row;
+  return rows;
 }
 
 /** Can a KPI needing these event types be computed from this log? */
