@@ -223,11 +223,8 @@ export function compareRuns(runs: readonly ComparedRun[], notes: readonly string
   };
 }
 
-/** Columns of `comparison.csv`. */
-export const COMPARISON_COLUMNS = [
-  'scenario',
-  'reference',
-  'kpi',
+/** Columns of one KPI's difference (`differenceCells`), the tail of `comparison.csv` and `pressure.csv`. */
+export const DIFFERENCE_COLUMNS = [
   'unit',
   'n',
   'reference_mean',
@@ -242,7 +239,10 @@ export const COMPARISON_COLUMNS = [
   'significant',
 ] as const;
 
-/** The numeric cells of one difference, in `COMPARISON_COLUMNS` order from `unit` on. */
+/** Columns of `comparison.csv`. */
+export const COMPARISON_COLUMNS = ['scenario', 'reference', 'kpi', ...DIFFERENCE_COLUMNS] as const;
+
+/** The cells of one difference, in `DIFFERENCE_COLUMNS` order. */
 export function differenceCells(difference: KpiDifference): Array<string | number | boolean | null> {
   return [
     difference.unit,

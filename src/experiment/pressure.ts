@@ -15,7 +15,7 @@ import { TRUTH_KPI_CATALOG } from '../metrics/catalog.js';
 import { INCENTIVE_KPIS } from '../model/gaming/incentives.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
-import { differenceCells, differenceRows, differenceTable, type DifferenceTable, type KpiDifference, type RunOutcomes } from './compare.js';
+import { DIFFERENCE_COLUMNS, differenceCells, differenceRows, differenceTable, type DifferenceTable, type KpiDifference, type RunOutcomes } from './compare.js';
 import { kpiDirection, type KpiDirection } from './direction.js';
 import type { KpiSummary } from './statistics.js';
 
@@ -122,25 +122,7 @@ export function spilloverRows(table: DifferenceTable, targeted: string): Array<[
 }
 
 /** Columns of `pressure.csv` (and of the long `pressure-matrix` table, after `pressured_kpi`). */
-export const PRESSURE_COLUMNS = [
-  'pressured_kpi',
-  'pressure',
-  'kpi',
-  'group',
-  'better',
-  'unit',
-  'n',
-  'reference_mean',
-  'mean',
-  'difference',
-  'ci95_low',
-  'ci95_high',
-  'relative',
-  'relative_ci95_low',
-  'relative_ci95_high',
-  'p_value',
-  'significant',
-] as const;
+export const PRESSURE_COLUMNS = ['pressured_kpi', 'pressure', 'kpi', 'group', 'better', ...DIFFERENCE_COLUMNS] as const;
 
 type Cell = string | number | boolean | null;
 
