@@ -7,6 +7,7 @@
  * the shape of those files, not on the code that computes them.
  */
 import type { KpiSummary } from '../experiment/statistics.js';
+import type { SweepResult } from '../experiment/sweep.js';
 import type { Chart } from './charts/chart.js';
 import { compareForestChart, type KpiDifference as ForestRow } from './charts/compare-forest.js';
 import { dashboardVsTruthChart, type PressureTrace } from './charts/dashboard-vs-truth.js';
@@ -140,18 +141,8 @@ export function compareReportHtml(comparison: ComparisonInput, charts: readonly 
 
 // --- sweep -------------------------------------------------------------------------------
 
-/** What the report reads of `sweep.json`. */
-export interface SweepInput {
-  experiment: string;
-  description?: string;
-  scenario: string;
-  version: string;
-  seed: number;
-  replications: number;
-  parameters: string[];
-  kpis: string[];
-  points: Array<{ point: number; parameters: Record<string, unknown>; kpis: Record<string, KpiSummary>; tiers: Record<string, Record<string, KpiSummary>> }>;
-}
+/** What the report reads of `sweep.json`: all of it. */
+export type SweepInput = SweepResult;
 
 /** The summary of a KPI id (`tiers.<id>.<kpi>` included) at a grid point. */
 function pointSummary(point: SweepInput['points'][number], kpi: string): KpiSummary | undefined {
