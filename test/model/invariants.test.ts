@@ -8,36 +8,7 @@ import { ArraySink, type TicketEvent } from '../../src/eventlog/types.js';
 import { buildDesk } from '../../src/model/build.js';
 import { simulate } from '../../src/model/simulate.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
-
-/** Allowed next event types after each event type, for one ticket. */
-const NEXT: Record<string, string[]> = {
-  // truth_issue: a repeat contact (or a split-off piece) names its issue's first ticket
-  created: ['queued', 'self_service', 'truth_issue'],
-  self_service: ['queued', 'truth_issue'],
-  truth_issue: ['queued'],
-  queued: ['assigned', 'abandoned'],
-  assigned: ['work_started'],
-  work_started: ['replied', 'work_ended', 'kb_consulted'],
-  kb_consulted: ['replied', 'work_ended'],
-  replied: ['work_ended', 'resolved', 'pending', 'kb_consulted', 'escalated'], // chat and phone reply on pickup, then look up; a note with each escalation
-  work_ended: ['replied', 'escalated', 'pending'],
-  pending: ['resumed', 'customer_replied', 'closed'],
-  customer_replied: ['resumed'],
-  resumed: ['queued'],
-  escalated: ['queued'],
-  resolved: ['truth_fixed', 'closed', 'reopened'],
-  truth_fixed: ['closed'],
-  reopened: ['queued'],
-  // A ticket that ends records what its customer thinks; a resolved one may be surveyed.
-  closed: ['truth_satisfaction'],
-  abandoned: ['truth_satisfaction'],
-  truth_satisfaction: ['survey_sent'],
-  survey_sent: ['survey_answered'],
-  survey_answered: [],
-};
-
-/** Records after a ticket's end: what its customer thinks, and the survey. */
-const AFTERMATH = new Set(['truth_satisfaction', 'survey_sent', 'survey_answered']);
+import { AFTERMATH, LIFECYCLE } from '../support/lifecycle.js';
 
 function check(file: string, overrides: string[]) {
   const { scenario } = loadScenarioFile(file, { overrides: ['replications=1', ...overrides] });
@@ -58,7 +29,7 @@ function check(file: string, overrides: string[]) {
   const ending = { resolved: 0, abandoned: 0, open: 0 };
   for (const [ticket, events] of byTicket) {
     for (let index = 1; index < events.length; index++) {
-      expect(NEXT[events[index - 1]!.type], `ticket ${ticket}: ${events[index - 1]!.type} → ${events[index]!.type}`).toContain(events[index]!.type);
+      expect(LIFECYCLE[events[index - 1]!.type], `ticket ${ticket}: ${events[index - 1]!.type} → ${events[index]!.type}`).toContain(events[index]!.type);
     }
     const lifecycle = events.filter((event) => !AFTERMATH.has(event.type));
     const last = lifecycle[lifecycle.length - 1]!.type;

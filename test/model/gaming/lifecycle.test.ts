@@ -11,38 +11,7 @@ import { ArraySink, type TicketEvent } from '../../../src/eventlog/types.js';
 import { buildDesk } from '../../../src/model/build.js';
 import { simulate } from '../../../src/model/simulate.js';
 import { loadScenarioFile } from '../../../src/scenario/load.js';
-
-/** Allowed next event types after each event type, for one ticket (test/model/invariants.test.ts, plus gaming's turns). */
-const NEXT: Record<string, string[]> = {
-  // truth_issue: a repeat contact (or a split-off piece) names its issue's first ticket
-  created: ['queued', 'self_service', 'truth_issue'],
-  self_service: ['queued', 'truth_issue'],
-  truth_issue: ['queued'],
-  queued: ['assigned', 'abandoned'],
-  assigned: ['work_started'],
-  work_started: ['replied', 'work_ended', 'kb_consulted'],
-  kb_consulted: ['replied', 'work_ended'],
-  // gaming: a generic acknowledgement and the ticket back in the queue
-  replied: ['work_ended', 'resolved', 'pending', 'kb_consulted', 'escalated', 'queued'],
-  // gaming: a held ticket back in its tier's queue
-  work_ended: ['replied', 'escalated', 'pending', 'queued'],
-  pending: ['resumed', 'customer_replied', 'closed'],
-  // gaming: still waiting on engineering, set pending on the customer again
-  customer_replied: ['resumed', 'pending'],
-  resumed: ['queued'],
-  // gaming: a needless question after the escalation
-  escalated: ['queued', 'replied'],
-  resolved: ['truth_fixed', 'closed', 'reopened'],
-  truth_fixed: ['closed'],
-  reopened: ['queued'],
-  closed: ['truth_satisfaction'],
-  abandoned: ['truth_satisfaction'],
-  truth_satisfaction: ['survey_sent'],
-  survey_sent: ['survey_answered'],
-  survey_answered: [],
-};
-
-const AFTERMATH = new Set(['truth_satisfaction', 'survey_sent', 'survey_answered']);
+import { AFTERMATH, GAMING_LIFECYCLE } from '../../support/lifecycle.js';
 
 const EVERY_BEHAVIOUR = [
   'gaming.premature_close.intensity=0.3',
@@ -87,7 +56,7 @@ describe('gaming keeps the log valid', () => {
       const lifecycle = all.filter((event, index) => event.type !== 'customer_replied' || all[index - 1]?.type === 'pending');
       for (let index = 1; index < lifecycle.length; index++) {
         const [before, after] = [lifecycle[index - 1]!.type, lifecycle[index]!.type];
-        if (!NEXT[before]!.includes(after)) problems.push(`ticket ${ticket}: ${before} → ${after}`);
+        if (!GAMING_LIFECYCLE[before]!.includes(after)) problems.push(`ticket ${ticket}: ${before} → ${after}`);
       }
       const main = lifecycle.filter((event) => !AFTERMATH.has(event.type));
       const last = main[main.length - 1]!.type;
