@@ -4,15 +4,12 @@ import { resolve } from 'node:path';
 import { runBatch } from '../../experiment/batch.js';
 import { COMPARISON_COLUMNS, compareRuns, comparisonRows, differenceRows, uniqueLabels, type Comparison } from '../../experiment/compare.js';
 import { toCsv } from '../../report/csv.js';
-import { writeAtomically } from '../../report/output-directory.js';
-import { startChartRenderer } from '../../report/chart-renderer.js';
-import { compareCharts, compareReportHtml, writeExperimentReport } from '../../report/experiment-reports.js';
+import { compareCharts, compareReportHtml } from '../../report/experiment-reports.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { alignedTable, formatChange, formatChangeInterval, formatPValue, formatRelative, SIGNIFICANT_MARK } from '../experiment-format.js';
 import { formatValue } from '../../report/format.js';
-import { reportLine } from '../format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
-import { experimentOptions, experimentProgress, jsonText, safeName, writeRunFiles, type ExperimentOptionValues } from './experiment-shared.js';
+import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, writeRunFiles, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
 import { loadForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
@@ -85,28 +82,23 @@ export function registerCompare(program: Command, io: CliIo): void {
       const labels = uniqueLabels(scenarios.map((scenario) => scenario.name));
       const directory = resolve(io.cwd, options.out ?? `outputs/compare-${labels.map(safeName).join('-vs-')}`);
       const files = [first, second, ...more];
-      let comparison: Comparison | undefined;
-      const renderer = options.report === false ? undefined : startChartRenderer();
-      try {
-        await writeAtomically(directory, async (staged) => {
+      await writeExperiment(
+        io,
+        options,
+        directory,
+        async (staged) => {
           const results = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Comparing ${scenarios.length} scenarios`) });
-          comparison = compareRuns(
+          const comparison = compareRuns(
             results.map((result, index) => ({ label: labels[index]!, name: scenarios[index]!.name, file: files[index]!, result })),
             notes,
           );
           staged.write('comparison.json', jsonText(comparison));
           staged.write('comparison.csv', toCsv(COMPARISON_COLUMNS, comparisonRows(comparison)));
           results.forEach((result, index) => writeRunFiles(staged, safeName(labels[index]!), scenarios[index]!, result));
-          if (renderer !== undefined) {
-            const compared = comparison;
-            await writeExperimentReport(compareCharts(compared), (charts) => compareReportHtml(compared, charts), (path, content) => staged.write(path, content), renderer);
-          }
-        });
-      } finally {
-        await renderer?.close();
-      }
-      if (options.json) io.stdout(jsonText(comparison));
-      else if (!options.quiet) io.stdout(renderComparison(comparison!, directory) + (options.report === false ? '' : reportLine(directory)));
+          return comparison;
+        },
+        { charts: compareCharts, html: compareReportHtml, text: renderComparison },
+      );
     });
 }
 

@@ -1,10 +1,14 @@
-/** What `compare`, `sweep` and `pressure` share: options, progress, names, writing a run's files. */
+/** What `compare`, `sweep` and `pressure` share: options, progress, names, writing a run's files and the whole output. */
 import type { Command } from 'commander';
 import { defaultWorkers, kpiColumns, kpiRows, type RunResult } from '../../experiment/run.js';
 import { toCsv } from '../../report/csv.js';
-import type { StagedDirectory } from '../../report/output-directory.js';
+import { startChartRenderer } from '../../report/chart-renderer.js';
+import type { Chart, RenderedChart } from '../../report/charts/chart.js';
+import { writeExperimentReport } from '../../report/experiment-reports.js';
+import { writeAtomically, type StagedDirectory } from '../../report/output-directory.js';
 import { resolvedScenarioYaml } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
+import { reportLine } from '../format.js';
 import type { CliIo } from '../io.js';
 import { startProgress, type Progress } from '../progress.js';
 
@@ -60,4 +64,43 @@ export function writeRunFiles(staged: StagedDirectory, folder: string, scenario:
 /** JSON as written to files and stdout: two-space indent, a final newline. */
 export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
+}
+
+/** How an experiment's result is shown: its report's charts and page, and the terminal table. */
+export interface ExperimentPresentation<T> {
+  charts(result: T): Chart[];
+  html(result: T, charts: readonly RenderedChart[]): string;
+  text(result: T, directory: string): string;
+}
+
+/**
+ * Writes an experiment's output directory atomically: `stage` runs the experiment, stages its
+ * files and returns the result; unless --no-report, the charts and report.html are staged
+ * beside them (rendered in a worker started before the runs, so that it is warm by then).
+ * Then prints the result: JSON with --json, else the table and the report's path.
+ */
+export async function writeExperiment<T>(
+  io: CliIo,
+  options: ExperimentOptionValues,
+  directory: string,
+  stage: (staged: StagedDirectory) => Promise<T>,
+  presentation: ExperimentPresentation<T>,
+): Promise<T> {
+  let result: { value: T } | undefined;
+  const renderer = options.report === false ? undefined : startChartRenderer();
+  try {
+    await writeAtomically(directory, async (staged) => {
+      const value = await stage(staged);
+      result = { value };
+      if (renderer !== undefined) {
+        await writeExperimentReport(presentation.charts(value), (charts) => presentation.html(value, charts), (path, content) => staged.write(path, content), renderer);
+      }
+    });
+  } finally {
+    await renderer?.close();
+  }
+  const value = result!.value;
+  if (options.json) io.stdout(jsonText(value));
+  else if (!options.quiet) io.stdout(presentation.text(value, directory) + (options.report === false ? '' : reportLine(directory)));
+  return value;
 }

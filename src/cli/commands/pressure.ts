@@ -24,16 +24,13 @@ import {
 } from '../../experiment/pressure.js';
 import { KPI_CATALOG } from '../../metrics/catalog.js';
 import { toCsv } from '../../report/csv.js';
-import { writeAtomically } from '../../report/output-directory.js';
-import { startChartRenderer } from '../../report/chart-renderer.js';
-import { pressureCharts, pressureMatrixCharts, pressureMatrixReportHtml, pressureReportHtml, writeExperimentReport } from '../../report/experiment-reports.js';
+import { pressureCharts, pressureMatrixCharts, pressureMatrixReportHtml, pressureReportHtml } from '../../report/experiment-reports.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { closestMatch } from '../../scenario/suggest.js';
 import { alignedTable, formatRelative, SIGNIFICANT_MARK } from '../experiment-format.js';
 import { formatValue } from '../../report/format.js';
-import { reportLine } from '../format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
-import { experimentOptions, experimentProgress, jsonText, safeName, type ExperimentOptionValues } from './experiment-shared.js';
+import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
 import { loadForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
@@ -123,26 +120,21 @@ export function registerPressure(program: Command, io: CliIo): void {
         const level = parseLevel(options.level ?? '1', '--level');
         const scenarios = [loadWithIncentive(file, options, io, undefined, 0), ...INCENTIVE_KPIS.map((kpi) => loadWithIncentive(file, options, io, kpi, level))];
         const directory = resolve(io.cwd, options.out ?? `outputs/pressure-${safeName(written.name)}-all-kpis`);
-        let matrix: PressureMatrix | undefined;
-        const renderer = options.report === false ? undefined : startChartRenderer();
-        try {
-          await writeAtomically(directory, async (staged) => {
+        await writeExperiment(
+          io,
+          options,
+          directory,
+          async (staged) => {
             const [reference, ...runs] = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Pressure on ${INCENTIVE_KPIS.length} KPIs`) });
-            matrix = pressureMatrix(written, level, INCENTIVE_KPIS, reference!, runs);
+            const matrix = pressureMatrix(written, level, INCENTIVE_KPIS, reference!, runs);
             const wide = pressureMatrixWide(matrix);
             staged.write('pressure-matrix.json', jsonText(matrix));
             staged.write('pressure-matrix.csv', toCsv(wide.header, wide.rows));
             staged.write('pressure-matrix-long.csv', toCsv(PRESSURE_COLUMNS, pressureMatrixRows(matrix)));
-            if (renderer !== undefined) {
-              const computed = matrix;
-              await writeExperimentReport(pressureMatrixCharts(computed), (charts) => pressureMatrixReportHtml(computed, charts), (path, content) => staged.write(path, content), renderer);
-            }
-          });
-        } finally {
-          await renderer?.close();
-        }
-        if (options.json) io.stdout(jsonText(matrix));
-        else if (!options.quiet) io.stdout(renderPressureMatrix(matrix!, directory) + (options.report === false ? '' : reportLine(directory)));
+            return matrix;
+          },
+          { charts: pressureMatrixCharts, html: pressureMatrixReportHtml, text: renderPressureMatrix },
+        );
         return;
       }
 
@@ -150,24 +142,19 @@ export function registerPressure(program: Command, io: CliIo): void {
       const levels = pressureLevels(parseSteps(options.steps));
       const scenarios = levels.map((level) => loadWithIncentive(file, options, io, kpi, level));
       const directory = resolve(io.cwd, options.out ?? `outputs/pressure-${safeName(written.name)}-${safeName(kpi)}`);
-      let result: PressureResult | undefined;
-      const renderer = options.report === false ? undefined : startChartRenderer();
-      try {
-        await writeAtomically(directory, async (staged) => {
+      await writeExperiment(
+        io,
+        options,
+        directory,
+        async (staged) => {
           const runs = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Pressure on ${kpi}`) });
-          result = pressureResult(kpi, written, levels, runs);
+          const result = pressureResult(kpi, written, levels, runs);
           staged.write('pressure.json', jsonText(result));
           staged.write('pressure.csv', toCsv(PRESSURE_COLUMNS, pressureRows(result)));
-          if (renderer !== undefined) {
-            const computed = result;
-            await writeExperimentReport(pressureCharts(computed), (charts) => pressureReportHtml(computed, charts), (path, content) => staged.write(path, content), renderer);
-          }
-        });
-      } finally {
-        await renderer?.close();
-      }
-      if (options.json) io.stdout(jsonText(result));
-      else if (!options.quiet) io.stdout(renderPressure(result!, directory) + (options.report === false ? '' : reportLine(directory)));
+          return result;
+        },
+        { charts: pressureCharts, html: pressureReportHtml, text: renderPressure },
+      );
     });
 }
 

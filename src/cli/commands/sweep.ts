@@ -4,14 +4,11 @@ import { resolve } from 'node:path';
 import { runBatch } from '../../experiment/batch.js';
 import { loadExperiment, parameterText, pointSummary, sweepCsv, sweepResult, type LoadedExperiment, type SweepResult } from '../../experiment/sweep.js';
 import { toCsv } from '../../report/csv.js';
-import { writeAtomically } from '../../report/output-directory.js';
-import { startChartRenderer } from '../../report/chart-renderer.js';
-import { sweepCharts, sweepReportHtml, writeExperimentReport } from '../../report/experiment-reports.js';
+import { sweepCharts, sweepReportHtml } from '../../report/experiment-reports.js';
 import { ScenarioError } from '../../scenario/errors.js';
 import { alignedTable, formatMeanPlusMinus } from '../experiment-format.js';
-import { reportLine } from '../format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
-import { experimentOptions, experimentProgress, jsonText, safeName, type ExperimentOptionValues } from './experiment-shared.js';
+import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
 import { scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
@@ -69,28 +66,23 @@ export function registerSweep(program: Command, io: CliIo): void {
       const loaded = loadForSweep(file, options, io);
       const workers = parseWorkers(options.workers);
       const directory = resolve(io.cwd, options.out ?? `outputs/sweep-${safeName(loaded.experiment.name)}`);
-      let result: SweepResult | undefined;
-      const renderer = options.report === false ? undefined : startChartRenderer();
-      try {
-        await writeAtomically(directory, async (staged) => {
+      await writeExperiment(
+        io,
+        options,
+        directory,
+        async (staged) => {
           const runs = await runBatch(
             loaded.points.map((point) => point.scenario),
             { workers, onProgress: experimentProgress(io, options, `Sweeping ${loaded.points.length} points`) },
           );
-          result = sweepResult(loaded, runs.map((run) => run.summary));
+          const result = sweepResult(loaded, runs.map((run) => run.summary));
           const csv = sweepCsv(result);
           staged.write('sweep.json', jsonText(result));
           staged.write('sweep.csv', toCsv(csv.header, csv.rows));
-          if (renderer !== undefined) {
-            const swept = result;
-            await writeExperimentReport(sweepCharts(swept), (charts) => sweepReportHtml(swept, charts), (path, content) => staged.write(path, content), renderer);
-          }
-        });
-      } finally {
-        await renderer?.close();
-      }
-      if (options.json) io.stdout(jsonText(result));
-      else if (!options.quiet) io.stdout(renderSweep(result!, directory) + (options.report === false ? '' : reportLine(directory)));
+          return result;
+        },
+        { charts: sweepCharts, html: sweepReportHtml, text: renderSweep },
+      );
     });
 }
 
