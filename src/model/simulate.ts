@@ -412,7 +412,7 @@ class DeskSimulation implements GamingDesk {
    * not drawn (no other use), and the draw reads as 1, above every request probability (0).
    */
   private drawWork(ticket: Ticket, workRandom: Rng, truthRandom: Rng, infoRandom: Rng | null): void {
-    const work = this.workPool.pop() ?? new Array<number>(WORK_STRIDE * this.model.chain.length).fill(0);
+    const work = this.takeWork();
     ticket.work = work;
     const sampler = this.model.complexities[ticket.complexity]!.handleTime;
     for (let index = 0; index < work.length; index += WORK_STRIDE) {
@@ -421,6 +421,11 @@ class DeskSimulation implements GamingDesk {
       work[index + 2] = truthRandom();
       work[index + 3] = infoRandom === null ? 1 : infoRandom();
     }
+  }
+
+  /** An array for a ticket's work content: a recycled one (see `dropWork`), else a new one. */
+  private takeWork(): number[] {
+    return this.workPool.pop() ?? new Array<number>(WORK_STRIDE * this.model.chain.length).fill(0);
   }
 
   /** The ticket needs no more work content: recycle its array. */
@@ -485,7 +490,7 @@ class DeskSimulation implements GamingDesk {
     ticket.needsEngineering = from.needsEngineering;
     ticket.consultDraw = from.consultDraw;
     ticket.hitDraw = from.hitDraw;
-    ticket.work = this.workPool.pop() ?? new Array<number>(WORK_STRIDE * this.model.chain.length).fill(0);
+    ticket.work = this.takeWork();
     for (let index = 0; index < from.work.length; index++) ticket.work[index] = from.work[index]!;
     return ticket;
   }
