@@ -16,7 +16,7 @@
  */
 import { EventCalendar, SlotTimers, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
 import { fieldSink, type EventSink, type EventType, type FieldSink } from '../eventlog/types.js';
-import { pick, type DeskModel } from './build.js';
+import { pick, type DeskModel, type TierModel } from './build.js';
 import { BRIEF_SESSION, createGaming, Outcome, Resolution, type Gaming, type GamingDesk } from './gaming/index.js';
 import { effortPoints, responseProbability, satisfiedProbability, surveyAnswers, type Experience, type SurveyAnswers } from './satisfaction.js';
 import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE, type TierQueue } from './structures.js';
@@ -395,15 +395,23 @@ class DeskSimulation implements GamingDesk {
     const customer = population > 0 ? 1 + Math.floor(this.identityRandom() * population) : id;
     const ticket = this.pool.pop() ?? new Ticket();
     ticket.init(id, now, channel, categoryIndex, complexity, priority, model.priorities[priority]!.bucket, customer);
-    // Each from its own stream, drawn per ticket whatever the shares, so arrivals keep their
-    // draws; a desk without the mechanism skips the stream altogether (no other draw moves).
-    ticket.needsEngineering = model.engineeringUsed && this.engineeringRandom() < category.needsEngineering;
+    if (model.engineeringUsed || model.knowledge.enabled) this.drawMechanisms(ticket, category.needsEngineering);
+    this.drawWork(ticket, workRandom, truthRandom, model.customers.infoRequested ? this.infoRandom : null);
+    return ticket;
+  }
+
+  /**
+   * A new ticket's engineering and knowledge-base draws. Each from its own stream, drawn per
+   * ticket whatever the shares, so arrivals keep their draws; a desk without the mechanism
+   * skips the stream altogether (no other draw moves).
+   */
+  private drawMechanisms(ticket: Ticket, needsEngineering: number): void {
+    const model = this.model;
+    ticket.needsEngineering = model.engineeringUsed && this.engineeringRandom() < needsEngineering;
     if (model.knowledge.enabled) {
       ticket.consultDraw = this.knowledgeRandom();
       ticket.hitDraw = this.knowledgeRandom();
     }
-    this.drawWork(ticket, workRandom, truthRandom, model.customers.infoRequested ? this.infoRandom : null);
-    return ticket;
   }
 
   /**
@@ -516,15 +524,18 @@ class DeskSimulation implements GamingDesk {
     let workTime = ticket.work[WORK_STRIDE * ticket.chainPosition]! / speed;
     if (this.gaming !== null) workTime = this.gaming.plan(agent, ticket, workTime, now);
     ticket.knowledgeHit = false;
-    if (this.model.knowledge.enabled && agent.tier === this.model.chain[0] && (ticket.session & BRIEF_SESSION) === 0) {
-      const coverage = this.coverageOf(ticket.category, now);
-      if (coverage > 0 && ticket.consultDraw < this.consult) {
-        ticket.knowledgeHit = ticket.hitDraw < coverage;
-        this.emit(now, 'kb_consulted', ticket.id, agent.name, tierId, ticket.knowledgeHit ? 'hit' : 'miss');
-        workTime = this.model.knowledge.lookupTime + (ticket.knowledgeHit ? workTime * this.model.knowledge.handleTimeFactor : workTime);
-      }
-    }
+    if (this.model.knowledge.enabled && agent.tier === this.model.chain[0] && (ticket.session & BRIEF_SESSION) === 0) workTime = this.consultKnowledge(agent, ticket, workTime, now);
     this.workDone.set(agent.slot, now + workTime);
+  }
+
+  /** An entry-tier agent may look the ticket up in the knowledge base: the session's work time after it. */
+  private consultKnowledge(agent: Agent, ticket: Ticket, workTime: number, now: number): number {
+    const coverage = this.coverageOf(ticket.category, now);
+    if (!(coverage > 0 && ticket.consultDraw < this.consult)) return workTime;
+    const knowledge = this.model.knowledge;
+    ticket.knowledgeHit = ticket.hitDraw < coverage;
+    this.emit(now, 'kb_consulted', ticket.id, agent.name, this.tierIds[agent.tier], ticket.knowledgeHit ? 'hit' : 'miss');
+    return knowledge.lookupTime + (ticket.knowledgeHit ? workTime * knowledge.handleTimeFactor : workTime);
   }
 
   private finishWork(agent: Agent, now: number): void {
@@ -533,17 +544,7 @@ class DeskSimulation implements GamingDesk {
     const tier = this.model.tiers[agent.tier]!;
     this.emit(now, 'work_ended', ticket.id, agent.name, tier.id);
     if (this.model.workforce.enabled) this.observe(agent, now, true);
-    const position = WORK_STRIDE * ticket.chainPosition;
-    const skill = tier.skill[ticket.complexity]!;
-    const solved = tier.escalatesTo < 0 || ticket.work[position + 1]! < (ticket.knowledgeHit ? skill + this.model.knowledge.solveBoost * (1 - skill) : skill);
-    const outcome =
-      !ticket.asked && ticket.work[position + 3]! < this.model.customers.infoRequest[ticket.complexity]!
-        ? Outcome.AskCustomer
-        : !solved
-          ? Outcome.Escalate
-          : ticket.needsEngineering
-            ? Outcome.Engineering
-            : Outcome.Resolve;
+    const outcome = this.outcomeOf(ticket, tier);
     if (this.gaming === null || !this.gaming.finish(agent, ticket, outcome, now)) {
       if (outcome === Outcome.AskCustomer) this.askCustomer(ticket, agent, now);
       else if (outcome === Outcome.Engineering) this.fileWithEngineering(ticket, agent, now);
@@ -551,6 +552,16 @@ class DeskSimulation implements GamingDesk {
       else this.escalate(ticket, agent, now);
     }
     this.becomeFree(agent, now);
+  }
+
+  /** How the session just finished on a ticket ends, as the ticket's draws have it. */
+  private outcomeOf(ticket: Ticket, tier: TierModel): Outcome {
+    const position = WORK_STRIDE * ticket.chainPosition;
+    if (!ticket.asked && ticket.work[position + 3]! < this.model.customers.infoRequest[ticket.complexity]!) return Outcome.AskCustomer;
+    const skill = tier.skill[ticket.complexity]!;
+    const solved = tier.escalatesTo < 0 || ticket.work[position + 1]! < (ticket.knowledgeHit ? skill + this.model.knowledge.solveBoost * (1 - skill) : skill);
+    if (!solved) return Outcome.Escalate;
+    return ticket.needsEngineering ? Outcome.Engineering : Outcome.Resolve;
   }
 
   /**
@@ -562,36 +573,51 @@ class DeskSimulation implements GamingDesk {
    */
   resolve(ticket: Ticket, agent: Agent, now: number, resolution: Resolution): void {
     const tier = this.model.tiers[agent.tier]!;
-    const knowledge = this.model.knowledge;
     if (!ticket.replied) ticket.firstReplyAt = now;
     ticket.replied = true;
     this.emit(now, 'replied', ticket.id, agent.name, tier.id, 'substantive');
     this.emit(now, 'resolved', ticket.id, agent.name, tier.id);
     let fixed = false;
     if (resolution === Resolution.Drawn) {
-      const accuracy = tier.accuracy[ticket.complexity]!;
-      let fixProbability = ticket.knowledgeHit ? accuracy + knowledge.fixBoost * (1 - accuracy) : accuracy;
-      if (this.model.workforce.enabled) fixProbability *= this.personalAccuracy(agent, now);
-      if (this.gaming !== null) fixProbability = this.gaming.fixProbability(ticket, fixProbability);
-      fixed = ticket.work[WORK_STRIDE * ticket.chainPosition + 2]! < fixProbability;
+      fixed = ticket.work[WORK_STRIDE * ticket.chainPosition + 2]! < this.fixProbability(ticket, agent, tier, now);
       // What a higher tier solves after an escalation may become an article for the entry tier.
-      if (knowledge.enabled && ticket.chainPosition > 0 && this.articleRandom() < knowledge.articleProbability) {
-        this.coverage[ticket.category] = Math.min(1, this.coverageOf(ticket.category, now) + knowledge.articleGain);
-        this.coverageAt[ticket.category] = now;
-      }
+      if (this.model.knowledge.enabled && ticket.chainPosition > 0) this.mayWriteArticle(ticket.category, now);
     }
     this.dropWork(ticket);
     if (this.gaming !== null) this.gaming.resolved(ticket, agent, now);
     let returns = false;
     if (fixed) {
       this.emit(now, 'truth_fixed', ticket.id, undefined, tier.id);
-    } else if (resolution !== Resolution.Part && this.returnRandom() < this.model.customers.returnProbability) {
-      returns = true;
-      ticket.pendingTimers++;
-      this.calendar.schedule(now + this.model.customers.returnDelay.sample(this.returnRandom), Priority.Return, ticket);
+    } else if (resolution !== Resolution.Part) {
+      returns = this.mayReturn(ticket, now);
     }
     if (resolution === Resolution.Closed) this.closeNow(ticket, now);
     else this.awaitClose(ticket, now, returns, fixed);
+  }
+
+  /** A customer whose problem is not fixed comes back with `return_when_not_fixed`: schedules the return; true if so. */
+  private mayReturn(ticket: Ticket, now: number): boolean {
+    const customers = this.model.customers;
+    if (this.returnRandom() >= customers.returnProbability) return false;
+    ticket.pendingTimers++;
+    this.calendar.schedule(now + customers.returnDelay.sample(this.returnRandom), Priority.Return, ticket);
+    return true;
+  }
+
+  /** Probability that the agent's resolution really fixes the problem: the tier's accuracy, raised by a knowledge hit, lowered by a new hire or fatigue (and gaming's say). */
+  private fixProbability(ticket: Ticket, agent: Agent, tier: TierModel, now: number): number {
+    const accuracy = tier.accuracy[ticket.complexity]!;
+    let probability = ticket.knowledgeHit ? accuracy + this.model.knowledge.fixBoost * (1 - accuracy) : accuracy;
+    if (this.model.workforce.enabled) probability *= this.personalAccuracy(agent, now);
+    return this.gaming === null ? probability : this.gaming.fixProbability(ticket, probability);
+  }
+
+  /** A higher tier's solution may become an article for the entry tier: the category's coverage rises. */
+  private mayWriteArticle(category: number, now: number): void {
+    const knowledge = this.model.knowledge;
+    if (this.articleRandom() >= knowledge.articleProbability) return;
+    this.coverage[category] = Math.min(1, this.coverageOf(category, now) + knowledge.articleGain);
+    this.coverageAt[category] = now;
   }
 
   /** The agent closes a resolved ticket at once (not fixed): it cannot be reopened, and its customer is surveyed now. */
