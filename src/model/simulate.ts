@@ -395,7 +395,7 @@ class DeskSimulation implements GamingDesk {
     const customer = population > 0 ? 1 + Math.floor(this.identityRandom() * population) : id;
     const ticket = this.pool.pop() ?? new Ticket();
     ticket.init(id, now, channel, categoryIndex, complexity, priority, model.priorities[priority]!.bucket, customer);
-    if (model.engineeringUsed || model.knowledge.enabled) this.drawMechanisms(ticket, category.needsEngineering);
+    this.drawMechanisms(ticket, category.needsEngineering);
     this.drawWork(ticket, workRandom, truthRandom, model.customers.infoRequested ? this.infoRandom : null);
     return ticket;
   }
