@@ -22,7 +22,7 @@ export function buildContext(
   ledger.finish();
   const tickets = segment?.tickets ?? ledger.measuredIndices();
   const measured = new Uint8Array(ledger.ticketCount);
-  for (const ticket of tickets) measured[ticket] = 1;
+  for (let index = 0; index < tickets.length; index++) measured[tickets[index]!] = 1;
   // Measured visits per tier, in log order: counted first, so each list is one typed array.
   const counts = new Int32Array(ledger.tiers.values.length);
   for (let visit = 0; visit < ledger.visitCount; visit++) {

@@ -707,6 +707,7 @@ export class Ledger implements EventSink {
       this.doneAt[ticket] = time;
       return;
     }
+    if (this.reopens[ticket] === 0) return; // never reopened: no reopenings to look up (the usual close after a resolution)
     const reopenings = this.reopenings.get(ticket);
     if (reopenings !== undefined && reopenings.length % 2 === 1) reopenings.push(time);
   }
@@ -716,6 +717,7 @@ export class Ledger implements EventSink {
     if (!(this.createdAt[ticket]! <= time)) return false;
     const done = this.doneAt[ticket]!;
     if (Number.isNaN(done) || time < done) return true;
+    if (this.reopens[ticket] === 0) return false;
     const reopenings = this.reopenings.get(ticket);
     if (reopenings === undefined) return false;
     for (let index = 0; index < reopenings.length; index += 2) {
