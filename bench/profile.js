@@ -17,7 +17,9 @@
 // variants tried on 2026-11-23 as timed medians did. Needs valgrind (apt-get install valgrind);
 // about two minutes on the 2-core VM.
 //
-//   node bench/profile.js [--top N] [-- node flags...]
+//   node bench/profile.js [--top N] [--metrics] [-- node flags...]
+//
+// --metrics: a replication as `desksim run` does one (the ledger folds every event, then the KPIs).
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
@@ -28,8 +30,8 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 
-async function driver(days) {
-  const { buildDesk, loadScenarioFile, simulate } = await import('../dist/index.js');
+async function driver(days, metrics) {
+  const { buildDesk, loadScenarioFile, runReplication, simulate } = await import('../dist/index.js');
   const load = (horizon) =>
     buildDesk(
       loadScenarioFile(join(root, 'scenarios/textbook/mmc.yaml'), {
@@ -37,11 +39,13 @@ async function driver(days) {
       }).scenario,
     );
   const counter = { emit() {}, emitFields() {} };
+  // With --metrics, a replication as `desksim run` does one: the ledger folds every event and the KPIs are computed.
+  const replicate = metrics ? (model, replication) => runReplication(model, replication).outcome.simulation : (model, replication) => simulate(model, replication, counter);
   // Warm-up: several calls long enough to close tickets (the reopen window is a week), so every
   // path of the loop has type feedback before the measured run.
   const warm = load(10);
-  for (let replication = 100; replication < 108; replication++) simulate(warm, replication, counter);
-  console.log(simulate(load(days), 2, counter).ticketsCreated);
+  for (let replication = 100; replication < 108; replication++) replicate(warm, replication);
+  console.log(replicate(load(days), 2).ticketsCreated);
 }
 
 function requireTool(tool) {
@@ -52,11 +56,13 @@ function requireTool(tool) {
 }
 
 /** Runs the driver under callgrind; returns the customers and the cost by function name. */
-async function measure(days, nodeFlags, scratch) {
+async function measure(days, metrics, nodeFlags, scratch) {
   const out = join(scratch, `callgrind.${days}`);
+  // V8's own log (which --perf-basic-prof turns on) goes to the scratch directory, not the working one.
+  const v8Log = [`--logfile=${join(scratch, `v8.${days}.log`)}`, '--no-logfile-per-isolate'];
   const run = await promisify(execFile)(
     'valgrind',
-    ['--tool=callgrind', '--branch-sim=yes', `--callgrind-out-file=${out}`, process.execPath, '--predictable', '--perf-basic-prof', ...nodeFlags, fileURLToPath(import.meta.url), '--driver', String(days)],
+    ['--tool=callgrind', '--branch-sim=yes', `--callgrind-out-file=${out}`, process.execPath, '--predictable', '--perf-basic-prof', ...v8Log, ...nodeFlags, fileURLToPath(import.meta.url), '--driver', String(days), ...(metrics ? ['--metrics'] : [])],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
   const customers = Number(run.stdout.trim().split('\n').pop());
@@ -98,9 +104,10 @@ async function measure(days, nodeFlags, scratch) {
 
 async function main() {
   const args = process.argv.slice(2);
-  if (args[0] === '--driver') return driver(Number(args[1]));
+  if (args[0] === '--driver') return driver(Number(args[1]), args[2] === '--metrics');
   const dashes = args.indexOf('--');
   const nodeFlags = dashes >= 0 ? args.slice(dashes + 1) : [];
+  const metrics = args.slice(0, dashes >= 0 ? dashes : undefined).includes('--metrics');
   const topIndex = args.indexOf('--top');
   const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 15;
   requireTool('valgrind');
@@ -108,7 +115,7 @@ async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'desksim-profile-'));
   try {
     // The two runs in parallel (one core each): their counts do not depend on timing.
-    const [short, long] = await Promise.all([measure(50, nodeFlags, scratch), measure(100, nodeFlags, scratch)]);
+    const [short, long] = await Promise.all([measure(50, metrics, nodeFlags, scratch), measure(100, metrics, nodeFlags, scratch)]);
     const customers = long.customers - short.customers;
     const perCustomer = new Map();
     for (const [name, cost] of long.costs) {
@@ -118,7 +125,7 @@ async function main() {
     const total = perCustomer.get('PROGRAM TOTALS');
     perCustomer.delete('PROGRAM TOTALS');
     const cycles = ([instructions, , mispredicts]) => instructions / 3 + 15 * mispredicts;
-    console.log(`M/M/10 at ρ = 0.9, per customer (steady state, ${customers.toLocaleString('en-US')} customers)${nodeFlags.length > 0 ? `, node ${nodeFlags.join(' ')}` : ''}\n`);
+    console.log(`M/M/10 at ρ = 0.9, ${metrics ? 'simulation + metric engine' : 'simulation only'}, per customer (steady state, ${customers.toLocaleString('en-US')} customers)${nodeFlags.length > 0 ? `, node ${nodeFlags.join(' ')}` : ''}\n`);
     console.log(`instructions ${total[0].toFixed(0)}   conditional branches ${total[1].toFixed(0)}   mispredicted ${total[2].toFixed(1)}   model cycles ${cycles(total).toFixed(0)}\n`);
     console.log(`${'instr'.padStart(8)} ${'branches'.padStart(9)} ${'mispred'.padStart(8)}  function`);
     const rows = [...perCustomer].sort((a, b) => b[1][0] - a[1][0]).slice(0, top);
