@@ -9,7 +9,7 @@ import { NdjsonFileSink } from '../eventlog/ndjson.js';
 import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
-import { metricOptions, runReplication, ticketTableCsv, type ReplicationOutcome } from './replication.js';
+import { metricOptions, runReplication, ticketTable, type ReplicationOutcome, type TicketTable } from './replication.js';
 
 /** Messages from the main thread. */
 export type ToWorker =
@@ -20,7 +20,7 @@ export type ToWorker =
 /** Messages to the main thread. */
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'outcome'; outcome: ReplicationOutcome; ticketsCsv?: string }
+  | { type: 'outcome'; outcome: ReplicationOutcome; tickets?: TicketTable }
   | { type: 'failed'; message: string; stack?: string };
 
 const port = parentPort;
@@ -51,7 +51,7 @@ port.on('message', (message: ToWorker) => {
       port.postMessage({
         type: 'outcome',
         outcome: result.outcome,
-        ticketsCsv: replication === 1 ? ticketTableCsv(result.ledger, metricOptions(model!)) : undefined,
+        tickets: replication === 1 ? ticketTable(result.ledger, metricOptions(model!)) : undefined,
       } satisfies FromWorker);
     } else {
       port.close();

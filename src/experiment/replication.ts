@@ -12,6 +12,7 @@ import { computeSegments, type Segment } from '../metrics/segments.js';
 import type { DeskModel } from '../model/build.js';
 import { simulate, type SimulationResult } from '../model/simulate.js';
 import { toCsv } from '../report/csv.js';
+import type { ResolvedTicket } from '../report/charts/resolution-time.js';
 
 /** One replication's simulation facts and KPI values. */
 export interface ReplicationOutcome {
@@ -88,5 +89,22 @@ export function runReplication(
 
 /** `tickets.csv` of a replication: one row per measured ticket (SLA breach instants with `options`). */
 export function ticketTableCsv(ledger: Ledger, options?: MetricOptions): string {
-  return toCsv(TICKET_COLUMNS, ticketRows(ledger, options).map((row) => TICKET_COLUMNS.map((column) => row[column])));
+  return ticketTable(ledger, options).csv;
+}
+
+/** A replication's ticket table as `tickets.csv`, and its resolved tickets as the report's resolution-time chart takes them. */
+export interface TicketTable {
+  csv: string;
+  /** Priority ('(none)' without one) and resolution time of each resolved ticket: the rows of `csv`, not parsed back from it. */
+  resolved: ResolvedTicket[];
+}
+
+export function ticketTable(ledger: Ledger, options?: MetricOptions): TicketTable {
+  const rows = ticketRows(ledger, options);
+  const resolved: ResolvedTicket[] = [];
+  for (const row of rows) {
+    const minutes = row.resolution_time;
+    if (typeof minutes === 'number') resolved.push({ priority: typeof row.priority === 'string' && row.priority !== '' ? row.priority : '(none)', minutes });
+  }
+  return { csv: toCsv(TICKET_COLUMNS, rows.map((row) => TICKET_COLUMNS.map((column) => row[column]))), resolved };
 }

@@ -14,9 +14,9 @@ import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import type { FromWorker, ToWorker } from './replication-worker.js';
-import { metricOptions, runReplication, ticketTableCsv, type ReplicationOutcome } from './replication.js';
+import { metricOptions, runReplication, ticketTable, type ReplicationOutcome, type TicketTable } from './replication.js';
 
-export { metricOptions, runReplication, ticketTableCsv, type ReplicationOutcome } from './replication.js';
+export { metricOptions, runReplication, ticketTable, ticketTableCsv, type ReplicationOutcome, type TicketTable } from './replication.js';
 import { summarize, type KpiSummary } from './statistics.js';
 
 /** The machine-readable summary of a run (`summary.json`). */
@@ -40,8 +40,8 @@ export interface RunOptions {
 
 export interface RunResult {
   outcomes: ReplicationOutcome[];
-  /** `tickets.csv`: the per-ticket table of the first replication. */
-  ticketsCsv: string;
+  /** The per-ticket table of the first replication (`tickets.csv`, and its resolved tickets for the report). */
+  tickets: TicketTable;
   summary: RunSummary;
 }
 
@@ -66,17 +66,17 @@ export function summarizeOutcomes(scenario: Scenario, outcomes: ReplicationOutco
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const model = buildDesk(scenario);
   const outcomes: ReplicationOutcome[] = [];
-  let ticketsCsv = '';
+  let tickets: TicketTable = { csv: '', resolved: [] };
   let reuse: Ledger | undefined;
   for (let replication = 1; replication <= scenario.replications; replication++) {
     const extraSink = replication === 1 ? options.firstReplicationSink?.(model) : undefined;
     const { outcome, ledger } = runReplication(model, replication, extraSink, reuse, options.detail);
     reuse = ledger;
-    if (replication === 1) ticketsCsv = ticketTableCsv(ledger, metricOptions(model));
+    if (replication === 1) tickets = ticketTable(ledger, metricOptions(model));
     outcomes.push(outcome);
     options.onReplication?.(replication, scenario.replications);
   }
-  return { outcomes, ticketsCsv, summary: summarizeOutcomes(scenario, outcomes) };
+  return { outcomes, tickets, summary: summarizeOutcomes(scenario, outcomes) };
 }
 
 /** Column names of `kpis.csv`: replication, desk-wide KPIs, then `tiers.<id>.<kpi>`. */
@@ -161,7 +161,7 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
   }
 
   const outcomes: ReplicationOutcome[] = [];
-  let ticketsCsv = '';
+  let tickets: TicketTable = { csv: '', resolved: [] };
   let next = 1;
   const threads: Worker[] = [];
   let failed = false;
@@ -189,7 +189,7 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
             reject(Object.assign(new Error(message.message), { stack: message.stack }));
           } else if (message.type === 'outcome') {
             outcomes.push(message.outcome);
-            if (message.ticketsCsv !== undefined) ticketsCsv = message.ticketsCsv;
+            if (message.tickets !== undefined) tickets = message.tickets;
             options.onReplication?.(outcomes.length, total);
             handOut(thread);
           } else {
@@ -204,5 +204,5 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
   }
   if (outcomes.length !== total) throw new Error(`worker threads returned ${outcomes.length} of ${total} replications`);
   outcomes.sort((a, b) => a.replication - b.replication);
-  return { outcomes, ticketsCsv, summary: summarizeOutcomes(scenario, outcomes) };
+  return { outcomes, tickets, summary: summarizeOutcomes(scenario, outcomes) };
 }

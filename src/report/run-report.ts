@@ -2,11 +2,10 @@
  * The report of a run: its charts (`charts/*.vl.json`, `charts/*.svg`) and `report.html`.
  *
  *   summary (KPIs with CIs) ─┬─▶ KPI dashboard, findings, KPI table
- *   tickets.csv (1st rep.)  ─┼─▶ resolution time by priority
+ *   tickets (1st rep.)      ─┼─▶ resolution time by priority
  *   daily series (mean)     ─┴─▶ daily volume, waits, SLA, utilization by tier
  *                                   └─ render (vega-lite → vega → SVG) ─▶ report.html
  */
-import { parse } from 'csv-parse/sync';
 import type { KpiSummary } from '../experiment/statistics.js';
 import { KPI_CATALOG, TIER_KPI_CATALOG, TRUTH_KPI_CATALOG } from '../metrics/catalog.js';
 import type { DailySeries } from '../metrics/daily.js';
@@ -28,8 +27,8 @@ import { tierLabel } from './labels.js';
 /** What a run's report is made from. */
 export interface RunReportInput {
   summary: { scenario: string; seed: number; replications: number; version: string; kpis: Record<string, KpiSummary>; tiers: Record<string, Record<string, KpiSummary>> };
-  /** `tickets.csv` of the first replication. */
-  ticketsCsv: string;
+  /** The resolved tickets of the first replication (the rows of its `tickets.csv`). */
+  resolved: readonly ResolvedTicket[];
   /** The daily series averaged over replications (`daily.csv`), if computed. */
   daily?: DailySeries;
   /** Priority ids in the scenario's order (urgent first). */
@@ -55,12 +54,6 @@ export function runEstimates(summary: RunReportInput['summary']): KpiEstimate[] 
     }
   }
   return estimates;
-}
-
-/** Resolved tickets of `tickets.csv`: priority and resolution time. */
-export function resolvedTickets(ticketsCsv: string): ResolvedTicket[] {
-  const rows = parse(ticketsCsv, { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
-  return rows.filter((row) => row.resolution_time !== undefined && row.resolution_time !== '').map((row) => ({ priority: row.priority || '(none)', minutes: Number(row.resolution_time) }));
 }
 
 /**
@@ -90,8 +83,7 @@ export function dailyPoints(daily: DailySeries, columns: ReadonlyArray<[column: 
 export function runCharts(input: RunReportInput): Chart[] {
   const replications = `${input.summary.replications} replication${input.summary.replications === 1 ? '' : 's'}`;
   const charts: Chart[] = [kpiDashboardChart(runEstimates(input.summary), `Mean over ${replications} with its 95 % confidence interval; observed KPIs beside the truth they stand for`)];
-  const resolved = resolvedTickets(input.ticketsCsv);
-  if (resolved.length > 0) charts.push(resolutionTimeChart(resolved, input.priorities));
+  if (input.resolved.length > 0) charts.push(resolutionTimeChart(input.resolved, input.priorities));
   const daily = input.daily;
   if (daily !== undefined && daily.rows.length > 0) {
     const tierColumns = (kpi: string) => input.tiers.map((tier): [string, string] => [`tiers.${tier}.${kpi}`, tierLabel(tier)]);

@@ -50,7 +50,7 @@ export async function writeRunOutputs(
       });
       staged.write('summary.json', JSON.stringify(result.summary, null, 2) + '\n');
       staged.write('kpis.csv', toCsv(['replication', ...kpiColumns(scenario)], kpiRows(scenario, result.outcomes)));
-      staged.write('tickets.csv', result.ticketsCsv);
+      staged.write('tickets.csv', result.tickets.csv);
       staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows(result.outcomes.map((outcome) => outcome.segments ?? []))));
       const daily = averageDaily(result.outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily])));
       staged.write('daily.csv', toCsv(daily.columns, daily.rows));
@@ -60,7 +60,7 @@ export async function writeRunOutputs(
       await writeRunReport(
         {
           summary: result.summary,
-          ticketsCsv: result.ticketsCsv,
+          resolved: result.tickets.resolved,
           daily,
           priorities: Object.keys(scenario.priorities),
           tiers: scenario.tiers.map((tier) => tier.id),

@@ -80,7 +80,7 @@ describe('switched off means off', () => {
       const zero = run(file, [...everyBehaviourAtZero, everyIncentiveAtZero]);
       expect(buildDesk(loadScenarioFile(file, { overrides: [everyIncentiveAtZero] }).scenario).gaming.active).toBe(false);
       expect(JSON.stringify(zero.outcomes)).toBe(JSON.stringify(plain.outcomes));
-      expect(zero.ticketsCsv).toBe(plain.ticketsCsv);
+      expect(zero.tickets.csv).toBe(plain.tickets.csv);
       expect(eventLog(file, [...everyBehaviourAtZero, everyIncentiveAtZero])).toEqual(eventLog(file, []));
     });
   }
