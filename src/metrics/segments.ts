@@ -32,14 +32,16 @@ export function segmentKpis(dimension: SegmentDimension): KpiDefinition[] {
 /** Ticket rows grouped by a code (−1 = unknown, left out), keeping creation order. */
 function groupRows(count: number, codeOf: (ticket: number) => number | number[]): Map<number, number[]> {
   const groups = new Map<number, number[]>();
+  const add = (code: number, ticket: number) => {
+    if (code < 0) return;
+    let rows = groups.get(code);
+    if (rows === undefined) groups.set(code, (rows = []));
+    if (rows[rows.length - 1] !== ticket) rows.push(ticket);
+  };
   for (let ticket = 0; ticket < count; ticket++) {
     const codes = codeOf(ticket);
-    for (const code of typeof codes === 'number' ? [codes] : codes) {
-      if (code < 0) continue;
-      let rows = groups.get(code);
-      if (rows === undefined) groups.set(code, (rows = []));
-      if (rows[rows.length - 1] !== ticket) rows.push(ticket);
-    }
+    if (typeof codes === 'number') add(codes, ticket);
+    else for (let index = 0; index < codes.length; index++) add(codes[index]!, ticket);
   }
   return groups;
 }

@@ -2,10 +2,14 @@
 
 export type CsvValue = string | number | boolean | null | undefined;
 
+/** Characters that make a field need quotes. */
+const SPECIAL = /[",\n\r]/;
+
 function field(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // A number or boolean never holds a comma, quote or line break: only text is tested.
+  if (typeof value !== 'string') return String(value);
+  return SPECIAL.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** Renders rows under a header; each row gives values in header order. */
