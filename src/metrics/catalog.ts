@@ -375,8 +375,7 @@ export function openTicketCounts(ledger: Ledger, tickets: ArrayLike<number>, tim
   for (let index = 0; index < tickets.length; index++) {
     const ticket = tickets[index]!;
     addInterval(ledger.createdAt[ticket]!, ledger.doneAt[ticket]!);
-    if (ledger.reopens[ticket] === 0) continue;
-    const reopenings = ledger.reopenings.get(ticket);
+    const reopenings = ledger.reopeningsOf(ticket);
     if (reopenings !== undefined) for (let at = 0; at < reopenings.length; at += 2) addInterval(reopenings[at]!, reopenings[at + 1] ?? Number.NaN);
   }
   const result: number[] = [];

@@ -707,9 +707,17 @@ export class Ledger implements EventSink {
       this.doneAt[ticket] = time;
       return;
     }
-    if (this.reopens[ticket] === 0) return; // never reopened: no reopenings to look up (the usual close after a resolution)
-    const reopenings = this.reopenings.get(ticket);
+    const reopenings = this.reopeningsOf(ticket);
     if (reopenings !== undefined && reopenings.length % 2 === 1) reopenings.push(time);
+  }
+
+  /**
+   * A reopened ticket's open periods after its first: reopen and done times in turn (the
+   * last done missing while open). Undefined for a ticket never reopened — most of them,
+   * answered from the `reopens` column without a map lookup.
+   */
+  reopeningsOf(ticket: number): number[] | undefined {
+    return this.reopens[ticket] === 0 ? undefined : this.reopenings.get(ticket);
   }
 
   /** Is the ticket open at `time` (created, and not resolved, abandoned or closed since)? */
@@ -717,8 +725,7 @@ export class Ledger implements EventSink {
     if (!(this.createdAt[ticket]! <= time)) return false;
     const done = this.doneAt[ticket]!;
     if (Number.isNaN(done) || time < done) return true;
-    if (this.reopens[ticket] === 0) return false;
-    const reopenings = this.reopenings.get(ticket);
+    const reopenings = this.reopeningsOf(ticket);
     if (reopenings === undefined) return false;
     for (let index = 0; index < reopenings.length; index += 2) {
       const end = reopenings[index + 1] ?? Number.POSITIVE_INFINITY;
