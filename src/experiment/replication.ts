@@ -89,7 +89,11 @@ export function runReplication(
 
 /** `tickets.csv` of a replication: one row per measured ticket (SLA breach instants with `options`). */
 export function ticketTableCsv(ledger: Ledger, options?: MetricOptions): string {
-  return ticketTable(ledger, options).csv;
+  return rowsCsv(ticketRows(ledger, options));
+}
+
+function rowsCsv(rows: ReturnType<typeof ticketRows>): string {
+  return toCsv(TICKET_COLUMNS, rows.map((row) => TICKET_COLUMNS.map((column) => row[column])));
 }
 
 /** A replication's ticket table as `tickets.csv`, and its resolved tickets as the report's resolution-time chart takes them. */
@@ -99,6 +103,7 @@ export interface TicketTable {
   resolved: ResolvedTicket[];
 }
 
+/** The ticket table of the run's first replication: `tickets.csv` and, from the same rows, the report's resolved tickets. */
 export function ticketTable(ledger: Ledger, options?: MetricOptions): TicketTable {
   const rows = ticketRows(ledger, options);
   const resolved: ResolvedTicket[] = [];
@@ -106,5 +111,5 @@ export function ticketTable(ledger: Ledger, options?: MetricOptions): TicketTabl
     const minutes = row.resolution_time;
     if (typeof minutes === 'number') resolved.push({ priority: typeof row.priority === 'string' && row.priority !== '' ? row.priority : '(none)', minutes });
   }
-  return { csv: toCsv(TICKET_COLUMNS, rows.map((row) => TICKET_COLUMNS.map((column) => row[column]))), resolved };
+  return { csv: rowsCsv(rows), resolved };
 }
