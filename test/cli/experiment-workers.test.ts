@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, temporaryDirectory } from '../support/cli.js';
+import { buildIsStale } from '../support/fresh-build.js';
 
 const main = join(root, 'dist', 'cli', 'main.js');
 
@@ -23,6 +24,7 @@ function withOneAndTwoWorkers(args: string[]): [string, string] {
 describe('experiments with --workers', () => {
   it('needs the build', () => {
     expect(existsSync(main), 'dist/cli/main.js is missing: run `npm run build` (npm test does)').toBe(true);
+    expect(buildIsStale(), 'dist/ is older than src/: these tests would run stale code').toBe(false);
   });
 
   it('compare: byte-identical comparison.json, comparison.csv and summaries with 1 and 2 worker threads', () => {

@@ -7,12 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, temporaryDirectory } from '../support/cli.js';
+import { buildIsStale } from '../support/fresh-build.js';
 
 const main = join(root, 'dist', 'cli', 'main.js');
 
 describe('--workers', () => {
   it('needs the build', () => {
     expect(existsSync(main), 'dist/cli/main.js is missing: run `npm run build` (npm test does)').toBe(true);
+    expect(buildIsStale(), 'dist/ is older than src/: these tests would run stale code').toBe(false);
   });
 
   // With 2 replications on 2 workers, replication 1 (which also writes events.ndjson and
