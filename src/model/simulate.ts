@@ -1,10 +1,18 @@
 /**
- * Simulate: one replication of a `DeskModel`, streaming SPEC §4 events into a sink.
+ * Simulate: one replication of a `DeskModel`, streaming events (docs/contracts.md#event-log)
+ * into a sink. This file is the desk core — the event loop, arrivals, queues and service,
+ * resolution, escalation and closing; every other mechanism lives in `mechanisms/`, each
+ * with its own streams and state, called at the core's decision points:
  *
- *   arrival ──▶ created ──▶ queued(entry tier) ──▶ assigned ──▶ work ──┬─▶ resolved, [truth_fixed], closed
- *                              ▲        │ patience runs out             └─▶ escalated ──┐
- *                              │        └─▶ abandoned                                    │
- *                              └──────────────── queued(target tier) ◀───────────────────┘
+ *   arrival ─[knowledge: self-service]─▶ created ─▶ queued(entry tier) ─▶ assigned ─▶ work ─┐
+ *      ▲   [workforce: speed; gaming: plan; knowledge: lookup]                                  │
+ *      │        ┌───────────────────────────────────────────────────────────────────────────────┘
+ *      │        ├─▶ [information] ask the customer ─▶ pending … answer ─▶ queued(same tier)
+ *      │        ├─▶ [engineering] file it ─▶ pending … fix delivered ─▶ queued(same tier)
+ *      │        ├─▶ escalated ─▶ queued(target tier)
+ *      │        └─▶ resolved, [truth_fixed] ─[returns]─▶ reopened / new ticket … closed ─[opinion]─▶ survey
+ *      └── patience runs out ─▶ abandoned ─[opinion]
+ *   [workforce: shifts, absence, fatigue, attrition, hires on the calendar throughout]
  *
  * Randomness: one named stream per purpose, derived from (seed, replication, purpose). A
  * ticket's attributes and work content are drawn when it is created, in creation order, so
@@ -15,35 +23,17 @@
  * answer, resolution, survey — through `Gaming`, which is null on a desk without gaming.
  */
 import { EventCalendar, SlotTimers, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
-import { fieldSink, type EventSink, type EventType, type FieldSink } from '../eventlog/types.js';
+import { fieldSink, type EventSink, type EventType, type FieldSink, type ReplyKind } from '../eventlog/types.js';
 import { pick, type DeskModel, type TierModel } from './build.js';
 import { BRIEF_SESSION, createGaming, Outcome, Resolution, type Gaming, type GamingDesk } from './gaming/index.js';
-import { effortPoints, responseProbability, satisfiedProbability, surveyAnswers, type Experience, type SurveyAnswers } from './satisfaction.js';
+import { createMechanisms, Kind, Search, type Desk, type SurveyReply } from './mechanisms/index.js';
+import type { CustomerOpinion } from './mechanisms/opinion.js';
+import type { Engineering } from './mechanisms/engineering.js';
+import type { InformationRequests } from './mechanisms/information.js';
+import type { Knowledge } from './mechanisms/knowledge.js';
+import type { Returns } from './mechanisms/returns.js';
+import type { Workforce } from './mechanisms/workforce.js';
 import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE, type TierQueue } from './structures.js';
-
-/**
- * Kinds of event, and their tie-breaking at equal times: finish work first, then duty
- * changes, closes (a customer returning just as the window ends opens a new ticket),
- * abandonment, customer returns, customer answers, silent customers' tickets closed by
- * policy, engineering fixes delivered, survey answers, arrivals. Agents' absences, the
- * daily attrition review and hires come right after shift changes. Finishing work, closes
- * and arrivals are not calendar entries: see the event loop.
- */
-const enum Priority {
-  WorkDone = 0,
-  ShiftChange = 1,
-  Absence = 2,
-  Review = 3,
-  Hire = 4,
-  Close = 5,
-  Abandonment = 6,
-  Return = 7,
-  CustomerReply = 8,
-  SilentClose = 9,
-  EngineeringDone = 10,
-  SurveyAnswer = 11,
-  Arrival = 12,
-}
 
 /**
  * A source of new tickets: the main arrival process or an incident surge. Not a calendar
@@ -61,21 +51,6 @@ class ArrivalSource {
     readonly category: number,
   ) {}
 }
-
-/** A survey answer on its way (the ticket itself may be recycled by then). */
-class SurveyReply {
-  constructor(
-    readonly ticket: number,
-    readonly answers: { csat: number; ces: number; nps: number },
-  ) {}
-}
-
-/** The daily review of who leaves (one calendar entry a day, for all agents). */
-const REVIEW = { review: true } as const;
-
-type CalendarEntry = Ticket | Agent | ShiftChange | SurveyReply | typeof REVIEW;
-
-const MINUTES_PER_DAY = 24 * 60;
 
 /**
  * What one replication did (the KPIs come from the event log, not from here). A sink that
@@ -98,8 +73,8 @@ export function simulate(model: DeskModel, replication: number, sink: EventSink)
   return new DeskSimulation(model, replication, sink).run();
 }
 
-class DeskSimulation implements GamingDesk {
-  private readonly calendar = new EventCalendar<CalendarEntry>();
+class DeskSimulation implements GamingDesk, Desk {
+  private readonly calendar = new EventCalendar<object>();
   /** When each agent (by seat, the order of `agents`) finishes the work in hand: beside the calendar (see `run`). */
   private readonly workDone: SlotTimers;
   private readonly tiers: TierState[];
@@ -107,44 +82,19 @@ class DeskSimulation implements GamingDesk {
   private readonly workRandom: Rng;
   private readonly patienceRandom: Rng;
   private readonly truthRandom: Rng;
-  private readonly reworkRandom: Rng;
+  readonly reworkRandom: Rng;
   private readonly identityRandom: Rng;
-  private readonly returnRandom: Rng;
-  private readonly engineeringRandom: Rng;
-  private readonly infoRandom: Rng;
-  private readonly knowledgeRandom: Rng;
-  private readonly articleRandom: Rng;
-  private readonly selfServiceRandom: Rng;
-  /** Knowledge-base coverage by category, as of `coverageAt` (decay is applied when read). */
-  private readonly coverage: Float64Array;
-  private readonly coverageAt: Float64Array;
-  private readonly replyRandom: Rng;
-  private readonly engineeringDelayRandom: Rng;
-  private readonly satisfactionRandom: Rng;
-  private readonly surveyRandom: Rng;
-  private readonly tierIds: string[];
-  /** The gaming behaviours in play, or null. */
-  private readonly gaming: Gaming | null;
-  /** Probability that an entry-tier agent consults the knowledge base (effort may raise it). */
-  private readonly consult: number;
-  /** Every seat, in plan order. */
-  private readonly agents: Agent[] = [];
+  readonly tierIds: string[];
+  readonly gaming: Gaming | null;
+  readonly agents: Agent[] = [];
   private readonly closing = new CloseQueue();
-  /** Reused for a customer's answers before they are copied into an event's value. */
-  private readonly answers: SurveyAnswers = { rating: 0, csat: 0, ces: 0, nps: 0 };
-  /** The value of every `truth_satisfaction` event, refilled each time (sinks copy what they keep: see `EventSink`). */
-  private readonly truthValue = { csat: 0, ces: 0, nps: 0 };
-  /** Reused to describe a ticket's experience (see `experienceOf`). */
-  private readonly experience: Experience = {
-    contacts: 1,
-    fixed: false,
-    handoffs: 0,
-    exchanges: 0,
-    genericReplies: 0,
-    firstResponseWait: 0,
-    resolutionWait: 0,
-    searchedFirst: false,
-  };
+  // The mechanisms (mechanisms/index.ts), each in a field of its own class: calls stay monomorphic.
+  private readonly knowledge: Knowledge;
+  private readonly engineering: Engineering;
+  private readonly opinion: CustomerOpinion;
+  private readonly information: InformationRequests;
+  private readonly returns: Returns;
+  private readonly workforce: Workforce;
   /** Every arrival source, and the one whose arrival is next (null: none up to the horizon). */
   private readonly sources: ArrivalSource[] = [];
   private nextSource: ArrivalSource | null = null;
@@ -166,8 +116,8 @@ class DeskSimulation implements GamingDesk {
   private readonly out: FieldSink;
 
   constructor(
-    private readonly model: DeskModel,
-    private readonly replication: number,
+    readonly model: DeskModel,
+    readonly replication: number,
     sink: EventSink,
   ) {
     this.out = fieldSink(sink);
@@ -178,26 +128,20 @@ class DeskSimulation implements GamingDesk {
     this.truthRandom = createStream(seed, replication, 'ticket.truth');
     this.reworkRandom = createStream(seed, replication, 'ticket.rework');
     this.identityRandom = createStream(seed, replication, 'customer.identity');
-    this.returnRandom = createStream(seed, replication, 'customer.return');
-    this.engineeringRandom = createStream(seed, replication, 'ticket.engineering');
-    this.infoRandom = createStream(seed, replication, 'customer.info');
-    this.knowledgeRandom = createStream(seed, replication, 'knowledge.lookup');
-    this.articleRandom = createStream(seed, replication, 'knowledge.articles');
-    this.selfServiceRandom = createStream(seed, replication, 'customer.self_service');
-    this.coverage = Float64Array.from(model.knowledge.coverage);
-    this.coverageAt = new Float64Array(model.knowledge.coverage.length);
-    this.replyRandom = createStream(seed, replication, 'customer.reply');
-    this.engineeringDelayRandom = createStream(seed, replication, 'engineering.delay');
-    this.satisfactionRandom = createStream(seed, replication, 'customer.satisfaction');
-    this.surveyRandom = createStream(seed, replication, 'customer.survey');
     this.tierIds = model.tiers.map((tier) => tier.id);
     this.workDone = new SlotTimers(model.tiers.reduce((seats, tier) => seats + tier.agents.length, 0));
     this.gaming = createGaming(model, this, replication);
-    this.consult = this.gaming?.consultProbability ?? model.knowledge.consult;
     this.tiers = model.tiers.map((tier) => ({
       queue: this.gaming?.queues[tier.index] ?? new TicketQueue(model.bucketCount, tier.index),
       idle: new IdleList(),
     }));
+    const mechanisms = createMechanisms(this);
+    this.knowledge = mechanisms.knowledge;
+    this.engineering = mechanisms.engineering;
+    this.opinion = mechanisms.opinion;
+    this.information = mechanisms.information;
+    this.returns = mechanisms.returns;
+    this.workforce = mechanisms.workforce;
   }
 
   run(): SimulationResult {
@@ -209,8 +153,7 @@ class DeskSimulation implements GamingDesk {
   /** The initial calendar: shifts, the attrition review, the first arrival of each source. */
   private start(): void {
     const model = this.model;
-    this.planShifts();
-    if (model.workforce.attritionPerMinute > 0 && MINUTES_PER_DAY <= model.horizon) this.calendar.schedule(MINUTES_PER_DAY, Priority.Review, REVIEW);
+    this.workforce.plan();
     const main = new ArrivalSource(new ThinningArrivals(model.arrivalRate, createStream(model.scenario.seed, this.replication, 'arrivals')), -1);
     this.sources.push(main);
     this.scheduleArrival(main, 0);
@@ -249,7 +192,7 @@ class DeskSimulation implements GamingDesk {
         this.finishWork(this.agents[workDone.pop()]!, workDue);
         continue;
       }
-      if (closeDue <= horizon && closeDue <= arrivalDue && (closeDue < nextTime || (closeDue === nextTime && calendar.peekPriority() > Priority.Close))) {
+      if (closeDue <= horizon && closeDue <= arrivalDue && (closeDue < nextTime || (closeDue === nextTime && calendar.peekPriority() > Kind.Close))) {
         this.close(closeDue);
         continue;
       }
@@ -261,39 +204,41 @@ class DeskSimulation implements GamingDesk {
       const now = calendar.now;
       if (entry === undefined || now > horizon) break;
       switch (calendar.priority) {
-        case Priority.Abandonment:
+        case Kind.Abandonment:
           this.abandon(entry as Ticket, now);
           break;
-        case Priority.ShiftChange:
-          this.changeDuty(entry as ShiftChange, now);
+        case Kind.ShiftChange:
+          this.workforce.changeDuty(entry as ShiftChange, now);
           break;
-        case Priority.Return:
-          this.customerReturns(entry as Ticket, now);
+        case Kind.Return:
+          this.returns.comeBack(entry as Ticket, now);
           break;
-        case Priority.EngineeringDone:
-          this.engineeringDelivers(entry as Ticket, now);
+        case Kind.EngineeringDone:
+          this.engineering.deliver(entry as Ticket, now);
           break;
-        case Priority.CustomerReply:
-          this.customerAnswers(entry as Ticket, now);
+        case Kind.CustomerReply:
+          this.information.answer(entry as Ticket, now);
           break;
-        case Priority.SilentClose:
-          this.closeSilent(entry as Ticket, now);
+        case Kind.SilentClose:
+          this.information.closeSilent(entry as Ticket, now);
           break;
-        case Priority.SurveyAnswer:
-          this.answerSurvey(entry as SurveyReply, now);
+        case Kind.SurveyAnswer:
+          this.opinion.answerSurvey(entry as SurveyReply, now);
           break;
-        case Priority.Absence:
-          this.toggleAbsence(entry as Agent, now);
+        case Kind.Absence:
+          this.workforce.toggleAbsence(entry as Agent, now);
           break;
-        case Priority.Review:
-          this.reviewAttrition(now);
+        case Kind.Review:
+          this.workforce.reviewAttrition(now);
           break;
-        case Priority.Hire:
-          this.hire(entry as Agent, now);
+        case Kind.Hire:
+          this.workforce.hire(entry as Agent, now);
           break;
       }
     }
   }
+
+  // --- what mechanisms and behaviours may do (Desk, GamingDesk) ----------------------------
 
   emit(
     time: number,
@@ -307,8 +252,7 @@ class DeskSimulation implements GamingDesk {
     this.out.emitFields(time, type, ticket, agent, tier, kind, value, undefined, undefined, undefined, undefined);
   }
 
-  /** An event that also names the ticket's channel, category, priority or customer. */
-  private emitAbout(
+  emitAbout(
     time: number,
     type: EventType,
     ticket: number | undefined,
@@ -319,6 +263,32 @@ class DeskSimulation implements GamingDesk {
     customer: number,
   ): void {
     this.out.emitFields(time, type, ticket, undefined, undefined, kind, undefined, channel, category, priority, customer);
+  }
+
+  schedule(time: number, kind: Kind, entry: object): void {
+    this.calendar.schedule(time, kind, entry);
+  }
+
+  reply(ticket: Ticket, agent: string | undefined, tier: string | undefined, kind: ReplyKind, now: number): void {
+    if (!ticket.replied) ticket.firstReplyAt = now;
+    ticket.replied = true;
+    this.emit(now, 'replied', ticket.id, agent, tier, kind);
+  }
+
+  scheduleAnswer(ticket: Ticket, at: number): void {
+    this.information.scheduleAnswer(ticket, at);
+  }
+
+  scheduleSilentClose(ticket: Ticket, at: number): void {
+    this.information.scheduleSilentClose(ticket, at);
+  }
+
+  customerReplied(ticket: Ticket, now: number): void {
+    this.information.customerReplied(ticket, now);
+  }
+
+  leaveIdle(agent: Agent): void {
+    this.tiers[agent.tier]!.idle.remove(agent);
   }
 
   // --- arrivals -----------------------------------------------------------------
@@ -341,13 +311,9 @@ class DeskSimulation implements GamingDesk {
   private arrive(source: ArrivalSource, now: number): void {
     const ticket = this.createTicket(now, source.category);
     this.scheduleArrival(source, now);
-    // Self-service first: two draws per arrival from their own stream (none on a desk
-    // without self-service: skipping an unused stream shifts no other draw).
-    const knowledge = this.model.knowledge;
-    const searches = knowledge.selfService > 0 && this.selfServiceRandom() < knowledge.selfService;
-    const found = knowledge.selfService > 0 && this.selfServiceRandom() < this.coverageOf(ticket.category, now);
-    if (searches && found) {
-      // Deflected: the knowledge base answered, and no ticket is opened (its id stays unused).
+    const search = this.knowledge.search(ticket, now);
+    if (search === Search.Deflected) {
+      // The knowledge base answered, and no ticket is opened (its id stays unused).
       const { channels, categories } = this.model;
       this.emitAbout(now, 'self_service', undefined, 'deflected', channels[ticket.channel]!.id, categories[ticket.category]!.id, undefined, ticket.customer);
       ticket.state = TicketState.Done;
@@ -355,17 +321,7 @@ class DeskSimulation implements GamingDesk {
       this.release(ticket);
       return;
     }
-    this.open(ticket, now, searches);
-  }
-
-  /** Coverage of a category now, after the decay since it was last updated. */
-  private coverageOf(category: number, now: number): number {
-    const coverage = this.coverage[category]!;
-    if (coverage === 0) return 0;
-    const decayed = coverage * Math.pow(this.model.knowledge.retentionPerMinute, now - this.coverageAt[category]!);
-    this.coverage[category] = decayed;
-    this.coverageAt[category] = now;
-    return decayed;
+    this.open(ticket, now, search === Search.Failed);
   }
 
   /** A new ticket enters the log (after a failed self-service search, if any) and the entry tier's queue. */
@@ -380,7 +336,7 @@ class DeskSimulation implements GamingDesk {
   }
 
   private createTicket(now: number, forcedCategory: number): Ticket {
-    const { model, ticketRandom, workRandom, truthRandom } = this;
+    const { model, ticketRandom } = this;
     // Always four uniforms per ticket, whatever the mixes, to keep streams aligned; none on a
     // desk whose every mix has one entry (nothing to choose, and the stream has no other use).
     const varies = model.attributesVary;
@@ -395,23 +351,12 @@ class DeskSimulation implements GamingDesk {
     const customer = population > 0 ? 1 + Math.floor(this.identityRandom() * population) : id;
     const ticket = this.pool.pop() ?? new Ticket();
     ticket.init(id, now, channel, categoryIndex, complexity, priority, model.priorities[priority]!.bucket, customer);
-    this.drawMechanisms(ticket, category.needsEngineering);
-    this.drawWork(ticket, workRandom, truthRandom, model.customers.infoRequested ? this.infoRandom : null);
+    // Each mechanism's draws from its own stream, whatever the shares, so arrivals keep their
+    // draws; a desk without the mechanism skips the stream altogether (no other draw moves).
+    this.engineering.drawFor(ticket, category.needsEngineering);
+    this.knowledge.drawFor(ticket);
+    this.drawWork(ticket, this.workRandom, this.truthRandom, this.information.drawStream);
     return ticket;
-  }
-
-  /**
-   * A new ticket's engineering and knowledge-base draws. Each from its own stream, drawn per
-   * ticket whatever the shares, so arrivals keep their draws; a desk without the mechanism
-   * skips the stream altogether (no other draw moves).
-   */
-  private drawMechanisms(ticket: Ticket, needsEngineering: number): void {
-    const model = this.model;
-    ticket.needsEngineering = model.engineeringUsed && this.engineeringRandom() < needsEngineering;
-    if (model.knowledge.enabled) {
-      ticket.consultDraw = this.knowledgeRandom();
-      ticket.hitDraw = this.knowledgeRandom();
-    }
   }
 
   /**
@@ -431,13 +376,17 @@ class DeskSimulation implements GamingDesk {
     }
   }
 
+  redrawWork(ticket: Ticket): void {
+    this.drawWork(ticket, this.reworkRandom, this.reworkRandom, this.reworkRandom);
+  }
+
   /** An array for a ticket's work content: a recycled one (see `dropWork`), else a new one. */
   private takeWork(): number[] {
     return this.workPool.pop() ?? new Array<number>(WORK_STRIDE * this.model.chain.length).fill(0);
   }
 
   /** The ticket needs no more work content: recycle its array. */
-  private dropWork(ticket: Ticket): void {
+  dropWork(ticket: Ticket): void {
     if (ticket.work !== NO_WORK) {
       this.workPool[this.workPool.length] = ticket.work;
       ticket.work = NO_WORK;
@@ -450,8 +399,29 @@ class DeskSimulation implements GamingDesk {
    * that fires later releases it). Never an abandoned ticket, whose stale entry may remain
    * in a queue.
    */
-  private release(ticket: Ticket): void {
+  release(ticket: Ticket): void {
     if (ticket.state === TicketState.Done && ticket.pendingTimers === 0) this.pool[this.pool.length] = ticket;
+  }
+
+  follow(from: Ticket, now: number): Ticket {
+    const ticket = this.pool.pop() ?? new Ticket();
+    ticket.init(this.nextTicketId++, now, from.channel, from.category, from.complexity, from.priority, from.bucket, from.customer);
+    ticket.contacts = from.contacts + 1;
+    ticket.issue = from.issue;
+    return ticket;
+  }
+
+  /** A new ticket about the same issue (gaming: a split): its identity and draws, one contact more. */
+  spawn(from: Ticket, now: number): Ticket {
+    const ticket = this.follow(from, now);
+    ticket.chainPosition = from.chainPosition;
+    ticket.asked = from.asked;
+    ticket.needsEngineering = from.needsEngineering;
+    ticket.consultDraw = from.consultDraw;
+    ticket.hitDraw = from.hitDraw;
+    ticket.work = this.takeWork();
+    for (let index = 0; index < from.work.length; index++) ticket.work[index] = from.work[index]!;
+    return ticket;
   }
 
   // --- queues and service ---------------------------------------------------------
@@ -471,7 +441,7 @@ class DeskSimulation implements GamingDesk {
       const patience = this.model.channels[ticket.channel]!.patience;
       if (patience !== null) {
         ticket.pendingTimers++;
-        this.calendar.schedule(now + patience.sample(this.patienceRandom), Priority.Abandonment, ticket);
+        this.calendar.schedule(now + patience.sample(this.patienceRandom), Kind.Abandonment, ticket);
       }
     }
   }
@@ -487,22 +457,6 @@ class DeskSimulation implements GamingDesk {
     else this.gaming!.queues[tierIndex]!.restore(ticket);
   }
 
-  /** A new ticket about the same issue (gaming: a split): its identity and draws, one contact more. */
-  spawn(from: Ticket, now: number): Ticket {
-    const ticket = this.pool.pop() ?? new Ticket();
-    ticket.init(this.nextTicketId++, now, from.channel, from.category, from.complexity, from.priority, from.bucket, from.customer);
-    ticket.contacts = from.contacts + 1;
-    ticket.issue = from.issue;
-    ticket.chainPosition = from.chainPosition;
-    ticket.asked = from.asked;
-    ticket.needsEngineering = from.needsEngineering;
-    ticket.consultDraw = from.consultDraw;
-    ticket.hitDraw = from.hitDraw;
-    ticket.work = this.takeWork();
-    for (let index = 0; index < from.work.length; index++) ticket.work[index] = from.work[index]!;
-    return ticket;
-  }
-
   private assign(agent: Agent, ticket: Ticket, now: number): void {
     const tierId = this.tierIds[agent.tier];
     ticket.state = TicketState.InService;
@@ -510,32 +464,20 @@ class DeskSimulation implements GamingDesk {
     agent.ticket = ticket;
     this.emit(now, 'assigned', ticket.id, agent.name, tierId);
     this.emit(now, 'work_started', ticket.id, agent.name, tierId);
-    if (!ticket.replied && this.model.channels[ticket.channel]!.repliesOnPickup) {
-      ticket.replied = true;
-      ticket.firstReplyAt = now;
-      this.emit(now, 'replied', ticket.id, agent.name, tierId, 'substantive');
-    }
+    if (!ticket.replied && this.model.channels[ticket.channel]!.repliesOnPickup) this.reply(ticket, agent.name, tierId, 'substantive', now);
     const tier = this.model.tiers[agent.tier]!;
     let speed = tier.speed;
-    if (this.model.workforce.enabled) {
-      this.observe(agent, now, false);
-      speed *= this.personalSpeed(agent, now);
+    if (this.workforce.enabled) {
+      this.workforce.observe(agent, now, false);
+      speed *= this.workforce.personalSpeed(agent, now);
     }
-    let workTime = ticket.work[WORK_STRIDE * ticket.chainPosition]! / speed;
+    let workTime = ticket.handleDraw() / speed;
     if (this.gaming !== null) workTime = this.gaming.plan(agent, ticket, workTime, now);
     ticket.knowledgeHit = false;
-    if (this.model.knowledge.enabled && agent.tier === this.model.chain[0] && (ticket.session & BRIEF_SESSION) === 0) workTime = this.consultKnowledge(agent, ticket, workTime, now);
+    if (this.knowledge.enabled && agent.tier === this.model.chain[0] && (ticket.session & BRIEF_SESSION) === 0) {
+      workTime = this.knowledge.consult(agent, ticket, workTime, now);
+    }
     this.workDone.set(agent.slot, now + workTime);
-  }
-
-  /** An entry-tier agent may look the ticket up in the knowledge base: the session's work time after it. */
-  private consultKnowledge(agent: Agent, ticket: Ticket, workTime: number, now: number): number {
-    const coverage = this.coverageOf(ticket.category, now);
-    if (!(coverage > 0 && ticket.consultDraw < this.consult)) return workTime;
-    const knowledge = this.model.knowledge;
-    ticket.knowledgeHit = ticket.hitDraw < coverage;
-    this.emit(now, 'kb_consulted', ticket.id, agent.name, this.tierIds[agent.tier], ticket.knowledgeHit ? 'hit' : 'miss');
-    return knowledge.lookupTime + (ticket.knowledgeHit ? workTime * knowledge.handleTimeFactor : workTime);
   }
 
   private finishWork(agent: Agent, now: number): void {
@@ -543,11 +485,11 @@ class DeskSimulation implements GamingDesk {
     agent.ticket = null;
     const tier = this.model.tiers[agent.tier]!;
     this.emit(now, 'work_ended', ticket.id, agent.name, tier.id);
-    if (this.model.workforce.enabled) this.observe(agent, now, true);
+    if (this.workforce.enabled) this.workforce.observe(agent, now, true);
     const outcome = this.outcomeOf(ticket, tier);
     if (this.gaming === null || !this.gaming.finish(agent, ticket, outcome, now)) {
-      if (outcome === Outcome.AskCustomer) this.askCustomer(ticket, agent, now);
-      else if (outcome === Outcome.Engineering) this.fileWithEngineering(ticket, agent, now);
+      if (outcome === Outcome.AskCustomer) this.information.ask(ticket, agent, now);
+      else if (outcome === Outcome.Engineering) this.engineering.file(ticket, agent, now);
       else if (outcome === Outcome.Resolve) this.resolve(ticket, agent, now, Resolution.Drawn);
       else this.escalate(ticket, agent, now);
     }
@@ -556,10 +498,8 @@ class DeskSimulation implements GamingDesk {
 
   /** How the session just finished on a ticket ends, as the ticket's draws have it. */
   private outcomeOf(ticket: Ticket, tier: TierModel): Outcome {
-    const position = WORK_STRIDE * ticket.chainPosition;
-    if (!ticket.asked && ticket.work[position + 3]! < this.model.customers.infoRequest[ticket.complexity]!) return Outcome.AskCustomer;
-    const skill = tier.skill[ticket.complexity]!;
-    const solved = tier.escalatesTo < 0 || ticket.work[position + 1]! < (ticket.knowledgeHit ? skill + this.model.knowledge.solveBoost * (1 - skill) : skill);
+    if (this.information.needed(ticket)) return Outcome.AskCustomer;
+    const solved = tier.escalatesTo < 0 || ticket.solveDraw() < this.knowledge.solveProbability(tier.skill[ticket.complexity]!, ticket.knowledgeHit);
     if (!solved) return Outcome.Escalate;
     return ticket.needsEngineering ? Outcome.Engineering : Outcome.Resolve;
   }
@@ -573,15 +513,13 @@ class DeskSimulation implements GamingDesk {
    */
   resolve(ticket: Ticket, agent: Agent, now: number, resolution: Resolution): void {
     const tier = this.model.tiers[agent.tier]!;
-    if (!ticket.replied) ticket.firstReplyAt = now;
-    ticket.replied = true;
-    this.emit(now, 'replied', ticket.id, agent.name, tier.id, 'substantive');
+    this.reply(ticket, agent.name, tier.id, 'substantive', now);
     this.emit(now, 'resolved', ticket.id, agent.name, tier.id);
     let fixed = false;
     if (resolution === Resolution.Drawn) {
-      fixed = ticket.work[WORK_STRIDE * ticket.chainPosition + 2]! < this.fixProbability(ticket, agent, tier, now);
+      fixed = ticket.fixDraw() < this.fixProbability(ticket, agent, tier, now);
       // What a higher tier solves after an escalation may become an article for the entry tier.
-      if (this.model.knowledge.enabled && ticket.chainPosition > 0) this.mayWriteArticle(ticket.category, now);
+      if (this.knowledge.enabled && ticket.chainPosition > 0) this.knowledge.mayWriteArticle(ticket.category, now);
     }
     this.dropWork(ticket);
     if (this.gaming !== null) this.gaming.resolved(ticket, agent, now);
@@ -589,55 +527,24 @@ class DeskSimulation implements GamingDesk {
     if (fixed) {
       this.emit(now, 'truth_fixed', ticket.id, undefined, tier.id);
     } else if (resolution !== Resolution.Part) {
-      returns = this.mayReturn(ticket, now);
+      returns = this.returns.mayReturn(ticket, now);
     }
     if (resolution === Resolution.Closed) this.closeNow(ticket, now);
     else this.awaitClose(ticket, now, returns, fixed);
   }
 
-  /** A customer whose problem is not fixed comes back with `return_when_not_fixed`: schedules the return; true if so. */
-  private mayReturn(ticket: Ticket, now: number): boolean {
-    const customers = this.model.customers;
-    if (this.returnRandom() >= customers.returnProbability) return false;
-    ticket.pendingTimers++;
-    this.calendar.schedule(now + customers.returnDelay.sample(this.returnRandom), Priority.Return, ticket);
-    return true;
-  }
-
   /** Probability that the agent's resolution really fixes the problem: the tier's accuracy, raised by a knowledge hit, lowered by a new hire or fatigue (and gaming's say). */
   private fixProbability(ticket: Ticket, agent: Agent, tier: TierModel, now: number): number {
-    const accuracy = tier.accuracy[ticket.complexity]!;
-    let probability = ticket.knowledgeHit ? accuracy + this.model.knowledge.fixBoost * (1 - accuracy) : accuracy;
-    if (this.model.workforce.enabled) probability *= this.personalAccuracy(agent, now);
+    let probability = this.knowledge.fixProbability(tier.accuracy[ticket.complexity]!, ticket.knowledgeHit);
+    if (this.workforce.enabled) probability *= this.workforce.personalAccuracy(agent, now);
     return this.gaming === null ? probability : this.gaming.fixProbability(ticket, probability);
-  }
-
-  /** A higher tier's solution may become an article for the entry tier: the category's coverage rises. */
-  private mayWriteArticle(category: number, now: number): void {
-    const knowledge = this.model.knowledge;
-    if (this.articleRandom() >= knowledge.articleProbability) return;
-    this.coverage[category] = Math.min(1, this.coverageOf(category, now) + knowledge.articleGain);
-    this.coverageAt[category] = now;
-  }
-
-  /** The agent closes a resolved ticket at once (not fixed): it cannot be reopened, and its customer is surveyed now. */
-  private closeNow(ticket: Ticket, now: number): void {
-    ticket.state = TicketState.Done;
-    this.emit(now, 'closed', ticket.id, undefined, this.tierIds[ticket.tier], 'agent');
-    const probability = this.satisfiedProbabilityOf(ticket, false, now);
-    this.settleSatisfaction(ticket.id, probability, effortPoints(this.experience), now, true);
-    this.release(ticket);
   }
 
   /** The agent passes the ticket to its tier's escalation target, with a note to the customer if the tier writes one. */
   escalate(ticket: Ticket, agent: Agent, now: number): void {
     const tier = this.model.tiers[agent.tier]!;
     const target = tier.escalatesTo;
-    if (tier.repliesOnEscalation) {
-      if (!ticket.replied) ticket.firstReplyAt = now;
-      ticket.replied = true;
-      this.emit(now, 'replied', ticket.id, agent.name, tier.id, 'substantive');
-    }
+    if (tier.repliesOnEscalation) this.reply(ticket, agent.name, tier.id, 'substantive', now);
     this.emit(now, 'escalated', ticket.id, agent.name, tier.id, undefined, this.tierIds[target]);
     ticket.handoffs++;
     ticket.chainPosition++;
@@ -646,11 +553,10 @@ class DeskSimulation implements GamingDesk {
     this.enqueue(ticket, target, now);
   }
 
-  /** An agent without a ticket: leave if the shift is over, else take the next ticket or wait. */
-  private becomeFree(agent: Agent, now: number): void {
+  becomeFree(agent: Agent, now: number): void {
     if (agent.leaving) {
       agent.leaving = false;
-      this.goOffDuty(agent, now, agent.leaveKind);
+      this.workforce.goOffDuty(agent, now, agent.leaveKind);
       return;
     }
     const tier = this.tiers[agent.tier]!;
@@ -669,10 +575,19 @@ class DeskSimulation implements GamingDesk {
     this.dropWork(ticket);
     this.tiers[ticket.tier]!.queue.forget(ticket);
     this.emit(now, 'abandoned', ticket.id, undefined, this.tierIds[ticket.tier]);
-    this.settleUnresolved(ticket, now);
+    this.opinion.settleUnresolved(ticket, now);
   }
 
-  // --- closing, and customers coming back ----------------------------------------------
+  // --- closing ---------------------------------------------------------------------
+
+  /** The agent closes a resolved ticket at once (not fixed): it cannot be reopened, and its customer is surveyed now. */
+  private closeNow(ticket: Ticket, now: number): void {
+    ticket.state = TicketState.Done;
+    this.emit(now, 'closed', ticket.id, undefined, this.tierIds[ticket.tier], 'agent');
+    const probability = this.opinion.satisfiedProbability(ticket, false, now);
+    this.opinion.settle(ticket.id, probability, this.opinion.effort(), now, true);
+    this.release(ticket);
+  }
 
   /**
    * A resolved ticket closes when the reopen window ends, unless reopened before. One that
@@ -681,8 +596,8 @@ class DeskSimulation implements GamingDesk {
   private awaitClose(ticket: Ticket, now: number, reopenable: boolean, fixed: boolean): void {
     ticket.closeDue = now + this.model.reopenWindow;
     // The experience is complete unless the ticket is reopened (then this entry goes stale).
-    const probability = this.satisfiedProbabilityOf(ticket, fixed, now);
-    const effort = effortPoints(this.experience);
+    const probability = this.opinion.satisfiedProbability(ticket, fixed, now);
+    const effort = this.opinion.effort();
     if (reopenable) {
       ticket.state = TicketState.Resolved;
       this.closing.push(ticket.id, ticket.closeDue, ticket, probability, effort);
@@ -704,360 +619,6 @@ class DeskSimulation implements GamingDesk {
       ticket.state = TicketState.Done;
       this.release(ticket);
     }
-    this.settleSatisfaction(id, closing.probability, closing.effort, now, true);
-  }
-
-  // --- satisfaction and surveys ---------------------------------------------------------
-
-  /** The experience of a ticket now (one reused object: read it before the next call). */
-  private experienceOf(ticket: Ticket, fixed: boolean, now: number): Experience {
-    const experience = this.experience;
-    experience.contacts = ticket.contacts;
-    experience.fixed = fixed;
-    experience.handoffs = ticket.handoffs;
-    experience.exchanges = ticket.exchanges;
-    experience.genericReplies = ticket.genericReplies;
-    experience.firstResponseWait = (Number.isNaN(ticket.firstReplyAt) ? now : ticket.firstReplyAt) - ticket.createdAt;
-    experience.resolutionWait = now - ticket.contactAt;
-    experience.searchedFirst = ticket.searchedFirst;
-    return experience;
-  }
-
-  /** The ticket's customer's satisfied probability now; `this.experience` then describes the ticket. */
-  private satisfiedProbabilityOf(ticket: Ticket, fixed: boolean, now: number): number {
-    return satisfiedProbability(this.model.customers.satisfaction, this.experienceOf(ticket, fixed, now), ticket.channel, ticket.priority);
-  }
-
-  /** A ticket ended without a resolution (abandoned, or closed for want of an answer): not fixed, no survey. */
-  private settleUnresolved(ticket: Ticket, now: number): void {
-    const probability = this.satisfiedProbabilityOf(ticket, false, now);
-    this.settleSatisfaction(ticket.id, probability, effortPoints(this.experience), now, false);
-  }
-
-  /**
-   * A ticket has ended: record what its customer thinks (truth_satisfaction), and, after a
-   * resolution, survey them; a respondent answers after a delay. Draws from their own
-   * streams, two per ticket for the answers and up to three per survey.
-   */
-  private settleSatisfaction(ticket: number, probability: number, effort: number, now: number, resolved: boolean): void {
-    const random = this.satisfactionRandom;
-    const answers = surveyAnswers(probability, effort, random(), random(), this.answers);
-    const value = this.truthValue;
-    value.csat = answers.csat;
-    value.ces = answers.ces;
-    value.nps = answers.nps;
-    this.emit(now, 'truth_satisfaction', ticket, undefined, undefined, undefined, value);
-    const survey = this.model.customers.survey;
-    if (!resolved || survey.share === 0) return;
-    if (this.gaming !== null && !this.gaming.surveys(ticket)) return;
-    if (this.surveyRandom() >= survey.share) return;
-    this.emit(now, 'survey_sent', ticket, undefined, undefined);
-    if (this.surveyRandom() < responseProbability(survey.responseRate, survey.responseBias, answers.rating)) {
-      const answerAt = now + survey.delay.sample(this.surveyRandom);
-      if (answerAt <= this.model.horizon) this.calendar.schedule(answerAt, Priority.SurveyAnswer, new SurveyReply(ticket, { ...value }));
-    }
-  }
-
-  private answerSurvey(reply: SurveyReply, now: number): void {
-    this.emit(now, 'survey_answered', reply.ticket, undefined, undefined, undefined, reply.answers);
-  }
-
-  /**
-   * A customer whose problem was not really fixed comes back: within the reopen window
-   * the ticket reopens and starts over at the entry tier; after it, the customer opens a
-   * new ticket about the same issue (a repeat contact). New work is drawn from the rework
-   * stream, so returns never shift the draws of arriving tickets.
-   */
-  private customerReturns(ticket: Ticket, now: number): void {
-    ticket.pendingTimers--;
-    if (ticket.state === TicketState.Resolved) {
-      ticket.reopens++;
-      ticket.contacts++;
-      ticket.contactAt = now;
-      ticket.chainPosition = 0;
-      ticket.asked = false;
-      ticket.closeDue = Number.NaN;
-      this.drawWork(ticket, this.reworkRandom, this.reworkRandom, this.reworkRandom);
-      this.emitAbout(now, 'reopened', ticket.id, undefined, undefined, undefined, undefined, ticket.customer);
-      this.enqueue(ticket, this.model.chain[0]!, now);
-      return;
-    }
-    const repeat = this.pool.pop() ?? new Ticket();
-    repeat.init(this.nextTicketId++, now, ticket.channel, ticket.category, ticket.complexity, ticket.priority, ticket.bucket, ticket.customer);
-    repeat.contacts = ticket.contacts + 1;
-    repeat.issue = ticket.issue;
-    this.drawWork(repeat, this.reworkRandom, this.reworkRandom, this.reworkRandom);
-    this.release(ticket);
-    this.open(repeat, now);
-  }
-
-  // --- information requests -------------------------------------------------------------
-
-  /**
-   * The agent needs information to go on: a public reply asking for it, and the ticket
-   * waits on the customer. Most answer after a delay; a silent one's ticket is closed by
-   * the desk's rule, unresolved.
-   */
-  private askCustomer(ticket: Ticket, agent: Agent, now: number): void {
-    const tierId = this.tierIds[agent.tier];
-    ticket.asked = true;
-    if (!ticket.replied) ticket.firstReplyAt = now;
-    ticket.replied = true;
-    ticket.exchanges++;
-    ticket.state = TicketState.AwaitingCustomer;
-    this.emit(now, 'replied', ticket.id, agent.name, tierId, 'info_request');
-    this.emit(now, 'pending', ticket.id, agent.name, tierId, 'customer');
-    ticket.pendingTimers++;
-    const customers = this.model.customers;
-    if (this.replyRandom() < customers.silence) {
-      this.calendar.schedule(now + customers.silentCloseAfter, Priority.SilentClose, ticket);
-    } else {
-      this.calendar.schedule(now + customers.replyDelay.sample(this.replyRandom), Priority.CustomerReply, ticket);
-    }
-  }
-
-  scheduleAnswer(ticket: Ticket, at: number): void {
-    ticket.pendingTimers++;
-    this.calendar.schedule(at, Priority.CustomerReply, ticket);
-  }
-
-  scheduleSilentClose(ticket: Ticket, at: number): void {
-    ticket.pendingTimers++;
-    this.calendar.schedule(at, Priority.SilentClose, ticket);
-  }
-
-  customerReplied(ticket: Ticket, now: number): void {
-    this.emitAbout(now, 'customer_replied', ticket.id, undefined, undefined, undefined, undefined, ticket.customer);
-  }
-
-  private customerAnswers(ticket: Ticket, now: number): void {
-    ticket.pendingTimers--;
-    if (this.gaming !== null && this.gaming.customerAnswered(ticket, now)) {
-      this.release(ticket);
-      return;
-    }
-    this.customerReplied(ticket, now);
-    this.emit(now, 'resumed', ticket.id, undefined, this.tierIds[ticket.tier], 'customer');
-    // The rest of the work: a fraction of a fresh handle time; the solve and fix draws stand.
-    const position = WORK_STRIDE * ticket.chainPosition;
-    ticket.work[position] = this.model.complexities[ticket.complexity]!.handleTime.sample(this.reworkRandom) * this.model.customers.infoFollowUp;
-    this.enqueue(ticket, ticket.tier, now);
-  }
-
-  private closeSilent(ticket: Ticket, now: number): void {
-    ticket.pendingTimers--;
-    ticket.state = TicketState.Done;
-    this.emit(now, 'closed', ticket.id, undefined, this.tierIds[ticket.tier], 'no_reply');
-    this.settleUnresolved(ticket, now);
-    this.dropWork(ticket);
-    this.release(ticket);
-  }
-
-  // --- engineering ----------------------------------------------------------------------
-
-  /**
-   * The agent has diagnosed a defect that support cannot fix: the ticket waits for
-   * engineering (pending, kind engineering) and comes back to the same tier's queue when
-   * the fix is delivered, for a follow-up session before it is resolved.
-   */
-  private fileWithEngineering(ticket: Ticket, agent: Agent, now: number): void {
-    const tierId = this.tierIds[agent.tier];
-    ticket.needsEngineering = false;
-    ticket.state = TicketState.AwaitingEngineering;
-    this.dropWork(ticket);
-    if (this.gaming === null || !this.gaming.engineeringWait(agent, ticket, now)) this.emit(now, 'pending', ticket.id, agent.name, tierId, 'engineering');
-    ticket.pendingTimers++;
-    this.calendar.schedule(now + this.model.engineering.delay.sample(this.engineeringDelayRandom), Priority.EngineeringDone, ticket);
-  }
-
-  private engineeringDelivers(ticket: Ticket, now: number): void {
-    ticket.pendingTimers--;
-    if (this.gaming === null || !this.gaming.engineeringDelivered(ticket, now)) this.emit(now, 'resumed', ticket.id, undefined, this.tierIds[ticket.tier], 'engineering');
-    // Follow-up work: a fraction of a fresh handle time; the fix is in, so the tier resolves it.
-    this.drawWork(ticket, this.reworkRandom, this.reworkRandom, this.reworkRandom);
-    const position = WORK_STRIDE * ticket.chainPosition;
-    ticket.work[position] = ticket.work[position]! * this.model.engineering.followUp;
-    ticket.work[position + 3] = 1; // the fix is in: nothing left to ask the customer
-    ticket.work[position + 1] = 0;
-    this.enqueue(ticket, ticket.tier, now);
-  }
-
-  // --- agents: shifts, absence, fatigue, attrition ------------------------------------------
-
-  private planShifts(): void {
-    const workforce = this.model.workforce;
-    this.model.tiers.forEach((tier) => {
-      for (const plan of tier.agents) {
-        const agent = new Agent(plan.name, tier.index);
-        agent.slot = this.agents.length;
-        this.agents.push(agent);
-        if (workforce.enabled || workforce.absenceShare > 0) this.giveStreams(agent);
-        if (workforce.proficiency !== null) agent.proficiency = workforce.proficiency.sample(agent.proficiencyRandom);
-        if (workforce.absenceShare > 0) {
-          // Start in the alternating process's stationary state, so the share holds from minute 0.
-          agent.absent = agent.absenceRandom() < workforce.absenceShare;
-          this.scheduleAbsenceToggle(agent, 0);
-        }
-        for (const [start, end] of plan.onDuty) {
-          if (start > this.model.horizon) break;
-          this.calendar.schedule(start, Priority.ShiftChange, new ShiftChange(agent, true));
-          if (end < this.model.horizon) this.calendar.schedule(end, Priority.ShiftChange, new ShiftChange(agent, false));
-        }
-      }
-    });
-  }
-
-  private giveStreams(agent: Agent): void {
-    const { seed } = this.model.scenario;
-    agent.absenceRandom = createStream(seed, this.replication, `agents.${agent.seat}.absence`);
-    agent.attritionRandom = createStream(seed, this.replication, `agents.${agent.seat}.attrition`);
-    agent.hiringRandom = createStream(seed, this.replication, `agents.${agent.seat}.hiring`);
-    agent.proficiencyRandom = createStream(seed, this.replication, `agents.${agent.seat}.proficiency`);
-  }
-
-  private changeDuty(change: ShiftChange, now: number): void {
-    change.agent.scheduled = change.starts;
-    this.syncDuty(change.agent, now, undefined);
-  }
-
-  /**
-   * Brings an agent's duty in line with its seat's schedule, its presence and its
-   * employment. Non-preemptive: an agent due off duty while busy finishes the ticket in
-   * hand first (and stays if due back before then: one continuous stint). `kind` says why
-   * on the shift events (none for the shift plan).
-   */
-  private syncDuty(agent: Agent, now: number, kind: string | undefined): void {
-    const wanted = agent.scheduled && agent.employed && !agent.absent;
-    if (wanted) {
-      if (agent.leaving) {
-        agent.leaving = false;
-      } else if (!agent.onDuty) {
-        agent.onDuty = true;
-        agent.observedAt = now;
-        this.syncAbsence(agent, now);
-        this.emit(now, 'shift_started', undefined, agent.name, this.tierIds[agent.tier], kind);
-        this.becomeFree(agent, now);
-        return;
-      }
-    } else if (agent.onDuty) {
-      if (agent.ticket !== null) {
-        agent.leaving = true;
-        agent.leaveKind = kind;
-      } else {
-        this.goOffDuty(agent, now, kind);
-        return;
-      }
-    }
-    this.syncAbsence(agent, now);
-  }
-
-  private goOffDuty(agent: Agent, now: number, kind: string | undefined): void {
-    this.tiers[agent.tier]!.idle.remove(agent);
-    if (this.model.workforce.enabled) this.observe(agent, now, false);
-    agent.onDuty = false;
-    this.emit(now, 'shift_ended', undefined, agent.name, this.tierIds[agent.tier], kind);
-    this.syncAbsence(agent, now);
-  }
-
-  /** Records paid absence: scheduled and employed, but away. */
-  private syncAbsence(agent: Agent, now: number): void {
-    const paid = agent.scheduled && agent.employed && agent.absent && !agent.onDuty;
-    if (paid === agent.paidAbsence) return;
-    agent.paidAbsence = paid;
-    this.emit(now, paid ? 'absence_started' : 'absence_ended', undefined, agent.name, this.tierIds[agent.tier]);
-  }
-
-  /** Absences alternate with presence, both exponential (shrinkage = their long-run share). */
-  private scheduleAbsenceToggle(agent: Agent, now: number): void {
-    const workforce = this.model.workforce;
-    const mean = agent.absent ? workforce.absenceMean : workforce.presenceMean;
-    const at = now - mean * Math.log(1 - agent.absenceRandom());
-    if (at <= this.model.horizon) this.calendar.schedule(at, Priority.Absence, agent);
-  }
-
-  private toggleAbsence(agent: Agent, now: number): void {
-    agent.absent = !agent.absent;
-    this.scheduleAbsenceToggle(agent, now);
-    this.syncDuty(agent, now, 'absence');
-  }
-
-  /**
-   * Updates the rolling utilization: an exponentially weighted busy share of on-duty time,
-   * with time constant `fatigue.window`. `busy` says what the agent did since the last update.
-   */
-  private observe(agent: Agent, now: number, busy: boolean): void {
-    const workforce = this.model.workforce;
-    if (workforce.fatigueThreshold === Number.POSITIVE_INFINITY) return;
-    const elapsed = now - agent.observedAt;
-    agent.observedAt = now;
-    if (elapsed <= 0) return;
-    const target = busy ? 1 : 0;
-    agent.utilization = target + (agent.utilization - target) * Math.exp(-elapsed / workforce.fatigueWindow);
-  }
-
-  private fatigued(agent: Agent): boolean {
-    return agent.utilization > this.model.workforce.fatigueThreshold;
-  }
-
-  /** Where a new hire stands on the ramp from `start` to 1. */
-  private rampLevel(agent: Agent, now: number, start: number): number {
-    const tenure = now - agent.hiredAt;
-    const ramp = this.model.workforce.rampMinutes;
-    return tenure >= ramp ? 1 : start + ((1 - start) * tenure) / ramp;
-  }
-
-  /** Speed multiplier of the person: proficiency, ramp, fatigue. */
-  private personalSpeed(agent: Agent, now: number): number {
-    const workforce = this.model.workforce;
-    const speed = agent.proficiency * this.rampLevel(agent, now, workforce.rampSpeed);
-    return this.fatigued(agent) ? speed / workforce.fatigueSlowdown : speed;
-  }
-
-  /** Fix probability multiplier of the person: ramp, fatigue. */
-  private personalAccuracy(agent: Agent, now: number): number {
-    const workforce = this.model.workforce;
-    const accuracy = this.rampLevel(agent, now, workforce.rampAccuracy);
-    return this.fatigued(agent) ? accuracy * workforce.fatigueAccuracy : accuracy;
-  }
-
-  /**
-   * Once a day, each person decides whether to leave: hazard `attrition.per_year`, times
-   * `fatigued_multiplier` while fatigued. One draw per employed agent, from its seat's stream.
-   */
-  private reviewAttrition(now: number): void {
-    const workforce = this.model.workforce;
-    for (const agent of this.agents) {
-      if (!agent.employed) continue;
-      if (agent.onDuty) this.observe(agent, now, agent.ticket !== null);
-      const hazard = workforce.attritionPerMinute * (this.fatigued(agent) ? workforce.fatiguedMultiplier : 1);
-      if (agent.attritionRandom() < -Math.expm1(-hazard * MINUTES_PER_DAY)) this.depart(agent, now);
-    }
-    if (now + MINUTES_PER_DAY <= this.model.horizon) this.calendar.schedule(now + MINUTES_PER_DAY, Priority.Review, REVIEW);
-  }
-
-  private depart(agent: Agent, now: number): void {
-    agent.employed = false;
-    this.emit(now, 'agent_left', undefined, agent.name, this.tierIds[agent.tier], this.fatigued(agent) ? 'fatigued' : undefined);
-    this.syncDuty(agent, now, 'attrition');
-    const start = now + this.model.workforce.hiringDelay.sample(agent.hiringRandom);
-    if (start <= this.model.horizon) this.calendar.schedule(start, Priority.Hire, agent);
-  }
-
-  /** The replacement's first day: a new person in the seat, starting the ramp. */
-  private hire(agent: Agent, now: number): void {
-    if (agent.onDuty) {
-      // The leaver is still finishing a ticket (a hiring delay shorter than a work session).
-      this.calendar.schedule(now + 1, Priority.Hire, agent);
-      return;
-    }
-    const workforce = this.model.workforce;
-    agent.hires++;
-    agent.name = `${agent.seat}-h${agent.hires}`;
-    agent.hiredAt = now;
-    agent.utilization = 0;
-    if (workforce.proficiency !== null) agent.proficiency = workforce.proficiency.sample(agent.proficiencyRandom);
-    agent.employed = true;
-    this.emit(now, 'agent_hired', undefined, agent.name, this.tierIds[agent.tier]);
-    this.syncDuty(agent, now, 'hire');
+    this.opinion.settle(id, closing.probability, closing.effort, now, true);
   }
 }

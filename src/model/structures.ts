@@ -82,6 +82,40 @@ export class Ticket {
    */
   work: number[] = NO_WORK;
 
+  // Named reads and writes of the current tier's draws in `work`: domain code never spells an offset.
+
+  /** Base handle time (speed 1) of a session at the current tier. */
+  handleDraw(): number {
+    return this.work[WORK_STRIDE * this.chainPosition]!;
+  }
+
+  setHandleDraw(minutes: number): void {
+    this.work[WORK_STRIDE * this.chainPosition] = minutes;
+  }
+
+  /** The uniform that decides whether the current tier solves it (below the skill: solved). */
+  solveDraw(): number {
+    return this.work[WORK_STRIDE * this.chainPosition + 1]!;
+  }
+
+  setSolveDraw(draw: number): void {
+    this.work[WORK_STRIDE * this.chainPosition + 1] = draw;
+  }
+
+  /** The uniform that decides whether the current tier's resolution really fixes the problem. */
+  fixDraw(): number {
+    return this.work[WORK_STRIDE * this.chainPosition + 2]!;
+  }
+
+  /** The uniform that decides whether the current tier's agent needs information from the customer. */
+  infoDraw(): number {
+    return this.work[WORK_STRIDE * this.chainPosition + 3]!;
+  }
+
+  setInfoDraw(draw: number): void {
+    this.work[WORK_STRIDE * this.chainPosition + 3] = draw;
+  }
+
   init(
     id: number,
     createdAt: number,

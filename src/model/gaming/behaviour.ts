@@ -14,7 +14,7 @@
  * ```
  */
 import { createStream, type Rng } from '../../engine/index.js';
-import type { EventType } from '../../eventlog/types.js';
+import type { EventType, ReplyKind } from '../../eventlog/types.js';
 import type { DeskModel } from '../build.js';
 import type { Agent, Ticket } from '../structures.js';
 import type { GamingBehaviour } from './incentives.js';
@@ -57,7 +57,9 @@ export type Resolution = (typeof Resolution)[keyof typeof Resolution];
 
 /** What a behaviour may do to the desk (the simulation implements it). */
 export interface GamingDesk {
-  /** Writes an event (SPEC §4). */
+  /** A public reply to the ticket's customer (the first one sets the first response). */
+  reply(ticket: Ticket, agent: string | undefined, tier: string | undefined, kind: ReplyKind, now: number): void;
+  /** Writes an event (docs/contracts.md#event-log). */
   emit(time: number, type: EventType, ticket: number | undefined, agent: string | undefined, tier: string | undefined, kind?: string, value?: unknown): void;
   /** The agent marks the ticket solved (public reply, resolved, then truth and the customer's return as `resolution` says). */
   resolve(ticket: Ticket, agent: Agent, now: number, resolution: Resolution): void;

@@ -12,7 +12,7 @@
  * stream. Once held, a ticket stays held until marked solved.
  */
 import type { DeskModel } from '../build.js';
-import { WORK_STRIDE, type Agent, type Ticket } from '../structures.js';
+import type { Agent, Ticket } from '../structures.js';
 import { Outcome, Resolution, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type SeatStreams } from './behaviour.js';
 
 class EscalationAvoidance implements BehaviourHooks {
@@ -39,7 +39,7 @@ class EscalationAvoidance implements BehaviourHooks {
     if (spent < 0) return false;
     if (spent < this.retries) {
       this.held.set(ticket.id, spent + 1);
-      ticket.work[WORK_STRIDE * ticket.chainPosition] = this.model.complexities[ticket.complexity]!.handleTime.sample(random);
+      ticket.setHandleDraw(this.model.complexities[ticket.complexity]!.handleTime.sample(random));
       this.desk.enqueue(ticket, agent.tier, now);
     } else {
       this.held.delete(ticket.id);

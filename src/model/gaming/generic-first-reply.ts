@@ -45,10 +45,8 @@ class GenericFirstReply implements BehaviourHooks {
   finish(agent: Agent, ticket: Ticket, _outcome: Outcome, now: number): boolean {
     if ((ticket.session & Session.Acknowledge) === 0) return false;
     ticket.session = 0;
-    if (!ticket.replied) ticket.firstReplyAt = now;
-    ticket.replied = true;
     ticket.genericReplies++;
-    this.desk.emit(now, 'replied', ticket.id, agent.name, this.model.tiers[agent.tier]!.id, 'generic');
+    this.desk.reply(ticket, agent.name, this.model.tiers[agent.tier]!.id, 'generic', now);
     this.desk.requeue(ticket, agent.tier, now);
     return true;
   }

@@ -101,10 +101,8 @@ class SlaClockPause implements BehaviourHooks {
   /** The needless question: a public reply (a first response, if none yet) and an exchange the customer did not need. */
   private ask(agent: Agent, ticket: Ticket, now: number): void {
     const tierId = this.model.tiers[agent.tier]!.id;
-    if (!ticket.replied) ticket.firstReplyAt = now;
-    ticket.replied = true;
     ticket.exchanges++;
-    this.desk.emit(now, 'replied', ticket.id, agent.name, tierId, 'info_request');
+    this.desk.reply(ticket, agent.name, tierId, 'info_request', now);
     this.desk.emit(now, 'pending', ticket.id, agent.name, tierId, 'customer');
   }
 }

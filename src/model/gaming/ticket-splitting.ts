@@ -12,7 +12,7 @@
  * more, lower satisfaction) and waits in the queue twice. One draw per eligible session, from
  * `gaming.ticket_splitting.<seat>`.
  */
-import { WORK_STRIDE, type Agent, type Ticket } from '../structures.js';
+import type { Agent, Ticket } from '../structures.js';
 import { BRIEF_SESSION, Resolution, Session, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type Outcome, type SeatStreams } from './behaviour.js';
 
 class TicketSplitting implements BehaviourHooks {
@@ -44,8 +44,7 @@ class TicketSplitting implements BehaviourHooks {
   finish(agent: Agent, ticket: Ticket, _outcome: Outcome, now: number): boolean {
     if ((ticket.session & Session.Split) === 0) return false;
     const rest = this.desk.spawn(ticket, now);
-    const position = WORK_STRIDE * ticket.chainPosition;
-    rest.work[position] = ticket.work[position]! * (1 - this.share) + this.overhead;
+    rest.setHandleDraw(ticket.handleDraw() * (1 - this.share) + this.overhead);
     // The agent opened it: nobody waits on a line for it (no patience).
     rest.taken = true;
     this.desk.resolve(ticket, agent, now, Resolution.Part);

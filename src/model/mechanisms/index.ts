@@ -1,0 +1,40 @@
+/**
+ * The registry of the desk's mechanisms: each owns its streams, parameters and state (one
+ * file each), and the desk core (`../simulate.ts`) calls it at its decision points. Gaming
+ * behaviours are plug-ins of their own (`../gaming/`).
+ *
+ * Adding a mechanism: a file here built on `Desk`, a line below, and its call at the
+ * decision point in the core where it acts (docs/architecture.md, "Adding a mechanism").
+ */
+import type { Desk } from './desk.js';
+import { Engineering } from './engineering.js';
+import { InformationRequests } from './information.js';
+import { Knowledge } from './knowledge.js';
+import { CustomerOpinion } from './opinion.js';
+import { Returns } from './returns.js';
+import { Workforce } from './workforce.js';
+
+export interface Mechanisms {
+  knowledge: Knowledge;
+  engineering: Engineering;
+  opinion: CustomerOpinion;
+  information: InformationRequests;
+  returns: Returns;
+  workforce: Workforce;
+}
+
+export function createMechanisms(desk: Desk): Mechanisms {
+  const opinion = new CustomerOpinion(desk);
+  return {
+    knowledge: new Knowledge(desk),
+    engineering: new Engineering(desk),
+    opinion,
+    information: new InformationRequests(desk, opinion),
+    returns: new Returns(desk),
+    workforce: new Workforce(desk),
+  };
+}
+
+export { Kind, MINUTES_PER_DAY, type Desk } from './desk.js';
+export { Search } from './knowledge.js';
+export { SurveyReply } from './opinion.js';

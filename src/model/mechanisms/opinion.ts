@@ -1,0 +1,104 @@
+/**
+ * What customers think (docs/model.md, Satisfaction and surveys): when a ticket ends, its
+ * customer's answers to a survey — respondent or not — are the truth (`truth_satisfaction`);
+ * after a resolution, some customers are surveyed and some of those answer, after a delay.
+ *
+ * Streams: `customer.satisfaction` (two draws per ended ticket) and `customer.survey` (up to
+ * three per survey).
+ */
+import { createStream, type Rng } from '../../engine/index.js';
+import { effortPoints, responseProbability, satisfiedProbability, surveyAnswers, type Experience, type SurveyAnswers } from '../satisfaction.js';
+import type { Ticket } from '../structures.js';
+import { Kind, type Desk } from './desk.js';
+
+/** A survey answer on its way (the ticket itself may be recycled by then). */
+export class SurveyReply {
+  constructor(
+    readonly ticket: number,
+    readonly answers: { csat: number; ces: number; nps: number },
+  ) {}
+}
+
+export class CustomerOpinion {
+  private readonly satisfactionRandom: Rng;
+  private readonly surveyRandom: Rng;
+  /** Reused for a customer's answers before they are copied into an event's value. */
+  private readonly answers: SurveyAnswers = { rating: 0, csat: 0, ces: 0, nps: 0 };
+  /** The value of every `truth_satisfaction` event, refilled each time (sinks copy what they keep: see `EventSink`). */
+  private readonly truthValue = { csat: 0, ces: 0, nps: 0 };
+  /** Reused to describe a ticket's experience (see `experienceOf`). */
+  private readonly experience: Experience = {
+    contacts: 1,
+    fixed: false,
+    handoffs: 0,
+    exchanges: 0,
+    genericReplies: 0,
+    firstResponseWait: 0,
+    resolutionWait: 0,
+    searchedFirst: false,
+  };
+
+  constructor(private readonly desk: Desk) {
+    const seed = desk.model.scenario.seed;
+    this.satisfactionRandom = createStream(seed, desk.replication, 'customer.satisfaction');
+    this.surveyRandom = createStream(seed, desk.replication, 'customer.survey');
+  }
+
+  /** The ticket's customer's satisfied probability now; `effort()` then gives the same experience's effort. */
+  satisfiedProbability(ticket: Ticket, fixed: boolean, now: number): number {
+    return satisfiedProbability(this.desk.model.customers.satisfaction, this.experienceOf(ticket, fixed, now), ticket.channel, ticket.priority);
+  }
+
+  /** Effort points of the experience last described by `satisfiedProbability`. */
+  effort(): number {
+    return effortPoints(this.experience);
+  }
+
+  /** A ticket ended without a resolution (abandoned, or closed for want of an answer): not fixed, no survey. */
+  settleUnresolved(ticket: Ticket, now: number): void {
+    const probability = this.satisfiedProbability(ticket, false, now);
+    this.settle(ticket.id, probability, this.effort(), now, false);
+  }
+
+  /**
+   * A ticket has ended: record what its customer thinks (truth_satisfaction), and, after a
+   * resolution, survey them; a respondent answers after a delay.
+   */
+  settle(ticket: number, probability: number, effort: number, now: number, resolved: boolean): void {
+    const desk = this.desk;
+    const random = this.satisfactionRandom;
+    const answers = surveyAnswers(probability, effort, random(), random(), this.answers);
+    const value = this.truthValue;
+    value.csat = answers.csat;
+    value.ces = answers.ces;
+    value.nps = answers.nps;
+    desk.emit(now, 'truth_satisfaction', ticket, undefined, undefined, undefined, value);
+    const survey = desk.model.customers.survey;
+    if (!resolved || survey.share === 0) return;
+    if (desk.gaming !== null && !desk.gaming.surveys(ticket)) return;
+    if (this.surveyRandom() >= survey.share) return;
+    desk.emit(now, 'survey_sent', ticket, undefined, undefined);
+    if (this.surveyRandom() < responseProbability(survey.responseRate, survey.responseBias, answers.rating)) {
+      const answerAt = now + survey.delay.sample(this.surveyRandom);
+      if (answerAt <= desk.model.horizon) desk.schedule(answerAt, Kind.SurveyAnswer, new SurveyReply(ticket, { ...value }));
+    }
+  }
+
+  answerSurvey(reply: SurveyReply, now: number): void {
+    this.desk.emit(now, 'survey_answered', reply.ticket, undefined, undefined, undefined, reply.answers);
+  }
+
+  /** The experience of a ticket now (one reused object: read it before the next call). */
+  private experienceOf(ticket: Ticket, fixed: boolean, now: number): Experience {
+    const experience = this.experience;
+    experience.contacts = ticket.contacts;
+    experience.fixed = fixed;
+    experience.handoffs = ticket.handoffs;
+    experience.exchanges = ticket.exchanges;
+    experience.genericReplies = ticket.genericReplies;
+    experience.firstResponseWait = (Number.isNaN(ticket.firstReplyAt) ? now : ticket.firstReplyAt) - ticket.createdAt;
+    experience.resolutionWait = now - ticket.contactAt;
+    experience.searchedFirst = ticket.searchedFirst;
+    return experience;
+  }
+}
