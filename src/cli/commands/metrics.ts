@@ -138,10 +138,10 @@ export function registerMetrics(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  # a real help desk\'s export (shared/ beside the repository), read with the shipped mapping:\n' +
-        '  $ desksim metrics ../shared/data/real-logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml\n' +
+        '  # a real help desk\'s export (shipped in examples/logs/), read with the shipped mapping:\n' +
+        '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml\n' +
         '  # the same with SLA targets, costs and thresholds of a scenario, summary as JSON:\n' +
-        '  $ desksim metrics ../shared/data/real-logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --scenario scenarios/baseline.yaml --json\n' +
+        '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --scenario scenarios/baseline.yaml --json\n' +
         '  # a simulated log, read with no mapping:\n' +
         '  #   desksim run scenarios/textbook/mmc.yaml --events --out outputs/mmc\n' +
         '  #   desksim metrics outputs/mmc/events.ndjson --scenario scenarios/textbook/mmc.yaml\n',
