@@ -196,7 +196,7 @@ export function cleanTicket(
         }
         lastTier = record.tier;
       }
-      if (options.changes?.agent !== undefined && record.agent !== undefined && record.agent !== lastAgent && type !== 'assigned') {
+      if (options.changes?.agent !== undefined && record.agent !== undefined && record.agent !== lastAgent && (type !== 'assigned' || repeated.has(row))) {
         beforeWork('assigned');
         synthesize({ type: 'assigned', agent: record.agent });
         synthesized.assigned++;
