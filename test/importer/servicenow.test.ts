@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importLog } from '../../src/importer/index.js';
 import { computeKpisFromEvents } from '../../src/metrics/engine.js';
-import { root } from '../support/cli.js';
+import { cli, root, temporaryDirectory } from '../support/cli.js';
 
 const imported = importLog(join(root, 'test', 'fixtures', 'servicenow', 'incidents.csv'), {
   shownAs: 'incidents.csv',
@@ -115,5 +115,14 @@ describe('a ServiceNow-style snapshot export', () => {
     expect(kpis.tiers.Database!.queue_wait_mean).toBe(45);
     expect(kpis.tiers['Service Desk']!.tickets_queued).toBe(7);
     expect(Object.keys(kpis.tiers)).not.toContain('');
+  });
+
+  it('desksim metrics applies the mapping\'s SLA targets and puts the export\'s made_sla beside desksim\'s compliance', async () => {
+    const out = join(temporaryDirectory(), 'servicenow');
+    const result = await cli(['metrics', 'test/fixtures/servicenow/incidents.csv', '--mapping', 'scenarios/mappings/servicenow.yaml', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("  the export's reassignment_count sums to 2 over 7 tickets; desksim counts 2 (changes of the tier column)\n");
+    expect(result.stderr).toContain("  the export's made_sla is true for 57.1 % of 7 tickets; desksim's sla_resolution_compliance: 57.1 %\n");
+    expect(result.stdout).toMatch(/sla_resolution_compliance +57\.1%\n/);
   });
 });
