@@ -722,7 +722,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     definition:
       'First-contact resolution: resolved tickets with no escalation, and neither a reopen nor a new ticket from the same customer ' +
       'and category within metrics.fcr_window_days of the resolution / resolved tickets.',
-    needs: ['resolved', 'escalated'],
+    needs: ['resolved', 'escalated', 'reopened'],
     compute: (context) => {
       const window = context.options.fcrWindow ?? DEFAULT_FCR_WINDOW;
       const repeated = repeatedWithinWindow(context);
