@@ -21,7 +21,14 @@ import { ImportError, importMessage, type ImportIssue } from './errors.js';
 import { isOutlier, timeFences } from './outliers.js';
 import type { RawLog, RawRecord } from './read.js';
 import type { CounterComparison, DroppedRows, ImportReport, SynthesizedEvents } from './report.js';
-import { cleanTicket, type AttributeChoice, type Pending, type TicketRow, type TicketTally } from './ticket-rules.js';
+import {
+  cleanTicket,
+  toEvent,
+  type AttributeChoice,
+  type Pending,
+  type TicketRow,
+  type TicketTally,
+} from './ticket-rules.js';
 
 export type { ImportReport } from './report.js';
 
@@ -70,10 +77,38 @@ function listLines(lines: readonly number[]): string {
 }
 
 /** Cleans a read log. Throws an `ImportError` for tickets without creation under `missing_created: error`. */
-export function cleanLog(log: RawLog, options: CleanOptions, source: { file: string; mapping: string | null }): ImportedLog {
-  const dropped: DroppedRows = { duplicate: 0, outlier_time: 0, ignored: 0, repeated_created: 0, repeated_closed: 0, requeued_while_waiting: 0, repeated_state: 0 };
-  const synthesized: SynthesizedEvents = { created: 0, created_from_column: 0, reopened: 0, resumed: 0, queued: 0, escalated: 0, assigned: 0 };
-  const tally: TicketTally = { dropped, synthesized, extraKept: 0, extraDropped: 0, rowsKept: 0, queueWaitsEnded: 0, reopensAfterClose: 0 };
+export function cleanLog(
+  log: RawLog,
+  options: CleanOptions,
+  source: { file: string; mapping: string | null },
+): ImportedLog {
+  const dropped: DroppedRows = {
+    duplicate: 0,
+    outlier_time: 0,
+    ignored: 0,
+    repeated_created: 0,
+    repeated_closed: 0,
+    requeued_while_waiting: 0,
+    repeated_state: 0,
+  };
+  const synthesized: SynthesizedEvents = {
+    created: 0,
+    created_from_column: 0,
+    reopened: 0,
+    resumed: 0,
+    queued: 0,
+    escalated: 0,
+    assigned: 0,
+  };
+  const tally: TicketTally = {
+    dropped,
+    synthesized,
+    extraKept: 0,
+    extraDropped: 0,
+    rowsKept: 0,
+    queueWaitsEnded: 0,
+    reopensAfterClose: 0,
+  };
   const warnings = [...log.warnings];
   const ignoredByActivity: Record<string, number> = {};
   const byTicket = new Map<number | string, TicketRow[]>();
@@ -93,7 +128,9 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
     if (!duplicateRow) unique.push({ record, index });
   });
 
-  const fences = timeFences(unique.filter(({ record }) => (record.part ?? 0) === 0).map(({ record }) => record.epochMs));
+  const fences = timeFences(
+    unique.filter(({ record }) => (record.part ?? 0) === 0).map(({ record }) => record.epochMs),
+  );
   const outlierLines: number[] = [];
   const outlierCreationLines: number[] = [];
   for (const { record, index } of unique) {
@@ -135,7 +172,9 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
     );
   }
   if (outlierCreationLines.length > 0) {
-    warnings.push(`${outlierCreationLines.length} creation time(s) far outside the log's bulk not used (the first row's time is); lines ${listLines(outlierCreationLines)}`);
+    warnings.push(
+      `${outlierCreationLines.length} creation time(s) far outside the log's bulk not used (the first row's time is); lines ${listLines(outlierCreationLines)}`,
+    );
   }
 
   let outOfOrder = 0;
@@ -146,12 +185,22 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
   for (const [ticket, rows] of byTicket) {
     if (rows.some((row, index) => index > 0 && row.record.epochMs < rows[index - 1]!.record.epochMs)) outOfOrder++;
     // Time order; among equal instants a creation first, then file order.
-    rows.sort((a, b) => a.record.epochMs - b.record.epochMs || Number(b.record.type === 'created') - Number(a.record.type === 'created') || a.order - b.order);
+    rows.sort(
+      (a, b) =>
+        a.record.epochMs - b.record.epochMs ||
+        Number(b.record.type === 'created') - Number(a.record.type === 'created') ||
+        a.order - b.order,
+    );
     const fromColumn = rows.find((row) => row.record.createdEpochMs !== undefined)?.record.createdEpochMs;
     if (rows[0]!.record.type !== 'created' && fromColumn === undefined) {
       withoutCreated++;
       if (options.missingCreated === 'error') {
-        missing.push({ code: 'missing_created', file: source.file, line: rows[0]!.record.line, message: importMessage.missingCreated(String(ticket)) });
+        missing.push({
+          code: 'missing_created',
+          file: source.file,
+          line: rows[0]!.record.line,
+          message: importMessage.missingCreated(String(ticket)),
+        });
         continue;
       }
     }
@@ -161,9 +210,12 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
     counters.add(rows, result);
   }
   if (missing.length > 0) throw new ImportError(missing);
-  if (out.length === 0) throw new ImportError([{ code: 'empty_log', file: source.file, message: importMessage.emptyLog() }]);
+  if (out.length === 0)
+    throw new ImportError([{ code: 'empty_log', file: source.file, message: importMessage.emptyLog() }]);
   if (log.activities !== undefined && plainReplies(log)) {
-    warnings.push('replied rows without a kind count as substantive answers (first_response_substantive_share): give the activity a kind (generic, info_request, auto) if it is not one');
+    warnings.push(
+      'replied rows without a kind count as substantive answers (first_response_substantive_share): give the activity a kind (generic, info_request, auto) if it is not one',
+    );
   }
 
   out.sort((a, b) => a.epochMs - b.epochMs || a.order - b.order);
@@ -201,23 +253,22 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
     tickets_closed_repeatedly: closedRepeatedly,
     counters: counters.comparison(),
     warnings,
-    window: { start: new Date(first).toISOString(), end: new Date(last).toISOString(), minutes: (last - first) / 60_000 },
+    window: {
+      start: new Date(first).toISOString(),
+      end: new Date(last).toISOString(),
+      minutes: (last - first) / 60_000,
+    },
   };
-  return { events, window: { originEpochMs: origin, measureFrom: (first - origin) / 60_000, measureTo: (end - origin) / 60_000 }, report };
+  return {
+    events,
+    window: { originEpochMs: origin, measureFrom: (first - origin) / 60_000, measureTo: (end - origin) / 60_000 },
+    report,
+  };
 }
 
 /** Does any kept `replied` record lack a kind (read as substantive)? */
 function plainReplies(log: RawLog): boolean {
   return log.records.some((record) => record.type === 'replied' && record.kind === undefined);
-}
-
-function toEvent(record: RawRecord): Omit<TicketEvent, 'time'> {
-  const event: Omit<TicketEvent, 'time'> = { type: record.type as TicketEvent['type'] };
-  if (record.ticket !== undefined) event.ticket = record.ticket;
-  for (const field of ['agent', 'tier', 'channel', 'category', 'priority', 'customer', 'kind', 'value'] as const) {
-    if (record[field] !== undefined) (event as Record<string, unknown>)[field] = record[field];
-  }
-  return event;
 }
 
 /** The export's counters per ticket (last value) beside desksim's own count for the same tickets. */
@@ -227,7 +278,8 @@ class CounterTotals {
   add(rows: readonly TicketRow[], result: { transfers: number; reopens: number }): void {
     const last: { reassignment_count?: number; reopen_count?: number; made_sla?: boolean } = {};
     for (const { record } of rows) Object.assign(last, record.counters);
-    if (last.reassignment_count !== undefined) this.count('reassignment_count', last.reassignment_count, result.transfers);
+    if (last.reassignment_count !== undefined)
+      this.count('reassignment_count', last.reassignment_count, result.transfers);
     if (last.reopen_count !== undefined) this.count('reopen_count', last.reopen_count, result.reopens);
     if (last.made_sla !== undefined) this.count('made_sla', last.made_sla ? 1 : 0, null);
   }

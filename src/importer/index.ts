@@ -2,9 +2,10 @@
  * The importer: a log file → the event log of SPEC §4, with a report of everything odd.
  *
  * ```
- * export.csv ──mapping (mapping.ts)──┐
- * events.ndjson / events.csv ────────┴─read (read.ts)─▶ RawLog ─clean (clean.ts)─▶ ImportedLog
- *                                                                 events + window + ImportReport
+ * export.csv / .ndjson ──mapping (mapping.ts)──read-export.ts──┐
+ * events.ndjson / events.csv ─────────────────read.ts──────────┴─▶ RawLog (raw.ts)
+ *   ─clean (clean.ts: duplicates, outlier times; ticket-rules.ts: per ticket)─▶ ImportedLog
+ *                                                  events + window + ImportReport (report.ts)
  * ```
  *
  * It depends on the event-log contract only: the metric engine knows nothing of it, and it

@@ -102,7 +102,8 @@ export interface ImportReport {
   window: { start: string; end: string; minutes: number };
 }
 
-const plural = (count: number, word: string) => `${count} ${count === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
+const plural = (count: number, word: string) =>
+  `${count} ${count === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 
 /** The report in a few lines for a person: counts, every odd thing found, then the warnings. */
 export function renderImportReport(report: ImportReport): string {
@@ -112,44 +113,77 @@ export function renderImportReport(report: ImportReport): string {
       `${plural(report.events, 'event')}, ${plural(report.tickets, 'ticket')}, ${report.window.start} – ${report.window.end}`,
   ];
   const odd: string[] = [];
-  if (dropped.duplicate > 0) odd.push(`${plural(dropped.duplicate, 'duplicate row')} dropped (the same values as an earlier row)`);
-  if (dropped.outlier_time > 0) odd.push(`${plural(dropped.outlier_time, 'row')} with a time far outside the log dropped (see the warning)`);
+  if (dropped.duplicate > 0)
+    odd.push(`${plural(dropped.duplicate, 'duplicate row')} dropped (the same values as an earlier row)`);
+  if (dropped.outlier_time > 0)
+    odd.push(`${plural(dropped.outlier_time, 'row')} with a time far outside the log dropped (see the warning)`);
   if (dropped.ignored > 0) {
-    const which = Object.entries(report.ignored_by_activity).map(([activity, count]) => `${JSON.stringify(activity)} ${count}`).join(', ');
+    const which = Object.entries(report.ignored_by_activity)
+      .map(([activity, count]) => `${JSON.stringify(activity)} ${count}`)
+      .join(', ');
     odd.push(`${plural(dropped.ignored, 'row')} of ignored activities dropped (${which})`);
   }
-  if (dropped.repeated_state > 0) odd.push(`${plural(dropped.repeated_state, 'snapshot row')} repeated the ticket's state: no new event`);
-  if (report.tickets_out_of_order > 0) odd.push(`${plural(report.tickets_out_of_order, 'ticket')} had rows out of time order (sorted)`);
+  if (dropped.repeated_state > 0)
+    odd.push(`${plural(dropped.repeated_state, 'snapshot row')} repeated the ticket's state: no new event`);
+  if (report.tickets_out_of_order > 0)
+    odd.push(`${plural(report.tickets_out_of_order, 'ticket')} had rows out of time order (sorted)`);
   if (report.tickets_without_created > 0) {
-    odd.push(`${plural(report.tickets_without_created, 'ticket')} did not start with a creation: created synthesized at their first event`);
+    odd.push(
+      `${plural(report.tickets_without_created, 'ticket')} did not start with a creation: created synthesized at their first event`,
+    );
   }
-  if (synthesized.created_from_column > 0) odd.push(`${plural(synthesized.created_from_column, 'creation')} taken from the creation column`);
-  if (dropped.repeated_created > 0) odd.push(`${plural(dropped.repeated_created, 'later created event')} dropped (a ticket is created once)`);
+  if (synthesized.created_from_column > 0)
+    odd.push(`${plural(synthesized.created_from_column, 'creation')} taken from the creation column`);
+  if (dropped.repeated_created > 0)
+    odd.push(`${plural(dropped.repeated_created, 'later created event')} dropped (a ticket is created once)`);
   if (dropped.repeated_closed > 0) {
-    odd.push(`${plural(report.tickets_closed_repeatedly, 'ticket')} closed more than once: kept the final close, dropped ${plural(dropped.repeated_closed, 'earlier close')}`);
+    odd.push(
+      `${plural(report.tickets_closed_repeatedly, 'ticket')} closed more than once: kept the final close, dropped ${plural(dropped.repeated_closed, 'earlier close')}`,
+    );
   }
-  if (dropped.requeued_while_waiting > 0) odd.push(`${plural(dropped.requeued_while_waiting, 'queued event')} dropped: the ticket already waited in that queue`);
+  if (dropped.requeued_while_waiting > 0)
+    odd.push(
+      `${plural(dropped.requeued_while_waiting, 'queued event')} dropped: the ticket already waited in that queue`,
+    );
   if (report.extra_events.kept + report.extra_events.dropped > 0) {
-    odd.push(`${plural(report.extra_events.kept, 'further event')} from rows mapped to several (${report.extra_events.dropped} dropped by the rules above)`);
+    odd.push(
+      `${plural(report.extra_events.kept, 'further event')} from rows mapped to several (${report.extra_events.dropped} dropped by the rules above)`,
+    );
   }
   if (synthesized.queued + synthesized.escalated > 0) {
-    odd.push(`${plural(synthesized.queued, 'queue entry')} and ${plural(synthesized.escalated, 'escalation')} read from changes of the tier column`);
+    odd.push(
+      `${plural(synthesized.queued, 'queue entry')} and ${plural(synthesized.escalated, 'escalation')} read from changes of the tier column`,
+    );
   }
   const agentChanges = synthesized.assigned - report.queue_waits_ended;
   if (agentChanges > 0) odd.push(`${plural(agentChanges, 'assignment')} read from changes of the agent column`);
   if (report.queue_waits_ended > 0) {
-    odd.push(`${plural(report.queue_waits_ended, 'queue wait')} never ended: ended at the ticket's next work, resolution or move (an assigned each)`);
+    odd.push(
+      `${plural(report.queue_waits_ended, 'queue wait')} never ended: ended at the ticket's next work, resolution or move (an assigned each)`,
+    );
   }
-  if (synthesized.resumed > 0) odd.push(`${plural(synthesized.resumed, 'wait')} on the customer ended by an activity that ends pending`);
-  if (report.reopens_after_close > 0) odd.push(`${plural(report.reopens_after_close, 'time')} a ticket was worked again after its close: a reopen`);
-  if (synthesized.reopened > 0) odd.push(`${plural(synthesized.reopened, 'reopen')} inferred: taken again after a resolution, or worked after a close`);
-  if (report.tickets_without_events > 0) odd.push(`${plural(report.tickets_without_events, 'ticket')} had only ignored rows and are not in the log`);
+  if (synthesized.resumed > 0)
+    odd.push(`${plural(synthesized.resumed, 'wait')} on the customer ended by an activity that ends pending`);
+  if (report.reopens_after_close > 0)
+    odd.push(`${plural(report.reopens_after_close, 'time')} a ticket was worked again after its close: a reopen`);
+  if (synthesized.reopened > 0)
+    odd.push(
+      `${plural(synthesized.reopened, 'reopen')} inferred: taken again after a resolution, or worked after a close`,
+    );
+  if (report.tickets_without_events > 0)
+    odd.push(`${plural(report.tickets_without_events, 'ticket')} had only ignored rows and are not in the log`);
   for (const line of odd) lines.push(`  ${line}`);
-  lines.push(`  events: ${Object.entries(report.events_by_type).map(([type, count]) => `${type} ${count}`).join(', ')}`);
+  lines.push(
+    `  events: ${Object.entries(report.events_by_type)
+      .map(([type, count]) => `${type} ${count}`)
+      .join(', ')}`,
+  );
   const counted: Record<string, string> = { reassignment_count: 'changes of the tier column', reopen_count: 'reopens' };
   for (const [name, counter] of Object.entries(report.counters ?? {})) {
     if (name === 'made_sla') continue; // beside desksim's SLA compliance, once the KPIs are computed
-    lines.push(`  the export's ${name} sums to ${counter.log} over ${plural(counter.tickets, 'ticket')}; desksim counts ${counter.desksim} (${counted[name]})`);
+    lines.push(
+      `  the export's ${name} sums to ${counter.log} over ${plural(counter.tickets, 'ticket')}; desksim counts ${counter.desksim} (${counted[name]})`,
+    );
   }
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
   return lines.join('\n') + '\n';

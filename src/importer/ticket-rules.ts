@@ -16,7 +16,7 @@
  */
 import type { TicketEvent } from '../eventlog/types.js';
 import type { CleanOptions } from './clean.js';
-import type { RawRecord } from './read.js';
+import { EVENT_FIELDS, type RawRecord } from './raw.js';
 import type { DroppedRows, SynthesizedEvents } from './report.js';
 
 /** A ticket's row on its way through the rules, with its place in file order. */
@@ -52,21 +52,27 @@ export interface TicketTally {
 }
 
 const ATTRIBUTES = ['channel', 'category', 'priority', 'customer'] as const;
-const EVENT_FIELDS = ['agent', 'tier', 'channel', 'category', 'priority', 'customer', 'kind', 'value'] as const;
 /** Work on a ticket: after a close, a reopen. */
 const WORK = new Set(['assigned', 'work_started', 'work_ended', 'replied', 'resolved', 'queued', 'escalated']);
 /** Events that show a ticket waiting in a queue was taken, though no row says so. */
 const ENDS_QUEUE_WAIT = new Set(['work_started', 'replied', 'resolved', 'closed', 'escalated']);
 
-function toEvent(record: RawRecord): Omit<TicketEvent, 'time'> {
+/** A record's event: its type, ticket and fields, without the row's bookkeeping. */
+export function toEvent(record: RawRecord): Omit<TicketEvent, 'time'> {
   const event: Omit<TicketEvent, 'time'> = { type: record.type as TicketEvent['type'] };
   if (record.ticket !== undefined) event.ticket = record.ticket;
-  for (const field of EVENT_FIELDS) if (record[field] !== undefined) (event as Record<string, unknown>)[field] = record[field];
+  for (const field of EVENT_FIELDS)
+    if (record[field] !== undefined) (event as Record<string, unknown>)[field] = record[field];
   return event;
 }
 
 /** The ticket's value of an attribute under a choice; `creation` is the row the ticket was created by, if any. */
-function attributeValue(rows: readonly TicketRow[], field: (typeof ATTRIBUTES)[number], choice: AttributeChoice | undefined, creation: TicketRow | undefined) {
+function attributeValue(
+  rows: readonly TicketRow[],
+  field: (typeof ATTRIBUTES)[number],
+  choice: AttributeChoice | undefined,
+  creation: TicketRow | undefined,
+) {
   const values = rows.map((row) => row.record[field]).filter((value) => value !== undefined);
   if (values.length === 0) return undefined;
   switch (choice?.take ?? 'first') {
@@ -82,7 +88,11 @@ function attributeValue(rows: readonly TicketRow[], field: (typeof ATTRIBUTES)[n
     }
     default:
       // A creation row rarely carries everything (priority is often set at triage): its value, else a created row's, else the first.
-      return creation?.record[field] ?? rows.find((row) => row.record.type === 'created' && row.record[field] !== undefined)?.record[field] ?? values[0];
+      return (
+        creation?.record[field] ??
+        rows.find((row) => row.record.type === 'created' && row.record[field] !== undefined)?.record[field] ??
+        values[0]
+      );
   }
 }
 
@@ -115,7 +125,11 @@ export function cleanTicket(
   let created: Pending;
   if (fromColumn !== undefined) {
     // A creation column later than the ticket's first row is a clock skew: the first row's time.
-    created = { epochMs: Math.min(fromColumn, first.record.epochMs), order: first.order - 8, event: { ticket, type: 'created' } };
+    created = {
+      epochMs: Math.min(fromColumn, first.record.epochMs),
+      order: first.order - 8,
+      event: { ticket, type: 'created' },
+    };
     synthesized.created_from_column++;
   } else if (first.record.type === 'created') {
     creation = first;
@@ -139,7 +153,8 @@ export function cleanTicket(
   let repeatedRow = false;
   for (const row of rows) {
     if ((row.record.part ?? 0) === 0) {
-      repeatedRow = options.rows === 'snapshots' && row.record.activity !== undefined && row.record.activity === previousState;
+      repeatedRow =
+        options.rows === 'snapshots' && row.record.activity !== undefined && row.record.activity === previousState;
       previousState = row.record.activity;
     }
     if (repeatedRow) repeated.add(row);
@@ -196,7 +211,12 @@ export function cleanTicket(
         }
         lastTier = record.tier;
       }
-      if (options.changes?.agent !== undefined && record.agent !== undefined && record.agent !== lastAgent && (type !== 'assigned' || repeated.has(row))) {
+      if (
+        options.changes?.agent !== undefined &&
+        record.agent !== undefined &&
+        record.agent !== lastAgent &&
+        (type !== 'assigned' || repeated.has(row))
+      ) {
         beforeWork('assigned');
         synthesize({ type: 'assigned', agent: record.agent });
         synthesized.assigned++;

@@ -60,7 +60,8 @@ function offsetMinutes(text: string): number {
   return minutes > 59 || total < EARLIEST_OFFSET_MINUTES || total > LATEST_OFFSET_MINUTES ? Number.NaN : total;
 }
 
-const fractionMs = (fraction: string | undefined) => (fraction === undefined ? 0 : Math.round(Number(`0.${fraction}`) * 1000));
+const fractionMs = (fraction: string | undefined) =>
+  fraction === undefined ? 0 : Math.round(Number(`0.${fraction}`) * 1000);
 
 const isoPattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -116,7 +117,19 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /** One strftime directive: the text it matches and where its value goes. */
 interface Directive {
   pattern: string;
-  field?: 'year' | 'year2' | 'month' | 'monthName' | 'day' | 'hour' | 'hour12' | 'meridiem' | 'minute' | 'second' | 'fraction' | 'offset';
+  field?:
+    | 'year'
+    | 'year2'
+    | 'month'
+    | 'monthName'
+    | 'day'
+    | 'hour'
+    | 'hour12'
+    | 'meridiem'
+    | 'minute'
+    | 'second'
+    | 'fraction'
+    | 'offset';
 }
 
 const DIRECTIVES: Record<string, Directive> = {
@@ -140,7 +153,9 @@ const DIRECTIVES: Record<string, Directive> = {
 };
 
 /** A strftime pattern compiled to a regular expression, or the directive it does not know. */
-export function compileTimeFormat(format: string): { regex: RegExp; fields: NonNullable<Directive['field']>[] } | { unknown: string } {
+export function compileTimeFormat(
+  format: string,
+): { regex: RegExp; fields: NonNullable<Directive['field']>[] } | { unknown: string } {
   let source = '^';
   const fields: NonNullable<Directive['field']>[] = [];
   for (let index = 0; index < format.length; index++) {
@@ -208,8 +223,25 @@ function strftimeReader(format: string): (text: string) => WallTime | undefined 
 /** The sample instant 2016-02-29 13:23:45 written in a strftime format, for messages. */
 export function formatExample(format: string): string {
   const values: Record<string, string> = {
-    Y: '2016', y: '16', m: '02', b: 'Feb', B: 'February', d: '29', e: '29', H: '13', I: '01', p: 'PM',
-    M: '23', S: '45', f: '000', z: '+01:00', a: 'Mon', A: 'Monday', T: '13:23:45', F: '2016-02-29', '%': '%',
+    Y: '2016',
+    y: '16',
+    m: '02',
+    b: 'Feb',
+    B: 'February',
+    d: '29',
+    e: '29',
+    H: '13',
+    I: '01',
+    p: 'PM',
+    M: '23',
+    S: '45',
+    f: '000',
+    z: '+01:00',
+    a: 'Mon',
+    A: 'Monday',
+    T: '13:23:45',
+    F: '2016-02-29',
+    '%': '%',
   };
   return format.replace(/%(.)/g, (whole, letter: string) => values[letter] ?? whole);
 }
@@ -236,7 +268,9 @@ export function timestampReader(options: TimestampOptions): (text: string) => Ti
     const expected = `a number of ${format === 'epoch_seconds' ? 'seconds' : 'milliseconds'} since 1970-01-01T00:00Z`;
     return (text) => {
       const value = Number(text.trim());
-      return text.trim() !== '' && Number.isFinite(value) ? { epochMs: Math.round(value * scale) } : { problem: 'unreadable', expected };
+      return text.trim() !== '' && Number.isFinite(value)
+        ? { epochMs: Math.round(value * scale) }
+        : { problem: 'unreadable', expected };
     };
   }
   const read: (text: string) => WallTime | undefined =
@@ -253,7 +287,8 @@ export function timestampReader(options: TimestampOptions): (text: string) => Ti
     const wall = utcWall(time);
     if (Number.isNaN(wall)) return { problem: 'unreadable', expected };
     if (time.offsetMinutes !== undefined) {
-      if (Number.isNaN(time.offsetMinutes)) return { problem: 'unreadable', expected: `${expected}, with a UTC offset between -12:00 and +14:00` };
+      if (Number.isNaN(time.offsetMinutes))
+        return { problem: 'unreadable', expected: `${expected}, with a UTC offset between -12:00 and +14:00` };
       return { epochMs: wall - time.offsetMinutes * 60_000 };
     }
     if (offsetAt === undefined) return { problem: 'naive', expected };

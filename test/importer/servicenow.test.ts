@@ -28,8 +28,15 @@ const imported = importLog(join(root, 'test', 'fixtures', 'servicenow', 'inciden
 });
 const minute = (day: number, hour: number, minutes = 0) => day * 1440 + hour * 60 + minutes;
 const sla = { targets: imported.slaTargets!, clock: (from: number, to: number) => to - from, pauseWhenPending: true };
-const kpis = computeKpisFromEvents(imported.events, imported.window, { serviceLevelThreshold: 60, reopenWindow: 7 * 1440, sla }, undefined, imported.recordedTypes);
-const eventsOf = (ticket: string) => imported.events.filter((event) => event.ticket === ticket).map(({ ticket: _, ...event }) => event);
+const kpis = computeKpisFromEvents(
+  imported.events,
+  imported.window,
+  { serviceLevelThreshold: 60, reopenWindow: 7 * 1440, sla },
+  undefined,
+  imported.recordedTypes,
+);
+const eventsOf = (ticket: string) =>
+  imported.events.filter((event) => event.ticket === ticket).map(({ ticket: _, ...event }) => event);
 
 describe('a ServiceNow-style snapshot export', () => {
   it('accounts for every row', () => {
@@ -38,13 +45,29 @@ describe('a ServiceNow-style snapshot export', () => {
       // 38 = 32 kept + 1 duplicate (INC006, quoted) + 4 repeated states (INC001 09:00, INC002 09:00 and 10:00,
       // INC004 10:15) + 1 earlier close (INC006 12:00).
       rows_kept: 32,
-      rows_dropped: { duplicate: 1, outlier_time: 0, ignored: 0, repeated_created: 0, repeated_closed: 1, requeued_while_waiting: 0, repeated_state: 4 },
+      rows_dropped: {
+        duplicate: 1,
+        outlier_time: 0,
+        ignored: 0,
+        repeated_created: 0,
+        repeated_closed: 1,
+        requeued_while_waiting: 0,
+        repeated_state: 4,
+      },
       extra_events: { kept: 1, dropped: 0 }, // INC002's Awaiting User Info: a reply, then a wait
       // Creations from opened_at (7); INC002 → Network Support and INC004 → Database: an escalation and a queue
       // entry each; Carol taking INC002 at 10:00 on a repeated Active row; the desk's waits of INC003 (resolved
       // from New) and INC004 (moved while New) ended; INC002's wait on the user ended by Active; INC004 taken
       // again after its resolution and INC006 worked after its close: two reopens.
-      synthesized: { created: 0, created_from_column: 7, reopened: 2, resumed: 1, queued: 2, escalated: 2, assigned: 3 },
+      synthesized: {
+        created: 0,
+        created_from_column: 7,
+        reopened: 2,
+        resumed: 1,
+        queued: 2,
+        escalated: 2,
+        assigned: 3,
+      },
       queue_waits_ended: 2,
       reopens_after_close: 1,
       events: 32 + 1 + 17,
@@ -62,21 +85,96 @@ describe('a ServiceNow-style snapshot export', () => {
 
   it('turns group and assignee changes, a list of events and ends_pending into the hand-worked events', () => {
     expect(eventsOf('INC002')).toEqual([
-      { time: minute(0, 8, 30), type: 'created', channel: 'Email', category: 'Network', priority: '2 - High', customer: 'Caller 12' },
-      { time: minute(0, 8, 30), type: 'queued', tier: 'Service Desk', channel: 'Email', category: 'Network', priority: '3 - Moderate', customer: 'Caller 12' },
-      { time: minute(0, 8, 40), type: 'assigned', agent: 'Bob', tier: 'Service Desk', channel: 'Email', category: 'Network', priority: '3 - Moderate', customer: 'Caller 12' },
+      {
+        time: minute(0, 8, 30),
+        type: 'created',
+        channel: 'Email',
+        category: 'Network',
+        priority: '2 - High',
+        customer: 'Caller 12',
+      },
+      {
+        time: minute(0, 8, 30),
+        type: 'queued',
+        tier: 'Service Desk',
+        channel: 'Email',
+        category: 'Network',
+        priority: '3 - Moderate',
+        customer: 'Caller 12',
+      },
+      {
+        time: minute(0, 8, 40),
+        type: 'assigned',
+        agent: 'Bob',
+        tier: 'Service Desk',
+        channel: 'Email',
+        category: 'Network',
+        priority: '3 - Moderate',
+        customer: 'Caller 12',
+      },
       { time: minute(0, 9), type: 'escalated', tier: 'Network Support' },
       { time: minute(0, 9), type: 'queued', tier: 'Network Support' },
       { time: minute(0, 10), type: 'assigned', agent: 'Carol' },
-      { time: minute(0, 10, 30), type: 'replied', kind: 'info_request', agent: 'Carol', tier: 'Network Support', channel: 'Email', category: 'Network', priority: '2 - High', customer: 'Caller 12' },
-      { time: minute(0, 10, 30), type: 'pending', kind: 'customer', agent: 'Carol', tier: 'Network Support', channel: 'Email', category: 'Network', priority: '2 - High', customer: 'Caller 12' },
+      {
+        time: minute(0, 10, 30),
+        type: 'replied',
+        kind: 'info_request',
+        agent: 'Carol',
+        tier: 'Network Support',
+        channel: 'Email',
+        category: 'Network',
+        priority: '2 - High',
+        customer: 'Caller 12',
+      },
+      {
+        time: minute(0, 10, 30),
+        type: 'pending',
+        kind: 'customer',
+        agent: 'Carol',
+        tier: 'Network Support',
+        channel: 'Email',
+        category: 'Network',
+        priority: '2 - High',
+        customer: 'Caller 12',
+      },
       { time: minute(0, 12, 30), type: 'resumed' },
-      { time: minute(0, 12, 30), type: 'assigned', agent: 'Carol', tier: 'Network Support', channel: 'Email', category: 'Network', priority: '2 - High', customer: 'Caller 12' },
-      { time: minute(0, 13), type: 'resolved', agent: 'Carol', tier: 'Network Support', channel: 'Email', category: 'Network', priority: '2 - High', customer: 'Caller 12' },
-      { time: minute(1, 13), type: 'closed', agent: 'Carol', tier: 'Network Support', channel: 'Email', category: 'Network', priority: '2 - High', customer: 'Caller 12' },
+      {
+        time: minute(0, 12, 30),
+        type: 'assigned',
+        agent: 'Carol',
+        tier: 'Network Support',
+        channel: 'Email',
+        category: 'Network',
+        priority: '2 - High',
+        customer: 'Caller 12',
+      },
+      {
+        time: minute(0, 13),
+        type: 'resolved',
+        agent: 'Carol',
+        tier: 'Network Support',
+        channel: 'Email',
+        category: 'Network',
+        priority: '2 - High',
+        customer: 'Caller 12',
+      },
+      {
+        time: minute(1, 13),
+        type: 'closed',
+        agent: 'Carol',
+        tier: 'Network Support',
+        channel: 'Email',
+        category: 'Network',
+        priority: '2 - High',
+        customer: 'Caller 12',
+      },
     ]);
     // Moved while New: the desk's wait ends at the move, then the escalation and the wait at Database.
-    expect(eventsOf('INC004').slice(1, 6).map(({ time, type, tier, agent }) => ({ time, type, tier, agent }))).toEqual([
+    expect(
+      eventsOf('INC004')
+        .slice(1, 6)
+        .map(({ time, type, tier, agent }) => ({ time, type, tier, agent })),
+    ).toEqual([
       { time: minute(0, 10), type: 'queued', tier: 'Service Desk', agent: undefined },
       { time: minute(0, 10, 15), type: 'assigned', tier: undefined, agent: undefined },
       { time: minute(0, 10, 15), type: 'escalated', tier: 'Database', agent: undefined },
@@ -84,9 +182,15 @@ describe('a ServiceNow-style snapshot export', () => {
       { time: minute(0, 11), type: 'assigned', tier: 'Database', agent: 'Dave' },
     ]);
     // "?", NULL and N/A are no value; opened_at (07:00) comes before INC007's first row (07:30).
-    const created = new Map(imported.events.filter((event) => event.type === 'created').map((event) => [event.ticket, event]));
+    const created = new Map(
+      imported.events.filter((event) => event.type === 'created').map((event) => [event.ticket, event]),
+    );
     expect(created.get('INC003')!.customer).toBeUndefined();
-    expect([created.get('INC006')!.channel, created.get('INC006')!.category, created.get('INC006')!.priority]).toEqual([undefined, undefined, '3 - Moderate']);
+    expect([created.get('INC006')!.channel, created.get('INC006')!.category, created.get('INC006')!.priority]).toEqual([
+      undefined,
+      undefined,
+      '3 - Moderate',
+    ]);
     expect(created.get('INC007')!.time).toBe(minute(0, 7));
     expect(imported.events.some((event) => event.agent === '?' || event.tier === '?')).toBe(false);
   });
@@ -117,12 +221,23 @@ describe('a ServiceNow-style snapshot export', () => {
     expect(Object.keys(kpis.tiers)).not.toContain('');
   });
 
-  it('desksim metrics applies the mapping\'s SLA targets and puts the export\'s made_sla beside desksim\'s compliance', async () => {
+  it("desksim metrics applies the mapping's SLA targets and puts the export's made_sla beside desksim's compliance", async () => {
     const out = join(temporaryDirectory(), 'servicenow');
-    const result = await cli(['metrics', 'test/fixtures/servicenow/incidents.csv', '--mapping', 'scenarios/mappings/servicenow.yaml', '--out', out]);
+    const result = await cli([
+      'metrics',
+      'test/fixtures/servicenow/incidents.csv',
+      '--mapping',
+      'scenarios/mappings/servicenow.yaml',
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("  the export's reassignment_count sums to 2 over 7 tickets; desksim counts 2 (changes of the tier column)\n");
-    expect(result.stderr).toContain("  the export's made_sla is true for 57.1 % of 7 tickets; desksim's sla_resolution_compliance: 57.1 %\n");
+    expect(result.stderr).toContain(
+      "  the export's reassignment_count sums to 2 over 7 tickets; desksim counts 2 (changes of the tier column)\n",
+    );
+    expect(result.stderr).toContain(
+      "  the export's made_sla is true for 57.1 % of 7 tickets; desksim's sla_resolution_compliance: 57.1 %\n",
+    );
     expect(result.stdout).toMatch(/sla_resolution_compliance +57\.1%\n/);
   });
 });

@@ -14,11 +14,16 @@ function importText(log: string, mapping: string): ImportedLog {
   const directory = temporaryDirectory();
   writeFileSync(join(directory, 'log.csv'), log);
   writeFileSync(join(directory, 'mapping.yaml'), mapping);
-  return importLog(join(directory, 'log.csv'), { shownAs: 'log.csv', mappingFile: join(directory, 'mapping.yaml'), mappingShownAs: 'mapping.yaml' });
+  return importLog(join(directory, 'log.csv'), {
+    shownAs: 'log.csv',
+    mappingFile: join(directory, 'mapping.yaml'),
+    mappingShownAs: 'mapping.yaml',
+  });
 }
 
 const header = 'id,when,state,who,group,priority,reassigned\n';
-const columns = 'columns: { ticket: id, time: when, activity: state, agent: who, tier: group, priority: priority, reassignment_count: reassigned }\n';
+const columns =
+  'columns: { ticket: id, time: when, activity: state, agent: who, tier: group, priority: priority, reassignment_count: reassigned }\n';
 
 describe('snapshot options', () => {
   const log =
@@ -34,7 +39,9 @@ describe('snapshot options', () => {
 
   it('reads a custom missing token, a transfer without an escalation, the last priority', () => {
     const imported = importText(log, mapping);
-    expect(imported.events.map(({ time, type, tier, agent }) => [time - 540, type, tier ?? null, agent ?? null])).toEqual([
+    expect(
+      imported.events.map(({ time, type, tier, agent }) => [time - 540, type, tier ?? null, agent ?? null]),
+    ).toEqual([
       [0, 'created', null, null],
       [0, 'queued', 'desk', null],
       [10, 'assigned', null, null], // the desk's wait ends at the move
@@ -63,7 +70,9 @@ describe('snapshot options', () => {
       throw new Error('expected a refusal');
     } catch (error) {
       expect(error).toBeInstanceOf(ImportError);
-      expect((error as ImportError).message).toBe('log.csv:2  reassigned\n  cannot read the count "two": expected a whole number 0, 1, 2…');
+      expect((error as ImportError).message).toBe(
+        'log.csv:2  reassigned\n  cannot read the count "two": expected a whole number 0, 1, 2…',
+      );
     }
   });
 });

@@ -54,7 +54,7 @@ describe('pending KPIs', () => {
   });
 });
 
-describe('tickets.csv times are the KPIs\' own', () => {
+describe("tickets.csv times are the KPIs' own", () => {
   // A made-up clock at half speed stands in for business hours: every minute counts for half.
   const halfClock = (from: number, to: number) => (to - from) / 2;
   const cases: Array<[string, Partial<MetricOptions>, { A: [number, number]; B: [number, number] }]> = [
@@ -63,7 +63,11 @@ describe('tickets.csv times are the KPIs\' own', () => {
     ['count_pending_time: false', { countPendingTime: false }, { A: [30, 200], B: [20, 100] }],
     ['auto_reply_counts_as_response', { autoReplyCountsAsResponse: true }, { A: [0, 500], B: [20, 100] }],
     ['the business clock', { durationClock: halfClock }, { A: [15, 250], B: [10, 50] }],
-    ['all three', { countPendingTime: false, autoReplyCountsAsResponse: true, durationClock: halfClock }, { A: [0, 100], B: [10, 50] }],
+    [
+      'all three',
+      { countPendingTime: false, autoReplyCountsAsResponse: true, durationClock: halfClock },
+      { A: [0, 100], B: [10, 50] },
+    ],
   ];
   for (const [name, choice, expected] of cases) {
     it(name, () => {
