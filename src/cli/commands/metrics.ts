@@ -123,7 +123,9 @@ export function registerMetrics(program: Command, io: CliIo): void {
         'The log is an event log as `desksim run --events` writes it (NDJSON, or CSV with columns\n' +
         'ticket,time,type,agent,tier,channel,category,priority,customer,kind,value), read directly;\n' +
         'or a help desk\'s own CSV export, read with --mapping (which column is what, and which\n' +
-        'event type each activity is: see scenarios/mappings/helpdesk.yaml and docs/metrics.md).\n\n' +
+        'event type each activity is: see scenarios/mappings/helpdesk.yaml and docs/metrics.md).\n' +
+        'A snapshot export (one row per update, the state repeated, as ServiceNow\'s) is read with\n' +
+        'rows: snapshots, changes: and a creation column: see scenarios/mappings/servicenow.yaml.\n\n' +
         'Cleaning never loses a row silently: duplicates, ignored activities, tickets without a\n' +
         'creation, repeated closes and out-of-order rows are counted in the import report (stderr).\n' +
         'The measured window runs from the first event to the last. KPIs the log cannot support\n' +
