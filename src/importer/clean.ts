@@ -1,78 +1,36 @@
 /**
  * Cleaning a read log into the event log the metric engine trusts, and saying what was done
- * in an import report that accounts for every row:
+ * in an import report that accounts for every row (see `report.ts`):
  *
  * ```
- * rows read = rows kept + duplicates + ignored + repeated created + repeated closed
- *             + re-queued while waiting
- * events    = rows kept + synthesized created + synthesized reopened
+ * rows read = rows kept + duplicates + outlier times + ignored + repeated created
+ *             + repeated closed + re-queued while waiting + repeated states
+ * events    = rows kept + extra events kept + synthesized events
  * ```
  *
- * Rules, in order: exact duplicate rows are dropped; rows of ignored activities are
- * dropped; each ticket's rows are put in time order (ties keep file order, a `created` first);
- * a ticket whose first event is not `created` gets one synthesized at its first event (or
- * stops the import, with `missing_created: error`); a later `created` is dropped; of several
- * `closed` only the last — the final close — is kept; a `queued` while the ticket already
- * waits in that tier's queue is not a new queue entry and is dropped; with `infer_reopened`,
- * an `assigned` after a `resolved` gets a `reopened` just before it. Times become minutes
- * since the earliest event.
+ * Rules, in order: duplicate rows (same values) are dropped; rows with a time far outside
+ * the log (`outliers.ts`) are dropped and listed; rows of ignored activities are dropped;
+ * each ticket's rows are put in time order (ties keep file order, a `created` first). Then,
+ * per ticket, row by row (`ticket-rules.ts`): its creation, snapshot states, changes of the
+ * tier and agent columns, waits ended, re-queues, closes and reopens. Times become minutes
+ * since the midnight before the earliest event.
  */
 import { utcOffsetReader } from '../engine/local-time.js';
 import type { EventType, LogWindow, TicketEvent } from '../eventlog/types.js';
 import { ImportError, importMessage, type ImportIssue } from './errors.js';
-import { EVENT_FIELDS, type RawLog, type RawRecord } from './read.js';
+import { isOutlier, timeFences } from './outliers.js';
+import type { RawLog, RawRecord } from './read.js';
+import type { CounterComparison, DroppedRows, ImportReport, SynthesizedEvents } from './report.js';
+import {
+  cleanTicket,
+  toEvent,
+  type AttributeChoice,
+  type Pending,
+  type TicketRow,
+  type TicketTally,
+} from './ticket-rules.js';
 
-/** What cleaning did: every row of the file accounted for. */
-export interface ImportReport {
-  /** The log file, as given. */
-  file: string;
-  /** ndjson / csv (the event-log forms) or mapped-csv (an export read through a mapping). */
-  form: RawLog['form'];
-  /** The mapping file, for mapped logs. */
-  mapping: string | null;
-  /** Data rows in the file (header and blank lines not counted). */
-  rows_read: number;
-  /** Rows that became events. */
-  rows_kept: number;
-  /** Rows not used, by reason. rows_read = rows_kept + the sum of these. */
-  rows_dropped: {
-    /** Exact copies of an earlier row. */
-    duplicate: number;
-    /** Rows whose activity the mapping maps to ignore. */
-    ignored: number;
-    /** A `created` after the ticket's first event (its fields still fill the kept one). */
-    repeated_created: number;
-    /** A `closed` followed by a later `closed` of the same ticket: only the final close is kept. */
-    repeated_closed: number;
-    /** A `queued` while the ticket already waited in that tier's queue. */
-    requeued_while_waiting: number;
-  };
-  /** Ignored rows per activity value. */
-  ignored_by_activity: Record<string, number>;
-  /** Events made up by the rules above, by type. */
-  synthesized: { created: number; reopened: number };
-  /** Events of the cleaned log: rows_kept + synthesized. */
-  events: number;
-  /** Events of the cleaned log per type (synthesized ones included). */
-  events_by_type: Record<string, number>;
-  /** Rows per activity value and the event type each became (mapped logs). */
-  activities: Record<string, { rows: number; type: string }> | null;
-  /** Tickets in the cleaned log. */
-  tickets: number;
-  /** Tickets whose every row was ignored or a duplicate, so they are not in the log. */
-  tickets_without_events: number;
-  /** Tickets whose rows were not in time order in the file (sorted). */
-  tickets_out_of_order: number;
-  /** Tickets whose first event was not `created` (one synthesized at their first event). */
-  tickets_without_created: number;
-  /** Tickets with more than one `closed`. */
-  tickets_closed_repeatedly: number;
-  /**
-   * The measured window: from the earliest event to the last one. (The engine measures up to
-   * the end of the last event's millisecond, so a ticket created at the very end counts.)
-   */
-  window: { start: string; end: string; minutes: number };
-}
+export type { ImportReport } from './report.js';
 
 /** Cleaning choices (a mapping's, or the defaults for an event log). */
 export interface CleanOptions {
@@ -80,13 +38,16 @@ export interface CleanOptions {
   inferReopened: boolean;
   /** Zone whose midnights start the log's days (daily series, backlog samples); default UTC. */
   timeZone?: string;
-}
-
-/** The midnight (in `timeZone`, default UTC) at or before an instant, as epoch milliseconds. */
-function midnightBefore(epochMs: number, timeZone: string | undefined): number {
-  const offsetMinutes = timeZone === undefined ? 0 : utcOffsetReader(timeZone)(epochMs);
-  const local = epochMs + offsetMinutes * 60_000;
-  return Math.floor(local / 86_400_000) * 86_400_000 - offsetMinutes * 60_000;
+  /** snapshots: a row repeating the ticket's previous state is no new event. Default events. */
+  rows?: 'events' | 'snapshots';
+  /** Events read from a change of the tier or agent column between a ticket's rows. */
+  changes?: { tier?: 'queued' | 'escalated'; agent?: 'assigned' };
+  /** Which value a ticket takes when its rows disagree (default: first). */
+  attributes?: Partial<Record<'channel' | 'category' | 'priority' | 'customer', AttributeChoice>>;
+  /** drop (default) or keep rows with a time far outside the log; either way they are listed. */
+  outlierTimes?: 'drop' | 'keep';
+  /** End a queue wait never ended at the ticket's next work, resolution or move (mapped exports). */
+  endOpenQueueWaits?: boolean;
 }
 
 /** The cleaned log: events in time order, its window, and the report. */
@@ -96,146 +57,166 @@ export interface ImportedLog {
   report: ImportReport;
   /** Event types the source can record (see `Ledger.recordedTypes`); undefined: only those seen. */
   recordedTypes?: EventType[];
+  /** SLA targets in minutes by the log's own priority labels (the mapping's `sla.targets`). */
+  slaTargets?: Record<string, { firstResponse?: number; resolution?: number }>;
 }
 
-/** An event on its way out: its instant and the order it keeps among equal instants. */
-interface Pending {
-  epochMs: number;
-  /** Sort key among equal instants: file order, a synthesized event just before its row. */
-  order: number;
-  event: Omit<TicketEvent, 'time'>;
+/** The midnight (in `timeZone`, default UTC) at or before an instant, as epoch milliseconds. */
+function midnightBefore(epochMs: number, timeZone: string | undefined): number {
+  const offsetMinutes = timeZone === undefined ? 0 : utcOffsetReader(timeZone)(epochMs);
+  const local = epochMs + offsetMinutes * 60_000;
+  return Math.floor(local / 86_400_000) * 86_400_000 - offsetMinutes * 60_000;
 }
 
-const ATTRIBUTES = ['channel', 'category', 'priority', 'customer'] as const;
+/** Lines listed in a warning; the rest are counted. */
+const LINES_LISTED = 20;
 
-function toEvent(record: RawRecord): Omit<TicketEvent, 'time'> {
-  const event: Omit<TicketEvent, 'time'> = { type: record.type as TicketEvent['type'] };
-  if (record.ticket !== undefined) event.ticket = record.ticket;
-  for (const field of EVENT_FIELDS) if (record[field] !== undefined) (event as Record<string, unknown>)[field] = record[field];
-  return event;
+function listLines(lines: readonly number[]): string {
+  const shown = lines.slice(0, LINES_LISTED).join(', ');
+  return lines.length > LINES_LISTED ? `${shown} and ${lines.length - LINES_LISTED} more` : shown;
 }
 
 /** Cleans a read log. Throws an `ImportError` for tickets without creation under `missing_created: error`. */
-export function cleanLog(log: RawLog, options: CleanOptions, source: { file: string; mapping: string | null }): ImportedLog {
-  const dropped = { duplicate: 0, ignored: 0, repeated_created: 0, repeated_closed: 0, requeued_while_waiting: 0 };
+export function cleanLog(
+  log: RawLog,
+  options: CleanOptions,
+  source: { file: string; mapping: string | null },
+): ImportedLog {
+  const dropped: DroppedRows = {
+    duplicate: 0,
+    outlier_time: 0,
+    ignored: 0,
+    repeated_created: 0,
+    repeated_closed: 0,
+    requeued_while_waiting: 0,
+    repeated_state: 0,
+  };
+  const synthesized: SynthesizedEvents = {
+    created: 0,
+    created_from_column: 0,
+    reopened: 0,
+    resumed: 0,
+    queued: 0,
+    escalated: 0,
+    assigned: 0,
+  };
+  const tally: TicketTally = {
+    dropped,
+    synthesized,
+    extraKept: 0,
+    extraDropped: 0,
+    rowsKept: 0,
+    queueWaitsEnded: 0,
+    reopensAfterClose: 0,
+  };
+  const warnings = [...log.warnings];
   const ignoredByActivity: Record<string, number> = {};
-  const synthesized = { created: 0, reopened: 0 };
-  const seenRows = new Set<string>();
-  const byTicket = new Map<number | string, Array<{ record: RawRecord; order: number }>>();
+  const byTicket = new Map<number | string, TicketRow[]>();
   const out: Pending[] = [];
   const ticketsSeen = new Set<number | string>();
-  // Counted as rows become events, not derived, so the report's identity is a real check.
-  let kept = 0;
 
+  // Duplicates first: a row and its copy are one row, whatever else is wrong with it.
+  const seenRows = new Set<string>();
+  const unique: Array<{ record: RawRecord; index: number }> = [];
+  let duplicateRow = false;
   log.records.forEach((record, index) => {
-    if (seenRows.has(record.text)) {
-      dropped.duplicate++;
-      return;
+    if ((record.part ?? 0) === 0) {
+      duplicateRow = seenRows.has(record.key);
+      seenRows.add(record.key);
+      if (duplicateRow) dropped.duplicate++;
     }
-    seenRows.add(record.text);
+    if (!duplicateRow) unique.push({ record, index });
+  });
+
+  const fences = timeFences(
+    unique.filter(({ record }) => (record.part ?? 0) === 0).map(({ record }) => record.epochMs),
+  );
+  const outlierLines: number[] = [];
+  const outlierCreationLines: number[] = [];
+  for (const { record, index } of unique) {
+    if (record.createdEpochMs !== undefined && isOutlier(record.createdEpochMs, fences)) {
+      if ((record.part ?? 0) === 0) outlierCreationLines.push(record.line);
+      delete record.createdEpochMs;
+    }
+    if (isOutlier(record.epochMs, fences)) {
+      if ((record.part ?? 0) === 0) outlierLines.push(record.line);
+      if (options.outlierTimes !== 'keep') {
+        if ((record.part ?? 0) === 0) dropped.outlier_time++;
+        continue;
+      }
+    }
     if (record.ticket !== undefined) ticketsSeen.add(record.ticket);
     if (record.type === 'ignore') {
       dropped.ignored++;
       const activity = record.activity ?? '';
       ignoredByActivity[activity] = (ignoredByActivity[activity] ?? 0) + 1;
-      return;
+      continue;
     }
-    const order = index * 2 + 1;
+    // Room below each row's order for the events synthesized just before it.
+    const order = index * 16 + 8;
     if (record.ticket === undefined) {
       out.push({ epochMs: record.epochMs, order, event: toEvent(record) });
-      kept++;
-      return;
+      tally.rowsKept++;
+      continue;
     }
     let rows = byTicket.get(record.ticket);
     if (rows === undefined) byTicket.set(record.ticket, (rows = []));
     rows.push({ record, order });
-  });
+  }
+  if (outlierLines.length > 0) {
+    const range = `${new Date(fences!.earliest).toISOString().slice(0, 10)} – ${new Date(fences!.latest).toISOString().slice(0, 10)}`;
+    warnings.push(
+      `${outlierLines.length} row(s) have a time far outside the log's bulk (${range}), ` +
+        `${options.outlierTimes === 'keep' ? 'kept (outlier_times: keep): they stretch the measured window' : 'dropped (outlier_times: keep keeps them)'}; ` +
+        `lines ${listLines(outlierLines)}`,
+    );
+  }
+  if (outlierCreationLines.length > 0) {
+    warnings.push(
+      `${outlierCreationLines.length} creation time(s) far outside the log's bulk not used (the first row's time is); lines ${listLines(outlierCreationLines)}`,
+    );
+  }
 
   let outOfOrder = 0;
   let withoutCreated = 0;
   let closedRepeatedly = 0;
+  const counters = new CounterTotals();
   const missing: ImportIssue[] = [];
   for (const [ticket, rows] of byTicket) {
     if (rows.some((row, index) => index > 0 && row.record.epochMs < rows[index - 1]!.record.epochMs)) outOfOrder++;
     // Time order; among equal instants a creation first, then file order.
-    rows.sort((a, b) => a.record.epochMs - b.record.epochMs || Number(b.record.type === 'created') - Number(a.record.type === 'created') || a.order - b.order);
-
-    const first = rows[0]!;
-    let created: Pending;
-    let rest = rows;
-    if (first.record.type === 'created') {
-      created = { epochMs: first.record.epochMs, order: first.order, event: toEvent(first.record) };
-      rest = rows.slice(1);
-      kept++;
-    } else {
+    rows.sort(
+      (a, b) =>
+        a.record.epochMs - b.record.epochMs ||
+        Number(b.record.type === 'created') - Number(a.record.type === 'created') ||
+        a.order - b.order,
+    );
+    const fromColumn = rows.find((row) => row.record.createdEpochMs !== undefined)?.record.createdEpochMs;
+    if (rows[0]!.record.type !== 'created' && fromColumn === undefined) {
       withoutCreated++;
       if (options.missingCreated === 'error') {
-        missing.push({ code: 'missing_created', file: source.file, line: first.record.line, message: importMessage.missingCreated(String(ticket)) });
+        missing.push({
+          code: 'missing_created',
+          file: source.file,
+          line: rows[0]!.record.line,
+          message: importMessage.missingCreated(String(ticket)),
+        });
         continue;
       }
-      synthesized.created++;
-      const later = rows.find((row) => row.record.type === 'created');
-      created = { epochMs: first.record.epochMs, order: first.order - 1, event: { ticket, type: 'created' } };
-      for (const field of ATTRIBUTES) if (later?.record[field] !== undefined) (created.event as Record<string, unknown>)[field] = later.record[field];
     }
-    // A creation row rarely carries everything (priority is often set at triage): take the first value seen.
-    for (const field of ATTRIBUTES) {
-      if (created.event[field] !== undefined) continue;
-      const value = rows.find((row) => row.record[field] !== undefined)?.record[field];
-      if (value !== undefined) (created.event as Record<string, unknown>)[field] = value;
-    }
-    out.push(created);
-
-    const closes = rest.filter((row) => row.record.type === 'closed');
-    if (closes.length > 1) closedRepeatedly++;
-    const finalClose = closes[closes.length - 1];
-    let waitingAt: string | undefined;
-    let resolvedSinceReopen = false;
-    for (const row of rest) {
-      const record = row.record;
-      switch (record.type) {
-        case 'created':
-          dropped.repeated_created++;
-          continue;
-        case 'closed':
-          if (row !== finalClose) {
-            dropped.repeated_closed++;
-            continue;
-          }
-          break;
-        case 'queued': {
-          const tier = record.tier ?? '';
-          if (waitingAt === tier) {
-            dropped.requeued_while_waiting++;
-            continue;
-          }
-          waitingAt = tier;
-          break;
-        }
-        case 'assigned':
-        case 'abandoned':
-          waitingAt = undefined;
-          if (record.type === 'assigned' && options.inferReopened && resolvedSinceReopen) {
-            synthesized.reopened++;
-            out.push({ epochMs: record.epochMs, order: row.order - 1, event: { ticket, type: 'reopened' } });
-            resolvedSinceReopen = false;
-          }
-          break;
-        case 'resolved':
-          resolvedSinceReopen = true;
-          break;
-        case 'reopened':
-          resolvedSinceReopen = false;
-          break;
-        default:
-          break;
-      }
-      out.push({ epochMs: record.epochMs, order: row.order, event: toEvent(record) });
-      kept++;
-    }
+    if (rows.filter((row) => row.record.type === 'closed').length > 1) closedRepeatedly++;
+    const result = cleanTicket(ticket, rows, options, tally, fromColumn);
+    out.push(...result.events);
+    counters.add(rows, result);
   }
   if (missing.length > 0) throw new ImportError(missing);
-  if (out.length === 0) throw new ImportError([{ code: 'empty_log', file: source.file, message: importMessage.emptyLog() }]);
+  if (out.length === 0)
+    throw new ImportError([{ code: 'empty_log', file: source.file, message: importMessage.emptyLog() }]);
+  if (log.activities !== undefined && plainReplies(log)) {
+    warnings.push(
+      'replied rows without a kind count as substantive answers (first_response_substantive_share): give the activity a kind (generic, info_request, auto) if it is not one',
+    );
+  }
 
   out.sort((a, b) => a.epochMs - b.epochMs || a.order - b.order);
   // Minute 0 is the midnight before the first event, so the log's days are calendar days.
@@ -254,11 +235,14 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
     file: source.file,
     form: log.form,
     mapping: source.mapping,
-    rows_read: log.records.length,
-    rows_kept: kept,
+    rows_read: log.rows,
+    rows_kept: tally.rowsKept,
     rows_dropped: dropped,
     ignored_by_activity: ignoredByActivity,
+    extra_events: { kept: tally.extraKept, dropped: tally.extraDropped },
     synthesized,
+    queue_waits_ended: tally.queueWaitsEnded,
+    reopens_after_close: tally.reopensAfterClose,
     events: events.length,
     events_by_type: Object.fromEntries(Object.entries(eventsByType).sort(([a], [b]) => a.localeCompare(b))),
     activities: log.activities ?? null,
@@ -267,7 +251,47 @@ export function cleanLog(log: RawLog, options: CleanOptions, source: { file: str
     tickets_out_of_order: outOfOrder,
     tickets_without_created: withoutCreated,
     tickets_closed_repeatedly: closedRepeatedly,
-    window: { start: new Date(first).toISOString(), end: new Date(last).toISOString(), minutes: (last - first) / 60_000 },
+    counters: counters.comparison(),
+    warnings,
+    window: {
+      start: new Date(first).toISOString(),
+      end: new Date(last).toISOString(),
+      minutes: (last - first) / 60_000,
+    },
   };
-  return { events, window: { originEpochMs: origin, measureFrom: (first - origin) / 60_000, measureTo: (end - origin) / 60_000 }, report };
+  return {
+    events,
+    window: { originEpochMs: origin, measureFrom: (first - origin) / 60_000, measureTo: (end - origin) / 60_000 },
+    report,
+  };
+}
+
+/** Does any kept `replied` record lack a kind (read as substantive)? */
+function plainReplies(log: RawLog): boolean {
+  return log.records.some((record) => record.type === 'replied' && record.kind === undefined);
+}
+
+/** The export's counters per ticket (last value) beside desksim's own count for the same tickets. */
+class CounterTotals {
+  private readonly totals: Partial<Record<'reassignment_count' | 'reopen_count' | 'made_sla', CounterComparison>> = {};
+
+  add(rows: readonly TicketRow[], result: { transfers: number; reopens: number }): void {
+    const last: { reassignment_count?: number; reopen_count?: number; made_sla?: boolean } = {};
+    for (const { record } of rows) Object.assign(last, record.counters);
+    if (last.reassignment_count !== undefined)
+      this.count('reassignment_count', last.reassignment_count, result.transfers);
+    if (last.reopen_count !== undefined) this.count('reopen_count', last.reopen_count, result.reopens);
+    if (last.made_sla !== undefined) this.count('made_sla', last.made_sla ? 1 : 0, null);
+  }
+
+  private count(name: 'reassignment_count' | 'reopen_count' | 'made_sla', log: number, desksim: number | null): void {
+    const total = (this.totals[name] ??= { tickets: 0, log: 0, desksim: desksim === null ? null : 0 });
+    total.tickets++;
+    total.log += log;
+    if (total.desksim !== null && desksim !== null) total.desksim += desksim;
+  }
+
+  comparison(): ImportReport['counters'] {
+    return Object.keys(this.totals).length === 0 ? null : this.totals;
+  }
 }

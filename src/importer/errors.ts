@@ -12,7 +12,7 @@ export interface ImportIssue {
    * What kind of problem: `yaml_syntax`, `unknown_key`, `invalid_type`, `invalid_value`,
    * `file_not_found`, `file_unreadable`, `csv_syntax`, `missing_column`, `unknown_column`,
    * `bad_json`, `bad_time`, `missing_ticket`, `unknown_type`, `unmapped_activity`,
-   * `missing_created`, `empty_log`.
+   * `missing_created`, `empty_log`, `csv_delimiter`, `missing_tier`, `bad_counter`, `bad_flag`.
    */
   code: string;
   file: string;
@@ -59,6 +59,20 @@ export const importMessage = {
   fileUnreadable: (what: string, file: string, reason: string) => `cannot read the ${what} "${file}": ${reason}`,
   emptyLog: () => 'the log holds no rows',
   csvSyntax: (detail: string) => `not valid CSV (RFC 4180): ${detail}`,
+  raggedRow: (found: number, expected: number) => `this row has ${found} field(s) but the header has ${expected}: a missing or extra separator, or an unquoted one inside a value`,
+  otherDelimiter: (delimiter: string, found: string, form: 'mapped' | 'event-log') =>
+    `the header has no ${quote(delimiter)} but has ${quote(found)}: the file seems separated by ${quote(found)}` +
+    (form === 'mapped'
+      ? ` — set delimiter: ${quote(found)} in the mapping`
+      : ` — desksim's event-log CSV is comma-separated; to read another separator give --mapping <file> with delimiter: ${quote(found)} (see docs/metrics.md)`),
+  missingTier: (mapped: boolean) =>
+    'a queued event needs a tier (the queue it waits in), and this row names none' +
+    (mapped ? ': map a tier column (columns.tier), give the activity one ({ type: queued, tier: desk }), or set default_tier: in the mapping' : ''),
+  badCounter: (found: string) => `cannot read the count ${quote(found)}: expected a whole number 0, 1, 2…`,
+  badFlag: (found: string) => `cannot read the flag ${quote(found)}: expected true/false (also yes/no, 1/0)`,
+  notUtf8: (count: number, line: number, mapped: boolean) =>
+    `the file is not valid UTF-8: ${count} byte sequence(s) could not be read (the first on line ${line}) and read as "\uFFFD"; ` +
+    (mapped ? 'if it is Latin-1 (an older Western-European export), set encoding: latin1 in the mapping' : 'give --mapping with encoding: latin1 if it is Latin-1'),
   badJson: (detail: string) => `not a JSON object: ${detail}`,
   missingMappedColumn: (column: string, field: string, columns: readonly string[], suggestion: string | undefined) =>
     `the mapping names column ${quote(column)} (columns.${field}) but the file has no such column` +
@@ -89,8 +103,30 @@ export const importMessage = {
 
 /** Reads a text file; a missing or unreadable one is an `ImportError` naming `what` it is. */
 export function readTextFile(file: string, shownAs: string, what: string): string {
+  return new TextDecoder().decode(readBytes(file, shownAs, what));
+}
+
+/**
+ * Reads a log in its encoding (default UTF-8). A file that is not valid UTF-8 is read with
+ * replacement characters and a warning that says where and what to set — not silently.
+ */
+export function readLogText(file: string, shownAs: string, encoding: string | undefined, mapped: boolean): { text: string; warnings: string[] } {
+  const bytes = readBytes(file, shownAs, 'log');
+  if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) return { text: new TextDecoder(encoding).decode(bytes), warnings: [] };
   try {
-    return readFileSync(file, 'utf8');
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] };
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const replaced = [...text.matchAll(/\uFFFD/g)];
+    const first = replaced[0]?.index ?? 0;
+    const line = text.slice(0, first).split('\n').length;
+    return { text, warnings: [importMessage.notUtf8(replaced.length, line, mapped)] };
+  }
+}
+
+function readBytes(file: string, shownAs: string, what: string): Uint8Array {
+  try {
+    return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const missing = code === 'ENOENT' || code === 'ENOTDIR';

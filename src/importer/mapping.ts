@@ -18,7 +18,9 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNo
 import { z } from 'zod';
 import { EVENT_TYPES, TICKETLESS_TYPES, type EventType } from '../eventlog/types.js';
 import { describeExpectedType, describeFound, message } from '../scenario/errors.js';
+import { durationSchema } from '../scenario/schema.js';
 import { closestMatch } from '../scenario/suggest.js';
+import { compileTimeFormat, NAMED_TIME_FORMATS } from './time.js';
 import { ImportError, readTextFile, type ImportIssue } from './errors.js';
 
 /**
@@ -40,6 +42,14 @@ const columnsSchema = z.strictObject({
   category: columnName.optional().describe('Column holding the issue category.'),
   priority: columnName.optional().describe('Column holding the priority id (SLA targets are per priority).'),
   customer: columnName.optional().describe('Column holding the customer id (for repeat contacts).'),
+  created: columnName
+    .optional()
+    .describe('Column holding when the ticket was created (opened_at): its creation is taken from here, not from its first row.'),
+  reassignment_count: columnName
+    .optional()
+    .describe('Column holding the export\'s own count of reassignments: its last value per ticket is reported beside desksim\'s count.'),
+  reopen_count: columnName.optional().describe('Column holding the export\'s own count of reopens, reported beside desksim\'s.'),
+  made_sla: columnName.optional().describe('Column holding the export\'s own met-the-SLA flag (true/false), reported beside desksim\'s SLA compliance.'),
 });
 
 const timeZone = z
@@ -56,11 +66,38 @@ const timeZone = z
 
 const timestampsSchema = z.strictObject({
   format: z
-    .enum(['iso', 'epoch_seconds', 'epoch_milliseconds'])
+    .union([
+      z.enum(NAMED_TIME_FORMATS),
+      z.string().superRefine((format, context) => {
+        if (!format.includes('%')) {
+          context.addIssue({ code: 'custom', message: `must be one of ${NAMED_TIME_FORMATS.join(', ')}, or a strftime-style pattern such as "%d-%m-%Y %H:%M"` });
+          return;
+        }
+        const compiled = compileTimeFormat(format);
+        if ('unknown' in compiled) {
+          context.addIssue({ code: 'custom', message: `unknown directive ${compiled.unknown}: use %Y %y %m %b %B %d %e %H %I %p %M %S %f %z %a %A %T %F %%` });
+        }
+      }),
+    ])
     .default('iso')
-    .describe('iso: ISO 8601 date-time ("2010-01-13 08:40:25+00:00", "…T…Z"); epoch_seconds / epoch_milliseconds: numbers since 1970 UTC.'),
+    .describe(
+      'iso: ISO 8601 date-time ("2010-01-13 08:40:25+00:00", "…T…Z"); day_first ("29/02/2016 01:23") or month_first ' +
+        '("02/29/2016 1:23 PM"); a strftime-style pattern ("%d-%m-%Y %H:%M"); epoch_seconds / epoch_milliseconds: numbers since 1970 UTC.',
+    ),
   timezone: timeZone.optional(),
 });
+
+const encoding = z
+  .string()
+  .refine((label) => {
+    try {
+      new TextDecoder(label);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a text encoding such as utf-8, latin1 (windows-1252) or utf-16le')
+  .describe('Text encoding of the export (default utf-8; latin1 for a Western-European export from an older system).');
 
 const activityTypes = [...IMPORTABLE_TYPES, 'ignore'] as const;
 
@@ -73,8 +110,36 @@ const activitySchema = z.preprocess(
       .describe('The SPEC §4 event type this activity is, or ignore: its rows are counted in the import report and not used.'),
     kind: z.string().min(1).optional().describe('The event\'s kind, e.g. pending kind engineering (does not pause SLA clocks), replied kind generic.'),
     tier: z.string().min(1).optional().describe('The tier to record on the event when the export has no tier column, e.g. the queue a triage step puts tickets in.'),
+    ends_pending: z
+      .boolean()
+      .optional()
+      .describe('A ticket waiting on the customer stops waiting here: a resumed is recorded just before the event (counted).'),
   }),
 );
+
+/** An activity's events: one, or a list of them recorded in turn at the row's instant (a state that is several things). */
+const activityEventsSchema = z.preprocess((value) => (Array.isArray(value) ? value : [value]), z.array(activitySchema).min(1));
+
+/** How a ticket's attribute is chosen when its rows disagree. */
+const attributeChoiceSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? { take: value } : value),
+  z
+    .strictObject({
+      take: z
+        .enum(['first', 'last', 'most_severe'])
+        .describe('first: the creation row\'s value, else the first row\'s that has one; last: the last row\'s; most_severe: the earliest in order.'),
+      order: z.array(z.string().min(1)).min(1).optional().describe('Values from most to least severe (most_severe only).'),
+    })
+    .refine((choice) => choice.take !== 'most_severe' || choice.order !== undefined, {
+      message: 'most_severe needs order: the values from most to least severe',
+      path: ['order'],
+    }),
+);
+
+const slaTargetSchema = z.strictObject({
+  first_response: durationSchema.optional().describe('Target from creation to the first public agent reply.'),
+  resolution: durationSchema.optional().describe('Target from creation to the (last) resolution.'),
+});
 
 /** The mapping file's schema: defaults inside, unknown keys rejected. */
 export const mappingSchema = z.strictObject({
@@ -88,10 +153,56 @@ export const mappingSchema = z.strictObject({
   delimiter: z.string().length(1).default(',').describe('Field separator of a CSV export.'),
   columns: columnsSchema.describe('Which column holds what.'),
   timestamps: timestampsSchema.prefault({}).describe('How to read the time column.'),
+  encoding: encoding.optional(),
+  missing: z
+    .array(z.string())
+    .default(['', '?', 'NULL', 'N/A'])
+    .describe('Cell values that mean "no value" (compared after trimming): the cell is read as empty.'),
   activities: z
-    .record(z.string(), activitySchema)
+    .record(z.string(), activityEventsSchema)
     .refine((table) => Object.keys(table).length > 0, 'must map at least one activity')
-    .describe('Every activity value of the export → an event type, or ignore. A value not listed stops the import (exit 2) with its count.'),
+    .describe('Every activity value of the export → an event type (or a list of them), or ignore. A value not listed stops the import (exit 2) with its count.'),
+  rows: z
+    .enum(['events', 'snapshots'])
+    .default('events')
+    .describe(
+      'events: each row is something that happened. snapshots: each row is the ticket\'s state after an update (ServiceNow-style); ' +
+        'a row whose state is the ticket\'s previous state is no new event (counted), though its changes (changes:) and counters are read.',
+    ),
+  default_tier: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The tier of a queued event whose row names none (no tier column value, no tier on the activity). Without it such a row is an error.'),
+  changes: z
+    .strictObject({
+      tier: z
+        .enum(['queued', 'escalated'])
+        .optional()
+        .describe('A change of the tier column between a ticket\'s rows: queued (a transfer: it waits in the new tier\'s queue) or escalated (an escalation, then a wait there).'),
+      agent: z.enum(['assigned']).optional().describe('A change of the agent column between a ticket\'s rows: the new agent took it (assigned).'),
+    })
+    .optional()
+    .describe('Events read from a column\'s value changing between a ticket\'s rows (counted in the report).'),
+  attributes: z
+    .strictObject({
+      channel: attributeChoiceSchema.optional(),
+      category: attributeChoiceSchema.optional(),
+      priority: attributeChoiceSchema.optional(),
+      customer: attributeChoiceSchema.optional(),
+    })
+    .optional()
+    .describe('Which value a ticket takes when its rows disagree: first (default), last, or most_severe with an order.'),
+  outlier_times: z
+    .enum(['drop', 'keep'])
+    .default('drop')
+    .describe('Rows far outside the bulk of the log\'s times (a 1970 or year-0099 date): drop them (listed, counted) or keep them (listed).'),
+  sla: z
+    .strictObject({
+      targets: z.record(z.string().min(1), slaTargetSchema).describe('Targets by the priority values of this log, as written ("1 - Critical").'),
+    })
+    .optional()
+    .describe('SLA targets keyed by the log\'s own priority labels; they replace the --scenario\'s targets (its clock and pause rule still apply).'),
   missing_created: z
     .enum(['synthesize', 'error'])
     .default('synthesize')
@@ -104,8 +215,10 @@ export const mappingSchema = z.strictObject({
 
 /** A validated mapping, every default filled in. */
 export type Mapping = z.infer<typeof mappingSchema>;
-/** What one activity value becomes. */
+/** What one activity value becomes: its events, in order. */
 export type ActivityMapping = Mapping['activities'][string];
+/** One event an activity value becomes. */
+export type ActivityEvent = ActivityMapping[number];
 
 // ---------------------------------------------------------------------------
 // YAML positions
@@ -183,6 +296,11 @@ function valueAt(data: unknown, segments: readonly PropertyKey[]): { present: bo
 function describeIssue(issue: z.core.$ZodIssue, data: unknown): { segments: PropertyKey[]; code: string; text: string; atKey: boolean }[] {
   let segments = [...issue.path];
   let found = valueAt(data, segments);
+  // activities.X.0…: the user wrote one event, not a list.
+  if (segments[0] === 'activities' && segments[2] === 0 && !Array.isArray(valueAt(data, segments.slice(0, 2)).value)) {
+    segments = [...segments.slice(0, 2), ...segments.slice(3)];
+    found = valueAt(data, segments);
+  }
   // activities.X.type of a bare string: the user wrote activities.X.
   if (!found.present && segments[0] === 'activities' && segments.length === 3 && segments[2] === 'type') {
     const bare = valueAt(data, segments.slice(0, 2));

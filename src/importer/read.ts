@@ -4,68 +4,17 @@
  * or a help desk's own CSV export read through a mapping. Nothing is cleaned here; every
  * unreadable row is collected and reported together (file:line, why).
  */
-import { parse as parseCsv } from 'csv-parse/sync';
 import { EVENT_TYPES, TICKETLESS_TYPES, type EventType } from '../eventlog/types.js';
 import { closestMatch } from '../scenario/suggest.js';
-import { ImportError, importMessage, readTextFile, type ImportIssue } from './errors.js';
+import { ImportError, importMessage, readLogText, type ImportIssue } from './errors.js';
 import type { Mapping } from './mapping.js';
-import { timestampReader, type TimestampResult } from './time.js';
+import { canonicalJson, EVENT_FIELDS, present, readCsvRows, timeOf, type RawLog, type RawRecord } from './raw.js';
+import { readMapped } from './read-export.js';
+import { timestampReader } from './time.js';
 
-/** The optional fields of an event, as read. */
-export const EVENT_FIELDS = ['agent', 'tier', 'channel', 'category', 'priority', 'customer', 'kind', 'value'] as const;
-
-/** One row of the log, read but not cleaned. */
-export interface RawRecord {
-  /** 1-based line of the file where the row starts. */
-  line: number;
-  /** The row exactly as written: two rows with the same text are duplicates. */
-  text: string;
-  /** Ticket id; absent on agent-level rows (shifts) and ticketless self-service. */
-  ticket?: number | string;
-  epochMs: number;
-  /** The event type, or `ignore` for an activity the mapping ignores. */
-  type: EventType | 'ignore';
-  /** The export's activity value (mapped logs). */
-  activity?: string;
-  agent?: string;
-  tier?: string;
-  channel?: string;
-  category?: string;
-  priority?: string;
-  customer?: string | number;
-  kind?: string;
-  value?: unknown;
-}
-
-/** What form the log was in. */
-export type LogForm = 'ndjson' | 'csv' | 'mapped-csv' | 'mapped-ndjson';
-
-/** The rows of a log and the form they were read from. */
-export interface RawLog {
-  form: LogForm;
-  records: RawRecord[];
-  /** Rows per activity value and what each became (mapped logs). */
-  activities?: Record<string, { rows: number; type: string }>;
-}
+export { EVENT_FIELDS, type LogForm, type RawLog, type RawRecord, type RecordedCounters } from './raw.js';
 
 const EVENT_TYPE_SET = new Set<string>(EVENT_TYPES);
-
-function readText(file: string, shownAs: string): string {
-  return readTextFile(file, shownAs, 'log');
-}
-
-/** Records the time of a row, or the reason it cannot be read. */
-function timeOf(result: TimestampResult, found: string, issue: (code: string, path: string, message: string) => void, column: string): number | undefined {
-  if ('epochMs' in result) return result.epochMs;
-  issue('bad_time', column, result.problem === 'naive' ? importMessage.naiveTime(found) : importMessage.badTime(found, result.expected));
-  return undefined;
-}
-
-function present(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const trimmed = text.trim();
-  return trimmed === '' ? undefined : trimmed;
-}
 
 // ---------------------------------------------------------------------------
 // NDJSON
@@ -110,7 +59,11 @@ function readNdjson(text: string, file: string): RawLog {
       issue('missing_ticket', 'ticket', importMessage.missingTicket());
       continue;
     }
-    const record: RawRecord = { line: index + 1, text: line, epochMs, type: type as EventType };
+    if (type === 'queued' && (typeof row.tier !== 'string' || row.tier.trim() === '')) {
+      issue('missing_tier', 'tier', importMessage.missingTier(false));
+      continue;
+    }
+    const record: RawRecord = { line: index + 1, text: line, key: canonicalJson({ ...row, time: epochMs }), epochMs, type: type as EventType };
     if (hasTicket) record.ticket = ticket as number | string;
     for (const field of EVENT_FIELDS) {
       const value = row[field];
@@ -121,42 +74,18 @@ function readNdjson(text: string, file: string): RawLog {
     records.push(record);
   }
   if (issues.length > 0) throw new ImportError(issues);
-  return { form: 'ndjson', records };
+  return { form: 'ndjson', records, rows: records.length, warnings: [] };
 }
 
 // ---------------------------------------------------------------------------
 // CSV
 // ---------------------------------------------------------------------------
 
-interface CsvRow {
-  line: number;
-  text: string;
-  cells: string[];
-}
-
-function readCsvRows(text: string, file: string, delimiter: string): { header: string[]; rows: CsvRow[] } {
-  let parsed: Array<{ record: string[]; raw: string; info: { lines: number } }>;
-  try {
-    // With info and raw, csv-parse returns { record, raw, info } per row (its types do not say so).
-    parsed = parseCsv(text, { delimiter, bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: false }) as unknown as typeof parsed;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new ImportError([{ code: 'csv_syntax', file, ...(line === undefined ? {} : { line }), message: importMessage.csvSyntax((error as Error).message.replace(/ on line \d+$/, '')) }]);
-  }
-  if (parsed.length === 0) throw new ImportError([{ code: 'empty_log', file, message: importMessage.emptyLog() }]);
-  const rows = parsed.slice(1).map(({ record, raw, info }) => {
-    const row = raw.replace(/\r?\n$/, '');
-    // info.lines is the line the record ends on; a quoted field may span lines.
-    return { line: info.lines - (row.match(/\n/g)?.length ?? 0), text: row, cells: record };
-  });
-  return { header: parsed[0]!.record.map((name) => name.trim()), rows };
-}
-
 /** The event-log form's columns (SPEC §4). */
 const LOG_COLUMNS = ['ticket', 'time', 'type', ...EVENT_FIELDS] as const;
 
 function readEventCsv(text: string, file: string): RawLog {
-  const { header, rows } = readCsvRows(text, file, ',');
+  const { header, rows } = readCsvRows(text, file, ',', 'event-log');
   const missing = ['ticket', 'time', 'type'].filter((column) => !header.includes(column));
   if (missing.length > 0) throw new ImportError([{ code: 'missing_column', file, line: 1, message: importMessage.notEventLogCsv(header, missing) }]);
   const unknown = header.filter((column) => !(LOG_COLUMNS as readonly string[]).includes(column));
@@ -183,7 +112,12 @@ function readEventCsv(text: string, file: string): RawLog {
       issue('missing_ticket', 'ticket', importMessage.missingTicket());
       continue;
     }
-    const record: RawRecord = { line: row.line, text: row.text, epochMs, type: type as EventType };
+    if (type === 'queued' && cell('tier') === undefined) {
+      issue('missing_tier', 'tier', importMessage.missingTier(false));
+      continue;
+    }
+    const key = row.cells.map((value, index) => (index === at.time ? String(epochMs) : value.trim())).join('\u0000');
+    const record: RawRecord = { line: row.line, text: row.text, key, epochMs, type: type as EventType };
     if (ticket !== undefined) record.ticket = ticket;
     for (const field of EVENT_FIELDS) {
       const value = cell(field);
@@ -202,121 +136,7 @@ function readEventCsv(text: string, file: string): RawLog {
     records.push(record);
   }
   if (issues.length > 0) throw new ImportError(issues);
-  return { form: 'csv', records };
-}
-
-const MAPPED_FIELDS = ['agent', 'tier', 'channel', 'category', 'priority', 'customer'] as const;
-
-/** A row of an export: its line, its text, and its value in a named column (trimmed; undefined if empty). */
-interface ExportRow {
-  line: number;
-  text: string;
-  cell(field: string): string | undefined;
-}
-
-/** The rows of a CSV export, cells found by the mapping's column names (all must exist in the header). */
-function csvExportRows(text: string, file: string, mapping: Mapping): ExportRow[] {
-  const { header, rows } = readCsvRows(text, file, mapping.delimiter);
-  const issues: ImportIssue[] = [];
-  const index: Record<string, number> = {};
-  for (const [field, column] of Object.entries(mapping.columns) as Array<[string, string | undefined]>) {
-    if (column === undefined) continue;
-    const position = header.indexOf(column);
-    if (position < 0) issues.push({ code: 'missing_column', file, line: 1, message: importMessage.missingMappedColumn(column, field, header, closestMatch(column, header)) });
-    index[field] = position;
-  }
-  if (issues.length > 0) throw new ImportError(issues);
-  return rows.map((row) => ({ line: row.line, text: row.text, cell: (field: string) => (index[field] === undefined ? undefined : present(row.cells[index[field]!])) }));
-}
-
-/** A field of a JSON object by a dotted path (`fields.status.name`), as text; objects and lists as JSON. */
-function jsonField(object: Record<string, unknown>, path: string): string | undefined {
-  let value: unknown = Object.prototype.hasOwnProperty.call(object, path) ? object[path] : undefined;
-  if (value === undefined) {
-    value = object;
-    for (const key of path.split('.')) {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-      value = (value as Record<string, unknown>)[key];
-    }
-  }
-  if (value === undefined || value === null) return undefined;
-  return present(typeof value === 'object' ? JSON.stringify(value) : String(value));
-}
-
-/** The rows of an NDJSON export (one JSON object a line), cells found by key or dotted path. */
-function ndjsonExportRows(text: string, file: string, mapping: Mapping): ExportRow[] {
-  const rows: ExportRow[] = [];
-  const issues: ImportIssue[] = [];
-  const lines = text.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!.replace(/\r$/, '');
-    if (line.trim() === '') continue;
-    let object: unknown;
-    try {
-      object = JSON.parse(line);
-    } catch (error) {
-      issues.push({ code: 'bad_json', file, line: index + 1, message: importMessage.badJson((error as Error).message) });
-      continue;
-    }
-    if (object === null || typeof object !== 'object' || Array.isArray(object)) {
-      issues.push({ code: 'bad_json', file, line: index + 1, message: importMessage.badJson(`found ${Array.isArray(object) ? 'a list' : JSON.stringify(object)}`) });
-      continue;
-    }
-    const record = object as Record<string, unknown>;
-    rows.push({
-      line: index + 1,
-      text: line,
-      cell: (field: string) => {
-        const column = (mapping.columns as Record<string, string | undefined>)[field];
-        return column === undefined ? undefined : jsonField(record, column);
-      },
-    });
-  }
-  if (issues.length > 0) throw new ImportError(issues);
-  return rows;
-}
-
-function readMapped(text: string, file: string, mapping: Mapping, mappingFile: string): RawLog {
-  const rows = mapping.format === 'ndjson' ? ndjsonExportRows(text, file, mapping) : csvExportRows(text, file, mapping);
-  const issues: ImportIssue[] = [];
-  const readTime = timestampReader(mapping.timestamps);
-  const records: RawRecord[] = [];
-  const unmapped = new Map<string, { rows: number; firstLine: number }>();
-  const activities: Record<string, { rows: number; type: string }> = {};
-  const timeColumn = mapping.columns.time;
-  for (const row of rows) {
-    const issue = (code: string, path: string, message: string) => issues.push({ code, file, line: row.line, path, message });
-    const cell = row.cell;
-    const activity = cell('activity') ?? '';
-    const meaning = Object.prototype.hasOwnProperty.call(mapping.activities, activity) ? mapping.activities[activity] : undefined;
-    if (meaning === undefined) {
-      const seen = unmapped.get(activity);
-      if (seen === undefined) unmapped.set(activity, { rows: 1, firstLine: row.line });
-      else seen.rows++;
-      continue;
-    }
-    const entry = (activities[activity] ??= { rows: 0, type: meaning.type });
-    entry.rows++;
-    const time = cell('time') ?? '';
-    const epochMs = timeOf(readTime(time), time, issue, timeColumn);
-    const ticket = cell('ticket');
-    if (ticket === undefined) issue('missing_ticket', mapping.columns.ticket, importMessage.missingTicket());
-    if (epochMs === undefined || ticket === undefined) continue;
-    const record: RawRecord = { line: row.line, text: row.text, ticket, epochMs, type: meaning.type, activity };
-    for (const field of MAPPED_FIELDS) {
-      const value = cell(field);
-      if (value !== undefined) record[field] = value;
-    }
-    if (meaning.kind !== undefined) record.kind = meaning.kind;
-    if (meaning.tier !== undefined && record.tier === undefined) record.tier = meaning.tier;
-    records.push(record);
-  }
-  if (unmapped.size > 0) {
-    const list = [...unmapped].map(([activity, seen]) => ({ activity, ...seen })).sort((a, b) => b.rows - a.rows || a.firstLine - b.firstLine);
-    issues.unshift({ code: 'unmapped_activity', file, line: list[0]!.firstLine, path: mapping.columns.activity, message: importMessage.unmappedActivities(mappingFile, list) });
-  }
-  if (issues.length > 0) throw new ImportError(issues);
-  return { form: mapping.format === 'ndjson' ? 'mapped-ndjson' : 'mapped-csv', records, activities };
+  return { form: 'csv', records, rows: rows.length, warnings: [] };
 }
 
 /** Which form a log is in when no mapping is given: by extension, else by its first character. */
@@ -333,8 +153,14 @@ export function detectForm(file: string, text: string): 'ndjson' | 'csv' {
  */
 export function readLog(file: string, options: { shownAs?: string; mapping?: Mapping; mappingFile?: string } = {}): RawLog {
   const shownAs = options.shownAs ?? file;
-  const text = readText(file, shownAs);
+  const { text, warnings } = readLogText(file, shownAs, options.mapping?.encoding, options.mapping !== undefined);
   if (text.trim() === '') throw new ImportError([{ code: 'empty_log', file: shownAs, message: importMessage.emptyLog() }]);
-  if (options.mapping !== undefined) return readMapped(text, shownAs, options.mapping, options.mappingFile ?? 'the mapping');
-  return detectForm(file, text) === 'ndjson' ? readNdjson(text, shownAs) : readEventCsv(text, shownAs);
+  const log =
+    options.mapping !== undefined
+      ? readMapped(text, shownAs, options.mapping, options.mappingFile ?? 'the mapping')
+      : detectForm(file, text) === 'ndjson'
+        ? readNdjson(text, shownAs)
+        : readEventCsv(text, shownAs);
+  log.warnings.push(...warnings);
+  return log;
 }

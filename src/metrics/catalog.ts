@@ -182,11 +182,14 @@ function sortedSample(context: MetricContext, key: string, value: (ledger: Ledge
   return sample;
 }
 
+/** What the per-ticket times read: the log and the metric options (a whole context, or just these two). */
+type TicketTimeContext = Pick<MetricContext, 'ledger' | 'options'>;
+
 /**
  * When the ticket got its first response: the first public agent reply, or an earlier
  * automatic one if the options count those; NaN for none.
  */
-function firstResponseAt(context: MetricContext, ticket: number): number {
+function firstResponseAt(context: TicketTimeContext, ticket: number): number {
   const ledger = context.ledger;
   const reply = ledger.firstReplyAt[ticket]!;
   if (context.options.autoReplyCountsAsResponse !== true) return reply;
@@ -195,11 +198,28 @@ function firstResponseAt(context: MetricContext, ticket: number): number {
   return Number.isNaN(automatic) ? reply : Math.min(reply, automatic);
 }
 
+/** Minutes on `clock` the ticket waited on the customer between its creation and `to` (its pauses, and a wait still open). */
+function pendingMinutes(context: TicketTimeContext, ticket: number, to: number, clock: (from: number, to: number) => number): number {
+  const ledger = context.ledger;
+  const created = ledger.createdAt[ticket]!;
+  let waited = 0;
+  const pauses = ledger.pauses.get(ticket) ?? [];
+  for (let index = 0; index < pauses.length; index += 2) {
+    const start = Math.max(pauses[index]!, created);
+    const end = Math.min(pauses[index + 1]!, to);
+    if (end > start) waited += clock(start, end);
+  }
+  const open = ledger.pendingSince[ticket]!;
+  if (!Number.isNaN(open) && to > open) waited += clock(Math.max(open, created), to);
+  return waited;
+}
+
 /** Minutes on `clock` from the ticket's creation to `to`, less its waits on the customer in between if `pause`. */
-function elapsedSinceCreation(context: MetricContext, ticket: number, to: number, clock: (from: number, to: number) => number, pause: boolean): number {
+function elapsedSinceCreation(context: TicketTimeContext, ticket: number, to: number, clock: (from: number, to: number) => number, pause: boolean): number {
   const ledger = context.ledger;
   const created = ledger.createdAt[ticket]!;
   let elapsed = clock(created, to);
+  // Subtracted pause by pause (not their sum, as pendingMinutes adds them): the SLA breach instants keep their last digit.
   if (pause) {
     const pauses = ledger.pauses.get(ticket) ?? [];
     for (let index = 0; index < pauses.length; index += 2) {
@@ -215,21 +235,30 @@ function elapsedSinceCreation(context: MetricContext, ticket: number, to: number
 
 const calendarClock = (from: number, to: number) => to - from;
 
-const firstResponses = (context: MetricContext) => {
-  const clock = context.options.durationClock ?? calendarClock;
-  return sortedSample(context, 'first_response_time', (ledger, ticket) => {
-    const reached = firstResponseAt(context, ticket);
-    return Number.isNaN(reached) ? reached : clock(ledger.createdAt[ticket]!, reached);
-  });
-};
-const resolutions = (context: MetricContext) => {
-  const clock = context.options.durationClock ?? calendarClock;
-  const pause = context.options.countPendingTime === false;
-  return sortedSample(context, 'resolution_time', (ledger, ticket) => {
-    const resolved = ledger.lastResolvedAt[ticket]!;
-    return Number.isNaN(resolved) ? resolved : elapsedSinceCreation(context, ticket, resolved, clock, pause);
-  });
-};
+/**
+ * A ticket's first response time as the KPIs count it — on the metrics clock, an automatic
+ * reply only if counted; NaN without one. `tickets.csv` reads this same function.
+ */
+export function firstResponseTime(context: TicketTimeContext, ticket: number): number {
+  const reached = firstResponseAt(context, ticket);
+  return Number.isNaN(reached) ? reached : (context.options.durationClock ?? calendarClock)(context.ledger.createdAt[ticket]!, reached);
+}
+
+/**
+ * A ticket's resolution time as the KPIs count it — to its last resolution, on the metrics
+ * clock, less waits on the customer unless `count_pending_time`; NaN if unresolved.
+ * `tickets.csv` reads this same function.
+ */
+export function resolutionTime(context: TicketTimeContext, ticket: number): number {
+  const resolved = context.ledger.lastResolvedAt[ticket]!;
+  if (Number.isNaN(resolved)) return resolved;
+  return elapsedSinceCreation(context, ticket, resolved, context.options.durationClock ?? calendarClock, context.options.countPendingTime === false);
+}
+
+const firstResponses = (context: MetricContext) => sortedSample(context, 'first_response_time', (_, ticket) => firstResponseTime(context, ticket));
+const resolutions = (context: MetricContext) => sortedSample(context, 'resolution_time', (_, ticket) => resolutionTime(context, ticket));
+/** Did the ticket ever wait on the customer (a pending not of kind engineering)? */
+const waitedOnCustomer = (ledger: Ledger, ticket: number) => ledger.pauses.has(ticket) || !Number.isNaN(ledger.pendingSince[ticket]!);
 const isResolved = (ledger: Ledger, ticket: number) => ledger.resolvedCount[ticket]! > 0;
 
 /** How many measured tickets were resolved at least once. */
@@ -693,7 +722,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     definition:
       'First-contact resolution: resolved tickets with no escalation, and neither a reopen nor a new ticket from the same customer ' +
       'and category within metrics.fcr_window_days of the resolution / resolved tickets.',
-    needs: ['resolved', 'escalated'],
+    needs: ['resolved', 'escalated', 'reopened'],
     compute: (context) => {
       const window = context.options.fcrWindow ?? DEFAULT_FCR_WINDOW;
       const repeated = repeatedWithinWindow(context);
@@ -725,13 +754,33 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     id: 'reopen_rate',
     unit: 'share',
     definition: 'Resolved tickets reopened within metrics.reopen_window_days of their resolution / resolved tickets.',
-    needs: ['resolved'],
+    needs: ['resolved', 'reopened'],
     compute: (context) =>
       ticketShare(
         context,
         (ledger, ticket) => ledger.reopenGap[ticket]! <= context.options.reopenWindow,
         (ledger, ticket) => ledger.resolvedCount[ticket]! > 0,
       ),
+  },
+  {
+    id: 'pending_share',
+    unit: 'share',
+    definition: 'Tickets that waited on the customer at least once (pending, not of kind engineering) / tickets created.',
+    needs: ['created', 'pending'],
+    compute: (context) => ticketShare(context, waitedOnCustomer),
+  },
+  {
+    id: 'pending_time_mean',
+    unit: 'minutes',
+    definition:
+      'Mean time a resolved ticket that waited on the customer spent waiting (pending → resumed / customer_replied, or to its last resolution), on the metrics clock.',
+    needs: ['created', 'pending', 'resolved'],
+    compute: (context) => {
+      const clock = context.options.durationClock ?? calendarClock;
+      return ticketMean(context, (ledger, ticket) =>
+        waitedOnCustomer(ledger, ticket) && ledger.resolvedCount[ticket]! > 0 ? pendingMinutes(context, ticket, ledger.lastResolvedAt[ticket]!, clock) : Number.NaN,
+      );
+    },
   },
   {
     id: 'utilization',

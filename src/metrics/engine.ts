@@ -4,7 +4,7 @@
  * and imported real logs go through the same code.
  */
 import { Ledger, type AgentRecord } from './ledger.js';
-import { KPI_CATALOG, slaBreachAt, TIER_KPI_CATALOG, type MetricContext, type MetricOptions } from './catalog.js';
+import { firstResponseTime, KPI_CATALOG, resolutionTime, slaBreachAt, TIER_KPI_CATALOG, type MetricContext, type MetricOptions } from './catalog.js';
 import type { EventType, LogWindow, TicketEvent } from '../eventlog/types.js';
 
 /** KPI values of one log: desk-wide, and per tier. null = not computable from this log. */
@@ -148,13 +148,19 @@ function ticketStatus(ledger: Ledger, ticket: number): string {
 
 const orNull = (value: number) => (Number.isNaN(value) ? null : value);
 
+/** The definitions a ticket table is read with when none are given: the scenario defaults. */
+const DEFAULT_TABLE_OPTIONS: MetricOptions = { serviceLevelThreshold: 60, reopenWindow: 7 * 24 * 60 };
+
 /**
- * The per-ticket table of a log (measured tickets, creation order). With metric options
- * that carry an SLA policy, each ticket's breach instants are filled in.
+ * The per-ticket table of a log (measured tickets, creation order). First response and
+ * resolution times are the KPIs' own (`firstResponseTime`, `resolutionTime`: the metrics
+ * clock, pending time and automatic replies as the options say). With metric options that
+ * carry an SLA policy, each ticket's breach instants are filled in.
  */
 export function ticketRows(ledger: Ledger, options?: MetricOptions): Array<Record<(typeof TICKET_COLUMNS)[number], string | number | null>> {
   ledger.finish();
   const context = options?.sla === undefined ? undefined : buildContext(ledger, options);
+  const times = { ledger, options: options ?? DEFAULT_TABLE_OPTIONS };
   // Truth is known only for simulated logs: elsewhere the column stays empty, not "false".
   const hasTruth = ledger.seenTypes.has('truth_fixed');
   return Array.from(ledger.measuredIndices(), (ticket) => {
@@ -172,8 +178,8 @@ export function ticketRows(ledger: Ledger, options?: MetricOptions): Array<Recor
       last_agent: ledger.agentNames.value(ledger.lastAgent[ticket]!) ?? null,
       escalations: ledger.escalations[ticket]!,
       queue_wait: firstVisit >= 0 ? orNull(ledger.ticketQueueWait(ticket)) : null,
-      first_response_time: orNull(ledger.firstReplyAt[ticket]! - created),
-      resolution_time: orNull(ledger.lastResolvedAt[ticket]! - created),
+      first_response_time: orNull(firstResponseTime(times, ticket)),
+      resolution_time: orNull(resolutionTime(times, ticket)),
       handle_time: ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : null,
       replies: ledger.replies[ticket]!,
       reopens: ledger.reopens[ticket]!,

@@ -1,8 +1,8 @@
 /**
  * Every example printed by `--help` and in the README runs as written, in a scratch copy of
- * the repository's layout: `scenarios/` inside it and `shared/` beside it, as in a clone.
+ * the repository's layout: `scenarios/` and `examples/` inside it, as in a clone.
  */
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
@@ -23,20 +23,13 @@ async function examples(): Promise<string[]> {
   return lines;
 }
 
-/** A scratch repository directory: scenarios/ linked inside, the real shared/ linked beside. */
+/** A scratch repository directory: scenarios/ and examples/ linked inside, nothing beside it. */
 function scratchRepository(): string {
   const directory = temporaryDirectory();
   const repository = join(directory, 'repository');
   mkdirSync(repository);
   symlinkSync(join(root, 'scenarios'), join(repository, 'scenarios'));
-  const shared = join(root, '..', 'shared');
-  if (existsSync(shared)) {
-    symlinkSync(shared, join(directory, 'shared'));
-  } else {
-    // A clone without shared/ beside it: the test copy of the real log stands in.
-    mkdirSync(join(directory, 'shared', 'data'), { recursive: true });
-    symlinkSync(join(root, 'test', 'fixtures', 'real-logs'), join(directory, 'shared', 'data', 'real-logs'));
-  }
+  symlinkSync(join(root, 'examples'), join(repository, 'examples'));
   return repository;
 }
 

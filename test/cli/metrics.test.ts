@@ -44,8 +44,13 @@ describe('desksim metrics on a simulated log (NDJSON round trip)', () => {
     expect(result.code).toBe(0);
     const simulated = JSON.parse(readFileSync(join(directory, 'run', 'summary.json'), 'utf8'));
     const measured = JSON.parse(result.stdout);
-    expect(measured.import).toMatchObject({ form: 'ndjson', rows_dropped: { duplicate: 0, ignored: 0, repeated_created: 0, repeated_closed: 0, requeued_while_waiting: 0 } });
-    expect(measured.import.synthesized).toEqual({ created: 0, reopened: 0 });
+    expect(measured.import).toMatchObject({
+      form: 'ndjson',
+      rows_dropped: { duplicate: 0, outlier_time: 0, ignored: 0, repeated_created: 0, repeated_closed: 0, requeued_while_waiting: 0, repeated_state: 0 },
+      queue_waits_ended: 0,
+      warnings: [],
+    });
+    expect(measured.import.synthesized).toEqual({ created: 0, created_from_column: 0, reopened: 0, resumed: 0, queued: 0, escalated: 0, assigned: 0 });
 
     const pairs: Array<[string, number | null, number | null, string]> = [];
     for (const [id, summary] of Object.entries<{ mean: number | null; unit: string }>(simulated.kpis)) pairs.push([id, summary.mean, measured.kpis[id].value, summary.unit]);
@@ -104,11 +109,15 @@ describe('desksim metrics on a real export', () => {
       form: 'mapped-csv',
       rows_read: 21348,
       rows_kept: 20774,
-      rows_dropped: { duplicate: 127, ignored: 13, repeated_created: 0, repeated_closed: 2, requeued_while_waiting: 432 },
+      rows_dropped: { duplicate: 127, outlier_time: 0, ignored: 13, repeated_created: 0, repeated_closed: 2, requeued_while_waiting: 432, repeated_state: 0 },
       ignored_by_activity: { 'Schedule intervention': 5, VERIFIED: 3, RESOLVED: 2, INVALID: 2, DUPLICATE: 1 },
-      synthesized: { created: 4462, reopened: 158 },
-      events: 25394,
-      events_by_type: { assigned: 5058, closed: 4559, created: 4580, pending: 1634, queued: 4497, reopened: 158, resolved: 4895, resumed: 13 },
+      // 296 tickets triaged and then resolved (or closed) without a take-in-charge: their queue wait ends there.
+      synthesized: { created: 4462, created_from_column: 0, reopened: 158, resumed: 0, queued: 0, escalated: 0, assigned: 296 },
+      queue_waits_ended: 296,
+      reopens_after_close: 2,
+      warnings: [],
+      events: 25690,
+      events_by_type: { assigned: 5354, closed: 4559, created: 4580, pending: 1634, queued: 4497, reopened: 158, resolved: 4895, resumed: 13 },
       tickets: 4580,
       tickets_without_events: 0,
       tickets_out_of_order: 0,
@@ -125,7 +134,7 @@ describe('desksim metrics on a real export', () => {
     expect(value('tickets_created')).toBe(4580);
     expect(value('resolution_time_mean')).toBeCloseTo(16614.745, 2); // 11 d 13 h
     expect(value('resolution_time_p50')).toBeCloseTo(9587.417, 2);
-    expect(value('queue_wait_mean')).toBeCloseTo(5941.757, 2);
+    expect(value('queue_wait_mean')).toBeCloseTo(6150.920, 2);
     expect(value('reopen_rate')).toBeCloseTo(0.02517, 5);
     // The export records neither abandonment nor escalation: those rates, and FCR, are unknown, not 0 %.
     for (const id of ['first_response_time_mean', 'handle_time_mean', 'utilization', 'sla_resolution_compliance', 'true_resolution_rate', 'abandonment_rate', 'escalation_rate', 'fcr_rate']) {
@@ -154,7 +163,7 @@ describe('desksim metrics on a real export', () => {
     expect(readFileSync(join(out, 'kpis.csv'), 'utf8')).toMatch(/^id,value,unit\ntickets_created,4580,tickets\nfirst_response_time_mean,,minutes\n/);
     expect(readFileSync(join(out, 'tickets.csv'), 'utf8').trim().split('\n')).toHaveLength(4581);
 
-    expect(result.stderr).toContain('21348 rows → 25394 events, 4580 tickets');
+    expect(result.stderr).toContain('21348 rows → 25690 events, 4580 tickets');
     expect(result.stderr).toContain('127 duplicate rows dropped');
     expect(result.stderr).toContain('4462 tickets did not start with a creation');
     expect(result.stdout).toMatch(/tickets_created +4580\n/);

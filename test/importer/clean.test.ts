@@ -43,9 +43,12 @@ describe('cleaning a messy export', () => {
       mapping: 'messy.yaml',
       rows_read: 17,
       rows_kept: 13,
-      rows_dropped: { duplicate: 1, ignored: 1, repeated_created: 0, repeated_closed: 1, requeued_while_waiting: 1 },
+      rows_dropped: { duplicate: 1, outlier_time: 0, ignored: 1, repeated_created: 0, repeated_closed: 1, requeued_while_waiting: 1, repeated_state: 0 },
       ignored_by_activity: { Note: 1 },
-      synthesized: { created: 1, reopened: 1 },
+      extra_events: { kept: 0, dropped: 0 },
+      synthesized: { created: 1, created_from_column: 0, reopened: 1, resumed: 0, queued: 0, escalated: 0, assigned: 0 },
+      queue_waits_ended: 0,
+      reopens_after_close: 0,
       events: 15,
       events_by_type: { assigned: 4, closed: 1, created: 3, queued: 2, reopened: 1, resolved: 4 },
       activities: {
@@ -61,6 +64,8 @@ describe('cleaning a messy export', () => {
       tickets_out_of_order: 1,
       tickets_without_created: 1,
       tickets_closed_repeatedly: 1,
+      counters: null,
+      warnings: [],
       window: { start: '2024-03-01T07:00:00.000Z', end: '2024-03-02T12:00:00.000Z', minutes: 1740 },
     });
   });
@@ -69,7 +74,8 @@ describe('cleaning a messy export', () => {
     const report = imported.report;
     const dropped = Object.values(report.rows_dropped).reduce((sum, count) => sum + count, 0);
     expect(report.rows_kept + dropped).toBe(report.rows_read);
-    expect(report.rows_kept + report.synthesized.created + report.synthesized.reopened).toBe(report.events);
+    const synthesized = Object.values(report.synthesized).reduce((sum, count) => sum + count, 0);
+    expect(report.rows_kept + report.extra_events.kept + synthesized).toBe(report.events);
     expect(Object.values(report.events_by_type).reduce((sum, count) => sum + count, 0)).toBe(report.events);
     expect(Object.values(report.activities!).reduce((sum, { rows }) => sum + rows, 0)).toBe(report.rows_read);
   });

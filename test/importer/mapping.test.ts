@@ -35,7 +35,10 @@ describe('mapping files', () => {
       delimiter: ',',
       columns: { ticket: 'id', time: 'when', activity: 'what' },
       timestamps: { format: 'iso' },
-      activities: { Opened: { type: 'created' }, Hold: { type: 'pending', kind: 'customer' } },
+      missing: ['', '?', 'NULL', 'N/A'],
+      activities: { Opened: [{ type: 'created' }], Hold: [{ type: 'pending', kind: 'customer' }] },
+      rows: 'events',
+      outlier_times: 'drop',
       missing_created: 'synthesize',
       infer_reopened: false,
     });

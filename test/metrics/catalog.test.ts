@@ -152,6 +152,8 @@ const expected: Record<string, number> = {
   // a2: busy 60 over 495 (5..500); a3: idle 600 on shift (300..800, 900..1000) ⇒ 133 / 2090.
   utilization: 133 / 2090,
   reopen_rate: 1 / 3, // resolved: t1, t2, t4; reopened within 100 min: t1 only
+  pending_share: 1 / 5, // only t2 waited on the customer (70 → 100)
+  pending_time_mean: 30, // t2, resolved: 100 − 70
   deflection_rate: 1 / (1 + 5), // one deflection in the window, five tickets
   // First response ≤ 50: t1 40 met, t2 130 missed, t4 0 met; t3 abandoned after 30 and t5
   // open for 10, both still under 50: left out ⇒ 2/3.

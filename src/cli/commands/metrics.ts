@@ -60,7 +60,25 @@ export function logMetricOptions(scenario: Scenario, log: ImportedLog): MetricOp
     clock: { ...scenario.clock, start: new Date(log.window.originEpochMs).toISOString() },
     horizon: { days: Math.max(log.window.measureTo / 1440, 1 / 1440), warmup_days: 0 },
   };
-  return metricOptions(buildDesk(onLogCalendar));
+  const desk = buildDesk(onLogCalendar);
+  const options = metricOptions(desk);
+  if (log.slaTargets === undefined) return options;
+  // Targets keyed by the log's own priority labels (the mapping's sla.targets), on the scenario's SLA clock.
+  const businessClock = (from: number, to: number) => desk.businessHours.businessMinutesBetween(from, to);
+  const clock = scenario.sla.clock === 'business' ? businessClock : (from: number, to: number) => to - from;
+  return { ...options, sla: { targets: log.slaTargets, clock, pauseWhenPending: scenario.sla.pause_when_pending } };
+}
+
+/** The export's own met-the-SLA flag beside desksim's SLA resolution compliance, in a line (none without the flag). */
+function madeSlaLine(log: ImportedLog, kpis: KpiTable): string {
+  const flag = log.report.counters?.made_sla;
+  if (flag === undefined || flag.tickets === 0) return '';
+  const computed = kpis.values.sla_resolution_compliance;
+  const share = (value: number) => `${(100 * value).toFixed(1)} %`;
+  return (
+    `  the export's made_sla is true for ${share(flag.log / flag.tickets)} of ${flag.tickets} tickets; desksim's sla_resolution_compliance: ` +
+    `${computed === null || computed === undefined ? '— (give SLA targets: the mapping\'s sla.targets or --scenario)' : share(computed)}\n`
+  );
 }
 
 /** The summary of a log's KPIs. */
@@ -105,7 +123,9 @@ export function registerMetrics(program: Command, io: CliIo): void {
         'The log is an event log as `desksim run --events` writes it (NDJSON, or CSV with columns\n' +
         'ticket,time,type,agent,tier,channel,category,priority,customer,kind,value), read directly;\n' +
         'or a help desk\'s own CSV export, read with --mapping (which column is what, and which\n' +
-        'event type each activity is: see scenarios/mappings/helpdesk.yaml and docs/metrics.md).\n\n' +
+        'event type each activity is: see scenarios/mappings/helpdesk.yaml and docs/metrics.md).\n' +
+        'A snapshot export (one row per update, the state repeated, as ServiceNow\'s) is read with\n' +
+        'rows: snapshots, changes: and a creation column: see scenarios/mappings/servicenow.yaml.\n\n' +
         'Cleaning never loses a row silently: duplicates, ignored activities, tickets without a\n' +
         'creation, repeated closes and out-of-order rows are counted in the import report (stderr).\n' +
         'The measured window runs from the first event to the last. KPIs the log cannot support\n' +
@@ -120,10 +140,10 @@ export function registerMetrics(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  # a real help desk\'s export (shared/ beside the repository), read with the shipped mapping:\n' +
-        '  $ desksim metrics ../shared/data/real-logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml\n' +
+        '  # a real help desk\'s export (shipped in examples/logs/), read with the shipped mapping:\n' +
+        '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml\n' +
         '  # the same with SLA targets, costs and thresholds of a scenario, summary as JSON:\n' +
-        '  $ desksim metrics ../shared/data/real-logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --scenario scenarios/baseline.yaml --json\n' +
+        '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --scenario scenarios/baseline.yaml --json\n' +
         '  # a simulated log, read with no mapping:\n' +
         '  #   desksim run scenarios/textbook/mmc.yaml --events --out outputs/mmc\n' +
         '  #   desksim metrics outputs/mmc/events.ndjson --scenario scenarios/textbook/mmc.yaml\n',
@@ -141,12 +161,12 @@ export function registerMetrics(program: Command, io: CliIo): void {
         if (error instanceof ImportError) throw new CliError(error.message, ExitCode.BadInput);
         throw error;
       }
-      if (!options.quiet) io.stderr(renderImportReport(log.report));
       const ledger = new Ledger(log.window);
       for (const type of log.recordedTypes ?? []) ledger.recordedTypes.add(type);
       for (const event of log.events) ledger.emit(event);
       const definitions = logMetricOptions(scenario ?? scenarioSchema.parse({ name: 'defaults' }), log);
       const kpis = computeKpis(ledger, definitions);
+      if (!options.quiet) io.stderr(renderImportReport(log.report) + madeSlaLine(log, kpis));
       const segments = computeSegments(ledger, definitions);
       const daily = computeDaily(ledger, definitions, Object.keys(kpis.tiers));
       const summary = logSummary(kpis, log, options.scenario ?? null);
