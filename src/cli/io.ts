@@ -73,6 +73,9 @@ const SYSTEM_CALL_WORDS: Record<string, string> = {
   rmdir: 'remove',
   unlink: 'remove',
   scandir: 'list',
+  stat: 'reach',
+  lstat: 'reach',
+  access: 'reach',
   copyfile: 'copy',
 };
 

@@ -180,6 +180,15 @@ export function recoverInterrupted(target: string): string | undefined {
   return restored?.path;
 }
 
+/** `error` with a path inside the staging directory shown as the same path in the target, which the user asked for. */
+function asTargetError(error: unknown, staging: string, target: string): unknown {
+  const systemError = error as NodeJS.ErrnoException;
+  if (typeof systemError?.path === 'string' && (systemError.path === staging || systemError.path.startsWith(staging + sep))) {
+    systemError.path = target + systemError.path.slice(staging.length);
+  }
+  return error;
+}
+
 /** A fresh staging directory beside `target`, made with the umask's mode. */
 function makeStaging(target: string): { path: string; suffix: string } {
   for (;;) {
@@ -189,7 +198,7 @@ function makeStaging(target: string): { path: string; suffix: string } {
       mkdirSync(path);
       return { path, suffix };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw asTargetError(error, path, target);
     }
   }
 }
@@ -219,7 +228,7 @@ export class StagedDirectory {
       writeFileSync(join(this.path, OUTPUT_MARKER), markerText(options.commandLine));
     } catch (error) {
       this.discard();
-      throw error;
+      throw asTargetError(error, this.path, this.target);
     }
   }
 
@@ -292,6 +301,6 @@ export async function writeAtomically(
     return staged.commit();
   } catch (error) {
     staged.discard();
-    throw error;
+    throw asTargetError(error, staged.path, staged.target);
   }
 }
