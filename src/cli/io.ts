@@ -13,20 +13,25 @@ export interface CliIo {
 }
 
 /**
- * The real process streams. When stdout's reader goes away (`desksim … | head`), the rest of
- * the output is dropped quietly: the command still finishes its files and exits as it would.
+ * A process stream whose reader may go away (`desksim … | head`): from then on its output is
+ * dropped quietly, and the command still finishes its files and exits as it would.
  */
-export function processIo(): CliIo {
+function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
   let readerGone = false;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     readerGone = true;
   });
+  return (text) => {
+    if (!readerGone) stream.write(text);
+  };
+}
+
+/** The real process streams. */
+export function processIo(): CliIo {
   return {
-    stdout: (text) => {
-      if (!readerGone) process.stdout.write(text);
-    },
-    stderr: (text) => process.stderr.write(text),
+    stdout: quietOnClosedPipe(process.stdout),
+    stderr: quietOnClosedPipe(process.stderr),
     interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
     progressStream: process.stderr,
     cwd: process.cwd(),

@@ -18,7 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { VERSION } from '../version.js';
 
 /** The file that marks a directory as desksim's output. */
@@ -89,7 +89,8 @@ function protectedReason(target: string, cwd: string): string | undefined {
     if (place === '') continue;
     const inside = relative(real, realOrResolved(place));
     if (inside === '') return label;
-    if (!inside.startsWith('..') && !inside.startsWith(sep) && !/^[A-Za-z]:/.test(inside)) return `a parent of ${label}`;
+    const outside = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+    if (!outside) return `a parent of ${label}`;
   }
   return undefined;
 }
@@ -102,15 +103,23 @@ function isEmptyDirectory(path: string): boolean {
 function checkTarget(target: string, options: OutputOptions): void {
   const reason = protectedReason(target, options.cwd ?? process.cwd());
   if (reason !== undefined) {
-    throw new OutputRefusedError(target, `${target} is ${reason}: desksim never writes its output there, even with --force. Choose another --out.`);
+    throw new OutputRefusedError(
+      target,
+      `${target} is ${reason}: desksim never writes its output there, even with --force. Choose another --out.`,
+    );
   }
   const stat = lstatOrUndefined(target);
   if (stat === undefined) return;
   if (!stat.isDirectory() && !stat.isSymbolicLink()) {
-    throw new OutputRefusedError(target, `${target} is a file, not a directory: desksim writes its outputs into a directory and never replaces a file. Choose another --out.`);
+    throw new OutputRefusedError(
+      target,
+      `${target} is a file, not a directory: desksim writes its outputs into a directory and never replaces a file. ` +
+        'Choose another --out.',
+    );
   }
   if (options.force) return;
-  if (stat.isDirectory() && (lstatOrUndefined(join(target, OUTPUT_MARKER))?.isFile() || isEmptyDirectory(target))) return;
+  const marked = stat.isDirectory() && lstatOrUndefined(join(target, OUTPUT_MARKER))?.isFile();
+  if (marked || (stat.isDirectory() && isEmptyDirectory(target))) return;
   throw new OutputRefusedError(
     target,
     `${target} already exists and was not written by desksim (it has no ${OUTPUT_MARKER} file): not replaced.\n` +
@@ -159,7 +168,8 @@ function staleLeftovers(target: string): Leftover[] {
     const pid = Number(match[2]);
     if (isRunning(pid)) continue;
     const stat = lstatOrUndefined(join(parent, name));
-    if (stat?.isDirectory()) found.push({ path: join(parent, name), kind: match[1] as Leftover['kind'], pid, changedMs: stat.ctimeMs });
+    if (!stat?.isDirectory()) continue;
+    found.push({ path: join(parent, name), kind: match[1] as Leftover['kind'], pid, changedMs: stat.ctimeMs });
   }
   return found;
 }
@@ -173,7 +183,8 @@ export function recoverInterrupted(target: string): string | undefined {
   const leftovers = staleLeftovers(target);
   let restored: Leftover | undefined;
   if (lstatOrUndefined(target) === undefined) {
-    restored = leftovers.filter((leftover) => leftover.kind === 'previous').sort((a, b) => b.changedMs - a.changedMs)[0];
+    const previous = leftovers.filter((leftover) => leftover.kind === 'previous');
+    restored = previous.sort((a, b) => b.changedMs - a.changedMs)[0];
     if (restored !== undefined) renameSync(restored.path, target);
   }
   for (const leftover of leftovers) if (leftover !== restored) rmSync(leftover.path, { recursive: true, force: true });
@@ -183,8 +194,9 @@ export function recoverInterrupted(target: string): string | undefined {
 /** `error` with a path inside the staging directory shown as the same path in the target, which the user asked for. */
 function asTargetError(error: unknown, staging: string, target: string): unknown {
   const systemError = error as NodeJS.ErrnoException;
-  if (typeof systemError?.path === 'string' && (systemError.path === staging || systemError.path.startsWith(staging + sep))) {
-    systemError.path = target + systemError.path.slice(staging.length);
+  const path = systemError?.path;
+  if (typeof path === 'string' && (path === staging || path.startsWith(staging + sep))) {
+    systemError.path = target + path.slice(staging.length);
   }
   return error;
 }
@@ -218,7 +230,8 @@ export class StagedDirectory {
   constructor(target: string, options: OutputOptions = {}) {
     this.target = resolve(target);
     this.options = options;
-    if (basename(this.target) === '') throw new OutputRefusedError(this.target, `${this.target} is the root directory: choose another --out.`);
+    // Checked before the repair, so nothing is touched beside a place desksim may not write;
+    // and after it, as the repair may have put an old result back.
     checkTarget(this.target, options);
     recoverInterrupted(this.target);
     checkTarget(this.target, options);

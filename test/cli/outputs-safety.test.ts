@@ -4,7 +4,7 @@
  * run takes a fraction of a second.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { markerText, OUTPUT_MARKER, recoverInterrupted, writeAtomically } from '../../src/report/output-directory.js';
@@ -32,7 +32,8 @@ const GONE_PID = 99_999_999;
 function desk(name: string): string {
   const directory = temporaryDirectory();
   writeFileSync(join(directory, 'keep.txt'), 'mine');
-  writeFileSync(join(directory, 'd.yaml'), `name: ${JSON.stringify(name)}\nhorizon: { days: 1, warmup_days: 0 }\nreplications: 1\n`);
+  const scenario = `name: ${JSON.stringify(name)}\nhorizon: { days: 1, warmup_days: 0 }\nreplications: 1\n`;
+  writeFileSync(join(directory, 'd.yaml'), scenario);
   return directory;
 }
 
@@ -170,7 +171,11 @@ describe('--out', () => {
     const directory = desk('d');
     expect((await run(directory, '--out', 'out')).code).toBe(0);
     const marker = readFileSync(join(directory, 'out', OUTPUT_MARKER), 'utf8');
-    expect(JSON.parse(marker)).toEqual({ written_by: 'desksim', version: expect.any(String), command: 'desksim run d.yaml --no-report --quiet --out out' });
+    expect(JSON.parse(marker)).toEqual({
+      written_by: 'desksim',
+      version: expect.any(String),
+      command: 'desksim run d.yaml --no-report --quiet --out out',
+    });
     expect(markerText(['run', 'my desk.yaml'])).toContain(`"command": "desksim run 'my desk.yaml'"`);
   });
 });
@@ -222,7 +227,8 @@ describe('interrupted writes', () => {
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(running)).toBe(true);
     expect(existsSync(userOwn)).toBe(true);
-    expect(readdirSync(directory).filter((name) => name.startsWith('.out.')).sort()).toEqual(['.out.partial-mine', `.out.partial-${process.pid}-0a1b2c3d`].sort());
+    const left = readdirSync(directory).filter((name) => name.startsWith('.out.'));
+    expect(left.sort()).toEqual(['.out.partial-mine', `.out.partial-${process.pid}-0a1b2c3d`].sort());
   });
 
   /** The state a kill between the two renames leaves: no out/, the old result aside, the new one complete. */
@@ -302,7 +308,8 @@ describe('I/O failures', () => {
     const directory = desk('d');
     const result = await run(directory, '--out', 'keep.txt/out');
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`desksim: cannot reach ${join(directory, 'keep.txt', 'out')}: a part of the path is a file, not a directory (ENOTDIR)\n`);
+    const path = join(directory, 'keep.txt', 'out');
+    expect(result.stderr).toBe(`desksim: cannot reach ${path}: a part of the path is a file, not a directory (ENOTDIR)\n`);
     expect(simulations.started).toBe(0);
     expect(readdirSync(directory).sort()).toEqual(['d.yaml', 'keep.txt']);
   });
@@ -316,7 +323,9 @@ describe('I/O failures', () => {
     expect(result.stderr).toMatch(/^desksim: cannot reach .*keep\.txt\/out: .*\(ENOTDIR\)\n$/);
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unwritable directory: exit 1, one line, before any simulating (EACCES; root may write anywhere)', async () => {
+  // Root may write anywhere: there, the path under a file above stands in.
+  const asRoot = process.getuid?.() === 0;
+  it.skipIf(asRoot)('an unwritable directory: exit 1, one line, before any simulating (EACCES)', async () => {
     const directory = desk('d');
     const locked = join(directory, 'locked');
     mkdirSync(locked);
@@ -337,7 +346,8 @@ describe('the built CLI', () => {
   it('follows the umask: 0750 directories and 0640 files under umask 027, 0755 and 0644 under 022', () => {
     for (const [mask, directoryMode, fileMode] of [['027', 0o750, 0o640], ['022', 0o755, 0o644]] as const) {
       const directory = desk('d');
-      const shell = spawnSync('sh', ['-c', `umask ${mask} && exec "${process.execPath}" "${main}" run d.yaml --no-report --quiet --out out`], { cwd: directory, encoding: 'utf8' });
+      const command = `umask ${mask} && exec "${process.execPath}" "${main}" run d.yaml --no-report --quiet --out out`;
+      const shell = spawnSync('sh', ['-c', command], { cwd: directory, encoding: 'utf8' });
       expect(shell.stderr).toBe('');
       expect(statSync(join(directory, 'out')).mode & 0o777, mask).toBe(directoryMode);
       expect(statSync(join(directory, 'out', 'summary.json')).mode & 0o777, mask).toBe(fileMode);
@@ -345,7 +355,8 @@ describe('the built CLI', () => {
   });
 
   it('exits quietly when its reader closes early (desksim schema | true): no EPIPE crash', () => {
-    const shell = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" schema | true; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    const command = `"${process.execPath}" "${main}" schema | true; exit \${PIPESTATUS[0]}`;
+    const shell = spawnSync('bash', ['-c', command], { encoding: 'utf8' });
     expect(shell.stderr).toBe('');
     expect(shell.status).toBe(0);
   });
