@@ -180,6 +180,23 @@ describe('--out', () => {
   });
 });
 
+describe('compare, sweep and pressure share the writer', () => {
+  it('compare refuses a directory it did not write, and gives names with the same slug their own folders', async () => {
+    const directory = desk('a b');
+    writeFileSync(join(directory, 'e.yaml'), readFileSync(join(directory, 'd.yaml'), 'utf8').replace('"a b"', '"a-b"'));
+    mkdirSync(join(directory, 'results'));
+    writeFileSync(join(directory, 'results', 'notes.txt'), 'mine');
+    const refused = await cli(['compare', 'd.yaml', 'e.yaml', '--no-report', '--quiet', '--out', 'results'], directory);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--force');
+    expect(readdirSync(join(directory, 'results'))).toEqual(['notes.txt']);
+    const written = await cli(['compare', 'd.yaml', 'e.yaml', '--no-report', '--quiet'], directory);
+    expect(written.code).toBe(0);
+    const out = join(directory, 'outputs', 'compare-a-b-vs-a-b');
+    expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'a-b', 'a-b-2', 'comparison.csv', 'comparison.json']);
+  });
+});
+
 describe('--force never replaces', () => {
   let home: string | undefined;
   beforeEach(() => {
@@ -311,6 +328,14 @@ describe('I/O failures', () => {
     const path = join(directory, 'keep.txt', 'out');
     expect(result.stderr).toBe(`desksim: cannot reach ${path}: a part of the path is a file, not a directory (ENOTDIR)\n`);
     expect(simulations.started).toBe(0);
+    expect(readdirSync(directory).sort()).toEqual(['d.yaml', 'keep.txt']);
+  });
+
+  it('a name too long: exit 1, one line', async () => {
+    const directory = desk('d');
+    const result = await run(directory, '--out', 'x'.repeat(300));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^desksim: cannot [a-z ]+ \/.*x{300}: the name is too long \(ENAMETOOLONG\)\n$/);
     expect(readdirSync(directory).sort()).toEqual(['d.yaml', 'keep.txt']);
   });
 
