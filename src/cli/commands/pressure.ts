@@ -1,6 +1,5 @@
 /** `desksim pressure <scenario> --kpi <id>`: push one KPI harder and harder; every KPI's and the truth's shift. */
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
 import { runBatch } from '../../experiment/batch.js';
 import { isImprovement } from '../../experiment/direction.js';
 import {
