@@ -16,7 +16,7 @@
  * Directories are made with `mkdir`, so they follow the umask (`mkdtemp` would make them 0700).
  */
 import { randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { VERSION } from '../version.js';
@@ -201,6 +201,22 @@ function asTargetError(error: unknown, staging: string, target: string): unknown
   return error;
 }
 
+/**
+ * Removes the directories a failed write created, from `from` up to `highest`: each only if
+ * empty (`rmdir`), so nothing anyone put there meanwhile is lost.
+ */
+function removeEmptyParents(from: string, highest: string | undefined): void {
+  if (highest === undefined) return;
+  for (let directory = from; directory.startsWith(highest); directory = dirname(directory)) {
+    try {
+      rmdirSync(directory);
+    } catch {
+      return;
+    }
+    if (directory === highest) return;
+  }
+}
+
 /** A fresh staging directory beside `target`, made with the umask's mode. */
 function makeStaging(target: string): { path: string; suffix: string } {
   for (;;) {
@@ -225,6 +241,8 @@ export class StagedDirectory {
   readonly path: string;
   private readonly suffix: string;
   private readonly options: OutputOptions;
+  /** The highest directory this write created above the target, if it created any. */
+  private readonly createdParent: string | undefined;
   private state: 'open' | 'committed' | 'discarded' = 'open';
 
   constructor(target: string, options: OutputOptions = {}) {
@@ -235,8 +253,13 @@ export class StagedDirectory {
     checkTarget(this.target, options);
     recoverInterrupted(this.target);
     checkTarget(this.target, options);
-    mkdirSync(dirname(this.target), { recursive: true });
-    ({ path: this.path, suffix: this.suffix } = makeStaging(this.target));
+    this.createdParent = mkdirSync(dirname(this.target), { recursive: true });
+    try {
+      ({ path: this.path, suffix: this.suffix } = makeStaging(this.target));
+    } catch (error) {
+      removeEmptyParents(dirname(this.target), this.createdParent);
+      throw error;
+    }
     try {
       writeFileSync(join(this.path, OUTPUT_MARKER), markerText(options.commandLine));
     } catch (error) {
@@ -286,11 +309,12 @@ export class StagedDirectory {
     return this.target;
   }
 
-  /** Removes the staged directory; the target is left as it was. */
+  /** Removes the staged directory, and the parents this write created for it; the target is left as it was. */
   discard(): void {
     if (this.state !== 'open') return;
     this.state = 'discarded';
     rmSync(this.path, { recursive: true, force: true });
+    removeEmptyParents(dirname(this.target), this.createdParent);
   }
 }
 

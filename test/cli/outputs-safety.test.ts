@@ -296,6 +296,18 @@ describe('interrupted writes', () => {
     expect(readdirSync(directory)).toEqual([]);
   });
 
+  it('a failed first write leaves no directory it made: neither the output nor its new parents', async () => {
+    const directory = temporaryDirectory();
+    mkdirSync(join(directory, 'kept'));
+    for (const target of [join(directory, 'new', 'deeper', 'out'), join(directory, 'kept', 'new', 'out')]) {
+      await expect(writeAtomically(target, () => {
+        throw new Error('no space left');
+      })).rejects.toThrow('no space left');
+    }
+    expect(readdirSync(directory)).toEqual(['kept']);
+    expect(readdirSync(join(directory, 'kept'))).toEqual([]);
+  });
+
   it('a failed write leaves the old result and no staging directory', async () => {
     const directory = temporaryDirectory();
     const target = join(directory, 'out');
