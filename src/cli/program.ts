@@ -8,7 +8,8 @@ import { registerPressure } from './commands/pressure.js';
 import { registerRun } from './commands/run.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerSchema, registerValidate } from './commands/validate.js';
-import { CliError, ExitCode, processIo, type CliIo } from './io.js';
+import { OutputRefusedError } from '../report/output-directory.js';
+import { CliError, ExitCode, processIo, systemErrorLine, type CliIo } from './io.js';
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('desksim')
@@ -39,7 +40,7 @@ export function buildProgram(io: CliIo): Command {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const program = buildProgram(io);
+  const program = buildProgram(io.argv === undefined ? { ...io, argv } : io);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.Success;
@@ -47,6 +48,16 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     if (error instanceof CliError) {
       io.stderr(error.message.endsWith('\n') ? error.message : `${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof OutputRefusedError) {
+      io.stderr(`${error.message}\n`);
+      return ExitCode.BadInput;
+    }
+    // A failed file operation (permission, full disk, a name too long…) is the world's, not a bug: one line, no stack.
+    const systemError = systemErrorLine(error);
+    if (systemError !== undefined) {
+      io.stderr(`${systemError}\n`);
+      return ExitCode.Failure;
     }
     if (error instanceof CommanderError) {
       // Help and version are successful exits; every other commander error is a usage error.

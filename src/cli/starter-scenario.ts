@@ -4,15 +4,19 @@
  * and runs in a few seconds (a test checks both).
  */
 
+import { parse } from 'yaml';
+
 /** The starter scenario's YAML for a desk called `name`. */
 export function starterScenario(name: string): string {
+  // A file called true.yaml or 2026.yaml gives a name YAML would read as a boolean or a number.
+  const nameYaml = parse(name) === name ? name : JSON.stringify(name);
   return `# ${name} — a desksim scenario. Every section below is optional except \`name\`;
 # what you leave out takes its default. See every field, its default and its description with
 #   desksim schema            (JSON Schema: point your editor's YAML plug-in at it)
 #   desksim validate ${name}.yaml   (this file with every default filled in)
 # Durations are minutes or strings: "45s", "15m", "4h", "2d", "1w". Shares are 0..1.
 
-name: ${name}
+name: ${nameYaml}
 description: A small two-tier support desk (edit me).
 
 # --- Run control -------------------------------------------------------------------------

@@ -15,7 +15,7 @@ describe('desksim compare', () => {
     const result = await cli(['compare', 'scenarios/baseline.yaml', 'scenarios/understaffed-tier2.yaml', 'scenarios/kb-investment.yaml', '--out', out, ...quick]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['baseline', 'charts', 'comparison.csv', 'comparison.json', 'kb-investment', 'report.html', 'understaffed-tier2']);
+    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'baseline', 'charts', 'comparison.csv', 'comparison.json', 'kb-investment', 'report.html', 'understaffed-tier2']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(['compare-forest.svg', 'compare-forest.vl.json']);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/Against baseline, understaffed-tier2 changed \d+ desk-wide KPIs? significantly/);
     expect(readdirSync(join(out, 'understaffed-tier2')).sort()).toEqual(['kpis.csv', 'scenario.resolved.yaml', 'summary.json']);
@@ -76,7 +76,7 @@ describe('desksim sweep', () => {
     const result = await cli(['sweep', 'scenarios/experiments/tier1-staffing.yaml', '--out', out, '--set', 'horizon.days=10', '-r', '2']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['charts', 'report.html', 'sweep.csv', 'sweep.json']);
+    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'charts', 'report.html', 'sweep.csv', 'sweep.json']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(['sweep-curves.svg', 'sweep-curves.vl.json']);
     const sweep = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8'));
     expect(sweep).toMatchObject({ experiment: 'tier1-staffing', scenario: 'baseline', seed: 2026, replications: 2, parameters: ['tiers.tier1.shifts.0.agents', 'tiers.tier1.shifts.1.agents'] });
@@ -108,7 +108,7 @@ describe('desksim pressure', () => {
     const result = await cli(['pressure', 'scenarios/baseline.yaml', '--kpi', 'first_response_time_mean', '--steps', '0.5,1', '--out', out, ...quick]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['charts', 'pressure.csv', 'pressure.json', 'report.html']);
+    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'charts', 'pressure.csv', 'pressure.json', 'report.html']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(['dashboard-vs-truth.svg', 'dashboard-vs-truth.vl.json', 'pressure-heatmap.svg', 'pressure-heatmap.vl.json']);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/At pressure 1, /);
     const pressure = JSON.parse(readFileSync(join(out, 'pressure.json'), 'utf8'));
@@ -140,7 +140,7 @@ describe('desksim pressure', () => {
     const result = await cli(['pressure', 'scenarios/textbook/mmc.yaml', '--all-kpis', '--level', '0.8', '--out', out, '--set', 'horizon.days=3', '-r', '2']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['charts', 'pressure-matrix-long.csv', 'pressure-matrix.csv', 'pressure-matrix.json', 'report.html']);
+    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'charts', 'pressure-matrix-long.csv', 'pressure-matrix.csv', 'pressure-matrix.json', 'report.html']);
     const matrix = JSON.parse(readFileSync(join(out, 'pressure-matrix.json'), 'utf8'));
     expect(matrix).toMatchObject({ scenario: 'mmc', level: 0.8 });
     expect(matrix.rows.map((row: { kpi: string }) => row.kpi)).toEqual(INCENTIVE_KPIS);

@@ -13,7 +13,7 @@ describe('desksim run', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('first_response_time_mean');
     expect(result.stdout).toContain(`Charts and findings: ${join(out, 'report.html')}`);
-    expect(readdirSync(out).sort()).toEqual(['charts', 'daily.csv', 'events.ndjson', 'kpis.csv', 'report.html', 'scenario.resolved.yaml', 'segments.csv', 'summary.json', 'tickets.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'charts', 'daily.csv', 'events.ndjson', 'kpis.csv', 'report.html', 'scenario.resolved.yaml', 'segments.csv', 'summary.json', 'tickets.csv']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(
       ['daily-sla', 'daily-volume', 'daily-waits', 'kpi-dashboard', 'resolution-time', 'tier-utilization'].flatMap((name) => [`${name}.svg`, `${name}.vl.json`]),
     );

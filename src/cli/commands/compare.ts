@@ -1,6 +1,5 @@
 /** `desksim compare <a> <b> [more...]`: scenarios under common random numbers, every KPI's change with its CI. */
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
 import { runBatch } from '../../experiment/batch.js';
 import { COMPARISON_COLUMNS, compareRuns, comparisonRows, differenceRows, uniqueLabels, type Comparison } from '../../experiment/compare.js';
 import { toCsv } from '../../report/csv.js';
@@ -11,7 +10,7 @@ import { formatValue } from '../../report/format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, writeRunFiles, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
-import { loadForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import { loadForCommand, outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
 type CompareOptionValues = ScenarioOptionValues & ExperimentOptionValues;
 
@@ -80,7 +79,9 @@ export function registerCompare(program: Command, io: CliIo): void {
       const { scenarios, notes } = alignScenarios(loadAll([first, second, ...more], options, io));
       const workers = parseWorkers(options.workers);
       const labels = uniqueLabels(scenarios.map((scenario) => scenario.name));
-      const directory = resolve(io.cwd, options.out ?? `outputs/compare-${labels.map(safeName).join('-vs-')}`);
+      const directory = outputTarget(io, options.out, `outputs/compare-${labels.map(safeName).join('-vs-')}`);
+      // Two names can make the same slug ("a b", "a-b"): each scenario's folder stays its own.
+      const folders = uniqueLabels(labels.map(safeName));
       const files = [first, second, ...more];
       await writeExperiment(
         io,
@@ -94,7 +95,7 @@ export function registerCompare(program: Command, io: CliIo): void {
           );
           staged.write('comparison.json', jsonText(comparison));
           staged.write('comparison.csv', toCsv(COMPARISON_COLUMNS, comparisonRows(comparison)));
-          results.forEach((result, index) => writeRunFiles(staged, safeName(labels[index]!), scenarios[index]!, result));
+          results.forEach((result, index) => writeRunFiles(staged, folders[index]!, scenarios[index]!, result));
           return comparison;
         },
         { charts: compareCharts, html: compareReportHtml, text: renderComparison },

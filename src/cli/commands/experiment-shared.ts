@@ -9,12 +9,15 @@ import { writeAtomically, type StagedDirectory } from '../../report/output-direc
 import { resolvedScenarioYaml } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { reportLine } from '../format.js';
+import { slug } from '../../report/slug.js';
 import type { CliIo } from '../io.js';
 import { startProgress, type Progress } from '../progress.js';
+import { FORCE_HELP, outputOptions } from './shared.js';
 
 /** Options every experiment command takes besides the scenario options. */
 export interface ExperimentOptionValues {
   out?: string;
+  force?: boolean;
   workers?: string;
   json?: boolean;
   quiet?: boolean;
@@ -22,10 +25,11 @@ export interface ExperimentOptionValues {
   report?: boolean;
 }
 
-/** Adds --out, --json, --quiet, --no-report and --workers. */
+/** Adds --out, --force, --json, --quiet, --no-report and --workers. */
 export function experimentOptions(command: Command, defaultOut: string): Command {
   return command
     .option('--out <dir>', `output directory (default: ${defaultOut})`)
+    .option('--force', FORCE_HELP)
     .option('--json', 'print the result as JSON to stdout instead of the table')
     .option('--quiet', 'print nothing but errors')
     .option('--no-report', 'skip charts/ and report.html')
@@ -35,9 +39,9 @@ export function experimentOptions(command: Command, defaultOut: string): Command
     );
 }
 
-/** A name made safe for a directory: letters, digits, `.`, `_` and `-`. */
+/** A name made safe for a directory: its slug (letters, digits, `.`, `_` and `-`; never `.` or `..`). */
 export function safeName(text: string): string {
-  return text.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'experiment';
+  return slug(text, 'experiment');
 }
 
 /**
@@ -89,13 +93,17 @@ export async function writeExperiment<T>(
   let result: { value: T } | undefined;
   const renderer = options.report === false ? undefined : startChartRenderer();
   try {
-    await writeAtomically(directory, async (staged) => {
-      const value = await stage(staged);
-      result = { value };
-      if (renderer !== undefined) {
-        await writeExperimentReport(presentation.charts(value), (charts) => presentation.html(value, charts), (path, content) => staged.write(path, content), renderer);
-      }
-    });
+    await writeAtomically(
+      directory,
+      async (staged) => {
+        const value = await stage(staged);
+        result = { value };
+        if (renderer !== undefined) {
+          await writeExperimentReport(presentation.charts(value), (charts) => presentation.html(value, charts), (path, content) => staged.write(path, content), renderer);
+        }
+      },
+      outputOptions(io, options),
+    );
   } finally {
     await renderer?.close();
   }

@@ -1,7 +1,8 @@
 /** `desksim init [file]`: write a starter scenario, every section explained in comments. */
 import type { Command } from 'commander';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
+import { slug } from '../../report/slug.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { starterScenario } from '../starter-scenario.js';
 
@@ -11,9 +12,9 @@ interface InitOptionValues {
   quiet?: boolean;
 }
 
-/** The scenario name for a file: its base name, kept to letters, digits, `.`, `_` and `-`. */
+/** The scenario name for a file: its base name's slug, as `run` names its output directory (never `.` or `..`). */
 export function scenarioNameFor(file: string): string {
-  return basename(file, extname(file)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'my-desk';
+  return slug(basename(file, extname(file)), 'my-desk');
 }
 
 /** Adds `desksim init` to the program. */
@@ -39,7 +40,11 @@ export function registerInit(program: Command, io: CliIo): void {
     )
     .action((file: string, options: InitOptionValues) => {
       const path = resolve(io.cwd, file);
-      if (existsSync(path) && !options.force) {
+      const existing = lstatSync(path, { throwIfNoEntry: false });
+      if (existing !== undefined && !existing.isFile()) {
+        throw new CliError(`${file} exists and is not a file: init writes a scenario file and replaces only a file (with --force)`, ExitCode.BadInput);
+      }
+      if (existing !== undefined && !options.force) {
         throw new CliError(`${file} already exists; not overwritten (use --force to replace it)`, ExitCode.BadInput);
       }
       const name = scenarioNameFor(file);

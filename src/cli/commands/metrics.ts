@@ -15,18 +15,20 @@ import { computeSegments } from '../../metrics/segments.js';
 import { SEGMENT_COLUMNS, segmentRows } from '../../experiment/detail.js';
 import { buildDesk } from '../../model/build.js';
 import { toCsv } from '../../report/csv.js';
-import { writeAtomically } from '../../report/output-directory.js';
+import { prepareOutputDirectory, writeAtomically } from '../../report/output-directory.js';
+import { slug } from '../../report/slug.js';
 import { scenarioSchema, type Scenario } from '../../scenario/schema.js';
 import { VERSION } from '../../version.js';
 import { formatValue } from '../../report/format.js';
 import { table } from '../format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
-import { loadForCommand } from './shared.js';
+import { FORCE_HELP, loadForCommand, outputOptions, outputTarget } from './shared.js';
 
 interface MetricsOptionValues {
   mapping?: string;
   scenario?: string;
   out?: string;
+  force?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -107,9 +109,9 @@ function kpiCsvRows(summary: LogSummary): Array<[string, number | null, string]>
   return rows;
 }
 
-/** Directory name for a log: its file name without the extension, made safe for a path. */
+/** Directory name for a log: its file name's slug, without the extension (never `.` or `..`). */
 export function logOutputName(file: string): string {
-  return basename(file, extname(file)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'log';
+  return slug(basename(file, extname(file)), 'log');
 }
 
 export function registerMetrics(program: Command, io: CliIo): void {
@@ -135,6 +137,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
     .option('-m, --mapping <file>', 'mapping YAML that reads a help desk\'s export')
     .option('--scenario <file>', 'take metric definitions (metrics:, sla:, costs) from this scenario (default: the scenario defaults)')
     .option('--out <dir>', 'output directory (default: outputs/<log file name>)')
+    .option('--force', FORCE_HELP)
     .option('--json', 'print summary.json to stdout instead of the KPI table')
     .option('--quiet', 'print nothing but errors')
     .addHelpText(
@@ -150,6 +153,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
     )
     .action(async (file: string, options: MetricsOptionValues) => {
       const scenario = options.scenario === undefined ? undefined : loadForCommand(options.scenario, {}, io).scenario;
+      const directory = outputTarget(io, options.out, `outputs/${logOutputName(file)}`);
       let log: ImportedLog;
       try {
         log = importLog(resolve(io.cwd, file), {
@@ -161,6 +165,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
         if (error instanceof ImportError) throw new CliError(error.message, ExitCode.BadInput);
         throw error;
       }
+      prepareOutputDirectory(directory, outputOptions(io, options));
       const ledger = new Ledger(log.window);
       for (const type of log.recordedTypes ?? []) ledger.recordedTypes.add(type);
       for (const event of log.events) ledger.emit(event);
@@ -170,7 +175,6 @@ export function registerMetrics(program: Command, io: CliIo): void {
       const segments = computeSegments(ledger, definitions);
       const daily = computeDaily(ledger, definitions, Object.keys(kpis.tiers));
       const summary = logSummary(kpis, log, options.scenario ?? null);
-      const directory = resolve(io.cwd, options.out ?? `outputs/${logOutputName(file)}`);
       await writeAtomically(directory, (staged) => {
         staged.write('kpis.csv', toCsv(['id', 'value', 'unit'], kpiCsvRows(summary)));
         staged.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
@@ -178,7 +182,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
         staged.write('tickets.csv', ticketTableCsv(ledger, definitions));
         staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows([segments])));
         staged.write('daily.csv', toCsv(daily.columns, daily.rows));
-      });
+      }, outputOptions(io, options));
       // --json is asked-for machine output: it is printed even with --quiet, which silences the rest.
       if (options.json) {
         io.stdout(JSON.stringify(summary, null, 2) + '\n');

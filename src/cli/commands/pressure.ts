@@ -1,6 +1,5 @@
 /** `desksim pressure <scenario> --kpi <id>`: push one KPI harder and harder; every KPI's and the truth's shift. */
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
 import { runBatch } from '../../experiment/batch.js';
 import { isImprovement } from '../../experiment/direction.js';
 import {
@@ -32,7 +31,7 @@ import { formatValue } from '../../report/format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
-import { loadForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import { loadForCommand, outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
 interface PressureOptionValues extends ScenarioOptionValues, ExperimentOptionValues {
   kpi?: string;
@@ -119,7 +118,7 @@ export function registerPressure(program: Command, io: CliIo): void {
       if (options.allKpis) {
         const level = parseLevel(options.level ?? '1', '--level');
         const scenarios = [loadWithIncentive(file, options, io, undefined, 0), ...INCENTIVE_KPIS.map((kpi) => loadWithIncentive(file, options, io, kpi, level))];
-        const directory = resolve(io.cwd, options.out ?? `outputs/pressure-${safeName(written.name)}-all-kpis`);
+        const directory = outputTarget(io, options.out, `outputs/pressure-${safeName(written.name)}-all-kpis`);
         await writeExperiment(
           io,
           options,
@@ -141,7 +140,7 @@ export function registerPressure(program: Command, io: CliIo): void {
       const kpi = checkIncentiveKpi(options.kpi!);
       const levels = pressureLevels(parseSteps(options.steps));
       const scenarios = levels.map((level) => loadWithIncentive(file, options, io, kpi, level));
-      const directory = resolve(io.cwd, options.out ?? `outputs/pressure-${safeName(written.name)}-${safeName(kpi)}`);
+      const directory = outputTarget(io, options.out, `outputs/pressure-${safeName(written.name)}-${safeName(kpi)}`);
       await writeExperiment(
         io,
         options,

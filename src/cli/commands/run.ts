@@ -1,11 +1,11 @@
 /** `desksim run <scenario>`: simulate with replications and write the output directory. */
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
 import { KPI_CATALOG, TIER_KPI_CATALOG } from '../../metrics/catalog.js';
 import { defaultWorkers, kpiColumns, kpiRows, runScenarioParallel, type ParallelRunOptions, type RunResult } from '../../experiment/run.js';
 import { averageDaily, SEGMENT_COLUMNS, segmentRows } from '../../experiment/detail.js';
 import { toCsv } from '../../report/csv.js';
-import { writeAtomically } from '../../report/output-directory.js';
+import { writeAtomically, type OutputOptions } from '../../report/output-directory.js';
+import { slug } from '../../report/slug.js';
 import { resolvedScenarioYaml } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { formatSummary } from '../../report/format.js';
@@ -14,10 +14,11 @@ import { startProgress } from '../progress.js';
 import { startChartRenderer } from '../../report/chart-renderer.js';
 import { writeRunReport } from '../../report/run-report.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
-import { loadForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import { FORCE_HELP, loadForCommand, outputOptions, outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
 interface RunOptionValues extends ScenarioOptionValues {
   out?: string;
+  force?: boolean;
   workers?: string;
   events?: boolean;
   json?: boolean;
@@ -26,16 +27,16 @@ interface RunOptionValues extends ScenarioOptionValues {
   report?: boolean;
 }
 
-/** Directory name for a scenario: its name, made safe for a path. */
+/** Directory name for a scenario: its name's slug (never `.` or `..`, never a path). */
 export function outputName(scenario: Scenario): string {
-  return scenario.name.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
+  return slug(scenario.name, 'scenario');
 }
 
 /** Runs a scenario and writes every output file into a staged directory, then commits it. */
 export async function writeRunOutputs(
   directory: string,
   scenario: Scenario,
-  options: { events?: boolean; workers?: number; onReplication?: ParallelRunOptions['onReplication']; report?: boolean } = {},
+  options: { events?: boolean; workers?: number; onReplication?: ParallelRunOptions['onReplication']; report?: boolean; output?: OutputOptions } = {},
 ): Promise<RunResult> {
   let result: RunResult | undefined;
   // Started first, so Vega loads and warms up on another core while the replications run.
@@ -71,7 +72,7 @@ export async function writeRunOutputs(
         (path, content) => staged.write(path, content),
         renderer,
       );
-    });
+    }, options.output);
   } finally {
     await renderer?.close();
   }
@@ -96,6 +97,7 @@ export function registerRun(program: Command, io: CliIo): void {
       .argument('<scenario>', 'scenario YAML file'),
   )
     .option('--out <dir>', 'output directory (default: outputs/<scenario name>)')
+    .option('--force', FORCE_HELP)
     .option('--events', 'also write the first replication\'s event log as events.ndjson')
     .option('--json', 'print summary.json to stdout instead of the table')
     .option('--quiet', 'print nothing but errors')
@@ -111,12 +113,12 @@ export function registerRun(program: Command, io: CliIo): void {
     )
     .action(async (file: string, options: RunOptionValues) => {
       const { scenario } = loadForCommand(file, options, io);
-      const directory = resolve(io.cwd, options.out ?? `outputs/${outputName(scenario)}`);
+      const directory = outputTarget(io, options.out, `outputs/${outputName(scenario)}`);
       const workers = parseWorkers(options.workers);
       const progress = startProgress(io, `Simulating ${scenario.name}`, scenario.replications, 'replications', options);
       let result: RunResult;
       try {
-        result = await writeRunOutputs(directory, scenario, { events: Boolean(options.events), workers, report: options.report, onReplication: (done) => progress.update(done) });
+        result = await writeRunOutputs(directory, scenario, { events: Boolean(options.events), workers, report: options.report, onReplication: (done) => progress.update(done), output: outputOptions(io, options) });
       } finally {
         progress.stop();
       }

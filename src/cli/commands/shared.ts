@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { ScenarioError } from '../../scenario/errors.js';
 import { loadScenarioFile, type LoadedScenario } from '../../scenario/load.js';
+import type { OutputOptions } from '../../report/output-directory.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 
 export interface ScenarioOptionValues {
@@ -39,4 +40,21 @@ export function loadForCommand(file: string, options: ScenarioOptionValues, io: 
     }
     throw error;
   }
+}
+
+/** What `--force` means for an output directory, said once for every command that writes one. */
+export const FORCE_HELP =
+  'replace the output directory even if desksim did not write it (never a file, the current directory, a parent of it, / or your home)';
+
+/** The output directory: `--out` (an empty one is refused, exit 2), else `defaultPath`; relative to the working directory. */
+export function outputTarget(io: CliIo, out: string | undefined, defaultPath: string): string {
+  if (out !== undefined && out.trim() === '') {
+    throw new CliError('--out needs a directory name: an empty one would be the current directory, which desksim never replaces', ExitCode.BadInput);
+  }
+  return resolve(io.cwd, out ?? defaultPath);
+}
+
+/** How a command writes its output directory: --force, and the command line for the marker. */
+export function outputOptions(io: CliIo, options: { force?: boolean }): OutputOptions {
+  return { force: Boolean(options.force), commandLine: io.argv, cwd: io.cwd };
 }

@@ -10,7 +10,7 @@ import { alignedTable, formatMeanPlusMinus } from '../experiment-format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
-import { scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import { outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
 type SweepOptionValues = ScenarioOptionValues & ExperimentOptionValues;
 
@@ -65,7 +65,7 @@ export function registerSweep(program: Command, io: CliIo): void {
     .action(async (file: string, options: SweepOptionValues) => {
       const loaded = loadForSweep(file, options, io);
       const workers = parseWorkers(options.workers);
-      const directory = resolve(io.cwd, options.out ?? `outputs/sweep-${safeName(loaded.experiment.name)}`);
+      const directory = outputTarget(io, options.out, `outputs/sweep-${safeName(loaded.experiment.name)}`);
       await writeExperiment(
         io,
         options,
