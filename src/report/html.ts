@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RenderedChart } from './charts/chart.js';
+import { escapeHtml } from './escape.js';
+
+export { escapeHtml };
 
 /** A section of the page: a heading and its HTML. */
 export interface ReportSection {
@@ -27,10 +30,6 @@ export interface ReportPage {
   sections: readonly ReportSection[];
 }
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /** JSON safe inside a <script> element. */
 function scriptJson(value: unknown): string {
