@@ -201,12 +201,12 @@ function onMessage(message: FromWorker): void {
       setStatus(`${message.done === message.total ? 'Done' : 'Simulating'}: ${message.done} of ${message.total} replications (the last took ${(message.milliseconds / 1000).toFixed(2)} s)${message.done === message.total ? '; pressure sweep next' : '…'}`, message.done === message.total ? 'sweeping' : 'running');
       status.dataset.done = String(message.done);
       status.dataset.job = String(message.job);
-      showRun();
+      showRun(message.done === message.total);
       return;
     case 'first':
       state.shown.resolved = message.resolved;
       player.load(message.replay);
-      showRunCharts();
+      showRunCharts(true);
       return;
     case 'pressure':
       state.shown.pressure = message.result;
@@ -220,7 +220,7 @@ function onMessage(message: FromWorker): void {
   }
 }
 
-function showRun(): void {
+function showRun(final: boolean): void {
   const summary = state.shown.summary;
   if (summary === undefined) return;
   byId('pairs').innerHTML = pairsTableHtml(summary);
@@ -229,10 +229,23 @@ function showRun(): void {
   const link = byId<HTMLAnchorElement>('download-summary');
   link.href = `data:application/json;charset=utf-8,${encodeURIComponent(json)}`;
   link.hidden = false;
-  showRunCharts();
+  showRunCharts(final);
 }
 
-function showRunCharts(): void {
+/** When the run charts were last drawn; they redraw at most once a second while replications stream. */
+let chartsDrawnAt = 0;
+let chartsTimer: number | undefined;
+/** The resolved tickets the resolution-time chart shows (they change only with a new first replication). */
+let resolutionShown: ResolvedTicket[] | undefined;
+
+function showRunCharts(final = false): void {
+  window.clearTimeout(chartsTimer);
+  const wait = chartsDrawnAt + 1000 - performance.now();
+  if (!final && wait > 0) {
+    chartsTimer = window.setTimeout(() => showRunCharts(true), wait);
+    return;
+  }
+  chartsDrawnAt = performance.now();
   const { summary, scenario, daily, resolved } = state.shown;
   if (summary === undefined || scenario === undefined) return;
   const byName = runChartsByName({
@@ -244,7 +257,10 @@ function showRunCharts(): void {
     measuredDays: scenario.horizon.days - scenario.horizon.warmup_days,
     scenarioYaml: '',
   });
-  if (byName.has('resolution-time')) charts.resolution.show(byName.get('resolution-time'));
+  if (byName.has('resolution-time') && resolved !== resolutionShown) {
+    resolutionShown = resolved;
+    charts.resolution.show(byName.get('resolution-time'));
+  }
   if (byName.has('daily-waits')) charts.waits.show(byName.get('daily-waits'));
 }
 

@@ -34,15 +34,21 @@ function valueText(summary: RunSummary['kpis'][string] | undefined): string {
 
 /** The dashboard/truth pairs: what the desk sees beside what its customers got. */
 export function pairsTableHtml(summary: RunSummary): string {
-  const rows = TRUTH_COUNTERPARTS.flatMap((pair) =>
-    pair.observed
-      .filter((id) => summary.kpis[id] !== undefined)
-      .map(
+  const rows = TRUTH_COUNTERPARTS.flatMap((pair) => {
+    const observed = pair.observed.filter((id) => summary.kpis[id] !== undefined);
+    // A truth without a dashboard KPI (the true resolution rate: a dashboard counts every closed ticket as resolved).
+    if (observed.length === 0) {
+      return [
+        `<tr data-kpi="${escapeHtml(pair.truth)}"><td>${escapeHtml(pair.measure)}</td><td class="note">no dashboard KPI: every closed ticket counts as resolved</td><td class="number observed">—</td>` +
+          `<td class="truth">${escapeHtml(kpiLabel(pair.truth))}</td><td class="number truth" data-kpi="${escapeHtml(pair.truth)}">${escapeHtml(valueText(summary.kpis[pair.truth]))}</td></tr>`,
+      ];
+    }
+    return observed.map(
         (id) =>
           `<tr data-kpi="${escapeHtml(id)}"><td>${escapeHtml(pair.measure)}</td><td>${escapeHtml(kpiLabel(id))}</td><td class="number observed">${escapeHtml(valueText(summary.kpis[id]))}</td>` +
           `<td class="truth">${escapeHtml(kpiLabel(pair.truth))}</td><td class="number truth" data-kpi="${escapeHtml(pair.truth)}">${escapeHtml(valueText(summary.kpis[pair.truth]))}</td></tr>`,
-      ),
-  );
+    );
+  });
   return (
     '<table class="pairs"><thead><tr><th>measure</th><th>the dashboard shows</th><th class="number">mean [95 % CI]</th><th class="truth">the truth (simulation only)</th><th class="number truth">mean [95 % CI]</th></tr></thead>\n' +
     `<tbody>\n${rows.join('\n')}\n</tbody></table>`

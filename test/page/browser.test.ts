@@ -37,15 +37,9 @@ async function open(browser: Browser, url: string, problems: string[]): Promise<
 
 /** Waits until the run of the newest settings has finished (every replication and the sweep). */
 async function settled(page: Page, after = 0): Promise<number> {
-  await page.waitForFunction(
-    (previous) => {
-      const status = document.querySelector<HTMLElement>('#status')!;
-      return status.dataset.state === 'done' && Number(status.dataset.finished) > previous;
-    },
-    after,
-    { timeout: 90_000 },
-  );
-  return Number(await page.$eval('#status', (element) => element.dataset.finished));
+  const status = "document.querySelector('#status').dataset";
+  await page.waitForFunction(`${status}.state === 'done' && Number(${status}.finished) > ${after}`, undefined, { timeout: 90_000 });
+  return Number(await page.getAttribute('#status', 'data-finished'));
 }
 
 async function setControl(page: Page, path: string, value: number): Promise<void> {
@@ -73,9 +67,9 @@ function sameNumbers(page: unknown, run: unknown, path = 'summary'): void {
   for (const key of Object.keys(run)) sameNumbers((page as Record<string, unknown>)[key], (run as Record<string, unknown>)[key], `${path}.${key}`);
 }
 
-const summaryJson = (page: Page) => page.$eval('#download-summary', (link) => decodeURIComponent((link as HTMLAnchorElement).href.replace(/^data:application\/json;charset=utf-8,/, '')));
+const summaryJson = async (page: Page) => decodeURIComponent(((await page.getAttribute('#download-summary', 'href')) ?? '').replace(/^data:application\/json;charset=utf-8,/, ''));
 const tableText = (page: Page) => page.$eval('#kpis', (element) => element.textContent ?? '');
-const draws = (page: Page, id: string) => page.$eval(`#${id}`, (element) => Number((element as HTMLElement).dataset.draws ?? 0));
+const draws = async (page: Page, id: string) => Number((await page.getAttribute(`#${id}`, 'data-draws')) ?? 0);
 
 describe.skipIf(executablePath === undefined)('the what-if page in Chromium', () => {
   let browser: Browser;
@@ -135,18 +129,19 @@ describe.skipIf(executablePath === undefined)('the what-if page in Chromium', ()
     job = await settled(page, job);
 
     // The replay plays.
-    const start = Number(await page.$eval('#replay-clock', (element) => (element as HTMLElement).dataset.minute));
+    const start = Number(await page.getAttribute('#replay-clock', 'data-minute'));
     await page.click('#replay-play');
-    await page.waitForFunction((from) => Number(document.querySelector<HTMLElement>('#replay-clock')!.dataset.minute) > from + 60, start);
+    await page.waitForFunction(`Number(document.querySelector('#replay-clock').dataset.minute) > ${start + 60}`);
     await page.click('#replay-play');
     expect(await page.getAttribute('#replay-play', 'data-playing')).toBe('false');
 
     // Trainer mode hides the truth until revealed.
     await page.check('#trainer');
-    expect(await page.evaluate(() => document.body.classList.contains('hide-truth'))).toBe(true);
-    expect(await page.$eval('#pairs td.number.truth', (cell) => getComputedStyle(cell).color)).toBe('rgba(0, 0, 0, 0)');
+    const hidden = "document.body.classList.contains('hide-truth')";
+    expect(await page.evaluate(hidden)).toBe(true);
+    expect(await page.evaluate("getComputedStyle(document.querySelector('#pairs td.number.truth')).color")).toBe('rgba(0, 0, 0, 0)');
     await page.click('#reveal');
-    expect(await page.evaluate(() => document.body.classList.contains('hide-truth'))).toBe(false);
+    expect(await page.evaluate(hidden)).toBe(false);
 
     // A shared link restores the settings (and trainer mode) in a fresh page.
     const shared = page.url();

@@ -84,9 +84,10 @@ export function registerPage(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  $ desksim page                                   # outputs/page/index.html, every shipped scenario\n' +
-        '  $ desksim page scenarios/baseline.yaml my-desk.yaml --out site\n' +
-        '  $ desksim page --serve --open                    # http://127.0.0.1:8317/\n',
+        '  $ desksim page\n' +
+        '  $ desksim page scenarios/baseline.yaml scenarios/gaming/closure-count-bonus.yaml --out outputs/page-demo\n' +
+        '\nThe first writes outputs/page/index.html with every shipped scenario. To serve the page on\n' +
+        'http://127.0.0.1:8317/ and open it in the browser: desksim page --serve --open\n',
     )
     .action(async (files: string[], options: PageOptionValues) => {
       const port = Number(options.port);
