@@ -232,7 +232,7 @@ function showRun(final: boolean): void {
   showRunCharts(final);
 }
 
-/** When the run charts were last drawn; they redraw at most once a second while replications stream. */
+/** When the run charts were last drawn; they redraw at most every 2 s while replications stream (Vega's redraw is the page's main cost). */
 let chartsDrawnAt = 0;
 let chartsTimer: number | undefined;
 /** The resolved tickets the resolution-time chart shows (they change only with a new first replication). */
@@ -240,7 +240,7 @@ let resolutionShown: ResolvedTicket[] | undefined;
 
 function showRunCharts(final = false): void {
   window.clearTimeout(chartsTimer);
-  const wait = chartsDrawnAt + 1000 - performance.now();
+  const wait = chartsDrawnAt + 2000 - performance.now();
   if (!final && wait > 0) {
     chartsTimer = window.setTimeout(() => showRunCharts(true), wait);
     return;

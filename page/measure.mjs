@@ -26,7 +26,7 @@ try {
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => record.longTasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => record.longTasks.push([entry.startTime, entry.duration]))).observe({ type: 'longtask', buffered: true });
     document.addEventListener('DOMContentLoaded', () => {
       const status = document.getElementById('status');
       new MutationObserver(() => {
@@ -40,7 +40,10 @@ try {
   await page.waitForFunction(() => document.getElementById('status').dataset.done === '1', undefined, { timeout: 120_000 });
   const firstShown = Date.now() - started;
   // Frames while the simulation runs (replications, then the pressure sweep), not page load.
-  await page.evaluate(() => (window.__measure.frames = []));
+  const runFrom = await page.evaluate(() => {
+    window.__measure.frames = [];
+    return performance.now();
+  });
   await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', undefined, { timeout: 600_000 });
   const record = await page.evaluate(() => window.__measure);
   const frames = record.frames.sort((a, b) => a - b);
@@ -48,7 +51,10 @@ try {
   console.log(`replications (ms, in the worker): ${record.replications.map((value) => value.toFixed(0)).join(', ')}`);
   console.log(`first replication on screen ${firstShown} ms after navigation (page load, worker start, validation, simulation, metrics)`);
   console.log(`frames while running: ${frames.length}, median gap ${frames[Math.floor(frames.length / 2)]?.toFixed(1)} ms, longest ${frames[frames.length - 1]?.toFixed(1)} ms`);
-  console.log(`main-thread tasks over 50 ms during the whole load and run: ${record.longTasks.length}${record.longTasks.length ? ` (longest ${Math.max(...record.longTasks).toFixed(0)} ms)` : ''}`);
+  const during = record.longTasks.filter(([start]) => start >= runFrom).map(([, duration]) => duration);
+  const before = record.longTasks.filter(([start]) => start < runFrom).map(([, duration]) => duration);
+  const describe = (tasks) => `${tasks.length}${tasks.length ? ` (longest ${Math.max(...tasks).toFixed(0)} ms, together ${tasks.reduce((a, b) => a + b, 0).toFixed(0)} ms)` : ''}`;
+  console.log(`main-thread tasks over 50 ms: while loading ${describe(before)}; while the run streams ${describe(during)}`);
   await browser.close();
 } finally {
   rmSync(directory, { recursive: true, force: true });

@@ -108,7 +108,7 @@ export class ChartSlot {
     this.drawing = true;
     try {
       const target = document.createElement('div');
-      const result = await window.vegaEmbed(target, chart.spec, { renderer: 'svg', actions: false, tooltip: { theme: 'light' } });
+      const result = await window.vegaEmbed(target, chart.spec, { renderer: 'canvas', actions: false, tooltip: { theme: 'light' } });
       this.view?.finalize();
       this.view = result.view;
       this.element.replaceChildren(target);

@@ -99,7 +99,7 @@ describe.skipIf(executablePath === undefined)('the what-if page in Chromium', ()
     const before = { table: await tableText(page), summary: await summaryJson(page), waits: await draws(page, 'chart-waits'), pressure: await draws(page, 'chart-pressure') };
     expect(before.waits).toBeGreaterThan(0);
     expect(before.pressure).toBeGreaterThan(0);
-    expect(await page.locator('#chart-resolution svg').count()).toBeGreaterThan(0);
+    expect(await page.locator('#chart-resolution canvas').count()).toBeGreaterThan(0);
 
     // Tier 2 from 3 agents to 1: the table and the charts change.
     await setControl(page, TIER2, 1);
