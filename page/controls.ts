@@ -29,10 +29,23 @@ export interface Control {
   duration?: boolean;
 }
 
-export const CONTROL_GROUPS = ['Staffing', 'Arrivals', 'Knowledge', 'SLA targets', 'Incentive pressure', 'Gaming behaviours', 'Run'] as const;
+export const CONTROL_GROUPS = [
+  'Staffing',
+  'Arrivals',
+  'Knowledge',
+  'SLA targets',
+  'Incentive pressure',
+  'Gaming behaviours',
+  'Run',
+] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
-type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; items?: JsonSchema; additionalProperties?: JsonSchema | boolean; anyOf?: JsonSchema[] };
+type JsonSchema = Record<string, unknown> & {
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  additionalProperties?: JsonSchema | boolean;
+  anyOf?: JsonSchema[];
+};
 
 /** Words of an id: "premature_close" → "Premature close", "tier2" → "Tier 2". */
 export function words(id: string): string {
@@ -51,20 +64,34 @@ export function schemaAt(root: JsonSchema, path: readonly string[]): JsonSchema 
     if (typeof node.description === 'string') described.push(node.description);
     if (node.anyOf !== undefined) {
       const last = index === path.length;
-      node = node.anyOf.find((branch) => (last ? branch.type === 'number' || branch.type === 'integer' : branch.type === 'object' || branch.type === 'array'));
+      node = node.anyOf.find((branch) =>
+        last
+          ? branch.type === 'number' || branch.type === 'integer'
+          : branch.type === 'object' || branch.type === 'array',
+      );
       if (node === undefined) return undefined;
     }
     if (index === path.length) break;
     const segment = path[index]!;
     if (node.type === 'array') node = node.items;
-    else node = node.properties?.[segment] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
+    else
+      node =
+        node.properties?.[segment] ??
+        (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
   }
   if (node === undefined) return undefined;
-  return { ...node, description: typeof node.description === 'string' ? node.description : described[described.length - 1] ?? '' };
+  return {
+    ...node,
+    description: typeof node.description === 'string' ? node.description : (described[described.length - 1] ?? ''),
+  };
 }
 
 /** Bounds the user can reach with the slider: the schema's, else a generous range around the value. */
-function bounds(schema: JsonSchema, value: number, integer: boolean): { minimum: number; maximum: number; step: number } {
+function bounds(
+  schema: JsonSchema,
+  value: number,
+  integer: boolean,
+): { minimum: number; maximum: number; step: number } {
   const minimum = typeof schema.minimum === 'number' ? schema.minimum : 0;
   const declared = typeof schema.maximum === 'number' && schema.maximum < 1e6 ? schema.maximum : undefined;
   const maximum = declared ?? (integer ? Math.max(10, value * 3) : Math.max(1, value * 3));
@@ -72,11 +99,27 @@ function bounds(schema: JsonSchema, value: number, integer: boolean): { minimum:
   return { minimum, maximum, step };
 }
 
-function control(root: JsonSchema, path: string[], group: ControlGroup, label: string, value: number, options: { duration?: boolean; help?: string } = {}): Control | undefined {
+function control(
+  root: JsonSchema,
+  path: string[],
+  group: ControlGroup,
+  label: string,
+  value: number,
+  options: { duration?: boolean; help?: string } = {},
+): Control | undefined {
   const schema = schemaAt(root, path);
   if (schema === undefined) return undefined;
   const integer = schema.type === 'integer';
-  return { path: path.join('.'), group, label, help: options.help ?? String(schema.description ?? ''), value, ...bounds(schema, value, integer), integer, duration: options.duration };
+  return {
+    path: path.join('.'),
+    group,
+    label,
+    help: options.help ?? String(schema.description ?? ''),
+    value,
+    ...bounds(schema, value, integer),
+    integer,
+    duration: options.duration,
+  };
 }
 
 /** A shift in words: "early, Mon–Fri 07:00–15:30". */
@@ -92,38 +135,94 @@ export function buildControls(scenario: Scenario, jsonSchema: Record<string, unk
   const controls: Array<Control | undefined> = [];
   for (const tier of scenario.tiers) {
     if (tier.shifts === undefined) {
-      controls.push(control(root, ['tiers', tier.id, 'agents'], 'Staffing', `${words(tier.id)} agents`, tier.agents ?? 0));
+      controls.push(
+        control(root, ['tiers', tier.id, 'agents'], 'Staffing', `${words(tier.id)} agents`, tier.agents ?? 0),
+      );
     } else {
-      tier.shifts.forEach((shift, index) => controls.push(control(root, ['tiers', tier.id, 'shifts', String(index), 'agents'], 'Staffing', `${words(tier.id)} agents (${shiftLabel(shift)})`, shift.agents)));
+      tier.shifts.forEach((shift, index) =>
+        controls.push(
+          control(
+            root,
+            ['tiers', tier.id, 'shifts', String(index), 'agents'],
+            'Staffing',
+            `${words(tier.id)} agents (${shiftLabel(shift)})`,
+            shift.agents,
+          ),
+        ),
+      );
     }
   }
-  controls.push(control(root, ['arrivals', 'rate_per_hour'], 'Arrivals', 'Tickets per hour', scenario.arrivals.rate_per_hour));
+  controls.push(
+    control(root, ['arrivals', 'rate_per_hour'], 'Arrivals', 'Tickets per hour', scenario.arrivals.rate_per_hour),
+  );
   const coverage = scenario.knowledge.coverage;
   if (typeof coverage === 'number') {
     controls.push(control(root, ['knowledge', 'coverage'], 'Knowledge', 'Knowledge base coverage', coverage));
   } else {
     for (const [category, share] of Object.entries(coverage)) {
-      controls.push(control(root, ['knowledge', 'coverage', category], 'Knowledge', `Coverage: ${words(category)}`, share, { help: String(schemaAt(root, ['knowledge', 'coverage'])?.description ?? '') }));
+      controls.push(
+        control(root, ['knowledge', 'coverage', category], 'Knowledge', `Coverage: ${words(category)}`, share, {
+          help: String(schemaAt(root, ['knowledge', 'coverage'])?.description ?? ''),
+        }),
+      );
     }
   }
   for (const [priority, target] of Object.entries(scenario.sla.targets)) {
     for (const field of ['first_response', 'resolution'] as const) {
       const minutes = target[field];
-      if (minutes !== undefined) controls.push(control(root, ['sla', 'targets', priority, field], 'SLA targets', `${words(priority)}: ${words(field).toLowerCase()} (minutes)`, minutes, { duration: true }));
+      if (minutes !== undefined)
+        controls.push(
+          control(
+            root,
+            ['sla', 'targets', priority, field],
+            'SLA targets',
+            `${words(priority)}: ${words(field).toLowerCase()} (minutes)`,
+            minutes,
+            { duration: true },
+          ),
+        );
     }
   }
   const pressure = schemaAt(root, ['incentives', '0', 'pressure']);
   for (const kpi of INCENTIVE_KPIS) {
     const value = scenario.incentives.find((incentive) => incentive.kpi === kpi)?.pressure ?? 0;
-    controls.push({ path: `incentives.${kpi}`, group: 'Incentive pressure', label: kpi, help: String(pressure?.description ?? ''), value, minimum: 0, maximum: 1, step: 0.05, integer: false });
+    controls.push({
+      path: `incentives.${kpi}`,
+      group: 'Incentive pressure',
+      label: kpi,
+      help: String(pressure?.description ?? ''),
+      value,
+      minimum: 0,
+      maximum: 1,
+      step: 0.05,
+      integer: false,
+    });
   }
   for (const behaviour of GAMING_BEHAVIOURS) {
-    const help = `${String(schemaAt(root, ['gaming', behaviour])?.description ?? '')} ${String(schemaAt(root, ['gaming', behaviour, 'intensity'])?.description ?? '')}`.trim();
-    controls.push(control(root, ['gaming', behaviour, 'intensity'], 'Gaming behaviours', words(behaviour), scenario.gaming[behaviour].intensity, { help }));
+    const described = (path: string[]) => String(schemaAt(root, path)?.description ?? '');
+    const help = `${described(['gaming', behaviour])} ${described(['gaming', behaviour, 'intensity'])}`.trim();
+    controls.push(
+      control(
+        root,
+        ['gaming', behaviour, 'intensity'],
+        'Gaming behaviours',
+        words(behaviour),
+        scenario.gaming[behaviour].intensity,
+        { help },
+      ),
+    );
   }
   controls.push(control(root, ['replications'], 'Run', 'Replications', scenario.replications));
   controls.push(control(root, ['seed'], 'Run', 'Seed', scenario.seed));
-  return controls.filter((item): item is Control => item !== undefined).map((item) => (item.path === 'replications' ? { ...item, maximum: Math.max(item.value, 30) } : item.path === 'seed' ? { ...item, maximum: Math.max(item.value, 10_000) } : item));
+  return controls
+    .filter((item): item is Control => item !== undefined)
+    .map((item) =>
+      item.path === 'replications'
+        ? { ...item, maximum: Math.max(item.value, 30) }
+        : item.path === 'seed'
+          ? { ...item, maximum: Math.max(item.value, 10_000) }
+          : item,
+    );
 }
 
 /**
@@ -148,11 +247,17 @@ export function overridesFor(controls: readonly Control[], values: ReadonlyMap<s
 }
 
 /** The control an issue's path belongs to: the same path, or (incentives.N...) the N-th incentive with pressure. */
-export function controlForIssue(controls: readonly Control[], values: ReadonlyMap<string, number>, issuePath: string): Control | undefined {
+export function controlForIssue(
+  controls: readonly Control[],
+  values: ReadonlyMap<string, number>,
+  issuePath: string,
+): Control | undefined {
   const direct = controls.find((item) => item.path === issuePath || issuePath.startsWith(`${item.path}.`));
   if (direct !== undefined) return direct;
   const incentive = /^incentives\.(\d+)/.exec(issuePath);
   if (incentive === null) return undefined;
-  const pressured = controls.filter((item) => item.path.startsWith('incentives.') && (values.get(item.path) ?? item.value) !== 0);
+  const pressured = controls.filter(
+    (item) => item.path.startsWith('incentives.') && (values.get(item.path) ?? item.value) !== 0,
+  );
   return pressured[Number(incentive[1])];
 }

@@ -14,13 +14,12 @@ import { DEFAULT_PRESSURE_LEVELS } from '../src/experiment/pressure.js';
 import type { RunSummary } from '../src/experiment/summary.js';
 import type { DailySeries } from '../src/metrics/daily.js';
 import { INCENTIVE_KPIS } from '../src/model/gaming/incentives.js';
-import { formatDuration } from '../src/engine/duration.js';
 import type { ResolvedTicket } from '../src/report/charts/resolution-time.js';
 import { kpiLabel } from '../src/report/labels.js';
-import type { ScenarioIssue } from '../src/scenario/errors.js';
 import type { Scenario } from '../src/scenario/schema.js';
 import type { PressureResult } from '../src/experiment/pressure.js';
-import { buildControls, CONTROL_GROUPS, controlForIssue, overridesFor, type Control } from './controls.js';
+import { ControlPanel } from './control-panel.js';
+import { buildControls, overridesFor, type Control } from './controls.js';
 import type { FromWorker, PageScenario, ToWorker } from './protocol.js';
 import { ReplayPlayer } from './replay-player.js';
 import { decodeSettings, encodeSettings } from './share.js';
@@ -45,117 +44,45 @@ const state = {
   sweepKpi: 'tickets_per_agent_day',
   job: 0,
   /** The newest results shown, and the scenario they are for. */
-  shown: { scenario: undefined as Scenario | undefined, summary: undefined as RunSummary | undefined, daily: undefined as DailySeries | undefined, resolved: [] as ResolvedTicket[], pressure: undefined as PressureResult | undefined },
+  shown: {
+    scenario: undefined as Scenario | undefined,
+    summary: undefined as RunSummary | undefined,
+    daily: undefined as DailySeries | undefined,
+    resolved: [] as ResolvedTicket[],
+    pressure: undefined as PressureResult | undefined,
+  },
   /** Settings restored from the address, applied once the controls exist. */
   restore: decodeSettings(location.hash),
 };
 
-const charts = { pressure: new ChartSlot(byId('chart-pressure')), resolution: new ChartSlot(byId('chart-resolution')), waits: new ChartSlot(byId('chart-waits')) };
-const player = new ReplayPlayer(byId('replay'), byId('replay-scrub'), byId('replay-play'), byId('replay-speed'), byId('replay-clock'));
+const charts = {
+  pressure: new ChartSlot(byId('chart-pressure')),
+  resolution: new ChartSlot(byId('chart-resolution')),
+  waits: new ChartSlot(byId('chart-waits')),
+};
+const player = new ReplayPlayer(
+  byId('replay'),
+  byId('replay-scrub'),
+  byId('replay-play'),
+  byId('replay-speed'),
+  byId('replay-clock'),
+);
 const status = byId<HTMLParagraphElement>('status');
+const panel = new ControlPanel(byId('controls'), byId('issues'), () => settingsChanged());
 
 function setStatus(text: string, stateName: string): void {
   status.textContent = text;
   status.dataset.state = stateName;
 }
 
-// --- controls ------------------------------------------------------------------------------
-
 function valueOf(control: Control): number {
   return state.values.get(control.path) ?? control.value;
 }
 
-function shownValue(control: Control, value: number): string {
-  return control.duration ? formatDuration(value) : '';
-}
-
-/** Builds the controls of the current scenario, grouped, each a slider with a number box. */
-function renderControls(): void {
-  const aside = byId('controls');
-  aside.replaceChildren();
-  for (const group of CONTROL_GROUPS) {
-    const members = state.controls.filter((control) => control.group === group);
-    if (members.length === 0) continue;
-    const details = document.createElement('details');
-    details.open = group !== 'Gaming behaviours' && group !== 'Knowledge';
-    details.innerHTML = `<summary>${group}</summary>`;
-    for (const control of members) details.append(controlElement(control));
-    aside.append(details);
-  }
-}
-
-function controlElement(control: Control): HTMLElement {
-  const wrapper = document.createElement('div');
-  wrapper.className = 'control';
-  wrapper.dataset.path = control.path;
-  const id = `control-${control.path.replace(/[^A-Za-z0-9]+/g, '-')}`;
-  const label = document.createElement('label');
-  label.htmlFor = id;
-  label.textContent = control.group === 'Incentive pressure' ? kpiLabel(control.label) : control.label;
-  label.title = control.help;
-  const range = Object.assign(document.createElement('input'), { type: 'range', min: String(control.minimum), max: String(control.maximum), step: String(control.step) });
-  range.setAttribute('aria-label', `${label.textContent} (slider)`);
-  const number = Object.assign(document.createElement('input'), { type: 'number', id, step: String(control.step) });
-  const shown = Object.assign(document.createElement('span'), { className: 'shown' });
-  const error = Object.assign(document.createElement('p'), { className: 'error', hidden: true });
-  const inputs = document.createElement('div');
-  inputs.className = 'inputs';
-  inputs.append(range, number);
-  wrapper.append(label, inputs, shown, error);
-  const show = (value: number) => {
-    range.value = String(value);
-    number.value = String(value);
-    shown.textContent = shownValue(control, value);
-    wrapper.classList.toggle('changed', value !== control.value);
-  };
-  show(valueOf(control));
-  const changed = (text: string) => {
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value)) return;
-    if (value === control.value) state.values.delete(control.path);
-    else state.values.set(control.path, value);
-    show(value);
-    settingsChanged();
-  };
-  range.addEventListener('input', () => changed(range.value));
-  number.addEventListener('change', () => changed(number.value));
-  return wrapper;
-}
-
-function setControl(path: string, value: number): void {
-  const control = state.controls.find((candidate) => candidate.path === path);
-  if (control === undefined) return;
-  if (value === control.value) state.values.delete(path);
-  else state.values.set(path, value);
-  const wrapper = document.querySelector<HTMLElement>(`.control[data-path="${CSS.escape(path)}"]`);
-  wrapper?.querySelectorAll('input').forEach((input) => (input.value = String(value)));
-  wrapper?.classList.toggle('changed', value !== control.value);
-}
-
-/** Issues beside their controls; the rest above the results. */
-function showIssues(issues: readonly ScenarioIssue[]): void {
-  document.querySelectorAll<HTMLElement>('.control').forEach((wrapper) => {
-    wrapper.classList.remove('invalid');
-    const error = wrapper.querySelector<HTMLElement>('.error')!;
-    error.hidden = true;
-    error.textContent = '';
-  });
-  const unplaced: ScenarioIssue[] = [];
-  for (const issue of issues) {
-    const control = controlForIssue(state.controls, state.values, issue.path);
-    const wrapper = control && document.querySelector<HTMLElement>(`.control[data-path="${CSS.escape(control.path)}"]`);
-    if (!wrapper) {
-      unplaced.push(issue);
-      continue;
-    }
-    wrapper.classList.add('invalid');
-    const error = wrapper.querySelector<HTMLElement>('.error')!;
-    error.hidden = false;
-    error.textContent = `${error.textContent ? `${error.textContent} ` : ''}${issue.path}: ${issue.message}`;
-  }
-  const list = byId<HTMLUListElement>('issues');
-  list.hidden = unplaced.length === 0;
-  list.replaceChildren(...unplaced.map((issue) => Object.assign(document.createElement('li'), { textContent: `${issue.path}: ${issue.message}` })));
+/** The address's hash for the current settings. */
+function currentHash(): string {
+  const { scenario, values, trainer, sweepKpi } = state;
+  return `#${encodeSettings({ scenario: scenario.id, values, trainer, sweepKpi })}`;
 }
 
 // --- running -------------------------------------------------------------------------------
@@ -163,7 +90,7 @@ function showIssues(issues: readonly ScenarioIssue[]): void {
 let pending: number | undefined;
 
 function settingsChanged(): void {
-  history.replaceState(null, '', `#${encodeSettings({ scenario: state.scenario.id, values: state.values, trainer: state.trainer, sweepKpi: state.sweepKpi })}`);
+  history.replaceState(null, '', currentHash());
   window.clearTimeout(pending);
   pending = window.setTimeout(run, 200);
 }
@@ -176,7 +103,13 @@ function sweepReplications(): number {
 function run(): void {
   state.job++;
   const overrides = overridesFor(state.controls, state.values);
-  send({ type: 'run', job: state.job, scenario: state.scenario, overrides, sweep: { kpi: state.sweepKpi, levels: [...DEFAULT_PRESSURE_LEVELS], replications: sweepReplications() } });
+  send({
+    type: 'run',
+    job: state.job,
+    scenario: state.scenario,
+    overrides,
+    sweep: { kpi: state.sweepKpi, levels: [...DEFAULT_PRESSURE_LEVELS], replications: sweepReplications() },
+  });
   setStatus('Starting…', 'running');
 }
 
@@ -186,23 +119,32 @@ function onMessage(message: FromWorker): void {
   if (message.job !== state.job) return;
   switch (message.type) {
     case 'invalid':
-      showIssues(message.issues);
-      setStatus('These settings are not valid (see the marked controls); the results shown are for the last valid ones.', 'invalid');
+      panel.showIssues(message.issues);
+      setStatus(
+        'These settings are not valid (see the marked controls); the results shown are for the last valid ones.',
+        'invalid',
+      );
       return;
     case 'started':
-      showIssues([]);
+      panel.showIssues([]);
       state.shown.scenario = message.scenario;
       setStatus(`Simulating: 0 of ${message.total} replications…`, 'running');
       return;
-    case 'replication':
+    case 'replication': {
+      const last = message.done === message.total;
       state.shown.summary = message.summary;
       state.shown.daily = message.daily;
       status.dataset.milliseconds = message.milliseconds.toFixed(0);
-      setStatus(`${message.done === message.total ? 'Done' : 'Simulating'}: ${message.done} of ${message.total} replications (the last took ${(message.milliseconds / 1000).toFixed(2)} s)${message.done === message.total ? '; pressure sweep next' : '…'}`, message.done === message.total ? 'sweeping' : 'running');
+      setStatus(
+        `${last ? 'Done' : 'Simulating'}: ${message.done} of ${message.total} replications ` +
+          `(the last took ${(message.milliseconds / 1000).toFixed(2)} s)${last ? '; pressure sweep next' : '…'}`,
+        last ? 'sweeping' : 'running',
+      );
       status.dataset.done = String(message.done);
       status.dataset.job = String(message.job);
-      showRun(message.done === message.total);
+      showRun(last);
       return;
+    }
     case 'first':
       state.shown.resolved = message.resolved;
       player.load(message.replay);
@@ -210,7 +152,10 @@ function onMessage(message: FromWorker): void {
       return;
     case 'pressure':
       state.shown.pressure = message.result;
-      byId('sweep-note').textContent = `Pressure on ${kpiLabel(message.result.kpi)} alone (the settings' other incentives replaced), levels ${message.result.levels.join(', ')}${message.complete ? '' : ' so far'}; ${message.replications} replication(s) per level, seed ${message.result.seed}, same random numbers at every level.`;
+      byId('sweep-note').textContent =
+        `Pressure on ${kpiLabel(message.result.kpi)} alone (the settings' other incentives replaced), ` +
+        `levels ${message.result.levels.join(', ')}${message.complete ? '' : ' so far'}; ` +
+        `${message.replications} replication(s) per level, seed ${message.result.seed}, same random numbers at every level.`;
       showPressure();
       return;
     case 'finished':
@@ -232,7 +177,10 @@ function showRun(final: boolean): void {
   showRunCharts(final);
 }
 
-/** When the run charts were last drawn; they redraw at most every 2 s while replications stream (Vega's redraw is the page's main cost). */
+/**
+ * When the run charts were last drawn: they redraw at most every 2 s while replications
+ * stream, since Vega's redraw is most of the page's own work.
+ */
 let chartsDrawnAt = 0;
 let chartsTimer: number | undefined;
 /** The resolved tickets the resolution-time chart shows (they change only with a new first replication). */
@@ -293,9 +241,12 @@ function step(direction: 1 | -1): void {
   if (control === undefined) return;
   const levels = DEFAULT_PRESSURE_LEVELS;
   const current = valueOf(control);
-  const next = direction > 0 ? levels.find((level) => level > current + 1e-9) : [...levels].reverse().find((level) => level < current - 1e-9);
+  const next =
+    direction > 0
+      ? levels.find((level) => level > current + 1e-9)
+      : [...levels].reverse().find((level) => level < current - 1e-9);
   if (next === undefined) return;
-  setControl(path, next);
+  panel.set(path, next);
   state.revealed = false;
   applyTrainer();
   settingsChanged();
@@ -309,12 +260,18 @@ function described(scenario: Scenario, jsonSchema: Record<string, unknown>): voi
   state.values = new Map();
   const restore = state.restore;
   state.restore = { values: new Map(), trainer: restore.trainer, sweepKpi: restore.sweepKpi };
-  for (const [path, value] of restore.values) if (state.controls.some((control) => control.path === path)) state.values.set(path, value);
+  for (const [path, value] of restore.values)
+    if (state.controls.some((control) => control.path === path)) state.values.set(path, value);
   const pressured = [...scenario.incentives].sort((a, b) => b.pressure - a.pressure)[0];
-  state.sweepKpi = restore.sweepKpi !== undefined && INCENTIVE_KPIS.includes(restore.sweepKpi) ? restore.sweepKpi : pressured?.kpi ?? 'tickets_per_agent_day';
+  state.sweepKpi =
+    restore.sweepKpi !== undefined && INCENTIVE_KPIS.includes(restore.sweepKpi)
+      ? restore.sweepKpi
+      : (pressured?.kpi ?? 'tickets_per_agent_day');
   byId<HTMLSelectElement>('sweep-kpi').value = state.sweepKpi;
-  byId('description').textContent = `${scenario.name}${scenario.description ? ` — ${scenario.description}` : ''} (${state.scenario.file}). Every change re-runs the simulation in your browser.`;
-  renderControls();
+  byId('description').textContent =
+    `${scenario.name}${scenario.description ? ` — ${scenario.description}` : ''} (${state.scenario.file}). ` +
+    'Every change re-runs the simulation in your browser.';
+  panel.render(state.controls, state.values);
   applyTrainer();
   settingsChanged();
 }
@@ -347,7 +304,7 @@ function start(): void {
     state.trainer = (event.target as HTMLInputElement).checked;
     state.revealed = false;
     applyTrainer();
-    history.replaceState(null, '', `#${encodeSettings({ scenario: state.scenario.id, values: state.values, trainer: state.trainer, sweepKpi: state.sweepKpi })}`);
+    history.replaceState(null, '', currentHash());
   });
   byId('reveal').addEventListener('click', () => {
     state.revealed = !state.revealed;
@@ -363,7 +320,12 @@ function start(): void {
   });
   window.addEventListener('hashchange', () => {
     const settings = decodeSettings(location.hash);
-    const current = encodeSettings({ scenario: state.scenario.id, values: state.values, trainer: state.trainer, sweepKpi: state.sweepKpi });
+    const current = encodeSettings({
+      scenario: state.scenario.id,
+      values: state.values,
+      trainer: state.trainer,
+      sweepKpi: state.sweepKpi,
+    });
     if (encodeSettings(settings) === current) return;
     state.restore = settings;
     state.trainer = settings.trainer;

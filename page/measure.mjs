@@ -13,7 +13,10 @@ const root = new URL('..', import.meta.url).pathname;
 const scenario = process.argv[2] ?? 'scenarios/baseline.yaml';
 const directory = mkdtempSync(join(tmpdir(), 'desksim-page-measure-'));
 try {
-  execFileSync(process.execPath, [join(root, 'dist/cli/main.js'), 'page', scenario, '--out', join(directory, 'site')], { cwd: root, stdio: 'ignore' });
+  execFileSync(process.execPath, [join(root, 'dist/cli/main.js'), 'page', scenario, '--out', join(directory, 'site')], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   const browser = await chromium.launch({ executablePath: process.env.DESKSIM_CHROMIUM ?? '/usr/bin/chromium' });
   const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
   await page.addInitScript(() => {
@@ -26,7 +29,9 @@ try {
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => record.longTasks.push([entry.startTime, entry.duration]))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((entry) => record.longTasks.push([entry.startTime, entry.duration])),
+    ).observe({ type: 'longtask', buffered: true });
     document.addEventListener('DOMContentLoaded', () => {
       const status = document.getElementById('status');
       new MutationObserver(() => {
@@ -37,24 +42,35 @@ try {
   });
   const started = Date.now();
   await page.goto(pathToFileURL(join(directory, 'site', 'index.html')).href);
-  await page.waitForFunction(() => document.getElementById('status').dataset.done === '1', undefined, { timeout: 120_000 });
+  await page.waitForFunction(() => document.getElementById('status').dataset.done === '1', undefined, {
+    timeout: 120_000,
+  });
   const firstShown = Date.now() - started;
   // Frames while the simulation runs (replications, then the pressure sweep), not page load.
   const runFrom = await page.evaluate(() => {
     window.__measure.frames = [];
     return performance.now();
   });
-  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', undefined, { timeout: 600_000 });
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', undefined, {
+    timeout: 600_000,
+  });
   const record = await page.evaluate(() => window.__measure);
   const frames = record.frames.sort((a, b) => a - b);
   console.log(`Chromium ${browser.version()}, ${scenario}`);
   console.log(`replications (ms, in the worker): ${record.replications.map((value) => value.toFixed(0)).join(', ')}`);
-  console.log(`first replication on screen ${firstShown} ms after navigation (page load, worker start, validation, simulation, metrics)`);
-  console.log(`frames while running: ${frames.length}, median gap ${frames[Math.floor(frames.length / 2)]?.toFixed(1)} ms, longest ${frames[frames.length - 1]?.toFixed(1)} ms`);
+  console.log(
+    `first replication on screen ${firstShown} ms after navigation (page load, worker start, validation, simulation, metrics)`,
+  );
+  console.log(
+    `frames while running: ${frames.length}, median gap ${frames[Math.floor(frames.length / 2)]?.toFixed(1)} ms, longest ${frames[frames.length - 1]?.toFixed(1)} ms`,
+  );
   const during = record.longTasks.filter(([start]) => start >= runFrom).map(([, duration]) => duration);
   const before = record.longTasks.filter(([start]) => start < runFrom).map(([, duration]) => duration);
-  const describe = (tasks) => `${tasks.length}${tasks.length ? ` (longest ${Math.max(...tasks).toFixed(0)} ms, together ${tasks.reduce((a, b) => a + b, 0).toFixed(0)} ms)` : ''}`;
-  console.log(`main-thread tasks over 50 ms: while loading ${describe(before)}; while the run streams ${describe(during)}`);
+  const describe = (tasks) =>
+    `${tasks.length}${tasks.length ? ` (longest ${Math.max(...tasks).toFixed(0)} ms, together ${tasks.reduce((a, b) => a + b, 0).toFixed(0)} ms)` : ''}`;
+  console.log(
+    `main-thread tasks over 50 ms: while loading ${describe(before)}; while the run streams ${describe(during)}`,
+  );
   await browser.close();
 } finally {
   rmSync(directory, { recursive: true, force: true });

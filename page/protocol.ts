@@ -41,7 +41,15 @@ export type FromWorker =
   | { type: 'invalid'; job: number; issues: ScenarioIssue[] }
   | { type: 'started'; job: number; scenario: Scenario; total: number }
   /** Replications 1..done finished: their summary and mean daily series. */
-  | { type: 'replication'; job: number; done: number; total: number; milliseconds: number; summary: RunSummary; daily: DailySeries }
+  | {
+      type: 'replication';
+      job: number;
+      done: number;
+      total: number;
+      milliseconds: number;
+      summary: RunSummary;
+      daily: DailySeries;
+    }
   /** The first replication's resolved tickets (resolution-time chart) and its replay. */
   | { type: 'first'; job: number; resolved: ResolvedTicket[]; replay: Replay }
   /** The sweep's levels done so far (at least two). */

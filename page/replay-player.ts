@@ -7,7 +7,11 @@
 import { tierLabel } from '../src/report/labels.js';
 import { FATE, queueSeries, waitingAt, type Replay } from './replay-recorder.js';
 
-const FATE_COLORS: Record<number, string> = { [FATE.fixed]: '#2e8b57', [FATE.notFixed]: '#c0392b', [FATE.open]: '#9a9a9a' };
+const FATE_COLORS: Record<number, string> = {
+  [FATE.fixed]: '#2e8b57',
+  [FATE.notFixed]: '#c0392b',
+  [FATE.open]: '#9a9a9a',
+};
 const HIDDEN_COLOR = '#3366aa';
 const TIER_COLORS = ['#3366aa', '#dd7722', '#2e8b57', '#8e44ad', '#7f8c8d'];
 const LANE = 70;
@@ -16,7 +20,12 @@ const SQUARE = 7;
 const STEPS = 800;
 
 /** Simulated minutes per real second, by the speed selector's value. */
-export const SPEEDS: Record<string, number> = { '1 hour / s': 60, '6 hours / s': 360, '1 day / s': 1440, '3 days / s': 4320 };
+export const SPEEDS: Record<string, number> = {
+  '1 hour / s': 60,
+  '6 hours / s': 360,
+  '1 day / s': 1440,
+  '3 days / s': 4320,
+};
 
 export class ReplayPlayer {
   private replay: Replay | undefined;
@@ -35,7 +44,8 @@ export class ReplayPlayer {
     private readonly clock: HTMLElement,
   ) {
     this.context = canvas.getContext('2d')!;
-    for (const label of Object.keys(SPEEDS)) speed.add(new Option(label, label, label === '6 hours / s', label === '6 hours / s'));
+    for (const label of Object.keys(SPEEDS))
+      speed.add(new Option(label, label, label === '6 hours / s', label === '6 hours / s'));
     playButton.addEventListener('click', () => (this.playing ? this.pause() : this.play()));
     scrub.addEventListener('input', () => {
       this.time = Number(scrub.value);
@@ -78,7 +88,10 @@ export class ReplayPlayer {
 
   private tick(now: number): void {
     if (!this.playing || this.replay === undefined) return;
-    this.time = Math.min(this.replay.horizon, this.time + ((now - this.last) / 1000) * (SPEEDS[this.speed.value] ?? 360));
+    this.time = Math.min(
+      this.replay.horizon,
+      this.time + ((now - this.last) / 1000) * (SPEEDS[this.speed.value] ?? 360),
+    );
     this.last = now;
     this.draw();
     if (this.time >= this.replay.horizon) this.pause();
@@ -90,8 +103,16 @@ export class ReplayPlayer {
     if (replay === undefined) return;
     this.scrub.value = String(Math.round(this.time));
     const moment = new Date(replay.originEpochMs + this.time * 60_000);
-    const local = new Intl.DateTimeFormat('en-GB', { timeZone: replay.timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(moment);
-    this.clock.textContent = `Day ${Math.floor(this.time / 1440) + 1}, ${local} (${replay.timezone})${this.time < replay.measureFrom ? ' — warm-up, not measured' : ''}`;
+    const local = new Intl.DateTimeFormat('en-GB', {
+      timeZone: replay.timezone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(moment);
+    const warmUp = this.time < replay.measureFrom ? ' — warm-up, not measured' : '';
+    this.clock.textContent = `Day ${Math.floor(this.time / 1440) + 1}, ${local} (${replay.timezone})${warmUp}`;
     this.clock.dataset.minute = String(Math.round(this.time));
 
     const context = this.context;
@@ -110,7 +131,12 @@ export class ReplayPlayer {
       context.fillText(`${tickets.length} waiting`, 4, top + 36);
       tickets.slice(0, perRow * rows).forEach((index, position) => {
         context.fillStyle = this.hideTruth ? HIDDEN_COLOR : FATE_COLORS[replay.fate[index]!]!;
-        context.fillRect(150 + (position % perRow) * (SQUARE + 2), top + 8 + Math.floor(position / perRow) * (SQUARE + 2), SQUARE, SQUARE);
+        context.fillRect(
+          150 + (position % perRow) * (SQUARE + 2),
+          top + 8 + Math.floor(position / perRow) * (SQUARE + 2),
+          SQUARE,
+          SQUARE,
+        );
       });
       if (tickets.length > perRow * rows) {
         context.fillStyle = '#59636e';

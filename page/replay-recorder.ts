@@ -83,7 +83,11 @@ export class ReplayRecorder implements EventSink {
   finish(horizon: number, measureFrom: number, originEpochMs: number, timezone: string): Replay {
     const order = this.start.map((_, index) => index).sort((a, b) => this.start[a]! - this.start[b]! || a - b);
     const fateOf = (ticket: number | string) =>
-      this.fixed.has(ticket) ? FATE.fixed : this.resolved.has(ticket) || this.abandoned.has(ticket) ? FATE.notFixed : FATE.open;
+      this.fixed.has(ticket)
+        ? FATE.fixed
+        : this.resolved.has(ticket) || this.abandoned.has(ticket)
+          ? FATE.notFixed
+          : FATE.open;
     return {
       tiers: [...this.tiers],
       horizon,

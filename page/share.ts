@@ -30,7 +30,8 @@ export function decodeSettings(hash: string): SharedSettings {
   for (const entry of parameters.getAll('set')) {
     const separator = entry.indexOf('=');
     const value = Number(entry.slice(separator + 1));
-    if (separator > 0 && entry.slice(separator + 1).trim() !== '' && Number.isFinite(value)) values.set(entry.slice(0, separator), value);
+    if (separator > 0 && entry.slice(separator + 1).trim() !== '' && Number.isFinite(value))
+      values.set(entry.slice(0, separator), value);
   }
   return {
     scenario: parameters.get('scenario') ?? undefined,

@@ -32,32 +32,38 @@ function valueText(summary: RunSummary['kpis'][string] | undefined): string {
   return `${formatValue(summary.mean, summary.unit)}${interval === '' ? '' : ` ${interval}`}`;
 }
 
+/** One row of the pairs table: the measure, the dashboard's KPI (or a note) and the truth's. */
+function pairRow(summary: RunSummary, measure: string, observed: string | undefined, truth: string): string {
+  const cell = (text: string, className = '') =>
+    `<td${className ? ` class="${className}"` : ''}>${escapeHtml(text)}</td>`;
+  const dashboard =
+    observed === undefined
+      ? cell('no dashboard KPI: every closed ticket counts as resolved', 'note') + cell('—', 'number observed')
+      : cell(kpiLabel(observed)) + cell(valueText(summary.kpis[observed]), 'number observed');
+  const truthCells = cell(kpiLabel(truth), 'truth') + cell(valueText(summary.kpis[truth]), 'number truth');
+  return `<tr data-kpi="${escapeHtml(observed ?? truth)}">${cell(measure)}${dashboard}${truthCells}</tr>`;
+}
+
+const PAIRS_HEAD =
+  '<thead><tr><th>measure</th><th>the dashboard shows</th><th class="number">mean [95 % CI]</th>' +
+  '<th class="truth">the truth (simulation only)</th><th class="number truth">mean [95 % CI]</th></tr></thead>';
+
 /** The dashboard/truth pairs: what the desk sees beside what its customers got. */
 export function pairsTableHtml(summary: RunSummary): string {
   const rows = TRUTH_COUNTERPARTS.flatMap((pair) => {
     const observed = pair.observed.filter((id) => summary.kpis[id] !== undefined);
-    // A truth without a dashboard KPI (the true resolution rate: a dashboard counts every closed ticket as resolved).
-    if (observed.length === 0) {
-      return [
-        `<tr data-kpi="${escapeHtml(pair.truth)}"><td>${escapeHtml(pair.measure)}</td><td class="note">no dashboard KPI: every closed ticket counts as resolved</td><td class="number observed">—</td>` +
-          `<td class="truth">${escapeHtml(kpiLabel(pair.truth))}</td><td class="number truth" data-kpi="${escapeHtml(pair.truth)}">${escapeHtml(valueText(summary.kpis[pair.truth]))}</td></tr>`,
-      ];
-    }
-    return observed.map(
-        (id) =>
-          `<tr data-kpi="${escapeHtml(id)}"><td>${escapeHtml(pair.measure)}</td><td>${escapeHtml(kpiLabel(id))}</td><td class="number observed">${escapeHtml(valueText(summary.kpis[id]))}</td>` +
-          `<td class="truth">${escapeHtml(kpiLabel(pair.truth))}</td><td class="number truth" data-kpi="${escapeHtml(pair.truth)}">${escapeHtml(valueText(summary.kpis[pair.truth]))}</td></tr>`,
-    );
+    // A truth without a dashboard KPI: the true resolution rate (a dashboard counts every closed ticket as resolved).
+    if (observed.length === 0) return [pairRow(summary, pair.measure, undefined, pair.truth)];
+    return observed.map((id) => pairRow(summary, pair.measure, id, pair.truth));
   });
-  return (
-    '<table class="pairs"><thead><tr><th>measure</th><th>the dashboard shows</th><th class="number">mean [95 % CI]</th><th class="truth">the truth (simulation only)</th><th class="number truth">mean [95 % CI]</th></tr></thead>\n' +
-    `<tbody>\n${rows.join('\n')}\n</tbody></table>`
-  );
+  return `<table class="pairs">${PAIRS_HEAD}\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
 /** Every KPI, as the run report's table. */
 export function kpiTable(summary: RunSummary): string {
-  return kpiTableHtml(runKpiGroups(summary, { observed: KPI_CATALOG, truth: TRUTH_KPI_CATALOG, tier: TIER_KPI_CATALOG }));
+  return kpiTableHtml(
+    runKpiGroups(summary, { observed: KPI_CATALOG, truth: TRUTH_KPI_CATALOG, tier: TIER_KPI_CATALOG }),
+  );
 }
 
 /** The run report's charts the page shows, by name. */
@@ -69,7 +75,10 @@ export function runChartsByName(input: RunReportInput): Map<string, Chart> {
 export function dashboardVsTruth(result: PressureResult, hideTruth: boolean): Chart | undefined {
   const chart = pressureCharts(result).find((candidate) => candidate.name === 'dashboard-vs-truth');
   if (chart === undefined || !hideTruth) return chart;
-  const spec = structuredClone(chart.spec) as unknown as { data: { values: Array<{ role: string; kpi: string }> }; layer: Array<{ encoding?: { color?: { scale?: { domain: string[]; range: string[] } } } }> };
+  const spec = structuredClone(chart.spec) as unknown as {
+    data: { values: Array<{ role: string; kpi: string }> };
+    layer: Array<{ encoding?: { color?: { scale?: { domain: string[]; range: string[] } } } }>;
+  };
   const hidden = new Set(spec.data.values.filter((value) => value.role === TRUTH_ROLE).map((value) => value.kpi));
   spec.data.values = spec.data.values.filter((value) => value.role !== TRUTH_ROLE);
   for (const layer of spec.layer) {
@@ -108,7 +117,11 @@ export class ChartSlot {
     this.drawing = true;
     try {
       const target = document.createElement('div');
-      const result = await window.vegaEmbed(target, chart.spec, { renderer: 'canvas', actions: false, tooltip: { theme: 'light' } });
+      const result = await window.vegaEmbed(target, chart.spec, {
+        renderer: 'canvas',
+        actions: false,
+        tooltip: { theme: 'light' },
+      });
       this.view?.finalize();
       this.view = result.view;
       this.element.replaceChildren(target);

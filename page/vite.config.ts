@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
 const shims: Record<string, string> = {
   'node:fs': fileURLToPath(new URL('./shims/fs.ts', import.meta.url)),
   'node:path': fileURLToPath(new URL('./shims/path.ts', import.meta.url)),
@@ -29,12 +30,16 @@ function browserOnly(): Plugin {
     enforce: 'pre',
     resolveId(source, importer) {
       if (source in shims) return shims[source];
-      if (source.startsWith('node:')) this.error(`${source} imported by ${importer ?? '?'}: the page must import only modules without Node built-ins`);
+      if (source.startsWith('node:'))
+        this.error(
+          `${source} imported by ${importer ?? '?'}: the page must import only modules without Node built-ins`,
+        );
       return null;
     },
     // src/version.ts reads package.json at run time; the page gets the same version at build time.
     load(id) {
-      if (id.replace(/\\/g, '/').endsWith('/src/version.ts')) return `export const VERSION = ${JSON.stringify(version)};`;
+      if (id.replace(/\\/g, '/').endsWith('/src/version.ts'))
+        return `export const VERSION = ${JSON.stringify(version)};`;
       return null;
     },
   };
@@ -45,7 +50,11 @@ function template(): Plugin {
   return {
     name: 'desksim-page-template',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'index.html', source: readFileSync(new URL('./index.html', import.meta.url), 'utf8') });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'index.html',
+        source: readFileSync(new URL('./index.html', import.meta.url), 'utf8'),
+      });
     },
   };
 }
@@ -63,7 +72,13 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    lib: { entry: 'main.ts', formats: ['iife'], name: 'desksimPage', fileName: () => 'desksim-page.js', cssFileName: 'desksim-page' },
+    lib: {
+      entry: 'main.ts',
+      formats: ['iife'],
+      name: 'desksimPage',
+      fileName: () => 'desksim-page.js',
+      cssFileName: 'desksim-page',
+    },
     rollupOptions: { external: Object.keys(globals), output: { globals } },
   },
 });

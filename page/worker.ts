@@ -18,7 +18,10 @@ import { scenarioJsonSchema, type Scenario } from '../src/scenario/schema.js';
 import type { FromWorker, PageScenario, RunRequest, ToWorker } from './protocol.js';
 import { ReplayRecorder } from './replay-recorder.js';
 
-const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
+const scope = self as unknown as {
+  postMessage(message: FromWorker): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+};
 let latestJob = 0;
 
 const post = (message: FromWorker) => scope.postMessage(message);
@@ -30,7 +33,11 @@ function load(scenario: PageScenario, overrides: readonly string[]): Scenario {
 }
 
 /** Runs every replication of `scenario`, calling `after` with the outcomes so far; false if cancelled. */
-async function replicate(job: number, scenario: Scenario, after: (outcomes: ReplicationOutcome[], milliseconds: number, ledger: Ledger) => void): Promise<ReplicationOutcome[] | undefined> {
+async function replicate(
+  job: number,
+  scenario: Scenario,
+  after: (outcomes: ReplicationOutcome[], milliseconds: number, ledger: Ledger) => void,
+): Promise<ReplicationOutcome[] | undefined> {
   const model = buildDesk(scenario);
   const outcomes: ReplicationOutcome[] = [];
   let reuse: Ledger | undefined;
@@ -45,7 +52,12 @@ async function replicate(job: number, scenario: Scenario, after: (outcomes: Repl
     after(outcomes, performance.now() - started, ledger);
     if (recorder !== undefined) {
       const tickets = ticketTable(ledger, metricOptions(model));
-      post({ type: 'first', job, resolved: tickets.resolved, replay: recorder.finish(model.horizon, model.measureFrom, model.originEpochMs, scenario.clock.timezone) });
+      post({
+        type: 'first',
+        job,
+        resolved: tickets.resolved,
+        replay: recorder.finish(model.horizon, model.measureFrom, model.originEpochMs, scenario.clock.timezone),
+      });
     }
   }
   return outcomes;
@@ -63,7 +75,15 @@ async function run(request: RunRequest): Promise<void> {
   post({ type: 'started', job, scenario, total: scenario.replications });
   const done = await replicate(job, scenario, (outcomes, milliseconds) => {
     const daily = averageDaily(outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily])));
-    post({ type: 'replication', job, done: outcomes.length, total: scenario.replications, milliseconds, summary: summarizeOutcomes(scenario, outcomes), daily });
+    post({
+      type: 'replication',
+      job,
+      done: outcomes.length,
+      total: scenario.replications,
+      milliseconds,
+      summary: summarizeOutcomes(scenario, outcomes),
+      daily,
+    });
   });
   if (done === undefined) return;
 
@@ -71,13 +91,23 @@ async function run(request: RunRequest): Promise<void> {
   if (sweep !== undefined) {
     const runs: RunOutcomes[] = [];
     for (const level of sweep.levels) {
-      const atLevel = load(request.scenario, [...request.overrides, incentiveOverride(sweep.kpi, level), `replications=${sweep.replications}`]);
+      const atLevel = load(request.scenario, [
+        ...request.overrides,
+        incentiveOverride(sweep.kpi, level),
+        `replications=${sweep.replications}`,
+      ]);
       const outcomes = await replicate(job, atLevel, () => undefined);
       if (outcomes === undefined) return;
       runs.push({ outcomes, summary: summarizeOutcomes(atLevel, outcomes) });
       if (runs.length >= 2) {
         const levels = sweep.levels.slice(0, runs.length);
-        post({ type: 'pressure', job, result: pressureResult(sweep.kpi, scenario, levels, runs), replications: sweep.replications, complete: runs.length === sweep.levels.length });
+        post({
+          type: 'pressure',
+          job,
+          result: pressureResult(sweep.kpi, scenario, levels, runs),
+          replications: sweep.replications,
+          complete: runs.length === sweep.levels.length,
+        });
       }
     }
   }
@@ -88,12 +118,23 @@ scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'describe') {
     try {
-      post({ type: 'described', id: message.scenario.id, scenario: load(message.scenario, []), jsonSchema: scenarioJsonSchema() });
+      post({
+        type: 'described',
+        id: message.scenario.id,
+        scenario: load(message.scenario, []),
+        jsonSchema: scenarioJsonSchema(),
+      });
     } catch (error) {
       post({ type: 'failed', job: 0, message: error instanceof ScenarioError ? error.message : String(error) });
     }
     return;
   }
   latestJob = message.job;
-  run(message).catch((error: unknown) => post({ type: 'failed', job: message.job, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+  run(message).catch((error: unknown) =>
+    post({
+      type: 'failed',
+      job: message.job,
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    }),
+  );
 };

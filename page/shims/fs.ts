@@ -3,5 +3,8 @@
  * `extends`; the page's scenarios are embedded resolved, so this answers that case in words.
  */
 export function readFileSync(file: string): never {
-  throw Object.assign(new Error(`cannot read ${file} in the browser: the page's scenarios are embedded with every extends resolved`), { code: 'EACCES' });
+  throw Object.assign(
+    new Error(`cannot read ${file} in the browser: the page's scenarios are embedded with every extends resolved`),
+    { code: 'EACCES' },
+  );
 }

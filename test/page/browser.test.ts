@@ -15,7 +15,8 @@ import { findChromium } from '../support/chromium.js';
 import { cli, root, temporaryDirectory } from '../support/cli.js';
 
 const executablePath = findChromium();
-if (executablePath === undefined) console.warn('SKIPPED page browser test: no Chromium found (apt-get install chromium, or set DESKSIM_CHROMIUM)');
+if (executablePath === undefined)
+  console.warn('SKIPPED page browser test: no Chromium found (apt-get install chromium, or set DESKSIM_CHROMIUM)');
 
 const TIER2 = 'tiers.tier2.shifts.0.agents';
 const PRESSURE = 'incentives.tickets_per_agent_day';
@@ -24,7 +25,8 @@ const PRESSURE = 'incentives.tickets_per_agent_day';
 async function open(browser: Browser, url: string, problems: string[]): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()}`));
@@ -38,7 +40,9 @@ async function open(browser: Browser, url: string, problems: string[]): Promise<
 /** Waits until the run of the newest settings has finished (every replication and the sweep). */
 async function settled(page: Page, after = 0): Promise<number> {
   const status = "document.querySelector('#status').dataset";
-  await page.waitForFunction(`${status}.state === 'done' && Number(${status}.finished) > ${after}`, undefined, { timeout: 90_000 });
+  await page.waitForFunction(`${status}.state === 'done' && Number(${status}.finished) > ${after}`, undefined, {
+    timeout: 90_000,
+  });
   return Number(await page.getAttribute('#status', 'data-finished'));
 }
 
@@ -64,10 +68,17 @@ function sameNumbers(page: unknown, run: unknown, path = 'summary'): void {
     return;
   }
   expect(Object.keys(page), path).toEqual(Object.keys(run));
-  for (const key of Object.keys(run)) sameNumbers((page as Record<string, unknown>)[key], (run as Record<string, unknown>)[key], `${path}.${key}`);
+  for (const key of Object.keys(run))
+    sameNumbers((page as Record<string, unknown>)[key], (run as Record<string, unknown>)[key], `${path}.${key}`);
 }
 
-const summaryJson = async (page: Page) => decodeURIComponent(((await page.getAttribute('#download-summary', 'href')) ?? '').replace(/^data:application\/json;charset=utf-8,/, ''));
+const summaryJson = async (page: Page) =>
+  decodeURIComponent(
+    ((await page.getAttribute('#download-summary', 'href')) ?? '').replace(
+      /^data:application\/json;charset=utf-8,/,
+      '',
+    ),
+  );
 const tableText = (page: Page) => page.$eval('#kpis', (element) => element.textContent ?? '');
 const draws = async (page: Page, id: string) => Number((await page.getAttribute(`#${id}`, 'data-draws')) ?? 0);
 
@@ -79,7 +90,10 @@ describe.skipIf(executablePath === undefined)('the what-if page in Chromium', ()
   beforeAll(async () => {
     const directory = temporaryDirectory();
     scenarioFile = join(directory, 'short-baseline.yaml');
-    writeFileSync(scenarioFile, `extends: ${JSON.stringify(join(root, 'scenarios/baseline.yaml'))}\nname: short-baseline\nhorizon: { days: 9, warmup_days: 2 }\nreplications: 3\n`);
+    writeFileSync(
+      scenarioFile,
+      `extends: ${JSON.stringify(join(root, 'scenarios/baseline.yaml'))}\nname: short-baseline\nhorizon: { days: 9, warmup_days: 2 }\nreplications: 3\n`,
+    );
     const out = join(directory, 'site');
     const result = await cli(['page', scenarioFile, '--out', out]);
     expect(result.code, result.stderr).toBe(0);
@@ -96,7 +110,12 @@ describe.skipIf(executablePath === undefined)('the what-if page in Chromium', ()
     const page = await open(browser, url, problems);
     let job = await settled(page);
     expect(await page.locator('.control').count()).toBeGreaterThan(25);
-    const before = { table: await tableText(page), summary: await summaryJson(page), waits: await draws(page, 'chart-waits'), pressure: await draws(page, 'chart-pressure') };
+    const before = {
+      table: await tableText(page),
+      summary: await summaryJson(page),
+      waits: await draws(page, 'chart-waits'),
+      pressure: await draws(page, 'chart-pressure'),
+    };
     expect(before.waits).toBeGreaterThan(0);
     expect(before.pressure).toBeGreaterThan(0);
     expect(await page.locator('#chart-resolution canvas').count()).toBeGreaterThan(0);
@@ -116,14 +135,27 @@ describe.skipIf(executablePath === undefined)('the what-if page in Chromium', ()
     expect(pressured).not.toBe(fewer.summary);
 
     // The same numbers as the command line (see sameNumbers for the last bits).
-    const run = await cli(['run', scenarioFile, '--set', `${TIER2}=1`, '--set', 'incentives=[{"kpi":"tickets_per_agent_day","pressure":1}]', '--json', '--no-report', '--out', join(temporaryDirectory(), 'run')]);
+    const run = await cli([
+      'run',
+      scenarioFile,
+      '--set',
+      `${TIER2}=1`,
+      '--set',
+      'incentives=[{"kpi":"tickets_per_agent_day","pressure":1}]',
+      '--json',
+      '--no-report',
+      '--out',
+      join(temporaryDirectory(), 'run'),
+    ]);
     expect(run.code, run.stderr).toBe(0);
     sameNumbers(JSON.parse(pressured), JSON.parse(run.stdout));
 
     // A bad value is reported beside its control; the last result stays.
     await setControl(page, TIER2, -2);
     await page.waitForSelector(`.control[data-path="${TIER2}"] .error:not([hidden])`);
-    expect(await page.textContent(`.control[data-path="${TIER2}"] .error`)).toContain('expected an integer >= 0, found -2');
+    expect(await page.textContent(`.control[data-path="${TIER2}"] .error`)).toContain(
+      'expected an integer >= 0, found -2',
+    );
     expect(await summaryJson(page)).toBe(pressured);
     await setControl(page, TIER2, 1);
     job = await settled(page, job);
@@ -139,7 +171,9 @@ describe.skipIf(executablePath === undefined)('the what-if page in Chromium', ()
     await page.check('#trainer');
     const hidden = "document.body.classList.contains('hide-truth')";
     expect(await page.evaluate(hidden)).toBe(true);
-    expect(await page.evaluate("getComputedStyle(document.querySelector('#pairs td.number.truth')).color")).toBe('rgba(0, 0, 0, 0)');
+    expect(await page.evaluate("getComputedStyle(document.querySelector('#pairs td.number.truth')).color")).toBe(
+      'rgba(0, 0, 0, 0)',
+    );
     await page.click('#reveal');
     expect(await page.evaluate(hidden)).toBe(false);
 

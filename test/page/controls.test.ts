@@ -21,13 +21,23 @@ describe('page controls', () => {
       'tiers.tier1.shifts.2.agents',
       'tiers.tier2.shifts.0.agents',
     ]);
-    expect(byPath('tiers.tier2.shifts.0.agents')).toMatchObject({ value: 3, minimum: 0, integer: true, step: 1, help: 'Agents on this shift.' });
+    expect(byPath('tiers.tier2.shifts.0.agents')).toMatchObject({
+      value: 3,
+      minimum: 0,
+      integer: true,
+      step: 1,
+      help: 'Agents on this shift.',
+    });
     expect(byPath('arrivals.rate_per_hour')).toMatchObject({ value: 6, minimum: 0, integer: false });
     expect(byPath('knowledge.coverage.how_to')).toMatchObject({ value: 0.6, minimum: 0, maximum: 1 });
     expect(byPath('sla.targets.urgent.first_response')).toMatchObject({ value: 60, duration: true });
-    expect(controls.filter((control) => control.group === 'Gaming behaviours').map((control) => control.path)).toEqual(GAMING_BEHAVIOURS.map((behaviour) => `gaming.${behaviour}.intensity`));
+    expect(controls.filter((control) => control.group === 'Gaming behaviours').map((control) => control.path)).toEqual(
+      GAMING_BEHAVIOURS.map((behaviour) => `gaming.${behaviour}.intensity`),
+    );
     expect(byPath('gaming.rushing.intensity')).toMatchObject({ minimum: 0, maximum: 1, value: 0 });
-    expect(controls.filter((control) => control.group === 'Incentive pressure').map((control) => control.path)).toEqual(INCENTIVE_KPIS.map((kpi) => `incentives.${kpi}`));
+    expect(controls.filter((control) => control.group === 'Incentive pressure').map((control) => control.path)).toEqual(
+      INCENTIVE_KPIS.map((kpi) => `incentives.${kpi}`),
+    );
     expect(byPath('replications')).toMatchObject({ value: 10, minimum: 1, integer: true });
     expect(byPath('seed')).toMatchObject({ value: 2026, integer: true });
   });
@@ -39,14 +49,17 @@ describe('page controls', () => {
     expect(schemaAt(schema, ['no_such_field'])).toBeUndefined();
   });
 
-  it('turns changed values into --set overrides that load like the command line\'s', () => {
+  it("turns changed values into --set overrides that load like the command line's", () => {
     const values = new Map([
       ['tiers.tier2.shifts.0.agents', 4],
       ['incentives.tickets_per_agent_day', 0.5],
       ['arrivals.rate_per_hour', 6],
     ]);
     const overrides = overridesFor(controls, values);
-    expect(overrides).toEqual(['tiers.tier2.shifts.0.agents=4', 'incentives=[{"kpi":"tickets_per_agent_day","pressure":0.5}]']);
+    expect(overrides).toEqual([
+      'tiers.tier2.shifts.0.agents=4',
+      'incentives=[{"kpi":"tickets_per_agent_day","pressure":0.5}]',
+    ]);
     const viaPage = loadScenarioText(resolvedScenarioYaml(baseline), 'baseline.yaml', { overrides }).scenario;
     const viaFile = loadScenarioFile(join(root, 'scenarios/baseline.yaml'), { overrides }).scenario;
     expect(viaPage).toEqual(viaFile);
@@ -61,9 +74,19 @@ describe('page controls', () => {
   });
 
   it('encodes settings in the address and reads them back', () => {
-    const settings = { scenario: 'gaming/csat-bonus', values: new Map([['tiers.tier2.shifts.0.agents', 1], ['incentives.csat_mean', 0.75]]), trainer: true, sweepKpi: 'csat_mean' };
+    const settings = {
+      scenario: 'gaming/csat-bonus',
+      values: new Map([
+        ['tiers.tier2.shifts.0.agents', 1],
+        ['incentives.csat_mean', 0.75],
+      ]),
+      trainer: true,
+      sweepKpi: 'csat_mean',
+    };
     const hash = encodeSettings(settings);
-    expect(hash).toBe('scenario=gaming%2Fcsat-bonus&set=tiers.tier2.shifts.0.agents%3D1&set=incentives.csat_mean%3D0.75&sweep=csat_mean&trainer=1');
+    expect(hash).toBe(
+      'scenario=gaming%2Fcsat-bonus&set=tiers.tier2.shifts.0.agents%3D1&set=incentives.csat_mean%3D0.75&sweep=csat_mean&trainer=1',
+    );
     expect(decodeSettings(`#${hash}`)).toEqual(settings);
     expect(decodeSettings('#set=seed%3Dabc&set=%3D4&set=replications%3D').values.size).toBe(0);
   });

@@ -26,7 +26,18 @@ function get(url: string, path: string, method = 'GET'): Promise<{ status: numbe
   });
 }
 
-const TRAVERSALS = ['/../package.json', '/..%2fpackage.json', '/%2e%2e%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/vendor/../../package.json', '/..%5cpackage.json', '/%2fetc%2fpasswd', '//etc/passwd', '/vendor/%2e%2e%2findex.html', '/%E0%A4%A'];
+const TRAVERSALS = [
+  '/../package.json',
+  '/..%2fpackage.json',
+  '/%2e%2e%2fpackage.json',
+  '/%2e%2e/%2e%2e/package.json',
+  '/vendor/../../package.json',
+  '/..%5cpackage.json',
+  '/%2fetc%2fpasswd',
+  '//etc/passwd',
+  '/vendor/%2e%2e%2findex.html',
+  '/%E0%A4%A',
+];
 
 describe('desksim page', () => {
   it('writes index.html with the scenarios, the script, the stylesheet and the Vega runtimes', async () => {
@@ -37,7 +48,9 @@ describe('desksim page', () => {
     expect(readdirSync(out).sort()).toEqual(['desksim-page.css', 'desksim-page.js', 'index.html', 'vendor']);
     expect(readdirSync(join(out, 'vendor')).sort()).toEqual(['vega-embed.min.js', 'vega-lite.min.js', 'vega.min.js']);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
-    const embedded = JSON.parse(/<script type="application\/json" id="desksim-scenarios">(.*?)<\/script>/s.exec(html)![1]!) as Array<{ id: string; file: string; yaml: string }>;
+    const embedded = JSON.parse(
+      /<script type="application\/json" id="desksim-scenarios">(.*?)<\/script>/s.exec(html)![1]!,
+    ) as Array<{ id: string; file: string; yaml: string }>;
     expect(embedded.map((scenario) => [scenario.id, scenario.file])).toEqual([
       ['baseline', 'scenarios/baseline.yaml'],
       ['csat-bonus', 'scenarios/gaming/csat-bonus.yaml'],
@@ -52,7 +65,9 @@ describe('desksim page', () => {
     const result = await cli(['page', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
-    const shipped = ['', 'gaming', 'textbook'].flatMap((folder) => readdirSync(join(root, 'scenarios', folder)).filter((name) => name.endsWith('.yaml')));
+    const shipped = ['', 'gaming', 'textbook'].flatMap((folder) =>
+      readdirSync(join(root, 'scenarios', folder)).filter((name) => name.endsWith('.yaml')),
+    );
     expect(result.stdout).toContain(`(${shipped.length} scenarios)`);
     expect(html).toContain('"id":"gaming/closure-count-bonus"');
   });
@@ -96,7 +111,11 @@ describe('desksim page', () => {
 
   it('--serve: the built command serves on 127.0.0.1 until stopped', async () => {
     const out = join(temporaryDirectory(), 'site');
-    const child = spawn(process.execPath, [join(root, 'dist/cli/main.js'), 'page', 'scenarios/baseline.yaml', '--out', out, '--serve', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'dist/cli/main.js'), 'page', 'scenarios/baseline.yaml', '--out', out, '--serve', '--port', '0'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let output = '';
@@ -116,7 +135,9 @@ describe('desksim page', () => {
     } finally {
       child.kill('SIGTERM');
     }
-    const code = await new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve)));
+    const code = await new Promise((resolve) =>
+      child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve),
+    );
     expect(code).toBe(0);
   });
 });

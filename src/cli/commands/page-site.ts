@@ -25,25 +25,37 @@ export interface SiteScenario {
 
 /** Where the built bundle is: dist/page-bundle/, from dist/cli/commands or from src/cli/commands. */
 export function bundleDirectory(): string | undefined {
-  const candidates = ['../../page-bundle/', '../../../dist/page-bundle/'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
-  return candidates.find((directory) => existsSync(join(directory, PAGE_SCRIPT)) && existsSync(join(directory, 'index.html')));
+  const candidates = ['../../page-bundle/', '../../../dist/page-bundle/'].map((relative) =>
+    fileURLToPath(new URL(relative, import.meta.url)),
+  );
+  return candidates.find(
+    (directory) => existsSync(join(directory, PAGE_SCRIPT)) && existsSync(join(directory, 'index.html')),
+  );
 }
 
 /** JSON safe inside a <script> element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Every file of the site: path relative to the site → content. */
 export function siteFiles(bundle: string, scenarios: readonly SiteScenario[]): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   const template = readFileSync(join(bundle, 'index.html'), 'utf8');
-  if (!template.includes(SCENARIOS_PLACEHOLDER)) throw new Error(`${join(bundle, 'index.html')} has no ${SCENARIOS_PLACEHOLDER}: rebuild with npm run build`);
+  if (!template.includes(SCENARIOS_PLACEHOLDER))
+    throw new Error(`${join(bundle, 'index.html')} has no ${SCENARIOS_PLACEHOLDER}: rebuild with npm run build`);
   files.set('index.html', Buffer.from(template.replace(SCENARIOS_PLACEHOLDER, () => scriptJson(scenarios))));
   for (const name of readdirSync(bundle)) if (name !== 'index.html') files.set(name, readFileSync(join(bundle, name)));
   // The packages export only their modules; their browser builds sit beside them (as for report.html).
   const require = createRequire(import.meta.url);
-  for (const [pkg, file] of [['vega', 'vega.min.js'], ['vega-lite', 'vega-lite.min.js'], ['vega-embed', 'vega-embed.min.js']] as const) {
+  for (const [pkg, file] of [
+    ['vega', 'vega.min.js'],
+    ['vega-lite', 'vega-lite.min.js'],
+    ['vega-embed', 'vega-embed.min.js'],
+  ] as const) {
     files.set(`vendor/${file}`, readFileSync(join(dirname(require.resolve(pkg)), file)));
   }
   return files;
@@ -74,7 +86,10 @@ export interface SiteServer {
  * A request is matched against the list of the site's files, never mapped onto the disk,
  * so no path (`/../package.json`, `%2e%2e%2f`, `..%5c`) can reach another file: all 404.
  */
-export function serveSite(files: ReadonlyMap<string, Buffer>, options: { host: string; port: number }): Promise<SiteServer> {
+export function serveSite(
+  files: ReadonlyMap<string, Buffer>,
+  options: { host: string; port: number },
+): Promise<SiteServer> {
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('read-only\n');
@@ -93,7 +108,12 @@ export function serveSite(files: ReadonlyMap<string, Buffer>, options: { host: s
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
-    response.writeHead(200, { 'content-type': contentType(path), 'content-length': body.length, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+    response.writeHead(200, {
+      'content-type': contentType(path),
+      'content-length': body.length,
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
     response.end(request.method === 'HEAD' ? undefined : body);
   };
   return new Promise((resolve, reject) => {

@@ -42,7 +42,13 @@ function pageScenarios(files: readonly string[], io: CliIo, shipped: boolean): S
     for (let suffix = 2; ids.has(id); suffix++) id = `${id.replace(/-\d+$/, '')}-${suffix}`;
     ids.add(id);
     const shown = relative(io.cwd, path);
-    return { id, name: scenario.name, description: scenario.description, file: shown.startsWith('..') ? path : shown, yaml: resolvedScenarioYaml(scenario) };
+    return {
+      id,
+      name: scenario.name,
+      description: scenario.description,
+      file: shown.startsWith('..') ? path : shown,
+      yaml: resolvedScenarioYaml(scenario),
+    };
   });
 }
 
@@ -51,12 +57,20 @@ function checkTarget(directory: string): void {
   if (!existsSync(directory)) return;
   const entries = readdirSync(directory);
   if (entries.length > 0 && !entries.includes(PAGE_SCRIPT)) {
-    throw new CliError(`${directory} exists and is not a page desksim wrote (no ${PAGE_SCRIPT}); choose another --out or empty it`, ExitCode.BadInput);
+    throw new CliError(
+      `${directory} exists and is not a page desksim wrote (no ${PAGE_SCRIPT}); choose another --out or empty it`,
+      ExitCode.BadInput,
+    );
   }
 }
 
 function openBrowser(url: string, io: CliIo): void {
-  const [command, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
+  const [command, ...args] =
+    process.platform === 'darwin'
+      ? ['open', url]
+      : process.platform === 'win32'
+        ? ['cmd', '/c', 'start', '', url]
+        : ['xdg-open', url];
   const child = spawn(command!, args, { stdio: 'ignore', detached: true });
   child.on('error', () => io.stderr(`Could not open a browser (${command}); open ${url} yourself.\n`));
   child.unref();
@@ -91,9 +105,14 @@ export function registerPage(program: Command, io: CliIo): void {
     )
     .action(async (files: string[], options: PageOptionValues) => {
       const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port expects a whole number 0..65535, found "${options.port}"`, ExitCode.BadInput);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CliError(`--port expects a whole number 0..65535, found "${options.port}"`, ExitCode.BadInput);
       const bundle = bundleDirectory();
-      if (bundle === undefined) throw new CliError('the page is not built: run npm run build (it bundles page/ into dist/page-bundle/)', ExitCode.Failure);
+      if (bundle === undefined)
+        throw new CliError(
+          'the page is not built: run npm run build (it bundles page/ into dist/page-bundle/)',
+          ExitCode.Failure,
+        );
       const shipped = files.length === 0;
       const scenarios = pageScenarios(shipped ? shippedScenarios() : files, io, shipped);
       const directory = resolve(io.cwd, options.out!);
@@ -104,13 +123,20 @@ export function registerPage(program: Command, io: CliIo): void {
         // A static host serves as another user: the staged directory is created private.
         chmodSync(staged.path, 0o755);
       });
-      io.stdout(`Wrote ${directory} (${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}); open ${join(directory, 'index.html')} in a browser\n`);
+      io.stdout(
+        `Wrote ${directory} (${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}); ` +
+          `open ${join(directory, 'index.html')} in a browser\n`,
+      );
       if (!options.serve) {
         if (options.open) io.stderr('--open works with --serve; open the index.html above yourself\n');
         return;
       }
       const server = await serveSite(site, { host: options.host, port }).catch((error: NodeJS.ErrnoException) => {
-        throw new CliError(`cannot serve on ${options.host}:${port}: ${error.code === 'EADDRINUSE' ? 'the port is in use (try --port 0)' : error.message}`, ExitCode.Failure);
+        throw new CliError(
+          `cannot serve on ${options.host}:${port}: ` +
+            (error.code === 'EADDRINUSE' ? 'the port is in use (try --port 0)' : error.message),
+          ExitCode.Failure,
+        );
       });
       io.stdout(`Serving the page at ${server.url} (read-only, this site's files only; Ctrl-C stops)\n`);
       if (options.open) openBrowser(server.url, io);
