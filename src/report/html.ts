@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RenderedChart } from './charts/chart.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml, scriptJson } from './escape.js';
 
 export { escapeHtml };
 
@@ -31,10 +31,6 @@ export interface ReportPage {
 }
 
 
-/** JSON safe inside a <script> element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
 
 /** A script's source made safe inside a <script> element (no early end tag). */
 function scriptSource(source: string): string {

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scriptJson } from '../../report/escape.js';
 
 /** The placeholder in the page's index.html that the scenarios replace. */
 const SCENARIOS_PLACEHOLDER = '{{SCENARIOS}}';
@@ -31,14 +32,6 @@ export function bundleDirectory(): string | undefined {
   return candidates.find(
     (directory) => existsSync(join(directory, PAGE_SCRIPT)) && existsSync(join(directory, 'index.html')),
   );
-}
-
-/** JSON safe inside a <script> element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Every file of the site: path relative to the site → content. */
