@@ -32,11 +32,16 @@ function load(scenario: PageScenario, overrides: readonly string[]): Scenario {
   return loadScenarioText(scenario.yaml, scenario.file, { overrides }).scenario;
 }
 
-/** Runs every replication of `scenario`, calling `after` with the outcomes so far; false if cancelled. */
+/**
+ * Runs every replication of `scenario`, calling `after` with the outcomes so far; undefined
+ * if a newer job cancelled it. `main`: the run the page shows, so its replications carry the
+ * daily series and its first one posts its resolved tickets and replay (the sweep's do not).
+ */
 async function replicate(
   job: number,
   scenario: Scenario,
-  after: (outcomes: ReplicationOutcome[], milliseconds: number, ledger: Ledger) => void,
+  main: boolean,
+  after: (outcomes: ReplicationOutcome[], milliseconds: number) => void,
 ): Promise<ReplicationOutcome[] | undefined> {
   const model = buildDesk(scenario);
   const outcomes: ReplicationOutcome[] = [];
@@ -45,11 +50,11 @@ async function replicate(
     await yieldToMessages();
     if (job !== latestJob) return undefined;
     const started = performance.now();
-    const recorder = replication === 1 ? new ReplayRecorder(model.tiers.map((tier) => tier.id)) : undefined;
-    const { outcome, ledger } = runReplication(model, replication, recorder, reuse, true);
+    const recorder = main && replication === 1 ? new ReplayRecorder(model.tiers.map((tier) => tier.id)) : undefined;
+    const { outcome, ledger } = runReplication(model, replication, recorder, reuse, main);
     reuse = ledger;
     outcomes.push(outcome);
-    after(outcomes, performance.now() - started, ledger);
+    after(outcomes, performance.now() - started);
     if (recorder !== undefined) {
       const tickets = ticketTable(ledger, metricOptions(model));
       post({
@@ -73,7 +78,7 @@ async function run(request: RunRequest): Promise<void> {
     throw error;
   }
   post({ type: 'started', job, scenario, total: scenario.replications });
-  const done = await replicate(job, scenario, (outcomes, milliseconds) => {
+  const done = await replicate(job, scenario, true, (outcomes, milliseconds) => {
     const daily = averageDaily(outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily])));
     post({
       type: 'replication',
@@ -96,7 +101,7 @@ async function run(request: RunRequest): Promise<void> {
         incentiveOverride(sweep.kpi, level),
         `replications=${sweep.replications}`,
       ]);
-      const outcomes = await replicate(job, atLevel, () => undefined);
+      const outcomes = await replicate(job, atLevel, false, () => undefined);
       if (outcomes === undefined) return;
       runs.push({ outcomes, summary: summarizeOutcomes(atLevel, outcomes) });
       if (runs.length >= 2) {

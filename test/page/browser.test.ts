@@ -119,6 +119,8 @@ describe.skipIf(executablePath === undefined)('the what-if page in Chromium', ()
     expect(before.waits).toBeGreaterThan(0);
     expect(before.pressure).toBeGreaterThan(0);
     expect(await page.locator('#chart-resolution canvas').count()).toBeGreaterThan(0);
+    // Drawn once a run: from its own first replication, not again from the pressure sweep's.
+    expect(await draws(page, 'chart-resolution')).toBe(1);
 
     // Tier 2 from 3 agents to 1: the table and the charts change.
     await setControl(page, TIER2, 1);
