@@ -23,7 +23,7 @@ import { buildControls, overridesFor, type Control } from './controls.js';
 import type { FromWorker, PageScenario, ToWorker } from './protocol.js';
 import { ReplayPlayer } from './replay-player.js';
 import { decodeSettings, encodeSettings } from './share.js';
-import { ChartSlot, dashboardVsTruth, kpiTable, pairsTableHtml, runChartsByName } from './views.js';
+import { ChartSlot, dashboardVsTruth, kpiTable, pairsTableHtml, runChartsByName, warmUpCharts } from './views.js';
 import SimulationWorker from './worker.ts?worker&inline';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -334,6 +334,7 @@ function start(): void {
   state.trainer = state.restore.trainer;
   if (scenarios.length === 0) return setStatus('No scenario is embedded in this page.', 'failed');
   selectScenario(state.restore.scenario ?? scenarios[0]!.id);
+  warmUpCharts();
 }
 
 start();

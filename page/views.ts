@@ -91,6 +91,42 @@ export function dashboardVsTruth(result: PressureResult, hideTruth: boolean): Ch
   return { ...chart, spec: spec as unknown as Chart['spec'] };
 }
 
+const EMBED_OPTIONS = { renderer: 'canvas', actions: false, tooltip: { theme: 'light' } };
+
+let drawQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Charts draw one at a time, each in a task of its own (a macrotask between them), so the
+ * page handles input between two charts instead of after all of them.
+ */
+function drawInTurn<T>(draw: () => Promise<T>): Promise<T> {
+  const turn = drawQueue.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(draw);
+  drawQueue = turn.catch(() => undefined);
+  return turn;
+}
+
+/**
+ * Draws a small chart while the page waits for its first replication, so Vega-Lite and Vega
+ * are compiled by the JavaScript engine before the first real chart (the first draw of a
+ * page otherwise blocks it for several times as long as later ones).
+ */
+export function warmUpCharts(): void {
+  const spec = {
+    data: {
+      values: [
+        { x: 0, y: 0 },
+        { x: 1, y: 1 },
+      ],
+    },
+    mark: 'line',
+    encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+  };
+  void drawInTurn(() => window.vegaEmbed(document.createElement('div'), spec, EMBED_OPTIONS)).then(
+    (result) => result.view.finalize(),
+    () => undefined,
+  );
+}
+
 /**
  * A figure that redraws a Vega-Lite spec: the new drawing replaces the old only once it is
  * ready (the last result stays on screen), and a spec that arrives while one is drawing
@@ -117,11 +153,7 @@ export class ChartSlot {
     this.drawing = true;
     try {
       const target = document.createElement('div');
-      const result = await window.vegaEmbed(target, chart.spec, {
-        renderer: 'canvas',
-        actions: false,
-        tooltip: { theme: 'light' },
-      });
+      const result = await drawInTurn(() => window.vegaEmbed(target, chart.spec, EMBED_OPTIONS));
       this.view?.finalize();
       this.view = result.view;
       this.element.replaceChildren(target);
