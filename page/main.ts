@@ -34,8 +34,6 @@ const send = (message: ToWorker) => worker.postMessage(message);
 /** Everything the page holds. */
 const state = {
   scenario: scenarios[0]!,
-  /** The scenario as written (defaults applied), once the worker described it. */
-  base: undefined as Scenario | undefined,
   controls: [] as Control[],
   /** Values the user set (control path → value); absent = the scenario's own. */
   values: new Map<string, number>(),
@@ -51,6 +49,8 @@ const state = {
     resolved: [] as ResolvedTicket[],
     pressure: undefined as PressureResult | undefined,
   },
+  /** The scenario of the run under way (shown with its first replication's results). */
+  running: undefined as Scenario | undefined,
   /** Settings restored from the address, applied once the controls exist. */
   restore: decodeSettings(location.hash),
 };
@@ -115,8 +115,7 @@ function run(): void {
 
 function onMessage(message: FromWorker): void {
   if (message.type === 'described') return described(message.scenario, message.jsonSchema);
-  if (message.type === 'failed') return setStatus(`The simulation failed: ${message.message}`, 'failed');
-  if (message.job !== state.job) return;
+  if (message.job !== state.job && !(message.type === 'failed' && message.job === 0)) return;
   switch (message.type) {
     case 'invalid':
       panel.showIssues(message.issues);
@@ -127,11 +126,12 @@ function onMessage(message: FromWorker): void {
       return;
     case 'started':
       panel.showIssues([]);
-      state.shown.scenario = message.scenario;
+      state.running = message.scenario;
       setStatus(`Simulating: 0 of ${message.total} replications…`, 'running');
       return;
     case 'replication': {
       const last = message.done === message.total;
+      state.shown.scenario = state.running;
       state.shown.summary = message.summary;
       state.shown.daily = message.daily;
       status.dataset.milliseconds = message.milliseconds.toFixed(0);
@@ -157,6 +157,9 @@ function onMessage(message: FromWorker): void {
         `levels ${message.result.levels.join(', ')}${message.complete ? '' : ' so far'}; ` +
         `${message.replications} replication(s) per level, seed ${message.result.seed}, same random numbers at every level.`;
       showPressure();
+      return;
+    case 'failed':
+      setStatus(`The simulation failed: ${message.message}`, 'failed');
       return;
     case 'finished':
       status.dataset.finished = String(message.job);
@@ -255,7 +258,6 @@ function step(direction: 1 | -1): void {
 // --- start ---------------------------------------------------------------------------------
 
 function described(scenario: Scenario, jsonSchema: Record<string, unknown>): void {
-  state.base = scenario;
   state.controls = buildControls(scenario, jsonSchema);
   state.values = new Map();
   const restore = state.restore;
@@ -320,13 +322,7 @@ function start(): void {
   });
   window.addEventListener('hashchange', () => {
     const settings = decodeSettings(location.hash);
-    const current = encodeSettings({
-      scenario: state.scenario.id,
-      values: state.values,
-      trainer: state.trainer,
-      sweepKpi: state.sweepKpi,
-    });
-    if (encodeSettings(settings) === current) return;
+    if (`#${encodeSettings(settings)}` === currentHash()) return;
     state.restore = settings;
     state.trainer = settings.trainer;
     selectScenario(settings.scenario ?? state.scenario.id);
