@@ -81,12 +81,13 @@ export function registerPage(program: Command, io: CliIo): void {
     .command('page')
     .summary('write the what-if page: move a slider, watch the dashboard and the truth part ways')
     .description(
-      'Write a static web page that runs desksim in the browser: controls for staffing, arrivals,\n' +
-        'knowledge, SLA targets, gaming and incentive pressure; the KPI table with intervals, the\n' +
-        'dashboard beside the truth, charts, and a replay of one replication. Same validation,\n' +
-        'model, metric engine and charts as the command line. It opens from file:// and from any\n' +
-        'static host, offline, with the scenarios inside (the shipped ones unless given).\n' +
-        'Trainer mode hides the truth until revealed and steps through pressure levels; the\n' +
+      'Write a static web page that runs desksim in the browser: controls for\n' +
+        'staffing, arrivals, knowledge, SLA targets, gaming and incentive pressure;\n' +
+        'the KPI table with intervals, the dashboard beside the truth, charts, and a\n' +
+        'replay of one replication. Same validation, model, metric engine and charts\n' +
+        'as the command line. It opens from file:// and from any static host,\n' +
+        'offline, with the scenarios inside (the shipped ones unless given). Trainer\n' +
+        'mode hides the truth until revealed and steps through pressure levels; the\n' +
         'address encodes the settings, so a link restores them.',
     )
     .argument('[scenario...]', 'scenario YAML files to put in the page (default: the shipped scenarios)')
@@ -100,8 +101,8 @@ export function registerPage(program: Command, io: CliIo): void {
       '\nExamples:\n' +
         '  $ desksim page\n' +
         '  $ desksim page scenarios/baseline.yaml scenarios/gaming/closure-count-bonus.yaml --out outputs/page-demo\n' +
-        '\nThe first writes outputs/page/index.html with every shipped scenario. To serve the page on\n' +
-        'http://127.0.0.1:8317/ and open it in the browser: desksim page --serve --open\n',
+        '\nThe first writes outputs/page/index.html with every shipped scenario. To serve\n' +
+        'it on http://127.0.0.1:8317/ and open it in the browser: desksim page --serve --open\n',
     )
     .action(async (files: string[], options: PageOptionValues) => {
       const port = Number(options.port);
