@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { registerCompare } from './commands/compare.js';
 import { registerInit } from './commands/init.js';
 import { registerMetrics } from './commands/metrics.js';
+import { registerPage } from './commands/page.js';
 import { registerPressure } from './commands/pressure.js';
 import { registerRun } from './commands/run.js';
 import { registerSweep } from './commands/sweep.js';
@@ -33,6 +34,7 @@ export function buildProgram(io: CliIo): Command {
   registerPressure(program, io);
   registerValidate(program, io);
   registerMetrics(program, io);
+  registerPage(program, io);
   registerSchema(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;

@@ -12,22 +12,13 @@ import { KPI_CATALOG, TIER_KPI_CATALOG } from '../metrics/catalog.js';
 import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
-import { VERSION } from '../version.js';
 import type { FromWorker, ToWorker } from './replication-worker.js';
 import { metricOptions, runReplication, ticketTable, type ReplicationOutcome, type TicketTable } from './replication.js';
 
 export { metricOptions, runReplication, ticketTable, ticketTableCsv, type ReplicationOutcome, type TicketTable } from './replication.js';
-import { summarize, type KpiSummary } from './statistics.js';
+import { summarizeOutcomes, type RunSummary } from './summary.js';
 
-/** The machine-readable summary of a run (`summary.json`). */
-export interface RunSummary {
-  scenario: string;
-  seed: number;
-  replications: number;
-  version: string;
-  kpis: Record<string, KpiSummary>;
-  tiers: Record<string, Record<string, KpiSummary>>;
-}
+export { summarizeOutcomes, type RunSummary } from './summary.js';
 
 export interface RunOptions {
   /** Called after each replication (progress bars). */
@@ -43,23 +34,6 @@ export interface RunResult {
   /** The per-ticket table of the first replication (`tickets.csv`, and its resolved tickets for the report). */
   tickets: TicketTable;
   summary: RunSummary;
-}
-
-/** Summarises replication outcomes KPI by KPI. */
-export function summarizeOutcomes(scenario: Scenario, outcomes: ReplicationOutcome[]): RunSummary {
-  const kpis: Record<string, KpiSummary> = {};
-  for (const kpi of KPI_CATALOG) {
-    kpis[kpi.id] = summarize(outcomes.map((outcome) => outcome.kpis.values[kpi.id] ?? null), kpi.unit);
-  }
-  const tiers: Record<string, Record<string, KpiSummary>> = {};
-  for (const tier of scenario.tiers) {
-    const row: Record<string, KpiSummary> = {};
-    for (const kpi of TIER_KPI_CATALOG) {
-      row[kpi.id] = summarize(outcomes.map((outcome) => outcome.kpis.tiers[tier.id]?.[kpi.id] ?? null), kpi.unit);
-    }
-    tiers[tier.id] = row;
-  }
-  return { scenario: scenario.name, seed: scenario.seed, replications: outcomes.length, version: VERSION, kpis, tiers };
 }
 
 /** Runs every replication of a scenario. */

@@ -10,8 +10,8 @@ import type { KpiSummary } from '../experiment/statistics.js';
 import type { SweepResult } from '../experiment/sweep.js';
 import type { Chart } from './charts/chart.js';
 import { compareForestChart, type KpiDifference as ForestRow } from './charts/compare-forest.js';
-import { dashboardVsTruthChart, type PressureTrace } from './charts/dashboard-vs-truth.js';
 import { pressureHeatmapChart, type PressureShift } from './charts/pressure-heatmap.js';
+import { heatmapCell, heatmapKpis, inSentence, TRUTH_IDS, type Difference, type Differences, type PressureInput } from './pressure-charts.js';
 import { chartFiles, type RenderedChart } from './charts/chart.js';
 import { inProcessRenderer, type ChartRenderer } from './chart-renderer.js';
 import { sweepCurvesChart, type SweepPoint as CurvePoint } from './charts/sweep-curves.js';
@@ -20,24 +20,7 @@ import { formatInterval, formatValue } from './format.js';
 import { escapeHtml, renderReportPage, type ReportSection } from './html.js';
 import { betterDirection, kpiLabel } from './labels.js';
 
-/** One KPI's paired change between two runs (a cell of comparison.json / pressure.json). */
-export interface Difference {
-  unit: string;
-  n: number;
-  reference_mean: number | null;
-  mean: number | null;
-  difference: number | null;
-  ci95: [number, number] | null;
-  relative: number | null;
-  relative_ci95: [number, number] | null;
-  significant: boolean;
-}
-
-/** Changes of every KPI, desk-wide and per tier. */
-export interface Differences {
-  kpis: Record<string, Difference>;
-  tiers: Record<string, Record<string, Difference>>;
-}
+export { pressureCharts, type Difference, type Differences, type PressureInput } from './pressure-charts.js';
 
 /** A table's rows: desk-wide KPIs first, then `tiers.<id>.<kpi>`. */
 function rows(table: Differences): Array<[string, Difference]> {
@@ -45,13 +28,6 @@ function rows(table: Differences): Array<[string, Difference]> {
     ...Object.entries(table.kpis),
     ...Object.entries(table.tiers).flatMap(([tier, kpis]) => Object.entries(kpis).map(([id, difference]): [string, Difference] => [`tiers.${tier}.${id}`, difference])),
   ];
-}
-
-const TRUTH_IDS = new Set(['true_resolution_rate', 'true_resolution_time_mean', 'true_satisfaction_mean', 'true_satisfied_share', 'hidden_failure_share', 'contacts_per_issue']);
-
-/** A label inside a sentence: "First response time" → "first response time", "SLA …" and "CSAT …" kept. */
-function inSentence(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** A change in words: shares in percentage points, durations humanely, the rest relative. */
@@ -223,17 +199,6 @@ export function sweepReportHtml(sweep: SweepInput, charts: readonly RenderedChar
 
 // --- pressure ----------------------------------------------------------------------------
 
-/** What the report reads of `pressure.json`. */
-export interface PressureInput {
-  scenario: string;
-  version: string;
-  seed: number;
-  replications: number;
-  kpi: string;
-  levels: number[];
-  steps: Array<{ pressure: number; change: Differences }>;
-}
-
 /** What the report reads of `pressure-matrix.json`. */
 export interface PressureMatrixInput {
   scenario: string;
@@ -242,62 +207,6 @@ export interface PressureMatrixInput {
   replications: number;
   level: number;
   rows: Array<{ kpi: string; change: Differences }>;
-}
-
-/** KPIs the heat map shows: desk-wide ones that have a value (tiers are in the tables). */
-function heatmapKpis(table: Differences, targeted?: string): string[] {
-  const ids = Object.entries(table.kpis).filter(([, difference]) => difference.reference_mean !== null).map(([id]) => id);
-  const truth = ids.filter((id) => TRUTH_IDS.has(id));
-  const observed = ids.filter((id) => !TRUTH_IDS.has(id) && id !== targeted);
-  return [...(targeted !== undefined && ids.includes(targeted) ? [targeted] : []), ...truth, ...observed];
-}
-
-/**
- * One heat-map cell: the relative shift, except for NPS, whose scale crosses zero (a move
- * from 5 to −3 is not "−160 %"): its cell says the points and is coloured by points / 100.
- */
-function heatmapCell(kpi: string, column: string, difference: Difference | undefined): PressureShift {
-  if (kpi === 'nps' && difference?.difference != null) {
-    const points = difference.difference;
-    return { kpi, column, relativeShift: points / 100, text: `${points > 0 ? '+' : points < 0 ? '−' : ''}${Math.abs(points).toFixed(Math.abs(points) < 10 ? 1 : 0)} pts` };
-  }
-  return { kpi, column, relativeShift: difference?.relative ?? null };
-}
-
-/** The heat map of every KPI's shift by level, and the dashboard-against-truth lines. */
-export function pressureCharts(pressure: PressureInput): Chart[] {
-  const pressured = pressure.steps.filter((step) => step.pressure > 0);
-  const last = pressure.steps[pressure.steps.length - 1];
-  if (last === undefined || pressured.length === 0) return [];
-  const kpis = heatmapKpis(last.change, pressure.kpi);
-  const shifts: PressureShift[] = pressured.flatMap((step) => kpis.map((kpi) => heatmapCell(kpi, String(step.pressure), step.change.kpis[kpi])));
-  // The truth behind the dashboard; hidden failures are the complement of the true fix rate among resolved tickets.
-  const truthLines = ['true_resolution_rate', 'true_resolution_time_mean', 'true_satisfaction_mean', 'true_satisfied_share'];
-  const traces: PressureTrace[] = pressure.steps.flatMap((step) =>
-    [pressure.kpi, ...truthLines.filter((kpi) => kpis.includes(kpi) && kpi !== pressure.kpi)].flatMap((kpi) => {
-      const difference = step.change.kpis[kpi];
-      if (difference === undefined) return [];
-      const points = difference.unit === 'share';
-      return [
-        {
-          pressure: step.pressure,
-          kpi,
-          role: kpi === pressure.kpi ? ('targeted' as const) : ('truth' as const),
-          change: points ? difference.difference : difference.relative,
-          ci95: points ? difference.ci95 : difference.relative_ci95,
-          points,
-        },
-      ];
-    }),
-  );
-  return [
-    pressureHeatmapChart(shifts, {
-      columnTitle: `Pressure on ${inSentence(kpiLabel(pressure.kpi))} (0 = none, 1 = maximum)`,
-      targeted: pressure.kpi,
-      columns: pressured.map((step) => String(step.pressure)),
-    }),
-    dashboardVsTruthChart(traces),
-  ];
 }
 
 /** The heat map of a pressure matrix: one column per targeted KPI. */

@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RenderedChart } from './charts/chart.js';
+import { escapeHtml, scriptJson } from './escape.js';
+
+export { escapeHtml };
 
 /** A section of the page: a heading and its HTML. */
 export interface ReportSection {
@@ -27,15 +30,7 @@ export interface ReportPage {
   sections: readonly ReportSection[];
 }
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
-/** JSON safe inside a <script> element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
 
 /** A script's source made safe inside a <script> element (no early end tag). */
 function scriptSource(source: string): string {

@@ -1,7 +1,7 @@
 /** The report's KPI table: every KPI with its mean, 95 % CI and unit, durations humanely. */
 import type { KpiSummary } from '../experiment/statistics.js';
 import { formatInterval, formatValue } from './format.js';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from './escape.js';
 import { kpiLabel, tierLabel } from './labels.js';
 
 /** A group of table rows under a heading ("Desk-wide", "Truth", "Tier 1"). */

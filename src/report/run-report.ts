@@ -6,106 +6,15 @@
  *   daily series (mean)     ─┴─▶ daily volume, waits, SLA, utilization by tier
  *                                   └─ render (vega-lite → vega → SVG) ─▶ report.html
  */
-import type { KpiSummary } from '../experiment/statistics.js';
 import { KPI_CATALOG, TIER_KPI_CATALOG, TRUTH_KPI_CATALOG } from '../metrics/catalog.js';
-import type { DailySeries } from '../metrics/daily.js';
-import type { Chart } from './charts/chart.js';
-import type { DailyPoint } from './charts/daily-lines.js';
-import { dailySlaChart } from './charts/daily-sla.js';
-import { dailyVolumeChart } from './charts/daily-volume.js';
-import { dailyWaitsChart } from './charts/daily-waits.js';
-import { kpiDashboardChart, type KpiEstimate } from './charts/kpi-dashboard.js';
 import { chartFiles, type RenderedChart } from './charts/chart.js';
-import { resolutionTimeChart, type ResolvedTicket } from './charts/resolution-time.js';
-import { tierUtilizationChart } from './charts/tier-utilization.js';
 import { inProcessRenderer, type ChartRenderer } from './chart-renderer.js';
 import { runFindings } from './findings.js';
 import { escapeHtml, renderReportPage } from './html.js';
 import { kpiTableHtml, runKpiGroups } from './kpi-table.js';
-import { tierLabel } from './labels.js';
+import { runCharts, type RunReportInput } from './run-charts.js';
 
-/** What a run's report is made from. */
-export interface RunReportInput {
-  summary: { scenario: string; seed: number; replications: number; version: string; kpis: Record<string, KpiSummary>; tiers: Record<string, Record<string, KpiSummary>> };
-  /** The resolved tickets of the first replication (the rows of its `tickets.csv`). */
-  resolved: readonly ResolvedTicket[];
-  /** The daily series averaged over replications (`daily.csv`), if computed. */
-  daily?: DailySeries;
-  /** Priority ids in the scenario's order (urgent first). */
-  priorities: readonly string[];
-  tiers: readonly string[];
-  measuredDays: number;
-  /** `scenario.resolved.yaml`. */
-  scenarioYaml: string;
-  description?: string;
-}
-
-/** Every KPI of a summary as a dashboard estimate: desk-wide, truth, then per tier. */
-export function runEstimates(summary: RunReportInput['summary']): KpiEstimate[] {
-  const truth = new Set(TRUTH_KPI_CATALOG.map((kpi) => kpi.id));
-  const estimates: KpiEstimate[] = KPI_CATALOG.flatMap((kpi) => {
-    const value = summary.kpis[kpi.id];
-    return value === undefined ? [] : [{ id: kpi.id, unit: value.unit, mean: value.mean, ci95: value.ci95, truth: truth.has(kpi.id) }];
-  });
-  for (const [tier, values] of Object.entries(summary.tiers)) {
-    for (const kpi of TIER_KPI_CATALOG) {
-      const value = values[kpi.id];
-      if (value !== undefined) estimates.push({ id: `tiers.${tier}.${kpi.id}`, unit: value.unit, mean: value.mean, ci95: value.ci95 });
-    }
-  }
-  return estimates;
-}
-
-/**
- * The calendar date of a daily row. `start` is the day's local midnight as an ISO instant;
- * twelve hours later is inside the same local day for every UTC offset from −12 to +12.
- */
-function dayOf(start: string): string {
-  return new Date(Date.parse(start) + 12 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** A daily column as points of one series. */
-export function dailyPoints(daily: DailySeries, columns: ReadonlyArray<[column: string, series: string]>): DailyPoint[] {
-  const startIndex = daily.columns.indexOf('start');
-  const points: DailyPoint[] = [];
-  for (const [column, series] of columns) {
-    const index = daily.columns.indexOf(column);
-    if (index === -1 || startIndex === -1) continue;
-    for (const row of daily.rows) {
-      const value = row[index];
-      points.push({ day: dayOf(String(row[startIndex])), series, value: typeof value === 'number' ? value : null });
-    }
-  }
-  return points;
-}
-
-/** The charts of a run, in the order the report shows them. */
-export function runCharts(input: RunReportInput): Chart[] {
-  const replications = `${input.summary.replications} replication${input.summary.replications === 1 ? '' : 's'}`;
-  const charts: Chart[] = [kpiDashboardChart(runEstimates(input.summary), `Mean over ${replications} with its 95 % confidence interval; observed KPIs beside the truth they stand for`)];
-  if (input.resolved.length > 0) charts.push(resolutionTimeChart(input.resolved, input.priorities));
-  const daily = input.daily;
-  if (daily !== undefined && daily.rows.length > 0) {
-    const tierColumns = (kpi: string) => input.tiers.map((tier): [string, string] => [`tiers.${tier}.${kpi}`, tierLabel(tier)]);
-    const volume = dailyVolumeChart(dailyPoints(daily, [['tickets_created', 'Tickets created'], ['resolved', 'Tickets resolved'], ['backlog', 'Backlog at day end']]));
-    const waits = dailyWaitsChart(dailyPoints(daily, tierColumns('queue_wait_mean')), input.tiers.map(tierLabel));
-    const sla = dailySlaChart(dailyPoints(daily, [['sla_first_response_compliance', 'First response'], ['sla_resolution_compliance', 'Resolution']]));
-    const utilization = tierUtilizationChart(dailyPoints(daily, [...tierColumns('utilization'), ['utilization', 'All agents']]), [...input.tiers.map(tierLabel), 'All agents']);
-    for (const chart of [volume, waits, sla, utilization]) {
-      const values = (chart.spec as { data?: { values?: unknown[] } }).data?.values ?? [];
-      if (values.length > 0) charts.push(withSubtitle(chart, `Mean over ${replications}, day by day`));
-    }
-  }
-  return charts;
-}
-
-/** The daily charts' data are means over replications: the subtitle says so. */
-function withSubtitle(chart: Chart, prefix: string): Chart {
-  const title = (chart.spec as { title?: { text: string; subtitle?: string } }).title;
-  if (title?.subtitle === undefined) return chart;
-  const subtitle = title.subtitle.replace(/^First replication: /, '');
-  return { ...chart, spec: { ...chart.spec, title: { ...title, subtitle: `${prefix}: ${subtitle}` } } as Chart['spec'] };
-}
+export { dailyPoints, runCharts, runEstimates, type RunReportInput } from './run-charts.js';
 
 /** `report.html` of a run. */
 export function runReportHtml(input: RunReportInput, charts: readonly RenderedChart[]): string {

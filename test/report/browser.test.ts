@@ -46,7 +46,8 @@ describe.skipIf(executablePath === undefined)('report.html in Chromium', () => {
       reports.set(report.kind, pathToFileURL(join(out, 'report.html')).href);
     }
     browser = await chromium.launch({ executablePath });
-  });
+    // Four CLI runs: beyond vitest's 10 s hook limit on the shared 2-core VM.
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
