@@ -18,18 +18,17 @@ function newestModification(directory: string, suffix: string): number {
   return newest;
 }
 
-/** Whether `dist/` is missing or older than the newest source file (tsc rewrites every output). */
+/** Whether `dist/` is missing or older than the newest source file (the build rewrites every output). */
 export function buildIsStale(): boolean {
   const main = join(root, 'dist', 'cli', 'main.js');
   if (!existsSync(main)) return true;
-  return statSync(main).mtimeMs < newestModification(join(root, 'src'), '.ts');
+  const built = statSync(main).mtimeMs;
+  // The page's bundle (page/, built by vite into dist/page-bundle) is part of the build too.
+  return built < newestModification(join(root, 'src'), '.ts') || built < newestModification(join(root, 'page'), '');
 }
 
 export default function setup(): void {
   if (!buildIsStale()) return;
   process.stderr.write('dist/ is missing or older than src/: building it before the tests (npm run build)\n');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 }
