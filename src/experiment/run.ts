@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { NdjsonFileSink } from '../eventlog/ndjson.js';
 import type { EventSink } from '../eventlog/types.js';
-import { KPI_CATALOG, TIER_KPI_CATALOG } from '../metrics/catalog.js';
+import { KPI_CATALOG, TIER_KPI_CATALOG, unitRange } from '../metrics/catalog.js';
 import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -49,13 +49,13 @@ export interface RunResult {
 export function summarizeOutcomes(scenario: Scenario, outcomes: ReplicationOutcome[]): RunSummary {
   const kpis: Record<string, KpiSummary> = {};
   for (const kpi of KPI_CATALOG) {
-    kpis[kpi.id] = summarize(outcomes.map((outcome) => outcome.kpis.values[kpi.id] ?? null), kpi.unit);
+    kpis[kpi.id] = summarize(outcomes.map((outcome) => outcome.kpis.values[kpi.id] ?? null), kpi.unit, kpi.range ?? unitRange(kpi.unit));
   }
   const tiers: Record<string, Record<string, KpiSummary>> = {};
   for (const tier of scenario.tiers) {
     const row: Record<string, KpiSummary> = {};
     for (const kpi of TIER_KPI_CATALOG) {
-      row[kpi.id] = summarize(outcomes.map((outcome) => outcome.kpis.tiers[tier.id]?.[kpi.id] ?? null), kpi.unit);
+      row[kpi.id] = summarize(outcomes.map((outcome) => outcome.kpis.tiers[tier.id]?.[kpi.id] ?? null), kpi.unit, kpi.range ?? unitRange(kpi.unit));
     }
     tiers[tier.id] = row;
   }
