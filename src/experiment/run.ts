@@ -18,6 +18,7 @@ import { metricOptions, runReplication, ticketTable, type ReplicationOutcome, ty
 
 export { metricOptions, runReplication, ticketTable, ticketTableCsv, type ReplicationOutcome, type TicketTable } from './replication.js';
 import { summarize, type KpiSummary } from './statistics.js';
+import { computeWarnings, warningFacts, type RunWarning } from './warnings.js';
 
 /** The machine-readable summary of a run (`summary.json`). */
 export interface RunSummary {
@@ -25,6 +26,8 @@ export interface RunSummary {
   seed: number;
   replications: number;
   version: string;
+  /** What a reader must know before trusting these numbers (docs/metrics.md, Warnings). */
+  warnings: RunWarning[];
   kpis: Record<string, KpiSummary>;
   tiers: Record<string, Record<string, KpiSummary>>;
 }
@@ -45,8 +48,8 @@ export interface RunResult {
   summary: RunSummary;
 }
 
-/** Summarises replication outcomes KPI by KPI. */
-export function summarizeOutcomes(scenario: Scenario, outcomes: ReplicationOutcome[]): RunSummary {
+/** Summarises replication outcomes KPI by KPI, with the warnings the figures call for. */
+export function summarizeOutcomes(scenario: Scenario, outcomes: ReplicationOutcome[], model: DeskModel = buildDesk(scenario)): RunSummary {
   const kpis: Record<string, KpiSummary> = {};
   for (const kpi of KPI_CATALOG) {
     kpis[kpi.id] = summarize(outcomes.map((outcome) => outcome.kpis.values[kpi.id] ?? null), kpi.unit, kpi.range ?? unitRange(kpi.unit));
@@ -59,7 +62,8 @@ export function summarizeOutcomes(scenario: Scenario, outcomes: ReplicationOutco
     }
     tiers[tier.id] = row;
   }
-  return { scenario: scenario.name, seed: scenario.seed, replications: outcomes.length, version: VERSION, kpis, tiers };
+  const warnings = computeWarnings({ kpis, tiers }, { ...warningFacts(model), replications: outcomes.length });
+  return { scenario: scenario.name, seed: scenario.seed, replications: outcomes.length, version: VERSION, warnings, kpis, tiers };
 }
 
 /** Runs every replication of a scenario. */
@@ -76,7 +80,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     outcomes.push(outcome);
     options.onReplication?.(replication, scenario.replications);
   }
-  return { outcomes, tickets, summary: summarizeOutcomes(scenario, outcomes) };
+  return { outcomes, tickets, summary: summarizeOutcomes(scenario, outcomes, model) };
 }
 
 /** Column names of `kpis.csv`: replication, desk-wide KPIs, then `tiers.<id>.<kpi>`. */

@@ -26,7 +26,15 @@ import { tierLabel } from './labels.js';
 
 /** What a run's report is made from. */
 export interface RunReportInput {
-  summary: { scenario: string; seed: number; replications: number; version: string; kpis: Record<string, KpiSummary>; tiers: Record<string, Record<string, KpiSummary>> };
+  summary: {
+    scenario: string;
+    seed: number;
+    replications: number;
+    version: string;
+    warnings?: ReadonlyArray<{ code: string; message: string }>;
+    kpis: Record<string, KpiSummary>;
+    tiers: Record<string, Record<string, KpiSummary>>;
+  };
   /** The resolved tickets of the first replication (the rows of its `tickets.csv`). */
   resolved: readonly ResolvedTicket[];
   /** The daily series averaged over replications (`daily.csv`), if computed. */
@@ -116,6 +124,7 @@ export function runReportHtml(input: RunReportInput, charts: readonly RenderedCh
       `${input.description ? `${input.description} — ` : ''}${summary.replications} replication${summary.replications === 1 ? '' : 's'} of ${input.measuredDays} measured days, ` +
       `seed ${summary.seed}, desksim ${summary.version}`,
     findings: runFindings({ kpis: summary.kpis, tiers: summary.tiers, replications: summary.replications, measuredDays: input.measuredDays }),
+    warnings: summary.warnings,
     charts,
     sections: [
       {

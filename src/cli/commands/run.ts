@@ -9,6 +9,7 @@ import { writeAtomically } from '../../report/output-directory.js';
 import { resolvedScenarioYaml } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { formatSummary } from '../../report/format.js';
+import { formatWarnings } from '../../experiment/warnings.js';
 import { reportLine, table } from '../format.js';
 import { startProgress } from '../progress.js';
 import { startChartRenderer } from '../../report/chart-renderer.js';
@@ -146,6 +147,7 @@ export function renderRunSummary(result: RunResult, directory: string): string {
   return (
     `${summary.scenario}: ${summary.replications} replication(s), seed ${summary.seed} — mean [95% CI]\n` +
     table(rows) +
+    formatWarnings(summary.warnings) +
     `Wrote ${directory}\n`
   );
 }
