@@ -13,15 +13,11 @@ import { KPI_CATALOG, kpiRange, TIER_KPI_CATALOG } from '../metrics/catalog.js';
 import type { DeskModel } from '../model/build.js';
 import { isWide, WIDE_OF_RANGE, WIDE_RELATIVE, type KpiSummary } from './statistics.js';
 
-/** Every kind of warning. */
-export type WarningCode =
-  | 'unstable'
-  | 'unfinished_work'
-  | 'short_window'
-  | 'few_replications'
-  | 'tier_unstaffed'
-  | 'blank_kpis'
-  | 'wide_intervals';
+/** Every kind of warning, in the order they are reported. */
+export const WARNING_CODES = ['unstable', 'unfinished_work', 'short_window', 'few_replications', 'tier_unstaffed', 'blank_kpis', 'wide_intervals'] as const;
+
+/** A kind of warning. */
+export type WarningCode = (typeof WARNING_CODES)[number];
 
 /** One warning: a stable code and a sentence or two for people. */
 export interface RunWarning {
