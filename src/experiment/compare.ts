@@ -18,6 +18,7 @@ import { VERSION } from '../version.js';
 import type { ReplicationOutcome } from './replication.js';
 import type { RunSummary } from './run.js';
 import { clipInterval, UNBOUNDED } from './statistics.js';
+import { mergeWarnings, type ExperimentWarning } from './warnings.js';
 
 /**
  * The change of one KPI from a reference run to another, paired replication by replication.
@@ -187,6 +188,8 @@ export interface Comparison {
   contrasts: Contrast[];
   /** What the user should know about how the comparison was made (seeds aligned, ...). */
   notes: string[];
+  /** The runs' warnings (`summary.json`'s), each said once with the scenarios it concerns. */
+  warnings: ExperimentWarning[];
 }
 
 /** A compared scenario and its run. */
@@ -225,6 +228,7 @@ export function compareRuns(runs: readonly ComparedRun[], notes: readonly string
     reference: reference.label,
     contrasts: others.map((run) => ({ scenario: run.label, ...differenceTable(reference.result, run.result) })),
     notes: [...notes],
+    warnings: mergeWarnings(runs.map((run) => ({ run: run.label, warnings: run.result.summary.warnings }))),
   };
 }
 

@@ -215,3 +215,28 @@ export function formatWarnings(warnings: readonly RunWarning[], heading = 'Warni
   if (warnings.length === 0) return '';
   return `${heading}:\n${warnings.map((warning) => `  ! [${warning.code}] ${warning.message}\n`).join('')}`;
 }
+
+/** A warning of an experiment: the same warning of several runs said once, naming the runs. */
+export interface ExperimentWarning extends RunWarning {
+  /** The runs it concerns: scenario labels, grid points or pressure levels. */
+  runs: string[];
+}
+
+/** The warnings of an experiment's runs, each distinct warning once, in the order first met. */
+export function mergeWarnings(runs: ReadonlyArray<{ run: string; warnings: readonly RunWarning[] }>): ExperimentWarning[] {
+  const merged = new Map<string, ExperimentWarning>();
+  for (const { run, warnings } of runs) {
+    for (const warning of warnings) {
+      const key = `${warning.code}\u0000${warning.message}`;
+      const found = merged.get(key);
+      if (found === undefined) merged.set(key, { ...warning, runs: [run] });
+      else if (!found.runs.includes(run)) found.runs.push(run);
+    }
+  }
+  return [...merged.values()];
+}
+
+/** Experiment warnings as run warnings whose message names the runs, for reports and the terminal. */
+export function namedWarnings(warnings: readonly ExperimentWarning[]): RunWarning[] {
+  return warnings.map((warning) => ({ code: warning.code, message: `${warning.runs.join(', ')}: ${warning.message}` }));
+}

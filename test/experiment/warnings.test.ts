@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { starterScenario } from '../../src/cli/starter-scenario.js';
 import { runScenario } from '../../src/experiment/run.js';
 import type { KpiSummary } from '../../src/experiment/statistics.js';
-import { computeWarnings, uncovered, warningFacts, type WarningFacts, type WarningInput } from '../../src/experiment/warnings.js';
+import { computeWarnings, mergeWarnings, namedWarnings, uncovered, warningFacts, type WarningFacts, type WarningInput } from '../../src/experiment/warnings.js';
 import { buildDesk } from '../../src/model/build.js';
 import { loadScenarioFile, loadScenarioText } from '../../src/scenario/load.js';
 import { root } from '../support/cli.js';
@@ -121,5 +121,21 @@ describe('warnings of simulated desks', () => {
     expect(full.escalationTargets[0]!.unstaffedMinutes / 60 / 4).toBeCloseTo(123, 0);
     const allHours = warningFacts(buildDesk(loadScenarioFile(`${root}/scenarios/baseline.yaml`, { overrides: ['tiers.tier2.shifts.0.days=[mon,tue,wed,thu,fri,sat,sun]', 'tiers.tier2.shifts.0.start=00:00', 'tiers.tier2.shifts.0.end=24:00'] }).scenario));
     expect(computeWarnings(calm(), allHours).map((warning) => warning.code)).toEqual([]);
+  });
+});
+
+describe('warnings of an experiment', () => {
+  it('says each distinct warning once, naming the runs it concerns', () => {
+    const short = { code: 'short_window' as const, message: 'short' };
+    const unstable = { code: 'unstable' as const, message: 'unstable' };
+    const merged = mergeWarnings([
+      { run: 'baseline', warnings: [short] },
+      { run: 'understaffed', warnings: [short, unstable] },
+    ]);
+    expect(merged).toEqual([
+      { code: 'short_window', message: 'short', runs: ['baseline', 'understaffed'] },
+      { code: 'unstable', message: 'unstable', runs: ['understaffed'] },
+    ]);
+    expect(namedWarnings(merged)[0]!.message).toBe('baseline, understaffed: short');
   });
 });
