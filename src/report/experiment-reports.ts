@@ -230,8 +230,14 @@ export function sweepFindings(sweep: SweepInput): string[] {
     ...sweep.kpis.flatMap((kpi) => {
       const from = pointSummary(first, kpi);
       const to = pointSummary(last, kpi);
-      if (from?.mean == null || to?.mean == null) return [];
-      return [`${kpiLabel(kpi)}: ${formatValue(from.mean, from.unit)} at the first point, ${formatValue(to.mean, to.unit)} at the last.`];
+      if (from?.mean == null || to?.mean == null) return [`${kpiLabel(kpi)}: no data at the first or the last point.`];
+      const head = `${kpiLabel(kpi)}: ${formatValue(from.mean, from.unit)} at the first point, ${formatValue(to.mean, to.unit)} at the last`;
+      // Points are not paired here: only intervals that do not overlap tell the two apart.
+      const apart = from.ci95 !== null && to.ci95 !== null && (from.ci95[1] < to.ci95[0] || to.ci95[1] < from.ci95[0]);
+      if (!apart) return [`${head} — their 95 % intervals overlap: no clear difference.`];
+      const direction = betterDirection(kpi);
+      const verdict = direction === null ? '' : (direction === 'higher') === to.mean > from.mean ? ', better' : ', worse';
+      return [`${head} (95 % intervals apart${verdict}).`];
     }),
   ];
 }

@@ -126,7 +126,14 @@ describe('sweep report', () => {
     expect(chart!.svg).toContain('tiers.tier2.shifts.0.agents = 3');
     expect(sweepFindings(sweep).slice(0, 2)).toEqual([
       '6 grid points of tiers.tier1.shifts.0.agents × tiers.tier2.shifts.0.agents, from (4, 2) to (6, 3); the charts put tiers.tier1.shifts.0.agents across.',
-      'First response time, mean: 3h 45m at the first point, 2h 30m at the last.',
+      'First response time, mean: 3h 45m at the first point, 2h 30m at the last (95 % intervals apart, better).',
+    ]);
+    // Overlapping intervals are no clear difference; a KPI without data says so.
+    const close = { ...sweep, kpis: ['utilization', 'csat_mean'] };
+    close.points = sweep.points.map((point) => ({ ...point, kpis: { ...point.kpis, utilization: summary(0.5, 'share') } }));
+    expect(sweepFindings(close).slice(1)).toEqual([
+      'Agent utilization: 50.0% at the first point, 50.0% at the last — their 95 % intervals overlap: no clear difference.',
+      'CSAT, mean (1–5): no data at the first or the last point.',
     ]);
     expect(sweepReportHtml(sweep, [chart!])).toContain('<h2>Every grid point</h2>');
   });
