@@ -668,7 +668,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     unit: 'share',
     definition:
       'Tickets still open at the end of observation without a first response / tickets created: left out of the first-response times, which they would lengthen (censored).',
-    needs: ['created'],
+    needs: ['created', 'replied'],
     compute: (context) => ticketShare(context, unfinishedAtEnd(context, (ticket) => firstResponseAt(context, ticket))),
   },
   {
@@ -710,7 +710,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     unit: 'share',
     definition:
       'Tickets open at the end of observation (never resolved, or reopened and not resolved again) / tickets created: left out of resolution and true-resolution times (censored).',
-    needs: ['created'],
+    needs: ['created', 'resolved'],
     compute: (context) => ticketShare(context, (ledger, ticket) => ledger.isOpenAt(ticket, context.window.measureTo)),
   },
   {
