@@ -100,7 +100,9 @@ export function runFindings(input: FindingsInput): string[] {
   const slaResponse = value(kpis.sla_first_response_compliance);
   const slaResolution = value(kpis.sla_resolution_compliance);
   if (slaResponse !== null && slaResolution !== null) {
-    findings.push(`${percent(slaResponse)} of tickets met their first-response target and ${percent(slaResolution)} their resolution target.`);
+    // Open tickets not yet past their resolution target are left out of that SLA: say how many.
+    const leftOut = open !== null && open > UNFINISHED_SHARE ? ` (over tickets resolved or already past it: ${percent(open)} still open were left out)` : '';
+    findings.push(`${percent(slaResponse)} of tickets met their first-response target and ${percent(slaResolution)} their resolution target${leftOut}.`);
   }
 
   const abandoned = value(kpis.abandonment_rate);

@@ -1,5 +1,6 @@
 /** The report's KPI table: every KPI with its mean, 95 % CI and unit, durations humanely. */
-import type { KpiSummary } from '../experiment/statistics.js';
+import { isWide, type KpiSummary } from '../experiment/statistics.js';
+import { kpiRange } from '../metrics/catalog.js';
 import { formatInterval, formatValue } from './format.js';
 import { escapeHtml } from './html.js';
 import { kpiLabel, tierLabel } from './labels.js';
@@ -19,7 +20,8 @@ export function kpiTableHtml(groups: readonly KpiTableGroup[]): string {
   const body = groups
     .map((group) => {
       const rows = group.rows.map(({ id, summary, definition, unfinished }) => {
-        const ci = formatInterval(summary.ci95, summary.unit);
+        // An interval too wide to mean much says so (the run's wide_intervals warning lists them).
+        const ci = formatInterval(summary.ci95, summary.unit) + (isWide(summary, kpiRange(id)) ? ' (wide)' : '');
         // A time over finished tickets carries the share it leaves out (censored), beside it.
         const note = unfinished?.mean == null ? '' : ` (${formatValue(unfinished.mean, 'share')} unfinished)`;
         return (
