@@ -14,7 +14,15 @@ import type { DeskModel } from '../model/build.js';
 import { isWide, WIDE_OF_RANGE, WIDE_RELATIVE, type KpiSummary } from './statistics.js';
 
 /** Every kind of warning, in the order they are reported. */
-export const WARNING_CODES = ['unstable', 'unfinished_work', 'short_window', 'few_replications', 'tier_unstaffed', 'blank_kpis', 'wide_intervals'] as const;
+export const WARNING_CODES = [
+  'unstable',
+  'unfinished_work',
+  'short_window',
+  'few_replications',
+  'tier_unstaffed',
+  'blank_kpis',
+  'wide_intervals',
+] as const;
 
 /** A kind of warning. */
 export type WarningCode = (typeof WARNING_CODES)[number];
@@ -71,7 +79,8 @@ export function warningFacts(model: DeskModel): WarningFacts {
     surveyDelayMinutes: model.customers.survey.delay.mean,
     escalationTargets: [...targets].map((index) => {
       const tier = model.tiers[index]!;
-      return { tier: tier.id, unstaffedMinutes: uncovered(tier.agents.flatMap((agent) => agent.onDuty), model.measureFrom, model.horizon) };
+      const onDuty = tier.agents.flatMap((agent) => agent.onDuty);
+      return { tier: tier.id, unstaffedMinutes: uncovered(onDuty, model.measureFrom, model.horizon) };
     }),
   };
 }
@@ -103,7 +112,9 @@ function instability(input: WarningInput, measuredDays: number): string[] {
   });
   const desk = value(input.kpis.utilization);
   if (overloaded.length > 0) reasons.push(`agents were busy nearly all their shift time (${overloaded.join(', ')})`);
-  else if (desk !== null && desk >= UNSTABLE_UTILIZATION) reasons.push(`agents were busy ${percent(desk)} of their shift time`);
+  else if (desk !== null && desk >= UNSTABLE_UTILIZATION) {
+    reasons.push(`agents were busy ${percent(desk)} of their shift time`);
+  }
   const growth = input.kpis.backlog_growth_per_day;
   const backlog = value(input.kpis.backlog_mean);
   const end = value(input.kpis.backlog_end);
@@ -117,6 +128,22 @@ function instability(input: WarningInput, measuredDays: number): string[] {
   return reasons;
 }
 
+/** Ids of the KPIs (desk-wide, then `tiers.<id>.<kpi>`, catalog order) whose summary meets `test`. */
+function kpisWhere(input: WarningInput, test: (summary: KpiSummary, id: string) => boolean): string[] {
+  const desk = KPI_CATALOG.flatMap((kpi) => {
+    const summary = input.kpis[kpi.id];
+    return summary !== undefined && test(summary, kpi.id) ? [kpi.id] : [];
+  });
+  const tiers = Object.entries(input.tiers).flatMap(([tier, kpis]) =>
+    TIER_KPI_CATALOG.flatMap((kpi) => {
+      const id = `tiers.${tier}.${kpi.id}`;
+      const summary = kpis[kpi.id];
+      return summary !== undefined && test(summary, id) ? [id] : [];
+    }),
+  );
+  return [...desk, ...tiers];
+}
+
 /** Every warning of a run, in a fixed order: the worst first. */
 export function computeWarnings(input: WarningInput, facts: WarningFacts): RunWarning[] {
   const warnings: RunWarning[] = [];
@@ -125,8 +152,9 @@ export function computeWarnings(input: WarningInput, facts: WarningFacts): RunWa
     warnings.push({
       code: 'unstable',
       message:
-        `The desk is unstable: ${reasons.join(', and ')}. More work arrives than the agents can do, so the queue grows ` +
-        'without bound: waits, backlog and every time KPI depend on how long the simulation ran, not on the desk.',
+        `The desk is unstable: ${reasons.join(', and ')}. More work arrives than the agents can do, ` +
+        'so the queue grows without bound: waits, backlog and every time KPI depend on how long the ' +
+        'simulation ran, not on the desk.',
     });
   }
 
@@ -136,9 +164,10 @@ export function computeWarnings(input: WarningInput, facts: WarningFacts): RunWa
     warnings.push({
       code: 'unfinished_work',
       message:
-        `${percent(noReply ?? 0)} of tickets had no first reply and ${percent(open ?? 0)} were still open at the end of observation ` +
-        `(more than ${percent(UNFINISHED_SHARE)}). Response, resolution and queue times are over finished tickets only and ` +
-        'understate what customers waited; the unfinished shares stand beside them.',
+        `${percent(noReply ?? 0)} of tickets had no first reply and ${percent(open ?? 0)} were still open ` +
+        `at the end of observation (more than ${percent(UNFINISHED_SHARE)}). Response, resolution and ` +
+        'queue times are over finished tickets only and understate what customers waited; the ' +
+        'unfinished shares stand beside them.',
     });
   }
 
@@ -148,9 +177,11 @@ export function computeWarnings(input: WarningInput, facts: WarningFacts): RunWa
       code: 'short_window',
       message:
         `The measured window (${plural(facts.measuredDays, 'day')}) is not longer than the reopen window ` +
-        `(${plural(facts.reopenWindowDays, 'day')}) plus the survey delay (${formatDuration(Math.round(facts.surveyDelayMinutes))}): ` +
-        'tickets close, and are surveyed, only once the reopen window has passed, so CSAT, NPS, CES, the survey response rate, ' +
-        'reopens, first-contact resolution and the truth KPIs are blank or cover only the first tickets. Run a longer horizon.',
+        `(${plural(facts.reopenWindowDays, 'day')}) plus the survey delay ` +
+        `(${formatDuration(Math.round(facts.surveyDelayMinutes))}): tickets close, and are surveyed, only ` +
+        'once the reopen window has passed, so CSAT, NPS, CES, the survey response rate, reopens, ' +
+        'first-contact resolution and the truth KPIs are blank or cover only the first tickets. ' +
+        'Run a longer horizon.',
     });
   }
 
@@ -158,7 +189,8 @@ export function computeWarnings(input: WarningInput, facts: WarningFacts): RunWa
     warnings.push({
       code: 'few_replications',
       message:
-        `${plural(facts.replications, 'replication')}: no usable confidence interval (at least ${MIN_REPLICATIONS} are needed; ` +
+        `${plural(facts.replications, 'replication')}: no usable confidence interval ` +
+        `(at least ${MIN_REPLICATIONS} are needed; ` +
         'with 2 the 95 % interval is ±12.7 standard errors). Differences between runs cannot be told from noise.',
     });
   }
@@ -169,41 +201,31 @@ export function computeWarnings(input: WarningInput, facts: WarningFacts): RunWa
     warnings.push({
       code: 'tier_unstaffed',
       message:
-        `${target.tier} receives escalations but has no agent on duty for about ${Math.round(hoursPerWeek)} hours a week: ` +
+        `${target.tier} receives escalations but has no agent on duty for about ` +
+        `${Math.round(hoursPerWeek)} hours a week: ` +
         'tickets escalated then wait until its next shift, and that wait is in its queue times.',
     });
   }
 
-  const blank = [
-    ...KPI_CATALOG.filter((kpi) => input.kpis[kpi.id] !== undefined && input.kpis[kpi.id]!.n === 0).map((kpi) => kpi.id),
-    ...Object.entries(input.tiers).flatMap(([tier, kpis]) =>
-      TIER_KPI_CATALOG.filter((kpi) => kpis[kpi.id] !== undefined && kpis[kpi.id]!.n === 0).map((kpi) => `tiers.${tier}.${kpi.id}`),
-    ),
-  ];
+  const blank = kpisWhere(input, (summary) => summary.n === 0);
   if (blank.length > 0) {
     warnings.push({
       code: 'blank_kpis',
       message:
-        `${plural(blank.length, 'KPI')} blank in every replication because the events they are computed from never happened ` +
-        `in the measured window (unknown, not zero): ${blank.join(', ')}.`,
+        `${plural(blank.length, 'KPI')} blank in every replication because the events they are computed from ` +
+        `never happened in the measured window (unknown, not zero): ${blank.join(', ')}.`,
     });
   }
 
   if (facts.replications >= MIN_REPLICATIONS) {
-    const wide = [
-      ...KPI_CATALOG.filter((kpi) => input.kpis[kpi.id] !== undefined && isWide(input.kpis[kpi.id]!, kpiRange(kpi.id))).map((kpi) => kpi.id),
-      ...Object.entries(input.tiers).flatMap(([tier, kpis]) =>
-        TIER_KPI_CATALOG.filter((kpi) => kpis[kpi.id] !== undefined && isWide(kpis[kpi.id]!, kpiRange(`tiers.${tier}.${kpi.id}`))).map(
-          (kpi) => `tiers.${tier}.${kpi.id}`,
-        ),
-      ),
-    ];
+    const wide = kpisWhere(input, (summary, id) => isWide(summary, kpiRange(id)));
     if (wide.length > 0) {
       warnings.push({
         code: 'wide_intervals',
         message:
-          `${plural(wide.length, 'KPI')} with a 95 % interval too wide to mean much (half-width over ${percent(WIDE_RELATIVE)} of ` +
-          `the mean, or over ${percent(WIDE_OF_RANGE)} of the possible range): ${wide.join(', ')}. More replications or a longer horizon narrow them.`,
+          `${plural(wide.length, 'KPI')} with a 95 % interval too wide to mean much (half-width over ` +
+          `${percent(WIDE_RELATIVE)} of the mean, or over ${percent(WIDE_OF_RANGE)} of the possible range): ` +
+          `${wide.join(', ')}. More replications or a longer horizon narrow them.`,
       });
     }
   }
@@ -223,7 +245,9 @@ export interface ExperimentWarning extends RunWarning {
 }
 
 /** The warnings of an experiment's runs, each distinct warning once, in the order first met. */
-export function mergeWarnings(runs: ReadonlyArray<{ run: string; warnings: readonly RunWarning[] }>): ExperimentWarning[] {
+export function mergeWarnings(
+  runs: ReadonlyArray<{ run: string; warnings: readonly RunWarning[] }>,
+): ExperimentWarning[] {
   const merged = new Map<string, ExperimentWarning>();
   for (const { run, warnings } of runs) {
     for (const warning of warnings) {
