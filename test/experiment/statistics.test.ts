@@ -7,6 +7,7 @@ import { createStream } from '../../src/engine/random.js';
 import { kpiRange } from '../../src/metrics/catalog.js';
 import { isWide, summarize } from '../../src/experiment/statistics.js';
 import { pairedDifference } from '../../src/experiment/compare.js';
+import { formatMeanPlusMinus } from '../../src/cli/experiment-format.js';
 
 /** A share measured on 100 tickets, each meeting its target with probability `p`. */
 function binomialShare(random: () => number, p: number): number {
@@ -68,5 +69,10 @@ describe('replication intervals', () => {
     expect(isWide({ mean: 0.5, ci95: [0.45, 0.55] }, [0, 1])).toBe(false);
     expect(isWide({ mean: 0.1, ci95: [-5, 5] }, [-Infinity, Infinity])).toBe(false);
     expect(isWide({ mean: 3, ci95: null }, [0, Infinity])).toBe(false);
+  });
+
+  it('prints a clipped interval as it is on the terminal, not as a symmetric ±', () => {
+    expect(formatMeanPlusMinus({ mean: 0.5, sd: 0.1, ci95: [0.4, 0.6], n: 5, unit: 'share' })).toBe('50.0% ±10.0%');
+    expect(formatMeanPlusMinus({ mean: 0.993, sd: 0.01, ci95: [0.983, 1], n: 5, unit: 'share' })).toBe('99.3% [98.3% – 100.0%]');
   });
 });
