@@ -2,7 +2,7 @@
 import { formatDuration } from '../engine/duration.js';
 import type { KpiDifference } from '../experiment/compare.js';
 import type { KpiSummary } from '../experiment/statistics.js';
-import { formatValue } from '../report/format.js';
+import { formatInterval, formatValue } from '../report/format.js';
 
 /** The mark of a significant change (its 95 % interval excludes 0). */
 export const SIGNIFICANT_MARK = '*';
@@ -46,12 +46,18 @@ export function formatPValue(value: number | null): string {
   return value.toFixed(3);
 }
 
-/** A KPI summary as "mean ±half-width" (the 95 % interval's half-width). */
+/**
+ * A KPI summary as "mean ±half-width" (the 95 % interval's half-width); as "mean [lo – hi]"
+ * when the interval was clipped at the KPI's range and is no longer symmetric.
+ */
 export function formatMeanPlusMinus(summary: KpiSummary | undefined): string {
   if (summary === undefined) return '—';
   const mean = formatValue(summary.mean, summary.unit);
   if (summary.ci95 === null || summary.mean === null) return mean;
   const half = (summary.ci95[1] - summary.ci95[0]) / 2;
+  const below = summary.mean - summary.ci95[0];
+  const above = summary.ci95[1] - summary.mean;
+  if (Math.abs(below - above) > 1e-9 * Math.max(1, Math.abs(summary.mean))) return `${mean} ${formatInterval(summary.ci95, summary.unit)}`;
   return `${mean} ±${summary.unit === 'minutes' ? formatDuration(half) : formatValue(half, summary.unit)}`;
 }
 

@@ -13,9 +13,12 @@
  * narrower than one from independent runs. Pure functions over run results: no CLI, no files.
  */
 import jStat from 'jstat';
+import { kpiRange, type KpiRange } from '../metrics/catalog.js';
 import { VERSION } from '../version.js';
 import type { ReplicationOutcome } from './replication.js';
 import type { RunSummary } from './run.js';
+import { clipInterval, UNBOUNDED } from './statistics.js';
+import { mergeWarnings, type ExperimentWarning } from './warnings.js';
 
 /**
  * The change of one KPI from a reference run to another, paired replication by replication.
@@ -33,7 +36,7 @@ export interface KpiDifference {
   difference: number | null;
   /** Sample standard deviation of the per-replication differences. */
   sd: number | null;
-  /** Paired Student-t 95 % confidence interval of the mean difference (n ≥ 2). */
+  /** Paired Student-t 95 % confidence interval of the mean difference (n ≥ 2), kept inside the possible differences. */
   ci95: [number, number] | null;
   /** difference / |reference_mean|: the relative change (0.1 = 10 % more). */
   relative: number | null;
@@ -53,9 +56,10 @@ const finite = (value: number | null | undefined): value is number => value !== 
 /**
  * The paired difference (other − reference) of one KPI. Replications are matched by number;
  * a replication where either run has no value is left out. Identical runs give exactly zero:
- * difference 0, CI [0, 0], p-value 1, not significant.
+ * difference 0, CI [0, 0], p-value 1, not significant. `range` is the KPI's: a difference
+ * of two values in [a, b] lies in [a − b, b − a], and its interval is clipped there.
  */
-export function pairedDifference(reference: ReplicationValues, other: ReplicationValues, unit: string): KpiDifference {
+export function pairedDifference(reference: ReplicationValues, other: ReplicationValues, unit: string, range: KpiRange = UNBOUNDED): KpiDifference {
   const pairs: Array<[number, number]> = [];
   for (const [replication, base] of reference) {
     const value = other.get(replication);
@@ -82,7 +86,7 @@ export function pairedDifference(reference: ReplicationValues, other: Replicatio
   } else {
     const standardError = sd / Math.sqrt(n);
     const half = jStat.studentt.inv(0.975, n - 1) * standardError;
-    ci95 = [difference - half, difference + half];
+    ci95 = clipInterval([difference - half, difference + half], [range[0] - range[1], range[1] - range[0]]);
     pValue = Math.min(1, 2 * jStat.studentt.cdf(-Math.abs(difference / standardError), n - 1));
   }
   const low = relativeTo(ci95[0]);
@@ -125,6 +129,7 @@ export function differenceTable(reference: RunOutcomes, other: RunOutcomes): Dif
       values(reference, (outcome) => outcome.kpis.values[id]),
       values(other, (outcome) => outcome.kpis.values[id]),
       summary.unit,
+      kpiRange(id),
     );
   }
   const tiers: Record<string, Record<string, KpiDifference>> = {};
@@ -136,6 +141,7 @@ export function differenceTable(reference: RunOutcomes, other: RunOutcomes): Dif
         values(reference, (outcome) => outcome.kpis.tiers[tier]?.[id]),
         values(other, (outcome) => outcome.kpis.tiers[tier]?.[id]),
         summary.unit,
+        kpiRange(`tiers.${tier}.${id}`),
       );
     }
     tiers[tier] = row;
@@ -182,6 +188,8 @@ export interface Comparison {
   contrasts: Contrast[];
   /** What the user should know about how the comparison was made (seeds aligned, ...). */
   notes: string[];
+  /** The runs' warnings (`summary.json`'s), each said once with the scenarios it concerns. */
+  warnings: ExperimentWarning[];
 }
 
 /** A compared scenario and its run. */
@@ -220,6 +228,7 @@ export function compareRuns(runs: readonly ComparedRun[], notes: readonly string
     reference: reference.label,
     contrasts: others.map((run) => ({ scenario: run.label, ...differenceTable(reference.result, run.result) })),
     notes: [...notes],
+    warnings: mergeWarnings(runs.map((run) => ({ run: run.label, warnings: run.result.summary.warnings }))),
   };
 }
 

@@ -3,7 +3,7 @@
  * `daily.csv` hold them: per segment and KPI the mean with its 95 % CI; per day the mean of
  * each column over the replications that had a value.
  */
-import { KPI_CATALOG } from '../metrics/catalog.js';
+import { KPI_CATALOG, kpiRange } from '../metrics/catalog.js';
 import type { DailySeries } from '../metrics/daily.js';
 import type { Segment } from '../metrics/segments.js';
 import { summarize } from './statistics.js';
@@ -37,7 +37,7 @@ export function segmentRows(replications: ReadonlyArray<readonly Segment[]>): Ar
       order.get(a.kpi)! - order.get(b.kpi)!,
   );
   return sorted.map(({ dimension, segment, kpi, values }) => {
-    const summary = summarize(values, units.get(kpi) ?? '');
+    const summary = summarize(values, units.get(kpi) ?? '', kpiRange(kpi));
     return [dimension, segment, kpi, summary.unit, summary.mean, summary.ci95?.[0] ?? null, summary.ci95?.[1] ?? null, summary.n];
   });
 }

@@ -18,6 +18,7 @@ import { VERSION } from '../version.js';
 import { DIFFERENCE_COLUMNS, differenceCells, differenceRows, differenceTable, type DifferenceTable, type KpiDifference, type RunOutcomes } from './compare.js';
 import { kpiDirection, type KpiDirection } from './direction.js';
 import type { KpiSummary } from './statistics.js';
+import { mergeWarnings, type ExperimentWarning } from './warnings.js';
 
 /** Pressure levels of `desksim pressure` when `--steps` is not given. */
 export const DEFAULT_PRESSURE_LEVELS: readonly number[] = [0, 0.25, 0.5, 0.75, 1];
@@ -62,6 +63,8 @@ interface PressureRun {
   replications: number;
   /** The incentives the scenario file had, replaced by the experiment's (empty if none). */
   replaced_incentives: Incentive[];
+  /** The runs' warnings, each said once with the runs (`pressure <level>`, `pressure on <kpi>`) it concerns. */
+  warnings: ExperimentWarning[];
 }
 
 /** The machine-readable result of `desksim pressure --kpi` (`pressure.json`). */
@@ -92,6 +95,7 @@ export function pressureResult(kpi: string, scenario: Scenario, levels: readonly
     better: kpiDirection(kpi) ?? null,
     levels: [...levels],
     steps: runs.map((run, index) => ({ pressure: levels[index]!, kpis: run.summary.kpis, tiers: run.summary.tiers, change: differenceTable(reference, run) })),
+    warnings: mergeWarnings(runs.map((run, index) => ({ run: `pressure ${levels[index]}`, warnings: run.summary.warnings }))),
   };
 }
 
@@ -182,6 +186,10 @@ export function pressureMatrix(scenario: Scenario, level: number, kpis: readonly
     level,
     reference: { kpis: reference.summary.kpis, tiers: reference.summary.tiers },
     rows: kpis.map((kpi, index) => ({ kpi, better: kpiDirection(kpi) ?? null, change: differenceTable(reference, runs[index]!) })),
+    warnings: mergeWarnings([
+      { run: 'no pressure', warnings: reference.summary.warnings },
+      ...runs.map((run, index) => ({ run: `pressure on ${kpis[index]}`, warnings: run.summary.warnings })),
+    ]),
   };
 }
 

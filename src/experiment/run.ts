@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { NdjsonFileSink } from '../eventlog/ndjson.js';
 import type { EventSink } from '../eventlog/types.js';
-import { KPI_CATALOG, TIER_KPI_CATALOG } from '../metrics/catalog.js';
+import { KPI_CATALOG, TIER_KPI_CATALOG, unitRange } from '../metrics/catalog.js';
 import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -50,7 +50,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     outcomes.push(outcome);
     options.onReplication?.(replication, scenario.replications);
   }
-  return { outcomes, tickets, summary: summarizeOutcomes(scenario, outcomes) };
+  return { outcomes, tickets, summary: summarizeOutcomes(scenario, outcomes, model) };
 }
 
 /** Column names of `kpis.csv`: replication, desk-wide KPIs, then `tiers.<id>.<kpi>`. */

@@ -21,6 +21,7 @@ import { closestMatch } from '../scenario/suggest.js';
 import { VERSION } from '../version.js';
 import { kpiColumns, type RunSummary } from './run.js';
 import type { KpiSummary } from './statistics.js';
+import { mergeWarnings, type ExperimentWarning } from './warnings.js';
 
 // ---------------------------------------------------------------------------
 // The experiment file
@@ -248,6 +249,8 @@ export interface SweepResult {
   /** The headline KPIs of the terminal table. */
   kpis: string[];
   points: SweepPoint[];
+  /** The points' warnings, each said once with the points (`point <n>`) it concerns. */
+  warnings: ExperimentWarning[];
 }
 
 /** Assembles a sweep's result from its grid points and their run summaries (same order). */
@@ -263,6 +266,7 @@ export function sweepResult(loaded: LoadedExperiment, summaries: readonly RunSum
     parameters: Object.keys(loaded.experiment.grid),
     kpis: loaded.kpis,
     points: loaded.points.map((point, index) => ({ point: point.point, parameters: point.parameters, kpis: summaries[index]!.kpis, tiers: summaries[index]!.tiers })),
+    warnings: mergeWarnings(loaded.points.map((point, index) => ({ run: `point ${point.point}`, warnings: summaries[index]!.warnings }))),
   };
   if (loaded.experiment.description !== undefined) result.description = loaded.experiment.description;
   return result;

@@ -102,6 +102,9 @@ export interface MetricContext {
  */
 export type KpiScope = 'ticket' | 'agent' | 'desk';
 
+/** The values a KPI can take: [min, max], either end infinite. Intervals are kept inside it. */
+export type KpiRange = readonly [number, number];
+
 /** A desk-wide KPI. `compute` returns null when the log cannot say (e.g. nothing to average). */
 export interface KpiDefinition {
   id: string;
@@ -110,6 +113,13 @@ export interface KpiDefinition {
   needs: EventType[];
   /** Default `ticket`. */
   scope?: KpiScope;
+  /** Possible values; default by unit (`unitRange`). */
+  range?: KpiRange;
+  /**
+   * For a KPI over finished tickets only (a time): the id of the KPI giving the share of
+   * tickets left out because they had not finished at the end of observation (censored).
+   */
+  unfinished?: string;
   compute(context: MetricContext): number | null;
 }
 
@@ -119,7 +129,15 @@ export interface TierKpiDefinition {
   unit: KpiUnit;
   definition: string;
   needs: EventType[];
+  range?: KpiRange;
+  /** As `KpiDefinition.unfinished`, a per-tier KPI id. */
+  unfinished?: string;
   compute(context: MetricContext, tier: string): number | null;
+}
+
+/** Possible values of a KPI of this unit: shares in [0, 1]; durations, counts, costs and ratios ≥ 0. */
+export function unitRange(unit: KpiUnit | string): KpiRange {
+  return unit === 'share' ? [0, 1] : unit === 'score' ? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY] : [0, Number.POSITIVE_INFINITY];
 }
 
 // --- per-ticket quantities --------------------------------------------------
@@ -436,25 +454,33 @@ function tierVisits(context: MetricContext, tier: string): Int32Array {
 }
 
 /**
- * Service level over visits whose outcome is known: taken within the threshold counts as
- * met; taken later, abandoned, or still waiting past the threshold count as missed; a
- * visit still waiting but not yet past the threshold is left out (censored).
+ * Service level: taken within the threshold counts as met; taken later, abandoned, or still
+ * waiting at the end of observation count as missed. A ticket still waiting was not taken
+ * within target as far as anyone can tell: leaving it out would flatter an overloaded desk,
+ * whose unanswered tickets are exactly the ones it failed.
  */
-function serviceLevel(ledger: Ledger, visits: ArrayLike<number>, threshold: number, observedUntil: number): number | null {
+function serviceLevel(ledger: Ledger, visits: ArrayLike<number>, threshold: number): number | null {
   let met = 0;
-  let known = 0;
   for (let index = 0; index < visits.length; index++) {
     const visit = visits[index]!;
-    const queuedAt = ledger.visitQueuedAt[visit]!;
     const assignedAt = ledger.visitAssignedAt[visit]!;
-    if (!Number.isNaN(assignedAt)) {
-      known++;
-      if (assignedAt - queuedAt <= threshold) met++;
-    } else if (!Number.isNaN(ledger.visitAbandonedAt[visit]!) || observedUntil - queuedAt > threshold) {
-      known++;
-    }
+    if (!Number.isNaN(assignedAt) && assignedAt - ledger.visitQueuedAt[visit]! <= threshold) met++;
   }
-  return known === 0 ? null : met / known;
+  return visits.length === 0 ? null : met / visits.length;
+}
+
+/** Least-squares slope of `values` against `times` (minutes), per day; null for fewer than two points. */
+function slopePerDay(times: readonly number[], values: readonly number[]): number | null {
+  if (times.length < 2) return null;
+  const meanTime = times.reduce((sum, time) => sum + time, 0) / times.length;
+  const meanValue = values.reduce((sum, value) => sum + value, 0) / values.length;
+  let covariance = 0;
+  let variance = 0;
+  for (let index = 0; index < times.length; index++) {
+    covariance += (times[index]! - meanTime) * (values[index]! - meanValue);
+    variance += (times[index]! - meanTime) ** 2;
+  }
+  return (covariance / variance) * MINUTES_PER_DAY;
 }
 
 function utilization(agents: AgentRecord[]): number | null {
@@ -473,13 +499,18 @@ function durationStatistics(
   what: string,
   needs: EventType[],
   sample: (context: MetricContext) => Float64Array,
+  unfinished: string,
 ): KpiDefinition[] {
   return [
-    { id: `${prefix}_mean`, unit: 'minutes', definition: `Mean ${what}.`, needs, compute: (context) => mean(sample(context)) },
-    { id: `${prefix}_p50`, unit: 'minutes', definition: `Median ${what}.`, needs, compute: (context) => selectQuantile(sample(context), 0.5) },
-    { id: `${prefix}_p90`, unit: 'minutes', definition: `90th percentile of ${what}.`, needs, compute: (context) => selectQuantile(sample(context), 0.9) },
+    { id: `${prefix}_mean`, unit: 'minutes', definition: `Mean ${what}.`, needs, unfinished, compute: (context) => mean(sample(context)) },
+    { id: `${prefix}_p50`, unit: 'minutes', definition: `Median ${what}.`, needs, unfinished, compute: (context) => selectQuantile(sample(context), 0.5) },
+    { id: `${prefix}_p90`, unit: 'minutes', definition: `90th percentile of ${what}.`, needs, unfinished, compute: (context) => selectQuantile(sample(context), 0.9) },
   ];
 }
+
+/** Is the ticket still open at the end of observation without this milestone? Abandoned and closed tickets have ended. */
+const unfinishedAtEnd = (context: MetricContext, reached: (ticket: number) => number) => (ledger: Ledger, ticket: number) =>
+  Number.isNaN(reached(ticket)) && ledger.isOpenAt(ticket, context.window.measureTo);
 
 // --- the catalog --------------------------------------------------------------
 
@@ -499,6 +530,7 @@ export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
     id: 'true_resolution_time_mean',
     unit: 'minutes',
     definition: 'Mean time from creation until the problem was really fixed, over really fixed tickets.',
+    unfinished: 'resolution_unfinished_share',
     needs: ['created', 'truth_fixed'],
     compute: (context) => ticketMean(context, (ledger, ticket) => ledger.truthFixedAt[ticket]! - ledger.createdAt[ticket]!),
   },
@@ -506,6 +538,7 @@ export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
     id: 'true_satisfaction_mean',
     unit: 'score',
     definition: 'Mean CSAT (1–5) every customer would give, respondent or not (truth_satisfaction), over tickets that ended.',
+    range: [1, 5],
     needs: ['created', 'truth_satisfaction'],
     compute: (context) => ticketMean(context, (ledger, ticket) => ledger.trueCsat[ticket]!),
   },
@@ -524,6 +557,7 @@ export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
   {
     id: 'contacts_per_issue',
     unit: 'ratio',
+    range: [1, Number.POSITIVE_INFINITY],
     definition:
       'Contacts (tickets and reopens) per customer issue, a repeat ticket counting toward the issue it is about (truth_issue) — over the issues of measured tickets.',
     needs: ['created', 'truth_fixed'],
@@ -569,8 +603,11 @@ function slaElapsed(context: MetricContext, policy: SlaPolicy, ticket: number, t
 
 /**
  * Share of tickets with a target that met it. A ticket that reached the milestone counts
- * met or missed; one that did not (still open at the end, or abandoned) counts missed only
- * if it was already past the target, and is left out otherwise (censored).
+ * met or missed. One that did not: abandoned, it counts missed only if it was already past
+ * the target; still open at the end, it misses a first-response target (it has not been
+ * answered within it as far as anyone knows — an overloaded desk's silence is a miss, not
+ * a gap), and a resolution target only once past it (a resolution can take days, and the
+ * unfinished share says how many are left out).
  */
 function slaCompliance(context: MetricContext, which: 'firstResponse' | 'resolution'): number | null {
   const policy = context.options.sla;
@@ -590,6 +627,10 @@ function slaCompliance(context: MetricContext, which: 'firstResponse' | 'resolut
       continue;
     }
     const abandoned = ledger.abandonedAt[ticket]!;
+    if (which === 'firstResponse' && Number.isNaN(abandoned) && ledger.isOpenAt(ticket, context.window.measureTo)) {
+      known++;
+      continue;
+    }
     const until = Number.isNaN(abandoned) ? context.window.measureTo : abandoned;
     const elapsed = which === 'firstResponse' ? policy.clock(ledger.createdAt[ticket]!, until) : slaElapsed(context, policy, ticket, until);
     if (elapsed > target) known++;
@@ -628,6 +669,13 @@ export function slaBreachAt(context: MetricContext, ticket: number, which: 'firs
   return high;
 }
 
+/** The range of a desk-wide KPI (`tiers.<id>.<kpi>`: of a per-tier KPI); unknown ids: unbounded. */
+export function kpiRange(id: string): KpiRange {
+  const tierId = /^tiers\.[^.]+\.(.+)$/.exec(id)?.[1];
+  const kpi = tierId === undefined ? KPI_CATALOG.find((entry) => entry.id === id) : TIER_KPI_CATALOG.find((entry) => entry.id === tierId);
+  return kpi === undefined ? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY] : (kpi.range ?? unitRange(kpi.unit));
+}
+
 /** Desk-wide KPIs, in report order. */
 export const KPI_CATALOG: readonly KpiDefinition[] = [
   {
@@ -639,10 +687,19 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   ...durationStatistics(
     'first_response_time',
-    'time from creation to the first public agent reply, over tickets that got one',
+    'time from creation to the first public agent reply, over tickets that got one (see first_response_unfinished_share)',
     ['created', 'replied'],
     firstResponses,
+    'first_response_unfinished_share',
   ),
+  {
+    id: 'first_response_unfinished_share',
+    unit: 'share',
+    definition:
+      'Tickets still open at the end of observation without a first response / tickets created: left out of the first-response times, which they would lengthen (censored).',
+    needs: ['created', 'replied'],
+    compute: (context) => ticketShare(context, unfinishedAtEnd(context, (ticket) => firstResponseAt(context, ticket))),
+  },
   {
     id: 'first_response_substantive_share',
     unit: 'share',
@@ -663,21 +720,51 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
       return first === 0 ? null : count / first;
     },
   },
-  ...durationStatistics('resolution_time', 'time from creation to the last `resolved`, over resolved tickets', ['created', 'resolved'], resolutions),
+  ...durationStatistics(
+    'resolution_time',
+    'time from creation to the last `resolved`, over resolved tickets (see resolution_unfinished_share)',
+    ['created', 'resolved'],
+    resolutions,
+    'resolution_unfinished_share',
+  ),
+  {
+    id: 'resolution_rate',
+    unit: 'share',
+    definition: 'Tickets resolved at least once / tickets created: the resolution rate a dashboard shows.',
+    needs: ['created', 'resolved'],
+    compute: (context) => ticketShare(context, isResolved),
+  },
+  {
+    id: 'resolution_unfinished_share',
+    unit: 'share',
+    definition:
+      'Tickets open at the end of observation (never resolved, or reopened and not resolved again) / tickets created: left out of resolution and true-resolution times (censored).',
+    needs: ['created', 'resolved'],
+    compute: (context) => ticketShare(context, (ledger, ticket) => ledger.isOpenAt(ticket, context.window.measureTo)),
+  },
   {
     id: 'handle_time_mean',
     unit: 'minutes',
-    definition: 'Mean agent working time per handled ticket (sum of its work intervals, all tiers).',
+    definition: 'Mean agent working time per handled ticket (sum of its work intervals, all tiers; work still going on at the end counts until then).',
     needs: ['work_started', 'work_ended'],
+    unfinished: 'resolution_unfinished_share',
     compute: (context) => ticketMean(context, (ledger, ticket) => (ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : Number.NaN)),
   },
   {
     id: 'queue_wait_mean',
     unit: 'minutes',
     definition:
-      'Mean time a ticket waited in queues before agents took it, summed over tiers; abandoned tickets count their wait until they left; tickets still waiting at the end are left out.',
+      'Mean time a ticket waited in queues before agents took it, summed over tiers; abandoned tickets count their wait until they left; tickets still waiting at the end are left out (see queue_wait_unfinished_share).',
     needs: ['queued', 'assigned'],
+    unfinished: 'queue_wait_unfinished_share',
     compute: (context) => ticketMean(context, (ledger, ticket) => (hasVisits(ledger, ticket) ? ledger.ticketQueueWait(ticket) : Number.NaN)),
+  },
+  {
+    id: 'queue_wait_unfinished_share',
+    unit: 'share',
+    definition: 'Queued tickets still waiting in a queue at the end of observation / queued tickets: left out of queue_wait_mean (censored).',
+    needs: ['queued', 'assigned'],
+    compute: (context) => ticketShare(context, (ledger, ticket) => Number.isNaN(ledger.ticketQueueWait(ticket)), hasVisits),
   },
   {
     id: 'waited_share',
@@ -690,7 +777,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     id: 'service_level',
     unit: 'share',
     definition:
-      'Share of tickets taken by an agent within metrics.service_level_threshold of entering the first queue (abandoned ones miss).',
+      'Share of tickets taken by an agent within metrics.service_level_threshold of entering the first queue (abandoned ones and ones still waiting at the end miss).',
     needs: ['queued', 'assigned'],
     compute: (context) => {
       const { ledger, tickets } = context;
@@ -699,7 +786,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
         const ticket = tickets[index]!;
         if (hasVisits(ledger, ticket)) firstVisits.push(ledger.firstVisit[ticket]!);
       }
-      return serviceLevel(ledger, firstVisits, context.options.serviceLevelThreshold, context.window.measureTo);
+      return serviceLevel(ledger, firstVisits, context.options.serviceLevelThreshold);
     },
   },
   {
@@ -806,7 +893,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   {
     id: 'sla_first_response_compliance',
     unit: 'share',
-    definition: 'Tickets whose first public reply came within their priority’s first-response target, on the SLA clock.',
+    definition:
+      'Tickets whose first public reply came within their priority’s first-response target, on the SLA clock; a ticket still without one at the end misses, one abandoned before its target is left out.',
     needs: ['created'],
     compute: (context) => slaCompliance(context, 'firstResponse'),
   },
@@ -831,6 +919,18 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     definition: 'Open tickets at the end of observation.',
     needs: ['created'],
     compute: (context) => openAges(context).length,
+  },
+  {
+    id: 'backlog_growth_per_day',
+    unit: 'ratio',
+    definition:
+      'Least-squares slope of the midnight backlog samples (as backlog_mean) over the measured window, tickets per day; clearly above 0 on a desk that cannot keep up (null with fewer than two samples).',
+    needs: ['created'],
+    range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+    compute: (context) => {
+      const times = backlogSampleTimes(context.window);
+      return slopePerDay(times, openTicketCounts(context.ledger, context.allTickets, times));
+    },
   },
   {
     id: 'backlog_age_p90',
@@ -907,6 +1007,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     id: 'csat_mean',
     unit: 'score',
     definition: 'Mean survey CSAT (1–5) over answered surveys.',
+    range: [1, 5],
     needs: ['survey_answered'],
     compute: (context) => ticketMean(context, (ledger, ticket) => ledger.csat[ticket]!),
   },
@@ -926,6 +1027,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     id: 'nps',
     unit: 'score',
     definition: 'Net promoter score of survey answers: % promoters (9–10) − % detractors (0–6), −100..100.',
+    range: [-100, 100],
     needs: ['survey_answered'],
     compute: (context) => {
       const { ledger, tickets } = context;
@@ -947,6 +1049,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     id: 'ces_mean',
     unit: 'score',
     definition: 'Mean customer effort score (1–7, lower is easier) of survey answers.',
+    range: [1, 7],
     needs: ['survey_answered'],
     compute: (context) => ticketMean(context, (ledger, ticket) => ledger.ces[ticket]!),
   },
@@ -981,8 +1084,9 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
   {
     id: 'queue_wait_mean',
     unit: 'minutes',
-    definition: 'Mean wait in this tier’s queue per entry (until taken or abandoned).',
+    definition: 'Mean wait in this tier’s queue per entry (until taken or abandoned; entries still waiting at the end are left out).',
     needs: ['queued', 'assigned'],
+    unfinished: 'queue_wait_unfinished_share',
     compute: (context, tier) => {
       const waits: number[] = [];
       const visits = tierVisits(context, tier);
@@ -993,6 +1097,13 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
       }
       return mean(waits);
     },
+  },
+  {
+    id: 'queue_wait_unfinished_share',
+    unit: 'share',
+    definition: 'Share of entries to this tier’s queue still waiting at the end of observation (left out of its queue_wait_mean).',
+    needs: ['queued', 'assigned'],
+    compute: (context, tier) => visitShare(context, tierVisits(context, tier), (ledger, visit) => Number.isNaN(ledger.visitWait(visit))),
   },
   {
     id: 'waited_share',
@@ -1007,7 +1118,7 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
     definition: 'Share of entries to this tier’s queue taken within metrics.service_level_threshold.',
     needs: ['queued', 'assigned'],
     compute: (context, tier) =>
-      serviceLevel(context.ledger, tierVisits(context, tier), context.options.serviceLevelThreshold, context.window.measureTo),
+      serviceLevel(context.ledger, tierVisits(context, tier), context.options.serviceLevelThreshold),
   },
   {
     id: 'abandonment_rate',

@@ -139,11 +139,19 @@ export const TICKET_COLUMNS = [
   'truly_fixed',
 ] as const;
 
+/**
+ * A ticket's state at the end of observation: `open` if it is open then (a reopened ticket
+ * not done again included — the same test as `backlog_end`), else its last ending event.
+ */
 function ticketStatus(ledger: Ledger, ticket: number): string {
-  if (!Number.isNaN(ledger.abandonedAt[ticket]!)) return 'abandoned';
-  if (!Number.isNaN(ledger.closedAt[ticket]!)) return 'closed';
-  if (!Number.isNaN(ledger.lastResolvedAt[ticket]!)) return 'resolved';
-  return 'open';
+  if (ledger.isOpenAt(ticket, ledger.window.measureTo)) return 'open';
+  const abandoned = ledger.abandonedAt[ticket]!;
+  const closed = ledger.closedAt[ticket]!;
+  const resolved = ledger.lastResolvedAt[ticket]!;
+  // NaN compares false: an event that never happened never wins.
+  if (!(closed > abandoned) && !(resolved > abandoned) && !Number.isNaN(abandoned)) return 'abandoned';
+  if (!(resolved > closed) && !Number.isNaN(closed)) return 'closed';
+  return 'resolved';
 }
 
 const orNull = (value: number) => (Number.isNaN(value) ? null : value);

@@ -8,6 +8,7 @@
  */
 import type { KpiSummary } from '../experiment/statistics.js';
 import type { SweepResult } from '../experiment/sweep.js';
+import { namedWarnings, type ExperimentWarning } from '../experiment/warnings.js';
 import type { Chart } from './charts/chart.js';
 import { compareForestChart, type KpiDifference as ForestRow } from './charts/compare-forest.js';
 import { pressureHeatmapChart, type PressureShift } from './charts/pressure-heatmap.js';
@@ -30,9 +31,10 @@ function rows(table: Differences): Array<[string, Difference]> {
   ];
 }
 
-/** A change in words: shares in percentage points, durations humanely, the rest relative. */
+/** A change in words: shares in percentage points, durations humanely, the rest relative; "has no data" when blank. */
 export function changeText(id: string, difference: Difference): string {
-  const change = difference.difference ?? 0;
+  if (difference.difference === null) return `${kpiLabel(id)} has no data`;
+  const change = difference.difference;
   const verb = change > 0 ? 'rose' : change < 0 ? 'fell' : 'did not move';
   if (change === 0) return `${kpiLabel(id)} ${verb}`;
   if (difference.unit === 'share') return `${kpiLabel(id)} ${verb} ${Math.abs(change * 100).toFixed(Math.abs(change) < 0.1 ? 1 : 0)} points`;
@@ -76,6 +78,7 @@ export interface ComparisonInput {
   reference: string;
   contrasts: Array<Differences & { scenario: string }>;
   notes: string[];
+  warnings?: ExperimentWarning[];
 }
 
 /** The forest plot of every contrast. */
@@ -88,13 +91,55 @@ export function compareCharts(comparison: ComparisonInput): Chart[] {
   return forest.length === 0 ? [] : [compareForestChart(forest)];
 }
 
-/** The biggest significant changes of each contrast, in words. */
+/** Whether a change is better or worse for customers and the desk; undefined for a KPI with no better direction. */
+export function judgement(id: string, difference: Difference): 'better' | 'worse' | undefined {
+  const direction = betterDirection(id);
+  const change = difference.difference;
+  if (direction === null || change === null || change === 0) return undefined;
+  return (direction === 'higher') === change > 0 ? 'better' : 'worse';
+}
+
+/**
+ * Significant changes, the most telling first: by size (the relative change; shares by
+ * their change in points, as a share of the whole), then by how far the interval stays from 0.
+ */
+function ranked(changes: ReadonlyArray<[string, Difference]>): Array<[string, Difference]> {
+  const size = (difference: Difference) =>
+    difference.unit === 'share' ? Math.abs(difference.difference ?? 0) : Number.isFinite(difference.relative) ? Math.abs(difference.relative ?? 0) : 0;
+  const clearance = (difference: Difference) => (difference.ci95 === null ? 0 : Math.min(Math.abs(difference.ci95[0]), Math.abs(difference.ci95[1])));
+  return [...changes].sort((a, b) => size(b[1]) - size(a[1]) || clearance(b[1]) - clearance(a[1]));
+}
+
+const kpiCount = (count: number) => `${count} KPI${count === 1 ? '' : 's'}`;
+
+/**
+ * Each contrast in words: how many KPIs got significantly worse and better (desk-wide and per
+ * tier), the biggest of each, the changes with no better direction, and the KPIs with no data.
+ * Worse comes first: a cost that fell reads as a win only beside the waits that rose.
+ */
 export function compareFindings(comparison: ComparisonInput): string[] {
-  return comparison.contrasts.map((contrast) => {
-    const significant = rows(contrast).filter(([id, difference]) => difference.significant && !id.startsWith('tiers.'));
-    if (significant.length === 0) return `${contrast.scenario} did not differ significantly from ${comparison.reference} on any desk-wide KPI (${comparison.replications} paired replications).`;
-    const biggest = [...significant].sort((a, b) => Math.abs(b[1].relative ?? 0) - Math.abs(a[1].relative ?? 0)).slice(0, 3);
-    return `Against ${comparison.reference}, ${contrast.scenario} changed ${significant.length} desk-wide KPI${significant.length === 1 ? '' : 's'} significantly; most: ${biggest.map(([id, difference]) => inSentence(changeText(id, difference))).join('; ')}.`;
+  return comparison.contrasts.flatMap((contrast) => {
+    const all = rows(contrast);
+    const significant = all.filter(([, difference]) => difference.significant);
+    const worse = ranked(significant.filter(([id, difference]) => judgement(id, difference) === 'worse'));
+    const better = ranked(significant.filter(([id, difference]) => judgement(id, difference) === 'better'));
+    const neutral = ranked(significant.filter(([id, difference]) => judgement(id, difference) === undefined));
+    const blank = all.filter(([, difference]) => difference.difference === null).map(([id]) => id);
+    const words = (changes: ReadonlyArray<[string, Difference]>) => changes.slice(0, 3).map(([id, difference]) => inSentence(changeText(id, difference))).join('; ');
+    const findings: string[] = [];
+    if (significant.length === 0) {
+      findings.push(`${contrast.scenario} did not differ significantly from ${comparison.reference} on any KPI with data (${comparison.replications} paired replications).`);
+    } else {
+      findings.push(
+        `Against ${comparison.reference}, ${contrast.scenario} is significantly worse on ${kpiCount(worse.length)} and better on ${kpiCount(better.length)}` +
+          ` (95 % CI, ${comparison.replications} paired replications, desk-wide and per tier).`,
+      );
+    }
+    if (worse.length > 0) findings.push(`Worse: ${words(worse)}.`);
+    if (better.length > 0) findings.push(`Better: ${words(better)}.`);
+    if (neutral.length > 0) findings.push(`Changed, neither better nor worse in itself: ${words(neutral)}.`);
+    if (blank.length > 0) findings.push(`No data in one run or both (not "no change"): ${blank.map((id) => kpiLabel(id)).join(', ')}.`);
+    return findings;
   });
 }
 
@@ -104,6 +149,7 @@ export function compareReportHtml(comparison: ComparisonInput, charts: readonly 
     title: `desksim comparison: ${comparison.scenarios.map((scenario) => scenario.label).join(' vs ')}`,
     subtitle: `Reference ${comparison.reference}; ${comparison.replications} paired replications with common random numbers (seed ${comparison.seed}), desksim ${comparison.version}`,
     findings: [...compareFindings(comparison), ...comparison.notes],
+    warnings: namedWarnings(comparison.warnings ?? []),
     charts,
     sections: comparison.contrasts.map(
       (contrast): ReportSection => ({
@@ -117,8 +163,8 @@ export function compareReportHtml(comparison: ComparisonInput, charts: readonly 
 
 // --- sweep -------------------------------------------------------------------------------
 
-/** What the report reads of `sweep.json`: all of it. */
-export type SweepInput = SweepResult;
+/** What the report reads of `sweep.json`: all of it (warnings, if any). */
+export type SweepInput = Omit<SweepResult, 'warnings'> & { warnings?: ExperimentWarning[] };
 
 /** The summary of a KPI id (`tiers.<id>.<kpi>` included) at a grid point. */
 function pointSummary(point: SweepInput['points'][number], kpi: string): KpiSummary | undefined {
@@ -160,8 +206,14 @@ export function sweepFindings(sweep: SweepInput): string[] {
     ...sweep.kpis.flatMap((kpi) => {
       const from = pointSummary(first, kpi);
       const to = pointSummary(last, kpi);
-      if (from?.mean == null || to?.mean == null) return [];
-      return [`${kpiLabel(kpi)}: ${formatValue(from.mean, from.unit)} at the first point, ${formatValue(to.mean, to.unit)} at the last.`];
+      if (from?.mean == null || to?.mean == null) return [`${kpiLabel(kpi)}: no data at the first or the last point.`];
+      const head = `${kpiLabel(kpi)}: ${formatValue(from.mean, from.unit)} at the first point, ${formatValue(to.mean, to.unit)} at the last`;
+      // Points are not paired here: only intervals that do not overlap tell the two apart.
+      const apart = from.ci95 !== null && to.ci95 !== null && (from.ci95[1] < to.ci95[0] || to.ci95[1] < from.ci95[0]);
+      if (!apart) return [`${head} — their 95 % intervals overlap: no clear difference.`];
+      const direction = betterDirection(kpi);
+      const verdict = direction === null ? '' : (direction === 'higher') === to.mean > from.mean ? ', better' : ', worse';
+      return [`${head} (95 % intervals apart${verdict}).`];
     }),
   ];
 }
@@ -186,6 +238,7 @@ export function sweepReportHtml(sweep: SweepInput, charts: readonly RenderedChar
     title: `desksim sweep: ${sweep.experiment}`,
     subtitle: `${sweep.description ? `${sweep.description} — ` : ''}scenario ${sweep.scenario}, ${sweep.points.length} grid points × ${sweep.replications} replications, seed ${sweep.seed}, desksim ${sweep.version}`,
     findings: sweepFindings(sweep),
+    warnings: namedWarnings(sweep.warnings ?? []),
     charts,
     sections: [
       {
@@ -207,6 +260,7 @@ export interface PressureMatrixInput {
   replications: number;
   level: number;
   rows: Array<{ kpi: string; change: Differences }>;
+  warnings?: ExperimentWarning[];
 }
 
 /** The heat map of a pressure matrix: one column per targeted KPI. */
@@ -254,6 +308,7 @@ export function pressureReportHtml(pressure: PressureInput, charts: readonly Ren
     title: `desksim pressure on ${inSentence(kpiLabel(pressure.kpi))}: ${pressure.scenario}`,
     subtitle: `Pressure levels ${pressure.levels.join(', ')}; ${pressure.replications} paired replications each (seed ${pressure.seed}), desksim ${pressure.version}`,
     findings: pressureFindings(pressure),
+    warnings: namedWarnings(pressure.warnings ?? []),
     charts,
     sections: pressure.steps
       .filter((step) => step.pressure > 0)
@@ -265,6 +320,7 @@ export function pressureReportHtml(pressure: PressureInput, charts: readonly Ren
 export function pressureMatrixReportHtml(matrix: PressureMatrixInput, charts: readonly RenderedChart[]): string {
   return renderReportPage({
     title: `desksim pressure matrix: ${matrix.scenario}`,
+    warnings: namedWarnings(matrix.warnings ?? []),
     subtitle: `Pressure ${matrix.level} on each incentive KPI in turn; ${matrix.replications} paired replications (seed ${matrix.seed}), desksim ${matrix.version}`,
     findings: matrix.rows.map((row) => {
       const own = row.change.kpis[row.kpi];

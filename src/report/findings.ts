@@ -4,6 +4,7 @@
  */
 import { formatDuration } from '../engine/duration.js';
 import type { KpiSummary } from '../experiment/statistics.js';
+import { UNFINISHED_SHARE } from '../experiment/warnings.js';
 import { tierLabel } from './labels.js';
 
 /** The figures findings are computed from: KPI summaries by id, and per tier. */
@@ -55,21 +56,34 @@ export function runFindings(input: FindingsInput): string[] {
   if (hidden !== null) findings.push(`${percent(hidden)} of resolved tickets were not really fixed: hidden failures the dashboard counts as resolved.`);
 
   const trueRate = value(kpis.true_resolution_rate);
-  const resolvedRate = value(kpis.resolution_rate) ?? value(kpis.resolved_share);
+  const resolvedRate = value(kpis.resolution_rate);
   if (trueRate !== null && resolvedRate !== null) {
     findings.push(`The dashboard shows ${percent(resolvedRate)} of tickets resolved; ${percent(trueRate)} were really fixed.`);
   }
 
+  // Times are over finished tickets: where many are unfinished, the sentence leads with that.
   const responseMedian = value(kpis.first_response_time_p50);
   const responseP90 = value(kpis.first_response_time_p90);
-  if (responseMedian !== null && responseP90 !== null) {
+  const noReply = value(kpis.first_response_unfinished_share);
+  if (noReply !== null && noReply > UNFINISHED_SHARE) {
+    findings.push(
+      `${percent(noReply)} of tickets had no first reply by the end of observation` +
+        (responseMedian === null ? '.' : `; of those that had one, half had it within ${duration(responseMedian)}.`),
+    );
+  } else if (responseMedian !== null && responseP90 !== null) {
     findings.push(`Half of the customers had a first reply within ${duration(responseMedian)}; one in ten waited longer than ${duration(responseP90)}.`);
   }
 
   const resolution = value(kpis.resolution_time_mean);
   const resolutionMedian = value(kpis.resolution_time_p50);
   const trueResolution = value(kpis.true_resolution_time_mean);
-  if (resolution !== null) {
+  const open = value(kpis.resolution_unfinished_share);
+  if (open !== null && open > UNFINISHED_SHARE) {
+    findings.push(
+      `${percent(open)} of tickets were still open at the end of observation` +
+        (resolution === null ? '.' : `; those resolved took ${duration(resolution)} on average, an understatement of the wait the rest will have.`),
+    );
+  } else if (resolution !== null) {
     findings.push(
       `Resolved tickets took ${duration(resolution)} on average` +
         (resolutionMedian === null ? '' : ` (median ${duration(resolutionMedian)})`) +
@@ -86,7 +100,9 @@ export function runFindings(input: FindingsInput): string[] {
   const slaResponse = value(kpis.sla_first_response_compliance);
   const slaResolution = value(kpis.sla_resolution_compliance);
   if (slaResponse !== null && slaResolution !== null) {
-    findings.push(`${percent(slaResponse)} of tickets met their first-response target and ${percent(slaResolution)} their resolution target.`);
+    // Open tickets not yet past their resolution target are left out of that SLA: say how many.
+    const leftOut = open !== null && open > UNFINISHED_SHARE ? ` (over tickets resolved or already past it: ${percent(open)} still open were left out)` : '';
+    findings.push(`${percent(slaResponse)} of tickets met their first-response target and ${percent(slaResolution)} their resolution target${leftOut}.`);
   }
 
   const abandoned = value(kpis.abandonment_rate);

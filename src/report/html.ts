@@ -25,6 +25,8 @@ export interface ReportPage {
   /** One line under the title (scenario, seed, replications, version). */
   subtitle: string;
   findings: readonly string[];
+  /** What to know before trusting the numbers (`summary.json`'s warnings), shown first. */
+  warnings?: ReadonlyArray<{ code: string; message: string }>;
   charts: readonly RenderedChart[];
   /** Sections after the charts (KPI table, scenario, files). */
   sections: readonly ReportSection[];
@@ -62,6 +64,9 @@ h2 { font-size: 19px; margin: 36px 0 10px; padding-bottom: 4px; border-bottom: 1
 nav { font-size: 13px; color: var(--muted); margin-bottom: 8px; }
 nav a { color: var(--accent); margin-right: 12px; text-decoration: none; }
 .findings { list-style: none; padding: 0; margin: 12px 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 10px; }
+.warnings { list-style: none; padding: 0; margin: 12px 0; }
+.warnings li { background: #fff4e5; border-left: 4px solid #d9822b; padding: 10px 12px; border-radius: 4px; margin-bottom: 8px; }
+.warnings code { color: var(--muted); font-size: 12px; }
 .findings li { background: #f3f6fb; border-left: 4px solid var(--accent); padding: 10px 12px; border-radius: 4px; }
 figure { margin: 18px 0 28px; overflow-x: auto; }
 figure svg { max-width: none; height: auto; display: block; }
@@ -110,6 +115,13 @@ function figure(chart: RenderedChart): string {
   );
 }
 
+/** The warnings, before everything else; nothing when there are none. */
+function warningsSection(warnings: NonNullable<ReportPage['warnings']>): string {
+  if (warnings.length === 0) return '';
+  const items = warnings.map((warning) => `<li>${escapeHtml(warning.message)} <code>${escapeHtml(warning.code)}</code></li>`).join('\n');
+  return `<section id="warnings">\n<h2>Read this first</h2>\n<ul class="warnings">\n${items}\n</ul>\n</section>\n`;
+}
+
 /** The whole page. */
 export function renderReportPage(page: ReportPage): string {
   const nav = [
@@ -132,7 +144,7 @@ export function renderReportPage(page: ReportPage): string {
 <h1>${escapeHtml(page.title)}</h1>
 <p class="subtitle">${escapeHtml(page.subtitle)}</p>
 <nav>${nav}</nav>
-<section id="findings">
+${warningsSection(page.warnings ?? [])}<section id="findings">
 <h2>Findings</h2>
 <ul class="findings">
 ${page.findings.map((finding) => `<li>${escapeHtml(finding)}</li>`).join('\n')}

@@ -36,6 +36,11 @@ const NAMES: Record<string, string> = {
   true_satisfaction_mean: 'True satisfaction, mean (1–5)',
   true_satisfied_share: 'Truly satisfied (4–5)',
   hidden_failure_share: 'Hidden failures (resolved, not fixed)',
+  resolution_rate: 'Resolution rate',
+  first_response_unfinished_share: 'No first reply at the end',
+  resolution_unfinished_share: 'Open at the end',
+  queue_wait_unfinished_share: 'Still waiting in a queue at the end',
+  backlog_growth_per_day: 'Backlog growth per day',
 };
 
 const ACRONYMS: Record<string, string> = { sla: 'SLA', csat: 'CSAT', nps: 'NPS', ces: 'CES', kb: 'knowledge-base', fcr: 'FCR' };
@@ -89,7 +94,7 @@ export interface TruthCounterpart {
 
 /** Observed KPIs and the truth behind them, read side by side in the report. */
 export const TRUTH_COUNTERPARTS: readonly TruthCounterpart[] = [
-  { measure: 'Resolution rate', observed: ['resolution_rate', 'resolved_share'], truth: 'true_resolution_rate' },
+  { measure: 'Resolution rate', observed: ['resolution_rate'], truth: 'true_resolution_rate' },
   { measure: 'Resolution time, mean', observed: ['resolution_time_mean'], truth: 'true_resolution_time_mean' },
   { measure: 'Satisfied customers (CSAT 4–5)', observed: ['csat_satisfied_share'], truth: 'true_satisfied_share' },
   { measure: 'Satisfaction, mean (1–5)', observed: ['csat_mean'], truth: 'true_satisfaction_mean' },

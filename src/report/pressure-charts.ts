@@ -3,6 +3,7 @@
  * heat map, and the pushed KPI against the truth as lines. Apart from `experiment-reports.ts`
  * (which writes report pages), so the browser page draws the same charts.
  */
+import type { ExperimentWarning } from '../experiment/warnings.js';
 import type { Chart } from './charts/chart.js';
 import { dashboardVsTruthChart, type PressureTrace } from './charts/dashboard-vs-truth.js';
 import { pressureHeatmapChart, type PressureShift } from './charts/pressure-heatmap.js';
@@ -43,6 +44,7 @@ export interface PressureInput {
   kpi: string;
   levels: number[];
   steps: Array<{ pressure: number; change: Differences }>;
+  warnings?: ExperimentWarning[];
 }
 
 /** KPIs the heat map shows: desk-wide ones that have a value (tiers are in the tables). */

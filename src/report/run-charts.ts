@@ -17,7 +17,15 @@ import { tierLabel } from './labels.js';
 
 /** What a run's report is made from. */
 export interface RunReportInput {
-  summary: { scenario: string; seed: number; replications: number; version: string; kpis: Record<string, KpiSummary>; tiers: Record<string, Record<string, KpiSummary>> };
+  summary: {
+    scenario: string;
+    seed: number;
+    replications: number;
+    version: string;
+    warnings?: ReadonlyArray<{ code: string; message: string }>;
+    kpis: Record<string, KpiSummary>;
+    tiers: Record<string, Record<string, KpiSummary>>;
+  };
   /** The resolved tickets of the first replication (the rows of its `tickets.csv`). */
   resolved: readonly ResolvedTicket[];
   /** The daily series averaged over replications (`daily.csv`), if computed. */

@@ -25,6 +25,7 @@ export function runReportHtml(input: RunReportInput, charts: readonly RenderedCh
       `${input.description ? `${input.description} — ` : ''}${summary.replications} replication${summary.replications === 1 ? '' : 's'} of ${input.measuredDays} measured days, ` +
       `seed ${summary.seed}, desksim ${summary.version}`,
     findings: runFindings({ kpis: summary.kpis, tiers: summary.tiers, replications: summary.replications, measuredDays: input.measuredDays }),
+    warnings: summary.warnings,
     charts,
     sections: [
       {

@@ -17,7 +17,7 @@ describe('desksim compare', () => {
     expect(result.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'baseline', 'charts', 'comparison.csv', 'comparison.json', 'kb-investment', 'report.html', 'understaffed-tier2']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(['compare-forest.svg', 'compare-forest.vl.json']);
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/Against baseline, understaffed-tier2 changed \d+ desk-wide KPIs? significantly/);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/Against baseline, understaffed-tier2 is significantly worse on \d+ KPIs? and better on \d+ KPIs?/);
     expect(readdirSync(join(out, 'understaffed-tier2')).sort()).toEqual(['kpis.csv', 'scenario.resolved.yaml', 'summary.json']);
     const comparison = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
     expect(comparison).toMatchObject({ seed: 2026, replications: 3, reference: 'baseline', notes: [] });

@@ -30,6 +30,7 @@ describe('desksim metrics on a simulated log (NDJSON round trip)', () => {
     'backlog_mean',
     'backlog_end',
     'backlog_age_p90',
+    'backlog_growth_per_day',
     'tiers.desk.utilization',
   ]);
   const millisecond = 1 / 60000;

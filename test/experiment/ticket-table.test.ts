@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { metricOptions, runReplication, ticketTable } from '../../src/experiment/replication.js';
+import { computeKpis } from '../../src/metrics/engine.js';
 import { Ledger } from '../../src/metrics/ledger.js';
 import { buildDesk } from '../../src/model/build.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
@@ -41,5 +42,41 @@ describe('ticket table', () => {
       { priority: '(none)', minutes: 60 },
     ]);
     expect(table.resolved).toEqual(fromCsv(table.csv));
+  });
+});
+
+describe('ticket status in tickets.csv', () => {
+  it('says open for a ticket reopened and not resolved again, the state backlog_end counts', () => {
+    const ledger = new Ledger({ originEpochMs: 0, measureFrom: 0, measureTo: 1440 });
+    for (const ticket of ['A', 'B', 'C', 'D']) ledger.emit({ time: 0, type: 'created', ticket });
+    // A: resolved, reopened, still open at the end. B: resolved, reopened, resolved again.
+    ledger.emit({ time: 10, type: 'resolved', ticket: 'A' });
+    ledger.emit({ time: 20, type: 'reopened', ticket: 'A' });
+    ledger.emit({ time: 10, type: 'resolved', ticket: 'B' });
+    ledger.emit({ time: 20, type: 'reopened', ticket: 'B' });
+    ledger.emit({ time: 30, type: 'resolved', ticket: 'B' });
+    // C: resolved then closed. D: never answered.
+    ledger.emit({ time: 10, type: 'resolved', ticket: 'C' });
+    ledger.emit({ time: 40, type: 'closed', ticket: 'C' });
+    const rows = parse(ticketTable(ledger).csv, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => [row.ticket, row.status])).toEqual([['A', 'open'], ['B', 'resolved'], ['C', 'closed'], ['D', 'open']]);
+    const kpis = computeKpis(ledger, { serviceLevelThreshold: 60, reopenWindow: 1440 });
+    expect(kpis.values.backlog_end).toBe(2);
+  });
+
+  it('has as many open rows as backlog_end on a run (no warm-up ticket still open)', () => {
+    const { scenario } = loadScenarioFile(`${root}/scenarios/baseline.yaml`, { overrides: ['horizon.days=14', 'replications=1'] });
+    const model = buildDesk(scenario);
+    const { ledger, outcome } = runReplication(model, 1);
+    const rows = parse(ticketTable(ledger, metricOptions(model)).csv, { columns: true }) as Array<Record<string, string>>;
+    const open = rows.filter((row) => row.status === 'open').length;
+    // Warm-up tickets are not rows, but still-open ones count in backlog_end.
+    let openFromWarmup = 0;
+    for (let ticket = 0; ticket < ledger.ticketCount; ticket++) {
+      if (ledger.createdAt[ticket]! < ledger.window.measureFrom && ledger.isOpenAt(ticket, ledger.window.measureTo)) openFromWarmup++;
+    }
+    expect(rows.some((row) => row.status === 'open' && Number(row.reopens) > 0)).toBe(true);
+    expect(open + openFromWarmup).toBe(outcome.kpis.values.backlog_end);
+    expect(open).toBeGreaterThan(20);
   });
 });

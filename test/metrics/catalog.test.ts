@@ -134,7 +134,7 @@ const sla = { targets: { normal: { firstResponse: 50, resolution: 100 } }, clock
 const table = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100, fcrWindow: 150, costs, sla }, ['tier1', 'tier2']);
 
 /** Desk-wide expectations, each worked out by hand. */
-const expected: Record<string, number> = {
+const expected: Record<string, number | null> = {
   tickets_created: 5, // tickets 1..5 (ticket 0 is in the warm-up)
   first_response_time_mean: (40 + 130 + 0) / 3, // t1: 50-10, t2: 160-30, t4: 200-200
   first_response_time_p50: 40, // sorted [0, 40, 130]
@@ -145,7 +145,8 @@ const expected: Record<string, number> = {
   handle_time_mean: (30 + 70 + 30) / 3, // t1: 30, t2: 10 + 60, t4: 30
   queue_wait_mean: (10 + 60 + 30 + 0) / 4, // t1: 10, t2: 20 + 40, t3: 30 until abandoning, t4: 0; t5 still waiting
   waited_share: 4 / 5, // all but t4 (t5 is still waiting: it has waited)
-  service_level: 3 / 4, // threshold 25: t1 (10) t2 (20) t4 (0) met, t3 abandoned missed, t5 waited 10 so far: censored
+  // threshold 25: t1 (10) t2 (20) t4 (0) met; t3 abandoned and t5 still waiting at the end miss.
+  service_level: 3 / 5,
   abandonment_rate: 1 / 5,
   escalation_rate: 1 / 5,
   // a1: busy 3 (t0, 5..8) + 30 + 10 + 30 = 73 over 995 on shift (5..1000);
@@ -155,9 +156,9 @@ const expected: Record<string, number> = {
   pending_share: 1 / 5, // only t2 waited on the customer (70 → 100)
   pending_time_mean: 30, // t2, resolved: 100 − 70
   deflection_rate: 1 / (1 + 5), // one deflection in the window, five tickets
-  // First response ≤ 50: t1 40 met, t2 130 missed, t4 0 met; t3 abandoned after 30 and t5
-  // open for 10, both still under 50: left out ⇒ 2/3.
-  sla_first_response_compliance: 2 / 3,
+  // First response ≤ 50: t1 40 met, t2 130 missed, t4 0 met; t5 still without a reply at the
+  // end misses; t3 abandoned after 30, under 50: left out ⇒ 2/4.
+  sla_first_response_compliance: 2 / 4,
   // Resolution ≤ 100: t1 40 met; t2 130 − 30 paused = 100 met; t4 30 met; t3, t5 left out.
   sla_resolution_compliance: 3 / 3,
   kb_usage_rate: 2 / 3, // handled: t1, t2, t4; looked up: t1, t2
@@ -189,6 +190,13 @@ const expected: Record<string, number> = {
   // (reopened at 120), t4 (reopened at 400), t5 (waiting) ⇒ 3; t0, t2, t3 are done.
   backlog_mean: 3,
   backlog_end: 3,
+  backlog_growth_per_day: null, // one backlog sample: no slope
+  // Unfinished at 1000: t5 has no reply (t3 abandoned: it ended) ⇒ 1/5; open: t1, t4
+  // (reopened) and t5 ⇒ 3/5; still in a queue: t5 of the five queued ⇒ 1/5.
+  first_response_unfinished_share: 1 / 5,
+  resolution_unfinished_share: 3 / 5,
+  queue_wait_unfinished_share: 1 / 5,
+  resolution_rate: 3 / 5, // t1, t2, t4 resolved at least once
   // Ages at 1000: t5 10, t4 800, t1 990 ⇒ position (3 − 1) × 0.9 = 1.8 ⇒ 800 + 0.8 × 190.
   backlog_age_p90: 800 + 0.8 * 190,
   // Resolved t1, t2, t4 over shift days: a1, a2 and a3 were each on shift on day 0 ⇒ 3 / 3.
@@ -202,7 +210,8 @@ const expectedTiers: Record<string, Record<string, number>> = {
     tickets_queued: 5,
     queue_wait_mean: (10 + 20 + 30 + 0) / 4, // t5 still waiting, left out
     waited_share: 4 / 5,
-    service_level: 3 / 4,
+    service_level: 3 / 5, // t3 abandoned, t5 still waiting
+    queue_wait_unfinished_share: 1 / 5, // t5
     abandonment_rate: 1 / 5,
     utilization: 73 / (995 + 600), // a3 idle on tier1
   },
@@ -211,6 +220,7 @@ const expectedTiers: Record<string, Record<string, number>> = {
     queue_wait_mean: 40, // t2: 60 → 100
     waited_share: 1,
     service_level: 0, // 40 > 25
+    queue_wait_unfinished_share: 0,
     abandonment_rate: 0,
     utilization: 60 / 495,
   },
@@ -234,7 +244,8 @@ describe('KPI catalog on a hand-built log', () => {
 
   for (const [id, value] of Object.entries(expected)) {
     it(`computes ${id}`, () => {
-      expect(table.values[id]).toBeCloseTo(value, 9);
+      if (value === null) expect(table.values[id]).toBeNull();
+      else expect(table.values[id]).toBeCloseTo(value, 9);
     });
   }
 
@@ -259,13 +270,53 @@ describe('KPI catalog on a hand-built log', () => {
     const noPause = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100, sla: { ...sla, pauseWhenPending: false } });
     expect(noPause.values.sla_resolution_compliance).toBeCloseTo(2 / 3, 9); // t2: 130 > 100
     // The SLA clock is the policy's: on a clock counting a third of each minute (as a
-    // business clock skips closed hours), t2's 130 minutes are 43.3 ≤ 50 ⇒ met ⇒ 3/3.
+    // business clock skips closed hours), t2's 130 minutes are 43.3 ≤ 50 ⇒ met; t5 still
+    // unanswered at the end misses ⇒ 3/4.
     const slowClock = computeKpisFromEvents(handBuiltLog(), window, {
       serviceLevelThreshold: 25,
       reopenWindow: 100,
       sla: { ...sla, clock: (from: number, to: number) => (to - from) / 3 },
     });
-    expect(slowClock.values.sla_first_response_compliance).toBeCloseTo(3 / 3, 9);
+    expect(slowClock.values.sla_first_response_compliance).toBeCloseTo(3 / 4, 9);
+  });
+
+  it('measures backlog growth as the slope of the midnight backlog', () => {
+    // Window 0..4 days: samples at midnights 1, 2, 3, 4. One ticket created each day at noon,
+    // never resolved ⇒ backlog 1, 2, 3, 4 ⇒ slope 1 ticket a day. A second log resolves
+    // each ticket the next morning ⇒ backlog 0 at every midnight ⇒ slope 0.
+    const day = 1440;
+    const growing: TicketEvent[] = [0, 1, 2, 3].map((index) => ({ time: index * day + 720, type: 'created', ticket: index }));
+    const options = { serviceLevelThreshold: 25, reopenWindow: 100 };
+    const fourDays = { originEpochMs: 0, measureFrom: 0, measureTo: 4 * day };
+    expect(computeKpisFromEvents(growing, fourDays, options).values.backlog_growth_per_day).toBeCloseTo(1, 9);
+    const steady: TicketEvent[] = [...growing, ...[0, 1, 2, 3].map((index): TicketEvent => ({ time: index * day + 900, type: 'resolved', ticket: index }))];
+    expect(computeKpisFromEvents(steady, fourDays, options).values.backlog_growth_per_day).toBe(0);
+  });
+
+  it('counts tickets unanswered at the end as unfinished and as missing the response targets (censoring)', () => {
+    // An overloaded desk: of four tickets created at 0, one is answered and resolved at 10;
+    // three are still waiting at 100, the end. Times are over the one finished ticket (10),
+    // and the unfinished shares say that 3 of 4 are left out of them; the first-response
+    // SLA (target 50) and service level (threshold 25) count the three waiting as missed.
+    const events: TicketEvent[] = [];
+    for (const ticket of [1, 2, 3, 4]) {
+      events.push({ time: 0, type: 'created', ticket, priority: 'normal' }, { time: 0, type: 'queued', ticket, tier: 'tier1' });
+    }
+    events.push(
+      { time: 5, type: 'assigned', ticket: 1, agent: 'a1', tier: 'tier1' },
+      { time: 10, type: 'replied', ticket: 1, kind: 'substantive' },
+      { time: 10, type: 'resolved', ticket: 1 },
+    );
+    const result = computeKpisFromEvents(events, { originEpochMs: 0, measureFrom: 0, measureTo: 100 }, { serviceLevelThreshold: 25, reopenWindow: 100, sla });
+    expect(result.values.first_response_time_p50).toBe(10);
+    expect(result.values.first_response_unfinished_share).toBe(3 / 4);
+    expect(result.values.resolution_unfinished_share).toBe(3 / 4);
+    expect(result.values.queue_wait_unfinished_share).toBe(3 / 4);
+    expect(result.values.sla_first_response_compliance).toBe(1 / 4);
+    expect(result.values.service_level).toBe(1 / 4);
+    // Resolution target 100 not yet passed by the waiting three: left out, 1 / 1.
+    expect(result.values.sla_resolution_compliance).toBe(1);
+    expect(result.tiers.tier1!.queue_wait_unfinished_share).toBe(3 / 4);
   });
 
   it('reports truth KPIs as null on a log without truth (a real desk’s export)', () => {
@@ -289,7 +340,9 @@ describe('tickets table', () => {
     expect(withTruth.map((row) => row.ticket)).toEqual([1, 2, 3, 4, 5]);
     expect(withTruth.map((row) => row.truly_fixed)).toEqual(['true', 'false', 'false', 'true', 'false']);
     expect(withTruth.map((row) => row.reopens)).toEqual([1, 0, 0, 1, 0]);
-    expect(withTruth.map((row) => row.status)).toEqual(['closed', 'closed', 'abandoned', 'closed', 'open']);
+    // t1 and t4 were reopened (at 120 and 400) and never resolved again: open at the end, as
+    // backlog_end counts them (3: t1, t4, t5).
+    expect(withTruth.map((row) => row.status)).toEqual(['open', 'closed', 'abandoned', 'open', 'open']);
     expect(withTruth[1]).toMatchObject({ escalations: 1, queue_wait: 60, first_response_time: 130, handle_time: 70 });
     // SLA breach instants: with first response 50 and resolution 60 (pausing), t2 breached
     // its first-response target at 30 + 50 = 80; its resolution clock ran 30..70 (40 min),

@@ -46,7 +46,7 @@ describe.skipIf(executablePath === undefined)('report.html in Chromium', () => {
       reports.set(report.kind, pathToFileURL(join(out, 'report.html')).href);
     }
     browser = await chromium.launch({ executablePath });
-    // Four CLI runs: beyond vitest's 10 s hook limit on the shared 2-core VM.
+    // Four runs with reports and a browser start: past the 10 s default on a shared, loaded machine.
   }, 120_000);
 
   afterAll(async () => {

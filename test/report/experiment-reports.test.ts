@@ -57,9 +57,31 @@ describe('compare report', () => {
     notes: ['Every scenario ran with seed 2026.'],
   };
 
-  it('finds the significant changes, biggest first, in words', () => {
+  it('finds the significant changes, worse first, biggest first, in words', () => {
     expect(compareFindings(comparison)).toEqual([
-      'Against baseline, understaffed-tier2 changed 2 desk-wide KPIs significantly; most: resolution time, mean rose 32 % (3h 10m); SLA resolution compliance fell 9.0 points.',
+      'Against baseline, understaffed-tier2 is significantly worse on 2 KPIs and better on 0 KPIs (95 % CI, 5 paired replications, desk-wide and per tier).',
+      'Worse: resolution time, mean rose 32 % (3h 10m); SLA resolution compliance fell 9.0 points.',
+      'Changed, neither better nor worse in itself: tier 2: agent utilization rose 16 points.',
+    ]);
+  });
+
+  it('does not read a cheaper desk as a win while a tier waits longer, and says when a KPI has no data', () => {
+    const blank: Difference = { unit: 'score', n: 0, reference_mean: null, mean: null, difference: null, ci95: null, relative: null, relative_ci95: null, significant: false };
+    const cheaper = {
+      ...comparison,
+      contrasts: [
+        {
+          scenario: 'fewer-specialists',
+          kpis: { cost_per_ticket: change(20, 18.14, 'currency'), csat_mean: blank },
+          tiers: { tier2: { queue_wait_mean: change(120, 300, 'minutes') } },
+        },
+      ],
+    };
+    expect(compareFindings(cheaper)).toEqual([
+      'Against baseline, fewer-specialists is significantly worse on 1 KPI and better on 1 KPI (95 % CI, 5 paired replications, desk-wide and per tier).',
+      'Worse: tier 2: queue wait, mean rose 150 % (3h).',
+      'Better: cost per ticket fell 9.3 %.',
+      'No data in one run or both (not "no change"): CSAT, mean (1–5).',
     ]);
   });
 
@@ -71,6 +93,11 @@ describe('compare report', () => {
     const html = compareReportHtml(comparison, charts);
     expect(html).toContain('understaffed-tier2 against baseline');
     expect(html).toContain('<td class="id">tiers.tier2.utilization</td>');
+    expect(html).not.toContain('Read this first');
+    // The runs' warnings, when there are some, come before the findings.
+    const warned = compareReportHtml({ ...comparison, warnings: [{ code: 'unstable', message: 'The desk is unstable.', runs: ['understaffed-tier2'] }] }, charts);
+    expect(warned.indexOf('understaffed-tier2: The desk is unstable.')).toBeGreaterThan(0);
+    expect(warned.indexOf('understaffed-tier2: The desk is unstable.')).toBeLessThan(warned.indexOf('<h2>Findings</h2>'));
   });
 });
 
@@ -99,7 +126,14 @@ describe('sweep report', () => {
     expect(chart!.svg).toContain('tiers.tier2.shifts.0.agents = 3');
     expect(sweepFindings(sweep).slice(0, 2)).toEqual([
       '6 grid points of tiers.tier1.shifts.0.agents × tiers.tier2.shifts.0.agents, from (4, 2) to (6, 3); the charts put tiers.tier1.shifts.0.agents across.',
-      'First response time, mean: 3h 45m at the first point, 2h 30m at the last.',
+      'First response time, mean: 3h 45m at the first point, 2h 30m at the last (95 % intervals apart, better).',
+    ]);
+    // Overlapping intervals are no clear difference; a KPI without data says so.
+    const close = { ...sweep, kpis: ['utilization', 'csat_mean'] };
+    close.points = sweep.points.map((point) => ({ ...point, kpis: { ...point.kpis, utilization: summary(0.5, 'share') } }));
+    expect(sweepFindings(close).slice(1)).toEqual([
+      'Agent utilization: 50.0% at the first point, 50.0% at the last — their 95 % intervals overlap: no clear difference.',
+      'CSAT, mean (1–5): no data at the first or the last point.',
     ]);
     expect(sweepReportHtml(sweep, [chart!])).toContain('<h2>Every grid point</h2>');
   });

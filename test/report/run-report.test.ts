@@ -34,6 +34,34 @@ describe('findings', () => {
     ]);
   });
 
+  it('lead with the unfinished work of an overloaded desk, and say what the SLA left out', () => {
+    // The starter desk at 40 tickets an hour: 56 % without a reply, the replied half fast.
+    const findings = runFindings({
+      kpis: {
+        first_response_time_p50: kpi(28, 'minutes'),
+        first_response_time_p90: kpi(86, 'minutes'),
+        first_response_unfinished_share: kpi(0.56),
+        resolution_time_mean: kpi(311, 'minutes'),
+        resolution_unfinished_share: kpi(0.57),
+        resolution_rate: kpi(0.15),
+        true_resolution_rate: kpi(0.146),
+        sla_first_response_compliance: kpi(0.22),
+        sla_resolution_compliance: kpi(0.999),
+      },
+      tiers: {},
+      replications: 3,
+    });
+    expect(findings).toEqual([
+      'The dashboard shows 15 % of tickets resolved; 15 % were really fixed.',
+      '56 % of tickets had no first reply by the end of observation; of those that had one, half had it within 28m.',
+      '57 % of tickets were still open at the end of observation; those resolved took 5h 11m on average, an understatement of the wait the rest will have.',
+      '22 % of tickets met their first-response target and 100 % their resolution target (over tickets resolved or already past it: 57 % still open were left out).',
+    ]);
+    // At 5 % or less, the usual sentences.
+    const calm = runFindings({ kpis: { first_response_time_p50: kpi(28, 'minutes'), first_response_time_p90: kpi(86, 'minutes'), first_response_unfinished_share: kpi(0.05) }, tiers: {}, replications: 3 });
+    expect(calm).toEqual(['Half of the customers had a first reply within 28m; one in ten waited longer than 1h 26m.']);
+  });
+
   it('leave out what has no value', () => {
     expect(runFindings({ kpis: { hidden_failure_share: { mean: null, sd: null, ci95: null, n: 0, unit: 'share' } }, tiers: {}, replications: 1 })).toEqual([]);
   });

@@ -13,6 +13,7 @@ import { slug } from '../../report/slug.js';
 import type { CliIo } from '../io.js';
 import { startProgress, type Progress } from '../progress.js';
 import { FORCE_HELP, outputOptions } from './shared.js';
+import { formatWarnings, namedWarnings, type ExperimentWarning } from '../../experiment/warnings.js';
 
 /** Options every experiment command takes besides the scenario options. */
 export interface ExperimentOptionValues {
@@ -109,6 +110,13 @@ export async function writeExperiment<T>(
   }
   const value = result!.value;
   if (options.json) io.stdout(jsonText(value));
-  else if (!options.quiet) io.stdout(presentation.text(value, directory) + (options.report === false ? '' : reportLine(directory)));
+  else if (!options.quiet) {
+    // The runs' warnings go just above the closing "Wrote <directory>" line of the text.
+    const warnings = formatWarnings(namedWarnings((value as { warnings?: ExperimentWarning[] }).warnings ?? []));
+    const text = presentation.text(value, directory);
+    const closing = text.lastIndexOf(`Wrote ${directory}`);
+    const withWarnings = closing < 0 ? text + warnings : text.slice(0, closing) + warnings + text.slice(closing);
+    io.stdout(withWarnings + (options.report === false ? '' : reportLine(directory)));
+  }
   return value;
 }

@@ -9,6 +9,7 @@ import { slug } from '../../report/slug.js';
 import { resolvedScenarioYaml } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { formatSummary } from '../../report/format.js';
+import { formatWarnings } from '../../experiment/warnings.js';
 import { reportLine, table } from '../format.js';
 import { startProgress } from '../progress.js';
 import { startChartRenderer } from '../../report/chart-renderer.js';
@@ -87,7 +88,8 @@ export function registerRun(program: Command, io: CliIo): void {
       .description(
         'Simulate a scenario with replications (independent random streams), compute every KPI\n' +
           'from each replication\'s event log, and write outputs/<name>/: summary.json (mean, sd,\n' +
-          '95% CI per KPI), kpis.csv (one row per replication), tickets.csv (first replication),\n' +
+          '95% CI per KPI; warnings: an unstable desk, unfinished work, a window too short to\n' +
+          'measure surveys...), kpis.csv (one row per replication), tickets.csv (first replication),\n' +
           'segments.csv (every KPI by channel, category, priority, tier and agent, with CIs),\n' +
           'daily.csv (one row per day, averaged over replications), scenario.resolved.yaml,\n' +
           'events.ndjson with --events, and the report: charts/*.svg with their Vega-Lite specs\n' +
@@ -148,6 +150,7 @@ export function renderRunSummary(result: RunResult, directory: string): string {
   return (
     `${summary.scenario}: ${summary.replications} replication(s), seed ${summary.seed} — mean [95% CI]\n` +
     table(rows) +
+    formatWarnings(summary.warnings) +
     `Wrote ${directory}\n`
   );
 }
