@@ -22,6 +22,10 @@ import { formatValue } from '../../report/format.js';
 import { table } from '../format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { loadForCommand } from './shared.js';
+import { parseFormatOption } from './run.js';
+import { arraySource } from '../../export/index.js';
+import { writeExports } from '../../export/outputs.js';
+import { ticketRows } from '../../metrics/engine.js';
 
 interface MetricsOptionValues {
   mapping?: string;
@@ -29,6 +33,7 @@ interface MetricsOptionValues {
   out?: string;
   json?: boolean;
   quiet?: boolean;
+  format?: string;
 }
 
 /** One KPI's value and unit, as `summary.json` holds it. */
@@ -117,9 +122,12 @@ export function registerMetrics(program: Command, io: CliIo): void {
     .option('--out <dir>', 'output directory (default: outputs/<log file name>)')
     .option('--json', 'print summary.json to stdout instead of the KPI table')
     .option('--quiet', 'print nothing but errors')
+    .option('--format <formats>', 'also export the log, comma-separated: xes (events.xes), ocel (events.ocel.json), parquet (events.parquet, tickets.parquet); see docs/exports.md')
     .addHelpText(
       'after',
       '\nExamples:\n' +
+        '  # the real log as XES for pm4py, ProM or Disco, and as Parquet for pandas or DuckDB:\n' +
+        '  $ desksim metrics ../shared/data/real-logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --format xes,parquet --quiet\n' +
         '  # a real help desk\'s export (shared/ beside the repository), read with the shipped mapping:\n' +
         '  $ desksim metrics ../shared/data/real-logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml\n' +
         '  # the same with SLA targets, costs and thresholds of a scenario, summary as JSON:\n' +
@@ -130,6 +138,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
     )
     .action(async (file: string, options: MetricsOptionValues) => {
       const scenario = options.scenario === undefined ? undefined : loadForCommand(options.scenario, {}, io).scenario;
+      const formats = parseFormatOption(options.format);
       let log: ImportedLog;
       try {
         log = importLog(resolve(io.cwd, file), {
@@ -156,6 +165,11 @@ export function registerMetrics(program: Command, io: CliIo): void {
         staged.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
         staged.write('import-report.json', JSON.stringify(log.report, null, 2) + '\n');
         staged.write('tickets.csv', ticketTableCsv(ledger, definitions));
+        if (formats.length > 0) {
+          const source = arraySource(log.events, log.window.originEpochMs);
+          const rows = formats.includes('parquet') ? [{ replication: 1, rows: ticketRows(ledger, definitions) }] : undefined;
+          writeExports({ formats, log: source, name: logOutputName(file), eventsParquet: true, tickets: rows }, (name) => staged.file(name));
+        }
         staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows([segments])));
         staged.write('daily.csv', toCsv(daily.columns, daily.rows));
       });
