@@ -289,8 +289,16 @@ function estimateArrivals(tickets: CalibrationTicket[], originEpochMs: number, s
   };
   const hourly = normalise(hourlyCounts, hourExposure);
   const weekly = normalise(weeklyCounts, dayExposure);
-  const ratePerHour = total / hours;
-  const half = (1.959964 * Math.sqrt(total)) / hours;
+  // The scenario's rate is the mean over a whole week of the profile: the window's hours are
+  // weighted by the profile, so a log of mostly busy weekdays does not inflate it.
+  let weightedHours = 0;
+  for (let absolute = Math.floor((originMinutes + start) / HOUR); absolute * HOUR < originMinutes + end; absolute++) {
+    const { weekday, hour } = calendarOf(0, absolute * HOUR);
+    weightedHours += hourly[hour]! * weekly[weekday]!;
+  }
+  if (!(weightedHours > 0)) weightedHours = hours;
+  const ratePerHour = total / weightedHours;
+  const half = (1.959964 * Math.sqrt(total)) / weightedHours;
 
   // Trend: least squares of weekly counts (whole weeks only) on the week index.
   const firstWeek = weekStart(originEpochMs, start) + WEEK;

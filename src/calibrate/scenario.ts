@@ -130,7 +130,8 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
   const a = c.arrivals;
   push(
     'arrivals:',
-    `  # ${c.tickets} tickets over ${figure((c.end - c.start) / 60)} hours: ${figure(a.ratePerHour)} an hour ${interval(a.rateCi)} (Poisson).`,
+    `  # ${c.tickets} tickets over ${figure((c.end - c.start) / 60)} hours: ${figure(a.ratePerHour)} an hour ${interval(a.rateCi)} (Poisson),`,
+    '  # averaged over a whole week of the profile below (the window\'s hours weighted by it).',
     `  # Trend over ${a.trend.weeks} whole weeks: ${figure(a.trend.perWeek * 100)} % a week ${interval(a.trend.ci, (value) => `${figure(value * 100)} %`)} — ` +
       (a.trend.flagged ? 'FLAGGED: the volume changes over the log; the rate below is its average, not fitted to the trend.' : 'not significant or small: a constant level.'),
   );
