@@ -39,6 +39,8 @@ export interface TierEstimate {
   visits: number;
   /** Mean of distinct agents active in each hour of the week (Monday 00:00 first), 168 values. */
   agentsActive: number[];
+  /** Mean agents on shift in each hour of the week, when the log records shifts (shift_started, shift_ended). */
+  agentsOnShift?: number[];
   /** Mean tickets in processing in each hour of the week (Little's law), when the log has no work records. */
   ticketsInProcessing?: number[];
   /** Escalations to each other tier, as a share of visits. */
@@ -183,7 +185,7 @@ export function estimate(input: CalibrationInput): Calibration {
     if (sample.length >= MINIMUM_SAMPLE) workByPriority.set(share.id, fitDurations(sample));
   }
 
-  const tiers = estimateTiers(tickets, activity, originEpochMs, start, end, hasWork, spansOf);
+  const tiers = estimateTiers(tickets, activity, originEpochMs, start, end, hasWork, spansOf, shiftsByTier(events));
   if (tiers.length === 0) throw new Error('the log has no queue entries (queued events): no tier to calibrate');
   const firstTiers = mix(tickets.map((ticket) => ticket.queues[0]));
   const entryTier = firstTiers?.[0]?.id ?? tiers[0]!.id;
@@ -363,6 +365,7 @@ function estimateTiers(
   end: number,
   hasWork: boolean,
   spansOf: (ticket: CalibrationTicket) => Array<{ start: number; end: number; tier: string | undefined }>,
+  shifts: Map<string, Array<[number, number]>>,
 ): TierEstimate[] {
   const labels = new Map<string, number>();
   for (const ticket of tickets) for (const tier of ticket.queues) labels.set(tier, (labels.get(tier) ?? 0) + 1);
@@ -384,6 +387,12 @@ function estimateTiers(
     const agentsActive = new Array<number>(168).fill(0);
     for (const [hour, agents] of active) agentsActive[hourOfWeek(0, hour * HOUR)]! += agents.size;
     const tier: TierEstimate = { id: identifierOf(label), label, visits, agentsActive: agentsActive.map((sum, index) => (exposure[index]! > 0 ? sum / exposure[index]! : 0)), escalations: [] };
+    const onShift = shifts.get(label);
+    if (onShift !== undefined) {
+      const minutes = new Array<number>(168).fill(0);
+      for (const [from, to] of onShift) spread(minutes, originMinutes + from, originMinutes + Math.min(to, end));
+      tier.agentsOnShift = minutes.map((sum, index) => (exposure[index]! > 0 ? sum / HOUR / exposure[index]! : 0));
+    }
     if (!hasWork) {
       const busy = new Array<number>(168).fill(0);
       for (const ticket of tickets) for (const span of ticket.processing) if (span.tier === label) spread(busy, originMinutes + span.start, originMinutes + span.end);
@@ -397,6 +406,32 @@ function estimateTiers(
     result.push(tier);
   }
   return result;
+}
+
+/** Each tier's agents' on-shift intervals, from shift_started and shift_ended (a shift still open ends with the log). */
+function shiftsByTier(events: readonly TicketEvent[]): Map<string, Array<[number, number]>> {
+  const open = new Map<string, { tier: string; from: number }>();
+  const shifts = new Map<string, Array<[number, number]>>();
+  const close = (agent: string, to: number) => {
+    const shift = open.get(agent);
+    if (shift === undefined) return;
+    open.delete(agent);
+    if (!shifts.has(shift.tier)) shifts.set(shift.tier, []);
+    shifts.get(shift.tier)!.push([shift.from, to]);
+  };
+  let last = 0;
+  for (const event of events) {
+    last = Math.max(last, event.time);
+    if (event.agent === undefined || event.tier === undefined) continue;
+    if (event.type === 'shift_started') {
+      close(event.agent, event.time);
+      open.set(event.agent, { tier: event.tier, from: event.time });
+    } else if (event.type === 'shift_ended') {
+      close(event.agent, event.time);
+    }
+  }
+  for (const agent of [...open.keys()]) close(agent, last);
+  return shifts;
 }
 
 function hourOfWeek(originEpochMs: number, time: number): number {

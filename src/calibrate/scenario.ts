@@ -64,32 +64,51 @@ function shareLine(share: Share): string {
 
 /** Staffing of one hour of the week, rounded; at least one somewhere so the tier can work. */
 function staffing(tier: TierEstimate): number[] {
-  const means = tier.ticketsInProcessing ?? tier.agentsActive;
+  const means = tier.agentsOnShift ?? tier.ticketsInProcessing ?? tier.agentsActive;
   const counts = means.map((mean) => Math.round(mean));
   if (counts.every((count) => count === 0)) return means.map((mean) => (mean > 0 ? 1 : 0));
   return counts;
 }
 
-/** Weekly shifts from 168 hourly staffing counts: runs of equal counts per day, identical runs of several days joined. */
+/**
+ * Weekly shifts from 168 hourly staffing counts. Each agent is one contiguous block of a
+ * day: the hours where the count is at least 1 are the first agents' blocks, at least 2 the
+ * next ones', and so on; blocks with the same hours are one shift of several agents, and
+ * identical shifts of several days are joined. So capacity follows the counts hour by hour
+ * while the desk has as few agents as that allows (the model gives each shift its own).
+ */
 export function shiftsOf(counts: readonly number[]): Array<{ days: string[]; start: string; end: string; agents: number }> {
-  const windows = new Map<string, { days: string[]; start: string; end: string; agents: number }>();
   const clock = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+  const byDay: Array<Map<string, number>> = [];
   for (let day = 0; day < 7; day++) {
-    let hour = 0;
-    while (hour < 24) {
-      const agents = counts[day * 24 + hour]!;
-      let until = hour + 1;
-      while (until < 24 && counts[day * 24 + until] === agents) until++;
-      if (agents > 0) {
-        const key = `${hour}-${until}-${agents}`;
-        const window = windows.get(key) ?? { days: [], start: clock(hour), end: clock(until), agents };
-        window.days.push(WEEKDAYS[day]!);
-        windows.set(key, window);
+    const blocks = new Map<string, number>();
+    const hours = counts.slice(day * 24, day * 24 + 24);
+    for (let level = 1; level <= Math.max(0, ...hours); level++) {
+      let hour = 0;
+      while (hour < 24) {
+        if (hours[hour]! < level) {
+          hour++;
+          continue;
+        }
+        let until = hour + 1;
+        while (until < 24 && hours[until]! >= level) until++;
+        const key = `${clock(hour)}-${clock(until)}`;
+        blocks.set(key, (blocks.get(key) ?? 0) + 1);
+        hour = until;
       }
-      hour = until;
     }
+    byDay.push(blocks);
   }
-  return [...windows.values()];
+  const shifts = new Map<string, { days: string[]; start: string; end: string; agents: number }>();
+  byDay.forEach((blocks, day) => {
+    for (const [key, agents] of [...blocks].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const [start, end] = key.split('-') as [string, string];
+      const shift = shifts.get(`${key}-${agents}`) ?? { days: [], start, end, agents };
+      shift.days.push(WEEKDAYS[day]!);
+      shifts.set(`${key}-${agents}`, shift);
+    }
+  });
+  return [...shifts.values()];
 }
 
 /** Where the log came from, for the header. */
@@ -220,7 +239,9 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
     if (tier.work !== undefined) push(`  # work here: n = ${tier.work.n}, mean ${minutesText(tier.work.mean)} ${interval(tier.work.meanCi, minutesText)}; speed = entry tier's mean over this one's`);
     const counts = staffing(tier);
     push(
-      tier.ticketsInProcessing === undefined
+      tier.agentsOnShift !== undefined
+        ? `  # staffing: agents on shift in each hour of the week (the log's shift records), mean over the log, rounded (peak ${figure(Math.max(...tier.agentsOnShift))}).`
+        : tier.ticketsInProcessing === undefined
         ? `  # staffing: distinct agents active in each hour of the week, mean over the log, rounded (peak ${figure(Math.max(...tier.agentsActive))}).`
         : `  # staffing: tickets in processing in each hour of the week, mean over the log, rounded (peak ${figure(Math.max(...tier.ticketsInProcessing))}); ` +
             `distinct agents active: peak ${figure(Math.max(...tier.agentsActive))}.`,
