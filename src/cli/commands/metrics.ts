@@ -127,7 +127,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
       'after',
       '\nExamples:\n' +
         '  # the real log as XES for pm4py, ProM or Disco, and as Parquet for pandas or DuckDB:\n' +
-        '  $ desksim metrics ../shared/data/real-logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --format xes,parquet --quiet\n' +
+        '  $ desksim metrics ../shared/data/real-logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --format xes,parquet\n' +
         '  # a real help desk\'s export (shared/ beside the repository), read with the shipped mapping:\n' +
         '  $ desksim metrics ../shared/data/real-logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml\n' +
         '  # the same with SLA targets, costs and thresholds of a scenario, summary as JSON:\n' +

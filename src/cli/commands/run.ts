@@ -139,7 +139,7 @@ export function registerRun(program: Command, io: CliIo): void {
         '  $ desksim run scenarios/baseline.yaml --seed 7 --events --json\n' +
         '  $ desksim run scenarios/textbook/tandem.yaml --replications 3 --no-report --quiet\n' +
         '  # the event log for pm4py or ProM, and every replication\'s tickets as Parquet:\n' +
-        '  $ desksim run scenarios/baseline.yaml --set horizon.days=7 -r 2 --format xes,ocel,parquet --all-replications --no-report\n',
+        '  $ desksim run scenarios/baseline.yaml --set horizon.days=14 -r 2 --format xes,ocel,parquet --all-replications --no-report\n',
     )
     .action(async (file: string, options: RunOptionValues) => {
       const { scenario } = loadForCommand(file, options, io);
