@@ -35,7 +35,12 @@ const SIMULATED = 'Simulated';
 export function checkRows(log: KpiTable, run: RunResult): CheckRow[] {
   const truth = new Set(TRUTH_KPI_CATALOG.map((kpi) => kpi.id));
   const rows: CheckRow[] = [];
-  const add = (id: string, unit: string, logValue: number | null | undefined, values: Array<number | null | undefined>) => {
+  const add = (
+    id: string,
+    unit: string,
+    logValue: number | null | undefined,
+    values: Array<number | null | undefined>,
+  ) => {
     const present = values.filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
     if (logValue === null || logValue === undefined || present.length < 2) return;
     const n = present.length;
@@ -45,14 +50,32 @@ export function checkRows(log: KpiTable, run: RunResult): CheckRow[] {
     // A KPI that is never negative in the simulation (a wait, a count, a share) has an interval that is not either.
     const floor = present.every((value) => value >= 0) ? 0 : -Infinity;
     const interval: [number, number] = [Math.max(floor, mean - half), mean + half];
-    rows.push({ id, unit, log: logValue, simulated: mean, interval, reproduced: logValue >= interval[0] && logValue <= interval[1] });
+    rows.push({
+      id,
+      unit,
+      log: logValue,
+      simulated: mean,
+      interval,
+      reproduced: logValue >= interval[0] && logValue <= interval[1],
+    });
   };
   for (const kpi of KPI_CATALOG) {
     if (truth.has(kpi.id)) continue;
-    add(kpi.id, kpi.unit, log.values[kpi.id], run.outcomes.map((outcome) => outcome.kpis.values[kpi.id]));
+    add(
+      kpi.id,
+      kpi.unit,
+      log.values[kpi.id],
+      run.outcomes.map((outcome) => outcome.kpis.values[kpi.id]),
+    );
   }
   for (const [tier, values] of Object.entries(log.tiers)) {
-    for (const kpi of TIER_KPI_CATALOG) add(`tiers.${tier}.${kpi.id}`, kpi.unit, values[kpi.id], run.outcomes.map((outcome) => outcome.kpis.tiers[tier]?.[kpi.id]));
+    for (const kpi of TIER_KPI_CATALOG)
+      add(
+        `tiers.${tier}.${kpi.id}`,
+        kpi.unit,
+        values[kpi.id],
+        run.outcomes.map((outcome) => outcome.kpis.tiers[tier]?.[kpi.id]),
+      );
   }
   return rows;
 }
@@ -61,7 +84,15 @@ export function checkRows(log: KpiTable, run: RunResult): CheckRow[] {
 export function checkCsv(rows: readonly CheckRow[]): string {
   return toCsv(
     ['kpi', 'unit', 'log', 'simulated_mean', 'interval_low', 'interval_high', 'verdict'],
-    rows.map((row) => [row.id, row.unit, row.log, row.simulated, row.interval[0], row.interval[1], row.reproduced ? 'reproduced' : 'not reproduced']),
+    rows.map((row) => [
+      row.id,
+      row.unit,
+      row.log,
+      row.simulated,
+      row.interval[0],
+      row.interval[1],
+      row.reproduced ? 'reproduced' : 'not reproduced',
+    ]),
   );
 }
 
@@ -76,7 +107,11 @@ export function checkText(rows: readonly CheckRow[]): string {
   ]);
   const header = ['KPI', 'log', 'simulated', '95 % prediction interval', 'verdict'];
   const widths = header.map((title, column) => Math.max(title.length, ...table.map((cells) => cells[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   const reproduced = rows.filter((row) => row.reproduced).length;
   return [line(header), ...table.map(line), `${reproduced} of ${rows.length} KPIs reproduced.`].join('\n') + '\n';
 }
@@ -96,7 +131,11 @@ export interface CheckReportInput {
 function dailyVolume(series: DailySeries, name: string): DailyPoint[] {
   const start = series.columns.indexOf('start');
   const created = series.columns.indexOf('tickets_created');
-  return series.rows.map((row) => ({ day: String(row[start]).slice(0, 10), series: name, value: typeof row[created] === 'number' ? (row[created] as number) : null }));
+  return series.rows.map((row) => ({
+    day: String(row[start]).slice(0, 10),
+    series: name,
+    value: typeof row[created] === 'number' ? (row[created] as number) : null,
+  }));
 }
 
 /** Daily volume, and resolution times, real beside simulated. */
@@ -114,7 +153,10 @@ export function checkCharts(input: CheckReportInput): Chart[] {
       measure: 'Tickets created',
       series: [REAL, SIMULATED],
     }),
-    { ...resolutionTimeChart(resolved, [REAL, SIMULATED], 'Real log, and the simulation\'s first replication'), name: 'resolution-time' },
+    {
+      ...resolutionTimeChart(resolved, [REAL, SIMULATED], "Real log, and the simulation's first replication"),
+      name: 'resolution-time',
+    },
   ];
 }
 
@@ -126,7 +168,9 @@ export function checkReportHtml(input: CheckReportInput, charts: readonly Render
     `${reproduced.length} of ${input.rows.length} KPIs of the log fall inside the calibrated simulation's 95 % prediction interval for one replication (${input.replications} replications).`,
     ...(missed.length === 0
       ? []
-      : [`Not reproduced: ${missed.map((row) => `${row.id} (log ${formatValue(row.log, row.unit)}, simulated ${formatValue(row.simulated, row.unit)})`).join('; ')}.`]),
+      : [
+          `Not reproduced: ${missed.map((row) => `${row.id} (log ${formatValue(row.log, row.unit)}, simulated ${formatValue(row.simulated, row.unit)})`).join('; ')}.`,
+        ]),
     'KPIs the log cannot support (blank in its metrics) and truth KPIs are not compared.',
   ];
   const table =
@@ -146,8 +190,16 @@ export function checkReportHtml(input: CheckReportInput, charts: readonly Render
     findings,
     charts,
     sections: [
-      { id: 'kpis', title: 'Real beside simulated', html: `<p>The log is one realisation: its value is held against the interval one replication falls in 95 % of the time.</p>\n${table}` },
-      { id: 'scenario', title: 'The calibrated scenario', html: `<details><summary>Show desk.yaml</summary>\n<pre>${escapeHtml(input.scenarioYaml)}</pre>\n</details>` },
+      {
+        id: 'kpis',
+        title: 'Real beside simulated',
+        html: `<p>The log is one realisation: its value is held against the interval one replication falls in 95 % of the time.</p>\n${table}`,
+      },
+      {
+        id: 'scenario',
+        title: 'The calibrated scenario',
+        html: `<details><summary>Show desk.yaml</summary>\n<pre>${escapeHtml(input.scenarioYaml)}</pre>\n</details>`,
+      },
     ],
   });
 }

@@ -81,7 +81,14 @@ export interface Calibration {
   workByPriority: Map<string, DurationFit>;
   entryTier: string;
   tiers: TierEstimate[];
-  reopen: { resolvedTickets: number; reopenedTickets: number; rate: number; ci: [number, number]; delays: number[]; delay?: DurationFit } | null;
+  reopen: {
+    resolvedTickets: number;
+    reopenedTickets: number;
+    rate: number;
+    ci: [number, number];
+    delays: number[];
+    delay?: DurationFit;
+  } | null;
   customerWait: { share: number; ci: [number, number]; sessions: number; delay?: DurationFit } | null;
   engineering: { share: number; ci: [number, number]; delay?: DurationFit } | null;
   /** Abandonment per channel id: share of queue entries abandoned, patience mean by censored exponential MLE. */
@@ -104,7 +111,10 @@ export function wilson(successes: number, trials: number): [number, number] {
 
 /** A label of the log as a scenario identifier: letters, digits, `_` and `-`, starting with a letter. */
 export function identifierOf(label: string): string {
-  const safe = label.trim().replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
+  const safe = label
+    .trim()
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return /^[A-Za-z]/.test(safe) ? safe : `x_${safe || 'blank'}`;
 }
 
@@ -115,13 +125,23 @@ function mix(values: Array<string | undefined>): Share[] | null {
   if (total === 0) return null;
   return [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([label, count]) => ({ id: identifierOf(label), label, count, share: count / total, ci: wilson(count, total) }));
+    .map(([label, count]) => ({
+      id: identifierOf(label),
+      label,
+      count,
+      share: count / total,
+      ci: wilson(count, total),
+    }));
 }
 
 /** Day of the week, Monday 0, and hour of the day (UTC) of a minute since the origin. */
 function calendarOf(originEpochMs: number, time: number): { weekday: number; hour: number; dayIndex: number } {
   const date = new Date(originEpochMs + time * 60000);
-  return { weekday: (date.getUTCDay() + 6) % 7, hour: date.getUTCHours(), dayIndex: Math.floor((originEpochMs + time * 60000) / 86400000) };
+  return {
+    weekday: (date.getUTCDay() + 6) % 7,
+    hour: date.getUTCHours(),
+    dayIndex: Math.floor((originEpochMs + time * 60000) / 86400000),
+  };
 }
 
 /** Minute since the origin at which the UTC week (Monday 00:00) holding `time` starts. */
@@ -143,7 +163,8 @@ export function estimate(input: CalibrationInput): Calibration {
   const { events, originEpochMs } = input;
   const recorded = (type: EventType) => input.recordedTypes.has(type);
   const { tickets, activity } = foldTickets(events);
-  if (tickets.length < 2) throw new Error(`the log has ${tickets.length} ticket(s) with a creation: too few to calibrate a desk`);
+  if (tickets.length < 2)
+    throw new Error(`the log has ${tickets.length} ticket(s) with a creation: too few to calibrate a desk`);
   const start = Math.min(...events.slice(0, 1).map((event) => event.time), tickets[0]!.created);
   let end = start;
   for (const event of events) end = Math.max(end, event.time);
@@ -154,9 +175,18 @@ export function estimate(input: CalibrationInput): Calibration {
   const channels = mix(tickets.map((ticket) => ticket.channel));
   const categories = mix(tickets.map((ticket) => ticket.category));
   const priorities = mix(tickets.map((ticket) => ticket.priority));
-  if (channels === null) assumptions.push({ what: 'channels: the log records no channel', used: 'one channel, `unrecorded`, answered on completion, no abandonment' });
-  if (categories === null) assumptions.push({ what: 'categories: the log records no category', used: 'one category, `general`, with the pooled work-time fit' });
-  if (priorities === null) assumptions.push({ what: 'priorities: the log records no priority', used: 'one priority, `normal`; FIFO queues' });
+  if (channels === null)
+    assumptions.push({
+      what: 'channels: the log records no channel',
+      used: 'one channel, `unrecorded`, answered on completion, no abandonment',
+    });
+  if (categories === null)
+    assumptions.push({
+      what: 'categories: the log records no category',
+      used: 'one category, `general`, with the pooled work-time fit',
+    });
+  if (priorities === null)
+    assumptions.push({ what: 'priorities: the log records no priority', used: 'one priority, `normal`; FIFO queues' });
 
   const hasWork = tickets.some((ticket) => ticket.work.length > 0);
   const workKind = hasWork ? 'handle' : 'processing';
@@ -167,21 +197,28 @@ export function estimate(input: CalibrationInput): Calibration {
       used:
         'processing times instead — from an agent taking the ticket to its resolution, escalation or wait — which hold ' +
         'the time the ticket lay untouched between touches; staffing is then the mean number of tickets in processing ' +
-        'per hour (Little\'s law), not the agents',
+        "per hour (Little's law), not the agents",
     });
   }
   const work = new Map<string, DurationFit>();
   const pooled: number[] = tickets.flatMap((ticket) => spansOf(ticket).map((span) => span.end - span.start));
-  if (pooled.length < 2) throw new Error('the log has fewer than two work or processing spans (taken → resolved): nothing to fit work times to');
+  if (pooled.length < 2)
+    throw new Error(
+      'the log has fewer than two work or processing spans (taken → resolved): nothing to fit work times to',
+    );
   const pooledFit = fitDurations(pooled);
   for (const share of categories ?? []) {
-    const sample = tickets.filter((ticket) => ticket.category === share.label).flatMap((ticket) => spansOf(ticket).map((span) => span.end - span.start));
+    const sample = tickets
+      .filter((ticket) => ticket.category === share.label)
+      .flatMap((ticket) => spansOf(ticket).map((span) => span.end - span.start));
     if (sample.length >= MINIMUM_SAMPLE) work.set(share.id, fitDurations(sample));
   }
   work.set('*', pooledFit);
   const workByPriority = new Map<string, DurationFit>();
   for (const share of priorities ?? []) {
-    const sample = tickets.filter((ticket) => ticket.priority === share.label).flatMap((ticket) => spansOf(ticket).map((span) => span.end - span.start));
+    const sample = tickets
+      .filter((ticket) => ticket.priority === share.label)
+      .flatMap((ticket) => spansOf(ticket).map((span) => span.end - span.start));
     if (sample.length >= MINIMUM_SAMPLE) workByPriority.set(share.id, fitDurations(sample));
   }
 
@@ -189,22 +226,28 @@ export function estimate(input: CalibrationInput): Calibration {
   if (tiers.length === 0) throw new Error('the log has no queue entries (queued events): no tier to calibrate');
   const firstTiers = mix(tickets.map((ticket) => ticket.queues[0]));
   const entryTier = firstTiers?.[0]?.id ?? tiers[0]!.id;
-  if (!recorded('escalated')) assumptions.push({ what: 'escalations: the log records none', used: 'every tier solves what it takes (skill 1)' });
+  if (!recorded('escalated'))
+    assumptions.push({ what: 'escalations: the log records none', used: 'every tier solves what it takes (skill 1)' });
 
   const resolvedTickets = tickets.filter((ticket) => ticket.resolutions.length > 0);
   const reopened = resolvedTickets.filter((ticket) => ticket.reopenDelays.length > 0).length;
   const reopenDelays = tickets.flatMap((ticket) => ticket.reopenDelays);
-  const reopen = recorded('reopened') && resolvedTickets.length > 0
-    ? {
-        resolvedTickets: resolvedTickets.length,
-        reopenedTickets: reopened,
-        rate: reopened / resolvedTickets.length,
-        ci: wilson(reopened, resolvedTickets.length),
-        delays: [...reopenDelays].sort((x, y) => x - y),
-        ...(reopenDelays.length >= 2 ? { delay: fitDurations(reopenDelays) } : {}),
-      }
-    : null;
-  if (reopen === null) assumptions.push({ what: 'reopens: the log cannot record them', used: 'the defaults: accuracy 1 (every resolution holds)' });
+  const reopen =
+    recorded('reopened') && resolvedTickets.length > 0
+      ? {
+          resolvedTickets: resolvedTickets.length,
+          reopenedTickets: reopened,
+          rate: reopened / resolvedTickets.length,
+          ci: wilson(reopened, resolvedTickets.length),
+          delays: [...reopenDelays].sort((x, y) => x - y),
+          ...(reopenDelays.length >= 2 ? { delay: fitDurations(reopenDelays) } : {}),
+        }
+      : null;
+  if (reopen === null)
+    assumptions.push({
+      what: 'reopens: the log cannot record them',
+      used: 'the defaults: accuracy 1 (every resolution holds)',
+    });
   assumptions.push({
     what: 'truth: a real log does not say whether a problem was really fixed',
     used: 'accuracy from the reopen rate: a ticket not really fixed comes back (return_when_not_fixed 1) after the reopen delay fitted',
@@ -212,14 +255,25 @@ export function estimate(input: CalibrationInput): Calibration {
 
   const sessions = tickets.reduce((sum, ticket) => sum + spansOf(ticket).length, 0);
   const customerWaits = tickets.flatMap((ticket) => ticket.customerWaits);
-  const customerWait = recorded('pending') && sessions > 0
-    ? { share: customerWaits.length / sessions, ci: wilson(customerWaits.length, sessions), sessions, ...(customerWaits.length >= 2 ? { delay: fitDurations(customerWaits) } : {}) }
-    : null;
+  const customerWait =
+    recorded('pending') && sessions > 0
+      ? {
+          share: customerWaits.length / sessions,
+          ci: wilson(customerWaits.length, sessions),
+          sessions,
+          ...(customerWaits.length >= 2 ? { delay: fitDurations(customerWaits) } : {}),
+        }
+      : null;
   const engineeringWaits = tickets.flatMap((ticket) => ticket.engineeringWaits);
   const withEngineering = tickets.filter((ticket) => ticket.engineeringWaits.length > 0).length;
-  const engineering = engineeringWaits.length > 0
-    ? { share: withEngineering / tickets.length, ci: wilson(withEngineering, tickets.length), ...(engineeringWaits.length >= 2 ? { delay: fitDurations(engineeringWaits) } : {}) }
-    : null;
+  const engineering =
+    engineeringWaits.length > 0
+      ? {
+          share: withEngineering / tickets.length,
+          ci: wilson(withEngineering, tickets.length),
+          ...(engineeringWaits.length >= 2 ? { delay: fitDurations(engineeringWaits) } : {}),
+        }
+      : null;
 
   let abandonment: Calibration['abandonment'] = null;
   if (recorded('abandoned')) {
@@ -230,14 +284,29 @@ export function estimate(input: CalibrationInput): Calibration {
         .flatMap((ticket) => ticket.waits.slice(0, 1));
       const abandoned = waits.filter((wait) => wait.abandoned).length;
       const exposure = waits.reduce((sum, wait) => sum + (wait.end - wait.start), 0);
-      abandonment.set(share.id, { rate: waits.length === 0 ? 0 : abandoned / waits.length, ci: wilson(abandoned, waits.length), patienceMean: abandoned > 0 ? exposure / abandoned : null });
+      abandonment.set(share.id, {
+        rate: waits.length === 0 ? 0 : abandoned / waits.length,
+        ci: wilson(abandoned, waits.length),
+        patienceMean: abandoned > 0 ? exposure / abandoned : null,
+      });
     }
   } else {
-    assumptions.push({ what: 'abandonment: the log cannot record it', used: 'customers never abandon (patience null)' });
+    assumptions.push({
+      what: 'abandonment: the log cannot record it',
+      used: 'customers never abandon (patience null)',
+    });
   }
-  if (!recorded('survey_answered')) assumptions.push({ what: 'satisfaction: the log has no survey answers', used: 'the satisfaction model\'s defaults (docs/model.md); CSAT KPIs are not calibrated' });
+  if (!recorded('survey_answered'))
+    assumptions.push({
+      what: 'satisfaction: the log has no survey answers',
+      used: "the satisfaction model's defaults (docs/model.md); CSAT KPIs are not calibrated",
+    });
   const customerIds = new Set(tickets.flatMap((ticket) => (ticket.customer === undefined ? [] : [ticket.customer])));
-  if (customerIds.size === 0) assumptions.push({ what: 'customers: the log names none', used: 'every ticket from a new customer (population 0)' });
+  if (customerIds.size === 0)
+    assumptions.push({
+      what: 'customers: the log names none',
+      used: 'every ticket from a new customer (population 0)',
+    });
 
   return {
     originEpochMs,
@@ -263,7 +332,12 @@ export function estimate(input: CalibrationInput): Calibration {
   };
 }
 
-function estimateArrivals(tickets: CalibrationTicket[], originEpochMs: number, start: number, end: number): Calibration['arrivals'] {
+function estimateArrivals(
+  tickets: CalibrationTicket[],
+  originEpochMs: number,
+  start: number,
+  end: number,
+): Calibration['arrivals'] {
   const hours = Math.max((end - start) / HOUR, 1);
   const total = tickets.length;
   const hourlyCounts = new Array<number>(24).fill(0);
@@ -321,7 +395,16 @@ function estimateArrivals(tickets: CalibrationTicket[], originEpochMs: number, s
       surges.push({ day: new Date(dayIndex * 86400000).toISOString().slice(0, 10), count, expected });
     }
   }
-  return { ratePerHour, rateCi: [Math.max(0, ratePerHour - half), ratePerHour + half], hourly, hourlyCounts, weekly, weeklyCounts, trend, surges };
+  return {
+    ratePerHour,
+    rateCi: [Math.max(0, ratePerHour - half), ratePerHour + half],
+    hourly,
+    hourlyCounts,
+    weekly,
+    weeklyCounts,
+    trend,
+    surges,
+  };
 }
 
 function trendOf(counts: number[]): Calibration['arrivals']['trend'] {
@@ -373,7 +456,8 @@ function estimateTiers(
   // Hours are counted on the UTC clock (epoch minutes), not from the log's first event.
   const originMinutes = originEpochMs / 60000;
   const exposure = new Array<number>(168).fill(0);
-  for (let hour = Math.floor((originMinutes + start) / HOUR); hour * HOUR < originMinutes + end; hour++) exposure[hourOfWeek(0, hour * HOUR)]!++;
+  for (let hour = Math.floor((originMinutes + start) / HOUR); hour * HOUR < originMinutes + end; hour++)
+    exposure[hourOfWeek(0, hour * HOUR)]!++;
   const result: TierEstimate[] = [];
   for (const [label, visits] of labels) {
     const active = new Map<number, Set<string>>();
@@ -386,7 +470,13 @@ function estimateTiers(
     }
     const agentsActive = new Array<number>(168).fill(0);
     for (const [hour, agents] of active) agentsActive[hourOfWeek(0, hour * HOUR)]! += agents.size;
-    const tier: TierEstimate = { id: identifierOf(label), label, visits, agentsActive: agentsActive.map((sum, index) => (exposure[index]! > 0 ? sum / exposure[index]! : 0)), escalations: [] };
+    const tier: TierEstimate = {
+      id: identifierOf(label),
+      label,
+      visits,
+      agentsActive: agentsActive.map((sum, index) => (exposure[index]! > 0 ? sum / exposure[index]! : 0)),
+      escalations: [],
+    };
     const onShift = shifts.get(label);
     if (onShift !== undefined) {
       const minutes = new Array<number>(168).fill(0);
@@ -395,13 +485,26 @@ function estimateTiers(
     }
     if (!hasWork) {
       const busy = new Array<number>(168).fill(0);
-      for (const ticket of tickets) for (const span of ticket.processing) if (span.tier === label) spread(busy, originMinutes + span.start, originMinutes + span.end);
-      tier.ticketsInProcessing = busy.map((minutes, index) => (exposure[index]! > 0 ? minutes / HOUR / exposure[index]! : 0));
+      for (const ticket of tickets)
+        for (const span of ticket.processing)
+          if (span.tier === label) spread(busy, originMinutes + span.start, originMinutes + span.end);
+      tier.ticketsInProcessing = busy.map((minutes, index) =>
+        exposure[index]! > 0 ? minutes / HOUR / exposure[index]! : 0,
+      );
     }
     const targets = new Map<string, number>();
-    for (const ticket of tickets) for (const escalation of ticket.escalations) if (escalation.from === label && escalation.to !== undefined) targets.set(escalation.to, (targets.get(escalation.to) ?? 0) + 1);
-    tier.escalations = [...targets].sort((a, b) => b[1] - a[1]).map(([to, count]) => ({ to: identifierOf(to), count, probability: count / visits, ci: wilson(count, visits) }));
-    const sample = tickets.flatMap((ticket) => spansOf(ticket).filter((span) => span.tier === label).map((span) => span.end - span.start));
+    for (const ticket of tickets)
+      for (const escalation of ticket.escalations)
+        if (escalation.from === label && escalation.to !== undefined)
+          targets.set(escalation.to, (targets.get(escalation.to) ?? 0) + 1);
+    tier.escalations = [...targets]
+      .sort((a, b) => b[1] - a[1])
+      .map(([to, count]) => ({ to: identifierOf(to), count, probability: count / visits, ci: wilson(count, visits) }));
+    const sample = tickets.flatMap((ticket) =>
+      spansOf(ticket)
+        .filter((span) => span.tier === label)
+        .map((span) => span.end - span.start),
+    );
     if (sample.length >= MINIMUM_SAMPLE) tier.work = fitDurations(sample);
     result.push(tier);
   }

@@ -128,7 +128,9 @@ function families(values: readonly number[]): Family[] {
       cdf: (x) => jStat.gamma.cdf(x, shape, scale),
     });
     const k = weibullShape(values, meanLog);
-    const lambda = Math.exp(meanLog) * (values.reduce((sum, value) => sum + Math.exp(k * (Math.log(value) - meanLog)), 0) / n) ** (1 / k);
+    const lambda =
+      Math.exp(meanLog) *
+      (values.reduce((sum, value) => sum + Math.exp(k * (Math.log(value) - meanLog)), 0) / n) ** (1 / k);
     found.push({
       spec: { dist: 'weibull', shape: k, scale: lambda },
       parameters: 2,
@@ -152,7 +154,8 @@ function ksStatistic(sorted: readonly number[], cdf: (x: number) => number): num
 export function empiricalOf(sorted: readonly number[]): DistributionSpec {
   if (sorted.length <= EMPIRICAL_POINTS) return { dist: 'empirical', values: [...sorted] };
   const values: number[] = [];
-  for (let index = 0; index < EMPIRICAL_POINTS; index++) values.push(sorted[Math.floor(((index + 0.5) / EMPIRICAL_POINTS) * sorted.length)]!);
+  for (let index = 0; index < EMPIRICAL_POINTS; index++)
+    values.push(sorted[Math.floor(((index + 0.5) / EMPIRICAL_POINTS) * sorted.length)]!);
   return { dist: 'empirical', values };
 }
 
@@ -172,7 +175,12 @@ export function fitDurations(sample: readonly number[]): DurationFit {
   const candidates = families(values)
     .map((family) => {
       const logLikelihood = values.reduce((sum, value) => sum + family.logPdf(value), 0);
-      return { spec: family.spec, logLikelihood, aic: 2 * family.parameters - 2 * logLikelihood, ks: ksStatistic(sorted, family.cdf) };
+      return {
+        spec: family.spec,
+        logLikelihood,
+        aic: 2 * family.parameters - 2 * logLikelihood,
+        ks: ksStatistic(sorted, family.cdf),
+      };
     })
     .filter((candidate) => Number.isFinite(candidate.aic))
     .sort((a, b) => a.aic - b.aic);

@@ -7,7 +7,6 @@ import type { DistributionSpec } from '../engine/distributions.js';
 import type { Calibration, Share, TierEstimate } from './estimate.js';
 import type { DurationFit } from './fit.js';
 
-
 /** Days simulated before the log's first day, so the desk is not empty when measuring starts. */
 export const WARMUP_DAYS = 7;
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -18,7 +17,8 @@ export function figure(value: number): number {
 }
 
 const percent = (value: number) => `${figure(value * 100)} %`;
-const interval = ([low, high]: [number, number], format: (value: number) => string | number = figure) => `[${format(low)}, ${format(high)}]`;
+const interval = ([low, high]: [number, number], format: (value: number) => string | number = figure) =>
+  `[${format(low)}, ${format(high)}]`;
 
 /** A duration in minutes as words: minutes, hours or days. */
 export function minutesText(minutes: number): string {
@@ -46,7 +46,9 @@ export function distributionYaml(spec: DistributionSpec): string {
 
 /** The comment lines of a fit: sample, mean with its interval, every candidate's AIC, the KS gap. */
 export function fitComment(fit: DurationFit, indent: string): string {
-  const candidates = fit.candidates.map((candidate) => `${candidate.spec.dist} ${figure(candidate.aic)} (KS ${figure(candidate.ks)})`).join(', ');
+  const candidates = fit.candidates
+    .map((candidate) => `${candidate.spec.dist} ${figure(candidate.aic)} (KS ${figure(candidate.ks)})`)
+    .join(', ');
   const lines = [
     `n = ${fit.n}, mean ${minutesText(fit.mean)} ${interval(fit.meanCi, minutesText)}, sd ${minutesText(fit.sd)}`,
     `AIC, best first: ${candidates}`,
@@ -77,7 +79,9 @@ function staffing(tier: TierEstimate): number[] {
  * identical shifts of several days are joined. So capacity follows the counts hour by hour
  * while the desk has as few agents as that allows (the model gives each shift its own).
  */
-export function shiftsOf(counts: readonly number[]): Array<{ days: string[]; start: string; end: string; agents: number }> {
+export function shiftsOf(
+  counts: readonly number[],
+): Array<{ days: string[]; start: string; end: string; agents: number }> {
   const clock = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
   const byDay: Array<Map<string, number>> = [];
   for (let day = 0; day < 7; day++) {
@@ -123,8 +127,12 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
   const c = calibration;
   const lines: string[] = [];
   const push = (...more: string[]) => lines.push(...more);
-  const startDay = new Date(Math.floor((c.originEpochMs + c.start * 60000) / 86400000) * 86400000 - WARMUP_DAYS * 86400000);
-  const measuredDays = Math.ceil((c.originEpochMs + c.end * 60000 - (startDay.getTime() + WARMUP_DAYS * 86400000)) / 86400000);
+  const startDay = new Date(
+    Math.floor((c.originEpochMs + c.start * 60000) / 86400000) * 86400000 - WARMUP_DAYS * 86400000,
+  );
+  const measuredDays = Math.ceil(
+    (c.originEpochMs + c.end * 60000 - (startDay.getTime() + WARMUP_DAYS * 86400000)) / 86400000,
+  );
   push(
     `# Calibrated by \`desksim calibrate\` from ${source.log}${source.mapping === null ? '' : ` (mapping ${source.mapping})`}:`,
     `# ${c.tickets} tickets, ${isoDay(c.originEpochMs, c.start)} to ${isoDay(c.originEpochMs, c.end)} (${c.days} days).`,
@@ -150,13 +158,18 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
   push(
     'arrivals:',
     `  # ${c.tickets} tickets over ${figure((c.end - c.start) / 60)} hours: ${figure(a.ratePerHour)} an hour ${interval(a.rateCi)} (Poisson),`,
-    '  # averaged over a whole week of the profile below (the window\'s hours weighted by it).',
+    "  # averaged over a whole week of the profile below (the window's hours weighted by it).",
     `  # Trend over ${a.trend.weeks} whole weeks: ${figure(a.trend.perWeek * 100)} % a week ${interval(a.trend.ci, (value) => `${figure(value * 100)} %`)} — ` +
-      (a.trend.flagged ? 'FLAGGED: the volume changes over the log; the rate below is its average, not fitted to the trend.' : 'not significant or small: a constant level.'),
+      (a.trend.flagged
+        ? 'FLAGGED: the volume changes over the log; the rate below is its average, not fitted to the trend.'
+        : 'not significant or small: a constant level.'),
   );
   if (a.surges.length > 0) {
-    push(`  # Surges FLAGGED (days far above the profile, Poisson tail < 0.001), not fitted: ${a.surges.length} day(s):`);
-    for (const surge of a.surges.slice(0, 12)) push(`  #   ${surge.day}: ${surge.count} tickets, ${figure(surge.expected)} expected`);
+    push(
+      `  # Surges FLAGGED (days far above the profile, Poisson tail < 0.001), not fitted: ${a.surges.length} day(s):`,
+    );
+    for (const surge of a.surges.slice(0, 12))
+      push(`  #   ${surge.day}: ${surge.count} tickets, ${figure(surge.expected)} expected`);
     if (a.surges.length > 12) push(`  #   … and ${a.surges.length - 12} more`);
   } else {
     push('  # Surges: no day far above the profile.');
@@ -178,8 +191,13 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
     const shares = roundedShares(c.channels);
     for (const share of c.channels) {
       const abandonment = c.abandonment?.get(share.id);
-      const patience = abandonment?.patienceMean == null ? '' : `, patience: { dist: exponential, mean: ${figure(abandonment.patienceMean)} }`;
-      push(`  # ${shareLine(share)}${abandonment === undefined ? '' : `; abandoned ${percent(abandonment.rate)} ${interval(abandonment.ci, percent)} of queue entries`}`);
+      const patience =
+        abandonment?.patienceMean == null
+          ? ''
+          : `, patience: { dist: exponential, mean: ${figure(abandonment.patienceMean)} }`;
+      push(
+        `  # ${shareLine(share)}${abandonment === undefined ? '' : `; abandoned ${percent(abandonment.rate)} ${interval(abandonment.ci, percent)} of queue entries`}`,
+      );
       push(`  ${share.id}: { share: ${shares.get(share.id)}, response: on_completion${patience} }`);
     }
   }
@@ -195,18 +213,25 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
     const shares = roundedShares(c.categories);
     for (const share of c.categories) {
       push(`  # ${shareLine(share)}`);
-      push(`  ${share.id}: { share: ${shares.get(share.id)}, complexity: ${complexityOf(share.id)}${needsEngineering} }`);
+      push(
+        `  ${share.id}: { share: ${shares.get(share.id)}, complexity: ${complexityOf(share.id)}${needsEngineering} }`,
+      );
     }
   }
   push('');
   push('complexity:');
-  push(`  # ${c.workKind === 'handle' ? 'Handle' : 'Processing'} time per category, fitted by maximum likelihood; categories with fewer than 30 spans use the pooled fit.`);
+  push(
+    `  # ${c.workKind === 'handle' ? 'Handle' : 'Processing'} time per category, fitted by maximum likelihood; categories with fewer than 30 spans use the pooled fit.`,
+  );
   for (const [id, fit] of c.work) {
     if (id === '*') continue;
     push(fitComment(fit, '  '), `  ${id}: { handle_time: ${distributionYaml(fit.chosen)} }`);
   }
   push(fitComment(pooled, '  '), `  pooled: { handle_time: ${distributionYaml(pooled.chosen)} }`);
-  for (const [id, fit] of c.workByPriority) push(`  # priority ${id}: n = ${fit.n}, mean ${minutesText(fit.mean)} ${interval(fit.meanCi, minutesText)} (reported: the model's work times depend on the category, not the priority)`);
+  for (const [id, fit] of c.workByPriority)
+    push(
+      `  # priority ${id}: n = ${fit.n}, mean ${minutesText(fit.mean)} ${interval(fit.meanCi, minutesText)} (reported: the model's work times depend on the category, not the priority)`,
+    );
   push('');
 
   push('priorities:');
@@ -214,36 +239,54 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
     push('  normal: { share: 1 }');
   } else {
     const shares = roundedShares(c.priorities);
-    for (const share of c.priorities) push(`  # ${shareLine(share)}`, `  ${share.id}: { share: ${shares.get(share.id)} }`);
+    for (const share of c.priorities)
+      push(`  # ${shareLine(share)}`, `  ${share.id}: { share: ${shares.get(share.id)} }`);
   }
   push('');
 
   const reopen = c.reopen;
   // The reopen window holds 95 % of the log's reopen delays; accuracy counts the not-fixed who come back within it.
   const delays = reopen?.delays ?? [];
-  const windowDays = delays.length === 0 ? 7 : Math.min(60, Math.max(1, Math.ceil(delays[Math.floor(0.95 * (delays.length - 1))]! / 1440)));
-  const comesBack = delays.length === 0 ? 1 : delays.filter((delay) => delay <= windowDays * 1440).length / delays.length;
+  const windowDays =
+    delays.length === 0
+      ? 7
+      : Math.min(60, Math.max(1, Math.ceil(delays[Math.floor(0.95 * (delays.length - 1))]! / 1440)));
+  const comesBack =
+    delays.length === 0 ? 1 : delays.filter((delay) => delay <= windowDays * 1440).length / delays.length;
   const accuracy = reopen === null ? 1 : Math.max(0, Math.min(1, 1 - reopen.rate / Math.max(comesBack, 1e-9)));
   const entry = c.tiers.find((tier) => tier.id === c.entryTier) ?? c.tiers[0]!;
   push('routing:', '  discipline: fifo', `  entry_tier: ${entry.id}`, '');
   push('tiers:');
   for (const tier of [entry, ...c.tiers.filter((other) => other !== entry)]) {
     const escalated = tier.escalations.reduce((sum, escalation) => sum + escalation.probability, 0);
-    const target = tier.escalations.find((escalation) => c.tiers.some((other) => other.id === escalation.to && other !== tier));
+    const target = tier.escalations.find((escalation) =>
+      c.tiers.some((other) => other.id === escalation.to && other !== tier),
+    );
     push(`  # ${tier.visits} queue entries${tier.label !== tier.id ? `; "${tier.label}" in the log` : ''}.`);
     for (const escalation of tier.escalations) {
-      push(`  # escalated to ${escalation.to}: ${escalation.count}, ${percent(escalation.probability)} ${interval(escalation.ci, percent)} of entries`);
+      push(
+        `  # escalated to ${escalation.to}: ${escalation.count}, ${percent(escalation.probability)} ${interval(escalation.ci, percent)} of entries`,
+      );
     }
-    if (tier.escalations.length > 1) push('  # a tier escalates to one tier in the model: the most frequent target is kept, the others count as escalations to it.');
-    const speed = tier.work !== undefined && entry.work !== undefined && tier !== entry ? figure(entry.work.mean / tier.work.mean) : 1;
-    if (tier.work !== undefined) push(`  # work here: n = ${tier.work.n}, mean ${minutesText(tier.work.mean)} ${interval(tier.work.meanCi, minutesText)}; speed = entry tier's mean over this one's`);
+    if (tier.escalations.length > 1)
+      push(
+        '  # a tier escalates to one tier in the model: the most frequent target is kept, the others count as escalations to it.',
+      );
+    const speed =
+      tier.work !== undefined && entry.work !== undefined && tier !== entry
+        ? figure(entry.work.mean / tier.work.mean)
+        : 1;
+    if (tier.work !== undefined)
+      push(
+        `  # work here: n = ${tier.work.n}, mean ${minutesText(tier.work.mean)} ${interval(tier.work.meanCi, minutesText)}; speed = entry tier's mean over this one's`,
+      );
     const counts = staffing(tier);
     push(
       tier.agentsOnShift !== undefined
         ? `  # staffing: agents on shift in each hour of the week (the log's shift records), mean over the log, rounded (peak ${figure(Math.max(...tier.agentsOnShift))}).`
         : tier.ticketsInProcessing === undefined
-        ? `  # staffing: distinct agents active in each hour of the week, mean over the log, rounded (peak ${figure(Math.max(...tier.agentsActive))}).`
-        : `  # staffing: tickets in processing in each hour of the week, mean over the log, rounded (peak ${figure(Math.max(...tier.ticketsInProcessing))}); ` +
+          ? `  # staffing: distinct agents active in each hour of the week, mean over the log, rounded (peak ${figure(Math.max(...tier.agentsActive))}).`
+          : `  # staffing: tickets in processing in each hour of the week, mean over the log, rounded (peak ${figure(Math.max(...tier.ticketsInProcessing))}); ` +
             `distinct agents active: peak ${figure(Math.max(...tier.agentsActive))}.`,
     );
     push(`  - id: ${tier.id}`);
@@ -259,7 +302,10 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
     push(`    escalates_to: ${target === undefined ? 'null' : target.to}`);
     push('    shifts:');
     const shifts = shiftsOf(counts);
-    for (const shift of shifts) push(`      - { days: [${shift.days.join(', ')}], start: "${shift.start}", end: "${shift.end}", agents: ${shift.agents} }`);
+    for (const shift of shifts)
+      push(
+        `      - { days: [${shift.days.join(', ')}], start: "${shift.start}", end: "${shift.end}", agents: ${shift.agents} }`,
+      );
     if (shifts.length === 0) push('      - { days: [mon], start: "00:00", end: "01:00", agents: 0 }');
   }
   push('');
@@ -267,20 +313,32 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
   push('customers:');
   push(`  population: ${c.customers ?? 0}`);
   if (c.customerWait !== null) {
-    push(`  # waits on the customer: after ${percent(c.customerWait.share)} ${interval(c.customerWait.ci, percent)} of ${c.customerWait.sessions} sessions`);
+    push(
+      `  # waits on the customer: after ${percent(c.customerWait.share)} ${interval(c.customerWait.ci, percent)} of ${c.customerWait.sessions} sessions`,
+    );
     push(`  info_request: ${figure(c.customerWait.share)}`);
-    if (c.customerWait.delay !== undefined) push(fitComment(c.customerWait.delay, '  '), `  reply_delay: ${distributionYaml(c.customerWait.delay.chosen)}`);
-    push('  silence: 0                       # assumed: every wait on the customer ends (the log shows how, not whether)');
+    if (c.customerWait.delay !== undefined)
+      push(fitComment(c.customerWait.delay, '  '), `  reply_delay: ${distributionYaml(c.customerWait.delay.chosen)}`);
+    push(
+      '  silence: 0                       # assumed: every wait on the customer ends (the log shows how, not whether)',
+    );
   }
-  push('  return_when_not_fixed: 1          # assumed: every customer whose problem was not fixed comes back (the log shows who did)');
-  if (reopen?.delay !== undefined) push(fitComment(reopen.delay, '  '), `  return_delay: ${distributionYaml(reopen.delay.chosen)}`);
+  push(
+    '  return_when_not_fixed: 1          # assumed: every customer whose problem was not fixed comes back (the log shows who did)',
+  );
+  if (reopen?.delay !== undefined)
+    push(fitComment(reopen.delay, '  '), `  return_delay: ${distributionYaml(reopen.delay.chosen)}`);
   push('');
   if (c.engineering?.delay !== undefined) {
     push('engineering:');
     push(`  # waits on engineering: ${percent(c.engineering.share)} ${interval(c.engineering.ci, percent)} of tickets`);
     push(fitComment(c.engineering.delay, '  '), `  delay: ${distributionYaml(c.engineering.delay.chosen)}`, '');
   }
-  push('metrics:', `  reopen_window_days: ${windowDays}         # the 95th percentile of the log's reopen delays, in days`, '');
+  push(
+    'metrics:',
+    `  reopen_window_days: ${windowDays}         # the 95th percentile of the log's reopen delays, in days`,
+    '',
+  );
   return lines.join('\n');
 }
 

@@ -135,7 +135,10 @@ function foldOne(events: readonly TicketEvent[], created: TicketEvent, activity:
         break;
       case 'escalated':
         endProcessing(event.time);
-        ticket.escalations.push({ from: event.tier ?? tier, to: typeof event.value === 'string' ? event.value : undefined });
+        ticket.escalations.push({
+          from: event.tier ?? tier,
+          to: typeof event.value === 'string' ? event.value : undefined,
+        });
         break;
       case 'resolved':
         endPending(event.time);

@@ -40,7 +40,9 @@ export function valueAttributes(value: unknown): Array<[string, AttributeValue]>
 export function valueFromAttributes(attributes: ReadonlyMap<string, AttributeValue>): unknown {
   if (attributes.has('value')) return attributes.get('value');
   const fields = [...attributes].filter(([key]) => key.startsWith('value.'));
-  return fields.length === 0 ? undefined : Object.fromEntries(fields.map(([key, value]) => [key.slice('value.'.length), value]));
+  return fields.length === 0
+    ? undefined
+    : Object.fromEntries(fields.map(([key, value]) => [key.slice('value.'.length), value]));
 }
 
 /** The kind of a value, and the kind two sightings of one attribute merge into. */
@@ -78,7 +80,14 @@ export interface LogScan {
 
 /** The first pass: one read of the whole log. */
 export function scanLog(source: EventSource): LogScan {
-  const scan: LogScan = { events: 0, ticketless: 0, lastEventOfTicket: new Map(), integerTickets: true, integerCustomers: true, attributes: new Map() };
+  const scan: LogScan = {
+    events: 0,
+    ticketless: 0,
+    lastEventOfTicket: new Map(),
+    integerTickets: true,
+    integerCustomers: true,
+    attributes: new Map(),
+  };
   for (const event of source.events()) {
     const position = scan.events++;
     if (event.ticket !== undefined) {

@@ -23,7 +23,11 @@ export const EXPORT_FORMATS = ['xes', 'ocel', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The file each format writes the event log to. */
-export const EVENT_FILES: Record<ExportFormat, string> = { xes: 'events.xes', ocel: 'events.ocel.json', parquet: 'events.parquet' };
+export const EVENT_FILES: Record<ExportFormat, string> = {
+  xes: 'events.xes',
+  ocel: 'events.ocel.json',
+  parquet: 'events.parquet',
+};
 
 /** `--format xes,parquet` as a list of formats; an unknown one is an error that names the known ones. */
 export function parseFormats(text: string): ExportFormat[] {
@@ -40,7 +44,12 @@ export function parseFormats(text: string): ExportFormat[] {
 }
 
 /** Writes the event log in each format; `fileOf` says where a file of the output goes. One scan serves every format. */
-export function writeEventExports(source: EventSource, formats: readonly ExportFormat[], name: string, fileOf: (file: string) => string): void {
+export function writeEventExports(
+  source: EventSource,
+  formats: readonly ExportFormat[],
+  name: string,
+  fileOf: (file: string) => string,
+): void {
   const scan = scanLog(source);
   for (const format of formats) {
     const path = fileOf(EVENT_FILES[format]);

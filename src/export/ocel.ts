@@ -22,7 +22,12 @@ import { TextFileWriter } from './text-writer.js';
 /** OCEL 2.0 attribute types. */
 export type OcelType = 'string' | 'integer' | 'float' | 'boolean' | 'time';
 
-const OCEL_TYPE: Record<AttributeKind, OcelType> = { string: 'string', int: 'integer', float: 'float', boolean: 'boolean' };
+const OCEL_TYPE: Record<AttributeKind, OcelType> = {
+  string: 'string',
+  int: 'integer',
+  float: 'float',
+  boolean: 'boolean',
+};
 
 /** The ticket attributes of the `ticket` object type. */
 const TICKET_ATTRIBUTES = ['channel', 'category', 'priority'] as const;
@@ -45,21 +50,29 @@ interface OcelObject {
 export function writeOcel(path: string, source: EventSource, scan: LogScan = scanLog(source)): void {
   const out = new TextFileWriter(path);
   try {
-    out.write(`{\n"objectTypes": ${JSON.stringify(objectTypes())},\n"eventTypes": ${JSON.stringify(eventTypes(scan))},\n"events": [\n`);
+    out.write(
+      `{\n"objectTypes": ${JSON.stringify(objectTypes())},\n"eventTypes": ${JSON.stringify(eventTypes(scan))},\n"events": [\n`,
+    );
     const objects = new Map<string, OcelObject>();
     let position = 0;
     for (const event of source.events()) {
       const time = new Date(eventEpochMs(source, event)).toISOString();
       const relationships: Array<{ objectId: string; qualifier: string }> = [];
-      if (event.ticket !== undefined) relationships.push({ objectId: noteTicket(objects, event, time), qualifier: 'ticket' });
-      if (event.agent !== undefined) relationships.push({ objectId: noteAgent(objects, event.agent, event.tier, time), qualifier: 'agent' });
+      if (event.ticket !== undefined)
+        relationships.push({ objectId: noteTicket(objects, event, time), qualifier: 'ticket' });
+      if (event.agent !== undefined)
+        relationships.push({ objectId: noteAgent(objects, event.agent, event.tier, time), qualifier: 'agent' });
       if (event.customer !== undefined) {
         const customer = objectId.customer(event.customer);
-        if (!objects.has(customer)) objects.set(customer, { id: customer, type: 'customer', attributes: [], relationships: [] });
+        if (!objects.has(customer))
+          objects.set(customer, { id: customer, type: 'customer', attributes: [], relationships: [] });
         relationships.push({ objectId: customer, qualifier: 'customer' });
       }
       const kinds = scan.attributes.get(event.type)!;
-      const attributes = eventAttributes(event).map(([name, value]) => ({ name, value: asKind(value, kinds.get(name)!) }));
+      const attributes = eventAttributes(event).map(([name, value]) => ({
+        name,
+        value: asKind(value, kinds.get(name)!),
+      }));
       if (event.tier !== undefined) attributes.unshift({ name: 'tier', value: event.tier });
       const record = { id: `e${position + 1}`, type: event.type, time, attributes, relationships };
       out.write((position++ === 0 ? '' : ',\n') + JSON.stringify(record));
@@ -88,7 +101,10 @@ function objectTypes(): Array<{ name: string; attributes: Array<{ name: string; 
 function eventTypes(scan: LogScan): Array<{ name: string; attributes: Array<{ name: string; type: OcelType }> }> {
   return [...scan.attributes].map(([type, kinds]) => ({
     name: type,
-    attributes: [{ name: 'tier', type: 'string' as const }, ...[...kinds].map(([name, kind]) => ({ name, type: OCEL_TYPE[kind] }))],
+    attributes: [
+      { name: 'tier', type: 'string' as const },
+      ...[...kinds].map(([name, kind]) => ({ name, type: OCEL_TYPE[kind] })),
+    ],
   }));
 }
 
@@ -99,7 +115,8 @@ function noteTicket(objects: Map<string, OcelObject>, event: TicketEvent, time: 
   if (ticket === undefined) objects.set(id, (ticket = { id, type: 'ticket', attributes: [], relationships: [] }));
   for (const name of TICKET_ATTRIBUTES) {
     const value = event[name];
-    if (value !== undefined && !ticket.attributes.some((attribute) => attribute.name === name)) ticket.attributes.push({ name, time, value });
+    if (value !== undefined && !ticket.attributes.some((attribute) => attribute.name === name))
+      ticket.attributes.push({ name, time, value });
   }
   if (event.customer !== undefined && ticket.relationships.length === 0) {
     ticket.relationships.push({ objectId: objectId.customer(event.customer), qualifier: 'raised by' });
@@ -112,6 +129,7 @@ function noteAgent(objects: Map<string, OcelObject>, name: string, tier: string 
   const id = objectId.agent(name);
   let agent = objects.get(id);
   if (agent === undefined) objects.set(id, (agent = { id, type: 'agent', attributes: [], relationships: [] }));
-  if (tier !== undefined && agent.attributes.at(-1)?.value !== tier) agent.attributes.push({ name: 'tier', time, value: tier });
+  if (tier !== undefined && agent.attributes.at(-1)?.value !== tier)
+    agent.attributes.push({ name: 'tier', time, value: tier });
   return id;
 }

@@ -31,10 +31,15 @@ export interface ExportRequest {
 /** Writes the export files through `fileOf` (a staged directory's paths). */
 export function writeExports(request: ExportRequest, fileOf: (file: string) => string): void {
   const eventFormats = request.formats.filter((format) => format !== 'parquet' || request.eventsParquet);
-  if (request.log !== undefined && eventFormats.length > 0) writeEventExports(request.log, eventFormats, request.name, fileOf);
+  if (request.log !== undefined && eventFormats.length > 0)
+    writeEventExports(request.log, eventFormats, request.name, fileOf);
   if (request.formats.includes('parquet') && request.tickets !== undefined) {
     const several = request.tickets.length > 1;
-    writeTicketsParquet(fileOf('tickets.parquet'), several ? withReplication(request.tickets) : (request.tickets[0]?.rows ?? []), several);
+    writeTicketsParquet(
+      fileOf('tickets.parquet'),
+      several ? withReplication(request.tickets) : (request.tickets[0]?.rows ?? []),
+      several,
+    );
   }
 }
 
@@ -45,7 +50,10 @@ function withReplication(tickets: NonNullable<ExportRequest['tickets']>): Ticket
 /** `tickets.csv` of every replication: a `replication` column, then tickets.csv's own. */
 export function allReplicationsCsv(tickets: NonNullable<ExportRequest['tickets']>): string {
   const header = ['replication', ...TICKET_COLUMNS];
-  return toCsv(header, withReplication(tickets).map((row) => header.map((column) => row[column])));
+  return toCsv(
+    header,
+    withReplication(tickets).map((row) => header.map((column) => row[column])),
+  );
 }
 
 /** Removes a file the command wrote only as a step (the NDJSON log an XES export was made from). */

@@ -63,7 +63,10 @@ export class ParquetTableWriter {
   ) {
     this.writer = new ParquetWriter({
       writer: fileWriter(path),
-      schema: [{ name: 'root', num_children: columns.length }, ...columns.map(([name, type]) => schemaElement(name, type))],
+      schema: [
+        { name: 'root', num_children: columns.length },
+        ...columns.map(([name, type]) => schemaElement(name, type)),
+      ],
       kvMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
       createdBy: 'desksim',
     });
@@ -74,7 +77,9 @@ export class ParquetTableWriter {
     for (let column = 0; column < row.length; column++) {
       const value = row[column] ?? null;
       // The writer takes 64-bit integers as bigint only.
-      this.buffers[column]!.push(value !== null && this.columns[column]![1] === 'int64' ? BigInt(value as number) : value);
+      this.buffers[column]!.push(
+        value !== null && this.columns[column]![1] === 'int64' ? BigInt(value as number) : value,
+      );
     }
     if (this.buffers[0]!.length >= this.rowsPerGroup) this.flush();
   }
@@ -83,7 +88,10 @@ export class ParquetTableWriter {
     const rows = this.buffers[0]!.length;
     // An empty table still gets one (empty) row group, so its schema is written.
     if (rows === 0 && this.written > 0) return;
-    const columnData: ColumnSource[] = this.columns.map(([name], column) => ({ name, data: this.buffers[column]! as never }));
+    const columnData: ColumnSource[] = this.columns.map(([name], column) => ({
+      name,
+      data: this.buffers[column]! as never,
+    }));
     void this.writer.write({ columnData, rowGroupSize: Math.max(rows, 1) });
     this.written += rows;
     for (const buffer of this.buffers) buffer.length = 0;
@@ -113,7 +121,12 @@ export function eventColumns(scan: Pick<LogScan, 'integerTickets' | 'integerCust
 }
 
 /** Writes the event log as Parquet, streaming it in row groups. */
-export function writeEventsParquet(path: string, source: EventSource, scan: LogScan = scanLog(source), rowsPerGroup = ROWS_PER_GROUP): void {
+export function writeEventsParquet(
+  path: string,
+  source: EventSource,
+  scan: LogScan = scanLog(source),
+  rowsPerGroup = ROWS_PER_GROUP,
+): void {
   const columns = eventColumns(scan);
   const table = new ParquetTableWriter(path, columns, { 'desksim.table': 'events' }, rowsPerGroup);
   const asText = (value: unknown) => (value === undefined ? null : String(value));

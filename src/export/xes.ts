@@ -19,7 +19,14 @@
  * log finds it), so only the open tickets' events are held at any time.
  */
 import type { EventType, TicketEvent } from '../eventlog/types.js';
-import { asKind, eventAttributes, scanLog, type AttributeKind, type AttributeValue, type LogScan } from './attributes.js';
+import {
+  asKind,
+  eventAttributes,
+  scanLog,
+  type AttributeKind,
+  type AttributeValue,
+  type LogScan,
+} from './attributes.js';
 import { eventEpochMs, type EventSource } from './source.js';
 import { TextFileWriter } from './text-writer.js';
 
@@ -47,7 +54,12 @@ export function eventTypeOfActivity(activity: string, transition: string): Event
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character]!);
 
-const ELEMENT_OF_KIND: Record<AttributeKind, string> = { int: 'int', float: 'float', string: 'string', boolean: 'boolean' };
+const ELEMENT_OF_KIND: Record<AttributeKind, string> = {
+  int: 'int',
+  float: 'float',
+  string: 'string',
+  boolean: 'boolean',
+};
 
 function attribute(kind: AttributeKind | 'date', key: string, value: AttributeValue): string {
   const element = kind === 'date' ? 'date' : ELEMENT_OF_KIND[kind];
@@ -75,7 +87,8 @@ export function writeXes(path: string, source: EventSource, name: string, scan: 
       let trace = open.get(event.ticket);
       if (trace === undefined) open.set(event.ticket, (trace = { facts: {}, events: [] }));
       for (const field of ['channel', 'category', 'priority', 'customer'] as const) {
-        if (trace.facts[field] === undefined && event[field] !== undefined) (trace.facts as Record<string, unknown>)[field] = event[field];
+        if (trace.facts[field] === undefined && event[field] !== undefined)
+          (trace.facts as Record<string, unknown>)[field] = event[field];
       }
       trace.events.push(eventXml(event, source, scan));
       if (scan.lastEventOfTicket.get(event.ticket) === position) {
@@ -93,7 +106,9 @@ function header(name: string, scan: LogScan): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<log xes.version="1849-2016" xes.features="" xmlns="http://www.xes-standard.org/">',
-    ...XES_EXTENSIONS.map((extension) => `  <extension name="${extension.name}" prefix="${extension.prefix}" uri="${extension.uri}"/>`),
+    ...XES_EXTENSIONS.map(
+      (extension) => `  <extension name="${extension.name}" prefix="${extension.prefix}" uri="${extension.uri}"/>`,
+    ),
     '  <global scope="trace">',
     `    ${attribute('string', 'concept:name', '__INVALID__')}`,
     '  </global>',
@@ -108,7 +123,9 @@ function header(name: string, scan: LogScan): string {
     `  ${attribute('string', 'lifecycle:model', 'standard')}`,
   ];
   if (scan.ticketless > 0) {
-    lines.push(`  <!-- ${scan.ticketless} events without a ticket (agents' shifts and absences, self-service deflections) belong to no case and are not in this log -->`);
+    lines.push(
+      `  <!-- ${scan.ticketless} events without a ticket (agents' shifts and absences, self-service deflections) belong to no case and are not in this log -->`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -122,7 +139,8 @@ function eventXml(event: TicketEvent, source: EventSource, scan: LogScan): strin
   ];
   if (event.agent !== undefined) parts.push(attribute('string', 'org:resource', event.agent));
   if (event.tier !== undefined) parts.push(attribute('string', 'org:group', event.tier));
-  if (event.customer !== undefined) parts.push(attribute(scan.integerCustomers ? 'int' : 'string', 'customer', event.customer));
+  if (event.customer !== undefined)
+    parts.push(attribute(scan.integerCustomers ? 'int' : 'string', 'customer', event.customer));
   const kinds = scan.attributes.get(event.type)!;
   for (const [key, value] of eventAttributes(event)) {
     const kind = kinds.get(key)!;
@@ -136,6 +154,7 @@ function traceXml(ticket: number | string, facts: TraceFacts, events: string[], 
   for (const field of ['channel', 'category', 'priority'] as const) {
     if (facts[field] !== undefined) parts.push(attribute('string', field, facts[field]!));
   }
-  if (facts.customer !== undefined) parts.push(attribute(scan.integerCustomers ? 'int' : 'string', 'customer', facts.customer));
+  if (facts.customer !== undefined)
+    parts.push(attribute(scan.integerCustomers ? 'int' : 'string', 'customer', facts.customer));
   return `  <trace>\n    ${parts.join('\n    ')}\n${events.join('')}  </trace>\n`;
 }

@@ -11,7 +11,15 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('desksim calibrate', () => {
   it('writes a valid scenario of the Helpdesk log, with what the log cannot tell as assumptions', async () => {
     const out = join(scratch, 'helpdesk-desk.yaml');
-    const result = await cli(['calibrate', 'test/fixtures/real-logs/helpdesk.csv', '--mapping', 'scenarios/mappings/helpdesk.yaml', '--out', out, '--quiet']);
+    const result = await cli([
+      'calibrate',
+      'test/fixtures/real-logs/helpdesk.csv',
+      '--mapping',
+      'scenarios/mappings/helpdesk.yaml',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const yaml = readFileSync(out, 'utf8');
@@ -24,7 +32,25 @@ describe('desksim calibrate', () => {
 
   it('--check runs the scenario of a simulated log beside it and writes the comparison and report', async () => {
     const run = join(scratch, 'run');
-    expect((await cli(['run', 'scenarios/baseline.yaml', '--set', 'horizon.days=10', '--set', 'horizon.warmup_days=1', '-r', '1', '--events', '--no-report', '--quiet', '--out', run])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          'run',
+          'scenarios/baseline.yaml',
+          '--set',
+          'horizon.days=10',
+          '--set',
+          'horizon.warmup_days=1',
+          '-r',
+          '1',
+          '--events',
+          '--no-report',
+          '--quiet',
+          '--out',
+          run,
+        ])
+      ).code,
+    ).toBe(0);
     const check = join(scratch, 'check');
     const result = await cli(['calibrate', join(run, 'events.ndjson'), '--check', '-r', '3', '--report-dir', check]);
     expect(result.code).toBe(0);

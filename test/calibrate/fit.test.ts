@@ -53,7 +53,10 @@ describe('fitDurations', () => {
   }
 
   it('keeps the sample as an empirical distribution when no family fits (two far-apart modes)', () => {
-    const values = [...sample({ dist: 'lognormal', mean: 5, sd: 1 }, 1000, 'a'), ...sample({ dist: 'lognormal', mean: 500, sd: 50 }, 1000, 'b')];
+    const values = [
+      ...sample({ dist: 'lognormal', mean: 5, sd: 1 }, 1000, 'a'),
+      ...sample({ dist: 'lognormal', mean: 500, sd: 50 }, 1000, 'b'),
+    ];
     const fit = fitDurations(values);
     expect(fit.fits).toBe(false);
     expect(fit.chosen.dist).toBe('empirical');

@@ -42,7 +42,11 @@ const known = loadScenarioText(KNOWN, 'known.yaml').scenario;
 const model = buildDesk(known);
 const sink = new ArraySink();
 simulate(model, 1, sink);
-const calibration = estimate({ events: sink.events, originEpochMs: model.originEpochMs, recordedTypes: new Set(EVENT_TYPES) });
+const calibration = estimate({
+  events: sink.events,
+  originEpochMs: model.originEpochMs,
+  recordedTypes: new Set(EVENT_TYPES),
+});
 
 const inside = (value: number, [low, high]: [number, number], what: string) => {
   expect(value, `${what}: ${value} in [${low}, ${high}]`).toBeGreaterThanOrEqual(low);
@@ -54,7 +58,11 @@ describe('calibrate: a known desk round trip', () => {
     inside(4, calibration.arrivals.rateCi, 'rate per hour');
     // The profile's daytime hours are twice the night's.
     const day = calibration.arrivals.hourly.slice(8, 17).reduce((sum, weight) => sum + weight, 0) / 9;
-    const night = [...calibration.arrivals.hourly.slice(0, 8), ...calibration.arrivals.hourly.slice(17)].reduce((sum, weight) => sum + weight, 0) / 15;
+    const night =
+      [...calibration.arrivals.hourly.slice(0, 8), ...calibration.arrivals.hourly.slice(17)].reduce(
+        (sum, weight) => sum + weight,
+        0,
+      ) / 15;
     expect(day / night).toBeGreaterThan(1.7);
     expect(day / night).toBeLessThan(2.3);
     expect(calibration.arrivals.trend.flagged).toBe(false);
@@ -66,7 +74,7 @@ describe('calibrate: a known desk round trip', () => {
     inside(0.2, calibration.priorities!.find((share) => share.id === 'high')!.ci, 'high share');
   });
 
-  it('recovers each category\'s handle time and its family', () => {
+  it("recovers each category's handle time and its family", () => {
     expect(calibration.workKind).toBe('handle');
     const billing = calibration.work.get('billing')!;
     const technical = calibration.work.get('technical')!;

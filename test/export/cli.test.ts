@@ -10,9 +10,18 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const short = ['--set', 'horizon.days=4', '--set', 'horizon.warmup_days=1', '-r', '2', '--no-report', '--quiet'];
 
 describe('run --format', () => {
-  it('writes the event log as XES and OCEL without keeping the NDJSON it streamed through, and every replication\'s tickets', async () => {
+  it("writes the event log as XES and OCEL without keeping the NDJSON it streamed through, and every replication's tickets", async () => {
     const out = join(scratch, 'run');
-    const result = await cli(['run', 'scenarios/baseline.yaml', ...short, '--format', 'xes,ocel,parquet', '--all-replications', '--out', out]);
+    const result = await cli([
+      'run',
+      'scenarios/baseline.yaml',
+      ...short,
+      '--format',
+      'xes,ocel,parquet',
+      '--all-replications',
+      '--out',
+      out,
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const files = readdirSync(out);
@@ -27,7 +36,9 @@ describe('run --format', () => {
 
   it('with --events keeps events.ndjson and adds events.parquet', async () => {
     const out = join(scratch, 'run-events');
-    expect((await cli(['run', 'scenarios/baseline.yaml', ...short, '--events', '--format', 'parquet', '--out', out])).code).toBe(0);
+    expect(
+      (await cli(['run', 'scenarios/baseline.yaml', ...short, '--events', '--format', 'parquet', '--out', out])).code,
+    ).toBe(0);
     expect(readdirSync(out)).toEqual(expect.arrayContaining(['events.ndjson', 'events.parquet', 'tickets.parquet']));
     expect(readFileSync(join(out, 'tickets.csv'), 'utf8').startsWith('ticket,')).toBe(true);
   });
@@ -47,10 +58,24 @@ describe('run --format', () => {
 describe('metrics --format', () => {
   it('exports an imported log in every format', async () => {
     const out = join(scratch, 'metrics');
-    const result = await cli(['metrics', 'test/fixtures/real-logs/helpdesk.csv', '--mapping', 'scenarios/mappings/helpdesk.yaml', '--format', 'xes,ocel,parquet', '--quiet', '--out', out]);
+    const result = await cli([
+      'metrics',
+      'test/fixtures/real-logs/helpdesk.csv',
+      '--mapping',
+      'scenarios/mappings/helpdesk.yaml',
+      '--format',
+      'xes,ocel,parquet',
+      '--quiet',
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(0);
-    expect(readdirSync(out)).toEqual(expect.arrayContaining(['events.xes', 'events.ocel.json', 'events.parquet', 'tickets.parquet']));
-    const ocel = JSON.parse(readFileSync(join(out, 'events.ocel.json'), 'utf8')) as { objects: Array<{ type: string }> };
+    expect(readdirSync(out)).toEqual(
+      expect.arrayContaining(['events.xes', 'events.ocel.json', 'events.parquet', 'tickets.parquet']),
+    );
+    const ocel = JSON.parse(readFileSync(join(out, 'events.ocel.json'), 'utf8')) as {
+      objects: Array<{ type: string }>;
+    };
     expect(ocel.objects.filter((object) => object.type === 'ticket').length).toBe(4580);
   });
 });

@@ -35,14 +35,19 @@ describe('OCEL 2.0 export', () => {
     expect(Object.keys(log).sort()).toEqual(['eventTypes', 'events', 'objectTypes', 'objects']);
     expect(log.objectTypes.map((type) => type.name)).toEqual(['ticket', 'agent', 'customer']);
     for (const type of [...log.objectTypes, ...log.eventTypes]) {
-      for (const attribute of type.attributes) expect(OCEL_TYPES.has(attribute.type), `${type.name}.${attribute.name}`).toBe(true);
+      for (const attribute of type.attributes)
+        expect(OCEL_TYPES.has(attribute.type), `${type.name}.${attribute.name}`).toBe(true);
     }
     expect(new Set(log.eventTypes.map((type) => type.name))).toEqual(new Set(events.map((event) => event.type)));
   });
 
   it('gives every event and object attribute a value of its declared type, and relates only to objects that exist', () => {
-    const eventTypes = new Map(log.eventTypes.map((type) => [type.name, new Map(type.attributes.map((a) => [a.name, a.type]))]));
-    const objectTypes = new Map(log.objectTypes.map((type) => [type.name, new Map(type.attributes.map((a) => [a.name, a.type]))]));
+    const eventTypes = new Map(
+      log.eventTypes.map((type) => [type.name, new Map(type.attributes.map((a) => [a.name, a.type]))]),
+    );
+    const objectTypes = new Map(
+      log.objectTypes.map((type) => [type.name, new Map(type.attributes.map((a) => [a.name, a.type]))]),
+    );
     const objectIds = new Set(log.objects.map((object) => object.id));
     expect(objectIds.size).toBe(log.objects.length);
     expect(new Set(log.events.map((event) => event.id)).size).toBe(log.events.length);
@@ -51,7 +56,10 @@ describe('OCEL 2.0 export', () => {
       for (const attribute of event.attributes ?? []) {
         const type = eventTypes.get(event.type)!.get(attribute.name);
         expect(type, `${event.type}.${attribute.name} is declared`).toBeDefined();
-        expect(matchesType(attribute.value, type!), `${event.type}.${attribute.name} = ${JSON.stringify(attribute.value)}`).toBe(true);
+        expect(
+          matchesType(attribute.value, type!),
+          `${event.type}.${attribute.name} = ${JSON.stringify(attribute.value)}`,
+        ).toBe(true);
       }
       for (const relationship of event.relationships ?? []) expect(objectIds.has(relationship.objectId)).toBe(true);
     }
@@ -67,15 +75,21 @@ describe('OCEL 2.0 export', () => {
   it('has tickets, agents and customers as objects: a ticket per ticket, related to its customer', () => {
     const tickets = new Set(events.flatMap((event) => (event.ticket === undefined ? [] : [`ticket:${event.ticket}`])));
     const agents = new Set(events.flatMap((event) => (event.agent === undefined ? [] : [`agent:${event.agent}`])));
-    expect(new Set(log.objects.filter((object) => object.type === 'ticket').map((object) => object.id))).toEqual(tickets);
+    expect(new Set(log.objects.filter((object) => object.type === 'ticket').map((object) => object.id))).toEqual(
+      tickets,
+    );
     expect(new Set(log.objects.filter((object) => object.type === 'agent').map((object) => object.id))).toEqual(agents);
     const created = events.find((event) => event.type === 'created' && event.customer !== undefined)!;
     const ticket = log.objects.find((object) => object.id === `ticket:${created.ticket}`)!;
     expect(ticket.relationships).toEqual([{ objectId: `customer:${created.customer}`, qualifier: 'raised by' }]);
-    expect(ticket.attributes!.map((attribute) => attribute.value)).toEqual([created.channel, created.category, created.priority]);
+    expect(ticket.attributes!.map((attribute) => attribute.value)).toEqual([
+      created.channel,
+      created.category,
+      created.priority,
+    ]);
   });
 
-  it('reads back into the same events in the same order, the agents\' own records included', () => {
+  it("reads back into the same events in the same order, the agents' own records included", () => {
     expect(ocelEvents(log, originEpochMs)).toEqual(events.map((event) => asExported(event, true)));
     expect(log.events.some((event) => event.type === 'shift_started' && event.relationships!.length === 1)).toBe(true);
   });

@@ -26,16 +26,22 @@ async function read(path: string) {
   const metadata = await parquetMetadataAsync(file);
   const rows = await parquetReadObjects({ file });
   const types = Object.fromEntries(
-    metadata.schema.slice(1).map((element) => [element.name, [element.type, element.converted_type ?? element.logical_type?.type ?? null].filter(Boolean).join(' ')]),
+    metadata.schema
+      .slice(1)
+      .map((element) => [
+        element.name,
+        [element.type, element.converted_type ?? element.logical_type?.type ?? null].filter(Boolean).join(' '),
+      ]),
   );
   return { rows, types, groups: metadata.row_groups.length };
 }
 
 /** A value as it comes back: INT64 as bigint, timestamps as Date. */
-const plain = (value: unknown) => (typeof value === 'bigint' ? Number(value) : value instanceof Date ? value.getTime() : value);
+const plain = (value: unknown) =>
+  typeof value === 'bigint' ? Number(value) : value instanceof Date ? value.getTime() : value;
 
 describe('Parquet export', () => {
-  it('writes tickets.csv\'s columns with their types, and reads back the same rows', async () => {
+  it("writes tickets.csv's columns with their types, and reads back the same rows", async () => {
     const ledger = new Ledger({ originEpochMs, measureFrom: 0, measureTo: model.horizon });
     for (const event of events) ledger.emit(event);
     const rows = ticketRows(ledger, metricOptions(model));
@@ -53,8 +59,13 @@ describe('Parquet export', () => {
       truly_fixed: 'BOOLEAN',
     });
     expect(back.rows.length).toBe(rows.length);
-    const expected = rows.map((row) => ({ ...row, truly_fixed: row.truly_fixed === null ? null : row.truly_fixed === 'true' }));
-    expect(back.rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, plain(value)])))).toEqual(expected);
+    const expected = rows.map((row) => ({
+      ...row,
+      truly_fixed: row.truly_fixed === null ? null : row.truly_fixed === 'true',
+    }));
+    expect(
+      back.rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, plain(value)]))),
+    ).toEqual(expected);
   });
 
   it('writes the replication as a column of its own when asked', async () => {
@@ -72,7 +83,13 @@ describe('Parquet export', () => {
     writeEventsParquet(path, source, scanLog(source), 1000);
     const back = await read(path);
     expect(back.groups).toBe(Math.ceil(events.length / 1000));
-    expect(back.types).toMatchObject({ ticket: 'INT64', time: 'INT64 TIMESTAMP_MILLIS', type: 'BYTE_ARRAY UTF8', customer: 'INT64', value: 'BYTE_ARRAY UTF8' });
+    expect(back.types).toMatchObject({
+      ticket: 'INT64',
+      time: 'INT64 TIMESTAMP_MILLIS',
+      type: 'BYTE_ARRAY UTF8',
+      customer: 'INT64',
+      value: 'BYTE_ARRAY UTF8',
+    });
     const expected = events.map((event) => ({
       ticket: event.ticket ?? null,
       time: originEpochMs + Math.round(event.time * 60000),
@@ -86,6 +103,8 @@ describe('Parquet export', () => {
       kind: event.kind ?? null,
       value: event.value === undefined ? null : JSON.stringify(event.value),
     }));
-    expect(back.rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, plain(value)])))).toEqual(expected);
+    expect(
+      back.rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, plain(value)]))),
+    ).toEqual(expected);
   });
 });

@@ -65,7 +65,11 @@ export function xesEvents(log: Record<string, unknown>, originEpochMs: number): 
         return attribute;
       };
       const type = eventTypeOfActivity(take('concept:name')!.value, take('lifecycle:transition')!.value);
-      const event: TicketEvent = { ticket: ticketText, time: (Date.parse(take('time:timestamp')!.value) - originEpochMs) / 60000, type };
+      const event: TicketEvent = {
+        ticket: ticketText,
+        time: (Date.parse(take('time:timestamp')!.value) - originEpochMs) / 60000,
+        type,
+      };
       const agent = take('org:resource');
       if (agent !== undefined) event.agent = agent.value;
       const tier = take('org:group');
@@ -76,7 +80,9 @@ export function xesEvents(log: Record<string, unknown>, originEpochMs: number): 
         const attribute = take(field);
         if (attribute !== undefined) event[field] = attribute.value;
       }
-      const value = valueFromAttributes(new Map([...attributes].map(([key, attribute]) => [key, typedValue(attribute)])));
+      const value = valueFromAttributes(
+        new Map([...attributes].map(([key, attribute]) => [key, typedValue(attribute)])),
+      );
       if (value !== undefined) event.value = value;
       events.push(event);
     }
@@ -88,22 +94,38 @@ export function xesEvents(log: Record<string, unknown>, originEpochMs: number): 
 export interface OcelLog {
   objectTypes: Array<{ name: string; attributes: Array<{ name: string; type: string }> }>;
   eventTypes: Array<{ name: string; attributes: Array<{ name: string; type: string }> }>;
-  objects: Array<{ id: string; type: string; attributes?: Array<{ name: string; time: string; value: unknown }>; relationships?: Array<{ objectId: string; qualifier: string }> }>;
-  events: Array<{ id: string; type: string; time: string; attributes?: Array<{ name: string; value: unknown }>; relationships?: Array<{ objectId: string; qualifier: string }> }>;
+  objects: Array<{
+    id: string;
+    type: string;
+    attributes?: Array<{ name: string; time: string; value: unknown }>;
+    relationships?: Array<{ objectId: string; qualifier: string }>;
+  }>;
+  events: Array<{
+    id: string;
+    type: string;
+    time: string;
+    attributes?: Array<{ name: string; value: unknown }>;
+    relationships?: Array<{ objectId: string; qualifier: string }>;
+  }>;
 }
 
 /** The events of an OCEL log back as desksim events, in file order. */
 export function ocelEvents(log: OcelLog, originEpochMs: number): TicketEvent[] {
   const objectIdOf = (objectId: string) => objectId.slice(objectId.indexOf(':') + 1);
   return log.events.map((record) => {
-    const event: TicketEvent = { time: (Date.parse(record.time) - originEpochMs) / 60000, type: record.type as EventType };
+    const event: TicketEvent = {
+      time: (Date.parse(record.time) - originEpochMs) / 60000,
+      type: record.type as EventType,
+    };
     for (const relationship of record.relationships ?? []) {
       const id = objectIdOf(relationship.objectId);
       if (relationship.qualifier === 'ticket') event.ticket = id;
       else if (relationship.qualifier === 'agent') event.agent = id;
       else if (relationship.qualifier === 'customer') event.customer = id;
     }
-    const attributes = new Map((record.attributes ?? []).map((attribute) => [attribute.name, attribute.value as AttributeValue]));
+    const attributes = new Map(
+      (record.attributes ?? []).map((attribute) => [attribute.name, attribute.value as AttributeValue]),
+    );
     for (const field of ['tier', 'channel', 'category', 'priority', 'kind'] as const) {
       if (attributes.has(field)) event[field] = attributes.get(field) as string;
       attributes.delete(field);

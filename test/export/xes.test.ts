@@ -27,15 +27,28 @@ describe('XES export', () => {
   it('declares the IEEE 1849 version and the four standard extensions by prefix and URI', () => {
     expect(log['@xes.version']).toBe('1849-2016');
     expect(log['@xmlns']).toBe('http://www.xes-standard.org/');
-    const extensions = (log.extension as Array<Record<string, string>>).map((extension) => [extension['@prefix'], extension['@uri']]);
+    const extensions = (log.extension as Array<Record<string, string>>).map((extension) => [
+      extension['@prefix'],
+      extension['@uri'],
+    ]);
     expect(extensions).toEqual(XES_EXTENSIONS.map((extension) => [extension.prefix, extension.uri]));
-    const globals = Object.fromEntries((log.global as Array<Record<string, unknown>>).map((global) => [global['@scope'], attributesOf(global).map((a) => `${a.element} ${a.key}`)]));
-    expect(globals).toEqual({ trace: ['string concept:name'], event: ['string concept:name', 'string lifecycle:transition', 'date time:timestamp'] });
+    const globals = Object.fromEntries(
+      (log.global as Array<Record<string, unknown>>).map((global) => [
+        global['@scope'],
+        attributesOf(global).map((a) => `${a.element} ${a.key}`),
+      ]),
+    );
+    expect(globals).toEqual({
+      trace: ['string concept:name'],
+      event: ['string concept:name', 'string lifecycle:transition', 'date time:timestamp'],
+    });
   });
 
   it('has one trace per ticket, each named by its ticket, with its events under it', () => {
     const tickets = new Set(events.flatMap((event) => (event.ticket === undefined ? [] : [String(event.ticket)])));
-    const names = traces.map((trace) => attributesOf(trace).find((attribute) => attribute.key === 'concept:name')?.value);
+    const names = traces.map(
+      (trace) => attributesOf(trace).find((attribute) => attribute.key === 'concept:name')?.value,
+    );
     expect(names.length).toBe(tickets.size);
     expect(new Set(names)).toEqual(tickets);
     expect(traces.every((trace) => (trace.event as unknown[]).length > 0)).toBe(true);
@@ -47,7 +60,9 @@ describe('XES export', () => {
       for (const event of trace.event as Array<Record<string, unknown>>) {
         const attributes = attributesOf(event);
         // Every event has the globals.
-        expect(attributes.filter((a) => ['concept:name', 'time:timestamp', 'lifecycle:transition'].includes(a.key)).length).toBe(3);
+        expect(
+          attributes.filter((a) => ['concept:name', 'time:timestamp', 'lifecycle:transition'].includes(a.key)).length,
+        ).toBe(3);
         for (const attribute of attributes) {
           if (!seen.has(attribute.key)) seen.set(attribute.key, new Set());
           seen.get(attribute.key)!.add(attribute.element);
@@ -65,7 +80,15 @@ describe('XES export', () => {
     expect(seen.get('customer')).toEqual(new Set(['int']));
     // A satisfaction score is a whole number on the 1–5 scale.
     expect(seen.get('value.csat')).toEqual(new Set(['int']));
-    const lifecycle = new Set(traces.flatMap((trace) => (trace.event as Array<Record<string, unknown>>).flatMap((event) => attributesOf(event).filter((a) => a.key === 'lifecycle:transition').map((a) => a.value))));
+    const lifecycle = new Set(
+      traces.flatMap((trace) =>
+        (trace.event as Array<Record<string, unknown>>).flatMap((event) =>
+          attributesOf(event)
+            .filter((a) => a.key === 'lifecycle:transition')
+            .map((a) => a.value),
+        ),
+      ),
+    );
     expect(lifecycle).toEqual(new Set(['start', 'complete']));
   });
 

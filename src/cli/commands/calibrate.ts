@@ -44,14 +44,14 @@ export function registerCalibrate(program: Command, io: CliIo): void {
         'on the customer and on engineering, abandonment. What the log cannot tell is listed at the\n' +
         'top as an assumption with the default used. Without --out the scenario goes to stdout.\n\n' +
         'With --check the scenario is run and every KPI the log supports is put beside the\n' +
-        'simulation\'s, with the interval one replication falls in 95 % of the time and a verdict,\n' +
+        "simulation's, with the interval one replication falls in 95 % of the time and a verdict,\n" +
         'in outputs/<log name>-calibration/ (check.csv, desk.yaml, charts/, report.html). See\n' +
         'docs/calibrate.md.',
     )
     .argument('<log>', 'event log (.ndjson or .csv), or an export with --mapping')
-    .option('-m, --mapping <file>', 'mapping YAML that reads a help desk\'s export (see desksim metrics --help)')
+    .option('-m, --mapping <file>', "mapping YAML that reads a help desk's export (see desksim metrics --help)")
     .option('--out <file>', 'write the scenario to this file (default: stdout, or desk.yaml beside the check)')
-    .option('--check', 'run the calibrated scenario and compare its KPIs with the log\'s')
+    .option('--check', "run the calibrated scenario and compare its KPIs with the log's")
     .option('--report-dir <dir>', 'directory of the check (default: outputs/<log name>-calibration)')
     .option('-r, --replications <n>', 'replications of the check (default: 10)')
     .option('--quiet', 'print nothing but errors')
@@ -64,10 +64,18 @@ export function registerCalibrate(program: Command, io: CliIo): void {
     )
     .action(async (file: string, options: CalibrateOptionValues) => {
       const replications = options.replications === undefined ? 10 : Number(options.replications);
-      if (!Number.isInteger(replications) || replications < 2) throw new CliError(`--replications expects a whole number ≥ 2, found "${options.replications}"`, ExitCode.BadInput);
+      if (!Number.isInteger(replications) || replications < 2)
+        throw new CliError(
+          `--replications expects a whole number ≥ 2, found "${options.replications}"`,
+          ExitCode.BadInput,
+        );
       let log: ImportedLog;
       try {
-        log = importLog(resolve(io.cwd, file), { shownAs: file, mappingFile: options.mapping === undefined ? undefined : resolve(io.cwd, options.mapping), mappingShownAs: options.mapping });
+        log = importLog(resolve(io.cwd, file), {
+          shownAs: file,
+          mappingFile: options.mapping === undefined ? undefined : resolve(io.cwd, options.mapping),
+          mappingShownAs: options.mapping,
+        });
       } catch (error) {
         if (error instanceof ImportError) throw new CliError(error.message, ExitCode.BadInput);
         throw error;
@@ -76,13 +84,21 @@ export function registerCalibrate(program: Command, io: CliIo): void {
       const name = `${logOutputName(file)}-calibrated`;
       let yaml: string;
       try {
-        yaml = calibrate(log, { name, log: basename(file), mapping: options.mapping === undefined ? null : basename(options.mapping) }).yaml;
+        yaml = calibrate(log, {
+          name,
+          log: basename(file),
+          mapping: options.mapping === undefined ? null : basename(options.mapping),
+        }).yaml;
       } catch (error) {
         throw new CliError(`${file}: ${(error as Error).message}`, ExitCode.BadInput);
       }
       const scenarioFile = resolve(io.cwd, options.out ?? 'desk.yaml');
       // The scenario is validated as the file it becomes: a calibration that wrote an invalid one would be a bug.
-      const { scenario } = loadScenarioText(yaml, scenarioFile, options.replications === undefined ? undefined : { overrides: [`replications=${replications}`] });
+      const { scenario } = loadScenarioText(
+        yaml,
+        scenarioFile,
+        options.replications === undefined ? undefined : { overrides: [`replications=${replications}`] },
+      );
       if (options.out !== undefined) writeFileAtomically(scenarioFile, yaml);
       else if (!options.check) io.stdout(yaml);
       if (!options.check) {
@@ -102,8 +118,12 @@ export function registerCalibrate(program: Command, io: CliIo): void {
         name,
         rows,
         logDaily: computeDaily(ledger, definitions, []),
-        simulatedDaily: averageDaily(run.outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily]))),
-        logResolutionMinutes: ticketRows(ledger).flatMap((row) => (typeof row.resolution_time === 'number' ? [row.resolution_time] : [])),
+        simulatedDaily: averageDaily(
+          run.outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily])),
+        ),
+        logResolutionMinutes: ticketRows(ledger).flatMap((row) =>
+          typeof row.resolution_time === 'number' ? [row.resolution_time] : [],
+        ),
         simulatedResolutionMinutes: run.tickets.resolved.map((ticket) => ticket.minutes),
         replications: checked.replications,
         scenarioYaml: yaml,
