@@ -128,14 +128,28 @@ export interface CheckReportInput {
   scenarioYaml: string;
 }
 
-function dailyVolume(series: DailySeries, name: string): DailyPoint[] {
+/** Above this many days a daily line is a blur: the volume is drawn per week instead. */
+const LONGEST_DAILY = 120;
+
+function volumePoints(series: DailySeries, name: string, weekly: boolean): DailyPoint[] {
   const start = series.columns.indexOf('start');
   const created = series.columns.indexOf('tickets_created');
-  return series.rows.map((row) => ({
+  const points = series.rows.map((row) => ({
     day: String(row[start]).slice(0, 10),
     series: name,
     value: typeof row[created] === 'number' ? (row[created] as number) : null,
   }));
+  if (!weekly) return points;
+  // Weeks from Monday (UTC); a week's point is dated by its Monday and sums its days.
+  const weeks = new Map<string, DailyPoint>();
+  for (const point of points) {
+    const date = new Date(`${point.day}T00:00:00Z`);
+    const monday = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86400000).toISOString().slice(0, 10);
+    const week = weeks.get(monday) ?? { day: monday, series: name, value: null };
+    if (point.value !== null) week.value = (week.value ?? 0) + point.value;
+    weeks.set(monday, week);
+  }
+  return [...weeks.values()];
 }
 
 /** Daily volume, and resolution times, real beside simulated. */
@@ -144,20 +158,22 @@ export function checkCharts(input: CheckReportInput): Chart[] {
     ...input.logResolutionMinutes.map((minutes) => ({ priority: REAL, minutes })),
     ...input.simulatedResolutionMinutes.map((minutes) => ({ priority: SIMULATED, minutes })),
   ];
-  return [
-    dailyLineChart([...dailyVolume(input.logDaily, REAL), ...dailyVolume(input.simulatedDaily, SIMULATED)], {
+  const weekly = input.logDaily.rows.length > LONGEST_DAILY;
+  const period = weekly ? 'week' : 'day';
+  const volume = dailyLineChart(
+    [...volumePoints(input.logDaily, REAL, weekly), ...volumePoints(input.simulatedDaily, SIMULATED, weekly)],
+    {
       name: 'daily-volume',
-      title: 'Tickets created per day, real and simulated',
+      title: `Tickets created per ${period}, real and simulated`,
       subtitle: `The log, and the calibrated scenario's mean over ${input.replications} replications`,
       unit: 'tickets',
-      measure: 'Tickets created',
+      measure: `Tickets created per ${period}`,
       series: [REAL, SIMULATED],
-    }),
-    {
-      ...resolutionTimeChart(resolved, [REAL, SIMULATED], "Real log, and the simulation's first replication"),
-      name: 'resolution-time',
     },
-  ];
+  );
+  const resolution = resolutionTimeChart(resolved, [REAL, SIMULATED], "Real log, and the simulation's first replication");
+  const title = { text: 'Resolution time, real and simulated', subtitle: "Real log, and the simulation's first replication" };
+  return [volume, { ...resolution, title: title.text, spec: { ...resolution.spec, title } as Chart['spec'] }];
 }
 
 /** `report.html` of the check. */
