@@ -10,16 +10,14 @@ import { calibrate } from '../../calibrate/index.js';
 import { checkCharts, checkCsv, checkReportHtml, checkRows, checkText } from '../../calibrate/check.js';
 import { averageDaily } from '../../experiment/detail.js';
 import { runScenarioParallel } from '../../experiment/run.js';
-import { ImportError, importLog, renderImportReport, type ImportedLog } from '../../importer/index.js';
 import { computeDaily } from '../../metrics/daily.js';
 import { computeKpis, ticketRows } from '../../metrics/engine.js';
-import { Ledger } from '../../metrics/ledger.js';
 import { chartFiles } from '../../report/charts/chart.js';
 import { startChartRenderer } from '../../report/chart-renderer.js';
 import { writeAtomically } from '../../report/output-directory.js';
 import { loadScenarioText } from '../../scenario/load.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
-import { logMetricOptions, logOutputName } from './metrics.js';
+import { importForCommand, logLedger, logMetricOptions, logOutputName } from './metrics.js';
 
 interface CalibrateOptionValues {
   mapping?: string;
@@ -69,18 +67,7 @@ export function registerCalibrate(program: Command, io: CliIo): void {
           `--replications expects a whole number ≥ 2, found "${options.replications}"`,
           ExitCode.BadInput,
         );
-      let log: ImportedLog;
-      try {
-        log = importLog(resolve(io.cwd, file), {
-          shownAs: file,
-          mappingFile: options.mapping === undefined ? undefined : resolve(io.cwd, options.mapping),
-          mappingShownAs: options.mapping,
-        });
-      } catch (error) {
-        if (error instanceof ImportError) throw new CliError(error.message, ExitCode.BadInput);
-        throw error;
-      }
-      if (!options.quiet) io.stderr(renderImportReport(log.report));
+      const log = importForCommand(file, options.mapping, io, options.quiet);
       const name = `${logOutputName(file)}-calibrated`;
       let yaml: string;
       try {
@@ -109,9 +96,7 @@ export function registerCalibrate(program: Command, io: CliIo): void {
       const checked = options.replications === undefined ? { ...scenario, replications } : scenario;
       const run = await runScenarioParallel(checked, { detail: true });
       const definitions = logMetricOptions(checked, log);
-      const ledger = new Ledger(log.window);
-      for (const type of log.recordedTypes ?? []) ledger.recordedTypes.add(type);
-      for (const event of log.events) ledger.emit(event);
+      const ledger = logLedger(log);
       const logKpis = computeKpis(ledger, definitions);
       const rows = checkRows(logKpis, run);
       const input = {

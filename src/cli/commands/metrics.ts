@@ -94,6 +94,31 @@ function kpiCsvRows(summary: LogSummary): Array<[string, number | null, string]>
   return rows;
 }
 
+/** Reads a log for a command (`metrics`, `calibrate`): the import report on stderr unless quiet; bad input ⇒ exit 2. */
+export function importForCommand(file: string, mapping: string | undefined, io: CliIo, quiet = false): ImportedLog {
+  let log: ImportedLog;
+  try {
+    log = importLog(resolve(io.cwd, file), {
+      shownAs: file,
+      mappingFile: mapping === undefined ? undefined : resolve(io.cwd, mapping),
+      mappingShownAs: mapping,
+    });
+  } catch (error) {
+    if (error instanceof ImportError) throw new CliError(error.message, ExitCode.BadInput);
+    throw error;
+  }
+  if (!quiet) io.stderr(renderImportReport(log.report));
+  return log;
+}
+
+/** A log folded into a ledger for the metric engine, with the event types its source can record. */
+export function logLedger(log: ImportedLog): Ledger {
+  const ledger = new Ledger(log.window);
+  for (const type of log.recordedTypes ?? []) ledger.recordedTypes.add(type);
+  for (const event of log.events) ledger.emit(event);
+  return ledger;
+}
+
 /** Directory name for a log: its file name without the extension, made safe for a path. */
 export function logOutputName(file: string): string {
   return basename(file, extname(file)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'log';
@@ -139,21 +164,8 @@ export function registerMetrics(program: Command, io: CliIo): void {
     .action(async (file: string, options: MetricsOptionValues) => {
       const scenario = options.scenario === undefined ? undefined : loadForCommand(options.scenario, {}, io).scenario;
       const formats = parseFormatOption(options.format);
-      let log: ImportedLog;
-      try {
-        log = importLog(resolve(io.cwd, file), {
-          shownAs: file,
-          mappingFile: options.mapping === undefined ? undefined : resolve(io.cwd, options.mapping),
-          mappingShownAs: options.mapping,
-        });
-      } catch (error) {
-        if (error instanceof ImportError) throw new CliError(error.message, ExitCode.BadInput);
-        throw error;
-      }
-      if (!options.quiet) io.stderr(renderImportReport(log.report));
-      const ledger = new Ledger(log.window);
-      for (const type of log.recordedTypes ?? []) ledger.recordedTypes.add(type);
-      for (const event of log.events) ledger.emit(event);
+      const log = importForCommand(file, options.mapping, io, options.quiet);
+      const ledger = logLedger(log);
       const definitions = logMetricOptions(scenario ?? scenarioSchema.parse({ name: 'defaults' }), log);
       const kpis = computeKpis(ledger, definitions);
       const segments = computeSegments(ledger, definitions);
