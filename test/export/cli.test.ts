@@ -43,6 +43,16 @@ describe('run --format', () => {
     expect(readFileSync(join(out, 'tickets.csv'), 'utf8').startsWith('ticket,')).toBe(true);
   });
 
+  it('leaves the other outputs byte-identical', async () => {
+    const plain = join(scratch, 'plain');
+    const exported = join(scratch, 'exported');
+    expect((await cli(['run', 'scenarios/baseline.yaml', ...short, '--out', plain])).code).toBe(0);
+    expect((await cli(['run', 'scenarios/baseline.yaml', ...short, '--format', 'xes,parquet', '--out', exported])).code).toBe(0);
+    for (const file of ['summary.json', 'kpis.csv', 'tickets.csv', 'segments.csv', 'daily.csv']) {
+      expect(readFileSync(join(exported, file), 'utf8'), file).toBe(readFileSync(join(plain, file), 'utf8'));
+    }
+  });
+
   it('rejects an unknown format with exit 2, naming the known ones, and writes nothing', async () => {
     const out = join(scratch, 'bad');
     const result = await cli(['run', 'scenarios/baseline.yaml', ...short, '--format', 'xes,csv', '--out', out]);
