@@ -1,6 +1,7 @@
 /** The desksim command line: one commander program, output and exit swappable for tests. */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { registerCalibrate } from './commands/calibrate.js';
 import { registerCompare } from './commands/compare.js';
 import { registerInit } from './commands/init.js';
 import { registerMetrics } from './commands/metrics.js';
@@ -21,6 +22,7 @@ export function buildProgram(io: CliIo): Command {
         '  desksim run scenarios/baseline.yaml        simulate and write outputs/<name>/ with report.html\n' +
         '  desksim validate my-desk.yaml             check a scenario, show its defaults\n' +
         '  desksim metrics log.csv -m map.yaml       every KPI of a real help desk\'s log\n' +
+        '  desksim calibrate log.csv -m map.yaml     a scenario of that desk, estimated from its log\n' +
         '  desksim schema > desksim.schema.json      JSON Schema for editors',
     )
     .version(VERSION)
@@ -35,6 +37,7 @@ export function buildProgram(io: CliIo): Command {
   registerValidate(program, io);
   registerMetrics(program, io);
   registerPage(program, io);
+  registerCalibrate(program, io);
   registerSchema(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;

@@ -9,18 +9,18 @@ import { NdjsonFileSink } from '../eventlog/ndjson.js';
 import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
-import { metricOptions, runReplication, ticketTable, type ReplicationOutcome, type TicketTable } from './replication.js';
+import { metricOptions, runReplication, ticketRows, ticketTable, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
 
 /** Messages from the main thread. */
 export type ToWorker =
-  | { type: 'scenario'; scenario: Scenario; eventsPath?: string; detail?: boolean }
+  | { type: 'scenario'; scenario: Scenario; eventsPath?: string; detail?: boolean; keepTicketRows?: 'first' | 'all' }
   | { type: 'replication'; replication: number }
   | { type: 'stop' };
 
 /** Messages to the main thread. */
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'outcome'; outcome: ReplicationOutcome; tickets?: TicketTable }
+  | { type: 'outcome'; outcome: ReplicationOutcome; tickets?: TicketTable; ticketRows?: TicketRows }
   | { type: 'failed'; message: string; stack?: string };
 
 const port = parentPort;
@@ -30,6 +30,7 @@ let model: DeskModel | undefined;
 let ledger: Ledger | undefined;
 let eventsPath: string | undefined;
 let detail = false;
+let keepTicketRows: 'first' | 'all' | undefined;
 
 port.on('message', (message: ToWorker) => {
   try {
@@ -37,6 +38,7 @@ port.on('message', (message: ToWorker) => {
       model = buildDesk(message.scenario);
       eventsPath = message.eventsPath;
       detail = message.detail === true;
+      keepTicketRows = message.keepTicketRows;
       port.postMessage({ type: 'ready' } satisfies FromWorker);
     } else if (message.type === 'replication') {
       const replication = message.replication;
@@ -48,11 +50,10 @@ port.on('message', (message: ToWorker) => {
         events?.close(); // before reporting: the main thread may end this worker once it has every outcome
       }
       ledger = result.ledger;
-      port.postMessage({
-        type: 'outcome',
-        outcome: result.outcome,
-        tickets: replication === 1 ? ticketTable(result.ledger, metricOptions(model!)) : undefined,
-      } satisfies FromWorker);
+      // The first replication's rows travel once, as its table's rows; the others' on their own.
+      const tickets = replication === 1 ? ticketTable(result.ledger, metricOptions(model!), keepTicketRows !== undefined) : undefined;
+      const rows = keepTicketRows === 'all' && replication > 1 ? ticketRows(result.ledger, metricOptions(model!)) : tickets?.rows;
+      port.postMessage({ type: 'outcome', outcome: result.outcome, tickets, ticketRows: rows } satisfies FromWorker);
     } else {
       port.close();
     }

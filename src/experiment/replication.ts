@@ -6,6 +6,7 @@ import { EVENT_TYPES, type EventSink } from '../eventlog/types.js';
 import { TeeSink } from '../eventlog/types.js';
 import type { MetricOptions } from '../metrics/catalog.js';
 import { computeKpis, TICKET_COLUMNS, ticketRows, type KpiTable } from '../metrics/engine.js';
+export { ticketRows } from '../metrics/engine.js';
 import { computeDaily, type DailySeries } from '../metrics/daily.js';
 import { Ledger } from '../metrics/ledger.js';
 import { computeSegments, type Segment } from '../metrics/segments.js';
@@ -101,15 +102,20 @@ export interface TicketTable {
   csv: string;
   /** Priority ('(none)' without one) and resolution time of each resolved ticket: the rows of `csv`, not parsed back from it. */
   resolved: ResolvedTicket[];
+  /** The rows themselves, when asked for (Parquet, every replication's tickets). */
+  rows?: TicketRows;
 }
 
+/** The rows of a ticket table, as `ticketRows` gives them. */
+export type TicketRows = ReturnType<typeof ticketRows>;
+
 /** The ticket table of the run's first replication: `tickets.csv` and, from the same rows, the report's resolved tickets. */
-export function ticketTable(ledger: Ledger, options?: MetricOptions): TicketTable {
+export function ticketTable(ledger: Ledger, options?: MetricOptions, keepRows = false): TicketTable {
   const rows = ticketRows(ledger, options);
   const resolved: ResolvedTicket[] = [];
   for (const row of rows) {
     const minutes = row.resolution_time;
     if (typeof minutes === 'number') resolved.push({ priority: typeof row.priority === 'string' && row.priority !== '' ? row.priority : '(none)', minutes });
   }
-  return { csv: rowsCsv(rows), resolved };
+  return keepRows ? { csv: rowsCsv(rows), resolved, rows } : { csv: rowsCsv(rows), resolved };
 }

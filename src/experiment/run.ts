@@ -13,9 +13,9 @@ import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { FromWorker, ToWorker } from './replication-worker.js';
-import { metricOptions, runReplication, ticketTable, type ReplicationOutcome, type TicketTable } from './replication.js';
+import { metricOptions, runReplication, ticketRows, ticketTable, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
 
-export { metricOptions, runReplication, ticketTable, ticketTableCsv, type ReplicationOutcome, type TicketTable } from './replication.js';
+export { metricOptions, runReplication, ticketTable, ticketTableCsv, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
 import { summarizeOutcomes, type RunSummary } from './summary.js';
 
 export { summarizeOutcomes, type RunSummary } from './summary.js';
@@ -27,12 +27,19 @@ export interface RunOptions {
   firstReplicationSink?: (model: DeskModel) => EventSink;
   /** Also compute segments and daily series per replication. */
   detail?: boolean;
+  /** Keep the ticket rows of the first replication, or of every one (`RunResult.ticketRows`). */
+  keepTicketRows?: TicketRowsKept;
 }
+
+/** Whose ticket rows a run keeps: the first replication's, or every replication's. */
+export type TicketRowsKept = 'first' | 'all';
 
 export interface RunResult {
   outcomes: ReplicationOutcome[];
   /** The per-ticket table of the first replication (`tickets.csv`, and its resolved tickets for the report). */
   tickets: TicketTable;
+  /** With `keepTicketRows`: the kept replications' ticket rows, in replication order. */
+  ticketRows?: Array<{ replication: number; rows: TicketRows }>;
   summary: RunSummary;
 }
 
@@ -41,16 +48,25 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const model = buildDesk(scenario);
   const outcomes: ReplicationOutcome[] = [];
   let tickets: TicketTable = { csv: '', resolved: [] };
+  const kept: NonNullable<RunResult['ticketRows']> = [];
   let reuse: Ledger | undefined;
   for (let replication = 1; replication <= scenario.replications; replication++) {
     const extraSink = replication === 1 ? options.firstReplicationSink?.(model) : undefined;
     const { outcome, ledger } = runReplication(model, replication, extraSink, reuse, options.detail);
     reuse = ledger;
-    if (replication === 1) tickets = ticketTable(ledger, metricOptions(model));
+    if (replication === 1) tickets = ticketTable(ledger, metricOptions(model), options.keepTicketRows !== undefined);
+    const rows = keptRows(options.keepTicketRows, replication, tickets, ledger, model);
+    if (rows !== undefined) kept.push({ replication, rows });
     outcomes.push(outcome);
     options.onReplication?.(replication, scenario.replications);
   }
-  return { outcomes, tickets, summary: summarizeOutcomes(scenario, outcomes, model) };
+  return { outcomes, tickets, ...(options.keepTicketRows === undefined ? {} : { ticketRows: kept }), summary: summarizeOutcomes(scenario, outcomes, model) };
+}
+
+/** A replication's ticket rows if the run keeps them: the first one's from its table, the others' computed. */
+export function keptRows(keep: TicketRowsKept | undefined, replication: number, first: TicketTable, ledger: Ledger, model: DeskModel): TicketRows | undefined {
+  if (keep === undefined || (keep === 'first' && replication > 1)) return undefined;
+  return replication === 1 ? first.rows : ticketRows(ledger, metricOptions(model));
 }
 
 /** Column names of `kpis.csv`: replication, desk-wide KPIs, then `tiers.<id>.<kpi>`. */
@@ -79,6 +95,7 @@ export interface ParallelRunOptions {
   eventsPath?: string;
   /** Also compute segments and daily series per replication. */
   detail?: boolean;
+  keepTicketRows?: TicketRowsKept;
 }
 
 /** The compiled worker script, when running from the build (tests run `src/` in-process). */
@@ -127,6 +144,7 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
       return runScenario(scenario, {
         onReplication: options.onReplication,
         detail: options.detail,
+        keepTicketRows: options.keepTicketRows,
         firstReplicationSink: options.eventsPath === undefined ? undefined : (model) => (events = new NdjsonFileSink(options.eventsPath!, model.originEpochMs)),
       });
     } finally {
@@ -136,6 +154,7 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
 
   const outcomes: ReplicationOutcome[] = [];
   let tickets: TicketTable = { csv: '', resolved: [] };
+  const kept: NonNullable<RunResult['ticketRows']> = [];
   let next = 1;
   const threads: Worker[] = [];
   let failed = false;
@@ -164,13 +183,14 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
           } else if (message.type === 'outcome') {
             outcomes.push(message.outcome);
             if (message.tickets !== undefined) tickets = message.tickets;
+            if (message.ticketRows !== undefined) kept.push({ replication: message.outcome.replication, rows: message.ticketRows });
             options.onReplication?.(outcomes.length, total);
             handOut(thread);
           } else {
             handOut(thread);
           }
         });
-        thread.postMessage({ type: 'scenario', scenario, eventsPath: options.eventsPath, detail: options.detail } satisfies ToWorker);
+        thread.postMessage({ type: 'scenario', scenario, eventsPath: options.eventsPath, detail: options.detail, keepTicketRows: options.keepTicketRows } satisfies ToWorker);
       }
     });
   } finally {
@@ -178,5 +198,6 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
   }
   if (outcomes.length !== total) throw new Error(`worker threads returned ${outcomes.length} of ${total} replications`);
   outcomes.sort((a, b) => a.replication - b.replication);
-  return { outcomes, tickets, summary: summarizeOutcomes(scenario, outcomes) };
+  kept.sort((a, b) => a.replication - b.replication);
+  return { outcomes, tickets, ...(options.keepTicketRows === undefined ? {} : { ticketRows: kept }), summary: summarizeOutcomes(scenario, outcomes) };
 }

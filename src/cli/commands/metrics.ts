@@ -23,6 +23,10 @@ import { formatValue } from '../../report/format.js';
 import { table } from '../format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { FORCE_HELP, loadForCommand, outputOptions, outputTarget } from './shared.js';
+import { parseFormatOption } from './run.js';
+import { arraySource } from '../../export/index.js';
+import { writeExports } from '../../export/outputs.js';
+import { ticketRows } from '../../metrics/engine.js';
 
 interface MetricsOptionValues {
   mapping?: string;
@@ -31,6 +35,7 @@ interface MetricsOptionValues {
   force?: boolean;
   json?: boolean;
   quiet?: boolean;
+  format?: string;
 }
 
 /** One KPI's value and unit, as `summary.json` holds it. */
@@ -109,6 +114,31 @@ function kpiCsvRows(summary: LogSummary): Array<[string, number | null, string]>
   return rows;
 }
 
+/** Reads a log for a command (`metrics`, `calibrate`): the import report on stderr unless quiet; bad input ⇒ exit 2. */
+export function importForCommand(file: string, mapping: string | undefined, io: CliIo, quiet = false): ImportedLog {
+  let log: ImportedLog;
+  try {
+    log = importLog(resolve(io.cwd, file), {
+      shownAs: file,
+      mappingFile: mapping === undefined ? undefined : resolve(io.cwd, mapping),
+      mappingShownAs: mapping,
+    });
+  } catch (error) {
+    if (error instanceof ImportError) throw new CliError(error.message, ExitCode.BadInput);
+    throw error;
+  }
+  if (!quiet) io.stderr(renderImportReport(log.report));
+  return log;
+}
+
+/** A log folded into a ledger for the metric engine, with the event types its source can record. */
+export function logLedger(log: ImportedLog): Ledger {
+  const ledger = new Ledger(log.window);
+  for (const type of log.recordedTypes ?? []) ledger.recordedTypes.add(type);
+  for (const event of log.events) ledger.emit(event);
+  return ledger;
+}
+
 /** Directory name for a log: its file name's slug, without the extension (never `.` or `..`). */
 export function logOutputName(file: string): string {
   return slug(basename(file, extname(file)), 'log');
@@ -140,11 +170,14 @@ export function registerMetrics(program: Command, io: CliIo): void {
     .option('--force', FORCE_HELP)
     .option('--json', 'print summary.json to stdout instead of the KPI table')
     .option('--quiet', 'print nothing but errors')
+    .option('--format <formats>', 'also export the log, comma-separated: xes (events.xes), ocel (events.ocel.json), parquet (events.parquet, tickets.parquet); see docs/exports.md')
     .addHelpText(
       'after',
       '\nExamples:\n' +
         '  # a real help desk\'s export (shipped in examples/logs/), read with the shipped mapping:\n' +
         '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml\n' +
+        '  # the real log as XES for pm4py, ProM or Disco, and as Parquet for pandas or DuckDB:\n' +
+        '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --format xes,parquet\n' +
         '  # the same with SLA targets, costs and thresholds of a scenario, summary as JSON:\n' +
         '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --scenario scenarios/baseline.yaml --json\n' +
         '  # a simulated log, read with no mapping:\n' +
@@ -154,21 +187,11 @@ export function registerMetrics(program: Command, io: CliIo): void {
     .action(async (file: string, options: MetricsOptionValues) => {
       const scenario = options.scenario === undefined ? undefined : loadForCommand(options.scenario, {}, io).scenario;
       const directory = outputTarget(io, options.out, `outputs/${logOutputName(file)}`);
-      let log: ImportedLog;
-      try {
-        log = importLog(resolve(io.cwd, file), {
-          shownAs: file,
-          mappingFile: options.mapping === undefined ? undefined : resolve(io.cwd, options.mapping),
-          mappingShownAs: options.mapping,
-        });
-      } catch (error) {
-        if (error instanceof ImportError) throw new CliError(error.message, ExitCode.BadInput);
-        throw error;
-      }
+      const formats = parseFormatOption(options.format);
+      // The import report is printed below, with the KPIs it explains (made_sla beside SLA compliance).
+      const log = importForCommand(file, options.mapping, io, true);
       prepareOutputDirectory(directory, outputOptions(io, options));
-      const ledger = new Ledger(log.window);
-      for (const type of log.recordedTypes ?? []) ledger.recordedTypes.add(type);
-      for (const event of log.events) ledger.emit(event);
+      const ledger = logLedger(log);
       const definitions = logMetricOptions(scenario ?? scenarioSchema.parse({ name: 'defaults' }), log);
       const kpis = computeKpis(ledger, definitions);
       if (!options.quiet) io.stderr(renderImportReport(log.report) + madeSlaLine(log, kpis));
@@ -180,6 +203,11 @@ export function registerMetrics(program: Command, io: CliIo): void {
         staged.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
         staged.write('import-report.json', JSON.stringify(log.report, null, 2) + '\n');
         staged.write('tickets.csv', ticketTableCsv(ledger, definitions));
+        if (formats.length > 0) {
+          const source = arraySource(log.events, log.window.originEpochMs);
+          const rows = formats.includes('parquet') ? [{ replication: 1, rows: ticketRows(ledger, definitions) }] : undefined;
+          writeExports({ formats, log: source, name: logOutputName(file), eventsParquet: true, tickets: rows }, (name) => staged.file(name));
+        }
         staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows([segments])));
         staged.write('daily.csv', toCsv(daily.columns, daily.rows));
       }, outputOptions(io, options));

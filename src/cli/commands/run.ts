@@ -16,6 +16,9 @@ import { startChartRenderer } from '../../report/chart-renderer.js';
 import { writeRunReport } from '../../report/run-report.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { FORCE_HELP, loadForCommand, outputOptions, outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import { parseFormats, ndjsonSource, type ExportFormat } from '../../export/index.js';
+import { allReplicationsCsv, formatsNeedEventLog, removeStep, writeExports } from '../../export/outputs.js';
+import { buildDesk } from '../../model/build.js';
 
 interface RunOptionValues extends ScenarioOptionValues {
   out?: string;
@@ -26,6 +29,8 @@ interface RunOptionValues extends ScenarioOptionValues {
   quiet?: boolean;
   /** False with --no-report: no charts, no report.html. */
   report?: boolean;
+  format?: string;
+  allReplications?: boolean;
 }
 
 /** Directory name for a scenario: its name's slug (never `.` or `..`, never a path). */
@@ -37,8 +42,20 @@ export function outputName(scenario: Scenario): string {
 export async function writeRunOutputs(
   directory: string,
   scenario: Scenario,
-  options: { events?: boolean; workers?: number; onReplication?: ParallelRunOptions['onReplication']; report?: boolean; output?: OutputOptions } = {},
+  options: {
+    events?: boolean;
+    workers?: number;
+    onReplication?: ParallelRunOptions['onReplication'];
+    report?: boolean;
+    /** Export formats (`--format`). */
+    formats?: readonly ExportFormat[];
+    /** Every replication's tickets in tickets.csv (and tickets.parquet), not only the first's. */
+    allReplications?: boolean;
+    output?: OutputOptions;
+  } = {},
 ): Promise<RunResult> {
+  const formats = options.formats ?? [];
+  const needsLog = Boolean(options.events) || formatsNeedEventLog(formats, false);
   let result: RunResult | undefined;
   // Started first, so Vega loads and warms up on another core while the replications run.
   const renderer = options.report === false ? undefined : startChartRenderer();
@@ -47,12 +64,24 @@ export async function writeRunOutputs(
       result = await runScenarioParallel(scenario, {
         workers: options.workers,
         onReplication: options.onReplication,
-        eventsPath: options.events ? staged.file('events.ndjson') : undefined,
+        eventsPath: needsLog ? staged.file('events.ndjson') : undefined,
         detail: true,
+        keepTicketRows: options.allReplications ? 'all' : formats.includes('parquet') ? 'first' : undefined,
       });
+      writeExports(
+        {
+          formats,
+          log: needsLog ? ndjsonSource(staged.file('events.ndjson'), buildDesk(scenario).originEpochMs) : undefined,
+          name: scenario.name,
+          eventsParquet: Boolean(options.events),
+          tickets: result.ticketRows,
+        },
+        (file) => staged.file(file),
+      );
+      if (needsLog && !options.events) removeStep(staged.file('events.ndjson'));
       staged.write('summary.json', JSON.stringify(result.summary, null, 2) + '\n');
       staged.write('kpis.csv', toCsv(['replication', ...kpiColumns(scenario)], kpiRows(scenario, result.outcomes)));
-      staged.write('tickets.csv', result.tickets.csv);
+      staged.write('tickets.csv', options.allReplications ? allReplicationsCsv(result.ticketRows!) : result.tickets.csv);
       staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows(result.outcomes.map((outcome) => outcome.segments ?? []))));
       const daily = averageDaily(result.outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily])));
       staged.write('daily.csv', toCsv(daily.columns, daily.rows));
@@ -101,6 +130,8 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--out <dir>', 'output directory (default: outputs/<scenario name>)')
     .option('--force', FORCE_HELP)
     .option('--events', 'also write the first replication\'s event log as events.ndjson')
+    .option('--format <formats>', 'also export, comma-separated: xes (events.xes), ocel (events.ocel.json), parquet (tickets.parquet; events.parquet with --events); see docs/exports.md')
+    .option('--all-replications', 'tickets.csv (and tickets.parquet) hold every replication\'s tickets, with a replication column')
     .option('--json', 'print summary.json to stdout instead of the table')
     .option('--quiet', 'print nothing but errors')
     .option('--no-report', 'skip charts/ and report.html (they add one to two seconds)')
@@ -111,16 +142,27 @@ export function registerRun(program: Command, io: CliIo): void {
         '  $ desksim run scenarios/baseline.yaml\n' +
         '  $ desksim run scenarios/textbook/mmc.yaml --set tiers.desk.agents=11 --replications 5 --out outputs/mmc-11\n' +
         '  $ desksim run scenarios/baseline.yaml --seed 7 --events --json\n' +
-        '  $ desksim run scenarios/textbook/tandem.yaml --replications 3 --no-report --quiet\n',
+        '  $ desksim run scenarios/textbook/tandem.yaml --replications 3 --no-report --quiet\n' +
+        '  # the event log for pm4py or ProM, and every replication\'s tickets as Parquet:\n' +
+        '  $ desksim run scenarios/baseline.yaml --set horizon.days=14 -r 2 --format xes,ocel,parquet --all-replications --no-report\n',
     )
     .action(async (file: string, options: RunOptionValues) => {
       const { scenario } = loadForCommand(file, options, io);
       const directory = outputTarget(io, options.out, `outputs/${outputName(scenario)}`);
       const workers = parseWorkers(options.workers);
+      const formats = parseFormatOption(options.format);
       const progress = startProgress(io, `Simulating ${scenario.name}`, scenario.replications, 'replications', options);
       let result: RunResult;
       try {
-        result = await writeRunOutputs(directory, scenario, { events: Boolean(options.events), workers, report: options.report, onReplication: (done) => progress.update(done), output: outputOptions(io, options) });
+        result = await writeRunOutputs(directory, scenario, {
+          events: Boolean(options.events),
+          workers,
+          report: options.report,
+          formats,
+          allReplications: Boolean(options.allReplications),
+          onReplication: (done) => progress.update(done),
+          output: outputOptions(io, options),
+        });
       } finally {
         progress.stop();
       }
@@ -138,6 +180,16 @@ export function parseWorkers(text: string | undefined): number | undefined {
   const workers = Number(text);
   if (!Number.isInteger(workers) || workers < 1) throw new CliError(`--workers expects a whole number ≥ 1, found "${text}"`, ExitCode.BadInput);
   return workers;
+}
+
+/** `--format` as a list of export formats; an unknown one ⇒ exit 2. */
+export function parseFormatOption(text: string | undefined): ExportFormat[] {
+  if (text === undefined) return [];
+  try {
+    return parseFormats(text);
+  } catch (error) {
+    throw new CliError((error as Error).message, ExitCode.BadInput);
+  }
 }
 
 /** The terminal report of a run: every KPI with its 95 % CI. */
