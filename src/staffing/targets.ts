@@ -1,0 +1,89 @@
+/**
+ * Targets on KPIs (`sla_first_response_compliance >= 0.9`, `tiers.tier2.queue_wait_mean <= 4h`)
+ * and the verdict a KPI's 95 % interval gives on one: met when the interval's worse end meets
+ * it, missed when its better end misses it, too close to call in between.
+ */
+import { parseDuration } from '../engine/duration.js';
+import type { KpiSummary } from '../experiment/statistics.js';
+import { pointSummary } from '../experiment/sweep.js';
+import type { RunSummary } from '../experiment/run.js';
+
+/** A bound on a KPI: `kpi >= value` or `kpi <= value`, in the KPI's unit (minutes, shares 0..1). */
+export interface Target {
+  /** A KPI column: desk-wide id or `tiers.<tier>.<id>`. */
+  kpi: string;
+  operator: '>=' | '<=';
+  value: number;
+}
+
+/** What a KPI's interval says about a target. */
+export type Verdict = 'met' | 'missed' | 'too close to call';
+
+/** A target with the estimate it was judged on. */
+export interface TargetCheck {
+  target: Target;
+  mean: number | null;
+  ci95: [number, number] | null;
+  verdict: Verdict;
+}
+
+/** Thrown for a target the user wrote that cannot be read; the message says what was expected. */
+export class TargetError extends Error {}
+
+/**
+ * Reads `kpi>=value` / `kpi<=value`. The value is a number in the KPI's unit; a duration
+ * ("4h", "90s") for minute KPIs and a percentage ("90%") for shares are accepted as written.
+ * `known` lists the KPI columns of the scenario, to reject a misspelt KPI early.
+ */
+export function parseTarget(text: string, known: readonly string[]): Target {
+  const match = /^\s*([A-Za-z0-9_.-]+)\s*(>=|<=|≥|≤)\s*(.+?)\s*$/.exec(text);
+  if (match === null) throw new TargetError(`a target is written kpi>=value or kpi<=value, e.g. "sla_first_response_compliance>=0.9", found "${text}"`);
+  const [, kpi, rawOperator, rawValue] = match as unknown as [string, string, string, string];
+  if (!known.includes(kpi)) throw new TargetError(`unknown KPI "${kpi}" in target "${text}" (see docs/kpis.md; per tier: tiers.<tier>.<kpi>)`);
+  const operator = rawOperator === '≥' ? '>=' : rawOperator === '≤' ? '<=' : (rawOperator as '>=' | '<=');
+  return { kpi, operator, value: targetValue(rawValue, text) };
+}
+
+/** A target's value: a number, a percentage, or a duration in minutes. */
+export function targetValue(text: string, context: string): number {
+  const percent = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(text);
+  if (percent !== null) return Number(percent[1]) / 100;
+  const value = Number(text);
+  if (text !== '' && Number.isFinite(value)) return value;
+  try {
+    return parseDuration(text);
+  } catch {
+    throw new TargetError(`the value of target "${context}" must be a number, a percentage (90%) or a duration (4h), found "${text}"`);
+  }
+}
+
+/** Whether a value meets a target. */
+export function satisfies(target: Target, value: number): boolean {
+  return target.operator === '>=' ? value >= target.value : value <= target.value;
+}
+
+/**
+ * The verdict of a KPI's 95 % interval on a target. Without an interval (fewer than two
+ * replications with a value) nothing can be called; a KPI with no value at all misses.
+ */
+export function judge(target: Target, summary: KpiSummary | undefined): TargetCheck {
+  const mean = summary?.mean ?? null;
+  const ci95 = summary?.ci95 ?? null;
+  if (mean === null) return { target, mean, ci95, verdict: 'missed' };
+  if (ci95 === null) return { target, mean, ci95, verdict: 'too close to call' };
+  const [low, high] = ci95;
+  const worse = target.operator === '>=' ? low : high;
+  const better = target.operator === '>=' ? high : low;
+  const verdict: Verdict = satisfies(target, worse) ? 'met' : satisfies(target, better) ? 'too close to call' : 'missed';
+  return { target, mean, ci95, verdict };
+}
+
+/** Every target judged on a run's summary. */
+export function judgeAll(targets: readonly Target[], summary: Pick<RunSummary, 'kpis' | 'tiers'>): TargetCheck[] {
+  return targets.map((target) => judge(target, pointSummary(summary, target.kpi)));
+}
+
+/** A target as people read it: "sla_first_response_compliance ≥ 0.9". */
+export function targetText(target: Target): string {
+  return `${target.kpi} ${target.operator === '>=' ? '≥' : '≤'} ${target.value}`;
+}
