@@ -7,6 +7,7 @@ import { registerInit } from './commands/init.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerPressure } from './commands/pressure.js';
 import { registerRun } from './commands/run.js';
+import { registerStaff } from './commands/staff.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerSchema, registerValidate } from './commands/validate.js';
 import { CliError, ExitCode, processIo, type CliIo } from './io.js';
@@ -32,6 +33,7 @@ export function buildProgram(io: CliIo): Command {
   registerSweep(program, io);
   registerPressure(program, io);
   registerErlang(program, io);
+  registerStaff(program, io);
   registerValidate(program, io);
   registerMetrics(program, io);
   registerSchema(program, io);

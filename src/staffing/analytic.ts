@@ -170,19 +170,22 @@ export function analyzeHours(model: DeskModel, targets: AnalyticTargets, shrinka
   });
 }
 
-/** One cell of the hour × weekday grid: averages over the weeks of the measured window. */
+/** One cell of the hour × weekday grid over the weeks of the measured window. */
 export interface WeekCell {
   tier: string;
   weekday: string;
   hour: number;
+  /** Mean over the weeks. */
   arrivalsPerHour: number;
+  /** The most any week needs (surges included). */
   rosteredNeeded: number;
+  /** The fewest any week rosters. */
   rostered: number;
   /** rostered − needed: negative where the roster is short. */
   gap: number;
 }
 
-/** The hours folded onto one week: the mean of each weekday × hour over the window. */
+/** The hours folded onto one week: for each weekday × hour, the worst week's need and roster. */
 export function weekGrid(analysis: readonly TierAnalysis[]): WeekCell[] {
   return analysis.flatMap(({ load, hours }) => {
     const cells: WeekCell[] = [];

@@ -180,9 +180,11 @@ function cheaperNeighbours(variables: readonly StaffVariable[], plan: Plan, fixe
     .sort((a, b) => planCost(variables, a, fixed) - planCost(variables, b, fixed) || a.join(',').localeCompare(b.join(','), 'en', { numeric: true }));
 }
 
-/** The cheapest staffing found that meets every target (see the module comment for the method). */
-export function searchStaffing(options: SearchOptions): SearchOutcome {
-  const evaluator = new CandidateEvaluator(options);
+/**
+ * The cheapest staffing found that meets every target (see the module comment for the method).
+ * Pass an evaluator to share its cache (a brute-force check over the same plans, say).
+ */
+export function searchStaffing(options: SearchOptions, evaluator = new CandidateEvaluator(options)): SearchOutcome {
   const { variables, fixedCost } = options;
   const limit = options.maxCandidates ?? 200;
   const full = () => evaluator.candidates.length >= limit;

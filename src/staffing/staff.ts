@@ -145,12 +145,14 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
   if (result.analytic.simulationOnly.length > 0) notes.push(`No formula answers ${result.analytic.simulationOnly.join(', ')}: the analytic plan ignores them; only the simulation checks them.`);
   const why: string[] = [];
   if (scenario.tiers.some((tier) => tier.escalates_to !== null)) why.push('escalated tickets queue again at the next tier, after a first session');
-  if (scenario.customers.return_when_not_fixed > 0) why.push('customers whose problem was not fixed come back');
+  const fallible = scenario.tiers.some((tier) => (typeof tier.accuracy === 'number' ? tier.accuracy < 1 : Object.values(tier.accuracy).some((value) => value < 1)));
+  if (scenario.customers.return_when_not_fixed > 0 && fallible) why.push('customers whose problem was not fixed come back');
   if (Object.values(scenario.complexity).some((level) => level.handle_time.dist !== 'exponential')) why.push('handle times are not exponential');
   if (Object.values(scenario.channels).some((channel) => channel.patience !== null && channel.patience.dist !== 'exponential')) why.push('patience is not exponential (Erlang A assumes it is)');
   if (scenario.tiers.some((tier) => tier.shifts !== undefined)) why.push('a queue left at a shift’s end or overnight carries into the next hours, where Erlang assumes each hour is in a steady state');
   if (scenario.agents.absence.share > 0) why.push(`absence comes in episodes (the formulas only gross up by ${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage)`);
-  if (scenario.agents.fatigue.slowdown > 0 || scenario.agents.new_hire.speed < 1) why.push('fatigue and new hires slow agents down');
+  if (scenario.agents.fatigue.slowdown > 0) why.push('fatigued agents slow down');
+  if (scenario.agents.attrition.per_year > 0) why.push('agents leave and their replacements start slower, after a hiring delay');
   if (scenario.routing.discipline === 'priority') why.push('priority routing reorders the queue (the mean wait is the same, its spread is not)');
   if (why.length > 0) notes.push(`What the formulas do not see and the simulation does: ${why.join('; ')}.`);
   const short = result.analytic.week.filter((cell) => cell.gap < 0);

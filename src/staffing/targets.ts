@@ -4,6 +4,8 @@
  * it, missed when its better end misses it, too close to call in between.
  */
 import { parseDuration } from '../engine/duration.js';
+import { KPI_CATALOG, TIER_KPI_CATALOG } from '../metrics/catalog.js';
+import { formatValue } from '../report/format.js';
 import type { KpiSummary } from '../experiment/statistics.js';
 import { pointSummary } from '../experiment/sweep.js';
 import type { RunSummary } from '../experiment/run.js';
@@ -14,6 +16,8 @@ export interface Target {
   kpi: string;
   operator: '>=' | '<=';
   value: number;
+  /** The KPI's unit (minutes, share…), for showing the value. */
+  unit: string;
 }
 
 /** What a KPI's interval says about a target. */
@@ -22,6 +26,8 @@ export type Verdict = 'met' | 'missed' | 'too close to call';
 /** A target with the estimate it was judged on. */
 export interface TargetCheck {
   target: Target;
+  /** The KPI's unit (minutes, share…). */
+  unit: string;
   mean: number | null;
   ci95: [number, number] | null;
   verdict: Verdict;
@@ -41,7 +47,14 @@ export function parseTarget(text: string, known: readonly string[]): Target {
   const [, kpi, rawOperator, rawValue] = match as unknown as [string, string, string, string];
   if (!known.includes(kpi)) throw new TargetError(`unknown KPI "${kpi}" in target "${text}" (see docs/kpis.md; per tier: tiers.<tier>.<kpi>)`);
   const operator = rawOperator === '≥' ? '>=' : rawOperator === '≤' ? '<=' : (rawOperator as '>=' | '<=');
-  return { kpi, operator, value: targetValue(rawValue, text) };
+  return { kpi, operator, value: targetValue(rawValue, text), unit: kpiUnit(kpi) };
+}
+
+/** The unit of a KPI column, from the catalog. */
+export function kpiUnit(kpi: string): string {
+  const tier = /^tiers\.[^.]+\.(.+)$/.exec(kpi);
+  const definition = tier === null ? KPI_CATALOG.find((entry) => entry.id === kpi) : TIER_KPI_CATALOG.find((entry) => entry.id === tier[1]);
+  return definition?.unit ?? '';
 }
 
 /** A target's value: a number, a percentage, or a duration in minutes. */
@@ -69,13 +82,14 @@ export function satisfies(target: Target, value: number): boolean {
 export function judge(target: Target, summary: KpiSummary | undefined): TargetCheck {
   const mean = summary?.mean ?? null;
   const ci95 = summary?.ci95 ?? null;
-  if (mean === null) return { target, mean, ci95, verdict: 'missed' };
-  if (ci95 === null) return { target, mean, ci95, verdict: 'too close to call' };
+  const unit = summary?.unit ?? '';
+  if (mean === null) return { target, unit, mean, ci95, verdict: 'missed' };
+  if (ci95 === null) return { target, unit, mean, ci95, verdict: 'too close to call' };
   const [low, high] = ci95;
   const worse = target.operator === '>=' ? low : high;
   const better = target.operator === '>=' ? high : low;
   const verdict: Verdict = satisfies(target, worse) ? 'met' : satisfies(target, better) ? 'too close to call' : 'missed';
-  return { target, mean, ci95, verdict };
+  return { target, unit, mean, ci95, verdict };
 }
 
 /** Every target judged on a run's summary. */
@@ -83,7 +97,7 @@ export function judgeAll(targets: readonly Target[], summary: Pick<RunSummary, '
   return targets.map((target) => judge(target, pointSummary(summary, target.kpi)));
 }
 
-/** A target as people read it: "sla_first_response_compliance ≥ 0.9". */
+/** A target as people read it: "sla_first_response_compliance ≥ 90.0%", "tiers.tier2.queue_wait_mean ≤ 4h". */
 export function targetText(target: Target): string {
-  return `${target.kpi} ${target.operator === '>=' ? '≥' : '≤'} ${target.value}`;
+  return `${target.kpi} ${target.operator === '>=' ? '≥' : '≤'} ${target.unit === '' ? String(target.value) : formatValue(target.value, target.unit)}`;
 }
