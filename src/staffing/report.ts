@@ -37,6 +37,11 @@ export function staffFindings(result: StaffResult): string[] {
     const currentCost = result.variables.reduce((sum, variable) => sum + variable.current * variable.costPerAgent, result.fixedCost);
     findings.push(`Cheapest plan found that meets every target: ${best.text}, ${costText(result, best.cost)} over the ${result.measuredDays} measured days (the scenario's own ${result.variables.map((variable, index) => `${variable.name}=${current[index]}`).join(' ')}: ${costText(result, currentCost)}).`);
     for (const check of best.checks) findings.push(checkText(check));
+    const own = search.candidates.find((candidate) => candidate.plan.every((value, index) => value === current[index]));
+    if (own !== undefined && own.order !== best.order) {
+      const failing = own.checks.filter((check) => check.verdict !== 'met').map((check) => `${targetText(check.target)} ${check.verdict}`);
+      findings.push(`The scenario's own plan was simulated too: ${failing.length === 0 ? 'it meets every target but costs more' : failing.join('; ')}.`);
+    }
     findings.push(`${search.candidates.length} candidate plan(s) simulated with the same seed (common random numbers), ${search.replications}–${search.maxReplications} replications each; the search stopped because ${search.stopped}.`);
   }
   return [...findings, ...result.notes];

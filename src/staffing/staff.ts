@@ -142,7 +142,7 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
       }
     });
   }
-  if (result.analytic.simulationOnly.length > 0) notes.push(`No formula answers ${result.analytic.simulationOnly.join(', ')}: the analytic plan ignores them; only the simulation checks them.`);
+  if (result.analytic.simulationOnly.length > 0) notes.push(`No formula answers ${result.analytic.simulationOnly.join(', ')}: the analytic start ignores ${result.analytic.simulationOnly.length === 1 ? 'this target' : 'these targets'}; only the simulation checks ${result.analytic.simulationOnly.length === 1 ? 'it' : 'them'}.`);
   const why: string[] = [];
   if (scenario.tiers.some((tier) => tier.escalates_to !== null)) why.push('escalated tickets queue again at the next tier, after a first session');
   const fallible = scenario.tiers.some((tier) => (typeof tier.accuracy === 'number' ? tier.accuracy < 1 : Object.values(tier.accuracy).some((value) => value < 1)));

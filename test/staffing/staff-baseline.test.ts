@@ -33,6 +33,8 @@ describe('staff on the baseline desk', () => {
     expect(cheapest.cost).toBe(best!.cost);
     // Every cheaper plan of the grid fails a target (or stays too close to call at the cap).
     for (const candidate of all.filter((other) => other.cost < best!.cost)) expect(candidate.feasible, candidate.text).toBe(false);
+    // README's manager recipe states this answer for the same grid, targets, horizon and seed.
+    expect(best!.plan).toEqual([4, 4]);
     // The search did not need the whole grid.
     expect(searched).toBeLessThan(grid.length);
   });
