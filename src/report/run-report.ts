@@ -22,7 +22,9 @@ import { inProcessRenderer, type ChartRenderer } from './chart-renderer.js';
 import { runFindings } from './findings.js';
 import { escapeHtml, renderReportPage } from './html.js';
 import { kpiTableHtml, runKpiGroups } from './kpi-table.js';
-import { tierLabel } from './labels.js';
+import { kpiLabel, tierLabel } from './labels.js';
+import { formatInterval, formatValue } from './format.js';
+import type { TargetStatus } from '../staffing/targets.js';
 
 /** What a run's report is made from. */
 export interface RunReportInput {
@@ -38,6 +40,30 @@ export interface RunReportInput {
   /** `scenario.resolved.yaml`. */
   scenarioYaml: string;
   description?: string;
+  /** The KPIs' standing against the scenario's `targets:`; none ⇒ nothing is marked. */
+  targets?: readonly TargetStatus[];
+}
+
+const STATUS_COLORS = { green: '#1e8449', amber: '#d68910', red: '#c0392b' } as const;
+
+/** The targets table: each KPI's mean and interval, coloured by its standing. */
+function targetsSection(targets: readonly TargetStatus[]): { id: string; title: string; html: string } {
+  const rows = targets
+    .map(
+      (target) =>
+        `<tr><td>${escapeHtml(kpiLabel(target.kpi.replace(/^tiers\.[^.]+\./, '')))}</td><td class="id">${escapeHtml(target.kpi)}</td>` +
+        `<td>${escapeHtml(target.good)}${target.warn === undefined ? '' : ` (warn ${escapeHtml(target.warn)})`}</td>` +
+        `<td class="number">${escapeHtml(formatValue(target.mean, target.unit))}</td><td class="number">${escapeHtml(formatInterval(target.ci95, target.unit) || '—')}</td>` +
+        `<td style="color:${STATUS_COLORS[target.status]};font-weight:600">● ${escapeHtml(target.verdict)}</td></tr>`,
+    )
+    .join('\n');
+  return {
+    id: 'targets',
+    title: 'Targets',
+    html:
+      '<p>The scenario\'s targets: green when the 95 % interval\'s worse end meets the target, amber when it is too close to call (or misses the target but meets the warning level), red when it misses.</p>\n' +
+      `<table><thead><tr><th>KPI</th><th>id</th><th>target</th><th>mean</th><th>95 % CI</th><th>standing</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`,
+  };
 }
 
 /** Every KPI of a summary as a dashboard estimate: desk-wide, truth, then per tier. */
@@ -115,9 +141,13 @@ export function runReportHtml(input: RunReportInput, charts: readonly RenderedCh
     subtitle:
       `${input.description ? `${input.description} — ` : ''}${summary.replications} replication${summary.replications === 1 ? '' : 's'} of ${input.measuredDays} measured days, ` +
       `seed ${summary.seed}, desksim ${summary.version}`,
-    findings: runFindings({ kpis: summary.kpis, tiers: summary.tiers, replications: summary.replications, measuredDays: input.measuredDays }),
+    findings: [
+      ...(input.targets ?? []).map((target) => `${kpiLabel(target.kpi.replace(/^tiers\.[^.]+\./, ''))} (${target.kpi}) ${target.verdict} its target ${target.good.trim()}: ${formatValue(target.mean, target.unit)} ${formatInterval(target.ci95, target.unit)}`.trimEnd()),
+      ...runFindings({ kpis: summary.kpis, tiers: summary.tiers, replications: summary.replications, measuredDays: input.measuredDays }),
+    ],
     charts,
     sections: [
+      ...(input.targets !== undefined && input.targets.length > 0 ? [targetsSection(input.targets)] : []),
       {
         id: 'kpis',
         title: 'Every KPI',

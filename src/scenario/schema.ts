@@ -12,6 +12,7 @@ import { parseDuration } from '../engine/duration.js';
 import { isIsoDateTime } from '../engine/local-time.js';
 import { INCENTIVE_KPIS } from '../model/gaming/incentives.js';
 import { closestMatch } from './suggest.js';
+import { scenarioTargetsSchema } from './targets.js';
 
 // ---------------------------------------------------------------------------
 // Building blocks
@@ -557,6 +558,7 @@ const scenarioObjectSchema = z.strictObject({
     .default([])
     .describe('Management pressure on KPIs; agents answer it with legitimate effort and with the gaming behaviours that move the KPI.'),
   metrics: metricsSchema.prefault({}),
+  targets: scenarioTargetsSchema,
 });
 
 type ScenarioObject = z.output<typeof scenarioObjectSchema>;

@@ -8,6 +8,7 @@ import { KPI_CATALOG, TIER_KPI_CATALOG } from '../metrics/catalog.js';
 import { formatValue } from '../report/format.js';
 import type { KpiSummary } from '../experiment/statistics.js';
 import { pointSummary } from '../experiment/sweep.js';
+import { parseBound, type ScenarioTarget } from '../scenario/targets.js';
 import type { RunSummary } from '../experiment/run.js';
 
 /** A bound on a KPI: `kpi >= value` or `kpi <= value`, in the KPI's unit (minutes, shares 0..1). */
@@ -100,4 +101,57 @@ export function judgeAll(targets: readonly Target[], summary: Pick<RunSummary, '
 /** A target as people read it: "sla_first_response_compliance ≥ 90.0%", "tiers.tier2.queue_wait_mean ≤ 4h". */
 export function targetText(target: Target): string {
   return `${target.kpi} ${target.operator === '>=' ? '≥' : '≤'} ${target.unit === '' ? String(target.value) : formatValue(target.value, target.unit)}`;
+}
+
+/** A KPI's standing against a scenario target: the colour and the word a report shows. */
+export interface TargetStatus {
+  kpi: string;
+  good: string;
+  warn?: string;
+  unit: string;
+  mean: number | null;
+  ci95: [number, number] | null;
+  /** green: meets the target; amber: too close to call, or misses it but meets the warning level; red: misses. */
+  status: 'green' | 'amber' | 'red';
+  /** "meets", "too close to call", "misses (within warning)", "misses". */
+  verdict: string;
+}
+
+/** The scenario's targets as search targets (their `good` bounds). */
+export function scenarioTargets(targets: readonly ScenarioTarget[] | undefined): Target[] {
+  return (targets ?? []).map((target) => {
+    const bound = parseBound(target.good)!;
+    return { kpi: target.kpi, operator: bound.operator, value: bound.value, unit: kpiUnit(target.kpi) };
+  });
+}
+
+/** Every scenario target judged on a run's summary; empty without targets. */
+export function targetStatuses(targets: readonly ScenarioTarget[] | undefined, summary: Pick<RunSummary, 'kpis' | 'tiers'>): TargetStatus[] {
+  return (targets ?? []).map((written) => {
+    const [good] = scenarioTargets([written]);
+    const found = pointSummary(summary, written.kpi);
+    const check = judge(good!, found);
+    let status: TargetStatus['status'] = check.verdict === 'met' ? 'green' : check.verdict === 'too close to call' ? 'amber' : 'red';
+    let verdict = check.verdict === 'met' ? 'meets' : check.verdict === 'missed' ? 'misses' : 'too close to call';
+    if (check.verdict === 'missed' && written.warn !== undefined) {
+      const warn = parseBound(written.warn)!;
+      if (judge({ ...good!, value: warn.value }, found).verdict === 'met') {
+        status = 'amber';
+        verdict = 'misses (within warning)';
+      }
+    }
+    const result: TargetStatus = { kpi: written.kpi, good: written.good, unit: check.unit, mean: check.mean, ci95: check.ci95, status, verdict };
+    if (written.warn !== undefined) result.warn = written.warn;
+    return result;
+  });
+}
+
+/** A status as one terminal line's mark: "✔ meets", "▲ too close to call", "✘ misses". */
+export function statusMark(status: TargetStatus): string {
+  return `${status.status === 'green' ? '✔' : status.status === 'amber' ? '▲' : '✘'} ${status.verdict} (target ${status.good.trim()})`;
+}
+
+/** summary.json with the scenario's targets judged (`targets`), or the summary unchanged without targets. */
+export function summaryWithTargets<T extends Pick<RunSummary, 'kpis' | 'tiers'>>(summary: T, targets: readonly ScenarioTarget[] | undefined): T | (T & { targets: TargetStatus[] }) {
+  return targets === undefined || targets.length === 0 ? summary : { ...summary, targets: targetStatuses(targets, summary) };
 }

@@ -8,7 +8,7 @@ import { defaultVariables, parseVary, VaryError, type StaffVariable } from '../.
 import { renderStaff, staffCharts, staffReportHtml } from '../../staffing/report.js';
 import { CandidateEvaluator } from '../../staffing/search.js';
 import { candidatesCsv, runStaff, type StaffResult } from '../../staffing/staff.js';
-import { parseTarget, TargetError, type Target } from '../../staffing/targets.js';
+import { parseTarget, scenarioTargets, TargetError, type Target } from '../../staffing/targets.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { jsonText, safeName, writeExperiment } from './experiment-shared.js';
 import { loadForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
@@ -63,7 +63,7 @@ export function registerStaff(program: Command, io: CliIo): void {
           'tier1.early=3..8 (a shift by name or index). Default: every tier or shift, from half to\n' +
           'twice its agents. Targets: --at-least kpi=value, --at-most kpi=value, or --target "kpi>=value"\n' +
           '/ "kpi<=value", desk-wide or per tier (tiers.tier2.queue_wait_mean); shares as 0.9 or 90%,\n' +
-          'times as minutes or 4h.\n\n' +
+          'times as minutes or 4h. Without any, the scenario\'s own targets: section.\n\n' +
           'Writes outputs/staff-<scenario>/: staffing.json (the plan, its KPIs with intervals, the\n' +
           'per-hour analysis, every candidate), candidates.csv, analytic.csv, scenario.staffed.yaml\n' +
           '(ready to run), and report.html with the charts unless --no-report. --analytic stops after\n' +
@@ -106,10 +106,12 @@ export function registerStaff(program: Command, io: CliIo): void {
         if (error instanceof TargetError || error instanceof VaryError) throw badInput(error.message);
         throw error;
       }
+      // Without targets on the command line, the scenario's own `targets:` (their good bounds).
+      if (targets.length === 0) targets = scenarioTargets(scenario.targets);
       const names = variables.map((variable) => variable.path);
       const repeated = names.find((name, index) => names.indexOf(name) !== index);
       if (repeated !== undefined) throw badInput(`--vary names ${repeated} twice`);
-      if (targets.length === 0 && !options.analytic) throw badInput('give at least one target, e.g. --at-least service_level=0.8 or --target "service_level>=0.8" (or --analytic for the formulas alone)');
+      if (targets.length === 0 && !options.analytic) throw badInput('give at least one target (the scenario has no targets: section), e.g. --at-least service_level=0.8 or --target "service_level>=0.8" (or --analytic for the formulas alone)');
       const replications = Math.max(2, scenario.replications);
       const maxReplications = options.maxReplications === undefined ? replications * 4 : whole('--max-replications', options.maxReplications, replications);
       const maxCandidates = whole('--max-candidates', options.maxCandidates ?? '200', 1);
