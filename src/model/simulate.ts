@@ -14,6 +14,7 @@
  * which ticket a free agent takes, a session's work, how it ends, escalation, a customer's
  * answer, resolution, survey — through `Gaming`, which is null on a desk without gaming.
  */
+import { BusyDaysRate, busyDayFactors } from '../engine/arrivals.js';
 import { EventCalendar, SlotTimers, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
 import { fieldSink, type EventSink, type EventType, type FieldSink } from '../eventlog/types.js';
 import { pick, type DeskModel, type TierModel } from './build.js';
@@ -211,7 +212,11 @@ class DeskSimulation implements GamingDesk {
     const model = this.model;
     this.planShifts();
     if (model.workforce.attritionPerMinute > 0 && MINUTES_PER_DAY <= model.horizon) this.calendar.schedule(MINUTES_PER_DAY, Priority.Review, REVIEW);
-    const main = new ArrivalSource(new ThinningArrivals(model.arrivalRate, createStream(model.scenario.seed, this.replication, 'arrivals')), -1);
+    // Forecast error has its own stream: turning it on changes the arrivals, no other draw.
+    const cv = model.scenario.arrivals.busyness_cv ?? 0;
+    const busy = cv === 0 ? undefined : busyDayFactors(model.horizon / MINUTES_PER_DAY, cv, createStream(model.scenario.seed, this.replication, 'arrivals.busyness'));
+    const rate = busy === undefined ? model.arrivalRate : new BusyDaysRate(model.arrivalRate, busy);
+    const main = new ArrivalSource(new ThinningArrivals(rate, createStream(model.scenario.seed, this.replication, 'arrivals')), -1);
     this.sources.push(main);
     this.scheduleArrival(main, 0);
     model.incidents.forEach((incident, index) => {

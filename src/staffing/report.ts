@@ -42,6 +42,14 @@ export function staffFindings(result: StaffResult): string[] {
       const failing = own.checks.filter((check) => check.verdict !== 'met').map((check) => `${targetText(check.target)} ${check.verdict}`);
       findings.push(`The scenario's own plan was simulated too: ${failing.length === 0 ? 'it meets every target but costs more' : failing.join('; ')}.`);
     }
+    const error = result.forecastError;
+    if (error !== undefined) {
+      findings.push(
+        error.perfectCost === null || error.extraCost === null
+          ? `With a perfect forecast (no day-to-day error, cv ${error.cv}) no plan within the bounds was found either.`
+          : `Forecast error (days' volumes vary with cv ${error.cv}) costs ${costText(result, error.extraCost)} over the measured days (${((error.extraCost / error.perfectCost) * 100).toFixed(1)} %): with a perfect forecast ${error.perfectPlan} would do, at ${costText(result, error.perfectCost)}.`,
+      );
+    }
     findings.push(`${search.candidates.length} candidate plan(s) simulated with the same seed (common random numbers), ${search.replications}–${search.maxReplications} replications each; the search stopped because ${search.stopped}.`);
   }
   return [...findings, ...result.notes];

@@ -71,6 +71,18 @@ export interface StaffResult {
     best: (CandidateRecord & { summary: RunSummary }) | null;
     candidates: CandidateRecord[];
   };
+  /**
+   * With forecast error (`arrivals.busyness_cv`): the same search with a perfect forecast
+   * (no busyness), and what the uncertainty costs.
+   */
+  forecastError?: {
+    cv: number;
+    /** The cheapest plan meeting the targets with a perfect forecast, if any. */
+    perfectPlan: string | null;
+    perfectCost: number | null;
+    /** Cost of the plan under forecast error minus the perfect forecast's; null if either found none. */
+    extraCost: number | null;
+  };
   /** Where the formulas and the simulation disagree, and why, in words. */
   notes: string[];
 }
@@ -115,6 +127,19 @@ export function runStaff(request: StaffRequest): StaffResult {
       onCandidate: request.onCandidate,
     });
     const record = ({ summary: _summary, ...rest }: Candidate): CandidateRecord => rest;
+    const cv = scenario.arrivals.busyness_cv ?? 0;
+    if (cv > 0) {
+      // The same search without the day-to-day error (its stream is separate, so every other draw is the same).
+      const perfect = structuredClone(scenario);
+      delete perfect.arrivals.busyness_cv;
+      const without = searchStaffing({ scenario: perfect, variables, fixedCost, targets, replications: request.replications, maxReplications: request.maxReplications, start, maxCandidates: request.maxCandidates });
+      result.forecastError = {
+        cv,
+        perfectPlan: without.best?.text ?? null,
+        perfectCost: without.best?.cost ?? null,
+        extraCost: without.best === null || outcome.best === null ? null : outcome.best.cost - without.best.cost,
+      };
+    }
     result.search = {
       replications: request.replications,
       maxReplications: request.maxReplications,
@@ -153,6 +178,7 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
   if (scenario.agents.absence.share > 0) why.push(`absence comes in episodes (the formulas only gross up by ${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage)`);
   if (scenario.agents.fatigue.slowdown > 0) why.push('fatigued agents slow down');
   if (scenario.agents.attrition.per_year > 0) why.push('agents leave and their replacements start slower, after a hiring delay');
+  if ((scenario.arrivals.busyness_cv ?? 0) > 0) why.push(`days run busier or quieter than the forecast (cv ${scenario.arrivals.busyness_cv})`);
   if (scenario.routing.discipline === 'priority') why.push('priority routing reorders the queue (the mean wait is the same, its spread is not)');
   if (why.length > 0) notes.push(`What the formulas do not see and the simulation does: ${why.join('; ')}.`);
   const short = result.analytic.week.filter((cell) => cell.gap < 0);
