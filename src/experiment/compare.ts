@@ -16,6 +16,7 @@ import jStat from 'jstat';
 import { VERSION } from '../version.js';
 import type { ReplicationOutcome } from './replication.js';
 import type { RunSummary } from './run.js';
+import type { TargetStatus } from '../staffing/targets.js';
 
 /**
  * The change of one KPI from a reference run to another, paired replication by replication.
@@ -182,6 +183,10 @@ export interface Comparison {
   contrasts: Contrast[];
   /** What the user should know about how the comparison was made (seeds aligned, ...). */
   notes: string[];
+  /** What differs from the reference's resolved scenario, per other scenario, in words. */
+  differences?: Array<{ scenario: string; lines: string[] }>;
+  /** Each scenario's standing against its own `targets:` (only when some scenario has targets). */
+  targets?: Array<{ scenario: string; statuses: TargetStatus[] }>;
 }
 
 /** A compared scenario and its run. */

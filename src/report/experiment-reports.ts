@@ -101,6 +101,8 @@ export interface ComparisonInput {
   reference: string;
   contrasts: Array<Differences & { scenario: string }>;
   notes: string[];
+  differences?: Array<{ scenario: string; lines: string[] }>;
+  targets?: Array<{ scenario: string; statuses: Array<{ kpi: string; good: string; verdict: string; status: string }> }>;
 }
 
 /** The forest plot of every contrast. */
@@ -128,7 +130,12 @@ export function compareReportHtml(comparison: ComparisonInput, charts: readonly 
   return renderReportPage({
     title: `desksim comparison: ${comparison.scenarios.map((scenario) => scenario.label).join(' vs ')}`,
     subtitle: `Reference ${comparison.reference}; ${comparison.replications} paired replications with common random numbers (seed ${comparison.seed}), desksim ${comparison.version}`,
-    findings: [...compareFindings(comparison), ...comparison.notes],
+    findings: [
+      ...(comparison.differences ?? []).map((entry) => `What ${entry.scenario} changes from ${comparison.reference}: ${entry.lines.length === 0 ? 'nothing (the same resolved scenario)' : entry.lines.join('; ')}.`),
+      ...(comparison.targets ?? []).map((entry) => `Targets of ${entry.scenario}: ${entry.statuses.length === 0 ? 'none' : entry.statuses.map((status) => `${status.kpi} ${status.verdict} (${status.good.trim()})`).join('; ')}.`),
+      ...compareFindings(comparison),
+      ...comparison.notes,
+    ],
     charts,
     sections: comparison.contrasts.map(
       (contrast): ReportSection => ({
