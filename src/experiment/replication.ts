@@ -101,15 +101,21 @@ export interface TicketTable {
   csv: string;
   /** Priority ('(none)' without one) and resolution time of each resolved ticket: the rows of `csv`, not parsed back from it. */
   resolved: ResolvedTicket[];
+  /** Each measured ticket's creation minute, total queue wait (NaN if never queued) and whether it was abandoned, for the hour × weekday heat map. */
+  arrivals?: { created: Float64Array; wait: Float64Array; abandoned: Uint8Array };
 }
 
 /** The ticket table of the run's first replication: `tickets.csv` and, from the same rows, the report's resolved tickets. */
 export function ticketTable(ledger: Ledger, options?: MetricOptions): TicketTable {
   const rows = ticketRows(ledger, options);
   const resolved: ResolvedTicket[] = [];
-  for (const row of rows) {
+  const arrivals = { created: new Float64Array(rows.length), wait: new Float64Array(rows.length), abandoned: new Uint8Array(rows.length) };
+  rows.forEach((row, index) => {
     const minutes = row.resolution_time;
     if (typeof minutes === 'number') resolved.push({ priority: typeof row.priority === 'string' && row.priority !== '' ? row.priority : '(none)', minutes });
-  }
-  return { csv: rowsCsv(rows), resolved };
+    arrivals.created[index] = row.created_minute as number;
+    arrivals.wait[index] = typeof row.queue_wait === 'number' ? row.queue_wait : Number.NaN;
+    arrivals.abandoned[index] = row.status === 'abandoned' ? 1 : 0;
+  });
+  return { csv: rowsCsv(rows), resolved, arrivals };
 }

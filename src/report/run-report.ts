@@ -18,6 +18,7 @@ import { kpiDashboardChart, type KpiEstimate } from './charts/kpi-dashboard.js';
 import { chartFiles, type RenderedChart } from './charts/chart.js';
 import { resolutionTimeChart, type ResolvedTicket } from './charts/resolution-time.js';
 import { tierUtilizationChart } from './charts/tier-utilization.js';
+import { weekHeatmapChart, type WeekHeatCell } from './charts/week-heatmap.js';
 import { inProcessRenderer, type ChartRenderer } from './chart-renderer.js';
 import { runFindings } from './findings.js';
 import { escapeHtml, renderReportPage } from './html.js';
@@ -40,6 +41,8 @@ export interface RunReportInput {
   /** `scenario.resolved.yaml`. */
   scenarioYaml: string;
   description?: string;
+  /** Waits and service level by hour of the week (first replication), for the heat map. */
+  weekHours?: { cells: readonly WeekHeatCell[]; threshold: string };
   /** The KPIs' standing against the scenario's `targets:`; none ⇒ nothing is marked. */
   targets?: readonly TargetStatus[];
 }
@@ -122,6 +125,7 @@ export function runCharts(input: RunReportInput): Chart[] {
       if (values.length > 0) charts.push(withSubtitle(chart, `Mean over ${replications}, day by day`));
     }
   }
+  if (input.weekHours !== undefined && input.weekHours.cells.length > 0) charts.push(weekHeatmapChart(input.weekHours.cells, input.weekHours.threshold));
   return charts;
 }
 

@@ -13,6 +13,8 @@ import { reportLine, table } from '../format.js';
 import { startProgress } from '../progress.js';
 import { startChartRenderer } from '../../report/chart-renderer.js';
 import { writeRunReport } from '../../report/run-report.js';
+import { weekHourCells } from '../../staffing/week-hours.js';
+import { formatDuration } from '../../engine/duration.js';
 import { statusMark, summaryWithTargets, targetStatuses, type TargetStatus } from '../../staffing/targets.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { loadForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
@@ -69,6 +71,9 @@ export async function writeRunOutputs(
           scenarioYaml,
           description: scenario.description,
           targets: targetStatuses(scenario.targets, result.summary),
+          ...(result.tickets.arrivals === undefined
+            ? {}
+            : { weekHours: { cells: weekHourCells(result.tickets.arrivals, scenario), threshold: formatDuration(scenario.metrics.service_level_threshold) } }),
         },
         (path, content) => staged.write(path, content),
         renderer,
