@@ -32,21 +32,29 @@ function walk(path: string, reference: unknown, other: unknown, lines: string[])
     return;
   }
   if (isPlainObject(reference) && isPlainObject(other)) {
-    for (const key of new Set([...Object.keys(reference), ...Object.keys(other)])) walk(at(key), reference[key], other[key], lines);
+    for (const key of new Set([...Object.keys(reference), ...Object.keys(other)]))
+      walk(at(key), reference[key], other[key], lines);
     return;
   }
   if (Array.isArray(reference) && Array.isArray(other)) {
     const byId = (list: unknown[]) => list.every((entry) => isPlainObject(entry) && typeof entry.id === 'string');
     if (byId(reference) && byId(other)) {
       const ids = [...new Set([...reference, ...other].map((entry) => (entry as { id: string }).id))];
-      for (const id of ids) walk(at(id), reference.find((entry) => (entry as { id: string }).id === id), other.find((entry) => (entry as { id: string }).id === id), lines);
+      for (const id of ids)
+        walk(
+          at(id),
+          reference.find((entry) => (entry as { id: string }).id === id),
+          other.find((entry) => (entry as { id: string }).id === id),
+          lines,
+        );
       return;
     }
     if (reference.every((entry) => typeof entry !== 'object') && other.every((entry) => typeof entry !== 'object')) {
       lines.push(`${path}: ${shown(reference)} → ${shown(other)}`);
       return;
     }
-    for (let index = 0; index < Math.max(reference.length, other.length); index++) walk(at(index), reference[index], other[index], lines);
+    for (let index = 0; index < Math.max(reference.length, other.length); index++)
+      walk(at(index), reference[index], other[index], lines);
     return;
   }
   lines.push(`${path}: ${shown(reference)} → ${shown(other)}`);

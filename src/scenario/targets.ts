@@ -40,7 +40,10 @@ export function parseBound(text: string): { operator: '>=' | '<='; value: number
 
 const bound = z
   .string()
-  .refine((text) => parseBound(text) !== undefined, 'must be ">= value" or "<= value": a number, a percentage (90%) or a duration (4h)');
+  .refine(
+    (text) => parseBound(text) !== undefined,
+    'must be ">= value" or "<= value": a number, a percentage (90%) or a duration (4h)',
+  );
 
 const deskIds = new Set(KPI_CATALOG.map((kpi) => kpi.id));
 const tierIds = new Set(TIER_KPI_CATALOG.map((kpi) => kpi.id));
@@ -54,18 +57,28 @@ export const scenarioTargetSchema = z
         const tier = /^tiers\.[^.]+\.(.+)$/.exec(kpi);
         return tier === null ? deskIds.has(kpi) : tierIds.has(tier[1]!);
       }, 'must be a KPI id (docs/kpis.md), or tiers.<tier>.<kpi> for a per-tier KPI')
-      .describe('The KPI: a desk-wide id (sla_resolution_compliance) or tiers.<tier>.<kpi> (tiers.tier2.queue_wait_mean).'),
+      .describe(
+        'The KPI: a desk-wide id (sla_resolution_compliance) or tiers.<tier>.<kpi> (tiers.tier2.queue_wait_mean).',
+      ),
     good: bound.describe('The target, ">= 0.95" or "<= 4h": met when the 95 % interval\'s worse end meets it.'),
-    warn: bound.optional().describe('A warning level on the same side: a KPI that misses the target but meets this is amber, not red.'),
+    warn: bound
+      .optional()
+      .describe('A warning level on the same side: a KPI that misses the target but meets this is amber, not red.'),
   })
-  .refine((target) => target.warn === undefined || parseBound(target.warn)?.operator === parseBound(target.good)?.operator, {
-    message: 'warn must bound the KPI on the same side as good (both >= or both <=)',
-    path: ['warn'],
-  });
+  .refine(
+    (target) => target.warn === undefined || parseBound(target.warn)?.operator === parseBound(target.good)?.operator,
+    {
+      message: 'warn must bound the KPI on the same side as good (both >= or both <=)',
+      path: ['warn'],
+    },
+  );
 
 /** The `targets:` section (zod): absent by default, and then nothing is marked. */
 // Optional, not defaulted to []: a scenario without targets resolves exactly as before.
-export const scenarioTargetsSchema = z.array(scenarioTargetSchema).optional().describe('Targets on KPIs; reports mark each green, amber or red (docs/staffing.md).');
+export const scenarioTargetsSchema = z
+  .array(scenarioTargetSchema)
+  .optional()
+  .describe('Targets on KPIs; reports mark each green, amber or red (docs/staffing.md).');
 
 /** A scenario target as written. */
 export type ScenarioTarget = z.output<typeof scenarioTargetSchema>;

@@ -76,13 +76,23 @@ export function tierLoads(model: DeskModel): TierLoad[] {
     for (const [id, share] of Object.entries(within)) mix[complexityIds.indexOf(id)]! += category.share * share;
   }
   // Erlang A has one abandonment rate: the share-weighted rate of the channels (0 for those who never leave).
-  const abandonmentRate = Object.values(scenario.channels).reduce((sum, channel) => sum + (channel.patience === null ? 0 : channel.share / meanOf(channel.patience)), 0);
+  const abandonmentRate = Object.values(scenario.channels).reduce(
+    (sum, channel) => sum + (channel.patience === null ? 0 : channel.share / meanOf(channel.patience)),
+    0,
+  );
   const loads: TierLoad[] = [];
   model.chain.forEach((tierIndex, position) => {
     const tier = model.tiers[tierIndex]!;
     const reach = mix.reduce((sum, share) => sum + share, 0);
-    const work = mix.reduce((sum, share, complexity) => sum + share * model.complexities[complexity]!.handleTime.mean, 0);
-    const load: TierLoad = { tier: tier.id, reachShare: reach, handleMinutes: reach > 0 ? work / reach / tier.speed : model.complexities[0]!.handleTime.mean / tier.speed };
+    const work = mix.reduce(
+      (sum, share, complexity) => sum + share * model.complexities[complexity]!.handleTime.mean,
+      0,
+    );
+    const load: TierLoad = {
+      tier: tier.id,
+      reachShare: reach,
+      handleMinutes: reach > 0 ? work / reach / tier.speed : model.complexities[0]!.handleTime.mean / tier.speed,
+    };
     if (position === 0 && abandonmentRate > 0) load.patienceMinutes = 1 / abandonmentRate;
     loads.push(load);
     const last = tier.escalatesTo < 0;
@@ -106,9 +116,11 @@ export function analyticTargets(targets: readonly Target[], model: DeskModel): A
     const own = byTier.get(tier) ?? {};
     const lower = target.operator === '<=';
     if (kpi === 'service_level' && !lower) own.serviceLevel = Math.max(own.serviceLevel ?? 0, target.value);
-    else if (kpi === 'waited_share' && lower) own.maxProbabilityWait = Math.min(own.maxProbabilityWait ?? 1, target.value);
+    else if (kpi === 'waited_share' && lower)
+      own.maxProbabilityWait = Math.min(own.maxProbabilityWait ?? 1, target.value);
     else if (kpi === 'queue_wait_mean' && lower) own.maxMeanWait = Math.min(own.maxMeanWait ?? Infinity, target.value);
-    else if (kpi === 'abandonment_rate' && lower && tier === entry) own.maxProbabilityAbandon = Math.min(own.maxProbabilityAbandon ?? 1, target.value);
+    else if (kpi === 'abandonment_rate' && lower && tier === entry)
+      own.maxProbabilityAbandon = Math.min(own.maxProbabilityAbandon ?? 1, target.value);
     else {
       simulationOnly.push(target);
       continue;
@@ -151,7 +163,12 @@ export function analyzeHours(model: DeskModel, targets: AnalyticTargets, shrinka
       if (required === undefined) {
         const queue: QueueLoad = { arrivalsPerHour, handleMinutes: load.handleMinutes, thresholdMinutes: threshold };
         if (load.patienceMinutes !== undefined) queue.patienceMinutes = load.patienceMinutes;
-        required = arrivalsPerHour === 0 ? 0 : Object.keys(queueTargets).length === 0 ? Math.floor(offeredLoad) + 1 : minimalAgents(queue, queueTargets).agents;
+        required =
+          arrivalsPerHour === 0
+            ? 0
+            : Object.keys(queueTargets).length === 0
+              ? Math.floor(offeredLoad) + 1
+              : minimalAgents(queue, queueTargets).agents;
         memo.set(key, required);
       }
       hours.push({
@@ -193,10 +210,19 @@ export function weekGrid(analysis: readonly TierAnalysis[]): WeekCell[] {
       for (let hour = 0; hour < 24; hour++) {
         const same = hours.filter((entry) => entry.weekday === weekday && entry.hour === hour);
         if (same.length === 0) continue;
-        const mean = (pick: (entry: AnalyticHour) => number) => same.reduce((sum, entry) => sum + pick(entry), 0) / same.length;
+        const mean = (pick: (entry: AnalyticHour) => number) =>
+          same.reduce((sum, entry) => sum + pick(entry), 0) / same.length;
         const rosteredNeeded = Math.max(...same.map((entry) => entry.rosteredNeeded));
         const rostered = Math.min(...same.map((entry) => entry.rostered));
-        cells.push({ tier: load.tier, weekday: WEEKDAYS[weekday]!, hour, arrivalsPerHour: mean((entry) => entry.arrivalsPerHour), rosteredNeeded, rostered, gap: rostered - rosteredNeeded });
+        cells.push({
+          tier: load.tier,
+          weekday: WEEKDAYS[weekday]!,
+          hour,
+          arrivalsPerHour: mean((entry) => entry.arrivalsPerHour),
+          rosteredNeeded,
+          rostered,
+          gap: rostered - rosteredNeeded,
+        });
       }
     }
     return cells;

@@ -62,24 +62,40 @@ export interface QueueTargets {
 
 /** Throws RangeError for inputs no formula accepts, saying which and why. */
 function checkLoad(load: QueueLoad): void {
-  if (!Number.isFinite(load.arrivalsPerHour) || load.arrivalsPerHour < 0) throw new RangeError(`the arrival rate must be a non-negative number per hour, got ${load.arrivalsPerHour}`);
-  if (!Number.isFinite(load.handleMinutes) || load.handleMinutes <= 0) throw new RangeError(`the handle time must be positive, got ${load.handleMinutes} minutes`);
+  if (!Number.isFinite(load.arrivalsPerHour) || load.arrivalsPerHour < 0)
+    throw new RangeError(`the arrival rate must be a non-negative number per hour, got ${load.arrivalsPerHour}`);
+  if (!Number.isFinite(load.handleMinutes) || load.handleMinutes <= 0)
+    throw new RangeError(`the handle time must be positive, got ${load.handleMinutes} minutes`);
   if (load.patienceMinutes !== undefined && !(load.patienceMinutes > 0 && Number.isFinite(load.patienceMinutes))) {
     throw new RangeError(`the mean patience must be positive, got ${load.patienceMinutes} minutes`);
   }
-  if (!(load.thresholdMinutes >= 0) || !Number.isFinite(load.thresholdMinutes)) throw new RangeError(`the service-level threshold must be a non-negative duration, got ${load.thresholdMinutes} minutes`);
+  if (!(load.thresholdMinutes >= 0) || !Number.isFinite(load.thresholdMinutes))
+    throw new RangeError(
+      `the service-level threshold must be a non-negative duration, got ${load.thresholdMinutes} minutes`,
+    );
 }
 
 /** The steady-state measures of `load` served by `agents` agents. */
 export function queueMeasures(load: QueueLoad, agents: number): QueueMeasures {
   checkLoad(load);
-  if (!Number.isSafeInteger(agents) || agents < 1) throw new RangeError(`agents must be a positive whole number, got ${agents}`);
+  if (!Number.isSafeInteger(agents) || agents < 1)
+    throw new RangeError(`agents must be a positive whole number, got ${agents}`);
   const arrivalRate = load.arrivalsPerHour / 60;
   const serviceRate = 1 / load.handleMinutes;
   const offeredLoad = arrivalRate / serviceRate;
   if (load.patienceMinutes === undefined) {
     if (offeredLoad >= agents) {
-      return { agents, offeredLoad, model: 'erlang-c', stable: false, occupancy: 1, probabilityWait: 1, meanWait: Infinity, serviceLevel: 0, probabilityAbandon: 0 };
+      return {
+        agents,
+        offeredLoad,
+        model: 'erlang-c',
+        stable: false,
+        occupancy: 1,
+        probabilityWait: 1,
+        meanWait: Infinity,
+        serviceLevel: 0,
+        probabilityAbandon: 0,
+      };
     }
     const result = erlangC({ servers: agents, arrivalRate, serviceRate });
     return {
@@ -114,7 +130,8 @@ export function meetsTargets(measures: QueueMeasures, targets: QueueTargets): bo
   if (!measures.stable) return false;
   if (targets.serviceLevel !== undefined && measures.serviceLevel < targets.serviceLevel) return false;
   if (targets.maxProbabilityWait !== undefined && measures.probabilityWait > targets.maxProbabilityWait) return false;
-  if (targets.maxProbabilityAbandon !== undefined && measures.probabilityAbandon > targets.maxProbabilityAbandon) return false;
+  if (targets.maxProbabilityAbandon !== undefined && measures.probabilityAbandon > targets.maxProbabilityAbandon)
+    return false;
   if (targets.maxMeanWait !== undefined && measures.meanWait > targets.maxMeanWait) return false;
   return true;
 }
@@ -134,11 +151,18 @@ export function hasTargets(targets: QueueTargets): boolean {
  */
 export function minimalAgents(load: QueueLoad, targets: QueueTargets, atLeast = 1): QueueMeasures {
   checkLoad(load);
-  if (!hasTargets(targets)) throw new RangeError('give at least one target: a service level, a most P(wait), P(abandon) or mean wait');
-  for (const [name, value] of [['service level', targets.serviceLevel], ['P(wait)', targets.maxProbabilityWait], ['P(abandon)', targets.maxProbabilityAbandon]] as const) {
-    if (value !== undefined && !(value >= 0 && value <= 1)) throw new RangeError(`the ${name} target must be a share between 0 and 1, got ${value}`);
+  if (!hasTargets(targets))
+    throw new RangeError('give at least one target: a service level, a most P(wait), P(abandon) or mean wait');
+  for (const [name, value] of [
+    ['service level', targets.serviceLevel],
+    ['P(wait)', targets.maxProbabilityWait],
+    ['P(abandon)', targets.maxProbabilityAbandon],
+  ] as const) {
+    if (value !== undefined && !(value >= 0 && value <= 1))
+      throw new RangeError(`the ${name} target must be a share between 0 and 1, got ${value}`);
   }
-  if (targets.maxMeanWait !== undefined && !(targets.maxMeanWait >= 0)) throw new RangeError(`the mean-wait target must be a non-negative duration, got ${targets.maxMeanWait}`);
+  if (targets.maxMeanWait !== undefined && !(targets.maxMeanWait >= 0))
+    throw new RangeError(`the mean-wait target must be a non-negative duration, got ${targets.maxMeanWait}`);
   if (load.arrivalsPerHour === 0) return queueMeasures(load, Math.max(1, atLeast));
   const offeredLoad = (load.arrivalsPerHour / 60) * load.handleMinutes;
   const start = Math.max(1, atLeast, load.patienceMinutes === undefined ? Math.floor(offeredLoad) + 1 : 1);
@@ -147,5 +171,7 @@ export function minimalAgents(load: QueueLoad, targets: QueueTargets, atLeast = 
     const measures = queueMeasures(load, agents);
     if (meetsTargets(measures, targets)) return measures;
   }
-  throw new RangeError(`no staffing up to ${limit} agents meets the targets (offered load ${offeredLoad.toFixed(2)} Erlangs): is a target unreachable?`);
+  throw new RangeError(
+    `no staffing up to ${limit} agents meets the targets (offered load ${offeredLoad.toFixed(2)} Erlangs): is a target unreachable?`,
+  );
 }

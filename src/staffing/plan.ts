@@ -53,7 +53,13 @@ export function hourlyRate(scenario: Scenario, rate: number): number {
 }
 
 /** The variable of a tier's 24/7 agents or of one of its shifts, with the given bounds. */
-function variable(scenario: Scenario, tierIndex: number, shift: number | undefined, min: number, max: number): StaffVariable {
+function variable(
+  scenario: Scenario,
+  tierIndex: number,
+  shift: number | undefined,
+  min: number,
+  max: number,
+): StaffVariable {
   const tier = scenario.tiers[tierIndex]!;
   const shiftName = shift === undefined ? undefined : (tier.shifts![shift]!.name ?? String(shift));
   const hoursPerAgent = scheduledMinutes(scenario, tierIndex, shift) / 60;
@@ -76,29 +82,41 @@ function variable(scenario: Scenario, tierIndex: number, shift: number | undefin
  */
 export function parseVary(text: string, scenario: Scenario): StaffVariable {
   const match = /^\s*([A-Za-z0-9_.-]+)\s*=\s*(\d+)\s*\.\.\s*(\d+)\s*$/.exec(text);
-  if (match === null) throw new VaryError(`--vary is written <tier>[.<shift>]=<from>..<to>, e.g. tier1=4..12 or tier1.early=3..6, found "${text}"`);
+  if (match === null)
+    throw new VaryError(
+      `--vary is written <tier>[.<shift>]=<from>..<to>, e.g. tier1=4..12 or tier1.early=3..6, found "${text}"`,
+    );
   const [, rawName, rawMin, rawMax] = match as unknown as [string, string, string, string];
   const min = Number(rawMin);
   const max = Number(rawMax);
   if (max < min) throw new VaryError(`--vary ${text}: the range must run from the smaller to the larger count`);
   const long = /^tiers\.([^.]+)\.(?:agents|shifts\.(\d+)\.agents)$/.exec(rawName);
-  const [tierId, shiftKey] = long !== null ? [long[1]!, long[2]] : (rawName.split(/\.(.*)/s) as [string, string | undefined]);
+  const [tierId, shiftKey] =
+    long !== null ? [long[1]!, long[2]] : (rawName.split(/\.(.*)/s) as [string, string | undefined]);
   const tierIndex = scenario.tiers.findIndex((tier) => tier.id === tierId);
-  if (tierIndex < 0) throw new VaryError(`--vary ${text}: no tier "${tierId}" (tiers: ${scenario.tiers.map((tier) => tier.id).join(', ')})`);
+  if (tierIndex < 0)
+    throw new VaryError(
+      `--vary ${text}: no tier "${tierId}" (tiers: ${scenario.tiers.map((tier) => tier.id).join(', ')})`,
+    );
   const tier = scenario.tiers[tierIndex]!;
   if (tier.shifts === undefined) {
-    if (shiftKey !== undefined && shiftKey !== '') throw new VaryError(`--vary ${text}: tier ${tierId} has 24/7 agents, no shifts; write ${tierId}=${min}..${max}`);
+    if (shiftKey !== undefined && shiftKey !== '')
+      throw new VaryError(`--vary ${text}: tier ${tierId} has 24/7 agents, no shifts; write ${tierId}=${min}..${max}`);
     if (min < 1) throw new VaryError(`--vary ${text}: a tier needs at least 1 agent`);
     return variable(scenario, tierIndex, undefined, min, max);
   }
   const names = tier.shifts.map((shift, index) => shift.name ?? String(index));
   let shift: number;
   if (shiftKey === undefined || shiftKey === '') {
-    if (tier.shifts.length > 1) throw new VaryError(`--vary ${text}: tier ${tierId} has ${tier.shifts.length} shifts; name one: ${names.map((name) => `${tierId}.${name}`).join(', ')}`);
+    if (tier.shifts.length > 1)
+      throw new VaryError(
+        `--vary ${text}: tier ${tierId} has ${tier.shifts.length} shifts; name one: ${names.map((name) => `${tierId}.${name}`).join(', ')}`,
+      );
     shift = 0;
   } else {
     shift = /^\d+$/.test(shiftKey) ? Number(shiftKey) : names.indexOf(shiftKey);
-    if (!(shift >= 0 && shift < tier.shifts.length)) throw new VaryError(`--vary ${text}: tier ${tierId} has no shift "${shiftKey}" (shifts: ${names.join(', ')})`);
+    if (!(shift >= 0 && shift < tier.shifts.length))
+      throw new VaryError(`--vary ${text}: tier ${tierId} has no shift "${shiftKey}" (shifts: ${names.join(', ')})`);
   }
   return variable(scenario, tierIndex, shift, min, max);
 }
@@ -109,7 +127,8 @@ export function parseVary(text: string, scenario: Scenario): StaffVariable {
  */
 export function defaultVariables(scenario: Scenario): StaffVariable[] {
   return scenario.tiers.flatMap((tier, tierIndex) => {
-    const bounds = (current: number, least: number) => [Math.max(least, Math.floor(current / 2) - 1), current * 2 + 2] as const;
+    const bounds = (current: number, least: number) =>
+      [Math.max(least, Math.floor(current / 2) - 1), current * 2 + 2] as const;
     if (tier.shifts === undefined) return [variable(scenario, tierIndex, undefined, ...bounds(tier.agents!, 1))];
     return tier.shifts.map((shift, index) => variable(scenario, tierIndex, index, ...bounds(shift.agents, 0)));
   });

@@ -14,7 +14,9 @@ import { targetText, type TargetCheck } from './targets.js';
 
 /** The objective in words: "12,345.00 (staff cost)" or "2,016 agent-hours". */
 export function costText(result: StaffResult, cost: number): string {
-  return result.objective === 'agent-hours' ? `${Math.round(cost).toLocaleString('en-US')} agent-hours` : `${cost.toLocaleString('en-US', { maximumFractionDigits: 0 })} (staff cost)`;
+  return result.objective === 'agent-hours'
+    ? `${Math.round(cost).toLocaleString('en-US')} agent-hours`
+    : `${cost.toLocaleString('en-US', { maximumFractionDigits: 0 })} (staff cost)`;
 }
 
 /** A target's verdict in words with its interval: "service_level ≥ 0.8: met — 84.1% [83.0% – 85.2%]". */
@@ -26,21 +28,34 @@ export function checkText(check: TargetCheck): string {
 export function staffFindings(result: StaffResult): string[] {
   const findings: string[] = [];
   const search = result.search;
-  const analytic = result.variables.map((variable, index) => `${variable.name}=${result.analytic.start[index]}`).join(' ');
+  const analytic = result.variables
+    .map((variable, index) => `${variable.name}=${result.analytic.start[index]}`)
+    .join(' ');
   if (search === undefined) {
-    findings.push(`The formulas (Erlang ${result.analytic.loads.some((load) => load.patienceMinutes !== undefined) ? 'A' : 'C'} per hour, ${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage) suggest ${analytic}; nothing was simulated (--analytic).`);
+    findings.push(
+      `The formulas (Erlang ${result.analytic.loads.some((load) => load.patienceMinutes !== undefined) ? 'A' : 'C'} per hour, ${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage) suggest ${analytic}; nothing was simulated (--analytic).`,
+    );
   } else if (search.best === null) {
     findings.push(`No plan found that meets every target: ${search.stopped}.`);
   } else {
     const best = search.best;
     const current = result.variables.map((variable) => variable.current);
-    const currentCost = result.variables.reduce((sum, variable) => sum + variable.current * variable.costPerAgent, result.fixedCost);
-    findings.push(`Cheapest plan found that meets every target: ${best.text}, ${costText(result, best.cost)} over the ${result.measuredDays} measured days (the scenario's own ${result.variables.map((variable, index) => `${variable.name}=${current[index]}`).join(' ')}: ${costText(result, currentCost)}).`);
+    const currentCost = result.variables.reduce(
+      (sum, variable) => sum + variable.current * variable.costPerAgent,
+      result.fixedCost,
+    );
+    findings.push(
+      `Cheapest plan found that meets every target: ${best.text}, ${costText(result, best.cost)} over the ${result.measuredDays} measured days (the scenario's own ${result.variables.map((variable, index) => `${variable.name}=${current[index]}`).join(' ')}: ${costText(result, currentCost)}).`,
+    );
     for (const check of best.checks) findings.push(checkText(check));
     const own = search.candidates.find((candidate) => candidate.plan.every((value, index) => value === current[index]));
     if (own !== undefined && own.order !== best.order) {
-      const failing = own.checks.filter((check) => check.verdict !== 'met').map((check) => `${targetText(check.target)} ${check.verdict}`);
-      findings.push(`The scenario's own plan was simulated too: ${failing.length === 0 ? 'it meets every target but costs more' : failing.join('; ')}.`);
+      const failing = own.checks
+        .filter((check) => check.verdict !== 'met')
+        .map((check) => `${targetText(check.target)} ${check.verdict}`);
+      findings.push(
+        `The scenario's own plan was simulated too: ${failing.length === 0 ? 'it meets every target but costs more' : failing.join('; ')}.`,
+      );
     }
     const error = result.forecastError;
     if (error !== undefined) {
@@ -50,7 +65,9 @@ export function staffFindings(result: StaffResult): string[] {
           : `Forecast error (days' volumes vary with cv ${error.cv}) costs ${costText(result, error.extraCost)} over the measured days (${((error.extraCost / error.perfectCost) * 100).toFixed(1)} %): with a perfect forecast ${error.perfectPlan} would do, at ${costText(result, error.perfectCost)}.`,
       );
     }
-    findings.push(`${search.candidates.length} candidate plan(s) simulated with the same seed (common random numbers), ${search.replications}–${search.maxReplications} replications each; the search stopped because ${search.stopped}.`);
+    findings.push(
+      `${search.candidates.length} candidate plan(s) simulated with the same seed (common random numbers), ${search.replications}–${search.maxReplications} replications each; the search stopped because ${search.stopped}.`,
+    );
   }
   return [...findings, ...result.notes];
 }
@@ -79,7 +96,14 @@ export function staffCharts(result: StaffResult): Chart[] {
   if (result.analytic.week.length > 0) {
     charts.push(
       staffHeatmapChart(
-        result.analytic.week.map((cell) => ({ tier: cell.tier, weekday: cell.weekday, hour: cell.hour, arrivalsPerHour: cell.arrivalsPerHour, needed: cell.rosteredNeeded, rostered: cell.rostered })),
+        result.analytic.week.map((cell) => ({
+          tier: cell.tier,
+          weekday: cell.weekday,
+          hour: cell.hour,
+          arrivalsPerHour: cell.arrivalsPerHour,
+          needed: cell.rosteredNeeded,
+          rostered: cell.rostered,
+        })),
         result.analytic.shrinkage,
       ),
     );
@@ -111,7 +135,10 @@ export function staffReportHtml(result: StaffResult, charts: readonly RenderedCh
   ];
   if (search?.best) {
     const rows = search.best.checks
-      .map((check) => `<tr><td>${escapeHtml(kpiLabel(check.target.kpi))}</td><td class="id">${escapeHtml(targetText(check.target))}</td><td class="number">${escapeHtml(formatValue(check.mean, check.unit))}</td><td class="number">${escapeHtml(formatInterval(check.ci95, check.unit))}</td>${verdictCell(check)}</tr>`)
+      .map(
+        (check) =>
+          `<tr><td>${escapeHtml(kpiLabel(check.target.kpi))}</td><td class="id">${escapeHtml(targetText(check.target))}</td><td class="number">${escapeHtml(formatValue(check.mean, check.unit))}</td><td class="number">${escapeHtml(formatInterval(check.ci95, check.unit))}</td>${verdictCell(check)}</tr>`,
+      )
       .join('\n');
     sections.push({
       id: 'targets',
@@ -120,9 +147,19 @@ export function staffReportHtml(result: StaffResult, charts: readonly RenderedCh
     });
   }
   if (search !== undefined) {
-    const header = ['#', 'why', ...result.variables.map((variable) => variable.name), result.objective, 'replications', ...result.targets];
+    const header = [
+      '#',
+      'why',
+      ...result.variables.map((variable) => variable.name),
+      result.objective,
+      'replications',
+      ...result.targets,
+    ];
     const rows = search.candidates
-      .map((candidate) => `<tr${search.best?.order === candidate.order ? ' style="font-weight:600"' : ''}><td class="number">${candidate.order}</td><td>${escapeHtml(candidate.reason)}</td>${candidate.plan.map((value) => `<td class="number">${value}</td>`).join('')}<td class="number">${Math.round(candidate.cost).toLocaleString('en-US')}</td><td class="number">${candidate.replications}</td>${candidate.checks.map((check) => `<td style="color:${VERDICT_COLORS[check.verdict]}">${escapeHtml(`${formatValue(check.mean, check.unit)} ${check.verdict}`)}</td>`).join('')}</tr>`)
+      .map(
+        (candidate) =>
+          `<tr${search.best?.order === candidate.order ? ' style="font-weight:600"' : ''}><td class="number">${candidate.order}</td><td>${escapeHtml(candidate.reason)}</td>${candidate.plan.map((value) => `<td class="number">${value}</td>`).join('')}<td class="number">${Math.round(candidate.cost).toLocaleString('en-US')}</td><td class="number">${candidate.replications}</td>${candidate.checks.map((check) => `<td style="color:${VERDICT_COLORS[check.verdict]}">${escapeHtml(`${formatValue(check.mean, check.unit)} ${check.verdict}`)}</td>`).join('')}</tr>`,
+      )
       .join('\n');
     sections.push({
       id: 'candidates',
@@ -133,8 +170,7 @@ export function staffReportHtml(result: StaffResult, charts: readonly RenderedCh
   sections.push({
     id: 'method',
     title: 'Method and limits',
-    html:
-      '<p>The formulas give each hour its own steady state (Poisson arrivals at the hour\'s rate, exponential handle times, one queue per tier); the search simulates whole plans with escalations, shifts, returns and everything else the scenario models, and keeps a plan only when every target\'s 95 % interval meets it. It is a local search: the cheapest plan one agent away (fewer, or moved) was checked and failed; a plan further away could in principle be cheaper. docs/staffing.md explains the method, its guarantees and its limits.</p>',
+    html: "<p>The formulas give each hour its own steady state (Poisson arrivals at the hour's rate, exponential handle times, one queue per tier); the search simulates whole plans with escalations, shifts, returns and everything else the scenario models, and keeps a plan only when every target's 95 % interval meets it. It is a local search: the cheapest plan one agent away (fewer, or moved) was checked and failed; a plan further away could in principle be cheaper. docs/staffing.md explains the method, its guarantees and its limits.</p>",
   });
   return renderReportPage({
     title: `desksim staff: ${result.scenario}`,

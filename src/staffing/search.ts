@@ -78,8 +78,10 @@ export class CandidateEvaluator {
   private ledger: Ledger | undefined;
 
   constructor(private readonly options: SearchOptions) {
-    if (!(options.replications >= 2)) throw new RangeError('a candidate needs at least 2 replications for a confidence interval');
-    if (options.maxReplications < options.replications) throw new RangeError('the replication cap must be at least the starting replications');
+    if (!(options.replications >= 2))
+      throw new RangeError('a candidate needs at least 2 replications for a confidence interval');
+    if (options.maxReplications < options.replications)
+      throw new RangeError('the replication cap must be at least the starting replications');
   }
 
   /** The scenario staffed by a plan (a copy; the variables' agent counts set). */
@@ -156,7 +158,9 @@ export function shortfall(candidate: Candidate): number {
 }
 
 function clamp(variables: readonly StaffVariable[], plan: Plan): number[] {
-  return variables.map((variable, index) => Math.min(variable.max, Math.max(variable.min, Math.round(plan[index] ?? variable.current))));
+  return variables.map((variable, index) =>
+    Math.min(variable.max, Math.max(variable.min, Math.round(plan[index] ?? variable.current))),
+  );
 }
 
 /** Plans one agent away (fewer, or moved from one variable to another), cheaper than `plan`, cheapest first. */
@@ -177,7 +181,11 @@ function cheaperNeighbours(variables: readonly StaffVariable[], plan: Plan, fixe
   });
   return found
     .filter((candidate) => planCost(variables, candidate, fixed) < cost - 1e-9)
-    .sort((a, b) => planCost(variables, a, fixed) - planCost(variables, b, fixed) || a.join(',').localeCompare(b.join(','), 'en', { numeric: true }));
+    .sort(
+      (a, b) =>
+        planCost(variables, a, fixed) - planCost(variables, b, fixed) ||
+        a.join(',').localeCompare(b.join(','), 'en', { numeric: true }),
+    );
 }
 
 /**
@@ -188,28 +196,53 @@ export function searchStaffing(options: SearchOptions, evaluator = new Candidate
   const { variables, fixedCost } = options;
   const limit = options.maxCandidates ?? 200;
   const full = () => evaluator.candidates.length >= limit;
-  let current = evaluator.evaluate(clamp(variables, options.start ?? variables.map((variable) => variable.current)), 'analytic start');
+  let current = evaluator.evaluate(
+    clamp(variables, options.start ?? variables.map((variable) => variable.current)),
+    'analytic start',
+  );
 
   // Climb: add the agent that meets the targets (cheapest first), else the one that closes most of the gap.
   while (!current.feasible) {
-    if (full()) return { best: null, candidates: evaluator.candidates, stopped: `stopped after ${limit} candidates without meeting the targets` };
+    if (full())
+      return {
+        best: null,
+        candidates: evaluator.candidates,
+        stopped: `stopped after ${limit} candidates without meeting the targets`,
+      };
     const ups = variables.flatMap((variable, index) => {
       if (current.plan[index]! >= variable.max) return [];
       const plan = [...current.plan];
       plan[index]!++;
       return [plan];
     });
-    if (ups.length === 0) return { best: null, candidates: evaluator.candidates, stopped: 'no plan within the bounds meets the targets: every variable is at its upper bound' };
+    if (ups.length === 0)
+      return {
+        best: null,
+        candidates: evaluator.candidates,
+        stopped: 'no plan within the bounds meets the targets: every variable is at its upper bound',
+      };
     const evaluated = ups.map((plan) => evaluator.evaluate(plan, 'climb'));
     const feasible = evaluated.filter((candidate) => candidate.feasible).sort((a, b) => a.cost - b.cost);
-    current = feasible[0] ?? evaluated.reduce((best, candidate) => (shortfall(candidate) < shortfall(best) || (shortfall(candidate) === shortfall(best) && candidate.cost < best.cost) ? candidate : best));
+    current =
+      feasible[0] ??
+      evaluated.reduce((best, candidate) =>
+        shortfall(candidate) < shortfall(best) ||
+        (shortfall(candidate) === shortfall(best) && candidate.cost < best.cost)
+          ? candidate
+          : best,
+      );
   }
 
   // Descend: move to the cheapest feasible neighbour until none is cheaper.
   for (;;) {
     let moved = false;
     for (const plan of cheaperNeighbours(variables, current.plan, fixedCost)) {
-      if (full()) return { best: current, candidates: evaluator.candidates, stopped: `stopped after ${limit} candidates; a cheaper plan may exist` };
+      if (full())
+        return {
+          best: current,
+          candidates: evaluator.candidates,
+          stopped: `stopped after ${limit} candidates; a cheaper plan may exist`,
+        };
       const candidate = evaluator.evaluate(plan, 'descend');
       if (candidate.feasible) {
         current = candidate;
@@ -219,7 +252,11 @@ export function searchStaffing(options: SearchOptions, evaluator = new Candidate
     }
     if (!moved) break;
   }
-  return { best: current, candidates: evaluator.candidates, stopped: 'no neighbour one agent away (fewer, or moved) is cheaper and meets the targets' };
+  return {
+    best: current,
+    candidates: evaluator.candidates,
+    stopped: 'no neighbour one agent away (fewer, or moved) is cheaper and meets the targets',
+  };
 }
 
 /**
@@ -228,16 +265,32 @@ export function searchStaffing(options: SearchOptions, evaluator = new Candidate
  * one more agent on the shift that covers most short hours per unit cost. Hours no variable
  * covers (the desk closed at night, say) are left to the simulation.
  */
-export function analyticStart(scenario: Scenario, variables: readonly StaffVariable[], analysis: readonly TierAnalysis[]): number[] {
+export function analyticStart(
+  scenario: Scenario,
+  variables: readonly StaffVariable[],
+  analysis: readonly TierAnalysis[],
+): number[] {
   const plan = variables.map((variable) => variable.min);
   const model = buildDesk(scenario);
   for (const { load, hours } of analysis) {
-    const own = variables.map((variable, index) => ({ variable, index })).filter(({ variable }) => variable.tier === load.tier);
+    const own = variables
+      .map((variable, index) => ({ variable, index }))
+      .filter(({ variable }) => variable.tier === load.tier);
     if (own.length === 0) continue;
     const covers = own.map(({ variable }) => hours.map((entry) => coversHour(model, variable, entry)));
     // Agents of shifts no variable sets stay as rostered.
-    const fixed = hours.map((entry, hourIndex) => entry.rostered - own.reduce((sum, { variable }, position) => sum + (covers[position]![hourIndex]! ? variable.current : 0), 0));
-    const deficit = () => hours.map((entry, hourIndex) => entry.rosteredNeeded - fixed[hourIndex]! - own.reduce((sum, { index }, position) => sum + (covers[position]![hourIndex]! ? plan[index]! : 0), 0));
+    const fixed = hours.map(
+      (entry, hourIndex) =>
+        entry.rostered -
+        own.reduce((sum, { variable }, position) => sum + (covers[position]![hourIndex]! ? variable.current : 0), 0),
+    );
+    const deficit = () =>
+      hours.map(
+        (entry, hourIndex) =>
+          entry.rosteredNeeded -
+          fixed[hourIndex]! -
+          own.reduce((sum, { index }, position) => sum + (covers[position]![hourIndex]! ? plan[index]! : 0), 0),
+      );
     const hopeless = new Set<number>();
     for (let step = 0; step < 100_000; step++) {
       const short = deficit();
@@ -254,7 +307,8 @@ export function analyticStart(scenario: Scenario, variables: readonly StaffVaria
         continue;
       }
       const value = ({ variable, position }: (typeof choices)[number]) =>
-        short.filter((gap, hourIndex) => gap > 0 && covers[position]![hourIndex]!).length / Math.max(variable.costPerAgent, variable.hoursPerAgent * 1e-6);
+        short.filter((gap, hourIndex) => gap > 0 && covers[position]![hourIndex]!).length /
+        Math.max(variable.costPerAgent, variable.hoursPerAgent * 1e-6);
       const pick = choices.reduce((best, choice) => (value(choice) > value(best) ? choice : best));
       plan[pick.index]!++;
     }

@@ -132,7 +132,16 @@ export function runStaff(request: StaffRequest): StaffResult {
       // The same search without the day-to-day error (its stream is separate, so every other draw is the same).
       const perfect = structuredClone(scenario);
       delete perfect.arrivals.busyness_cv;
-      const without = searchStaffing({ scenario: perfect, variables, fixedCost, targets, replications: request.replications, maxReplications: request.maxReplications, start, maxCandidates: request.maxCandidates });
+      const without = searchStaffing({
+        scenario: perfect,
+        variables,
+        fixedCost,
+        targets,
+        replications: request.replications,
+        maxReplications: request.maxReplications,
+        start,
+        maxCandidates: request.maxCandidates,
+      });
       result.forecastError = {
         cv,
         perfectPlan: without.best?.text ?? null,
@@ -161,38 +170,81 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
       const analytic = result.analytic.start[index]!;
       const simulated = best.plan[index]!;
       if (analytic !== simulated) {
-        notes.push(`${variable.name}: the formulas suggest ${analytic} agent(s), the simulation needs ${simulated} — ${simulated > analytic ? 'more' : 'fewer'} than Erlang says.`);
+        notes.push(
+          `${variable.name}: the formulas suggest ${analytic} agent(s), the simulation needs ${simulated} — ${simulated > analytic ? 'more' : 'fewer'} than Erlang says.`,
+        );
       } else {
         notes.push(`${variable.name}: the formulas and the simulation agree on ${simulated} agent(s).`);
       }
     });
   }
-  if (result.analytic.simulationOnly.length > 0) notes.push(`No formula answers ${result.analytic.simulationOnly.join(', ')}: the analytic start ignores ${result.analytic.simulationOnly.length === 1 ? 'this target' : 'these targets'}; only the simulation checks ${result.analytic.simulationOnly.length === 1 ? 'it' : 'them'}.`);
+  if (result.analytic.simulationOnly.length > 0)
+    notes.push(
+      `No formula answers ${result.analytic.simulationOnly.join(', ')}: the analytic start ignores ${result.analytic.simulationOnly.length === 1 ? 'this target' : 'these targets'}; only the simulation checks ${result.analytic.simulationOnly.length === 1 ? 'it' : 'them'}.`,
+    );
   const why: string[] = [];
-  if (scenario.tiers.some((tier) => tier.escalates_to !== null)) why.push('escalated tickets queue again at the next tier, after a first session');
-  const fallible = scenario.tiers.some((tier) => (typeof tier.accuracy === 'number' ? tier.accuracy < 1 : Object.values(tier.accuracy).some((value) => value < 1)));
-  if (scenario.customers.return_when_not_fixed > 0 && fallible) why.push('customers whose problem was not fixed come back');
-  if (Object.values(scenario.complexity).some((level) => level.handle_time.dist !== 'exponential')) why.push('handle times are not exponential');
-  if (Object.values(scenario.channels).some((channel) => channel.patience !== null && channel.patience.dist !== 'exponential')) why.push('patience is not exponential (Erlang A assumes it is)');
-  if (scenario.tiers.some((tier) => tier.shifts !== undefined)) why.push('a queue left at a shift’s end or overnight carries into the next hours, where Erlang assumes each hour is in a steady state');
-  if (scenario.agents.absence.share > 0) why.push(`absence comes in episodes (the formulas only gross up by ${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage)`);
+  if (scenario.tiers.some((tier) => tier.escalates_to !== null))
+    why.push('escalated tickets queue again at the next tier, after a first session');
+  const fallible = scenario.tiers.some((tier) =>
+    typeof tier.accuracy === 'number' ? tier.accuracy < 1 : Object.values(tier.accuracy).some((value) => value < 1),
+  );
+  if (scenario.customers.return_when_not_fixed > 0 && fallible)
+    why.push('customers whose problem was not fixed come back');
+  if (Object.values(scenario.complexity).some((level) => level.handle_time.dist !== 'exponential'))
+    why.push('handle times are not exponential');
+  if (
+    Object.values(scenario.channels).some(
+      (channel) => channel.patience !== null && channel.patience.dist !== 'exponential',
+    )
+  )
+    why.push('patience is not exponential (Erlang A assumes it is)');
+  if (scenario.tiers.some((tier) => tier.shifts !== undefined))
+    why.push(
+      'a queue left at a shift’s end or overnight carries into the next hours, where Erlang assumes each hour is in a steady state',
+    );
+  if (scenario.agents.absence.share > 0)
+    why.push(
+      `absence comes in episodes (the formulas only gross up by ${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage)`,
+    );
   if (scenario.agents.fatigue.slowdown > 0) why.push('fatigued agents slow down');
-  if (scenario.agents.attrition.per_year > 0) why.push('agents leave and their replacements start slower, after a hiring delay');
-  if ((scenario.arrivals.busyness_cv ?? 0) > 0) why.push(`days run busier or quieter than the forecast (cv ${scenario.arrivals.busyness_cv})`);
-  if (scenario.routing.discipline === 'priority') why.push('priority routing reorders the queue (the mean wait is the same, its spread is not)');
+  if (scenario.agents.attrition.per_year > 0)
+    why.push('agents leave and their replacements start slower, after a hiring delay');
+  if ((scenario.arrivals.busyness_cv ?? 0) > 0)
+    why.push(`days run busier or quieter than the forecast (cv ${scenario.arrivals.busyness_cv})`);
+  if (scenario.routing.discipline === 'priority')
+    why.push('priority routing reorders the queue (the mean wait is the same, its spread is not)');
   if (why.length > 0) notes.push(`What the formulas do not see and the simulation does: ${why.join('; ')}.`);
   const short = result.analytic.week.filter((cell) => cell.gap < 0);
   if (short.length > 0) {
     const tiers = [...new Set(short.map((cell) => cell.tier))];
-    notes.push(`The scenario's own roster is short of the formulas' requirement in ${short.length} hour × weekday cell(s) (${tiers.join(', ')}); see the heat map.`);
+    notes.push(
+      `The scenario's own roster is short of the formulas' requirement in ${short.length} hour × weekday cell(s) (${tiers.join(', ')}); see the heat map.`,
+    );
   }
   return notes;
 }
 
 /** `candidates.csv`: one row per simulated candidate, its plan, cost, replications and each target's verdict. */
-export function candidatesCsv(result: StaffResult): { header: string[]; rows: Array<Array<string | number | boolean | null>> } {
+export function candidatesCsv(result: StaffResult): {
+  header: string[];
+  rows: Array<Array<string | number | boolean | null>>;
+} {
   const targets = result.targets;
-  const header = ['order', 'reason', ...result.variables.map((variable) => variable.name), 'cost', 'agent_hours', 'replications', 'feasible', ...targets.flatMap((_, index) => [`target${index + 1}_mean`, `target${index + 1}_ci95_low`, `target${index + 1}_ci95_high`, `target${index + 1}_verdict`])];
+  const header = [
+    'order',
+    'reason',
+    ...result.variables.map((variable) => variable.name),
+    'cost',
+    'agent_hours',
+    'replications',
+    'feasible',
+    ...targets.flatMap((_, index) => [
+      `target${index + 1}_mean`,
+      `target${index + 1}_ci95_low`,
+      `target${index + 1}_ci95_high`,
+      `target${index + 1}_verdict`,
+    ]),
+  ];
   const rows = (result.search?.candidates ?? []).map((candidate) => [
     candidate.order,
     candidate.reason,
@@ -201,7 +253,12 @@ export function candidatesCsv(result: StaffResult): { header: string[]; rows: Ar
     Number(candidate.agentHours.toFixed(2)),
     candidate.replications,
     candidate.feasible,
-    ...candidate.checks.flatMap((check: TargetCheck) => [check.mean, check.ci95?.[0] ?? null, check.ci95?.[1] ?? null, check.verdict]),
+    ...candidate.checks.flatMap((check: TargetCheck) => [
+      check.mean,
+      check.ci95?.[0] ?? null,
+      check.ci95?.[1] ?? null,
+      check.verdict,
+    ]),
   ]);
   return { header, rows };
 }

@@ -44,9 +44,13 @@ export class TargetError extends Error {}
  */
 export function parseTarget(text: string, known: readonly string[]): Target {
   const match = /^\s*([A-Za-z0-9_.-]+)\s*(>=|<=|≥|≤)\s*(.+?)\s*$/.exec(text);
-  if (match === null) throw new TargetError(`a target is written kpi>=value or kpi<=value, e.g. "sla_first_response_compliance>=0.9", found "${text}"`);
+  if (match === null)
+    throw new TargetError(
+      `a target is written kpi>=value or kpi<=value, e.g. "sla_first_response_compliance>=0.9", found "${text}"`,
+    );
   const [, kpi, rawOperator, rawValue] = match as unknown as [string, string, string, string];
-  if (!known.includes(kpi)) throw new TargetError(`unknown KPI "${kpi}" in target "${text}" (see docs/kpis.md; per tier: tiers.<tier>.<kpi>)`);
+  if (!known.includes(kpi))
+    throw new TargetError(`unknown KPI "${kpi}" in target "${text}" (see docs/kpis.md; per tier: tiers.<tier>.<kpi>)`);
   const operator = rawOperator === '≥' ? '>=' : rawOperator === '≤' ? '<=' : (rawOperator as '>=' | '<=');
   return { kpi, operator, value: targetValue(rawValue, text), unit: kpiUnit(kpi) };
 }
@@ -54,7 +58,10 @@ export function parseTarget(text: string, known: readonly string[]): Target {
 /** The unit of a KPI column, from the catalog. */
 export function kpiUnit(kpi: string): string {
   const tier = /^tiers\.[^.]+\.(.+)$/.exec(kpi);
-  const definition = tier === null ? KPI_CATALOG.find((entry) => entry.id === kpi) : TIER_KPI_CATALOG.find((entry) => entry.id === tier[1]);
+  const definition =
+    tier === null
+      ? KPI_CATALOG.find((entry) => entry.id === kpi)
+      : TIER_KPI_CATALOG.find((entry) => entry.id === tier[1]);
   return definition?.unit ?? '';
 }
 
@@ -67,7 +74,9 @@ export function targetValue(text: string, context: string): number {
   try {
     return parseDuration(text);
   } catch {
-    throw new TargetError(`the value of target "${context}" must be a number, a percentage (90%) or a duration (4h), found "${text}"`);
+    throw new TargetError(
+      `the value of target "${context}" must be a number, a percentage (90%) or a duration (4h), found "${text}"`,
+    );
   }
 }
 
@@ -89,7 +98,11 @@ export function judge(target: Target, summary: KpiSummary | undefined): TargetCh
   const [low, high] = ci95;
   const worse = target.operator === '>=' ? low : high;
   const better = target.operator === '>=' ? high : low;
-  const verdict: Verdict = satisfies(target, worse) ? 'met' : satisfies(target, better) ? 'too close to call' : 'missed';
+  const verdict: Verdict = satisfies(target, worse)
+    ? 'met'
+    : satisfies(target, better)
+      ? 'too close to call'
+      : 'missed';
   return { target, unit, mean, ci95, verdict };
 }
 
@@ -126,12 +139,16 @@ export function scenarioTargets(targets: readonly ScenarioTarget[] | undefined):
 }
 
 /** Every scenario target judged on a run's summary; empty without targets. */
-export function targetStatuses(targets: readonly ScenarioTarget[] | undefined, summary: Pick<RunSummary, 'kpis' | 'tiers'>): TargetStatus[] {
+export function targetStatuses(
+  targets: readonly ScenarioTarget[] | undefined,
+  summary: Pick<RunSummary, 'kpis' | 'tiers'>,
+): TargetStatus[] {
   return (targets ?? []).map((written) => {
     const [good] = scenarioTargets([written]);
     const found = pointSummary(summary, written.kpi);
     const check = judge(good!, found);
-    let status: TargetStatus['status'] = check.verdict === 'met' ? 'green' : check.verdict === 'too close to call' ? 'amber' : 'red';
+    let status: TargetStatus['status'] =
+      check.verdict === 'met' ? 'green' : check.verdict === 'too close to call' ? 'amber' : 'red';
     let verdict = check.verdict === 'met' ? 'meets' : check.verdict === 'missed' ? 'misses' : 'too close to call';
     if (check.verdict === 'missed' && written.warn !== undefined) {
       const warn = parseBound(written.warn)!;
@@ -140,7 +157,15 @@ export function targetStatuses(targets: readonly ScenarioTarget[] | undefined, s
         verdict = 'misses (within warning)';
       }
     }
-    const result: TargetStatus = { kpi: written.kpi, good: written.good, unit: check.unit, mean: check.mean, ci95: check.ci95, status, verdict };
+    const result: TargetStatus = {
+      kpi: written.kpi,
+      good: written.good,
+      unit: check.unit,
+      mean: check.mean,
+      ci95: check.ci95,
+      status,
+      verdict,
+    };
     if (written.warn !== undefined) result.warn = written.warn;
     return result;
   });
@@ -152,6 +177,11 @@ export function statusMark(status: TargetStatus): string {
 }
 
 /** summary.json with the scenario's targets judged (`targets`), or the summary unchanged without targets. */
-export function summaryWithTargets<T extends Pick<RunSummary, 'kpis' | 'tiers'>>(summary: T, targets: readonly ScenarioTarget[] | undefined): T | (T & { targets: TargetStatus[] }) {
-  return targets === undefined || targets.length === 0 ? summary : { ...summary, targets: targetStatuses(targets, summary) };
+export function summaryWithTargets<T extends Pick<RunSummary, 'kpis' | 'tiers'>>(
+  summary: T,
+  targets: readonly ScenarioTarget[] | undefined,
+): T | (T & { targets: TargetStatus[] }) {
+  return targets === undefined || targets.length === 0
+    ? summary
+    : { ...summary, targets: targetStatuses(targets, summary) };
 }

@@ -24,7 +24,10 @@ export interface WeekHourCell {
 }
 
 /** Folds tickets onto the week; cells with no queued ticket are left out. */
-export function weekHourCells(arrivals: { created: Float64Array; wait: Float64Array; abandoned: Uint8Array }, scenario: Scenario): WeekHourCell[] {
+export function weekHourCells(
+  arrivals: { created: Float64Array; wait: Float64Array; abandoned: Uint8Array },
+  scenario: Scenario,
+): WeekHourCell[] {
   const horizon = scenario.horizon.days * 24 * 60;
   const time = new LocalTimeTable(scenario.clock.start, scenario.clock.timezone, horizon);
   const threshold = scenario.metrics.service_level_threshold;
@@ -43,7 +46,13 @@ export function weekHourCells(arrivals: { created: Float64Array; wait: Float64Ar
   const cells: WeekHourCell[] = [];
   for (let cell = 0; cell < 168; cell++) {
     if (count[cell] === 0) continue;
-    cells.push({ weekday: WEEKDAYS[Math.floor(cell / 24)]!, hour: cell % 24, tickets: count[cell]!, meanWait: waited[cell]! / count[cell]!, serviceLevel: within[cell]! / count[cell]! });
+    cells.push({
+      weekday: WEEKDAYS[Math.floor(cell / 24)]!,
+      hour: cell % 24,
+      tickets: count[cell]!,
+      meanWait: waited[cell]! / count[cell]!,
+      serviceLevel: within[cell]! / count[cell]!,
+    });
   }
   return cells;
 }

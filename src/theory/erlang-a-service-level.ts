@@ -28,7 +28,8 @@ const MAX_WORK = 200_000_000;
  */
 function stationaryQueue(input: ErlangAInput): { immediate: number; queued: number[] } {
   const { servers, arrivalRate, serviceRate, abandonmentRate } = input;
-  const death = (state: number) => Math.min(state, servers) * serviceRate + Math.max(state - servers, 0) * abandonmentRate;
+  const death = (state: number) =>
+    Math.min(state, servers) * serviceRate + Math.max(state - servers, 0) * abandonmentRate;
   // Log-weights from state 0, normalised by their maximum: no overflow for large c.
   const logWeights = [0];
   let state = 0;
@@ -40,7 +41,8 @@ function stationaryQueue(input: ErlangAInput): { immediate: number; queued: numb
     top = Math.max(top, next);
     const ratio = arrivalRate / death(state + 1);
     if (state > servers && ratio < 1 && next - top < Math.log(NEGLIGIBLE * (1 - ratio))) break;
-    if (state > 50_000_000) throw new RangeError('Erlang A chain too large: abandonmentRate is too small for this overload');
+    if (state > 50_000_000)
+      throw new RangeError('Erlang A chain too large: abandonmentRate is too small for this overload');
   }
   const weights = logWeights.map((value) => Math.exp(value - top));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
@@ -58,14 +60,16 @@ function stationaryQueue(input: ErlangAInput): { immediate: number; queued: numb
  *   large to compute (queue states × uniformization steps above 2·10⁸).
  */
 export function erlangAServiceLevel(input: ErlangAInput, threshold: number): number {
-  if (Number.isNaN(threshold) || threshold < 0) throw new RangeError(`threshold must be non-negative, got ${threshold}`);
+  if (Number.isNaN(threshold) || threshold < 0)
+    throw new RangeError(`threshold must be non-negative, got ${threshold}`);
   const { servers, arrivalRate, serviceRate, abandonmentRate } = input;
   if (!Number.isFinite(abandonmentRate) || abandonmentRate < 0) {
     throw new RangeError(`abandonmentRate must be finite and non-negative, got ${abandonmentRate}`);
   }
   if (abandonmentRate === 0) return erlangC({ servers, arrivalRate, serviceRate }).serviceLevel(threshold);
   validateErlangCInput({ servers, arrivalRate: 0, serviceRate });
-  if (!Number.isFinite(arrivalRate) || arrivalRate < 0) throw new RangeError(`arrivalRate must be finite and non-negative, got ${arrivalRate}`);
+  if (!Number.isFinite(arrivalRate) || arrivalRate < 0)
+    throw new RangeError(`arrivalRate must be finite and non-negative, got ${arrivalRate}`);
   if (arrivalRate === 0) return 1;
 
   const { immediate, queued } = stationaryQueue(input);
@@ -77,7 +81,9 @@ export function erlangAServiceLevel(input: ErlangAInput, threshold: number): num
   const mean = uniform * threshold;
   const steps = Math.ceil(mean + 10 * Math.sqrt(mean) + 20);
   if (steps * places > MAX_WORK) {
-    throw new RangeError(`Erlang A service level too costly to compute (${places} queue states × ${steps} steps); use a shorter threshold`);
+    throw new RangeError(
+      `Erlang A service level too costly to compute (${places} queue states × ${steps} steps); use a shorter threshold`,
+    );
   }
   // vector[k]: probability the tagged arrival still waits with k ahead, after each jump of the
   // uniformized chain. Taken mass after m jumps accumulates with the Poisson(mean) weights.

@@ -18,22 +18,55 @@ describe('desksim erlang', () => {
   });
 
   it('tables a range as JSON', async () => {
-    const result = await cli(['erlang', '--rate', '60', '--handle', '10m', '--patience', '20m', '--agents', '8..12', '--max-abandon', '0.05', '--json']);
+    const result = await cli([
+      'erlang',
+      '--rate',
+      '60',
+      '--handle',
+      '10m',
+      '--patience',
+      '20m',
+      '--agents',
+      '8..12',
+      '--max-abandon',
+      '0.05',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const answer = JSON.parse(result.stdout);
     expect(answer.rows.map((row: { agents: number }) => row.agents)).toEqual([8, 9, 10, 11, 12]);
     expect(answer.rows.every((row: { model: string }) => row.model === 'erlang-a')).toBe(true);
-    const met = answer.rows.filter((row: { meetsTargets: boolean }) => row.meetsTargets).map((row: { agents: number }) => row.agents);
+    const met = answer.rows
+      .filter((row: { meetsTargets: boolean }) => row.meetsTargets)
+      .map((row: { agents: number }) => row.agents);
     expect(met[0]).toBeGreaterThan(8);
     expect(met).toEqual(Array.from({ length: 13 - met[0] }, (_, index) => met[0] + index));
   });
 
   it('says what is missing or wrong, exit 2', async () => {
-    expect(await cli(['erlang', '--rate', '200', '--handle', '3m'])).toMatchObject({ code: 2, stderr: expect.stringContaining('give --agents') });
-    expect(await cli(['erlang', '--rate', '-1', '--handle', '3m', '--agents', '3'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--rate must be a non-negative number') });
-    expect(await cli(['erlang', '--rate', '200', '--handle', '3 minutes', '--agents', '3'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--handle: expected a duration') });
-    expect(await cli(['erlang', '--rate', '200', '--handle', '3m', '--max-abandon', '5%'])).toMatchObject({ code: 2, stderr: expect.stringContaining('needs --patience') });
-    expect(await cli(['erlang', '--rate', '200', '--handle', '3m', '--agents', '9..x'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--agents must be') });
-    expect(await cli(['erlang', '--rate', '200', '--handle', '3m', '--service-level', '1.5'])).toMatchObject({ code: 2, stderr: expect.stringContaining('between 0 and 1') });
+    expect(await cli(['erlang', '--rate', '200', '--handle', '3m'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('give --agents'),
+    });
+    expect(await cli(['erlang', '--rate', '-1', '--handle', '3m', '--agents', '3'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--rate must be a non-negative number'),
+    });
+    expect(await cli(['erlang', '--rate', '200', '--handle', '3 minutes', '--agents', '3'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--handle: expected a duration'),
+    });
+    expect(await cli(['erlang', '--rate', '200', '--handle', '3m', '--max-abandon', '5%'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('needs --patience'),
+    });
+    expect(await cli(['erlang', '--rate', '200', '--handle', '3m', '--agents', '9..x'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--agents must be'),
+    });
+    expect(await cli(['erlang', '--rate', '200', '--handle', '3m', '--service-level', '1.5'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('between 0 and 1'),
+    });
   });
 });

@@ -17,19 +17,44 @@ describe('desksim staff', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Cheapest plan found that meets every target: desk=11');
     expect(result.stdout).toMatch(/service_level ≥ 75\.0%: met — \d+\.\d% \[\d+\.\d% – \d+\.\d%\]/);
-    for (const file of ['staffing.json', 'candidates.csv', 'analytic.csv', 'scenario.staffed.yaml', 'report.html', 'charts/staff-cost.svg', 'charts/staff-heatmap.svg']) {
+    for (const file of [
+      'staffing.json',
+      'candidates.csv',
+      'analytic.csv',
+      'scenario.staffed.yaml',
+      'report.html',
+      'charts/staff-cost.svg',
+      'charts/staff-heatmap.svg',
+    ]) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
     const staffing = JSON.parse(readFileSync(join(out, 'staffing.json'), 'utf8')) as StaffResult;
     expect(staffing.search!.best!.plan).toEqual([11]);
     expect(staffing.search!.best!.summary.kpis.service_level!.ci95).not.toBeNull();
     const csv = readFileSync(join(out, 'candidates.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('order,reason,desk,cost,agent_hours,replications,feasible,target1_mean,target1_ci95_low,target1_ci95_high,target1_verdict');
+    expect(csv[0]).toBe(
+      'order,reason,desk,cost,agent_hours,replications,feasible,target1_mean,target1_ci95_low,target1_ci95_high,target1_verdict',
+    );
     expect(csv).toHaveLength(staffing.search!.candidates.length + 1);
     const staffed = loadScenarioFile(join(out, 'scenario.staffed.yaml')).scenario;
     expect(staffed.tiers[0]!.agents).toBe(11);
     expect(staffed.name).toBe('mmc-staffed');
-    expect((await cli(['run', join(out, 'scenario.staffed.yaml'), '--set', 'horizon.days=3', '-r', '2', '--out', join(out, 'run'), '--no-report', '--quiet'])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          'run',
+          join(out, 'scenario.staffed.yaml'),
+          '--set',
+          'horizon.days=3',
+          '-r',
+          '2',
+          '--out',
+          join(out, 'run'),
+          '--no-report',
+          '--quiet',
+        ])
+      ).code,
+    ).toBe(0);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('Every candidate simulated');
     expect(html).toContain('the formulas and the simulation agree on 11 agent(s)');
@@ -37,7 +62,18 @@ describe('desksim staff', () => {
 
   it('--analytic simulates nothing and draws needed beside rostered', async () => {
     const out = join(temporaryDirectory(), 'analytic');
-    const result = await cli(['staff', 'scenarios/baseline.yaml', '--analytic', '--target', 'service_level>=0.8', '--shrinkage', '0.2', '--out', out, '--json']);
+    const result = await cli([
+      'staff',
+      'scenarios/baseline.yaml',
+      '--analytic',
+      '--target',
+      'service_level>=0.8',
+      '--shrinkage',
+      '0.2',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const staffing = JSON.parse(result.stdout) as StaffResult;
     expect(staffing.search).toBeUndefined();
@@ -45,8 +81,12 @@ describe('desksim staff', () => {
     expect(staffing.analytic.shrinkage).toBe(0.2);
     // 2 tiers × 7 days × 24 hours, each needing at least what a stable queue needs.
     expect(staffing.analytic.week).toHaveLength(2 * 7 * 24);
-    const monday10 = staffing.analytic.week.find((cell) => cell.tier === 'tier1' && cell.weekday === 'Mon' && cell.hour === 10)!;
-    const sunday3 = staffing.analytic.week.find((cell) => cell.tier === 'tier1' && cell.weekday === 'Sun' && cell.hour === 3)!;
+    const monday10 = staffing.analytic.week.find(
+      (cell) => cell.tier === 'tier1' && cell.weekday === 'Mon' && cell.hour === 10,
+    )!;
+    const sunday3 = staffing.analytic.week.find(
+      (cell) => cell.tier === 'tier1' && cell.weekday === 'Sun' && cell.hour === 3,
+    )!;
     expect(monday10.rosteredNeeded).toBeGreaterThan(sunday3.rosteredNeeded);
     expect(monday10.rostered).toBe(9);
     expect(sunday3.rostered).toBe(0);
@@ -54,7 +94,19 @@ describe('desksim staff', () => {
 
   it('draws its charts without warnings', async () => {
     const out = join(temporaryDirectory(), 'charts');
-    await cli([...mmc, '--vary', 'desk=9..13', '--target', 'service_level>=0.75', '--target', 'queue_wait_mean<=5m', '--out', out, '--no-report', '--quiet']);
+    await cli([
+      ...mmc,
+      '--vary',
+      'desk=9..13',
+      '--target',
+      'service_level>=0.75',
+      '--target',
+      'queue_wait_mean<=5m',
+      '--out',
+      out,
+      '--no-report',
+      '--quiet',
+    ]);
     const staffing = JSON.parse(readFileSync(join(out, 'staffing.json'), 'utf8')) as StaffResult;
     for (const chart of staffCharts(staffing)) expect((await renderChart(chart)).warnings, chart.name).toEqual([]);
   });
@@ -62,13 +114,37 @@ describe('desksim staff', () => {
   it('says what is wrong with its flags, exit 2, nothing written', async () => {
     const directory = temporaryDirectory();
     const run = (...flags: string[]) => cli([...mmc, '--out', join(directory, 'out'), ...flags]);
-    expect(await run('--target', 'servce_level>=0.8')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown KPI "servce_level"') });
-    expect(await run('--target', 'service_level=0.8')).toMatchObject({ code: 2, stderr: expect.stringContaining('kpi>=value or kpi<=value') });
-    expect(await run('--target', 'service_level>=0.8', '--vary', 'tier9=1..3')).toMatchObject({ code: 2, stderr: expect.stringContaining('no tier "tier9"') });
-    expect(await run('--target', 'service_level>=0.8', '--vary', 'desk=5')).toMatchObject({ code: 2, stderr: expect.stringContaining('--vary is written') });
+    expect(await run('--target', 'servce_level>=0.8')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown KPI "servce_level"'),
+    });
+    expect(await run('--target', 'service_level=0.8')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('kpi>=value or kpi<=value'),
+    });
+    expect(await run('--target', 'service_level>=0.8', '--vary', 'tier9=1..3')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no tier "tier9"'),
+    });
+    expect(await run('--target', 'service_level>=0.8', '--vary', 'desk=5')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--vary is written'),
+    });
     expect(await run()).toMatchObject({ code: 2, stderr: expect.stringContaining('give at least one target') });
-    const baseline = await cli(['staff', 'scenarios/baseline.yaml', '--vary', 'tier1=3..5', '--target', 'service_level>=0.8', '--out', join(directory, 'out')]);
-    expect(baseline).toMatchObject({ code: 2, stderr: expect.stringContaining('tier tier1 has 3 shifts; name one: tier1.early, tier1.late, tier1.weekend') });
+    const baseline = await cli([
+      'staff',
+      'scenarios/baseline.yaml',
+      '--vary',
+      'tier1=3..5',
+      '--target',
+      'service_level>=0.8',
+      '--out',
+      join(directory, 'out'),
+    ]);
+    expect(baseline).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('tier tier1 has 3 shifts; name one: tier1.early, tier1.late, tier1.weekend'),
+    });
     expect(existsSync(join(directory, 'out'))).toBe(false);
   });
 });

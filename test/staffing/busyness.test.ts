@@ -39,16 +39,29 @@ describe('day-to-day forecast error', () => {
 
   it('is off by default: cv 0 gives the very same run as no busyness', () => {
     const file = join(root, 'scenarios/textbook/mmc.yaml');
-    const plain = runScenario(loadScenarioFile(file, { overrides: ['horizon.days=3', 'replications=2'] }).scenario).summary;
-    const zero = runScenario(loadScenarioFile(file, { overrides: ['horizon.days=3', 'replications=2', 'arrivals.busyness_cv=0'] }).scenario).summary;
-    const busy = runScenario(loadScenarioFile(file, { overrides: ['horizon.days=3', 'replications=2', 'arrivals.busyness_cv=0.3'] }).scenario).summary;
+    const plain = runScenario(
+      loadScenarioFile(file, { overrides: ['horizon.days=3', 'replications=2'] }).scenario,
+    ).summary;
+    const zero = runScenario(
+      loadScenarioFile(file, { overrides: ['horizon.days=3', 'replications=2', 'arrivals.busyness_cv=0'] }).scenario,
+    ).summary;
+    const busy = runScenario(
+      loadScenarioFile(file, { overrides: ['horizon.days=3', 'replications=2', 'arrivals.busyness_cv=0.3'] }).scenario,
+    ).summary;
     expect(JSON.stringify(zero)).toBe(JSON.stringify(plain));
     expect(busy.kpis.tickets_created!.mean).not.toBe(plain.kpis.tickets_created!.mean);
   });
 
   it('staff states what the forecast error costs against a perfect forecast', () => {
     const scenario = loadScenarioFile(join(root, 'scenarios/textbook/mmc.yaml'), {
-      overrides: ['arrivals.rate_per_hour=30', 'metrics.service_level_threshold=1', 'horizon.days=10', 'horizon.warmup_days=1', 'replications=4', 'arrivals.busyness_cv=0.25'],
+      overrides: [
+        'arrivals.rate_per_hour=30',
+        'metrics.service_level_threshold=1',
+        'horizon.days=10',
+        'horizon.warmup_days=1',
+        'replications=4',
+        'arrivals.busyness_cv=0.25',
+      ],
     }).scenario;
     const result = runStaff({
       scenario,

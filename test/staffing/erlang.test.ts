@@ -122,7 +122,10 @@ describe('Erlang A', () => {
   it('service level at threshold 0 is 1 − P(wait), and approaches Erlang C as θ → 0', () => {
     const input = { servers: 10, arrivalRate: 0.9, serviceRate: 0.1, abandonmentRate: 0.05 };
     expect(erlangAServiceLevel(input, 0)).toBeCloseTo(1 - erlangA(input).probabilityWait, 12);
-    const nearlyC = queueMeasures({ arrivalsPerHour: 54, handleMinutes: 10, thresholdMinutes: 5, patienceMinutes: 1e6 }, 10);
+    const nearlyC = queueMeasures(
+      { arrivalsPerHour: 54, handleMinutes: 10, thresholdMinutes: 5, patienceMinutes: 1e6 },
+      10,
+    );
     const c = queueMeasures({ arrivalsPerHour: 54, handleMinutes: 10, thresholdMinutes: 5 }, 10);
     expect(nearlyC.serviceLevel).toBeCloseTo(c.serviceLevel, 3);
   });

@@ -14,10 +14,24 @@ import { root } from '../support/cli.js';
 
 describe('staff on the baseline desk', () => {
   it('meets every target, and no cheaper plan of the grid does', () => {
-    const scenario = loadScenarioFile(join(root, 'scenarios/baseline.yaml'), { overrides: ['horizon.days=14', 'replications=3'] }).scenario;
+    const scenario = loadScenarioFile(join(root, 'scenarios/baseline.yaml'), {
+      overrides: ['horizon.days=14', 'replications=3'],
+    }).scenario;
     const variables = ['tier1.early=3..6', 'tier2=2..4'].map((text) => parseVary(text, scenario));
-    const targets = ['tiers.tier1.service_level>=0.6', 'tiers.tier2.queue_wait_mean<=4h', 'first_response_time_mean<=3h'].map((text) => parseTarget(text, kpiColumns(scenario)));
-    const options = { scenario, variables, fixedCost: fixedStaffCost(scenario, variables), targets, replications: 3, maxReplications: 12, start: [6, 4] };
+    const targets = [
+      'tiers.tier1.service_level>=0.6',
+      'tiers.tier2.queue_wait_mean<=4h',
+      'first_response_time_mean<=3h',
+    ].map((text) => parseTarget(text, kpiColumns(scenario)));
+    const options = {
+      scenario,
+      variables,
+      fixedCost: fixedStaffCost(scenario, variables),
+      targets,
+      replications: 3,
+      maxReplications: 12,
+      start: [6, 4],
+    };
     const evaluator = new CandidateEvaluator(options);
     const { best } = searchStaffing(options, evaluator);
     expect(best).not.toBeNull();
@@ -32,7 +46,8 @@ describe('staff on the baseline desk', () => {
     const cheapest = all.filter((candidate) => candidate.feasible).sort((a, b) => a.cost - b.cost)[0]!;
     expect(cheapest.cost).toBe(best!.cost);
     // Every cheaper plan of the grid fails a target (or stays too close to call at the cap).
-    for (const candidate of all.filter((other) => other.cost < best!.cost)) expect(candidate.feasible, candidate.text).toBe(false);
+    for (const candidate of all.filter((other) => other.cost < best!.cost))
+      expect(candidate.feasible, candidate.text).toBe(false);
     // README's manager recipe states this answer for the same grid, targets, horizon and seed.
     expect(best!.plan).toEqual([4, 4]);
     // The search did not need the whole grid.

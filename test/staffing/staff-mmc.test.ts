@@ -25,7 +25,13 @@ const cases = [
 
 function scenarioFor(rate: number, threshold: number) {
   return loadScenarioFile(join(root, 'scenarios/textbook/mmc.yaml'), {
-    overrides: [`arrivals.rate_per_hour=${rate}`, `metrics.service_level_threshold=${threshold}`, 'horizon.days=10', 'horizon.warmup_days=1', 'replications=4'],
+    overrides: [
+      `arrivals.rate_per_hour=${rate}`,
+      `metrics.service_level_threshold=${threshold}`,
+      'horizon.days=10',
+      'horizon.warmup_days=1',
+      'replications=4',
+    ],
   }).scenario;
 }
 
@@ -58,7 +64,14 @@ describe('staff on M/M/c with a service-level target', () => {
     const scenario = scenarioFor(30, 1);
     const variables = [parseVary('desk=1..40', scenario)];
     const targets = [parseTarget('service_level>=0.8', kpiColumns(scenario))];
-    const base = { scenario, variables, fixedCost: fixedStaffCost(scenario, variables), targets, replications: 4, maxReplications: 16 };
+    const base = {
+      scenario,
+      variables,
+      fixedCost: fixedStaffCost(scenario, variables),
+      targets,
+      replications: 4,
+      maxReplications: 16,
+    };
     for (const start of [[5], [13]]) {
       const outcome = searchStaffing({ ...base, start });
       expect(outcome.best!.plan).toEqual([8]);

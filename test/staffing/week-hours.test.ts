@@ -32,7 +32,17 @@ describe('waits and service level by hour of the week', () => {
 
   it('are drawn in the run report', async () => {
     const out = join(temporaryDirectory(), 'run');
-    const result = await cli(['run', 'scenarios/baseline.yaml', '--set', 'horizon.days=9', '-r', '2', '--out', out, '--quiet']);
+    const result = await cli([
+      'run',
+      'scenarios/baseline.yaml',
+      '--set',
+      'horizon.days=9',
+      '-r',
+      '2',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(result.code).toBe(0);
     expect(existsSync(join(out, 'charts', 'week-heatmap.svg'))).toBe(true);
   });

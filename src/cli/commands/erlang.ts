@@ -1,7 +1,15 @@
 /** `desksim erlang`: the Erlang C / Erlang A calculator — measures for given agents, or the agents targets need. */
 import type { Command } from 'commander';
 import { DurationError, formatDuration, parseDuration } from '../../engine/duration.js';
-import { hasTargets, meetsTargets, minimalAgents, queueMeasures, type QueueLoad, type QueueMeasures, type QueueTargets } from '../../staffing/erlang.js';
+import {
+  hasTargets,
+  meetsTargets,
+  minimalAgents,
+  queueMeasures,
+  type QueueLoad,
+  type QueueMeasures,
+  type QueueTargets,
+} from '../../staffing/erlang.js';
 import { alignedTable } from '../experiment-format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { jsonText } from './experiment-shared.js';
@@ -65,7 +73,9 @@ function agentRange(text: string): number[] {
   const from = match === null ? NaN : Number(match[1]);
   const to = match?.[2] === undefined ? from : Number(match[2]);
   if (!(from >= 1) || !(to >= from) || to - from > 1000) {
-    throw badInput(`--agents must be a whole number of agents or a range like 8..14 (at most 1,000 rows), found "${text}"`);
+    throw badInput(
+      `--agents must be a whole number of agents or a range like 8..14 (at most 1,000 rows), found "${text}"`,
+    );
   }
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);
 }
@@ -82,20 +92,25 @@ export function erlangAnswer(options: ErlangOptionValues): ErlangAnswer {
   if (!(load.handleMinutes > 0)) throw badInput(`--handle must be a positive duration, found "${options.handle}"`);
   if (options.patience !== undefined) {
     load.patienceMinutes = duration('--patience', options.patience);
-    if (!(load.patienceMinutes > 0)) throw badInput(`--patience must be a positive duration, found "${options.patience}"`);
+    if (!(load.patienceMinutes > 0))
+      throw badInput(`--patience must be a positive duration, found "${options.patience}"`);
   }
   const targets: QueueTargets = {};
   if (options.serviceLevel !== undefined) targets.serviceLevel = share('--service-level', options.serviceLevel);
-  if (options.maxWaitProbability !== undefined) targets.maxProbabilityWait = share('--max-wait-probability', options.maxWaitProbability);
+  if (options.maxWaitProbability !== undefined)
+    targets.maxProbabilityWait = share('--max-wait-probability', options.maxWaitProbability);
   if (options.maxAbandon !== undefined) {
-    if (load.patienceMinutes === undefined) throw badInput('--max-abandon needs --patience: without it nobody abandons (Erlang C)');
+    if (load.patienceMinutes === undefined)
+      throw badInput('--max-abandon needs --patience: without it nobody abandons (Erlang C)');
     targets.maxProbabilityAbandon = share('--max-abandon', options.maxAbandon);
   }
   if (options.maxMeanWait !== undefined) targets.maxMeanWait = duration('--max-mean-wait', options.maxMeanWait);
 
   const targeted = hasTargets(targets);
   if (options.agents === undefined && !targeted) {
-    throw badInput('give --agents (a count or a range like 8..14), or a target such as --service-level 0.8 to find the agents needed');
+    throw badInput(
+      'give --agents (a count or a range like 8..14), or a target such as --service-level 0.8 to find the agents needed',
+    );
   }
   try {
     const answer: ErlangAnswer = { load, targets, rows: [] };
@@ -106,7 +121,8 @@ export function erlangAnswer(options: ErlangOptionValues): ErlangAnswer {
       const required = minimalAgents(load, targets).agents;
       answer.required = required;
       // A few counts either side show what one agent more or fewer does.
-      const lowest = load.patienceMinutes === undefined ? Math.floor(load.arrivalsPerHour / 60 * load.handleMinutes) + 1 : 1;
+      const lowest =
+        load.patienceMinutes === undefined ? Math.floor((load.arrivalsPerHour / 60) * load.handleMinutes) + 1 : 1;
       counts = agentRange(`${Math.max(lowest, required - 2)}..${required + 2}`);
     }
     answer.rows = counts.map((agents) => {
@@ -127,21 +143,34 @@ function percent(value: number): string {
 /** The terminal rendering: what was asked, then one row per agent count. */
 export function renderErlang(answer: ErlangAnswer): string {
   const { load, targets } = answer;
-  const model = load.patienceMinutes === undefined ? 'Erlang C (nobody abandons)' : `Erlang A (mean patience ${formatDuration(load.patienceMinutes)})`;
+  const model =
+    load.patienceMinutes === undefined
+      ? 'Erlang C (nobody abandons)'
+      : `Erlang A (mean patience ${formatDuration(load.patienceMinutes)})`;
   const offered = (load.arrivalsPerHour / 60) * load.handleMinutes;
   const lines = [
     `${load.arrivalsPerHour} arrivals/hour × ${formatDuration(load.handleMinutes)} mean handle time = ${offered.toFixed(2)} Erlangs offered; ${model}`,
   ];
   const wanted: string[] = [];
-  if (targets.serviceLevel !== undefined) wanted.push(`service level ≥ ${percent(targets.serviceLevel)} within ${formatDuration(load.thresholdMinutes)}`);
+  if (targets.serviceLevel !== undefined)
+    wanted.push(`service level ≥ ${percent(targets.serviceLevel)} within ${formatDuration(load.thresholdMinutes)}`);
   if (targets.maxProbabilityWait !== undefined) wanted.push(`P(wait) ≤ ${percent(targets.maxProbabilityWait)}`);
-  if (targets.maxProbabilityAbandon !== undefined) wanted.push(`P(abandon) ≤ ${percent(targets.maxProbabilityAbandon)}`);
+  if (targets.maxProbabilityAbandon !== undefined)
+    wanted.push(`P(abandon) ≤ ${percent(targets.maxProbabilityAbandon)}`);
   if (targets.maxMeanWait !== undefined) wanted.push(`mean wait ≤ ${formatDuration(targets.maxMeanWait)}`);
   if (wanted.length > 0) lines.push(`Targets: ${wanted.join(', ')}`);
   if (answer.required !== undefined) lines.push(`Agents needed: ${answer.required}`);
   const abandon = load.patienceMinutes !== undefined;
   const targeted = wanted.length > 0;
-  const header = ['agents', 'occupancy', 'P(wait)', 'mean wait', `within ${formatDuration(load.thresholdMinutes)}`, ...(abandon ? ['P(abandon)'] : []), ...(targeted ? ['targets'] : [])];
+  const header = [
+    'agents',
+    'occupancy',
+    'P(wait)',
+    'mean wait',
+    `within ${formatDuration(load.thresholdMinutes)}`,
+    ...(abandon ? ['P(abandon)'] : []),
+    ...(targeted ? ['targets'] : []),
+  ];
   const rows = answer.rows.map((row) => [
     String(row.agents),
     percent(row.occupancy),
@@ -152,7 +181,10 @@ export function renderErlang(answer: ErlangAnswer): string {
     ...(targeted ? [row.meetsTargets ? 'met' : 'missed'] : []),
   ]);
   lines.push(alignedTable([header, ...rows]).trimEnd());
-  if (answer.rows.some((row) => !row.stable)) lines.push('Unstable: with no more agents than the offered load and nobody abandoning, the queue grows without end.');
+  if (answer.rows.some((row) => !row.stable))
+    lines.push(
+      'Unstable: with no more agents than the offered load and nobody abandoning, the queue grows without end.',
+    );
   return lines.join('\n') + '\n';
 }
 

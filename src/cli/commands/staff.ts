@@ -38,7 +38,8 @@ function badInput(text: string): CliError {
 
 function whole(flag: string, text: string, least: number): number {
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < least) throw badInput(`${flag} must be a whole number ≥ ${least}, found "${text}"`);
+  if (!Number.isSafeInteger(value) || value < least)
+    throw badInput(`${flag} must be a whole number ≥ ${least}, found "${text}"`);
   return value;
 }
 
@@ -55,15 +56,15 @@ export function registerStaff(program: Command, io: CliIo): void {
           'cover those hours at least cost are the start. Then a neighbourhood search simulates plans\n' +
           '(one agent more; then one agent fewer or moved) with the same seed for every plan (common\n' +
           'random numbers), never the same plan twice, until no cheaper neighbour meets the targets.\n' +
-          'A target is met only when its 95% interval\'s worse end meets it; a plan too close to call\n' +
+          "A target is met only when its 95% interval's worse end meets it; a plan too close to call\n" +
           'gets more replications, up to --max-replications, and otherwise counts as missing it.\n\n' +
           'The objective is the planned staff cost of the measured window: scheduled agent-hours at\n' +
-          'each tier\'s cost_per_hour (agent-hours when no tier has a rate).\n\n' +
+          "each tier's cost_per_hour (agent-hours when no tier has a rate).\n\n" +
           'Variables: --vary tier1=4..12 (a tier of 24/7 agents, or its only shift), --vary\n' +
           'tier1.early=3..8 (a shift by name or index). Default: every tier or shift, from half to\n' +
           'twice its agents. Targets: --at-least kpi=value, --at-most kpi=value, or --target "kpi>=value"\n' +
           '/ "kpi<=value", desk-wide or per tier (tiers.tier2.queue_wait_mean); shares as 0.9 or 90%,\n' +
-          'times as minutes or 4h. Without any, the scenario\'s own targets: section.\n\n' +
+          "times as minutes or 4h. Without any, the scenario's own targets: section.\n\n" +
           'Writes outputs/staff-<scenario>/: staffing.json (the plan, its KPIs with intervals, the\n' +
           'per-hour analysis, every candidate), candidates.csv, analytic.csv, scenario.staffed.yaml\n' +
           '(ready to run), and report.html with the charts unless --no-report. --analytic stops after\n' +
@@ -71,14 +72,39 @@ export function registerStaff(program: Command, io: CliIo): void {
       )
       .argument('<scenario>', 'scenario YAML file'),
   )
-    .addOption(new Option('--vary <tier[.shift]=from..to>', 'a decision variable and its bounds (repeatable)').argParser(collect))
-    .addOption(new Option('--target <kpi>=<value>', 'a target, "kpi>=value" or "kpi<=value" (repeatable; quote it in a shell)').argParser(collect))
-    .addOption(new Option('--at-least <kpi=value>', 'a target the KPI must reach: --at-least service_level=0.8 (repeatable)').argParser(collect))
-    .addOption(new Option('--at-most <kpi=value>', 'a target the KPI must not exceed: --at-most abandonment_rate=5% (repeatable)').argParser(collect))
-    .option('--max-replications <n>', 'replications a plan too close to call may grow to (default: 4 × the starting replications)')
+    .addOption(
+      new Option('--vary <tier[.shift]=from..to>', 'a decision variable and its bounds (repeatable)').argParser(
+        collect,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--target <kpi>=<value>',
+        'a target, "kpi>=value" or "kpi<=value" (repeatable; quote it in a shell)',
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option(
+        '--at-least <kpi=value>',
+        'a target the KPI must reach: --at-least service_level=0.8 (repeatable)',
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option(
+        '--at-most <kpi=value>',
+        'a target the KPI must not exceed: --at-most abandonment_rate=5% (repeatable)',
+      ).argParser(collect),
+    )
+    .option(
+      '--max-replications <n>',
+      'replications a plan too close to call may grow to (default: 4 × the starting replications)',
+    )
     .option('--max-candidates <n>', 'most plans simulated', '200')
-    .option('--shrinkage <share>', 'share of rostered time not on the queue, for the formulas (default: the scenario\'s agents.absence.share)')
-    .option('--analytic', 'only the formulas\' per-hour requirement and heat map; simulate nothing')
+    .option(
+      '--shrinkage <share>',
+      "share of rostered time not on the queue, for the formulas (default: the scenario's agents.absence.share)",
+    )
+    .option('--analytic', "only the formulas' per-hour requirement and heat map; simulate nothing")
     .option('--out <dir>', 'output directory (default: outputs/staff-<scenario>)')
     .option('--json', 'print staffing.json to stdout instead of the summary')
     .option('--quiet', 'print nothing but errors')
@@ -101,7 +127,10 @@ export function registerStaff(program: Command, io: CliIo): void {
           ...(options.atLeast ?? []).map((text) => text.replace('=', '>=')),
           ...(options.atMost ?? []).map((text) => text.replace('=', '<=')),
         ].map((text) => parseTarget(text, known));
-        variables = options.vary === undefined ? defaultVariables(scenario) : options.vary.map((text) => parseVary(text, scenario));
+        variables =
+          options.vary === undefined
+            ? defaultVariables(scenario)
+            : options.vary.map((text) => parseVary(text, scenario));
       } catch (error) {
         if (error instanceof TargetError || error instanceof VaryError) throw badInput(error.message);
         throw error;
@@ -111,14 +140,21 @@ export function registerStaff(program: Command, io: CliIo): void {
       const names = variables.map((variable) => variable.path);
       const repeated = names.find((name, index) => names.indexOf(name) !== index);
       if (repeated !== undefined) throw badInput(`--vary names ${repeated} twice`);
-      if (targets.length === 0 && !options.analytic) throw badInput('give at least one target (the scenario has no targets: section), e.g. --at-least service_level=0.8 or --target "service_level>=0.8" (or --analytic for the formulas alone)');
+      if (targets.length === 0 && !options.analytic)
+        throw badInput(
+          'give at least one target (the scenario has no targets: section), e.g. --at-least service_level=0.8 or --target "service_level>=0.8" (or --analytic for the formulas alone)',
+        );
       const replications = Math.max(2, scenario.replications);
-      const maxReplications = options.maxReplications === undefined ? replications * 4 : whole('--max-replications', options.maxReplications, replications);
+      const maxReplications =
+        options.maxReplications === undefined
+          ? replications * 4
+          : whole('--max-replications', options.maxReplications, replications);
       const maxCandidates = whole('--max-candidates', options.maxCandidates ?? '200', 1);
       let shrinkage = scenario.agents.absence.share;
       if (options.shrinkage !== undefined) {
         shrinkage = Number(options.shrinkage);
-        if (!(shrinkage >= 0 && shrinkage < 1) || options.shrinkage.trim() === '') throw badInput(`--shrinkage must be a share in [0, 1), found "${options.shrinkage}"`);
+        if (!(shrinkage >= 0 && shrinkage < 1) || options.shrinkage.trim() === '')
+          throw badInput(`--shrinkage must be a share in [0, 1), found "${options.shrinkage}"`);
       }
       const directory = resolve(io.cwd, options.out ?? `outputs/staff-${safeName(scenario.name)}`);
       const progress = io.interactive && !options.quiet && !options.json;
@@ -138,7 +174,12 @@ export function registerStaff(program: Command, io: CliIo): void {
               maxReplications,
               maxCandidates,
               analyticOnly: options.analytic === true,
-              onCandidate: progress ? (candidate) => io.stderr(`  plan ${candidate.order}: ${candidate.text} — ${candidate.feasible ? 'meets the targets' : 'misses'} (${candidate.replications} replications)\n`) : undefined,
+              onCandidate: progress
+                ? (candidate) =>
+                    io.stderr(
+                      `  plan ${candidate.order}: ${candidate.text} — ${candidate.feasible ? 'meets the targets' : 'misses'} (${candidate.replications} replications)\n`,
+                    )
+                : undefined,
             });
           } catch (error) {
             if (error instanceof RangeError) throw badInput(error.message);
@@ -151,12 +192,27 @@ export function registerStaff(program: Command, io: CliIo): void {
             'analytic.csv',
             toCsv(
               ['tier', 'weekday', 'hour', 'arrivals_per_hour', 'agents_needed', 'agents_rostered', 'gap'],
-              result.analytic.week.map((cell) => [cell.tier, cell.weekday, cell.hour, Number(cell.arrivalsPerHour.toFixed(4)), cell.rosteredNeeded, cell.rostered, cell.gap]),
+              result.analytic.week.map((cell) => [
+                cell.tier,
+                cell.weekday,
+                cell.hour,
+                Number(cell.arrivalsPerHour.toFixed(4)),
+                cell.rosteredNeeded,
+                cell.rostered,
+                cell.gap,
+              ]),
             ),
           );
           const best = result.search?.best;
           if (best) {
-            const staffed = new CandidateEvaluator({ scenario, variables, fixedCost: result.fixedCost, targets, replications, maxReplications }).scenarioOf(best.plan);
+            const staffed = new CandidateEvaluator({
+              scenario,
+              variables,
+              fixedCost: result.fixedCost,
+              targets,
+              replications,
+              maxReplications,
+            }).scenarioOf(best.plan);
             staffed.name = `${scenario.name}-staffed`;
             staffed.description = `${scenario.name} staffed by desksim staff (${best.text}) for ${result.targets.join(', ')}.`;
             staged.write('scenario.staffed.yaml', resolvedScenarioYaml(staffed));
@@ -167,5 +223,3 @@ export function registerStaff(program: Command, io: CliIo): void {
       );
     });
 }
-
-

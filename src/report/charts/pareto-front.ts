@@ -18,12 +18,16 @@ export interface ParetoPoint {
 }
 
 /** The front chart; `kpis` with their better direction and unit. */
-export function paretoFrontChart(points: readonly ParetoPoint[], kpis: ReadonlyArray<{ kpi: string; better: 'lower' | 'higher'; unit: string }>): Chart {
+export function paretoFrontChart(
+  points: readonly ParetoPoint[],
+  kpis: ReadonlyArray<{ kpi: string; better: 'lower' | 'higher'; unit: string }>,
+): Chart {
   const axes = kpis.map(({ unit }, index) => {
     const largest = Math.max(...points.map((point) => Math.abs(point.means[index]!)));
     return unit === 'share' ? { divisor: 0.01, label: '%' } : axisUnit(unit, largest);
   });
-  const title = (index: number) => `${kpiLabel(kpis[index]!.kpi)} (${axes[index]!.label}; ${kpis[index]!.better} is better)`;
+  const title = (index: number) =>
+    `${kpiLabel(kpis[index]!.kpi)} (${axes[index]!.label}; ${kpis[index]!.better} is better)`;
   const values = points.map((point) => ({
     point: point.point,
     label: point.label,
@@ -35,23 +39,47 @@ export function paretoFrontChart(points: readonly ParetoPoint[], kpis: ReadonlyA
   }));
   const x = { field: 'x', type: 'quantitative', title: title(0), scale: { zero: false } };
   const y = { field: 'y', type: 'quantitative', title: title(1), scale: { zero: false } };
-  const size = kpis.length > 2 ? { size: { field: 'z', type: 'quantitative', title: title(2), legend: { orient: 'right' } } } : {};
-  return chart('pareto-front', `Pareto front: ${kpis.map(({ kpi }) => kpiLabel(kpi)).join(' vs ')}`, 'Means of every grid point; dark and joined: no other point is at least as good on every KPI and better on one', {
-    data: { values },
-    width: 460,
-    height: 300,
-    encoding: { x, y },
-    layer: [
-      { transform: [{ filter: "datum.standing === 'on the front'" }], mark: { type: 'line', color: COLORS.observed, strokeWidth: 1.5 }, encoding: { order: { field: 'x', type: 'quantitative' } } },
-      {
-        mark: { type: 'point', filled: true, opacity: 0.9 },
-        encoding: {
-          color: { field: 'standing', type: 'nominal', scale: { domain: ['on the front', 'dominated'], range: [COLORS.observed, COLORS.insignificant] }, legend: { title: null, orient: 'top' } },
-          ...size,
-          tooltip: [{ field: 'point', title: 'point' }, { field: 'label', title: 'parameters' }, { field: 'text', title: 'means' }, { field: 'standing', title: 'standing' }],
+  const size =
+    kpis.length > 2 ? { size: { field: 'z', type: 'quantitative', title: title(2), legend: { orient: 'right' } } } : {};
+  return chart(
+    'pareto-front',
+    `Pareto front: ${kpis.map(({ kpi }) => kpiLabel(kpi)).join(' vs ')}`,
+    'Means of every grid point; dark and joined: no other point is at least as good on every KPI and better on one',
+    {
+      data: { values },
+      width: 460,
+      height: 300,
+      encoding: { x, y },
+      layer: [
+        {
+          transform: [{ filter: "datum.standing === 'on the front'" }],
+          mark: { type: 'line', color: COLORS.observed, strokeWidth: 1.5 },
+          encoding: { order: { field: 'x', type: 'quantitative' } },
         },
-      },
-      { transform: [{ filter: "datum.standing === 'on the front'" }], mark: { type: 'text', dy: -10, fontSize: 10, color: '#333333' }, encoding: { text: { field: 'point', type: 'nominal' } } },
-    ],
-  });
+        {
+          mark: { type: 'point', filled: true, opacity: 0.9 },
+          encoding: {
+            color: {
+              field: 'standing',
+              type: 'nominal',
+              scale: { domain: ['on the front', 'dominated'], range: [COLORS.observed, COLORS.insignificant] },
+              legend: { title: null, orient: 'top' },
+            },
+            ...size,
+            tooltip: [
+              { field: 'point', title: 'point' },
+              { field: 'label', title: 'parameters' },
+              { field: 'text', title: 'means' },
+              { field: 'standing', title: 'standing' },
+            ],
+          },
+        },
+        {
+          transform: [{ filter: "datum.standing === 'on the front'" }],
+          mark: { type: 'text', dy: -10, fontSize: 10, color: '#333333' },
+          encoding: { text: { field: 'point', type: 'nominal' } },
+        },
+      ],
+    },
+  );
 }

@@ -34,7 +34,10 @@ export function staffCostChart(points: readonly StaffCostPoint[], objective: str
     .filter((point): point is StaffCostPoint & { mean: number } => point.mean !== null)
     .map((point) => {
       const own = points.filter((other) => other.target === point.target && other.mean !== null);
-      const largest = Math.max(point.bound, ...own.flatMap((other) => [other.mean!, ...(other.ci95 ?? [])]).map(Math.abs));
+      const largest = Math.max(
+        point.bound,
+        ...own.flatMap((other) => [other.mean!, ...(other.ci95 ?? [])]).map(Math.abs),
+      );
       const axis = point.unit === 'share' ? { divisor: 0.01, label: '%' } : axisUnit(point.unit, largest);
       const [low, high] = point.ci95 ?? [point.mean, point.mean];
       return {
@@ -50,31 +53,67 @@ export function staffCostChart(points: readonly StaffCostPoint[], objective: str
         text: `${formatValue(point.mean, point.unit)} [${formatValue(low, point.unit)}, ${formatValue(high, point.unit)}]`,
       };
     });
-  const panels = targets.map((target) => values.find((value) => value.panel.includes(`: ${target} (`))?.panel).filter((panel): panel is string => panel !== undefined);
+  const panels = targets
+    .map((target) => values.find((value) => value.panel.includes(`: ${target} (`))?.panel)
+    .filter((panel): panel is string => panel !== undefined);
   const verdicts = Object.keys(VERDICT_COLORS);
-  const color = { field: 'verdict', type: 'nominal', scale: { domain: verdicts, range: Object.values(VERDICT_COLORS) }, legend: { title: 'the 95 % interval', orient: 'top' } };
-  return chart('staff-cost', `Every candidate: ${objective} against each target`, 'Mean and 95 % interval of each candidate (colour: its verdict); dashed: the target; ringed: the plan chosen', {
-    data: { values },
-    facet: { field: 'panel', type: 'nominal', sort: panels, title: null, header: { labelFontWeight: 'bold', labelLimit: 420 } },
-    columns: 2,
-    resolve: { scale: { y: 'independent' } },
-    spec: {
-      width: 300,
-      height: 180,
-      encoding: { x: { field: 'cost', type: 'quantitative', title: objective, scale: { zero: false } } },
-      layer: [
-        { mark: { type: 'rule', strokeDash: [5, 4], color: '#555555' }, encoding: { y: { aggregate: 'max', field: 'bound', type: 'quantitative', title: null, scale: { zero: false } }, x: null } },
-        { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color } },
-        {
-          mark: { type: 'point', filled: true, size: 45 },
-          encoding: {
-            y: { field: 'mean', type: 'quantitative' },
-            color,
-            tooltip: [{ field: 'plan', title: 'plan' }, { field: 'cost', title: objective, format: ',.0f' }, { field: 'text', title: 'mean [95 % CI]' }, { field: 'verdict', title: 'verdict' }],
+  const color = {
+    field: 'verdict',
+    type: 'nominal',
+    scale: { domain: verdicts, range: Object.values(VERDICT_COLORS) },
+    legend: { title: 'the 95 % interval', orient: 'top' },
+  };
+  return chart(
+    'staff-cost',
+    `Every candidate: ${objective} against each target`,
+    'Mean and 95 % interval of each candidate (colour: its verdict); dashed: the target; ringed: the plan chosen',
+    {
+      data: { values },
+      facet: {
+        field: 'panel',
+        type: 'nominal',
+        sort: panels,
+        title: null,
+        header: { labelFontWeight: 'bold', labelLimit: 420 },
+      },
+      columns: 2,
+      resolve: { scale: { y: 'independent' } },
+      spec: {
+        width: 300,
+        height: 180,
+        encoding: { x: { field: 'cost', type: 'quantitative', title: objective, scale: { zero: false } } },
+        layer: [
+          {
+            mark: { type: 'rule', strokeDash: [5, 4], color: '#555555' },
+            encoding: {
+              y: { aggregate: 'max', field: 'bound', type: 'quantitative', title: null, scale: { zero: false } },
+              x: null,
+            },
           },
-        },
-        { transform: [{ filter: 'datum.chosen' }], mark: { type: 'point', filled: false, size: 260, strokeWidth: 2, color: '#111111' }, encoding: { y: { field: 'mean', type: 'quantitative' } } },
-      ],
+          {
+            mark: { type: 'rule', strokeWidth: 1.5 },
+            encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color },
+          },
+          {
+            mark: { type: 'point', filled: true, size: 45 },
+            encoding: {
+              y: { field: 'mean', type: 'quantitative' },
+              color,
+              tooltip: [
+                { field: 'plan', title: 'plan' },
+                { field: 'cost', title: objective, format: ',.0f' },
+                { field: 'text', title: 'mean [95 % CI]' },
+                { field: 'verdict', title: 'verdict' },
+              ],
+            },
+          },
+          {
+            transform: [{ filter: 'datum.chosen' }],
+            mark: { type: 'point', filled: false, size: 260, strokeWidth: 2, color: '#111111' },
+            encoding: { y: { field: 'mean', type: 'quantitative' } },
+          },
+        ],
+      },
     },
-  });
+  );
 }

@@ -22,7 +22,12 @@ export function staffHeatmapChart(cells: readonly StaffHeatCell[], shrinkage: nu
   const tiers = [...new Set(cells.map((cell) => cell.tier))];
   const largest = Math.max(1, ...cells.flatMap((cell) => [cell.needed, cell.rostered]));
   const widestGap = Math.max(1, ...cells.map((cell) => Math.abs(cell.rostered - cell.needed)));
-  const x = { field: 'hour', type: 'ordinal', title: 'hour of day', axis: { labelAngle: 0, values: [0, 3, 6, 9, 12, 15, 18, 21] } };
+  const x = {
+    field: 'hour',
+    type: 'ordinal',
+    title: 'hour of day',
+    axis: { labelAngle: 0, values: [0, 3, 6, 9, 12, 15, 18, 21] },
+  };
   const y = { field: 'weekday', type: 'ordinal', sort: WEEKDAYS, title: null };
   const tooltip = [
     { field: 'tier', title: 'tier' },
@@ -44,22 +49,46 @@ export function staffHeatmapChart(cells: readonly StaffHeatCell[], shrinkage: nu
         encoding: {
           color:
             field === 'gap'
-              ? { field: 'gap', type: 'quantitative', scale: { domain: [-widestGap, 0, widestGap], range: ['#c0392b', '#f4f4f4', '#2e6ab0'] }, legend: { title: 'rostered − needed', orient: 'right', gradientLength: 110 } }
-              : { field, type: 'quantitative', scale: { domain: [0, largest], scheme: 'blues' }, legend: { title: 'agents', orient: 'right', gradientLength: 110 } },
+              ? {
+                  field: 'gap',
+                  type: 'quantitative',
+                  scale: { domain: [-widestGap, 0, widestGap], range: ['#c0392b', '#f4f4f4', '#2e6ab0'] },
+                  legend: { title: 'rostered − needed', orient: 'right', gradientLength: 110 },
+                }
+              : {
+                  field,
+                  type: 'quantitative',
+                  scale: { domain: [0, largest], scheme: 'blues' },
+                  legend: { title: 'agents', orient: 'right', gradientLength: 110 },
+                },
           tooltip,
         },
       },
-      { mark: { type: 'text', fontSize: 8, color: '#222222' }, encoding: { text: { field, type: 'quantitative', format: field === 'gap' ? '+d' : 'd' } } },
+      {
+        mark: { type: 'text', fontSize: 8, color: '#222222' },
+        encoding: { text: { field, type: 'quantitative', format: field === 'gap' ? '+d' : 'd' } },
+      },
     ],
   });
-  const values = cells.map((cell) => ({ tier: cell.tier, weekday: cell.weekday, hour: cell.hour, arrivals: Number(cell.arrivalsPerHour.toFixed(3)), needed: cell.needed, rostered: cell.rostered, gap: cell.rostered - cell.needed }));
+  const values = cells.map((cell) => ({
+    tier: cell.tier,
+    weekday: cell.weekday,
+    hour: cell.hour,
+    arrivals: Number(cell.arrivalsPerHour.toFixed(3)),
+    needed: cell.needed,
+    rostered: cell.rostered,
+    gap: cell.rostered - cell.needed,
+  }));
   return chart(
     'staff-heatmap',
     'Agents needed by the formulas beside agents rostered, hour × weekday',
     `Needed: Erlang C/A for the targets, grossed up for ${(shrinkage * 100).toFixed(0)} % shrinkage (the worst week); rostered: on shift mid-hour (the thinnest week)`,
     {
       data: { values },
-      vconcat: tiers.map((tier) => ({ hconcat: [panel(tier, 'needed', 'needed'), panel(tier, 'rostered', 'rostered'), panel(tier, 'gap', 'gap')], resolve: { scale: { color: 'independent' } } })),
+      vconcat: tiers.map((tier) => ({
+        hconcat: [panel(tier, 'needed', 'needed'), panel(tier, 'rostered', 'rostered'), panel(tier, 'gap', 'gap')],
+        resolve: { scale: { color: 'independent' } },
+      })),
       resolve: { scale: { color: 'independent' } },
     },
   );

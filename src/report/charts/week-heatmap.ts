@@ -25,7 +25,12 @@ export function weekHeatmapChart(cells: readonly WeekHeatCell[], threshold: stri
     wait: cell.meanWait === null ? null : round(cell.meanWait / 60, 4),
     level: cell.serviceLevel === null ? null : round(cell.serviceLevel, 4),
   }));
-  const x = { field: 'hour', type: 'ordinal', title: 'hour of day (ticket arrived)', axis: { labelAngle: 0, values: [0, 3, 6, 9, 12, 15, 18, 21] } };
+  const x = {
+    field: 'hour',
+    type: 'ordinal',
+    title: 'hour of day (ticket arrived)',
+    axis: { labelAngle: 0, values: [0, 3, 6, 9, 12, 15, 18, 21] },
+  };
   const y = { field: 'weekday', type: 'ordinal', sort: WEEKDAYS, title: null };
   const tooltip = [
     { field: 'weekday', title: 'day' },
@@ -42,12 +47,23 @@ export function weekHeatmapChart(cells: readonly WeekHeatCell[], threshold: stri
     transform: [{ filter: `datum.${field} !== null` }],
     encoding: { x, y, color: { field, type: 'quantitative', ...color }, tooltip },
   });
-  return chart('week-heatmap', 'Waits and service level by hour of the week', `First replication: tickets by the local hour they arrived; service level = share whose total queue wait was within ${threshold} (abandoned ones miss)`, {
-    data: { values },
-    hconcat: [
-      panel('wait', 'Mean queue wait (hours)', { scale: { scheme: 'reds' }, legend: { title: 'hours', orient: 'bottom', gradientLength: 140 } }),
-      panel('level', `Service level (within ${threshold})`, { scale: { domain: [0, 1], range: ['#c0392b', '#f4f4f4', '#1e8449'] }, legend: { title: 'share', format: '.0%', orient: 'bottom', gradientLength: 140 } }),
-    ],
-    resolve: { scale: { color: 'independent' } },
-  });
+  return chart(
+    'week-heatmap',
+    'Waits and service level by hour of the week',
+    `First replication: tickets by the local hour they arrived; service level = share whose total queue wait was within ${threshold} (abandoned ones miss)`,
+    {
+      data: { values },
+      hconcat: [
+        panel('wait', 'Mean queue wait (hours)', {
+          scale: { scheme: 'reds' },
+          legend: { title: 'hours', orient: 'bottom', gradientLength: 140 },
+        }),
+        panel('level', `Service level (within ${threshold})`, {
+          scale: { domain: [0, 1], range: ['#c0392b', '#f4f4f4', '#1e8449'] },
+          legend: { title: 'share', format: '.0%', orient: 'bottom', gradientLength: 140 },
+        }),
+      ],
+      resolve: { scale: { color: 'independent' } },
+    },
+  );
 }
