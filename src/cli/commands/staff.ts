@@ -3,7 +3,10 @@ import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { kpiColumns } from '../../experiment/run.js';
 import { toCsv } from '../../report/csv.js';
-import { resolvedScenarioYaml } from '../../scenario/load.js';
+import { loadExperiment } from '../../experiment/sweep.js';
+import { ScenarioError } from '../../scenario/errors.js';
+import { loadScenarioFile, resolvedScenarioYaml } from '../../scenario/load.js';
+import type { Scenario } from '../../scenario/schema.js';
 import { defaultVariables, parseVary, VaryError, type StaffVariable } from '../../staffing/plan.js';
 import { renderStaff, staffCharts, staffReportHtml } from '../../staffing/report.js';
 import { CandidateEvaluator } from '../../staffing/search.js';
@@ -14,6 +17,7 @@ import { jsonText, safeName, writeExperiment } from './experiment-shared.js';
 import { loadForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
 interface StaffOptionValues extends ScenarioOptionValues {
+  experiment?: string;
   vary?: string[];
   target?: string[];
   atLeast?: string[];
@@ -43,6 +47,35 @@ function whole(flag: string, text: string, least: number): number {
   return value;
 }
 
+/**
+ * An experiment file as `staff` reads it: the base scenario (the experiment's set, seed and
+ * replications, then the command line's), and each grid path as `--vary path=min..max`.
+ */
+function loadStaffExperiment(file: string, options: ScenarioOptionValues, io: CliIo): { scenario: Scenario; vary: string[] } {
+  try {
+    const loaded = loadExperiment(resolve(io.cwd, file));
+    const experiment = loaded.experiment;
+    const overrides = [...experiment.set];
+    if (experiment.seed !== undefined) overrides.push(`seed=${experiment.seed}`);
+    if (experiment.replications !== undefined) overrides.push(`replications=${experiment.replications}`);
+    overrides.push(...(options.set ?? []));
+    if (options.seed !== undefined) overrides.push(`seed=${options.seed}`);
+    if (options.replications !== undefined) overrides.push(`replications=${options.replications}`);
+    const scenario = loadScenarioFile(loaded.scenarioFile, { overrides }).scenario;
+    const vary = Object.entries(experiment.grid).map(([path, values]) => {
+      if (!values.every((value) => Number.isSafeInteger(value))) {
+        throw badInput(`--experiment ${file}: grid ${path} must list whole numbers of agents to bound a variable`);
+      }
+      const counts = values as number[];
+      return `${path}=${Math.min(...counts)}..${Math.max(...counts)}`;
+    });
+    return { scenario, vary };
+  } catch (error) {
+    if (error instanceof ScenarioError) throw new CliError(error.message, ExitCode.BadInput);
+    throw error;
+  }
+}
+
 /** Adds `desksim staff` to the program. */
 export function registerStaff(program: Command, io: CliIo): void {
   scenarioOptions(
@@ -61,8 +94,9 @@ export function registerStaff(program: Command, io: CliIo): void {
           'The objective is the planned staff cost of the measured window: scheduled agent-hours at\n' +
           "each tier's cost_per_hour (agent-hours when no tier has a rate).\n\n" +
           'Variables: --vary tier1=4..12 (a tier of 24/7 agents, or its only shift), --vary\n' +
-          'tier1.early=3..8 (a shift by name or index). Default: every tier or shift, from half to\n' +
-          'twice its agents. Targets: --at-least kpi=value, --at-most kpi=value, or --target "kpi>=value"\n' +
+          'tier1.early=3..8 (a shift by name or index), or --experiment <file>: a sweep\'s experiment\n' +
+          'file, each grid path bounded by its smallest and largest value. Default: every tier or\n' +
+          'shift, from half to twice its agents. Targets: --at-least kpi=value, --at-most kpi=value, or --target "kpi>=value"\n' +
           '/ "kpi<=value", desk-wide or per tier (tiers.tier2.queue_wait_mean); shares as 0.9 or 90%,\n' +
           "times as minutes or 4h. Without any, the scenario's own targets: section.\n\n" +
           'Writes outputs/staff-<scenario>/: staffing.json (the plan, its KPIs with intervals, the\n' +
@@ -70,8 +104,9 @@ export function registerStaff(program: Command, io: CliIo): void {
           '(ready to run), and report.html with the charts unless --no-report. --analytic stops after\n' +
           'the formulas: the heat map of needed against rostered agents, nothing simulated.',
       )
-      .argument('<scenario>', 'scenario YAML file'),
+      .argument('[scenario]', 'scenario YAML file (or give --experiment)'),
   )
+    .option('--experiment <file>', "an experiment file (as for sweep): its scenario, set, seed and replications, and each grid path's smallest to largest value as a variable's bounds")
     .addOption(
       new Option('--vary <tier[.shift]=from..to>', 'a decision variable and its bounds (repeatable)').argParser(
         collect,
@@ -114,10 +149,14 @@ export function registerStaff(program: Command, io: CliIo): void {
       '\nExamples:\n' +
         '  $ desksim staff scenarios/textbook/mmc.yaml --at-least service_level=0.8 --vary desk=8..14 --set horizon.days=8 -r 3\n' +
         '  $ desksim staff scenarios/baseline.yaml --analytic --at-least service_level=80% --at-most abandonment_rate=5%\n' +
+        '  $ desksim staff --experiment scenarios/experiments/tier1-staffing.yaml --at-least tiers.tier1.service_level=0.6 --set horizon.days=10 -r 3\n' +
         '  $ desksim staff scenarios/baseline.yaml --vary tier1.early=3..5 --vary tier2=2..3 --at-least sla_first_response_compliance=0.9 --at-most tiers.tier2.queue_wait_mean=8h --set horizon.days=10 -r 3\n',
     )
-    .action(async (file: string, options: StaffOptionValues) => {
-      const { scenario } = loadForCommand(file, options, io);
+    .action(async (file: string | undefined, options: StaffOptionValues) => {
+      const experiment = options.experiment === undefined ? undefined : loadStaffExperiment(options.experiment, options, io);
+      if (experiment !== undefined && file !== undefined) throw badInput('give a scenario or --experiment, not both');
+      if (experiment === undefined && file === undefined) throw badInput('give a scenario file, or --experiment <file> whose grid gives the bounds');
+      const scenario = experiment?.scenario ?? loadForCommand(file!, options, io).scenario;
       const known = kpiColumns(scenario);
       let targets: Target[];
       let variables: StaffVariable[];
@@ -127,10 +166,11 @@ export function registerStaff(program: Command, io: CliIo): void {
           ...(options.atLeast ?? []).map((text) => text.replace('=', '>=')),
           ...(options.atMost ?? []).map((text) => text.replace('=', '<=')),
         ].map((text) => parseTarget(text, known));
-        variables =
-          options.vary === undefined
-            ? defaultVariables(scenario)
-            : options.vary.map((text) => parseVary(text, scenario));
+        variables = [
+          ...(experiment?.vary ?? []),
+          ...(options.vary ?? []),
+        ].map((text) => parseVary(text, scenario));
+        if (variables.length === 0) variables = defaultVariables(scenario);
       } catch (error) {
         if (error instanceof TargetError || error instanceof VaryError) throw badInput(error.message);
         throw error;
