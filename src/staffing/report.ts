@@ -96,7 +96,7 @@ export function staffCharts(result: StaffResult): Chart[] {
   if (result.analytic.week.length > 0) {
     charts.push(
       staffHeatmapChart(
-        result.analytic.week.map((cell) => ({
+        (result.analytic.weekPlan ?? result.analytic.week).map((cell) => ({
           tier: cell.tier,
           weekday: cell.weekday,
           hour: cell.hour,
@@ -105,6 +105,7 @@ export function staffCharts(result: StaffResult): Chart[] {
           rostered: cell.rostered,
         })),
         result.analytic.shrinkage,
+        result.analytic.weekPlan === undefined ? 'rostered' : 'rostered (plan)',
       ),
     );
   }

@@ -17,7 +17,7 @@ import { VERSION } from '../version.js';
 import { analyticTargets, analyzeHours, weekGrid, type TierLoad, type WeekCell } from './analytic.js';
 import type { QueueTargets } from './erlang.js';
 import { fixedStaffCost, type StaffVariable } from './plan.js';
-import { analyticStart, searchStaffing, type Candidate } from './search.js';
+import { analyticStart, CandidateEvaluator, searchStaffing, type Candidate } from './search.js';
 import { targetText, type Target, type TargetCheck } from './targets.js';
 
 /** What `desksim staff` was asked. */
@@ -58,8 +58,10 @@ export interface StaffResult {
     targets: Record<string, QueueTargets>;
     /** Targets only the simulation can check. */
     simulationOnly: string[];
-    /** Hour × weekday: agents needed (after shrinkage) and rostered. */
+    /** Hour × weekday: agents needed (after shrinkage) and rostered by the scenario. */
     week: WeekCell[];
+    /** The same with the chosen plan's roster (after a search that found one). */
+    weekPlan?: WeekCell[];
     /** The plan the formulas suggest, per variable. */
     start: number[];
   };
@@ -156,6 +158,11 @@ export function runStaff(request: StaffRequest): StaffResult {
       best: outcome.best === null ? null : { ...record(outcome.best), summary: outcome.best.summary },
       candidates: outcome.candidates.map(record),
     };
+    if (outcome.best !== null) {
+      // The chosen plan's roster hour by hour, beside the same requirement.
+      const staffed = new CandidateEvaluator({ scenario, variables, fixedCost, targets, replications: request.replications, maxReplications: request.maxReplications }).scenarioOf(outcome.best.plan);
+      result.analytic.weekPlan = weekGrid(analyzeHours(buildDesk(staffed), split, request.shrinkage));
+    }
   }
   result.notes = disagreements(result, scenario);
   return result;
@@ -214,6 +221,13 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
   if (scenario.routing.discipline === 'priority')
     why.push('priority routing reorders the queue (the mean wait is the same, its spread is not)');
   if (why.length > 0) notes.push(`What the formulas do not see and the simulation does: ${why.join('; ')}.`);
+  const planShort = result.analytic.weekPlan?.filter((cell) => cell.gap < 0) ?? [];
+  if (result.analytic.weekPlan !== undefined && planShort.length > 0) {
+    notes.push(
+      `The chosen plan rosters fewer agents than the formulas ask for in ${planShort.length} hour × weekday cell(s): ` +
+        'there the simulation finds the targets met over the whole window all the same (queues carry over, or the targets are desk-wide averages).',
+    );
+  }
   const short = result.analytic.week.filter((cell) => cell.gap < 0);
   if (short.length > 0) {
     const tiers = [...new Set(short.map((cell) => cell.tier))];

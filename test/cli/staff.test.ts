@@ -30,6 +30,9 @@ describe('desksim staff', () => {
     }
     const staffing = JSON.parse(readFileSync(join(out, 'staffing.json'), 'utf8')) as StaffResult;
     expect(staffing.search!.best!.plan).toEqual([11]);
+    // The heat map's roster is the chosen plan's: 11 agents at every hour.
+    expect(new Set(staffing.analytic.weekPlan!.map((cell) => cell.rostered))).toEqual(new Set([11]));
+    expect(new Set(staffing.analytic.week.map((cell) => cell.rostered))).toEqual(new Set([10]));
     expect(staffing.search!.best!.summary.kpis.service_level!.ci95).not.toBeNull();
     const csv = readFileSync(join(out, 'candidates.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe(

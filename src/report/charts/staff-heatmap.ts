@@ -18,7 +18,7 @@ export interface StaffHeatCell {
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** Needed, rostered and the gap, one row of three heat maps per tier. */
-export function staffHeatmapChart(cells: readonly StaffHeatCell[], shrinkage: number): Chart {
+export function staffHeatmapChart(cells: readonly StaffHeatCell[], shrinkage: number, rosteredTitle = 'rostered'): Chart {
   const tiers = [...new Set(cells.map((cell) => cell.tier))];
   const largest = Math.max(1, ...cells.flatMap((cell) => [cell.needed, cell.rostered]));
   const widestGap = Math.max(1, ...cells.map((cell) => Math.abs(cell.rostered - cell.needed)));
@@ -82,11 +82,11 @@ export function staffHeatmapChart(cells: readonly StaffHeatCell[], shrinkage: nu
   return chart(
     'staff-heatmap',
     'Agents needed by the formulas beside agents rostered, hour × weekday',
-    `Needed: Erlang C/A for the targets, grossed up for ${(shrinkage * 100).toFixed(0)} % shrinkage (the worst week); rostered: on shift mid-hour (the thinnest week)`,
+    `Needed: Erlang C/A for the targets, grossed up for ${(shrinkage * 100).toFixed(0)} % shrinkage (the worst week); ${rosteredTitle}: on shift mid-hour (the thinnest week)`,
     {
       data: { values },
       vconcat: tiers.map((tier) => ({
-        hconcat: [panel(tier, 'needed', 'needed'), panel(tier, 'rostered', 'rostered'), panel(tier, 'gap', 'gap')],
+        hconcat: [panel(tier, 'needed', 'needed'), panel(tier, 'rostered', rosteredTitle), panel(tier, 'gap', 'gap')],
         resolve: { scale: { color: 'independent' } },
       })),
       resolve: { scale: { color: 'independent' } },
