@@ -9,7 +9,10 @@
  * uniform per arrival, and closed periods are skipped without drawing.
  */
 import type { BusinessCalendar, LocalTimeTable } from './local-time.js';
+import { createSampler } from './distributions.js';
 import type { Rng } from './random.js';
+
+const MINUTES_PER_DAY = 24 * 60;
 
 /** An arrival rate over simulation time, in arrivals per minute. */
 export interface RateFunction {
@@ -357,4 +360,54 @@ export function closedSurges(calendar: BusinessCalendar, fromMinute: number, toM
   }
   if (cursor < toMinute) surges.push({ start: cursor, end: toMinute, multiplier: 0 });
   return surges;
+}
+
+/**
+ * Day-to-day forecast error: one busyness factor per simulation day, gamma-distributed with
+ * mean 1 and coefficient of variation `cv` (as in the ContactCenters library of Buist &
+ * L'Ecuyer, "busyness" of a day), drawn from its own stream so every other draw is unchanged.
+ * Returns an empty array when `cv` is 0 (no error: the forecast is the rate).
+ */
+export function busyDayFactors(days: number, cv: number, rng: Rng): Float64Array {
+  if (!(cv >= 0) || !Number.isFinite(cv)) throw new RangeError(`busyness cv must be a finite number ≥ 0 (found ${cv})`);
+  if (cv === 0) return new Float64Array(0);
+  const sampler = createSampler({ dist: 'gamma', mean: 1, sd: cv });
+  return Float64Array.from({ length: Math.max(1, Math.ceil(days)) }, () => sampler.sample(rng));
+}
+
+/**
+ * A rate multiplied by a factor per day (day d covers minutes [1440d, 1440d + 1440)). The
+ * pieces of the inner majorant are cut at midnight, so a piecewise-constant rate stays one
+ * (thinning still never rejects).
+ */
+export class BusyDaysRate implements RateFunction {
+  readonly maxRate: number;
+  readonly end: number;
+  readonly majorantIsRate?: boolean;
+  readonly majorantAt?: (t: number) => number;
+  readonly majorantEnd?: (t: number) => number;
+
+  constructor(
+    private readonly inner: RateFunction,
+    private readonly factors: Float64Array,
+  ) {
+    this.end = inner.end;
+    this.maxRate = inner.maxRate * Math.max(1, ...factors);
+    if (inner.majorantIsRate) this.majorantIsRate = true;
+    if (inner.majorantAt !== undefined && inner.majorantEnd !== undefined) {
+      const majorantAt = inner.majorantAt.bind(inner);
+      const majorantEnd = inner.majorantEnd.bind(inner);
+      this.majorantAt = (t) => majorantAt(t) * this.factorAt(t);
+      this.majorantEnd = (t) => Math.min(majorantEnd(t), (Math.floor(t / MINUTES_PER_DAY) + 1) * MINUTES_PER_DAY);
+    }
+  }
+
+  /** The factor of the day containing `t` (1 past the last drawn day). */
+  factorAt(t: number): number {
+    return this.factors[Math.floor(t / MINUTES_PER_DAY)] ?? 1;
+  }
+
+  rateAt(t: number): number {
+    return this.inner.rateAt(t) * this.factorAt(t);
+  }
 }

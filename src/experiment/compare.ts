@@ -19,6 +19,7 @@ import type { ReplicationOutcome } from './replication.js';
 import type { RunSummary } from './run.js';
 import { clipInterval, UNBOUNDED } from './statistics.js';
 import { mergeWarnings, type ExperimentWarning } from './warnings.js';
+import type { TargetStatus } from '../staffing/targets.js';
 
 /**
  * The change of one KPI from a reference run to another, paired replication by replication.
@@ -190,6 +191,10 @@ export interface Comparison {
   notes: string[];
   /** The runs' warnings (`summary.json`'s), each said once with the scenarios it concerns. */
   warnings: ExperimentWarning[];
+  /** What differs from the reference's resolved scenario, per other scenario, in words. */
+  differences?: Array<{ scenario: string; lines: string[] }>;
+  /** Each scenario's standing against its own `targets:` (only when some scenario has targets). */
+  targets?: Array<{ scenario: string; statuses: TargetStatus[] }>;
 }
 
 /** A compared scenario and its run. */

@@ -45,6 +45,7 @@ export const KPI_DIRECTIONS: Readonly<Record<string, KpiDirection>> = {
   tickets_per_agent_day: 'higher',
   cost_per_ticket: 'lower',
   cost_per_resolution: 'lower',
+  total_cost: 'lower',
   deflection_rate: 'higher',
   agents_left: 'lower',
   true_resolution_rate: 'higher',

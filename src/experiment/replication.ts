@@ -104,6 +104,8 @@ export interface TicketTable {
   resolved: ResolvedTicket[];
   /** The rows themselves, when asked for (Parquet, every replication's tickets). */
   rows?: TicketRows;
+  /** Each measured ticket's creation minute, total queue wait (NaN if never queued) and whether it was abandoned, for the hour × weekday heat map. */
+  arrivals?: { created: Float64Array; wait: Float64Array; abandoned: Uint8Array };
 }
 
 /** The rows of a ticket table, as `ticketRows` gives them. */
@@ -113,9 +115,13 @@ export type TicketRows = ReturnType<typeof ticketRows>;
 export function ticketTable(ledger: Ledger, options?: MetricOptions, keepRows = false): TicketTable {
   const rows = ticketRows(ledger, options);
   const resolved: ResolvedTicket[] = [];
-  for (const row of rows) {
+  const arrivals = { created: new Float64Array(rows.length), wait: new Float64Array(rows.length), abandoned: new Uint8Array(rows.length) };
+  rows.forEach((row, index) => {
     const minutes = row.resolution_time;
     if (typeof minutes === 'number') resolved.push({ priority: typeof row.priority === 'string' && row.priority !== '' ? row.priority : '(none)', minutes });
-  }
-  return keepRows ? { csv: rowsCsv(rows), resolved, rows } : { csv: rowsCsv(rows), resolved };
+    arrivals.created[index] = row.created_minute as number;
+    arrivals.wait[index] = typeof row.queue_wait === 'number' ? row.queue_wait : Number.NaN;
+    arrivals.abandoned[index] = row.status === 'abandoned' ? 1 : 0;
+  });
+  return keepRows ? { csv: rowsCsv(rows), resolved, arrivals, rows } : { csv: rowsCsv(rows), resolved, arrivals };
 }

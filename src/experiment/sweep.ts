@@ -20,6 +20,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { closestMatch } from '../scenario/suggest.js';
 import { VERSION } from '../version.js';
 import { kpiColumns, type RunSummary } from './run.js';
+import { kpiDirection, type KpiDirection } from './direction.js';
 import type { KpiSummary } from './statistics.js';
 import { mergeWarnings, type ExperimentWarning } from './warnings.js';
 
@@ -251,6 +252,8 @@ export interface SweepResult {
   points: SweepPoint[];
   /** The points' warnings, each said once with the points (`point <n>`) it concerns. */
   warnings: ExperimentWarning[];
+  /** With `--pareto`: the points on the front of the KPIs named, and those dominated. */
+  pareto?: ParetoFront;
 }
 
 /** Assembles a sweep's result from its grid points and their run summaries (same order). */
@@ -308,4 +311,62 @@ export function sweepCsv(result: SweepResult): { header: string[]; rows: Array<A
 export function pointSummary(point: Pick<SweepPoint, 'kpis' | 'tiers'>, kpi: string): KpiSummary | undefined {
   const tier = /^tiers\.([^.]+)\.(.+)$/.exec(kpi);
   return tier === null ? point.kpis[kpi] : point.tiers[tier[1]!]?.[tier[2]!];
+}
+
+// ---------------------------------------------------------------------------
+// Pareto fronts
+// ---------------------------------------------------------------------------
+
+/** The Pareto front of a sweep on two or three KPIs (`sweep --pareto`), on the points' means. */
+export interface ParetoFront {
+  /** The KPIs traded off, each with the direction that is better. */
+  kpis: Array<{ kpi: string; better: KpiDirection }>;
+  /** Points no other point beats on every KPI (at least as good on all, better on one). */
+  optimal: number[];
+  /** The other points, each with one point that dominates it. */
+  dominated: Array<{ point: number; by: number }>;
+  /** Points where a KPI had no value: neither on the front nor dominated. */
+  unknown: number[];
+}
+
+/** Thrown for a `--pareto` list that cannot be used; the message says why. */
+export class ParetoError extends Error {}
+
+/** Reads `--pareto a,b[,c]` against the scenario's KPI columns: 2 or 3 KPIs, each with a better direction. */
+export function paretoKpis(text: string, known: readonly string[]): Array<{ kpi: string; better: KpiDirection }> {
+  const kpis = text.split(',').map((kpi) => kpi.trim()).filter((kpi) => kpi !== '');
+  if (kpis.length < 2 || kpis.length > 3 || new Set(kpis).size !== kpis.length) throw new ParetoError(`--pareto takes two or three different KPIs separated by commas, found "${text}"`);
+  return kpis.map((kpi) => {
+    if (!known.includes(kpi)) {
+      const suggestion = closestMatch(kpi, known);
+      throw new ParetoError(`--pareto: unknown KPI "${kpi}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`);
+    }
+    const better = kpiDirection(kpi);
+    if (better === undefined) throw new ParetoError(`--pareto: ${kpi} has no better direction (more is neither better nor worse), so it cannot be traded off`);
+    return { kpi, better };
+  });
+}
+
+/**
+ * The Pareto-optimal points of a sweep: a point is dominated when another is at least as good
+ * on every KPI and strictly better on one (by the means; the intervals are in sweep.csv).
+ */
+export function paretoFront(result: Pick<SweepResult, 'points'>, kpis: Array<{ kpi: string; better: KpiDirection }>): ParetoFront {
+  const scored = result.points.map((point) => ({
+    point: point.point,
+    // Scores where larger is better, so one comparison serves every direction.
+    scores: kpis.map(({ kpi, better }) => {
+      const mean = pointSummary(point, kpi)?.mean;
+      return mean === null || mean === undefined ? null : better === 'higher' ? mean : -mean;
+    }),
+  }));
+  const known = scored.filter((entry): entry is { point: number; scores: number[] } => entry.scores.every((score) => score !== null));
+  const dominates = (a: number[], b: number[]) => a.every((score, index) => score >= b[index]!) && a.some((score, index) => score > b[index]!);
+  const front: ParetoFront = { kpis, optimal: [], dominated: [], unknown: scored.filter((entry) => entry.scores.some((score) => score === null)).map((entry) => entry.point) };
+  for (const entry of known) {
+    const by = known.find((other) => other !== entry && dominates(other.scores, entry.scores));
+    if (by === undefined) front.optimal.push(entry.point);
+    else front.dominated.push({ point: entry.point, by: by.point });
+  }
+  return front;
 }

@@ -975,6 +975,15 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     },
   },
   {
+    id: 'total_cost',
+    unit: 'currency',
+    definition:
+      'Total cost of the measured window: paid agent time (absence included, at tier rates) + hiring cost + overhead per ticket + prorated fixed monthly cost.',
+    needs: ['created', 'shift_started'],
+    scope: 'desk',
+    compute: (context) => totalCost(context),
+  },
+  {
     id: 'cost_per_resolution',
     unit: 'currency',
     definition: 'Total cost / tickets resolved (at least once).',

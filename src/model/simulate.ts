@@ -22,11 +22,12 @@
  * which ticket a free agent takes, a session's work, how it ends, escalation, a customer's
  * answer, resolution, survey — through `Gaming`, which is null on a desk without gaming.
  */
+import { BusyDaysRate, busyDayFactors } from '../engine/arrivals.js';
 import { EventCalendar, SlotTimers, ThinningArrivals, createStream, type Rng } from '../engine/index.js';
 import { fieldSink, type EventSink, type EventType, type FieldSink, type ReplyKind } from '../eventlog/types.js';
 import { pick, type DeskModel, type TierModel } from './build.js';
 import { BRIEF_SESSION, createGaming, Outcome, Resolution, type Gaming, type GamingDesk } from './gaming/index.js';
-import { createMechanisms, Kind, Search, type Desk, type SurveyReply } from './mechanisms/index.js';
+import { createMechanisms, Kind, MINUTES_PER_DAY, Search, type Desk, type SurveyReply } from './mechanisms/index.js';
 import type { CustomerOpinion } from './mechanisms/opinion.js';
 import type { Engineering } from './mechanisms/engineering.js';
 import type { InformationRequests } from './mechanisms/information.js';
@@ -154,7 +155,11 @@ class DeskSimulation implements GamingDesk, Desk {
   private start(): void {
     const model = this.model;
     this.workforce.plan();
-    const main = new ArrivalSource(new ThinningArrivals(model.arrivalRate, createStream(model.scenario.seed, this.replication, 'arrivals')), -1);
+    // Forecast error has its own stream: turning it on changes the arrivals, no other draw.
+    const cv = model.scenario.arrivals.busyness_cv ?? 0;
+    const busy = cv === 0 ? undefined : busyDayFactors(model.horizon / MINUTES_PER_DAY, cv, createStream(model.scenario.seed, this.replication, 'arrivals.busyness'));
+    const rate = busy === undefined ? model.arrivalRate : new BusyDaysRate(model.arrivalRate, busy);
+    const main = new ArrivalSource(new ThinningArrivals(rate, createStream(model.scenario.seed, this.replication, 'arrivals')), -1);
     this.sources.push(main);
     this.scheduleArrival(main, 0);
     model.incidents.forEach((incident, index) => {

@@ -16,6 +16,7 @@ import { heatmapCell, heatmapKpis, inSentence, TRUTH_IDS, type Difference, type 
 import { chartFiles, type RenderedChart } from './charts/chart.js';
 import { inProcessRenderer, type ChartRenderer } from './chart-renderer.js';
 import { sweepCurvesChart, type SweepPoint as CurvePoint } from './charts/sweep-curves.js';
+import { paretoFrontChart } from './charts/pareto-front.js';
 import { duration, percent } from './findings.js';
 import { formatInterval, formatValue } from './format.js';
 import { escapeHtml, renderReportPage, type ReportSection } from './html.js';
@@ -79,6 +80,8 @@ export interface ComparisonInput {
   contrasts: Array<Differences & { scenario: string }>;
   notes: string[];
   warnings?: ExperimentWarning[];
+  differences?: Array<{ scenario: string; lines: string[] }>;
+  targets?: Array<{ scenario: string; statuses: Array<{ kpi: string; good: string; verdict: string; status: string }> }>;
 }
 
 /** The forest plot of every contrast. */
@@ -148,7 +151,12 @@ export function compareReportHtml(comparison: ComparisonInput, charts: readonly 
   return renderReportPage({
     title: `desksim comparison: ${comparison.scenarios.map((scenario) => scenario.label).join(' vs ')}`,
     subtitle: `Reference ${comparison.reference}; ${comparison.replications} paired replications with common random numbers (seed ${comparison.seed}), desksim ${comparison.version}`,
-    findings: [...compareFindings(comparison), ...comparison.notes],
+    findings: [
+      ...(comparison.differences ?? []).map((entry) => `What ${entry.scenario} changes from ${comparison.reference}: ${entry.lines.length === 0 ? 'nothing (the same resolved scenario)' : entry.lines.join('; ')}.`),
+      ...(comparison.targets ?? []).map((entry) => `Targets of ${entry.scenario}: ${entry.statuses.length === 0 ? 'none' : entry.statuses.map((status) => `${status.kpi} ${status.verdict} (${status.good.trim()})`).join('; ')}.`),
+      ...compareFindings(comparison),
+      ...comparison.notes,
+    ],
     warnings: namedWarnings(comparison.warnings ?? []),
     charts,
     sections: comparison.contrasts.map(
@@ -180,7 +188,7 @@ function sweepAxis(sweep: SweepInput): string | undefined {
 /** KPI curves against the swept parameter (when one is numeric). */
 export function sweepCharts(sweep: SweepInput): Chart[] {
   const axis = sweepAxis(sweep);
-  if (axis === undefined) return [];
+  if (axis === undefined) return paretoCharts(sweep);
   const others = sweep.parameters.filter((parameter) => parameter !== axis);
   const points: CurvePoint[] = sweep.points.flatMap((point) =>
     sweep.kpis.flatMap((kpi) => {
@@ -190,7 +198,25 @@ export function sweepCharts(sweep: SweepInput): Chart[] {
       return [{ parameter: point.parameters[axis] as number, kpi, unit: summary.unit, mean: summary.mean, ci95: summary.ci95, ...(series === '' ? {} : { series }) }];
     }),
   );
-  return [sweepCurvesChart(axis, points, { subtitle: `${sweep.experiment} on ${sweep.scenario}: mean over ${sweep.replications} replications (line) with its 95 % confidence interval (band)` })];
+  return [sweepCurvesChart(axis, points, { subtitle: `${sweep.experiment} on ${sweep.scenario}: mean over ${sweep.replications} replications (line) with its 95 % confidence interval (band)` }), ...paretoCharts(sweep)];
+}
+
+/** With `--pareto`: the front on the KPIs named. */
+function paretoCharts(sweep: SweepInput): Chart[] {
+  const front = sweep.pareto;
+  if (front === undefined) return [];
+  const byPoint = new Map(sweep.points.map((point) => [point.point, point]));
+  const units = front.kpis.map(({ kpi }) => pointSummary(sweep.points[0]!, kpi)?.unit ?? '');
+  const points = [...front.optimal, ...front.dominated.map((entry) => entry.point)].map((number) => {
+    const point = byPoint.get(number)!;
+    return {
+      point: number,
+      label: sweep.parameters.map((parameter) => `${parameter} = ${JSON.stringify(point.parameters[parameter])}`).join(', '),
+      means: front.kpis.map(({ kpi }) => pointSummary(point, kpi)!.mean!),
+      optimal: front.optimal.includes(number),
+    };
+  });
+  return [paretoFrontChart(points, front.kpis.map((entry, index) => ({ ...entry, unit: units[index]! })))];
 }
 
 /** How each headline KPI moves across the grid, in words. */
@@ -203,6 +229,7 @@ export function sweepFindings(sweep: SweepInput): string[] {
   const grid = `${sweep.points.length} grid points of ${sweep.parameters.join(' × ')}, from (${values(first)}) to (${values(last)})${axis === undefined ? '' : `; the charts put ${axis} across`}.`;
   return [
     grid,
+    ...paretoFindings(sweep),
     ...sweep.kpis.flatMap((kpi) => {
       const from = pointSummary(first, kpi);
       const to = pointSummary(last, kpi);
@@ -216,6 +243,17 @@ export function sweepFindings(sweep: SweepInput): string[] {
       return [`${head} (95 % intervals apart${verdict}).`];
     }),
   ];
+}
+
+/** The front and the points it discards, in words (with `--pareto`). */
+export function paretoFindings(sweep: SweepInput): string[] {
+  const front = sweep.pareto;
+  if (front === undefined) return [];
+  const names = front.kpis.map(({ kpi, better }) => `${kpiLabel(kpi)} (${better} is better)`).join(', ');
+  const findings = [`Pareto front on ${names}: point(s) ${front.optimal.join(', ')} — no other point is at least as good on every one and better on one (by the means).`];
+  if (front.dominated.length > 0) findings.push(`Dominated, so discarded: ${front.dominated.map((entry) => `${entry.point} (by ${entry.by})`).join(', ')}.`);
+  if (front.unknown.length > 0) findings.push(`Without a value on every KPI, left out: ${front.unknown.join(', ')}.`);
+  return findings;
 }
 
 /** `report.html` of a sweep. */

@@ -23,6 +23,7 @@ const NAMES: Record<string, string> = {
   kb_usage_rate: 'Knowledge-base usage',
   cost_per_ticket: 'Cost per ticket',
   cost_per_resolution: 'Cost per resolution',
+  total_cost: 'Total cost',
   survey_response_rate: 'Survey response rate',
   csat_mean: 'CSAT, mean (1–5)',
   csat_satisfied_share: 'CSAT satisfied (4–5)',

@@ -13,7 +13,9 @@ import { dailyWaitsChart } from './charts/daily-waits.js';
 import { kpiDashboardChart, type KpiEstimate } from './charts/kpi-dashboard.js';
 import { resolutionTimeChart, type ResolvedTicket } from './charts/resolution-time.js';
 import { tierUtilizationChart } from './charts/tier-utilization.js';
+import { weekHeatmapChart, type WeekHeatCell } from './charts/week-heatmap.js';
 import { tierLabel } from './labels.js';
+import type { TargetStatus } from '../staffing/targets.js';
 
 /** What a run's report is made from. */
 export interface RunReportInput {
@@ -37,6 +39,10 @@ export interface RunReportInput {
   /** `scenario.resolved.yaml`. */
   scenarioYaml: string;
   description?: string;
+  /** Waits and service level by hour of the week (first replication), for the heat map. */
+  weekHours?: { cells: readonly WeekHeatCell[]; threshold: string };
+  /** The KPIs' standing against the scenario's `targets:`; none ⇒ nothing is marked. */
+  targets?: readonly TargetStatus[];
 }
 
 /** Every KPI of a summary as a dashboard estimate: desk-wide, truth, then per tier. */
@@ -95,6 +101,7 @@ export function runCharts(input: RunReportInput): Chart[] {
       if (values.length > 0) charts.push(withSubtitle(chart, `Mean over ${replications}, day by day`));
     }
   }
+  if (input.weekHours !== undefined && input.weekHours.cells.length > 0) charts.push(weekHeatmapChart(input.weekHours.cells, input.weekHours.threshold));
   return charts;
 }
 

@@ -15,6 +15,32 @@ import { kpiTableHtml, runKpiGroups } from './kpi-table.js';
 import { runCharts, type RunReportInput } from './run-charts.js';
 
 export { dailyPoints, runCharts, runEstimates, type RunReportInput } from './run-charts.js';
+import { kpiLabel } from './labels.js';
+import { formatInterval, formatValue } from './format.js';
+import type { TargetStatus } from '../staffing/targets.js';
+
+const STATUS_COLORS = { green: '#1e8449', amber: '#d68910', red: '#c0392b' } as const;
+
+/** The targets table: each KPI's mean and interval, coloured by its standing. */
+function targetsSection(targets: readonly TargetStatus[]): { id: string; title: string; html: string } {
+  const rows = targets
+    .map(
+      (target) =>
+        `<tr><td>${escapeHtml(kpiLabel(target.kpi.replace(/^tiers\.[^.]+\./, '')))}</td><td class="id">${escapeHtml(target.kpi)}</td>` +
+        `<td>${escapeHtml(target.good)}${target.warn === undefined ? '' : ` (warn ${escapeHtml(target.warn)})`}</td>` +
+        `<td class="number">${escapeHtml(formatValue(target.mean, target.unit))}</td><td class="number">${escapeHtml(formatInterval(target.ci95, target.unit) || '—')}</td>` +
+        `<td style="color:${STATUS_COLORS[target.status]};font-weight:600">● ${escapeHtml(target.verdict)}</td></tr>`,
+    )
+    .join('\n');
+  return {
+    id: 'targets',
+    title: 'Targets',
+    html:
+      '<p>The scenario\'s targets: green when the 95 % interval\'s worse end meets the target, amber when it is too close to call (or misses the target but meets the warning level), red when it misses.</p>\n' +
+      `<table><thead><tr><th>KPI</th><th>id</th><th>target</th><th>mean</th><th>95 % CI</th><th>standing</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`,
+  };
+}
+
 
 /** `report.html` of a run. */
 export function runReportHtml(input: RunReportInput, charts: readonly RenderedChart[]): string {
@@ -24,10 +50,14 @@ export function runReportHtml(input: RunReportInput, charts: readonly RenderedCh
     subtitle:
       `${input.description ? `${input.description} — ` : ''}${summary.replications} replication${summary.replications === 1 ? '' : 's'} of ${input.measuredDays} measured days, ` +
       `seed ${summary.seed}, desksim ${summary.version}`,
-    findings: runFindings({ kpis: summary.kpis, tiers: summary.tiers, replications: summary.replications, measuredDays: input.measuredDays }),
     warnings: summary.warnings,
+    findings: [
+      ...(input.targets ?? []).map((target) => `${kpiLabel(target.kpi.replace(/^tiers\.[^.]+\./, ''))} (${target.kpi}) ${target.verdict} its target ${target.good.trim()}: ${formatValue(target.mean, target.unit)} ${formatInterval(target.ci95, target.unit)}`.trimEnd()),
+      ...runFindings({ kpis: summary.kpis, tiers: summary.tiers, replications: summary.replications, measuredDays: input.measuredDays }),
+    ],
     charts,
     sections: [
+      ...(input.targets !== undefined && input.targets.length > 0 ? [targetsSection(input.targets)] : []),
       {
         id: 'kpis',
         title: 'Every KPI',

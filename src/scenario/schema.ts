@@ -12,6 +12,7 @@ import { parseDuration } from '../engine/duration.js';
 import { isIsoDateTime } from '../engine/local-time.js';
 import { INCENTIVE_KPIS } from '../model/gaming/incentives.js';
 import { closestMatch } from './suggest.js';
+import { scenarioTargetsSchema } from './targets.js';
 
 // ---------------------------------------------------------------------------
 // Building blocks
@@ -155,6 +156,13 @@ const arrivalsSchema = z.strictObject({
     .optional()
     .describe('7 relative weights for Monday..Sunday (normalised to mean 1).'),
   surges: z.array(surgeSchema).default([]).describe('Incidents: temporary multipliers of the arrival rate.'),
+  // Optional, not defaulted: a scenario without it resolves and runs exactly as before.
+  busyness_cv: z
+    .number()
+    .min(0)
+    .max(2)
+    .optional()
+    .describe('Forecast error: each day\'s rate is multiplied by a gamma factor of mean 1 and this coefficient of variation (0.1 = days 10 % busier or quieter than forecast, typically).'),
 });
 
 const channelSchema = z.strictObject({
@@ -557,6 +565,7 @@ const scenarioObjectSchema = z.strictObject({
     .default([])
     .describe('Management pressure on KPIs; agents answer it with legitimate effort and with the gaming behaviours that move the KPI.'),
   metrics: metricsSchema.prefault({}),
+  targets: scenarioTargetsSchema,
 });
 
 type ScenarioObject = z.output<typeof scenarioObjectSchema>;

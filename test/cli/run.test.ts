@@ -15,7 +15,7 @@ describe('desksim run', () => {
     expect(result.stdout).toContain(`Charts and findings: ${join(out, 'report.html')}`);
     expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'charts', 'daily.csv', 'events.ndjson', 'kpis.csv', 'report.html', 'scenario.resolved.yaml', 'segments.csv', 'summary.json', 'tickets.csv']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(
-      ['daily-sla', 'daily-volume', 'daily-waits', 'kpi-dashboard', 'resolution-time', 'tier-utilization'].flatMap((name) => [`${name}.svg`, `${name}.vl.json`]),
+      ['daily-sla', 'daily-volume', 'daily-waits', 'kpi-dashboard', 'resolution-time', 'tier-utilization', 'week-heatmap'].flatMap((name) => [`${name}.svg`, `${name}.vl.json`]),
     );
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ scenario: 'baseline', seed: 2026, replications: 3 });

@@ -166,6 +166,7 @@ const expected: Record<string, number | null> = {
   // absence = 700 min × 60/h = 700, hired for 50; 2 × 5 tickets = 10; fixed 995 ⇒ 3740.
   cost_per_ticket: 3740 / 5,
   cost_per_resolution: 3740 / 3, // resolved: t1, t2, t4
+  total_cost: 3740,
   survey_response_rate: 2 / 3, // sent: t1, t2, t4 (t0 is warm-up); answered: t1, t2
   csat_mean: (5 + 2) / 2,
   csat_satisfied_share: 1 / 2, // t1's 5

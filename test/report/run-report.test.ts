@@ -97,8 +97,8 @@ describe('report.html of a run', () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<h2>Findings</h2>');
     expect(html).toMatch(/Tier 1 agents were busy \d+ % of their shift time/);
-    expect(html.match(/<figure id="[a-z-]+" data-chart=/g)?.length).toBe(6);
-    expect(html.match(/<div class="static"><svg /g)?.length).toBe(6);
+    expect(html.match(/<figure id="[a-z-]+" data-chart=/g)?.length).toBe(7);
+    expect(html.match(/<div class="static"><svg /g)?.length).toBe(7);
     expect(html).toContain('<td class="id">first_response_time_mean</td>');
     expect(html).toContain('name: baseline');
     // Nothing is loaded from elsewhere: no src= or <link> to another file or host.

@@ -11,6 +11,8 @@ import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, writeRunFiles, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
 import { loadForCommand, outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import { scenarioDifferences } from '../../experiment/scenario-diff.js';
+import { statusMark, targetStatuses } from '../../staffing/targets.js';
 
 type CompareOptionValues = ScenarioOptionValues & ExperimentOptionValues;
 
@@ -93,6 +95,10 @@ export function registerCompare(program: Command, io: CliIo): void {
             results.map((result, index) => ({ label: labels[index]!, name: scenarios[index]!.name, file: files[index]!, result })),
             notes,
           );
+          comparison.differences = scenarios.slice(1).map((scenario, index) => ({ scenario: labels[index + 1]!, lines: scenarioDifferences(scenarios[0]!, scenario) }));
+          if (scenarios.some((scenario) => (scenario.targets ?? []).length > 0)) {
+            comparison.targets = results.map((result, index) => ({ scenario: labels[index]!, statuses: targetStatuses(scenarios[index]!.targets, result.summary) }));
+          }
           staged.write('comparison.json', jsonText(comparison));
           staged.write('comparison.csv', toCsv(COMPARISON_COLUMNS, comparisonRows(comparison)));
           results.forEach((result, index) => writeRunFiles(staged, folders[index]!, scenarios[index]!, result));
@@ -108,6 +114,8 @@ export function renderComparison(comparison: Comparison, directory: string): str
   const lines = [
     `Compared with ${comparison.reference} under common random numbers: seed ${comparison.seed}, ${comparison.replications} replication(s) each, paired by replication.`,
     ...comparison.notes.map((note) => `Note: ${note}`),
+    ...(comparison.differences ?? []).map((entry) => `What ${entry.scenario} changes from ${comparison.reference}: ${entry.lines.length === 0 ? 'nothing (the same resolved scenario)' : entry.lines.join('; ')}`),
+    ...(comparison.targets ?? []).map((entry) => `Targets of ${entry.scenario}: ${entry.statuses.length === 0 ? 'none' : entry.statuses.map((status) => `${status.kpi} ${statusMark(status)}`).join('; ')}`),
   ];
   let text = lines.join('\n') + '\n';
   for (const contrast of comparison.contrasts) {

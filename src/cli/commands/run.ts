@@ -14,6 +14,9 @@ import { reportLine, table } from '../format.js';
 import { startProgress } from '../progress.js';
 import { startChartRenderer } from '../../report/chart-renderer.js';
 import { writeRunReport } from '../../report/run-report.js';
+import { weekHourCells } from '../../staffing/week-hours.js';
+import { formatDuration } from '../../engine/duration.js';
+import { statusMark, summaryWithTargets, targetStatuses, type TargetStatus } from '../../staffing/targets.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { FORCE_HELP, loadForCommand, outputOptions, outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 import { parseFormats, ndjsonSource, type ExportFormat } from '../../export/index.js';
@@ -79,7 +82,7 @@ export async function writeRunOutputs(
         (file) => staged.file(file),
       );
       if (needsLog && !options.events) removeStep(staged.file('events.ndjson'));
-      staged.write('summary.json', JSON.stringify(result.summary, null, 2) + '\n');
+      staged.write('summary.json', JSON.stringify(summaryWithTargets(result.summary, scenario.targets), null, 2) + '\n');
       staged.write('kpis.csv', toCsv(['replication', ...kpiColumns(scenario)], kpiRows(scenario, result.outcomes)));
       staged.write('tickets.csv', options.allReplications ? allReplicationsCsv(result.ticketRows!) : result.tickets.csv);
       staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows(result.outcomes.map((outcome) => outcome.segments ?? []))));
@@ -98,6 +101,10 @@ export async function writeRunOutputs(
           measuredDays: scenario.horizon.days - scenario.horizon.warmup_days,
           scenarioYaml,
           description: scenario.description,
+          targets: targetStatuses(scenario.targets, result.summary),
+          ...(result.tickets.arrivals === undefined
+            ? {}
+            : { weekHours: { cells: weekHourCells(result.tickets.arrivals, scenario), threshold: formatDuration(scenario.metrics.service_level_threshold) } }),
         },
         (path, content) => staged.write(path, content),
         renderer,
@@ -167,9 +174,9 @@ export function registerRun(program: Command, io: CliIo): void {
         progress.stop();
       }
       if (options.json) {
-        io.stdout(JSON.stringify(result.summary, null, 2) + '\n');
+        io.stdout(JSON.stringify(summaryWithTargets(result.summary, scenario.targets), null, 2) + '\n');
       } else if (!options.quiet) {
-        io.stdout(renderRunSummary(result, directory) + (options.report === false ? '' : reportLine(directory)));
+        io.stdout(renderRunSummary(result, directory, targetStatuses(scenario.targets, result.summary)) + (options.report === false ? '' : reportLine(directory)));
       }
     });
 }
@@ -192,12 +199,16 @@ export function parseFormatOption(text: string | undefined): ExportFormat[] {
   }
 }
 
-/** The terminal report of a run: every KPI with its 95 % CI. */
-export function renderRunSummary(result: RunResult, directory: string): string {
+/** The terminal report of a run: every KPI with its 95 % CI, and its standing against the scenario's targets. */
+export function renderRunSummary(result: RunResult, directory: string, targets: readonly TargetStatus[] = []): string {
   const { summary } = result;
-  const rows: Array<[string, string]> = KPI_CATALOG.map((kpi) => [kpi.id, formatSummary(summary.kpis[kpi.id]!)]);
+  const marked = (id: string, text: string) => {
+    const status = targets.find((target) => target.kpi === id);
+    return status === undefined ? text : `${text}  ${statusMark(status)}`;
+  };
+  const rows: Array<[string, string]> = KPI_CATALOG.map((kpi) => [kpi.id, marked(kpi.id, formatSummary(summary.kpis[kpi.id]!))]);
   for (const [tier, kpis] of Object.entries(summary.tiers)) {
-    for (const kpi of TIER_KPI_CATALOG) rows.push([`tiers.${tier}.${kpi.id}`, formatSummary(kpis[kpi.id]!)]);
+    for (const kpi of TIER_KPI_CATALOG) rows.push([`tiers.${tier}.${kpi.id}`, marked(`tiers.${tier}.${kpi.id}`, formatSummary(kpis[kpi.id]!))]);
   }
   return (
     `${summary.scenario}: ${summary.replications} replication(s), seed ${summary.seed} — mean [95% CI]\n` +

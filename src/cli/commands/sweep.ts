@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { runBatch } from '../../experiment/batch.js';
-import { loadExperiment, parameterText, pointSummary, sweepCsv, sweepResult, type LoadedExperiment, type SweepResult } from '../../experiment/sweep.js';
+import { kpiColumns } from '../../experiment/run.js';
+import { loadExperiment, ParetoError, paretoFront, paretoKpis, parameterText, pointSummary, sweepCsv, sweepResult, type LoadedExperiment, type SweepResult } from '../../experiment/sweep.js';
 import { toCsv } from '../../report/csv.js';
 import { sweepCharts, sweepReportHtml } from '../../report/experiment-reports.js';
 import { ScenarioError } from '../../scenario/errors.js';
@@ -12,7 +13,7 @@ import { experimentOptions, experimentProgress, jsonText, safeName, writeExperim
 import { parseWorkers } from './run.js';
 import { outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
-type SweepOptionValues = ScenarioOptionValues & ExperimentOptionValues;
+type SweepOptionValues = ScenarioOptionValues & ExperimentOptionValues & { pareto?: string };
 
 /** Loads the experiment with the command line's overrides; bad input ⇒ exit 2. */
 function loadForSweep(file: string, options: ScenarioOptionValues, io: CliIo): LoadedExperiment {
@@ -56,14 +57,23 @@ export function registerSweep(program: Command, io: CliIo): void {
     ),
     'outputs/sweep-<name>',
   )
+    .option('--pareto <kpis>', 'mark the Pareto-optimal points on two or three KPIs (a,b[,c]), by their better directions; draw the front')
     .addHelpText(
       'after',
       '\nExamples:\n' +
         '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 --replications 2\n' +
+        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 -r 2 --pareto cost_per_ticket,first_response_time_mean --out outputs/pareto\n' +
         '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 -r 2 --json --out outputs/staffing\n',
     )
     .action(async (file: string, options: SweepOptionValues) => {
       const loaded = loadForSweep(file, options, io);
+      let pareto: ReturnType<typeof paretoKpis> | undefined;
+      try {
+        pareto = options.pareto === undefined ? undefined : paretoKpis(options.pareto, kpiColumns(loaded.points[0]!.scenario));
+      } catch (error) {
+        if (error instanceof ParetoError) throw new CliError(error.message, ExitCode.BadInput);
+        throw error;
+      }
       const workers = parseWorkers(options.workers);
       const directory = outputTarget(io, options.out, `outputs/sweep-${safeName(loaded.experiment.name)}`);
       await writeExperiment(
@@ -76,6 +86,7 @@ export function registerSweep(program: Command, io: CliIo): void {
             { workers, onProgress: experimentProgress(io, options, `Sweeping ${loaded.points.length} points`) },
           );
           const result = sweepResult(loaded, runs.map((run) => run.summary));
+          if (pareto !== undefined) result.pareto = paretoFront(result, pareto);
           const csv = sweepCsv(result);
           staged.write('sweep.json', jsonText(result));
           staged.write('sweep.csv', toCsv(csv.header, csv.rows));
@@ -88,14 +99,17 @@ export function registerSweep(program: Command, io: CliIo): void {
 
 /** The terminal report of a sweep: one row per grid point, its parameter values and headline KPIs. */
 export function renderSweep(result: SweepResult, directory: string): string {
-  const rows: string[][] = [['point', ...result.parameters, ...result.kpis]];
+  const front = result.pareto;
+  const rows: string[][] = [['point', ...result.parameters, ...result.kpis, ...(front === undefined ? [] : ['pareto'])]];
   for (const point of result.points) {
-    rows.push([String(point.point), ...result.parameters.map((path) => String(parameterText(point.parameters[path]!))), ...result.kpis.map((kpi) => formatMeanPlusMinus(pointSummary(point, kpi)))]);
+    const standing = front === undefined ? [] : [front.optimal.includes(point.point) ? 'front' : `dominated by ${front.dominated.find((entry) => entry.point === point.point)?.by ?? '?'}`];
+    rows.push([String(point.point), ...result.parameters.map((path) => String(parameterText(point.parameters[path]!))), ...result.kpis.map((kpi) => formatMeanPlusMinus(pointSummary(point, kpi))), ...standing]);
   }
   return (
     `${result.experiment}: ${result.scenario} at ${result.points.length} grid point(s), seed ${result.seed} (the same at every point), ` +
     `${result.replications} replication(s) each — mean ±95% CI half-width\n` +
     alignedTable(rows) +
+    (front === undefined ? '' : `Pareto front on ${front.kpis.map(({ kpi, better }) => `${kpi} (${better} is better)`).join(', ')}: point(s) ${front.optimal.join(', ')}\n`) +
     `Every KPI at every point: sweep.csv, sweep.json\nWrote ${directory}\n`
   );
 }
