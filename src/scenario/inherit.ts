@@ -126,14 +126,7 @@ function mergeLists(
   notes: InheritanceNote[],
 ): Located {
   const fromChild = new Map(childIds.map((id, index) => [id, child.items[index] as Located]));
-  // Fields inside merged items (a tier's shifts) are noted too.
-  const items = parentIds.map((id, index) => {
-    const parentItem = parent.items[index] as Located;
-    const childItem = fromChild.get(id);
-    return childItem === undefined ? parentItem : merge(parentItem, childItem, [...path, id], files, replacement(childItem) ? [] : notes);
-  });
   const added = childIds.filter((id) => !parentIds.includes(id));
-  for (const id of added) items.push(fromChild.get(id) as Located);
   const changed = childIds.filter((id) => parentIds.includes(id));
   const isWhole = (id: string) => replacement(fromChild.get(id) as Located) !== undefined;
   notes.push(
@@ -144,6 +137,13 @@ function mergeLists(
       replacedItems: changed.filter(isWhole),
     }),
   );
+  // Fields inside merged items (a tier's shifts) are noted too, after the list's own note.
+  const items = parentIds.map((id, index) => {
+    const parentItem = parent.items[index] as Located;
+    const childItem = fromChild.get(id);
+    return childItem === undefined ? parentItem : merge(parentItem, childItem, [...path, id], files, replacement(childItem) ? [] : notes);
+  });
+  for (const id of added) items.push(fromChild.get(id) as Located);
   return { kind: 'seq', location: child.location, items };
 }
 

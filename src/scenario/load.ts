@@ -31,6 +31,7 @@ import {
 import { mergeOver, resolveReplaceMarkers, type InheritanceNote } from './inherit.js';
 import { buildLocated, fromPlain, parseYaml, readYamlFile, toPlain, type Located, type Location } from './located.js';
 import { scenarioSchema, type Scenario } from './schema.js';
+import { workProblems } from './size.js';
 import { closestMatch } from './suggest.js';
 
 /** A loaded, validated scenario and the files it came from. */
@@ -47,6 +48,8 @@ export interface LoadedScenario {
 export interface LoadOptions {
   /** `path=value` overrides, as given to `--set`, applied in order after the extends merge. */
   overrides?: readonly string[];
+  /** Accept a run larger than the work limits (`--allow-large`); the schema's bounds still apply. */
+  allowLarge?: boolean;
 }
 
 // ---------------------------------------------------------------------------
@@ -664,6 +667,11 @@ function finish(tree: Located, files: string[], options: LoadOptions | undefined
   }
   if (!result.success) {
     for (const issue of result.error.issues) validation.issues.push(...mapIssue(validation, issue, []));
+  }
+  if (result.success && issues.length === 0 && validation.issues.length === 0 && options?.allowLarge !== true) {
+    for (const problem of workProblems(result.data)) {
+      validation.issues.push(issueAt(validation, problem.path, { code: 'too_large', message: problem.message }));
+    }
   }
   const all = sortIssues(dedupe([...issues, ...dropEchoes(validation.issues)]), files);
   if (all.length > 0 || !result.success) throw new ScenarioError(all);

@@ -129,7 +129,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
         '  #   desksim metrics outputs/mmc/events.ndjson --scenario scenarios/textbook/mmc.yaml\n',
     )
     .action(async (file: string, options: MetricsOptionValues) => {
-      const scenario = options.scenario === undefined ? undefined : loadForCommand(options.scenario, {}, io).scenario;
+      const scenario = options.scenario === undefined ? undefined : loadForCommand(options.scenario, { json: options.json }, io).scenario;
       let log: ImportedLog;
       try {
         log = importLog(resolve(io.cwd, file), {

@@ -10,7 +10,7 @@ import { alignedTable, formatMeanPlusMinus } from '../experiment-format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
-import { scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import { printInvalid, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
 type SweepOptionValues = ScenarioOptionValues & ExperimentOptionValues;
 
@@ -20,9 +20,12 @@ function loadForSweep(file: string, options: ScenarioOptionValues, io: CliIo): L
   if (options.seed !== undefined) overrides.push(`seed=${options.seed}`);
   if (options.replications !== undefined) overrides.push(`replications=${options.replications}`);
   try {
-    return loadExperiment(resolve(io.cwd, file), { overrides });
+    return loadExperiment(resolve(io.cwd, file), { overrides, allowLarge: options.allowLarge === true });
   } catch (error) {
-    if (error instanceof ScenarioError) throw new CliError(error.message, ExitCode.BadInput);
+    if (error instanceof ScenarioError) {
+      if (options.json) printInvalid(error, io);
+      throw new CliError(error.message, ExitCode.BadInput);
+    }
     throw error;
   }
 }
