@@ -1,7 +1,7 @@
 /** Options every scenario-reading command shares, and the one way they load a scenario. */
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
-import { ScenarioError } from '../../scenario/errors.js';
+import { ScenarioError, type ScenarioIssue } from '../../scenario/errors.js';
 import { loadScenarioFile, type LoadedScenario } from '../../scenario/load.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 
@@ -36,8 +36,8 @@ export function scenarioOptions(command: Command): Command {
 }
 
 /** `--json` on invalid input: the same object as `desksim validate --json`, so a script always gets an answer on stdout. */
-export function printInvalid(error: ScenarioError, io: CliIo): void {
-  io.stdout(JSON.stringify({ valid: false, issues: error.issues }, null, 2) + '\n');
+export function printInvalid(issues: readonly ScenarioIssue[], io: CliIo): void {
+  io.stdout(JSON.stringify({ valid: false, issues }, null, 2) + '\n');
 }
 
 /** Loads and validates the scenario with the command's overrides; bad input ⇒ exit 2 (after `onError`, e.g. to print the issues as JSON). */
@@ -49,7 +49,7 @@ export function loadForCommand(file: string, options: ScenarioOptionValues, io: 
     return loadScenarioFile(resolve(io.cwd, file), { overrides, allowLarge: options.allowLarge === true });
   } catch (error) {
     if (error instanceof ScenarioError) {
-      if (options.json) printInvalid(error, io);
+      if (options.json) printInvalid(error.issues, io);
       onError?.(error);
       throw new CliError(error.message, ExitCode.BadInput);
     }

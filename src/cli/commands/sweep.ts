@@ -23,7 +23,7 @@ function loadForSweep(file: string, options: ScenarioOptionValues, io: CliIo): L
     return loadExperiment(resolve(io.cwd, file), { overrides, allowLarge: options.allowLarge === true });
   } catch (error) {
     if (error instanceof ScenarioError) {
-      if (options.json) printInvalid(error, io);
+      if (options.json) printInvalid(error.issues, io);
       throw new CliError(error.message, ExitCode.BadInput);
     }
     throw error;
