@@ -129,7 +129,8 @@ const horizonSchema = z
       .default(0)
       .describe('Days at the start whose tickets are simulated but excluded from every KPI.'),
   })
-  .refine((horizon) => horizon.warmup_days < horizon.days, {
+  // Only against a valid days: "days: -1" is one problem, not two.
+  .refine((horizon) => !(horizon.days > 0 && horizon.days <= LIMITS.horizonDays) || horizon.warmup_days < horizon.days, {
     message: 'warmup_days must be shorter than days',
     path: ['warmup_days'],
   });

@@ -19,7 +19,10 @@ export const WORK_LIMITS = {
   ticketsTotal: 20_000_000,
   /** Agents on the desk, every tier and shift together. */
   agents: 10_000,
-  /** Agents × simulated days (each agent's on-duty intervals are tabulated for the horizon). */
+  /**
+   * Agents × simulated days: each agent's on-duty intervals are tabulated for the horizon
+   * (a shift or a business-hours window counts as at least one agent: its calendar is built too).
+   */
   agentDays: 5_000_000,
 } as const;
 
@@ -31,7 +34,7 @@ export interface WorkEstimate {
   ticketsTotal: number;
   /** Agents on the desk, every tier and shift together. */
   agents: number;
-  /** Agents × simulated days. */
+  /** Agents × simulated days (a shift or business-hours window without agents counts as one). */
   agentDays: number;
 }
 
@@ -60,14 +63,16 @@ export function estimateWork(scenario: Scenario): WorkEstimate {
     tickets += rate * Math.max(surge.multiplier - 1, 0) * surgeHours;
   }
   let agents = 0;
+  let calendars = scenario.clock.business_hours.length;
   for (const tier of scenario.tiers) {
     agents += tier.agents ?? (tier.shifts ?? []).reduce((sum, shift) => sum + shift.agents, 0);
+    calendars += tier.agents ?? (tier.shifts ?? []).reduce((sum, shift) => sum + Math.max(shift.agents, 1), 0);
   }
   return {
     ticketsPerReplication: tickets,
     ticketsTotal: tickets * scenario.replications,
     agents,
-    agentDays: agents * scenario.horizon.days,
+    agentDays: calendars * scenario.horizon.days,
   };
 }
 
@@ -116,7 +121,8 @@ export function workProblems(scenario: Scenario, limits: typeof WORK_LIMITS = WO
     problems.push({
       path: ['horizon', 'days'],
       message:
-        `${amount(estimate.agents)} agents over ${scenario.horizon.days} days is ${amount(estimate.agentDays)} agent-days, ` +
+        `${amount(estimate.agents)} agents (with their shifts and business hours) over ${scenario.horizon.days} days is ` +
+        `${amount(estimate.agentDays)} agent-days, ` +
         `more than the limit of ${amount(limits.agentDays)}; shorten horizon.days, ${advice}`,
     });
   }

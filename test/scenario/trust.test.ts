@@ -157,7 +157,8 @@ describe('the size of a run', () => {
     );
     // Business hours Mon-Fri 9-17 are open 40 of 168 hours: 10 × 24 × 40/168 + 10 × (3 − 1) × 2 surge hours.
     const perReplication = (10 * 24 * 40) / 168 + 10 * 2 * 2;
-    expect(estimateWork(scenario)).toEqual({ ticketsPerReplication: perReplication, ticketsTotal: 4 * perReplication, agents: 5, agentDays: 5 });
+    // Agent-days: 5 agents and the business-hours window, each a calendar over 1 day.
+    expect(estimateWork(scenario)).toEqual({ ticketsPerReplication: perReplication, ticketsTotal: 4 * perReplication, agents: 5, agentDays: 6 });
   });
 
   it('refuses a run over the limit with the estimate and the limit, at the rate; --allow-large runs it', async () => {
@@ -176,6 +177,8 @@ describe('the size of a run', () => {
     expect(tooMany(small, ['arrivals.rate_per_hour=20000', 'replications=1000'])[0]).toMatchObject({ path: 'replications' });
     expect(tooMany(small, ['tiers=[{id: a, agents: 60000}]'])[0]?.message).toMatch(/60,000 agents, more than the limit of 10,000/);
     expect(tooMany(small, ['tiers=[{id: a, agents: 5000}]', 'horizon.days=2000'])[0]).toMatchObject({ path: 'horizon.days' });
+    const manyShifts = Array.from({ length: 1400 }, () => '{ agents: 0, days: [mon], start: "09:00", end: "10:00" }').join(', ');
+    expect(tooMany(`${small}tiers: [{ id: a, shifts: [${manyShifts}] }]\n`, ['horizon.days=3660'])[0]?.message).toMatch(/agent-days/);
     expect(WORK_LIMITS.ticketsPerReplication).toBe(1_000_000);
   });
 
