@@ -1,9 +1,8 @@
 /**
  * The scenario stage: YAML file → validated `Scenario` (SPEC §3).
- * `load.ts` reads files (bounded: `located.ts`), merges `extends` (`inherit.ts`), applies `--set`
- * overrides, validates with
- * `schema.ts` and checks the size of the run (`size.ts`); every problem comes back as a
- * `ScenarioError` (`errors.ts`).
+ * `load.ts` reads files (bounded: `located.ts`), merges `extends` (`inherit.ts`), applies
+ * `--set` overrides, validates with `schema.ts` and checks the size of the run (`size.ts`);
+ * every problem comes back as a `ScenarioError` (`errors.ts`).
  */
 export * from './schema.js';
 export { loadScenarioFile, loadScenarioText, loadYamlDocument, parseOverride, resolvedScenarioYaml, type DocumentLocation, type LoadedScenario, type LoadOptions, type LocatedDocument } from './load.js';
