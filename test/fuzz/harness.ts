@@ -20,7 +20,7 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { estimateWork } from '../../src/scenario/size.js';
 
 /** The largest case that is run, not only validated. */
-export const CASE_WORK = { tickets: 4000, agentDays: 20_000, days: 3 } as const;
+export const CASE_WORK = { tickets: 2000, agentDays: 20_000, days: 3 } as const;
 
 /** The shipped scenarios the cases start from (parents resolved: the generator writes one self-contained file). */
 export const SHIPPED = [

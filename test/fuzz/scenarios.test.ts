@@ -21,12 +21,17 @@ describe('any scenario and any --set', () => {
   it(`exit 0 with finite in-range KPIs, or exit 2 with located issues; never a crash (${runs} cases, seed ${seed})`, async () => {
     const counts: Record<Outcome, number> = { ran: 0, validated: 0, rejected: 0 };
     let slowest = 0;
+    let done = 0;
+    const progress = process.env.DESKSIM_FUZZ_PROGRESS;
     const started = Date.now();
     await fc.assert(
       fc.asyncProperty(fuzzCase, async (testCase) => {
         const caseStarted = Date.now();
         counts[await checkCase(testCase, directory)] += 1;
         slowest = Math.max(slowest, Date.now() - caseStarted);
+        done += 1;
+        // The long run says how far it got (DESKSIM_FUZZ_PROGRESS: a file), so a hang is told from slowness.
+        if (progress !== undefined && done % 250 === 0) fs.writeFileSync(progress, `${done} cases, ${(Date.now() - started) / 1000} s, ${JSON.stringify(counts)}, slowest ${slowest} ms\n`, { flag: 'a' });
       }),
       { numRuns: runs, seed, endOnFailure: !long, verbose: 1 },
     );
