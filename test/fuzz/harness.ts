@@ -97,8 +97,34 @@ function plausible(current: Plain, choice: number, strings: string[]): Plain {
   }
   if (typeof current === 'boolean') return !current;
   if (typeof current === 'string') return strings[choice % strings.length] ?? current;
+  if (current !== null && typeof current === 'object' && !Array.isArray(current) && 'dist' in current) return distribution(choice);
   if (Array.isArray(current)) return choice % 2 === 0 ? current.slice(0, Math.max(1, current.length - 1)) : [...current, ...current.slice(0, 1)];
   return current;
+}
+
+const parameters = [1e-300, 5e-324, 1e-9, 0.01, 0.3, 1, 2, 8, 45, 1440, 1e6, 5e7, 1e150, '4h', '2d'];
+
+/** A distribution of any kind with parameters from ordinary to extreme, picked by `choice`'s digits. */
+function distribution(choice: number): Plain {
+  const pick = (shift: number) => parameters[Math.floor(choice / parameters.length ** shift) % parameters.length] as Plain;
+  switch (choice % 8) {
+    case 0:
+      return { dist: 'exponential', mean: pick(1) };
+    case 1:
+      return { dist: 'lognormal', mean: pick(1), sd: pick(2) };
+    case 2:
+      return { dist: 'gamma', mean: pick(1), sd: pick(2) };
+    case 3:
+      return { dist: 'weibull', shape: pick(1), scale: pick(2) };
+    case 4:
+      return { dist: 'uniform', min: pick(1), max: pick(2) };
+    case 5:
+      return { dist: 'triangular', min: 0, mode: pick(1), max: pick(2) };
+    case 6:
+      return { dist: 'deterministic', value: pick(1) };
+    default:
+      return { dist: 'empirical', values: [pick(1), pick(2), pick(3)] };
+  }
 }
 
 function setAt(target: Plain, at: (string | number)[], value: Plain): void {
@@ -159,8 +185,14 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
     scenario.replications = replications;
     const paths = pathsOf(scenario);
     const strings = [...new Set(stringsOf(scenario))];
+    // Distributions are few among the paths; one mutation in five goes straight to one.
+    const distributions = paths.filter((at) => {
+      const value = valueAt(at);
+      return value !== null && typeof value === 'object' && !Array.isArray(value) && 'dist' in value;
+    });
     for (const mutation of mutations) {
-      const at = paths[mutation.where % paths.length] as (string | number)[];
+      const targets = mutation.kind < 2 && distributions.length > 0 ? distributions : paths;
+      const at = targets[mutation.where % targets.length] as (string | number)[];
       // Seven in ten mutations keep the kind of value (many cases still run), three in ten are nasty.
       setAt(scenario, at, mutation.kind < 7 ? plausible(valueAt(at), mutation.choice, strings) : mutation.value);
     }
