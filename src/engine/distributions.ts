@@ -174,7 +174,22 @@ export function distributionProblems(spec: DistributionSpec): string[] {
         `unknown distribution ${describe((spec as { dist?: unknown }).dist)} (expected one of ${distributionNames.join(', ')})`,
       );
   }
+  if (problems.length === 0) add(derivedProblem(spec));
   return problems;
+}
+
+/**
+ * Parameters that are each finite can still make a distribution the engine cannot draw
+ * from (Weibull shape 1e-300: Γ(1 + 1e300) overflows; gamma mean 1e300: shape = mean²/sd²
+ * is Infinity). Builds the sampler exactly as {@link createSampler} does and checks that
+ * every number it derived — its mean, its variance, its internal parameters — is finite.
+ */
+function derivedProblem(spec: DistributionSpec): string | undefined {
+  const sampler = buildSampler(spec);
+  const derived = Object.entries(sampler).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
+  if (derived.every(([, value]) => Number.isFinite(value))) return undefined;
+  const moment = !Number.isFinite(sampler.mean) ? 'mean' : !Number.isFinite(sampler.variance) ? 'variance' : 'internal parameters';
+  return `the parameters are too extreme: the distribution's ${moment} would not be a finite number; use values nearer the scale of the data`;
 }
 
 // ---------------------------------------------------------------------------
@@ -490,6 +505,11 @@ export function createSampler(spec: DistributionSpec): Sampler {
     const name = typeof spec === 'object' && spec !== null ? String((spec as { dist?: unknown }).dist) : 'unknown';
     throw new DistributionError(problems, name);
   }
+  return buildSampler(spec);
+}
+
+/** The sampler of a specification whose parameters were checked (no check here). */
+function buildSampler(spec: DistributionSpec): Sampler {
   // Keep a private copy so later edits to the caller's object cannot desynchronise the sampler.
   spec = spec.dist === 'empirical' ? { dist: 'empirical', values: [...spec.values] } : { ...spec };
   switch (spec.dist) {

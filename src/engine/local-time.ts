@@ -27,7 +27,7 @@ const marginDays = 7;
 const marginHours = marginDays * 24;
 
 /** The parts of an ISO 8601 date-time; `offset` is undefined for local times. */
-interface IsoParts {
+export interface IsoParts {
   /** Wall-clock milliseconds since 1970-01-01T00:00 of the written date-time, as if it were UTC. */
   wallMilliseconds: number;
   /** The written UTC offset in minutes, if any. */
@@ -37,7 +37,14 @@ interface IsoParts {
 const isoPattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
-function parseIso(iso: string): IsoParts {
+/**
+ * Reads an ISO 8601 date-time the way the simulation clock does: `2026-01-05`,
+ * `2026-01-05T09:00`, `2026-01-05 09:00:00Z`, `2026-01-05T09:00:00+05:30`, years 1000 to 9999.
+ * The scenario schema calls it too, so a start time `validate` accepts is one `run` can use.
+ *
+ * @throws LocalTimeError saying what was expected and what was found.
+ */
+export function parseIsoDateTime(iso: string): IsoParts {
   const expected = `expected an ISO 8601 date-time like 2026-01-05T09:00, 2026-01-05T09:00:00Z or 2026-01-05T09:00:00+05:30, found ${JSON.stringify(iso)}`;
   const match = typeof iso === 'string' ? isoPattern.exec(iso.trim()) : null;
   if (match === null) throw new LocalTimeError(expected);
@@ -50,7 +57,8 @@ function parseIso(iso: string): IsoParts {
   const second = Number(secondText ?? 0);
   const milliseconds = fractionText === undefined ? 0 : Number(`0.${fractionText}`) * 1000;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
+  // Date.UTC reads years 0-99 as 1900-1999; four-digit years from 1000 keep every date unambiguous.
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
     throw new LocalTimeError(`${expected} (a field is out of range)`);
   }
   let offset: number | undefined;
@@ -211,7 +219,7 @@ export class LocalTimeTable {
     this.timeZone = timeZone;
     this.horizonMinutes = horizonMinutes;
     const formatter = this.formatter;
-    const start = parseIso(startIso);
+    const start = parseIsoDateTime(startIso);
     this.startEpochMs =
       start.offset !== undefined
         ? start.wallMilliseconds - start.offset * millisecondsPerMinute
@@ -329,7 +337,7 @@ export class LocalTimeTable {
    * @throws LocalTimeError for a malformed date-time.
    */
   fromIso(iso: string): number {
-    const parts = parseIso(iso);
+    const parts = parseIsoDateTime(iso);
     if (parts.offset !== undefined) {
       return (parts.wallMilliseconds - parts.offset * millisecondsPerMinute - this.startEpochMs) / millisecondsPerMinute;
     }
@@ -582,7 +590,10 @@ export class BusinessCalendar {
   }
 }
 
-/** True for strings that look like an ISO 8601 date or date-time. */
+/**
+ * True for strings written as a date (`YYYY-MM-DD...`): the simulation reads them with
+ * {@link parseIsoDateTime}, and anything else as a duration after the start.
+ */
 export function isIsoDateTime(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text));
+  return /^\s*\d{4}-\d{2}-\d{2}/.test(text);
 }

@@ -97,6 +97,8 @@ export interface LoadedExperiment {
 export interface ExperimentLoadOptions {
   /** `--set` overrides of the command line, applied after the experiment's own `set` (grid values still win). */
   overrides?: readonly string[];
+  /** Run points past the work limits (`--allow-large`). */
+  allowLarge?: boolean;
 }
 
 interface Place {
@@ -176,7 +178,7 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
     const pointOverrides = Object.entries(parameters).map(([path, value]) => parameterOverride(path, value));
     try {
       const overrides = [...fixed, ...(options.overrides ?? []), ...pointOverrides];
-      points.push({ point: index + 1, parameters, scenario: loadScenarioFile(scenarioFile, { overrides }).scenario });
+      points.push({ point: index + 1, parameters, scenario: loadScenarioFile(scenarioFile, { overrides, allowLarge: options.allowLarge }).scenario });
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       const places: Places = {

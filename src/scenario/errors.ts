@@ -11,7 +11,9 @@ export interface ScenarioIssue {
   /**
    * What kind of problem: `yaml_syntax`, `duplicate_key`, `unknown_key`, `invalid_type`,
    * `invalid_value`, `too_small`, `too_big`, `invalid_format`, `invalid_key`, `custom`,
-   * `bad_override`, `file_not_found`, `file_unreadable`, `extends_cycle`.
+   * `bad_override`, `file_not_found`, `file_unreadable`, `not_a_file`, `too_large` (a file, its
+   * values after alias expansion, or its nesting beyond the reading limits), `extends_cycle`,
+   * `extends_too_deep`, `not_a_scenario` (a parent named by extends), `bad_replace`.
    */
   code: string;
   /** The file the problem was written in, or `--set` for a command-line override. */
@@ -68,7 +70,11 @@ export class ScenarioError extends Error {
 export function describeFound(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') {
+    // A long text (a whole file read as one string) is named, not echoed.
+    if (value.length <= 80) return JSON.stringify(value);
+    return `${JSON.stringify(value.slice(0, 40))}… (a text of ${value.length} characters)`;
+  }
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return 'an empty list';
@@ -171,6 +177,21 @@ export const message = {
   fileUnreadable: (file: string, reason: string) => `cannot read "${file}": ${reason}`,
   extendsCycle: (chain: readonly string[]) => `extends goes round in a circle: ${chain.join(' → ')}`,
   extendsNotPath: (found: string) => `extends must be the path of a parent scenario file, found ${found}`,
+  extendsTooDeep: (limit: number) => `extends goes more than ${limit} files deep; a chain that long is surely a mistake`,
+  notAFile: (file: string, what: string, noun = 'scenario') => `"${file}" is ${what}, not a ${noun} file`,
+  fileTooLarge: (file: string, bytes: number, limit: number, noun = 'scenario') =>
+    `"${file}" is ${bytes > limit + 1 ? `${bytes} bytes` : `more than ${limit} bytes`}; a ${noun} file may hold at most ${limit} bytes`,
+  tooManyValues: (limit: number) =>
+    `the YAML expands to more than ${limit} values (each alias *name repeats the value anchored &name): ` +
+    'a scenario needs far fewer — check the anchors and aliases',
+  nestedTooDeep: (limit: number) => `values nest more than ${limit} levels deep`,
+  parentNotMap: (file: string, what: string) =>
+    `the parent "${file}" named by extends is not a scenario: it holds ${what}, not a map of fields such as "name:" and "tiers:"`,
+  parentNotScenario: (file: string, unknown: number, first: string) =>
+    `the parent "${file}" named by extends is not a desksim scenario: ${unknown} of its top-level keys ` +
+    `${unknown === 1 ? 'is not a scenario field' : 'are not scenario fields'} (the first at ${first})`,
+  parentUnknownKey: (suggestion: string) => `unknown top-level key — did you mean "${suggestion}"?`,
+  replaceNotAlone: () => '$replace must be the only key of its map: { $replace: <the new value> }',
 
   malformedOverride: (text: string) => `cannot read the override "${text}": expected path=value, e.g. tiers.tier1.agents=8`,
   overrideEmptyPath: (text: string) => `the override "${text}" has an empty path segment`,

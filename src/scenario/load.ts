@@ -13,9 +13,8 @@
  * `--set` override), so a problem found by the schema is reported where the user wrote it —
  * in the child file when the child wrote it, in the parent otherwise.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, stringify } from 'yaml';
 import type { z } from 'zod';
 import {
   describeExpectedType,
@@ -29,7 +28,10 @@ import {
   type DocumentKind,
   type ScenarioIssue,
 } from './errors.js';
+import { mergeOver, resolveReplaceMarkers, type InheritanceNote } from './inherit.js';
+import { buildLocated, fromPlain, parseYaml, readYamlFile, toPlain, type Located, type Location } from './located.js';
 import { scenarioSchema, type Scenario } from './schema.js';
+import { workProblems } from './size.js';
 import { closestMatch } from './suggest.js';
 
 /** A loaded, validated scenario and the files it came from. */
@@ -38,140 +40,16 @@ export interface LoadedScenario {
   scenario: Scenario;
   /** The file itself, then its parent, grandparent... (its extends chain). */
   files: string[];
+  /** What each file inherited from its parent, collection by collection (empty without extends). */
+  inheritance: InheritanceNote[];
 }
 
 /** Options of the loaders. */
 export interface LoadOptions {
   /** `path=value` overrides, as given to `--set`, applied in order after the extends merge. */
   overrides?: readonly string[];
-}
-
-// ---------------------------------------------------------------------------
-// The located tree
-// ---------------------------------------------------------------------------
-
-/** Where a value (or key) was written. */
-interface Location {
-  file: string;
-  line?: number;
-  column?: number;
-  /** Set when the value came from a `--set` override: its full text. */
-  override?: string;
-}
-
-interface MapEntry {
-  keyLocation: Location;
-  node: Located;
-}
-
-type Located =
-  | { kind: 'map'; location: Location; entries: Map<string, MapEntry> }
-  | { kind: 'seq'; location: Location; items: Located[] }
-  | { kind: 'scalar'; location: Location; value: unknown };
-
-function toPlain(node: Located): unknown {
-  switch (node.kind) {
-    case 'scalar':
-      return node.value;
-    case 'seq':
-      return node.items.map(toPlain);
-    case 'map': {
-      const result: Record<string, unknown> = {};
-      for (const [key, entry] of node.entries) {
-        // defineProperty, so a key such as "__proto__" stays an ordinary (unknown) key.
-        Object.defineProperty(result, key, { value: toPlain(entry.node), enumerable: true, writable: true, configurable: true });
-      }
-      return result;
-    }
-  }
-}
-
-/** A located tree of plain data, every node at one location (used for override values and defaults). */
-function fromPlain(value: unknown, location: Location): Located {
-  if (Array.isArray(value)) return { kind: 'seq', location, items: value.map((item) => fromPlain(item, location)) };
-  if (value !== null && typeof value === 'object') {
-    const entries = new Map<string, MapEntry>();
-    for (const [key, item] of Object.entries(value)) entries.set(key, { keyLocation: location, node: fromPlain(item, location) });
-    return { kind: 'map', location, entries };
-  }
-  return { kind: 'scalar', location, value };
-}
-
-/** Child over parent: maps merge key by key (the child wins), anything else is replaced. */
-function merge(parent: Located, child: Located): Located {
-  if (parent.kind !== 'map' || child.kind !== 'map') return child;
-  const entries = new Map(parent.entries);
-  for (const [key, entry] of child.entries) {
-    const inherited = entries.get(key);
-    entries.set(key, inherited ? { keyLocation: entry.keyLocation, node: merge(inherited.node, entry.node) } : entry);
-  }
-  return { kind: 'map', location: child.location, entries };
-}
-
-// ---------------------------------------------------------------------------
-// YAML → located tree
-// ---------------------------------------------------------------------------
-
-function parseYaml(text: string, file: string, issues: ScenarioIssue[]): Located | undefined {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const at = (offset: number | undefined): Location => {
-    if (offset === undefined) return { file, line: 1, column: 1 };
-    const position = lineCounter.linePos(offset);
-    return { file, line: position.line, column: position.col };
-  };
-  if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      issues.push({ code: 'yaml_syntax', ...at(error.pos[0]), path: '(root)', message: message.yamlSyntax(error.message) });
-    }
-    return undefined;
-  }
-  const before = issues.length;
-  const tree = build(document.contents, document, at, file, issues, 0);
-  return issues.length === before ? tree : undefined;
-}
-
-function build(
-  node: YamlNode | null,
-  document: Document,
-  at: (offset: number | undefined) => Location,
-  file: string,
-  issues: ScenarioIssue[],
-  depth: number,
-  fallback: Location = { file, line: 1, column: 1 },
-): Located {
-  if (node === null || node === undefined) return { kind: 'scalar', location: fallback, value: null };
-  const location = node.range ? at(node.range[0]) : fallback;
-  if (isAlias(node)) {
-    const target = depth > 64 ? undefined : node.resolve(document);
-    if (!target) return { kind: 'scalar', location, value: null };
-    return { ...build(target, document, at, file, issues, depth + 1, location), location };
-  }
-  if (isMap(node)) {
-    const entries = new Map<string, MapEntry>();
-    for (const pair of node.items) {
-      const keyNode = pair.key as YamlNode | null;
-      const key = isScalar(keyNode) ? String(keyNode.value) : keyNode === null ? 'null' : String(keyNode);
-      const keyLocation = keyNode?.range ? at(keyNode.range[0]) : location;
-      const previous = entries.get(key);
-      if (previous) {
-        issues.push({ code: 'duplicate_key', ...keyLocation, path: key, message: message.duplicateKey(key, previous.keyLocation.line) });
-        continue;
-      }
-      const value = build(pair.value as YamlNode | null, document, at, file, issues, depth + 1, keyLocation);
-      entries.set(key, { keyLocation, node: value });
-    }
-    return { kind: 'map', location, entries };
-  }
-  if (isSeq(node)) {
-    return {
-      kind: 'seq',
-      location,
-      items: node.items.map((item) => build(item as YamlNode | null, document, at, file, issues, depth + 1, location)),
-    };
-  }
-  if (isScalar(node)) return { kind: 'scalar', location, value: node.value };
-  return { kind: 'scalar', location, value: null };
+  /** Accept a run larger than the work limits (`--allow-large`); the schema's bounds still apply. */
+  allowLarge?: boolean;
 }
 
 // ---------------------------------------------------------------------------
@@ -181,35 +59,25 @@ function build(
 interface Chain {
   files: string[];
   issues: ScenarioIssue[];
+  notes: InheritanceNote[];
 }
 
-function readText(file: string, referencedFrom: Location | undefined, issues: ScenarioIssue[], noun = 'scenario'): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const where: Location = referencedFrom ?? { file };
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      issues.push({ code: 'file_not_found', ...where, path: referencedFrom ? 'extends' : '(root)', message: message.fileNotFound(file, referencedFrom !== undefined, noun) });
-    } else {
-      issues.push({
-        code: 'file_unreadable',
-        ...where,
-        path: referencedFrom ? 'extends' : '(root)',
-        message: message.fileUnreadable(file, (error as Error).message),
-      });
-    }
-    return undefined;
-  }
-}
+/** The longest extends chain: a scenario, its parent and up to 15 more ancestors. */
+const EXTENDS_DEPTH = 16;
 
-/** Parse a file and, recursively, the scenarios it extends; return them merged (child wins). */
-function loadChain(file: string, text: string, visiting: string[], chain: Chain): Located | undefined {
+/**
+ * Parse a file and, recursively, the scenarios it extends; return them merged (`inherit.ts`).
+ * A parent (`referencedFrom` is the extends that named it) must look like a scenario before
+ * anything of it is used or echoed in a message.
+ */
+function loadChain(file: string, text: string, visiting: string[], chain: Chain, referencedFrom?: Location): Located | undefined {
   chain.files.push(file);
   const tree = parseYaml(text, file, chain.issues);
-  if (!tree || tree.kind !== 'map') return tree;
+  if (!tree) return undefined;
+  if (referencedFrom && !looksLikeScenario(tree, file, referencedFrom, chain.issues)) return undefined;
+  if (tree.kind !== 'map') return tree;
   const extension = tree.entries.get('extends');
-  if (!extension) return tree;
+  if (!extension) return resolveReplaceMarkers(tree, chain.issues);
 
   const entries = new Map(tree.entries);
   entries.delete('extends');
@@ -234,11 +102,52 @@ function loadChain(file: string, text: string, visiting: string[], chain: Chain)
     chain.issues.push({ code: 'extends_cycle', ...target.location, path: 'extends', message: message.extendsCycle(loop) });
     return undefined;
   }
-  const parentText = readText(parentFile, target.location, chain.issues);
+  if (visiting.length >= EXTENDS_DEPTH) {
+    chain.issues.push({ code: 'extends_too_deep', ...target.location, path: 'extends', message: message.extendsTooDeep(EXTENDS_DEPTH) });
+    return undefined;
+  }
+  const parentText = readYamlFile(parentFile, target.location, chain.issues);
   if (parentText === undefined) return undefined;
-  const parent = loadChain(parentFile, parentText, [...visiting, resolved], chain);
+  const parent = loadChain(parentFile, parentText, [...visiting, resolved], chain, target.location);
   if (!parent) return undefined;
-  return merge(parent, child);
+  return resolveReplaceMarkers(mergeOver(parent, child, { parent: parentFile, child: file }, chain.notes), chain.issues);
+}
+
+/**
+ * True when a parent file holds a map of scenario fields. Otherwise the problem is reported
+ * at the extends that named it, without quoting the file's content: `extends: /etc/passwd`
+ * must not print the password file. A scenario with a mistyped top-level key is told apart
+ * by "did you mean" (every unknown key close to a scenario field).
+ */
+function looksLikeScenario(tree: Located, file: string, referencedFrom: Location, issues: ScenarioIssue[]): boolean {
+  const notMap = (what: string): false => {
+    issues.push({ code: 'not_a_scenario', ...referencedFrom, path: 'extends', message: message.parentNotMap(file, what) });
+    return false;
+  };
+  if (tree.kind === 'seq') return notMap('a list');
+  if (tree.kind === 'scalar') {
+    if (tree.value === null || tree.value === undefined) return notMap('nothing (it is empty)');
+    return notMap(typeof tree.value === 'string' ? 'a text' : 'a single value');
+  }
+  if (tree.entries.size === 0) return notMap('an empty map');
+  const fields = validKeys([scenarioSchema], undefined);
+  const unknown = [...tree.entries].filter(([key]) => !fields.includes(key));
+  if (unknown.length === 0) return true;
+  const suggestions = unknown.map(([key]) => closestMatch(key, fields));
+  if (unknown.length < tree.entries.size && suggestions.every((suggestion) => suggestion !== undefined)) {
+    unknown.forEach(([, entry], index) => {
+      issues.push({ code: 'unknown_key', ...entry.keyLocation, path: '(root)', message: message.parentUnknownKey(suggestions[index] as string) });
+    });
+    return false;
+  }
+  const first = (unknown[0] as [string, { keyLocation: Location }])[1].keyLocation;
+  issues.push({
+    code: 'not_a_scenario',
+    ...referencedFrom,
+    path: 'extends',
+    message: message.parentNotScenario(file, unknown.length, `line ${first.line ?? 1}, column ${first.column ?? 1}`),
+  });
+  return false;
 }
 
 // ---------------------------------------------------------------------------
@@ -270,7 +179,7 @@ function readOverride(text: string): { path: string[]; value: Located } | Scenar
   const document = parseDocument(valueText, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const firstError = document.errors[0];
   if (firstError) return overrideIssue(text, message.overrideBadYaml(text, firstError.message));
-  const tree = build(document.contents, document, () => location, overrideFile, issues, 0, location);
+  const tree = buildLocated(document, () => location, issues, location);
   const duplicate = issues[0];
   if (duplicate) return overrideIssue(text, message.overrideBadYaml(text, duplicate.message));
   return { path: segments.map((segment) => segment.trim()), value: fromPlain(toPlain(tree), location) };
@@ -454,7 +363,9 @@ function childSchemas(schema: Schema, segment: string | number, data: unknown): 
   const definition = defOf(inner);
   switch (definition.type) {
     case 'object': {
-      const field = definition.shape?.[String(segment)];
+      // Own fields only: "constructor" is not a field of the schema's shape.
+      const shape = definition.shape;
+      const field = shape !== undefined && Object.hasOwn(shape, String(segment)) ? shape[String(segment)] : undefined;
       return field ? [field] : [];
     }
     case 'array':
@@ -469,7 +380,7 @@ function childSchemas(schema: Schema, segment: string | number, data: unknown): 
 }
 
 function childData(data: unknown, segment: string | number): unknown {
-  if (data === null || typeof data !== 'object') return undefined;
+  if (data === null || typeof data !== 'object' || !Object.hasOwn(data, String(segment))) return undefined;
   return (data as Record<string, unknown>)[String(segment)];
 }
 
@@ -743,7 +654,7 @@ function mapIssue(validation: Validation, issue: ZodIssue, prefix: readonly Path
 // The loaders
 // ---------------------------------------------------------------------------
 
-function finish(tree: Located, files: string[], options: LoadOptions | undefined, earlier: ScenarioIssue[]): LoadedScenario {
+function finish(tree: Located, files: string[], options: LoadOptions | undefined, earlier: ScenarioIssue[], inheritance: InheritanceNote[] = []): LoadedScenario {
   const issues = [...earlier];
   for (const override of options?.overrides ?? []) applyOverride(tree, override, issues);
   const data = toPlain(tree);
@@ -757,9 +668,14 @@ function finish(tree: Located, files: string[], options: LoadOptions | undefined
   if (!result.success) {
     for (const issue of result.error.issues) validation.issues.push(...mapIssue(validation, issue, []));
   }
+  if (result.success && issues.length === 0 && validation.issues.length === 0 && options?.allowLarge !== true) {
+    for (const problem of workProblems(result.data)) {
+      validation.issues.push(issueAt(validation, problem.path, { code: 'too_large', message: problem.message }));
+    }
+  }
   const all = sortIssues(dedupe([...issues, ...dropEchoes(validation.issues)]), files);
   if (all.length > 0 || !result.success) throw new ScenarioError(all);
-  return { scenario: result.data, files };
+  return { scenario: result.data, files, inheritance };
 }
 
 /**
@@ -809,16 +725,16 @@ function sortIssues(issues: ScenarioIssue[], files: readonly string[]): Scenario
  * Throws a `ScenarioError` listing every problem found.
  */
 export function loadScenarioText(text: string, file: string, options?: LoadOptions): LoadedScenario {
-  const chain: Chain = { files: [], issues: [] };
+  const chain: Chain = { files: [], issues: [], notes: [] };
   const tree = loadChain(file, text, [path.resolve(file)], chain);
   if (!tree || chain.issues.length > 0) throw new ScenarioError(sortIssues(chain.issues, chain.files));
-  return finish(tree, chain.files, options, []);
+  return finish(tree, chain.files, options, [], chain.notes);
 }
 
 /** Load and validate a scenario file (and the files it extends). Throws a `ScenarioError` listing every problem. */
 export function loadScenarioFile(file: string, options?: LoadOptions): LoadedScenario {
   const issues: ScenarioIssue[] = [];
-  const text = readText(file, undefined, issues);
+  const text = readYamlFile(file, undefined, issues);
   if (text === undefined) throw new ScenarioError(issues);
   return loadScenarioText(text, file, options);
 }
@@ -851,7 +767,7 @@ export interface LocatedDocument<T> {
  */
 export function loadYamlDocument<T>(file: string, schema: z.ZodType<T>, kind: DocumentKind): LocatedDocument<T> {
   const issues: ScenarioIssue[] = [];
-  const text = readText(file, undefined, issues, kind.noun);
+  const text = readYamlFile(file, undefined, issues, kind.noun);
   if (text === undefined) throw new ScenarioError(issues);
   const tree = parseYaml(text, file, issues);
   if (!tree || issues.length > 0) throw new ScenarioError(sortIssues(issues, [file]));

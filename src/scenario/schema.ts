@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { distributionProblems, type DistributionSpec } from '../engine/distributions.js';
 import { parseDuration } from '../engine/duration.js';
-import { isIsoDateTime } from '../engine/local-time.js';
+import { isIsoDateTime, parseIsoDateTime } from '../engine/local-time.js';
 import { INCENTIVE_KPIS } from '../model/gaming/incentives.js';
 import { closestMatch } from './suggest.js';
 import { scenarioTargetsSchema } from './targets.js';
@@ -18,12 +18,36 @@ import { scenarioTargetsSchema } from './targets.js';
 // Building blocks
 // ---------------------------------------------------------------------------
 
+/**
+ * Upper bounds of the scenario's numbers. No help desk needs more, and each keeps the work
+ * and memory of a run bounded (a horizon of 1e308 days is not a long run, it is a crash).
+ * The estimate of a run's size (`size.ts`) then limits what a run may cost in total.
+ */
+export const LIMITS = {
+  /** 100 years, in minutes: the longest duration anywhere in a scenario. */
+  durationMinutes: 100 * 365.25 * 1440,
+  /** About 10 years. */
+  horizonDays: 3660,
+  ratePerHour: 1_000_000,
+  surgeMultiplier: 1000,
+  agents: 100_000,
+  /** A cost of one agent-hour, one ticket, one hire or one month. */
+  money: 1e9,
+  /** Any other multiplier or weight. */
+  factor: 1000,
+} as const;
+
 /** A duration: a number of minutes, or a string such as "45s", "15m", "4h", "2d", "1w". */
 export const durationSchema = z
   .union([z.number(), z.string()])
   .transform((value, context) => {
     try {
-      return parseDuration(value);
+      const minutes = parseDuration(value);
+      if (minutes > LIMITS.durationMinutes) {
+        context.addIssue({ code: 'custom', message: `must be at most 100 years (${LIMITS.durationMinutes} minutes)`, input: value });
+        return z.NEVER;
+      }
+      return minutes;
     } catch (error) {
       context.addIssue({ code: 'custom', message: (error as Error).message, input: value });
       return z.NEVER;
@@ -35,9 +59,16 @@ const positiveDuration = durationSchema.refine((minutes) => minutes > 0, 'must b
 
 const probability = z.number().min(0).max(1);
 const share = z.number().min(0).max(1).describe('Share of the total, 0..1; shares of a section sum to 1.');
+/** Names every JavaScript object answers to (`toString`, `constructor`...): never an id, so no lookup by id can find them. */
+const reservedNames = new Set(Object.getOwnPropertyNames(Object.prototype));
 const identifier = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and use letters, digits, "_" or "-"');
+  .max(100)
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and use letters, digits, "_" or "-"')
+  .superRefine((id, context) => {
+    if (reservedNames.has(id)) context.addIssue({ code: 'custom', message: `"${id}" is a reserved name; choose another id` });
+  });
+const money = z.number().min(0).max(LIMITS.money);
 
 const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 const clockTime = z
@@ -92,14 +123,15 @@ const mixSchema = z.record(identifier, share);
 
 const horizonSchema = z
   .strictObject({
-    days: z.number().positive().default(28).describe('Simulated days per replication.'),
+    days: z.number().positive().max(LIMITS.horizonDays).default(28).describe('Simulated days per replication.'),
     warmup_days: z
       .number()
       .min(0)
       .default(0)
       .describe('Days at the start whose tickets are simulated but excluded from every KPI.'),
   })
-  .refine((horizon) => horizon.warmup_days < horizon.days, {
+  // Only against a valid days: "days: -1" is one problem, not two.
+  .refine((horizon) => !(horizon.days > 0 && horizon.days <= LIMITS.horizonDays) || horizon.warmup_days < horizon.days, {
     message: 'warmup_days must be shorter than days',
     path: ['warmup_days'],
   });
@@ -107,7 +139,10 @@ const horizonSchema = z
 const clockSchema = z.strictObject({
   start: z
     .string()
-    .refine((text) => !Number.isNaN(Date.parse(text)), 'must be an ISO 8601 date-time, e.g. 2026-01-05T00:00:00')
+    .superRefine((text, context) => {
+      const problem = isoDateTimeProblem(text);
+      if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+    })
     .default('2026-01-05T00:00:00')
     .describe('Calendar time of simulation minute 0 (local to `timezone` unless it carries an offset).'),
   timezone: z
@@ -133,26 +168,28 @@ const surgeSchema = z.strictObject({
     .union([z.number(), z.string()])
     .describe('When the surge starts: an ISO date-time, or a duration after the clock start ("3d10h").'),
   duration: positiveDuration.describe('How long the surge lasts.'),
-  multiplier: z.number().min(0).describe('Arrival rate multiplier during the surge (3 = triple).'),
+  multiplier: z.number().min(0).max(LIMITS.surgeMultiplier).describe('Arrival rate multiplier during the surge (3 = triple).'),
   category: identifier
     .optional()
     .describe('If set, the extra tickets are all of this category (an incident); otherwise the mix is unchanged.'),
 });
 
 const arrivalsSchema = z.strictObject({
-  rate_per_hour: z.number().min(0).default(10).describe('Mean tickets per hour, averaged over the profile.'),
+  rate_per_hour: z.number().min(0).max(LIMITS.ratePerHour).default(10).describe('Mean tickets per hour, averaged over the profile.'),
   pattern: z
     .enum(['constant', 'business_hours', 'profile'])
     .default('constant')
     .describe('constant: Poisson at rate_per_hour; business_hours: only while open; profile: hourly/weekly weights.'),
   hourly_profile: z
-    .array(z.number().min(0))
+    .array(z.number().min(0).max(LIMITS.factor))
     .length(24)
+    .refine(someWeight, 'must have at least one weight > 0 (all 0 would mean no arrivals at all: set rate_per_hour: 0)')
     .optional()
     .describe('24 relative weights for local hours 0..23 (normalised to mean 1).'),
   weekly_profile: z
-    .array(z.number().min(0))
+    .array(z.number().min(0).max(LIMITS.factor))
     .length(7)
+    .refine(someWeight, 'must have at least one weight > 0 (all 0 would mean no arrivals at all: set rate_per_hour: 0)')
     .optional()
     .describe('7 relative weights for Monday..Sunday (normalised to mean 1).'),
   surges: z.array(surgeSchema).default([]).describe('Incidents: temporary multipliers of the arrival rate.'),
@@ -206,13 +243,13 @@ const prioritySchema = z.strictObject({
 
 const shiftSchema = weeklyWindowSchema.extend({
   name: z.string().optional(),
-  agents: z.number().int().min(0).describe('Agents on this shift.'),
+  agents: z.number().int().min(0).max(LIMITS.agents).describe('Agents on this shift.'),
 });
 
 const tierSchema = z
   .strictObject({
     id: identifier.describe('Tier id, used by escalates_to and by --set tiers.<id>.<field>.'),
-    agents: z.number().int().min(0).optional().describe('Agents always on duty (24/7). Give this or shifts.'),
+    agents: z.number().int().min(0).max(LIMITS.agents).optional().describe('Agents always on duty (24/7). Give this or shifts.'),
     shifts: z.array(shiftSchema).min(1).optional().describe('Weekly shifts with their agent counts.'),
     skill: z
       .union([probability, mixSchema])
@@ -225,8 +262,8 @@ const tierSchema = z
         'Probability that a ticket this tier resolves is really fixed, overall or per complexity. ' +
           'Below 1, agents sometimes believe a ticket solved when it is not (ground truth: truth_fixed events).',
       ),
-    speed: z.number().positive().default(1).describe('Work speed: handle times are divided by it.'),
-    cost_per_hour: z.number().min(0).default(0).describe('Cost of one agent per paid hour: all on-shift time, busy or not.'),
+    speed: z.number().positive().max(LIMITS.factor).default(1).describe('Work speed: handle times are divided by it.'),
+    cost_per_hour: money.default(0).describe('Cost of one agent per paid hour: all on-shift time, busy or not.'),
     escalates_to: identifier.nullable().default(null).describe('Tier that receives tickets this tier cannot solve.'),
     reply_on_escalation: z
       .boolean()
@@ -257,6 +294,7 @@ const metricsSchema = z.strictObject({
   reopen_window_days: z
     .number()
     .positive()
+    .max(LIMITS.horizonDays)
     .default(7)
     .describe(
       'A resolved ticket closes when this window ends without a reopen (the desk’s auto-close policy); ' +
@@ -265,6 +303,7 @@ const metricsSchema = z.strictObject({
   fcr_window_days: z
     .number()
     .positive()
+    .max(LIMITS.horizonDays)
     .default(7)
     .describe('fcr_rate and repeat_contact_rate: a new ticket from the same customer and category within this many days of the resolution is a repeat contact.'),
   auto_reply_counts_as_response: z
@@ -308,7 +347,7 @@ const knowledgeSchema = z.strictObject({
     .describe('Share of problems the knowledge base answers at the start, overall or per category. 0 = no knowledge base.'),
   consult: probability.default(1).describe('Probability that an entry-tier agent looks a ticket up when its category has coverage.'),
   lookup_time: durationSchema.default(2).describe('Time one lookup takes.'),
-  handle_time_factor: z.number().positive().default(0.7).describe('Work time multiplier after a hit.'),
+  handle_time_factor: z.number().positive().max(LIMITS.factor).default(0.7).describe('Work time multiplier after a hit.'),
   solve_boost: probability.default(0.5).describe('After a hit, P(solve) becomes skill + boost × (1 − skill).'),
   fix_boost: probability.default(0.5).describe('After a hit, P(really fixed) becomes accuracy + boost × (1 − accuracy).'),
   article_probability: probability
@@ -328,14 +367,15 @@ const engineeringSchema = z.strictObject({
   follow_up: z
     .number()
     .min(0)
+    .max(LIMITS.factor)
     .default(0.5)
     .describe('Work of the follow-up session after the fix, as a fraction of a fresh handle time.'),
 });
 
 const costsSchema = z.strictObject({
-  hiring: z.number().min(0).default(0).describe('Cost of hiring and training one replacement agent.'),
-  per_ticket: z.number().min(0).default(0).describe('Overhead per ticket created (tooling, licences, telephony).'),
-  fixed_monthly: z.number().min(0).default(0).describe('Fixed cost per month (platform, management), prorated over the measured period.'),
+  hiring: money.default(0).describe('Cost of hiring and training one replacement agent.'),
+  per_ticket: money.default(0).describe('Overhead per ticket created (tooling, licences, telephony).'),
+  fixed_monthly: money.default(0).describe('Fixed cost per month (platform, management), prorated over the measured period.'),
 });
 
 /** A duration, or durations by the id of another section (channels, priorities). */
@@ -357,6 +397,7 @@ const satisfactionSchema = z.strictObject({
   wait_sensitivity: z
     .number()
     .min(0)
+    .max(LIMITS.factor)
     .default(0.3)
     .describe('A wait longer than expected multiplies the probability by (expected / actual)^sensitivity, for first response and for resolution.'),
   expected_first_response: durationOrMap
@@ -373,6 +414,7 @@ const surveySchema = z.strictObject({
   response_bias: z
     .number()
     .min(0)
+    .max(LIMITS.factor)
     .default(1)
     .describe('Response bias: customers at the extremes (delighted or furious) answer (1 + bias) times as often as neutral ones.'),
   delay: distributionSchema
@@ -397,12 +439,14 @@ const customersSchema = z.strictObject({
   info_follow_up: z
     .number()
     .min(0)
+    .max(LIMITS.factor)
     .default(0.5)
     .describe('Work of the session after the customer answers, as a fraction of a fresh handle time.'),
   population: z
     .number()
     .int()
     .min(0)
+    .max(1e9)
     .default(0)
     .describe('Distinct customers: 0 = every ticket from a new customer; N = each ticket from one of N, drawn uniformly.'),
   return_when_not_fixed: probability
@@ -420,11 +464,12 @@ const agentsSchema = z.strictObject({
   proficiency_sd: z
     .number()
     .min(0)
+    .max(LIMITS.factor)
     .default(0)
     .describe('Spread of individual speed between agents: each agent works at a speed drawn from a lognormal of mean 1 and this sd.'),
   new_hire: z
     .strictObject({
-      ramp_weeks: z.number().min(0).default(8).describe('Weeks a new hire takes to reach full speed and accuracy (linear ramp).'),
+      ramp_weeks: z.number().min(0).max(520).default(8).describe('Weeks a new hire takes to reach full speed and accuracy (linear ramp).'),
       speed: z.number().positive().max(1).default(0.6).describe('Speed of a new hire on day one, relative to full.'),
       accuracy: probability.default(0.85).describe('Fix probability of a new hire on day one, relative to full.'),
     })
@@ -433,7 +478,7 @@ const agentsSchema = z.strictObject({
     .strictObject({
       threshold: probability.default(0.8).describe('Rolling utilization above which an agent is fatigued (80 %: the burnout point of the support literature).'),
       window: positiveDuration.default(2400).describe('Time constant of the rolling utilization, in on-duty time (2400 min = a 40-hour week).'),
-      slowdown: z.number().min(0).default(0).describe('Extra work time of a fatigued agent (0.15 = 15 % slower).'),
+      slowdown: z.number().min(0).max(LIMITS.factor).default(0).describe('Extra work time of a fatigued agent (0.15 = 15 % slower).'),
       accuracy_loss: probability.default(0).describe('Relative drop of the fix probability of a fatigued agent.'),
     })
     .prefault({}),
@@ -442,9 +487,10 @@ const agentsSchema = z.strictObject({
       per_year: z
         .number()
         .min(0)
+        .max(LIMITS.factor)
         .default(0)
         .describe('Annual turnover of agents who are not fatigued: leavers per agent-year (a hazard rate; 0.3 = 30 % a year).'),
-      fatigued_multiplier: z.number().min(1).default(3).describe('Leaving hazard of a fatigued agent, as a multiple of the base.'),
+      fatigued_multiplier: z.number().min(1).max(LIMITS.factor).default(3).describe('Leaving hazard of a fatigued agent, as a multiple of the base.'),
       hiring_delay: distributionSchema
         .default({ dist: 'lognormal', mean: 6 * 7 * 1440, sd: 2 * 7 * 1440 })
         .describe('Time from a departure to the replacement’s first day.'),
@@ -692,7 +738,10 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
     if (surge.category !== undefined) {
       checkReferences([surge.category], categoryIds, 'category', ['arrivals', 'surges', index, 'category'], context);
     }
-    if (typeof surge.start === 'string' && !isIsoDateTime(surge.start)) {
+    if (typeof surge.start === 'string' && isIsoDateTime(surge.start)) {
+      const problem = isoDateTimeProblem(surge.start);
+      if (problem !== undefined) context.addIssue({ code: 'custom', message: problem, path: ['arrivals', 'surges', index, 'start'] });
+    } else if (typeof surge.start === 'string') {
       try {
         parseDuration(surge.start);
       } catch {
@@ -704,6 +753,20 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
       }
     }
   });
+}
+
+/** What the simulation clock's own parser says about a date-time, or undefined when it reads it. */
+function isoDateTimeProblem(text: string): string | undefined {
+  try {
+    parseIsoDateTime(text);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function someWeight(weights: number[]): boolean {
+  return weights.some((weight) => weight > 0);
 }
 
 /** True for time zones the runtime knows (IANA names, "UTC"). */

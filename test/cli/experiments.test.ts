@@ -96,7 +96,7 @@ describe('desksim sweep', () => {
     const out = join(directory, 'out');
     const result = await cli(['sweep', file, '--out', out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`${file}:4:36  tiers.tier1.shifts.0.agents\n  expected an integer >= 0, found -1\n`);
+    expect(result.stderr).toBe(`${file}:4:36  tiers.tier1.shifts.0.agents\n  expected an integer from 0 to 100000, found -1\n`);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(directory)).toEqual(['bad.yaml']);
   });

@@ -94,11 +94,11 @@ describe('bad experiment files', () => {
     ].join('\n');
     expect(errorsOf(text)).toMatchInlineSnapshot(`
       "experiment.yaml:5:36  tiers.tier1.shifts.0.agents
-        expected an integer >= 0, found -1
+        expected an integer from 0 to 100000, found -1
       experiment.yaml:5:40  tiers.tier1.shifts.0.agents
-        expected an integer >= 0, found "many"
+        expected an integer from 0 to 100000, found "many"
       experiment.yaml:6:31  arrivals.rate_per_hour
-        expected a number >= 0, found a map
+        expected a number from 0 to 1000000, found a map
       experiment.yaml:7:3  tiers.tier9.agents
         unknown tier id "tier9" in tiers (known: tier1, tier2)"
     `);

@@ -149,10 +149,10 @@ describe('bad scenarios: one message per problem', () => {
 
   it('reports a wrong type', () => {
     const error = failure('name: x\narrivals:\n  rate_per_hour: lots\n');
-    expect(error.issues[0]).toMatchObject({ code: 'invalid_type', expected: 'a number >= 0', found: '"lots"' });
+    expect(error.issues[0]).toMatchObject({ code: 'invalid_type', expected: 'a number from 0 to 1000000', found: '"lots"' });
     expect(error.message).toMatchInlineSnapshot(`
       "scenarios/bad.yaml:3:18  arrivals.rate_per_hour
-        expected a number >= 0, found "lots""
+        expected a number from 0 to 1000000, found "lots""
     `);
   });
 
@@ -165,10 +165,10 @@ describe('bad scenarios: one message per problem', () => {
 
   it('reports a negative number with the allowed range', () => {
     const error = failure('name: x\ntiers:\n  - id: tier1\n    agents: -3\n');
-    expect(error.issues[0]).toMatchObject({ code: 'too_small', path: 'tiers.tier1.agents', line: 4, column: 13, expected: 'an integer >= 0', found: '-3' });
+    expect(error.issues[0]).toMatchObject({ code: 'too_small', path: 'tiers.tier1.agents', line: 4, column: 13, expected: 'an integer from 0 to 100000', found: '-3' });
     expect(error.message).toMatchInlineSnapshot(`
       "scenarios/bad.yaml:4:13  tiers.tier1.agents
-        expected an integer >= 0, found -3"
+        expected an integer from 0 to 100000, found -3"
     `);
   });
 
@@ -250,7 +250,7 @@ describe('bad scenarios: one message per problem', () => {
       scenarios/bad.yaml:3:15  replications
         expected an integer from 1 to 100000, found 0
       scenarios/bad.yaml:5:18  arrivals.rate_per_hour
-        expected a number >= 0, found -2
+        expected a number from 0 to 1000000, found -2
       scenarios/bad.yaml:6:3  arrivals.patern
         unknown key "patern" — did you mean "pattern"?"
     `);
@@ -348,7 +348,7 @@ describe('overrides', () => {
       "--set arrivals.rate_per_hr=3  arrivals.rate_per_hr
         unknown key "rate_per_hr" — did you mean "rate_per_hour"?
       --set tiers.tier1.agents=-3  tiers.tier1.agents
-        expected an integer >= 0, found -3"
+        expected an integer from 0 to 100000, found -3"
     `);
   });
 });
@@ -370,7 +370,7 @@ tiers:
     agents: 2
 `;
 
-  it('deep-merges maps, replaces lists, and lets the child win', () => {
+  it('deep-merges maps, replaces a list whole with $replace, and lets the child win', () => {
     const directory = tempFiles({
       'parent.yaml': parent,
       'child.yaml': `extends: parent.yaml
@@ -380,8 +380,9 @@ arrivals:
 channels:
   chat: { share: 0.4, response: on_completion }
 tiers:
-  - id: solo
-    agents: 9
+  $replace:
+    - id: solo
+      agents: 9
 `,
     });
     const { scenario, files } = loadScenarioFile(path.join(directory, 'child.yaml'));
@@ -418,7 +419,7 @@ tiers:
     });
     expect(fileFailure(directory, 'child.yaml')).toMatchInlineSnapshot(`
       "<dir>/parent.yaml:14:13  tiers.tier2.agents
-        expected an integer >= 0, found -2"
+        expected an integer from 0 to 100000, found -2"
     `);
   });
 
@@ -429,7 +430,7 @@ tiers:
     });
     expect(fileFailure(directory, 'child.yaml')).toMatchInlineSnapshot(`
       "<dir>/child.yaml:4:18  arrivals.rate_per_hour
-        expected a number >= 0, found -25"
+        expected a number from 0 to 1000000, found -25"
     `);
   });
 

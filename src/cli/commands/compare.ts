@@ -4,13 +4,14 @@ import { runBatch } from '../../experiment/batch.js';
 import { COMPARISON_COLUMNS, compareRuns, comparisonRows, differenceRows, uniqueLabels, type Comparison } from '../../experiment/compare.js';
 import { toCsv } from '../../report/csv.js';
 import { compareCharts, compareReportHtml } from '../../report/experiment-reports.js';
+import type { ScenarioError, ScenarioIssue } from '../../scenario/errors.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { alignedTable, formatChange, formatChangeInterval, formatPValue, formatRelative, SIGNIFICANT_MARK } from '../experiment-format.js';
 import { formatValue } from '../../report/format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, writeRunFiles, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
-import { loadForCommand, outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import { loadForCommand, outputTarget, printInvalid, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 import { scenarioDifferences } from '../../experiment/scenario-diff.js';
 import { statusMark, targetStatuses } from '../../staffing/targets.js';
 
@@ -34,14 +35,17 @@ export function alignScenarios(scenarios: readonly Scenario[]): { scenarios: Sce
 function loadAll(files: readonly string[], options: ScenarioOptionValues, io: CliIo): Scenario[] {
   const scenarios: Scenario[] = [];
   const problems: string[] = [];
+  const issues = new Map<string, ScenarioIssue>();
   for (const file of files) {
     try {
-      scenarios.push(loadForCommand(file, options, io).scenario);
+      const collect = (error: ScenarioError) => error.issues.forEach((issue) => issues.set(JSON.stringify(issue), issue));
+      scenarios.push(loadForCommand(file, { ...options, json: false }, io, collect).scenario);
     } catch (error) {
       if (error instanceof CliError && error.exitCode === ExitCode.BadInput) problems.push(error.message);
       else throw error;
     }
   }
+  if (problems.length > 0 && options.json) printInvalid([...issues.values()], io);
   if (problems.length > 0) throw new CliError([...new Set(problems)].join('\n'), ExitCode.BadInput);
   return scenarios;
 }

@@ -185,7 +185,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
         '  #   desksim metrics outputs/mmc/events.ndjson --scenario scenarios/textbook/mmc.yaml\n',
     )
     .action(async (file: string, options: MetricsOptionValues) => {
-      const scenario = options.scenario === undefined ? undefined : loadForCommand(options.scenario, {}, io).scenario;
+      const scenario = options.scenario === undefined ? undefined : loadForCommand(options.scenario, { json: options.json }, io).scenario;
       const directory = outputTarget(io, options.out, `outputs/${logOutputName(file)}`);
       const formats = parseFormatOption(options.format);
       // The import report is printed below, with the KPIs it explains (made_sla beside SLA compliance).

@@ -11,7 +11,7 @@ import { alignedTable, formatMeanPlusMinus } from '../experiment-format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
-import { outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import { outputTarget, printInvalid, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
 type SweepOptionValues = ScenarioOptionValues & ExperimentOptionValues & { pareto?: string };
 
@@ -21,9 +21,12 @@ function loadForSweep(file: string, options: ScenarioOptionValues, io: CliIo): L
   if (options.seed !== undefined) overrides.push(`seed=${options.seed}`);
   if (options.replications !== undefined) overrides.push(`replications=${options.replications}`);
   try {
-    return loadExperiment(resolve(io.cwd, file), { overrides });
+    return loadExperiment(resolve(io.cwd, file), { overrides, allowLarge: options.allowLarge === true });
   } catch (error) {
-    if (error instanceof ScenarioError) throw new CliError(error.message, ExitCode.BadInput);
+    if (error instanceof ScenarioError) {
+      if (options.json) printInvalid(error.issues, io);
+      throw new CliError(error.message, ExitCode.BadInput);
+    }
     throw error;
   }
 }
