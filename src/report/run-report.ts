@@ -38,6 +38,11 @@ export interface RunReportInput {
   /** `scenario.resolved.yaml`. */
   scenarioYaml: string;
   description?: string;
+  /**
+   * Set for one event log's report (`desksim metrics`): the log's name. Its figures are the
+   * log's own values, with no interval, and the words say so instead of "replications".
+   */
+  log?: string;
 }
 
 /** Every KPI of a summary as a dashboard estimate: desk-wide, truth, then per tier. */
@@ -82,8 +87,14 @@ export function dailyPoints(daily: DailySeries, columns: ReadonlyArray<[column: 
 /** The charts of a run, in the order the report shows them. */
 export function runCharts(input: RunReportInput): Chart[] {
   const replications = `${input.summary.replications} replication${input.summary.replications === 1 ? '' : 's'}`;
-  const charts: Chart[] = [kpiDashboardChart(runEstimates(input.summary), `Mean over ${replications} with its 95 % confidence interval; observed KPIs beside the truth they stand for`)];
-  if (input.resolved.length > 0) charts.push(resolutionTimeChart(input.resolved, input.priorities));
+  const dashboardSubtitle =
+    input.log === undefined
+      ? `Mean over ${replications} with its 95 % confidence interval; observed KPIs beside the truth they stand for`
+      : `Every KPI of the log ${input.log} (one log: no confidence interval); a simulated log also carries the truth`;
+  const charts: Chart[] = [kpiDashboardChart(runEstimates(input.summary), dashboardSubtitle)];
+  const resolutionSubtitle =
+    input.log === undefined ? undefined : `Resolved tickets of the log: the share of each priority’s tickets per time bin (y axis, %), with the median (p50) and the 90th percentile (p90)`;
+  if (input.resolved.length > 0) charts.push(resolutionTimeChart(input.resolved, input.priorities, resolutionSubtitle));
   const daily = input.daily;
   if (daily !== undefined && daily.rows.length > 0) {
     const tierColumns = (kpi: string) => input.tiers.map((tier): [string, string] => [`tiers.${tier}.${kpi}`, tierLabel(tier)]);
@@ -93,7 +104,7 @@ export function runCharts(input: RunReportInput): Chart[] {
     const utilization = tierUtilizationChart(dailyPoints(daily, [...tierColumns('utilization'), ['utilization', 'All agents']]), [...input.tiers.map(tierLabel), 'All agents']);
     for (const chart of [volume, waits, sla, utilization]) {
       const values = (chart.spec as { data?: { values?: unknown[] } }).data?.values ?? [];
-      if (values.length > 0) charts.push(withSubtitle(chart, `Mean over ${replications}, day by day`));
+      if (values.length > 0) charts.push(withSubtitle(chart, input.log === undefined ? `Mean over ${replications}, day by day` : 'The log, day by day'));
     }
   }
   return charts;
@@ -107,22 +118,31 @@ function withSubtitle(chart: Chart, prefix: string): Chart {
   return { ...chart, spec: { ...chart.spec, title: { ...title, subtitle: `${prefix}: ${subtitle}` } } as Chart['spec'] };
 }
 
+/** Days to one decimal, whole days without one: a log's window is rarely whole days. */
+function formatDays(days: number): string {
+  return Number.isInteger(days) ? String(days) : days.toFixed(1);
+}
+
 /** `report.html` of a run. */
 export function runReportHtml(input: RunReportInput, charts: readonly RenderedChart[]): string {
   const { summary } = input;
   return renderReportPage({
     title: `desksim report: ${summary.scenario}`,
     subtitle:
-      `${input.description ? `${input.description} — ` : ''}${summary.replications} replication${summary.replications === 1 ? '' : 's'} of ${input.measuredDays} measured days, ` +
-      `seed ${summary.seed}, desksim ${summary.version}`,
-    findings: runFindings({ kpis: summary.kpis, tiers: summary.tiers, replications: summary.replications, measuredDays: input.measuredDays }),
+      input.log !== undefined
+        ? `${input.description ? `${input.description} — ` : ''}the event log ${input.log}, ${formatDays(input.measuredDays)} measured days, desksim ${summary.version}`
+        : `${input.description ? `${input.description} — ` : ''}${summary.replications} replication${summary.replications === 1 ? '' : 's'} of ${input.measuredDays} measured days, ` +
+          `seed ${summary.seed}, desksim ${summary.version}`,
+    findings: runFindings({ kpis: summary.kpis, tiers: summary.tiers, replications: summary.replications, measuredDays: input.log === undefined ? input.measuredDays : undefined, log: input.log }),
     charts,
     sections: [
       {
         id: 'kpis',
         title: 'Every KPI',
         html:
-          '<p>Mean over replications with its 95 % confidence interval (Student t); durations as days, hours and minutes. Hover a name for its definition.</p>\n' +
+          (input.log === undefined
+            ? '<p>Mean over replications with its 95 % confidence interval (Student t); durations as days, hours and minutes. Hover a name for its definition.</p>\n'
+            : '<p>The value of each KPI in the log (one log: no confidence interval); durations as days, hours and minutes. Hover a name for its definition.</p>\n') +
           kpiTableHtml(runKpiGroups(summary, { observed: KPI_CATALOG, truth: TRUTH_KPI_CATALOG, tier: TIER_KPI_CATALOG })),
       },
       {
