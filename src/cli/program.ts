@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerCompare } from './commands/compare.js';
+import { registerFrameworks } from './commands/frameworks.js';
 import { registerInit } from './commands/init.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerPressure } from './commands/pressure.js';
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIo): Command {
   registerCompare(program, io);
   registerSweep(program, io);
   registerPressure(program, io);
+  registerFrameworks(program, io);
   registerValidate(program, io);
   registerMetrics(program, io);
   registerSchema(program, io);
