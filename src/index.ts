@@ -35,5 +35,8 @@ export { compareRuns, differenceTable, pairedDifference, type Comparison, type C
 export { expandGrid, loadExperiment, sweepResult, type Experiment, type LoadedExperiment, type SweepPoint, type SweepResult } from './experiment/sweep.js';
 export { pressureMatrix, pressureResult, type PressureMatrix, type PressureMatrixRow, type PressureResult, type PressureStep } from './experiment/pressure.js';
 export { KPI_DIRECTIONS, kpiDirection, type KpiDirection } from './experiment/direction.js';
+export { loadFramework, frameworkSchema, score, type Framework, type ScoringRule } from './frameworks/framework.js';
+export { loadStudy, studySchema, type LoadedStudy, type Study, type StudyLoadOptions } from './frameworks/study.js';
+export { evaluateStudy, type FrameworkResult, type FrameworkStudyResult, type StudyRunOptions } from './frameworks/evaluate.js';
 export { runCli } from './cli/program.js';
 export { VERSION } from './version.js';

@@ -132,9 +132,26 @@ export interface LoadedStudy {
   scenarioFor(extra: readonly string[]): Scenario;
 }
 
-/** Options of `loadStudy`: what the command line adds to every desk. */
+/** Options of `loadStudy`: what the command line changes. */
 export interface StudyLoadOptions {
+  /** `--set` overrides of every desk, after the study's own `set`. */
   overrides?: readonly string[];
+  /** Replications of every run — desks, gameability and sensitivity alike. */
+  replications?: number;
+  /** latin_hypercube: this many desks instead of the study's. */
+  desks?: number;
+}
+
+/** The study with the command line's replications and desks. */
+function withOptions(study: Study, options: StudyLoadOptions): Study {
+  const replications = options.replications;
+  return {
+    ...study,
+    replications: replications ?? study.replications,
+    design: { ...study.design, desks: options.desks ?? study.design.desks },
+    gameability: { ...study.gameability, replications: replications ?? study.gameability.replications },
+    sensitivity: { ...study.sensitivity, replications: replications ?? study.sensitivity.replications },
+  };
 }
 
 /**
@@ -143,7 +160,7 @@ export interface StudyLoadOptions {
  */
 export function loadStudy(file: string, options: StudyLoadOptions = {}): LoadedStudy {
   const document = loadYamlDocument(file, studySchema, STUDY_KIND);
-  const study = document.value;
+  const study = withOptions(document.value, options);
   const relative = (path: string) => (isAbsolute(path) ? path : join(dirname(file), path));
   const issues: ScenarioIssue[] = [];
   const frameworks: StudyFramework[] = [];

@@ -33,6 +33,11 @@ describe('framework files', () => {
   });
 
   it('reports each problem where it was written', () => {
+    expect(problems('name: x\nsource: a test\nkpis: [{ kpi: fcr_rate }]\nmetrics: { clock: wallclock }\n')).toMatchInlineSnapshot(`
+      "<dir>/framework.yaml:4:19  metrics.clock
+        expected one of calendar, business; found "wallclock""
+    `);
+    // Checks across fields, once every field is well-formed.
     expect(
       problems(`name: x
 source: a test
@@ -41,17 +46,14 @@ kpis:
   - { kpi: csat_maen, target: 4 }
   - { kpi: utilization, target: 0.8 }
   - { kpi: fcr_rate }
-metrics: { clock: wallclock }
 `),
     ).toMatchInlineSnapshot(`
-      "<dir>/framework.yaml:5:11  kpis.0.kpi
+      "<dir>/framework.yaml:5:12  kpis.0.kpi
         unknown KPI "csat_maen" — did you mean "csat_mean"?
       <dir>/framework.yaml:6:5  kpis.1
         utilization has no usual direction: say whether higher or lower is better (direction: higher)
       <dir>/framework.yaml:7:5  kpis.2
-        rule targets_met needs a target for fcr_rate (target: <value>)
-      <dir>/framework.yaml:8:19  metrics.clock
-        expected one of calendar, business; found "wallclock""
+        rule targets_met needs a target for fcr_rate (target: <value>)"
     `);
   });
 });

@@ -147,4 +147,11 @@ describe('desksim frameworks', () => {
     expect(outcome.stderr).toContain(`${join(directory, 'bad.yaml')}:5:14  frameworks.0\n  cannot find the framework file`);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('reports a design level the scenario refuses where the study wrote it', async () => {
+    writeFileSync(join(directory, 'bad-level.yaml'), study('bad-level').replace('knowledge.coverage: [0.2, 0.5]', 'knowledge.coverage: [0.2, 1.5]'));
+    const outcome = await cli(['frameworks', join(directory, 'bad-level.yaml'), '--out', join(directory, 'bad-level-out')]);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toBe(`${join(directory, 'bad-level.yaml')}:11:31  knowledge.coverage\n  expected a number from 0 to 1, found 1.5\n`);
+  });
 });

@@ -13,18 +13,25 @@ import { experimentOptions, experimentProgress, jsonText, safeName, writeExperim
 import { parseWorkers } from './run.js';
 import { scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
-type FrameworksOptionValues = ScenarioOptionValues & ExperimentOptionValues & { schema?: string };
+type FrameworksOptionValues = ScenarioOptionValues & ExperimentOptionValues & { schema?: string; desks?: string };
 
 /** The JSON Schemas `--schema` prints. */
 const SCHEMAS = { framework: frameworkSchema, study: studySchema } as const;
 
 /** Loads the study with the command line's overrides; bad input ⇒ exit 2. */
-function loadForFrameworks(file: string, options: ScenarioOptionValues, io: CliIo): LoadedStudy {
+function loadForFrameworks(file: string, options: FrameworksOptionValues, io: CliIo): LoadedStudy {
   const overrides = [...(options.set ?? [])];
   if (options.seed !== undefined) overrides.push(`seed=${options.seed}`);
-  if (options.replications !== undefined) overrides.push(`replications=${options.replications}`);
+  const count = (text: string | undefined, option: string, least: number) => {
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < least) throw new CliError(`${option} expects a whole number ≥ ${least}, found "${text}"`, ExitCode.BadInput);
+    return value;
+  };
+  const replications = count(options.replications, '--replications', 2);
+  const desks = count(options.desks, '--desks', 4);
   try {
-    return loadStudy(resolve(io.cwd, file), { overrides });
+    return loadStudy(resolve(io.cwd, file), { overrides, replications, desks });
   } catch (error) {
     if (error instanceof ScenarioError) throw new CliError(error.message, ExitCode.BadInput);
     throw error;
@@ -49,19 +56,24 @@ export function registerFrameworks(program: Command, io: CliIo): void {
             '  definitions   how far one changed measurement definition moves its ranking of desks\n' +
             'Writes outputs/frameworks-<name>/: frameworks.json, frameworks.csv (one row per framework\n' +
             'and measure), desks.csv, and report.html with the ranking in words and the charts unless\n' +
-            '--no-report. --set, --seed and -r apply to every desk. docs/frameworks.md explains it all.\n' +
+            '--no-report. --set and --seed apply to every desk; -r sets the replications of every run\n' +
+            '(desks, gameability, sensitivity); --desks draws fewer or more desks (latin_hypercube).\n' +
+            'docs/frameworks.md explains it all.\n' +
             '--schema framework|study prints the JSON Schema of a framework or a study file.',
         )
         .argument('[study]', 'framework study YAML file'),
     ),
     'outputs/frameworks-<name>',
   )
+    .option('--desks <n>', 'latin_hypercube: draw n desks instead of the study\'s')
     .option('--schema <kind>', 'print the JSON Schema of a framework or study file and exit')
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  $ desksim frameworks scenarios/frameworks/study.yaml\n' +
-        '  $ desksim frameworks scenarios/frameworks/study.yaml --set horizon.days=21 -r 2 --out outputs/quick-study --quiet\n' +
+        '  # the shipped study: five frameworks, twenty desks, a few minutes\n' +
+        '  #   desksim frameworks scenarios/frameworks/study.yaml\n' +
+        '  # a quick look: six desks, two replications of every run, three measured weeks\n' +
+        '  $ desksim frameworks scenarios/frameworks/study.yaml --desks 6 -r 2 --out outputs/quick-study --quiet\n' +
         '  $ desksim frameworks --schema framework > framework.schema.json\n',
     )
     .action(async (file: string | undefined, options: FrameworksOptionValues) => {
