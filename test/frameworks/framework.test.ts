@@ -6,6 +6,7 @@ import { latinHypercube } from '../../src/frameworks/design.js';
 import { definitionOverrides, frameworkRule, kpiScales, loadFramework, score, type Framework } from '../../src/frameworks/framework.js';
 import { spearman, ranks, bootstrapPaired } from '../../src/frameworks/statistics.js';
 import { frameworkIncentives } from '../../src/frameworks/evaluate.js';
+import { loadStudy } from '../../src/frameworks/study.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { root, temporaryDirectory } from '../support/cli.js';
 
@@ -30,6 +31,13 @@ describe('framework files', () => {
     const files = readdirSync(folder).filter((file) => file.endsWith('.yaml') && file !== 'study.yaml');
     expect(files.length).toBeGreaterThanOrEqual(5);
     for (const file of files) expect(loadFramework(join(folder, file)).source.length).toBeGreaterThan(10);
+  });
+
+  it('loads the shipped study: five frameworks, twenty desks, every desk a valid scenario', () => {
+    const loaded = loadStudy(join(root, 'scenarios', 'frameworks', 'study.yaml'));
+    expect(loaded.frameworks.map(({ framework }) => framework.name)).toEqual(['speed-dashboard', 'itil-sla', 'sqm-customer-outcome', 'balanced-scorecard', 'effort-based']);
+    expect(loaded.desks).toHaveLength(20);
+    expect(loaded.base.horizon.days).toBe(28);
   });
 
   it('reports each problem where it was written', () => {

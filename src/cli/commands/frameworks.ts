@@ -72,8 +72,8 @@ export function registerFrameworks(program: Command, io: CliIo): void {
       '\nExamples:\n' +
         '  # the shipped study: five frameworks, twenty desks, a few minutes\n' +
         '  #   desksim frameworks scenarios/frameworks/study.yaml\n' +
-        '  # a quick look: six desks, two replications of every run, three measured weeks\n' +
-        '  $ desksim frameworks scenarios/frameworks/study.yaml --desks 6 -r 2 --out outputs/quick-study --quiet\n' +
+        '  # a quick look: four desks, two replications of every run, two measured weeks\n' +
+        '  $ desksim frameworks scenarios/frameworks/study.yaml --desks 4 -r 2 --set horizon.days=21 --out outputs/quick-study --quiet\n' +
         '  $ desksim frameworks --schema framework > framework.schema.json\n',
     )
     .action(async (file: string | undefined, options: FrameworksOptionValues) => {
