@@ -178,7 +178,7 @@ export function gameabilityValidityChart(result: FrameworkStudyResult): Chart {
     gap: round(framework.gameability.gap.mean ?? 0, 4),
     pressure: framework.gameability.pressurable ? 'Pressure on its KPIs' : 'No KPI in the incentive table (not measured)',
   }));
-  return chart('gameability-vs-validity', 'Gameability against validity', 'One point per framework: right tracks the truth, low is hard to game (the gap between score and truth under pressure on its own KPIs, in desk sds); bars: 95 % bootstrap interval of validity', {
+  return chart('gameability-vs-validity', 'Gameability against validity', 'Right tracks the truth; low is hard to game (score change − truth change under pressure, desk sds); bars: 95 % CI', {
     width: 520,
     height: 340,
     data: { values },
@@ -188,7 +188,7 @@ export function gameabilityValidityChart(result: FrameworkStudyResult): Chart {
       {
         mark: { type: 'point', filled: true, size: 90 },
         encoding: {
-          x: { field: 'validity', type: 'quantitative', title: 'Validity: rank correlation with the truth', scale: { domain: [-1, 1] } },
+          x: { field: 'validity', type: 'quantitative', title: 'Validity: rank correlation with the truth', scale: { domain: [-1.1, 1.1] } },
           y: { field: 'gap', type: 'quantitative', title: 'Gameability: score − truth under pressure (sds)' },
           color: { field: 'pressure', type: 'nominal', title: null, scale: { range: [COLORS.observed, COLORS.insignificant] }, legend: { orient: 'bottom' } },
           tooltip: [{ field: 'framework' }, { field: 'validity', format: '.2f' }, { field: 'gap', format: '.2f' }],
@@ -234,7 +234,7 @@ export function sensitivityChart(result: FrameworkStudyResult): Chart | undefine
                 domain: ['Detected, the truth’s way', 'Detected, against the truth', 'Detected; the truth did not move detectably', 'Not detected (interval includes 0)'],
                 range: [COLORS.observed, COLORS.significant, COLORS.truth, COLORS.insignificant],
               },
-              legend: { orient: 'bottom' },
+              legend: { orient: 'bottom', columns: 2 },
             },
             tooltip: [{ field: 'framework' }, { field: 'change' }, { field: 'score', format: '.2f' }, { field: 'low', format: '.2f' }, { field: 'high', format: '.2f' }],
           },
@@ -255,10 +255,11 @@ export function frameworkCharts(result: FrameworkStudyResult): Chart[] {
 // The page and the terminal
 // ---------------------------------------------------------------------------
 
-function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+/** An HTML table; cells after the first are right-aligned numbers unless `text`. */
+function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>, text = false): string {
   return (
     `<div class="table-scroll"><table>\n<thead><tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>\n<tbody>\n` +
-    rows.map((cells) => `<tr>${cells.map((cell, index) => `<td${index === 0 ? '' : ' class="number"'}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n') +
+    rows.map((cells) => `<tr>${cells.map((cell, index) => `<td${index === 0 || text ? '' : ' class="number"'}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n') +
     '\n</tbody>\n</table></div>'
   );
 }
@@ -307,7 +308,7 @@ export function frameworksReportHtml(result: FrameworkStudyResult, charts: reado
           '<b>Sensitivity</b>: each real change to the base desk, paired by replication; detected when the score’s 95 % interval excludes 0. ' +
           '<b>Definitions</b>: the desks measured again with one definition changed; the rank correlation of the two rankings. docs/frameworks.md explains each.</p>',
       },
-      { id: 'frameworks', title: 'The frameworks', html: table(['framework', 'rule', 'KPIs (→ target, ×weight)', 'definitions', 'source'], frameworks) },
+      { id: 'frameworks', title: 'The frameworks', html: table(['framework', 'rule', 'KPIs (→ target, ×weight)', 'definitions', 'source'], frameworks, true) },
       {
         id: 'desks',
         title: 'The designed desks',

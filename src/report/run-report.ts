@@ -91,7 +91,8 @@ export function runCharts(input: RunReportInput): Chart[] {
     input.log === undefined
       ? `Mean over ${replications} with its 95 % confidence interval; observed KPIs beside the truth they stand for`
       : `Every KPI of the log ${input.log} (one log: no confidence interval); a simulated log also carries the truth`;
-  const charts: Chart[] = [kpiDashboardChart(runEstimates(input.summary), dashboardSubtitle)];
+  const dashboard = kpiDashboardChart(runEstimates(input.summary), dashboardSubtitle);
+  const charts: Chart[] = [input.log === undefined ? dashboard : retitled(dashboard, 'Every KPI of the log')];
   const resolutionSubtitle =
     input.log === undefined ? undefined : `Resolved tickets of the log: the share of each priority’s tickets per time bin (y axis, %), with the median (p50) and the 90th percentile (p90)`;
   if (input.resolved.length > 0) charts.push(resolutionTimeChart(input.resolved, input.priorities, resolutionSubtitle));
@@ -103,11 +104,18 @@ export function runCharts(input: RunReportInput): Chart[] {
     const sla = dailySlaChart(dailyPoints(daily, [['sla_first_response_compliance', 'First response'], ['sla_resolution_compliance', 'Resolution']]));
     const utilization = tierUtilizationChart(dailyPoints(daily, [...tierColumns('utilization'), ['utilization', 'All agents']]), [...input.tiers.map(tierLabel), 'All agents']);
     for (const chart of [volume, waits, sla, utilization]) {
-      const values = (chart.spec as { data?: { values?: unknown[] } }).data?.values ?? [];
-      if (values.length > 0) charts.push(withSubtitle(chart, input.log === undefined ? `Mean over ${replications}, day by day` : 'The log, day by day'));
+      // A series the log does not record (a help desk's export has no queue events) is all null: no chart.
+      const values = (chart.spec as { data?: { values?: Array<{ value?: unknown }> } }).data?.values ?? [];
+      if (values.some((point) => point.value !== null && point.value !== undefined)) charts.push(withSubtitle(chart, input.log === undefined ? `Mean over ${replications}, day by day` : 'The log, day by day'));
     }
   }
   return charts;
+}
+
+/** A chart under another title (a log's dashboard has no confidence intervals to announce). */
+function retitled(chart: Chart, text: string): Chart {
+  const title = (chart.spec as { title?: { text: string; subtitle?: string } }).title;
+  return { ...chart, title: text, spec: { ...chart.spec, title: { ...title, text } } as Chart['spec'] };
 }
 
 /** The daily charts' data are means over replications: the subtitle says so. */
