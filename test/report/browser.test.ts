@@ -46,7 +46,8 @@ describe.skipIf(executablePath === undefined)('report.html in Chromium', () => {
       reports.set(report.kind, pathToFileURL(join(out, 'report.html')).href);
     }
     browser = await chromium.launch({ executablePath });
-  });
+    // Four commands run here: under a full parallel suite on two cores they take more than the default 10 s.
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
