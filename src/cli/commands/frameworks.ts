@@ -85,6 +85,9 @@ export function registerFrameworks(program: Command, io: CliIo): void {
       }
       if (file === undefined) throw new CliError('desksim frameworks needs a study file, e.g. scenarios/frameworks/study.yaml (see --help)', ExitCode.BadInput);
       const loaded = loadForFrameworks(file, options, io);
+      if (options.desks !== undefined && loaded.study.design.method === 'grid') {
+        throw new CliError(`--desks draws desks from a Latin hypercube; ${file} has a grid design (every combination of its levels)`, ExitCode.BadInput);
+      }
       const workers = parseWorkers(options.workers);
       const directory = resolve(io.cwd, options.out ?? `outputs/frameworks-${safeName(loaded.study.name)}`);
       await writeExperiment<FrameworkStudyResult>(
