@@ -4,7 +4,8 @@
  * same seeds (common random numbers) and paired confidence intervals.
  * `scenarios/mappings/` holds mappings of real logs, not scenarios: test/importer/mapping.test.ts
  * loads those; `scenarios/experiments/` holds experiment files (desksim sweep), which
- * test/experiment/sweep.test.ts loads.
+ * test/experiment/sweep.test.ts loads; `scenarios/frameworks/` holds measurement frameworks and
+ * a study (desksim frameworks), which test/frameworks/framework.test.ts loads.
  */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -20,7 +21,7 @@ import { root } from './support/cli.js';
 function yamlFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) return entry.name === 'mappings' || entry.name === 'experiments' ? [] : yamlFiles(path);
+    if (entry.isDirectory()) return ['mappings', 'experiments', 'frameworks'].includes(entry.name) ? [] : yamlFiles(path);
     return entry.name.endsWith('.yaml') ? [path] : [];
   });
 }

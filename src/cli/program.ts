@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { registerCalibrate } from './commands/calibrate.js';
 import { registerCompare } from './commands/compare.js';
 import { registerErlang } from './commands/erlang.js';
+import { registerFrameworks } from './commands/frameworks.js';
 import { registerInit } from './commands/init.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerPage } from './commands/page.js';
@@ -38,6 +39,7 @@ export function buildProgram(io: CliIo): Command {
   registerPressure(program, io);
   registerErlang(program, io);
   registerStaff(program, io);
+  registerFrameworks(program, io);
   registerValidate(program, io);
   registerMetrics(program, io);
   registerPage(program, io);

@@ -14,6 +14,8 @@ export interface FindingsInput {
   replications: number;
   /** Measured days (horizon less warm-up). */
   measuredDays?: number;
+  /** Set when the figures are one event log's (`desksim metrics`), not means over replications. */
+  log?: string;
 }
 
 /** A share as a whole percentage: 0.884 → "88 %". */
@@ -112,7 +114,9 @@ export function runFindings(input: FindingsInput): string[] {
   if (created !== null) {
     const days = input.measuredDays === undefined ? '' : ` in ${input.measuredDays} measured days`;
     findings.push(
-      `About ${Math.round(created).toLocaleString('en-US')} tickets were created${days}, averaged over ${input.replications} replication${input.replications === 1 ? '' : 's'}.`,
+      input.log !== undefined
+        ? `${Math.round(created).toLocaleString('en-US')} tickets were created${days} in the log ${input.log}.`
+        : `About ${Math.round(created).toLocaleString('en-US')} tickets were created${days}, averaged over ${input.replications} replication${input.replications === 1 ? '' : 's'}.`,
     );
   }
   return findings;

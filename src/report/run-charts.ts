@@ -43,6 +43,11 @@ export interface RunReportInput {
   weekHours?: { cells: readonly WeekHeatCell[]; threshold: string };
   /** The KPIs' standing against the scenario's `targets:`; none ⇒ nothing is marked. */
   targets?: readonly TargetStatus[];
+  /**
+   * Set for one event log's report (`desksim metrics`): the log's name. Its figures are the
+   * log's own values, with no interval, and the words say so instead of "replications".
+   */
+  log?: string;
 }
 
 /** Every KPI of a summary as a dashboard estimate: desk-wide, truth, then per tier. */
@@ -87,8 +92,15 @@ export function dailyPoints(daily: DailySeries, columns: ReadonlyArray<[column: 
 /** The charts of a run, in the order the report shows them. */
 export function runCharts(input: RunReportInput): Chart[] {
   const replications = `${input.summary.replications} replication${input.summary.replications === 1 ? '' : 's'}`;
-  const charts: Chart[] = [kpiDashboardChart(runEstimates(input.summary), `Mean over ${replications} with its 95 % confidence interval; observed KPIs beside the truth they stand for`)];
-  if (input.resolved.length > 0) charts.push(resolutionTimeChart(input.resolved, input.priorities));
+  const dashboardSubtitle =
+    input.log === undefined
+      ? `Mean over ${replications} with its 95 % confidence interval; observed KPIs beside the truth they stand for`
+      : `Every KPI of the log ${input.log} (one log: no confidence interval); a simulated log also carries the truth`;
+  const dashboard = kpiDashboardChart(runEstimates(input.summary), dashboardSubtitle);
+  const charts: Chart[] = [input.log === undefined ? dashboard : retitled(dashboard, 'Every KPI of the log')];
+  const resolutionSubtitle =
+    input.log === undefined ? undefined : `Resolved tickets of the log: the share of each priority’s tickets per time bin (y axis, %), with the median (p50) and the 90th percentile (p90)`;
+  if (input.resolved.length > 0) charts.push(resolutionTimeChart(input.resolved, input.priorities, resolutionSubtitle));
   const daily = input.daily;
   if (daily !== undefined && daily.rows.length > 0) {
     const tierColumns = (kpi: string) => input.tiers.map((tier): [string, string] => [`tiers.${tier}.${kpi}`, tierLabel(tier)]);
@@ -97,12 +109,19 @@ export function runCharts(input: RunReportInput): Chart[] {
     const sla = dailySlaChart(dailyPoints(daily, [['sla_first_response_compliance', 'First response'], ['sla_resolution_compliance', 'Resolution']]));
     const utilization = tierUtilizationChart(dailyPoints(daily, [...tierColumns('utilization'), ['utilization', 'All agents']]), [...input.tiers.map(tierLabel), 'All agents']);
     for (const chart of [volume, waits, sla, utilization]) {
-      const values = (chart.spec as { data?: { values?: unknown[] } }).data?.values ?? [];
-      if (values.length > 0) charts.push(withSubtitle(chart, `Mean over ${replications}, day by day`));
+      // A series the log does not record (a help desk's export has no queue events) is all null: no chart.
+      const values = (chart.spec as { data?: { values?: Array<{ value?: unknown }> } }).data?.values ?? [];
+      if (values.some((point) => point.value !== null && point.value !== undefined)) charts.push(withSubtitle(chart, input.log === undefined ? `Mean over ${replications}, day by day` : 'The log, day by day'));
     }
   }
   if (input.weekHours !== undefined && input.weekHours.cells.length > 0) charts.push(weekHeatmapChart(input.weekHours.cells, input.weekHours.threshold));
   return charts;
+}
+
+/** A chart under another title (a log's dashboard has no confidence intervals to announce). */
+function retitled(chart: Chart, text: string): Chart {
+  const title = (chart.spec as { title?: { text: string; subtitle?: string } }).title;
+  return { ...chart, title: text, spec: { ...chart.spec, title: { ...title, text } } as Chart['spec'] };
 }
 
 /** The daily charts' data are means over replications: the subtitle says so. */

@@ -42,18 +42,25 @@ function targetsSection(targets: readonly TargetStatus[]): { id: string; title: 
 }
 
 
+/** Days to one decimal, whole days without one: a log's window is rarely whole days. */
+function formatDays(days: number): string {
+  return Number.isInteger(days) ? String(days) : days.toFixed(1);
+}
+
 /** `report.html` of a run. */
 export function runReportHtml(input: RunReportInput, charts: readonly RenderedChart[]): string {
   const { summary } = input;
   return renderReportPage({
     title: `desksim report: ${summary.scenario}`,
     subtitle:
-      `${input.description ? `${input.description} — ` : ''}${summary.replications} replication${summary.replications === 1 ? '' : 's'} of ${input.measuredDays} measured days, ` +
-      `seed ${summary.seed}, desksim ${summary.version}`,
+      input.log !== undefined
+        ? `${input.description ? `${input.description} — ` : ''}the event log ${input.log}, ${formatDays(input.measuredDays)} measured days, desksim ${summary.version}`
+        : `${input.description ? `${input.description} — ` : ''}${summary.replications} replication${summary.replications === 1 ? '' : 's'} of ${input.measuredDays} measured days, ` +
+          `seed ${summary.seed}, desksim ${summary.version}`,
     warnings: summary.warnings,
     findings: [
       ...(input.targets ?? []).map((target) => `${kpiLabel(target.kpi.replace(/^tiers\.[^.]+\./, ''))} (${target.kpi}) ${target.verdict} its target ${target.good.trim()}: ${formatValue(target.mean, target.unit)} ${formatInterval(target.ci95, target.unit)}`.trimEnd()),
-      ...runFindings({ kpis: summary.kpis, tiers: summary.tiers, replications: summary.replications, measuredDays: input.measuredDays }),
+      ...runFindings({ kpis: summary.kpis, tiers: summary.tiers, replications: summary.replications, measuredDays: input.log === undefined ? input.measuredDays : undefined, log: input.log }),
     ],
     charts,
     sections: [
@@ -62,7 +69,9 @@ export function runReportHtml(input: RunReportInput, charts: readonly RenderedCh
         id: 'kpis',
         title: 'Every KPI',
         html:
-          '<p>Mean over replications with its 95 % confidence interval (Student t); durations as days, hours and minutes. Hover a name for its definition.</p>\n' +
+          (input.log === undefined
+            ? '<p>Mean over replications with its 95 % confidence interval (Student t); durations as days, hours and minutes. Hover a name for its definition.</p>\n'
+            : '<p>The value of each KPI in the log (one log: no confidence interval); durations as days, hours and minutes. Hover a name for its definition.</p>\n') +
           kpiTableHtml(runKpiGroups(summary, { observed: KPI_CATALOG, truth: TRUTH_KPI_CATALOG, tier: TIER_KPI_CATALOG })),
       },
       {

@@ -104,7 +104,7 @@ describe('desksim metrics on a real export', () => {
     const out = join(temporaryDirectory(), 'helpdesk');
     const result = await cli(['metrics', helpdesk, '--mapping', helpdeskMapping, '--out', out]);
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'daily.csv', 'import-report.json', 'kpis.csv', 'segments.csv', 'summary.json', 'tickets.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'charts', 'daily.csv', 'import-report.json', 'kpis.csv', 'report.html', 'segments.csv', 'summary.json', 'tickets.csv']);
     const report = JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8'));
     expect(report).toMatchObject({
       form: 'mapped-csv',

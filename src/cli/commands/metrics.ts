@@ -5,7 +5,8 @@
  */
 import type { Command } from 'commander';
 import { basename, extname, resolve } from 'node:path';
-import { metricOptions, ticketTableCsv } from '../../experiment/replication.js';
+import { metricOptions, ticketTable } from '../../experiment/replication.js';
+import { summarize } from '../../experiment/statistics.js';
 import { ImportError, importLog, renderImportReport, type ImportedLog } from '../../importer/index.js';
 import { KPI_CATALOG, TIER_KPI_CATALOG, type MetricOptions } from '../../metrics/catalog.js';
 import { computeKpis, type KpiTable } from '../../metrics/engine.js';
@@ -17,10 +18,13 @@ import { buildDesk } from '../../model/build.js';
 import { toCsv } from '../../report/csv.js';
 import { prepareOutputDirectory, writeAtomically } from '../../report/output-directory.js';
 import { slug } from '../../report/slug.js';
+import { startChartRenderer } from '../../report/chart-renderer.js';
+import { writeRunReport } from '../../report/run-report.js';
+import { resolvedScenarioYaml } from '../../scenario/load.js';
 import { scenarioSchema, type Scenario } from '../../scenario/schema.js';
 import { VERSION } from '../../version.js';
 import { formatValue } from '../../report/format.js';
-import { table } from '../format.js';
+import { reportLine, table } from '../format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { FORCE_HELP, loadForCommand, outputOptions, outputTarget } from './shared.js';
 import { parseFormatOption } from './run.js';
@@ -36,6 +40,8 @@ interface MetricsOptionValues {
   json?: boolean;
   quiet?: boolean;
   format?: string;
+  /** False with --no-report: no charts, no report.html. */
+  report?: boolean;
 }
 
 /** One KPI's value and unit, as `summary.json` holds it. */
@@ -151,7 +157,8 @@ export function registerMetrics(program: Command, io: CliIo): void {
     .description(
       'Run the metric engine on an event log and write outputs/<log name>/: kpis.csv (id, value, unit),\n' +
         'summary.json (KPIs and import report), import-report.json, tickets.csv, segments.csv\n' +
-        '(every KPI by channel, category, priority, tier and agent) and daily.csv (one row per day).\n\n' +
+        '(every KPI by channel, category, priority, tier and agent), daily.csv (one row per day),\n' +
+        'and the report as `run` writes it: charts/ and report.html (findings, charts, every KPI).\n\n' +
         'The log is an event log as `desksim run --events` writes it (NDJSON, or CSV with columns\n' +
         'ticket,time,type,agent,tier,channel,category,priority,customer,kind,value), read directly;\n' +
         'or a help desk\'s own CSV export, read with --mapping (which column is what, and which\n' +
@@ -171,6 +178,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
     .option('--json', 'print summary.json to stdout instead of the KPI table')
     .option('--quiet', 'print nothing but errors')
     .option('--format <formats>', 'also export the log, comma-separated: xes (events.xes), ocel (events.ocel.json), parquet (events.parquet, tickets.parquet); see docs/exports.md')
+    .option('--no-report', 'skip charts/ and report.html')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -192,25 +200,61 @@ export function registerMetrics(program: Command, io: CliIo): void {
       const log = importForCommand(file, options.mapping, io, true);
       prepareOutputDirectory(directory, outputOptions(io, options));
       const ledger = logLedger(log);
-      const definitions = logMetricOptions(scenario ?? scenarioSchema.parse({ name: 'defaults' }), log);
+      const definitionsFrom = scenario ?? scenarioSchema.parse({ name: 'defaults' });
+      const definitions = logMetricOptions(definitionsFrom, log);
       const kpis = computeKpis(ledger, definitions);
       if (!options.quiet) io.stderr(renderImportReport(log.report) + madeSlaLine(log, kpis));
       const segments = computeSegments(ledger, definitions);
       const daily = computeDaily(ledger, definitions, Object.keys(kpis.tiers));
       const summary = logSummary(kpis, log, options.scenario ?? null);
-      await writeAtomically(directory, (staged) => {
-        staged.write('kpis.csv', toCsv(['id', 'value', 'unit'], kpiCsvRows(summary)));
-        staged.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
-        staged.write('import-report.json', JSON.stringify(log.report, null, 2) + '\n');
-        staged.write('tickets.csv', ticketTableCsv(ledger, definitions));
-        if (formats.length > 0) {
-          const source = arraySource(log.events, log.window.originEpochMs);
-          const rows = formats.includes('parquet') ? [{ replication: 1, rows: ticketRows(ledger, definitions) }] : undefined;
-          writeExports({ formats, log: source, name: logOutputName(file), eventsParquet: true, tickets: rows }, (name) => staged.file(name));
-        }
-        staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows([segments])));
-        staged.write('daily.csv', toCsv(daily.columns, daily.rows));
-      }, outputOptions(io, options));
+      const tickets = ticketTable(ledger, definitions);
+      // Started only now, when the log is read and the output location checked: Vega loads on another core meanwhile.
+      const renderer = options.report === false ? undefined : startChartRenderer();
+      try {
+        await writeAtomically(directory, async (staged) => {
+          staged.write('kpis.csv', toCsv(['id', 'value', 'unit'], kpiCsvRows(summary)));
+          staged.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
+          staged.write('import-report.json', JSON.stringify(log.report, null, 2) + '\n');
+          staged.write('tickets.csv', tickets.csv);
+          if (formats.length > 0) {
+            const source = arraySource(log.events, log.window.originEpochMs);
+            const rows = formats.includes('parquet') ? [{ replication: 1, rows: ticketRows(ledger, definitions) }] : undefined;
+            writeExports({ formats, log: source, name: logOutputName(file), eventsParquet: true, tickets: rows }, (name) => staged.file(name));
+          }
+          staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows([segments])));
+          staged.write('daily.csv', toCsv(daily.columns, daily.rows));
+          if (renderer === undefined) return;
+          const seen = new Set(tickets.resolved.map((ticket) => ticket.priority));
+          const ofScenario = scenario === undefined ? [] : Object.keys(scenario.priorities).filter((priority) => seen.has(priority));
+          await writeRunReport(
+            {
+              summary: {
+                scenario: basename(file),
+                seed: 0,
+                replications: 1,
+                version: VERSION,
+                kpis: Object.fromEntries(Object.entries(summary.kpis).map(([id, { value, unit }]) => [id, summarize([value], unit)])),
+                tiers: Object.fromEntries(
+                  Object.entries(summary.tiers).map(([tier, values]) => [tier, Object.fromEntries(Object.entries(values).map(([id, { value, unit }]) => [id, summarize([value], unit)]))]),
+                ),
+              },
+              resolved: tickets.resolved,
+              daily,
+              // The scenario's order (urgent first) for the priorities it knows, then the log's others by name.
+              priorities: [...ofScenario, ...[...seen].filter((priority) => !ofScenario.includes(priority)).sort()],
+              tiers: Object.keys(kpis.tiers),
+              measuredDays: Math.round((log.window.measureTo - log.window.measureFrom) / 144) / 10,
+              scenarioYaml: resolvedScenarioYaml(definitionsFrom),
+              description: scenario === undefined ? 'metric definitions: the scenario defaults' : `metric definitions from ${options.scenario}`,
+              log: basename(file),
+            },
+            (path, content) => staged.write(path, content),
+            renderer,
+          );
+        }, outputOptions(io, options));
+      } finally {
+        await renderer?.close();
+      }
       // --json is asked-for machine output: it is printed even with --quiet, which silences the rest.
       if (options.json) {
         io.stdout(JSON.stringify(summary, null, 2) + '\n');
@@ -218,6 +262,6 @@ export function registerMetrics(program: Command, io: CliIo): void {
       }
       if (options.quiet) return;
       const rows: Array<[string, string]> = kpiCsvRows(summary).map(([id, value, unit]) => [id, formatValue(value, unit)]);
-      io.stdout(`${file}: ${log.report.tickets} tickets, ${log.report.window.start} – ${log.report.window.end}\n` + table(rows) + `Wrote ${directory}\n`);
+      io.stdout(`${file}: ${log.report.tickets} tickets, ${log.report.window.start} – ${log.report.window.end}\n` + table(rows) + `Wrote ${directory}\n` + (options.report === false ? '' : reportLine(directory)));
     });
 }
