@@ -56,7 +56,7 @@ describe('desksim calibrate', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^KPI\s+log\s+simulated\s+95 % prediction interval\s+verdict\n/);
     expect(result.stdout).toMatch(/\d+ of \d+ KPIs reproduced\.\n/);
-    expect(readdirSync(check).sort()).toEqual(['charts', 'check.csv', 'desk.yaml', 'report.html']);
+    expect(readdirSync(check).sort()).toEqual(['.desksim-output', 'charts', 'check.csv', 'desk.yaml', 'report.html']);
     const csv = readFileSync(join(check, 'check.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe('kpi,unit,log,simulated_mean,interval_low,interval_high,verdict');
     expect(csv.find((line) => line.startsWith('tickets_created,'))).toMatch(/,reproduced$/);

@@ -156,7 +156,7 @@ describe.skipIf(executablePath === undefined)('the what-if page in Chromium', ()
     await setControl(page, TIER2, -2);
     await page.waitForSelector(`.control[data-path="${TIER2}"] .error:not([hidden])`);
     expect(await page.textContent(`.control[data-path="${TIER2}"] .error`)).toContain(
-      'expected an integer >= 0, found -2',
+      'expected an integer from 0 to 100000, found -2',
     );
     expect(await summaryJson(page)).toBe(pressured);
     await setControl(page, TIER2, 1);

@@ -28,7 +28,7 @@ async function chartSizes(page: Page, selector: string): Promise<Array<{ width: 
 
 /** One report of each kind, quick to make, and how many charts it has. */
 const REPORTS: Array<{ kind: string; args: string[]; charts: number }> = [
-  { kind: 'run', args: ['run', 'scenarios/baseline.yaml', '--set', 'horizon.days=10', '--set', 'horizon.warmup_days=2', '-r', '3'], charts: 6 },
+  { kind: 'run', args: ['run', 'scenarios/baseline.yaml', '--set', 'horizon.days=10', '--set', 'horizon.warmup_days=2', '-r', '3'], charts: 7 },
   { kind: 'compare', args: ['compare', 'scenarios/baseline.yaml', 'scenarios/understaffed-tier2.yaml', '--set', 'horizon.days=10', '--set', 'horizon.warmup_days=2', '-r', '3'], charts: 1 },
   { kind: 'sweep', args: ['sweep', 'scenarios/experiments/tier1-staffing.yaml', '--set', 'horizon.days=6', '--set', 'horizon.warmup_days=1', '-r', '2'], charts: 1 },
   { kind: 'pressure', args: ['pressure', 'scenarios/baseline.yaml', '--kpi', 'tickets_per_agent_day', '--steps', '0.5,1', '--set', 'horizon.days=8', '--set', 'horizon.warmup_days=2', '-r', '2'], charts: 2 },
@@ -86,7 +86,7 @@ describe.skipIf(executablePath === undefined)('report.html in Chromium', () => {
     const page = await context.newPage();
     await page.goto(reports.get('run')!, { waitUntil: 'load' });
     const sizes = await chartSizes(page, 'figure .static svg');
-    expect(sizes).toHaveLength(6);
+    expect(sizes).toHaveLength(7);
     for (const size of sizes) expect(size.width * size.height).toBeGreaterThan(100 * 100);
     await context.close();
   });

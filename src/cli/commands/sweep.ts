@@ -65,7 +65,7 @@ export function registerSweep(program: Command, io: CliIo): void {
       'after',
       '\nExamples:\n' +
         '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 --replications 2\n' +
-        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 -r 2 --pareto cost_per_ticket,first_response_time_mean --out outputs/pareto\n' +
+        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=21 -r 3 --pareto cost_per_ticket,first_response_time_mean --out outputs/pareto\n' +
         '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 -r 2 --json --out outputs/staffing\n',
     )
     .action(async (file: string, options: SweepOptionValues) => {
