@@ -23,6 +23,9 @@ import { writeRunReport } from '../../report/run-report.js';
 import { resolvedScenarioYaml } from '../../scenario/load.js';
 import { scenarioSchema, type Scenario } from '../../scenario/schema.js';
 import { VERSION } from '../../version.js';
+import { computeWarnings, formatWarnings, type RunWarning } from '../../experiment/warnings.js';
+
+const MINUTES_PER_DAY = 24 * 60;
 import { formatValue } from '../../report/format.js';
 import { reportLine, table } from '../format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
@@ -57,6 +60,8 @@ export interface LogSummary {
   /** The scenario the metric definitions came from, or null for the scenario defaults. */
   scenario: string | null;
   version: string;
+  /** What a reader must know before trusting these numbers (docs/metrics.md, Warnings). */
+  warnings: RunWarning[];
   kpis: Record<string, KpiValue>;
   tiers: Record<string, Record<string, KpiValue>>;
   import: ImportedLog['report'];
@@ -95,7 +100,32 @@ function madeSlaLine(log: ImportedLog, kpis: KpiTable): string {
 }
 
 /** The summary of a log's KPIs. */
-export function logSummary(kpis: KpiTable, log: ImportedLog, scenario: string | null): LogSummary {
+/**
+ * The warnings of one log, from the same rules as a run's: an unstable desk (a backlog that
+ * grows, agents busy all the time), unfinished work, a window too short for reopens, blank
+ * KPIs. A log is one history, not a replication: no interval, so nothing about replications.
+ */
+export function logWarnings(kpis: KpiTable, log: ImportedLog, definitions: MetricOptions): RunWarning[] {
+  const summaries = (values: Record<string, number | null>, unitOf: (id: string) => string) =>
+    Object.fromEntries(Object.entries(values).map(([id, value]) => [id, summarize([value], unitOf(id))]));
+  const units = new Map([...KPI_CATALOG, ...TIER_KPI_CATALOG].map((kpi) => [kpi.id, kpi.unit]));
+  const unitOf = (id: string) => units.get(id) ?? '';
+  const input = {
+    kpis: summaries(kpis.values, unitOf),
+    tiers: Object.fromEntries(Object.entries(kpis.tiers).map(([tier, values]) => [tier, summaries(values, unitOf)])),
+  };
+  const facts = {
+    replications: 1,
+    measuredDays: (log.window.measureTo - log.window.measureFrom) / MINUTES_PER_DAY,
+    reopenWindowDays: definitions.reopenWindow / MINUTES_PER_DAY,
+    surveyDelayMinutes: 0,
+    escalationTargets: [],
+    log: true,
+  };
+  return computeWarnings(input, facts).filter((warning) => warning.code !== 'few_replications');
+}
+
+export function logSummary(kpis: KpiTable, log: ImportedLog, scenario: string | null, warnings: RunWarning[] = []): LogSummary {
   const units = new Map(KPI_CATALOG.map((kpi) => [kpi.id, kpi.unit]));
   const tierUnits = new Map(TIER_KPI_CATALOG.map((kpi) => [kpi.id, kpi.unit]));
   const withUnits = (values: Record<string, number | null>, unitOf: Map<string, string>) =>
@@ -105,6 +135,7 @@ export function logSummary(kpis: KpiTable, log: ImportedLog, scenario: string | 
     mapping: log.report.mapping,
     scenario,
     version: VERSION,
+    warnings,
     kpis: withUnits(kpis.values, units),
     tiers: Object.fromEntries(Object.entries(kpis.tiers).map(([tier, values]) => [tier, withUnits(values, tierUnits)])),
     import: log.report,
@@ -121,7 +152,7 @@ function kpiCsvRows(summary: LogSummary): Array<[string, number | null, string]>
 }
 
 /** Reads a log for a command (`metrics`, `calibrate`): the import report on stderr unless quiet; bad input ⇒ exit 2. */
-export function importForCommand(file: string, mapping: string | undefined, io: CliIo, quiet = false): ImportedLog {
+export function importForCommand(file: string, mapping: string | undefined, io: CliIo, quiet = false, json = false): ImportedLog {
   let log: ImportedLog;
   try {
     log = importLog(resolve(io.cwd, file), {
@@ -130,7 +161,11 @@ export function importForCommand(file: string, mapping: string | undefined, io: 
       mappingShownAs: mapping,
     });
   } catch (error) {
-    if (error instanceof ImportError) throw new CliError(error.message, ExitCode.BadInput);
+    if (error instanceof ImportError) {
+      // --json always answers: the located issues as an object on stdout, as validate --json does.
+      if (json) io.stdout(JSON.stringify({ valid: false, issues: error.issues }, null, 2) + '\n');
+      throw new CliError(error.message, ExitCode.BadInput);
+    }
     throw error;
   }
   if (!quiet) io.stderr(renderImportReport(log.report));
@@ -197,7 +232,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
       const directory = outputTarget(io, options.out, `outputs/${logOutputName(file)}`);
       const formats = parseFormatOption(options.format);
       // The import report is printed below, with the KPIs it explains (made_sla beside SLA compliance).
-      const log = importForCommand(file, options.mapping, io, true);
+      const log = importForCommand(file, options.mapping, io, true, options.json === true);
       prepareOutputDirectory(directory, outputOptions(io, options));
       const ledger = logLedger(log);
       const definitionsFrom = scenario ?? scenarioSchema.parse({ name: 'defaults' });
@@ -206,7 +241,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
       if (!options.quiet) io.stderr(renderImportReport(log.report) + madeSlaLine(log, kpis));
       const segments = computeSegments(ledger, definitions);
       const daily = computeDaily(ledger, definitions, Object.keys(kpis.tiers));
-      const summary = logSummary(kpis, log, options.scenario ?? null);
+      const summary = logSummary(kpis, log, options.scenario ?? null, logWarnings(kpis, log, definitions));
       const tickets = ticketTable(ledger, definitions);
       // Started only now, when the log is read and the output location checked: Vega loads on another core meanwhile.
       const renderer = options.report === false ? undefined : startChartRenderer();
@@ -233,6 +268,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
                 seed: 0,
                 replications: 1,
                 version: VERSION,
+                warnings: summary.warnings,
                 kpis: Object.fromEntries(Object.entries(summary.kpis).map(([id, { value, unit }]) => [id, summarize([value], unit)])),
                 tiers: Object.fromEntries(
                   Object.entries(summary.tiers).map(([tier, values]) => [tier, Object.fromEntries(Object.entries(values).map(([id, { value, unit }]) => [id, summarize([value], unit)]))]),
@@ -262,6 +298,6 @@ export function registerMetrics(program: Command, io: CliIo): void {
       }
       if (options.quiet) return;
       const rows: Array<[string, string]> = kpiCsvRows(summary).map(([id, value, unit]) => [id, formatValue(value, unit)]);
-      io.stdout(`${file}: ${log.report.tickets} tickets, ${log.report.window.start} – ${log.report.window.end}\n` + table(rows) + `Wrote ${directory}\n` + (options.report === false ? '' : reportLine(directory)));
+      io.stdout(`${file}: ${log.report.tickets} tickets, ${log.report.window.start} – ${log.report.window.end}\n` + table(rows) + formatWarnings(summary.warnings) + `Wrote ${directory}\n` + (options.report === false ? '' : reportLine(directory)));
     });
 }
