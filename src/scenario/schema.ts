@@ -666,6 +666,11 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
   }
 
   checkReferences(Object.keys(scenario.sla.targets), priorityIds, 'priority', ['sla', 'targets'], context);
+  // A per-tier target names a tier of this desk: one that names no tier would mark nothing, silently.
+  (scenario.targets ?? []).forEach((target, index) => {
+    const tier = /^tiers\.([^.]+)\./.exec(target.kpi);
+    if (tier !== null) checkReferences([tier[1]!], tierIds, 'tier', ['targets', index, 'kpi'], context);
+  });
   if (typeof scenario.knowledge.coverage !== 'number') {
     checkReferences(Object.keys(scenario.knowledge.coverage), categoryIds, 'category', ['knowledge', 'coverage'], context);
   }

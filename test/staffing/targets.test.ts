@@ -14,6 +14,18 @@ const summary = (mean: number, low: number, high: number): KpiSummary => ({
 });
 
 describe('targets', () => {
+  it('name a tier of the desk: a per-tier target on an unknown tier is a located error, exit 2', async () => {
+    const file = join(temporaryDirectory(), 'tier9.yaml');
+    writeFileSync(
+      file,
+      `name: tier9\nextends: ${join(root, 'scenarios', 'baseline.yaml')}\ntargets:\n  - { kpi: tiers.tier9.queue_wait_mean, good: "<= 4h" }\n`,
+    );
+    const result = await cli(['validate', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}:4:12  targets.0.kpi`);
+    expect(result.stderr).toContain('unknown tier "tier9" (known: tier1, tier2)');
+  });
+
   it('are met on the worse end, missed on the better end, too close to call between', () => {
     const target = parseTarget('service_level>=90%', ['service_level']);
     expect(target).toEqual({ kpi: 'service_level', operator: '>=', value: 0.9, unit: 'share' });
