@@ -48,6 +48,8 @@ function wall(rate) {
 
 const { scenario } = loadScenarioFile(join(root, 'scenarios/textbook/mmc.yaml'), {
   overrides: ['tiers.desk.agents=10', 'arrivals.rate_per_hour=54', 'complexity.standard.handle_time.mean=10', `horizon.days=${days}`, 'horizon.warmup_days=0', 'replications=1'],
+  // A million customers in one replication: past the run's default work limit, on purpose.
+  allowLarge: true,
 });
 const model = buildDesk(scenario);
 // The counter takes events field by field (EventSink.emitFields), as the ledger does: no event object is built.

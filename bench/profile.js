@@ -36,6 +36,8 @@ async function driver(days, metrics) {
     buildDesk(
       loadScenarioFile(join(root, 'scenarios/textbook/mmc.yaml'), {
         overrides: ['tiers.desk.agents=10', 'arrivals.rate_per_hour=54', 'complexity.standard.handle_time.mean=10', `horizon.days=${horizon}`, 'horizon.warmup_days=0', 'replications=1'],
+  // A million customers in one replication: past the run's default work limit, on purpose.
+  allowLarge: true,
       }).scenario,
     );
   const counter = { emit() {}, emitFields() {} };
