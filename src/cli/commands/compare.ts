@@ -4,7 +4,7 @@ import { runBatch } from '../../experiment/batch.js';
 import { COMPARISON_COLUMNS, compareRuns, comparisonRows, differenceRows, uniqueLabels, type Comparison } from '../../experiment/compare.js';
 import { toCsv } from '../../report/csv.js';
 import { compareCharts, compareReportHtml } from '../../report/experiment-reports.js';
-import type { ScenarioError, ScenarioIssue } from '../../scenario/errors.js';
+import type { ScenarioError, ScenarioIssue } from '../../document/errors.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { alignedTable, formatChange, formatChangeInterval, formatPValue, formatRelative, SIGNIFICANT_MARK } from '../experiment-format.js';
 import { formatValue } from '../../report/format.js';

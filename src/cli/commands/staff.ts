@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { kpiColumns } from '../../experiment/run.js';
 import { toCsv } from '../../report/csv.js';
 import { loadExperiment } from '../../experiment/sweep.js';
-import { ScenarioError } from '../../scenario/errors.js';
+import { ScenarioError } from '../../document/errors.js';
 import { loadScenarioFile, resolvedScenarioYaml } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { defaultVariables, parseVary, VaryError, type StaffVariable } from '../../staffing/plan.js';

@@ -6,7 +6,7 @@ import { kpiColumns } from '../../experiment/run.js';
 import { loadExperiment, ParetoError, paretoFront, paretoKpis, parameterText, pointSummary, sweepCsv, sweepResult, type LoadedExperiment, type SweepResult } from '../../experiment/sweep.js';
 import { toCsv } from '../../report/csv.js';
 import { sweepCharts, sweepReportHtml } from '../../report/experiment-reports.js';
-import { ScenarioError } from '../../scenario/errors.js';
+import { ScenarioError } from '../../document/errors.js';
 import { alignedTable, formatMeanPlusMinus } from '../experiment-format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
