@@ -13,7 +13,7 @@ import './style.css';
 import { DEFAULT_PRESSURE_LEVELS } from '../src/experiment/pressure.js';
 import type { RunSummary } from '../src/experiment/summary.js';
 import type { DailySeries } from '../src/metrics/daily.js';
-import { INCENTIVE_KPIS } from '../src/model/gaming/incentives.js';
+import { INCENTIVE_KPIS } from '../src/scenario/incentives.js';
 import type { ResolvedTicket } from '../src/report/charts/resolution-time.js';
 import { kpiLabel } from '../src/report/labels.js';
 import type { Scenario } from '../src/scenario/schema.js';

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { distributionProblems, type DistributionSpec } from '../engine/distributions.js';
 import { parseDuration } from '../engine/duration.js';
 import { isIsoDateTime, parseIsoDateTime } from '../engine/local-time.js';
-import { INCENTIVE_KPIS } from '../model/gaming/incentives.js';
+import { INCENTIVE_KPIS } from './incentives.js';
 import { closestMatch } from '../document/suggest.js';
 import { durationSchema, MAX_DURATION_MINUTES } from '../document/values.js';
 import { scenarioTargetsSchema } from './targets.js';
