@@ -14,7 +14,7 @@ import { DEFAULT_PRESSURE_LEVELS } from '../src/experiment/pressure.js';
 import type { RunSummary } from '../src/experiment/summary.js';
 import type { DailySeries } from '../src/metrics/daily.js';
 import { INCENTIVE_KPIS } from '../src/scenario/incentives.js';
-import type { ResolvedTicket } from '../src/report/charts/resolution-time.js';
+import type { ResolvedTicket } from '../src/experiment/replication.js';
 import { kpiLabel } from '../src/report/labels.js';
 import type { Scenario } from '../src/scenario/schema.js';
 import type { PressureResult } from '../src/experiment/pressure.js';

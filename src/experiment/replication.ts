@@ -12,8 +12,7 @@ import { Ledger } from '../metrics/ledger.js';
 import { computeSegments, type Segment } from '../metrics/segments.js';
 import type { DeskModel } from '../model/build.js';
 import { simulate, type SimulationResult } from '../model/simulate.js';
-import { toCsv } from '../report/csv.js';
-import type { ResolvedTicket } from '../report/charts/resolution-time.js';
+import { toCsv } from '../document/csv.js';
 
 /** One replication's simulation facts and KPI values. */
 export interface ReplicationOutcome {
@@ -95,6 +94,12 @@ export function ticketTableCsv(ledger: Ledger, options?: MetricOptions): string 
 
 function rowsCsv(rows: ReturnType<typeof ticketRows>): string {
   return toCsv(TICKET_COLUMNS, rows.map((row) => TICKET_COLUMNS.map((column) => row[column])));
+}
+
+/** One resolved ticket: its priority and its resolution time in minutes. */
+export interface ResolvedTicket {
+  priority: string;
+  minutes: number;
 }
 
 /** A replication's ticket table as `tickets.csv`, and its resolved tickets as the report's resolution-time chart takes them. */

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { runBatch } from '../../experiment/batch.js';
 import { COMPARISON_COLUMNS, compareRuns, comparisonRows, differenceRows, uniqueLabels, type Comparison } from '../../experiment/compare.js';
-import { toCsv } from '../../report/csv.js';
+import { toCsv } from '../../document/csv.js';
 import { compareCharts, compareReportHtml } from '../../report/experiment-reports.js';
 import type { ScenarioError, ScenarioIssue } from '../../document/errors.js';
 import type { Scenario } from '../../scenario/schema.js';

@@ -15,7 +15,7 @@ import { Ledger } from '../../metrics/ledger.js';
 import { computeSegments } from '../../metrics/segments.js';
 import { SEGMENT_COLUMNS, segmentRows } from '../../experiment/detail.js';
 import { buildDesk } from '../../model/build.js';
-import { toCsv } from '../../report/csv.js';
+import { toCsv } from '../../document/csv.js';
 import { prepareOutputDirectory, writeAtomically } from '../../report/output-directory.js';
 import { slug } from '../../report/slug.js';
 import { startChartRenderer } from '../../report/chart-renderer.js';

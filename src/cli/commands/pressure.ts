@@ -22,7 +22,7 @@ import {
   type PressureResult,
 } from '../../experiment/pressure.js';
 import { KPI_CATALOG } from '../../metrics/catalog.js';
-import { toCsv } from '../../report/csv.js';
+import { toCsv } from '../../document/csv.js';
 import { pressureCharts, pressureMatrixCharts, pressureMatrixReportHtml, pressureReportHtml } from '../../report/experiment-reports.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { closestMatch } from '../../document/suggest.js';

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { KPI_CATALOG, TIER_KPI_CATALOG } from '../../metrics/catalog.js';
 import { defaultWorkers, kpiColumns, kpiRows, runScenarioParallel, type ParallelRunOptions, type RunResult } from '../../experiment/run.js';
 import { averageDaily, SEGMENT_COLUMNS, segmentRows } from '../../experiment/detail.js';
-import { toCsv } from '../../report/csv.js';
+import { toCsv } from '../../document/csv.js';
 import { writeAtomically, type OutputOptions } from '../../report/output-directory.js';
 import { slug } from '../../report/slug.js';
 import { resolvedScenarioYaml } from '../../scenario/load.js';

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { kpiColumns } from '../../experiment/run.js';
-import { toCsv } from '../../report/csv.js';
+import { toCsv } from '../../document/csv.js';
 import { loadExperiment } from '../../experiment/sweep.js';
 import { ScenarioError } from '../../document/errors.js';
 import { loadScenarioFile, resolvedScenarioYaml } from '../../scenario/load.js';

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { runBatch } from '../../experiment/batch.js';
 import { kpiColumns } from '../../experiment/run.js';
 import { loadExperiment, ParetoError, paretoFront, paretoKpis, parameterText, pointSummary, sweepCsv, sweepResult, type LoadedExperiment, type SweepResult } from '../../experiment/sweep.js';
-import { toCsv } from '../../report/csv.js';
+import { toCsv } from '../../document/csv.js';
 import { sweepCharts, sweepReportHtml } from '../../report/experiment-reports.js';
 import { ScenarioError } from '../../document/errors.js';
 import { alignedTable, formatMeanPlusMinus } from '../experiment-format.js';
