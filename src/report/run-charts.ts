@@ -16,7 +16,7 @@ import { resolutionTimeChart } from './charts/resolution-time.js';
 import { tierUtilizationChart } from './charts/tier-utilization.js';
 import { weekHeatmapChart, type WeekHeatCell } from './charts/week-heatmap.js';
 import { tierLabel } from './labels.js';
-import type { TargetStatus } from '../staffing/targets.js';
+import type { TargetStatus } from '../experiment/targets.js';
 
 /** What a run's report is made from. */
 export interface RunReportInput {

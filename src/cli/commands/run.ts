@@ -16,7 +16,7 @@ import { startChartRenderer } from '../../report/chart-renderer.js';
 import { writeRunReport } from '../../report/run-report.js';
 import { weekHourCells } from '../../staffing/week-hours.js';
 import { formatDuration } from '../../engine/duration.js';
-import { statusMark, summaryWithTargets, targetStatuses, type TargetStatus } from '../../staffing/targets.js';
+import { statusMark, summaryWithTargets, targetStatuses, type TargetStatus } from '../../experiment/targets.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { FORCE_HELP, loadForCommand, outputOptions, outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 import { parseFormats, ndjsonSource, type ExportFormat } from '../../export/index.js';

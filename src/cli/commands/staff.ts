@@ -11,7 +11,7 @@ import { defaultVariables, parseVary, VaryError, type StaffVariable } from '../.
 import { renderStaff, staffCharts, staffReportHtml } from '../../staffing/report.js';
 import { CandidateEvaluator } from '../../staffing/search.js';
 import { candidatesCsv, runStaff, type StaffResult } from '../../staffing/staff.js';
-import { parseTarget, scenarioTargets, TargetError, type Target } from '../../staffing/targets.js';
+import { parseTarget, scenarioTargets, TargetError, type Target } from '../../experiment/targets.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { jsonText, safeName, writeExperiment } from './experiment-shared.js';
 import { loadForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
