@@ -5,7 +5,7 @@
  */
 import { formatDuration } from '../src/engine/duration.js';
 import { kpiLabel } from '../src/report/labels.js';
-import type { ScenarioIssue } from '../src/scenario/errors.js';
+import type { ScenarioIssue } from '../src/document/errors.js';
 import { CONTROL_GROUPS, controlForIssue, type Control } from './controls.js';
 
 export class ControlPanel {

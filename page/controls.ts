@@ -8,7 +8,7 @@
  * A control's value becomes a `--set` override, `path=value`, except the incentive
  * pressures, which together make one `incentives=[...]` override.
  */
-import { GAMING_BEHAVIOURS, INCENTIVE_KPIS } from '../src/model/gaming/incentives.js';
+import { GAMING_BEHAVIOURS, INCENTIVE_KPIS } from '../src/scenario/incentives.js';
 import type { Scenario } from '../src/scenario/schema.js';
 
 /** One control: a number the user can set. */

@@ -7,8 +7,8 @@
 import type { RunSummary } from '../src/experiment/summary.js';
 import type { PressureResult } from '../src/experiment/pressure.js';
 import type { DailySeries } from '../src/metrics/daily.js';
-import type { ResolvedTicket } from '../src/report/charts/resolution-time.js';
-import type { ScenarioIssue } from '../src/scenario/errors.js';
+import type { ResolvedTicket } from '../src/experiment/replication.js';
+import type { ScenarioIssue } from '../src/document/errors.js';
 import type { Scenario } from '../src/scenario/schema.js';
 import type { Replay } from './replay-recorder.js';
 

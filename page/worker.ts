@@ -12,7 +12,7 @@ import { summarizeOutcomes } from '../src/experiment/summary.js';
 import type { RunOutcomes } from '../src/experiment/compare.js';
 import type { Ledger } from '../src/metrics/ledger.js';
 import { buildDesk } from '../src/model/build.js';
-import { ScenarioError } from '../src/scenario/errors.js';
+import { ScenarioError } from '../src/document/errors.js';
 import { loadScenarioText } from '../src/scenario/load.js';
 import { scenarioJsonSchema, type Scenario } from '../src/scenario/schema.js';
 import type { FromWorker, PageScenario, RunRequest, ToWorker } from './protocol.js';

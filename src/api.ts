@@ -11,9 +11,8 @@
  * Each function does what the command of the same name does, without writing files; bad
  * input throws a `ScenarioError` whose message lists every problem with its place.
  */
-import { alignScenarios } from './cli/commands/compare.js';
 import { runBatch } from './experiment/batch.js';
-import { compareRuns, uniqueLabels, type Comparison } from './experiment/compare.js';
+import { alignScenarios, compareRuns, uniqueLabels, type Comparison } from './experiment/compare.js';
 import { runScenarioParallel, type RunResult } from './experiment/run.js';
 import { DEFAULT_SWEEP_KPIS, expandGrid, parameterOverride, sweepResult, type ParameterValue, type SweepResult } from './experiment/sweep.js';
 import { EVENT_TYPES } from './eventlog/types.js';

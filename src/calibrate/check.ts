@@ -12,8 +12,9 @@ import type { DailySeries } from '../metrics/daily.js';
 import type { KpiTable } from '../metrics/engine.js';
 import type { Chart, RenderedChart } from '../report/charts/chart.js';
 import { dailyLineChart, type DailyPoint } from '../report/charts/daily-lines.js';
-import { resolutionTimeChart, type ResolvedTicket } from '../report/charts/resolution-time.js';
-import { toCsv } from '../report/csv.js';
+import type { ResolvedTicket } from '../experiment/replication.js';
+import { resolutionTimeChart } from '../report/charts/resolution-time.js';
+import { toCsv } from '../document/csv.js';
 import { formatValue } from '../report/format.js';
 import { escapeHtml, renderReportPage } from '../report/html.js';
 

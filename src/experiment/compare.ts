@@ -17,9 +17,10 @@ import { kpiRange, type KpiRange } from '../metrics/catalog.js';
 import { VERSION } from '../version.js';
 import type { ReplicationOutcome } from './replication.js';
 import type { RunSummary } from './run.js';
+import type { Scenario } from '../scenario/schema.js';
 import { clipInterval, UNBOUNDED } from './statistics.js';
 import { mergeWarnings, type ExperimentWarning } from './warnings.js';
-import type { TargetStatus } from '../staffing/targets.js';
+import type { TargetStatus } from './targets.js';
 
 /**
  * The change of one KPI from a reference run to another, paired replication by replication.
@@ -279,4 +280,18 @@ export function comparisonRows(comparison: Comparison): Array<Array<string | num
   return comparison.contrasts.flatMap((contrast) =>
     differenceRows(contrast).map(([kpi, difference]) => [contrast.scenario, comparison.reference, kpi, ...differenceCells(difference)]),
   );
+}
+
+/** The scenarios of a comparison, aligned on the first one's seed and replications (common random numbers). */
+export function alignScenarios(scenarios: readonly Scenario[]): { scenarios: Scenario[]; notes: string[] } {
+  const [reference] = scenarios;
+  if (reference === undefined) return { scenarios: [], notes: [] };
+  const notes: string[] = [];
+  const aligned = scenarios.map((scenario, index) => {
+    if (index === 0) return scenario;
+    if (scenario.seed !== reference.seed) notes.push(`${scenario.name} has seed ${scenario.seed}; it ran with ${reference.seed}, the first scenario's, so that both see the same tickets.`);
+    if (scenario.replications !== reference.replications) notes.push(`${scenario.name} has ${scenario.replications} replications; it ran ${reference.replications}, as the first scenario, so that every replication has its pair.`);
+    return { ...scenario, seed: reference.seed, replications: reference.replications };
+  });
+  return { scenarios: aligned, notes };
 }

@@ -12,7 +12,7 @@
  * Pure functions over run results; the command line loads the scenarios and runs them.
  */
 import { TRUTH_KPI_CATALOG } from '../metrics/catalog.js';
-import { INCENTIVE_KPIS } from '../model/gaming/incentives.js';
+import { INCENTIVE_KPIS } from '../scenario/incentives.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { DIFFERENCE_COLUMNS, differenceCells, differenceRows, differenceTable, type DifferenceTable, type KpiDifference, type RunOutcomes } from './compare.js';

@@ -10,10 +10,11 @@ export { ticketRows } from '../metrics/engine.js';
 import { computeDaily, type DailySeries } from '../metrics/daily.js';
 import { Ledger } from '../metrics/ledger.js';
 import { computeSegments, type Segment } from '../metrics/segments.js';
+import type { BusinessCalendar } from '../engine/local-time.js';
 import type { DeskModel } from '../model/build.js';
 import { simulate, type SimulationResult } from '../model/simulate.js';
-import { toCsv } from '../report/csv.js';
-import type { ResolvedTicket } from '../report/charts/resolution-time.js';
+import type { Scenario } from '../scenario/schema.js';
+import { toCsv } from '../document/csv.js';
 
 /** One replication's simulation facts and KPI values. */
 export interface ReplicationOutcome {
@@ -26,11 +27,18 @@ export interface ReplicationOutcome {
   daily?: DailySeries;
 }
 
-/** Metric definition choices taken from the scenario (`metrics:`, `sla:`, costs). */
+/** Metric definition choices of a built desk: its scenario's (`metrics:`, `sla:`, costs), on its opening hours. */
 export function metricOptions(model: DeskModel): MetricOptions {
-  const scenario = model.scenario;
+  return scenarioMetricOptions(model.scenario, model.businessHours);
+}
+
+/**
+ * Metric definition choices taken from the scenario's sections (`metrics:`, `sla:`, costs),
+ * with business-hours clocks on `businessHours` (`scenarioBusinessHours`): no desk needed, so
+ * the metrics of a real log are defined the same way without building one.
+ */
+export function scenarioMetricOptions(scenario: Scenario, businessHours: BusinessCalendar): MetricOptions {
   const sla = scenario.sla;
-  const businessHours = model.businessHours;
   const targets = Object.fromEntries(
     Object.entries(sla.targets).map(([priority, target]) => [priority, { firstResponse: target.first_response, resolution: target.resolution }]),
   );
@@ -95,6 +103,12 @@ export function ticketTableCsv(ledger: Ledger, options?: MetricOptions): string 
 
 function rowsCsv(rows: ReturnType<typeof ticketRows>): string {
   return toCsv(TICKET_COLUMNS, rows.map((row) => TICKET_COLUMNS.map((column) => row[column])));
+}
+
+/** One resolved ticket: its priority and its resolution time in minutes. */
+export interface ResolvedTicket {
+  priority: string;
+  minutes: number;
 }
 
 /** A replication's ticket table as `tickets.csv`, and its resolved tickets as the report's resolution-time chart takes them. */

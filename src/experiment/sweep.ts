@@ -14,10 +14,10 @@
  */
 import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { describeFound, message, ScenarioError, type DocumentKind, type ScenarioIssue } from '../scenario/errors.js';
+import { describeFound, message, ScenarioError, type DocumentKind, type ScenarioIssue } from '../document/errors.js';
 import { loadScenarioFile, loadYamlDocument, type DocumentLocation } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
-import { closestMatch } from '../scenario/suggest.js';
+import { closestMatch } from '../document/suggest.js';
 import { VERSION } from '../version.js';
 import { kpiColumns, type RunSummary } from './run.js';
 import { kpiDirection, type KpiDirection } from './direction.js';

@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { TICKET_COLUMNS } from '../metrics/engine.js';
-import { toCsv } from '../report/csv.js';
+import { toCsv } from '../document/csv.js';
 import type { ExportFormat } from './index.js';
 import { writeEventExports } from './index.js';
 import { writeTicketsParquet, type TicketRecord } from './parquet.js';

@@ -16,7 +16,8 @@
  */
 import { autoWorkers, runScenarioParallel } from '../experiment/run.js';
 import { summarize } from '../experiment/statistics.js';
-import { effectiveIntensities, GAMING_BEHAVIOURS, INCENTIVE_TABLE, type GamingBehaviour, type Incentive } from '../model/gaming/incentives.js';
+import { effectiveIntensities } from '../model/gaming/incentives.js';
+import { GAMING_BEHAVIOURS, INCENTIVE_TABLE, type GamingBehaviour, type Incentive } from '../scenario/incentives.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { deskOverrides, type DeskPoint } from './design.js';

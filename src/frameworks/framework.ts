@@ -20,9 +20,9 @@
 import { z } from 'zod';
 import { KPI_DIRECTIONS, type KpiDirection } from '../experiment/direction.js';
 import { KPI_CATALOG } from '../metrics/catalog.js';
-import { describeFound, message, type DocumentKind } from '../scenario/errors.js';
+import { describeFound, message, type DocumentKind } from '../document/errors.js';
 import { loadYamlDocument } from '../scenario/load.js';
-import { closestMatch } from '../scenario/suggest.js';
+import { closestMatch } from '../document/suggest.js';
 
 const KPI_IDS: readonly string[] = KPI_CATALOG.map((kpi) => kpi.id);
 

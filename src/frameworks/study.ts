@@ -12,7 +12,7 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { parameterOverride, type ParameterValue } from '../experiment/sweep.js';
-import { ScenarioError, type DocumentKind, type ScenarioIssue } from '../scenario/errors.js';
+import { ScenarioError, type DocumentKind, type ScenarioIssue } from '../document/errors.js';
 import { loadScenarioFile, loadYamlDocument, type DocumentLocation } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { deskOverrides, gridDesign, latinHypercube, type DeskPoint, type Factor } from './design.js';

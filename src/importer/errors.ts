@@ -1,10 +1,10 @@
 /**
  * Problems with a log or its mapping, and every word said about them (like
- * `scenario/errors.ts`): a problem names the file, the line (and column, in a mapping),
+ * `document/errors.ts`): a problem names the file, the line (and column, in a mapping),
  * what was read there and why it cannot be used. Any of them means bad input (exit 2).
  */
 import { readFileSync } from 'node:fs';
-import { listOptions } from '../scenario/errors.js';
+import { listOptions } from '../document/errors.js';
 
 /** One problem, where it was written and why it stops the import. */
 export interface ImportIssue {

@@ -17,9 +17,9 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { EVENT_TYPES, TICKETLESS_TYPES, type EventType } from '../eventlog/types.js';
-import { describeExpectedType, describeFound, message } from '../scenario/errors.js';
-import { durationSchema } from '../scenario/schema.js';
-import { closestMatch } from '../scenario/suggest.js';
+import { describeExpectedType, describeFound, message } from '../document/errors.js';
+import { durationSchema } from '../document/values.js';
+import { closestMatch } from '../document/suggest.js';
 import { compileTimeFormat, NAMED_TIME_FORMATS } from './time.js';
 import { ImportError, readTextFile, type ImportIssue } from './errors.js';
 

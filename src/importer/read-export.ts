@@ -4,7 +4,7 @@
  * column, counters and flags; each activity value becomes its event(s). Every unreadable
  * row and every unmapped activity is collected and reported together.
  */
-import { closestMatch } from '../scenario/suggest.js';
+import { closestMatch } from '../document/suggest.js';
 import { ImportError, importMessage, type ImportIssue } from './errors.js';
 import type { ActivityEvent, Mapping } from './mapping.js';
 import {

@@ -5,7 +5,7 @@
  * unreadable row is collected and reported together (file:line, why).
  */
 import { EVENT_TYPES, TICKETLESS_TYPES, type EventType } from '../eventlog/types.js';
-import { closestMatch } from '../scenario/suggest.js';
+import { closestMatch } from '../document/suggest.js';
 import { ImportError, importMessage, readLogText, type ImportIssue } from './errors.js';
 import type { Mapping } from './mapping.js';
 import { canonicalJson, EVENT_FIELDS, present, readCsvRows, timeOf, type RawLog, type RawRecord } from './raw.js';

@@ -15,6 +15,7 @@ import {
   type RateFunction,
   type Sampler,
 } from '../engine/index.js';
+import { scenarioBusinessHours, scenarioLocalTime } from '../scenario/calendar.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildGaming, type GamingModel } from './gaming/model.js';
 import type { SatisfactionModel } from './satisfaction.js';
@@ -211,7 +212,7 @@ function surgeStart(start: number | string, time: LocalTimeTable): number {
 function arrivalMultipliers(scenario: Scenario, time: LocalTimeTable, horizon: number): Float64Array {
   const arrivals = scenario.arrivals;
   if (arrivals.pattern === 'business_hours') {
-    return hourlyMultipliers(time, horizon, { open: new BusinessCalendar(time, scenario.clock.business_hours, 0, horizon) });
+    return hourlyMultipliers(time, horizon, { open: scenarioBusinessHours(scenario, time) });
   }
   if (arrivals.pattern === 'profile') {
     return hourlyMultipliers(time, horizon, { hourly: arrivals.hourly_profile, weekly: arrivals.weekly_profile });
@@ -300,7 +301,7 @@ function buildWorkforce(scenario: Scenario): WorkforceModel {
 export function buildDesk(scenario: Scenario): DeskModel {
   const horizon = scenario.horizon.days * MINUTES_PER_DAY;
   const measureFrom = scenario.horizon.warmup_days * MINUTES_PER_DAY;
-  const time = new LocalTimeTable(scenario.clock.start, scenario.clock.timezone, horizon);
+  const time = scenarioLocalTime(scenario);
 
   const complexityIds = Object.keys(scenario.complexity);
   const complexities = complexityIds.map((id) => ({ id, handleTime: createSampler(scenario.complexity[id]!.handle_time) }));
@@ -432,7 +433,7 @@ export function buildDesk(scenario: Scenario): DeskModel {
       retentionPerMinute: Math.pow(1 - scenario.knowledge.decay_per_week, 1 / (7 * MINUTES_PER_DAY)),
       selfService: scenario.knowledge.self_service,
     },
-    businessHours: new BusinessCalendar(time, scenario.clock.business_hours, 0, horizon),
+    businessHours: scenarioBusinessHours(scenario, time),
     reopenWindow: scenario.metrics.reopen_window_days * MINUTES_PER_DAY,
     gaming: buildGaming(scenario, complexities),
   };

@@ -1,6 +1,7 @@
 /** Human renderings of KPI values, shared by the terminal tables and the HTML report. */
 import { formatDuration } from '../engine/duration.js';
 import type { KpiSummary } from '../experiment/statistics.js';
+import type { Target } from '../experiment/targets.js';
 
 /** One value in its unit: minutes humanely (`3h 20m`), shares as percentages. */
 export function formatValue(value: number | null, unit: string): string {
@@ -30,4 +31,9 @@ export function formatSummary(summary: KpiSummary): string {
   const center = formatValue(summary.mean, summary.unit);
   if (summary.ci95 === null) return center;
   return `${center}  ${formatInterval(summary.ci95, summary.unit)}`;
+}
+
+/** A target as people read it: "sla_first_response_compliance ≥ 90.0%", "tiers.tier2.queue_wait_mean ≤ 4h". */
+export function targetText(target: Target): string {
+  return `${target.kpi} ${target.operator === '>=' ? '≥' : '≤'} ${target.unit === '' ? String(target.value) : formatValue(target.value, target.unit)}`;
 }

@@ -11,11 +11,12 @@ import { dailySlaChart } from './charts/daily-sla.js';
 import { dailyVolumeChart } from './charts/daily-volume.js';
 import { dailyWaitsChart } from './charts/daily-waits.js';
 import { kpiDashboardChart, type KpiEstimate } from './charts/kpi-dashboard.js';
-import { resolutionTimeChart, type ResolvedTicket } from './charts/resolution-time.js';
+import type { ResolvedTicket } from '../experiment/replication.js';
+import { resolutionTimeChart } from './charts/resolution-time.js';
 import { tierUtilizationChart } from './charts/tier-utilization.js';
 import { weekHeatmapChart, type WeekHeatCell } from './charts/week-heatmap.js';
 import { tierLabel } from './labels.js';
-import type { TargetStatus } from '../staffing/targets.js';
+import type { TargetStatus } from '../experiment/targets.js';
 
 /** What a run's report is made from. */
 export interface RunReportInput {

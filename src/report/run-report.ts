@@ -17,7 +17,7 @@ import { runCharts, type RunReportInput } from './run-charts.js';
 export { dailyPoints, runCharts, runEstimates, type RunReportInput } from './run-charts.js';
 import { kpiLabel } from './labels.js';
 import { formatInterval, formatValue } from './format.js';
-import type { TargetStatus } from '../staffing/targets.js';
+import type { TargetStatus } from '../experiment/targets.js';
 
 const STATUS_COLORS = { green: '#1e8449', amber: '#d68910', red: '#c0392b' } as const;
 

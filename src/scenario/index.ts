@@ -1,12 +1,13 @@
 /**
  * The scenario stage: YAML file → validated `Scenario` (SPEC §3).
- * `load.ts` reads files (bounded: `located.ts`), merges `extends` (`inherit.ts`), applies
- * `--set` overrides, validates with `schema.ts` and checks the size of the run (`size.ts`);
- * every problem comes back as a `ScenarioError` (`errors.ts`).
+ * `load.ts` reads files (bounded: `document/located.ts`), merges `extends` (`inherit.ts`),
+ * applies `--set` overrides, validates with `schema.ts` and checks the size of the run
+ * (`size.ts`); every problem comes back as a `ScenarioError` (`document/errors.ts`).
  */
 export * from './schema.js';
+export { durationSchema } from '../document/values.js';
 export { loadScenarioFile, loadScenarioText, loadYamlDocument, parseOverride, resolvedScenarioYaml, type DocumentLocation, type LoadedScenario, type LoadOptions, type LocatedDocument } from './load.js';
-export { ScenarioError, renderIssue, renderIssues, issueLocation, SCENARIO_KIND, type DocumentKind, type ScenarioIssue } from './errors.js';
+export { ScenarioError, renderIssue, renderIssues, issueLocation, SCENARIO_KIND, type DocumentKind, type ScenarioIssue } from '../document/errors.js';
 export { describeInheritance, REPLACE_KEY, type InheritanceNote } from './inherit.js';
-export { READ_LIMITS } from './located.js';
+export { READ_LIMITS } from '../document/located.js';
 export { estimateWork, workProblems, WORK_LIMITS, type WorkEstimate, type WorkProblem } from './size.js';

@@ -15,8 +15,8 @@
  * Every merge of ids and every whole replacement is recorded as an {@link InheritanceNote},
  * which `desksim validate` prints, so nothing is dropped or kept silently.
  */
-import { message, type ScenarioIssue } from './errors.js';
-import type { Located, MapEntry } from './located.js';
+import { message, type ScenarioIssue } from '../document/errors.js';
+import type { Located, MapEntry } from '../document/located.js';
 
 /** The key that marks a value to be taken whole, not merged with the parent's. */
 export const REPLACE_KEY = '$replace';

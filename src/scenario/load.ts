@@ -27,12 +27,12 @@ import {
   ScenarioError,
   type DocumentKind,
   type ScenarioIssue,
-} from './errors.js';
+} from '../document/errors.js';
 import { mergeOver, resolveReplaceMarkers, type InheritanceNote } from './inherit.js';
-import { buildLocated, fromPlain, parseYaml, readYamlFile, toPlain, type Located, type Location } from './located.js';
+import { buildLocated, fromPlain, parseYaml, readYamlFile, toPlain, type Located, type Location } from '../document/located.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { workProblems } from './size.js';
-import { closestMatch } from './suggest.js';
+import { closestMatch } from '../document/suggest.js';
 
 /** A loaded, validated scenario and the files it came from. */
 export interface LoadedScenario {

@@ -10,8 +10,9 @@ import { z } from 'zod';
 import { distributionProblems, type DistributionSpec } from '../engine/distributions.js';
 import { parseDuration } from '../engine/duration.js';
 import { isIsoDateTime, parseIsoDateTime } from '../engine/local-time.js';
-import { INCENTIVE_KPIS } from '../model/gaming/incentives.js';
-import { closestMatch } from './suggest.js';
+import { INCENTIVE_KPIS } from './incentives.js';
+import { closestMatch } from '../document/suggest.js';
+import { durationSchema, MAX_DURATION_MINUTES } from '../document/values.js';
 import { scenarioTargetsSchema } from './targets.js';
 
 // ---------------------------------------------------------------------------
@@ -25,7 +26,7 @@ import { scenarioTargetsSchema } from './targets.js';
  */
 export const LIMITS = {
   /** 100 years, in minutes: the longest duration anywhere in a scenario. */
-  durationMinutes: 100 * 365.25 * 1440,
+  durationMinutes: MAX_DURATION_MINUTES,
   /** About 10 years. */
   horizonDays: 3660,
   ratePerHour: 1_000_000,
@@ -36,24 +37,6 @@ export const LIMITS = {
   /** Any other multiplier or weight. */
   factor: 1000,
 } as const;
-
-/** A duration: a number of minutes, or a string such as "45s", "15m", "4h", "2d", "1w". */
-export const durationSchema = z
-  .union([z.number(), z.string()])
-  .transform((value, context) => {
-    try {
-      const minutes = parseDuration(value);
-      if (minutes > LIMITS.durationMinutes) {
-        context.addIssue({ code: 'custom', message: `must be at most 100 years (${LIMITS.durationMinutes} minutes)`, input: value });
-        return z.NEVER;
-      }
-      return minutes;
-    } catch (error) {
-      context.addIssue({ code: 'custom', message: (error as Error).message, input: value });
-      return z.NEVER;
-    }
-  })
-  .describe('A duration: minutes as a number, or a string like "45s", "15m", "4h", "2d", "1w".');
 
 const positiveDuration = durationSchema.refine((minutes) => minutes > 0, 'must be a positive duration');
 

@@ -13,7 +13,7 @@ import { createSampler } from '../engine/distributions.js';
 import type { DeskModel } from '../model/build.js';
 import type { Distribution } from '../scenario/schema.js';
 import { minimalAgents, type QueueLoad, type QueueTargets } from './erlang.js';
-import type { Target } from './targets.js';
+import type { Target } from '../experiment/targets.js';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 

@@ -6,11 +6,11 @@
 import type { Chart, RenderedChart } from '../report/charts/chart.js';
 import { staffCostChart, VERDICT_COLORS, type StaffCostPoint } from '../report/charts/staff-cost.js';
 import { staffHeatmapChart } from '../report/charts/staff-heatmap.js';
-import { formatInterval, formatValue } from '../report/format.js';
+import { formatInterval, formatValue, targetText } from '../report/format.js';
 import { escapeHtml, renderReportPage } from '../report/html.js';
 import { kpiLabel } from '../report/labels.js';
 import type { StaffResult } from './staff.js';
-import { targetText, type TargetCheck } from './targets.js';
+import type { TargetCheck } from '../experiment/targets.js';
 
 /** The objective in words: "12,345.00 (staff cost)" or "2,016 agent-hours". */
 export function costText(result: StaffResult, cost: number): string {

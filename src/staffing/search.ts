@@ -22,7 +22,7 @@ import type { Ledger } from '../metrics/ledger.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { AnalyticHour, TierAnalysis } from './analytic.js';
 import { planAgentHours, planCost, planText, type Plan, type StaffVariable } from './plan.js';
-import { judgeAll, type Target, type TargetCheck } from './targets.js';
+import { judgeAll, type Target, type TargetCheck } from '../experiment/targets.js';
 
 /** One simulated candidate plan. */
 export interface Candidate {

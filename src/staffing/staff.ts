@@ -18,7 +18,8 @@ import { analyticTargets, analyzeHours, weekGrid, type TierLoad, type WeekCell }
 import type { QueueTargets } from './erlang.js';
 import { fixedStaffCost, type StaffVariable } from './plan.js';
 import { analyticStart, CandidateEvaluator, searchStaffing, type Candidate } from './search.js';
-import { targetText, type Target, type TargetCheck } from './targets.js';
+import type { Target, TargetCheck } from '../experiment/targets.js';
+import { targetText } from '../report/format.js';
 
 /** What `desksim staff` was asked. */
 export interface StaffRequest {

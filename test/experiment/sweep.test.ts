@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiment/run.js';
 import { expandGrid, loadExperiment, parameterOverride, sweepCsv, sweepResult } from '../../src/experiment/sweep.js';
-import { ScenarioError } from '../../src/scenario/errors.js';
+import { ScenarioError } from '../../src/document/errors.js';
 import { root, temporaryDirectory } from '../support/cli.js';
 
 describe('expandGrid', () => {

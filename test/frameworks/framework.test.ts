@@ -7,7 +7,7 @@ import { definitionOverrides, frameworkRule, kpiScales, loadFramework, score, ty
 import { spearman, ranks, bootstrapPaired } from '../../src/frameworks/statistics.js';
 import { frameworkIncentives } from '../../src/frameworks/evaluate.js';
 import { loadStudy } from '../../src/frameworks/study.js';
-import { ScenarioError } from '../../src/scenario/errors.js';
+import { ScenarioError } from '../../src/document/errors.js';
 import { root, temporaryDirectory } from '../support/cli.js';
 
 const directory = temporaryDirectory();

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { cli, root } from '../support/cli.js';
-import { ScenarioError } from '../../src/scenario/errors.js';
+import { ScenarioError } from '../../src/document/errors.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { estimateWork } from '../../src/scenario/size.js';
 

@@ -1,7 +1,7 @@
 /** The page's controls come from the scenario, the JSON Schema and the incentive table; links round-trip. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GAMING_BEHAVIOURS, INCENTIVE_KPIS } from '../../src/model/gaming/incentives.js';
+import { GAMING_BEHAVIOURS, INCENTIVE_KPIS } from '../../src/scenario/incentives.js';
 import { loadScenarioFile, loadScenarioText } from '../../src/scenario/load.js';
 import { resolvedScenarioYaml } from '../../src/scenario/load.js';
 import { scenarioJsonSchema } from '../../src/scenario/schema.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../src/scenario/errors.js';
+import { ScenarioError } from '../../src/document/errors.js';
 import { loadScenarioText } from '../../src/scenario/load.js';
-import { closestMatch } from '../../src/scenario/suggest.js';
+import { closestMatch } from '../../src/document/suggest.js';
 
 function problems(text: string): string {
   try {

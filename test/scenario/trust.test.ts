@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScenarioError, type ScenarioIssue } from '../../src/scenario/errors.js';
+import { ScenarioError, type ScenarioIssue } from '../../src/document/errors.js';
 import { describeInheritance } from '../../src/scenario/inherit.js';
 import { loadScenarioFile, loadScenarioText } from '../../src/scenario/load.js';
 import { estimateWork, WORK_LIMITS } from '../../src/scenario/size.js';

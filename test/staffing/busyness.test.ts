@@ -5,7 +5,7 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { kpiColumns, runScenario } from '../../src/experiment/run.js';
 import { parseVary } from '../../src/staffing/plan.js';
 import { runStaff } from '../../src/staffing/staff.js';
-import { parseTarget } from '../../src/staffing/targets.js';
+import { parseTarget } from '../../src/experiment/targets.js';
 import { join } from 'node:path';
 import { root } from '../support/cli.js';
 

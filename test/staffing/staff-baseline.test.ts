@@ -9,7 +9,7 @@ import { kpiColumns } from '../../src/experiment/run.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { fixedStaffCost, parseVary } from '../../src/staffing/plan.js';
 import { CandidateEvaluator, searchStaffing } from '../../src/staffing/search.js';
-import { parseTarget } from '../../src/staffing/targets.js';
+import { parseTarget } from '../../src/experiment/targets.js';
 import { root } from '../support/cli.js';
 
 describe('staff on the baseline desk', () => {

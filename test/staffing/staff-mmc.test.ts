@@ -12,7 +12,7 @@ import { minimalAgents, queueMeasures } from '../../src/staffing/erlang.js';
 import { fixedStaffCost, parseVary } from '../../src/staffing/plan.js';
 import { searchStaffing } from '../../src/staffing/search.js';
 import { runStaff } from '../../src/staffing/staff.js';
-import { parseTarget } from '../../src/staffing/targets.js';
+import { parseTarget } from '../../src/experiment/targets.js';
 import { kpiColumns } from '../../src/experiment/run.js';
 import { root } from '../support/cli.js';
 

@@ -1,10 +1,10 @@
 /** `desksim compare <a> <b> [more...]`: scenarios under common random numbers, every KPI's change with its CI. */
 import type { Command } from 'commander';
 import { runBatch } from '../../experiment/batch.js';
-import { COMPARISON_COLUMNS, compareRuns, comparisonRows, differenceRows, uniqueLabels, type Comparison } from '../../experiment/compare.js';
-import { toCsv } from '../../report/csv.js';
+import { alignScenarios, COMPARISON_COLUMNS, compareRuns, comparisonRows, differenceRows, uniqueLabels, type Comparison } from '../../experiment/compare.js';
+import { toCsv } from '../../document/csv.js';
 import { compareCharts, compareReportHtml } from '../../report/experiment-reports.js';
-import type { ScenarioError, ScenarioIssue } from '../../scenario/errors.js';
+import type { ScenarioError, ScenarioIssue } from '../../document/errors.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { alignedTable, formatChange, formatChangeInterval, formatPValue, formatRelative, SIGNIFICANT_MARK } from '../experiment-format.js';
 import { formatValue } from '../../report/format.js';
@@ -13,23 +13,9 @@ import { experimentOptions, experimentProgress, jsonText, safeName, writeExperim
 import { parseWorkers } from './run.js';
 import { loadForCommand, outputTarget, printInvalid, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 import { scenarioDifferences } from '../../experiment/scenario-diff.js';
-import { statusMark, targetStatuses } from '../../staffing/targets.js';
+import { statusMark, targetStatuses } from '../../experiment/targets.js';
 
 type CompareOptionValues = ScenarioOptionValues & ExperimentOptionValues;
-
-/** The scenarios of a comparison, aligned on the first one's seed and replications (common random numbers). */
-export function alignScenarios(scenarios: readonly Scenario[]): { scenarios: Scenario[]; notes: string[] } {
-  const [reference] = scenarios;
-  if (reference === undefined) return { scenarios: [], notes: [] };
-  const notes: string[] = [];
-  const aligned = scenarios.map((scenario, index) => {
-    if (index === 0) return scenario;
-    if (scenario.seed !== reference.seed) notes.push(`${scenario.name} has seed ${scenario.seed}; it ran with ${reference.seed}, the first scenario's, so that both see the same tickets.`);
-    if (scenario.replications !== reference.replications) notes.push(`${scenario.name} has ${scenario.replications} replications; it ran ${reference.replications}, as the first scenario, so that every replication has its pair.`);
-    return { ...scenario, seed: reference.seed, replications: reference.replications };
-  });
-  return { scenarios: aligned, notes };
-}
 
 /** Loads every scenario file, reporting the problems of all of them at once (exit 2). */
 function loadAll(files: readonly string[], options: ScenarioOptionValues, io: CliIo): Scenario[] {

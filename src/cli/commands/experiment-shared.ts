@@ -1,7 +1,7 @@
 /** What `compare`, `sweep` and `pressure` share: options, progress, names, writing a run's files and the whole output. */
 import type { Command } from 'commander';
 import { defaultWorkers, kpiColumns, kpiRows, type RunResult } from '../../experiment/run.js';
-import { toCsv } from '../../report/csv.js';
+import { toCsv } from '../../document/csv.js';
 import { startChartRenderer } from '../../report/chart-renderer.js';
 import type { Chart, RenderedChart } from '../../report/charts/chart.js';
 import { writeExperimentReport } from '../../report/experiment-reports.js';

@@ -6,8 +6,8 @@ import { evaluateStudy, type FrameworkStudyResult } from '../../frameworks/evalu
 import { frameworkSchema } from '../../frameworks/framework.js';
 import { deskTable, FRAMEWORK_COLUMNS, frameworkCharts, frameworkRows, frameworksReportHtml, renderFrameworks } from '../../frameworks/report.js';
 import { loadStudy, studySchema, type LoadedStudy } from '../../frameworks/study.js';
-import { toCsv } from '../../report/csv.js';
-import { ScenarioError } from '../../scenario/errors.js';
+import { toCsv } from '../../document/csv.js';
+import { ScenarioError } from '../../document/errors.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';

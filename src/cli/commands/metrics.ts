@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { basename, extname, resolve } from 'node:path';
-import { metricOptions, ticketTable } from '../../experiment/replication.js';
+import { scenarioMetricOptions, ticketTable } from '../../experiment/replication.js';
 import { summarize } from '../../experiment/statistics.js';
 import { ImportError, importLog, renderImportReport, type ImportedLog } from '../../importer/index.js';
 import { KPI_CATALOG, TIER_KPI_CATALOG, type MetricOptions } from '../../metrics/catalog.js';
@@ -14,12 +14,12 @@ import { computeDaily } from '../../metrics/daily.js';
 import { Ledger } from '../../metrics/ledger.js';
 import { computeSegments } from '../../metrics/segments.js';
 import { SEGMENT_COLUMNS, segmentRows } from '../../experiment/detail.js';
-import { buildDesk } from '../../model/build.js';
-import { toCsv } from '../../report/csv.js';
+import { toCsv } from '../../document/csv.js';
 import { prepareOutputDirectory, writeAtomically } from '../../report/output-directory.js';
 import { slug } from '../../report/slug.js';
 import { startChartRenderer } from '../../report/chart-renderer.js';
 import { writeRunReport } from '../../report/run-report.js';
+import { scenarioBusinessHours } from '../../scenario/calendar.js';
 import { resolvedScenarioYaml } from '../../scenario/load.js';
 import { scenarioSchema, type Scenario } from '../../scenario/schema.js';
 import { VERSION } from '../../version.js';
@@ -78,11 +78,11 @@ export function logMetricOptions(scenario: Scenario, log: ImportedLog): MetricOp
     clock: { ...scenario.clock, start: new Date(log.window.originEpochMs).toISOString() },
     horizon: { days: Math.max(log.window.measureTo / 1440, 1 / 1440), warmup_days: 0 },
   };
-  const desk = buildDesk(onLogCalendar);
-  const options = metricOptions(desk);
+  const businessHours = scenarioBusinessHours(onLogCalendar);
+  const options = scenarioMetricOptions(onLogCalendar, businessHours);
   if (log.slaTargets === undefined) return options;
   // Targets keyed by the log's own priority labels (the mapping's sla.targets), on the scenario's SLA clock.
-  const businessClock = (from: number, to: number) => desk.businessHours.businessMinutesBetween(from, to);
+  const businessClock = (from: number, to: number) => businessHours.businessMinutesBetween(from, to);
   const clock = scenario.sla.clock === 'business' ? businessClock : (from: number, to: number) => to - from;
   return { ...options, sla: { targets: log.slaTargets, clock, pauseWhenPending: scenario.sla.pause_when_pending } };
 }

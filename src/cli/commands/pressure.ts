@@ -22,10 +22,10 @@ import {
   type PressureResult,
 } from '../../experiment/pressure.js';
 import { KPI_CATALOG } from '../../metrics/catalog.js';
-import { toCsv } from '../../report/csv.js';
+import { toCsv } from '../../document/csv.js';
 import { pressureCharts, pressureMatrixCharts, pressureMatrixReportHtml, pressureReportHtml } from '../../report/experiment-reports.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { closestMatch } from '../../scenario/suggest.js';
+import { closestMatch } from '../../document/suggest.js';
 import { alignedTable, formatRelative, SIGNIFICANT_MARK } from '../experiment-format.js';
 import { formatValue } from '../../report/format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';

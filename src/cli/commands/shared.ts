@@ -1,7 +1,7 @@
 /** Options every scenario-reading command shares, and the one way they load a scenario. */
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
-import { ScenarioError, type ScenarioIssue } from '../../scenario/errors.js';
+import { ScenarioError, type ScenarioIssue } from '../../document/errors.js';
 import { loadScenarioFile, type LoadedScenario } from '../../scenario/load.js';
 import type { OutputOptions } from '../../report/output-directory.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';

@@ -17,7 +17,7 @@ import { createStream, type Rng } from '../../engine/index.js';
 import type { EventType, ReplyKind } from '../../eventlog/types.js';
 import type { DeskModel } from '../build.js';
 import type { Agent, Ticket } from '../structures.js';
-import type { GamingBehaviour } from './incentives.js';
+import type { GamingBehaviour } from '../../scenario/incentives.js';
 import type { GamingModel } from './model.js';
 import type { SelectiveQueue } from './queue.js';
 

@@ -10,7 +10,7 @@ import type { Agent, Ticket, TierQueue } from '../structures.js';
 import type { BehaviourContext, BehaviourHooks, GamingDesk, Outcome } from './behaviour.js';
 import { SeatStreams, Session } from './behaviour.js';
 import { LegitimateEffort } from './effort.js';
-import { LEGITIMATE_EFFORTS } from './incentives.js';
+import { LEGITIMATE_EFFORTS } from '../../scenario/incentives.js';
 import { SelectiveQueue } from './queue.js';
 import { BEHAVIOUR_REGISTRY } from './registry.js';
 

@@ -6,7 +6,8 @@
  */
 import type { Sampler } from '../../engine/index.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { effectiveIntensities, effortLevels, GAMING_BEHAVIOURS, LEGITIMATE_EFFORTS, type GamingBehaviour, type LegitimateEffort } from './incentives.js';
+import { GAMING_BEHAVIOURS, LEGITIMATE_EFFORTS, type GamingBehaviour, type LegitimateEffort } from '../../scenario/incentives.js';
+import { effectiveIntensities, effortLevels } from './incentives.js';
 
 export interface GamingModel {
   /** Effective intensity by behaviour, 0..1. */

@@ -6,13 +6,8 @@
  */
 import { formatDuration } from '../../engine/duration.js';
 import { sortedQuantile } from '../../metrics/statistics.js';
+import type { ResolvedTicket } from '../../experiment/replication.js';
 import { chart, COLORS, round, type Chart } from './chart.js';
-
-/** One resolved ticket: its priority and its resolution time in minutes. */
-export interface ResolvedTicket {
-  priority: string;
-  minutes: number;
-}
 
 /** Bins per factor of ten. */
 const BINS_PER_DECADE = 5;

@@ -8,16 +8,9 @@ import { ArraySink } from '../../../src/eventlog/types.js';
 import { runScenario } from '../../../src/experiment/run.js';
 import type { KpiTable } from '../../../src/metrics/engine.js';
 import { buildDesk } from '../../../src/model/build.js';
-import {
-  effectiveIntensities,
-  effortLevels,
-  GAMING_BEHAVIOURS,
-  INCENTIVE_KPIS,
-  INCENTIVE_TABLE,
-  LEGITIMATE_EFFORTS,
-  type GamingBehaviour,
-} from '../../../src/model/gaming/incentives.js';
+import { effectiveIntensities, effortLevels } from '../../../src/model/gaming/incentives.js';
 import { simulate } from '../../../src/model/simulate.js';
+import { GAMING_BEHAVIOURS, INCENTIVE_KPIS, INCENTIVE_TABLE, LEGITIMATE_EFFORTS, type GamingBehaviour } from '../../../src/scenario/incentives.js';
 import { loadScenarioFile } from '../../../src/scenario/load.js';
 import { baselineScenario, expectFall, expectRise, runBaseline, tables } from './helpers.js';
 

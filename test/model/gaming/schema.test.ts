@@ -1,6 +1,6 @@
 /** Bad gaming and incentive input is refused before anything runs, located, with a suggestion. */
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../../src/scenario/errors.js';
+import { ScenarioError } from '../../../src/document/errors.js';
 import { loadScenarioText } from '../../../src/scenario/load.js';
 
 function problems(text: string, overrides: string[] = []): string {

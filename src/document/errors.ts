@@ -1,9 +1,11 @@
 /**
- * Scenario problems and every word said about them.
+ * Problems in the documents desksim reads (scenarios, and the experiment files, frameworks
+ * and mappings read the same way) and every word said about them.
  *
- * The loader (`load.ts`) finds problems and calls the builders in `message` below; all the
- * wording a user reads lives here, in one place (like vega-lite's `log/message.ts`), so it
- * stays consistent and plain: "expected an integer >= 0, found -3", never zod's jargon.
+ * The loaders (`scenario/load.ts` and the others) find problems and call the builders in
+ * `message` below; all the wording a user reads lives here, in one place (like vega-lite's
+ * `log/message.ts`), so it stays consistent and plain: "expected an integer >= 0, found -3",
+ * never zod's jargon.
  */
 
 /** One problem in a scenario, with where it was written and what was wrong. */

@@ -5,11 +5,10 @@
  */
 import { parseDuration } from '../engine/duration.js';
 import { KPI_CATALOG, TIER_KPI_CATALOG } from '../metrics/catalog.js';
-import { formatValue } from '../report/format.js';
-import type { KpiSummary } from '../experiment/statistics.js';
-import { pointSummary } from '../experiment/sweep.js';
+import type { KpiSummary } from './statistics.js';
+import { pointSummary } from './sweep.js';
 import { parseBound, type ScenarioTarget } from '../scenario/targets.js';
-import type { RunSummary } from '../experiment/run.js';
+import type { RunSummary } from './run.js';
 
 /** A bound on a KPI: `kpi >= value` or `kpi <= value`, in the KPI's unit (minutes, shares 0..1). */
 export interface Target {
@@ -109,11 +108,6 @@ export function judge(target: Target, summary: KpiSummary | undefined): TargetCh
 /** Every target judged on a run's summary. */
 export function judgeAll(targets: readonly Target[], summary: Pick<RunSummary, 'kpis' | 'tiers'>): TargetCheck[] {
   return targets.map((target) => judge(target, pointSummary(summary, target.kpi)));
-}
-
-/** A target as people read it: "sla_first_response_compliance ≥ 90.0%", "tiers.tier2.queue_wait_mean ≤ 4h". */
-export function targetText(target: Target): string {
-  return `${target.kpi} ${target.operator === '>=' ? '≥' : '≤'} ${target.unit === '' ? String(target.value) : formatValue(target.value, target.unit)}`;
 }
 
 /** A KPI's standing against a scenario target: the colour and the word a report shows. */

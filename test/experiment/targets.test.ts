@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KpiSummary } from '../../src/experiment/statistics.js';
-import { judge, parseTarget, targetStatuses } from '../../src/staffing/targets.js';
+import { judge, parseTarget, targetStatuses } from '../../src/experiment/targets.js';
 import { cli, root, temporaryDirectory } from '../support/cli.js';
 
 const summary = (mean: number, low: number, high: number): KpiSummary => ({

@@ -1,6 +1,6 @@
 /** CSV writing (RFC 4180): what is quoted and what is not. */
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/report/csv.js';
+import { toCsv } from '../../src/document/csv.js';
 
 describe('toCsv', () => {
   it('writes numbers, booleans and empty values bare, and quotes text holding a comma, quote or line break', () => {

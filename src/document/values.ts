@@ -1,0 +1,27 @@
+/**
+ * Value schemas every kind of document shares (scenario, mapping, experiment): each reads
+ * what a person writes with the engine's own parser, so a value means the same in every file.
+ */
+import { z } from 'zod';
+import { parseDuration } from '../engine/duration.js';
+
+/** 100 years, in minutes: the longest duration any document may give. */
+export const MAX_DURATION_MINUTES = 100 * 365.25 * 1440;
+
+/** A duration: a number of minutes, or a string such as "45s", "15m", "4h", "2d", "1w". */
+export const durationSchema = z
+  .union([z.number(), z.string()])
+  .transform((value, context) => {
+    try {
+      const minutes = parseDuration(value);
+      if (minutes > MAX_DURATION_MINUTES) {
+        context.addIssue({ code: 'custom', message: `must be at most 100 years (${MAX_DURATION_MINUTES} minutes)`, input: value });
+        return z.NEVER;
+      }
+      return minutes;
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message, input: value });
+      return z.NEVER;
+    }
+  })
+  .describe('A duration: minutes as a number, or a string like "45s", "15m", "4h", "2d", "1w".');
