@@ -38,7 +38,7 @@ export function processIo(): CliIo {
   };
 }
 
-/** Exit codes: SPEC §7. */
+/** Exit codes: docs/contracts.md#command-line. */
 export const ExitCode = { Success: 0, Failure: 1, BadInput: 2 } as const;
 
 /** An error that ends the command with a given exit code and message. */

@@ -1,12 +1,12 @@
 /**
  * The ticket event log: the contract between whatever produces tickets (the simulator, an
- * importer of a real help desk's export) and the metric engine. SPEC §4.
+ * importer of a real help desk's export) and the metric engine: docs/contracts.md#event-log.
  *
  * In memory, `time` is minutes since the log's origin (a float), so the simulator never
  * formats dates on its hot path; files carry ISO 8601 (see `ndjson.ts`).
  */
 
-/** Every event type of SPEC §4, plus the agent-level shift events (see below). */
+/** Every event type of the event log (docs/contracts.md#event-log), agent-level records included. */
 export const EVENT_TYPES = [
   'created',
   'self_service',

@@ -1,5 +1,5 @@
 /**
- * The importer: a log file → the event log of SPEC §4, with a report of everything odd.
+ * The importer: a log file → the event log (docs/contracts.md#event-log), with a report of everything odd.
  *
  * ```
  * export.csv / .ndjson ──mapping (mapping.ts)──read-export.ts──┐

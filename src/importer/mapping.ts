@@ -107,7 +107,7 @@ const activitySchema = z.preprocess(
   z.strictObject({
     type: z
       .enum(activityTypes)
-      .describe('The SPEC §4 event type this activity is, or ignore: its rows are counted in the import report and not used.'),
+      .describe('The event type this activity is (docs/contracts.md#event-log), or ignore: its rows are counted in the import report and not used.'),
     kind: z.string().min(1).optional().describe('The event\'s kind, e.g. pending kind engineering (does not pause SLA clocks), replied kind generic.'),
     tier: z.string().min(1).optional().describe('The tier to record on the event when the export has no tier column, e.g. the queue a triage step puts tickets in.'),
     ends_pending: z

@@ -1,6 +1,6 @@
 /**
  * Reading a log file into raw records, one per row, each remembering its line: an NDJSON
- * event log (as `desksim run --events` writes it), a CSV in the event-log form of SPEC §4,
+ * event log (as `desksim run --events` writes it), a CSV in the event-log form (docs/contracts.md#event-log),
  * or a help desk's own CSV export read through a mapping. Nothing is cleaned here; every
  * unreadable row is collected and reported together (file:line, why).
  */
@@ -81,7 +81,7 @@ function readNdjson(text: string, file: string): RawLog {
 // CSV
 // ---------------------------------------------------------------------------
 
-/** The event-log form's columns (SPEC §4). */
+/** The event-log form's columns (docs/contracts.md#event-log). */
 const LOG_COLUMNS = ['ticket', 'time', 'type', ...EVENT_FIELDS] as const;
 
 function readEventCsv(text: string, file: string): RawLog {
@@ -148,7 +148,7 @@ export function detectForm(file: string, text: string): 'ndjson' | 'csv' {
 
 /**
  * Reads every row of a log file. With a mapping, the file is a help desk's export; without
- * one, it is an event log (NDJSON or CSV, SPEC §4). Throws an `ImportError` listing every
+ * one, it is an event log (NDJSON or CSV, docs/contracts.md#event-log). Throws an `ImportError` listing every
  * unreadable row.
  */
 export function readLog(file: string, options: { shownAs?: string; mapping?: Mapping; mappingFile?: string } = {}): RawLog {

@@ -1,5 +1,5 @@
 /**
- * The scenario stage: YAML file → validated `Scenario` (SPEC §3).
+ * The scenario stage: YAML file → validated `Scenario` (docs/contracts.md#scenario).
  * `load.ts` reads files (bounded: `document/located.ts`), merges `extends` (`inherit.ts`),
  * applies `--set` overrides, validates with `schema.ts` and checks the size of the run
  * (`size.ts`); every problem comes back as a `ScenarioError` (`document/errors.ts`).

@@ -487,7 +487,7 @@ const agentsSchema = z.strictObject({
     .prefault({}),
 });
 
-// Gaming behaviours (SPEC §6; docs/gaming.md). Each is a mechanism in the model with an
+// Gaming behaviours (docs/gaming.md). Each is a mechanism in the model with an
 // intensity 0..1 — the probability that an agent does it at each opportunity — and 0 turns
 // it off. Incentives (below) may raise an intensity further.
 
