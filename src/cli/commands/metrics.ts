@@ -31,6 +31,7 @@ import { parseFormatOption } from './run.js';
 import { arraySource } from '../../export/index.js';
 import { writeExports } from '../../export/outputs.js';
 import { ticketRows } from '../../metrics/engine.js';
+import { formatKpiKey } from '../../metrics/kpi-key.js';
 
 interface MetricsOptionValues {
   mapping?: string;
@@ -115,7 +116,7 @@ export function logSummary(kpis: KpiTable, log: ImportedLog, scenario: string | 
 function kpiCsvRows(summary: LogSummary): Array<[string, number | null, string]> {
   const rows: Array<[string, number | null, string]> = Object.entries(summary.kpis).map(([id, { value, unit }]) => [id, value, unit]);
   for (const [tier, values] of Object.entries(summary.tiers)) {
-    for (const [id, { value, unit }] of Object.entries(values)) rows.push([`tiers.${tier}.${id}`, value, unit]);
+    for (const [id, { value, unit }] of Object.entries(values)) rows.push([formatKpiKey({ tier, kpi: id }), value, unit]);
   }
   return rows;
 }

@@ -13,7 +13,7 @@ import {
   effortLevels,
   GAMING_BEHAVIOURS,
   INCENTIVE_KPIS,
-  INCENTIVE_TABLE,
+  incentiveEntry,
   LEGITIMATE_EFFORTS,
   type GamingBehaviour,
 } from '../../../src/model/gaming/incentives.js';
@@ -48,7 +48,7 @@ describe('the combination rule', () => {
   it('every row of the table names known behaviours and efforts, with weights in 0..1', () => {
     expect(INCENTIVE_KPIS.length).toBeGreaterThanOrEqual(10);
     for (const kpi of INCENTIVE_KPIS) {
-      const { behaviours, effort } = INCENTIVE_TABLE[kpi]!;
+      const { behaviours, effort } = incentiveEntry(kpi)!;
       for (const [behaviour, weight] of Object.entries(behaviours)) {
         expect(GAMING_BEHAVIOURS, kpi).toContain(behaviour);
         expect(weight).toBeGreaterThan(0);
