@@ -1353,9 +1353,9 @@ export function isImprovement(key: string, change: number): boolean | undefined 
 /** Ids of the truth KPIs (simulation only), which reports set apart. */
 export const TRUTH_KPI_IDS: ReadonlySet<string> = new Set<string>(TRUTH_KPI_CATALOG.map((kpi) => kpi.id));
 
-/** Observed KPIs that have a truth counterpart, with it, in catalog order. */
-export const TRUTH_PAIRS: ReadonlyArray<{ observed: KpiId; truth: TruthCounterpart }> = KPI_CATALOG.flatMap((kpi) =>
-  kpi.truth === undefined ? [] : [{ observed: kpi.id, truth: kpi.truth }],
+/** Observed KPIs that have a truth counterpart, with it, in the truth catalog's order (the true resolution rate first). */
+export const TRUTH_PAIRS: ReadonlyArray<{ observed: KpiId; truth: TruthCounterpart }> = TRUTH_KPI_CATALOG.flatMap((truth) =>
+  KPI_CATALOG.flatMap((kpi) => (kpi.truth?.kpi === truth.id ? [{ observed: kpi.id, truth: kpi.truth }] : [])),
 );
 
 /** Cohort KPIs of the daily series, in column order. */

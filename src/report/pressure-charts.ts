@@ -4,7 +4,7 @@
  * (which writes report pages), so the browser page draws the same charts.
  */
 import type { ExperimentWarning } from '../experiment/warnings.js';
-import { TRUTH_KPI_CATALOG, TRUTH_KPI_IDS, TRUTH_PAIRS } from '../metrics/catalog.js';
+import { TRUTH_KPI_IDS, TRUTH_PAIRS } from '../metrics/catalog.js';
 import type { Chart } from './charts/chart.js';
 import { dashboardVsTruthChart, type PressureTrace } from './charts/dashboard-vs-truth.js';
 import { pressureHeatmapChart, type PressureShift } from './charts/pressure-heatmap.js';
@@ -73,9 +73,9 @@ export function pressureCharts(pressure: PressureInput): Chart[] {
   if (last === undefined || pressured.length === 0) return [];
   const kpis = heatmapKpis(last.change, pressure.kpi);
   const shifts: PressureShift[] = pressured.flatMap((step) => kpis.map((kpi) => heatmapCell(kpi, String(step.pressure), step.change.kpis[kpi])));
-  // The truth behind the dashboard: the truth KPIs observed ones claim to measure, in catalog order (hidden failures
-  // are the complement of the true fix rate among resolved tickets).
-  const truthLines: string[] = TRUTH_KPI_CATALOG.filter((truth) => TRUTH_PAIRS.some((pair) => pair.truth.kpi === truth.id)).map((truth) => truth.id);
+  // The truth behind the dashboard: the truth KPIs observed ones claim to measure (hidden failures are the
+  // complement of the true fix rate among resolved tickets).
+  const truthLines: string[] = [...new Set(TRUTH_PAIRS.map((pair) => pair.truth.kpi))];
   const traces: PressureTrace[] = pressure.steps.flatMap((step) =>
     [pressure.kpi, ...truthLines.filter((kpi) => kpis.includes(kpi) && kpi !== pressure.kpi)].flatMap((kpi) => {
       const difference = step.change.kpis[kpi];
