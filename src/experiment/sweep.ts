@@ -14,7 +14,7 @@
  */
 import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { kpiDirection, type KpiDirection } from '../metrics/catalog.js';
+import { kpiDirection, type KpiDirection, type KpiId } from '../metrics/catalog.js';
 import { formatKpiKey, parseKpiKey } from '../metrics/kpi-key.js';
 import { describeFound, message, ScenarioError, type DocumentKind, type ScenarioIssue } from '../scenario/errors.js';
 import { loadScenarioFile, loadYamlDocument, type DocumentLocation } from '../scenario/load.js';
@@ -53,7 +53,7 @@ export type Experiment = z.output<typeof experimentSchema>;
 export const EXPERIMENT_KIND: DocumentKind = { noun: 'experiment', article: 'an', exampleKeys: ['scenario', 'grid'] };
 
 /** Headline KPIs of a sweep's terminal table when the experiment names none. */
-export const DEFAULT_SWEEP_KPIS = ['first_response_time_mean', 'resolution_time_mean', 'queue_wait_mean', 'utilization', 'cost_per_ticket', 'true_resolution_rate'] as const;
+export const DEFAULT_SWEEP_KPIS = ['first_response_time_mean', 'resolution_time_mean', 'queue_wait_mean', 'utilization', 'cost_per_ticket', 'true_resolution_rate'] as const satisfies readonly KpiId[];
 
 /** A parameter value of a grid point: what the experiment file wrote (a number, a string, a map...). */
 export type ParameterValue = z.output<typeof gridValue>;
