@@ -546,7 +546,13 @@ function durationStatistics<const Prefix extends string>(
       definition: `Mean ${what}.`,
       compute: (context) => mean(sample(context)),
     },
-    { id: `${prefix}_p50`, label: `${name}, median`, ...shared, definition: `Median ${what}.`, compute: (context) => selectQuantile(sample(context), 0.5) },
+    {
+      id: `${prefix}_p50`,
+      label: `${name}, median`,
+      ...shared,
+      definition: `Median ${what}.`,
+      compute: (context) => selectQuantile(sample(context), 0.5),
+    },
     {
       id: `${prefix}_p90`,
       label: `${name}, 90th percentile`,
@@ -1324,7 +1330,8 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition<TierKpiId>[] = TIER_KP
 /** The definition a key names (`tiers.<tier>.<kpi>`: the per-tier KPI); undefined for no KPI. */
 export function findKpi(key: string): KpiDefinition<KpiId> | TierKpiDefinition<TierKpiId> | undefined {
   const { kpi, tier } = parseKpiKey(key);
-  return tier === undefined ? KPI_CATALOG.find((entry) => entry.id === kpi) : TIER_KPI_CATALOG.find((entry) => entry.id === kpi);
+  const catalog: ReadonlyArray<KpiDefinition<KpiId> | TierKpiDefinition<TierKpiId>> = tier === undefined ? KPI_CATALOG : TIER_KPI_CATALOG;
+  return catalog.find((entry) => entry.id === kpi);
 }
 
 /** Whether a desk-wide id is a KPI of the catalog (and so typed). */
@@ -1353,9 +1360,9 @@ export function isImprovement(key: string, change: number): boolean | undefined 
 /** Ids of the truth KPIs (simulation only), which reports set apart. */
 export const TRUTH_KPI_IDS: ReadonlySet<string> = new Set<string>(TRUTH_KPI_CATALOG.map((kpi) => kpi.id));
 
-/** Observed KPIs that have a truth counterpart, with it, in the truth catalog's order (the true resolution rate first). */
-export const TRUTH_PAIRS: ReadonlyArray<{ observed: KpiId; truth: TruthCounterpart }> = TRUTH_KPI_CATALOG.flatMap((truth) =>
-  KPI_CATALOG.flatMap((kpi) => (kpi.truth?.kpi === truth.id ? [{ observed: kpi.id, truth: kpi.truth }] : [])),
+/** Observed KPIs that have a truth counterpart, with it, in the truth catalog's order (true resolution rate first). */
+export const TRUTH_PAIRS: ReadonlyArray<{ observed: KpiId; truth: TruthCounterpart }> = TRUTH_KPI_CATALOG.flatMap(
+  (truth) => KPI_CATALOG.flatMap((kpi) => (kpi.truth?.kpi === truth.id ? [{ observed: kpi.id, truth: kpi.truth }] : [])),
 );
 
 /** Cohort KPIs of the daily series, in column order. */

@@ -28,6 +28,8 @@ export function parseKpiKey(text: string): KpiKey<string, string> {
   const tier = TIER_KEY.exec(text);
   if (tier !== null) return { tier: tier[1]!, kpi: tier[2]! };
   const segment = SEGMENT_KEY.exec(text);
-  if (segment !== null) return { segment: { dimension: segment[1] as SegmentDimension, name: segment[2]! }, kpi: segment[3]! };
+  if (segment !== null) {
+    return { segment: { dimension: segment[1] as SegmentDimension, name: segment[2]! }, kpi: segment[3]! };
+  }
   return { kpi: text };
 }

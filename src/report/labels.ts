@@ -34,7 +34,7 @@ export function kpiLabel(key: string): string {
   return tier === undefined ? label : `${tierLabel(tier)}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
 
-/** Which way a KPI should move for the customers and the desk, or null for volumes and loads (the catalog's `better`). */
+/** Which way a KPI should move for the customers and the desk; null for volumes and loads (the catalog's `better`). */
 export function betterDirection(key: string): 'higher' | 'lower' | null {
   return kpiDirection(key) ?? null;
 }
