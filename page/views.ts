@@ -50,12 +50,10 @@ const PAIRS_HEAD =
 
 /** The dashboard/truth pairs: what the desk sees beside what its customers got. */
 export function pairsTableHtml(summary: RunSummary): string {
-  const rows = TRUTH_COUNTERPARTS.flatMap((pair) => {
-    const observed = pair.observed.filter((id) => summary.kpis[id] !== undefined);
-    // A truth without a dashboard KPI: the true resolution rate (a dashboard counts every closed ticket as resolved).
-    if (observed.length === 0) return [pairRow(summary, pair.measure, undefined, pair.truth)];
-    return observed.map((id) => pairRow(summary, pair.measure, id, pair.truth));
-  });
+  // A truth whose dashboard KPI the run lacks still gets its row, with a note.
+  const rows = TRUTH_COUNTERPARTS.map((pair) =>
+    pairRow(summary, pair.measure, summary.kpis[pair.observed] === undefined ? undefined : pair.observed, pair.truth),
+  );
   return `<table class="pairs">${PAIRS_HEAD}\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 

@@ -34,7 +34,7 @@ export { runBatch, type BatchOptions } from './experiment/batch.js';
 export { compareRuns, differenceTable, pairedDifference, type Comparison, type Contrast, type DifferenceTable, type KpiDifference } from './experiment/compare.js';
 export { expandGrid, loadExperiment, sweepResult, type Experiment, type LoadedExperiment, type SweepPoint, type SweepResult } from './experiment/sweep.js';
 export { pressureMatrix, pressureResult, type PressureMatrix, type PressureMatrixRow, type PressureResult, type PressureStep } from './experiment/pressure.js';
-export { KPI_DIRECTIONS, kpiDirection, type KpiDirection } from './experiment/direction.js';
+export { kpiDirection, type KpiDirection } from './metrics/catalog.js';
 export { loadFramework, frameworkSchema, score, type Framework, type ScoringRule } from './frameworks/framework.js';
 export { loadStudy, studySchema, type LoadedStudy, type Study, type StudyLoadOptions } from './frameworks/study.js';
 export { evaluateStudy, type FrameworkResult, type FrameworkStudyResult, type StudyRunOptions } from './frameworks/evaluate.js';

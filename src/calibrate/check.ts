@@ -7,7 +7,8 @@
  */
 import { tQuantile95 } from '../experiment/statistics.js';
 import type { RunResult } from '../experiment/run.js';
-import { KPI_CATALOG, TIER_KPI_CATALOG, TRUTH_KPI_CATALOG } from '../metrics/catalog.js';
+import { KPI_CATALOG, TIER_KPI_CATALOG, TRUTH_KPI_IDS } from '../metrics/catalog.js';
+import { formatKpiKey } from '../metrics/kpi-key.js';
 import type { DailySeries } from '../metrics/daily.js';
 import type { KpiTable } from '../metrics/engine.js';
 import type { Chart, RenderedChart } from '../report/charts/chart.js';
@@ -34,7 +35,6 @@ const SIMULATED = 'Simulated';
 
 /** The log's KPIs against the run's, every KPI both have (truth KPIs never: a real log has no truth). */
 export function checkRows(log: KpiTable, run: RunResult): CheckRow[] {
-  const truth = new Set(TRUTH_KPI_CATALOG.map((kpi) => kpi.id));
   const rows: CheckRow[] = [];
   const add = (
     id: string,
@@ -61,7 +61,7 @@ export function checkRows(log: KpiTable, run: RunResult): CheckRow[] {
     });
   };
   for (const kpi of KPI_CATALOG) {
-    if (truth.has(kpi.id)) continue;
+    if (TRUTH_KPI_IDS.has(kpi.id)) continue;
     add(
       kpi.id,
       kpi.unit,
@@ -72,7 +72,7 @@ export function checkRows(log: KpiTable, run: RunResult): CheckRow[] {
   for (const [tier, values] of Object.entries(log.tiers)) {
     for (const kpi of TIER_KPI_CATALOG)
       add(
-        `tiers.${tier}.${kpi.id}`,
+        formatKpiKey({ tier, kpi: kpi.id }),
         kpi.unit,
         values[kpi.id],
         run.outcomes.map((outcome) => outcome.kpis.tiers[tier]?.[kpi.id]),

@@ -21,6 +21,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { clipInterval, UNBOUNDED } from './statistics.js';
 import { mergeWarnings, type ExperimentWarning } from './warnings.js';
 import type { TargetStatus } from './targets.js';
+import { formatKpiKey } from '../metrics/kpi-key.js';
 
 /**
  * The change of one KPI from a reference run to another, paired replication by replication.
@@ -143,7 +144,7 @@ export function differenceTable(reference: RunOutcomes, other: RunOutcomes): Dif
         values(reference, (outcome) => outcome.kpis.tiers[tier]?.[id]),
         values(other, (outcome) => outcome.kpis.tiers[tier]?.[id]),
         summary.unit,
-        kpiRange(`tiers.${tier}.${id}`),
+        kpiRange(formatKpiKey({ tier, kpi: id })),
       );
     }
     tiers[tier] = row;
@@ -155,7 +156,7 @@ export function differenceTable(reference: RunOutcomes, other: RunOutcomes): Dif
 export function differenceRows(table: DifferenceTable): Array<[string, KpiDifference]> {
   return [
     ...Object.entries(table.kpis),
-    ...Object.entries(table.tiers).flatMap(([tier, row]) => Object.entries(row).map(([id, difference]): [string, KpiDifference] => [`tiers.${tier}.${id}`, difference])),
+    ...Object.entries(table.tiers).flatMap(([tier, row]) => Object.entries(row).map(([id, difference]): [string, KpiDifference] => [formatKpiKey({ tier, kpi: id }), difference])),
   ];
 }
 

@@ -16,8 +16,8 @@ export const SEGMENT_COLUMNS = ['dimension', 'segment', 'kpi', 'unit', 'mean', '
  * CI). A segment missing from a replication (no ticket of it there) contributes nothing.
  */
 export function segmentRows(replications: ReadonlyArray<readonly Segment[]>): Array<Array<string | number | null>> {
-  const units = new Map(KPI_CATALOG.map((kpi) => [kpi.id, kpi.unit]));
-  const order = new Map(KPI_CATALOG.map((kpi, index) => [kpi.id, index]));
+  const units = new Map<string, string>(KPI_CATALOG.map((kpi) => [kpi.id, kpi.unit]));
+  const order = new Map<string, number>(KPI_CATALOG.map((kpi, index) => [kpi.id, index]));
   const dimensionOrder = ['channel', 'category', 'priority', 'tier', 'agent'];
   const cells = new Map<string, { dimension: string; segment: string; kpi: string; values: Array<number | null> }>();
   for (const segments of replications) {

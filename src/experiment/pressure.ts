@@ -11,12 +11,12 @@
  *
  * Pure functions over run results; the command line loads the scenarios and runs them.
  */
-import { TRUTH_KPI_CATALOG } from '../metrics/catalog.js';
-import { INCENTIVE_KPIS } from '../scenario/incentives.js';
+import { kpiDirection, TRUTH_KPI_CATALOG, type KpiDirection, type KpiId } from '../metrics/catalog.js';
+import { parseKpiKey } from '../metrics/kpi-key.js';
+import { INCENTIVE_KPIS, type IncentiveKpi } from '../scenario/incentives.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { DIFFERENCE_COLUMNS, differenceCells, differenceRows, differenceTable, type DifferenceTable, type KpiDifference, type RunOutcomes } from './compare.js';
-import { kpiDirection, type KpiDirection } from './direction.js';
 import type { KpiSummary } from './statistics.js';
 import { mergeWarnings, type ExperimentWarning } from './warnings.js';
 
@@ -25,6 +25,10 @@ export const DEFAULT_PRESSURE_LEVELS: readonly number[] = [0, 0.25, 0.5, 0.75, 1
 
 /** The KPIs pressure may target (the incentive table's), in table order. */
 export { INCENTIVE_KPIS };
+
+/** Compile-time check that the incentive table names only catalog KPIs (the model cannot import the catalog). */
+const incentiveKpisAreKpis: IncentiveKpi extends KpiId ? true : never = true;
+void incentiveKpisAreKpis;
 
 /** One incentive as the scenario writes it. */
 export interface Incentive {
@@ -144,8 +148,8 @@ export function pressureRows(result: PressureResult): Cell[][] {
 
 /** A KPI's difference by column id (`tiers.<id>.<kpi>` for tiers). */
 export function lookup(table: DifferenceTable, kpi: string): KpiDifference | undefined {
-  const tier = /^tiers\.([^.]+)\.(.+)$/.exec(kpi);
-  return tier === null ? table.kpis[kpi] : table.tiers[tier[1]!]?.[tier[2]!];
+  const key = parseKpiKey(kpi);
+  return key.tier === undefined ? table.kpis[key.kpi] : table.tiers[key.tier]?.[key.kpi];
 }
 
 // ---------------------------------------------------------------------------

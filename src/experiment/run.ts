@@ -17,6 +17,7 @@ import { metricOptions, runReplication, ticketRows, ticketTable, type Replicatio
 
 export { metricOptions, runReplication, ticketTable, ticketTableCsv, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
 import { summarizeOutcomes, type RunSummary } from './summary.js';
+import { formatKpiKey } from '../metrics/kpi-key.js';
 
 export { summarizeOutcomes, type RunSummary } from './summary.js';
 
@@ -73,7 +74,7 @@ export function keptRows(keep: TicketRowsKept | undefined, replication: number, 
 export function kpiColumns(scenario: Scenario): string[] {
   return [
     ...KPI_CATALOG.map((kpi) => kpi.id),
-    ...scenario.tiers.flatMap((tier) => TIER_KPI_CATALOG.map((kpi) => `tiers.${tier.id}.${kpi.id}`)),
+    ...scenario.tiers.flatMap((tier) => TIER_KPI_CATALOG.map((kpi) => formatKpiKey({ tier: tier.id, kpi: kpi.id }))),
   ];
 }
 

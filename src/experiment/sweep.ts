@@ -14,13 +14,14 @@
  */
 import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
+import { kpiDirection, type KpiDirection, type KpiId } from '../metrics/catalog.js';
+import { formatKpiKey, parseKpiKey } from '../metrics/kpi-key.js';
 import { describeFound, message, ScenarioError, type DocumentKind, type ScenarioIssue } from '../document/errors.js';
 import { loadScenarioFile, loadYamlDocument, type DocumentLocation } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { closestMatch } from '../document/suggest.js';
 import { VERSION } from '../version.js';
 import { kpiColumns, type RunSummary } from './run.js';
-import { kpiDirection, type KpiDirection } from './direction.js';
 import type { KpiSummary } from './statistics.js';
 import { mergeWarnings, type ExperimentWarning } from './warnings.js';
 
@@ -52,7 +53,7 @@ export type Experiment = z.output<typeof experimentSchema>;
 export const EXPERIMENT_KIND: DocumentKind = { noun: 'experiment', article: 'an', exampleKeys: ['scenario', 'grid'] };
 
 /** Headline KPIs of a sweep's terminal table when the experiment names none. */
-export const DEFAULT_SWEEP_KPIS = ['first_response_time_mean', 'resolution_time_mean', 'queue_wait_mean', 'utilization', 'cost_per_ticket', 'true_resolution_rate'] as const;
+export const DEFAULT_SWEEP_KPIS = ['first_response_time_mean', 'resolution_time_mean', 'queue_wait_mean', 'utilization', 'cost_per_ticket', 'true_resolution_rate'] as const satisfies readonly KpiId[];
 
 /** A parameter value of a grid point: what the experiment file wrote (a number, a string, a map...). */
 export type ParameterValue = z.output<typeof gridValue>;
@@ -286,7 +287,7 @@ export function parameterText(value: ParameterValue): string | number | boolean 
 export function summaryRows(point: Pick<SweepPoint, 'kpis' | 'tiers'>): Array<[string, KpiSummary]> {
   return [
     ...Object.entries(point.kpis),
-    ...Object.entries(point.tiers).flatMap(([tier, row]) => Object.entries(row).map(([id, summary]): [string, KpiSummary] => [`tiers.${tier}.${id}`, summary])),
+    ...Object.entries(point.tiers).flatMap(([tier, row]) => Object.entries(row).map(([id, summary]): [string, KpiSummary] => [formatKpiKey({ tier, kpi: id }), summary])),
   ];
 }
 
@@ -311,8 +312,8 @@ export function sweepCsv(result: SweepResult): { header: string[]; rows: Array<A
 
 /** A KPI's summary at a point, by column id (`tiers.<id>.<kpi>` for tiers). */
 export function pointSummary(point: Pick<SweepPoint, 'kpis' | 'tiers'>, kpi: string): KpiSummary | undefined {
-  const tier = /^tiers\.([^.]+)\.(.+)$/.exec(kpi);
-  return tier === null ? point.kpis[kpi] : point.tiers[tier[1]!]?.[tier[2]!];
+  const key = parseKpiKey(kpi);
+  return key.tier === undefined ? point.kpis[key.kpi] : point.tiers[key.tier]?.[key.kpi];
 }
 
 // ---------------------------------------------------------------------------

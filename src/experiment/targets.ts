@@ -4,7 +4,7 @@
  * it, missed when its better end misses it, too close to call in between.
  */
 import { parseDuration } from '../engine/duration.js';
-import { KPI_CATALOG, TIER_KPI_CATALOG } from '../metrics/catalog.js';
+import { findKpi } from '../metrics/catalog.js';
 import type { KpiSummary } from './statistics.js';
 import { pointSummary } from './sweep.js';
 import { parseBound, type ScenarioTarget } from '../scenario/targets.js';
@@ -56,12 +56,7 @@ export function parseTarget(text: string, known: readonly string[]): Target {
 
 /** The unit of a KPI column, from the catalog. */
 export function kpiUnit(kpi: string): string {
-  const tier = /^tiers\.[^.]+\.(.+)$/.exec(kpi);
-  const definition =
-    tier === null
-      ? KPI_CATALOG.find((entry) => entry.id === kpi)
-      : TIER_KPI_CATALOG.find((entry) => entry.id === tier[1]);
-  return definition?.unit ?? '';
+  return findKpi(kpi)?.unit ?? '';
 }
 
 /** A target's value: a number, a percentage, or a duration in minutes. */

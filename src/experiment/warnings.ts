@@ -12,6 +12,7 @@ import { formatDuration } from '../engine/duration.js';
 import { KPI_CATALOG, kpiRange, TIER_KPI_CATALOG } from '../metrics/catalog.js';
 import type { DeskModel } from '../model/build.js';
 import { isWide, WIDE_OF_RANGE, WIDE_RELATIVE, type KpiSummary } from './statistics.js';
+import { formatKpiKey } from '../metrics/kpi-key.js';
 
 /** Every kind of warning, in the order they are reported. */
 export const WARNING_CODES = [
@@ -140,7 +141,7 @@ function kpisWhere(input: WarningInput, test: (summary: KpiSummary, id: string) 
   });
   const tiers = Object.entries(input.tiers).flatMap(([tier, kpis]) =>
     TIER_KPI_CATALOG.flatMap((kpi) => {
-      const id = `tiers.${tier}.${kpi.id}`;
+      const id = formatKpiKey({ tier, kpi: kpi.id });
       const summary = kpis[kpi.id];
       return summary !== undefined && test(summary, id) ? [id] : [];
     }),

@@ -18,8 +18,7 @@
  *   desks exactly as the rule does.
  */
 import { z } from 'zod';
-import { KPI_DIRECTIONS, type KpiDirection } from '../experiment/direction.js';
-import { KPI_CATALOG } from '../metrics/catalog.js';
+import { KPI_CATALOG, kpiDirection, type KpiDirection } from '../metrics/catalog.js';
 import { describeFound, message, type DocumentKind } from '../document/errors.js';
 import { loadYamlDocument } from '../scenario/load.js';
 import { closestMatch } from '../document/suggest.js';
@@ -58,7 +57,7 @@ function checkKpis(kpis: ReadonlyArray<z.output<typeof frameworkKpiSchema>>, con
     }
     if (seen.has(entry.kpi)) context.addIssue({ code: 'custom', path: [...at, index, 'kpi'], message: `${entry.kpi} is listed twice` });
     seen.add(entry.kpi);
-    if (entry.direction === undefined && KPI_DIRECTIONS[entry.kpi] === undefined) {
+    if (entry.direction === undefined && kpiDirection(entry.kpi) === undefined) {
       context.addIssue({ code: 'custom', path: [...at, index], message: `${entry.kpi} has no usual direction: say whether higher or lower is better (direction: higher)` });
     }
     if (needTargets && entry.target === undefined) {
@@ -104,7 +103,7 @@ export function loadFramework(file: string): Framework {
 
 /** The KPIs of a framework or truth score with every direction resolved. */
 export function scoredKpis(kpis: ReadonlyArray<z.output<typeof frameworkKpiSchema>>): ScoredKpi[] {
-  return kpis.map(({ kpi, direction, weight, target }) => ({ kpi, direction: direction ?? KPI_DIRECTIONS[kpi]!, weight, ...(target === undefined ? {} : { target }) }));
+  return kpis.map(({ kpi, direction, weight, target }) => ({ kpi, direction: direction ?? kpiDirection(kpi)!, weight, ...(target === undefined ? {} : { target }) }));
 }
 
 /** Where a KPI's values sit across a study's desks: the scale of z. */

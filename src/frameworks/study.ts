@@ -12,6 +12,7 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { parameterOverride, type ParameterValue } from '../experiment/sweep.js';
+import type { TruthKpiId } from '../metrics/catalog.js';
 import { ScenarioError, type DocumentKind, type ScenarioIssue } from '../document/errors.js';
 import { loadScenarioFile, loadYamlDocument, type DocumentLocation } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -35,7 +36,7 @@ export const DEFAULT_TRUTH = [
   { kpi: 'true_satisfaction_mean', weight: 1 },
   { kpi: 'contacts_per_issue', weight: 1 },
   { kpi: 'true_resolution_time_mean', weight: 1 },
-];
+] satisfies Array<{ kpi: TruthKpiId; weight: number }>;
 
 /** Measurement definitions a study may change: `metrics.*` (the desk itself stays). */
 const definitionPath = /^metrics\.[a-z_]+=/;

@@ -6,6 +6,7 @@
  */
 import type { EventType, LogWindow } from '../eventlog/types.js';
 import type { AgentRecord, Ledger } from './ledger.js';
+import { parseKpiKey } from './kpi-key.js';
 import { mean, selectQuantile } from './statistics.js';
 
 const MINUTES_PER_DAY = 24 * 60;
@@ -105,33 +106,56 @@ export type KpiScope = 'ticket' | 'agent' | 'desk';
 /** The values a KPI can take: [min, max], either end infinite. Intervals are kept inside it. */
 export type KpiRange = readonly [number, number];
 
-/** A desk-wide KPI. `compute` returns null when the log cannot say (e.g. nothing to average). */
-export interface KpiDefinition {
-  id: string;
+/** Which way a KPI is better: `lower` when a smaller value is, `higher` when a larger one is. */
+export type KpiDirection = 'lower' | 'higher';
+
+/** The truth KPI (simulation only) an observed KPI claims to measure, read beside it. */
+export interface TruthCounterpart {
+  /** The truth KPI's id. */
+  kpi: string;
+  /** What both measure, in words (the dashboard chart's row for the pair). */
+  measure: string;
+}
+
+/** The facts every KPI carries, desk-wide or per tier. */
+interface KpiFacts<Id extends string> {
+  id: Id;
+  /** Its human name in reports and charts ("First response time, 90th percentile"). */
+  label: string;
   unit: KpiUnit;
+  /**
+   * Which way is better for the customers and the desk, as management reads a dashboard (the
+   * direction pressure on it pushes); null for volumes and loads that are neither good nor
+   * bad in themselves (tickets created, utilization).
+   */
+  better: KpiDirection | null;
   definition: string;
-  needs: EventType[];
-  /** Default `ticket`. */
-  scope?: KpiScope;
-  /** Possible values; default by unit (`unitRange`). */
+  needs: readonly EventType[];
+  /** Possible values; default by unit (`unitRange`). Intervals are kept inside it. */
   range?: KpiRange;
   /**
    * For a KPI over finished tickets only (a time): the id of the KPI giving the share of
    * tickets left out because they had not finished at the end of observation (censored).
    */
   unfinished?: string;
+}
+
+/**
+ * A desk-wide KPI. `compute` returns null when the log cannot say (e.g. nothing to average).
+ * Its `scope` decides which segments report it (`segments.ts`).
+ */
+export interface KpiDefinition<Id extends string = string> extends KpiFacts<Id> {
+  /** Default `ticket`. */
+  scope?: KpiScope;
+  /** Its column among the cohort KPIs of the daily series (1 = first), if it has one. */
+  daily?: number;
+  /** The truth KPI to read this observed KPI against, if any. */
+  truth?: TruthCounterpart;
   compute(context: MetricContext): number | null;
 }
 
 /** A KPI computed for each tier, reported as `tiers.<tier>.<id>`. */
-export interface TierKpiDefinition {
-  id: string;
-  unit: KpiUnit;
-  definition: string;
-  needs: EventType[];
-  range?: KpiRange;
-  /** As `KpiDefinition.unfinished`, a per-tier KPI id. */
-  unfinished?: string;
+export interface TierKpiDefinition<Id extends string = string> extends KpiFacts<Id> {
   compute(context: MetricContext, tier: string): number | null;
 }
 
@@ -493,18 +517,49 @@ function utilization(agents: AgentRecord[]): number | null {
   return onShift > 0 ? busy / onShift : null;
 }
 
-/** The mean, median and 90th percentile of one per-ticket duration, as three KPIs. */
-function durationStatistics(
-  prefix: string,
-  what: string,
-  needs: EventType[],
-  sample: (context: MetricContext) => Float64Array,
-  unfinished: string,
-): KpiDefinition[] {
+/** The mean, median and 90th percentile of one per-ticket duration, as three KPIs (lower is better). */
+function durationStatistics<const Prefix extends string>(
+  prefix: Prefix,
+  facts: {
+    /** The duration in words, for the definitions. */
+    what: string;
+    /** Its human name, for the labels ("First response time"). */
+    name: string;
+    needs: readonly EventType[];
+    sample: (context: MetricContext) => Float64Array;
+    unfinished: string;
+    /** The mean's column among the daily cohort KPIs, if it has one. */
+    dailyMean?: number;
+    /** The truth KPI the mean should be read against, if any. */
+    truthOfMean?: TruthCounterpart;
+  },
+): [KpiDefinition<`${Prefix}_mean`>, KpiDefinition<`${Prefix}_p50`>, KpiDefinition<`${Prefix}_p90`>] {
+  const { what, name, needs, sample, unfinished } = facts;
+  const shared = { unit: 'minutes', better: 'lower', needs, unfinished } as const;
   return [
-    { id: `${prefix}_mean`, unit: 'minutes', definition: `Mean ${what}.`, needs, unfinished, compute: (context) => mean(sample(context)) },
-    { id: `${prefix}_p50`, unit: 'minutes', definition: `Median ${what}.`, needs, unfinished, compute: (context) => selectQuantile(sample(context), 0.5) },
-    { id: `${prefix}_p90`, unit: 'minutes', definition: `90th percentile of ${what}.`, needs, unfinished, compute: (context) => selectQuantile(sample(context), 0.9) },
+    {
+      id: `${prefix}_mean`,
+      label: `${name}, mean`,
+      ...shared,
+      ...(facts.dailyMean === undefined ? {} : { daily: facts.dailyMean }),
+      ...(facts.truthOfMean === undefined ? {} : { truth: facts.truthOfMean }),
+      definition: `Mean ${what}.`,
+      compute: (context) => mean(sample(context)),
+    },
+    {
+      id: `${prefix}_p50`,
+      label: `${name}, median`,
+      ...shared,
+      definition: `Median ${what}.`,
+      compute: (context) => selectQuantile(sample(context), 0.5),
+    },
+    {
+      id: `${prefix}_p90`,
+      label: `${name}, 90th percentile`,
+      ...shared,
+      definition: `90th percentile of ${what}.`,
+      compute: (context) => selectQuantile(sample(context), 0.9),
+    },
   ];
 }
 
@@ -518,9 +573,12 @@ const unfinishedAtEnd = (context: MetricContext, reached: (ticket: number) => nu
  * Truth KPIs: computable only from simulated logs, which record whether each problem was
  * really fixed (`truth_fixed`). On a log without truth events they are null.
  */
-export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
+export const TRUTH_KPI_CATALOG = [
   {
     id: 'true_resolution_rate',
+    label: 'True resolution rate',
+    better: 'higher',
+    daily: 10,
     unit: 'share',
     definition: 'Tickets whose problem was really fixed / tickets created.',
     needs: ['created', 'truth_fixed'],
@@ -528,6 +586,8 @@ export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'true_resolution_time_mean',
+    label: 'True resolution time, mean',
+    better: 'lower',
     unit: 'minutes',
     definition: 'Mean time from creation until the problem was really fixed, over really fixed tickets.',
     unfinished: 'resolution_unfinished_share',
@@ -536,6 +596,9 @@ export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'true_satisfaction_mean',
+    label: 'True satisfaction, mean (1–5)',
+    better: 'higher',
+    daily: 12,
     unit: 'score',
     definition: 'Mean CSAT (1–5) every customer would give, respondent or not (truth_satisfaction), over tickets that ended.',
     range: [1, 5],
@@ -544,6 +607,8 @@ export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'true_satisfied_share',
+    label: 'Truly satisfied (4–5)',
+    better: 'higher',
     unit: 'share',
     definition: 'Share of customers who would answer CSAT 4–5, respondent or not, over tickets that ended.',
     needs: ['created', 'truth_satisfaction'],
@@ -556,6 +621,8 @@ export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'contacts_per_issue',
+    label: 'Contacts per issue',
+    better: 'lower',
     unit: 'ratio',
     range: [1, Number.POSITIVE_INFINITY],
     definition:
@@ -584,6 +651,9 @@ export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'hidden_failure_share',
+    label: 'Hidden failures (resolved, not fixed)',
+    better: 'lower',
+    daily: 11,
     unit: 'share',
     definition: 'Resolved tickets whose problem was not really fixed / resolved tickets.',
     needs: ['resolved', 'truth_fixed'],
@@ -594,7 +664,10 @@ export const TRUTH_KPI_CATALOG: readonly KpiDefinition[] = [
         (ledger, ticket) => ledger.resolvedCount[ticket]! > 0,
       ),
   },
-];
+] as const satisfies readonly KpiDefinition[];
+
+/** The id of a truth KPI. */
+export type TruthKpiId = (typeof TRUTH_KPI_CATALOG)[number]['id'];
 
 /** SLA clock minutes from creation to `to`, less the customer pauses inside (if the policy pauses). */
 function slaElapsed(context: MetricContext, policy: SlaPolicy, ticket: number, to: number): number {
@@ -669,31 +742,29 @@ export function slaBreachAt(context: MetricContext, ticket: number, which: 'firs
   return high;
 }
 
-/** The range of a desk-wide KPI (`tiers.<id>.<kpi>`: of a per-tier KPI); unknown ids: unbounded. */
-export function kpiRange(id: string): KpiRange {
-  const tierId = /^tiers\.[^.]+\.(.+)$/.exec(id)?.[1];
-  const kpi = tierId === undefined ? KPI_CATALOG.find((entry) => entry.id === id) : TIER_KPI_CATALOG.find((entry) => entry.id === tierId);
-  return kpi === undefined ? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY] : (kpi.range ?? unitRange(kpi.unit));
-}
-
-/** Desk-wide KPIs, in report order. */
-export const KPI_CATALOG: readonly KpiDefinition[] = [
+const DESK_KPIS = [
   {
     id: 'tickets_created',
+    label: 'Tickets created',
+    better: null,
+    daily: 1,
     unit: 'tickets',
     definition: 'Tickets opened in the measured period (after warm-up).',
     needs: ['created'],
     compute: (context) => context.tickets.length,
   },
-  ...durationStatistics(
-    'first_response_time',
-    'time from creation to the first public agent reply, over tickets that got one (see first_response_unfinished_share)',
-    ['created', 'replied'],
-    firstResponses,
-    'first_response_unfinished_share',
-  ),
+  ...durationStatistics('first_response_time', {
+    what: 'time from creation to the first public agent reply, over tickets that got one (see first_response_unfinished_share)',
+    name: 'First response time',
+    needs: ['created', 'replied'],
+    sample: firstResponses,
+    unfinished: 'first_response_unfinished_share',
+    dailyMean: 2,
+  }),
   {
     id: 'first_response_unfinished_share',
+    label: 'No first reply at the end',
+    better: 'lower',
     unit: 'share',
     definition:
       'Tickets still open at the end of observation without a first response / tickets created: left out of the first-response times, which they would lengthen (censored).',
@@ -702,6 +773,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'first_response_substantive_share',
+    label: 'First response substantive share',
+    better: 'higher',
     unit: 'share',
     definition: 'Share of first responses that were substantive (not a generic acknowledgement, an information request, or a counted automatic reply).',
     needs: ['replied'],
@@ -720,15 +793,20 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
       return first === 0 ? null : count / first;
     },
   },
-  ...durationStatistics(
-    'resolution_time',
-    'time from creation to the last `resolved`, over resolved tickets (see resolution_unfinished_share)',
-    ['created', 'resolved'],
-    resolutions,
-    'resolution_unfinished_share',
-  ),
+  ...durationStatistics('resolution_time', {
+    what: 'time from creation to the last `resolved`, over resolved tickets (see resolution_unfinished_share)',
+    name: 'Resolution time',
+    needs: ['created', 'resolved'],
+    sample: resolutions,
+    unfinished: 'resolution_unfinished_share',
+    dailyMean: 3,
+    truthOfMean: { kpi: 'true_resolution_time_mean', measure: 'Resolution time, mean' },
+  }),
   {
     id: 'resolution_rate',
+    label: 'Resolution rate',
+    better: 'higher',
+    truth: { kpi: 'true_resolution_rate', measure: 'Resolution rate' },
     unit: 'share',
     definition: 'Tickets resolved at least once / tickets created: the resolution rate a dashboard shows.',
     needs: ['created', 'resolved'],
@@ -736,6 +814,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'resolution_unfinished_share',
+    label: 'Open at the end',
+    better: 'lower',
     unit: 'share',
     definition:
       'Tickets open at the end of observation (never resolved, or reopened and not resolved again) / tickets created: left out of resolution and true-resolution times (censored).',
@@ -744,6 +824,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'handle_time_mean',
+    label: 'Handle time, mean',
+    better: 'lower',
     unit: 'minutes',
     definition: 'Mean agent working time per handled ticket (sum of its work intervals, all tiers; work still going on at the end counts until then).',
     needs: ['work_started', 'work_ended'],
@@ -752,6 +834,9 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'queue_wait_mean',
+    label: 'Queue wait, mean',
+    better: 'lower',
+    daily: 4,
     unit: 'minutes',
     definition:
       'Mean time a ticket waited in queues before agents took it, summed over tiers; abandoned tickets count their wait until they left; tickets still waiting at the end are left out (see queue_wait_unfinished_share).',
@@ -761,6 +846,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'queue_wait_unfinished_share',
+    label: 'Still waiting in a queue at the end',
+    better: 'lower',
     unit: 'share',
     definition: 'Queued tickets still waiting in a queue at the end of observation / queued tickets: left out of queue_wait_mean (censored).',
     needs: ['queued', 'assigned'],
@@ -768,6 +855,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'waited_share',
+    label: 'Tickets that waited',
+    better: 'lower',
     unit: 'share',
     definition: 'Share of queued tickets that waited in a queue at all (any tier).',
     needs: ['queued', 'assigned'],
@@ -775,6 +864,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'service_level',
+    label: 'Service level',
+    better: 'higher',
     unit: 'share',
     definition:
       'Share of tickets taken by an agent within metrics.service_level_threshold of entering the first queue (abandoned ones and ones still waiting at the end miss).',
@@ -791,6 +882,9 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'abandonment_rate',
+    label: 'Abandonment rate',
+    better: 'lower',
+    daily: 5,
     unit: 'share',
     definition: 'Tickets abandoned by the customer before an answer / tickets created.',
     needs: ['created', 'abandoned'],
@@ -798,6 +892,9 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'escalation_rate',
+    label: 'Escalation rate',
+    better: 'lower',
+    daily: 6,
     unit: 'share',
     definition: 'Tickets escalated at least once / tickets created.',
     needs: ['created', 'escalated'],
@@ -805,6 +902,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'fcr_rate',
+    label: 'First-contact resolution',
+    better: 'higher',
     unit: 'share',
     definition:
       'First-contact resolution: resolved tickets with no escalation, and neither a reopen nor a new ticket from the same customer ' +
@@ -818,6 +917,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'repeat_contact_rate',
+    label: 'Repeat contact rate',
+    better: 'lower',
     unit: 'share',
     definition:
       'Tickets followed by a new ticket from the same customer and category within metrics.fcr_window_days of their resolution ' +
@@ -827,6 +928,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'replies_per_ticket',
+    label: 'Replies per ticket',
+    better: 'lower',
     unit: 'ratio',
     definition: 'Public agent replies per resolved ticket (automatic replies only if metrics.auto_reply_counts_as_response).',
     needs: ['resolved', 'replied'],
@@ -839,6 +942,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'reopen_rate',
+    label: 'Reopen rate',
+    better: 'lower',
     unit: 'share',
     definition: 'Resolved tickets reopened within metrics.reopen_window_days of their resolution / resolved tickets.',
     needs: ['resolved', 'reopened'],
@@ -851,6 +956,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'pending_share',
+    label: 'Pending share',
+    better: null,
     unit: 'share',
     definition: 'Tickets that waited on the customer at least once (pending, not of kind engineering) / tickets created.',
     needs: ['created', 'pending'],
@@ -858,6 +965,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'pending_time_mean',
+    label: 'Pending time, mean',
+    better: null,
     unit: 'minutes',
     definition:
       'Mean time a resolved ticket that waited on the customer spent waiting (pending → resumed / customer_replied, or to its last resolution), on the metrics clock.',
@@ -871,6 +980,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'utilization',
+    label: 'Agent utilization',
+    better: null,
     unit: 'share',
     definition: 'Agent busy time / agent on-shift time, all agents, inside the measured window.',
     needs: ['shift_started', 'work_started'],
@@ -879,6 +990,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'tickets_per_agent_day',
+    label: 'Tickets per agent day',
+    better: 'higher',
     unit: 'ratio',
     definition: 'Resolved tickets / agent shift days (an agent’s day counts if the agent was on shift at any time that day, in the measured window).',
     needs: ['resolved', 'shift_started'],
@@ -892,6 +1005,9 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'sla_first_response_compliance',
+    label: 'SLA first-response compliance',
+    better: 'higher',
+    daily: 7,
     unit: 'share',
     definition:
       'Tickets whose first public reply came within their priority’s first-response target, on the SLA clock; a ticket still without one at the end misses, one abandoned before its target is left out.',
@@ -900,6 +1016,9 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'sla_resolution_compliance',
+    label: 'SLA resolution compliance',
+    better: 'higher',
+    daily: 8,
     unit: 'share',
     definition: 'Tickets resolved within their priority’s resolution target, on the SLA clock, less waits on the customer if the policy pauses.',
     needs: ['created'],
@@ -907,6 +1026,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'backlog_mean',
+    label: 'Backlog, mean',
+    better: 'lower',
     unit: 'tickets',
     definition:
       'Open tickets (created, not resolved, abandoned or closed; reopened ones again) sampled at each midnight of the measured window, averaged; warm-up tickets still open count.',
@@ -915,6 +1036,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'backlog_end',
+    label: 'Backlog, at end',
+    better: 'lower',
     unit: 'tickets',
     definition: 'Open tickets at the end of observation.',
     needs: ['created'],
@@ -922,6 +1045,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'backlog_growth_per_day',
+    label: 'Backlog growth per day',
+    better: 'lower',
     unit: 'ratio',
     definition:
       'Least-squares slope of the midnight backlog samples (as backlog_mean) over the measured window, tickets per day; clearly above 0 on a desk that cannot keep up (null with fewer than two samples).',
@@ -934,6 +1059,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'backlog_age_p90',
+    label: 'Backlog age, 90th percentile',
+    better: 'lower',
     unit: 'minutes',
     definition: '90th percentile of the age (time since creation) of the tickets open at the end of observation.',
     needs: ['created'],
@@ -941,6 +1068,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'deflection_rate',
+    label: 'Self-service deflection',
+    better: 'higher',
     unit: 'share',
     definition: 'Issues the knowledge base answered without a ticket (self_service deflected) / (those + tickets created).',
     needs: ['self_service'],
@@ -952,6 +1081,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'kb_usage_rate',
+    label: 'Knowledge-base usage',
+    better: null,
     unit: 'share',
     definition: 'Handled tickets with at least one knowledge-base lookup / handled tickets.',
     needs: ['kb_consulted'],
@@ -964,6 +1095,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'cost_per_ticket',
+    label: 'Cost per ticket',
+    better: 'lower',
     unit: 'currency',
     definition:
       'Total cost (paid agent time, absence included, at tier rates + hiring cost + overhead per ticket + prorated fixed monthly cost) / tickets created.',
@@ -976,6 +1109,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'total_cost',
+    label: 'Total cost',
+    better: 'lower',
     unit: 'currency',
     definition:
       'Total cost of the measured window: paid agent time (absence included, at tier rates) + hiring cost + overhead per ticket + prorated fixed monthly cost.',
@@ -985,6 +1120,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'cost_per_resolution',
+    label: 'Cost per resolution',
+    better: 'lower',
     unit: 'currency',
     definition: 'Total cost / tickets resolved (at least once).',
     needs: ['resolved', 'shift_started'],
@@ -997,6 +1134,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'survey_response_rate',
+    label: 'Survey response rate',
+    better: 'higher',
     unit: 'share',
     definition: 'Surveys answered / surveys sent.',
     needs: ['survey_sent'],
@@ -1014,6 +1153,10 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'csat_mean',
+    label: 'CSAT, mean (1–5)',
+    better: 'higher',
+    daily: 9,
+    truth: { kpi: 'true_satisfaction_mean', measure: 'Satisfaction, mean (1–5)' },
     unit: 'score',
     definition: 'Mean survey CSAT (1–5) over answered surveys.',
     range: [1, 5],
@@ -1022,6 +1165,9 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'csat_satisfied_share',
+    label: 'CSAT satisfied (4–5)',
+    better: 'higher',
+    truth: { kpi: 'true_satisfied_share', measure: 'Satisfied customers (CSAT 4–5)' },
     unit: 'share',
     definition: 'Share of CSAT answers that are 4 or 5.',
     needs: ['survey_answered'],
@@ -1034,6 +1180,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'nps',
+    label: 'Net promoter score',
+    better: 'higher',
     unit: 'score',
     definition: 'Net promoter score of survey answers: % promoters (9–10) − % detractors (0–6), −100..100.',
     range: [-100, 100],
@@ -1056,6 +1204,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'ces_mean',
+    label: 'Customer effort, mean (1–7)',
+    better: 'lower',
     unit: 'score',
     definition: 'Mean customer effort score (1–7, lower is easier) of survey answers.',
     range: [1, 7],
@@ -1064,6 +1214,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'agents_left',
+    label: 'Agents who left',
+    better: 'lower',
     unit: 'agents',
     definition: 'Agents who left (agent_left) in the measured period.',
     needs: ['shift_started'],
@@ -1072,6 +1224,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
   },
   {
     id: 'agents_hired',
+    label: 'Agents hired',
+    better: null,
     unit: 'agents',
     definition: 'Replacement agents who started (agent_hired) in the measured period.',
     needs: ['shift_started'],
@@ -1079,12 +1233,19 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
     compute: (context) => context.ledger.agentsHired,
   },
   ...TRUTH_KPI_CATALOG,
-];
+] as const satisfies readonly KpiDefinition[];
 
-/** Per-tier KPIs, reported as `tiers.<tier>.<id>`. */
-export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
+/** The id of a desk-wide KPI: the catalog's ids, as a type. */
+export type KpiId = (typeof DESK_KPIS)[number]['id'];
+
+/** Desk-wide KPIs, in report order. */
+export const KPI_CATALOG: readonly KpiDefinition<KpiId>[] = DESK_KPIS;
+
+const TIER_KPIS = [
   {
     id: 'tickets_queued',
+    label: 'Tickets queued',
+    better: null,
     unit: 'tickets',
     definition: 'Queue entries at this tier by measured tickets.',
     needs: ['queued'],
@@ -1092,6 +1253,8 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
   },
   {
     id: 'queue_wait_mean',
+    label: 'Queue wait, mean',
+    better: 'lower',
     unit: 'minutes',
     definition: 'Mean wait in this tier’s queue per entry (until taken or abandoned; entries still waiting at the end are left out).',
     needs: ['queued', 'assigned'],
@@ -1109,6 +1272,8 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
   },
   {
     id: 'queue_wait_unfinished_share',
+    label: 'Still waiting in a queue at the end',
+    better: 'lower',
     unit: 'share',
     definition: 'Share of entries to this tier’s queue still waiting at the end of observation (left out of its queue_wait_mean).',
     needs: ['queued', 'assigned'],
@@ -1116,6 +1281,8 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
   },
   {
     id: 'waited_share',
+    label: 'Tickets that waited',
+    better: 'lower',
     unit: 'share',
     definition: 'Share of entries to this tier’s queue that waited at all.',
     needs: ['queued', 'assigned'],
@@ -1123,6 +1290,8 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
   },
   {
     id: 'service_level',
+    label: 'Service level',
+    better: 'higher',
     unit: 'share',
     definition: 'Share of entries to this tier’s queue taken within metrics.service_level_threshold.',
     needs: ['queued', 'assigned'],
@@ -1131,6 +1300,8 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
   },
   {
     id: 'abandonment_rate',
+    label: 'Abandonment rate',
+    better: 'lower',
     unit: 'share',
     definition: 'Share of entries to this tier’s queue that ended in abandonment.',
     needs: ['queued', 'abandoned'],
@@ -1138,9 +1309,63 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition[] = [
   },
   {
     id: 'utilization',
+    label: 'Agent utilization',
+    better: null,
     unit: 'share',
     definition: 'Busy time / on-shift time of this tier’s agents, inside the measured window.',
     needs: ['shift_started', 'work_started'],
     compute: (context, tier) => utilization(context.agents.filter((agent) => agent.tier === tier)),
   },
-];
+] as const satisfies readonly TierKpiDefinition[];
+
+/** The id of a per-tier KPI (`tiers.<tier>.<id>`). */
+export type TierKpiId = (typeof TIER_KPIS)[number]['id'];
+
+/** Per-tier KPIs, reported as `tiers.<tier>.<id>`. */
+export const TIER_KPI_CATALOG: readonly TierKpiDefinition<TierKpiId>[] = TIER_KPIS;
+
+
+// --- facts by key ---------------------------------------------------------------
+
+/** The definition a key names (`tiers.<tier>.<kpi>`: the per-tier KPI); undefined for no KPI. */
+export function findKpi(key: string): KpiDefinition<KpiId> | TierKpiDefinition<TierKpiId> | undefined {
+  const { kpi, tier } = parseKpiKey(key);
+  const catalog: ReadonlyArray<KpiDefinition<KpiId> | TierKpiDefinition<TierKpiId>> = tier === undefined ? KPI_CATALOG : TIER_KPI_CATALOG;
+  return catalog.find((entry) => entry.id === kpi);
+}
+
+/** Whether a desk-wide id is a KPI of the catalog (and so typed). */
+export function isKpiId(id: string): id is KpiId {
+  return KPI_CATALOG.some((entry) => entry.id === id);
+}
+
+/** The range of a KPI by key (`tiers.<tier>.<kpi>` included); unknown keys: unbounded. */
+export function kpiRange(key: string): KpiRange {
+  const kpi = findKpi(key);
+  return kpi === undefined ? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY] : (kpi.range ?? unitRange(kpi.unit));
+}
+
+/** The better direction of a KPI by key (`tiers.<tier>.<kpi>` included), if it has one. */
+export function kpiDirection(key: string): KpiDirection | undefined {
+  return findKpi(key)?.better ?? undefined;
+}
+
+/** Whether a change of this sign is an improvement (true), a deterioration (false), or neither is known. */
+export function isImprovement(key: string, change: number): boolean | undefined {
+  const direction = kpiDirection(key);
+  if (direction === undefined || change === 0) return undefined;
+  return direction === 'lower' ? change < 0 : change > 0;
+}
+
+/** Ids of the truth KPIs (simulation only), which reports set apart. */
+export const TRUTH_KPI_IDS: ReadonlySet<string> = new Set<string>(TRUTH_KPI_CATALOG.map((kpi) => kpi.id));
+
+/** Observed KPIs that have a truth counterpart, with it, in the truth catalog's order (true resolution rate first). */
+export const TRUTH_PAIRS: ReadonlyArray<{ observed: KpiId; truth: TruthCounterpart }> = TRUTH_KPI_CATALOG.flatMap(
+  (truth) => KPI_CATALOG.flatMap((kpi) => (kpi.truth?.kpi === truth.id ? [{ observed: kpi.id, truth: kpi.truth }] : [])),
+);
+
+/** Cohort KPIs of the daily series, in column order. */
+export const DAILY_KPIS: readonly KpiId[] = KPI_CATALOG.filter((kpi) => kpi.daily !== undefined)
+  .sort((a, b) => a.daily! - b.daily!)
+  .map((kpi) => kpi.id);

@@ -2,36 +2,21 @@
  * Daily series: one row per calendar day of the measured window (days counted from the
  * log's origin). Three kinds of column:
  *
- * - the day's cohort — KPIs of the tickets created that day, with the catalog's own
- *   definitions (volume, first response, resolution, abandonment, SLA, CSAT, truth). Recent
+ * - the day's cohort — KPIs of the tickets created that day, those the catalog marks `daily`,
+ *   with its own definitions (volume, first response, resolution, abandonment, SLA, CSAT, truth). Recent
  *   cohorts are censored: a ticket still open at the end has no resolution time yet;
  * - the desk's state and flow — `resolved` (tickets whose last resolution fell that day) and
  *   `backlog` (open tickets at the end of the day, or of observation);
  * - per tier — utilization that day (busy / on-shift minutes of its agents) and the mean
  *   wait of queue entries made that day.
  */
-import { KPI_CATALOG, openTicketCounts, type MetricOptions } from './catalog.js';
+import { DAILY_KPIS, KPI_CATALOG, openTicketCounts, type MetricOptions } from './catalog.js';
 import { buildContext, computable } from './engine.js';
 import type { AgentRecord, Ledger } from './ledger.js';
+import { formatKpiKey } from './kpi-key.js';
 import { mean } from './statistics.js';
 
 const MINUTES_PER_DAY = 24 * 60;
-
-/** Cohort KPIs of the daily series, in column order. */
-export const DAILY_KPIS = [
-  'tickets_created',
-  'first_response_time_mean',
-  'resolution_time_mean',
-  'queue_wait_mean',
-  'abandonment_rate',
-  'escalation_rate',
-  'sla_first_response_compliance',
-  'sla_resolution_compliance',
-  'csat_mean',
-  'true_resolution_rate',
-  'hidden_failure_share',
-  'true_satisfaction_mean',
-] as const;
 
 /** The daily series of one log: `columns` name the values of each row. */
 export interface DailySeries {
@@ -94,7 +79,7 @@ export function computeDaily(ledger: Ledger, options: MetricOptions, tiers: read
     'backlog',
     'utilization',
     ...DAILY_KPIS,
-    ...tiers.flatMap((tier) => [`tiers.${tier}.utilization`, `tiers.${tier}.queue_wait_mean`]),
+    ...tiers.flatMap((tier) => [formatKpiKey({ tier, kpi: 'utilization' }), formatKpiKey({ tier, kpi: 'queue_wait_mean' })]),
   ];
   const rows: DailySeries['rows'] = [];
   for (let index = 0; index < dayCount; index++) {

@@ -2,11 +2,15 @@
 import { KPI_CATALOG, TIER_KPI_CATALOG, type KpiDefinition, type TierKpiDefinition } from './catalog.js';
 
 function rows(catalog: ReadonlyArray<KpiDefinition | TierKpiDefinition>, prefix: string): string[] {
-  return catalog.map((kpi) => `| \`${prefix}${kpi.id}\` | ${kpi.unit} | ${kpi.definition.replace(/\|/g, '\\|')} | ${kpi.needs.map((type) => `\`${type}\``).join(', ')} |`);
+  return catalog.map(
+    (kpi) =>
+      `| \`${prefix}${kpi.id}\` | ${kpi.label.replace(/\|/g, '\\|')} | ${kpi.unit} | ${kpi.better ?? '—'} | ` +
+      `${kpi.definition.replace(/\|/g, '\\|')} | ${kpi.needs.map((type) => `\`${type}\``).join(', ')} |`,
+  );
 }
 
 export function kpiTableMarkdown(): string {
-  const header = ['| id | unit | definition | needs events |', '|---|---|---|---|'];
+  const header = ['| id | label | unit | better | definition | needs events |', '|---|---|---|---|---|---|'];
   return [
     '# KPI catalog',
     '',
@@ -16,6 +20,8 @@ export function kpiTableMarkdown(): string {
     'the events it needs (see docs/metrics.md), or, for SLA and cost KPIs, when no policy or rates',
     'are given. Definitions marked `metrics.*` are options of the scenario. Tickets created',
     'during the warm-up are excluded; see docs/model.md for how the simulator produces each event.',
+    '`label` is the name reports and charts use; `better` is the direction that is good for the',
+    'customers and the desk (— for volumes and loads, which are neither).',
     '',
     '## Desk-wide',
     '',

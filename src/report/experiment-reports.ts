@@ -9,10 +9,12 @@
 import type { KpiSummary } from '../experiment/statistics.js';
 import type { SweepResult } from '../experiment/sweep.js';
 import { namedWarnings, type ExperimentWarning } from '../experiment/warnings.js';
+import { TRUTH_KPI_IDS, type KpiId } from '../metrics/catalog.js';
+import { formatKpiKey, parseKpiKey } from '../metrics/kpi-key.js';
 import type { Chart } from './charts/chart.js';
 import { compareForestChart, type KpiDifference as ForestRow } from './charts/compare-forest.js';
 import { pressureHeatmapChart, type PressureShift } from './charts/pressure-heatmap.js';
-import { heatmapCell, heatmapKpis, inSentence, TRUTH_IDS, type Difference, type Differences, type PressureInput } from './pressure-charts.js';
+import { heatmapCell, heatmapKpis, inSentence, type Difference, type Differences, type PressureInput } from './pressure-charts.js';
 import { chartFiles, type RenderedChart } from './charts/chart.js';
 import { inProcessRenderer, type ChartRenderer } from './chart-renderer.js';
 import { sweepCurvesChart, type SweepPoint as CurvePoint } from './charts/sweep-curves.js';
@@ -28,7 +30,7 @@ export { pressureCharts, type Difference, type Differences, type PressureInput }
 function rows(table: Differences): Array<[string, Difference]> {
   return [
     ...Object.entries(table.kpis),
-    ...Object.entries(table.tiers).flatMap(([tier, kpis]) => Object.entries(kpis).map(([id, difference]): [string, Difference] => [`tiers.${tier}.${id}`, difference])),
+    ...Object.entries(table.tiers).flatMap(([tier, kpis]) => Object.entries(kpis).map(([id, difference]): [string, Difference] => [formatKpiKey({ tier, kpi: id }), difference])),
   ];
 }
 
@@ -56,7 +58,7 @@ function differenceTableHtml(table: Differences, reference: string, other: strin
       const interval = difference.ci95 === null ? '' : ` [${signed(difference.ci95[0])}, ${signed(difference.ci95[1])}]`;
       const relative = difference.relative === null || !Number.isFinite(difference.relative) ? '—' : `${sign(difference.relative)}${Math.abs(difference.relative * 100).toFixed(1)} %`;
       return (
-        `<tr${TRUTH_IDS.has(id) ? ' class="truth"' : ''}><td>${escapeHtml(kpiLabel(id))}</td><td class="id">${escapeHtml(id)}</td>` +
+        `<tr${TRUTH_KPI_IDS.has(id) ? ' class="truth"' : ''}><td>${escapeHtml(kpiLabel(id))}</td><td class="id">${escapeHtml(id)}</td>` +
         `<td class="number">${escapeHtml(formatValue(difference.reference_mean, difference.unit))}</td><td class="number">${escapeHtml(formatValue(difference.mean, difference.unit))}</td>` +
         `<td class="number">${escapeHtml(signed(difference.difference) + interval)}</td><td class="number">${escapeHtml(relative)}</td><td>${difference.significant ? 'yes' : ''}</td></tr>`
       );
@@ -176,8 +178,8 @@ export type SweepInput = Omit<SweepResult, 'warnings'> & { warnings?: Experiment
 
 /** The summary of a KPI id (`tiers.<id>.<kpi>` included) at a grid point. */
 function pointSummary(point: SweepInput['points'][number], kpi: string): KpiSummary | undefined {
-  const tier = /^tiers\.([^.]+)\.(.+)$/.exec(kpi);
-  return tier === null ? point.kpis[kpi] : point.tiers[tier[1]!]?.[tier[2]!];
+  const key = parseKpiKey(kpi);
+  return key.tier === undefined ? point.kpis[key.kpi] : point.tiers[key.tier]?.[key.kpi];
 }
 
 /** The first numeric parameter goes on the x axis; the others name the lines. */
@@ -322,7 +324,7 @@ export function pressureFindings(pressure: PressureInput): string[] {
   if (last === undefined || last.pressure === 0) return [];
   const targeted = last.change.kpis[pressure.kpi];
   const findings: string[] = [];
-  const truth = ['true_resolution_rate', 'true_satisfaction_mean', 'hidden_failure_share', 'true_resolution_time_mean']
+  const truth = (['true_resolution_rate', 'true_satisfaction_mean', 'hidden_failure_share', 'true_resolution_time_mean'] satisfies KpiId[])
     .map((id): [string, Difference | undefined] => [id, last.change.kpis[id]])
     .filter((entry): entry is [string, Difference] => entry[1] !== undefined && entry[1].difference !== null && entry[1].difference !== 0);
   if (targeted !== undefined && targeted.difference !== null) {

@@ -1,9 +1,10 @@
 /** The report's KPI table: every KPI with its mean, 95 % CI and unit, durations humanely. */
 import { isWide, type KpiSummary } from '../experiment/statistics.js';
 import { kpiRange } from '../metrics/catalog.js';
+import { formatKpiKey } from '../metrics/kpi-key.js';
 import { formatInterval, formatValue } from './format.js';
 import { escapeHtml } from './escape.js';
-import { kpiLabel, tierLabel } from './labels.js';
+import { kpiName, tierLabel } from './labels.js';
 
 /** A group of table rows under a heading ("Desk-wide", "Truth", "Tier 1"). */
 export interface KpiTableGroup {
@@ -25,7 +26,7 @@ export function kpiTableHtml(groups: readonly KpiTableGroup[]): string {
         // A time over finished tickets carries the share it leaves out (censored), beside it.
         const note = unfinished?.mean == null ? '' : ` (${formatValue(unfinished.mean, 'share')} unfinished)`;
         return (
-          `<tr${group.truth ? ' class="truth"' : ''}><td title="${escapeHtml(definition ?? '')}">${escapeHtml(kpiLabel(id.replace(/^tiers\.[^.]+\./, '')))}</td>` +
+          `<tr${group.truth ? ' class="truth"' : ''}><td title="${escapeHtml(definition ?? '')}">${escapeHtml(kpiName(id))}</td>` +
           `<td class="id">${escapeHtml(id)}</td><td class="number">${escapeHtml(formatValue(summary.mean, summary.unit) + note)}</td>` +
           `<td class="number">${escapeHtml(ci === '' ? '—' : ci)}</td><td>${escapeHtml(UNIT_WORDS[summary.unit] ?? summary.unit)}</td><td class="number">${summary.n}</td></tr>`
         );
@@ -45,15 +46,15 @@ export function runKpiGroups(
   catalog: { observed: readonly CatalogEntry[]; truth: readonly CatalogEntry[]; tier: readonly CatalogEntry[] },
 ): KpiTableGroup[] {
   const truthIds = new Set(catalog.truth.map((kpi) => kpi.id));
-  const pick = (kpis: readonly CatalogEntry[], values: Record<string, KpiSummary>, prefix = '') =>
+  const pick = (kpis: readonly CatalogEntry[], values: Record<string, KpiSummary>, tier?: string) =>
     kpis.flatMap((kpi) =>
       values[kpi.id] === undefined
         ? []
-        : [{ id: `${prefix}${kpi.id}`, summary: values[kpi.id]!, definition: kpi.definition, unfinished: kpi.unfinished === undefined ? undefined : values[kpi.unfinished] }],
+        : [{ id: formatKpiKey(tier === undefined ? { kpi: kpi.id } : { tier, kpi: kpi.id }), summary: values[kpi.id]!, definition: kpi.definition, unfinished: kpi.unfinished === undefined ? undefined : values[kpi.unfinished] }],
     );
   return [
     { title: 'Desk-wide (what a dashboard shows)', rows: pick(catalog.observed.filter((kpi) => !truthIds.has(kpi.id)), summary.kpis) },
     { title: 'Truth (simulation only)', truth: true, rows: pick(catalog.truth, summary.kpis) },
-    ...Object.entries(summary.tiers).map(([tier, values]) => ({ title: tierLabel(tier), rows: pick(catalog.tier, values, `tiers.${tier}.`) })),
+    ...Object.entries(summary.tiers).map(([tier, values]) => ({ title: tierLabel(tier), rows: pick(catalog.tier, values, tier) })),
   ].filter((group) => group.rows.length > 0);
 }

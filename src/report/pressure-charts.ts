@@ -4,6 +4,7 @@
  * (which writes report pages), so the browser page draws the same charts.
  */
 import type { ExperimentWarning } from '../experiment/warnings.js';
+import { TRUTH_KPI_IDS, TRUTH_PAIRS } from '../metrics/catalog.js';
 import type { Chart } from './charts/chart.js';
 import { dashboardVsTruthChart, type PressureTrace } from './charts/dashboard-vs-truth.js';
 import { pressureHeatmapChart, type PressureShift } from './charts/pressure-heatmap.js';
@@ -28,8 +29,6 @@ export interface Differences {
   tiers: Record<string, Record<string, Difference>>;
 }
 
-export const TRUTH_IDS = new Set(['true_resolution_rate', 'true_resolution_time_mean', 'true_satisfaction_mean', 'true_satisfied_share', 'hidden_failure_share', 'contacts_per_issue']);
-
 /** A label inside a sentence: "First response time" → "first response time", "SLA …" and "CSAT …" kept. */
 export function inSentence(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
@@ -50,8 +49,8 @@ export interface PressureInput {
 /** KPIs the heat map shows: desk-wide ones that have a value (tiers are in the tables). */
 export function heatmapKpis(table: Differences, targeted?: string): string[] {
   const ids = Object.entries(table.kpis).filter(([, difference]) => difference.reference_mean !== null).map(([id]) => id);
-  const truth = ids.filter((id) => TRUTH_IDS.has(id));
-  const observed = ids.filter((id) => !TRUTH_IDS.has(id) && id !== targeted);
+  const truth = ids.filter((id) => TRUTH_KPI_IDS.has(id));
+  const observed = ids.filter((id) => !TRUTH_KPI_IDS.has(id) && id !== targeted);
   return [...(targeted !== undefined && ids.includes(targeted) ? [targeted] : []), ...truth, ...observed];
 }
 
@@ -74,8 +73,9 @@ export function pressureCharts(pressure: PressureInput): Chart[] {
   if (last === undefined || pressured.length === 0) return [];
   const kpis = heatmapKpis(last.change, pressure.kpi);
   const shifts: PressureShift[] = pressured.flatMap((step) => kpis.map((kpi) => heatmapCell(kpi, String(step.pressure), step.change.kpis[kpi])));
-  // The truth behind the dashboard; hidden failures are the complement of the true fix rate among resolved tickets.
-  const truthLines = ['true_resolution_rate', 'true_resolution_time_mean', 'true_satisfaction_mean', 'true_satisfied_share'];
+  // The truth behind the dashboard: the truth KPIs observed ones claim to measure (hidden failures are the
+  // complement of the true fix rate among resolved tickets).
+  const truthLines: string[] = [...new Set(TRUTH_PAIRS.map((pair) => pair.truth.kpi))];
   const traces: PressureTrace[] = pressure.steps.flatMap((step) =>
     [pressure.kpi, ...truthLines.filter((kpi) => kpis.includes(kpi) && kpi !== pressure.kpi)].flatMap((kpi) => {
       const difference = step.change.kpis[kpi];

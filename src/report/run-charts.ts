@@ -3,7 +3,8 @@
  * from `run-report.ts` (which renders them into files), so the browser page draws the same.
  */
 import type { KpiSummary } from '../experiment/statistics.js';
-import { KPI_CATALOG, TIER_KPI_CATALOG, TRUTH_KPI_CATALOG } from '../metrics/catalog.js';
+import { KPI_CATALOG, TIER_KPI_CATALOG, TRUTH_KPI_IDS, type TierKpiId } from '../metrics/catalog.js';
+import { formatKpiKey } from '../metrics/kpi-key.js';
 import type { DailySeries } from '../metrics/daily.js';
 import type { Chart } from './charts/chart.js';
 import type { DailyPoint } from './charts/daily-lines.js';
@@ -53,15 +54,14 @@ export interface RunReportInput {
 
 /** Every KPI of a summary as a dashboard estimate: desk-wide, truth, then per tier. */
 export function runEstimates(summary: RunReportInput['summary']): KpiEstimate[] {
-  const truth = new Set(TRUTH_KPI_CATALOG.map((kpi) => kpi.id));
   const estimates: KpiEstimate[] = KPI_CATALOG.flatMap((kpi) => {
     const value = summary.kpis[kpi.id];
-    return value === undefined ? [] : [{ id: kpi.id, unit: value.unit, mean: value.mean, ci95: value.ci95, truth: truth.has(kpi.id) }];
+    return value === undefined ? [] : [{ id: kpi.id, unit: value.unit, mean: value.mean, ci95: value.ci95, truth: TRUTH_KPI_IDS.has(kpi.id) }];
   });
   for (const [tier, values] of Object.entries(summary.tiers)) {
     for (const kpi of TIER_KPI_CATALOG) {
       const value = values[kpi.id];
-      if (value !== undefined) estimates.push({ id: `tiers.${tier}.${kpi.id}`, unit: value.unit, mean: value.mean, ci95: value.ci95 });
+      if (value !== undefined) estimates.push({ id: formatKpiKey({ tier, kpi: kpi.id }), unit: value.unit, mean: value.mean, ci95: value.ci95 });
     }
   }
   return estimates;
@@ -104,7 +104,7 @@ export function runCharts(input: RunReportInput): Chart[] {
   if (input.resolved.length > 0) charts.push(resolutionTimeChart(input.resolved, input.priorities, resolutionSubtitle));
   const daily = input.daily;
   if (daily !== undefined && daily.rows.length > 0) {
-    const tierColumns = (kpi: string) => input.tiers.map((tier): [string, string] => [`tiers.${tier}.${kpi}`, tierLabel(tier)]);
+    const tierColumns = (kpi: TierKpiId) => input.tiers.map((tier): [string, string] => [formatKpiKey({ tier, kpi }), tierLabel(tier)]);
     const volume = dailyVolumeChart(dailyPoints(daily, [['tickets_created', 'Tickets created'], ['resolved', 'Tickets resolved'], ['backlog', 'Backlog at day end']]));
     const waits = dailyWaitsChart(dailyPoints(daily, tierColumns('queue_wait_mean')), input.tiers.map(tierLabel));
     const sla = dailySlaChart(dailyPoints(daily, [['sla_first_response_compliance', 'First response'], ['sla_resolution_compliance', 'Resolution']]));

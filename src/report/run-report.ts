@@ -15,7 +15,7 @@ import { kpiTableHtml, runKpiGroups } from './kpi-table.js';
 import { runCharts, type RunReportInput } from './run-charts.js';
 
 export { dailyPoints, runCharts, runEstimates, type RunReportInput } from './run-charts.js';
-import { kpiLabel } from './labels.js';
+import { kpiName } from './labels.js';
 import { formatInterval, formatValue } from './format.js';
 import type { TargetStatus } from '../experiment/targets.js';
 
@@ -26,7 +26,7 @@ function targetsSection(targets: readonly TargetStatus[]): { id: string; title: 
   const rows = targets
     .map(
       (target) =>
-        `<tr><td>${escapeHtml(kpiLabel(target.kpi.replace(/^tiers\.[^.]+\./, '')))}</td><td class="id">${escapeHtml(target.kpi)}</td>` +
+        `<tr><td>${escapeHtml(kpiName(target.kpi))}</td><td class="id">${escapeHtml(target.kpi)}</td>` +
         `<td>${escapeHtml(target.good)}${target.warn === undefined ? '' : ` (warn ${escapeHtml(target.warn)})`}</td>` +
         `<td class="number">${escapeHtml(formatValue(target.mean, target.unit))}</td><td class="number">${escapeHtml(formatInterval(target.ci95, target.unit) || '—')}</td>` +
         `<td style="color:${STATUS_COLORS[target.status]};font-weight:600">● ${escapeHtml(target.verdict)}</td></tr>`,
@@ -59,7 +59,7 @@ export function runReportHtml(input: RunReportInput, charts: readonly RenderedCh
           `seed ${summary.seed}, desksim ${summary.version}`,
     warnings: summary.warnings,
     findings: [
-      ...(input.targets ?? []).map((target) => `${kpiLabel(target.kpi.replace(/^tiers\.[^.]+\./, ''))} (${target.kpi}) ${target.verdict} its target ${target.good.trim()}: ${formatValue(target.mean, target.unit)} ${formatInterval(target.ci95, target.unit)}`.trimEnd()),
+      ...(input.targets ?? []).map((target) => `${kpiName(target.kpi)} (${target.kpi}) ${target.verdict} its target ${target.good.trim()}: ${formatValue(target.mean, target.unit)} ${formatInterval(target.ci95, target.unit)}`.trimEnd()),
       ...runFindings({ kpis: summary.kpis, tiers: summary.tiers, replications: summary.replications, measuredDays: input.log === undefined ? input.measuredDays : undefined, log: input.log }),
     ],
     charts,

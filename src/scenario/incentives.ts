@@ -7,7 +7,7 @@
  * pressures into intensities is in `model/gaming/incentives.ts`.
  */
 
-/** The nine gaming behaviours of SPEC §6. */
+/** The nine gaming behaviours (docs/gaming.md). */
 export const GAMING_BEHAVIOURS = [
   'premature_close',
   'generic_first_reply',
@@ -39,8 +39,7 @@ export interface IncentiveEntry {
   effort: Partial<Record<LegitimateEffort, number>>;
 }
 
-/** KPI id → what pressure on it drives. */
-export const INCENTIVE_TABLE: Readonly<Record<string, IncentiveEntry>> = {
+const TABLE = {
   first_response_time_mean: { behaviours: { generic_first_reply: 1, cherry_pick: 0.3 }, effort: { responsiveness: 1 } },
   sla_first_response_compliance: { behaviours: { generic_first_reply: 1, sla_clock_pause: 0.3 }, effort: { responsiveness: 1 } },
   sla_resolution_compliance: { behaviours: { sla_clock_pause: 1, premature_close: 0.5 }, effort: { speed: 0.5 } },
@@ -57,10 +56,24 @@ export const INCENTIVE_TABLE: Readonly<Record<string, IncentiveEntry>> = {
   reopen_rate: { behaviours: {}, effort: { care: 1 } },
   csat_mean: { behaviours: { survey_selection: 1 }, effort: { care: 0.7, responsiveness: 0.3 } },
   csat_satisfied_share: { behaviours: { survey_selection: 1 }, effort: { care: 0.7, responsiveness: 0.3 } },
-};
+} satisfies Record<string, IncentiveEntry>;
+
+/**
+ * A KPI an incentive may target: a key of the table. Each is a catalog `KpiId`, checked where
+ * both are in reach (`experiment/pressure.ts`).
+ */
+export type IncentiveKpi = keyof typeof TABLE;
+
+/** KPI id → what pressure on it drives. */
+export const INCENTIVE_TABLE: Readonly<Record<IncentiveKpi, IncentiveEntry>> = TABLE;
 
 /** The KPIs an incentive may target, in table order. */
 export const INCENTIVE_KPIS: readonly string[] = Object.keys(INCENTIVE_TABLE);
+
+/** What pressure on a KPI drives; undefined for a KPI no incentive targets. */
+export function incentiveEntry(kpi: string): IncentiveEntry | undefined {
+  return Object.hasOwn(TABLE, kpi) ? TABLE[kpi as IncentiveKpi] : undefined;
+}
 
 /** One incentive of a scenario. */
 export interface Incentive {

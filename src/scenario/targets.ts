@@ -12,7 +12,8 @@
  * but meets the warning level) or red (misses), judged on its 95 % interval.
  */
 import { z } from 'zod';
-import { KPI_CATALOG, TIER_KPI_CATALOG } from '../metrics/catalog.js';
+import { findKpi } from '../metrics/catalog.js';
+import { parseKpiKey } from '../metrics/kpi-key.js';
 import { parseDuration } from '../engine/duration.js';
 
 /** A bound as written: ">= 0.95", "<= 4h", ">= 90%". */
@@ -45,18 +46,12 @@ const bound = z
     'must be ">= value" or "<= value": a number, a percentage (90%) or a duration (4h)',
   );
 
-const deskIds = new Set(KPI_CATALOG.map((kpi) => kpi.id));
-const tierIds = new Set(TIER_KPI_CATALOG.map((kpi) => kpi.id));
-
 /** One target (zod). */
 export const scenarioTargetSchema = z
   .strictObject({
     kpi: z
       .string()
-      .refine((kpi) => {
-        const tier = /^tiers\.[^.]+\.(.+)$/.exec(kpi);
-        return tier === null ? deskIds.has(kpi) : tierIds.has(tier[1]!);
-      }, 'must be a KPI id (docs/kpis.md), or tiers.<tier>.<kpi> for a per-tier KPI')
+      .refine((kpi) => parseKpiKey(kpi).segment === undefined && findKpi(kpi) !== undefined, 'must be a KPI id (docs/kpis.md), or tiers.<tier>.<kpi> for a per-tier KPI')
       .describe(
         'The KPI: a desk-wide id (sla_resolution_compliance) or tiers.<tier>.<kpi> (tiers.tier2.queue_wait_mean).',
       ),

@@ -10,6 +10,7 @@
  * edges, fatigue and new hires, gaming — the simulation checks those (docs/staffing.md).
  */
 import { createSampler } from '../engine/distributions.js';
+import { parseKpiKey } from '../metrics/kpi-key.js';
 import type { DeskModel } from '../model/build.js';
 import type { Distribution } from '../scenario/schema.js';
 import { minimalAgents, type QueueLoad, type QueueTargets } from './erlang.js';
@@ -110,9 +111,9 @@ export function analyticTargets(targets: readonly Target[], model: DeskModel): A
   const byTier = new Map<string, QueueTargets>();
   const simulationOnly: Target[] = [];
   for (const target of targets) {
-    const match = /^(?:tiers\.([^.]+)\.)?(.+)$/.exec(target.kpi)!;
-    const tier = match[1] ?? entry;
-    const kpi = match[2]!;
+    const key = parseKpiKey(target.kpi);
+    const tier = key.tier ?? entry;
+    const kpi = key.kpi;
     const own = byTier.get(tier) ?? {};
     const lower = target.operator === '<=';
     if (kpi === 'service_level' && !lower) own.serviceLevel = Math.max(own.serviceLevel ?? 0, target.value);

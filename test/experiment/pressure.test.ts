@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kpiDirection, isImprovement } from '../../src/experiment/direction.js';
+import { isImprovement, kpiDirection } from '../../src/metrics/catalog.js';
 import {
   incentiveOverride,
   INCENTIVE_KPIS,

@@ -1,7 +1,9 @@
 /**
- * Every KPI id that the report and experiment code names — string literals, `kpis.<id>`
- * look-ups, the keys of the direction and label tables — is a KPI of the catalog. A finding
- * or label keyed on an id no KPI has (`resolved_share`, once) stays silently blank.
+ * Every KPI id that code outside the catalog names — string literals, `kpis.<id>` look-ups,
+ * object keys (the incentive table's rows) — is a KPI of the catalog. A finding or label
+ * keyed on an id no KPI has (`resolved_share`, once) stays silently blank. Where ids are typed
+ * (`KpiId`, `TierKpiId`) the compiler says so too; this scan covers the places that still
+ * hold plain strings (report tables read from JSON, tests of the incentive table).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,15 +12,43 @@ import { DIFFERENCE_COLUMNS } from '../../src/experiment/compare.js';
 import { SEGMENT_COLUMNS } from '../../src/experiment/detail.js';
 import { PRESSURE_COLUMNS } from '../../src/experiment/pressure.js';
 import { WARNING_CODES } from '../../src/experiment/warnings.js';
+import { EVENT_TYPES } from '../../src/eventlog/types.js';
+import { FRAMEWORK_COLUMNS } from '../../src/frameworks/report.js';
+import { SCORING_RULES } from '../../src/frameworks/framework.js';
 import { KPI_CATALOG, TIER_KPI_CATALOG } from '../../src/metrics/catalog.js';
+import { GAMING_BEHAVIOURS } from '../../src/scenario/incentives.js';
 import { root } from '../support/cli.js';
 
-/** Snake-case names that are not KPIs: column and field names, warning and error codes, an example tier id. */
+/**
+ * Snake-case names that are not KPIs: column and field names, warning and error codes, event
+ * types, gaming behaviours, scenario fields, an example tier id.
+ */
 const NOT_KPIS = new Set<string>([
   ...DIFFERENCE_COLUMNS,
   ...SEGMENT_COLUMNS,
   ...PRESSURE_COLUMNS,
   ...WARNING_CODES,
+  ...EVENT_TYPES,
+  ...GAMING_BEHAVIOURS,
+  ...FRAMEWORK_COLUMNS,
+  ...SCORING_RULES,
+  // frameworks: designs, measures and score fields; scenario metric options they set
+  'latin_hypercube',
+  'rank_correlation',
+  'score_change',
+  'truth_change',
+  'right_direction',
+  'noise_sd',
+  'smallest_detected',
+  'truth_score',
+  'fcr_window_days',
+  'auto_reply_counts_as_response',
+  'count_pending_time',
+  // staffing and calibration columns
+  'agent_hours',
+  'simulated_mean',
+  'interval_low',
+  'interval_high',
   'invalid_value',
   'file_unreadable',
   'file_not_found',
@@ -46,14 +76,29 @@ function namesIn(text: string): string[] {
   return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1]!));
 }
 
-describe('KPI ids named in src/report and src/experiment', () => {
-  const catalog = new Set([...KPI_CATALOG, ...TIER_KPI_CATALOG].map((kpi) => kpi.id));
-  const files = [...sources('src/report'), ...sources('src/experiment')];
+/** Where KPI ids are named outside the catalog (the metric engine's ledger and columns name event types and fields). */
+const SCANNED = ['src/report', 'src/experiment', 'src/frameworks', 'src/staffing', 'src/calibrate'];
+const SCANNED_FILES = [
+  'src/model/gaming/incentives.ts',
+  'src/metrics/daily.ts',
+  'src/metrics/segments.ts',
+  'src/metrics/kpi-key.ts',
+  'src/api.ts',
+];
+
+describe('KPI ids named outside the catalog', () => {
+  const catalog = new Set<string>([...KPI_CATALOG, ...TIER_KPI_CATALOG].map((kpi) => kpi.id));
+  const files = [
+    ...SCANNED.flatMap((directory) => sources(directory)),
+    ...SCANNED_FILES.map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') })),
+  ];
 
   it('finds the names it checks (the scan itself works)', () => {
     const all = files.flatMap(({ text }) => namesIn(text));
     expect(all).toContain('true_resolution_rate');
     expect(all).toContain('first_response_time_p50');
+    // The incentive table's rows, as object keys.
+    expect(all).toContain('tickets_per_agent_day');
     expect(namesIn("const x = kpis.resolved_share ?? values['resolution_rate'];")).toEqual(['resolution_rate', 'resolved_share']);
   });
 

@@ -34,6 +34,7 @@ import { parseFormatOption } from './run.js';
 import { arraySource } from '../../export/index.js';
 import { writeExports } from '../../export/outputs.js';
 import { ticketRows } from '../../metrics/engine.js';
+import { formatKpiKey } from '../../metrics/kpi-key.js';
 
 interface MetricsOptionValues {
   mapping?: string;
@@ -108,7 +109,7 @@ function madeSlaLine(log: ImportedLog, kpis: KpiTable): string {
 export function logWarnings(kpis: KpiTable, log: ImportedLog, definitions: MetricOptions): RunWarning[] {
   const summaries = (values: Record<string, number | null>, unitOf: (id: string) => string) =>
     Object.fromEntries(Object.entries(values).map(([id, value]) => [id, summarize([value], unitOf(id))]));
-  const units = new Map([...KPI_CATALOG, ...TIER_KPI_CATALOG].map((kpi) => [kpi.id, kpi.unit]));
+  const units = new Map<string, string>([...KPI_CATALOG, ...TIER_KPI_CATALOG].map((kpi) => [kpi.id, kpi.unit]));
   const unitOf = (id: string) => units.get(id) ?? '';
   const input = {
     kpis: summaries(kpis.values, unitOf),
@@ -146,7 +147,7 @@ export function logSummary(kpis: KpiTable, log: ImportedLog, scenario: string | 
 function kpiCsvRows(summary: LogSummary): Array<[string, number | null, string]> {
   const rows: Array<[string, number | null, string]> = Object.entries(summary.kpis).map(([id, { value, unit }]) => [id, value, unit]);
   for (const [tier, values] of Object.entries(summary.tiers)) {
-    for (const [id, { value, unit }] of Object.entries(values)) rows.push([`tiers.${tier}.${id}`, value, unit]);
+    for (const [id, { value, unit }] of Object.entries(values)) rows.push([formatKpiKey({ tier, kpi: id }), value, unit]);
   }
   return rows;
 }

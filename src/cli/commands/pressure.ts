@@ -1,7 +1,6 @@
 /** `desksim pressure <scenario> --kpi <id>`: push one KPI harder and harder; every KPI's and the truth's shift. */
 import type { Command } from 'commander';
 import { runBatch } from '../../experiment/batch.js';
-import { isImprovement } from '../../experiment/direction.js';
 import {
   DEFAULT_PRESSURE_LEVELS,
   INCENTIVE_KPIS,
@@ -21,7 +20,7 @@ import {
   type PressureMatrix,
   type PressureResult,
 } from '../../experiment/pressure.js';
-import { KPI_CATALOG } from '../../metrics/catalog.js';
+import { isImprovement, KPI_CATALOG } from '../../metrics/catalog.js';
 import { toCsv } from '../../document/csv.js';
 import { pressureCharts, pressureMatrixCharts, pressureMatrixReportHtml, pressureReportHtml } from '../../report/experiment-reports.js';
 import type { Scenario } from '../../scenario/schema.js';

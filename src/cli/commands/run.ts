@@ -22,6 +22,7 @@ import { FORCE_HELP, loadForCommand, outputOptions, outputTarget, scenarioOption
 import { parseFormats, ndjsonSource, type ExportFormat } from '../../export/index.js';
 import { allReplicationsCsv, formatsNeedEventLog, removeStep, writeExports } from '../../export/outputs.js';
 import { buildDesk } from '../../model/build.js';
+import { formatKpiKey } from '../../metrics/kpi-key.js';
 
 interface RunOptionValues extends ScenarioOptionValues {
   out?: string;
@@ -208,7 +209,7 @@ export function renderRunSummary(result: RunResult, directory: string, targets: 
   };
   const rows: Array<[string, string]> = KPI_CATALOG.map((kpi) => [kpi.id, marked(kpi.id, formatSummary(summary.kpis[kpi.id]!))]);
   for (const [tier, kpis] of Object.entries(summary.tiers)) {
-    for (const kpi of TIER_KPI_CATALOG) rows.push([`tiers.${tier}.${kpi.id}`, marked(`tiers.${tier}.${kpi.id}`, formatSummary(kpis[kpi.id]!))]);
+    for (const kpi of TIER_KPI_CATALOG) rows.push([formatKpiKey({ tier, kpi: kpi.id }), marked(formatKpiKey({ tier, kpi: kpi.id }), formatSummary(kpis[kpi.id]!))]);
   }
   return (
     `${summary.scenario}: ${summary.replications} replication(s), seed ${summary.seed} — mean [95% CI]\n` +

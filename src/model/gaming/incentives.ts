@@ -13,7 +13,7 @@
  */
 import {
   GAMING_BEHAVIOURS,
-  INCENTIVE_TABLE,
+  incentiveEntry,
   LEGITIMATE_EFFORTS,
   type GamingBehaviour,
   type Incentive,
@@ -32,7 +32,7 @@ function combine(pushes: number[]): number {
 export function effectiveIntensities(explicit: Record<GamingBehaviour, number>, incentives: readonly Incentive[]): Record<GamingBehaviour, number> {
   const result = {} as Record<GamingBehaviour, number>;
   for (const behaviour of GAMING_BEHAVIOURS) {
-    const pushes = incentives.map((incentive) => incentive.pressure * (INCENTIVE_TABLE[incentive.kpi]?.behaviours[behaviour] ?? 0));
+    const pushes = incentives.map((incentive) => incentive.pressure * (incentiveEntry(incentive.kpi)?.behaviours[behaviour] ?? 0));
     result[behaviour] = combine([explicit[behaviour], ...pushes]);
   }
   return result;
@@ -42,7 +42,7 @@ export function effectiveIntensities(explicit: Record<GamingBehaviour, number>, 
 export function effortLevels(incentives: readonly Incentive[]): Record<LegitimateEffort, number> {
   const result = {} as Record<LegitimateEffort, number>;
   for (const effort of LEGITIMATE_EFFORTS) {
-    result[effort] = combine(incentives.map((incentive) => incentive.pressure * (INCENTIVE_TABLE[incentive.kpi]?.effort[effort] ?? 0)));
+    result[effort] = combine(incentives.map((incentive) => incentive.pressure * (incentiveEntry(incentive.kpi)?.effort[effort] ?? 0)));
   }
   return result;
 }

@@ -45,7 +45,8 @@ function rows(estimates: readonly KpiEstimate[]): Row[] {
   const measureOf = new Map<string, { measure: string; order: number }>();
   for (const pair of TRUTH_COUNTERPARTS) {
     const truth = byId.get(pair.truth);
-    const observed = pair.observed.map((id) => byId.get(id)).find((found) => found?.estimate.mean != null);
+    const found = byId.get(pair.observed);
+    const observed = found?.estimate.mean != null ? found : undefined;
     if (truth === undefined || observed === undefined) continue;
     const order = observed.index;
     measureOf.set(observed.estimate.id, { measure: pair.measure, order });

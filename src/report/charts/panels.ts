@@ -4,6 +4,7 @@
  * with its own axis: shares in %, short durations in minutes, long ones in hours or days,
  * survey scores, NPS, cost, volumes.
  */
+import { parseKpiKey } from '../../metrics/kpi-key.js';
 import { axisUnit, durationScale, type AxisUnit } from './chart.js';
 
 /** One panel: its title and its axis. */
@@ -23,7 +24,7 @@ const ORDER = ['share', 'minutes-short', 'minutes-long', 'score', 'nps', 'ratio'
 /** Which panel a KPI belongs to; durations by their size (`largest` in the KPI's unit). */
 export function panelKey(id: string, unit: string, largest: number): string {
   if (unit === 'minutes') return Math.abs(largest) <= SHORT_DURATION_LIMIT ? 'minutes-short' : 'minutes-long';
-  if (unit === 'score') return id.replace(/^tiers\.[^.]+\./, '') === 'nps' ? 'nps' : 'score';
+  if (unit === 'score') return parseKpiKey(id).kpi === 'nps' ? 'nps' : 'score';
   return unit;
 }
 

@@ -9,8 +9,15 @@ import { runScenario } from '../../../src/experiment/run.js';
 import type { KpiTable } from '../../../src/metrics/engine.js';
 import { buildDesk } from '../../../src/model/build.js';
 import { effectiveIntensities, effortLevels } from '../../../src/model/gaming/incentives.js';
+import {
+  GAMING_BEHAVIOURS,
+  INCENTIVE_KPIS,
+  INCENTIVE_TABLE,
+  incentiveEntry,
+  LEGITIMATE_EFFORTS,
+  type GamingBehaviour,
+} from '../../../src/scenario/incentives.js';
 import { simulate } from '../../../src/model/simulate.js';
-import { GAMING_BEHAVIOURS, INCENTIVE_KPIS, INCENTIVE_TABLE, LEGITIMATE_EFFORTS, type GamingBehaviour } from '../../../src/scenario/incentives.js';
 import { loadScenarioFile } from '../../../src/scenario/load.js';
 import { baselineScenario, expectFall, expectRise, runBaseline, tables } from './helpers.js';
 
@@ -41,7 +48,7 @@ describe('the combination rule', () => {
   it('every row of the table names known behaviours and efforts, with weights in 0..1', () => {
     expect(INCENTIVE_KPIS.length).toBeGreaterThanOrEqual(10);
     for (const kpi of INCENTIVE_KPIS) {
-      const { behaviours, effort } = INCENTIVE_TABLE[kpi]!;
+      const { behaviours, effort } = incentiveEntry(kpi)!;
       for (const [behaviour, weight] of Object.entries(behaviours)) {
         expect(GAMING_BEHAVIOURS, kpi).toContain(behaviour);
         expect(weight).toBeGreaterThan(0);
