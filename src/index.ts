@@ -2,7 +2,7 @@
  * desksim — a discrete-event simulator of help-desk operations.
  *
  *   scenario YAML ──scenario/load──▶ Scenario ──model/build──▶ DeskModel ──model/simulate──▶ events
- *        (yaml + zod: defaults,        (validated,       (samplers, shifts,       (SPEC §4, streamed
+ *        (yaml + zod: defaults,        (validated,       (samplers, shifts,       (the event log, streamed
  *         extends, --set, errors)       trusted)          arrival rates)            into sinks)
  *
  *   log file ──importer (mapping, read, clean + import report)──▶ events

@@ -1,5 +1,5 @@
 /**
- * The KPI catalog (SPEC §5): each KPI declared once, as data — id, unit, one-line
+ * The KPI catalog (docs/contracts.md#kpis): each KPI declared once, as data — id, unit, one-line
  * definition, the event types it needs, and how to compute it from the ledger. Adding a KPI
  * touches this file only. Desk-wide KPIs and per-tier KPIs (`tiers.<id>.<kpi>`) are two
  * registries of the same shape.

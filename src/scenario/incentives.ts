@@ -1,5 +1,5 @@
 /**
- * The incentive table (SPEC §6): pressure on a KPI turns into the gaming behaviours that
+ * The incentive table (docs/gaming.md, Incentives): pressure on a KPI turns into the gaming behaviours that
  * move it, each with a weight (how strongly that pressure drives it), alongside legitimate
  * effort. A scenario's `incentives: [{ kpi, pressure }]` may name only the KPIs listed here
  * (the schema checks it, which is why the table lives in the scenario layer);

@@ -79,7 +79,8 @@ function namesIn(text: string): string[] {
 /** Where KPI ids are named outside the catalog (the metric engine's ledger and columns name event types and fields). */
 const SCANNED = ['src/report', 'src/experiment', 'src/frameworks', 'src/staffing', 'src/calibrate'];
 const SCANNED_FILES = [
-  'src/model/gaming/incentives.ts',
+  'src/scenario/incentives.ts',
+  'src/scenario/targets.ts',
   'src/metrics/daily.ts',
   'src/metrics/segments.ts',
   'src/metrics/kpi-key.ts',
