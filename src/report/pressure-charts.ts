@@ -3,6 +3,7 @@
  * heat map, and the pushed KPI against the truth as lines. Apart from `experiment-reports.ts`
  * (which writes report pages), so the browser page draws the same charts.
  */
+import type { KpiDifference } from '../experiment/compare.js';
 import type { ExperimentWarning } from '../experiment/warnings.js';
 import { TRUTH_KPI_IDS, TRUTH_PAIRS } from '../metrics/catalog.js';
 import type { Chart } from './charts/chart.js';
@@ -10,18 +11,14 @@ import { dashboardVsTruthChart, type PressureTrace } from './charts/dashboard-vs
 import { pressureHeatmapChart, type PressureShift } from './charts/pressure-heatmap.js';
 import { kpiLabel } from './labels.js';
 
-/** One KPI's paired change between two runs (a cell of comparison.json / pressure.json). */
-export interface Difference {
-  unit: string;
-  n: number;
-  reference_mean: number | null;
-  mean: number | null;
-  difference: number | null;
-  ci95: [number, number] | null;
-  relative: number | null;
-  relative_ci95: [number, number] | null;
-  significant: boolean;
-}
+/**
+ * One KPI's paired change between two runs (a cell of comparison.json / pressure.json): what
+ * the reports read of `KpiDifference`, declared once where it is computed.
+ */
+export type Difference = Pick<
+  KpiDifference,
+  'unit' | 'n' | 'reference_mean' | 'mean' | 'difference' | 'ci95' | 'relative' | 'relative_ci95' | 'significant'
+>;
 
 /** Changes of every KPI, desk-wide and per tier. */
 export interface Differences {
