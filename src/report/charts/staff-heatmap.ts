@@ -4,6 +4,7 @@
  * — red where the roster is short, blue where it has more than the formulas ask for.
  */
 import { chart, type Chart } from './chart.js';
+import { hourAxis, WEEKDAY_AXIS } from './week-axes.js';
 
 /** One hour × weekday cell of one tier. */
 export interface StaffHeatCell {
@@ -15,20 +16,13 @@ export interface StaffHeatCell {
   rostered: number;
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
 /** Needed, rostered and the gap, one row of three heat maps per tier. */
 export function staffHeatmapChart(cells: readonly StaffHeatCell[], shrinkage: number, rosteredTitle = 'rostered'): Chart {
   const tiers = [...new Set(cells.map((cell) => cell.tier))];
   const largest = Math.max(1, ...cells.flatMap((cell) => [cell.needed, cell.rostered]));
   const widestGap = Math.max(1, ...cells.map((cell) => Math.abs(cell.rostered - cell.needed)));
-  const x = {
-    field: 'hour',
-    type: 'ordinal',
-    title: 'hour of day',
-    axis: { labelAngle: 0, values: [0, 3, 6, 9, 12, 15, 18, 21] },
-  };
-  const y = { field: 'weekday', type: 'ordinal', sort: WEEKDAYS, title: null };
+  const x = hourAxis('hour of day');
+  const y = WEEKDAY_AXIS;
   const tooltip = [
     { field: 'tier', title: 'tier' },
     { field: 'weekday', title: 'day' },

@@ -4,6 +4,7 @@
  * leaves short show at a glance.
  */
 import { chart, round, type Chart } from './chart.js';
+import { hourAxis, WEEKDAY_AXIS } from './week-axes.js';
 
 /** One hour × weekday cell (see src/staffing/week-hours.ts). */
 export interface WeekHeatCell {
@@ -14,8 +15,6 @@ export interface WeekHeatCell {
   serviceLevel: number | null;
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
 /** The heat maps; `threshold` is the service level's wait in words ("1h"). */
 export function weekHeatmapChart(cells: readonly WeekHeatCell[], threshold: string): Chart {
   const values = cells.map((cell) => ({
@@ -25,13 +24,8 @@ export function weekHeatmapChart(cells: readonly WeekHeatCell[], threshold: stri
     wait: cell.meanWait === null ? null : round(cell.meanWait / 60, 4),
     level: cell.serviceLevel === null ? null : round(cell.serviceLevel, 4),
   }));
-  const x = {
-    field: 'hour',
-    type: 'ordinal',
-    title: 'hour of day (ticket arrived)',
-    axis: { labelAngle: 0, values: [0, 3, 6, 9, 12, 15, 18, 21] },
-  };
-  const y = { field: 'weekday', type: 'ordinal', sort: WEEKDAYS, title: null };
+  const x = hourAxis('hour of day (ticket arrived)');
+  const y = WEEKDAY_AXIS;
   const tooltip = [
     { field: 'weekday', title: 'day' },
     { field: 'hour', title: 'hour' },
