@@ -70,11 +70,23 @@ function note(path: readonly string[], files: { parent: string; child: string },
   return { path: path.join('.'), parent: files.parent, child: files.child, inherited: [], merged: [], added: [], replacedItems: [], replaced: false, ...fields };
 }
 
+/**
+ * Keys that are alternatives to one another: the child's choice of one drops the parent's
+ * others (a tier is staffed by a fixed number of `agents` or by `shifts`, never both).
+ */
+const ALTERNATIVES: ReadonlyArray<readonly string[]> = [['agents', 'shifts']];
+
 function merge(parent: Located, child: Located, path: string[], files: { parent: string; child: string }, notes: InheritanceNote[]): Located {
   const whole = replacement(child);
   if (whole !== undefined) {
     if (parent.kind !== 'scalar') notes.push(note(path, files, { replaced: true }));
     return whole;
+  }
+  // A distribution (`{ dist: … }`) is one value: the child's replaces the parent's whole, or
+  // an exponential over a lognormal would keep the lognormal's sd.
+  if (parent.kind === 'map' && child.kind === 'map' && child.entries.has('dist')) {
+    notes.push(note(path, files, { replaced: true }));
+    return child;
   }
   if (parent.kind === 'map' && child.kind === 'map') return mergeMaps(parent, child, path, files, notes);
   if (parent.kind === 'seq' && child.kind === 'seq') {
@@ -94,6 +106,15 @@ function mergeMaps(
   notes: InheritanceNote[],
 ): Located {
   const entries = new Map(parent.entries);
+  for (const group of ALTERNATIVES) {
+    const chosen = group.filter((key) => child.entries.has(key));
+    if (chosen.length === 0) continue;
+    for (const key of group) {
+      if (chosen.includes(key) || !entries.has(key)) continue;
+      entries.delete(key);
+      notes.push(note([...path, key], files, { replaced: true }));
+    }
+  }
   for (const [key, entry] of child.entries) {
     const inherited = entries.get(key);
     const node = inherited ? merge(inherited.node, entry.node, [...path, key], files, notes) : entry.node;

@@ -242,6 +242,20 @@ describe('extends merges lists of items with ids by id', () => {
     expect(item.inheritance[0]).toMatchObject({ inherited: ['tier1'], replacedItems: ['tier2'] });
   });
 
+  it('a tier given agents drops the inherited shifts (they are alternatives), and a child\'s distribution replaces the parent\'s whole', () => {
+    const parent = loadScenarioFile(baseline).scenario;
+    const staffed = loadScenarioFile(extend('tiers:\n  - { id: tier2, agents: 2 }\n'));
+    expect(staffed.scenario.tiers[1]).toMatchObject({ id: 'tier2', agents: 2, cost_per_hour: parent.tiers[1]!.cost_per_hour });
+    expect(staffed.scenario.tiers[1]?.shifts).toBeUndefined();
+    expect(staffed.scenario.tiers[0]).toEqual(parent.tiers[0]);
+    expect(staffed.inheritance).toContainEqual(expect.objectContaining({ path: 'tiers.tier2.shifts', replaced: true }));
+
+    // The baseline's simple work is lognormal with an sd: an exponential must not inherit it.
+    const exponential = loadScenarioFile(extend('complexity:\n  simple: { handle_time: { dist: exponential, mean: 8m } }\n'));
+    expect(exponential.scenario.complexity.simple!.handle_time).toEqual({ dist: 'exponential', mean: 8 });
+    expect(exponential.inheritance).toContainEqual(expect.objectContaining({ path: 'complexity.simple.handle_time', replaced: true }));
+  });
+
   it('replaces a map of ids whole with $replace, and refuses $replace beside other keys', () => {
     const { scenario } = loadScenarioFile(
       extend(
