@@ -16,6 +16,7 @@ import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { cli, root } from '../support/cli.js';
 import { ScenarioError } from '../../src/document/errors.js';
+import { kpiRange } from '../../src/metrics/catalog.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { estimateWork } from '../../src/scenario/size.js';
 
@@ -215,16 +216,23 @@ function fail(why: string, text: string): never {
   throw new Error(`${why}\n${text.slice(0, 2000)}`);
 }
 
-/** Checks a run's summary: every KPI mean finite and inside its range. */
+/** Checks a run's summary: every KPI mean finite, and it and its interval inside the KPI's range (the catalog's). */
 function checkSummary(stdout: string): void {
-  const summary = JSON.parse(stdout) as { kpis: Record<string, { mean: number | null; unit: string; ci95: [number, number] | null }>; tiers: Record<string, Record<string, { mean: number | null; unit: string }>> };
-  const all = [...Object.entries(summary.kpis), ...Object.values(summary.tiers).flatMap((kpis) => Object.entries(kpis))];
-  for (const [id, kpi] of all) {
+  type Figure = { mean: number | null; unit: string; ci95: [number, number] | null };
+  const summary = JSON.parse(stdout) as { kpis: Record<string, Figure>; tiers: Record<string, Record<string, Figure>> };
+  const all: Array<[string, Figure]> = [
+    ...Object.entries(summary.kpis),
+    ...Object.entries(summary.tiers).flatMap(([tier, kpis]) => Object.entries(kpis).map(([id, kpi]): [string, Figure] => [`tiers.${tier}.${id}`, kpi])),
+  ];
+  for (const [key, kpi] of all) {
     if (kpi.mean === null) continue;
-    if (!Number.isFinite(kpi.mean)) fail(`KPI ${id} is not finite`, stdout);
-    const low = id === 'nps' ? -100 : kpi.unit === 'score' ? 0 : 0;
-    const high = id === 'nps' ? 100 : kpi.unit === 'share' ? 1 + 1e-9 : kpi.unit === 'score' ? 10 : Infinity;
-    if (kpi.mean < low - 1e-9 || kpi.mean > high) fail(`KPI ${id} = ${kpi.mean} is outside [${low}, ${high}]`, stdout);
+    if (!Number.isFinite(kpi.mean)) fail(`KPI ${key} is not finite`, stdout);
+    const [low, high] = kpiRange(key);
+    const inside = (value: number) => value >= low - 1e-9 && value <= high + 1e-9;
+    if (!inside(kpi.mean)) fail(`KPI ${key} = ${kpi.mean} is outside [${low}, ${high}]`, stdout);
+    if (kpi.ci95 !== null && !(inside(kpi.ci95[0]) && inside(kpi.ci95[1]))) {
+      fail(`KPI ${key}'s interval [${kpi.ci95.join(', ')}] is outside [${low}, ${high}]`, stdout);
+    }
   }
 }
 
