@@ -118,7 +118,7 @@ export function runStaff(request: StaffRequest): StaffResult {
     notes: [],
   };
   if (!request.analyticOnly) {
-    const outcome = searchStaffing({
+    const search = {
       scenario,
       variables,
       fixedCost,
@@ -127,24 +127,15 @@ export function runStaff(request: StaffRequest): StaffResult {
       maxReplications: request.maxReplications,
       start,
       maxCandidates: request.maxCandidates,
-      onCandidate: request.onCandidate,
-    });
+    };
+    const outcome = searchStaffing({ ...search, onCandidate: request.onCandidate });
     const record = ({ summary: _summary, ...rest }: Candidate): CandidateRecord => rest;
     const cv = scenario.arrivals.busyness_cv ?? 0;
     if (cv > 0) {
       // The same search without the day-to-day error (its stream is separate, so every other draw is the same).
       const perfect = structuredClone(scenario);
       delete perfect.arrivals.busyness_cv;
-      const without = searchStaffing({
-        scenario: perfect,
-        variables,
-        fixedCost,
-        targets,
-        replications: request.replications,
-        maxReplications: request.maxReplications,
-        start,
-        maxCandidates: request.maxCandidates,
-      });
+      const without = searchStaffing({ ...search, scenario: perfect });
       result.forecastError = {
         cv,
         perfectPlan: without.best?.text ?? null,
