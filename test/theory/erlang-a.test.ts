@@ -161,6 +161,32 @@ describe("erlangA", () => {
     }
   });
 
+  it("reproduces published Erlang B and Erlang C values at its two limits", () => {
+    // No interior Erlang A value from a published table was available offline, so the
+    // published values it is held to are those of its limits. With patience → 0 (θ → ∞)
+    // nobody waits and P(all busy on arrival) is Erlang B; the classical Erlang B table
+    // (e.g. Iversen, "Teletraffic Engineering and Network Planning", DTU 2015) gives the
+    // offered load that 10, 20 and 30 lines carry at 1 %, 2 % and 5 % blocking.
+    const erlangBTable = [
+      { lines: 10, erlangs: 4.461, blocking: 0.01 },
+      { lines: 20, erlangs: 12.031, blocking: 0.01 },
+      { lines: 30, erlangs: 20.337, blocking: 0.01 },
+      { lines: 10, erlangs: 5.084, blocking: 0.02 },
+      { lines: 10, erlangs: 6.216, blocking: 0.05 },
+    ];
+    for (const row of erlangBTable) {
+      const result = erlangA({ servers: row.lines, arrivalRate: row.erlangs, serviceRate: 1, abandonmentRate: 1e7 });
+      // The table's loads are rounded to 3 decimals: 0.3 % relative covers that rounding.
+      expect(relativeError(result.probabilityWait, row.blocking)).toBeLessThan(0.003);
+    }
+    // With patience → ∞ (θ → 0) it is Erlang C. The worked example of Mitan Ltd's
+    // "Erlang C calculation" page: 360 calls per half hour (0.2 per second), 240 s each
+    // (48 Erlangs), 55 agents: P(wait) 0.2387, mean wait 8.18 s (printed to 4 digits).
+    const callCentre = erlangA({ servers: 55, arrivalRate: 12, serviceRate: 0.25, abandonmentRate: 1e-9 });
+    expect(callCentre.probabilityWait).toBeCloseTo(0.2387, 4);
+    expect(callCentre.meanWait * 60).toBeCloseTo(8.184, 2);
+  });
+
   it("θ = μ turns the chain into M/M/∞: N ~ Poisson(a)", () => {
     // Death rate min(n, c)μ + (n − c)⁺μ = nμ. With c = 10, a = 9:
     // P(N ≤ 9) = e^{−9} Σ_{k≤9} 9^k/k! = 1.2341e−4 × 4759.8183 = 0.587408 ⇒ P(wait) = 0.412592.
