@@ -22,6 +22,8 @@ import { paretoFrontChart } from './charts/pareto-front.js';
 import { duration, percent } from './findings.js';
 import { formatInterval, formatValue } from './format.js';
 import { escapeHtml, renderReportPage, type ReportSection } from './html.js';
+import { STANDING_LEGEND, standingCell } from './target-cells.js';
+import type { TargetStatus } from '../experiment/targets.js';
 import { betterDirection, kpiLabel } from './labels.js';
 
 export { pressureCharts, type Difference, type Differences, type PressureInput } from './pressure-charts.js';
@@ -83,7 +85,35 @@ export interface ComparisonInput {
   notes: string[];
   warnings?: ExperimentWarning[];
   differences?: Array<{ scenario: string; lines: string[] }>;
-  targets?: Array<{ scenario: string; statuses: Array<{ kpi: string; good: string; verdict: string; status: string }> }>;
+  targets?: Array<{ scenario: string; statuses: Array<Pick<TargetStatus, 'kpi' | 'good' | 'verdict' | 'status' | 'mean' | 'unit' | 'ci95'>> }>;
+}
+
+/**
+ * Every scenario's standing against the targets, one row per KPI and one coloured cell per
+ * scenario (its mean and interval under the standing); blank where a scenario has no such target.
+ */
+function compareTargetsSection(targets: NonNullable<ComparisonInput['targets']>): ReportSection | undefined {
+  const kpis = [...new Set(targets.flatMap((entry) => entry.statuses.map((status) => status.kpi)))];
+  if (kpis.length === 0) return undefined;
+  const body = kpis
+    .map((kpi) => {
+      const cells = targets.map((entry) => {
+        const status = entry.statuses.find((candidate) => candidate.kpi === kpi);
+        if (status === undefined) return '<td>—</td>';
+        const value = `${formatValue(status.mean, status.unit)} ${formatInterval(status.ci95, status.unit)}`.trim();
+        return standingCell(status, `${escapeHtml(value)} <span class="id">(target ${escapeHtml(status.good.trim())})</span>`);
+      });
+      return `<tr><td>${escapeHtml(kpiLabel(kpi))}</td><td class="id">${escapeHtml(kpi)}</td>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  const head = targets.map((entry) => `<th>${escapeHtml(entry.scenario)}</th>`).join('');
+  return {
+    id: 'targets',
+    title: 'Targets',
+    html:
+      `<p>Each scenario against its own targets: ${STANDING_LEGEND}</p>\n` +
+      `<div class="table-scroll"><table><thead><tr><th>KPI</th><th>id</th>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`,
+  };
 }
 
 /** The forest plot of every contrast. */
@@ -161,13 +191,16 @@ export function compareReportHtml(comparison: ComparisonInput, charts: readonly 
     ],
     warnings: namedWarnings(comparison.warnings ?? []),
     charts,
-    sections: comparison.contrasts.map(
-      (contrast): ReportSection => ({
-        id: `contrast-${contrast.scenario}`.replace(/[^A-Za-z0-9_-]+/g, '-'),
-        title: `${contrast.scenario} against ${comparison.reference}`,
-        html: differenceTableHtml(contrast, comparison.reference, contrast.scenario),
-      }),
-    ),
+    sections: [
+      ...[compareTargetsSection(comparison.targets ?? [])].filter((section) => section !== undefined),
+      ...comparison.contrasts.map(
+        (contrast): ReportSection => ({
+          id: `contrast-${contrast.scenario}`.replace(/[^A-Za-z0-9_-]+/g, '-'),
+          title: `${contrast.scenario} against ${comparison.reference}`,
+          html: differenceTableHtml(contrast, comparison.reference, contrast.scenario),
+        }),
+      ),
+    ],
   });
 }
 

@@ -18,8 +18,8 @@ export { dailyPoints, runCharts, runEstimates, type RunReportInput } from './run
 import { kpiName } from './labels.js';
 import { formatInterval, formatValue } from './format.js';
 import type { TargetStatus } from '../experiment/targets.js';
+import { STANDING_LEGEND, standingCell } from './target-cells.js';
 
-const STATUS_COLORS = { green: '#1e8449', amber: '#d68910', red: '#c0392b' } as const;
 
 /** The targets table: each KPI's mean and interval, coloured by its standing. */
 function targetsSection(targets: readonly TargetStatus[]): { id: string; title: string; html: string } {
@@ -29,14 +29,14 @@ function targetsSection(targets: readonly TargetStatus[]): { id: string; title: 
         `<tr><td>${escapeHtml(kpiName(target.kpi))}</td><td class="id">${escapeHtml(target.kpi)}</td>` +
         `<td>${escapeHtml(target.good)}${target.warn === undefined ? '' : ` (warn ${escapeHtml(target.warn)})`}</td>` +
         `<td class="number">${escapeHtml(formatValue(target.mean, target.unit))}</td><td class="number">${escapeHtml(formatInterval(target.ci95, target.unit) || '—')}</td>` +
-        `<td style="color:${STATUS_COLORS[target.status]};font-weight:600">● ${escapeHtml(target.verdict)}</td></tr>`,
+        `${standingCell(target)}</tr>`,
     )
     .join('\n');
   return {
     id: 'targets',
     title: 'Targets',
     html:
-      '<p>The scenario\'s targets: green when the 95 % interval\'s worse end meets the target, amber when it is too close to call (or misses the target but meets the warning level), red when it misses.</p>\n' +
+      `<p>The scenario's targets: ${STANDING_LEGEND}</p>\n` +
       `<table><thead><tr><th>KPI</th><th>id</th><th>target</th><th>mean</th><th>95 % CI</th><th>standing</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`,
   };
 }

@@ -99,6 +99,25 @@ describe('compare report', () => {
     expect(warned.indexOf('understaffed-tier2: The desk is unstable.')).toBeGreaterThan(0);
     expect(warned.indexOf('understaffed-tier2: The desk is unstable.')).toBeLessThan(warned.indexOf('<h2>Findings</h2>'));
   });
+
+  it('marks each scenario against its targets in coloured cells, one column per scenario', () => {
+    const met = { kpi: 'sla_resolution_compliance', good: '>= 0.95', verdict: 'meets', status: 'green' as const, mean: 0.99, unit: 'share', ci95: [0.985, 0.995] as [number, number] };
+    const missed = { ...met, verdict: 'misses', status: 'red' as const, mean: 0.9, ci95: [0.88, 0.92] as [number, number] };
+    const close = { ...met, kpi: 'first_response_time_mean', good: '<= 210', verdict: 'too close to call', status: 'amber' as const, mean: 204, unit: 'minutes', ci95: [195, 213] as [number, number] };
+    const html = compareReportHtml(
+      { ...comparison, targets: [{ scenario: 'baseline', statuses: [met] }, { scenario: 'understaffed-tier2', statuses: [missed, close] }] },
+      [],
+    );
+    const table = html.slice(html.indexOf('<h2>Targets</h2>'), html.indexOf('<section id="contrast-'));
+    expect(table).toContain('<th>baseline</th><th>understaffed-tier2</th>');
+    const resolutionRow = table.slice(table.indexOf('<td class="id">sla_resolution_compliance</td>'));
+    expect(resolutionRow.indexOf('#1e8449')).toBeLessThan(resolutionRow.indexOf('#c0392b'));
+    expect(resolutionRow).toContain('● misses');
+    // The baseline has no first-response target: its cell is blank, the other's amber.
+    const responseRow = table.slice(table.indexOf('<td class="id">first_response_time_mean</td>'));
+    expect(responseRow).toMatch(/^<td class="id">first_response_time_mean<\/td><td>—<\/td><td><span style="color:#d68910/);
+    expect(compareReportHtml(comparison, [])).not.toContain('<h2>Targets</h2>');
+  });
 });
 
 describe('sweep report', () => {
