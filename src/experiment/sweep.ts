@@ -326,8 +326,13 @@ export interface ParetoFront {
   kpis: Array<{ kpi: string; better: KpiDirection }>;
   /** Points no other point beats on every KPI (at least as good on all, better on one). */
   optimal: number[];
-  /** The other points, each with one point that dominates it. */
-  dominated: Array<{ point: number; by: number }>;
+  /**
+   * The other points, each with one point that dominates it by the means. `clearly` when
+   * that point is also better beyond the 95 % intervals on at least one KPI (the intervals
+   * do not overlap); otherwise the point is dominated within the noise and may be on the
+   * front in truth: more replications would tell.
+   */
+  dominated: Array<{ point: number; by: number; clearly: boolean }>;
   /** Points where a KPI had no value: neither on the front nor dominated. */
   unknown: number[];
 }
@@ -352,24 +357,45 @@ export function paretoKpis(text: string, known: readonly string[]): Array<{ kpi:
 
 /**
  * The Pareto-optimal points of a sweep: a point is dominated when another is at least as good
- * on every KPI and strictly better on one (by the means; the intervals are in sweep.csv).
+ * on every KPI and strictly better on one, by the means; it is dominated clearly when such a
+ * point is also better on one KPI with the two 95 % intervals apart. (The points of a sweep
+ * share their seeds, but sweep.json keeps each point's summary, not the replications, so
+ * the test is the conservative one of unpaired intervals.)
  */
 export function paretoFront(result: Pick<SweepResult, 'points'>, kpis: Array<{ kpi: string; better: KpiDirection }>): ParetoFront {
-  const scored = result.points.map((point) => ({
-    point: point.point,
-    // Scores where larger is better, so one comparison serves every direction.
-    scores: kpis.map(({ kpi, better }) => {
-      const mean = pointSummary(point, kpi)?.mean;
-      return mean === null || mean === undefined ? null : better === 'higher' ? mean : -mean;
-    }),
-  }));
-  const known = scored.filter((entry): entry is { point: number; scores: number[] } => entry.scores.every((score) => score !== null));
-  const dominates = (a: number[], b: number[]) => a.every((score, index) => score >= b[index]!) && a.some((score, index) => score > b[index]!);
+  // Scores where larger is better, so one comparison serves every direction; an interval
+  // as [worse end, better end] in the same orientation.
+  const scored = result.points.map((point) => {
+    const summaries = kpis.map(({ kpi }) => pointSummary(point, kpi));
+    return {
+      point: point.point,
+      scores: summaries.map((summary, index) => {
+        const mean = summary?.mean;
+        return mean === null || mean === undefined ? null : kpis[index]!.better === 'higher' ? mean : -mean;
+      }),
+      intervals: summaries.map((summary, index): [number, number] | null => {
+        const ci95 = summary?.ci95;
+        if (ci95 === null || ci95 === undefined) return null;
+        return kpis[index]!.better === 'higher' ? [ci95[0], ci95[1]] : [-ci95[1], -ci95[0]];
+      }),
+    };
+  });
+  type Scored = Omit<(typeof scored)[number], 'scores'> & { scores: number[] };
+  const known = scored.filter((entry): entry is Scored => entry.scores.every((score) => score !== null));
+  const dominates = (a: Scored, b: Scored) =>
+    a.scores.every((score, index) => score >= b.scores[index]!) && a.scores.some((score, index) => score > b.scores[index]!);
+  const clearlyBetter = (a: Scored, b: Scored) =>
+    a.intervals.some((interval, index) => {
+      const other = b.intervals[index];
+      return interval !== null && other !== null && interval !== undefined && other !== undefined && interval[0] > other[1];
+    });
   const front: ParetoFront = { kpis, optimal: [], dominated: [], unknown: scored.filter((entry) => entry.scores.some((score) => score === null)).map((entry) => entry.point) };
   for (const entry of known) {
-    const by = known.find((other) => other !== entry && dominates(other.scores, entry.scores));
+    const dominators = known.filter((other) => other !== entry && dominates(other, entry));
+    const clear = dominators.find((other) => clearlyBetter(other, entry));
+    const by = clear ?? dominators[0];
     if (by === undefined) front.optimal.push(entry.point);
-    else front.dominated.push({ point: entry.point, by: by.point });
+    else front.dominated.push({ point: entry.point, by: by.point, clearly: clear !== undefined });
   }
   return front;
 }

@@ -286,7 +286,16 @@ export function paretoFindings(sweep: SweepInput): string[] {
   if (front === undefined) return [];
   const names = front.kpis.map(({ kpi, better }) => `${kpiLabel(kpi)} (${better} is better)`).join(', ');
   const findings = [`Pareto front on ${names}: point(s) ${front.optimal.join(', ')} — no other point is at least as good on every one and better on one (by the means).`];
-  if (front.dominated.length > 0) findings.push(`Dominated, so discarded: ${front.dominated.map((entry) => `${entry.point} (by ${entry.by})`).join(', ')}.`);
+  const clearly = front.dominated.filter((entry) => entry.clearly);
+  const withinNoise = front.dominated.filter((entry) => !entry.clearly);
+  const list = (entries: typeof clearly) => entries.map((entry) => `${entry.point} (by ${entry.by})`).join(', ');
+  if (clearly.length > 0) findings.push(`Dominated, so discarded: ${list(clearly)} — each is beaten beyond the 95 % intervals on at least one KPI.`);
+  if (withinNoise.length > 0) {
+    findings.push(
+      `Dominated by the means only, within the 95 % intervals: ${list(withinNoise)} — the difference may be noise, so these cannot be ` +
+        'discarded yet; more replications would tell.',
+    );
+  }
   if (front.unknown.length > 0) findings.push(`Without a value on every KPI, left out: ${front.unknown.join(', ')}.`);
   return findings;
 }

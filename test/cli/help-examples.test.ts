@@ -119,6 +119,16 @@ const CLAIMS: ReadonlyArray<{ command: RegExp; claim: string; check: (repository
       expect(response.relative).toBeLessThan(-0.25);
     },
   },
+  {
+    command: /^sweep scenarios\/experiments\/tier1-staffing\.yaml .*--pareto /,
+    claim: '6 of the 9 Tier 1 staffings on the front, the other 3 beaten only by the means',
+    check: (repository) => {
+      const front = result<{ pareto: { optimal: number[]; dominated: Array<{ clearly: boolean }> } }>(repository, 'sweep.json').pareto;
+      expect(front.optimal).toHaveLength(6);
+      expect(front.dominated).toHaveLength(3);
+      expect(front.dominated.every((entry) => !entry.clearly)).toBe(true);
+    },
+  },
 ];
 
 /** Warnings that say a run measured too little for its numbers to mean anything. */

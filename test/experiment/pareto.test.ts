@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { KpiSummary } from '../../src/experiment/statistics.js';
 import { paretoFront, paretoKpis, type SweepPoint } from '../../src/experiment/sweep.js';
 import { renderChart } from '../../src/report/charts/render.js';
-import { sweepCharts, type SweepInput } from '../../src/report/experiment-reports.js';
+import { paretoFindings, sweepCharts, type SweepInput } from '../../src/report/experiment-reports.js';
 import { cli, temporaryDirectory } from '../support/cli.js';
 
 const value = (mean: number | null, unit = 'currency'): KpiSummary => ({ mean, sd: null, ci95: null, n: 3, unit });
@@ -44,7 +44,7 @@ describe('Pareto fronts', () => {
       kpis,
     );
     expect(front.optimal).toEqual([1, 2, 4, 5]);
-    expect(front.dominated).toEqual([{ point: 3, by: 2 }]);
+    expect(front.dominated).toEqual([{ point: 3, by: 2, clearly: false }]);
     expect(front.unknown).toEqual([6]);
   });
 
@@ -61,7 +61,41 @@ describe('Pareto fronts', () => {
       kpis,
     );
     expect(front.optimal).toEqual([1, 2]);
-    expect(front.dominated).toEqual([{ point: 3, by: 1 }]);
+    expect(front.dominated).toEqual([{ point: 3, by: 1, clearly: false }]);
+  });
+
+  it('say whether a point is dominated beyond the intervals or only by the means', () => {
+    const kpis = paretoKpis('cost_per_ticket,sla_first_response_compliance', known);
+    const summary = (mean: number, halfWidth: number, unit: string): KpiSummary => ({ mean, sd: null, ci95: [mean - halfWidth, mean + halfWidth], n: 3, unit });
+    const point = (number: number, cost: [number, number], sla: [number, number]): SweepPoint => ({
+      point: number,
+      parameters: { agents: number },
+      kpis: { cost_per_ticket: summary(cost[0], cost[1], 'currency'), sla_first_response_compliance: summary(sla[0], sla[1], 'share') },
+      tiers: {},
+    });
+    const front = paretoFront(
+      {
+        points: [
+          point(1, [10, 0.5], [0.9, 0.01]),
+          // Dearer by 0.2 and worse by 0.005: both within the intervals of point 1.
+          point(2, [10.2, 0.5], [0.895, 0.01]),
+          // Dearer by 3, beyond both intervals (10.5 < 12.5): clearly dominated.
+          point(3, [13, 0.5], [0.89, 0.01]),
+          // Cheaper than 1 but worse beyond the intervals on SLA: on the front.
+          point(4, [9, 0.5], [0.7, 0.01]),
+        ],
+      },
+      kpis,
+    );
+    expect(front.optimal).toEqual([1, 4]);
+    expect(front.dominated).toEqual([
+      { point: 2, by: 1, clearly: false },
+      { point: 3, by: 1, clearly: true },
+    ]);
+    const sweep = { pareto: front } as unknown as SweepInput;
+    const words = paretoFindings(sweep).join(' ');
+    expect(words).toContain('Dominated, so discarded: 3 (by 1)');
+    expect(words).toContain('Dominated by the means only, within the 95 % intervals: 2 (by 1)');
   });
 
   it('refuse KPIs without a direction, unknown ones, and the wrong count', () => {
@@ -93,8 +127,10 @@ describe('Pareto fronts', () => {
     // README's manager recipe states 7 of the 9 points are on this front.
     expect(front.optimal).toHaveLength(7);
     for (const line of front.optimal) expect(result.stdout).toMatch(new RegExp(`^  ${line} .* front$`, 'm'));
-    for (const { point, by } of front.dominated)
-      expect(result.stdout).toMatch(new RegExp(`^  ${point} .* dominated by ${by}$`, 'm'));
+    for (const { point, by, clearly } of front.dominated)
+      expect(result.stdout).toMatch(new RegExp(`^  ${point} .* dominated by ${by}${clearly ? '' : ' \\(within noise\\)'}$`, 'm'));
+    // Two replications leave intervals too wide to discard anything beyond the noise.
+    expect(front.dominated.every((entry) => !entry.clearly)).toBe(true);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Pareto front on');
     const chart = sweepCharts(sweep).find((candidate) => candidate.name === 'pareto-front')!;
     expect((await renderChart(chart)).warnings).toEqual([]);

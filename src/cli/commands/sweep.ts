@@ -100,12 +100,20 @@ export function registerSweep(program: Command, io: CliIo): void {
     });
 }
 
+/** A point's place in a Pareto front, as a word or two: front, dominated by N, within noise, no value. */
+function paretoStanding(front: NonNullable<SweepResult['pareto']>, point: number): string {
+  if (front.optimal.includes(point)) return 'front';
+  const dominated = front.dominated.find((entry) => entry.point === point);
+  if (dominated === undefined) return 'no value';
+  return `dominated by ${dominated.by}${dominated.clearly ? '' : ' (within noise)'}`;
+}
+
 /** The terminal report of a sweep: one row per grid point, its parameter values and headline KPIs. */
 export function renderSweep(result: SweepResult, directory: string): string {
   const front = result.pareto;
   const rows: string[][] = [['point', ...result.parameters, ...result.kpis, ...(front === undefined ? [] : ['pareto'])]];
   for (const point of result.points) {
-    const standing = front === undefined ? [] : [front.optimal.includes(point.point) ? 'front' : `dominated by ${front.dominated.find((entry) => entry.point === point.point)?.by ?? '?'}`];
+    const standing = front === undefined ? [] : [paretoStanding(front, point.point)];
     rows.push([String(point.point), ...result.parameters.map((path) => String(parameterText(point.parameters[path]!))), ...result.kpis.map((kpi) => formatMeanPlusMinus(pointSummary(point, kpi))), ...standing]);
   }
   return (
