@@ -56,6 +56,13 @@ const TABLE = {
   reopen_rate: { behaviours: {}, effort: { care: 1 } },
   csat_mean: { behaviours: { survey_selection: 1 }, effort: { care: 0.7, responsiveness: 0.3 } },
   csat_satisfied_share: { behaviours: { survey_selection: 1 }, effort: { care: 0.7, responsiveness: 0.3 } },
+  // The effort KPIs (Dixon, Freeman & Toman 2010). CES comes from the same surveys as CSAT,
+  // so the same selection flatters it. Fewer replies per ticket: close before the
+  // back-and-forth is over, or answer in one quick pass; honestly, get it right first time.
+  ces_mean: { behaviours: { survey_selection: 1 }, effort: { care: 0.7, responsiveness: 0.3 } },
+  replies_per_ticket: { behaviours: { premature_close: 0.7, rushing: 0.5 }, effort: { knowledge: 0.7, care: 0.3 } },
+  // A repeat contact is the customer's doing: none of the nine behaviours hides one.
+  repeat_contact_rate: { behaviours: {}, effort: { care: 1, knowledge: 0.5 } },
 } satisfies Record<string, IncentiveEntry>;
 
 /**
