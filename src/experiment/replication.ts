@@ -52,6 +52,7 @@ export function scenarioMetricOptions(scenario: Scenario, businessHours: Busines
     costs: {
       hourlyByTier: Object.fromEntries(scenario.tiers.map((tier) => [tier.id, tier.cost_per_hour])),
       perHire: scenario.costs.hiring,
+      overtimePremium: scenario.costs.overtime_premium,
       perTicket: scenario.costs.per_ticket,
       fixedMonthly: scenario.costs.fixed_monthly,
     },

@@ -296,6 +296,10 @@ class DeskSimulation implements GamingDesk, Desk {
     this.tiers[agent.tier]!.idle.remove(agent);
   }
 
+  waiting(tier: number): number {
+    return this.tiers[tier]!.queue.waiting;
+  }
+
   // --- arrivals -----------------------------------------------------------------
 
   /** Draws a source's next arrival, and finds the source whose arrival is next. */

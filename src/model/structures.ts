@@ -189,6 +189,11 @@ export class Agent {
   /** Exponentially weighted busy share of on-duty time, as of `observedAt`. */
   utilization = 0;
   observedAt = 0;
+  /** Working an overtime stint past the end of a shift (`mechanisms/overtime.ts`). */
+  overtime = false;
+  /** Overtime minutes granted in week `overtimeWeek` (7-day blocks from minute 0). */
+  overtimeUsed = 0;
+  overtimeWeek = -1;
   /** Links of the tier's idle list (intrusive, so removal is O(1)). */
   previousIdle: Agent | null = null;
   nextIdle: Agent | null = null;
@@ -216,6 +221,8 @@ export class ShiftChange {
   constructor(
     readonly agent: Agent,
     readonly starts: boolean,
+    /** The end of an overtime stint (`mechanisms/overtime.ts`), not of a planned shift. */
+    readonly overtime = false,
   ) {}
 }
 

@@ -82,6 +82,8 @@ export interface Desk {
   becomeFree(agent: Agent, now: number): void;
   /** An agent going off duty leaves its tier's idle list. */
   leaveIdle(agent: Agent): void;
+  /** Tickets waiting in a tier's queue. */
+  waiting(tier: number): number;
   /** The rework stream (`ticket.rework`). */
   readonly reworkRandom: Rng;
 }

@@ -11,7 +11,9 @@ import { Engineering } from './engineering.js';
 import { InformationRequests } from './information.js';
 import { Knowledge } from './knowledge.js';
 import { CustomerOpinion } from './opinion.js';
+import { Overtime } from './overtime.js';
 import { Returns } from './returns.js';
+import { Staffing } from './staffing.js';
 import { Workforce } from './workforce.js';
 
 export interface Mechanisms {
@@ -21,17 +23,20 @@ export interface Mechanisms {
   information: InformationRequests;
   returns: Returns;
   workforce: Workforce;
+  overtime: Overtime;
 }
 
 export function createMechanisms(desk: Desk): Mechanisms {
   const opinion = new CustomerOpinion(desk);
+  const overtime = new Overtime(desk);
   return {
     knowledge: new Knowledge(desk),
     engineering: new Engineering(desk),
     opinion,
     information: new InformationRequests(desk, opinion),
     returns: new Returns(desk),
-    workforce: new Workforce(desk),
+    workforce: new Workforce(desk, overtime, new Staffing(desk.model)),
+    overtime,
   };
 }
 
