@@ -855,6 +855,26 @@ const DESK_KPIS = [
     compute: (context) => ticketMean(context, (ledger, ticket) => (hasVisits(ledger, ticket) ? ledger.ticketQueueWait(ticket) : Number.NaN)),
   },
   {
+    id: 'queue_wait_p90',
+    label: 'Queue wait, 90th percentile',
+    better: 'lower',
+    unit: 'minutes',
+    definition:
+      '90th percentile of the time a ticket waited in queues before agents took it, summed over tiers, over the tickets of queue_wait_mean: the long waits a mean hides (agents taking the easy tickets first).',
+    needs: ['queued', 'assigned'],
+    unfinished: 'queue_wait_unfinished_share',
+    compute: (context) => {
+      const { ledger, tickets } = context;
+      const waits: number[] = [];
+      for (let index = 0; index < tickets.length; index++) {
+        const ticket = tickets[index]!;
+        const wait = hasVisits(ledger, ticket) ? ledger.ticketQueueWait(ticket) : Number.NaN;
+        if (!Number.isNaN(wait)) waits.push(wait);
+      }
+      return selectQuantile(Float64Array.from(waits), 0.9);
+    },
+  },
+  {
     id: 'queue_wait_unfinished_share',
     label: 'Still waiting in a queue at the end',
     better: 'lower',

@@ -67,6 +67,9 @@ export class Ticket {
   contactAt = 0;
   /** and whether they searched the knowledge base in vain before opening the ticket. */
   searchedFirst = false;
+  /** Chases by the customer while the ticket waited in queues (`mechanisms/aging.ts`), and when the next is due. */
+  chases = 0;
+  chaseDue = Number.NaN;
   /** Gaming marks on the current work session (`Session` in gaming/behaviour.ts); 0 = an ordinary session. */
   session = 0;
   /** Place in a selective queue (gaming/queue.ts): order key, lane (−1 when not in one) and slot in the lane's heap. */
@@ -153,6 +156,8 @@ export class Ticket {
     this.firstReplyAt = Number.NaN;
     this.contactAt = createdAt;
     this.searchedFirst = false;
+    this.chases = 0;
+    this.chaseDue = Number.NaN;
     this.session = 0;
     this.queueLane = -1;
   }

@@ -473,6 +473,16 @@ const customersSchema = z.strictObject({
   return_delay: distributionSchema
     .default({ dist: 'lognormal', mean: 1440, sd: 1440 })
     .describe('Time from the (false) resolution until the customer finds out and comes back.'),
+  chase: z
+    .strictObject({
+      after: positiveDuration
+        .nullable()
+        .default(null)
+        .describe('A customer whose ticket has waited this long in a queue writes again to chase it; null = customers never chase.'),
+      max: z.number().int().min(1).max(100).default(3).describe('Chases per ticket at most (one every `after` of waiting).'),
+    })
+    .prefault({})
+    .describe('Customers of aging tickets chase: each chase is one contact more (customer_replied, kind chase), which satisfaction counts.'),
 });
 
 const agentsSchema = z.strictObject({

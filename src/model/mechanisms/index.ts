@@ -6,6 +6,7 @@
  * Adding a mechanism: a file here built on `Desk`, a line below, and its call at the
  * decision point in the core where it acts (docs/architecture.md, "Adding a mechanism").
  */
+import { Aging } from './aging.js';
 import type { Desk } from './desk.js';
 import { Engineering } from './engineering.js';
 import { InformationRequests } from './information.js';
@@ -24,6 +25,7 @@ export interface Mechanisms {
   returns: Returns;
   workforce: Workforce;
   overtime: Overtime;
+  aging: Aging;
 }
 
 export function createMechanisms(desk: Desk): Mechanisms {
@@ -37,6 +39,7 @@ export function createMechanisms(desk: Desk): Mechanisms {
     returns: new Returns(desk),
     workforce: new Workforce(desk, overtime, new Staffing(desk.model)),
     overtime,
+    aging: new Aging(desk),
   };
 }
 
