@@ -73,8 +73,11 @@ function categoryValues(run: RunOutcomes): Map<string, Map<string, Map<number, n
   return result;
 }
 
-/** Columns of `who-pays.csv`: what is compared, the category, the KPI, then its change. */
+/** Columns of `compare`'s `who-pays.csv`: the compared scenario, the reference, the category, the KPI, then its change. */
 export const WHO_PAYS_COLUMNS = ['scenario', 'reference', 'category', 'kpi', ...DIFFERENCE_COLUMNS] as const;
+
+/** Columns of `pressure`'s `who-pays.csv`: the same, by pressure level against the first level. */
+export const PRESSURE_WHO_PAYS_COLUMNS = ['pressure', 'reference', 'category', 'kpi', ...DIFFERENCE_COLUMNS] as const;
 
 /** `who-pays.csv` rows of one contrast (`scenario` is the compared run's label, or a pressure level). */
 export function whoPaysRows(scenario: string | number, reference: string, section: WhoPays | undefined): Array<Array<string | number | boolean | null>> {

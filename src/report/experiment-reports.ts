@@ -22,6 +22,7 @@ import { paretoFrontChart } from './charts/pareto-front.js';
 import { duration, percent } from './findings.js';
 import { formatInterval, formatValue } from './format.js';
 import { escapeHtml, renderReportPage, type ReportSection } from './html.js';
+import { whoPaysSection, type WhoPaysInput } from './who-pays-section.js';
 import { betterDirection, kpiLabel } from './labels.js';
 
 export { pressureCharts, type Difference, type Differences, type PressureInput } from './pressure-charts.js';
@@ -79,7 +80,7 @@ export interface ComparisonInput {
   replications: number;
   scenarios: Array<{ label: string; name: string; file: string }>;
   reference: string;
-  contrasts: Array<Differences & { scenario: string }>;
+  contrasts: Array<Differences & { scenario: string; who_pays?: WhoPaysInput }>;
   notes: string[];
   warnings?: ExperimentWarning[];
   differences?: Array<{ scenario: string; lines: string[] }>;
@@ -161,13 +162,14 @@ export function compareReportHtml(comparison: ComparisonInput, charts: readonly 
     ],
     warnings: namedWarnings(comparison.warnings ?? []),
     charts,
-    sections: comparison.contrasts.map(
-      (contrast): ReportSection => ({
+    sections: comparison.contrasts.flatMap((contrast): ReportSection[] => [
+      {
         id: `contrast-${contrast.scenario}`.replace(/[^A-Za-z0-9_-]+/g, '-'),
         title: `${contrast.scenario} against ${comparison.reference}`,
         html: differenceTableHtml(contrast, comparison.reference, contrast.scenario),
-      }),
-    ),
+      },
+      ...whoPaysSection(`who-pays-${contrast.scenario}`.replace(/[^A-Za-z0-9_-]+/g, '-'), `Who pays: ${contrast.scenario} against ${comparison.reference}, by ticket category`, contrast.who_pays),
+    ]),
   });
 }
 
@@ -352,7 +354,10 @@ export function pressureReportHtml(pressure: PressureInput, charts: readonly Ren
     charts,
     sections: pressure.steps
       .filter((step) => step.pressure > 0)
-      .map((step) => ({ id: `pressure-${String(step.pressure).replace('.', '_')}`, title: `Pressure ${step.pressure} against none`, html: differenceTableHtml(step.change, 'no pressure', `pressure ${step.pressure}`) })),
+      .flatMap((step) => [
+        { id: `pressure-${String(step.pressure).replace('.', '_')}`, title: `Pressure ${step.pressure} against none`, html: differenceTableHtml(step.change, 'no pressure', `pressure ${step.pressure}`) },
+        ...whoPaysSection(`who-pays-${String(step.pressure).replace('.', '_')}`, `Who pays at pressure ${step.pressure}, by ticket category`, step.who_pays),
+      ]),
   });
 }
 
