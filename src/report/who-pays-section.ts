@@ -28,6 +28,20 @@ export function payingCategories(section: WhoPaysInput): string[] {
     .map(([category]) => category);
 }
 
+/** "hard (queue_wait_p90 +29.8 %, true_satisfaction_mean −1.3 %)": the significant worsenings, per paying category (terminal text). */
+export function whoPaysText(section: WhoPaysInput | undefined): string | undefined {
+  if (section === undefined) return undefined;
+  const paying = payingCategories(section);
+  if (paying.length === 0) return 'Who pays: no ticket category waits significantly longer or is significantly less satisfied.';
+  const parts = paying.map((category) => {
+    const worse = Object.entries(section[category]!)
+      .filter(([kpi, difference]) => difference.significant && difference.difference !== null && (kpi === 'true_satisfaction_mean' ? difference.difference < 0 : difference.difference > 0))
+      .map(([kpi, difference]) => `${kpi} ${difference.relative === null ? '' : `${difference.relative > 0 ? '+' : '−'}${Math.abs(difference.relative * 100).toFixed(1)} %`}`.trim());
+    return `${category} (${worse.join(', ')})`;
+  });
+  return `Who pays (ticket categories worse off, significantly): ${parts.join('; ')} — see who-pays.csv.`;
+}
+
 /** The section, or none without a `who_pays` field. */
 export function whoPaysSection(id: string, title: string, section: WhoPaysInput | undefined): ReportSection[] {
   if (section === undefined || Object.keys(section).length === 0) return [];

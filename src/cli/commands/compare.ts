@@ -4,6 +4,7 @@ import { runBatch } from '../../experiment/batch.js';
 import { alignScenarios, COMPARISON_COLUMNS, compareRuns, comparisonRows, differenceRows, uniqueLabels, type Comparison } from '../../experiment/compare.js';
 import { toCsv } from '../../document/csv.js';
 import { WHO_PAYS_COLUMNS, WHO_PAYS_SEGMENTS, whoPays, whoPaysRows } from '../../experiment/who-pays.js';
+import { whoPaysText } from '../../report/who-pays-section.js';
 import { compareCharts, compareReportHtml } from '../../report/experiment-reports.js';
 import type { ScenarioError, ScenarioIssue } from '../../document/errors.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -138,6 +139,8 @@ export function renderComparison(comparison: Comparison, directory: string): str
       ]);
     }
     text += `\n${contrast.scenario} − ${comparison.reference}\n` + alignedTable(rows);
+    const whoPays = whoPaysText(contrast.who_pays);
+    if (whoPays !== undefined) text += whoPays + '\n';
   }
   return text + `${SIGNIFICANT_MARK} the 95% interval of the change excludes 0\nWrote ${directory}\n`;
 }

@@ -23,6 +23,7 @@ import {
 import { isImprovement, KPI_CATALOG } from '../../metrics/catalog.js';
 import { toCsv } from '../../document/csv.js';
 import { PRESSURE_WHO_PAYS_COLUMNS, WHO_PAYS_SEGMENTS, whoPaysRows } from '../../experiment/who-pays.js';
+import { whoPaysText } from '../../report/who-pays-section.js';
 import { pressureCharts, pressureMatrixCharts, pressureMatrixReportHtml, pressureReportHtml } from '../../report/experiment-reports.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { closestMatch } from '../../document/suggest.js';
@@ -222,6 +223,12 @@ export function renderPressure(result: PressureResult, directory: string): strin
     lines.join('\n') +
     '\nRelative change from pressure 0 (' + `${SIGNIFICANT_MARK} = its paired 95% CI excludes 0; the last column judges significant changes at the highest level)\n` +
     alignedTable(rows) +
+    raised
+      .flatMap((step) => {
+        const text = whoPaysText(step.who_pays);
+        return text === undefined ? [] : [`At pressure ${step.pressure}: ${text}\n`];
+      })
+      .join('') +
     `Wrote ${directory}\n`
   );
 }
