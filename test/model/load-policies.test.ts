@@ -112,3 +112,46 @@ describe('staffing that follows first-response pressure', () => {
     expect(rises).toBe(6);
   });
 });
+
+/** Six agents on weekday day shifts, fatigue and turnover as in the baseline, overtime on. */
+const BURNOUT_DESK = `
+name: burnout-desk
+seed: 5
+replications: 10
+horizon: { days: 182, warmup_days: 14 }
+arrivals: { rate_per_hour: 2.4, pattern: constant }
+complexity: { standard: { handle_time: { dist: lognormal, mean: 20m, sd: 15m } } }
+agents:
+  fatigue: { threshold: 0.8, window: 40h, slowdown: 0.15, accuracy_loss: 0.1 }
+  attrition: { per_year: 0.3, fatigued_multiplier: 3 }
+costs: { hiring: 6000 }
+policies: { overtime: { max_per_week: 8h, backlog_per_agent: 2 } }
+tiers:
+  - id: desk
+    cost_per_hour: 30
+    shifts:
+      - { agents: 6, days: [mon, tue, wed, thu, fri], start: "08:00", end: "16:00" }
+`;
+
+describe('sustained utilization above 80 % (half a year, the same staff)', () => {
+  const load = (overrides: string[]) => loadScenarioText(BURNOUT_DESK, 'burnout-desk.yaml', { overrides }).scenario;
+  const moderate = runScenario(load([]));
+  const high = runScenario(load(['arrivals.rate_per_hour=3.9']));
+  const change = differenceTable(moderate, high).kpis;
+
+  it('raises overtime and turnover: fatigued agents leave, significantly more often', () => {
+    expect(change.utilization!.reference_mean!).toBeLessThan(0.7);
+    expect(change.utilization!.mean!).toBeGreaterThan(0.85);
+    expect(change.overtime_share!.significant).toBe(true);
+    expect(change.overtime_share!.difference!).toBeGreaterThan(0.05);
+    expect(change.agents_left!.significant).toBe(true);
+    expect(change.agents_left!.difference!).toBeGreaterThan(0);
+  });
+
+  it('yet cost per ticket falls: at fixed staffing the extra tickets spread the paid hours (docs/model.md)', () => {
+    // Overtime premium and replacement costs raise the total, less than the tickets grow.
+    expect(change.total_cost!.difference!).toBeGreaterThan(0);
+    expect(change.cost_per_ticket!.significant).toBe(true);
+    expect(change.cost_per_ticket!.difference!).toBeLessThan(0);
+  });
+});
