@@ -4,6 +4,7 @@
  * count across them all.
  */
 import type { Scenario } from '../scenario/schema.js';
+import type { Detail } from './replication.js';
 import { autoWorkers, runScenarioParallel, type RunResult } from './run.js';
 
 /** Options of a batch of runs. */
@@ -12,6 +13,8 @@ export interface BatchOptions {
   workers?: number;
   /** Called after every replication of every run: replications done, replications in all. */
   onProgress?: (done: number, total: number) => void;
+  /** What each replication computes beyond its KPIs (`runReplication`'s `detail`). */
+  detail?: Detail;
 }
 
 /**
@@ -27,6 +30,7 @@ export async function runBatch(scenarios: readonly Scenario[], options: BatchOpt
     results.push(
       await runScenarioParallel(scenario, {
         workers: options.workers ?? autoWorkers(scenario),
+        detail: options.detail,
         onReplication: options.onProgress === undefined ? undefined : (done) => options.onProgress!(offset + done, total),
       }),
     );

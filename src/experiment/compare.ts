@@ -174,6 +174,8 @@ export interface ComparedScenario {
 export interface Contrast extends DifferenceTable {
   /** Label of the scenario compared with the reference. */
   scenario: string;
+  /** Per ticket category, the change of its waits and truth (`who-pays.ts`): who pays for the desk-wide change. */
+  who_pays?: Record<string, Record<string, KpiDifference>>;
 }
 
 /** The machine-readable result of `desksim compare` (`comparison.json`). */

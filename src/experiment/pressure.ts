@@ -16,6 +16,7 @@ import { parseKpiKey } from '../metrics/kpi-key.js';
 import { INCENTIVE_KPIS, type IncentiveKpi } from '../scenario/incentives.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
+import { whoPays, type WhoPays } from './who-pays.js';
 import { DIFFERENCE_COLUMNS, differenceCells, differenceRows, differenceTable, type DifferenceTable, type KpiDifference, type RunOutcomes } from './compare.js';
 import type { KpiSummary } from './statistics.js';
 import { mergeWarnings, type ExperimentWarning } from './warnings.js';
@@ -56,6 +57,8 @@ export interface PressureStep {
   tiers: Record<string, Record<string, KpiSummary>>;
   /** Every KPI minus its value at pressure 0, paired by replication (exactly 0 at pressure 0). */
   change: DifferenceTable;
+  /** Per ticket category, the change of its waits and truth from pressure 0 (`who-pays.ts`), when the runs computed segments. */
+  who_pays?: WhoPays;
 }
 
 /** What every pressure result says about the run. */
@@ -98,7 +101,12 @@ export function pressureResult(kpi: string, scenario: Scenario, levels: readonly
     kpi,
     better: kpiDirection(kpi) ?? null,
     levels: [...levels],
-    steps: runs.map((run, index) => ({ pressure: levels[index]!, kpis: run.summary.kpis, tiers: run.summary.tiers, change: differenceTable(reference, run) })),
+    steps: runs.map((run, index) => {
+      const step: PressureStep = { pressure: levels[index]!, kpis: run.summary.kpis, tiers: run.summary.tiers, change: differenceTable(reference, run) };
+      const section = whoPays(reference, run);
+      if (section !== undefined) step.who_pays = section;
+      return step;
+    }),
     warnings: mergeWarnings(runs.map((run, index) => ({ run: `pressure ${levels[index]}`, warnings: run.summary.warnings }))),
   };
 }

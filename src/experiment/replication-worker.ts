@@ -9,11 +9,11 @@ import { NdjsonFileSink } from '../eventlog/ndjson.js';
 import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
-import { metricOptions, runReplication, ticketRows, ticketTable, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
+import { metricOptions, runReplication, ticketRows, ticketTable, type Detail, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
 
 /** Messages from the main thread. */
 export type ToWorker =
-  | { type: 'scenario'; scenario: Scenario; eventsPath?: string; detail?: boolean; keepTicketRows?: 'first' | 'all' }
+  | { type: 'scenario'; scenario: Scenario; eventsPath?: string; detail?: Detail; keepTicketRows?: 'first' | 'all' }
   | { type: 'replication'; replication: number }
   | { type: 'stop' };
 
@@ -29,7 +29,7 @@ if (port === null) throw new Error('replication-worker must run in a worker thre
 let model: DeskModel | undefined;
 let ledger: Ledger | undefined;
 let eventsPath: string | undefined;
-let detail = false;
+let detail: Detail = false;
 let keepTicketRows: 'first' | 'all' | undefined;
 
 port.on('message', (message: ToWorker) => {
@@ -37,7 +37,7 @@ port.on('message', (message: ToWorker) => {
     if (message.type === 'scenario') {
       model = buildDesk(message.scenario);
       eventsPath = message.eventsPath;
-      detail = message.detail === true;
+      detail = message.detail ?? false;
       keepTicketRows = message.keepTicketRows;
       port.postMessage({ type: 'ready' } satisfies FromWorker);
     } else if (message.type === 'replication') {

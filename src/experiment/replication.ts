@@ -9,12 +9,15 @@ import { computeKpis, TICKET_COLUMNS, ticketRows, type KpiTable } from '../metri
 export { ticketRows } from '../metrics/engine.js';
 import { computeDaily, type DailySeries } from '../metrics/daily.js';
 import { Ledger } from '../metrics/ledger.js';
-import { computeSegments, type Segment } from '../metrics/segments.js';
+import { computeSegments, type Segment, type SegmentFilter } from '../metrics/segments.js';
 import type { BusinessCalendar } from '../engine/local-time.js';
 import type { DeskModel } from '../model/build.js';
 import { simulate, type SimulationResult } from '../model/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
 import { toCsv } from '../document/csv.js';
+
+/** What a replication computes beyond its KPIs: nothing, segments and daily series (true), or some segments only. */
+export type Detail = boolean | SegmentFilter;
 
 /** One replication's simulation facts and KPI values. */
 export interface ReplicationOutcome {
@@ -52,6 +55,7 @@ export function scenarioMetricOptions(scenario: Scenario, businessHours: Busines
     costs: {
       hourlyByTier: Object.fromEntries(scenario.tiers.map((tier) => [tier.id, tier.cost_per_hour])),
       perHire: scenario.costs.hiring,
+      overtimePremium: scenario.costs.overtime_premium,
       perTicket: scenario.costs.per_ticket,
       fixedMonthly: scenario.costs.fixed_monthly,
     },
@@ -69,14 +73,15 @@ export function scenarioMetricOptions(scenario: Scenario, businessHours: Busines
 /**
  * Simulates one replication and computes its KPIs from the event stream. Pass the ledger
  * of a previous replication to reuse its storage (it is reset first); `detail` adds the
- * segments and the daily series.
+ * segments and the daily series, or only the segments a filter names (a comparison's "who
+ * pays" section, `who-pays.ts`).
  */
 export function runReplication(
   model: DeskModel,
   replication: number,
   extraSink?: EventSink,
   reuse?: Ledger,
-  detail = false,
+  detail: Detail = false,
 ): { outcome: ReplicationOutcome; ledger: Ledger } {
   const window = { originEpochMs: model.originEpochMs, measureFrom: model.measureFrom, measureTo: model.horizon };
   const expectedTickets = Math.ceil(model.arrivalRate.maxRate * model.horizon * 1.1);
@@ -89,7 +94,9 @@ export function runReplication(
   const tiers = model.tiers.map((tier) => tier.id);
   const kpis = computeKpis(ledger, options, tiers);
   const outcome: ReplicationOutcome = { replication, simulation, kpis };
-  if (detail) {
+  if (typeof detail === 'object') {
+    outcome.segments = computeSegments(ledger, options, detail);
+  } else if (detail) {
     outcome.segments = computeSegments(ledger, options);
     outcome.daily = computeDaily(ledger, options, tiers);
   }

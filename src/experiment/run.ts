@@ -13,7 +13,7 @@ import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { FromWorker, ToWorker } from './replication-worker.js';
-import { metricOptions, runReplication, ticketRows, ticketTable, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
+import { metricOptions, runReplication, ticketRows, ticketTable, type Detail, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
 
 export { metricOptions, runReplication, ticketTable, ticketTableCsv, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
 import { summarizeOutcomes, type RunSummary } from './summary.js';
@@ -26,8 +26,8 @@ export interface RunOptions {
   onReplication?: (done: number, total: number) => void;
   /** Extra sink for the first replication's events (e.g. `events.ndjson`), made once the model is built. */
   firstReplicationSink?: (model: DeskModel) => EventSink;
-  /** Also compute segments and daily series per replication. */
-  detail?: boolean;
+  /** Also compute segments and daily series per replication (or only the "who pays" segments). */
+  detail?: Detail;
   /** Keep the ticket rows of the first replication, or of every one (`RunResult.ticketRows`). */
   keepTicketRows?: TicketRowsKept;
 }
@@ -94,8 +94,8 @@ export interface ParallelRunOptions {
   onReplication?: (done: number, total: number) => void;
   /** Where to write the first replication's event log (NDJSON), if anywhere. */
   eventsPath?: string;
-  /** Also compute segments and daily series per replication. */
-  detail?: boolean;
+  /** Also compute segments and daily series per replication (or only the "who pays" segments). */
+  detail?: Detail;
   keepTicketRows?: TicketRowsKept;
 }
 

@@ -51,8 +51,14 @@ export interface SlaPolicy {
 /** What the desk pays: agents per on-shift hour by tier, plus overheads. */
 export interface CostRates {
   hourlyByTier: Record<string, number>;
-  /** Cost of one hire (an `agent_hired` event); 0 if not given. */
+  /**
+   * Cost of replacing one agent (recruiting, training), charged when the agent leaves
+   * (`agent_left`): the replacement is set in motion then, and a hiring delay of weeks would
+   * otherwise keep it outside most measured windows. 0 if not given.
+   */
   perHire?: number;
+  /** Extra pay of an overtime hour (on-shift time opened by `shift_started`, kind `overtime`), as a share of the tier's rate. */
+  overtimePremium?: number;
   perTicket: number;
   fixedMonthly: number;
 }
@@ -62,15 +68,19 @@ export const MINUTES_PER_MONTH = (365.25 / 12) * 24 * 60;
 
 /**
  * Total cost of the measured window: paid agent time (every on-shift minute, busy or not,
- * and paid absence, at its tier's rate), hires, overhead per created ticket, and the fixed
- * monthly cost prorated.
+ * and paid absence, at its tier's rate; overtime with its premium), the replacement of
+ * agents who left, overhead per created ticket, and the fixed monthly cost prorated.
  */
 function totalCost(context: MetricContext): number | null {
   const rates = context.options.costs;
   if (rates === undefined) return null;
   let cost = 0;
-  for (const agent of context.agents) cost += ((agent.onShiftTime + agent.absentTime) / 60) * (rates.hourlyByTier[agent.tier ?? ''] ?? 0);
-  cost += (rates.perHire ?? 0) * context.ledger.agentsHired;
+  const premium = rates.overtimePremium ?? 0;
+  for (const agent of context.agents) {
+    const hourly = rates.hourlyByTier[agent.tier ?? ''] ?? 0;
+    cost += ((agent.onShiftTime + agent.absentTime + premium * agent.overtimeTime) / 60) * hourly;
+  }
+  cost += (rates.perHire ?? 0) * context.ledger.agentsLeft;
   cost += rates.perTicket * context.tickets.length;
   cost += rates.fixedMonthly * ((context.window.measureTo - context.window.measureFrom) / MINUTES_PER_MONTH);
   return cost;
@@ -845,6 +855,26 @@ const DESK_KPIS = [
     compute: (context) => ticketMean(context, (ledger, ticket) => (hasVisits(ledger, ticket) ? ledger.ticketQueueWait(ticket) : Number.NaN)),
   },
   {
+    id: 'queue_wait_p90',
+    label: 'Queue wait, 90th percentile',
+    better: 'lower',
+    unit: 'minutes',
+    definition:
+      '90th percentile of the time a ticket waited in queues before agents took it, summed over tiers, over the tickets of queue_wait_mean: the long waits a mean hides (agents taking the easy tickets first).',
+    needs: ['queued', 'assigned'],
+    unfinished: 'queue_wait_unfinished_share',
+    compute: (context) => {
+      const { ledger, tickets } = context;
+      const waits: number[] = [];
+      for (let index = 0; index < tickets.length; index++) {
+        const ticket = tickets[index]!;
+        const wait = hasVisits(ledger, ticket) ? ledger.ticketQueueWait(ticket) : Number.NaN;
+        if (!Number.isNaN(wait)) waits.push(wait);
+      }
+      return selectQuantile(Float64Array.from(waits), 0.9);
+    },
+  },
+  {
     id: 'queue_wait_unfinished_share',
     label: 'Still waiting in a queue at the end',
     better: 'lower',
@@ -1099,7 +1129,7 @@ const DESK_KPIS = [
     better: 'lower',
     unit: 'currency',
     definition:
-      'Total cost (paid agent time, absence included, at tier rates + hiring cost + overhead per ticket + prorated fixed monthly cost) / tickets created.',
+      'Total cost (paid agent time, absence included, at tier rates, overtime with its premium + replacement cost of agents who left + overhead per ticket + prorated fixed monthly cost) / tickets created.',
     needs: ['created', 'shift_started'],
     scope: 'desk',
     compute: (context) => {
@@ -1113,7 +1143,7 @@ const DESK_KPIS = [
     better: 'lower',
     unit: 'currency',
     definition:
-      'Total cost of the measured window: paid agent time (absence included, at tier rates) + hiring cost + overhead per ticket + prorated fixed monthly cost.',
+      'Total cost of the measured window: paid agent time (absence included, at tier rates, overtime with its premium) + replacement cost of agents who left + overhead per ticket + prorated fixed monthly cost.',
     needs: ['created', 'shift_started'],
     scope: 'desk',
     compute: (context) => totalCost(context),
@@ -1221,6 +1251,24 @@ const DESK_KPIS = [
     needs: ['shift_started'],
     scope: 'desk',
     compute: (context) => context.ledger.agentsLeft,
+  },
+  {
+    id: 'overtime_share',
+    label: 'Overtime share of paid hours',
+    better: 'lower',
+    unit: 'share',
+    definition: 'On-shift time worked as overtime (from shift_started, kind overtime, to the shift_ended after it) / on-shift time, in the measured period.',
+    needs: ['shift_started'],
+    scope: 'desk',
+    compute: (context) => {
+      let onShift = 0;
+      let overtime = 0;
+      for (const agent of context.agents) {
+        onShift += agent.onShiftTime;
+        overtime += agent.overtimeTime;
+      }
+      return onShift === 0 ? null : overtime / onShift;
+    },
   },
   {
     id: 'agents_hired',

@@ -71,6 +71,9 @@ export class AgentRecord {
   busyTime = 0;
   /** Paid absence inside the agent's shifts (shrinkage): paid, but not available. */
   absentTime = 0;
+  /** On-shift time worked as overtime (a stint opened by `shift_started`, kind `overtime`): paid at a premium. */
+  overtimeTime = 0;
+  overtimeSince: number | undefined = undefined;
   onShiftSince: number | undefined = undefined;
   busySince: number | undefined = undefined;
   absentSince: number | undefined = undefined;
@@ -426,7 +429,7 @@ export class Ledger implements EventSink {
         if (kind === 'deflected' && time >= this.window.measureFrom && time < this.window.measureTo) this.deflections++;
         return;
       }
-      if (agent !== undefined) this.agentEvent(time, type, agent, tier);
+      if (agent !== undefined) this.agentEvent(time, type, agent, tier, kind);
       return;
     }
     if (type === 'created') {
@@ -747,14 +750,21 @@ export class Ledger implements EventSink {
     return record;
   }
 
-  private agentEvent(time: number, type: EventType, agent: string, tier: string | undefined): void {
+  private agentEvent(time: number, type: EventType, agent: string, tier: string | undefined, kind?: string): void {
     const { measureFrom, measureTo } = this.window;
     switch (type) {
-      case 'shift_started':
-        this.agentRecord(agent, tier).onShiftSince = time;
+      case 'shift_started': {
+        const record = this.agentRecord(agent, tier);
+        record.onShiftSince = time;
+        record.overtimeSince = kind === 'overtime' ? time : undefined;
         break;
+      }
       case 'shift_ended': {
         const record = this.agentRecord(agent, tier);
+        if (record.overtimeSince !== undefined) {
+          record.overtimeTime += overlap(record.overtimeSince, time, measureFrom, measureTo);
+          record.overtimeSince = undefined;
+        }
         if (record.onShiftSince !== undefined) {
           record.onShiftTime += overlap(record.onShiftSince, time, measureFrom, measureTo);
           countShiftDays(record, record.onShiftSince, time, measureFrom, measureTo);
@@ -805,6 +815,7 @@ export class Ledger implements EventSink {
     this.finished = true;
     const { measureFrom, measureTo } = this.window;
     for (const agent of this.agents.values()) {
+      if (agent.overtimeSince !== undefined) agent.overtimeTime += overlap(agent.overtimeSince, measureTo, measureFrom, measureTo);
       if (agent.onShiftSince !== undefined) {
         agent.onShiftTime += overlap(agent.onShiftSince, measureTo, measureFrom, measureTo);
         countShiftDays(agent, agent.onShiftSince, measureTo, measureFrom, measureTo);

@@ -46,8 +46,14 @@ function groupRows(count: number, codeOf: (ticket: number) => number | number[])
   return groups;
 }
 
-/** Every segment of every dimension, in dimension order, then segment name order. */
-export function computeSegments(ledger: Ledger, options: MetricOptions): Segment[] {
+/** Which segments to compute: some dimensions only, some KPIs only (by id). */
+export interface SegmentFilter {
+  dimensions?: readonly SegmentDimension[];
+  kpis?: readonly string[];
+}
+
+/** Every segment of every dimension (or of those `only` names), in dimension order, then segment name order. */
+export function computeSegments(ledger: Ledger, options: MetricOptions, only: SegmentFilter = {}): Segment[] {
   ledger.finish();
   const { measureFrom, measureTo } = ledger.window;
   const isMeasured = (ticket: number) => ledger.createdAt[ticket]! >= measureFrom && ledger.createdAt[ticket]! < measureTo;
@@ -74,7 +80,8 @@ export function computeSegments(ledger: Ledger, options: MetricOptions): Segment
   ];
   const segments: Segment[] = [];
   for (const { dimension, names, codeOf, agentsOf } of dimensions) {
-    const kpis = segmentKpis(dimension).filter((kpi) => computable(ledger, kpi.needs));
+    if (only.dimensions !== undefined && !only.dimensions.includes(dimension)) continue;
+    const kpis = segmentKpis(dimension).filter((kpi) => computable(ledger, kpi.needs) && (only.kpis === undefined || only.kpis.includes(kpi.id)));
     const groups = [...groupRows(ledger.ticketCount, codeOf)]
       .map(([code, rows]) => ({ name: names.value(code) ?? '', rows }))
       .filter((group) => group.name !== '')

@@ -28,6 +28,7 @@ import { fieldSink, type EventSink, type EventType, type FieldSink, type ReplyKi
 import { pick, type DeskModel, type TierModel } from './build.js';
 import { BRIEF_SESSION, createGaming, Outcome, Resolution, type Gaming, type GamingDesk } from './gaming/index.js';
 import { createMechanisms, Kind, MINUTES_PER_DAY, Search, type Desk, type SurveyReply } from './mechanisms/index.js';
+import type { Aging } from './mechanisms/aging.js';
 import type { CustomerOpinion } from './mechanisms/opinion.js';
 import type { Engineering } from './mechanisms/engineering.js';
 import type { InformationRequests } from './mechanisms/information.js';
@@ -96,6 +97,7 @@ class DeskSimulation implements GamingDesk, Desk {
   private readonly information: InformationRequests;
   private readonly returns: Returns;
   private readonly workforce: Workforce;
+  private readonly aging: Aging;
   /** Every arrival source, and the one whose arrival is next (null: none up to the horizon). */
   private readonly sources: ArrivalSource[] = [];
   private nextSource: ArrivalSource | null = null;
@@ -143,6 +145,7 @@ class DeskSimulation implements GamingDesk, Desk {
     this.information = mechanisms.information;
     this.returns = mechanisms.returns;
     this.workforce = mechanisms.workforce;
+    this.aging = mechanisms.aging;
   }
 
   run(): SimulationResult {
@@ -239,6 +242,9 @@ class DeskSimulation implements GamingDesk, Desk {
         case Kind.Hire:
           this.workforce.hire(entry as Agent, now);
           break;
+        case Kind.Chase:
+          this.aging.chase(entry as Ticket, now);
+          break;
       }
     }
   }
@@ -294,6 +300,10 @@ class DeskSimulation implements GamingDesk, Desk {
 
   leaveIdle(agent: Agent): void {
     this.tiers[agent.tier]!.idle.remove(agent);
+  }
+
+  waiting(tier: number): number {
+    return this.tiers[tier]!.queue.waiting;
   }
 
   // --- arrivals -----------------------------------------------------------------
@@ -442,6 +452,7 @@ class DeskSimulation implements GamingDesk, Desk {
       return;
     }
     tier.queue.push(ticket);
+    this.aging.waiting(ticket, now);
     if (!ticket.taken) {
       const patience = this.model.channels[ticket.channel]!.patience;
       if (patience !== null) {

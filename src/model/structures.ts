@@ -67,6 +67,9 @@ export class Ticket {
   contactAt = 0;
   /** and whether they searched the knowledge base in vain before opening the ticket. */
   searchedFirst = false;
+  /** Chases by the customer while the ticket waited in queues (`mechanisms/aging.ts`), and when the next is due. */
+  chases = 0;
+  chaseDue = Number.NaN;
   /** Gaming marks on the current work session (`Session` in gaming/behaviour.ts); 0 = an ordinary session. */
   session = 0;
   /** Place in a selective queue (gaming/queue.ts): order key, lane (−1 when not in one) and slot in the lane's heap. */
@@ -153,6 +156,8 @@ export class Ticket {
     this.firstReplyAt = Number.NaN;
     this.contactAt = createdAt;
     this.searchedFirst = false;
+    this.chases = 0;
+    this.chaseDue = Number.NaN;
     this.session = 0;
     this.queueLane = -1;
   }
@@ -189,6 +194,11 @@ export class Agent {
   /** Exponentially weighted busy share of on-duty time, as of `observedAt`. */
   utilization = 0;
   observedAt = 0;
+  /** Working an overtime stint past the end of a shift (`mechanisms/overtime.ts`). */
+  overtime = false;
+  /** Overtime minutes granted in week `overtimeWeek` (7-day blocks from minute 0). */
+  overtimeUsed = 0;
+  overtimeWeek = -1;
   /** Links of the tier's idle list (intrusive, so removal is O(1)). */
   previousIdle: Agent | null = null;
   nextIdle: Agent | null = null;
@@ -216,6 +226,8 @@ export class ShiftChange {
   constructor(
     readonly agent: Agent,
     readonly starts: boolean,
+    /** The end of an overtime stint (`mechanisms/overtime.ts`), not of a planned shift. */
+    readonly overtime = false,
   ) {}
 }
 

@@ -24,6 +24,7 @@ import { formatInterval, formatValue } from './format.js';
 import { escapeHtml, renderReportPage, type ReportSection } from './html.js';
 import { STANDING_LEGEND, standingCell } from './target-cells.js';
 import type { TargetStatus } from '../experiment/targets.js';
+import { whoPaysSection, type WhoPaysInput } from './who-pays-section.js';
 import { betterDirection, kpiLabel } from './labels.js';
 
 export { pressureCharts, type Difference, type Differences, type PressureInput } from './pressure-charts.js';
@@ -81,7 +82,7 @@ export interface ComparisonInput {
   replications: number;
   scenarios: Array<{ label: string; name: string; file: string }>;
   reference: string;
-  contrasts: Array<Differences & { scenario: string }>;
+  contrasts: Array<Differences & { scenario: string; who_pays?: WhoPaysInput }>;
   notes: string[];
   warnings?: ExperimentWarning[];
   differences?: Array<{ scenario: string; lines: string[] }>;
@@ -193,13 +194,14 @@ export function compareReportHtml(comparison: ComparisonInput, charts: readonly 
     charts,
     sections: [
       ...[compareTargetsSection(comparison.targets ?? [])].filter((section) => section !== undefined),
-      ...comparison.contrasts.map(
-        (contrast): ReportSection => ({
+      ...comparison.contrasts.flatMap((contrast): ReportSection[] => [
+        {
           id: `contrast-${contrast.scenario}`.replace(/[^A-Za-z0-9_-]+/g, '-'),
           title: `${contrast.scenario} against ${comparison.reference}`,
           html: differenceTableHtml(contrast, comparison.reference, contrast.scenario),
-        }),
-      ),
+        },
+        ...whoPaysSection(`who-pays-${contrast.scenario}`.replace(/[^A-Za-z0-9_-]+/g, '-'), `Who pays: ${contrast.scenario} against ${comparison.reference}, by ticket category`, contrast.who_pays),
+      ]),
     ],
   });
 }
@@ -394,7 +396,10 @@ export function pressureReportHtml(pressure: PressureInput, charts: readonly Ren
     charts,
     sections: pressure.steps
       .filter((step) => step.pressure > 0)
-      .map((step) => ({ id: `pressure-${String(step.pressure).replace('.', '_')}`, title: `Pressure ${step.pressure} against none`, html: differenceTableHtml(step.change, 'no pressure', `pressure ${step.pressure}`) })),
+      .flatMap((step) => [
+        { id: `pressure-${String(step.pressure).replace('.', '_')}`, title: `Pressure ${step.pressure} against none`, html: differenceTableHtml(step.change, 'no pressure', `pressure ${step.pressure}`) },
+        ...whoPaysSection(`who-pays-${String(step.pressure).replace('.', '_')}`, `Who pays at pressure ${step.pressure}, by ticket category`, step.who_pays),
+      ]),
   });
 }
 

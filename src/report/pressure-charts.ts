@@ -39,7 +39,7 @@ export interface PressureInput {
   replications: number;
   kpi: string;
   levels: number[];
-  steps: Array<{ pressure: number; change: Differences }>;
+  steps: Array<{ pressure: number; change: Differences; who_pays?: Record<string, Record<string, Difference>> }>;
   warnings?: ExperimentWarning[];
 }
 

@@ -356,9 +356,41 @@ const engineeringSchema = z.strictObject({
 });
 
 const costsSchema = z.strictObject({
-  hiring: money.default(0).describe('Cost of hiring and training one replacement agent.'),
+  hiring: money.default(0).describe('Cost of hiring and training one replacement agent, counted when an agent leaves.'),
   per_ticket: money.default(0).describe('Overhead per ticket created (tooling, licences, telephony).'),
   fixed_monthly: money.default(0).describe('Fixed cost per month (platform, management), prorated over the measured period.'),
+  overtime_premium: z
+    .number()
+    .min(0)
+    .max(LIMITS.factor)
+    .default(0.5)
+    .describe('Extra pay of an overtime hour, as a share of the tier’s hourly cost (0.5 = time and a half).'),
+});
+
+// Management policies (docs/model.md, Load and staffing policies): what the desk does when
+// the queues grow or a KPI is pushed. Off by default.
+const policiesSchema = z.strictObject({
+  overtime: z
+    .strictObject({
+      max_per_week: durationSchema
+        .default(0)
+        .describe('Overtime one agent may work per week (7-day blocks from the start of the run); 0 = no overtime.'),
+      backlog_per_agent: z
+        .number()
+        .positive()
+        .max(LIMITS.factor)
+        .default(3)
+        .describe('At the end of a shift an agent stays on when its tier has at least this many waiting tickets per agent on duty.'),
+      stint: positiveDuration.default(60).describe('Overtime is worked in stints of this length; after each, the agent decides again.'),
+    })
+    .prefault({})
+    .describe('Backlog-triggered overtime: paid at the overtime premium (costs.overtime_premium), counted as busy time by fatigue.'),
+  staffing_follows_pressure: probability
+    .default(0)
+    .describe(
+      'Share of each other tier’s seats that management moves to the entry tier under full pressure on a first-response KPI ' +
+        '(incentives on first_response_time_mean or sla_first_response_compliance); scaled by that pressure. 0 = staffing never moves.',
+    ),
 });
 
 /** A duration, or durations by the id of another section (channels, priorities). */
@@ -441,6 +473,16 @@ const customersSchema = z.strictObject({
   return_delay: distributionSchema
     .default({ dist: 'lognormal', mean: 1440, sd: 1440 })
     .describe('Time from the (false) resolution until the customer finds out and comes back.'),
+  chase: z
+    .strictObject({
+      after: positiveDuration
+        .nullable()
+        .default(null)
+        .describe('A customer whose ticket has waited this long in a queue writes again to chase it; null = customers never chase.'),
+      max: z.number().int().min(1).max(100).default(3).describe('Chases per ticket at most (one every `after` of waiting).'),
+    })
+    .prefault({})
+    .describe('Customers of aging tickets chase: each chase is one contact more (customer_replied, kind chase), which satisfaction counts.'),
 });
 
 const agentsSchema = z.strictObject({
@@ -585,6 +627,7 @@ const scenarioObjectSchema = z.strictObject({
   customers: customersSchema.prefault({}),
   agents: agentsSchema.prefault({}).describe('Agents as people: proficiency, new-hire ramp, fatigue, attrition, absence.'),
   costs: costsSchema.prefault({}),
+  policies: policiesSchema.prefault({}).describe('What management does under load or pressure: overtime, moving staff (docs/model.md).'),
   engineering: engineeringSchema.prefault({}),
   knowledge: knowledgeSchema.prefault({}),
   sla: slaSchema.prefault({}),

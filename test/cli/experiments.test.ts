@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMPARISON_COLUMNS } from '../../src/experiment/compare.js';
 import { INCENTIVE_KPIS, PRESSURE_COLUMNS } from '../../src/experiment/pressure.js';
+import { PRESSURE_WHO_PAYS_COLUMNS, WHO_PAYS_COLUMNS } from '../../src/experiment/who-pays.js';
 import { cli, root, temporaryDirectory } from '../support/cli.js';
 
 const quick = ['--set', 'horizon.days=10', '--set', 'horizon.warmup_days=2', '--replications', '3'];
@@ -15,7 +16,7 @@ describe('desksim compare', () => {
     const result = await cli(['compare', 'scenarios/baseline.yaml', 'scenarios/understaffed-tier2.yaml', 'scenarios/kb-investment.yaml', '--out', out, ...quick]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'baseline', 'charts', 'comparison.csv', 'comparison.json', 'kb-investment', 'report.html', 'understaffed-tier2']);
+    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'baseline', 'charts', 'comparison.csv', 'comparison.json', 'kb-investment', 'report.html', 'understaffed-tier2', 'who-pays.csv']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(['compare-forest.svg', 'compare-forest.vl.json']);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/Against baseline, understaffed-tier2 is significantly worse on \d+ KPIs? and better on \d+ KPIs?/);
     expect(readdirSync(join(out, 'understaffed-tier2')).sort()).toEqual(['kpis.csv', 'scenario.resolved.yaml', 'summary.json']);
@@ -27,6 +28,13 @@ describe('desksim compare', () => {
     const lines = csvLines(join(out, 'comparison.csv'));
     expect(lines[0]).toBe(COMPARISON_COLUMNS.join(','));
     expect(lines[1]).toMatch(/^understaffed-tier2,baseline,tickets_created,tickets,3,/);
+    // Who pays: per ticket category, the change of its waits and truth.
+    const whoPays = csvLines(join(out, 'who-pays.csv'));
+    expect(whoPays[0]).toBe(WHO_PAYS_COLUMNS.join(','));
+    expect(whoPays[1]).toMatch(/^understaffed-tier2,baseline,account,queue_wait_mean,minutes,3,/);
+    expect(Object.keys(comparison.contrasts[0].who_pays)).toEqual(['account', 'billing', 'bug', 'feature_request', 'how_to', 'integration']);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Who pays: understaffed-tier2 against baseline, by ticket category');
+    expect(result.stdout).toMatch(/Who pays/);
     // The terminal table: one section per compared scenario, significant changes marked.
     expect(result.stdout).toContain('understaffed-tier2 − baseline\n');
     expect(result.stdout).toContain('kb-investment − baseline\n');
@@ -108,13 +116,18 @@ describe('desksim pressure', () => {
     const result = await cli(['pressure', 'scenarios/baseline.yaml', '--kpi', 'first_response_time_mean', '--steps', '0.5,1', '--out', out, ...quick]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'charts', 'pressure.csv', 'pressure.json', 'report.html']);
+    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'charts', 'pressure.csv', 'pressure.json', 'report.html', 'who-pays.csv']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(['dashboard-vs-truth.svg', 'dashboard-vs-truth.vl.json', 'pressure-heatmap.svg', 'pressure-heatmap.vl.json']);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/At pressure 1, /);
     const pressure = JSON.parse(readFileSync(join(out, 'pressure.json'), 'utf8'));
     expect(pressure).toMatchObject({ scenario: 'baseline', kpi: 'first_response_time_mean', better: 'lower', levels: [0, 0.5, 1], replaced_incentives: [] });
     expect(pressure.steps.map((step: { pressure: number }) => step.pressure)).toEqual([0, 0.5, 1]);
     expect(pressure.steps[2].change.kpis.hidden_failure_share).toMatchObject({ unit: 'share', n: 3 });
+    expect(pressure.steps[2].who_pays.bug.queue_wait_p90).toMatchObject({ unit: 'minutes', n: 3 });
+    const whoPays = csvLines(join(out, 'who-pays.csv'));
+    expect(whoPays[0]).toBe(PRESSURE_WHO_PAYS_COLUMNS.join(','));
+    expect(whoPays[1]).toMatch(/^0\.5,pressure 0,account,queue_wait_mean,minutes,3,/);
+    expect(result.stdout).toMatch(/At pressure 1: Who pays/);
     const lines = csvLines(join(out, 'pressure.csv'));
     expect(lines[0]).toBe(PRESSURE_COLUMNS.join(','));
     expect(lines.slice(1, 4).map((line) => line.split(',').slice(0, 4).join(','))).toEqual([

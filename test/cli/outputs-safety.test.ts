@@ -193,7 +193,7 @@ describe('compare, sweep and pressure share the writer', () => {
     const written = await cli(['compare', 'd.yaml', 'e.yaml', '--no-report', '--quiet'], directory);
     expect(written.code).toBe(0);
     const out = join(directory, 'outputs', 'compare-a-b-vs-a-b');
-    expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'a-b', 'a-b-2', 'comparison.csv', 'comparison.json']);
+    expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'a-b', 'a-b-2', 'comparison.csv', 'comparison.json', 'who-pays.csv']);
   });
 });
 

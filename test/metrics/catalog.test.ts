@@ -144,6 +144,7 @@ const expected: Record<string, number | null> = {
   resolution_time_p90: 40 + 0.8 * (130 - 40), // 112
   handle_time_mean: (30 + 70 + 30) / 3, // t1: 30, t2: 10 + 60, t4: 30
   queue_wait_mean: (10 + 60 + 30 + 0) / 4, // t1: 10, t2: 20 + 40, t3: 30 until abandoning, t4: 0; t5 still waiting
+  queue_wait_p90: 30 + 0.7 * (60 - 30), // sorted [0, 10, 30, 60], position (4-1)*0.9 = 2.7 ⇒ 51
   waited_share: 4 / 5, // all but t4 (t5 is still waiting: it has waited)
   // threshold 25: t1 (10) t2 (20) t4 (0) met; t3 abandoned and t5 still waiting at the end miss.
   service_level: 3 / 5,
@@ -174,6 +175,7 @@ const expected: Record<string, number | null> = {
   ces_mean: (2 + 6) / 2,
   agents_left: 1, // a2 at 500 (a0 left in the warm-up)
   agents_hired: 1, // a3
+  overtime_share: 0, // no shift_started of kind overtime
   true_satisfaction_mean: (5 + 3 + 1 + 4) / 4, // t5 still open: no verdict yet
   true_satisfied_share: 2 / 4, // t1 and t4
   true_resolution_rate: 2 / 5, // t1 and t4 of the five measured tickets

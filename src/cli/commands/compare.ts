@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { runBatch } from '../../experiment/batch.js';
 import { alignScenarios, COMPARISON_COLUMNS, compareRuns, comparisonRows, differenceRows, uniqueLabels, type Comparison } from '../../experiment/compare.js';
 import { toCsv } from '../../document/csv.js';
+import { WHO_PAYS_COLUMNS, WHO_PAYS_SEGMENTS, whoPays, whoPaysRows } from '../../experiment/who-pays.js';
+import { whoPaysText } from '../../report/who-pays-section.js';
 import { compareCharts, compareReportHtml } from '../../report/experiment-reports.js';
 import type { ScenarioError, ScenarioIssue } from '../../document/errors.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -48,7 +50,9 @@ export function registerCompare(program: Command, io: CliIo): void {
             'numbers: replication r of each sees the same tickets), then, for every KPI, the change\n' +
             'of each scenario from the first, replication by replication: mean, paired Student-t\n' +
             '95% CI, relative change, p-value, and whether the CI excludes 0 (marked *).\n' +
-            'Writes outputs/compare-<a>-vs-<b>/: comparison.json, comparison.csv, and each\n' +
+            'Writes outputs/compare-<a>-vs-<b>/: comparison.json, comparison.csv, who-pays.csv\n' +
+            '(per ticket category: the change of its waits, their 90th percentiles and its\n' +
+            'true satisfaction — who pays for a change of the averages), and each\n' +
             'scenario\'s summary.json, kpis.csv and scenario.resolved.yaml in a sub-folder, and\n' +
             'report.html with a forest plot of every KPI\'s change (charts/) unless --no-report.\n' +
             '--set, --seed and --replications apply to every scenario; the first one\'s seed and\n' +
@@ -80,17 +84,29 @@ export function registerCompare(program: Command, io: CliIo): void {
         options,
         directory,
         async (staged) => {
-          const results = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Comparing ${scenarios.length} scenarios`) });
+          const results = await runBatch(scenarios, {
+            workers,
+            onProgress: experimentProgress(io, options, `Comparing ${scenarios.length} scenarios`),
+            detail: WHO_PAYS_SEGMENTS,
+          });
           const comparison = compareRuns(
             results.map((result, index) => ({ label: labels[index]!, name: scenarios[index]!.name, file: files[index]!, result })),
             notes,
           );
+          comparison.contrasts.forEach((contrast, index) => {
+            const section = whoPays(results[0]!, results[index + 1]!);
+            if (section !== undefined) contrast.who_pays = section;
+          });
           comparison.differences = scenarios.slice(1).map((scenario, index) => ({ scenario: labels[index + 1]!, lines: scenarioDifferences(scenarios[0]!, scenario) }));
           if (scenarios.some((scenario) => (scenario.targets ?? []).length > 0)) {
             comparison.targets = results.map((result, index) => ({ scenario: labels[index]!, statuses: targetStatuses(scenarios[index]!.targets, result.summary) }));
           }
           staged.write('comparison.json', jsonText(comparison));
           staged.write('comparison.csv', toCsv(COMPARISON_COLUMNS, comparisonRows(comparison)));
+          staged.write(
+            'who-pays.csv',
+            toCsv(WHO_PAYS_COLUMNS, comparison.contrasts.flatMap((contrast) => whoPaysRows(contrast.scenario, comparison.reference, contrast.who_pays))),
+          );
           results.forEach((result, index) => writeRunFiles(staged, folders[index]!, scenarios[index]!, result));
           return comparison;
         },
@@ -123,6 +139,8 @@ export function renderComparison(comparison: Comparison, directory: string): str
       ]);
     }
     text += `\n${contrast.scenario} − ${comparison.reference}\n` + alignedTable(rows);
+    const whoPays = whoPaysText(contrast.who_pays);
+    if (whoPays !== undefined) text += whoPays + '\n';
   }
   return text + `${SIGNIFICANT_MARK} the 95% interval of the change excludes 0\nWrote ${directory}\n`;
 }

@@ -22,6 +22,8 @@ import {
 } from '../../experiment/pressure.js';
 import { isImprovement, KPI_CATALOG } from '../../metrics/catalog.js';
 import { toCsv } from '../../document/csv.js';
+import { PRESSURE_WHO_PAYS_COLUMNS, WHO_PAYS_SEGMENTS, whoPaysRows } from '../../experiment/who-pays.js';
+import { whoPaysText } from '../../report/who-pays-section.js';
 import { pressureCharts, pressureMatrixCharts, pressureMatrixReportHtml, pressureReportHtml } from '../../report/experiment-reports.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { closestMatch } from '../../document/suggest.js';
@@ -84,7 +86,9 @@ export function registerPressure(program: Command, io: CliIo): void {
             'then the rest and the tiers\' — prints its change relative to pressure 0 at each step;\n' +
             '* marks a change whose paired 95% CI excludes 0. Writes\n' +
             'outputs/pressure-<scenario>-<kpi>/: pressure.json (every step\'s KPI summaries and\n' +
-            'changes), pressure.csv (one row per KPI and step), and report.html with a heat map of\n' +
+            'changes), pressure.csv (one row per KPI and step), who-pays.csv (per ticket category and\n' +
+            'step: the change of its waits, their 90th percentiles and its true satisfaction), and\n' +
+            'report.html with a heat map of\n' +
             'every KPI\'s shift and the dashboard against the truth (charts/) unless --no-report.\n' +
             'With --all-kpis: pressure (--level) on each KPI of the incentive table in turn, against\n' +
             'no pressure, and the change of every KPI: pressure-matrix.json, pressure-matrix.csv\n' +
@@ -145,10 +149,14 @@ export function registerPressure(program: Command, io: CliIo): void {
         options,
         directory,
         async (staged) => {
-          const runs = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Pressure on ${kpi}`) });
+          const runs = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Pressure on ${kpi}`), detail: WHO_PAYS_SEGMENTS });
           const result = pressureResult(kpi, written, levels, runs);
           staged.write('pressure.json', jsonText(result));
           staged.write('pressure.csv', toCsv(PRESSURE_COLUMNS, pressureRows(result)));
+          staged.write(
+            'who-pays.csv',
+            toCsv(PRESSURE_WHO_PAYS_COLUMNS, result.steps.slice(1).flatMap((step) => whoPaysRows(step.pressure, `pressure ${levels[0]}`, step.who_pays))),
+          );
           return result;
         },
         { charts: pressureCharts, html: pressureReportHtml, text: renderPressure },
@@ -215,6 +223,12 @@ export function renderPressure(result: PressureResult, directory: string): strin
     lines.join('\n') +
     '\nRelative change from pressure 0 (' + `${SIGNIFICANT_MARK} = its paired 95% CI excludes 0; the last column judges significant changes at the highest level)\n` +
     alignedTable(rows) +
+    raised
+      .flatMap((step) => {
+        const text = whoPaysText(step.who_pays);
+        return text === undefined ? [] : [`At pressure ${step.pressure}: ${text}\n`];
+      })
+      .join('') +
     `Wrote ${directory}\n`
   );
 }

@@ -16,7 +16,7 @@ import type { Agent, Ticket } from '../structures.js';
  * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
  * duty changes, closes (a customer returning just as the window ends opens a new ticket),
  * abandonment, customer returns, customer answers, silent customers' tickets closed by
- * policy, engineering fixes delivered, survey answers, arrivals. Agents' absences, the
+ * policy, engineering fixes delivered, survey answers, arrivals, chases. Agents' absences, the
  * daily attrition review and hires come right after shift changes. Finishing work, closes
  * and arrivals are not calendar entries: see the core's event loop.
  */
@@ -34,6 +34,8 @@ export const Kind = {
   EngineeringDone: 10,
   SurveyAnswer: 11,
   Arrival: 12,
+  /** A customer chasing a ticket that waits in a queue (`aging.ts`). */
+  Chase: 13,
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
@@ -82,6 +84,8 @@ export interface Desk {
   becomeFree(agent: Agent, now: number): void;
   /** An agent going off duty leaves its tier's idle list. */
   leaveIdle(agent: Agent): void;
+  /** Tickets waiting in a tier's queue. */
+  waiting(tier: number): number;
   /** The rework stream (`ticket.rework`). */
   readonly reworkRandom: Rng;
 }

@@ -6,12 +6,15 @@
  * Adding a mechanism: a file here built on `Desk`, a line below, and its call at the
  * decision point in the core where it acts (docs/architecture.md, "Adding a mechanism").
  */
+import { Aging } from './aging.js';
 import type { Desk } from './desk.js';
 import { Engineering } from './engineering.js';
 import { InformationRequests } from './information.js';
 import { Knowledge } from './knowledge.js';
 import { CustomerOpinion } from './opinion.js';
+import { Overtime } from './overtime.js';
 import { Returns } from './returns.js';
+import { Staffing } from './staffing.js';
 import { Workforce } from './workforce.js';
 
 export interface Mechanisms {
@@ -21,17 +24,22 @@ export interface Mechanisms {
   information: InformationRequests;
   returns: Returns;
   workforce: Workforce;
+  overtime: Overtime;
+  aging: Aging;
 }
 
 export function createMechanisms(desk: Desk): Mechanisms {
   const opinion = new CustomerOpinion(desk);
+  const overtime = new Overtime(desk);
   return {
     knowledge: new Knowledge(desk),
     engineering: new Engineering(desk),
     opinion,
     information: new InformationRequests(desk, opinion),
     returns: new Returns(desk),
-    workforce: new Workforce(desk),
+    workforce: new Workforce(desk, overtime, new Staffing(desk.model)),
+    overtime,
+    aging: new Aging(desk),
   };
 }
 

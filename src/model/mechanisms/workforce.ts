@@ -2,7 +2,8 @@
  * The people at the desk (docs/model.md, Agents): seats on shifts; absence (shrinkage) as an
  * alternating process; a rolling utilization whose excess over a threshold means fatigue —
  * slower work, fewer real fixes, more departures; attrition reviewed daily, a hiring delay,
- * and a new hire's ramp in speed and accuracy.
+ * and a new hire's ramp in speed and accuracy. Overtime stints (`overtime.ts`) extend shifts
+ * and count as busy time toward fatigue; a seat's tier may be moved by `staffing.ts`.
  *
  * Streams: each seat's own (`agents.<seat>.absence`, `.attrition`, `.hiring`,
  * `.proficiency`), so adding or removing a seat shifts no other seat's draws.
@@ -10,12 +11,18 @@
 import { createStream } from '../../engine/index.js';
 import { Agent, ShiftChange } from '../structures.js';
 import { Kind, MINUTES_PER_DAY, type Desk } from './desk.js';
+import type { Overtime } from './overtime.js';
+import type { Staffing } from './staffing.js';
 
 /** The daily review of who leaves (one calendar entry a day, for all agents). */
 const REVIEW = { review: true } as const;
 
 export class Workforce {
-  constructor(private readonly desk: Desk) {}
+  constructor(
+    private readonly desk: Desk,
+    private readonly overtime: Overtime,
+    private readonly staffing: Staffing,
+  ) {}
 
   /** Proficiency, ramp or fatigue act on the agents (else their speed and accuracy are the tier's). */
   get enabled(): boolean {
@@ -28,8 +35,8 @@ export class Workforce {
     const { model } = desk;
     const workforce = model.workforce;
     model.tiers.forEach((tier) => {
-      for (const plan of tier.agents) {
-        const agent = new Agent(plan.name, tier.index);
+      tier.agents.forEach((plan, number) => {
+        const agent = new Agent(plan.name, this.staffing.tierOf(tier.index, number));
         agent.slot = desk.agents.length;
         desk.agents.push(agent);
         if (workforce.enabled || workforce.absenceShare > 0) this.giveStreams(agent);
@@ -44,14 +51,29 @@ export class Workforce {
           desk.schedule(start, Kind.ShiftChange, new ShiftChange(agent, true));
           if (end < model.horizon) desk.schedule(end, Kind.ShiftChange, new ShiftChange(agent, false));
         }
-      }
+      });
     });
     if (workforce.attritionPerMinute > 0 && MINUTES_PER_DAY <= model.horizon) desk.schedule(MINUTES_PER_DAY, Kind.Review, REVIEW);
   }
 
   changeDuty(change: ShiftChange, now: number): void {
-    change.agent.scheduled = change.starts;
-    this.syncDuty(change.agent, now, undefined);
+    const agent = change.agent;
+    let kind: string | undefined;
+    if (this.overtime.enabled) {
+      if (this.overtime.isStale(change)) return;
+      if (change.starts) {
+        this.overtime.stop(agent, now, agent.onDuty);
+      } else {
+        if (agent.onDuty) this.observe(agent, now, agent.ticket !== null);
+        if (this.overtime.extend(agent, now)) return;
+        if (agent.overtime) {
+          agent.overtime = false;
+          kind = 'overtime';
+        }
+      }
+    }
+    agent.scheduled = change.starts;
+    this.syncDuty(agent, now, kind);
   }
 
   /**
@@ -62,6 +84,7 @@ export class Workforce {
     const desk = this.desk;
     desk.leaveIdle(agent);
     if (desk.model.workforce.enabled) this.observe(agent, now, false);
+    this.overtime.stop(agent, now, false);
     agent.onDuty = false;
     desk.emit(now, 'shift_ended', undefined, agent.name, desk.tierIds[agent.tier], kind);
     this.syncAbsence(agent, now);
@@ -83,7 +106,7 @@ export class Workforce {
     const elapsed = now - agent.observedAt;
     agent.observedAt = now;
     if (elapsed <= 0) return;
-    const target = busy ? 1 : 0;
+    const target = busy || agent.overtime ? 1 : 0;
     agent.utilization = target + (agent.utilization - target) * Math.exp(-elapsed / workforce.fatigueWindow);
   }
 
