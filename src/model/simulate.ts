@@ -413,6 +413,8 @@ class DeskSimulation implements GamingDesk, Desk {
     ticket.init(this.nextTicketId++, now, from.channel, from.category, from.complexity, from.priority, from.bucket, from.customer);
     ticket.contacts = from.contacts + 1;
     ticket.issue = from.issue;
+    // A defect nobody filed with engineering (a ticket closed instead) is still there.
+    ticket.needsEngineering = from.needsEngineering;
     return ticket;
   }
 
