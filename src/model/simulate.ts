@@ -582,7 +582,7 @@ class DeskSimulation implements GamingDesk, Desk {
     this.dropWork(ticket);
     this.tiers[ticket.tier]!.queue.forget(ticket);
     this.emit(now, 'abandoned', ticket.id, undefined, this.tierIds[ticket.tier]);
-    this.opinion.settleUnresolved(ticket, now);
+    this.opinion.settleUnresolved(ticket, now, true);
   }
 
   // --- closing ---------------------------------------------------------------------

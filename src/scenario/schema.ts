@@ -374,6 +374,11 @@ const satisfactionSchema = z.strictObject({
   not_fixed: probability
     .default(0.7)
     .describe('Relative drop when the problem is not really fixed (also abandoned and unanswered tickets).'),
+  abandoned: probability
+    .default(0.8)
+    .describe(
+      'Further relative drop when the customer gave up waiting for an agent (abandoned), on top of not_fixed: with the defaults about 1 in 25 such customers would still say CSAT 4–5 (a stated assumption).',
+    ),
   per_handoff: probability.default(0.1).describe('Relative drop per escalation to another tier.'),
   per_exchange: probability.default(0.05).describe('Relative drop per information request the customer had to answer.'),
   per_generic_reply: probability.default(0.1).describe('Relative drop per generic (templated) reply.'),
