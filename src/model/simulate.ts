@@ -34,6 +34,7 @@ import type { InformationRequests } from './mechanisms/information.js';
 import type { Knowledge } from './mechanisms/knowledge.js';
 import type { Returns } from './mechanisms/returns.js';
 import type { Workforce } from './mechanisms/workforce.js';
+import type { AutoAcknowledgement } from './mechanisms/auto-acknowledgement.js';
 import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE, type TierQueue } from './structures.js';
 
 /**
@@ -96,6 +97,7 @@ class DeskSimulation implements GamingDesk, Desk {
   private readonly information: InformationRequests;
   private readonly returns: Returns;
   private readonly workforce: Workforce;
+  private readonly acknowledgement: AutoAcknowledgement;
   /** Every arrival source, and the one whose arrival is next (null: none up to the horizon). */
   private readonly sources: ArrivalSource[] = [];
   private nextSource: ArrivalSource | null = null;
@@ -143,6 +145,7 @@ class DeskSimulation implements GamingDesk, Desk {
     this.information = mechanisms.information;
     this.returns = mechanisms.returns;
     this.workforce = mechanisms.workforce;
+    this.acknowledgement = mechanisms.acknowledgement;
   }
 
   run(): SimulationResult {
@@ -238,6 +241,9 @@ class DeskSimulation implements GamingDesk, Desk {
           break;
         case Kind.Hire:
           this.workforce.hire(entry as Agent, now);
+          break;
+        case Kind.Acknowledgement:
+          this.acknowledgement.due(entry as Ticket, now);
           break;
       }
     }
@@ -337,6 +343,7 @@ class DeskSimulation implements GamingDesk, Desk {
     ticket.searchedFirst = searchedFirst;
     if (searchedFirst) this.emit(now, 'self_service', ticket.id, undefined, undefined, 'failed');
     if (ticket.issue !== ticket.id) this.emit(now, 'truth_issue', ticket.id, undefined, undefined, undefined, ticket.issue);
+    if (this.acknowledgement.enabled) this.acknowledgement.created(ticket, now);
     this.enqueue(ticket, this.model.chain[0]!, now);
   }
 

@@ -355,6 +355,25 @@ const engineeringSchema = z.strictObject({
     .describe('Work of the follow-up session after the fix, as a fraction of a fresh handle time.'),
 });
 
+/** The help-desk software's automatic acknowledgement of new tickets (docs/model.md, Automatic acknowledgement). */
+const autoAcknowledgementSchema = z.strictObject({
+  enabled: z.boolean().default(false).describe('Whether the system acknowledges every new ticket with an automatic reply (replied, kind auto; no agent).'),
+  delay: durationSchema.default(0).describe('Time from the ticket’s creation to the acknowledgement (0: at once).'),
+  channels: z
+    .array(identifier)
+    .optional()
+    .describe('Channel ids whose tickets are acknowledged (default: every channel).'),
+});
+
+/** Desk policies that are neither staffing nor routing. */
+const policiesSchema = z.strictObject({
+  auto_acknowledgement: autoAcknowledgementSchema
+    .prefault({})
+    .describe(
+      'A system reply on every new ticket, sent by no agent: it counts as a first response only where metrics.auto_reply_counts_as_response says so, and changes nothing for the customer.',
+    ),
+});
+
 const costsSchema = z.strictObject({
   hiring: money.default(0).describe('Cost of hiring and training one replacement agent.'),
   per_ticket: money.default(0).describe('Overhead per ticket created (tooling, licences, telephony).'),
@@ -600,6 +619,7 @@ const scenarioObjectSchema = z.strictObject({
     .describe('Management pressure on KPIs; agents answer it with legitimate effort and with the gaming behaviours that move the KPI.'),
   metrics: metricsSchema.prefault({}),
   targets: scenarioTargetsSchema,
+  policies: policiesSchema.prefault({}).describe('Desk policies: the automatic acknowledgement of new tickets.'),
 });
 
 type ScenarioObject = z.output<typeof scenarioObjectSchema>;
@@ -654,6 +674,8 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
   }
 
   checkReferences(Object.keys(scenario.sla.targets), priorityIds, 'priority', ['sla', 'targets'], context);
+  const acknowledged = scenario.policies.auto_acknowledgement.channels;
+  if (acknowledged !== undefined) checkReferences(acknowledged, Object.keys(scenario.channels), 'channel', ['policies', 'auto_acknowledgement', 'channels'], context);
   // A per-tier target names a tier of this desk: one that names no tier would mark nothing, silently.
   (scenario.targets ?? []).forEach((target, index) => {
     const tier = /^tiers\.([^.]+)\./.exec(target.kpi);

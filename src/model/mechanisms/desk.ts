@@ -16,9 +16,9 @@ import type { Agent, Ticket } from '../structures.js';
  * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
  * duty changes, closes (a customer returning just as the window ends opens a new ticket),
  * abandonment, customer returns, customer answers, silent customers' tickets closed by
- * policy, engineering fixes delivered, survey answers, arrivals. Agents' absences, the
- * daily attrition review and hires come right after shift changes. Finishing work, closes
- * and arrivals are not calendar entries: see the core's event loop.
+ * policy, engineering fixes delivered, survey answers, arrivals, automatic acknowledgements.
+ * Agents' absences, the daily attrition review and hires come right after shift changes.
+ * Finishing work, closes and arrivals are not calendar entries: see the core's event loop.
  */
 export const Kind = {
   WorkDone: 0,
@@ -34,6 +34,7 @@ export const Kind = {
   EngineeringDone: 10,
   SurveyAnswer: 11,
   Arrival: 12,
+  Acknowledgement: 13,
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
