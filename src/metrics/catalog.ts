@@ -209,6 +209,91 @@ function ticketShare(context: MetricContext, predicate: (ledger: Ledger, ticket:
   return total === 0 ? null : count / total;
 }
 
+// --- per-issue quantities (truth KPIs) ------------------------------------------
+//
+// A customer's issue may take several tickets: reopens stay on one ticket, but a customer
+// who comes back after the close opens a repeat ticket, and a split leaves the rest of the
+// issue in a new one (`truth_issue` names the issue's first ticket). The truth KPIs follow
+// the issue, so that closing a ticket early does not count as serving the customer sooner.
+// The issues measured are those whose first ticket is among the context's tickets (created
+// in the measured window; of the segment, if any); their later tickets count wherever they
+// fall, and a repeat of an issue raised before the window is left out with its issue.
+
+/** Reused for an issue of one ticket (most of them), so the loop allocates nothing. */
+const singleTicket = [0];
+
+/**
+ * Calls `visit` with the tickets of each measured issue (its first ticket first, in creation
+ * order). The array is only valid during the call.
+ */
+function forEachIssue(context: MetricContext, visit: (tickets: readonly number[]) => void): void {
+  const { ledger, tickets } = context;
+  const { firstOf, members } = ledger.issueTickets();
+  for (let index = 0; index < tickets.length; index++) {
+    const ticket = tickets[index]!;
+    if (firstOf.has(ticket)) continue;
+    let issue = members.get(ticket);
+    if (issue === undefined) {
+      singleTicket[0] = ticket;
+      issue = singleTicket;
+    }
+    visit(issue);
+  }
+}
+
+/** Mean of `value(ledger, tickets)` over measured issues, skipping NaN; null for none. */
+function issueMean(context: MetricContext, value: (ledger: Ledger, tickets: readonly number[]) => number): number | null {
+  let sum = 0;
+  let count = 0;
+  forEachIssue(context, (tickets) => {
+    const result = value(context.ledger, tickets);
+    if (!Number.isNaN(result)) {
+      sum += result;
+      count++;
+    }
+  });
+  return count === 0 ? null : sum / count;
+}
+
+/** Share of measured issues meeting a predicate, among those passing `among`; null for none. */
+function issueShare(
+  context: MetricContext,
+  predicate: (ledger: Ledger, tickets: readonly number[]) => boolean,
+  among?: (ledger: Ledger, tickets: readonly number[]) => boolean,
+): number | null {
+  let count = 0;
+  let total = 0;
+  forEachIssue(context, (tickets) => {
+    if (among !== undefined && !among(context.ledger, tickets)) return;
+    total++;
+    if (predicate(context.ledger, tickets)) count++;
+  });
+  return total === 0 ? null : count / total;
+}
+
+/** When the issue was really fixed: the first `truth_fixed` on any of its tickets; NaN if never. */
+function issueFixedAt(ledger: Ledger, tickets: readonly number[]): number {
+  let fixed = Number.NaN;
+  for (let index = 0; index < tickets.length; index++) {
+    const at = ledger.truthFixedAt[tickets[index]!]!;
+    if (!Number.isNaN(at) && (Number.isNaN(fixed) || at < fixed)) fixed = at;
+  }
+  return fixed;
+}
+
+/**
+ * What the issue's customer thinks in the end: the true CSAT of its last ticket (the latest
+ * created), NaN while that ticket has not ended — the customer's last word is not in yet.
+ */
+function issueSatisfaction(ledger: Ledger, tickets: readonly number[]): number {
+  let last = tickets[0]!;
+  for (let index = 1; index < tickets.length; index++) {
+    const ticket = tickets[index]!;
+    if (ledger.createdAt[ticket]! >= ledger.createdAt[last]!) last = ticket;
+  }
+  return ledger.trueCsat[last]!;
+}
+
 /** Share of visits meeting a predicate; null for none. */
 function visitShare(context: MetricContext, visits: Int32Array, predicate: (ledger: Ledger, visit: number) => boolean): number | null {
   if (visits.length === 0) return null;
@@ -586,47 +671,60 @@ const unfinishedAtEnd = (context: MetricContext, reached: (ticket: number) => nu
 export const TRUTH_KPI_CATALOG = [
   {
     id: 'true_resolution_rate',
-    label: 'True resolution rate',
+    label: 'True resolution rate (issues)',
     better: 'higher',
     daily: 10,
     unit: 'share',
-    definition: 'Tickets whose problem was really fixed / tickets created.',
+    definition:
+      "Customer issues really fixed (truth_fixed on any of the issue's tickets: reopens, repeat and split tickets followed) by the end of observation / issues first raised in the measured window.",
     needs: ['created', 'truth_fixed'],
-    compute: (context) => ticketShare(context, (ledger, ticket) => !Number.isNaN(ledger.truthFixedAt[ticket]!)),
+    compute: (context) => issueShare(context, (ledger, tickets) => !Number.isNaN(issueFixedAt(ledger, tickets))),
   },
   {
     id: 'true_resolution_time_mean',
-    label: 'True resolution time, mean',
+    label: 'True resolution time per issue, mean',
     better: 'lower',
     unit: 'minutes',
-    definition: 'Mean time from creation until the problem was really fixed, over really fixed tickets.',
-    unfinished: 'resolution_unfinished_share',
+    definition:
+      "Mean time from an issue's first contact (its first ticket created) until it was really fixed (the first truth_fixed on any of its tickets), over really fixed issues (see true_resolution_unfinished_share).",
+    unfinished: 'true_resolution_unfinished_share',
     needs: ['created', 'truth_fixed'],
-    compute: (context) => ticketMean(context, (ledger, ticket) => ledger.truthFixedAt[ticket]! - ledger.createdAt[ticket]!),
+    compute: (context) => issueMean(context, (ledger, tickets) => issueFixedAt(ledger, tickets) - ledger.createdAt[tickets[0]!]!),
+  },
+  {
+    id: 'true_resolution_unfinished_share',
+    label: 'Issues not really fixed',
+    better: 'lower',
+    unit: 'share',
+    definition:
+      'Issues first raised in the measured window and not really fixed by the end of observation — still in progress, or given up by their customer — / issues: those left out of true_resolution_time_mean (1 − true_resolution_rate).',
+    needs: ['created', 'truth_fixed'],
+    compute: (context) => issueShare(context, (ledger, tickets) => Number.isNaN(issueFixedAt(ledger, tickets))),
   },
   {
     id: 'true_satisfaction_mean',
-    label: 'True satisfaction, mean (1–5)',
+    label: 'True satisfaction per issue, mean (1–5)',
     better: 'higher',
     daily: 12,
     unit: 'score',
-    definition: 'Mean CSAT (1–5) every customer would give, respondent or not (truth_satisfaction), over tickets that ended.',
+    definition:
+      "Mean CSAT (1–5) each issue's customer would give in the end, respondent or not: the truth_satisfaction of the issue's last ticket, over issues whose last ticket has ended.",
     range: [1, 5],
     needs: ['created', 'truth_satisfaction'],
-    compute: (context) => ticketMean(context, (ledger, ticket) => ledger.trueCsat[ticket]!),
+    compute: (context) => issueMean(context, issueSatisfaction),
   },
   {
     id: 'true_satisfied_share',
-    label: 'Truly satisfied (4–5)',
+    label: 'Truly satisfied customers per issue (4–5)',
     better: 'higher',
     unit: 'share',
-    definition: 'Share of customers who would answer CSAT 4–5, respondent or not, over tickets that ended.',
+    definition: "Share of issues whose customer would answer CSAT 4–5 in the end (the issue's last ticket), respondent or not, over issues whose last ticket has ended.",
     needs: ['created', 'truth_satisfaction'],
     compute: (context) =>
-      ticketShare(
+      issueShare(
         context,
-        (ledger, ticket) => ledger.trueCsat[ticket]! >= 4,
-        (ledger, ticket) => !Number.isNaN(ledger.trueCsat[ticket]!),
+        (ledger, tickets) => issueSatisfaction(ledger, tickets) >= 4,
+        (ledger, tickets) => !Number.isNaN(issueSatisfaction(ledger, tickets)),
       ),
   },
   {
@@ -636,32 +734,33 @@ export const TRUTH_KPI_CATALOG = [
     unit: 'ratio',
     range: [1, Number.POSITIVE_INFINITY],
     definition:
-      'Contacts (tickets and reopens) per customer issue, a repeat ticket counting toward the issue it is about (truth_issue) — over the issues of measured tickets.',
+      "Mean contacts per customer issue: the issue's tickets (repeat and split tickets, truth_issue, included) plus their reopens, over issues first raised in the measured window.",
     needs: ['created', 'truth_fixed'],
-    compute: (context) => {
-      const { ledger, tickets } = context;
-      // Issues named by truth_issue (repeat and split-off tickets) in a set; a ticket without
-      // one is its own issue, counted unless a measured repeat already named it. The set holds
-      // only the repeats, not every ticket.
-      const named = new Set<number | string>();
-      let contacts = 0;
-      for (let index = 0; index < tickets.length; index++) {
-        const ticket = tickets[index]!;
-        const issue = ledger.issueOf.get(ticket);
-        if (issue !== undefined) named.add(issue);
-        contacts += 1 + ledger.reopens[ticket]!;
-      }
-      let issues = named.size;
-      for (let index = 0; index < tickets.length; index++) {
-        const ticket = tickets[index]!;
-        if (!ledger.issueOf.has(ticket) && !named.has(ledger.ticketIds[ticket]!)) issues++;
-      }
-      return issues === 0 ? null : contacts / issues;
-    },
+    compute: (context) =>
+      issueMean(context, (ledger, tickets) => {
+        let contacts = 0;
+        for (let index = 0; index < tickets.length; index++) contacts += 1 + ledger.reopens[tickets[index]!]!;
+        return contacts;
+      }),
+  },
+  {
+    id: 'agent_minutes_per_issue',
+    label: 'Agent minutes per issue',
+    better: 'lower',
+    unit: 'minutes',
+    definition:
+      "Mean agent work time (work_started to work_ended) over all of an issue's tickets, repeat and split tickets included, over issues first raised in the measured window (work still going at the end counts up to it).",
+    needs: ['created', 'work_ended', 'truth_fixed'],
+    compute: (context) =>
+      issueMean(context, (ledger, tickets) => {
+        let minutes = 0;
+        for (let index = 0; index < tickets.length; index++) minutes += ledger.handleTime[tickets[index]!]!;
+        return minutes;
+      }),
   },
   {
     id: 'hidden_failure_share',
-    label: 'Hidden failures (resolved, not fixed)',
+    label: 'Hidden failures per ticket (resolved, not fixed)',
     better: 'lower',
     daily: 11,
     unit: 'share',

@@ -121,6 +121,14 @@ export interface TicketSnapshot {
   visits: Array<{ tier: string; queuedAt: number; assignedAt?: number; abandonedAt?: number }>;
 }
 
+/** Tickets grouped by the customer's issue (simulated logs: `truth_issue`); see `Ledger.issueTickets`. */
+export interface IssueTickets {
+  /** Row of a repeat ticket → row of its issue's first ticket. A row absent here starts an issue of its own. */
+  firstOf: ReadonlyMap<number, number>;
+  /** Row of an issue's first ticket → every row of the issue, the first one first; only issues of two tickets or more. */
+  members: ReadonlyMap<number, readonly number[]>;
+}
+
 /** Answers to a satisfaction survey. */
 export interface SurveyValue {
   csat: number;
@@ -236,6 +244,8 @@ export class Ledger implements EventSink {
    * ticket. A ticket absent here is the first contact of its own issue.
    */
   readonly issueOf = new Map<number, number | string>();
+  /** The issues with more than one ticket, built from `issueOf` on first use (`issueTickets`); cleared when it changes. */
+  private issueCache: IssueTickets | undefined = undefined;
   /** Time from the last resolution to the first `reopened` (NaN: never reopened). */
   reopenGap = new Float64Array(1024).fill(Number.NaN);
   reopens = new Int32Array(1024);
@@ -383,6 +393,7 @@ export class Ledger implements EventSink {
     this.pauses.clear();
     this.reopenings.clear();
     this.issueOf.clear();
+    this.issueCache = undefined;
     this.finished = false;
     this.lastTicketId = undefined;
     this.lastTicketIndex = -1;
@@ -456,6 +467,39 @@ export class Ledger implements EventSink {
   private see(bit: Seen, type: EventType): void {
     this.seenMask |= bit;
     this.seenTypes.add(type);
+  }
+
+  /** The row of a ticket id, or -1 if the log has no `created` event for it. */
+  rowOf(id: number | string): number {
+    return this.lookup(id);
+  }
+
+  /**
+   * The customer's issues that took more than one ticket (repeat contacts, split tickets):
+   * each repeat's `truth_issue` names the issue's first ticket (a chain of them is followed
+   * to its start). A repeat naming a ticket the log does not have is its own issue. Built
+   * once per log, from the repeats only: most tickets are an issue of their own.
+   */
+  issueTickets(): IssueTickets {
+    if (this.issueCache !== undefined) return this.issueCache;
+    const firstOf = new Map<number, number>();
+    const members = new Map<number, number[]>();
+    // In log order: a repeat's `truth_issue` follows its `created`, so members come in creation order.
+    for (const [ticket, id] of this.issueOf) {
+      let first = this.lookup(id);
+      for (let hops = 0; first >= 0 && hops < 64; hops++) {
+        const earlier = this.issueOf.get(first);
+        if (earlier === undefined) break;
+        first = this.lookup(earlier);
+      }
+      if (first < 0 || first === ticket) continue;
+      firstOf.set(ticket, first);
+      let tickets = members.get(first);
+      if (tickets === undefined) members.set(first, (tickets = [first]));
+      tickets.push(ticket);
+    }
+    this.issueCache = { firstOf, members };
+    return this.issueCache;
   }
 
   private lookup(id: number | string): number {
@@ -660,7 +704,10 @@ export class Ledger implements EventSink {
       }
       case 'truth_issue':
         seen = Seen.TruthIssue;
-        if (value !== undefined && value !== null && value !== '') this.issueOf.set(ticket, value as number | string);
+        if (value !== undefined && value !== null && value !== '') {
+          this.issueOf.set(ticket, value as number | string);
+          this.issueCache = undefined;
+        }
         break;
       case 'truth_fixed':
         seen = Seen.TruthFixed;

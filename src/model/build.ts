@@ -263,6 +263,7 @@ function buildSatisfaction(scenario: Scenario, channelIds: string[], priorityIds
     base: satisfaction.base,
     contactFactor: 1 - satisfaction.per_extra_contact,
     notFixedFactor: 1 - satisfaction.not_fixed,
+    abandonedFactor: 1 - satisfaction.abandoned,
     handoffFactor: 1 - satisfaction.per_handoff,
     exchangeFactor: 1 - satisfaction.per_exchange,
     genericFactor: 1 - satisfaction.per_generic_reply,

@@ -6,7 +6,7 @@
  * CSAT 4 or 5). It is multiplicative, so each factor is a relative drop that holds
  * whatever the others are:
  *
- *   p = base × (1 − per_extra_contact)^(contacts − 1) × (1 − not_fixed)^[not fixed]
+ *   p = base × (1 − per_extra_contact)^(contacts − 1) × (1 − not_fixed)^[not fixed] × (1 − abandoned)^[gave up]
  *         × (1 − per_handoff)^handoffs × (1 − per_exchange)^exchanges × (1 − per_generic_reply)^generic
  *         × min(1, expected first response / actual)^s × min(1, expected resolution / actual)^s
  *
@@ -22,6 +22,8 @@ export interface SatisfactionModel {
   /** Multipliers (1 − relative drop). */
   contactFactor: number;
   notFixedFactor: number;
+  /** Multiplier when the customer gave up waiting (abandoned), on top of not fixed. */
+  abandonedFactor: number;
   handoffFactor: number;
   exchangeFactor: number;
   genericFactor: number;
@@ -36,6 +38,8 @@ export interface Experience {
   /** Contacts about this issue so far: tickets opened for it plus reopens (1 = first time right). */
   contacts: number;
   fixed: boolean;
+  /** The customer gave up waiting for an agent (abandoned): nobody served them. */
+  abandoned: boolean;
   handoffs: number;
   exchanges: number;
   genericReplies: number;
@@ -57,6 +61,7 @@ export function satisfiedProbability(model: SatisfactionModel, experience: Exper
   let probability = model.base;
   if (experience.contacts > 1) probability *= Math.pow(model.contactFactor, experience.contacts - 1);
   if (!experience.fixed) probability *= model.notFixedFactor;
+  if (experience.abandoned) probability *= model.abandonedFactor;
   if (experience.handoffs > 0) probability *= Math.pow(model.handoffFactor, experience.handoffs);
   if (experience.exchanges > 0) probability *= Math.pow(model.exchangeFactor, experience.exchanges);
   if (experience.genericReplies > 0) probability *= Math.pow(model.genericFactor, experience.genericReplies);

@@ -35,6 +35,7 @@ import type { InformationRequests } from './mechanisms/information.js';
 import type { Knowledge } from './mechanisms/knowledge.js';
 import type { Returns } from './mechanisms/returns.js';
 import type { Workforce } from './mechanisms/workforce.js';
+import type { AutoAcknowledgement } from './mechanisms/auto-acknowledgement.js';
 import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE, type TierQueue } from './structures.js';
 
 /**
@@ -98,6 +99,7 @@ class DeskSimulation implements GamingDesk, Desk {
   private readonly returns: Returns;
   private readonly workforce: Workforce;
   private readonly aging: Aging;
+  private readonly acknowledgement: AutoAcknowledgement;
   /** Every arrival source, and the one whose arrival is next (null: none up to the horizon). */
   private readonly sources: ArrivalSource[] = [];
   private nextSource: ArrivalSource | null = null;
@@ -146,6 +148,7 @@ class DeskSimulation implements GamingDesk, Desk {
     this.returns = mechanisms.returns;
     this.workforce = mechanisms.workforce;
     this.aging = mechanisms.aging;
+    this.acknowledgement = mechanisms.acknowledgement;
   }
 
   run(): SimulationResult {
@@ -244,6 +247,9 @@ class DeskSimulation implements GamingDesk, Desk {
           break;
         case Kind.Chase:
           this.aging.chase(entry as Ticket, now);
+          break;
+        case Kind.Acknowledgement:
+          this.acknowledgement.due(entry as Ticket, now);
           break;
       }
     }
@@ -347,6 +353,7 @@ class DeskSimulation implements GamingDesk, Desk {
     ticket.searchedFirst = searchedFirst;
     if (searchedFirst) this.emit(now, 'self_service', ticket.id, undefined, undefined, 'failed');
     if (ticket.issue !== ticket.id) this.emit(now, 'truth_issue', ticket.id, undefined, undefined, undefined, ticket.issue);
+    if (this.acknowledgement.enabled) this.acknowledgement.created(ticket, now);
     this.enqueue(ticket, this.model.chain[0]!, now);
   }
 
@@ -423,6 +430,8 @@ class DeskSimulation implements GamingDesk, Desk {
     ticket.init(this.nextTicketId++, now, from.channel, from.category, from.complexity, from.priority, from.bucket, from.customer);
     ticket.contacts = from.contacts + 1;
     ticket.issue = from.issue;
+    // A defect nobody filed with engineering (a ticket closed instead) is still there.
+    ticket.needsEngineering = from.needsEngineering;
     return ticket;
   }
 
@@ -591,7 +600,7 @@ class DeskSimulation implements GamingDesk, Desk {
     this.dropWork(ticket);
     this.tiers[ticket.tier]!.queue.forget(ticket);
     this.emit(now, 'abandoned', ticket.id, undefined, this.tierIds[ticket.tier]);
-    this.opinion.settleUnresolved(ticket, now);
+    this.opinion.settleUnresolved(ticket, now, true);
   }
 
   // --- closing ---------------------------------------------------------------------

@@ -60,7 +60,7 @@ export function runFindings(input: FindingsInput): string[] {
   const trueRate = value(kpis.true_resolution_rate);
   const resolvedRate = value(kpis.resolution_rate);
   if (trueRate !== null && resolvedRate !== null) {
-    findings.push(`The dashboard shows ${percent(resolvedRate)} of tickets resolved; ${percent(trueRate)} were really fixed.`);
+    findings.push(`The dashboard shows ${percent(resolvedRate)} of tickets resolved; ${percent(trueRate)} of customer issues were really fixed.`);
   }
 
   // Times are over finished tickets: where many are unfinished, the sentence leads with that.
@@ -89,14 +89,14 @@ export function runFindings(input: FindingsInput): string[] {
     findings.push(
       `Resolved tickets took ${duration(resolution)} on average` +
         (resolutionMedian === null ? '' : ` (median ${duration(resolutionMedian)})`) +
-        (trueResolution === null ? '.' : `; until the problem was really fixed, ${duration(trueResolution)}.`),
+        (trueResolution === null ? '.' : `; from a customer's first contact until the issue was really fixed, ${duration(trueResolution)}.`),
     );
   }
 
   const satisfied = value(kpis.csat_satisfied_share);
   const trulySatisfied = value(kpis.true_satisfied_share);
   if (satisfied !== null && trulySatisfied !== null) {
-    findings.push(`Surveys say ${percent(satisfied)} of customers were satisfied; of all customers, respondents or not, ${percent(trulySatisfied)} were.`);
+    findings.push(`Surveys say ${percent(satisfied)} of customers were satisfied; of all customers, respondents or not, ${percent(trulySatisfied)} were in the end.`);
   }
 
   const slaResponse = value(kpis.sla_first_response_compliance);

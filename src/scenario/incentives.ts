@@ -51,7 +51,7 @@ const TABLE = {
   },
   handle_time_mean: { behaviours: { rushing: 1, escalation_dumping: 0.7, cherry_pick: 0.3 }, effort: { speed: 1 } },
   escalation_rate: { behaviours: { escalation_avoidance: 1 }, effort: { knowledge: 1 } },
-  fcr_rate: { behaviours: { escalation_avoidance: 0.8, premature_close: 0.3 }, effort: { knowledge: 0.7, care: 0.5 } },
+  fcr_rate: { behaviours: { escalation_avoidance: 0.8 }, effort: { knowledge: 0.7, care: 0.5 } },
   // None of the nine behaviours lowers reopens: pressure here buys only care.
   reopen_rate: { behaviours: {}, effort: { care: 1 } },
   csat_mean: { behaviours: { survey_selection: 1 }, effort: { care: 0.7, responsiveness: 0.3 } },

@@ -355,6 +355,17 @@ const engineeringSchema = z.strictObject({
     .describe('Work of the follow-up session after the fix, as a fraction of a fresh handle time.'),
 });
 
+/** The help-desk software's automatic acknowledgement of new tickets (docs/model.md, Automatic acknowledgement). */
+const autoAcknowledgementSchema = z.strictObject({
+  enabled: z.boolean().default(false).describe('Whether the system acknowledges every new ticket with an automatic reply (replied, kind auto; no agent).'),
+  delay: durationSchema.default(0).describe('Time from the ticket’s creation to the acknowledgement (0: at once).'),
+  channels: z
+    .array(identifier)
+    .optional()
+    .describe('Channel ids whose tickets are acknowledged (default: every channel).'),
+});
+
+
 const costsSchema = z.strictObject({
   hiring: money.default(0).describe('Cost of hiring and training one replacement agent, counted when an agent leaves.'),
   per_ticket: money.default(0).describe('Overhead per ticket created (tooling, licences, telephony).'),
@@ -367,9 +378,15 @@ const costsSchema = z.strictObject({
     .describe('Extra pay of an overtime hour, as a share of the tier’s hourly cost (0.5 = time and a half).'),
 });
 
-// Management policies (docs/model.md, Load and staffing policies): what the desk does when
-// the queues grow or a KPI is pushed. Off by default.
+// Management policies (docs/model.md, Load and staffing policies, Automatic acknowledgement):
+// what the desk does when the queues grow or a KPI is pushed, and how its software answers
+// new tickets. Off by default.
 const policiesSchema = z.strictObject({
+  auto_acknowledgement: autoAcknowledgementSchema
+    .prefault({})
+    .describe(
+      'A system reply on every new ticket, sent by no agent: it counts as a first response only where metrics.auto_reply_counts_as_response says so, and changes nothing for the customer.',
+    ),
   overtime: z
     .strictObject({
       max_per_week: durationSchema
@@ -406,6 +423,11 @@ const satisfactionSchema = z.strictObject({
   not_fixed: probability
     .default(0.7)
     .describe('Relative drop when the problem is not really fixed (also abandoned and unanswered tickets).'),
+  abandoned: probability
+    .default(0.8)
+    .describe(
+      'Further relative drop when the customer gave up waiting for an agent (abandoned), on top of not_fixed: with the defaults about 1 in 25 such customers would still say CSAT 4–5 (a stated assumption).',
+    ),
   per_handoff: probability.default(0.1).describe('Relative drop per escalation to another tier.'),
   per_exchange: probability.default(0.05).describe('Relative drop per information request the customer had to answer.'),
   per_generic_reply: probability.default(0.1).describe('Relative drop per generic (templated) reply.'),
@@ -627,7 +649,7 @@ const scenarioObjectSchema = z.strictObject({
   customers: customersSchema.prefault({}),
   agents: agentsSchema.prefault({}).describe('Agents as people: proficiency, new-hire ramp, fatigue, attrition, absence.'),
   costs: costsSchema.prefault({}),
-  policies: policiesSchema.prefault({}).describe('What management does under load or pressure: overtime, moving staff (docs/model.md).'),
+  policies: policiesSchema.prefault({}).describe('What management does under load or pressure (overtime, moving staff) and the automatic acknowledgement of new tickets (docs/model.md).'),
   engineering: engineeringSchema.prefault({}),
   knowledge: knowledgeSchema.prefault({}),
   sla: slaSchema.prefault({}),
@@ -692,6 +714,8 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
   }
 
   checkReferences(Object.keys(scenario.sla.targets), priorityIds, 'priority', ['sla', 'targets'], context);
+  const acknowledged = scenario.policies.auto_acknowledgement.channels;
+  if (acknowledged !== undefined) checkReferences(acknowledged, Object.keys(scenario.channels), 'channel', ['policies', 'auto_acknowledgement', 'channels'], context);
   // A per-tier target names a tier of this desk: one that names no tier would mark nothing, silently.
   (scenario.targets ?? []).forEach((target, index) => {
     const tier = /^tiers\.([^.]+)\./.exec(target.kpi);

@@ -23,6 +23,7 @@ describe('desksim metrics on a simulated log (NDJSON round trip)', () => {
    */
   const windowEnd = new Set([
     'handle_time_mean',
+    'agent_minutes_per_issue',
     'utilization',
     'tickets_per_agent_day',
     'cost_per_ticket',
@@ -69,6 +70,7 @@ describe('desksim metrics on a simulated log (NDJSON round trip)', () => {
     const options = logMetricOptions(scenarioSchema.parse({ name: 'mmc', metrics: { service_level_threshold: 5 } }), log);
     const toHorizon = computeKpisFromEvents(log.events, { ...log.window, measureTo: 2 * 1440 }, options);
     expect(Math.abs(toHorizon.values.handle_time_mean! - simulated.kpis.handle_time_mean.mean)).toBeLessThanOrEqual(millisecond);
+    expect(Math.abs(toHorizon.values.agent_minutes_per_issue! - simulated.kpis.agent_minutes_per_issue.mean)).toBeLessThanOrEqual(millisecond);
     expect(toHorizon.values.utilization).toBeCloseTo(simulated.kpis.utilization.mean, 8);
     for (const id of ['backlog_mean', 'backlog_end', 'tickets_per_agent_day']) expect(toHorizon.values[id], id).toBeCloseTo(simulated.kpis[id].mean, 8);
     expect(Math.abs(toHorizon.values.backlog_age_p90! - simulated.kpis.backlog_age_p90.mean)).toBeLessThanOrEqual(millisecond);

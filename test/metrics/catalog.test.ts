@@ -176,10 +176,14 @@ const expected: Record<string, number | null> = {
   agents_left: 1, // a2 at 500 (a0 left in the warm-up)
   agents_hired: 1, // a3
   overtime_share: 0, // no shift_started of kind overtime
-  true_satisfaction_mean: (5 + 3 + 1 + 4) / 4, // t5 still open: no verdict yet
-  true_satisfied_share: 2 / 4, // t1 and t4
-  true_resolution_rate: 2 / 5, // t1 and t4 of the five measured tickets
+  // Truth follows the customer's issue: t5 is a repeat of t3, so the issues are t1, t2, t3
+  // (with t5) and t4. The issue of t3 ends with t5, still open: no final verdict yet.
+  true_satisfaction_mean: (5 + 3 + 4) / 3, // t1, t2, t4
+  true_satisfied_share: 2 / 3, // t1 and t4
+  true_resolution_rate: 2 / 4, // t1 and t4 of the four issues
+  true_resolution_unfinished_share: 2 / 4, // t2 (a hidden failure), t3 + t5 (still waiting)
   true_resolution_time_mean: (40 + 30) / 2, // t1: 50-10, t4: 230-200
+  agent_minutes_per_issue: (30 + 70 + 0 + 30) / 4, // t1 30; t2 10 + 60; t3 and t5 none; t4 30
   hidden_failure_share: 1 / 3, // resolved: t1, t2, t4; not really fixed: t2
   first_response_substantive_share: 3 / 3, // t1, t2, t4's first replies were substantive
   // Resolved t1, t2, t4. t1 reopened 70 ≤ 150 after resolution; t2 escalated; t4 reopened

@@ -17,6 +17,7 @@ const defaults = buildDesk(loadScenarioText('name: defaults', 'defaults.yaml').s
 const smooth: Experience = {
   contacts: 1,
   fixed: true,
+  abandoned: false,
   handoffs: 0,
   exchanges: 0,
   genericReplies: 0,
@@ -48,6 +49,13 @@ describe('the satisfaction model', () => {
     // Expected first response 240 min by default: 960 is four times late ⇒ × (1/4)^0.3.
     expect(satisfiedProbability(defaults, { ...smooth, firstResponseWait: 960 }, 0, 0)).toBeCloseTo(base * 0.25 ** 0.3, 12);
     expect(satisfiedProbability(defaults, { ...smooth, firstResponseWait: 240 }, 0, 0)).toBe(base);
+  });
+
+  it('giving up on the queue weighs on top of not being served: by default × 0.2', () => {
+    const unserved = { ...smooth, fixed: false };
+    expect(satisfiedProbability(defaults, { ...unserved, abandoned: true }, 0, 0)).toBeCloseTo(satisfiedProbability(defaults, unserved, 0, 0) * 0.2, 12);
+    // 0.9 × 0.3 × 0.2: about one abandoning customer in twenty would still say 4–5, before waits.
+    expect(satisfiedProbability(defaults, { ...unserved, abandoned: true }, 0, 0)).toBeCloseTo(0.054, 12);
   });
 
   it('answers: CSAT 4–5 with probability p; ratings, NPS and CES move together', () => {
@@ -123,5 +131,24 @@ describe('satisfaction inside the simulated desk', () => {
     // Respondents are happier than customers as a whole: surveys only follow resolutions,
     // and the extremes answer more often.
     expect(surveyed.satisfied / surveyed.answered).toBeGreaterThan(0.7);
+  });
+
+  it('customers who abandoned rarely rate 4–5 (one in five did before abandonment weighed)', () => {
+    let abandoned = 0;
+    let satisfied = 0;
+    for (const replication of [1, 2]) {
+      const gaveUp = new Set<number | string>();
+      for (const event of baselineLog(replication)) {
+        if (event.type === 'abandoned') gaveUp.add(event.ticket!);
+        if (event.type === 'truth_satisfaction' && gaveUp.has(event.ticket!)) {
+          abandoned++;
+          if ((event.value as { csat: number }).csat >= 4) satisfied++;
+        }
+      }
+    }
+    const share = satisfied / abandoned;
+    // At most 0.9 × 0.3 × 0.2 = 5.4 % (waits past the expected first response lower it more).
+    expect(abandoned).toBeGreaterThan(1000);
+    expect(share, `${satisfied} of ${abandoned}`).toBeLessThan(0.054 + halfWidth(0.054, abandoned));
   });
 });

@@ -181,7 +181,7 @@ describe('pressure report', () => {
   };
 
   it('says the dashboard improved while the truth got worse', () => {
-    expect(pressureFindings(pressure)[0]).toBe('At pressure 1, first response time, mean fell 62 % (2h 4m) while true resolution rate fell 9.0 points and hidden failures (resolved, not fixed) rose 10 points.');
+    expect(pressureFindings(pressure)[0]).toBe('At pressure 1, first response time, mean fell 62 % (2h 4m) while true resolution rate (issues) fell 9.0 points and hidden failures per ticket (resolved, not fixed) rose 10 points.');
   });
 
   it('draws the heat map and the dashboard-against-truth lines', async () => {

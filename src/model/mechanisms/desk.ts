@@ -16,9 +16,10 @@ import type { Agent, Ticket } from '../structures.js';
  * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
  * duty changes, closes (a customer returning just as the window ends opens a new ticket),
  * abandonment, customer returns, customer answers, silent customers' tickets closed by
- * policy, engineering fixes delivered, survey answers, arrivals, chases. Agents' absences, the
- * daily attrition review and hires come right after shift changes. Finishing work, closes
- * and arrivals are not calendar entries: see the core's event loop.
+ * policy, engineering fixes delivered, survey answers, arrivals, chases, automatic
+ * acknowledgements. Agents' absences, the daily attrition review and hires come right after
+ * shift changes. Finishing work, closes and arrivals are not calendar entries: see the core's
+ * event loop.
  */
 export const Kind = {
   WorkDone: 0,
@@ -36,6 +37,8 @@ export const Kind = {
   Arrival: 12,
   /** A customer chasing a ticket that waits in a queue (`aging.ts`). */
   Chase: 13,
+  /** The system's acknowledgement of a new ticket (`auto-acknowledgement.ts`). */
+  Acknowledgement: 14,
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 

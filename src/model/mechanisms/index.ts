@@ -7,6 +7,7 @@
  * decision point in the core where it acts (docs/architecture.md, "Adding a mechanism").
  */
 import { Aging } from './aging.js';
+import { AutoAcknowledgement } from './auto-acknowledgement.js';
 import type { Desk } from './desk.js';
 import { Engineering } from './engineering.js';
 import { InformationRequests } from './information.js';
@@ -26,6 +27,7 @@ export interface Mechanisms {
   workforce: Workforce;
   overtime: Overtime;
   aging: Aging;
+  acknowledgement: AutoAcknowledgement;
 }
 
 export function createMechanisms(desk: Desk): Mechanisms {
@@ -40,6 +42,7 @@ export function createMechanisms(desk: Desk): Mechanisms {
     workforce: new Workforce(desk, overtime, new Staffing(desk.model)),
     overtime,
     aging: new Aging(desk),
+    acknowledgement: new AutoAcknowledgement(desk),
   };
 }
 

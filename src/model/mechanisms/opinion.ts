@@ -30,6 +30,7 @@ export class CustomerOpinion {
   private readonly experience: Experience = {
     contacts: 1,
     fixed: false,
+    abandoned: false,
     handoffs: 0,
     exchanges: 0,
     genericReplies: 0,
@@ -54,9 +55,14 @@ export class CustomerOpinion {
     return effortPoints(this.experience);
   }
 
-  /** A ticket ended without a resolution (abandoned, or closed for want of an answer): not fixed, no survey. */
-  settleUnresolved(ticket: Ticket, now: number): void {
-    const probability = this.satisfiedProbability(ticket, false, now);
+  /**
+   * A ticket ended without a resolution: not fixed, no survey. A customer who gave up
+   * waiting (`abandoned`) weighs that too; one who went silent on a question did not wait.
+   */
+  settleUnresolved(ticket: Ticket, now: number, abandoned = false): void {
+    const experience = this.experienceOf(ticket, false, now);
+    experience.abandoned = abandoned;
+    const probability = satisfiedProbability(this.desk.model.customers.satisfaction, experience, ticket.channel, ticket.priority);
     this.settle(ticket.id, probability, this.effort(), now, false);
   }
 
@@ -93,6 +99,7 @@ export class CustomerOpinion {
     const experience = this.experience;
     experience.contacts = ticket.contacts;
     experience.fixed = fixed;
+    experience.abandoned = false;
     experience.handoffs = ticket.handoffs;
     experience.exchanges = ticket.exchanges;
     experience.genericReplies = ticket.genericReplies;
