@@ -16,7 +16,8 @@ import type { Agent, Ticket } from '../structures.js';
  * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
  * duty changes, closes (a customer returning just as the window ends opens a new ticket),
  * abandonment, customer returns, customer answers, silent customers' tickets closed by
- * policy, engineering fixes delivered, survey answers, arrivals. Agents' absences, the
+ * policy, engineering fixes delivered, survey answers, arrivals, then automation tiers'
+ * replies and conversation ends. Agents' absences, the
  * daily attrition review and hires come right after shift changes. Finishing work, closes
  * and arrivals are not calendar entries: see the core's event loop.
  */
@@ -34,6 +35,8 @@ export const Kind = {
   EngineeringDone: 10,
   SurveyAnswer: 11,
   Arrival: 12,
+  /** An automation tier's reply or the end of its conversation (mechanisms/automation.ts). */
+  Automation: 13,
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
@@ -66,6 +69,11 @@ export interface Desk {
   schedule(time: number, kind: Kind, entry: object): void;
   /** A public reply to the ticket's customer (the first one sets the first response). */
   reply(ticket: Ticket, agent: string | undefined, tier: string | undefined, kind: ReplyKind, now: number): void;
+  /**
+   * A ticket resolved without an agent's session (an automation tier, which emitted `resolved`):
+   * `truth_fixed` if really fixed, else the customer may come back; then it waits to close.
+   */
+  settleResolution(ticket: Ticket, tier: string, fixed: boolean, now: number): void;
   /** The ticket joins the end of a tier's queue (or an idle agent takes it). */
   enqueue(ticket: Ticket, tier: number, now: number): void;
   /** A new ticket enters the log and the entry tier's queue. */

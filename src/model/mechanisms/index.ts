@@ -6,8 +6,10 @@
  * Adding a mechanism: a file here built on `Desk`, a line below, and its call at the
  * decision point in the core where it acts (docs/architecture.md, "Adding a mechanism").
  */
+import { Automation } from './automation.js';
 import type { Desk } from './desk.js';
 import { Engineering } from './engineering.js';
+import { Handoffs } from './handoffs.js';
 import { InformationRequests } from './information.js';
 import { Knowledge } from './knowledge.js';
 import { CustomerOpinion } from './opinion.js';
@@ -21,10 +23,13 @@ export interface Mechanisms {
   information: InformationRequests;
   returns: Returns;
   workforce: Workforce;
+  handoffs: Handoffs;
+  automation: Automation;
 }
 
 export function createMechanisms(desk: Desk): Mechanisms {
   const opinion = new CustomerOpinion(desk);
+  const handoffs = new Handoffs(desk);
   return {
     knowledge: new Knowledge(desk),
     engineering: new Engineering(desk),
@@ -32,9 +37,12 @@ export function createMechanisms(desk: Desk): Mechanisms {
     information: new InformationRequests(desk, opinion),
     returns: new Returns(desk),
     workforce: new Workforce(desk),
+    handoffs,
+    automation: new Automation(desk, handoffs),
   };
 }
 
+export { Conversation } from './automation.js';
 export { Kind, MINUTES_PER_DAY, type Desk } from './desk.js';
 export { Search } from './knowledge.js';
 export { SurveyReply } from './opinion.js';

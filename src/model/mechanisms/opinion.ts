@@ -36,6 +36,7 @@ export class CustomerOpinion {
     firstResponseWait: 0,
     resolutionWait: 0,
     searchedFirst: false,
+    repeats: 0,
   };
 
   constructor(private readonly desk: Desk) {
@@ -51,7 +52,7 @@ export class CustomerOpinion {
 
   /** Effort points of the experience last described by `satisfiedProbability`. */
   effort(): number {
-    return effortPoints(this.experience);
+    return effortPoints(this.experience, this.desk.model.customers.satisfaction.repeatEffort);
   }
 
   /** A ticket ended without a resolution (abandoned, or closed for want of an answer): not fixed, no survey. */
@@ -99,6 +100,7 @@ export class CustomerOpinion {
     experience.firstResponseWait = (Number.isNaN(ticket.firstReplyAt) ? now : ticket.firstReplyAt) - ticket.createdAt;
     experience.resolutionWait = now - ticket.contactAt;
     experience.searchedFirst = ticket.searchedFirst;
+    experience.repeats = ticket.repeats;
     return experience;
   }
 }
