@@ -576,6 +576,26 @@ function durationStatistics<const Prefix extends string>(
 const unfinishedAtEnd = (context: MetricContext, reached: (ticket: number) => number) => (ledger: Ledger, ticket: number) =>
   Number.isNaN(reached(ticket)) && ledger.isOpenAt(ticket, context.window.measureTo);
 
+/**
+ * Customer issues of the measured tickets: issues named by truth_issue (repeat and split-off
+ * tickets) in a set; a ticket without one is its own issue, counted unless a measured repeat
+ * already named it. The set holds only the repeats, not every ticket.
+ */
+function countIssues(context: MetricContext): number {
+  const { ledger, tickets } = context;
+  const named = new Set<number | string>();
+  for (let index = 0; index < tickets.length; index++) {
+    const issue = ledger.issueOf.get(tickets[index]!);
+    if (issue !== undefined) named.add(issue);
+  }
+  let issues = named.size;
+  for (let index = 0; index < tickets.length; index++) {
+    const ticket = tickets[index]!;
+    if (!ledger.issueOf.has(ticket) && !named.has(ledger.ticketIds[ticket]!)) issues++;
+  }
+  return issues;
+}
+
 // --- the catalog --------------------------------------------------------------
 
 /**
@@ -639,23 +659,26 @@ export const TRUTH_KPI_CATALOG = [
     needs: ['created', 'truth_fixed'],
     compute: (context) => {
       const { ledger, tickets } = context;
-      // Issues named by truth_issue (repeat and split-off tickets) in a set; a ticket without
-      // one is its own issue, counted unless a measured repeat already named it. The set holds
-      // only the repeats, not every ticket.
-      const named = new Set<number | string>();
       let contacts = 0;
-      for (let index = 0; index < tickets.length; index++) {
-        const ticket = tickets[index]!;
-        const issue = ledger.issueOf.get(ticket);
-        if (issue !== undefined) named.add(issue);
-        contacts += 1 + ledger.reopens[ticket]!;
-      }
-      let issues = named.size;
-      for (let index = 0; index < tickets.length; index++) {
-        const ticket = tickets[index]!;
-        if (!ledger.issueOf.has(ticket) && !named.has(ledger.ticketIds[ticket]!)) issues++;
-      }
+      for (let index = 0; index < tickets.length; index++) contacts += 1 + ledger.reopens[tickets[index]!]!;
+      const issues = countIssues(context);
       return issues === 0 ? null : contacts / issues;
+    },
+  },
+  {
+    id: 'cost_per_issue',
+    label: 'Cost per customer issue',
+    better: 'lower',
+    unit: 'currency',
+    definition:
+      'Total cost / customer issues of measured tickets (a repeat ticket counting toward its issue, truth_issue): ' +
+      'unlike cost_per_ticket, not lowered by customers having to come back.',
+    needs: ['created', 'truth_fixed', 'shift_started'],
+    scope: 'desk',
+    compute: (context) => {
+      const cost = totalCost(context);
+      const issues = countIssues(context);
+      return cost === null || issues === 0 ? null : cost / issues;
     },
   },
   {

@@ -103,6 +103,8 @@ describe('automation KPIs on a hand-built log', () => {
     // Six conversations × 0.5; agents at 0 an hour, no per-ticket or fixed cost.
     expect(table.values.total_cost).toBeCloseTo(3, 12);
     expect(table.values.cost_per_ticket).toBeCloseTo(3 / 7, 12);
+    // Six issues (t5 and t6 are one): the repeat ticket lowers the cost per ticket, not per issue.
+    expect(table.values.cost_per_issue).toBeCloseTo(3 / 6, 12);
   });
 
   it('treats the bot as a tier of its own in per-tier KPIs', () => {

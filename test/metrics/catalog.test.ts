@@ -199,6 +199,7 @@ const expected: Record<string, number | null> = {
   queue_wait_unfinished_share: 1 / 5,
   resolution_rate: 3 / 5, // t1, t2, t4 resolved at least once
   handoffs_per_ticket: 1 / 5, // t2's escalation over the five measured tickets
+  cost_per_issue: 3740 / 4, // issues t1, t2, t3 (with t5), t4
   // No automation tier in the options (a log cannot say which tier is a bot): null. Worked
   // on a log with one in test/metrics/automation.test.ts.
   automation_coverage: null,
