@@ -12,6 +12,19 @@
 import type { MetricContext } from './catalog.js';
 import type { Ledger } from './ledger.js';
 
+/**
+ * The KPIs that exist only on a desk with an automation tier (null without one): a run or a
+ * log without a bot does not report them as blank for want of events.
+ */
+export const AUTOMATION_KPI_IDS: readonly string[] = [
+  'automation_coverage',
+  'automation_containment_rate',
+  'automation_true_fix_rate',
+  'automation_hidden_failure_share',
+  'contacts_per_issue_automated',
+  'contacts_per_issue_not_automated',
+];
+
 /** Key of the cached conversations in `MetricContext.samples`. */
 const SAMPLE_KEY = 'automation.conversations';
 
