@@ -13,6 +13,8 @@
  *      │        └─▶ resolved, [truth_fixed] ─[returns]─▶ reopened / new ticket … closed ─[opinion]─▶ survey
  *      └── patience runs out ─▶ abandoned ─[opinion]
  *   [workforce: shifts, absence, fatigue, attrition, hires on the calendar throughout]
+ *   [automation: an AI agent may take a new ticket first — replies, then resolves it or hands it off]
+ *   [handoffs: a handoff may lose the context; a tier may hand an escalated ticket back]
  *
  * Randomness: one named stream per purpose, derived from (seed, replication, purpose). A
  * ticket's attributes and work content are drawn when it is created, in creation order, so
