@@ -101,6 +101,14 @@ describe('the questions the shipped scenarios answer (vs baseline, same seeds)',
     expect(tighter.summary.kpis.resolution_time_mean!.mean).toBe(baseline.summary.kpis.resolution_time_mean!.mean);
   });
 
+  it('AI agent: faster first response and more closures, more of them hollow, more contacts per issue', () => {
+    const ai = run('ai-agent.yaml');
+    expect(pairedDifference(baseline, ai, 'first_response_time_mean')[1]).toBeLessThan(0);
+    expect(pairedDifference(baseline, ai, 'resolution_rate')[0]).toBeGreaterThan(0);
+    expect(pairedDifference(baseline, ai, 'hidden_failure_share')[0]).toBeGreaterThan(0);
+    expect(pairedDifference(baseline, ai, 'contacts_per_issue')[0]).toBeGreaterThan(0);
+  });
+
   it('outage surge: more tickets, longer waits, more abandonment', () => {
     const outage = run('outage-surge.yaml');
     expect(pairedDifference(baseline, outage, 'tickets_created')[0]).toBeGreaterThan(0);

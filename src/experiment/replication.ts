@@ -58,7 +58,11 @@ export function scenarioMetricOptions(scenario: Scenario, businessHours: Busines
       overtimePremium: scenario.costs.overtime_premium,
       perTicket: scenario.costs.per_ticket,
       fixedMonthly: scenario.costs.fixed_monthly,
+      ...(scenario.automation.length === 0
+        ? {}
+        : { perConversationByTier: Object.fromEntries(scenario.automation.map((bot) => [bot.id, bot.cost_per_conversation])) }),
     },
+    ...(scenario.automation.length === 0 ? {} : { automationTiers: scenario.automation.map((bot) => bot.id) }),
     sla:
       Object.keys(targets).length === 0
         ? undefined

@@ -10,6 +10,7 @@
  */
 import { formatDuration } from '../engine/duration.js';
 import { KPI_CATALOG, kpiRange, TIER_KPI_CATALOG } from '../metrics/catalog.js';
+import { AUTOMATION_KPI_IDS } from '../metrics/automation.js';
 import type { DeskModel } from '../model/build.js';
 import { isWide, WIDE_OF_RANGE, WIDE_RELATIVE, type KpiSummary } from './statistics.js';
 import { formatKpiKey } from '../metrics/kpi-key.js';
@@ -62,6 +63,8 @@ export interface WarningFacts {
   escalationTargets: ReadonlyArray<{ tier: string; unstaffedMinutes: number }>;
   /** One real log rather than simulated replications: the words say so. */
   log?: boolean;
+  /** The desk has an automation tier (an AI agent): else its KPIs are not blank, they do not apply. */
+  automation?: boolean;
 }
 
 /** Summaries a warning reads: desk-wide and per tier (a run's `summary.json`). */
@@ -80,6 +83,7 @@ export function warningFacts(model: DeskModel): WarningFacts {
     measuredDays: (model.horizon - model.measureFrom) / MINUTES_PER_DAY,
     reopenWindowDays: model.reopenWindow / MINUTES_PER_DAY,
     surveyDelayMinutes: model.customers.survey.delay.mean,
+    automation: model.scenario.automation.length > 0,
     escalationTargets: [...targets].map((index) => {
       const tier = model.tiers[index]!;
       const onDuty = tier.agents.flatMap((agent) => agent.onDuty);
@@ -212,7 +216,7 @@ export function computeWarnings(input: WarningInput, facts: WarningFacts): RunWa
     });
   }
 
-  const blank = kpisWhere(input, (summary) => summary.n === 0);
+  const blank = kpisWhere(input, (summary, id) => summary.n === 0 && (facts.automation === true || !AUTOMATION_KPI_IDS.includes(id)));
   if (blank.length > 0) {
     warnings.push({
       code: 'blank_kpis',

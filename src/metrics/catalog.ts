@@ -6,6 +6,7 @@
  */
 import type { EventType, LogWindow } from '../eventlog/types.js';
 import type { AgentRecord, Ledger } from './ledger.js';
+import { contactsPerIssue, contained, conversationShare, fixedByAutomation } from './automation.js';
 import { parseKpiKey } from './kpi-key.js';
 import { mean, selectQuantile } from './statistics.js';
 
@@ -36,6 +37,11 @@ export interface MetricOptions {
   costs?: CostRates;
   /** SLA policy; without it SLA KPIs are null. */
   sla?: SlaPolicy;
+  /**
+   * Tier ids of automation tiers (AI agents, bots: the scenario's `automation`); without any,
+   * the automation KPIs are null. A log does not say which tier is a bot.
+   */
+  automationTiers?: readonly string[];
 }
 
 /** SLA targets per priority, and the clock they run on. */
@@ -61,6 +67,8 @@ export interface CostRates {
   overtimePremium?: number;
   perTicket: number;
   fixedMonthly: number;
+  /** Cost of each conversation an automation tier takes, by its tier id (a queue visit there). */
+  perConversationByTier?: Record<string, number>;
 }
 
 /** Minutes in an average month (365.25 / 12 days), for prorating fixed monthly costs. */
@@ -69,7 +77,8 @@ export const MINUTES_PER_MONTH = (365.25 / 12) * 24 * 60;
 /**
  * Total cost of the measured window: paid agent time (every on-shift minute, busy or not,
  * and paid absence, at its tier's rate; overtime with its premium), the replacement of
- * agents who left, overhead per created ticket, and the fixed monthly cost prorated.
+ * agents who left, overhead per created ticket, the fixed monthly cost prorated, and
+ * automation tiers' conversations at their price.
  */
 function totalCost(context: MetricContext): number | null {
   const rates = context.options.costs;
@@ -82,6 +91,7 @@ function totalCost(context: MetricContext): number | null {
   }
   cost += (rates.perHire ?? 0) * context.ledger.agentsLeft;
   cost += rates.perTicket * context.tickets.length;
+  for (const [tier, rate] of Object.entries(rates.perConversationByTier ?? {})) cost += rate * (context.visitsByTier.get(tier)?.length ?? 0);
   cost += rates.fixedMonthly * ((context.window.measureTo - context.window.measureFrom) / MINUTES_PER_MONTH);
   return cost;
 }
@@ -662,6 +672,13 @@ function durationStatistics<const Prefix extends string>(
 const unfinishedAtEnd = (context: MetricContext, reached: (ticket: number) => number) => (ledger: Ledger, ticket: number) =>
   Number.isNaN(reached(ticket)) && ledger.isOpenAt(ticket, context.window.measureTo);
 
+/** Measured customer issues: those first raised in the measured window (see `forEachIssue`). */
+function countIssues(context: MetricContext): number {
+  let issues = 0;
+  forEachIssue(context, () => issues++);
+  return issues;
+}
+
 // --- the catalog --------------------------------------------------------------
 
 /**
@@ -759,6 +776,22 @@ export const TRUTH_KPI_CATALOG = [
       }),
   },
   {
+    id: 'cost_per_issue',
+    label: 'Cost per customer issue',
+    better: 'lower',
+    unit: 'currency',
+    definition:
+      'Total cost / customer issues of measured tickets (a repeat ticket counting toward its issue, truth_issue): ' +
+      'unlike cost_per_ticket, not lowered by customers having to come back.',
+    needs: ['created', 'truth_fixed', 'shift_started'],
+    scope: 'desk',
+    compute: (context) => {
+      const cost = totalCost(context);
+      const issues = countIssues(context);
+      return cost === null || issues === 0 ? null : cost / issues;
+    },
+  },
+  {
     id: 'hidden_failure_share',
     label: 'Hidden failures per ticket (resolved, not fixed)',
     better: 'lower',
@@ -772,6 +805,46 @@ export const TRUTH_KPI_CATALOG = [
         (ledger, ticket) => Number.isNaN(ledger.truthFixedAt[ticket]!),
         (ledger, ticket) => ledger.resolvedCount[ticket]! > 0,
       ),
+  },
+  {
+    id: 'automation_true_fix_rate',
+    label: 'Automation true fix rate',
+    better: 'higher',
+    unit: 'share',
+    definition: 'Tickets an automation tier resolved itself and really fixed (truth_fixed before any other visit) / tickets it took.',
+    needs: ['created', 'queued', 'truth_fixed'],
+    compute: (context) => conversationShare(context, fixedByAutomation, () => true),
+  },
+  {
+    id: 'automation_hidden_failure_share',
+    label: 'Automation hidden failures',
+    better: 'lower',
+    unit: 'share',
+    definition: 'Tickets an automation tier resolved itself without really fixing the problem / tickets it resolved itself.',
+    needs: ['created', 'queued', 'truth_fixed'],
+    compute: (context) => conversationShare(context, (ledger, ticket, visit) => !fixedByAutomation(ledger, ticket, visit), contained),
+  },
+  {
+    id: 'contacts_per_issue_automated',
+    label: 'Contacts per issue, with the AI',
+    better: 'lower',
+    unit: 'ratio',
+    range: [1, Number.POSITIVE_INFINITY],
+    definition:
+      'Contacts (tickets and reopens) per issue an automation tier took part in (any of its measured tickets; truth_issue). ' +
+      'Not a like-for-like comparison with the next: the AI takes only its kinds of tickets.',
+    needs: ['created', 'queued', 'truth_fixed'],
+    compute: (context) => contactsPerIssue(context, true),
+  },
+  {
+    id: 'contacts_per_issue_not_automated',
+    label: 'Contacts per issue, without the AI',
+    better: 'lower',
+    unit: 'ratio',
+    range: [1, Number.POSITIVE_INFINITY],
+    definition: 'Contacts (tickets and reopens) per issue no automation tier took part in (truth_issue); null without automation tiers.',
+    needs: ['created', 'queued', 'truth_fixed'],
+    compute: (context) => contactsPerIssue(context, false),
   },
 ] as const satisfies readonly KpiDefinition[];
 
@@ -1378,6 +1451,35 @@ const DESK_KPIS = [
     needs: ['shift_started'],
     scope: 'desk',
     compute: (context) => context.ledger.agentsHired,
+  },
+  {
+    id: 'automation_coverage',
+    label: 'Automation coverage',
+    better: null,
+    unit: 'share',
+    definition: 'Tickets an automation tier (AI agent, bot: metric option automationTiers) took / tickets created; null without one.',
+    needs: ['created', 'queued'],
+    compute: (context) => conversationShare(context, () => true, null),
+  },
+  {
+    id: 'automation_containment_rate',
+    label: 'Automation containment rate',
+    better: 'higher',
+    unit: 'share',
+    definition:
+      'Tickets an automation tier resolved itself, before any handoff / tickets it took. What a dashboard counts as solved by the AI.',
+    needs: ['created', 'queued', 'resolved'],
+    truth: { kpi: 'automation_true_fix_rate', measure: 'Tickets the AI really solved' },
+    compute: (context) => conversationShare(context, contained, () => true),
+  },
+  {
+    id: 'handoffs_per_ticket',
+    label: 'Handoffs per ticket',
+    better: 'lower',
+    unit: 'ratio',
+    definition: 'Escalated events (escalations, bot-to-human handoffs, hand-backs) / tickets created.',
+    needs: ['created', 'escalated'],
+    compute: (context) => ticketMean(context, (ledger, ticket) => ledger.escalations[ticket]!),
   },
   ...TRUTH_KPI_CATALOG,
 ] as const satisfies readonly KpiDefinition[];

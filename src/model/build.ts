@@ -268,6 +268,8 @@ function buildSatisfaction(scenario: Scenario, channelIds: string[], priorityIds
     exchangeFactor: 1 - satisfaction.per_exchange,
     genericFactor: 1 - satisfaction.per_generic_reply,
     waitSensitivity: satisfaction.wait_sensitivity,
+    repeatFactor: 1 - scenario.handoffs.per_repeat,
+    repeatEffort: scenario.handoffs.repeat_effort,
     expectedFirstResponse: byId(satisfaction.expected_first_response, channelIds, 240),
     expectedResolution: byId(satisfaction.expected_resolution, priorityIds, MINUTES_PER_DAY),
   };

@@ -8,6 +8,7 @@
  *
  *   p = base × (1 − per_extra_contact)^(contacts − 1) × (1 − not_fixed)^[not fixed] × (1 − abandoned)^[gave up]
  *         × (1 − per_handoff)^handoffs × (1 − per_exchange)^exchanges × (1 − per_generic_reply)^generic
+ *         × (1 − handoffs.per_repeat)^repeats
  *         × min(1, expected first response / actual)^s × min(1, expected resolution / actual)^s
  *
  * With the defaults each extra contact lowers the share of satisfied customers by exactly
@@ -28,6 +29,10 @@ export interface SatisfactionModel {
   exchangeFactor: number;
   genericFactor: number;
   waitSensitivity: number;
+  /** Multiplier (1 − per_repeat) each time the customer repeats themselves after a handoff; absent: 1. */
+  repeatFactor?: number;
+  /** Effort points each time the customer repeats themselves; absent: 0. */
+  repeatEffort?: number;
   /** Expected first response by channel index, and resolution by priority index (minutes). */
   expectedFirstResponse: Float64Array;
   expectedResolution: Float64Array;
@@ -49,6 +54,8 @@ export interface Experience {
   resolutionWait: number;
   /** The customer searched the knowledge base first, in vain. */
   searchedFirst: boolean;
+  /** Times the customer repeated themselves after a handoff lost the context; absent: 0. */
+  repeats?: number;
 }
 
 /** Multiplier for a wait against its expectation: 1 on time, (expected / actual)^s late. */
@@ -65,6 +72,8 @@ export function satisfiedProbability(model: SatisfactionModel, experience: Exper
   if (experience.handoffs > 0) probability *= Math.pow(model.handoffFactor, experience.handoffs);
   if (experience.exchanges > 0) probability *= Math.pow(model.exchangeFactor, experience.exchanges);
   if (experience.genericReplies > 0) probability *= Math.pow(model.genericFactor, experience.genericReplies);
+  const repeats = experience.repeats ?? 0;
+  if (repeats > 0) probability *= Math.pow(model.repeatFactor ?? 1, repeats);
   probability *= waitFactor(experience.firstResponseWait, model.expectedFirstResponse[channel]!, model.waitSensitivity);
   probability *= waitFactor(experience.resolutionWait, model.expectedResolution[priority]!, model.waitSensitivity);
   return probability;
@@ -72,12 +81,13 @@ export function satisfiedProbability(model: SatisfactionModel, experience: Exper
 
 /**
  * Effort the customer spent beyond the minimum, in CES points: a point per extra contact,
- * half a point per exchange, handoff and failed self-service search.
+ * half a point per exchange, handoff and failed self-service search, and `repeatEffort`
+ * each time they repeated themselves after a handoff.
  */
-export function effortPoints(experience: Experience): number {
-  return (
-    experience.contacts - 1 + 0.5 * (experience.exchanges + experience.handoffs + (experience.searchedFirst ? 1 : 0))
-  );
+export function effortPoints(experience: Experience, repeatEffort = 0): number {
+  const repeats = experience.repeats ?? 0;
+  const base = experience.contacts - 1 + 0.5 * (experience.exchanges + experience.handoffs + (experience.searchedFirst ? 1 : 0));
+  return repeats > 0 ? base + repeats * repeatEffort : base;
 }
 
 /** A customer's answers to a survey, and the rating behind them. */

@@ -13,6 +13,8 @@
  *      │        └─▶ resolved, [truth_fixed] ─[returns]─▶ reopened / new ticket … closed ─[opinion]─▶ survey
  *      └── patience runs out ─▶ abandoned ─[opinion]
  *   [workforce: shifts, absence, fatigue, attrition, hires on the calendar throughout]
+ *   [automation: an AI agent may take a new ticket first — replies, then resolves it or hands it off]
+ *   [handoffs: a handoff may lose the context; a tier may hand an escalated ticket back]
  *
  * Randomness: one named stream per purpose, derived from (seed, replication, purpose). A
  * ticket's attributes and work content are drawn when it is created, in creation order, so
@@ -27,8 +29,10 @@ import { EventCalendar, SlotTimers, ThinningArrivals, createStream, type Rng } f
 import { fieldSink, type EventSink, type EventType, type FieldSink, type ReplyKind } from '../eventlog/types.js';
 import { pick, type DeskModel, type TierModel } from './build.js';
 import { BRIEF_SESSION, createGaming, Outcome, Resolution, type Gaming, type GamingDesk } from './gaming/index.js';
-import { createMechanisms, Kind, MINUTES_PER_DAY, Search, type Desk, type SurveyReply } from './mechanisms/index.js';
+import { createMechanisms, Kind, MINUTES_PER_DAY, Search, type Conversation, type Desk, type SurveyReply } from './mechanisms/index.js';
 import type { Aging } from './mechanisms/aging.js';
+import type { Automation } from './mechanisms/automation.js';
+import type { Handoffs } from './mechanisms/handoffs.js';
 import type { CustomerOpinion } from './mechanisms/opinion.js';
 import type { Engineering } from './mechanisms/engineering.js';
 import type { InformationRequests } from './mechanisms/information.js';
@@ -100,6 +104,8 @@ class DeskSimulation implements GamingDesk, Desk {
   private readonly workforce: Workforce;
   private readonly aging: Aging;
   private readonly acknowledgement: AutoAcknowledgement;
+  private readonly handoffs: Handoffs;
+  private readonly automation: Automation;
   /** Every arrival source, and the one whose arrival is next (null: none up to the horizon). */
   private readonly sources: ArrivalSource[] = [];
   private nextSource: ArrivalSource | null = null;
@@ -149,6 +155,8 @@ class DeskSimulation implements GamingDesk, Desk {
     this.workforce = mechanisms.workforce;
     this.aging = mechanisms.aging;
     this.acknowledgement = mechanisms.acknowledgement;
+    this.handoffs = mechanisms.handoffs;
+    this.automation = mechanisms.automation;
   }
 
   run(): SimulationResult {
@@ -250,6 +258,9 @@ class DeskSimulation implements GamingDesk, Desk {
           break;
         case Kind.Acknowledgement:
           this.acknowledgement.due(entry as Ticket, now);
+          break;
+        case Kind.Automation:
+          this.automation.converse(entry as Conversation, now);
           break;
       }
     }
@@ -354,6 +365,7 @@ class DeskSimulation implements GamingDesk, Desk {
     if (searchedFirst) this.emit(now, 'self_service', ticket.id, undefined, undefined, 'failed');
     if (ticket.issue !== ticket.id) this.emit(now, 'truth_issue', ticket.id, undefined, undefined, undefined, ticket.issue);
     if (this.acknowledgement.enabled) this.acknowledgement.created(ticket, now);
+    if (this.automation.enabled && this.automation.take(ticket, now)) return;
     this.enqueue(ticket, this.model.chain[0]!, now);
   }
 
@@ -496,7 +508,9 @@ class DeskSimulation implements GamingDesk, Desk {
       this.workforce.observe(agent, now, false);
       speed *= this.workforce.personalSpeed(agent, now);
     }
-    let workTime = ticket.handleDraw() / speed;
+    // `retell`: the customer repeating themselves after a handoff lost the context (0 without).
+    let workTime = (ticket.handleDraw() + ticket.retell) / speed;
+    ticket.retell = 0;
     if (this.gaming !== null) workTime = this.gaming.plan(agent, ticket, workTime, now);
     ticket.knowledgeHit = false;
     if (this.knowledge.enabled && agent.tier === this.model.chain[0] && (ticket.session & BRIEF_SESSION) === 0) {
@@ -511,6 +525,10 @@ class DeskSimulation implements GamingDesk, Desk {
     const tier = this.model.tiers[agent.tier]!;
     this.emit(now, 'work_ended', ticket.id, agent.name, tier.id);
     if (this.workforce.enabled) this.workforce.observe(agent, now, true);
+    if (ticket.escalatedFrom >= 0 && this.handoffs.handsBack(ticket, agent, now)) {
+      this.becomeFree(agent, now);
+      return;
+    }
     const outcome = this.outcomeOf(ticket, tier);
     if (this.gaming === null || !this.gaming.finish(agent, ticket, outcome, now)) {
       if (outcome === Outcome.AskCustomer) this.information.ask(ticket, agent, now);
@@ -558,6 +576,14 @@ class DeskSimulation implements GamingDesk, Desk {
     else this.awaitClose(ticket, now, returns, fixed);
   }
 
+  settleResolution(ticket: Ticket, tier: string, fixed: boolean, now: number): void {
+    this.dropWork(ticket);
+    let returns = false;
+    if (fixed) this.emit(now, 'truth_fixed', ticket.id, undefined, tier);
+    else returns = this.returns.mayReturn(ticket, now);
+    this.awaitClose(ticket, now, returns, fixed);
+  }
+
   /** Probability that the agent's resolution really fixes the problem: the tier's accuracy, raised by a knowledge hit, lowered by a new hire or fatigue (and gaming's say). */
   private fixProbability(ticket: Ticket, agent: Agent, tier: TierModel, now: number): number {
     let probability = this.knowledge.fixProbability(tier.accuracy[ticket.complexity]!, ticket.knowledgeHit);
@@ -574,6 +600,7 @@ class DeskSimulation implements GamingDesk, Desk {
     ticket.handoffs++;
     ticket.chainPosition++;
     ticket.asked = false;
+    if (this.handoffs.enabled) this.handoffs.escalated(ticket, agent.tier);
     if (this.gaming !== null && this.gaming.escalating(agent, ticket, target, now)) return;
     this.enqueue(ticket, target, now);
   }

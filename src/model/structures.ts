@@ -70,6 +70,12 @@ export class Ticket {
   /** Chases by the customer while the ticket waited in queues (`mechanisms/aging.ts`), and when the next is due. */
   chases = 0;
   chaseDue = Number.NaN;
+  /** Times the customer had to repeat themselves after a handoff lost the context (mechanisms/handoffs.ts). */
+  repeats = 0;
+  /** Extra minutes (at speed 1) the next session spends hearing the customer out again; 0 once taken. */
+  retell = 0;
+  /** The tier index that escalated it to the tier it is at, while that tier may still hand it back; else -1. */
+  escalatedFrom = -1;
   /** Gaming marks on the current work session (`Session` in gaming/behaviour.ts); 0 = an ordinary session. */
   session = 0;
   /** Place in a selective queue (gaming/queue.ts): order key, lane (−1 when not in one) and slot in the lane's heap. */
@@ -158,6 +164,9 @@ export class Ticket {
     this.searchedFirst = false;
     this.chases = 0;
     this.chaseDue = Number.NaN;
+    this.repeats = 0;
+    this.retell = 0;
+    this.escalatedFrom = -1;
     this.session = 0;
     this.queueLane = -1;
   }

@@ -262,6 +262,58 @@ const tierSchema = z
     }
   });
 
+/**
+ * A tier of kind automation (docs/model.md, Automation tier): an AI agent or bot that takes
+ * new tickets of some channels, categories and complexities before any human tier. It has no
+ * agents or shifts; its id is a tier id like any other (the `tier` of its events).
+ */
+const automationTierSchema = z.strictObject({
+  id: identifier.describe('Tier id of the AI agent or bot: the `tier` of its events; must differ from every human tier id.'),
+  channels: z.array(identifier).min(1).optional().describe('Channels whose new tickets it takes; default all.'),
+  categories: z.array(identifier).min(1).optional().describe('Categories whose new tickets it takes; default all.'),
+  complexities: z.array(identifier).min(1).optional().describe('Complexities whose new tickets it takes; default all.'),
+  concurrency: z
+    .number()
+    .int()
+    .min(1)
+    .max(LIMITS.agents)
+    .nullable()
+    .default(null)
+    .describe('Conversations it holds at once; null: unlimited. A new ticket finding it full goes straight to the human tier.'),
+  response: positiveDuration.default(0.25).describe('Time to its first reply (e.g. "15s"): the ticket’s first response.'),
+  conversation: positiveDuration
+    .optional()
+    .describe('Time from the ticket’s creation until the bot ends the conversation or hands it off; default its response time.'),
+  containment: probability.describe('Probability that it ends the conversation itself (the ticket is resolved); otherwise it hands off.'),
+  accuracy: probability
+    .default(1)
+    .describe('Probability that a conversation it ends really fixed the problem; the rest are confident wrong answers that come back.'),
+  cost_per_conversation: money.default(0).describe('Cost of each conversation it takes (licence, tokens).'),
+  hands_off_to: identifier
+    .optional()
+    .describe('Human tier that receives the tickets it does not contain; default the entry tier. Must be on the escalation chain.'),
+});
+
+/** At most 0.9: each hand-back is drawn anew, and 1 would bounce a ticket for ever. */
+const handBackProbability = z.number().min(0).max(0.9);
+
+/** What handoffs between tiers cost the customer (docs/model.md, Automation tier): context lost, ping-pong. */
+const handoffsSchema = z.strictObject({
+  context_lost: probability
+    .default(0)
+    .describe('Probability that a handoff (bot to human, an escalation, a hand-back) loses the context: the customer repeats themselves.'),
+  repeat_time: durationSchema
+    .refine((minutes) => minutes >= 0, 'must not be negative')
+    .default(0)
+    .describe('Extra handle time at the receiving tier’s next session when the customer repeats themselves (at speed 1).'),
+  per_repeat: probability.default(0.1).describe('Relative drop of the satisfied probability each time the customer repeats themselves.'),
+  repeat_effort: z.number().min(0).max(6).default(1).describe('Effort points (CES) each time the customer repeats themselves.'),
+  hand_back: z
+    .union([handBackProbability, z.record(identifier, handBackProbability)])
+    .default(0)
+    .describe('Probability that a tier hands an escalated ticket back to the tier that sent it after a look (ping-pong), overall or by tier id.'),
+});
+
 const routingSchema = z.strictObject({
   discipline: z
     .enum(['fifo', 'priority'])
@@ -659,6 +711,11 @@ const scenarioObjectSchema = z.strictObject({
     .default([])
     .describe('Management pressure on KPIs; agents answer it with legitimate effort and with the gaming behaviours that move the KPI.'),
   metrics: metricsSchema.prefault({}),
+  automation: z
+    .array(automationTierSchema)
+    .default([])
+    .describe('Tiers of kind automation: AI agents or bots that take new tickets before the human tiers (docs/model.md).'),
+  handoffs: handoffsSchema.prefault({}).describe('What a handoff between tiers costs: context lost, ping-pong.'),
   targets: scenarioTargetsSchema,
 });
 
@@ -786,6 +843,7 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
   if (scenario.routing.entry_tier !== undefined) {
     checkReferences([scenario.routing.entry_tier], tierIds, 'tier', ['routing', 'entry_tier'], context);
   }
+  checkAutomation(scenario, context);
   if (scenario.arrivals.pattern === 'profile' && !scenario.arrivals.hourly_profile && !scenario.arrivals.weekly_profile) {
     context.addIssue({ code: 'custom', message: 'pattern "profile" needs hourly_profile or weekly_profile', path: ['arrivals', 'pattern'] });
   }
@@ -808,6 +866,35 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
       }
     }
   });
+}
+
+/** Automation tiers name known channels, categories, complexities and a human tier on the chain; hand-backs name tiers. */
+function checkAutomation(scenario: ScenarioObject, context: Context): void {
+  const tierIds = scenario.tiers.map((tier) => tier.id);
+  const seen = new Set(tierIds);
+  const chain = [scenario.routing.entry_tier ?? tierIds[0]!];
+  const targets = new Map(scenario.tiers.map((tier) => [tier.id, tier.escalates_to]));
+  for (let next = targets.get(chain[0]!) ?? null; next !== null && !chain.includes(next); next = targets.get(next) ?? null) chain.push(next);
+  scenario.automation.forEach((bot, index) => {
+    const path = ['automation', index];
+    if (seen.has(bot.id)) context.addIssue({ code: 'custom', message: `duplicate tier id "${bot.id}"`, path: [...path, 'id'] });
+    seen.add(bot.id);
+    if (bot.channels) checkReferences(bot.channels, Object.keys(scenario.channels), 'channel', [...path, 'channels'], context);
+    if (bot.categories) checkReferences(bot.categories, Object.keys(scenario.categories), 'category', [...path, 'categories'], context);
+    if (bot.complexities) checkReferences(bot.complexities, Object.keys(scenario.complexity), 'complexity', [...path, 'complexities'], context);
+    if (bot.hands_off_to !== undefined && !chain.includes(bot.hands_off_to)) {
+      context.addIssue({
+        code: 'custom',
+        message: `hands_off_to must be a tier on the escalation chain (${chain.join(' → ')}), found "${bot.hands_off_to}"`,
+        path: [...path, 'hands_off_to'],
+      });
+    }
+    if (bot.conversation !== undefined && bot.conversation < bot.response) {
+      context.addIssue({ code: 'custom', message: 'conversation must not be shorter than response', path: [...path, 'conversation'] });
+    }
+  });
+  const handBack = scenario.handoffs.hand_back;
+  if (typeof handBack !== 'number') checkReferences(Object.keys(handBack), tierIds, 'tier', ['handoffs', 'hand_back'], context);
 }
 
 /** What the simulation clock's own parser says about a date-time, or undefined when it reads it. */
@@ -842,6 +929,8 @@ export type Scenario = z.output<typeof scenarioSchema>;
 /** A scenario as written in YAML (before defaults). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Tier = Scenario['tiers'][number];
+/** A tier of kind automation (an AI agent or bot). */
+export type AutomationTier = Scenario['automation'][number];
 export type Distribution = z.output<typeof distributionSchema>;
 
 /** The JSON Schema of the scenario file, for editors (`desksim schema`). */

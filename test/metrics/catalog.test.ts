@@ -204,6 +204,16 @@ const expected: Record<string, number | null> = {
   resolution_unfinished_share: 3 / 5,
   queue_wait_unfinished_share: 1 / 5,
   resolution_rate: 3 / 5, // t1, t2, t4 resolved at least once
+  handoffs_per_ticket: 1 / 5, // t2's escalation over the five measured tickets
+  cost_per_issue: 3740 / 4, // issues t1, t2, t3 (with t5), t4
+  // No automation tier in the options (a log cannot say which tier is a bot): null. Worked
+  // on a log with one in test/metrics/automation.test.ts.
+  automation_coverage: null,
+  automation_containment_rate: null,
+  automation_true_fix_rate: null,
+  automation_hidden_failure_share: null,
+  contacts_per_issue_automated: null,
+  contacts_per_issue_not_automated: null,
   // Ages at 1000: t5 10, t4 800, t1 990 ⇒ position (3 − 1) × 0.9 = 1.8 ⇒ 800 + 0.8 × 190.
   backlog_age_p90: 800 + 0.8 * 190,
   // Resolved t1, t2, t4 over shift days: a1, a2 and a3 were each on shift on day 0 ⇒ 3 / 3.

@@ -17,9 +17,9 @@ import type { Agent, Ticket } from '../structures.js';
  * duty changes, closes (a customer returning just as the window ends opens a new ticket),
  * abandonment, customer returns, customer answers, silent customers' tickets closed by
  * policy, engineering fixes delivered, survey answers, arrivals, chases, automatic
- * acknowledgements. Agents' absences, the daily attrition review and hires come right after
- * shift changes. Finishing work, closes and arrivals are not calendar entries: see the core's
- * event loop.
+ * acknowledgements, then automation tiers' replies and conversation ends. Agents' absences,
+ * the daily attrition review and hires come right after shift changes. Finishing work, closes
+ * and arrivals are not calendar entries: see the core's event loop.
  */
 export const Kind = {
   WorkDone: 0,
@@ -39,6 +39,8 @@ export const Kind = {
   Chase: 13,
   /** The system's acknowledgement of a new ticket (`auto-acknowledgement.ts`). */
   Acknowledgement: 14,
+  /** An automation tier's reply or the end of its conversation (mechanisms/automation.ts). */
+  Automation: 15,
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
@@ -71,6 +73,11 @@ export interface Desk {
   schedule(time: number, kind: Kind, entry: object): void;
   /** A public reply to the ticket's customer (the first one sets the first response). */
   reply(ticket: Ticket, agent: string | undefined, tier: string | undefined, kind: ReplyKind, now: number): void;
+  /**
+   * A ticket resolved without an agent's session (an automation tier, which emitted `resolved`):
+   * `truth_fixed` if really fixed, else the customer may come back; then it waits to close.
+   */
+  settleResolution(ticket: Ticket, tier: string, fixed: boolean, now: number): void;
   /** The ticket joins the end of a tier's queue (or an idle agent takes it). */
   enqueue(ticket: Ticket, tier: number, now: number): void;
   /** A new ticket enters the log and the entry tier's queue. */

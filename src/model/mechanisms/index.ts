@@ -8,8 +8,10 @@
  */
 import { Aging } from './aging.js';
 import { AutoAcknowledgement } from './auto-acknowledgement.js';
+import { Automation } from './automation.js';
 import type { Desk } from './desk.js';
 import { Engineering } from './engineering.js';
+import { Handoffs } from './handoffs.js';
 import { InformationRequests } from './information.js';
 import { Knowledge } from './knowledge.js';
 import { CustomerOpinion } from './opinion.js';
@@ -28,11 +30,14 @@ export interface Mechanisms {
   overtime: Overtime;
   aging: Aging;
   acknowledgement: AutoAcknowledgement;
+  handoffs: Handoffs;
+  automation: Automation;
 }
 
 export function createMechanisms(desk: Desk): Mechanisms {
   const opinion = new CustomerOpinion(desk);
   const overtime = new Overtime(desk);
+  const handoffs = new Handoffs(desk);
   return {
     knowledge: new Knowledge(desk),
     engineering: new Engineering(desk),
@@ -43,9 +48,12 @@ export function createMechanisms(desk: Desk): Mechanisms {
     overtime,
     aging: new Aging(desk),
     acknowledgement: new AutoAcknowledgement(desk),
+    handoffs,
+    automation: new Automation(desk, handoffs),
   };
 }
 
+export { Conversation } from './automation.js';
 export { Kind, MINUTES_PER_DAY, type Desk } from './desk.js';
 export { Search } from './knowledge.js';
 export { SurveyReply } from './opinion.js';

@@ -37,6 +37,7 @@ export class CustomerOpinion {
     firstResponseWait: 0,
     resolutionWait: 0,
     searchedFirst: false,
+    repeats: 0,
   };
 
   constructor(private readonly desk: Desk) {
@@ -52,7 +53,7 @@ export class CustomerOpinion {
 
   /** Effort points of the experience last described by `satisfiedProbability`. */
   effort(): number {
-    return effortPoints(this.experience);
+    return effortPoints(this.experience, this.desk.model.customers.satisfaction.repeatEffort);
   }
 
   /**
@@ -106,6 +107,7 @@ export class CustomerOpinion {
     experience.firstResponseWait = (Number.isNaN(ticket.firstReplyAt) ? now : ticket.firstReplyAt) - ticket.createdAt;
     experience.resolutionWait = now - ticket.contactAt;
     experience.searchedFirst = ticket.searchedFirst;
+    experience.repeats = ticket.repeats;
     return experience;
   }
 }
