@@ -34,6 +34,7 @@ import type { InformationRequests } from './mechanisms/information.js';
 import type { Knowledge } from './mechanisms/knowledge.js';
 import type { Returns } from './mechanisms/returns.js';
 import type { Workforce } from './mechanisms/workforce.js';
+import type { ChannelHours } from './mechanisms/channels.js';
 import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE, type TierQueue } from './structures.js';
 
 /**
@@ -96,6 +97,7 @@ class DeskSimulation implements GamingDesk, Desk {
   private readonly information: InformationRequests;
   private readonly returns: Returns;
   private readonly workforce: Workforce;
+  private readonly channelHours: ChannelHours;
   /** Every arrival source, and the one whose arrival is next (null: none up to the horizon). */
   private readonly sources: ArrivalSource[] = [];
   private nextSource: ArrivalSource | null = null;
@@ -143,6 +145,7 @@ class DeskSimulation implements GamingDesk, Desk {
     this.information = mechanisms.information;
     this.returns = mechanisms.returns;
     this.workforce = mechanisms.workforce;
+    this.channelHours = mechanisms.channelHours;
   }
 
   run(): SimulationResult {
@@ -333,11 +336,13 @@ class DeskSimulation implements GamingDesk, Desk {
   open(ticket: Ticket, now: number, searchedFirst = false): void {
     this.ticketsOpened++;
     const { channels, categories, priorities } = this.model;
-    this.emitAbout(now, 'created', ticket.id, undefined, channels[ticket.channel]!.id, categories[ticket.category]!.id, priorities[ticket.priority]!.id, ticket.customer);
+    // A split (already taken by its agent) is the desk's own doing: opening hours apply to customers' contacts.
+    const afterHours = this.channelHours.used && !ticket.taken ? this.channelHours.admit(ticket, now) : undefined;
+    this.emitAbout(now, 'created', ticket.id, afterHours, channels[ticket.channel]!.id, categories[ticket.category]!.id, priorities[ticket.priority]!.id, ticket.customer);
     ticket.searchedFirst = searchedFirst;
     if (searchedFirst) this.emit(now, 'self_service', ticket.id, undefined, undefined, 'failed');
     if (ticket.issue !== ticket.id) this.emit(now, 'truth_issue', ticket.id, undefined, undefined, undefined, ticket.issue);
-    this.enqueue(ticket, this.model.chain[0]!, now);
+    this.enqueue(ticket, this.model.channels[ticket.channel]!.entryTier, now);
   }
 
   private createTicket(now: number, forcedCategory: number): Ticket {
@@ -355,7 +360,8 @@ class DeskSimulation implements GamingDesk, Desk {
     const population = model.customers.population;
     const customer = population > 0 ? 1 + Math.floor(this.identityRandom() * population) : id;
     const ticket = this.pool.pop() ?? new Ticket();
-    ticket.init(id, now, channel, categoryIndex, complexity, priority, model.priorities[priority]!.bucket, customer);
+    const bucket = model.priorities[priority]!.bucket + model.channels[channel]!.bucketOffset;
+    ticket.init(id, now, channel, categoryIndex, complexity, priority, bucket, customer);
     // Each mechanism's draws from its own stream, whatever the shares, so arrivals keep their
     // draws; a desk without the mechanism skips the stream altogether (no other draw moves).
     this.engineering.drawFor(ticket, category.needsEngineering);
@@ -387,7 +393,7 @@ class DeskSimulation implements GamingDesk, Desk {
 
   /** An array for a ticket's work content: a recycled one (see `dropWork`), else a new one. */
   private takeWork(): number[] {
-    return this.workPool.pop() ?? new Array<number>(WORK_STRIDE * this.model.chain.length).fill(0);
+    return this.workPool.pop() ?? new Array<number>(WORK_STRIDE * this.model.longestChain).fill(0);
   }
 
   /** The ticket needs no more work content: recycle its array. */
@@ -442,7 +448,7 @@ class DeskSimulation implements GamingDesk, Desk {
       return;
     }
     tier.queue.push(ticket);
-    if (!ticket.taken) {
+    if (!ticket.taken && !ticket.callback) {
       const patience = this.model.channels[ticket.channel]!.patience;
       if (patience !== null) {
         ticket.pendingTimers++;
@@ -479,7 +485,7 @@ class DeskSimulation implements GamingDesk, Desk {
     let workTime = ticket.handleDraw() / speed;
     if (this.gaming !== null) workTime = this.gaming.plan(agent, ticket, workTime, now);
     ticket.knowledgeHit = false;
-    if (this.knowledge.enabled && agent.tier === this.model.chain[0] && (ticket.session & BRIEF_SESSION) === 0) {
+    if (this.knowledge.enabled && this.model.isEntryTier[agent.tier] && (ticket.session & BRIEF_SESSION) === 0) {
       workTime = this.knowledge.consult(agent, ticket, workTime, now);
     }
     this.workDone.set(agent.slot, now + workTime);
@@ -524,7 +530,8 @@ class DeskSimulation implements GamingDesk, Desk {
     if (resolution === Resolution.Drawn) {
       fixed = ticket.fixDraw() < this.fixProbability(ticket, agent, tier, now);
       // What a higher tier solves after an escalation may become an article for the entry tier.
-      if (this.knowledge.enabled && ticket.chainPosition > 0) this.knowledge.mayWriteArticle(ticket.category, now);
+      // Not after an engineering fix: the defect is gone, and an article about it would answer no later ticket.
+      if (this.knowledge.enabled && ticket.chainPosition > 0 && !ticket.engineered) this.knowledge.mayWriteArticle(ticket.category, now);
     }
     this.dropWork(ticket);
     if (this.gaming !== null) this.gaming.resolved(ticket, agent, now);

@@ -6,6 +6,7 @@
  * Adding a mechanism: a file here built on `Desk`, a line below, and its call at the
  * decision point in the core where it acts (docs/architecture.md, "Adding a mechanism").
  */
+import { ChannelHours } from './channels.js';
 import type { Desk } from './desk.js';
 import { Engineering } from './engineering.js';
 import { InformationRequests } from './information.js';
@@ -21,6 +22,7 @@ export interface Mechanisms {
   information: InformationRequests;
   returns: Returns;
   workforce: Workforce;
+  channelHours: ChannelHours;
 }
 
 export function createMechanisms(desk: Desk): Mechanisms {
@@ -32,6 +34,7 @@ export function createMechanisms(desk: Desk): Mechanisms {
     information: new InformationRequests(desk, opinion),
     returns: new Returns(desk),
     workforce: new Workforce(desk),
+    channelHours: new ChannelHours(desk),
   };
 }
 
