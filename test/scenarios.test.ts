@@ -80,7 +80,7 @@ describe('the questions the shipped scenarios answer (vs baseline, same seeds)',
 
   it('understaffed Tier 2: longer Tier 2 waits and resolution times, first response about unchanged', () => {
     const understaffed = run('understaffed-tier2.yaml');
-    // Two specialists are fragile: one absence or departure and Tier 2 is overloaded for
+    // Three specialists instead of four are fragile: one absence or departure and Tier 2 is overloaded for
     // weeks, so waits are heavy-tailed across replications. A sign test on the pairs suits
     // them better than a t interval: at least 7 of 8 longer (one-sided p = 9/256 < 0.05).
     expect(pairsAbove(baseline, understaffed, 'queue_wait_mean', 'tier2')).toBeGreaterThanOrEqual(7);

@@ -21,6 +21,8 @@ import { buildGaming, type GamingModel } from './gaming/model.js';
 import type { SatisfactionModel } from './satisfaction.js';
 
 const MINUTES_PER_DAY = 24 * 60;
+/** Ceiling of a category's coverage left out of a per-category `documentable` (the schema's overall default). */
+const DEFAULT_DOCUMENTABLE = 0.9;
 
 export interface ChannelModel {
   id: string;
@@ -28,6 +30,14 @@ export interface ChannelModel {
   patience: Sampler | null;
   /** The first public reply goes out when an agent picks the ticket up (chat, phone). */
   repliesOnPickup: boolean;
+  /** Opening hours over the horizon, or null: always open. */
+  hours: BusinessCalendar | null;
+  /** Outside opening hours: index of the channel offered instead, or −1 for a callback. */
+  redirectTo: number;
+  /** Added to a ticket's priority bucket: the channel's rank × the number of priority buckets. */
+  bucketOffset: number;
+  /** Index of the tier that takes the channel's new tickets (`entry_tier`, else the routing's). */
+  entryTier: number;
 }
 
 export interface CategoryModel {
@@ -90,13 +100,17 @@ export interface DeskModel {
   attributesVary: boolean;
   complexities: Array<{ id: string; handleTime: Sampler }>;
   priorities: Array<{ id: string; bucket: number }>;
-  /** Number of queue buckets per tier (1 under fifo). */
+  /** Number of queue buckets per tier: channel ranks × priority ranks (1 × 1 under fifo with one channel rank). */
   bucketCount: number;
   tiers: TierModel[];
   /** Tier indices from the entry tier along escalation targets. */
   chain: number[];
+  /** Tiers along the longest chain from any channel's entry tier (the work content a ticket carries). */
+  longestChain: number;
+  /** By tier index: some channel's new tickets enter there (its agents consult the knowledge base). */
+  isEntryTier: boolean[];
   customers: CustomerModel;
-  engineering: { delay: Sampler; followUp: number };
+  engineering: { delay: Sampler; followUp: number; statusReply: boolean };
   /** Some category may need engineering. */
   engineeringUsed: boolean;
   knowledge: KnowledgeModel;
@@ -122,6 +136,8 @@ export interface KnowledgeModel {
   fixBoost: number;
   articleProbability: number;
   articleGain: number;
+  /** Ceiling of coverage by category index (`documentable`): articles add gain × (1 − coverage / ceiling). */
+  documentable: Float64Array;
   /** Coverage kept per minute: (1 − decay per week)^(1 / minutes per week). */
   retentionPerMinute: number;
   selfService: number;
@@ -319,10 +335,17 @@ export function buildDesk(scenario: Scenario): DeskModel {
   const priorities = priorityEntries.map((priority) => ({ id: priority.id, bucket: usePriority ? ranks.indexOf(priority.rank) : 0 }));
   const priorityIds = priorities.map((priority) => priority.id);
 
-  const channels = Object.entries(scenario.channels).map(([id, channel]) => ({
+  const channelIds = Object.keys(scenario.channels);
+  const channelRanks = [...new Set(Object.values(scenario.channels).map((channel) => channel.rank))].sort((a, b) => a - b);
+  const priorityBuckets = usePriority ? ranks.length : 1;
+  const channels = Object.entries(scenario.channels).map(([id, channel]): ChannelModel => ({
     id,
     patience: channel.patience === null ? null : createSampler(channel.patience),
     repliesOnPickup: channel.response === 'on_pickup',
+    hours: channel.hours === undefined ? null : new BusinessCalendar(time, channel.hours, 0, horizon),
+    redirectTo: channel.outside_hours === 'redirect' && channel.redirect_to !== undefined ? channelIds.indexOf(channel.redirect_to) : -1,
+    bucketOffset: channelRanks.indexOf(channel.rank) * priorityBuckets,
+    entryTier: -1,
   }));
 
   const categories = Object.entries(scenario.categories).map(([id, category]): CategoryModel => {
@@ -341,8 +364,17 @@ export function buildDesk(scenario: Scenario): DeskModel {
 
   const tiers = scenario.tiers.map((_, index) => buildTier(scenario, index, complexityIds, time, horizon));
   const entry = scenario.routing.entry_tier === undefined ? 0 : tiers.findIndex((tier) => tier.id === scenario.routing.entry_tier);
-  const chain = [entry];
-  while (tiers[chain[chain.length - 1]!]!.escalatesTo >= 0) chain.push(tiers[chain[chain.length - 1]!]!.escalatesTo);
+  const chainFrom = (start: number) => {
+    const path = [start];
+    while (tiers[path[path.length - 1]!]!.escalatesTo >= 0) path.push(tiers[path[path.length - 1]!]!.escalatesTo);
+    return path;
+  };
+  const chain = chainFrom(entry);
+  Object.values(scenario.channels).forEach((channel, index) => {
+    channels[index]!.entryTier = channel.entry_tier === undefined ? entry : tiers.findIndex((tier) => tier.id === channel.entry_tier);
+  });
+  const longestChain = Math.max(...channels.map((channel) => chainFrom(channel.entryTier).length));
+  const isEntryTier = tiers.map((tier) => channels.some((channel) => channel.entryTier === tier.index));
 
   const basePerMinute = scenario.arrivals.rate_per_hour / 60;
   const multipliers = arrivalMultipliers(scenario, time, horizon);
@@ -395,9 +427,11 @@ export function buildDesk(scenario: Scenario): DeskModel {
       categories.some((category) => category.complexityCumulative.length > 1 || category.priorityCumulative.length > 1),
     complexities,
     priorities,
-    bucketCount: usePriority ? ranks.length : 1,
+    bucketCount: channelRanks.length * priorityBuckets,
     tiers,
     chain,
+    longestChain,
+    isEntryTier,
     customers: {
       infoRequest,
       infoRequested: infoRequest.some((probability) => probability > 0),
@@ -417,7 +451,11 @@ export function buildDesk(scenario: Scenario): DeskModel {
       },
     },
     workforce: buildWorkforce(scenario),
-    engineering: { delay: createSampler(scenario.engineering.delay), followUp: scenario.engineering.follow_up },
+    engineering: {
+      delay: createSampler(scenario.engineering.delay),
+      followUp: scenario.engineering.follow_up,
+      statusReply: scenario.engineering.status_reply,
+    },
     engineeringUsed: categories.some((category) => category.needsEngineering > 0),
     knowledge: {
       enabled:
@@ -433,6 +471,10 @@ export function buildDesk(scenario: Scenario): DeskModel {
       fixBoost: scenario.knowledge.fix_boost,
       articleProbability: scenario.knowledge.article_probability,
       articleGain: scenario.knowledge.article_gain,
+      documentable: Float64Array.from(categoryIds, (id) => {
+        const documentable = scenario.knowledge.documentable;
+        return typeof documentable === 'number' ? documentable : (documentable[id] ?? DEFAULT_DOCUMENTABLE);
+      }),
       retentionPerMinute: Math.pow(1 - scenario.knowledge.decay_per_week, 1 / (7 * MINUTES_PER_DAY)),
       selfService: scenario.knowledge.self_service,
     },

@@ -40,6 +40,7 @@ import type { Knowledge } from './mechanisms/knowledge.js';
 import type { Returns } from './mechanisms/returns.js';
 import type { Workforce } from './mechanisms/workforce.js';
 import type { AutoAcknowledgement } from './mechanisms/auto-acknowledgement.js';
+import type { ChannelHours } from './mechanisms/channels.js';
 import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE, type TierQueue } from './structures.js';
 
 /**
@@ -106,6 +107,7 @@ class DeskSimulation implements GamingDesk, Desk {
   private readonly acknowledgement: AutoAcknowledgement;
   private readonly handoffs: Handoffs;
   private readonly automation: Automation;
+  private readonly channelHours: ChannelHours;
   /** Every arrival source, and the one whose arrival is next (null: none up to the horizon). */
   private readonly sources: ArrivalSource[] = [];
   private nextSource: ArrivalSource | null = null;
@@ -157,6 +159,7 @@ class DeskSimulation implements GamingDesk, Desk {
     this.acknowledgement = mechanisms.acknowledgement;
     this.handoffs = mechanisms.handoffs;
     this.automation = mechanisms.automation;
+    this.channelHours = mechanisms.channelHours;
   }
 
   run(): SimulationResult {
@@ -360,13 +363,15 @@ class DeskSimulation implements GamingDesk, Desk {
   open(ticket: Ticket, now: number, searchedFirst = false): void {
     this.ticketsOpened++;
     const { channels, categories, priorities } = this.model;
-    this.emitAbout(now, 'created', ticket.id, undefined, channels[ticket.channel]!.id, categories[ticket.category]!.id, priorities[ticket.priority]!.id, ticket.customer);
+    // A split (already taken by its agent) is the desk's own doing: opening hours apply to customers' contacts.
+    const afterHours = this.channelHours.used && !ticket.taken ? this.channelHours.admit(ticket, now) : undefined;
+    this.emitAbout(now, 'created', ticket.id, afterHours, channels[ticket.channel]!.id, categories[ticket.category]!.id, priorities[ticket.priority]!.id, ticket.customer);
     ticket.searchedFirst = searchedFirst;
     if (searchedFirst) this.emit(now, 'self_service', ticket.id, undefined, undefined, 'failed');
     if (ticket.issue !== ticket.id) this.emit(now, 'truth_issue', ticket.id, undefined, undefined, undefined, ticket.issue);
     if (this.acknowledgement.enabled) this.acknowledgement.created(ticket, now);
     if (this.automation.enabled && this.automation.take(ticket, now)) return;
-    this.enqueue(ticket, this.model.chain[0]!, now);
+    this.enqueue(ticket, this.model.channels[ticket.channel]!.entryTier, now);
   }
 
   private createTicket(now: number, forcedCategory: number): Ticket {
@@ -384,7 +389,8 @@ class DeskSimulation implements GamingDesk, Desk {
     const population = model.customers.population;
     const customer = population > 0 ? 1 + Math.floor(this.identityRandom() * population) : id;
     const ticket = this.pool.pop() ?? new Ticket();
-    ticket.init(id, now, channel, categoryIndex, complexity, priority, model.priorities[priority]!.bucket, customer);
+    const bucket = model.priorities[priority]!.bucket + model.channels[channel]!.bucketOffset;
+    ticket.init(id, now, channel, categoryIndex, complexity, priority, bucket, customer);
     // Each mechanism's draws from its own stream, whatever the shares, so arrivals keep their
     // draws; a desk without the mechanism skips the stream altogether (no other draw moves).
     this.engineering.drawFor(ticket, category.needsEngineering);
@@ -416,7 +422,7 @@ class DeskSimulation implements GamingDesk, Desk {
 
   /** An array for a ticket's work content: a recycled one (see `dropWork`), else a new one. */
   private takeWork(): number[] {
-    return this.workPool.pop() ?? new Array<number>(WORK_STRIDE * this.model.chain.length).fill(0);
+    return this.workPool.pop() ?? new Array<number>(WORK_STRIDE * this.model.longestChain).fill(0);
   }
 
   /** The ticket needs no more work content: recycle its array. */
@@ -474,7 +480,7 @@ class DeskSimulation implements GamingDesk, Desk {
     }
     tier.queue.push(ticket);
     this.aging.waiting(ticket, now);
-    if (!ticket.taken) {
+    if (!ticket.taken && !ticket.callback) {
       const patience = this.model.channels[ticket.channel]!.patience;
       if (patience !== null) {
         ticket.pendingTimers++;
@@ -513,7 +519,7 @@ class DeskSimulation implements GamingDesk, Desk {
     ticket.retell = 0;
     if (this.gaming !== null) workTime = this.gaming.plan(agent, ticket, workTime, now);
     ticket.knowledgeHit = false;
-    if (this.knowledge.enabled && agent.tier === this.model.chain[0] && (ticket.session & BRIEF_SESSION) === 0) {
+    if (this.knowledge.enabled && this.model.isEntryTier[agent.tier] && (ticket.session & BRIEF_SESSION) === 0) {
       workTime = this.knowledge.consult(agent, ticket, workTime, now);
     }
     this.workDone.set(agent.slot, now + workTime);
@@ -562,7 +568,8 @@ class DeskSimulation implements GamingDesk, Desk {
     if (resolution === Resolution.Drawn) {
       fixed = ticket.fixDraw() < this.fixProbability(ticket, agent, tier, now);
       // What a higher tier solves after an escalation may become an article for the entry tier.
-      if (this.knowledge.enabled && ticket.chainPosition > 0) this.knowledge.mayWriteArticle(ticket.category, now);
+      // Not after an engineering fix: the defect is gone, and an article about it would answer no later ticket.
+      if (this.knowledge.enabled && ticket.chainPosition > 0 && !ticket.engineered) this.knowledge.mayWriteArticle(ticket.category, now);
     }
     this.dropWork(ticket);
     if (this.gaming !== null) this.gaming.resolved(ticket, agent, now);

@@ -45,6 +45,10 @@ export class Ticket {
   needsEngineering = false;
   /** An agent has taken it at least once: the customer has stopped counting patience. */
   taken = false;
+  /** Raised outside its channel's opening hours as a callback request: the customer waits without patience. */
+  callback = false;
+  /** It went through engineering: the defect is fixed, so no article about it will answer a future ticket. */
+  engineered = false;
   /** The agent at the current tier has already asked the customer for information. */
   asked = false;
   /** Draws deciding whether an entry-tier agent consults the knowledge base, and whether it has the answer. */
@@ -151,6 +155,8 @@ export class Ticket {
     this.reopens = 0;
     this.needsEngineering = false;
     this.taken = false;
+    this.callback = false;
+    this.engineered = false;
     this.asked = false;
     this.knowledgeHit = false;
     this.closeDue = Number.NaN;

@@ -195,6 +195,28 @@ const channelSchema = z.strictObject({
     .enum(['on_pickup', 'on_completion'])
     .default('on_completion')
     .describe('When the first public reply goes out: as the agent picks the ticket up (chat, phone) or when work ends (email).'),
+  // Opening hours and queue rank (docs/model.md, "Channels: opening hours and routing").
+  hours: z
+    .array(weeklyWindowSchema)
+    .optional()
+    .describe('Local weekly windows when the channel is open; absent = always open. Contacts outside them follow outside_hours.'),
+  outside_hours: z
+    .enum(['callback', 'redirect'])
+    .default('callback')
+    .describe(
+      'What a contact arriving while the channel is closed becomes: callback = a ticket on this channel that waits ' +
+        'without patience until an agent calls back; redirect = the customer is offered redirect_to and writes there.',
+    ),
+  redirect_to: identifier.optional().describe('Channel offered outside opening hours (outside_hours: redirect); it must have no hours of its own.'),
+  rank: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe('Queue order across channels: a free agent serves the lowest rank first, then by priority, then first come.'),
+  entry_tier: identifier
+    .optional()
+    .describe('Tier that takes this channel\'s new tickets (a team for live contacts, say); defaults to routing.entry_tier.'),
 });
 
 const categorySchema = z.strictObject({
@@ -388,7 +410,16 @@ const knowledgeSchema = z.strictObject({
   article_probability: probability
     .default(0.3)
     .describe('When a higher tier solves an escalated ticket, the probability that an article is written for its category.'),
-  article_gain: probability.default(0.02).describe('Coverage an article adds to its category (capped at 1).'),
+  article_gain: probability
+    .default(0.02)
+    .describe('Coverage an article adds to an empty category; it adds less as coverage nears documentable: gain × (1 − coverage / documentable).'),
+  documentable: z
+    .union([probability, mixSchema])
+    .default(0.9)
+    .describe(
+      'Ceiling of coverage, overall or per category: the share of problems that can be written down at all ' +
+        '(the rest are new or one-off). Tickets needing engineering are never answered by the knowledge base.',
+    ),
   decay_per_week: probability.default(0.01).describe('Share of coverage lost per week as the product changes.'),
   self_service: probability
     .default(0)
@@ -405,6 +436,10 @@ const engineeringSchema = z.strictObject({
     .max(LIMITS.factor)
     .default(0.5)
     .describe('Work of the follow-up session after the fix, as a fraction of a fresh handle time.'),
+  status_reply: z
+    .boolean()
+    .default(true)
+    .describe('The agent who files a ticket with engineering tells the customer so (a public reply, which can be the first response).'),
 });
 
 /** The help-desk software's automatic acknowledgement of new tickets (docs/model.md, Automatic acknowledgement). */
@@ -690,7 +725,7 @@ const scenarioObjectSchema = z.strictObject({
   horizon: horizonSchema.prefault({}),
   clock: clockSchema.prefault({}),
   arrivals: arrivalsSchema.prefault({}),
-  channels: z.record(identifier, channelSchema).default({ email: { share: 1, patience: null, response: 'on_completion' } }),
+  channels: z.record(identifier, channelSchema).default({ email: { share: 1, patience: null, response: 'on_completion', outside_hours: 'callback', rank: 0 } }),
   categories: z.record(identifier, categorySchema).prefault({ general: { share: 1, complexity: 'standard' } }),
   complexity: z
     .record(identifier, complexitySchema)
@@ -840,6 +875,11 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
     });
   });
 
+  checkChannelHours(scenario, context);
+  for (const [id, channel] of Object.entries(scenario.channels)) {
+    if (channel.entry_tier !== undefined) checkReferences([channel.entry_tier], tierIds, 'tier', ['channels', id, 'entry_tier'], context);
+  }
+  checkDocumentable(scenario, categoryIds, context);
   if (scenario.routing.entry_tier !== undefined) {
     checkReferences([scenario.routing.entry_tier], tierIds, 'tier', ['routing', 'entry_tier'], context);
   }
@@ -895,6 +935,41 @@ function checkAutomation(scenario: ScenarioObject, context: Context): void {
   });
   const handBack = scenario.handoffs.hand_back;
   if (typeof handBack !== 'number') checkReferences(Object.keys(handBack), tierIds, 'tier', ['handoffs', 'hand_back'], context);
+}
+
+/** A channel's redirect outside opening hours names another channel, which is always open. */
+function checkChannelHours(scenario: ScenarioObject, context: Context): void {
+  for (const [id, channel] of Object.entries(scenario.channels)) {
+    if (channel.redirect_to !== undefined && channel.outside_hours !== 'redirect') {
+      context.addIssue({ code: 'custom', message: 'redirect_to is used only with outside_hours: redirect', path: ['channels', id, 'redirect_to'] });
+    }
+    if (channel.hours === undefined || channel.outside_hours !== 'redirect') continue;
+    const target = channel.redirect_to;
+    const path = ['channels', id, 'redirect_to'];
+    if (target === undefined) context.addIssue({ code: 'custom', message: 'outside_hours: redirect needs redirect_to (a channel id)', path });
+    else if (target === id) context.addIssue({ code: 'custom', message: 'a channel cannot redirect to itself', path });
+    else if (!(target in scenario.channels)) checkReferences([target], Object.keys(scenario.channels), 'channel', path, context);
+    else if (scenario.channels[target]!.hours !== undefined) {
+      context.addIssue({ code: 'custom', message: `"${target}" has opening hours of its own: redirect to a channel that is always open`, path });
+    }
+  }
+}
+
+/** Coverage can start no higher than what is documentable in its category. */
+function checkDocumentable(scenario: ScenarioObject, categoryIds: string[], context: Context): void {
+  const { coverage, documentable } = scenario.knowledge;
+  const level = (value: number | Record<string, number>, id: string) => (typeof value === 'number' ? value : (value[id] ?? 0));
+  for (const id of categoryIds) {
+    const start = level(coverage, id);
+    const ceiling = typeof documentable === 'number' ? documentable : (documentable[id] ?? 0.9);
+    if (start > ceiling) {
+      context.addIssue({
+        code: 'custom',
+        message: `coverage of "${id}" starts at ${start}, above what is documentable (${ceiling}): raise knowledge.documentable or lower the coverage`,
+        path: ['knowledge', 'coverage'],
+      });
+    }
+  }
 }
 
 /** What the simulation clock's own parser says about a date-time, or undefined when it reads it. */

@@ -110,7 +110,9 @@ describe('proficiency and the new-hire ramp', () => {
 describe('fatigue (the shipped baseline desk, same seeds)', () => {
   const baseline = (overrides: string[]) =>
     runScenario(loadScenarioFile('scenarios/baseline.yaml', { overrides: ['replications=6', 'horizon.days=182', 'agents.attrition.per_year=1.5', ...overrides] }).scenario);
-  const calm = baseline([]);
+  // Calm: below the baseline's 6 an hour. The baseline's email team (issue 15: a live team
+  // took chat and phone) runs at 65 %, and this test's fivefold attrition pushes it to 89 %.
+  const calm = baseline(['arrivals.rate_per_hour=5']);
   const stressed = baseline(['arrivals.rate_per_hour=9']);
   const stressedNoFatigue = baseline(['arrivals.rate_per_hour=9', 'agents.fatigue.slowdown=0', 'agents.fatigue.accuracy_loss=0', 'agents.attrition.fatigued_multiplier=1']);
   const total = (result: typeof calm, kpi: string) => result.outcomes.reduce((sum, outcome) => sum + outcome.kpis.values[kpi]!, 0);

@@ -15,8 +15,9 @@ const baseline = (overrides: string[]) =>
 
 describe('knowledge base', () => {
   it('more coverage ⇒ higher true fix rate, fewer escalations, shorter handle time (baseline desk)', () => {
-    const thin = baseline(['knowledge.coverage=0.1']);
-    const rich = baseline(['knowledge.coverage=0.7']);
+    // A uniform ceiling, so that 0.7 everywhere is a level the knowledge base can reach.
+    const thin = baseline(['knowledge.documentable=0.9', 'knowledge.coverage=0.1']);
+    const rich = baseline(['knowledge.documentable=0.9', 'knowledge.coverage=0.7']);
     thin.outcomes.forEach((outcome, index) => {
       const other = rich.outcomes[index]!.kpis.values;
       const values = outcome.kpis.values;
@@ -27,19 +28,22 @@ describe('knowledge base', () => {
   });
 
   it('self-service deflects the issues it can answer: share searching × coverage', () => {
-    // No decay and no articles: coverage stays 0.5, so 0.4 × 0.5 = 20 % of issues are deflected.
+    // No decay and no articles: coverage stays 0.5, so 0.4 × 0.5 = 20 % of issues are deflected,
+    // less the tickets that need engineering (no article answers them: bug 0.15 × 0.4, integration
+    // 0.12 × 0.1): 0.4 × 0.5 × (1 − 0.072) = 18.56 %.
     const { summary } = baseline([
+      'knowledge.documentable=0.9',
       'knowledge.coverage=0.5',
       'knowledge.self_service=0.4',
       'knowledge.decay_per_week=0',
       'knowledge.article_probability=0',
     ]);
-    expectInside(summary.kpis.deflection_rate, 0.2, 'deflection rate');
+    expectInside(summary.kpis.deflection_rate, 0.1856, 'deflection rate');
   });
 
-  it('escalations solved above write articles: the entry tier finds more answers over time', () => {
+  it('escalations solved above write articles: the entry tier finds more answers over time, up to what is documentable', () => {
     const scenario = loadScenarioFile('scenarios/textbook/tandem.yaml', {
-      overrides: ['replications=1', 'horizon.days=20', 'horizon.warmup_days=0', 'knowledge.coverage=0.05', 'knowledge.article_probability=1', 'knowledge.article_gain=0.0005', 'knowledge.decay_per_week=0'],
+      overrides: ['replications=1', 'horizon.days=20', 'horizon.warmup_days=0', 'knowledge.coverage=0.05', 'knowledge.article_probability=1', 'knowledge.article_gain=0.002', 'knowledge.decay_per_week=0', 'knowledge.documentable=0.8'],
     }).scenario;
     const sink = new ArraySink();
     simulate(buildDesk(scenario), 1, sink);
@@ -48,9 +52,12 @@ describe('knowledge base', () => {
       const window = lookups.filter((event) => event.time >= from && event.time < to);
       return window.filter((event) => event.kind === 'hit').length / window.length;
     };
-    // 0.18 escalations solved a minute × 0.0005 ≈ +0.13 coverage a day, from 0.05.
-    expect(hitShare(0, 2 * 1440)).toBeLessThan(0.3);
-    expect(hitShare(18 * 1440, 20 * 1440)).toBeGreaterThan(0.9); // capped at full coverage
+    // 0.18 escalations solved a minute × 0.002 ≈ +0.52 coverage a day at first, each article adding
+    // less as coverage nears the ceiling 0.8: 0.8 − (0.8 − c) shrinks by e^(−0.52 / 0.8) a day.
+    expect(hitShare(0, 1440 / 4)).toBeLessThan(0.3);
+    const late = hitShare(18 * 1440, 20 * 1440);
+    expect(late).toBeGreaterThan(0.75);
+    expect(late).toBeLessThan(0.85); // never above what is documentable (0.8), up to sampling noise
   });
 
   it('without any coverage there is no knowledge base: no lookups, no articles', () => {

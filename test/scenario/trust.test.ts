@@ -220,18 +220,22 @@ describe('extends merges lists of items with ids by id', () => {
     const file = extend('tiers:\n  - id: tier2\n    cost_per_hour: 60\n');
     const { scenario, inheritance } = loadScenarioFile(file);
     const parent = loadScenarioFile(baseline).scenario;
-    expect(scenario.tiers.map((tier) => tier.id)).toEqual(['tier1', 'tier2']);
+    expect(scenario.tiers.map((tier) => tier.id)).toEqual(['tier1', 'tier2', 'live']);
     expect(scenario.tiers[0]).toEqual(parent.tiers[0]);
     expect(scenario.tiers[1]).toEqual({ ...parent.tiers[1], cost_per_hour: 60 });
-    expect(describeInheritance(inheritance, (name) => path.basename(name))).toEqual(['tiers (from baseline.yaml): tier1 inherited; tier2 merged with the child\'s changes']);
+    expect(describeInheritance(inheritance, (name) => path.basename(name))).toEqual([
+      'tiers (from baseline.yaml): tier1, live inherited; tier2 merged with the child\'s changes',
+    ]);
   });
 
   it('adds a new id after the parent\'s, and replaces a whole list or item with $replace', () => {
     const added = loadScenarioFile(extend('tiers:\n  - { id: tier3, agents: 1 }\n'));
-    expect(added.scenario.tiers.map((tier) => tier.id)).toEqual(['tier1', 'tier2', 'tier3']);
-    expect(added.inheritance[0]).toMatchObject({ path: 'tiers', inherited: ['tier1', 'tier2'], added: ['tier3'] });
+    expect(added.scenario.tiers.map((tier) => tier.id)).toEqual(['tier1', 'tier2', 'live', 'tier3']);
+    expect(added.inheritance[0]).toMatchObject({ path: 'tiers', inherited: ['tier1', 'tier2', 'live'], added: ['tier3'] });
 
-    const whole = loadScenarioFile(extend('tiers:\n  $replace:\n    - { id: solo, agents: 4 }\nrouting: { entry_tier: solo }\n'));
+    // The baseline's live channels name their team: a child replacing every tier names the new one.
+    const channels = 'channels: { chat: { entry_tier: solo }, phone: { entry_tier: solo } }\n';
+    const whole = loadScenarioFile(extend(`tiers:\n  $replace:\n    - { id: solo, agents: 4 }\nrouting: { entry_tier: solo }\n${channels}`));
     expect(whole.scenario.tiers.map((tier) => [tier.id, tier.agents])).toEqual([['solo', 4]]);
     expect(whole.inheritance).toContainEqual(expect.objectContaining({ path: 'tiers', replaced: true }));
 
@@ -239,7 +243,7 @@ describe('extends merges lists of items with ids by id', () => {
     const item = loadScenarioFile(extend('tiers:\n  - $replace: { id: tier2, agents: 2 }\n'));
     expect(item.scenario.tiers[1]).toMatchObject({ id: 'tier2', agents: 2, cost_per_hour: 0 });
     expect(item.scenario.tiers[1]?.shifts).toBeUndefined();
-    expect(item.inheritance[0]).toMatchObject({ inherited: ['tier1'], replacedItems: ['tier2'] });
+    expect(item.inheritance[0]).toMatchObject({ inherited: ['tier1', 'live'], replacedItems: ['tier2'] });
   });
 
   it('a tier given agents drops the inherited shifts (they are alternatives), and a child\'s distribution replaces the parent\'s whole', () => {
@@ -273,10 +277,10 @@ describe('extends merges lists of items with ids by id', () => {
   it('validate prints what was inherited (text and --json)', async () => {
     const file = extend('tiers:\n  - id: tier2\n    cost_per_hour: 60\n');
     const text = await cli(['validate', file], directory);
-    expect(text.stdout).toMatch(/# tiers \(from .*baseline\.yaml\): tier1 inherited; tier2 merged with the child's changes\n/);
+    expect(text.stdout).toMatch(/# tiers \(from .*baseline\.yaml\): tier1, live inherited; tier2 merged with the child's changes\n/);
     const json = JSON.parse((await cli(['validate', file, '--json'])).stdout) as { inheritance: unknown[] };
     expect(json.inheritance).toEqual([
-      { path: 'tiers', parent: baseline, child: file, inherited: ['tier1'], merged: ['tier2'], added: [], replacedItems: [], replaced: false },
+      { path: 'tiers', parent: baseline, child: file, inherited: ['tier1', 'live'], merged: ['tier2'], added: [], replacedItems: [], replaced: false },
     ]);
   });
 });

@@ -2,7 +2,8 @@
  * The engineering dependency (docs/model.md, Engineering): some tickets need a fix that
  * support cannot make. The agent who diagnoses one files it with engineering; the ticket
  * waits (pending, kind `engineering`) and comes back to the same tier's queue when the
- * fix is delivered, for a follow-up session before it is resolved.
+ * fix is delivered, for a follow-up session before it is resolved. Filing it sends the customer
+ * a status reply (`engineering.status_reply`).
  *
  * Streams: `ticket.engineering` (one draw per ticket, on a desk where some category needs
  * engineering) and `engineering.delay`.
@@ -30,9 +31,14 @@ export class Engineering {
   file(ticket: Ticket, agent: Agent, now: number): void {
     const desk = this.desk;
     ticket.needsEngineering = false;
+    ticket.engineered = true;
     ticket.state = TicketState.AwaitingEngineering;
     desk.dropWork(ticket);
     if (desk.gaming === null || !desk.gaming.engineeringWait(agent, ticket, now)) {
+      // The customer hears that the defect is confirmed and with the product team: a status reply,
+      // the first response of a ticket nobody has answered yet (email, mostly). An agent who
+      // disguises the wait as waiting on the customer (gaming) sends a question instead.
+      if (desk.model.engineering.statusReply) desk.reply(ticket, agent.name, desk.tierIds[agent.tier], 'substantive', now);
       desk.emit(now, 'pending', ticket.id, agent.name, desk.tierIds[agent.tier], 'engineering');
     }
     ticket.pendingTimers++;

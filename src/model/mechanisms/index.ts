@@ -9,6 +9,7 @@
 import { Aging } from './aging.js';
 import { AutoAcknowledgement } from './auto-acknowledgement.js';
 import { Automation } from './automation.js';
+import { ChannelHours } from './channels.js';
 import type { Desk } from './desk.js';
 import { Engineering } from './engineering.js';
 import { Handoffs } from './handoffs.js';
@@ -32,6 +33,7 @@ export interface Mechanisms {
   acknowledgement: AutoAcknowledgement;
   handoffs: Handoffs;
   automation: Automation;
+  channelHours: ChannelHours;
 }
 
 export function createMechanisms(desk: Desk): Mechanisms {
@@ -50,6 +52,7 @@ export function createMechanisms(desk: Desk): Mechanisms {
     acknowledgement: new AutoAcknowledgement(desk),
     handoffs,
     automation: new Automation(desk, handoffs),
+    channelHours: new ChannelHours(desk),
   };
 }
 

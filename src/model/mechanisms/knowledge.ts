@@ -4,6 +4,12 @@
  * an issue before it becomes a ticket; entry-tier lookups that shorten work and raise the
  * chances of solving and really fixing it.
  *
+ * Coverage saturates: an article adds `article_gain` × (1 − coverage / ceiling), the ceiling
+ * being the category's `documentable` share (diminishing returns: the common problems are
+ * written up first), and decay pulls it down, so coverage settles where articles balance decay. A ticket that needs
+ * an engineering fix is answered by no article (none can exist before the fix), and one
+ * resolved after the fix writes none (the defect is gone).
+ *
  * Streams: `knowledge.lookup` (two draws per ticket: consult, hit), `knowledge.articles`,
  * `customer.self_service` (two draws per arrival). A desk without a knowledge base draws
  * none of them, so switching it off shifts no other draw.
@@ -57,7 +63,7 @@ export class Knowledge {
     const selfService = this.model.selfService;
     // Two draws per arrival from their own stream (none on a desk without self-service).
     const searches = selfService > 0 && this.selfServiceRandom() < selfService;
-    const found = selfService > 0 && this.selfServiceRandom() < this.coverageOf(ticket.category, now);
+    const found = selfService > 0 && this.selfServiceRandom() < this.coverageOf(ticket.category, now) && !ticket.needsEngineering;
     if (!searches) return Search.None;
     return found ? Search.Deflected : Search.Failed;
   }
@@ -67,7 +73,7 @@ export class Knowledge {
     const coverage = this.coverageOf(ticket.category, now);
     if (!(coverage > 0 && ticket.consultDraw < this.consultProbability)) return workTime;
     const knowledge = this.model;
-    ticket.knowledgeHit = ticket.hitDraw < coverage;
+    ticket.knowledgeHit = ticket.hitDraw < coverage && !ticket.needsEngineering;
     this.desk.emit(now, 'kb_consulted', ticket.id, agent.name, this.desk.tierIds[agent.tier], ticket.knowledgeHit ? 'hit' : 'miss');
     return knowledge.lookupTime + (ticket.knowledgeHit ? workTime * knowledge.handleTimeFactor : workTime);
   }
@@ -82,11 +88,14 @@ export class Knowledge {
     return hit ? accuracy + this.model.fixBoost * (1 - accuracy) : accuracy;
   }
 
-  /** A higher tier's solution may become an article for the entry tier: the category's coverage rises. */
+  /** A higher tier's solution may become an article for the entry tier: the category's coverage rises toward its ceiling. */
   mayWriteArticle(category: number, now: number): void {
     const knowledge = this.model;
     if (this.articleRandom() >= knowledge.articleProbability) return;
-    this.coverage[category] = Math.min(1, this.coverageOf(category, now) + knowledge.articleGain);
+    const ceiling = knowledge.documentable[category]!;
+    const coverage = this.coverageOf(category, now);
+    if (coverage >= ceiling) return;
+    this.coverage[category] = Math.min(ceiling, coverage + knowledge.articleGain * (1 - coverage / ceiling));
     this.coverageAt[category] = now;
   }
 

@@ -40,7 +40,7 @@ export class Returns {
       ticket.closeDue = Number.NaN;
       desk.redrawWork(ticket);
       desk.emitAbout(now, 'reopened', ticket.id, undefined, undefined, undefined, undefined, ticket.customer);
-      desk.enqueue(ticket, desk.model.chain[0]!, now);
+      desk.enqueue(ticket, desk.model.channels[ticket.channel]!.entryTier, now);
       return;
     }
     const repeat = desk.follow(ticket, now);

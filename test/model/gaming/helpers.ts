@@ -13,7 +13,7 @@ import { buildDesk } from '../../../src/model/build.js';
 import { simulate } from '../../../src/model/simulate.js';
 import { loadScenarioFile } from '../../../src/scenario/load.js';
 
-export const REPLICATIONS = 8;
+export const REPLICATIONS = 12;
 const SHORTENED = [`replications=${REPLICATIONS}`, 'horizon.days=35', 'horizon.warmup_days=7'];
 
 /** The baseline desk with `overrides`, on the shortened horizon. */
