@@ -25,7 +25,7 @@ import { DEFAULT_THRESHOLD, scoreSignatures, type SignatureScore } from './signa
 import type { GamingBehaviour } from '../scenario/incentives.js';
 
 export { FEATURES, FEATURE_DEFINITIONS, type Feature } from './features.js';
-export { SIGNATURES, DEFAULT_THRESHOLD, describe, type SignatureScore } from './signatures.js';
+export { SIGNATURES, DEFAULT_THRESHOLD, STATED_FALSE_ALARMS, describe, type SignatureScore } from './signatures.js';
 export { MINIMUM_OBSERVATIONS, type AgentComparison, type PeerComparison } from './compare.js';
 export { TRUTH_SHARE, TRUTH_MINIMUM, type Confusion, type LogEvaluation } from './evaluate.js';
 export { AgentObservations } from './observe.js';

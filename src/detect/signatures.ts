@@ -13,6 +13,10 @@ import { FEATURE_DEFINITIONS, type Feature } from './features.js';
 /** Flag at this score: on honest desks (docs/gaming.md, Detection) it gives the false-alarm rate the report states. */
 export const DEFAULT_THRESHOLD = 3;
 
+/** What an honest desk gives at `DEFAULT_THRESHOLD`, as measured (docs/gaming.md, Detection). */
+export const STATED_FALSE_ALARMS =
+  'about 0.1 false alarms per month-long log of a 14-agent desk (3 in 40 honest baseline replications, never more than one in a log)';
+
 /** One part of a signature: a feature and the direction that is suspicious. */
 interface Symptom {
   feature: Feature;
