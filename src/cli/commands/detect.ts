@@ -78,14 +78,14 @@ export function registerDetect(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  # plant two rushers among the eleven Tier 1 agents of the baseline and see whether they are found:\n' +
-        '  $ desksim detect scenarios/baseline.yaml -r 5 --set gaming.rushing.intensity=0.8 \\\n' +
-        '      --set gaming.rushing.gamers.share=0.2 --set \'gaming.rushing.gamers.tiers=[tier1]\'\n' +
+        '  # two of the eleven Tier 1 agents rush: are they found, and how often, against the truth?\n' +
+        '  $ desksim detect scenarios/gaming/two-rushers.yaml -r 5\n' +
         '  # an honest desk: how many false alarms\n' +
         '  $ desksim detect scenarios/baseline.yaml -r 5\n' +
+        '  # plant gamers of any behaviour with --set (any of the nine, see docs/gaming.md):\n' +
+        '  $ desksim detect scenarios/gaming/two-rushers.yaml -r 3 --set gaming.survey_selection.intensity=0.8 --set gaming.survey_selection.gamers.share=0.3\n' +
         '  # a simulated log (run --events), or its run directory:\n' +
-        '  $ desksim run scenarios/gaming/explicit-gaming.yaml --events --out outputs/gaming\n' +
-        '  $ desksim detect outputs/gaming\n' +
+        '  $ desksim run scenarios/gaming/explicit-gaming.yaml --events --replications 1 --out outputs/gaming && desksim detect outputs/gaming\n' +
         '  # a real help desk\'s export, through the mapping desksim metrics uses:\n' +
         '  $ desksim detect examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml\n',
     )
@@ -103,7 +103,8 @@ export function registerDetect(program: Command, io: CliIo): void {
         report = { source, version: VERSION, threshold, detection: result.pooled, scenario: result, statedFalseAlarms: STATED_FALSE_ALARMS };
       } else {
         const file = logFile(io, source);
-        const log = importForCommand(file.path, options.mapping, io, options.quiet === true);
+        // The import report is desksim metrics' business: here only what the detector found is printed.
+        const log = importForCommand(file.path, options.mapping, io, true);
         prepareOutputDirectory(directory, outputOptions(io, options));
         report = { source: file.shownAs, version: VERSION, threshold, detection: detectEvents(log.events, { threshold }), statedFalseAlarms: STATED_FALSE_ALARMS };
       }
@@ -118,6 +119,6 @@ export function registerDetect(program: Command, io: CliIo): void {
       if (options.quiet) return;
       io.stdout(detectFindings(report).join('\n') + '\n');
       const flagged = report.detection.scores.filter((score) => score.flagged).length;
-      io.stderr(`${flagged} flag${flagged === 1 ? '' : 's'}; wrote ${directory}\n`);
+      io.stdout(`${flagged} flag${flagged === 1 ? '' : 's'}; wrote ${directory}\n`);
     });
 }
