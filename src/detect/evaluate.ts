@@ -2,15 +2,14 @@
  * Scoring the detector against the truth (simulated logs only): who really gamed, from the
  * `truth_gamed` events the detector itself never reads, beside who was flagged.
  *
- * An agent counts as a gamer of a behaviour when it gamed at least `TRUTH_SHARE` of the
- * sessions it worked (and at least `TRUTH_MINIMUM` tickets): an agent who gamed a ticket or
- * two is not what a manager looks for, and no detector could tell.
+ * An agent counts as a gamer of a behaviour when it gamed at least `TRUTH_MINIMUM` tickets
+ * in the log: an agent who gamed a ticket or two is not what a manager looks for, and no
+ * detector could tell.
  */
 import { GAMING_BEHAVIOURS, type GamingBehaviour } from '../scenario/incentives.js';
 import type { AgentObservations } from './observe.js';
 import type { SignatureScore } from './signatures.js';
 
-export const TRUTH_SHARE = 0.02;
 export const TRUTH_MINIMUM = 5;
 
 /** Counts of one behaviour (or all) over one or more logs. */
@@ -43,11 +42,7 @@ export function trueGamers(observations: AgentObservations): Record<string, stri
   for (const behaviour of GAMING_BEHAVIOURS) {
     const byAgent = observations.truth.get(behaviour);
     const agents: string[] = [];
-    for (const [agent, count] of byAgent ?? []) {
-      let sessions = 0;
-      for (const value of observations.sessionsByAgentTier.get(agent)?.values() ?? []) sessions += value;
-      if (count >= TRUTH_MINIMUM && count >= TRUTH_SHARE * sessions) agents.push(agent);
-    }
+    for (const [agent, count] of byAgent ?? []) if (count >= TRUTH_MINIMUM) agents.push(agent);
     result[behaviour] = agents.sort();
   }
   return result;

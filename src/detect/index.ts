@@ -27,7 +27,7 @@ import type { GamingBehaviour } from '../scenario/incentives.js';
 export { FEATURES, FEATURE_DEFINITIONS, type Feature } from './features.js';
 export { SIGNATURES, DEFAULT_THRESHOLD, STATED_FALSE_ALARMS, describe, type SignatureScore } from './signatures.js';
 export { MINIMUM_OBSERVATIONS, type AgentComparison, type PeerComparison } from './compare.js';
-export { TRUTH_SHARE, TRUTH_MINIMUM, type Confusion, type LogEvaluation } from './evaluate.js';
+export { TRUTH_MINIMUM, type Confusion, type LogEvaluation } from './evaluate.js';
 export { AgentObservations } from './observe.js';
 
 /** The detector's result on one log (or several pooled). */
