@@ -12,6 +12,8 @@ import { buildDesk } from '../../src/model/build.js';
 import { simulate } from '../../src/model/simulate.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { cli, temporaryDirectory } from '../support/cli.js';
+import { inProcessRenderer } from '../../src/report/chart-renderer.js';
+import { scoresChart } from '../../src/detect/report.js';
 
 const baseline = resolve('scenarios/baseline.yaml');
 const twoRushers = resolve('scenarios/gaming/two-rushers.yaml');
@@ -60,6 +62,13 @@ describe('the detector reads observed events only', () => {
     simulate(buildDesk(scenario), 0, sink);
     return sink.events;
   }
+
+  it('draws its heat map without a Vega warning', async () => {
+    const detection = detectEvents(log());
+    const [rendered] = await inProcessRenderer().render([scoresChart({ source: 'log', version: 'test', threshold: 3, detection, statedFalseAlarms: '' })]);
+    expect(rendered!.warnings).toEqual([]);
+    expect(rendered!.svg).toContain('<svg');
+  });
 
   it('gives the same scores with the truth events removed', () => {
     const events = log();
