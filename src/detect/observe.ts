@@ -72,6 +72,8 @@ interface TicketState {
   startedAt: number;
   session: Session | undefined;
   resolution: Resolution | undefined;
+  /** When the ticket last resumed (the customer answered). */
+  resumedAt: number;
   /** The `jumped` observation of the current assignment (undone if the session is an acknowledgement). */
   jump: { agent: string; tier: string; cell: string; value: number } | undefined;
 }
@@ -141,7 +143,12 @@ export class AgentObservations implements EventSink {
         if (closing && session.tier === event.tier) this.setOutcome(session, 'requeued');
         ticket.queuedTier = event.tier;
         ticket.queuedAt = time;
-        this.enterLine(id, ticket);
+        // Back in the queue after a generic reply, or when the customer answered: such a ticket
+        // may take back the place it held, which the log does not say, so it is left out of the lines.
+        if (!(session?.outcome === 'acknowledged' && session.end === time) && ticket.resumedAt !== time) this.enterLine(id, ticket);
+        break;
+      case 'resumed':
+        ticket.resumedAt = time;
         break;
       case 'assigned':
         this.assigned(id, ticket, event.agent);
@@ -219,6 +226,7 @@ export class AgentObservations implements EventSink {
       startedAt: Number.NaN,
       session: undefined,
       resolution: undefined,
+      resumedAt: Number.NaN,
       jump: undefined,
     });
     if (customer === undefined) return;
