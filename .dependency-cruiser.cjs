@@ -25,6 +25,7 @@ const FEATURE = [...BELOW_REPORT, 'report', 'export'];
 MAY_IMPORT.staffing = FEATURE;
 MAY_IMPORT.calibrate = FEATURE;
 MAY_IMPORT.frameworks = FEATURE;
+MAY_IMPORT.detect = FEATURE;
 const ALL_FOLDERS = [...Object.keys(MAY_IMPORT), 'cli'];
 MAY_IMPORT.cli = ALL_FOLDERS.filter((folder) => folder !== 'cli');
 

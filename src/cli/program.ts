@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerCalibrate } from './commands/calibrate.js';
 import { registerCompare } from './commands/compare.js';
+import { registerDetect } from './commands/detect.js';
 import { registerErlang } from './commands/erlang.js';
 import { registerFrameworks } from './commands/frameworks.js';
 import { registerInit } from './commands/init.js';
@@ -38,6 +39,7 @@ export function buildProgram(io: CliIo): Command {
   registerSweep(program, io);
   registerPressure(program, io);
   registerErlang(program, io);
+  registerDetect(program, io);
   registerStaff(program, io);
   registerFrameworks(program, io);
   registerValidate(program, io);

@@ -33,6 +33,9 @@ export const EVENT_TYPES = [
   // Simulation only: this ticket is a repeat contact about an issue first raised in an
   // earlier ticket (`value`: that first ticket's id). Absent for first contacts.
   'truth_issue',
+  // Simulation only: the agent gamed this ticket (`kind`: the gaming behaviour, docs/gaming.md),
+  // written where the behaviour acted. What `desksim detect` is scored against.
+  'truth_gamed',
   // Agent-level records (no ticket). On and off duty (`kind`: absence, attrition or hire
   // when that is the reason, none for the shift plan): they make `utilization` computable
   // from a log, which without them reports it as null. Paid absence inside a shift; a

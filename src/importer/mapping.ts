@@ -27,7 +27,7 @@ import { ImportError, readTextFile, type ImportIssue } from './errors.js';
  * Event types an export's row may become. Agent shifts, self-service without a ticket and
  * the simulator's truth records are not things a ticketing export holds.
  */
-const NOT_IMPORTABLE = new Set<EventType>([...TICKETLESS_TYPES, 'truth_fixed', 'truth_satisfaction', 'truth_issue']);
+const NOT_IMPORTABLE = new Set<EventType>([...TICKETLESS_TYPES, 'truth_fixed', 'truth_satisfaction', 'truth_issue', 'truth_gamed']);
 export const IMPORTABLE_TYPES = EVENT_TYPES.filter((type) => !NOT_IMPORTABLE.has(type));
 
 const columnName = z.string().min(1);

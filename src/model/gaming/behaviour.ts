@@ -114,6 +114,13 @@ export interface BehaviourContext {
   gaming: GamingModel;
   /** Effective intensity of this behaviour (explicit and incentives combined). */
   intensity: number;
+  /**
+   * This behaviour's intensity for each seat, by `Agent.slot`: `intensity` for the seats
+   * that game (every seat without `gamers`), 0 for the others (people.ts).
+   */
+  intensities: Float64Array;
+  /** Records, as truth only, that the agent gamed the ticket by this behaviour (`truth_gamed`, kind: the behaviour). */
+  gamed(agent: Agent, ticket: Ticket, now: number): void;
   /** Each tier's selective queue (empty unless some behaviour needs them). */
   queues: readonly SelectiveQueue[];
   /** Agents' own streams for one purpose: `gaming.<behaviour>.<seat>`. */

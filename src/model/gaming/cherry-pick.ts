@@ -13,17 +13,21 @@ import type { BehaviourContext, BehaviourDefinition, BehaviourHooks, SeatStreams
 import type { SelectiveQueue } from './queue.js';
 
 class CherryPick implements BehaviourHooks {
-  private readonly intensity: number;
+  private readonly intensities: Float64Array;
+  private readonly gamed: BehaviourContext['gamed'];
   private readonly random: SeatStreams;
 
   constructor(context: BehaviourContext) {
-    this.intensity = context.intensity;
+    this.intensities = context.intensities;
+    this.gamed = context.gamed;
     this.random = context.seatStreams('gaming.cherry_pick');
   }
 
-  pick(agent: Agent, queue: SelectiveQueue): Ticket | undefined {
-    if (queue.waiting < 2 || this.random.of(agent)() >= this.intensity) return undefined;
-    return queue.takeEasiest();
+  pick(agent: Agent, queue: SelectiveQueue, now: number): Ticket | undefined {
+    if (queue.waiting < 2 || this.random.of(agent)() >= this.intensities[agent.slot]!) return undefined;
+    const ticket = queue.takeEasiest()!;
+    this.gamed(agent, ticket, now);
+    return ticket;
   }
 }
 

@@ -18,7 +18,8 @@ import { Outcome, Resolution, type BehaviourContext, type BehaviourDefinition, t
 class EscalationAvoidance implements BehaviourHooks {
   private readonly desk: GamingDesk;
   private readonly model: DeskModel;
-  private readonly intensity: number;
+  private readonly intensities: Float64Array;
+  private readonly gamed: BehaviourContext['gamed'];
   private readonly retries: number;
   private readonly random: SeatStreams;
   /** Ticket id → retries spent on it. */
@@ -27,7 +28,8 @@ class EscalationAvoidance implements BehaviourHooks {
   constructor(context: BehaviourContext) {
     this.desk = context.desk;
     this.model = context.model;
-    this.intensity = context.intensity;
+    this.intensities = context.intensities;
+    this.gamed = context.gamed;
     this.retries = context.gaming.settings.escalation_avoidance.retries;
     this.random = context.seatStreams('gaming.escalation_avoidance');
   }
@@ -35,8 +37,10 @@ class EscalationAvoidance implements BehaviourHooks {
   finish(agent: Agent, ticket: Ticket, outcome: Outcome, now: number): boolean {
     if (outcome !== Outcome.Escalate) return false;
     const random = this.random.of(agent);
-    const spent = this.held.get(ticket.id) ?? (random() < this.intensity ? 0 : -1);
+    const held = this.held.get(ticket.id);
+    const spent = held ?? (random() < this.intensities[agent.slot]! ? 0 : -1);
     if (spent < 0) return false;
+    if (held === undefined) this.gamed(agent, ticket, now);
     if (spent < this.retries) {
       this.held.set(ticket.id, spent + 1);
       ticket.setHandleDraw(this.model.complexities[ticket.complexity]!.handleTime.sample(random));

@@ -16,7 +16,8 @@ class EscalationDumping implements BehaviourHooks {
   private readonly desk: GamingDesk;
   private readonly model: DeskModel;
   private readonly easeRank: Int32Array;
-  private readonly intensity: number;
+  private readonly intensities: Float64Array;
+  private readonly gamed: BehaviourContext['gamed'];
   private readonly look: number;
   private readonly random: SeatStreams;
 
@@ -24,15 +25,17 @@ class EscalationDumping implements BehaviourHooks {
     this.desk = context.desk;
     this.model = context.model;
     this.easeRank = context.gaming.easeRank;
-    this.intensity = context.intensity;
+    this.intensities = context.intensities;
+    this.gamed = context.gamed;
     this.look = context.gaming.settings.escalation_dumping.look;
     this.random = context.seatStreams('gaming.escalation_dumping');
   }
 
-  plan(agent: Agent, ticket: Ticket, workTime: number): number {
+  plan(agent: Agent, ticket: Ticket, workTime: number, now: number): number {
     if ((ticket.session & BRIEF_SESSION) !== 0 || this.model.tiers[agent.tier]!.escalatesTo < 0 || this.easeRank[ticket.complexity] === 0) return workTime;
-    if (this.random.of(agent)() >= this.intensity) return workTime;
+    if (this.random.of(agent)() >= this.intensities[agent.slot]!) return workTime;
     ticket.session |= Session.Dump;
+    this.gamed(agent, ticket, now);
     return this.look;
   }
 

@@ -19,21 +19,24 @@ import type { SelectiveQueue } from './queue.js';
 class GenericFirstReply implements BehaviourHooks {
   private readonly desk: GamingDesk;
   private readonly model: DeskModel;
-  private readonly intensity: number;
+  private readonly intensities: Float64Array;
+  private readonly gamed: BehaviourContext['gamed'];
   private readonly replyTime: number;
   private readonly random: SeatStreams;
 
   constructor(context: BehaviourContext) {
     this.desk = context.desk;
     this.model = context.model;
-    this.intensity = context.intensity;
+    this.intensities = context.intensities;
+    this.gamed = context.gamed;
     this.replyTime = context.gaming.settings.generic_first_reply.reply_time;
     this.random = context.seatStreams('gaming.generic_first_reply');
   }
 
-  pick(agent: Agent, queue: SelectiveQueue): Ticket | undefined {
-    if (!queue.hasUnanswered(false) || this.random.of(agent)() >= this.intensity) return undefined;
+  pick(agent: Agent, queue: SelectiveQueue, now: number): Ticket | undefined {
+    if (!queue.hasUnanswered(false) || this.random.of(agent)() >= this.intensities[agent.slot]!) return undefined;
     const ticket = queue.takeUnanswered(false)!;
+    this.gamed(agent, ticket, now);
     ticket.session = Session.Acknowledge;
     return ticket;
   }

@@ -13,6 +13,8 @@ import { LegitimateEffort } from './effort.js';
 import { LEGITIMATE_EFFORTS } from '../../scenario/incentives.js';
 import { SelectiveQueue } from './queue.js';
 import { BEHAVIOUR_REGISTRY } from './registry.js';
+import { lazySeatDraws, seatIntensities } from './people.js';
+import type { GamingBehaviour } from '../../scenario/incentives.js';
 
 export { BRIEF_SESSION, Outcome, Resolution, type GamingDesk } from './behaviour.js';
 
@@ -41,17 +43,20 @@ export class Gaming {
     const live = model.channels.map((channel) => channel.repliesOnPickup);
     this.queues = chooses ? model.tiers.map(() => new SelectiveQueue(model.bucketCount, model.complexities.length, gaming.easiestFirst, live)) : [];
     const seed = model.scenario.seed;
-    const context = (intensity: number): BehaviourContext => ({
+    const draws = lazySeatDraws(model);
+    const context = (intensity: number, behaviour: GamingBehaviour | undefined): BehaviourContext => ({
       desk,
       model,
       gaming,
       intensity,
+      intensities: behaviour === undefined ? new Float64Array(0) : seatIntensities(model, behaviour, intensity, draws),
+      gamed: (agent, ticket, now) => desk.emit(now, 'truth_gamed', ticket.id, agent.name, model.tiers[agent.tier]!.id, behaviour),
       queues: this.queues,
       seatStreams: (purpose) => new SeatStreams(seed, replication, purpose),
       stream: (purpose) => createStream(seed, replication, purpose),
     });
-    const hooks = active.map((definition) => definition.create(context(gaming.intensity[definition.id])));
-    if (effort) hooks.push(new LegitimateEffort(context(0)));
+    const hooks = active.map((definition) => definition.create(context(gaming.intensity[definition.id], definition.id)));
+    if (effort) hooks.push(new LegitimateEffort(context(0, undefined)));
     for (const behaviour of hooks) {
       if (behaviour.pick) this.pickers.push(behaviour);
       if (behaviour.plan) this.planners.push(behaviour);

@@ -15,18 +15,21 @@ import { Outcome, Resolution, type BehaviourContext, type BehaviourDefinition, t
 
 class PrematureClose implements BehaviourHooks {
   private readonly desk: GamingDesk;
-  private readonly intensity: number;
+  private readonly intensities: Float64Array;
+  private readonly gamed: BehaviourContext['gamed'];
   private readonly random: SeatStreams;
 
   constructor(context: BehaviourContext) {
     this.desk = context.desk;
-    this.intensity = context.intensity;
+    this.intensities = context.intensities;
+    this.gamed = context.gamed;
     this.random = context.seatStreams('gaming.premature_close');
   }
 
   finish(agent: Agent, ticket: Ticket, outcome: Outcome, now: number): boolean {
     if (outcome !== Outcome.AskCustomer && outcome !== Outcome.Engineering) return false;
-    if (this.random.of(agent)() >= this.intensity) return false;
+    if (this.random.of(agent)() >= this.intensities[agent.slot]!) return false;
+    this.gamed(agent, ticket, now);
     this.desk.resolve(ticket, agent, now, Resolution.Closed);
     return true;
   }

@@ -11,22 +11,25 @@ import type { Agent, Ticket } from '../structures.js';
 import { BRIEF_SESSION, Session, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type SeatStreams } from './behaviour.js';
 
 class Rushing implements BehaviourHooks {
-  private readonly intensity: number;
+  private readonly intensities: Float64Array;
+  private readonly gamed: BehaviourContext['gamed'];
   private readonly kept: number;
   private readonly fixKept: number;
   private readonly random: SeatStreams;
 
   constructor(context: BehaviourContext) {
     const settings = context.gaming.settings.rushing;
-    this.intensity = context.intensity;
+    this.intensities = context.intensities;
+    this.gamed = context.gamed;
     this.kept = 1 - settings.cut;
     this.fixKept = 1 - settings.accuracy_loss;
     this.random = context.seatStreams('gaming.rushing');
   }
 
-  plan(agent: Agent, ticket: Ticket, workTime: number): number {
-    if ((ticket.session & BRIEF_SESSION) !== 0 || this.random.of(agent)() >= this.intensity) return workTime;
+  plan(agent: Agent, ticket: Ticket, workTime: number, now: number): number {
+    if ((ticket.session & BRIEF_SESSION) !== 0 || this.random.of(agent)() >= this.intensities[agent.slot]!) return workTime;
     ticket.session |= Session.Rush;
+    this.gamed(agent, ticket, now);
     return workTime * this.kept;
   }
 

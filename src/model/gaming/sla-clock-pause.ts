@@ -28,7 +28,8 @@ class SlaClockPause implements BehaviourHooks {
   private readonly desk: GamingDesk;
   private readonly model: DeskModel;
   private readonly queues: readonly SelectiveQueue[];
-  private readonly intensity: number;
+  private readonly intensities: Float64Array;
+  private readonly gamed: BehaviourContext['gamed'];
   private readonly random: SeatStreams;
   private readonly customerRandom: Rng;
   /** Tickets whose customer will answer a needless question. */
@@ -40,14 +41,16 @@ class SlaClockPause implements BehaviourHooks {
     this.desk = context.desk;
     this.model = context.model;
     this.queues = context.queues;
-    this.intensity = context.intensity;
+    this.intensities = context.intensities;
+    this.gamed = context.gamed;
     this.random = context.seatStreams('gaming.sla_clock_pause');
     this.customerRandom = context.stream('gaming.sla_clock_pause.customer');
   }
 
   escalating(agent: Agent, ticket: Ticket, target: number, now: number): boolean {
     const queue = this.queues[target]!;
-    if (queue.waiting === 0 || this.random.of(agent)() >= this.intensity) return false;
+    if (queue.waiting === 0 || this.random.of(agent)() >= this.intensities[agent.slot]!) return false;
+    this.gamed(agent, ticket, now);
     this.ask(agent, ticket, now);
     ticket.tier = target;
     ticket.state = TicketState.AwaitingCustomer;
@@ -63,7 +66,8 @@ class SlaClockPause implements BehaviourHooks {
   }
 
   engineeringWait(agent: Agent, ticket: Ticket, now: number): boolean {
-    if (this.random.of(agent)() >= this.intensity) return false;
+    if (this.random.of(agent)() >= this.intensities[agent.slot]!) return false;
+    this.gamed(agent, ticket, now);
     this.ask(agent, ticket, now);
     this.relabelled.add(ticket.id);
     const customers = this.model.customers;

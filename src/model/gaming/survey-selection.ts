@@ -15,21 +15,24 @@ import type { BehaviourContext, BehaviourDefinition, BehaviourHooks, SeatStreams
 
 class SurveySelection implements BehaviourHooks {
   private readonly satisfaction: SatisfactionModel;
-  private readonly intensity: number;
+  private readonly intensities: Float64Array;
+  private readonly gamed: BehaviourContext['gamed'];
   private readonly random: SeatStreams;
   /** Ids of resolved tickets whose survey is withheld when they close. */
   private readonly withheld = new Set<number>();
 
   constructor(context: BehaviourContext) {
     this.satisfaction = context.model.customers.satisfaction;
-    this.intensity = context.intensity;
+    this.intensities = context.intensities;
+    this.gamed = context.gamed;
     this.random = context.seatStreams('gaming.survey_selection');
   }
 
   resolved(ticket: Ticket, agent: Agent, now: number): void {
     this.withheld.delete(ticket.id);
-    if (this.smooth(ticket, now) || this.random.of(agent)() >= this.intensity) return;
+    if (this.smooth(ticket, now) || this.random.of(agent)() >= this.intensities[agent.slot]!) return;
     this.withheld.add(ticket.id);
+    this.gamed(agent, ticket, now);
   }
 
   surveys(ticket: number): boolean {

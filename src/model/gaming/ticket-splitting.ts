@@ -18,7 +18,8 @@ import { BRIEF_SESSION, Resolution, Session, type BehaviourContext, type Behavio
 class TicketSplitting implements BehaviourHooks {
   private readonly desk: GamingDesk;
   private readonly easeRank: Int32Array;
-  private readonly intensity: number;
+  private readonly intensities: Float64Array;
+  private readonly gamed: BehaviourContext['gamed'];
   private readonly share: number;
   private readonly overhead: number;
   private readonly random: SeatStreams;
@@ -27,17 +28,19 @@ class TicketSplitting implements BehaviourHooks {
     const settings = context.gaming.settings.ticket_splitting;
     this.desk = context.desk;
     this.easeRank = context.gaming.easeRank;
-    this.intensity = context.intensity;
+    this.intensities = context.intensities;
+    this.gamed = context.gamed;
     this.share = settings.share;
     this.overhead = settings.overhead;
     this.random = context.seatStreams('gaming.ticket_splitting');
   }
 
-  plan(agent: Agent, ticket: Ticket, workTime: number): number {
+  plan(agent: Agent, ticket: Ticket, workTime: number, now: number): number {
     // A new issue (one contact, at the entry tier) that is not trivial; a split-off ticket counts two contacts.
     if ((ticket.session & BRIEF_SESSION) !== 0 || ticket.chainPosition !== 0 || ticket.contacts !== 1 || this.easeRank[ticket.complexity] === 0) return workTime;
-    if (this.random.of(agent)() >= this.intensity) return workTime;
+    if (this.random.of(agent)() >= this.intensities[agent.slot]!) return workTime;
     ticket.session |= Session.Split;
+    this.gamed(agent, ticket, now);
     return workTime * this.share;
   }
 
