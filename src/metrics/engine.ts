@@ -143,7 +143,7 @@ export const TICKET_COLUMNS = [
  * A ticket's state at the end of observation: `open` if it is open then (a reopened ticket
  * not done again included — the same test as `backlog_end`), else its last ending event.
  */
-function ticketStatus(ledger: Ledger, ticket: number): string {
+export function ticketStatus(ledger: Ledger, ticket: number): string {
   if (ledger.isOpenAt(ticket, ledger.window.measureTo)) return 'open';
   const abandoned = ledger.abandonedAt[ticket]!;
   const closed = ledger.closedAt[ticket]!;
