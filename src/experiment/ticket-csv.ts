@@ -62,7 +62,7 @@ export function formatTicketCsv(ledger: Ledger, options: MetricOptions | undefin
   for (let ticket = 0; ticket < ledger.ticketCount; ticket++) {
     const created = ledger.createdAt[ticket]!;
     if (!(created >= measureFrom && created < measureTo)) continue;
-    const id = ledger.ticketIds[ticket]!;
+    const id = ledger.ticketId(ticket);
     const customer = ledger.customer[ticket];
     const firstVisit = ledger.firstVisit[ticket]!;
     const status = ticketStatus(ledger, ticket);

@@ -644,7 +644,7 @@ export const TRUTH_KPI_CATALOG = [
       let issues = named.size;
       for (let index = 0; index < tickets.length; index++) {
         const ticket = tickets[index]!;
-        if (!ledger.issueOf.has(ticket) && !named.has(ledger.ticketIds[ticket]!)) issues++;
+        if (!ledger.issueOf.has(ticket) && !named.has(ledger.ticketId(ticket))) issues++;
       }
       return issues === 0 ? null : contacts / issues;
     },

@@ -175,7 +175,7 @@ export function ticketRows(ledger: Ledger, options?: MetricOptions): Array<Recor
     const created = ledger.createdAt[ticket]!;
     const firstVisit = ledger.firstVisit[ticket]!;
     return {
-      ticket: ledger.ticketIds[ticket]!,
+      ticket: ledger.ticketId(ticket),
       created_minute: created,
       customer: ledger.customer[ticket] ?? null,
       channel: ledger.channels.value(ledger.channel[ticket]!) ?? null,
