@@ -19,7 +19,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** A plain decimal number, which no spreadsheet runs as a formula. */
 const PLAIN_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
-function field(value: CsvValue): string {
+/** One CSV field: quoted when it needs it, a formula-looking text made inert. */
+export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   // A number or boolean never holds a comma, quote or line break: only text is tested.
   if (typeof value !== 'string') return String(value);
@@ -29,7 +30,7 @@ function field(value: CsvValue): string {
 
 /** Renders rows under a header; each row gives values in header order. */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<CsvValue>>): string {
-  const lines = [header.map(field).join(',')];
-  for (const row of rows) lines.push(row.map(field).join(','));
+  const lines = [header.map(csvField).join(',')];
+  for (const row of rows) lines.push(row.map(csvField).join(','));
   return lines.join('\n') + '\n';
 }

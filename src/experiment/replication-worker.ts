@@ -9,11 +9,12 @@ import { NdjsonFileSink } from '../eventlog/ndjson.js';
 import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
-import { metricOptions, runReplication, ticketRows, ticketTable, type Detail, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
+import { metricOptions, runReplication, ticketRows, type Detail, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
+import { firstTicketTable } from './first-ticket-table.js';
 
 /** Messages from the main thread. */
 export type ToWorker =
-  | { type: 'scenario'; scenario: Scenario; eventsPath?: string; detail?: Detail; keepTicketRows?: 'first' | 'all' }
+  | { type: 'scenario'; scenario: Scenario; eventsPath?: string; ticketsPath?: string; detail?: Detail; keepTicketRows?: 'first' | 'all' }
   | { type: 'replication'; replication: number }
   | { type: 'stop' };
 
@@ -29,6 +30,7 @@ if (port === null) throw new Error('replication-worker must run in a worker thre
 let model: DeskModel | undefined;
 let ledger: Ledger | undefined;
 let eventsPath: string | undefined;
+let ticketsPath: string | undefined;
 let detail: Detail = false;
 let keepTicketRows: 'first' | 'all' | undefined;
 
@@ -37,6 +39,7 @@ port.on('message', (message: ToWorker) => {
     if (message.type === 'scenario') {
       model = buildDesk(message.scenario);
       eventsPath = message.eventsPath;
+      ticketsPath = message.ticketsPath;
       detail = message.detail ?? false;
       keepTicketRows = message.keepTicketRows;
       port.postMessage({ type: 'ready' } satisfies FromWorker);
@@ -51,7 +54,7 @@ port.on('message', (message: ToWorker) => {
       }
       ledger = result.ledger;
       // The first replication's rows travel once, as its table's rows; the others' on their own.
-      const tickets = replication === 1 ? ticketTable(result.ledger, metricOptions(model!), keepTicketRows !== undefined) : undefined;
+      const tickets = replication === 1 ? firstTicketTable(result.ledger, model!, keepTicketRows !== undefined, ticketsPath) : undefined;
       const rows = keepTicketRows === 'all' && replication > 1 ? ticketRows(result.ledger, metricOptions(model!)) : tickets?.rows;
       port.postMessage({ type: 'outcome', outcome: result.outcome, tickets, ticketRows: rows } satisfies FromWorker);
     } else {

@@ -5,7 +5,7 @@
 import { EVENT_TYPES, type EventSink } from '../eventlog/types.js';
 import { TeeSink } from '../eventlog/types.js';
 import type { MetricOptions } from '../metrics/catalog.js';
-import { computeKpis, TICKET_COLUMNS, ticketRows, type KpiTable } from '../metrics/engine.js';
+import { computeKpis, ticketRows, type KpiTable } from '../metrics/engine.js';
 export { ticketRows } from '../metrics/engine.js';
 import { computeDaily, type DailySeries } from '../metrics/daily.js';
 import { Ledger } from '../metrics/ledger.js';
@@ -14,7 +14,7 @@ import type { BusinessCalendar } from '../engine/local-time.js';
 import type { DeskModel } from '../model/build.js';
 import { simulate, type SimulationResult } from '../model/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
-import { toCsv } from '../document/csv.js';
+import { formatTicketCsv, ticketCsvText } from './ticket-csv.js';
 
 /** What a replication computes beyond its KPIs: nothing, segments and daily series (true), or some segments only. */
 export type Detail = boolean | SegmentFilter;
@@ -109,11 +109,7 @@ export function runReplication(
 
 /** `tickets.csv` of a replication: one row per measured ticket (SLA breach instants with `options`). */
 export function ticketTableCsv(ledger: Ledger, options?: MetricOptions): string {
-  return rowsCsv(ticketRows(ledger, options));
-}
-
-function rowsCsv(rows: ReturnType<typeof ticketRows>): string {
-  return toCsv(TICKET_COLUMNS, rows.map((row) => TICKET_COLUMNS.map((column) => row[column])));
+  return ticketCsvText(ledger, options);
 }
 
 /** One resolved ticket: its priority and its resolution time in minutes. */
@@ -124,7 +120,8 @@ export interface ResolvedTicket {
 
 /** A replication's ticket table as `tickets.csv`, and its resolved tickets as the report's resolution-time chart takes them. */
 export interface TicketTable {
-  csv: string;
+  /** The text of `tickets.csv`; absent when it went straight to a file (`ticketTable`'s `csvSink`). */
+  csv?: string;
   /** Priority ('(none)' without one) and resolution time of each resolved ticket: the rows of `csv`, not parsed back from it. */
   resolved: ResolvedTicket[];
   /** The rows themselves, when asked for (Parquet, every replication's tickets). */
@@ -136,17 +133,37 @@ export interface TicketTable {
 /** The rows of a ticket table, as `ticketRows` gives them. */
 export type TicketRows = ReturnType<typeof ticketRows>;
 
-/** The ticket table of the run's first replication: `tickets.csv` and, from the same rows, the report's resolved tickets. */
-export function ticketTable(ledger: Ledger, options?: MetricOptions, keepRows = false): TicketTable {
-  const rows = ticketRows(ledger, options);
+/**
+ * The ticket table of the run's first replication: `tickets.csv` — as text, or handed to
+ * `csvSink` chunk by chunk (a file: `withTextFile`) — and, from the same pass over the ledger's columns, the
+ * report's resolved tickets and arrivals. `keepRows` also keeps the rows as objects.
+ */
+export function ticketTable(ledger: Ledger, options?: MetricOptions, keepRows?: boolean): TicketTable & { csv: string };
+export function ticketTable(ledger: Ledger, options: MetricOptions | undefined, keepRows: boolean, csvSink: ((text: string) => void) | undefined): TicketTable;
+export function ticketTable(ledger: Ledger, options?: MetricOptions, keepRows = false, csvSink?: (text: string) => void): TicketTable {
+  ledger.finish();
+  const measured = ledger.measuredIndices().length;
   const resolved: ResolvedTicket[] = [];
-  const arrivals = { created: new Float64Array(rows.length), wait: new Float64Array(rows.length), abandoned: new Uint8Array(rows.length) };
-  rows.forEach((row, index) => {
-    const minutes = row.resolution_time;
-    if (typeof minutes === 'number') resolved.push({ priority: typeof row.priority === 'string' && row.priority !== '' ? row.priority : '(none)', minutes });
-    arrivals.created[index] = row.created_minute as number;
-    arrivals.wait[index] = typeof row.queue_wait === 'number' ? row.queue_wait : Number.NaN;
-    arrivals.abandoned[index] = row.status === 'abandoned' ? 1 : 0;
-  });
-  return keepRows ? { csv: rowsCsv(rows), resolved, arrivals, rows } : { csv: rowsCsv(rows), resolved, arrivals };
+  const arrivals = { created: new Float64Array(measured), wait: new Float64Array(measured), abandoned: new Uint8Array(measured) };
+  const priorities = ledger.priorities.values.map((priority) => (priority === '' ? '(none)' : priority));
+  const visit = (row: number, ticket: number, resolution: number, queueWait: number, status: string) => {
+    if (!Number.isNaN(resolution)) resolved.push({ priority: priorities[ledger.priority[ticket]!] ?? '(none)', minutes: resolution });
+    arrivals.created[row] = ledger.createdAt[ticket]!;
+    arrivals.wait[row] = queueWait;
+    arrivals.abandoned[row] = status === 'abandoned' ? 1 : 0;
+  };
+  let csv: string | undefined;
+  if (csvSink === undefined) {
+    const chunks: string[] = [];
+    formatTicketCsv(ledger, options, (text) => chunks.push(text), visit);
+    csv = chunks.join('');
+  } else {
+    formatTicketCsv(ledger, options, csvSink, visit);
+  }
+  return {
+    ...(csv === undefined ? {} : { csv }),
+    resolved,
+    arrivals,
+    ...(keepRows ? { rows: ticketRows(ledger, options) } : {}),
+  };
 }

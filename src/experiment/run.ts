@@ -17,6 +17,7 @@ import { metricOptions, runReplication, ticketRows, ticketTable, type Detail, ty
 
 export { metricOptions, runReplication, ticketTable, ticketTableCsv, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
 import { summarizeOutcomes, type RunSummary } from './summary.js';
+import { firstTicketTable } from './first-ticket-table.js';
 import { formatKpiKey } from '../metrics/kpi-key.js';
 
 export { summarizeOutcomes, type RunSummary } from './summary.js';
@@ -30,6 +31,8 @@ export interface RunOptions {
   detail?: Detail;
   /** Keep the ticket rows of the first replication, or of every one (`RunResult.ticketRows`). */
   keepTicketRows?: TicketRowsKept;
+  /** Write the first replication's `tickets.csv` here as it is formatted (then `RunResult.tickets.csv` is absent). */
+  ticketsPath?: string;
 }
 
 /** Whose ticket rows a run keeps: the first replication's, or every replication's. */
@@ -55,7 +58,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     const extraSink = replication === 1 ? options.firstReplicationSink?.(model) : undefined;
     const { outcome, ledger } = runReplication(model, replication, extraSink, reuse, options.detail);
     reuse = ledger;
-    if (replication === 1) tickets = ticketTable(ledger, metricOptions(model), options.keepTicketRows !== undefined);
+    if (replication === 1) tickets = firstTicketTable(ledger, model, options.keepTicketRows !== undefined, options.ticketsPath);
     const rows = keptRows(options.keepTicketRows, replication, tickets, ledger, model);
     if (rows !== undefined) kept.push({ replication, rows });
     outcomes.push(outcome);
@@ -97,6 +100,8 @@ export interface ParallelRunOptions {
   /** Also compute segments and daily series per replication (or only the "who pays" segments). */
   detail?: Detail;
   keepTicketRows?: TicketRowsKept;
+  /** Where to write the first replication's `tickets.csv` as it is formatted, if anywhere (else `RunResult.tickets.csv`). */
+  ticketsPath?: string;
 }
 
 /** The compiled worker script, when running from the build (tests run `src/` in-process). */
@@ -146,6 +151,7 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
         onReplication: options.onReplication,
         detail: options.detail,
         keepTicketRows: options.keepTicketRows,
+        ticketsPath: options.ticketsPath,
         firstReplicationSink: options.eventsPath === undefined ? undefined : (model) => (events = new NdjsonFileSink(options.eventsPath!, model.originEpochMs)),
       });
     } finally {
@@ -191,7 +197,14 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
             handOut(thread);
           }
         });
-        thread.postMessage({ type: 'scenario', scenario, eventsPath: options.eventsPath, detail: options.detail, keepTicketRows: options.keepTicketRows } satisfies ToWorker);
+        thread.postMessage({
+          type: 'scenario',
+          scenario,
+          eventsPath: options.eventsPath,
+          ticketsPath: options.ticketsPath,
+          detail: options.detail,
+          keepTicketRows: options.keepTicketRows,
+        } satisfies ToWorker);
       }
     });
   } finally {

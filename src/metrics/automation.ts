@@ -107,7 +107,7 @@ export function contactsPerIssue(context: MetricContext, withAutomation: boolean
   const issues = new Map<number | string, { contacts: number; automated: boolean }>();
   for (let index = 0; index < tickets.length; index++) {
     const ticket = tickets[index]!;
-    const key = ledger.issueOf.get(ticket) ?? ledger.ticketIds[ticket]!;
+    const key = ledger.issueOf.get(ticket) ?? ledger.ticketId(ticket);
     let issue = issues.get(key);
     if (issue === undefined) {
       issue = { contacts: 0, automated: false };

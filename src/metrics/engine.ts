@@ -143,7 +143,7 @@ export const TICKET_COLUMNS = [
  * A ticket's state at the end of observation: `open` if it is open then (a reopened ticket
  * not done again included — the same test as `backlog_end`), else its last ending event.
  */
-function ticketStatus(ledger: Ledger, ticket: number): string {
+export function ticketStatus(ledger: Ledger, ticket: number): string {
   if (ledger.isOpenAt(ticket, ledger.window.measureTo)) return 'open';
   const abandoned = ledger.abandonedAt[ticket]!;
   const closed = ledger.closedAt[ticket]!;
@@ -175,7 +175,7 @@ export function ticketRows(ledger: Ledger, options?: MetricOptions): Array<Recor
     const created = ledger.createdAt[ticket]!;
     const firstVisit = ledger.firstVisit[ticket]!;
     return {
-      ticket: ledger.ticketIds[ticket]!,
+      ticket: ledger.ticketId(ticket),
       created_minute: created,
       customer: ledger.customer[ticket] ?? null,
       channel: ledger.channels.value(ledger.channel[ticket]!) ?? null,

@@ -29,21 +29,44 @@ export function segmentKpis(dimension: SegmentDimension): KpiDefinition[] {
   return KPI_CATALOG.filter((kpi) => (kpi.scope ?? 'ticket') === 'ticket' || (withAgents && kpi.scope === 'agent'));
 }
 
-/** Ticket rows grouped by a code (−1 = unknown, left out), keeping creation order. */
-function groupRows(count: number, codeOf: (ticket: number) => number | number[]): Map<number, number[]> {
-  const groups = new Map<number, number[]>();
-  const add = (code: number, ticket: number) => {
-    if (code < 0) return;
-    let rows = groups.get(code);
-    if (rows === undefined) groups.set(code, (rows = []));
-    if (rows[rows.length - 1] !== ticket) rows.push(ticket);
+/**
+ * Ticket rows grouped by code (−1 = unknown, left out), each group in creation order, as
+ * typed arrays: codes are counted in a first pass and rows placed in a second, so grouping
+ * 800,000 tickets makes no list per group and no array per ticket. `codesOf` hands each of a
+ * ticket's codes to `add` (a ticket may visit several tiers: each code once).
+ */
+function groupRows(count: number, codesOf: (ticket: number, add: (code: number) => void) => void): Map<number, Int32Array> {
+  const sizes: number[] = [];
+  let pass = 0;
+  let groups: Int32Array[] = [];
+  const filled: number[] = [];
+  let current = 0;
+  let lastCode = -1;
+  const add = (code: number) => {
+    if (code < 0 || code === lastCode) return;
+    lastCode = code;
+    if (pass === 0) {
+      while (sizes.length <= code) sizes.push(0);
+      sizes[code]!++;
+    } else {
+      groups[code]![filled[code]!++] = current;
+    }
   };
-  for (let ticket = 0; ticket < count; ticket++) {
-    const codes = codeOf(ticket);
-    if (typeof codes === 'number') add(codes, ticket);
-    else for (let index = 0; index < codes.length; index++) add(codes[index]!, ticket);
+  for (pass = 0; pass < 2; pass++) {
+    if (pass === 1) {
+      groups = sizes.map((size) => new Int32Array(size));
+      filled.push(...sizes.map(() => 0));
+    }
+    for (current = 0; current < count; current++) {
+      lastCode = -1;
+      codesOf(current, add);
+    }
   }
-  return groups;
+  const result = new Map<number, Int32Array>();
+  groups.forEach((rows, code) => {
+    if (rows.length > 0) result.set(code, rows);
+  });
+  return result;
 }
 
 /** Which segments to compute: some dimensions only, some KPIs only (by id). */
@@ -58,36 +81,38 @@ export function computeSegments(ledger: Ledger, options: MetricOptions, only: Se
   const { measureFrom, measureTo } = ledger.window;
   const isMeasured = (ticket: number) => ledger.createdAt[ticket]! >= measureFrom && ledger.createdAt[ticket]! < measureTo;
   const agents = [...ledger.agents.values()];
-  const visitedTiers = (ticket: number) => {
-    const tiers: number[] = [];
+  // A ticket's tiers, each once: visits alternate little, so a repeat of the last tier is
+  // skipped by `groupRows` and an earlier one is looked for along the chain.
+  const visitedTiers = (ticket: number, add: (code: number) => void) => {
     for (let visit = ledger.firstVisit[ticket]!; visit >= 0; visit = ledger.visitNext[visit]!) {
       const tier = ledger.visitTier[visit]!;
-      if (!tiers.includes(tier)) tiers.push(tier);
+      let repeated = false;
+      for (let earlier = ledger.firstVisit[ticket]!; earlier !== visit && !repeated; earlier = ledger.visitNext[earlier]!) repeated = ledger.visitTier[earlier] === tier;
+      if (!repeated) add(tier);
     }
-    return tiers;
   };
   const dimensions: Array<{
     dimension: SegmentDimension;
     names: { value(code: number): string | undefined };
-    codeOf: (ticket: number) => number | number[];
+    codesOf: (ticket: number, add: (code: number) => void) => void;
     agentsOf: (name: string) => AgentRecord[];
   }> = [
-    { dimension: 'channel', names: ledger.channels, codeOf: (ticket) => ledger.channel[ticket]!, agentsOf: () => [] },
-    { dimension: 'category', names: ledger.categories, codeOf: (ticket) => ledger.category[ticket]!, agentsOf: () => [] },
-    { dimension: 'priority', names: ledger.priorities, codeOf: (ticket) => ledger.priority[ticket]!, agentsOf: () => [] },
-    { dimension: 'tier', names: ledger.tiers, codeOf: visitedTiers, agentsOf: (tier) => agents.filter((agent) => agent.tier === tier) },
-    { dimension: 'agent', names: ledger.agentNames, codeOf: (ticket) => ledger.lastAgent[ticket]!, agentsOf: (name) => agents.filter((agent) => agent.agent === name) },
+    { dimension: 'channel', names: ledger.channels, codesOf: (ticket, add) => add(ledger.channel[ticket]!), agentsOf: () => [] },
+    { dimension: 'category', names: ledger.categories, codesOf: (ticket, add) => add(ledger.category[ticket]!), agentsOf: () => [] },
+    { dimension: 'priority', names: ledger.priorities, codesOf: (ticket, add) => add(ledger.priority[ticket]!), agentsOf: () => [] },
+    { dimension: 'tier', names: ledger.tiers, codesOf: visitedTiers, agentsOf: (tier) => agents.filter((agent) => agent.tier === tier) },
+    { dimension: 'agent', names: ledger.agentNames, codesOf: (ticket, add) => add(ledger.lastAgent[ticket]!), agentsOf: (name) => agents.filter((agent) => agent.agent === name) },
   ];
   const segments: Segment[] = [];
-  for (const { dimension, names, codeOf, agentsOf } of dimensions) {
+  for (const { dimension, names, codesOf, agentsOf } of dimensions) {
     if (only.dimensions !== undefined && !only.dimensions.includes(dimension)) continue;
     const kpis = segmentKpis(dimension).filter((kpi) => computable(ledger, kpi.needs) && (only.kpis === undefined || only.kpis.includes(kpi.id)));
-    const groups = [...groupRows(ledger.ticketCount, codeOf)]
+    const groups = [...groupRows(ledger.ticketCount, codesOf)]
       .map(([code, rows]) => ({ name: names.value(code) ?? '', rows }))
       .filter((group) => group.name !== '')
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const { name, rows } of groups) {
-      const allTickets = Int32Array.from(rows);
+      const allTickets = rows;
       const tickets = allTickets.filter(isMeasured);
       if (tickets.length === 0) continue;
       const context = buildContext(ledger, options, { tickets, allTickets, agents: agentsOf(name) });

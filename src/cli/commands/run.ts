@@ -71,6 +71,8 @@ export async function writeRunOutputs(
         eventsPath: needsLog ? staged.file('events.ndjson') : undefined,
         detail: true,
         keepTicketRows: options.allReplications ? 'all' : formats.includes('parquet') ? 'first' : undefined,
+        // Streamed to the file as it is formatted: the text of a long run's table is never held.
+        ticketsPath: options.allReplications ? undefined : staged.file('tickets.csv'),
       });
       writeExports(
         {
@@ -85,7 +87,7 @@ export async function writeRunOutputs(
       if (needsLog && !options.events) removeStep(staged.file('events.ndjson'));
       staged.write('summary.json', JSON.stringify(summaryWithTargets(result.summary, scenario.targets), null, 2) + '\n');
       staged.write('kpis.csv', toCsv(['replication', ...kpiColumns(scenario)], kpiRows(scenario, result.outcomes)));
-      staged.write('tickets.csv', options.allReplications ? allReplicationsCsv(result.ticketRows!) : result.tickets.csv);
+      if (options.allReplications) staged.write('tickets.csv', allReplicationsCsv(result.ticketRows!));
       staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows(result.outcomes.map((outcome) => outcome.segments ?? []))));
       const daily = averageDaily(result.outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily])));
       staged.write('daily.csv', toCsv(daily.columns, daily.rows));

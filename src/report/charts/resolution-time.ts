@@ -41,12 +41,15 @@ export function resolutionTimeChart(tickets: readonly ResolvedTicket[], prioriti
   for (const priority of order) {
     const sorted = Float64Array.from(byPriority.get(priority)!).sort();
     longest = Math.max(longest, sorted[sorted.length - 1]!);
-    const counts = new Map<number, number>();
-    for (const minutes of sorted) {
-      const index = Math.floor(Math.log10(Math.max(minutes, SHORTEST)) * BINS_PER_DECADE);
-      counts.set(index, (counts.get(index) ?? 0) + 1);
+    // Bin indices are ≥ 0 (nothing is shorter than SHORTEST) and few: counted in an array by
+    // index, read back in index order (a map per ticket cost a second on 800,000 tickets).
+    const counts = new Array<number>(Math.floor(Math.log10(Math.max(sorted[sorted.length - 1]!, SHORTEST)) * BINS_PER_DECADE) + 1).fill(0);
+    for (let position = 0; position < sorted.length; position++) {
+      counts[Math.floor(Math.log10(Math.max(sorted[position]!, SHORTEST)) * BINS_PER_DECADE)]!++;
     }
-    for (const [index, count] of [...counts].sort((a, b) => a[0] - b[0])) {
+    for (let index = 0; index < counts.length; index++) {
+      const count = counts[index]!;
+      if (count === 0) continue;
       bins.push({
         priority,
         from: round(10 ** (index / BINS_PER_DECADE) / 60),
