@@ -212,16 +212,23 @@ export function decodeLog(
 export class KeptRows {
   readonly records: RawRecord[] = [];
   duplicates = 0;
-  private readonly seen = new Set<string>();
+  /** The values of the rows read, by their instant: few rows share one, so a duplicate is told by comparing a few texts. */
+  private readonly seen = new Map<number, string | string[]>();
   private readonly strings = new Map<string, string>();
 
-  /** Is a row with these values (`key`) a duplicate of an earlier one? Remembers it if not. */
-  duplicate(key: string): boolean {
-    if (this.seen.has(key)) {
+  /** Is a row at `epochMs` with these `values` a duplicate of an earlier one? Remembers it if not. */
+  duplicate(epochMs: number, values: string): boolean {
+    const earlier = this.seen.get(epochMs);
+    if (earlier === undefined) {
+      this.seen.set(epochMs, values);
+      return false;
+    }
+    if (earlier === values || (typeof earlier !== 'string' && earlier.includes(values))) {
       this.duplicates++;
       return true;
     }
-    this.seen.add(key);
+    if (typeof earlier === 'string') this.seen.set(epochMs, [earlier, values]);
+    else earlier.push(values);
     return false;
   }
 

@@ -93,32 +93,84 @@ function readNdjsonExport(path: string, file: string, mapping: Mapping, mapper: 
     rows++;
     if (badLines.length > 0) return;
     const record = object as Record<string, unknown>;
-    const cell = (field: string) => (columns[field] === undefined ? undefined : value(jsonField(record, columns[field]!)));
-    mapper.row(number, cell, () => canonicalJson(record));
+    mapper.row(number, {
+      cell: (field) => (columns[field] === undefined ? undefined : value(jsonField(record, columns[field]!))),
+      values: () => canonicalJson(record),
+    });
   });
   const { warnings } = decodeLog(path, file, mapping.encoding, true, (text, final) => lines.push(text, final));
   if (badLines.length > 0) throw new ImportError(badLines);
   return { rows, warnings };
 }
 
+/** A row being mapped: a mapped field's value, and every value of the row (time excepted) as one text. */
+interface RowCells {
+  cell(field: string): string | undefined;
+  values(): string;
+}
+
+/** Could `text` start or end with white space, or be a missing-value token? (When unsure, yes.) */
+function mayNeedCleaning(text: string, missing: ReadonlySet<string>, longestMissing: number): boolean {
+  const length = text.length;
+  if (length === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(length - 1);
+  // Below 0x1680 the only white space past the control characters and the space is U+00A0.
+  return first <= 32 || last <= 32 || first >= 0x1680 || last >= 0x1680 || first === 0xa0 || last === 0xa0 ||
+    (length <= longestMissing && missing.has(text));
+}
+
+/** The cells of a CSV export's row, one object reused for every row (no closures per row). */
+class CsvCells implements RowCells {
+  cells: string[] = [];
+  private readonly missing: ReadonlySet<string>;
+  private readonly longestMissing: number;
+  private readonly value: (text: string | undefined) => string | undefined;
+
+  constructor(
+    mapping: Mapping,
+    private readonly index: Record<string, number>,
+  ) {
+    this.missing = new Set(mapping.missing);
+    this.longestMissing = Math.max(0, ...mapping.missing.map((token) => token.length));
+    this.value = presentIn(this.missing);
+  }
+
+  cell(field: string): string | undefined {
+    const position = this.index[field];
+    return position === undefined ? undefined : this.value(this.cells[position]);
+  }
+
+  values(): string {
+    const cells = this.cells;
+    const timeAt = this.index.time!;
+    for (let at = 0; at < cells.length; at++) {
+      if (at !== timeAt && mayNeedCleaning(cells[at]!, this.missing, this.longestMissing)) {
+        return cells.map((cell, position) => (position === timeAt ? '' : (this.value(cell) ?? ''))).join('\u0000');
+      }
+    }
+    // Every cell is already as read trimmed, none a missing-value token: joined as they are.
+    const time = cells[timeAt]!;
+    cells[timeAt] = '';
+    const joined = cells.join('\u0000');
+    cells[timeAt] = time;
+    return joined;
+  }
+}
+
 /** The rows of a CSV export, cells found by the mapping's column names, handed to `mapper`. */
 function readCsvExport(path: string, file: string, mapping: Mapping, mapper: RowMapper): { rows: number; warnings: string[] } {
-  const value = presentIn(new Set(mapping.missing));
-  let index: Record<string, number> = {};
-  let timeAt = -1;
+  let row: CsvCells | undefined;
   return readCsvLog(
     path,
     { shownAs: file, delimiter: mapping.delimiter, form: 'mapped', encoding: mapping.encoding },
     (header) => {
-      index = columnPositions(header, file, mapping);
-      timeAt = index.time!;
+      row = new CsvCells(mapping, columnPositions(header, file, mapping));
     },
-    (cells, line) =>
-      mapper.row(
-        line,
-        (field) => (index[field] === undefined ? undefined : value(cells[index[field]!])),
-        () => cells.map((cell, at) => (at === timeAt ? '' : (value(cell) ?? ''))).join('\u0000'),
-      ),
+    (cells, line) => {
+      row!.cells = cells;
+      mapper.row(line, row!);
+    },
   );
 }
 
@@ -177,10 +229,11 @@ class RowMapper {
     this.readTime = timestampReader(mapping.timestamps);
   }
 
-  /** Maps one row: `cell` gives a mapped field's value, `values` every value of the row, time excepted. */
-  row(line: number, cell: (field: string) => string | undefined, values: () => string): void {
+  /** Maps one row, read at `line`. */
+  row(line: number, cells: RowCells): void {
     const { mapping, file, issues } = this;
     const issue = (code: string, path: string, message: string) => issues.push({ code, file, line, path, message });
+    const cell = (field: string) => cells.cell(field);
     const activity = cell('activity') ?? '';
     const events: ActivityEvent[] | undefined = Object.prototype.hasOwnProperty.call(mapping.activities, activity)
       ? mapping.activities[activity]
@@ -194,7 +247,8 @@ class RowMapper {
     const entry = (this.activities[activity] ??= { rows: 0, type: events.map((event) => event.type).join(', ') });
     entry.rows++;
     const time = cell('time') ?? '';
-    const epochMs = timeOf(this.readTime(time), time, issue, mapping.columns.time);
+    const read = this.readTime(time);
+    const epochMs = 'epochMs' in read ? read.epochMs : timeOf(read, time, issue, mapping.columns.time);
     const ticket = cell('ticket');
     if (ticket === undefined) issue('missing_ticket', mapping.columns.ticket, importMessage.missingTicket());
     const createdText = cell('created');
@@ -205,17 +259,19 @@ class RowMapper {
       return;
     // A problem anywhere fails the import: records (and duplicate texts) are kept only while there is none.
     if (issues.length > 0) return;
-    if (this.kept.duplicate(`${epochMs}\u0000${values()}`)) return;
+    if (this.kept.duplicate(epochMs, cells.values())) return;
     const fields: Partial<Record<(typeof MAPPED_FIELDS)[number], string>> = {};
     for (const field of MAPPED_FIELDS) {
-      const value = cell(field);
+      const value = cells.cell(field);
       if (value !== undefined) fields[field] = this.kept.text(value);
     }
-    const shared = { ticket: this.kept.text(ticket), activity: this.kept.text(activity) };
-    events.forEach((event, part) => {
-      const record: RawRecord = { line, ticket: shared.ticket, epochMs, type: event.type, activity: shared.activity };
+    const keptTicket = this.kept.text(ticket);
+    const keptActivity = this.kept.text(activity);
+    for (let part = 0; part < events.length; part++) {
+      const event = events[part]!;
+      const record: RawRecord = { line, ticket: keptTicket, epochMs, type: event.type, activity: keptActivity };
       if (events.length > 1) record.part = part;
-      Object.assign(record, fields);
+      for (const field of MAPPED_FIELDS) if (fields[field] !== undefined) record[field] = fields[field];
       if (event.kind !== undefined) record.kind = event.kind;
       if (event.tier !== undefined && record.tier === undefined) record.tier = event.tier;
       if (event.type === 'queued' && record.tier === undefined) {
@@ -227,7 +283,7 @@ class RowMapper {
       if (createdEpochMs !== undefined) record.createdEpochMs = createdEpochMs;
       if (counters !== undefined) record.counters = counters;
       this.kept.records.push(record);
-    });
+    }
   }
 
   /** Every unmapped activity, most rows first, as one issue at the front. */
