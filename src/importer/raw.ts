@@ -212,23 +212,41 @@ export function decodeLog(
 export class KeptRows {
   readonly records: RawRecord[] = [];
   duplicates = 0;
-  /** The values of the rows read, by their instant: few rows share one, so a duplicate is told by comparing a few texts. */
-  private readonly seen = new Map<number, string | string[]>();
+  /**
+   * The instants and values of the rows read, by ticket (rows without one by instant): a
+   * ticket has few rows, so a duplicate is told by comparing a few numbers and texts.
+   */
+  private readonly byTicket = new Map<string | number, Array<number | string>>();
+  private readonly byInstant = new Map<number, string[]>();
   private readonly strings = new Map<string, string>();
 
-  /** Is a row at `epochMs` with these `values` a duplicate of an earlier one? Remembers it if not. */
-  duplicate(epochMs: number, values: string): boolean {
-    const earlier = this.seen.get(epochMs);
-    if (earlier === undefined) {
-      this.seen.set(epochMs, values);
+  /** Is a row of `ticket` at `epochMs` with these `values` a duplicate of an earlier one? Remembers it if not. */
+  duplicate(ticket: string | number | undefined, epochMs: number, values: string): boolean {
+    if (ticket === undefined) {
+      const earlier = this.byInstant.get(epochMs);
+      if (earlier === undefined) {
+        this.byInstant.set(epochMs, [values]);
+        return false;
+      }
+      if (earlier.includes(values)) {
+        this.duplicates++;
+        return true;
+      }
+      earlier.push(values);
       return false;
     }
-    if (earlier === values || (typeof earlier !== 'string' && earlier.includes(values))) {
-      this.duplicates++;
-      return true;
+    const earlier = this.byTicket.get(ticket);
+    if (earlier === undefined) {
+      this.byTicket.set(ticket, [epochMs, values]);
+      return false;
     }
-    if (typeof earlier === 'string') this.seen.set(epochMs, [earlier, values]);
-    else earlier.push(values);
+    for (let at = 0; at < earlier.length; at += 2) {
+      if (earlier[at] === epochMs && earlier[at + 1] === values) {
+        this.duplicates++;
+        return true;
+      }
+    }
+    earlier.push(epochMs, values);
     return false;
   }
 

@@ -259,7 +259,7 @@ class RowMapper {
       return;
     // A problem anywhere fails the import: records (and duplicate texts) are kept only while there is none.
     if (issues.length > 0) return;
-    if (this.kept.duplicate(epochMs, cells.values())) return;
+    if (this.kept.duplicate(ticket, epochMs, cells.values())) return;
     const fields: Partial<Record<(typeof MAPPED_FIELDS)[number], string>> = {};
     for (const field of MAPPED_FIELDS) {
       const value = cells.cell(field);

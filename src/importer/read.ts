@@ -66,7 +66,7 @@ function readNdjson(path: string, file: string): RawLog {
       issue('missing_tier', 'tier', importMessage.missingTier(false));
       return;
     }
-    if (issues.length > 0 || kept.duplicate(epochMs, canonicalJson({ ...row, time: epochMs }))) return;
+    if (issues.length > 0 || kept.duplicate(hasTicket ? (ticket as string | number) : undefined, epochMs, canonicalJson({ ...row, time: epochMs }))) return;
     const record: RawRecord = { line: number, epochMs, type: type as EventType };
     if (hasTicket) record.ticket = typeof ticket === 'string' ? kept.text(ticket) : (ticket as number);
     for (const field of EVENT_FIELDS) {
@@ -118,7 +118,7 @@ function readEventCsv(path: string, file: string): RawLog {
       return;
     }
     if (issues.length > 0) return;
-    if (kept.duplicate(epochMs, cells.map((value, index) => (index === at.time ? String(epochMs) : value.trim())).join('\u0000'))) return;
+    if (kept.duplicate(ticket, epochMs, cells.map((value, index) => (index === at.time ? String(epochMs) : value.trim())).join('\u0000'))) return;
     const record: RawRecord = { line, epochMs, type: type as EventType };
     if (ticket !== undefined) record.ticket = kept.text(ticket);
     for (const field of EVENT_FIELDS) {

@@ -184,7 +184,25 @@ export class CsvRowParser {
   ) {}
 
   push(text: string, final: boolean): void {
-    let buffer = this.rest + text;
+    if (this.started && this.rest !== '') {
+      // The row cut by the chunk's start is finished on its own, so the chunk is not copied
+      // into one new string with it (a mebibyte a chunk, garbage V8 frees only late). A row
+      // whose quoted value runs past that line is left to the whole-buffer path below.
+      const newline = text.indexOf('\n');
+      if (newline >= 0) {
+        const rest = this.rest;
+        this.rest = '';
+        this.parse(rest + text.slice(0, newline + 1), false);
+        if (this.rest === '') text = text.slice(newline + 1);
+        else this.rest = rest;
+      }
+    }
+    this.parse(text, final);
+  }
+
+  /** Parses the rows of what is left of the previous text followed by `text`; what is left now is kept. */
+  private parse(text: string, final: boolean): void {
+    let buffer = this.rest === '' ? text : this.rest + text;
     if (!this.started) {
       if (buffer.charCodeAt(0) === 0xfeff) buffer = buffer.slice(1);
       const end = buffer.indexOf('\n');

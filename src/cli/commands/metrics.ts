@@ -254,6 +254,9 @@ export function registerMetrics(program: Command, io: CliIo): void {
       const log = importForCommand(file, options.mapping, io, true, options.json === true, options.sizeCheck !== false);
       prepareOutputDirectory(directory, outputOptions(io, options));
       const ledger = logLedger(log);
+      // Folded into the ledger, the events are let go (a large log's biggest part) unless an export writes them.
+      const events = formats.length > 0 ? log.events : [];
+      log.events = [];
       const definitionsFrom = scenario ?? scenarioSchema.parse({ name: 'defaults' });
       const definitions = logMetricOptions(definitionsFrom, log);
       const kpis = computeKpis(ledger, definitions);
@@ -271,7 +274,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
           staged.write('import-report.json', JSON.stringify(log.report, null, 2) + '\n');
           staged.write('tickets.csv', tickets.csv);
           if (formats.length > 0) {
-            const source = arraySource(log.events, log.window.originEpochMs);
+            const source = arraySource(events, log.window.originEpochMs);
             const rows = formats.includes('parquet') ? [{ replication: 1, rows: ticketRows(ledger, definitions) }] : undefined;
             writeExports({ formats, log: source, name: logOutputName(file), eventsParquet: true, tickets: rows }, (name) => staged.file(name));
           }
