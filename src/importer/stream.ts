@@ -1,5 +1,5 @@
 /**
- * Reading a log file a piece at a time: the bytes in chunks of a mebibyte, decoded, cut
+ * Reading a log file a piece at a time: the bytes in chunks of 64 KiB, decoded, cut
  * into lines (NDJSON) or CSV rows (RFC 4180), each handed on with the line it starts on.
  * The file is never held whole, as text or as rows: what a reader keeps of a row is its
  * own business.
@@ -13,8 +13,12 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { importMessage } from './errors.js';
 
-/** Bytes read at a time. */
-const CHUNK_BYTES = 1 << 20;
+/**
+ * Bytes read at a time: 64 KiB, so each chunk's text is small enough for V8's young
+ * generation, where it dies cheaply (a mebibyte's went to the large-object space and stayed
+ * until a full collection: 10 % more peak memory).
+ */
+const CHUNK_BYTES = 1 << 16;
 
 /** A problem in the CSV's syntax, at the line its row starts on. */
 export class CsvSyntaxError extends Error {
@@ -126,7 +130,7 @@ function countOf(text: string, character: string): number {
 
 /**
  * A copy of a cell's text that holds nothing else: a cut of a long string keeps the whole
- * string alive in V8, and a kept cell must not keep its mebibyte chunk.
+ * string alive in V8, and a kept cell must not keep its whole chunk.
  */
 export function detached(text: string): string {
   return text.length < 13 ? text : (text + ' ').slice(0, -1);
@@ -186,7 +190,7 @@ export class CsvRowParser {
   push(text: string, final: boolean): void {
     if (this.started && this.rest !== '') {
       // The row cut by the chunk's start is finished on its own, so the chunk is not copied
-      // into one new string with it (a mebibyte a chunk, garbage V8 frees only late). A row
+      // into one new string with it. A row
       // whose quoted value runs past that line is left to the whole-buffer path below.
       const newline = text.indexOf('\n');
       if (newline >= 0) {

@@ -101,8 +101,8 @@ describe('lines', () => {
 describe('decoding', () => {
   it('reads a character whose bytes straddle two chunks whole', () => {
     const file = join(directory, 'straddle.csv');
-    // 'é' is two bytes; the first mebibyte ends between them.
-    const text = 'x'.repeat(1024 * 1024 - 1) + 'é' + 'y'.repeat(10);
+    // 'é' is two bytes; the first chunk (64 KiB) ends between them, and later ones elsewhere.
+    const text = ('x'.repeat(64 * 1024 - 1) + 'é').repeat(20) + 'y'.repeat(10);
     writeFileSync(file, text);
     let read = '';
     const { warnings } = decodeFile(file, undefined, true, (piece) => (read += piece));
