@@ -125,7 +125,9 @@ function fileError(error: NodeJS.ErrnoException, what: string, shownAs: string):
     {
       code: missing ? 'file_not_found' : 'file_unreadable',
       file: shownAs,
-      message: missing ? importMessage.fileNotFound(what, shownAs) : importMessage.fileUnreadable(what, shownAs, error.message),
+      message: missing
+        ? importMessage.fileNotFound(what, shownAs)
+        : importMessage.fileUnreadable(what, shownAs, error.message),
     },
   ]);
 }

@@ -353,7 +353,8 @@ export function parseMapping(text: string, file: string): Mapping {
   for (const issue of result.error.issues) {
     for (const described of describeIssue(issue, data)) {
       const { line, column } = locate(tree, described.segments, described.atKey);
-      issues.push({ code: described.code, file, line, column, path: dotted(described.segments), message: described.text });
+      const path = dotted(described.segments);
+      issues.push({ code: described.code, file, line, column, path, message: described.text });
     }
   }
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

@@ -144,9 +144,8 @@ export function readCsvLog(
     if (header === undefined) {
       const other = otherDelimiter(parser.firstLine ?? '', options.delimiter);
       if (other !== undefined) {
-        throw new ImportError([
-          { code: 'csv_delimiter', file, line: 1, message: importMessage.otherDelimiter(options.delimiter, other, options.form) },
-        ]);
+        const message = importMessage.otherDelimiter(options.delimiter, other, options.form);
+        throw new ImportError([{ code: 'csv_delimiter', file, line: 1, message }]);
       }
       header = cells.map((name) => name.trim());
       onHeader(header);
@@ -165,7 +164,8 @@ export function readCsvLog(
       parser.push(text, final);
     } catch (error) {
       if (!(error instanceof CsvSyntaxError)) throw error;
-      throw new ImportError([{ code: 'csv_syntax', file, line: error.line, message: importMessage.csvSyntax(error.message) }]);
+      const message = importMessage.csvSyntax(error.message);
+      throw new ImportError([{ code: 'csv_syntax', file, line: error.line, message }]);
     }
   });
   if (header === undefined) throw new ImportError([{ code: 'empty_log', file, message: importMessage.emptyLog() }]);
@@ -219,8 +219,13 @@ export class KeptRows {
   private readonly byTicket = new Map<string | number, Array<number | string>>();
   private readonly byInstant = new Map<number, string[]>();
   private readonly strings = new Map<string, string>();
+  /** One copy of each row text told: rows of many tickets often read the same but for the id. */
+  private readonly valueTexts = new Map<string, string>();
 
-  /** Is a row of `ticket` at `epochMs` with these `values` a duplicate of an earlier one? Remembers it if not. */
+  /**
+   * Is a row of `ticket` at `epochMs` with these `values` (its cells but the time; the ticket's own
+   * may be left out) a duplicate of an earlier one? Remembers it if not.
+   */
   duplicate(ticket: string | number | undefined, epochMs: number, values: string): boolean {
     if (ticket === undefined) {
       const earlier = this.byInstant.get(epochMs);
@@ -235,18 +240,20 @@ export class KeptRows {
       earlier.push(values);
       return false;
     }
+    let shared = this.valueTexts.get(values);
+    if (shared === undefined) this.valueTexts.set(values, (shared = values));
     const earlier = this.byTicket.get(ticket);
     if (earlier === undefined) {
-      this.byTicket.set(ticket, [epochMs, values]);
+      this.byTicket.set(ticket, [epochMs, shared]);
       return false;
     }
     for (let at = 0; at < earlier.length; at += 2) {
-      if (earlier[at] === epochMs && earlier[at + 1] === values) {
+      if (earlier[at] === epochMs && earlier[at + 1] === shared) {
         this.duplicates++;
         return true;
       }
     }
-    earlier.push(epochMs, values);
+    earlier.push(epochMs, shared);
     return false;
   }
 

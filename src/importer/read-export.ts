@@ -71,7 +71,7 @@ function jsonField(object: Record<string, unknown>, path: string): string | unde
  * handed to `mapper`. A line that is not a JSON object is an issue; once there is one, the
  * rest of the file is only checked for more of them.
  */
-function readNdjsonExport(path: string, file: string, mapping: Mapping, mapper: RowMapper): { rows: number; warnings: string[] } {
+function readNdjsonExport(path: string, file: string, mapping: Mapping, mapper: RowMapper): ReadRows {
   const value = presentIn(new Set(mapping.missing));
   const columns = mapping.columns as Record<string, string | undefined>;
   const badLines: ImportIssue[] = [];
@@ -101,6 +101,12 @@ function readNdjsonExport(path: string, file: string, mapping: Mapping, mapper: 
   const { warnings } = decodeLog(path, file, mapping.encoding, true, (text, final) => lines.push(text, final));
   if (badLines.length > 0) throw new ImportError(badLines);
   return { rows, warnings };
+}
+
+/** What reading a file's rows gives: how many, and the decoding's warnings. */
+interface ReadRows {
+  rows: number;
+  warnings: string[];
 }
 
 /** A row being mapped: a mapped field's value, and every value of the row (time excepted) as one text. */
@@ -141,25 +147,36 @@ class CsvCells implements RowCells {
     return position === undefined ? undefined : this.value(this.cells[position]);
   }
 
+  /**
+   * The time and the ticket are left out: rows are compared within a ticket at an instant,
+   * and without its id a row's text is the same as many other tickets' rows, so one copy
+   * of it is kept for them all.
+   */
   values(): string {
     const cells = this.cells;
     const timeAt = this.index.time!;
+    const ticketAt = this.index.ticket!;
     for (let at = 0; at < cells.length; at++) {
-      if (at !== timeAt && mayNeedCleaning(cells[at]!, this.missing, this.longestMissing)) {
-        return cells.map((cell, position) => (position === timeAt ? '' : (this.value(cell) ?? ''))).join('\u0000');
+      if (at !== timeAt && at !== ticketAt && mayNeedCleaning(cells[at]!, this.missing, this.longestMissing)) {
+        const value = (cell: string, position: number) =>
+          position === timeAt || position === ticketAt ? '' : (this.value(cell) ?? '');
+        return cells.map(value).join('\u0000');
       }
     }
     // Every cell is already as read trimmed, none a missing-value token: joined as they are.
     const time = cells[timeAt]!;
+    const ticket = cells[ticketAt]!;
     cells[timeAt] = '';
+    cells[ticketAt] = '';
     const joined = cells.join('\u0000');
     cells[timeAt] = time;
+    cells[ticketAt] = ticket;
     return joined;
   }
 }
 
 /** The rows of a CSV export, cells found by the mapping's column names, handed to `mapper`. */
-function readCsvExport(path: string, file: string, mapping: Mapping, mapper: RowMapper): { rows: number; warnings: string[] } {
+function readCsvExport(path: string, file: string, mapping: Mapping, mapper: RowMapper): ReadRows {
   let row: CsvCells | undefined;
   return readCsvLog(
     path,
@@ -253,7 +270,9 @@ class RowMapper {
     if (ticket === undefined) issue('missing_ticket', mapping.columns.ticket, importMessage.missingTicket());
     const createdText = cell('created');
     const createdEpochMs =
-      createdText === undefined ? undefined : timeOf(this.readTime(createdText), createdText, issue, mapping.columns.created!);
+      createdText === undefined
+        ? undefined
+        : timeOf(this.readTime(createdText), createdText, issue, mapping.columns.created!);
     const counters = readCounters(cell, issue, mapping);
     if (epochMs === undefined || ticket === undefined || (createdText !== undefined && createdEpochMs === undefined))
       return;
@@ -309,7 +328,9 @@ class RowMapper {
 export function readMapped(path: string, file: string, mapping: Mapping, mappingFile: string): RawLog {
   const mapper = new RowMapper(file, mapping);
   const { rows, warnings } =
-    mapping.format === 'ndjson' ? readNdjsonExport(path, file, mapping, mapper) : readCsvExport(path, file, mapping, mapper);
+    mapping.format === 'ndjson'
+      ? readNdjsonExport(path, file, mapping, mapper)
+      : readCsvExport(path, file, mapping, mapper);
   const unmapped = mapper.unmappedIssue(mappingFile);
   const issues = unmapped === undefined ? mapper.issues : [unmapped, ...mapper.issues];
   if (issues.length > 0) throw new ImportError(issues);

@@ -9,7 +9,17 @@ import { closestMatch } from '../document/suggest.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { ImportError, importMessage, type ImportIssue } from './errors.js';
 import type { Mapping } from './mapping.js';
-import { canonicalJson, decodeLog, EVENT_FIELDS, KeptRows, present, readCsvLog, timeOf, type RawLog, type RawRecord } from './raw.js';
+import {
+  canonicalJson,
+  decodeLog,
+  EVENT_FIELDS,
+  KeptRows,
+  present,
+  readCsvLog,
+  timeOf,
+  type RawLog,
+  type RawRecord,
+} from './raw.js';
 import { readMapped } from './read-export.js';
 import { LineSplitter } from './stream.js';
 import { timestampReader } from './time.js';
@@ -66,7 +76,9 @@ function readNdjson(path: string, file: string): RawLog {
       issue('missing_tier', 'tier', importMessage.missingTier(false));
       return;
     }
-    if (issues.length > 0 || kept.duplicate(hasTicket ? (ticket as string | number) : undefined, epochMs, canonicalJson({ ...row, time: epochMs }))) return;
+    if (issues.length > 0) return;
+    const values = canonicalJson({ ...row, time: epochMs });
+    if (kept.duplicate(hasTicket ? (ticket as string | number) : undefined, epochMs, values)) return;
     const record: RawRecord = { line: number, epochMs, type: type as EventType };
     if (hasTicket) record.ticket = typeof ticket === 'string' ? kept.text(ticket) : (ticket as number);
     for (const field of EVENT_FIELDS) {
@@ -118,7 +130,8 @@ function readEventCsv(path: string, file: string): RawLog {
       return;
     }
     if (issues.length > 0) return;
-    if (kept.duplicate(ticket, epochMs, cells.map((value, index) => (index === at.time ? String(epochMs) : value.trim())).join('\u0000'))) return;
+    const values = cells.map((value, index) => (index === at.time ? String(epochMs) : value.trim())).join('\u0000');
+    if (kept.duplicate(ticket, epochMs, values)) return;
     const record: RawRecord = { line, epochMs, type: type as EventType };
     if (ticket !== undefined) record.ticket = kept.text(ticket);
     for (const field of EVENT_FIELDS) {
@@ -180,6 +193,8 @@ function beginning(file: string): string {
  */
 export function readLog(file: string, options: { shownAs?: string; mapping?: Mapping; mappingFile?: string } = {}): RawLog {
   const shownAs = options.shownAs ?? file;
-  if (options.mapping !== undefined) return readMapped(file, shownAs, options.mapping, options.mappingFile ?? 'the mapping');
+  if (options.mapping !== undefined) {
+    return readMapped(file, shownAs, options.mapping, options.mappingFile ?? 'the mapping');
+  }
   return detectForm(file, beginning(file)) === 'ndjson' ? readNdjson(file, shownAs) : readEventCsv(file, shownAs);
 }

@@ -68,8 +68,9 @@ export function checkLogSize(file: string, shownAs: string, overrideFlag: string
       code: 'too_large',
       file: shownAs,
       message:
-        `the log is ${megabytes(estimate.bytes)}, about ${estimate.rows.toLocaleString('en-US')} rows: reading it and ` +
-        `computing its KPIs needs about ${megabytes(estimate.neededBytes)} of memory, more than this Node process may ` +
+        `the log is ${megabytes(estimate.bytes)}, about ${estimate.rows.toLocaleString('en-US')} rows: ` +
+        `reading it and computing its KPIs needs about ${megabytes(estimate.neededBytes)} of memory, ` +
+        'more than this Node process may ' +
         `use (${megabytes(estimate.limitBytes)}). Give Node more (NODE_OPTIONS=--max-old-space-size=${suggestedMb}, ` +
         `if the machine has the memory), read a part of the log (a year's rows), or try anyway with ${overrideFlag}`,
     },

@@ -164,6 +164,7 @@ function trimReturn(text: string, from: number, to: number): string {
   return text.slice(from, to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to);
 }
 
+const QUOTE_ADVICE = 'quote the whole value, and double each quote inside it';
 const QUOTE = 34;
 const NEWLINE = 10;
 const RETURN = 13;
@@ -267,7 +268,9 @@ export class CsvRowParser {
           if (close < 0 || close + 1 >= length) {
             if (!final) return undefined;
             if (close < 0) {
-              throw new CsvSyntaxError(this.line, `a quoted value (field ${cells.length + 1}) is never closed: the file ends inside it`);
+              const field = cells.length + 1;
+              const detail = `a quoted value (field ${field}) is never closed: the file ends inside it`;
+              throw new CsvSyntaxError(this.line, detail);
             }
           }
           value += buffer.slice(from, close);
@@ -294,7 +297,7 @@ export class CsvRowParser {
         }
         throw new CsvSyntaxError(
           this.line + newlines,
-          `field ${cells.length} has text after its closing quote: quote the whole value, and double each quote inside it`,
+          `field ${cells.length} has text after its closing quote: ${QUOTE_ADVICE}`,
         );
       }
       const newline = buffer.indexOf('\n', position);
@@ -305,7 +308,7 @@ export class CsvRowParser {
       if (quote >= 0 && quote < end) {
         throw new CsvSyntaxError(
           this.line + newlines,
-          `field ${cells.length + 1} holds a quote but does not start with one: quote the whole value, and double each quote inside it`,
+          `field ${cells.length + 1} holds a quote but does not start with one: ${QUOTE_ADVICE}`,
         );
       }
       if (end === separator && separator >= 0 && separator < rowEnd) {

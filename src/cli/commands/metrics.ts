@@ -196,7 +196,8 @@ export function logLedger(log: ImportedLog): Ledger {
 
 /** The help of --no-size-check (metrics, calibrate). */
 export const SIZE_CHECK_HELP =
-  'read the log even if it is estimated too large for memory (without it, such a log is refused with exit 2 before it is read)';
+  'read the log even if it is estimated too large for memory ' +
+  '(without it, such a log is refused with exit 2 before it is read)';
 
 /** Directory name for a log: its file name's slug, without the extension (never `.` or `..`). */
 export function logOutputName(file: string): string {
