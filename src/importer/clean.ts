@@ -76,7 +76,14 @@ function listLines(lines: readonly number[]): string {
   return lines.length > LINES_LISTED ? `${shown} and ${lines.length - LINES_LISTED} more` : shown;
 }
 
-/** Cleans a read log. Throws an `ImportError` for tickets without creation under `missing_created: error`. */
+/** A cleaned ticket's place in `byTicket`: its rows are let go, the ticket is still counted. */
+const NO_ROWS: TicketRow[] = [];
+
+/**
+ * Cleans a read log, consuming its records (`log.records` is emptied, so each ticket's rows
+ * can be let go as soon as its events are made). Throws an `ImportError` for tickets without
+ * creation under `missing_created: error`.
+ */
 export function cleanLog(
   log: RawLog,
   options: CleanOptions,
@@ -115,25 +122,21 @@ export function cleanLog(
   const out: Pending[] = [];
   const ticketsSeen = new Set<number | string>();
 
-  // Duplicates first: a row and its copy are one row, whatever else is wrong with it.
-  const seenRows = new Set<string>();
-  const unique: Array<{ record: RawRecord; index: number }> = [];
-  let duplicateRow = false;
-  log.records.forEach((record, index) => {
-    if ((record.part ?? 0) === 0) {
-      duplicateRow = seenRows.has(record.key);
-      seenRows.add(record.key);
-      if (duplicateRow) dropped.duplicate++;
-    }
-    if (!duplicateRow) unique.push({ record, index });
-  });
-
-  const fences = timeFences(
-    unique.filter(({ record }) => (record.part ?? 0) === 0).map(({ record }) => record.epochMs),
-  );
+  // Duplicates were dropped as the rows were read (a row and its copy are one row, whatever else is wrong with it).
+  dropped.duplicate = log.duplicates;
+  const records = log.records;
+  // The records are the cleaning's to consume: each ticket's are let go once its events are made.
+  log.records = [];
+  const times = new Float64Array(records.length);
+  let firstParts = 0;
+  for (const record of records) if ((record.part ?? 0) === 0) times[firstParts++] = record.epochMs;
+  const fences = timeFences(times.subarray(0, firstParts));
   const outlierLines: number[] = [];
   const outlierCreationLines: number[] = [];
-  for (const { record, index } of unique) {
+  let replyWithoutKind = false;
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index]!;
+    if (record.type === 'replied' && record.kind === undefined) replyWithoutKind = true;
     if (record.createdEpochMs !== undefined && isOutlier(record.createdEpochMs, fences)) {
       if ((record.part ?? 0) === 0) outlierCreationLines.push(record.line);
       delete record.createdEpochMs;
@@ -163,6 +166,7 @@ export function cleanLog(
     if (rows === undefined) byTicket.set(record.ticket, (rows = []));
     rows.push({ record, order });
   }
+  records.length = 0;
   if (outlierLines.length > 0) {
     const range = `${new Date(fences!.earliest).toISOString().slice(0, 10)} – ${new Date(fences!.latest).toISOString().slice(0, 10)}`;
     warnings.push(
@@ -206,13 +210,14 @@ export function cleanLog(
     }
     if (rows.filter((row) => row.record.type === 'closed').length > 1) closedRepeatedly++;
     const result = cleanTicket(ticket, rows, options, tally, fromColumn);
-    out.push(...result.events);
+    for (const pending of result.events) out.push(pending);
     counters.add(rows, result);
+    byTicket.set(ticket, NO_ROWS);
   }
   if (missing.length > 0) throw new ImportError(missing);
   if (out.length === 0)
     throw new ImportError([{ code: 'empty_log', file: source.file, message: importMessage.emptyLog() }]);
-  if (log.activities !== undefined && plainReplies(log)) {
+  if (log.activities !== undefined && replyWithoutKind) {
     warnings.push(
       'replied rows without a kind count as substantive answers (first_response_substantive_share): give the activity a kind (generic, info_request, auto) if it is not one',
     );
@@ -226,9 +231,13 @@ export function cleanLog(
   const events: TicketEvent[] = [];
   const eventsByType: Record<string, number> = {};
   for (const pending of out) {
-    events.push({ ...pending.event, time: (pending.epochMs - origin) / 60_000 } as TicketEvent);
-    eventsByType[pending.event.type] = (eventsByType[pending.event.type] ?? 0) + 1;
+    // Each pending event is its own object: it becomes the event itself (time last, as a spread would put it).
+    const event = pending.event as TicketEvent;
+    event.time = (pending.epochMs - origin) / 60_000;
+    events.push(event);
+    eventsByType[event.type] = (eventsByType[event.type] ?? 0) + 1;
   }
+  out.length = 0;
   // The window ends with the last event's millisecond, so a ticket created at the very end is measured.
   const end = last + 1;
   const report: ImportReport = {
@@ -264,11 +273,6 @@ export function cleanLog(
     window: { originEpochMs: origin, measureFrom: (first - origin) / 60_000, measureTo: (end - origin) / 60_000 },
     report,
   };
-}
-
-/** Does any kept `replied` record lack a kind (read as substantive)? */
-function plainReplies(log: RawLog): boolean {
-  return log.records.some((record) => record.type === 'replied' && record.kind === undefined);
 }
 
 /** The export's counters per ticket (last value) beside desksim's own count for the same tickets. */

@@ -107,35 +107,35 @@ export function readTextFile(file: string, shownAs: string, what: string): strin
 }
 
 /**
- * Reads a log in its encoding (default UTF-8). A file that is not valid UTF-8 is read with
- * replacement characters and a warning that says where and what to set — not silently.
+ * Runs `read` on a file; the file missing or unreadable (an error from the file system, not
+ * from what was read) becomes an `ImportError` naming the log.
  */
-export function readLogText(file: string, shownAs: string, encoding: string | undefined, mapped: boolean): { text: string; warnings: string[] } {
-  const bytes = readBytes(file, shownAs, 'log');
-  if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) return { text: new TextDecoder(encoding).decode(bytes), warnings: [] };
+export function readingFile<T>(shownAs: string, read: () => T): T {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] };
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const replaced = [...text.matchAll(/\uFFFD/g)];
-    const first = replaced[0]?.index ?? 0;
-    const line = text.slice(0, first).split('\n').length;
-    return { text, warnings: [importMessage.notUtf8(replaced.length, line, mapped)] };
+    return read();
+  } catch (error) {
+    if (error instanceof ImportError || (error as NodeJS.ErrnoException).syscall === undefined) throw error;
+    throw fileError(error as NodeJS.ErrnoException, 'log', shownAs);
   }
+}
+
+function fileError(error: NodeJS.ErrnoException, what: string, shownAs: string): ImportError {
+  const missing = error.code === 'ENOENT' || error.code === 'ENOTDIR';
+  return new ImportError([
+    {
+      code: missing ? 'file_not_found' : 'file_unreadable',
+      file: shownAs,
+      message: missing
+        ? importMessage.fileNotFound(what, shownAs)
+        : importMessage.fileUnreadable(what, shownAs, error.message),
+    },
+  ]);
 }
 
 function readBytes(file: string, shownAs: string, what: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const missing = code === 'ENOENT' || code === 'ENOTDIR';
-    throw new ImportError([
-      {
-        code: missing ? 'file_not_found' : 'file_unreadable',
-        file: shownAs,
-        message: missing ? importMessage.fileNotFound(what, shownAs) : importMessage.fileUnreadable(what, shownAs, (error as Error).message),
-      },
-    ]);
+    throw fileError(error as NodeJS.ErrnoException, what, shownAs);
   }
 }

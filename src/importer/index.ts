@@ -21,6 +21,7 @@ export { renderImportReport, type ImportReport } from './report.js';
 export { ImportError, renderImportIssues, type ImportIssue } from './errors.js';
 export { loadMappingFile, mappingSchema, parseMapping, IMPORTABLE_TYPES, type Mapping } from './mapping.js';
 export { readLog, type RawLog, type RawRecord } from './read.js';
+export { checkLogSize, estimateLogSize, type SizeEstimate } from './size.js';
 
 /** Where the files are and how to show their names in messages and the report. */
 export interface ImportOptions {

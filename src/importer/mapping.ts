@@ -1,7 +1,8 @@
 /**
  * The mapping file: how a help desk's own export (a CSV of activity rows) becomes desksim's
- * event log. YAML, validated here once; problems come back located (file:line:column) with
- * a "did you mean" for misspelt keys and event types.
+ * event log. YAML read by the located layer every document shares (`document/located.ts`:
+ * bounded, duplicate keys refused), validated here once; problems come back located
+ * (file:line:column) with a "did you mean" for misspelt keys and event types.
  *
  * ```yaml
  * format: csv
@@ -14,10 +15,10 @@
  *   Internal note: ignore
  * ```
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { EVENT_TYPES, TICKETLESS_TYPES, type EventType } from '../eventlog/types.js';
-import { describeExpectedType, describeFound, message } from '../document/errors.js';
+import { describeExpectedType, describeFound, message, type ScenarioIssue } from '../document/errors.js';
+import { parseYaml, toPlain, type Located, type Location } from '../document/located.js';
 import { durationSchema } from '../document/values.js';
 import { closestMatch } from '../document/suggest.js';
 import { compileTimeFormat, NAMED_TIME_FORMATS } from './time.js';
@@ -221,22 +222,18 @@ export type ActivityMapping = Mapping['activities'][string];
 export type ActivityEvent = ActivityMapping[number];
 
 // ---------------------------------------------------------------------------
-// YAML positions
+// Locating problems (the located tree of document/located.ts)
 // ---------------------------------------------------------------------------
 
-type Schema = z.core.$ZodType;
+type Schema = z.ZodType;
 
-function definition(schema: Schema): Record<string, unknown> & { type: string } {
-  return (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
-}
-
-/** The schema under wrappers (default, optional, preprocess pipes). */
+/** The schema under wrappers (default, optional, preprocess pipes), through zod's public `def`. */
 function unwrap(schema: Schema): Schema {
   let current = schema;
   for (let depth = 0; depth < 16; depth++) {
-    const def = definition(current);
-    if (def.type === 'default' || def.type === 'prefault' || def.type === 'optional') current = def.innerType as Schema;
-    else if (def.type === 'pipe') current = (definition(def.in as Schema).type === 'transform' ? def.out : def.in) as Schema;
+    const def = current.def as { type: string; innerType?: Schema; in?: Schema; out?: Schema };
+    if (def.type === 'default' || def.type === 'prefault' || def.type === 'optional') current = def.innerType!;
+    else if (def.type === 'pipe') current = def.in!.def.type === 'transform' ? def.out! : def.in!;
     else break;
   }
   return current;
@@ -246,41 +243,39 @@ function unwrap(schema: Schema): Schema {
 function keysAt(segments: readonly PropertyKey[]): string[] {
   let schema: Schema = mappingSchema;
   for (const segment of segments) {
-    const def = definition(unwrap(schema));
-    if (def.type === 'object') schema = (def.shape as Record<string, Schema>)[String(segment)] ?? schema;
-    else if (def.type === 'record') schema = def.valueType as Schema;
+    const def = unwrap(schema).def as { type: string; shape?: Record<string, Schema>; valueType?: Schema };
+    if (def.type === 'object') schema = def.shape![String(segment)] ?? schema;
+    else if (def.type === 'record') schema = def.valueType!;
     else return [];
   }
-  const def = definition(unwrap(schema));
-  return def.type === 'object' ? Object.keys(def.shape as Record<string, Schema>) : [];
+  const def = unwrap(schema).def as { type: string; shape?: Record<string, Schema> };
+  return def.type === 'object' ? Object.keys(def.shape!) : [];
 }
 
-interface Position {
-  line: number;
-  column: number;
-}
-
-/** Where the value (or, with `atKey`, the key) at a path was written; the nearest ancestor otherwise. */
-function positionOf(root: YamlNode | null, segments: readonly PropertyKey[], at: (offset: number) => Position, atKey: boolean): Position {
-  let node: YamlNode | null = root;
-  let position = at(root?.range?.[0] ?? 0);
+/**
+ * Where the value at a path was written, or its nearest written ancestor: a plain value's
+ * own place, a map's or list's key, or the key itself when asked (`atKey`).
+ */
+function locate(tree: Located, segments: readonly PropertyKey[], atKey: boolean): Location {
+  let node = tree;
+  let location = tree.location;
   for (const [index, segment] of segments.entries()) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-      if (pair === undefined) return position;
-      const key = pair.key as YamlNode;
-      const value = pair.value as YamlNode | null;
+    if (node.kind === 'map') {
+      const entry = node.entries.get(String(segment));
+      if (entry === undefined) return location;
       const last = index === segments.length - 1;
-      position = at(((last && atKey) || !isScalar(value) ? key.range?.[0] : value.range?.[0]) ?? 0);
-      node = value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = node.items[segment] as YamlNode | null;
-      if (node?.range) position = at(node.range[0]);
+      location = (last && atKey) || entry.node.kind !== 'scalar' ? entry.keyLocation : entry.node.location;
+      node = entry.node;
+    } else if (node.kind === 'seq' && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) return location;
+      location = item.location;
+      node = item;
     } else {
-      return position;
+      return location;
     }
   }
-  return position;
+  return location;
 }
 
 function valueAt(data: unknown, segments: readonly PropertyKey[]): { present: boolean; value: unknown } {
@@ -339,27 +334,27 @@ function dotted(segments: readonly PropertyKey[]): string {
   return segments.length === 0 ? '(root)' : segments.map(String).join('.');
 }
 
+/** A problem of the located layer (YAML syntax, a duplicate key, a file too deep or too large) as the importer's. */
+function importIssue(issue: ScenarioIssue): ImportIssue {
+  const { code, file, line, column, path, message: text } = issue;
+  // A syntax error has no field path: it is shown as file:line:column alone.
+  return { code, file, line, column, ...(code === 'yaml_syntax' ? {} : { path }), message: text };
+}
+
 /** Validates mapping YAML text read from `file`. Throws an `ImportError` listing every problem. */
 export function parseMapping(text: string, file: string): Mapping {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const at = (offset: number): Position => {
-    const position = lineCounter.linePos(offset);
-    return { line: position.line, column: position.col };
-  };
-  if (document.errors.length > 0) {
-    throw new ImportError(
-      document.errors.map((error) => ({ code: 'yaml_syntax', file, ...at(error.pos[0]), message: message.yamlSyntax(error.message) })),
-    );
-  }
-  const data: unknown = document.toJS() ?? {};
+  const problems: ScenarioIssue[] = [];
+  const tree = parseYaml(text, file, problems);
+  if (tree === undefined) throw new ImportError(problems.map(importIssue));
+  const data: unknown = toPlain(tree) ?? {};
   const result = mappingSchema.safeParse(data);
   if (result.success) return result.data;
   const issues: ImportIssue[] = [];
   for (const issue of result.error.issues) {
     for (const described of describeIssue(issue, data)) {
-      const position = positionOf(document.contents as YamlNode | null, described.segments, at, described.atKey);
-      issues.push({ code: described.code, file, ...position, path: dotted(described.segments), message: described.text });
+      const { line, column } = locate(tree, described.segments, described.atKey);
+      const path = dotted(described.segments);
+      issues.push({ code: described.code, file, line, column, path, message: described.text });
     }
   }
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

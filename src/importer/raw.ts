@@ -1,11 +1,12 @@
 /**
  * What reading a log produces — raw records, one per row, each remembering its line — and
- * the pieces every form shares: CSV rows (every ragged row listed, a separator told apart),
- * times, cells, and the canonical text that tells duplicate rows apart by their values.
+ * the pieces every form shares: CSV rows read a piece at a time (every ragged row listed, a
+ * separator told apart), times, cells, and the canonical text that tells duplicate rows
+ * apart by their values.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { EventType } from '../eventlog/types.js';
-import { ImportError, importMessage, type ImportIssue } from './errors.js';
+import { ImportError, importMessage, readingFile, type ImportIssue } from './errors.js';
+import { CsvRowParser, CsvSyntaxError, decodeFile, detached } from './stream.js';
 import type { TimestampResult } from './time.js';
 
 /** The optional fields of an event, as read. */
@@ -15,13 +16,6 @@ export const EVENT_FIELDS = ['agent', 'tier', 'channel', 'category', 'priority',
 export interface RawRecord {
   /** 1-based line of the file where the row starts. */
   line: number;
-  /** The row exactly as written. */
-  text: string;
-  /**
-   * The row's values as read (cells unquoted and trimmed, the time as an instant): two rows
-   * with the same key are duplicates, however each was quoted or its time written.
-   */
-  key: string;
   /** Which of its row's events this is (an activity may map to several): 0 for the first. */
   part?: number;
   /** Ticket id; absent on agent-level rows (shifts) and ticketless self-service. */
@@ -63,6 +57,12 @@ export interface RawLog {
   records: RawRecord[];
   /** Data rows in the file (an activity mapped to several events gives a row several records). */
   rows: number;
+  /**
+   * Rows dropped as duplicates while reading: a row with the same values as an earlier one
+   * (cells unquoted and trimmed, the time as an instant), however each was quoted or its
+   * time written. Their records are not kept.
+   */
+  duplicates: number;
   /** Rows per activity value and what each became (mapped logs). */
   activities?: Record<string, { rows: number; type: string }>;
   /** Things a person should know about the file that did not stop the import (an encoding problem). */
@@ -99,12 +99,6 @@ export function present(text: string | undefined): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-export interface CsvRow {
-  line: number;
-  text: string;
-  cells: string[];
-}
-
 /** Separators a CSV export may use instead of the one expected. */
 const LIKELY_DELIMITERS = [';', '\t', '|', ','];
 
@@ -112,59 +106,165 @@ const LIKELY_DELIMITERS = [';', '\t', '|', ','];
  * The separator the header line seems to use, when it is not `delimiter`: the header has
  * none of `delimiter` and some of another likely one.
  */
-export function otherDelimiter(text: string, delimiter: string): string | undefined {
-  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+export function otherDelimiter(header: string, delimiter: string): string | undefined {
   if (header.includes(delimiter)) return undefined;
   return LIKELY_DELIMITERS.filter((candidate) => candidate !== delimiter && header.includes(candidate)).sort(
     (a, b) => header.split(b).length - header.split(a).length,
   )[0];
 }
 
-export function readCsvRows(
-  text: string,
-  file: string,
-  delimiter: string,
-  form: 'mapped' | 'event-log',
-): { header: string[]; rows: CsvRow[] } {
-  const other = otherDelimiter(text, delimiter);
-  if (other !== undefined)
-    throw new ImportError([
-      { code: 'csv_delimiter', file, line: 1, message: importMessage.otherDelimiter(delimiter, other, form) },
-    ]);
-  let parsed: Array<{ record: string[]; raw: string; info: { lines: number } }>;
-  try {
-    // With info and raw, csv-parse returns { record, raw, info } per row (its types do not say so).
-    // Ragged rows are let through here and listed, every one, below.
-    parsed = parseCsv(text, {
-      delimiter,
-      bom: true,
-      info: true,
-      raw: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as typeof parsed;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new ImportError([
-      {
-        code: 'csv_syntax',
-        file,
-        ...(line === undefined ? {} : { line }),
-        message: importMessage.csvSyntax((error as Error).message.replace(/ on line \d+$/, '')),
-      },
-    ]);
-  }
-  if (parsed.length === 0) throw new ImportError([{ code: 'empty_log', file, message: importMessage.emptyLog() }]);
-  const width = parsed[0]!.record.length;
-  const issues: ImportIssue[] = [];
-  const rows = parsed.slice(1).map(({ record, raw, info }) => {
-    const row = raw.replace(/\r?\n$/, '');
-    // info.lines is the line the record ends on; a quoted field may span lines.
-    const line = info.lines - (row.match(/\n/g)?.length ?? 0);
-    if (record.length !== width)
-      issues.push({ code: 'csv_syntax', file, line, message: importMessage.raggedRow(record.length, width) });
-    return { line, text: row, cells: record };
-  });
-  if (issues.length > 0) throw new ImportError(issues);
-  return { header: parsed[0]!.record.map((name) => name.trim()), rows };
+/** How a CSV log is read. */
+export interface CsvReadOptions {
+  /** The file's name as shown in messages. */
+  shownAs: string;
+  delimiter: string;
+  form: 'mapped' | 'event-log';
+  /** The mapping's encoding (default UTF-8). */
+  encoding?: string;
 }
+
+/**
+ * Reads a CSV log row by row, never whole: the header (names trimmed) to `onHeader`, then
+ * each data row with the line it starts on to `onRow`. A wrong separator, a syntax error or
+ * an empty file is an `ImportError`; rows with more or fewer fields than the header are
+ * all listed in one, after the whole file was read. Returns the data rows read and the
+ * decoding's warnings.
+ */
+export function readCsvLog(
+  path: string,
+  options: CsvReadOptions,
+  onHeader: (header: string[]) => void,
+  onRow: (cells: string[], line: number) => void,
+): { rows: number; warnings: string[] } {
+  const file = options.shownAs;
+  const ragged: ImportIssue[] = [];
+  let header: string[] | undefined;
+  let rows = 0;
+  const parser = new CsvRowParser(options.delimiter, (cells, line) => {
+    if (header === undefined) {
+      const other = otherDelimiter(parser.firstLine ?? '', options.delimiter);
+      if (other !== undefined) {
+        const message = importMessage.otherDelimiter(options.delimiter, other, options.form);
+        throw new ImportError([{ code: 'csv_delimiter', file, line: 1, message }]);
+      }
+      header = cells.map((name) => name.trim());
+      onHeader(header);
+      return;
+    }
+    rows++;
+    if (cells.length !== header.length) {
+      ragged.push({ code: 'csv_syntax', file, line, message: importMessage.raggedRow(cells.length, header.length) });
+      return;
+    }
+    // Rows past a ragged one are still read (every ragged row is listed) but not used.
+    if (ragged.length === 0) onRow(cells, line);
+  });
+  const { warnings } = decodeLog(path, file, options.encoding, options.form === 'mapped', (text, final) => {
+    try {
+      parser.push(text, final);
+    } catch (error) {
+      if (!(error instanceof CsvSyntaxError)) throw error;
+      const message = importMessage.csvSyntax(error.message);
+      throw new ImportError([{ code: 'csv_syntax', file, line: error.line, message }]);
+    }
+  });
+  if (header === undefined) throw new ImportError([{ code: 'empty_log', file, message: importMessage.emptyLog() }]);
+  if (ragged.length > 0) throw new ImportError(ragged);
+  return { rows, warnings };
+}
+
+/**
+ * Decodes a log file piece by piece (`stream.ts`), as an `ImportError` when it cannot be
+ * read or holds nothing but white space.
+ */
+export function decodeLog(
+  path: string,
+  shownAs: string,
+  encoding: string | undefined,
+  mapped: boolean,
+  onText: (text: string, final: boolean) => void,
+): { warnings: string[] } {
+  let content = false;
+  let blank = '';
+  const result = readingFile(shownAs, () =>
+    decodeFile(path, encoding, mapped, (text, final) => {
+      // White space before the first visible character is held back: a blank file is an empty log, not a bad header.
+      if (!content) {
+        if (!/\S/.test(text)) {
+          blank += text;
+          if (!final) return;
+          throw new ImportError([{ code: 'empty_log', file: shownAs, message: importMessage.emptyLog() }]);
+        }
+        content = true;
+        text = blank + text;
+        blank = '';
+      }
+      onText(text, final);
+    }),
+  );
+  return result;
+}
+
+/**
+ * The records kept of a log's rows while it is read: each row's record unless it repeats an
+ * earlier row's values (a duplicate, counted), its texts shared between rows.
+ */
+export class KeptRows {
+  readonly records: RawRecord[] = [];
+  duplicates = 0;
+  /**
+   * The instants and values of the rows read, by ticket (rows without one by instant): a
+   * ticket has few rows, so a duplicate is told by comparing a few numbers and texts.
+   */
+  private readonly byTicket = new Map<string | number, Array<number | string>>();
+  private readonly byInstant = new Map<number, string[]>();
+  private readonly strings = new Map<string, string>();
+  /** One copy of each row text told: rows of many tickets often read the same but for the id. */
+  private readonly valueTexts = new Map<string, string>();
+
+  /**
+   * Is a row of `ticket` at `epochMs` with these `values` (its cells but the time; the ticket's own
+   * may be left out) a duplicate of an earlier one? Remembers it if not.
+   */
+  duplicate(ticket: string | number | undefined, epochMs: number, values: string): boolean {
+    if (ticket === undefined) {
+      const earlier = this.byInstant.get(epochMs);
+      if (earlier === undefined) {
+        this.byInstant.set(epochMs, [values]);
+        return false;
+      }
+      if (earlier.includes(values)) {
+        this.duplicates++;
+        return true;
+      }
+      earlier.push(values);
+      return false;
+    }
+    let shared = this.valueTexts.get(values);
+    if (shared === undefined) this.valueTexts.set(values, (shared = values));
+    const earlier = this.byTicket.get(ticket);
+    if (earlier === undefined) {
+      this.byTicket.set(ticket, [epochMs, shared]);
+      return false;
+    }
+    for (let at = 0; at < earlier.length; at += 2) {
+      if (earlier[at] === epochMs && earlier[at + 1] === shared) {
+        this.duplicates++;
+        return true;
+      }
+    }
+    earlier.push(epochMs, shared);
+    return false;
+  }
+
+  /** One copy of a text for all the rows that hold it. */
+  text(value: string): string {
+    let kept = this.strings.get(value);
+    if (kept === undefined) {
+      kept = detached(value);
+      this.strings.set(kept, kept);
+    }
+    return kept;
+  }
+}
+

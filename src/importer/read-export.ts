@@ -1,33 +1,28 @@
 /**
  * Reading a help desk's own export through a mapping: a CSV (columns by header name) or
  * NDJSON (keys, or dotted paths into nested objects); missing-value tokens, the creation
- * column, counters and flags; each activity value becomes its event(s). Every unreadable
- * row and every unmapped activity is collected and reported together.
+ * column, counters and flags; each activity value becomes its event(s). The file is read a
+ * row at a time and only each row's record is kept. Every unreadable row and every unmapped
+ * activity is collected and reported together.
  */
 import { closestMatch } from '../document/suggest.js';
 import { ImportError, importMessage, type ImportIssue } from './errors.js';
 import type { ActivityEvent, Mapping } from './mapping.js';
 import {
   canonicalJson,
+  decodeLog,
+  KeptRows,
   present,
-  readCsvRows,
+  readCsvLog,
   timeOf,
   type RawLog,
   type RawRecord,
   type RecordedCounters,
 } from './raw.js';
-import { timestampReader } from './time.js';
+import { LineSplitter } from './stream.js';
+import { timestampReader, type TimestampResult } from './time.js';
 
 const MAPPED_FIELDS = ['agent', 'tier', 'channel', 'category', 'priority', 'customer'] as const;
-
-/** A row of an export: its line, its text, its values, and its value in a named column (trimmed; undefined if missing). */
-interface ExportRow {
-  line: number;
-  text: string;
-  /** Every value of the row as read, time excepted (see `RawRecord.key`). */
-  values: string;
-  cell(field: string): string | undefined;
-}
 
 /** A cell's text, or undefined if it is empty or one of the mapping's missing-value tokens. */
 function presentIn(missing: ReadonlySet<string>): (text: string | undefined) => string | undefined {
@@ -37,9 +32,8 @@ function presentIn(missing: ReadonlySet<string>): (text: string | undefined) => 
   };
 }
 
-/** The rows of a CSV export, cells found by the mapping's column names (all must exist in the header). */
-function csvExportRows(text: string, file: string, mapping: Mapping): ExportRow[] {
-  const { header, rows } = readCsvRows(text, file, mapping.delimiter, 'mapped');
+/** Where each mapped field is in a CSV export's rows (all must exist in the header). */
+function columnPositions(header: string[], file: string, mapping: Mapping): Record<string, number> {
   const issues: ImportIssue[] = [];
   const index: Record<string, number> = {};
   for (const [field, column] of Object.entries(mapping.columns) as Array<[string, string | undefined]>) {
@@ -55,14 +49,7 @@ function csvExportRows(text: string, file: string, mapping: Mapping): ExportRow[
     index[field] = position;
   }
   if (issues.length > 0) throw new ImportError(issues);
-  const value = presentIn(new Set(mapping.missing));
-  const timeAt = index.time;
-  return rows.map((row) => ({
-    line: row.line,
-    text: row.text,
-    values: row.cells.map((cell, at) => (at === timeAt ? '' : (value(cell) ?? ''))).join('\u0000'),
-    cell: (field: string) => (index[field] === undefined ? undefined : value(row.cells[index[field]!])),
-  }));
+  return index;
 }
 
 /** A field of a JSON object by a dotted path (`fields.status.name`), as text; objects and lists as JSON. */
@@ -79,49 +66,129 @@ function jsonField(object: Record<string, unknown>, path: string): string | unde
   return present(typeof value === 'object' ? JSON.stringify(value) : String(value));
 }
 
-/** The rows of an NDJSON export (one JSON object a line), cells found by key or dotted path. */
-function ndjsonExportRows(text: string, file: string, mapping: Mapping): ExportRow[] {
+/**
+ * The rows of an NDJSON export (one JSON object a line), cells found by key or dotted path,
+ * handed to `mapper`. A line that is not a JSON object is an issue; once there is one, the
+ * rest of the file is only checked for more of them.
+ */
+function readNdjsonExport(path: string, file: string, mapping: Mapping, mapper: RowMapper): ReadRows {
   const value = presentIn(new Set(mapping.missing));
-  const rows: ExportRow[] = [];
-  const issues: ImportIssue[] = [];
-  const lines = text.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!.replace(/\r$/, '');
-    if (line.trim() === '') continue;
+  const columns = mapping.columns as Record<string, string | undefined>;
+  const badLines: ImportIssue[] = [];
+  let rows = 0;
+  const lines = new LineSplitter((line, number) => {
+    if (line.trim() === '') return;
     let object: unknown;
     try {
       object = JSON.parse(line);
     } catch (error) {
-      issues.push({
-        code: 'bad_json',
-        file,
-        line: index + 1,
-        message: importMessage.badJson((error as Error).message),
-      });
-      continue;
+      badLines.push({ code: 'bad_json', file, line: number, message: importMessage.badJson((error as Error).message) });
+      return;
     }
     if (object === null || typeof object !== 'object' || Array.isArray(object)) {
-      issues.push({
-        code: 'bad_json',
-        file,
-        line: index + 1,
-        message: importMessage.badJson(`found ${Array.isArray(object) ? 'a list' : JSON.stringify(object)}`),
-      });
-      continue;
+      const found = Array.isArray(object) ? 'a list' : JSON.stringify(object);
+      badLines.push({ code: 'bad_json', file, line: number, message: importMessage.badJson(`found ${found}`) });
+      return;
     }
+    rows++;
+    if (badLines.length > 0) return;
     const record = object as Record<string, unknown>;
-    rows.push({
-      line: index + 1,
-      text: line,
-      values: canonicalJson(record),
-      cell: (field: string) => {
-        const column = (mapping.columns as Record<string, string | undefined>)[field];
-        return column === undefined ? undefined : value(jsonField(record, column));
-      },
+    mapper.row(number, {
+      cell: (field) => (columns[field] === undefined ? undefined : value(jsonField(record, columns[field]!))),
+      values: () => canonicalJson(record),
     });
+  });
+  const { warnings } = decodeLog(path, file, mapping.encoding, true, (text, final) => lines.push(text, final));
+  if (badLines.length > 0) throw new ImportError(badLines);
+  return { rows, warnings };
+}
+
+/** What reading a file's rows gives: how many, and the decoding's warnings. */
+interface ReadRows {
+  rows: number;
+  warnings: string[];
+}
+
+/** A row being mapped: a mapped field's value, and every value of the row (time excepted) as one text. */
+interface RowCells {
+  cell(field: string): string | undefined;
+  values(): string;
+}
+
+/** Could `text` start or end with white space, or be a missing-value token? (When unsure, yes.) */
+function mayNeedCleaning(text: string, missing: ReadonlySet<string>, longestMissing: number): boolean {
+  const length = text.length;
+  if (length === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(length - 1);
+  // Below 0x1680 the only white space past the control characters and the space is U+00A0.
+  return first <= 32 || last <= 32 || first >= 0x1680 || last >= 0x1680 || first === 0xa0 || last === 0xa0 ||
+    (length <= longestMissing && missing.has(text));
+}
+
+/** The cells of a CSV export's row, one object reused for every row (no closures per row). */
+class CsvCells implements RowCells {
+  cells: string[] = [];
+  private readonly missing: ReadonlySet<string>;
+  private readonly longestMissing: number;
+  private readonly value: (text: string | undefined) => string | undefined;
+
+  constructor(
+    mapping: Mapping,
+    private readonly index: Record<string, number>,
+  ) {
+    this.missing = new Set(mapping.missing);
+    this.longestMissing = Math.max(0, ...mapping.missing.map((token) => token.length));
+    this.value = presentIn(this.missing);
   }
-  if (issues.length > 0) throw new ImportError(issues);
-  return rows;
+
+  cell(field: string): string | undefined {
+    const position = this.index[field];
+    return position === undefined ? undefined : this.value(this.cells[position]);
+  }
+
+  /**
+   * The time and the ticket are left out: rows are compared within a ticket at an instant,
+   * and without its id a row's text is the same as many other tickets' rows, so one copy
+   * of it is kept for them all.
+   */
+  values(): string {
+    const cells = this.cells;
+    const timeAt = this.index.time!;
+    const ticketAt = this.index.ticket!;
+    for (let at = 0; at < cells.length; at++) {
+      if (at !== timeAt && at !== ticketAt && mayNeedCleaning(cells[at]!, this.missing, this.longestMissing)) {
+        const value = (cell: string, position: number) =>
+          position === timeAt || position === ticketAt ? '' : (this.value(cell) ?? '');
+        return cells.map(value).join('\u0000');
+      }
+    }
+    // Every cell is already as read trimmed, none a missing-value token: joined as they are.
+    const time = cells[timeAt]!;
+    const ticket = cells[ticketAt]!;
+    cells[timeAt] = '';
+    cells[ticketAt] = '';
+    const joined = cells.join('\u0000');
+    cells[timeAt] = time;
+    cells[ticketAt] = ticket;
+    return joined;
+  }
+}
+
+/** The rows of a CSV export, cells found by the mapping's column names, handed to `mapper`. */
+function readCsvExport(path: string, file: string, mapping: Mapping, mapper: RowMapper): ReadRows {
+  let row: CsvCells | undefined;
+  return readCsvLog(
+    path,
+    { shownAs: file, delimiter: mapping.delimiter, form: 'mapped', encoding: mapping.encoding },
+    (header) => {
+      row = new CsvCells(mapping, columnPositions(header, file, mapping));
+    },
+    (cells, line) => {
+      row!.cells = cells;
+      mapper.row(line, row!);
+    },
+  );
 }
 
 /** The counter and flag columns of a row; an unreadable one is an issue. */
@@ -160,50 +227,70 @@ const FLAG_VALUES = new Map<string, boolean>([
   ['f', false],
 ]);
 
-export function readMapped(text: string, file: string, mapping: Mapping, mappingFile: string): RawLog {
-  const rows = mapping.format === 'ndjson' ? ndjsonExportRows(text, file, mapping) : csvExportRows(text, file, mapping);
-  const issues: ImportIssue[] = [];
-  const readTime = timestampReader(mapping.timestamps);
-  const records: RawRecord[] = [];
-  const unmapped = new Map<string, { rows: number; firstLine: number }>();
-  const activities: Record<string, { rows: number; type: string }> = {};
-  const timeColumn = mapping.columns.time;
-  for (const row of rows) {
-    const issue = (code: string, path: string, message: string) =>
-      issues.push({ code, file, line: row.line, path, message });
-    const cell = row.cell;
+/**
+ * Maps an export's rows, one at a time, to raw records: the activity's events, the row's
+ * fields, time and counters. Keeps the records, the problems, and for each row read the
+ * text that tells a duplicate (only until reading ends).
+ */
+class RowMapper {
+  readonly issues: ImportIssue[] = [];
+  readonly kept = new KeptRows();
+  readonly activities: Record<string, { rows: number; type: string }> = {};
+  private readonly unmapped = new Map<string, { rows: number; firstLine: number }>();
+  private readonly readTime: (text: string) => TimestampResult;
+
+  constructor(
+    private readonly file: string,
+    private readonly mapping: Mapping,
+  ) {
+    this.readTime = timestampReader(mapping.timestamps);
+  }
+
+  /** Maps one row, read at `line`. */
+  row(line: number, cells: RowCells): void {
+    const { mapping, file, issues } = this;
+    const issue = (code: string, path: string, message: string) => issues.push({ code, file, line, path, message });
+    const cell = (field: string) => cells.cell(field);
     const activity = cell('activity') ?? '';
     const events: ActivityEvent[] | undefined = Object.prototype.hasOwnProperty.call(mapping.activities, activity)
       ? mapping.activities[activity]
       : undefined;
     if (events === undefined) {
-      const seen = unmapped.get(activity);
-      if (seen === undefined) unmapped.set(activity, { rows: 1, firstLine: row.line });
+      const seen = this.unmapped.get(activity);
+      if (seen === undefined) this.unmapped.set(this.kept.text(activity), { rows: 1, firstLine: line });
       else seen.rows++;
-      continue;
+      return;
     }
-    const entry = (activities[activity] ??= { rows: 0, type: events.map((event) => event.type).join(', ') });
+    const entry = (this.activities[activity] ??= { rows: 0, type: events.map((event) => event.type).join(', ') });
     entry.rows++;
     const time = cell('time') ?? '';
-    const epochMs = timeOf(readTime(time), time, issue, timeColumn);
+    const read = this.readTime(time);
+    const epochMs = 'epochMs' in read ? read.epochMs : timeOf(read, time, issue, mapping.columns.time);
     const ticket = cell('ticket');
     if (ticket === undefined) issue('missing_ticket', mapping.columns.ticket, importMessage.missingTicket());
     const createdText = cell('created');
     const createdEpochMs =
       createdText === undefined
         ? undefined
-        : timeOf(readTime(createdText), createdText, issue, mapping.columns.created!);
+        : timeOf(this.readTime(createdText), createdText, issue, mapping.columns.created!);
     const counters = readCounters(cell, issue, mapping);
     if (epochMs === undefined || ticket === undefined || (createdText !== undefined && createdEpochMs === undefined))
-      continue;
-    const key = `${epochMs}\u0000${row.values}`;
-    events.forEach((event, part) => {
-      const record: RawRecord = { line: row.line, text: row.text, key, ticket, epochMs, type: event.type, activity };
+      return;
+    // A problem anywhere fails the import: records (and duplicate texts) are kept only while there is none.
+    if (issues.length > 0) return;
+    if (this.kept.duplicate(ticket, epochMs, cells.values())) return;
+    const fields: Partial<Record<(typeof MAPPED_FIELDS)[number], string>> = {};
+    for (const field of MAPPED_FIELDS) {
+      const value = cells.cell(field);
+      if (value !== undefined) fields[field] = this.kept.text(value);
+    }
+    const keptTicket = this.kept.text(ticket);
+    const keptActivity = this.kept.text(activity);
+    for (let part = 0; part < events.length; part++) {
+      const event = events[part]!;
+      const record: RawRecord = { line, ticket: keptTicket, epochMs, type: event.type, activity: keptActivity };
       if (events.length > 1) record.part = part;
-      for (const field of MAPPED_FIELDS) {
-        const value = cell(field);
-        if (value !== undefined) record[field] = value;
-      }
+      for (const field of MAPPED_FIELDS) if (fields[field] !== undefined) record[field] = fields[field];
       if (event.kind !== undefined) record.kind = event.kind;
       if (event.tier !== undefined && record.tier === undefined) record.tier = event.tier;
       if (event.type === 'queued' && record.tier === undefined) {
@@ -214,27 +301,45 @@ export function readMapped(text: string, file: string, mapping: Mapping, mapping
       if (event.ends_pending === true) record.endsPending = true;
       if (createdEpochMs !== undefined) record.createdEpochMs = createdEpochMs;
       if (counters !== undefined) record.counters = counters;
-      records.push(record);
-    });
+      this.kept.records.push(record);
+    }
   }
-  if (unmapped.size > 0) {
-    const list = [...unmapped]
+
+  /** Every unmapped activity, most rows first, as one issue at the front. */
+  unmappedIssue(mappingFile: string): ImportIssue | undefined {
+    if (this.unmapped.size === 0) return undefined;
+    const list = [...this.unmapped]
       .map(([activity, seen]) => ({ activity, ...seen }))
       .sort((a, b) => b.rows - a.rows || a.firstLine - b.firstLine);
-    issues.unshift({
+    return {
       code: 'unmapped_activity',
-      file,
+      file: this.file,
       line: list[0]!.firstLine,
-      path: mapping.columns.activity,
+      path: this.mapping.columns.activity,
       message: importMessage.unmappedActivities(mappingFile, list),
-    });
+    };
   }
+}
+
+/**
+ * Reads an export through its mapping, a row at a time (`path` is read, `file` is its name in
+ * messages). Throws an `ImportError` listing every unreadable row and unmapped activity.
+ */
+export function readMapped(path: string, file: string, mapping: Mapping, mappingFile: string): RawLog {
+  const mapper = new RowMapper(file, mapping);
+  const { rows, warnings } =
+    mapping.format === 'ndjson'
+      ? readNdjsonExport(path, file, mapping, mapper)
+      : readCsvExport(path, file, mapping, mapper);
+  const unmapped = mapper.unmappedIssue(mappingFile);
+  const issues = unmapped === undefined ? mapper.issues : [unmapped, ...mapper.issues];
   if (issues.length > 0) throw new ImportError(issues);
   return {
     form: mapping.format === 'ndjson' ? 'mapped-ndjson' : 'mapped-csv',
-    records,
-    rows: rows.length,
-    activities,
-    warnings: [],
+    records: mapper.kept.records,
+    rows,
+    duplicates: mapper.kept.duplicates,
+    activities: mapper.activities,
+    warnings,
   };
 }

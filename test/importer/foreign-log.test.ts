@@ -164,6 +164,17 @@ describe('duplicates', () => {
       'bob',
     ]);
   });
+
+  it('are rows of the same ticket: the same row of two tickets, or with another note, is kept', () => {
+    const log =
+      'id,when,what,who,note\nT1,2024-03-01T09:00:00Z,Open,ann,x\nT2,2024-03-01T09:00:00Z,Open,ann,x\n' +
+      'T1,2024-03-01T09:10:00Z,Take,ann,x\nT1,2024-03-01T09:10:00Z,Take,ann,y\n T2 ,2024-03-01T09:00:00Z,Open,ann, x\n';
+    const imported = importText(log, columns + activities);
+    // Only line 6 repeats an earlier row (line 3, once trimmed).
+    expect(imported.report.rows_dropped.duplicate).toBe(1);
+    expect(imported.report.tickets).toBe(2);
+    expect(imported.events.filter((event) => event.type === 'assigned')).toHaveLength(2);
+  });
 });
 
 describe('encodings', () => {

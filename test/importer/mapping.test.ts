@@ -74,4 +74,17 @@ describe('mapping files', () => {
     `);
     expect(() => loadMappingFile('/nonexistent/mapping.yaml', 'mapping.yaml')).toThrow('cannot find the mapping file "mapping.yaml"');
   });
+
+  it('reads YAML through the shared located layer: a duplicate key is refused where it was written', () => {
+    expect(problems(`${columns}activities: { Opened: created }\nactivities: { Closed: closed }\n`)).toMatchInlineSnapshot(`
+      "bad.yaml:3:1  activities
+        duplicate key "activities" (already set on line 2)"
+    `);
+    expect(problems('')).toMatchInlineSnapshot(`
+      "bad.yaml:1:1  columns
+        required field "columns" is missing (expected a map (key: value))
+      bad.yaml:1:1  activities
+        required field "activities" is missing (expected a map (key: value))"
+    `);
+  });
 });

@@ -17,7 +17,7 @@ import { startChartRenderer } from '../../report/chart-renderer.js';
 import { writeAtomically } from '../../report/output-directory.js';
 import { loadScenarioText } from '../../scenario/load.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
-import { importForCommand, logLedger, logMetricOptions, logOutputName } from './metrics.js';
+import { importForCommand, logLedger, logMetricOptions, logOutputName, SIZE_CHECK_HELP } from './metrics.js';
 
 interface CalibrateOptionValues {
   mapping?: string;
@@ -26,6 +26,8 @@ interface CalibrateOptionValues {
   reportDir?: string;
   replications?: string;
   quiet?: boolean;
+  /** False with --no-size-check. */
+  sizeCheck?: boolean;
 }
 
 export function registerCalibrate(program: Command, io: CliIo): void {
@@ -53,6 +55,7 @@ export function registerCalibrate(program: Command, io: CliIo): void {
     .option('--report-dir <dir>', 'directory of the check (default: outputs/<log name>-calibration)')
     .option('-r, --replications <n>', 'replications of the check (default: 10)')
     .option('--quiet', 'print nothing but errors')
+    .option('--no-size-check', SIZE_CHECK_HELP)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -67,7 +70,7 @@ export function registerCalibrate(program: Command, io: CliIo): void {
           `--replications expects a whole number ≥ 2, found "${options.replications}"`,
           ExitCode.BadInput,
         );
-      const log = importForCommand(file, options.mapping, io, options.quiet);
+      const log = importForCommand(file, options.mapping, io, options.quiet, false, options.sizeCheck !== false);
       const name = `${logOutputName(file)}-calibrated`;
       let yaml: string;
       try {

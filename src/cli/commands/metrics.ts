@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { basename, extname, resolve } from 'node:path';
 import { scenarioMetricOptions, ticketTable } from '../../experiment/replication.js';
 import { summarize } from '../../experiment/statistics.js';
-import { ImportError, importLog, renderImportReport, type ImportedLog } from '../../importer/index.js';
+import { checkLogSize, ImportError, importLog, renderImportReport, type ImportedLog } from '../../importer/index.js';
 import { KPI_CATALOG, TIER_KPI_CATALOG, type MetricOptions } from '../../metrics/catalog.js';
 import { computeKpis, type KpiTable } from '../../metrics/engine.js';
 import { computeDaily } from '../../metrics/daily.js';
@@ -46,6 +46,8 @@ interface MetricsOptionValues {
   format?: string;
   /** False with --no-report: no charts, no report.html. */
   report?: boolean;
+  /** False with --no-size-check: read a log however large it is estimated to be. */
+  sizeCheck?: boolean;
 }
 
 /** One KPI's value and unit, as `summary.json` holds it. */
@@ -152,10 +154,21 @@ function kpiCsvRows(summary: LogSummary): Array<[string, number | null, string]>
   return rows;
 }
 
-/** Reads a log for a command (`metrics`, `calibrate`): the import report on stderr unless quiet; bad input ⇒ exit 2. */
-export function importForCommand(file: string, mapping: string | undefined, io: CliIo, quiet = false, json = false): ImportedLog {
+/**
+ * Reads a log for a command (`metrics`, `calibrate`): the import report on stderr unless quiet; bad input ⇒ exit 2.
+ * A log estimated too large for the heap is refused before it is read, unless `sizeCheck` is false (`--no-size-check`).
+ */
+export function importForCommand(
+  file: string,
+  mapping: string | undefined,
+  io: CliIo,
+  quiet = false,
+  json = false,
+  sizeCheck = true,
+): ImportedLog {
   let log: ImportedLog;
   try {
+    if (sizeCheck) checkLogSize(resolve(io.cwd, file), file, '--no-size-check');
     log = importLog(resolve(io.cwd, file), {
       shownAs: file,
       mappingFile: mapping === undefined ? undefined : resolve(io.cwd, mapping),
@@ -180,6 +193,11 @@ export function logLedger(log: ImportedLog): Ledger {
   for (const event of log.events) ledger.emit(event);
   return ledger;
 }
+
+/** The help of --no-size-check (metrics, calibrate). */
+export const SIZE_CHECK_HELP =
+  'read the log even if it is estimated too large for memory ' +
+  '(without it, such a log is refused with exit 2 before it is read)';
 
 /** Directory name for a log: its file name's slug, without the extension (never `.` or `..`). */
 export function logOutputName(file: string): string {
@@ -215,6 +233,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
     .option('--quiet', 'print nothing but errors')
     .option('--format <formats>', 'also export the log, comma-separated: xes (events.xes), ocel (events.ocel.json), parquet (events.parquet, tickets.parquet); see docs/exports.md')
     .option('--no-report', 'skip charts/ and report.html')
+    .option('--no-size-check', SIZE_CHECK_HELP)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -233,9 +252,12 @@ export function registerMetrics(program: Command, io: CliIo): void {
       const directory = outputTarget(io, options.out, `outputs/${logOutputName(file)}`);
       const formats = parseFormatOption(options.format);
       // The import report is printed below, with the KPIs it explains (made_sla beside SLA compliance).
-      const log = importForCommand(file, options.mapping, io, true, options.json === true);
+      const log = importForCommand(file, options.mapping, io, true, options.json === true, options.sizeCheck !== false);
       prepareOutputDirectory(directory, outputOptions(io, options));
       const ledger = logLedger(log);
+      // Folded into the ledger, the events are let go (a large log's biggest part) unless an export writes them.
+      const events = formats.length > 0 ? log.events : [];
+      log.events = [];
       const definitionsFrom = scenario ?? scenarioSchema.parse({ name: 'defaults' });
       const definitions = logMetricOptions(definitionsFrom, log);
       const kpis = computeKpis(ledger, definitions);
@@ -253,7 +275,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
           staged.write('import-report.json', JSON.stringify(log.report, null, 2) + '\n');
           staged.write('tickets.csv', tickets.csv);
           if (formats.length > 0) {
-            const source = arraySource(log.events, log.window.originEpochMs);
+            const source = arraySource(events, log.window.originEpochMs);
             const rows = formats.includes('parquet') ? [{ replication: 1, rows: ticketRows(ledger, definitions) }] : undefined;
             writeExports({ formats, log: source, name: logOutputName(file), eventsParquet: true, tickets: rows }, (name) => staged.file(name));
           }
