@@ -6,6 +6,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerErlang } from './commands/erlang.js';
 import { registerFrameworks } from './commands/frameworks.js';
 import { registerInit } from './commands/init.js';
+import { registerMerge } from './commands/merge.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerPage } from './commands/page.js';
 import { registerPressure } from './commands/pressure.js';
@@ -37,6 +38,7 @@ export function buildProgram(io: CliIo): Command {
   registerCompare(program, io);
   registerSweep(program, io);
   registerPressure(program, io);
+  registerMerge(program, io);
   registerErlang(program, io);
   registerStaff(program, io);
   registerFrameworks(program, io);
