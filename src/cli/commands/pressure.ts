@@ -32,7 +32,7 @@ import { formatValue } from '../../report/format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
-import { loadForCommand, outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import { outputTarget, prepareForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
 interface PressureOptionValues extends ScenarioOptionValues, ExperimentOptionValues {
   kpi?: string;
@@ -65,12 +65,6 @@ function parseLevel(text: string, option: string): number {
 export function parseSteps(text: string | undefined): number[] {
   if (text === undefined) return [...DEFAULT_PRESSURE_LEVELS];
   return text.split(',').map((part) => parseLevel(part, '--steps'));
-}
-
-/** The scenario with pressure on one KPI (or none: `kpi` undefined), loaded like any command's. */
-function loadWithIncentive(file: string, options: ScenarioOptionValues, io: CliIo, kpi: string | undefined, level: number): Scenario {
-  const set = [...(options.set ?? []), kpi === undefined ? NO_INCENTIVES_OVERRIDE : incentiveOverride(kpi, level)];
-  return loadForCommand(file, { ...options, set }, io).scenario;
 }
 
 /** Adds `desksim pressure` to the program. */
@@ -115,18 +109,22 @@ export function registerPressure(program: Command, io: CliIo): void {
     .action(async (file: string, options: PressureOptionValues) => {
       if (options.allKpis && options.kpi !== undefined) throw new CliError('pressure: give --kpi <id> or --all-kpis, not both', ExitCode.BadInput);
       if (!options.allKpis && options.kpi === undefined) throw new CliError(`pressure: which KPI? give --kpi <id> (one of ${INCENTIVE_KPIS.join(', ')}) or --all-kpis`, ExitCode.BadInput);
-      const written = loadForCommand(file, options, io).scenario;
+      // The file is read once; each level's incentives are applied to its parsed tree as data.
+      const scenarioWith = prepareForCommand(file, options, io);
+      const written = scenarioWith([]);
+      const withIncentive = (kpi: string | undefined, level: number) =>
+        scenarioWith([{ path: ['incentives'], value: kpi === undefined ? [] : [{ kpi, pressure: level }], label: kpi === undefined ? NO_INCENTIVES_OVERRIDE : incentiveOverride(kpi, level) }]);
       let plan: PressurePlan;
       let scenarios: Scenario[];
       if (options.allKpis) {
         const level = parseLevel(options.level ?? '1', '--level');
         plan = { mode: 'matrix', written, level, report: options.report !== false, defaultOut: `outputs/pressure-${safeName(written.name)}-all-kpis` };
-        scenarios = [loadWithIncentive(file, options, io, undefined, 0), ...INCENTIVE_KPIS.map((kpi) => loadWithIncentive(file, options, io, kpi, level))];
+        scenarios = [withIncentive(undefined, 0), ...INCENTIVE_KPIS.map((kpi) => withIncentive(kpi, level))];
       } else {
         const kpi = checkIncentiveKpi(options.kpi!);
         const levels = pressureLevels(parseSteps(options.steps));
         plan = { mode: 'kpi', written, kpi, levels, report: options.report !== false, defaultOut: `outputs/pressure-${safeName(written.name)}-${safeName(kpi)}` };
-        scenarios = levels.map((level) => loadWithIncentive(file, options, io, kpi, level));
+        scenarios = levels.map((level) => withIncentive(kpi, level));
       }
       const specs = scenarios.map((scenario) => ({ scenario }));
       const shard = parseShardOption(options.shard, io);
