@@ -109,9 +109,10 @@ export function registerMerge(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=7 -r 2 --no-report --quiet --shard 1/2 --out outputs/part-1\n' +
-        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=7 -r 2 --no-report --quiet --shard 2/2 --out outputs/part-2\n' +
-        '  $ desksim merge outputs/part-1 outputs/part-2 --out outputs/tier1-staffing --quiet\n',
+        '  # a sweep in two parts (two machines, two tasks of an array job), then the whole sweep:\n' +
+        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=8 -r 2 --quiet --shard 1/2 --out outputs/part-1' +
+        ' && desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=8 -r 2 --quiet --shard 2/2 --out outputs/part-2' +
+        ' && desksim merge outputs/part-1 outputs/part-2 --out outputs/tier1-staffing --quiet\n',
     )
     .action(async (directories: string[], options: MergeOptionValues) => {
       let shards: ReadShard[];
