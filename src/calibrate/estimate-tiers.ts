@@ -78,7 +78,9 @@ export function estimateTiers(
   return result;
 }
 
-/** Each tier's agents' on-shift intervals, from shift_started and shift_ended (a shift still open ends with the log). */
+/**
+ * Each tier's agents' on-shift intervals, from shift_started and shift_ended (a shift still open ends with the log).
+ */
 export function shiftsByTier(events: readonly TicketEvent[]): Map<string, Array<[number, number]>> {
   const open = new Map<string, { tier: string; from: number }>();
   const shifts = new Map<string, Array<[number, number]>>();

@@ -58,8 +58,10 @@ export function estimate(input: CalibrationInput): Calibration {
     assumptions.push({
       what: 'handle times: the log records no work start or end',
       used:
-        'processing times instead — from an agent taking the ticket to its resolution, escalation or wait — which hold ' +
-        'the time the ticket lay untouched between touches; staffing is then the mean number of tickets in processing ' +
+        'processing times instead — from an agent taking the ticket to its resolution, escalation or wait — which ' +
+        'hold ' +
+        'the time the ticket lay untouched between touches; staffing is then the mean number of tickets in ' +
+        'processing ' +
         "per hour (Little's law), not the agents",
     });
   }
@@ -113,7 +115,9 @@ export function estimate(input: CalibrationInput): Calibration {
     });
   assumptions.push({
     what: 'truth: a real log does not say whether a problem was really fixed',
-    used: 'accuracy from the reopen rate: a ticket not really fixed comes back (return_when_not_fixed 1) after the reopen delay fitted',
+    used:
+      'accuracy from the reopen rate: a ticket not really fixed comes back (return_when_not_fixed 1) after the ' +
+      'reopen delay fitted',
   });
 
   const sessions = tickets.reduce((sum, ticket) => sum + spansOf(ticket).length, 0);

@@ -82,7 +82,9 @@ export class PiecewiseRate implements RateFunction {
         throw new RangeError(`surge #${index + 1} multiplier must be a finite number ≥ 0 (found ${surge.multiplier})`);
       }
       if (Number.isNaN(surge.start) || Number.isNaN(surge.end)) {
-        throw new RangeError(`surge #${index + 1} must have numeric start and end (found ${surge.start} to ${surge.end})`);
+        throw new RangeError(
+          `surge #${index + 1} must have numeric start and end (found ${surge.start} to ${surge.end})`,
+        );
       }
     });
     if (!(end >= 0)) throw new RangeError(`rate end must be ≥ 0 (found ${end})`);
@@ -169,7 +171,11 @@ export class PiecewiseRate implements RateFunction {
   }
 }
 
-export function normalised(weights: number[] | undefined, expectedLength: number, name: string): Float64Array | undefined {
+export function normalised(
+  weights: number[] | undefined,
+  expectedLength: number,
+  name: string,
+): Float64Array | undefined {
   if (weights === undefined) return undefined;
   if (weights.length !== expectedLength) {
     throw new RangeError(`${name} weights must have ${expectedLength} entries (found ${weights.length})`);

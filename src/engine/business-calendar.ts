@@ -174,7 +174,11 @@ export class BusinessCalendar {
     const starts = this.starts;
     const count = starts.length;
     const cached = this.cursor;
-    if (cached < count && (starts[cached] as number) <= t && (cached + 1 === count || (starts[cached + 1] as number) > t)) {
+    if (
+      cached < count &&
+      (starts[cached] as number) <= t &&
+      (cached + 1 === count || (starts[cached + 1] as number) > t)
+    ) {
       return cached;
     }
     let low = 0;
@@ -204,7 +208,10 @@ export class BusinessCalendar {
     return index >= 0 && t < (this.ends[index] as number);
   }
 
-  /** The first open minute at or after t: t itself when open, Infinity if the calendar never opens again within coverage. */
+  /**
+   * The first open minute at or after t: t itself when open, Infinity if the calendar never opens again within
+   * coverage.
+   */
   nextOpen(t: number): number {
     if (this.alwaysOpen) return t;
     const index = this.locate(t);

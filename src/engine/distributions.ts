@@ -98,7 +98,9 @@ export function distributionProblems(spec: DistributionSpec): string[] {
         if (!(spec.max > spec.min)) {
           problems.push(`max must be > min (found min ${spec.min}, max ${spec.max})`);
         } else if (spec.mode < spec.min || spec.mode > spec.max) {
-          problems.push(`mode must lie between min and max (found min ${spec.min}, mode ${spec.mode}, max ${spec.max})`);
+          problems.push(
+            `mode must lie between min and max (found min ${spec.min}, mode ${spec.mode}, max ${spec.max})`,
+          );
         }
       }
       break;
@@ -122,7 +124,8 @@ export function distributionProblems(spec: DistributionSpec): string[] {
     }
     default:
       problems.push(
-        `unknown distribution ${describe((spec as { dist?: unknown }).dist)} (expected one of ${distributionNames.join(', ')})`,
+        `unknown distribution ${describe((spec as { dist?: unknown }).dist)} (expected one of ` +
+        `${distributionNames.join(', ')})`,
       );
   }
   if (problems.length === 0) add(derivedProblem(spec));
@@ -139,8 +142,15 @@ function derivedProblem(spec: DistributionSpec): string | undefined {
   const sampler = buildSampler(spec);
   const derived = Object.entries(sampler).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
   if (derived.every(([, value]) => Number.isFinite(value))) return undefined;
-  const moment = !Number.isFinite(sampler.mean) ? 'mean' : !Number.isFinite(sampler.variance) ? 'variance' : 'internal parameters';
-  return `the parameters are too extreme: the distribution's ${moment} would not be a finite number; use values nearer the scale of the data`;
+  const moment = !Number.isFinite(sampler.mean)
+    ? 'mean'
+    : !Number.isFinite(sampler.variance)
+      ? 'variance'
+      : 'internal parameters';
+  return (
+    `the parameters are too extreme: the distribution's ${moment} would not be a finite number; ` +
+    `use values nearer the scale of the data`
+  );
 }
 
 // ---------------------------------------------------------------------------

@@ -40,7 +40,9 @@ export const isoPattern =
  * @throws LocalTimeError saying what was expected and what was found.
  */
 export function parseIsoDateTime(iso: string): IsoParts {
-  const expected = `expected an ISO 8601 date-time like 2026-01-05T09:00, 2026-01-05T09:00:00Z or 2026-01-05T09:00:00+05:30, found ${JSON.stringify(iso)}`;
+  const expected =
+    `expected an ISO 8601 date-time like 2026-01-05T09:00, 2026-01-05T09:00:00Z or 2026-01-05T09:00:00+05:30, found ` +
+    `${JSON.stringify(iso)}`;
   const match = typeof iso === 'string' ? isoPattern.exec(iso.trim()) : null;
   if (match === null) throw new LocalTimeError(expected);
   const [, yearText, monthText, dayText, hourText, minuteText, secondText, fractionText, offsetText] = match;
@@ -53,7 +55,16 @@ export function parseIsoDateTime(iso: string): IsoParts {
   const milliseconds = fractionText === undefined ? 0 : Number(`0.${fractionText}`) * 1000;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   // Date.UTC reads years 0-99 as 1900-1999; four-digit years from 1000 keep every date unambiguous.
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
+  if (
+    year < 1000 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     throw new LocalTimeError(`${expected} (a field is out of range)`);
   }
   let offset: number | undefined;
@@ -65,7 +76,8 @@ export function parseIsoDateTime(iso: string): IsoParts {
       const digits = offsetText.slice(1).replace(':', '');
       const offsetHours = Number(digits.slice(0, 2));
       const offsetMinutes = Number(digits.slice(2) || '0');
-      if (offsetHours > 23 || offsetMinutes > 59) throw new LocalTimeError(`${expected} (the UTC offset is out of range)`);
+      if (offsetHours > 23 || offsetMinutes > 59)
+        throw new LocalTimeError(`${expected} (the UTC offset is out of range)`);
       offset = sign * (offsetHours * 60 + offsetMinutes);
     }
   }
@@ -87,7 +99,8 @@ export function createFormatter(timeZone: string): Intl.DateTimeFormat {
     });
   } catch {
     throw new LocalTimeError(
-      `unknown time zone ${JSON.stringify(timeZone)} (expected an IANA time zone name such as "Europe/Rome", "America/New_York" or "UTC")`,
+      `unknown time zone ${JSON.stringify(timeZone)} (expected an IANA time zone name such as "Europe/Rome", ` +
+      `"America/New_York" or "UTC")`,
     );
   }
 }
@@ -320,7 +333,9 @@ export class LocalTimeTable {
     return weekday * 24 + Math.floor((local - day * minutesPerDay) / 60);
   }
 
-  /** The instant at simulation minute `t` as a UTC ISO 8601 string with milliseconds, e.g. `2026-01-05T09:30:00.000Z`. */
+  /**
+   * The instant at simulation minute `t` as a UTC ISO 8601 string with milliseconds, e.g. `2026-01-05T09:30:00.000Z`.
+   */
   toIso(t: number): string {
     return new Date(Math.round(this.startEpochMs + t * millisecondsPerMinute)).toISOString();
   }
@@ -334,7 +349,9 @@ export class LocalTimeTable {
   fromIso(iso: string): number {
     const parts = parseIsoDateTime(iso);
     if (parts.offset !== undefined) {
-      return (parts.wallMilliseconds - parts.offset * millisecondsPerMinute - this.startEpochMs) / millisecondsPerMinute;
+      return (
+        (parts.wallMilliseconds - parts.offset * millisecondsPerMinute - this.startEpochMs) / millisecondsPerMinute
+      );
     }
     return this.fromLocalMinutes(parts.wallMilliseconds / millisecondsPerMinute);
   }

@@ -12,7 +12,8 @@ import type { AgentRecord, Ledger } from './ledger.js';
  */
 export function backlogSampleTimes(window: LogWindow): number[] {
   const times: number[] = [];
-  for (let day = Math.floor(window.measureFrom / MINUTES_PER_DAY) + 1; day * MINUTES_PER_DAY <= window.measureTo; day++) times.push(day * MINUTES_PER_DAY);
+  for (let day = Math.floor(window.measureFrom / MINUTES_PER_DAY) + 1; day * MINUTES_PER_DAY <= window.measureTo; day++)
+    times.push(day * MINUTES_PER_DAY);
   return times.length === 0 ? [window.measureTo] : times;
 }
 
@@ -46,7 +47,8 @@ export function openTicketCounts(ledger: Ledger, tickets: ArrayLike<number>, tim
     const ticket = tickets[index]!;
     addInterval(ledger.createdAt[ticket]!, ledger.doneAt[ticket]!);
     const reopenings = ledger.reopeningsOf(ticket);
-    if (reopenings !== undefined) for (let at = 0; at < reopenings.length; at += 2) addInterval(reopenings[at]!, reopenings[at + 1] ?? Number.NaN);
+    if (reopenings !== undefined)
+      for (let at = 0; at < reopenings.length; at += 2) addInterval(reopenings[at]!, reopenings[at + 1] ?? Number.NaN);
   }
   const result: number[] = [];
   let running = 0;

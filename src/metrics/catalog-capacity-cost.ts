@@ -25,7 +25,9 @@ export const CAPACITY_AND_COST_KPIS = [
     label: 'Tickets per agent day',
     better: 'higher',
     unit: 'ratio',
-    definition: 'Resolved tickets / agent shift days (an agent’s day counts if the agent was on shift at any time that day, in the measured window).',
+    definition:
+      'Resolved tickets / agent shift days (an agent’s day counts if the agent was on shift at any time that day, in ' +
+      'the measured window).',
     needs: ['resolved', 'shift_started'],
     scope: 'agent',
     compute: (context) => {
@@ -42,7 +44,8 @@ export const CAPACITY_AND_COST_KPIS = [
     daily: 7,
     unit: 'share',
     definition:
-      'Tickets whose first public reply came within their priority’s first-response target, on the SLA clock; a ticket still without one at the end misses, one abandoned before its target is left out.',
+      'Tickets whose first public reply came within their priority’s first-response target, on the SLA clock; a ' +
+      'ticket still without one at the end misses, one abandoned before its target is left out.',
     needs: ['created'],
     compute: (context) => slaCompliance(context, 'firstResponse'),
   },
@@ -52,7 +55,9 @@ export const CAPACITY_AND_COST_KPIS = [
     better: 'higher',
     daily: 8,
     unit: 'share',
-    definition: 'Tickets resolved within their priority’s resolution target, on the SLA clock, less waits on the customer if the policy pauses.',
+    definition:
+      'Tickets resolved within their priority’s resolution target, on the SLA clock, less waits on the customer if ' +
+      'the policy pauses.',
     needs: ['created'],
     compute: (context) => slaCompliance(context, 'resolution'),
   },
@@ -62,9 +67,11 @@ export const CAPACITY_AND_COST_KPIS = [
     better: 'lower',
     unit: 'tickets',
     definition:
-      'Open tickets (created, not resolved, abandoned or closed; reopened ones again) sampled at each midnight of the measured window, averaged; warm-up tickets still open count.',
+      'Open tickets (created, not resolved, abandoned or closed; reopened ones again) sampled at each midnight of ' +
+      'the measured window, averaged; warm-up tickets still open count.',
     needs: ['created'],
-    compute: (context) => mean(openTicketCounts(context.ledger, context.allTickets, backlogSampleTimes(context.window))),
+    compute: (context) =>
+      mean(openTicketCounts(context.ledger, context.allTickets, backlogSampleTimes(context.window))),
   },
   {
     id: 'backlog_end',
@@ -81,7 +88,8 @@ export const CAPACITY_AND_COST_KPIS = [
     better: 'lower',
     unit: 'ratio',
     definition:
-      'Least-squares slope of the midnight backlog samples (as backlog_mean) over the measured window, tickets per day; clearly above 0 on a desk that cannot keep up (null with fewer than two samples).',
+      'Least-squares slope of the midnight backlog samples (as backlog_mean) over the measured window, tickets per ' +
+      'day; clearly above 0 on a desk that cannot keep up (null with fewer than two samples).',
     needs: ['created'],
     range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
     compute: (context) => {
@@ -103,7 +111,8 @@ export const CAPACITY_AND_COST_KPIS = [
     label: 'Self-service deflection',
     better: 'higher',
     unit: 'share',
-    definition: 'Issues the knowledge base answered without a ticket (self_service deflected) / (those + tickets created).',
+    definition:
+      'Issues the knowledge base answered without a ticket (self_service deflected) / (those + tickets created).',
     needs: ['self_service'],
     scope: 'desk',
     compute: (context) => {
@@ -131,7 +140,8 @@ export const CAPACITY_AND_COST_KPIS = [
     better: 'lower',
     unit: 'currency',
     definition:
-      'Total cost (paid agent time, absence included, at tier rates, overtime with its premium + replacement cost of agents who left + overhead per ticket + prorated fixed monthly cost) / tickets created.',
+      'Total cost (paid agent time, absence included, at tier rates, overtime with its premium + replacement cost of ' +
+      'agents who left + overhead per ticket + prorated fixed monthly cost) / tickets created.',
     needs: ['created', 'shift_started'],
     scope: 'desk',
     compute: (context) => {
@@ -145,7 +155,8 @@ export const CAPACITY_AND_COST_KPIS = [
     better: 'lower',
     unit: 'currency',
     definition:
-      'Total cost of the measured window: paid agent time (absence included, at tier rates, overtime with its premium) + replacement cost of agents who left + overhead per ticket + prorated fixed monthly cost.',
+      'Total cost of the measured window: paid agent time (absence included, at tier rates, overtime with its ' +
+      'premium) + replacement cost of agents who left + overhead per ticket + prorated fixed monthly cost.',
     needs: ['created', 'shift_started'],
     scope: 'desk',
     compute: (context) => totalCost(context),

@@ -75,7 +75,8 @@ export function customerCodes(ledger: Ledger): { codes: Int32Array; count: numbe
 export function creationOrder(ledger: Ledger): Int32Array | null {
   const createdAt = ledger.createdAt;
   let sorted = true;
-  for (let ticket = 1; ticket < ledger.ticketCount && sorted; ticket++) sorted = createdAt[ticket - 1]! <= createdAt[ticket]!;
+  for (let ticket = 1; ticket < ledger.ticketCount && sorted; ticket++)
+    sorted = createdAt[ticket - 1]! <= createdAt[ticket]!;
   if (sorted) return null;
   const order = new Int32Array(ledger.ticketCount);
   for (let ticket = 0; ticket < order.length; ticket++) order[ticket] = ticket;
@@ -97,4 +98,5 @@ export function repeatedWithinWindow(context: MetricContext): (ledger: Ledger, t
   };
 }
 
-export const hasCustomer = (ledger: Ledger, ticket: number) => ledger.customer[ticket] !== undefined && ledger.customer[ticket] !== '';
+export const hasCustomer = (ledger: Ledger, ticket: number) =>
+  ledger.customer[ticket] !== undefined && ledger.customer[ticket] !== '';

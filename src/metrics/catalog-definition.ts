@@ -58,7 +58,10 @@ export interface CostRates {
    * otherwise keep it outside most measured windows. 0 if not given.
    */
   perHire?: number;
-  /** Extra pay of an overtime hour (on-shift time opened by `shift_started`, kind `overtime`), as a share of the tier's rate. */
+  /**
+   * Extra pay of an overtime hour (on-shift time opened by `shift_started`, kind `overtime`), as a share of the tier's
+   * rate.
+   */
   overtimePremium?: number;
   perTicket: number;
   fixedMonthly: number;
@@ -86,7 +89,8 @@ export function totalCost(context: MetricContext): number | null {
   }
   cost += (rates.perHire ?? 0) * context.ledger.agentsLeft;
   cost += rates.perTicket * context.tickets.length;
-  for (const [tier, rate] of Object.entries(rates.perConversationByTier ?? {})) cost += rate * (context.visitsByTier.get(tier)?.length ?? 0);
+  for (const [tier, rate] of Object.entries(rates.perConversationByTier ?? {}))
+    cost += rate * (context.visitsByTier.get(tier)?.length ?? 0);
   cost += rates.fixedMonthly * ((context.window.measureTo - context.window.measureFrom) / MINUTES_PER_MONTH);
   return cost;
 }
@@ -176,5 +180,9 @@ export interface TierKpiDefinition<Id extends string = string> extends KpiFacts<
 
 /** Possible values of a KPI of this unit: shares in [0, 1]; durations, counts, costs and ratios ≥ 0. */
 export function unitRange(unit: KpiUnit | string): KpiRange {
-  return unit === 'share' ? [0, 1] : unit === 'score' ? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY] : [0, Number.POSITIVE_INFINITY];
+  return unit === 'share'
+    ? [0, 1]
+    : unit === 'score'
+      ? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]
+      : [0, Number.POSITIVE_INFINITY];
 }

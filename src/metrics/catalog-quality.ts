@@ -31,13 +31,19 @@ export const QUALITY_KPIS = [
     better: 'higher',
     unit: 'share',
     definition:
-      'First-contact resolution: resolved tickets with no escalation, and neither a reopen nor a new ticket from the same customer ' +
+      'First-contact resolution: resolved tickets with no escalation, and neither a reopen nor a new ticket from the ' +
+      'same customer ' +
       'and category within metrics.fcr_window_days of the resolution / resolved tickets.',
     needs: ['resolved', 'escalated', 'reopened'],
     compute: (context) => {
       const window = context.options.fcrWindow ?? DEFAULT_FCR_WINDOW;
       const repeated = repeatedWithinWindow(context);
-      return ticketShare(context, (ledger, ticket) => ledger.escalations[ticket] === 0 && !(ledger.reopenGap[ticket]! <= window) && !repeated(ledger, ticket), isResolved);
+      return ticketShare(
+        context,
+        (ledger, ticket) =>
+          ledger.escalations[ticket] === 0 && !(ledger.reopenGap[ticket]! <= window) && !repeated(ledger, ticket),
+        isResolved,
+      );
     },
   },
   {
@@ -46,7 +52,8 @@ export const QUALITY_KPIS = [
     better: 'lower',
     unit: 'share',
     definition:
-      'Tickets followed by a new ticket from the same customer and category within metrics.fcr_window_days of their resolution ' +
+      'Tickets followed by a new ticket from the same customer and category within metrics.fcr_window_days of their ' +
+      'resolution ' +
       '(or creation, if unresolved) / tickets with a known customer.',
     needs: ['created'],
     compute: (context) => ticketShare(context, repeatedWithinWindow(context), hasCustomer),
@@ -56,12 +63,15 @@ export const QUALITY_KPIS = [
     label: 'Replies per ticket',
     better: 'lower',
     unit: 'ratio',
-    definition: 'Public agent replies per resolved ticket (automatic replies only if metrics.auto_reply_counts_as_response).',
+    definition:
+      'Public agent replies per resolved ticket (automatic replies only if metrics.auto_reply_counts_as_response).',
     needs: ['resolved', 'replied'],
     compute: (context) => {
       const countAuto = context.options.autoReplyCountsAsResponse === true;
       return ticketMean(context, (ledger, ticket) =>
-        isResolved(ledger, ticket) ? ledger.replies[ticket]! + (countAuto ? ledger.autoReplies[ticket]! : 0) : Number.NaN,
+        isResolved(ledger, ticket)
+          ? ledger.replies[ticket]! + (countAuto ? ledger.autoReplies[ticket]! : 0)
+          : Number.NaN,
       );
     },
   },
@@ -84,7 +94,8 @@ export const QUALITY_KPIS = [
     label: 'Pending share',
     better: null,
     unit: 'share',
-    definition: 'Tickets that waited on the customer at least once (pending, not of kind engineering) / tickets created.',
+    definition:
+      'Tickets that waited on the customer at least once (pending, not of kind engineering) / tickets created.',
     needs: ['created', 'pending'],
     compute: (context) => ticketShare(context, waitedOnCustomer),
   },
@@ -94,12 +105,15 @@ export const QUALITY_KPIS = [
     better: null,
     unit: 'minutes',
     definition:
-      'Mean time a resolved ticket that waited on the customer spent waiting (pending → resumed / customer_replied, or to its last resolution), on the metrics clock.',
+      'Mean time a resolved ticket that waited on the customer spent waiting (pending → resumed / customer_replied, ' +
+      'or to its last resolution), on the metrics clock.',
     needs: ['created', 'pending', 'resolved'],
     compute: (context) => {
       const clock = context.options.durationClock ?? calendarClock;
       return ticketMean(context, (ledger, ticket) =>
-        waitedOnCustomer(ledger, ticket) && ledger.resolvedCount[ticket]! > 0 ? pendingMinutes(context, ticket, ledger.lastResolvedAt[ticket]!, clock) : Number.NaN,
+        waitedOnCustomer(ledger, ticket) && ledger.resolvedCount[ticket]! > 0
+          ? pendingMinutes(context, ticket, ledger.lastResolvedAt[ticket]!, clock)
+          : Number.NaN,
       );
     },
   },

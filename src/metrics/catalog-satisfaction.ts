@@ -20,7 +20,11 @@ export const SATISFACTION_KPIS = [
       for (let index = 0; index < tickets.length; index++) {
         const ticket = tickets[index]!;
         sent += ledger.surveysSent[ticket]!;
-        if (ledger.surveysSent[ticket]! > 0 && !(Number.isNaN(ledger.csat[ticket]!) && Number.isNaN(ledger.nps[ticket]!))) answered++;
+        if (
+          ledger.surveysSent[ticket]! > 0 &&
+          !(Number.isNaN(ledger.csat[ticket]!) && Number.isNaN(ledger.nps[ticket]!))
+        )
+          answered++;
       }
       return sent === 0 ? null : answered / sent;
     },

@@ -30,7 +30,12 @@ export function slaCompliance(context: MetricContext, which: 'firstResponse' | '
     const reached = which === 'firstResponse' ? firstResponseAt(context, ticket) : ledger.lastResolvedAt[ticket]!;
     if (!Number.isNaN(reached)) {
       known++;
-      if (which === 'firstResponse' ? policy.clock(ledger.createdAt[ticket]!, reached) <= target : slaElapsed(context, policy, ticket, reached) <= target) met++;
+      if (
+        which === 'firstResponse'
+          ? policy.clock(ledger.createdAt[ticket]!, reached) <= target
+          : slaElapsed(context, policy, ticket, reached) <= target
+      )
+        met++;
       continue;
     }
     const abandoned = ledger.abandonedAt[ticket]!;
@@ -39,7 +44,10 @@ export function slaCompliance(context: MetricContext, which: 'firstResponse' | '
       continue;
     }
     const until = Number.isNaN(abandoned) ? context.window.measureTo : abandoned;
-    const elapsed = which === 'firstResponse' ? policy.clock(ledger.createdAt[ticket]!, until) : slaElapsed(context, policy, ticket, until);
+    const elapsed =
+      which === 'firstResponse'
+        ? policy.clock(ledger.createdAt[ticket]!, until)
+        : slaElapsed(context, policy, ticket, until);
     if (elapsed > target) known++;
   }
   return known === 0 ? null : met / known;

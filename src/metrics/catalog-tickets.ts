@@ -29,7 +29,11 @@ export function ticketMean(context: MetricContext, value: (ledger: Ledger, ticke
 }
 
 /** Share of measured tickets meeting a predicate; null for none. */
-export function ticketShare(context: MetricContext, predicate: (ledger: Ledger, ticket: number) => boolean, among?: (ledger: Ledger, ticket: number) => boolean): number | null {
+export function ticketShare(
+  context: MetricContext,
+  predicate: (ledger: Ledger, ticket: number) => boolean,
+  among?: (ledger: Ledger, ticket: number) => boolean,
+): number | null {
   const { ledger, tickets } = context;
   let count = 0;
   let total = 0;
@@ -43,7 +47,11 @@ export function ticketShare(context: MetricContext, predicate: (ledger: Ledger, 
 }
 
 /** Share of visits meeting a predicate; null for none. */
-export function visitShare(context: MetricContext, visits: Int32Array, predicate: (ledger: Ledger, visit: number) => boolean): number | null {
+export function visitShare(
+  context: MetricContext,
+  visits: Int32Array,
+  predicate: (ledger: Ledger, visit: number) => boolean,
+): number | null {
   if (visits.length === 0) return null;
   let count = 0;
   for (let index = 0; index < visits.length; index++) if (predicate(context.ledger, visits[index]!)) count++;
@@ -51,7 +59,11 @@ export function visitShare(context: MetricContext, visits: Int32Array, predicate
 }
 
 /** A per-ticket sample (NaN skipped), computed once per context; quantiles select in place. */
-export function sortedSample(context: MetricContext, key: string, value: (ledger: Ledger, ticket: number) => number): Float64Array {
+export function sortedSample(
+  context: MetricContext,
+  key: string,
+  value: (ledger: Ledger, ticket: number) => number,
+): Float64Array {
   let sample = context.samples.get(key);
   if (sample === undefined) {
     const { ledger, tickets } = context;
@@ -83,8 +95,16 @@ export function firstResponseAt(context: TicketTimeContext, ticket: number): num
   return Number.isNaN(automatic) ? reply : Math.min(reply, automatic);
 }
 
-/** Minutes on `clock` the ticket waited on the customer between its creation and `to` (its pauses, and a wait still open). */
-export function pendingMinutes(context: TicketTimeContext, ticket: number, to: number, clock: (from: number, to: number) => number): number {
+/**
+ * Minutes on `clock` the ticket waited on the customer between its creation and `to` (its pauses, and a wait still
+ * open).
+ */
+export function pendingMinutes(
+  context: TicketTimeContext,
+  ticket: number,
+  to: number,
+  clock: (from: number, to: number) => number,
+): number {
   const ledger = context.ledger;
   const created = ledger.createdAt[ticket]!;
   let waited = 0;
@@ -100,11 +120,18 @@ export function pendingMinutes(context: TicketTimeContext, ticket: number, to: n
 }
 
 /** Minutes on `clock` from the ticket's creation to `to`, less its waits on the customer in between if `pause`. */
-export function elapsedSinceCreation(context: TicketTimeContext, ticket: number, to: number, clock: (from: number, to: number) => number, pause: boolean): number {
+export function elapsedSinceCreation(
+  context: TicketTimeContext,
+  ticket: number,
+  to: number,
+  clock: (from: number, to: number) => number,
+  pause: boolean,
+): number {
   const ledger = context.ledger;
   const created = ledger.createdAt[ticket]!;
   let elapsed = clock(created, to);
-  // Subtracted pause by pause (not their sum, as pendingMinutes adds them): the SLA breach instants keep their last digit.
+  // Subtracted pause by pause (not their sum, as pendingMinutes adds them): the SLA breach instants keep their last
+  // digit.
   if (pause) {
     const pauses = ledger.pauses.get(ticket) ?? [];
     for (let index = 0; index < pauses.length; index += 2) {
@@ -126,7 +153,9 @@ export const calendarClock = (from: number, to: number) => to - from;
  */
 export function firstResponseTime(context: TicketTimeContext, ticket: number): number {
   const reached = firstResponseAt(context, ticket);
-  return Number.isNaN(reached) ? reached : (context.options.durationClock ?? calendarClock)(context.ledger.createdAt[ticket]!, reached);
+  return Number.isNaN(reached)
+    ? reached
+    : (context.options.durationClock ?? calendarClock)(context.ledger.createdAt[ticket]!, reached);
 }
 
 /**
@@ -137,13 +166,22 @@ export function firstResponseTime(context: TicketTimeContext, ticket: number): n
 export function resolutionTime(context: TicketTimeContext, ticket: number): number {
   const resolved = context.ledger.lastResolvedAt[ticket]!;
   if (Number.isNaN(resolved)) return resolved;
-  return elapsedSinceCreation(context, ticket, resolved, context.options.durationClock ?? calendarClock, context.options.countPendingTime === false);
+  return elapsedSinceCreation(
+    context,
+    ticket,
+    resolved,
+    context.options.durationClock ?? calendarClock,
+    context.options.countPendingTime === false,
+  );
 }
 
-export const firstResponses = (context: MetricContext) => sortedSample(context, 'first_response_time', (_, ticket) => firstResponseTime(context, ticket));
-export const resolutions = (context: MetricContext) => sortedSample(context, 'resolution_time', (_, ticket) => resolutionTime(context, ticket));
+export const firstResponses = (context: MetricContext) =>
+  sortedSample(context, 'first_response_time', (_, ticket) => firstResponseTime(context, ticket));
+export const resolutions = (context: MetricContext) =>
+  sortedSample(context, 'resolution_time', (_, ticket) => resolutionTime(context, ticket));
 /** Did the ticket ever wait on the customer (a pending not of kind engineering)? */
-export const waitedOnCustomer = (ledger: Ledger, ticket: number) => ledger.pauses.has(ticket) || !Number.isNaN(ledger.pendingSince[ticket]!);
+export const waitedOnCustomer = (ledger: Ledger, ticket: number) =>
+  ledger.pauses.has(ticket) || !Number.isNaN(ledger.pendingSince[ticket]!);
 export const isResolved = (ledger: Ledger, ticket: number) => ledger.resolvedCount[ticket]! > 0;
 
 /** How many measured tickets were resolved at least once. */
@@ -200,6 +238,9 @@ export function durationStatistics<const Prefix extends string>(
   ];
 }
 
-/** Is the ticket still open at the end of observation without this milestone? Abandoned and closed tickets have ended. */
-export const unfinishedAtEnd = (context: MetricContext, reached: (ticket: number) => number) => (ledger: Ledger, ticket: number) =>
-  Number.isNaN(reached(ticket)) && ledger.isOpenAt(ticket, context.window.measureTo);
+/**
+ * Is the ticket still open at the end of observation without this milestone? Abandoned and closed tickets have ended.
+ */
+export const unfinishedAtEnd =
+  (context: MetricContext, reached: (ticket: number) => number) => (ledger: Ledger, ticket: number) =>
+    Number.isNaN(reached(ticket)) && ledger.isOpenAt(ticket, context.window.measureTo);

@@ -18,7 +18,8 @@ export const TRUTH_KPI_CATALOG = [
     daily: 10,
     unit: 'share',
     definition:
-      "Customer issues really fixed (truth_fixed on any of the issue's tickets: reopens, repeat and split tickets followed) " +
+      "Customer issues really fixed (truth_fixed on any of the issue's tickets: reopens, repeat and split tickets " +
+      "followed) " +
       'by the end of observation / issues first raised in the measured window.',
     needs: ['created', 'truth_fixed'],
     compute: (context) => issueShare(context, (ledger, tickets) => !Number.isNaN(issueFixedAt(ledger, tickets))),
@@ -29,7 +30,8 @@ export const TRUTH_KPI_CATALOG = [
     better: 'lower',
     unit: 'minutes',
     definition:
-      "Mean time from an issue's first contact (its first ticket created) until it was really fixed (the first truth_fixed " +
+      "Mean time from an issue's first contact (its first ticket created) until it was really fixed (the first " +
+      "truth_fixed " +
       'on any of its tickets), over really fixed issues (see true_resolution_unfinished_share).',
     unfinished: 'true_resolution_unfinished_share',
     needs: ['created', 'truth_fixed'],
@@ -42,7 +44,8 @@ export const TRUTH_KPI_CATALOG = [
     better: 'lower',
     unit: 'share',
     definition:
-      'Issues first raised in the measured window and not really fixed by the end of observation — still in progress, or ' +
+      'Issues first raised in the measured window and not really fixed by the end of observation — still in ' +
+      'progress, or ' +
       'given up by their customer — / issues: those left out of true_resolution_time_mean (1 − true_resolution_rate).',
     needs: ['created', 'truth_fixed'],
     compute: (context) => issueShare(context, (ledger, tickets) => Number.isNaN(issueFixedAt(ledger, tickets))),
@@ -54,7 +57,8 @@ export const TRUTH_KPI_CATALOG = [
     daily: 12,
     unit: 'score',
     definition:
-      "Mean CSAT (1–5) each issue's customer would give in the end, respondent or not: the truth_satisfaction of the issue's " +
+      "Mean CSAT (1–5) each issue's customer would give in the end, respondent or not: the truth_satisfaction of the " +
+      "issue's " +
       'last ticket, over issues whose last ticket has ended.',
     range: [1, 5],
     needs: ['created', 'truth_satisfaction'],
@@ -83,7 +87,8 @@ export const TRUTH_KPI_CATALOG = [
     unit: 'ratio',
     range: [1, Number.POSITIVE_INFINITY],
     definition:
-      "Mean contacts per customer issue: the issue's tickets (repeat and split tickets, truth_issue, included) plus their " +
+      "Mean contacts per customer issue: the issue's tickets (repeat and split tickets, truth_issue, included) plus " +
+      "their " +
       'reopens, over issues first raised in the measured window.',
     needs: ['created', 'truth_fixed'],
     compute: (context) =>
@@ -99,7 +104,8 @@ export const TRUTH_KPI_CATALOG = [
     better: 'lower',
     unit: 'minutes',
     definition:
-      "Mean agent work time (work_started to work_ended) over all of an issue's tickets, repeat and split tickets included, " +
+      "Mean agent work time (work_started to work_ended) over all of an issue's tickets, repeat and split tickets " +
+      "included, " +
       'over issues first raised in the measured window (work still going at the end counts up to it).',
     needs: ['created', 'work_ended', 'truth_fixed'],
     compute: (context) =>
@@ -145,7 +151,9 @@ export const TRUTH_KPI_CATALOG = [
     label: 'Automation true fix rate',
     better: 'higher',
     unit: 'share',
-    definition: 'Tickets an automation tier resolved itself and really fixed (truth_fixed before any other visit) / tickets it took.',
+    definition:
+      'Tickets an automation tier resolved itself and really fixed (truth_fixed before any other visit) / tickets it ' +
+      'took.',
     needs: ['created', 'queued', 'truth_fixed'],
     compute: (context) => conversationShare(context, fixedByAutomation, () => true),
   },
@@ -154,9 +162,11 @@ export const TRUTH_KPI_CATALOG = [
     label: 'Automation hidden failures',
     better: 'lower',
     unit: 'share',
-    definition: 'Tickets an automation tier resolved itself without really fixing the problem / tickets it resolved itself.',
+    definition:
+      'Tickets an automation tier resolved itself without really fixing the problem / tickets it resolved itself.',
     needs: ['created', 'queued', 'truth_fixed'],
-    compute: (context) => conversationShare(context, (ledger, ticket, visit) => !fixedByAutomation(ledger, ticket, visit), contained),
+    compute: (context) =>
+      conversationShare(context, (ledger, ticket, visit) => !fixedByAutomation(ledger, ticket, visit), contained),
   },
   {
     id: 'contacts_per_issue_automated',
@@ -165,7 +175,8 @@ export const TRUTH_KPI_CATALOG = [
     unit: 'ratio',
     range: [1, Number.POSITIVE_INFINITY],
     definition:
-      'Contacts (tickets and reopens) per issue an automation tier took part in (any of its measured tickets; truth_issue). ' +
+      'Contacts (tickets and reopens) per issue an automation tier took part in (any of its measured tickets; ' +
+      'truth_issue). ' +
       'Not a like-for-like comparison with the next: the AI takes only its kinds of tickets.',
     needs: ['created', 'queued', 'truth_fixed'],
     compute: (context) => contactsPerIssue(context, true),
@@ -176,7 +187,9 @@ export const TRUTH_KPI_CATALOG = [
     better: 'lower',
     unit: 'ratio',
     range: [1, Number.POSITIVE_INFINITY],
-    definition: 'Contacts (tickets and reopens) per issue no automation tier took part in (truth_issue); null without automation tiers.',
+    definition:
+      'Contacts (tickets and reopens) per issue no automation tier took part in (truth_issue); null without ' +
+      'automation tiers.',
     needs: ['created', 'queued', 'truth_fixed'],
     compute: (context) => contactsPerIssue(context, false),
   },

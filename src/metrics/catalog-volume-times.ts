@@ -29,7 +29,9 @@ export const VOLUME_AND_TIME_KPIS = [
     compute: (context) => context.tickets.length,
   },
   ...durationStatistics('first_response_time', {
-    what: 'time from creation to the first public agent reply, over tickets that got one (see first_response_unfinished_share)',
+    what:
+      'time from creation to the first public agent reply, over tickets that got one (see ' +
+      'first_response_unfinished_share)',
     name: 'First response time',
     needs: ['created', 'replied'],
     sample: firstResponses,
@@ -42,7 +44,8 @@ export const VOLUME_AND_TIME_KPIS = [
     better: 'lower',
     unit: 'share',
     definition:
-      'Tickets still open at the end of observation without a first response / tickets created: left out of the first-response times, which they would lengthen (censored).',
+      'Tickets still open at the end of observation without a first response / tickets created: left out of the ' +
+      'first-response times, which they would lengthen (censored).',
     needs: ['created', 'replied'],
     compute: (context) => ticketShare(context, unfinishedAtEnd(context, (ticket) => firstResponseAt(context, ticket))),
   },
@@ -51,7 +54,9 @@ export const VOLUME_AND_TIME_KPIS = [
     label: 'First response substantive share',
     better: 'higher',
     unit: 'share',
-    definition: 'Share of first responses that were substantive (not a generic acknowledgement, an information request, or a counted automatic reply).',
+    definition:
+      'Share of first responses that were substantive (not a generic acknowledgement, an information request, or a ' +
+      'counted automatic reply).',
     needs: ['replied'],
     compute: (context) => {
       const { ledger, tickets } = context;
@@ -93,7 +98,8 @@ export const VOLUME_AND_TIME_KPIS = [
     better: 'lower',
     unit: 'share',
     definition:
-      'Tickets open at the end of observation (never resolved, or reopened and not resolved again) / tickets created: left out of resolution and true-resolution times (censored).',
+      'Tickets open at the end of observation (never resolved, or reopened and not resolved again) / tickets ' +
+      'created: left out of resolution and true-resolution times (censored).',
     needs: ['created', 'resolved'],
     compute: (context) => ticketShare(context, (ledger, ticket) => ledger.isOpenAt(ticket, context.window.measureTo)),
   },
@@ -102,10 +108,15 @@ export const VOLUME_AND_TIME_KPIS = [
     label: 'Handle time, mean',
     better: 'lower',
     unit: 'minutes',
-    definition: 'Mean agent working time per handled ticket (sum of its work intervals, all tiers; work still going on at the end counts until then).',
+    definition:
+      'Mean agent working time per handled ticket (sum of its work intervals, all tiers; work still going on at the ' +
+      'end counts until then).',
     needs: ['work_started', 'work_ended'],
     unfinished: 'resolution_unfinished_share',
-    compute: (context) => ticketMean(context, (ledger, ticket) => (ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : Number.NaN)),
+    compute: (context) =>
+      ticketMean(context, (ledger, ticket) =>
+        ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : Number.NaN,
+      ),
   },
   {
     id: 'queue_wait_mean',
@@ -114,10 +125,14 @@ export const VOLUME_AND_TIME_KPIS = [
     daily: 4,
     unit: 'minutes',
     definition:
-      'Mean time a ticket waited in queues before agents took it, summed over tiers; abandoned tickets count their wait until they left; tickets still waiting at the end are left out (see queue_wait_unfinished_share).',
+      'Mean time a ticket waited in queues before agents took it, summed over tiers; abandoned tickets count their ' +
+      'wait until they left; tickets still waiting at the end are left out (see queue_wait_unfinished_share).',
     needs: ['queued', 'assigned'],
     unfinished: 'queue_wait_unfinished_share',
-    compute: (context) => ticketMean(context, (ledger, ticket) => (hasVisits(ledger, ticket) ? ledger.ticketQueueWait(ticket) : Number.NaN)),
+    compute: (context) =>
+      ticketMean(context, (ledger, ticket) =>
+        hasVisits(ledger, ticket) ? ledger.ticketQueueWait(ticket) : Number.NaN,
+      ),
   },
   {
     id: 'queue_wait_p90',
@@ -125,7 +140,8 @@ export const VOLUME_AND_TIME_KPIS = [
     better: 'lower',
     unit: 'minutes',
     definition:
-      '90th percentile of the time a ticket waited in queues before agents took it, summed over tiers, over the tickets of queue_wait_mean: the long waits a mean hides (agents taking the easy tickets first).',
+      '90th percentile of the time a ticket waited in queues before agents took it, summed over tiers, over the ' +
+      'tickets of queue_wait_mean: the long waits a mean hides (agents taking the easy tickets first).',
     needs: ['queued', 'assigned'],
     unfinished: 'queue_wait_unfinished_share',
     compute: (context) => {
@@ -144,9 +160,12 @@ export const VOLUME_AND_TIME_KPIS = [
     label: 'Still waiting in a queue at the end',
     better: 'lower',
     unit: 'share',
-    definition: 'Queued tickets still waiting in a queue at the end of observation / queued tickets: left out of queue_wait_mean (censored).',
+    definition:
+      'Queued tickets still waiting in a queue at the end of observation / queued tickets: left out of ' +
+      'queue_wait_mean (censored).',
     needs: ['queued', 'assigned'],
-    compute: (context) => ticketShare(context, (ledger, ticket) => Number.isNaN(ledger.ticketQueueWait(ticket)), hasVisits),
+    compute: (context) =>
+      ticketShare(context, (ledger, ticket) => Number.isNaN(ledger.ticketQueueWait(ticket)), hasVisits),
   },
   {
     id: 'waited_share',
@@ -163,7 +182,8 @@ export const VOLUME_AND_TIME_KPIS = [
     better: 'higher',
     unit: 'share',
     definition:
-      'Share of tickets taken by an agent within metrics.service_level_threshold of entering the first queue (abandoned ones and ones still waiting at the end miss).',
+      'Share of tickets taken by an agent within metrics.service_level_threshold of entering the first queue ' +
+      '(abandoned ones and ones still waiting at the end miss).',
     needs: ['queued', 'assigned'],
     compute: (context) => {
       const { ledger, tickets } = context;

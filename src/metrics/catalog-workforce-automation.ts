@@ -22,7 +22,9 @@ export const WORKFORCE_AND_AUTOMATION_KPIS = [
     label: 'Overtime share of paid hours',
     better: 'lower',
     unit: 'share',
-    definition: 'On-shift time worked as overtime (from shift_started, kind overtime, to the shift_ended after it) / on-shift time, in the measured period.',
+    definition:
+      'On-shift time worked as overtime (from shift_started, kind overtime, to the shift_ended after it) / on-shift ' +
+      'time, in the measured period.',
     needs: ['shift_started'],
     scope: 'desk',
     compute: (context) => {
@@ -50,7 +52,9 @@ export const WORKFORCE_AND_AUTOMATION_KPIS = [
     label: 'Automation coverage',
     better: null,
     unit: 'share',
-    definition: 'Tickets an automation tier (AI agent, bot: metric option automationTiers) took / tickets created; null without one.',
+    definition:
+      'Tickets an automation tier (AI agent, bot: metric option automationTiers) took / tickets created; null ' +
+      'without one.',
     needs: ['created', 'queued'],
     compute: (context) => conversationShare(context, () => true, null),
   },
@@ -60,7 +64,8 @@ export const WORKFORCE_AND_AUTOMATION_KPIS = [
     better: 'higher',
     unit: 'share',
     definition:
-      'Tickets an automation tier resolved itself, before any handoff / tickets it took. What a dashboard counts as solved by the AI.',
+      'Tickets an automation tier resolved itself, before any handoff / tickets it took. What a dashboard counts as ' +
+      'solved by the AI.',
     needs: ['created', 'queued', 'resolved'],
     truth: { kpi: 'automation_true_fix_rate', measure: 'Tickets the AI really solved' },
     compute: (context) => conversationShare(context, contained, () => true),

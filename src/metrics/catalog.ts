@@ -74,7 +74,9 @@ const TIER_KPIS = [
     label: 'Queue wait, mean',
     better: 'lower',
     unit: 'minutes',
-    definition: 'Mean wait in this tier’s queue per entry (until taken or abandoned; entries still waiting at the end are left out).',
+    definition:
+      'Mean wait in this tier’s queue per entry (until taken or abandoned; entries still waiting at the end are left ' +
+      'out).',
     needs: ['queued', 'assigned'],
     unfinished: 'queue_wait_unfinished_share',
     compute: (context, tier) => {
@@ -93,9 +95,12 @@ const TIER_KPIS = [
     label: 'Still waiting in a queue at the end',
     better: 'lower',
     unit: 'share',
-    definition: 'Share of entries to this tier’s queue still waiting at the end of observation (left out of its queue_wait_mean).',
+    definition:
+      'Share of entries to this tier’s queue still waiting at the end of observation (left out of its ' +
+      'queue_wait_mean).',
     needs: ['queued', 'assigned'],
-    compute: (context, tier) => visitShare(context, tierVisits(context, tier), (ledger, visit) => Number.isNaN(ledger.visitWait(visit))),
+    compute: (context, tier) =>
+      visitShare(context, tierVisits(context, tier), (ledger, visit) => Number.isNaN(ledger.visitWait(visit))),
   },
   {
     id: 'waited_share',
@@ -104,7 +109,8 @@ const TIER_KPIS = [
     unit: 'share',
     definition: 'Share of entries to this tier’s queue that waited at all.',
     needs: ['queued', 'assigned'],
-    compute: (context, tier) => visitShare(context, tierVisits(context, tier), (ledger, visit) => ledger.visitWaited(visit)),
+    compute: (context, tier) =>
+      visitShare(context, tierVisits(context, tier), (ledger, visit) => ledger.visitWaited(visit)),
   },
   {
     id: 'service_level',
@@ -123,7 +129,8 @@ const TIER_KPIS = [
     unit: 'share',
     definition: 'Share of entries to this tier’s queue that ended in abandonment.',
     needs: ['queued', 'abandoned'],
-    compute: (context, tier) => visitShare(context, tierVisits(context, tier), (ledger, visit) => !Number.isNaN(ledger.visitAbandonedAt[visit]!)),
+    compute: (context, tier) =>
+      visitShare(context, tierVisits(context, tier), (ledger, visit) => !Number.isNaN(ledger.visitAbandonedAt[visit]!)),
   },
   {
     id: 'utilization',
@@ -148,7 +155,8 @@ export const TIER_KPI_CATALOG: readonly TierKpiDefinition<TierKpiId>[] = TIER_KP
 /** The definition a key names (`tiers.<tier>.<kpi>`: the per-tier KPI); undefined for no KPI. */
 export function findKpi(key: string): KpiDefinition<KpiId> | TierKpiDefinition<TierKpiId> | undefined {
   const { kpi, tier } = parseKpiKey(key);
-  const catalog: ReadonlyArray<KpiDefinition<KpiId> | TierKpiDefinition<TierKpiId>> = tier === undefined ? KPI_CATALOG : TIER_KPI_CATALOG;
+  const catalog: ReadonlyArray<KpiDefinition<KpiId> | TierKpiDefinition<TierKpiId>> =
+    tier === undefined ? KPI_CATALOG : TIER_KPI_CATALOG;
   return catalog.find((entry) => entry.id === kpi);
 }
 
@@ -180,7 +188,8 @@ export const TRUTH_KPI_IDS: ReadonlySet<string> = new Set<string>(TRUTH_KPI_CATA
 
 /** Observed KPIs that have a truth counterpart, with it, in the truth catalog's order (true resolution rate first). */
 export const TRUTH_PAIRS: ReadonlyArray<{ observed: KpiId; truth: TruthCounterpart }> = TRUTH_KPI_CATALOG.flatMap(
-  (truth) => KPI_CATALOG.flatMap((kpi) => (kpi.truth?.kpi === truth.id ? [{ observed: kpi.id, truth: kpi.truth }] : [])),
+  (truth) =>
+    KPI_CATALOG.flatMap((kpi) => (kpi.truth?.kpi === truth.id ? [{ observed: kpi.id, truth: kpi.truth }] : [])),
 );
 
 /** Cohort KPIs of the daily series, in column order. */

@@ -68,7 +68,9 @@ export abstract class LedgerColumns {
    * ticket. A ticket absent here is the first contact of its own issue.
    */
   readonly issueOf = new Map<number, number | string>();
-  /** The issues with more than one ticket, built from `issueOf` on first use (`issueTickets`); cleared when it changes. */
+  /**
+   * The issues with more than one ticket, built from `issueOf` on first use (`issueTickets`); cleared when it changes.
+   */
   protected issueCache: IssueTickets | undefined = undefined;
   /** Time from the last resolution to the first `reopened` (NaN: never reopened). */
   reopenGap = this.absentTimes;
@@ -187,14 +189,32 @@ export abstract class LedgerColumns {
     ]) {
       if (column !== this.absentTimes) column.fill(Number.NaN, 0, tickets);
     }
-    for (const column of [this.channel, this.category, this.priority, this.firstReplyKind, this.lastAgent, this.firstVisit, this.lastVisit]) {
+    for (const column of [
+      this.channel,
+      this.category,
+      this.priority,
+      this.firstReplyKind,
+      this.lastAgent,
+      this.firstVisit,
+      this.lastVisit,
+    ]) {
       column.fill(-1, 0, tickets);
     }
-    for (const column of [this.replies, this.autoReplies, this.resolvedCount, this.escalations, this.workIntervals, this.reopens, this.lookups, this.surveysSent]) {
+    for (const column of [
+      this.replies,
+      this.autoReplies,
+      this.resolvedCount,
+      this.escalations,
+      this.workIntervals,
+      this.reopens,
+      this.lookups,
+      this.surveysSent,
+    ]) {
       if (column !== this.absentCounts) column.fill(0, 0, tickets);
     }
     this.handleTime.fill(0, 0, tickets);
-    for (const column of [this.visitQueuedAt, this.visitAssignedAt, this.visitAbandonedAt]) column.fill(Number.NaN, 0, visits);
+    for (const column of [this.visitQueuedAt, this.visitAssignedAt, this.visitAbandonedAt])
+      column.fill(Number.NaN, 0, visits);
     for (const column of [this.visitTicket, this.visitTier, this.visitNext]) column.fill(-1, 0, visits);
     this.denseIndex.fill(0);
     this.index.clear();
@@ -241,11 +261,13 @@ export abstract class LedgerColumns {
     this.firstReplyKind = grow(this.firstReplyKind, capacity, -1);
     this.replies = grow(this.replies, capacity, 0);
     this.autoReplies = this.autoReplies === this.absentCounts ? absentCounts : grow(this.autoReplies, capacity, 0);
-    this.firstAutoReplyAt = this.firstAutoReplyAt === this.absentTimes ? absentTimes : grow(this.firstAutoReplyAt, capacity, Number.NaN);
+    this.firstAutoReplyAt =
+      this.firstAutoReplyAt === this.absentTimes ? absentTimes : grow(this.firstAutoReplyAt, capacity, Number.NaN);
     this.doneAt = grow(this.doneAt, capacity, Number.NaN);
     this.lastResolvedAt = grow(this.lastResolvedAt, capacity, Number.NaN);
     this.resolvedCount = grow(this.resolvedCount, capacity, 0);
-    this.abandonedAt = this.abandonedAt === this.absentTimes ? absentTimes : grow(this.abandonedAt, capacity, Number.NaN);
+    this.abandonedAt =
+      this.abandonedAt === this.absentTimes ? absentTimes : grow(this.abandonedAt, capacity, Number.NaN);
     this.closedAt = this.closedAt === this.absentTimes ? absentTimes : grow(this.closedAt, capacity, Number.NaN);
     this.truthFixedAt = grow(this.truthFixedAt, capacity, Number.NaN);
     this.surveysSent = this.surveysSent === this.absentCounts ? absentCounts : grow(this.surveysSent, capacity, 0);
@@ -258,7 +280,8 @@ export abstract class LedgerColumns {
     this.reopenGap = this.reopenGap === this.absentTimes ? absentTimes : grow(this.reopenGap, capacity, Number.NaN);
     this.reopens = this.reopens === this.absentCounts ? absentCounts : grow(this.reopens, capacity, 0);
     this.lookups = this.lookups === this.absentCounts ? absentCounts : grow(this.lookups, capacity, 0);
-    this.pendingSince = this.pendingSince === this.absentTimes ? absentTimes : grow(this.pendingSince, capacity, Number.NaN);
+    this.pendingSince =
+      this.pendingSince === this.absentTimes ? absentTimes : grow(this.pendingSince, capacity, Number.NaN);
     this.escalations = this.escalations === this.absentCounts ? absentCounts : grow(this.escalations, capacity, 0);
     this.handleTime = grow(this.handleTime, capacity, 0);
     this.workStartedAt = grow(this.workStartedAt, capacity, Number.NaN);

@@ -58,7 +58,8 @@ export abstract class LedgerQueries extends LedgerColumns {
 
   protected remember(id: number | string, row: number): void {
     if (typeof id === 'number' && Number.isInteger(id) && id >= 0 && id < 1 << 26) {
-      if (id >= this.denseIndex.length) this.denseIndex = grow(this.denseIndex, Math.max(id + 1, this.denseIndex.length * 2), 0);
+      if (id >= this.denseIndex.length)
+        this.denseIndex = grow(this.denseIndex, Math.max(id + 1, this.denseIndex.length * 2), 0);
       this.denseIndex[id] = row + 1;
     } else {
       this.index.set(id, row);
@@ -116,13 +117,15 @@ export abstract class LedgerQueries extends LedgerColumns {
   /** Total queue wait of a ticket over all its visits; NaN if a wait is still open at the end. */
   ticketQueueWait(ticket: number): number {
     let total = 0;
-    for (let visit = this.firstVisit[ticket]!; visit >= 0; visit = this.visitNext[visit]!) total += this.visitWait(visit);
+    for (let visit = this.firstVisit[ticket]!; visit >= 0; visit = this.visitNext[visit]!)
+      total += this.visitWait(visit);
     return total;
   }
 
   /** Did the ticket wait in any queue? */
   ticketWaited(ticket: number): boolean {
-    for (let visit = this.firstVisit[ticket]!; visit >= 0; visit = this.visitNext[visit]!) if (this.visitWaited(visit)) return true;
+    for (let visit = this.firstVisit[ticket]!; visit >= 0; visit = this.visitNext[visit]!)
+      if (this.visitWaited(visit)) return true;
     return false;
   }
 
@@ -153,8 +156,13 @@ export abstract class LedgerQueries extends LedgerColumns {
       abandonedAt: optional(this.abandonedAt[ticket]!),
       closedAt: optional(this.closedAt[ticket]!),
       truthFixedAt: optional(this.truthFixedAt[ticket]!),
-      survey: Number.isNaN(this.csat[ticket]!) && Number.isNaN(this.nps[ticket]!) ? undefined : { csat: this.csat[ticket]!, ces: this.ces[ticket]!, nps: this.nps[ticket]! },
-      truthSatisfaction: Number.isNaN(this.trueCsat[ticket]!) ? undefined : { csat: this.trueCsat[ticket]!, ces: this.trueCes[ticket]!, nps: this.trueNps[ticket]! },
+      survey:
+        Number.isNaN(this.csat[ticket]!) && Number.isNaN(this.nps[ticket]!)
+          ? undefined
+          : { csat: this.csat[ticket]!, ces: this.ces[ticket]!, nps: this.nps[ticket]! },
+      truthSatisfaction: Number.isNaN(this.trueCsat[ticket]!)
+        ? undefined
+        : { csat: this.trueCsat[ticket]!, ces: this.trueCes[ticket]!, nps: this.trueNps[ticket]! },
       reopens: this.reopens[ticket]!,
       escalations: this.escalations[ticket]!,
       handleTime: this.handleTime[ticket]!,

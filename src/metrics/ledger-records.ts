@@ -90,7 +90,9 @@ export interface TicketSnapshot {
 export interface IssueTickets {
   /** Row of a repeat ticket → row of its issue's first ticket. A row absent here starts an issue of its own. */
   firstOf: ReadonlyMap<number, number>;
-  /** Row of an issue's first ticket → every row of the issue, the first one first; only issues of two tickets or more. */
+  /**
+   * Row of an issue's first ticket → every row of the issue, the first one first; only issues of two tickets or more.
+   */
   members: ReadonlyMap<number, readonly number[]>;
 }
 
@@ -113,7 +115,11 @@ export function surveyValue(value: unknown): SurveyValue {
   }
   const field = (name: string) => {
     const found = record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[name] : undefined;
-    return typeof found === 'number' ? found : typeof found === 'string' && found.trim() !== '' ? Number(found) : Number.NaN;
+    return typeof found === 'number'
+      ? found
+      : typeof found === 'string' && found.trim() !== ''
+        ? Number(found)
+        : Number.NaN;
   };
   return { csat: field('csat'), ces: field('ces'), nps: field('nps') };
 }

@@ -185,7 +185,8 @@ export class Ledger extends LedgerAgents implements EventSink {
         if (kind === 'auto') {
           this.autoReplies = this.ownCounts(this.autoReplies);
           this.autoReplies[ticket]!++;
-          if (Number.isNaN(this.firstAutoReplyAt[ticket]!)) (this.firstAutoReplyAt = this.ownTimes(this.firstAutoReplyAt))[ticket] = time;
+          if (Number.isNaN(this.firstAutoReplyAt[ticket]!))
+            (this.firstAutoReplyAt = this.ownTimes(this.firstAutoReplyAt))[ticket] = time;
           break;
         }
         this.replies[ticket]!++;
@@ -223,7 +224,8 @@ export class Ledger extends LedgerAgents implements EventSink {
       // Waiting on the customer pauses SLA clocks; waiting on engineering does not.
       case 'pending':
         seen = Seen.Pending;
-        if (kind !== 'engineering' && Number.isNaN(this.pendingSince[ticket]!)) (this.pendingSince = this.ownTimes(this.pendingSince))[ticket] = time;
+        if (kind !== 'engineering' && Number.isNaN(this.pendingSince[ticket]!))
+          (this.pendingSince = this.ownTimes(this.pendingSince))[ticket] = time;
         break;
       case 'customer_replied':
       case 'resumed': {
@@ -251,7 +253,8 @@ export class Ledger extends LedgerAgents implements EventSink {
           if (reopenings === undefined) this.reopenings.set(ticket, [time]);
           else if (reopenings.length % 2 === 0) reopenings.push(time);
         }
-        if (Number.isNaN(this.reopenGap[ticket]!)) (this.reopenGap = this.ownTimes(this.reopenGap))[ticket] = time - this.lastResolvedAt[ticket]!;
+        if (Number.isNaN(this.reopenGap[ticket]!))
+          (this.reopenGap = this.ownTimes(this.reopenGap))[ticket] = time - this.lastResolvedAt[ticket]!;
         break;
       }
       case 'truth_issue':
@@ -295,9 +298,21 @@ export class Ledger extends LedgerAgents implements EventSink {
   }
 
   /** Stores a survey value's answers in row `ticket` of three columns. */
-  protected storeAnswers(value: unknown, ticket: number, csat: Float64Array, ces: Float64Array, nps: Float64Array): void {
+  protected storeAnswers(
+    value: unknown,
+    ticket: number,
+    csat: Float64Array,
+    ces: Float64Array,
+    nps: Float64Array,
+  ): void {
     const record = value as Partial<Record<keyof SurveyValue, unknown>> | null;
-    if (record !== null && typeof record === 'object' && typeof record.csat === 'number' && typeof record.ces === 'number' && typeof record.nps === 'number') {
+    if (
+      record !== null &&
+      typeof record === 'object' &&
+      typeof record.csat === 'number' &&
+      typeof record.ces === 'number' &&
+      typeof record.nps === 'number'
+    ) {
       // The simulator's plain numbers: read them directly, without an intermediate object.
       csat[ticket] = record.csat;
       ces[ticket] = record.ces;
@@ -326,7 +341,8 @@ export class Ledger extends LedgerAgents implements EventSink {
     this.finished = true;
     const { measureFrom, measureTo } = this.window;
     for (const agent of this.agents.values()) {
-      if (agent.overtimeSince !== undefined) agent.overtimeTime += overlap(agent.overtimeSince, measureTo, measureFrom, measureTo);
+      if (agent.overtimeSince !== undefined)
+        agent.overtimeTime += overlap(agent.overtimeSince, measureTo, measureFrom, measureTo);
       if (agent.onShiftSince !== undefined) {
         agent.onShiftTime += overlap(agent.onShiftSince, measureTo, measureFrom, measureTo);
         countShiftDays(agent, agent.onShiftSince, measureTo, measureFrom, measureTo);
@@ -336,7 +352,8 @@ export class Ledger extends LedgerAgents implements EventSink {
         agent.busyTime += overlap(agent.busySince, measureTo, measureFrom, measureTo);
         addByDay(agent.busyByDay, agent.busySince, measureTo, measureFrom, measureTo);
       }
-      if (agent.absentSince !== undefined) agent.absentTime += overlap(agent.absentSince, measureTo, measureFrom, measureTo);
+      if (agent.absentSince !== undefined)
+        agent.absentTime += overlap(agent.absentSince, measureTo, measureFrom, measureTo);
     }
     for (let ticket = 0; ticket < this.ticketCount; ticket++) {
       const started = this.workStartedAt[ticket]!;

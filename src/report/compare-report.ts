@@ -25,7 +25,10 @@ export interface ComparisonInput {
   notes: string[];
   warnings?: ExperimentWarning[];
   differences?: Array<{ scenario: string; lines: string[] }>;
-  targets?: Array<{ scenario: string; statuses: Array<Pick<TargetStatus, 'kpi' | 'good' | 'verdict' | 'status' | 'mean' | 'unit' | 'ci95'>> }>;
+  targets?: Array<{
+    scenario: string;
+    statuses: Array<Pick<TargetStatus, 'kpi' | 'good' | 'verdict' | 'status' | 'mean' | 'unit' | 'ci95'>>;
+  }>;
 }
 
 /**
@@ -41,7 +44,10 @@ export function compareTargetsSection(targets: NonNullable<ComparisonInput['targ
         const status = entry.statuses.find((candidate) => candidate.kpi === kpi);
         if (status === undefined) return '<td>—</td>';
         const value = `${formatValue(status.mean, status.unit)} ${formatInterval(status.ci95, status.unit)}`.trim();
-        return standingCell(status, `${escapeHtml(value)} <span class="id">(target ${escapeHtml(status.good.trim())})</span>`);
+        return standingCell(
+          status,
+          `${escapeHtml(value)} <span class="id">(target ${escapeHtml(status.good.trim())})</span>`,
+        );
       });
       return `<tr><td>${escapeHtml(kpiLabel(kpi))}</td><td class="id">${escapeHtml(kpi)}</td>${cells.join('')}</tr>`;
     })
@@ -60,7 +66,18 @@ export function compareTargetsSection(targets: NonNullable<ComparisonInput['targ
 export function compareCharts(comparison: ComparisonInput): Chart[] {
   const forest: ForestRow[] = comparison.contrasts.flatMap((contrast) =>
     rows(contrast).flatMap(([kpi, difference]) =>
-      difference.difference === null ? [] : [{ kpi, unit: difference.unit, comparison: `${contrast.scenario} − ${comparison.reference}`, difference: difference.difference, ci95: difference.ci95, significant: difference.significant }],
+      difference.difference === null
+        ? []
+        : [
+            {
+              kpi,
+              unit: difference.unit,
+              comparison: `${contrast.scenario} − ${comparison.reference}`,
+              difference: difference.difference,
+              ci95: difference.ci95,
+              significant: difference.significant,
+            },
+          ],
     ),
   );
   return forest.length === 0 ? [] : [compareForestChart(forest)];
@@ -80,8 +97,13 @@ export function judgement(id: string, difference: Difference): 'better' | 'worse
  */
 export function ranked(changes: ReadonlyArray<[string, Difference]>): Array<[string, Difference]> {
   const size = (difference: Difference) =>
-    difference.unit === 'share' ? Math.abs(difference.difference ?? 0) : Number.isFinite(difference.relative) ? Math.abs(difference.relative ?? 0) : 0;
-  const clearance = (difference: Difference) => (difference.ci95 === null ? 0 : Math.min(Math.abs(difference.ci95[0]), Math.abs(difference.ci95[1])));
+    difference.unit === 'share'
+      ? Math.abs(difference.difference ?? 0)
+      : Number.isFinite(difference.relative)
+        ? Math.abs(difference.relative ?? 0)
+        : 0;
+  const clearance = (difference: Difference) =>
+    difference.ci95 === null ? 0 : Math.min(Math.abs(difference.ci95[0]), Math.abs(difference.ci95[1]));
   return [...changes].sort((a, b) => size(b[1]) - size(a[1]) || clearance(b[1]) - clearance(a[1]));
 }
 
@@ -100,20 +122,29 @@ export function compareFindings(comparison: ComparisonInput): string[] {
     const better = ranked(significant.filter(([id, difference]) => judgement(id, difference) === 'better'));
     const neutral = ranked(significant.filter(([id, difference]) => judgement(id, difference) === undefined));
     const blank = all.filter(([, difference]) => difference.difference === null).map(([id]) => id);
-    const words = (changes: ReadonlyArray<[string, Difference]>) => changes.slice(0, 3).map(([id, difference]) => inSentence(changeText(id, difference))).join('; ');
+    const words = (changes: ReadonlyArray<[string, Difference]>) =>
+      changes
+        .slice(0, 3)
+        .map(([id, difference]) => inSentence(changeText(id, difference)))
+        .join('; ');
     const findings: string[] = [];
     if (significant.length === 0) {
-      findings.push(`${contrast.scenario} did not differ significantly from ${comparison.reference} on any KPI with data (${comparison.replications} paired replications).`);
+      findings.push(
+        `${contrast.scenario} did not differ significantly from ${comparison.reference} on any KPI with data ` +
+        `(${comparison.replications} paired replications).`,
+      );
     } else {
       findings.push(
-        `Against ${comparison.reference}, ${contrast.scenario} is significantly worse on ${kpiCount(worse.length)} and better on ${kpiCount(better.length)}` +
+        `Against ${comparison.reference}, ${contrast.scenario} is significantly worse on ${kpiCount(worse.length)} ` +
+        `and better on ${kpiCount(better.length)}` +
           ` (95 % CI, ${comparison.replications} paired replications, desk-wide and per tier).`,
       );
     }
     if (worse.length > 0) findings.push(`Worse: ${words(worse)}.`);
     if (better.length > 0) findings.push(`Better: ${words(better)}.`);
     if (neutral.length > 0) findings.push(`Changed, neither better nor worse in itself: ${words(neutral)}.`);
-    if (blank.length > 0) findings.push(`No data in one run or both (not "no change"): ${blank.map((id) => kpiLabel(id)).join(', ')}.`);
+    if (blank.length > 0)
+      findings.push(`No data in one run or both (not "no change"): ${blank.map((id) => kpiLabel(id)).join(', ')}.`);
     return findings;
   });
 }
@@ -122,10 +153,19 @@ export function compareFindings(comparison: ComparisonInput): string[] {
 export function compareReportHtml(comparison: ComparisonInput, charts: readonly RenderedChart[]): string {
   return renderReportPage({
     title: `desksim comparison: ${comparison.scenarios.map((scenario) => scenario.label).join(' vs ')}`,
-    subtitle: `Reference ${comparison.reference}; ${comparison.replications} paired replications with common random numbers (seed ${comparison.seed}), desksim ${comparison.version}`,
+    subtitle:
+      `Reference ${comparison.reference}; ${comparison.replications} paired replications with common random numbers ` +
+      `(seed ${comparison.seed}), desksim ${comparison.version}`,
     findings: [
-      ...(comparison.differences ?? []).map((entry) => `What ${entry.scenario} changes from ${comparison.reference}: ${entry.lines.length === 0 ? 'nothing (the same resolved scenario)' : entry.lines.join('; ')}.`),
-      ...(comparison.targets ?? []).map((entry) => `Targets of ${entry.scenario}: ${entry.statuses.length === 0 ? 'none' : entry.statuses.map((status) => `${status.kpi} ${status.verdict} (${status.good.trim()})`).join('; ')}.`),
+      ...(comparison.differences ?? []).map(
+        (entry) =>
+          `What ${entry.scenario} changes from ${comparison.reference}: ` +
+          `${entry.lines.length === 0 ? 'nothing (the same resolved scenario)' : entry.lines.join('; ')}.`,
+      ),
+      ...(comparison.targets ?? []).map(
+        (entry) =>
+          `Targets of ${entry.scenario}: ${entry.statuses.length === 0 ? 'none' : entry.statuses.map((status) => `${status.kpi} ${status.verdict} (${status.good.trim()})`).join('; ')}.`,
+      ),
       ...compareFindings(comparison),
       ...comparison.notes,
     ],
@@ -139,7 +179,11 @@ export function compareReportHtml(comparison: ComparisonInput, charts: readonly 
           title: `${contrast.scenario} against ${comparison.reference}`,
           html: differenceTableHtml(contrast, comparison.reference, contrast.scenario),
         },
-        ...whoPaysSection(`who-pays-${contrast.scenario}`.replace(/[^A-Za-z0-9_-]+/g, '-'), `Who pays: ${contrast.scenario} against ${comparison.reference}, by ticket category`, contrast.who_pays),
+        ...whoPaysSection(
+          `who-pays-${contrast.scenario}`.replace(/[^A-Za-z0-9_-]+/g, '-'),
+          `Who pays: ${contrast.scenario} against ${comparison.reference}, by ticket category`,
+          contrast.who_pays,
+        ),
       ]),
     ],
   });

@@ -14,7 +14,12 @@ import type { Difference, Differences } from './pressure-charts.js';
 export function rows(table: Differences): Array<[string, Difference]> {
   return [
     ...Object.entries(table.kpis),
-    ...Object.entries(table.tiers).flatMap(([tier, kpis]) => Object.entries(kpis).map(([id, difference]): [string, Difference] => [formatKpiKey({ tier, kpi: id }), difference])),
+    ...Object.entries(table.tiers).flatMap(([tier, kpis]) =>
+      Object.entries(kpis).map(([id, difference]): [string, Difference] => [
+        formatKpiKey({ tier, kpi: id }),
+        difference,
+      ]),
+    ),
   ];
 }
 
@@ -24,7 +29,8 @@ export function changeText(id: string, difference: Difference): string {
   const change = difference.difference;
   const verb = change > 0 ? 'rose' : change < 0 ? 'fell' : 'did not move';
   if (change === 0) return `${kpiLabel(id)} ${verb}`;
-  if (difference.unit === 'share') return `${kpiLabel(id)} ${verb} ${Math.abs(change * 100).toFixed(Math.abs(change) < 0.1 ? 1 : 0)} points`;
+  if (difference.unit === 'share')
+    return `${kpiLabel(id)} ${verb} ${Math.abs(change * 100).toFixed(Math.abs(change) < 0.1 ? 1 : 0)} points`;
   if (difference.relative !== null && Number.isFinite(difference.relative)) {
     const by = Math.abs(difference.relative * 100);
     const amount = difference.unit === 'minutes' ? ` (${duration(Math.abs(change))})` : '';
@@ -38,13 +44,21 @@ export function differenceTableHtml(table: Differences, reference: string, other
   const body = rows(table)
     .map(([id, difference]) => {
       const sign = (value: number) => (value > 0 ? '+' : value < 0 ? '−' : '±');
-      const signed = (value: number | null) => (value === null ? '—' : `${sign(value)}${formatValue(Math.abs(value), difference.unit)}`);
-      const interval = difference.ci95 === null ? '' : ` [${signed(difference.ci95[0])}, ${signed(difference.ci95[1])}]`;
-      const relative = difference.relative === null || !Number.isFinite(difference.relative) ? '—' : `${sign(difference.relative)}${Math.abs(difference.relative * 100).toFixed(1)} %`;
+      const signed = (value: number | null) =>
+        value === null ? '—' : `${sign(value)}${formatValue(Math.abs(value), difference.unit)}`;
+      const interval =
+        difference.ci95 === null ? '' : ` [${signed(difference.ci95[0])}, ${signed(difference.ci95[1])}]`;
+      const relative =
+        difference.relative === null || !Number.isFinite(difference.relative)
+          ? '—'
+          : `${sign(difference.relative)}${Math.abs(difference.relative * 100).toFixed(1)} %`;
       return (
-        `<tr${TRUTH_KPI_IDS.has(id) ? ' class="truth"' : ''}><td>${escapeHtml(kpiLabel(id))}</td><td class="id">${escapeHtml(id)}</td>` +
-        `<td class="number">${escapeHtml(formatValue(difference.reference_mean, difference.unit))}</td><td class="number">${escapeHtml(formatValue(difference.mean, difference.unit))}</td>` +
-        `<td class="number">${escapeHtml(signed(difference.difference) + interval)}</td><td class="number">${escapeHtml(relative)}</td><td>${difference.significant ? 'yes' : ''}</td></tr>`
+        `<tr${TRUTH_KPI_IDS.has(id) ? ' class="truth"' : ''}><td>${escapeHtml(kpiLabel(id))}</td><td ` +
+        `class="id">${escapeHtml(id)}</td>` +
+        `<td class="number">${escapeHtml(formatValue(difference.reference_mean, difference.unit))}</td><td ` +
+        `class="number">${escapeHtml(formatValue(difference.mean, difference.unit))}</td>` +
+        `<td class="number">${escapeHtml(signed(difference.difference) + interval)}</td><td ` +
+        `class="number">${escapeHtml(relative)}</td><td>${difference.significant ? 'yes' : ''}</td></tr>`
       );
     })
     .join('\n');

@@ -24,7 +24,9 @@ export function pointSummary(point: SweepInput['points'][number], kpi: string): 
 
 /** The first numeric parameter goes on the x axis; the others name the lines. */
 export function sweepAxis(sweep: SweepInput): string | undefined {
-  return sweep.parameters.find((parameter) => sweep.points.every((point) => typeof point.parameters[parameter] === 'number'));
+  return sweep.parameters.find((parameter) =>
+    sweep.points.every((point) => typeof point.parameters[parameter] === 'number'),
+  );
 }
 
 /** KPI curves against the swept parameter (when one is numeric). */
@@ -36,11 +38,29 @@ export function sweepCharts(sweep: SweepInput): Chart[] {
     sweep.kpis.flatMap((kpi) => {
       const summary = pointSummary(point, kpi);
       if (summary === undefined) return [];
-      const series = others.map((parameter) => `${parameter} = ${JSON.stringify(point.parameters[parameter])}`).join(', ');
-      return [{ parameter: point.parameters[axis] as number, kpi, unit: summary.unit, mean: summary.mean, ci95: summary.ci95, ...(series === '' ? {} : { series }) }];
+      const series = others
+        .map((parameter) => `${parameter} = ${JSON.stringify(point.parameters[parameter])}`)
+        .join(', ');
+      return [
+        {
+          parameter: point.parameters[axis] as number,
+          kpi,
+          unit: summary.unit,
+          mean: summary.mean,
+          ci95: summary.ci95,
+          ...(series === '' ? {} : { series }),
+        },
+      ];
     }),
   );
-  return [sweepCurvesChart(axis, points, { subtitle: `${sweep.experiment} on ${sweep.scenario}: mean over ${sweep.replications} replications (line) with its 95 % confidence interval (band)` }), ...paretoCharts(sweep)];
+  return [
+    sweepCurvesChart(axis, points, {
+      subtitle:
+        `${sweep.experiment} on ${sweep.scenario}: mean over ${sweep.replications} replications (line) with its 95 % ` +
+        `confidence interval (band)`,
+    }),
+    ...paretoCharts(sweep),
+  ];
 }
 
 /** With `--pareto`: the front on the KPIs named. */
@@ -53,7 +73,9 @@ export function paretoCharts(sweep: SweepInput): Chart[] {
     const point = byPoint.get(number)!;
     return {
       point: number,
-      label: sweep.parameters.map((parameter) => `${parameter} = ${JSON.stringify(point.parameters[parameter])}`).join(', '),
+      label: sweep.parameters
+        .map((parameter) => `${parameter} = ${JSON.stringify(point.parameters[parameter])}`)
+        .join(', '),
       means: front.kpis.map(({ kpi }) => pointSummary(point, kpi)!.mean!),
       optimal: front.optimal.includes(number),
     };
@@ -67,8 +89,11 @@ export function sweepFindings(sweep: SweepInput): string[] {
   const first = sweep.points[0];
   const last = sweep.points[sweep.points.length - 1];
   if (first === undefined || last === undefined) return [];
-  const values = (point: SweepInput['points'][number]) => sweep.parameters.map((parameter) => JSON.stringify(point.parameters[parameter])).join(', ');
-  const grid = `${sweep.points.length} grid points of ${sweep.parameters.join(' × ')}, from (${values(first)}) to (${values(last)})${axis === undefined ? '' : `; the charts put ${axis} across`}.`;
+  const values = (point: SweepInput['points'][number]) =>
+    sweep.parameters.map((parameter) => JSON.stringify(point.parameters[parameter])).join(', ');
+  const grid =
+    `${sweep.points.length} grid points of ${sweep.parameters.join(' × ')}, from (${values(first)}) to ` +
+    `(${values(last)})${axis === undefined ? '' : `; the charts put ${axis} across`}.`;
   return [
     grid,
     ...paretoFindings(sweep),
@@ -76,12 +101,15 @@ export function sweepFindings(sweep: SweepInput): string[] {
       const from = pointSummary(first, kpi);
       const to = pointSummary(last, kpi);
       if (from?.mean == null || to?.mean == null) return [`${kpiLabel(kpi)}: no data at the first or the last point.`];
-      const head = `${kpiLabel(kpi)}: ${formatValue(from.mean, from.unit)} at the first point, ${formatValue(to.mean, to.unit)} at the last`;
+      const head =
+        `${kpiLabel(kpi)}: ${formatValue(from.mean, from.unit)} at the first point, ${formatValue(to.mean, to.unit)} ` +
+        `at the last`;
       // Points are not paired here: only intervals that do not overlap tell the two apart.
       const apart = from.ci95 !== null && to.ci95 !== null && (from.ci95[1] < to.ci95[0] || to.ci95[1] < from.ci95[0]);
       if (!apart) return [`${head} — their 95 % intervals overlap: no clear difference.`];
       const direction = betterDirection(kpi);
-      const verdict = direction === null ? '' : (direction === 'higher') === to.mean > from.mean ? ', better' : ', worse';
+      const verdict =
+        direction === null ? '' : (direction === 'higher') === to.mean > from.mean ? ', better' : ', worse';
       return [`${head} (95 % intervals apart${verdict}).`];
     }),
   ];
@@ -92,14 +120,21 @@ export function paretoFindings(sweep: SweepInput): string[] {
   const front = sweep.pareto;
   if (front === undefined) return [];
   const names = front.kpis.map(({ kpi, better }) => `${kpiLabel(kpi)} (${better} is better)`).join(', ');
-  const findings = [`Pareto front on ${names}: point(s) ${front.optimal.join(', ')} — no other point is at least as good on every one and better on one (by the means).`];
+  const findings = [
+    `Pareto front on ${names}: point(s) ${front.optimal.join(', ')} — no other point is at least as good on every ` +
+    `one and better on one (by the means).`,
+  ];
   const clearly = front.dominated.filter((entry) => entry.clearly);
   const withinNoise = front.dominated.filter((entry) => !entry.clearly);
   const list = (entries: typeof clearly) => entries.map((entry) => `${entry.point} (by ${entry.by})`).join(', ');
-  if (clearly.length > 0) findings.push(`Dominated, so discarded: ${list(clearly)} — each is beaten beyond the 95 % intervals on at least one KPI.`);
+  if (clearly.length > 0)
+    findings.push(
+      `Dominated, so discarded: ${list(clearly)} — each is beaten beyond the 95 % intervals on at least one KPI.`,
+    );
   if (withinNoise.length > 0) {
     findings.push(
-      `Dominated by the means only, within the 95 % intervals: ${list(withinNoise)} — the difference may be noise, so these cannot be ` +
+      `Dominated by the means only, within the 95 % intervals: ${list(withinNoise)} — the difference may be noise, ` +
+      `so these cannot be ` +
         'discarded yet; more replications would tell.',
     );
   }
@@ -117,7 +152,9 @@ export function sweepReportHtml(sweep: SweepInput, charts: readonly RenderedChar
         ...sweep.parameters.map((parameter) => JSON.stringify(point.parameters[parameter])),
         ...sweep.kpis.map((kpi) => {
           const summary = pointSummary(point, kpi);
-          return summary === undefined ? '—' : `${formatValue(summary.mean, summary.unit)} ${formatInterval(summary.ci95, summary.unit)}`;
+          return summary === undefined
+            ? '—'
+            : `${formatValue(summary.mean, summary.unit)} ${formatInterval(summary.ci95, summary.unit)}`;
         }),
       ];
       return `<tr>${cells.map((cell) => `<td class="number">${escapeHtml(cell)}</td>`).join('')}</tr>`;
@@ -125,7 +162,9 @@ export function sweepReportHtml(sweep: SweepInput, charts: readonly RenderedChar
     .join('\n');
   return renderReportPage({
     title: `desksim sweep: ${sweep.experiment}`,
-    subtitle: `${sweep.description ? `${sweep.description} — ` : ''}scenario ${sweep.scenario}, ${sweep.points.length} grid points × ${sweep.replications} replications, seed ${sweep.seed}, desksim ${sweep.version}`,
+    subtitle:
+      `${sweep.description ? `${sweep.description} — ` : ''}scenario ${sweep.scenario}, ${sweep.points.length} grid ` +
+      `points × ${sweep.replications} replications, seed ${sweep.seed}, desksim ${sweep.version}`,
     findings: sweepFindings(sweep),
     warnings: namedWarnings(sweep.warnings ?? []),
     charts,
