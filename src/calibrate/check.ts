@@ -194,7 +194,13 @@ export function checkReportHtml(input: CheckReportInput, charts: readonly Render
     ...(missed.length === 0
       ? []
       : [
-          `Not reproduced: ${missed.map((row) => `${row.id} (log ${formatValue(row.log, row.unit)}, simulated ${formatValue(row.simulated, row.unit)})`).join('; ')}.`,
+          `Not reproduced: ${missed
+            .map(
+              (row) =>
+                `${row.id} (log ${formatValue(row.log, row.unit)}, ` +
+                `simulated ${formatValue(row.simulated, row.unit)})`,
+            )
+            .join('; ')}.`,
         ]),
     'KPIs the log cannot support (blank in its metrics) and truth KPIs are not compared.',
   ];
@@ -204,7 +210,8 @@ export function checkReportHtml(input: CheckReportInput, charts: readonly Render
     input.rows
       .map(
         (row) =>
-          `<tr><td>${escapeHtml(row.id)}</td><td>${escapeHtml(formatValue(row.log, row.unit))}</td><td>${escapeHtml(formatValue(row.simulated, row.unit))}</td>` +
+          `<tr><td>${escapeHtml(row.id)}</td><td>${escapeHtml(formatValue(row.log, row.unit))}</td><td>` +
+          `${escapeHtml(formatValue(row.simulated, row.unit))}</td>` +
           `<td>[${escapeHtml(formatValue(row.interval[0], row.unit))}, ` +
           `${escapeHtml(formatValue(row.interval[1], row.unit))}]</td>` +
           `<td>${row.reproduced ? 'reproduced' : '<strong>not reproduced</strong>'}</td></tr>`,

@@ -204,7 +204,11 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
           ? ''
           : `, patience: { dist: exponential, mean: ${figure(abandonment.patienceMean)} }`;
       push(
-        `  # ${shareLine(share)}${abandonment === undefined ? '' : `; abandoned ${percent(abandonment.rate)} ${interval(abandonment.ci, percent)} of queue entries`}`,
+        `  # ${shareLine(share)}${
+          abandonment === undefined
+            ? ''
+            : `; abandoned ${percent(abandonment.rate)} ${interval(abandonment.ci, percent)} of queue entries`
+        }`,
       );
       push(`  ${share.id}: { share: ${shares.get(share.id)}, response: on_completion${patience} }`);
     }

@@ -223,7 +223,8 @@ function evaluationTable(byBehaviour: Record<string, Confusion>): string {
     .filter(([, counts]) => counts.truePositives + counts.falsePositives + counts.falseNegatives > 0)
     .map(
       ([behaviour, counts]) =>
-        `<tr><td>${escapeHtml(behaviour)}</td><td>${share(counts.precision)}</td><td>${share(counts.recall)}</td><td>${counts.truePositives}</td><td>${counts.falsePositives}</td><td>${counts.falseNegatives}</td></tr>`,
+        `<tr><td>${escapeHtml(behaviour)}</td><td>${share(counts.precision)}</td><td>${share(counts.recall)}</td><td>` +
+        `${counts.truePositives}</td><td>${counts.falsePositives}</td><td>${counts.falseNegatives}</td></tr>`,
     );
   if (rows.length === 0) return '<p>Nobody gamed and nobody was flagged.</p>';
   return `<table><thead><tr><th>behaviour</th><th>precision</th><th>recall</th><th>found</th><th>false ` +
@@ -243,8 +244,10 @@ function peersTable(detection: Detection): string {
             ? `${value.toFixed(1)} min`
             : value.toFixed(2);
       rows.push(
-        `<tr><td>${escapeHtml(agent.agent)}</td><td>${escapeHtml(feature)}</td><td>${comparison.n}</td><td>${format(comparison.observed)}</td>` +
-          `<td>${format(comparison.low)} – ${format(comparison.high)}</td><td>${format(comparison.expected)}</td><td>${comparison.z === null ? '—' : comparison.z.toFixed(1)}</td></tr>`,
+        `<tr><td>${escapeHtml(agent.agent)}</td><td>${escapeHtml(feature)}</td><td>${comparison.n}</td><td>` +
+          `${format(comparison.observed)}</td>` +
+          `<td>${format(comparison.low)} – ${format(comparison.high)}</td><td>${format(comparison.expected)}</td><td>` +
+          `${comparison.z === null ? '—' : comparison.z.toFixed(1)}</td></tr>`,
       );
     }
   }
@@ -283,7 +286,9 @@ export async function writeDetectReport(
     'report.html',
     renderReportPage({
       title: `Gaming detection — ${report.source}`,
-      subtitle: `desksim ${report.version} · threshold ${report.threshold}${report.scenario === undefined ? '' : ` · ${report.scenario.replications.length} replications pooled`}`,
+      subtitle:
+        `desksim ${report.version} · threshold ${report.threshold}` +
+        `${report.scenario === undefined ? '' : ` · ${report.scenario.replications.length} replications pooled`}`,
       findings: detectFindings(report),
       charts,
       sections,

@@ -194,7 +194,9 @@ export function rankingWords(result: FrameworkStudyResult): string[] {
           ? ''
           : moved.length === 0
             ? 'No changed definition moves its ranking of desks much (rank correlation ≥ 0.9).'
-            : `Its ranking of desks moves with ${moved.map((definition) => `${definition.name} (${number(definition.rank_correlation.value)})`).join(', ')}.`),
+            : `Its ranking of desks moves with ${moved
+                .map((definition) => `${definition.name} (${number(definition.rank_correlation.value)})`)
+                .join(', ')}.`),
     );
   });
   return lines;
@@ -408,11 +410,14 @@ export function frameworkCharts(result: FrameworkStudyResult): Chart[] {
 /** An HTML table; cells after the first are right-aligned numbers unless `text`. */
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>, text = false): string {
   return (
-    `<div class="table-scroll"><table>\n<thead><tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>\n<tbody>\n` +
+    `<div class="table-scroll"><table>\n<thead><tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}` +
+    `</tr></thead>\n<tbody>\n` +
     rows
       .map(
         (cells) =>
-          `<tr>${cells.map((cell, index) => `<td${index === 0 || text ? '' : ' class="number"'}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+          `<tr>${cells
+            .map((cell, index) => `<td${index === 0 || text ? '' : ' class="number"'}>${escapeHtml(cell)}</td>`)
+            .join('')}</tr>`,
       )
       .join('\n') +
     '\n</tbody>\n</table></div>'

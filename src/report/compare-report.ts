@@ -58,7 +58,8 @@ export function compareTargetsSection(targets: NonNullable<ComparisonInput['targ
     title: 'Targets',
     html:
       `<p>Each scenario against its own targets: ${STANDING_LEGEND}</p>\n` +
-      `<div class="table-scroll"><table><thead><tr><th>KPI</th><th>id</th>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`,
+      `<div class="table-scroll"><table><thead><tr><th>KPI</th><th>id</th>${head}</tr></thead>\n<tbody>\n${body}` +
+      `\n</tbody></table></div>`,
   };
 }
 
@@ -164,7 +165,11 @@ export function compareReportHtml(comparison: ComparisonInput, charts: readonly 
       ),
       ...(comparison.targets ?? []).map(
         (entry) =>
-          `Targets of ${entry.scenario}: ${entry.statuses.length === 0 ? 'none' : entry.statuses.map((status) => `${status.kpi} ${status.verdict} (${status.good.trim()})`).join('; ')}.`,
+          `Targets of ${entry.scenario}: ${
+            entry.statuses.length === 0
+              ? 'none'
+              : entry.statuses.map((status) => `${status.kpi} ${status.verdict} (${status.good.trim()})`).join('; ')
+          }.`,
       ),
       ...compareFindings(comparison),
       ...comparison.notes,

@@ -63,7 +63,8 @@ export function differenceTableHtml(table: Differences, reference: string, other
     })
     .join('\n');
   return (
-    `<div class="table-scroll"><table>\n<thead><tr><th>KPI</th><th>id</th><th>${escapeHtml(reference)}</th><th>${escapeHtml(other)}</th><th>change [95 % CI]</th><th>relative</th><th>significant</th></tr></thead>\n` +
+    `<div class="table-scroll"><table>\n<thead><tr><th>KPI</th><th>id</th><th>${escapeHtml(reference)}</th><th>` +
+    `${escapeHtml(other)}</th><th>change [95 % CI]</th><th>relative</th><th>significant</th></tr></thead>\n` +
     `<tbody>\n${body}\n</tbody>\n</table></div>`
   );
 }

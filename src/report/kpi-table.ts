@@ -38,7 +38,8 @@ export function kpiTableHtml(groups: readonly KpiTableGroup[]): string {
           `title="${escapeHtml(definition ?? '')}">${escapeHtml(kpiName(id))}</td>` +
           `<td class="id">${escapeHtml(id)}</td><td ` +
           `class="number">${escapeHtml(formatValue(summary.mean, summary.unit) + note)}</td>` +
-          `<td class="number">${escapeHtml(ci === '' ? '—' : ci)}</td><td>${escapeHtml(UNIT_WORDS[summary.unit] ?? summary.unit)}</td><td class="number">${summary.n}</td></tr>`
+          `<td class="number">${escapeHtml(ci === '' ? '—' : ci)}</td><td>` +
+          `${escapeHtml(UNIT_WORDS[summary.unit] ?? summary.unit)}</td><td class="number">${summary.n}</td></tr>`
         );
       });
       return `<tr class="group"><td colspan="6">${escapeHtml(group.title)}</td></tr>\n${rows.join('\n')}`;

@@ -138,7 +138,11 @@ export function pressureMatrixReportHtml(matrix: PressureMatrixInput, charts: re
     findings: matrix.rows.map((row) => {
       const own = row.change.kpis[row.kpi];
       const truth = row.change.kpis.true_resolution_rate;
-      return `Pressure on ${inSentence(kpiLabel(row.kpi))}: ${own === undefined ? 'no value' : inSentence(changeText(row.kpi, own))}${truth === undefined ? '' : `; ${inSentence(changeText('true_resolution_rate', truth))}`}.`;
+      return (
+        `Pressure on ${inSentence(kpiLabel(row.kpi))}: ` +
+        `${own === undefined ? 'no value' : inSentence(changeText(row.kpi, own))}` +
+        `${truth === undefined ? '' : `; ${inSentence(changeText('true_resolution_rate', truth))}`}.`
+      );
     }),
     charts,
     sections: matrix.rows.map((row) => ({

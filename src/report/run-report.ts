@@ -66,7 +66,8 @@ export function runReportHtml(input: RunReportInput, charts: readonly RenderedCh
     warnings: summary.warnings,
     findings: [
       ...(input.targets ?? []).map((target) =>
-        `${kpiName(target.kpi)} (${target.kpi}) ${target.verdict} its target ${target.good.trim()}: ${formatValue(target.mean, target.unit)} ${formatInterval(target.ci95, target.unit)}`.trimEnd(),
+        (`${kpiName(target.kpi)} (${target.kpi}) ${target.verdict} its target ${target.good.trim()}: ` +
+        `${formatValue(target.mean, target.unit)} ${formatInterval(target.ci95, target.unit)}`).trimEnd(),
       ),
       ...runFindings({
         kpis: summary.kpis,

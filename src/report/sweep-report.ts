@@ -172,7 +172,14 @@ export function sweepReportHtml(sweep: SweepInput, charts: readonly RenderedChar
       {
         id: 'grid',
         title: 'Every grid point',
-        html: `<p>Mean [95 % CI] of the headline KPIs; every KPI of every point is in sweep.json and sweep.csv.</p>\n<div class="table-scroll"><table>\n<thead><tr>${header.map((cell) => `<th>${escapeHtml(cell === 'point' || sweep.parameters.includes(cell) ? cell : kpiLabel(cell))}</th>`).join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`,
+        html:
+          `<p>Mean [95 % CI] of the headline KPIs; every KPI of every point is in sweep.json and sweep.csv.</p>\n` +
+          `<div class="table-scroll"><table>\n<thead><tr>${header
+            .map(
+              (cell) =>
+                `<th>${escapeHtml(cell === 'point' || sweep.parameters.includes(cell) ? cell : kpiLabel(cell))}</th>`,
+            )
+            .join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`,
       },
     ],
   });

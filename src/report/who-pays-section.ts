@@ -17,9 +17,13 @@ function cell(difference: Difference | undefined): string {
   const relative =
     difference.relative === null || !Number.isFinite(difference.relative)
       ? ''
-      : ` (${difference.relative > 0 ? '+' : difference.relative < 0 ? '−' : '±'}${Math.abs(difference.relative * 100).toFixed(1)} %${difference.significant ? ' *' : ''})`;
+      :
+        ` (${difference.relative > 0 ? '+' : difference.relative < 0 ? '−' : '±'}` +
+        `${Math.abs(difference.relative * 100).toFixed(1)} %${difference.significant ? ' *' : ''})`;
   const classes = difference.significant ? ' class="number significant"' : ' class="number"';
-  return `<td${classes}>${escapeHtml(`${formatValue(difference.reference_mean, difference.unit)} → ${formatValue(difference.mean, difference.unit)}${relative}`)}</td>`;
+  return `<td${classes}>${escapeHtml(
+    `${formatValue(difference.reference_mean, difference.unit)} → ${formatValue(difference.mean, difference.unit)}${relative}`,
+  )}</td>`;
 }
 
 /** The categories whose change went the wrong way, significantly, on some KPI: who pays. */
@@ -54,7 +58,11 @@ export function whoPaysText(section: WhoPaysInput | undefined): string | undefin
           (kpi === 'true_satisfaction_mean' ? difference.difference < 0 : difference.difference > 0),
       )
       .map(([kpi, difference]) =>
-        `${kpi} ${difference.relative === null ? '' : `${difference.relative > 0 ? '+' : '−'}${Math.abs(difference.relative * 100).toFixed(1)} %`}`.trim(),
+        `${kpi} ${
+          difference.relative === null
+            ? ''
+            : `${difference.relative > 0 ? '+' : '−'}${Math.abs(difference.relative * 100).toFixed(1)} %`
+        }`.trim(),
       );
     return `${category} (${worse.join(', ')})`;
   });

@@ -21,7 +21,10 @@ export function costText(result: StaffResult, cost: number): string {
 
 /** A target's verdict in words with its interval: "service_level ≥ 0.8: met — 84.1% [83.0% – 85.2%]". */
 export function checkText(check: TargetCheck): string {
-  return `${targetText(check.target)}: ${check.verdict} — ${formatValue(check.mean, check.unit)} ${formatInterval(check.ci95, check.unit)}`.trimEnd();
+  return (
+    `${targetText(check.target)}: ${check.verdict} — ` +
+    `${formatValue(check.mean, check.unit)} ${formatInterval(check.ci95, check.unit)}`
+  ).trimEnd();
 }
 
 /** The findings: the plan, its cost, each target's verdict, and where formulas and simulation differ. */
@@ -148,7 +151,8 @@ export function staffReportHtml(result: StaffResult, charts: readonly RenderedCh
         `${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage), and what the simulation chose. ` +
         `scenario.staffed.yaml is the scenario with the chosen plan, ready for <code>desksim run</code> or ` +
         `<code>compare</code>.</p>\n` +
-        `<table><thead><tr><th>variable</th><th>path</th><th>bounds</th><th>scenario</th><th>formulas</th><th>chosen</th><th>hours per agent</th></tr></thead>\n<tbody>\n${planRows}\n</tbody></table>`,
+        `<table><thead><tr><th>variable</th><th>path</th><th>bounds</th><th>scenario</th><th>formulas</th><th>` +
+        `chosen</th><th>hours per agent</th></tr></thead>\n<tbody>\n${planRows}\n</tbody></table>`,
     },
   ];
   if (search?.best) {
@@ -183,13 +187,27 @@ export function staffReportHtml(result: StaffResult, charts: readonly RenderedCh
     const rows = search.candidates
       .map(
         (candidate) =>
-          `<tr${search.best?.order === candidate.order ? ' style="font-weight:600"' : ''}><td class="number">${candidate.order}</td><td>${escapeHtml(candidate.reason)}</td>${candidate.plan.map((value) => `<td class="number">${value}</td>`).join('')}<td class="number">${Math.round(candidate.cost).toLocaleString('en-US')}</td><td class="number">${candidate.replications}</td>${candidate.checks.map((check) => `<td style="color:${VERDICT_COLORS[check.verdict]}">${escapeHtml(`${formatValue(check.mean, check.unit)} ${check.verdict}`)}</td>`).join('')}</tr>`,
+          `<tr${search.best?.order === candidate.order ? ' style="font-weight:600"' : ''}>` +
+          `<td class="number">${candidate.order}</td><td>${escapeHtml(candidate.reason)}</td>` +
+          `${candidate.plan.map((value) => `<td class="number">${value}</td>`).join('')}` +
+          `<td class="number">${Math.round(candidate.cost).toLocaleString('en-US')}</td>` +
+          `<td class="number">${candidate.replications}</td>` +
+          `${candidate.checks
+            .map(
+              (check) =>
+                `<td style="color:${VERDICT_COLORS[check.verdict]}">` +
+                `${escapeHtml(`${formatValue(check.mean, check.unit)} ${check.verdict}`)}</td>`,
+            )
+            .join('')}</tr>`,
       )
       .join('\n');
     sections.push({
       id: 'candidates',
       title: 'Every candidate simulated',
-      html: `<p>In the order simulated (also candidates.csv). The chosen plan is in bold.</p>\n<div class="table-scroll"><table><thead><tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>\n<tbody>\n${rows}\n</tbody></table></div>`,
+      html:
+        `<p>In the order simulated (also candidates.csv). The chosen plan is in bold.</p>\n<div class="table-scroll">` +
+        `<table><thead><tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>\n<tbody>\n` +
+        `${rows}\n</tbody></table></div>`,
     });
   }
   sections.push({

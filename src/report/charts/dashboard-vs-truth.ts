@@ -53,7 +53,9 @@ export function dashboardVsTruthChart(traces: readonly PressureTrace[], options:
         better: round(trace.change * sign * 100),
         low: Math.min(low!, high!),
         high: Math.max(low!, high!),
-        text: `${percent > 0 ? '+' : percent < 0 ? '−' : ''}${Math.abs(percent).toFixed(1)}${trace.points ? ' percentage points' : ' %'}`,
+        text:
+          `${percent > 0 ? '+' : percent < 0 ? '−' : ''}${Math.abs(percent).toFixed(1)}` +
+          `${trace.points ? ' percentage points' : ' %'}`,
       };
     });
   const domain = [...targeted, ...truth];
