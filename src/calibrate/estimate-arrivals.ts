@@ -80,7 +80,7 @@ export function estimateArrivals(
   };
 }
 
-export function trendOf(counts: number[]): Calibration['arrivals']['trend'] {
+function trendOf(counts: number[]): Calibration['arrivals']['trend'] {
   const n = counts.length;
   if (n < 4) return { perWeek: 0, ci: [0, 0], weeks: n, flagged: false };
   const meanX = (n - 1) / 2;
@@ -103,7 +103,7 @@ export function trendOf(counts: number[]): Calibration['arrivals']['trend'] {
 }
 
 /** P(X ≥ count) for a Poisson of mean `expected`. */
-export function poissonUpperTail(count: number, expected: number): number {
+function poissonUpperTail(count: number, expected: number): number {
   let term = Math.exp(-expected);
   let below = 0;
   for (let k = 0; k < count; k++) {

@@ -106,13 +106,13 @@ export function shiftsByTier(events: readonly TicketEvent[]): Map<string, Array<
   return shifts;
 }
 
-export function hourOfWeek(originEpochMs: number, time: number): number {
+function hourOfWeek(originEpochMs: number, time: number): number {
   const { weekday, hour } = calendarOf(originEpochMs, time);
   return weekday * 24 + hour;
 }
 
 /** Adds the minutes of [from, to) (epoch minutes) to the hours of the week they fall in. */
-export function spread(busy: number[], from: number, to: number): void {
+function spread(busy: number[], from: number, to: number): void {
   let time = from;
   while (time < to) {
     const next = Math.min(to, (Math.floor(time / HOUR) + 1) * HOUR);

@@ -171,7 +171,7 @@ export class PiecewiseRate implements RateFunction {
   }
 }
 
-export function normalised(
+function normalised(
   weights: number[] | undefined,
   expectedLength: number,
   name: string,

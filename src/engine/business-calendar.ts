@@ -25,9 +25,9 @@ export interface WeeklyWindow {
   end: string;
 }
 
-export const clockPattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const clockPattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-export function clockMinutes(text: string): number {
+function clockMinutes(text: string): number {
   if (text === '24:00') return minutesPerDay;
   const match = clockPattern.exec(text);
   return match === null ? NaN : Number(match[1]) * 60 + Number(match[2]);

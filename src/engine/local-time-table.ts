@@ -16,10 +16,10 @@ export class LocalTimeError extends Error {
 }
 
 export const minutesPerDay = 1440;
-export const millisecondsPerMinute = 60_000;
+const millisecondsPerMinute = 60_000;
 /** Days tabulated before the start and after the horizon. */
-export const marginDays = 7;
-export const marginHours = marginDays * 24;
+const marginDays = 7;
+const marginHours = marginDays * 24;
 
 /** The parts of an ISO 8601 date-time; `offset` is undefined for local times. */
 export interface IsoParts {
@@ -29,7 +29,7 @@ export interface IsoParts {
   offset: number | undefined;
 }
 
-export const isoPattern =
+const isoPattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /**
@@ -85,7 +85,7 @@ export function parseIsoDateTime(iso: string): IsoParts {
   return { wallMilliseconds, offset };
 }
 
-export function createFormatter(timeZone: string): Intl.DateTimeFormat {
+function createFormatter(timeZone: string): Intl.DateTimeFormat {
   try {
     return new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -106,7 +106,7 @@ export function createFormatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The UTC offset in minutes of the formatter's zone at an instant (slow: uses Intl). */
-export function offsetFromIntl(formatter: Intl.DateTimeFormat, epochMilliseconds: number): number {
+function offsetFromIntl(formatter: Intl.DateTimeFormat, epochMilliseconds: number): number {
   const whole = Math.floor(epochMilliseconds / 1000) * 1000;
   let year = 0;
   let month = 1;
@@ -167,7 +167,7 @@ export function utcOffsetReader(timeZone: string): (epochMilliseconds: number) =
  * ambiguous ones (in an autumn fold) resolve to the earlier instant — the
  * "compatible" disambiguation of Temporal and most calendar software.
  */
-export function wallToEpochMinutes(wall: number, offsetAt: (epochMinute: number) => number): number {
+function wallToEpochMinutes(wall: number, offsetAt: (epochMinute: number) => number): number {
   const before = offsetAt(wall - 2 * minutesPerDay);
   const after = offsetAt(wall + 2 * minutesPerDay);
   const early = wall - before;

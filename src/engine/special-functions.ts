@@ -4,7 +4,7 @@
  */
 import type { Rng } from './random.js';
 
-export const lanczosCoefficients = [
+const lanczosCoefficients = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
   12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
@@ -106,7 +106,7 @@ export function inverseNormalCdf(p: number): number {
 }
 
 /** The smallest uniform used for a normal draw when the generator returns exactly 0. */
-export const smallestUniform = 2 ** -53;
+const smallestUniform = 2 ** -53;
 
 /**
  * Draws a standard normal variate from exactly one uniform of `rng`

@@ -15,7 +15,7 @@ export const interval = (ci: readonly [number, number] | null) =>
 export const signed = (value: number | null) => (value === null ? '—' : `${value >= 0 ? '+' : ''}${number(value)}`);
 
 /** How strong a rank correlation is, in words. */
-export function strength(estimate: Estimate): string {
+function strength(estimate: Estimate): string {
   const value = estimate.value;
   if (value === null) return 'cannot rank the desks (its score does not vary)';
   const excludesZero = estimate.ci95 !== null && (estimate.ci95[0] > 0 || estimate.ci95[1] < 0);
@@ -41,7 +41,7 @@ export function byGameability(frameworks: readonly FrameworkResult[]): Framework
 }
 
 /** The sentence about one framework's gameability. */
-export function gameabilityWords(framework: FrameworkResult): string {
+function gameabilityWords(framework: FrameworkResult): string {
   const { gameability } = framework;
   if (!gameability.pressurable) {
     return `None of its KPIs is in the incentive table, so desksim cannot put pressure on it: its gameability is not ` +

@@ -11,7 +11,7 @@ export const DEFAULT_FCR_WINDOW = 7 * 24 * 60;
  * For every ticket row, when the same customer next opened a ticket in the same category
  * (NaN: never, or no customer). Computed once per log over all its tickets.
  */
-export function nextContacts(context: MetricContext): Float64Array {
+function nextContacts(context: MetricContext): Float64Array {
   let next = context.samples.get('next_contact');
   if (next !== undefined) return next;
   const ledger = context.ledger;
@@ -43,7 +43,7 @@ export function nextContacts(context: MetricContext): Float64Array {
  * A dense code (0, 1, …) per distinct customer, by ledger row (−1: no customer). Whole-number
  * customer ids, as simulated logs have, are coded through a typed array; others (strings) through a map.
  */
-export function customerCodes(ledger: Ledger): { codes: Int32Array; count: number } {
+function customerCodes(ledger: Ledger): { codes: Int32Array; count: number } {
   const codes = new Int32Array(ledger.ticketCount).fill(-1);
   let byNumber = new Int32Array(0);
   const byValue = new Map<string | number, number>();
@@ -72,7 +72,7 @@ export function customerCodes(ledger: Ledger): { codes: Int32Array; count: numbe
 }
 
 /** Ledger rows in creation order, ties by row; null when the rows already are (a simulated log always is). */
-export function creationOrder(ledger: Ledger): Int32Array | null {
+function creationOrder(ledger: Ledger): Int32Array | null {
   const createdAt = ledger.createdAt;
   let sorted = true;
   for (let ticket = 1; ticket < ledger.ticketCount && sorted; ticket++)

@@ -137,7 +137,7 @@ export interface TruthCounterpart {
 }
 
 /** The facts every KPI carries, desk-wide or per tier. */
-export interface KpiFacts<Id extends string> {
+interface KpiFacts<Id extends string> {
   id: Id;
   /** Its human name in reports and charts ("First response time, 90th percentile"). */
   label: string;

@@ -15,13 +15,13 @@ import type { Ledger } from './ledger.js';
 // fall, and a repeat of an issue raised before the window is left out with its issue.
 
 /** Reused for an issue of one ticket (most of them), so the loop allocates nothing. */
-export const singleTicket = [0];
+const singleTicket = [0];
 
 /**
  * Calls `visit` with the tickets of each measured issue (its first ticket first, in creation
  * order). The array is only valid during the call.
  */
-export function forEachIssue(context: MetricContext, visit: (tickets: readonly number[]) => void): void {
+function forEachIssue(context: MetricContext, visit: (tickets: readonly number[]) => void): void {
   const { ledger, tickets } = context;
   const { firstOf, members } = ledger.issueTickets();
   for (let index = 0; index < tickets.length; index++) {

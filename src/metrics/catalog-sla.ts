@@ -4,7 +4,7 @@
 import type { MetricContext, SlaPolicy } from './catalog-definition.js';
 import { elapsedSinceCreation, firstResponseAt } from './catalog-tickets.js';
 
-export function slaElapsed(context: MetricContext, policy: SlaPolicy, ticket: number, to: number): number {
+function slaElapsed(context: MetricContext, policy: SlaPolicy, ticket: number, to: number): number {
   return elapsedSinceCreation(context, ticket, to, policy.clock, policy.pauseWhenPending);
 }
 

@@ -59,7 +59,7 @@ export function visitShare(
 }
 
 /** A per-ticket sample (NaN skipped), computed once per context; quantiles select in place. */
-export function sortedSample(
+function sortedSample(
   context: MetricContext,
   key: string,
   value: (ledger: Ledger, ticket: number) => number,
@@ -80,7 +80,7 @@ export function sortedSample(
 }
 
 /** What the per-ticket times read: the log and the metric options (a whole context, or just these two). */
-export type TicketTimeContext = Pick<MetricContext, 'ledger' | 'options'>;
+type TicketTimeContext = Pick<MetricContext, 'ledger' | 'options'>;
 
 /**
  * When the ticket got its first response: the first public agent reply, or an earlier

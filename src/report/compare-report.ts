@@ -35,7 +35,7 @@ export interface ComparisonInput {
  * Every scenario's standing against the targets, one row per KPI and one coloured cell per
  * scenario (its mean and interval under the standing); blank where a scenario has no such target.
  */
-export function compareTargetsSection(targets: NonNullable<ComparisonInput['targets']>): ReportSection | undefined {
+function compareTargetsSection(targets: NonNullable<ComparisonInput['targets']>): ReportSection | undefined {
   const kpis = [...new Set(targets.flatMap((entry) => entry.statuses.map((status) => status.kpi)))];
   if (kpis.length === 0) return undefined;
   const body = kpis
@@ -96,7 +96,7 @@ export function judgement(id: string, difference: Difference): 'better' | 'worse
  * Significant changes, the most telling first: by size (the relative change; shares by
  * their change in points, as a share of the whole), then by how far the interval stays from 0.
  */
-export function ranked(changes: ReadonlyArray<[string, Difference]>): Array<[string, Difference]> {
+function ranked(changes: ReadonlyArray<[string, Difference]>): Array<[string, Difference]> {
   const size = (difference: Difference) =>
     difference.unit === 'share'
       ? Math.abs(difference.difference ?? 0)
@@ -108,7 +108,7 @@ export function ranked(changes: ReadonlyArray<[string, Difference]>): Array<[str
   return [...changes].sort((a, b) => size(b[1]) - size(a[1]) || clearance(b[1]) - clearance(a[1]));
 }
 
-export const kpiCount = (count: number) => `${count} KPI${count === 1 ? '' : 's'}`;
+const kpiCount = (count: number) => `${count} KPI${count === 1 ? '' : 's'}`;
 
 /**
  * Each contrast in words: how many KPIs got significantly worse and better (desk-wide and per

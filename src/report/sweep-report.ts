@@ -23,7 +23,7 @@ export function pointSummary(point: SweepInput['points'][number], kpi: string): 
 }
 
 /** The first numeric parameter goes on the x axis; the others name the lines. */
-export function sweepAxis(sweep: SweepInput): string | undefined {
+function sweepAxis(sweep: SweepInput): string | undefined {
   return sweep.parameters.find((parameter) =>
     sweep.points.every((point) => typeof point.parameters[parameter] === 'number'),
   );
@@ -64,7 +64,7 @@ export function sweepCharts(sweep: SweepInput): Chart[] {
 }
 
 /** With `--pareto`: the front on the KPIs named. */
-export function paretoCharts(sweep: SweepInput): Chart[] {
+function paretoCharts(sweep: SweepInput): Chart[] {
   const front = sweep.pareto;
   if (front === undefined) return [];
   const byPoint = new Map(sweep.points.map((point) => [point.point, point]));

@@ -22,7 +22,8 @@ function cell(difference: Difference | undefined): string {
         `${Math.abs(difference.relative * 100).toFixed(1)} %${difference.significant ? ' *' : ''})`;
   const classes = difference.significant ? ' class="number significant"' : ' class="number"';
   return `<td${classes}>${escapeHtml(
-    `${formatValue(difference.reference_mean, difference.unit)} → ${formatValue(difference.mean, difference.unit)}${relative}`,
+    `${formatValue(difference.reference_mean, difference.unit)} → ` +
+      `${formatValue(difference.mean, difference.unit)}${relative}`,
   )}</td>`;
 }
 
