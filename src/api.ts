@@ -14,7 +14,14 @@
 import { runBatch } from './experiment/batch.js';
 import { alignScenarios, compareRuns, uniqueLabels, type Comparison } from './experiment/compare.js';
 import { runScenarioParallel, type RunResult } from './experiment/run.js';
-import { DEFAULT_SWEEP_KPIS, expandGrid, parameterOverride, sweepResult, type ParameterValue, type SweepResult } from './experiment/sweep.js';
+import {
+  DEFAULT_SWEEP_KPIS,
+  expandGrid,
+  parameterOverride,
+  sweepResult,
+  type ParameterValue,
+  type SweepResult,
+} from './experiment/sweep.js';
 import { EVENT_TYPES } from './eventlog/types.js';
 import { Ledger } from './metrics/ledger.js';
 import type { DeskModel } from './model/build.js';
@@ -49,7 +56,10 @@ export interface ApiRunOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Every replication of a scenario and every KPI's summary (`summary.kpis.<id>.mean`, `.ci95`), as `desksim run` computes them. */
+/**
+ * Every replication of a scenario and every KPI's summary (`summary.kpis.<id>.mean`, `.ci95`), as `desksim run`
+ * computes them.
+ */
 export function run(scenario: Scenario, options: ApiRunOptions = {}): Promise<RunResult> {
   return runScenarioParallel(scenario, { workers: options.workers, onReplication: options.onProgress });
 }
@@ -85,7 +95,9 @@ export async function sweep(file: string, options: ApiSweep): Promise<SweepResul
   const points = expandGrid(options.grid).map((parameters, index) => ({
     point: index + 1,
     parameters,
-    scenario: loadScenario(file, { set: [...fixed, ...Object.entries(parameters).map(([path, value]) => parameterOverride(path, value))] }),
+    scenario: loadScenario(file, {
+      set: [...fixed, ...Object.entries(parameters).map(([path, value]) => parameterOverride(path, value))],
+    }),
   }));
   const runs = await runBatch(
     points.map((point) => point.scenario),
@@ -102,7 +114,11 @@ export async function sweep(file: string, options: ApiSweep): Promise<SweepResul
  * ledger)` as the event sink, then to `computeKpis(ledger, metricOptions(model))`.
  */
 export function replicationLedger(model: DeskModel): Ledger {
-  const ledger = new Ledger({ originEpochMs: model.originEpochMs, measureFrom: model.measureFrom, measureTo: model.horizon });
+  const ledger = new Ledger({
+    originEpochMs: model.originEpochMs,
+    measureFrom: model.measureFrom,
+    measureTo: model.horizon,
+  });
   // The simulator records every event type: a replication without abandonments has a rate of 0, not none.
   for (const type of EVENT_TYPES) ledger.recordedTypes.add(type);
   return ledger;

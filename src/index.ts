@@ -18,25 +18,77 @@
  * `api.ts` puts the pipeline in a few calls (`loadScenario`, `run`, `compare`, `sweep`;
  * docs/api.md); `frameworks/` compares measurement frameworks (docs/frameworks.md).
  */
-export { loadScenario, run, compare, sweep, replicationLedger, type ScenarioLoadOptions, type ApiRunOptions, type ApiSweep } from './api.js';
+export {
+  loadScenario,
+  run,
+  compare,
+  sweep,
+  replicationLedger,
+  type ScenarioLoadOptions,
+  type ApiRunOptions,
+  type ApiSweep,
+} from './api.js';
 export * from './scenario/index.js';
 export { buildDesk, type DeskModel } from './model/build.js';
 export { simulate, type SimulationResult } from './model/simulate.js';
 export * from './eventlog/types.js';
 export { NdjsonFileSink, eventToJsonLine } from './eventlog/ndjson.js';
-export { importLog, loadMappingFile, renderImportReport, ImportError, type ImportedLog, type ImportReport, type Mapping } from './importer/index.js';
+export {
+  importLog,
+  loadMappingFile,
+  renderImportReport,
+  ImportError,
+  type ImportedLog,
+  type ImportReport,
+  type Mapping,
+} from './importer/index.js';
 export { Ledger } from './metrics/ledger.js';
 export { KPI_CATALOG, TIER_KPI_CATALOG, type KpiDefinition, type MetricOptions } from './metrics/catalog.js';
 export { computeKpis, computeKpisFromEvents, type KpiTable } from './metrics/engine.js';
-export { metricOptions, runScenario, runReplication, summarizeOutcomes, type RunResult, type RunSummary } from './experiment/run.js';
+export {
+  metricOptions,
+  runScenario,
+  runReplication,
+  summarizeOutcomes,
+  type RunResult,
+  type RunSummary,
+} from './experiment/run.js';
 export { summarize, type KpiSummary } from './experiment/statistics.js';
 export { runBatch, type BatchOptions } from './experiment/batch.js';
-export { compareRuns, differenceTable, pairedDifference, type Comparison, type Contrast, type DifferenceTable, type KpiDifference } from './experiment/compare.js';
-export { expandGrid, loadExperiment, sweepResult, type Experiment, type LoadedExperiment, type SweepPoint, type SweepResult } from './experiment/sweep.js';
-export { pressureMatrix, pressureResult, type PressureMatrix, type PressureMatrixRow, type PressureResult, type PressureStep } from './experiment/pressure.js';
+export {
+  compareRuns,
+  differenceTable,
+  pairedDifference,
+  type Comparison,
+  type Contrast,
+  type DifferenceTable,
+  type KpiDifference,
+} from './experiment/compare.js';
+export {
+  expandGrid,
+  loadExperiment,
+  sweepResult,
+  type Experiment,
+  type LoadedExperiment,
+  type SweepPoint,
+  type SweepResult,
+} from './experiment/sweep.js';
+export {
+  pressureMatrix,
+  pressureResult,
+  type PressureMatrix,
+  type PressureMatrixRow,
+  type PressureResult,
+  type PressureStep,
+} from './experiment/pressure.js';
 export { kpiDirection, type KpiDirection } from './metrics/catalog.js';
 export { loadFramework, frameworkSchema, score, type Framework, type ScoringRule } from './frameworks/framework.js';
 export { loadStudy, studySchema, type LoadedStudy, type Study, type StudyLoadOptions } from './frameworks/study.js';
-export { evaluateStudy, type FrameworkResult, type FrameworkStudyResult, type StudyRunOptions } from './frameworks/evaluate.js';
+export {
+  evaluateStudy,
+  type FrameworkResult,
+  type FrameworkStudyResult,
+  type StudyRunOptions,
+} from './frameworks/evaluate.js';
 export { runCli } from './cli/program.js';
 export { VERSION } from './version.js';

@@ -172,8 +172,15 @@ export function checkCharts(input: CheckReportInput): Chart[] {
       series: [REAL, SIMULATED],
     },
   );
-  const resolution = resolutionTimeChart(resolved, [REAL, SIMULATED], "Real log, and the simulation's first replication");
-  const title = { text: 'Resolution time, real and simulated', subtitle: "Real log, and the simulation's first replication" };
+  const resolution = resolutionTimeChart(
+    resolved,
+    [REAL, SIMULATED],
+    "Real log, and the simulation's first replication",
+  );
+  const title = {
+    text: 'Resolution time, real and simulated',
+    subtitle: "Real log, and the simulation's first replication",
+  };
   return [volume, { ...resolution, title: title.text, spec: { ...resolution.spec, title } as Chart['spec'] }];
 }
 
@@ -182,21 +189,31 @@ export function checkReportHtml(input: CheckReportInput, charts: readonly Render
   const reproduced = input.rows.filter((row) => row.reproduced);
   const missed = input.rows.filter((row) => !row.reproduced);
   const findings = [
-    `${reproduced.length} of ${input.rows.length} KPIs of the log fall inside the calibrated simulation's 95 % prediction interval for one replication (${input.replications} replications).`,
+    `${reproduced.length} of ${input.rows.length} KPIs of the log fall inside the calibrated simulation's 95 % ` +
+    `prediction interval for one replication (${input.replications} replications).`,
     ...(missed.length === 0
       ? []
       : [
-          `Not reproduced: ${missed.map((row) => `${row.id} (log ${formatValue(row.log, row.unit)}, simulated ${formatValue(row.simulated, row.unit)})`).join('; ')}.`,
+          `Not reproduced: ${missed
+            .map(
+              (row) =>
+                `${row.id} (log ${formatValue(row.log, row.unit)}, ` +
+                `simulated ${formatValue(row.simulated, row.unit)})`,
+            )
+            .join('; ')}.`,
         ]),
     'KPIs the log cannot support (blank in its metrics) and truth KPIs are not compared.',
   ];
   const table =
-    '<table class="kpis"><thead><tr><th>KPI</th><th>log</th><th>simulated (mean)</th><th>95 % prediction interval</th><th>verdict</th></tr></thead><tbody>\n' +
+    '<table class="kpis"><thead><tr><th>KPI</th><th>log</th><th>simulated (mean)</th><th>95 % prediction ' +
+    'interval</th><th>verdict</th></tr></thead><tbody>\n' +
     input.rows
       .map(
         (row) =>
-          `<tr><td>${escapeHtml(row.id)}</td><td>${escapeHtml(formatValue(row.log, row.unit))}</td><td>${escapeHtml(formatValue(row.simulated, row.unit))}</td>` +
-          `<td>[${escapeHtml(formatValue(row.interval[0], row.unit))}, ${escapeHtml(formatValue(row.interval[1], row.unit))}]</td>` +
+          `<tr><td>${escapeHtml(row.id)}</td><td>${escapeHtml(formatValue(row.log, row.unit))}</td><td>` +
+          `${escapeHtml(formatValue(row.simulated, row.unit))}</td>` +
+          `<td>[${escapeHtml(formatValue(row.interval[0], row.unit))}, ` +
+          `${escapeHtml(formatValue(row.interval[1], row.unit))}]</td>` +
           `<td>${row.reproduced ? 'reproduced' : '<strong>not reproduced</strong>'}</td></tr>`,
       )
       .join('\n') +
@@ -210,7 +227,9 @@ export function checkReportHtml(input: CheckReportInput, charts: readonly Render
       {
         id: 'kpis',
         title: 'Real beside simulated',
-        html: `<p>The log is one realisation: its value is held against the interval one replication falls in 95 % of the time.</p>\n${table}`,
+        html:
+          `<p>The log is one realisation: its value is held against the interval one replication falls in 95 % of ` +
+          `the time.</p>\n${table}`,
       },
       {
         id: 'scenario',

@@ -30,7 +30,10 @@ export interface CalibrationTicket {
   processing: Span[];
   /** Escalations: from tier → to tier. */
   escalations: Array<{ from: string | undefined; to: string | undefined }>;
-  /** Waits on the customer (pending) and on engineering (pending, kind engineering), to the next resumption, take or resolution. */
+  /**
+   * Waits on the customer (pending) and on engineering (pending, kind engineering), to the next resumption, take or
+   * resolution.
+   */
   customerWaits: number[];
   engineeringWaits: number[];
   resolutions: number[];

@@ -92,7 +92,12 @@ function mainTiers(observations: AgentObservations): Map<string, { tier: string;
 export function comparePeers(observations: AgentObservations): AgentComparison[] {
   const tiers = mainTiers(observations);
   const agents = [...tiers.keys()].sort();
-  const comparisons: AgentComparison[] = agents.map((agent) => ({ agent, tier: tiers.get(agent)!.tier, sessions: tiers.get(agent)!.sessions, features: {} }));
+  const comparisons: AgentComparison[] = agents.map((agent) => ({
+    agent,
+    tier: tiers.get(agent)!.tier,
+    sessions: tiers.get(agent)!.sessions,
+    features: {},
+  }));
   for (const feature of FEATURES) {
     // tier → agent → sums by cell, and tier → sums by cell over all its agents.
     const byAgent = new Map<string, CellSums>();
@@ -114,19 +119,26 @@ export function comparePeers(observations: AgentObservations): AgentComparison[]
       const own = byAgent.get(comparison.agent);
       const all = byTier.get(comparison.tier);
       if (own === undefined || all === undefined || own.total.n < MINIMUM_OBSERVATIONS) continue;
-      const result = FEATURE_DEFINITIONS[feature].kind === 'share' ? compareShare(feature, own, all) : compareMean(feature, own, all);
+      const result =
+        FEATURE_DEFINITIONS[feature].kind === 'share'
+          ? compareShare(feature, own, all)
+          : compareMean(feature, own, all);
       if (result !== undefined) raw.set(comparison.agent, result);
     }
     // A tier too small to show its honest spread borrows the widest of the larger tiers'.
     let borrowedSpread = 0;
     for (const tier of new Set(comparisons.map((comparison) => comparison.tier))) {
-      const effects = comparisons.filter((other) => other.tier === tier && raw.has(other.agent)).map((other) => raw.get(other.agent)!.effect);
+      const effects = comparisons
+        .filter((other) => other.tier === tier && raw.has(other.agent))
+        .map((other) => raw.get(other.agent)!.effect);
       if (effects.length > MINIMUM_PEERS) borrowedSpread = Math.max(borrowedSpread, madSpread(effects));
     }
     for (const comparison of comparisons) {
       const result = raw.get(comparison.agent);
       if (result === undefined) continue;
-      const peers = comparisons.filter((other) => other.tier === comparison.tier && other.agent !== comparison.agent && raw.has(other.agent));
+      const peers = comparisons.filter(
+        (other) => other.tier === comparison.tier && other.agent !== comparison.agent && raw.has(other.agent),
+      );
       const effects = peers.map((other) => raw.get(other.agent)!.effect);
       const centre = effects.length >= 2 ? median(effects) : 0;
       const spread = effects.length >= MINIMUM_PEERS ? madSpread(effects) : borrowedSpread;

@@ -66,7 +66,10 @@ export function evaluateLog(observations: AgentObservations, scores: readonly Si
   let falseAlarms = 0;
   let allFound = true;
   for (const behaviour of GAMING_BEHAVIOURS) {
-    const flags = scores.filter((score) => score.behaviour === behaviour && score.flagged).map((score) => score.agent).sort();
+    const flags = scores
+      .filter((score) => score.behaviour === behaviour && score.flagged)
+      .map((score) => score.agent)
+      .sort();
     flagged[behaviour] = flags;
     const truth = new Set(gamers[behaviour]);
     const truePositives = flags.filter((agent) => truth.has(agent)).length;

@@ -98,7 +98,9 @@ export const FEATURE_DEFINITIONS: Readonly<Record<Feature, FeatureDefinition>> =
     id: 'asked_on_escalation',
     kind: 'share',
     per: 'escalation',
-    label: 'escalation followed at once by a request for information (the ticket waits on the customer before the next queue)',
+    label:
+      'escalation followed at once by a request for information (the ticket waits on the customer before the next ' +
+      'queue)',
   },
   split: {
     id: 'split',

@@ -47,7 +47,10 @@ export function detect(observations: AgentObservations, truth: boolean, threshol
 }
 
 /** Detects on a log in memory. A log with `truth_gamed` events (or `simulated`) is scored against them. */
-export function detectEvents(events: Iterable<TicketEvent>, options: { threshold?: number; simulated?: boolean } = {}): Detection {
+export function detectEvents(
+  events: Iterable<TicketEvent>,
+  options: { threshold?: number; simulated?: boolean } = {},
+): Detection {
   const observations = new AgentObservations();
   observations.startLog();
   let truth = options.simulated === true;
@@ -70,7 +73,9 @@ export interface ScenarioDetection {
   falseAlarmsPerReplication: number;
 }
 
-/** Simulates `scenario.replications` replications and detects on each (streaming: no event is kept) and on all pooled. */
+/**
+ * Simulates `scenario.replications` replications and detects on each (streaming: no event is kept) and on all pooled.
+ */
 export function detectScenario(
   scenario: Scenario,
   options: { threshold?: number; onReplication?: (done: number) => void } = {},
@@ -98,7 +103,9 @@ export function detectScenario(
     replications,
     pooled,
     byBehaviour: pool(evaluations),
-    foundWithAtMostOneFalseAlarm: evaluations.filter((evaluation) => evaluation.allFound && evaluation.falseAlarms <= 1).length,
-    falseAlarmsPerReplication: evaluations.reduce((total, evaluation) => total + evaluation.falseAlarms, 0) / Math.max(1, evaluations.length),
+    foundWithAtMostOneFalseAlarm: evaluations.filter((evaluation) => evaluation.allFound && evaluation.falseAlarms <= 1)
+      .length,
+    falseAlarmsPerReplication:
+      evaluations.reduce((total, evaluation) => total + evaluation.falseAlarms, 0) / Math.max(1, evaluations.length),
   };
 }

@@ -35,7 +35,13 @@ export const RETURN_WINDOW_MINUTES = 7 * 24 * 60;
 const SPLIT_WINDOW_MINUTES = 1;
 
 /** Features whose opportunity is counted first and whose success may be added to it later. */
-const LATER_SUCCESS: ReadonlySet<Feature> = new Set(['escalated', 'acknowledged', 'info_request', 'requeued', 'asked_on_escalation']);
+const LATER_SUCCESS: ReadonlySet<Feature> = new Set([
+  'escalated',
+  'acknowledged',
+  'info_request',
+  'requeued',
+  'asked_on_escalation',
+]);
 
 type SessionOutcome = 'none' | 'resolved' | 'escalated' | 'acknowledged' | 'info_request' | 'requeued';
 
@@ -145,7 +151,8 @@ export class AgentObservations implements EventSink {
         ticket.queuedAt = time;
         // Back in the queue after a generic reply, or when the customer answered: such a ticket
         // may take back the place it held, which the log does not say, so it is left out of the lines.
-        if (!(session?.outcome === 'acknowledged' && session.end === time) && ticket.resumedAt !== time) this.enterLine(id, ticket);
+        if (!(session?.outcome === 'acknowledged' && session.end === time) && ticket.resumedAt !== time)
+          this.enterLine(id, ticket);
         break;
       case 'resumed':
         ticket.resumedAt = time;
@@ -159,7 +166,14 @@ export class AgentObservations implements EventSink {
         break;
       case 'work_ended':
         if (event.agent !== undefined && ticket.startedBy === event.agent && !Number.isNaN(ticket.startedAt)) {
-          ticket.session = { agent: event.agent, tier: event.tier ?? '', cell: ticket.cell, start: ticket.startedAt, end: time, outcome: 'none' };
+          ticket.session = {
+            agent: event.agent,
+            tier: event.tier ?? '',
+            cell: ticket.cell,
+            start: ticket.startedAt,
+            end: time,
+            outcome: 'none',
+          };
           this.countSession(ticket.session);
         }
         ticket.startedBy = undefined;
@@ -172,13 +186,20 @@ export class AgentObservations implements EventSink {
         if (closing && session.agent === event.agent) this.setOutcome(session, 'escalated');
         break;
       case 'replied':
-        if (session?.outcome === 'escalated' && session.end === time && session.agent === event.agent && event.kind === 'info_request') {
+        if (
+          session?.outcome === 'escalated' &&
+          session.end === time &&
+          session.agent === event.agent &&
+          event.kind === 'info_request'
+        ) {
           this.add('asked_on_escalation', session, 1);
         }
         if (closing && session.agent === event.agent && (event.kind === 'generic' || event.kind === 'info_request')) {
           this.setOutcome(session, event.kind === 'generic' ? 'acknowledged' : 'info_request');
           if (event.kind === 'generic' && ticket.jump !== undefined && ticket.jump.agent === session.agent) {
-            const sums = this.sums.get('jumped')!.get(`${ticket.jump.agent}\u0000${ticket.jump.tier}\u0000${ticket.jump.cell}`)!;
+            const sums = this.sums
+              .get('jumped')!
+              .get(`${ticket.jump.agent}\u0000${ticket.jump.tier}\u0000${ticket.jump.cell}`)!;
             sums.n--;
             sums.sum -= ticket.jump.value;
             sums.squares -= ticket.jump.value;
@@ -204,7 +225,8 @@ export class AgentObservations implements EventSink {
         break;
       case 'survey_answered': {
         const csat = (event.value as { csat?: unknown } | null | undefined)?.csat;
-        if (ticket.resolution !== undefined && typeof csat === 'number' && Number.isFinite(csat)) ticket.resolution.csat = csat;
+        if (ticket.resolution !== undefined && typeof csat === 'number' && Number.isFinite(csat))
+          ticket.resolution.csat = csat;
         break;
       }
       default:
@@ -230,7 +252,8 @@ export class AgentObservations implements EventSink {
       jump: undefined,
     });
     if (customer === undefined) return;
-    // The same customer about the same category soon after a resolution: the customer came back (or the ticket was split).
+    // The same customer about the same category soon after a resolution: the customer came back (or the ticket was
+    // split).
     const previous = this.lastResolutionOf.get(`${customer}\u0000${category}`);
     if (previous === undefined) return;
     const gap = event.time - previous.time;
@@ -255,7 +278,8 @@ export class AgentObservations implements EventSink {
     ticket.resolution = resolution;
     this.pendingResolutions.push(resolution);
     this.add('resolve_time', session, Math.log(Math.max(session.end - session.start, 1 / 60)));
-    if (ticket.customer !== undefined) this.lastResolutionOf.set(`${ticket.customer}\u0000${ticket.category}`, resolution);
+    if (ticket.customer !== undefined)
+      this.lastResolutionOf.set(`${ticket.customer}\u0000${ticket.category}`, resolution);
   }
 
   private setOutcome(session: Session, outcome: SessionOutcome): void {
@@ -272,7 +296,8 @@ export class AgentObservations implements EventSink {
 
   /** Every session is an opportunity for each session outcome: counted once, its successes added when known. */
   private countSession(session: Session): void {
-    for (const feature of ['escalated', 'acknowledged', 'info_request', 'requeued'] as const) this.add(feature, session, 0);
+    for (const feature of ['escalated', 'acknowledged', 'info_request', 'requeued'] as const)
+      this.add(feature, session, 0);
     let tiers = this.sessionsByAgentTier.get(session.agent);
     if (tiers === undefined) this.sessionsByAgentTier.set(session.agent, (tiers = new Map()));
     tiers.set(session.tier, (tiers.get(session.tier) ?? 0) + 1);
@@ -317,7 +342,11 @@ export class AgentObservations implements EventSink {
     this.waitingSequence.delete(id);
     const line = this.lines.get(`${ticket.queuedTier ?? ''}\u0000${ticket.priority}`);
     if (line === undefined) return;
-    while (line.head < line.entries.length && this.waitingSequence.get(line.entries[line.head]!.ticket) !== line.entries[line.head]!.sequence) line.head++;
+    while (
+      line.head < line.entries.length &&
+      this.waitingSequence.get(line.entries[line.head]!.ticket) !== line.entries[line.head]!.sequence
+    )
+      line.head++;
     if (line.head > 1024 && line.head * 2 > line.entries.length) {
       line.entries = line.entries.slice(line.head);
       line.head = 0;

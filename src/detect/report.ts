@@ -34,22 +34,38 @@ export function detectFindings(report: DetectReport): string[] {
   const flags = report.detection.scores.filter((score) => score.flagged).sort((a, b) => b.score! - a.score!);
   const lines: string[] = [];
   if (flags.length === 0) lines.push(`No agent matches a gaming signature at score ≥ ${report.threshold}.`);
-  for (const flag of flags) lines.push(`${flag.agent} (${flag.tier}) looks like ${flag.behaviour.replace(/_/g, ' ')}, score ${flag.score!.toFixed(1)}: ${flag.evidence}.`);
-  lines.push(`On honest desks this threshold raises ${report.statedFalseAlarms}: a flag is a reason to look at the agent's tickets, not a verdict.`);
+  for (const flag of flags)
+    lines.push(
+      `${flag.agent} (${flag.tier}) looks like ${flag.behaviour.replace(/_/g, ' ')}, score ` +
+      `${flag.score!.toFixed(1)}: ${flag.evidence}.`,
+    );
+  lines.push(
+    `On honest desks this threshold raises ${report.statedFalseAlarms}: a flag is a reason to look at the agent's ` +
+    `tickets, not a verdict.`,
+  );
   const scenario = report.scenario;
   if (scenario !== undefined) {
     const count = scenario.replications.length;
-    const gamed = scenario.replications.some((detection) => Object.values(detection.evaluation!.gamers).some((agents) => agents.length > 0));
+    const gamed = scenario.replications.some((detection) =>
+      Object.values(detection.evaluation!.gamers).some((agents) => agents.length > 0),
+    );
     lines.push(
       gamed
-        ? `Against the truth, replication by replication: every gamer found with at most one false alarm in ${scenario.foundWithAtMostOneFalseAlarm} of ${count} ` +
+        ?
+          `Against the truth, replication by replication: every gamer found with at most one false alarm in ` +
+          `${scenario.foundWithAtMostOneFalseAlarm} of ${count} ` +
             `replications (${scenario.falseAlarmsPerReplication.toFixed(2)} false alarms per replication).`
-        : `Against the truth: nobody gamed in any of the ${count} replications; ${scenario.falseAlarmsPerReplication.toFixed(2)} false alarms per replication.`,
+        :
+          `Against the truth: nobody gamed in any of the ${count} replications; ` +
+          `${scenario.falseAlarmsPerReplication.toFixed(2)} false alarms per replication.`,
     );
     for (const behaviour of GAMING_BEHAVIOURS) {
       const counts = scenario.byBehaviour[behaviour];
       if (counts.truePositives + counts.falseNegatives + counts.falsePositives === 0) continue;
-      lines.push(`${behaviour}: precision ${share(counts.precision)}, recall ${share(counts.recall)} (${counts.truePositives} found, ${counts.falsePositives} false alarms, ${counts.falseNegatives} missed).`);
+      lines.push(
+        `${behaviour}: precision ${share(counts.precision)}, recall ${share(counts.recall)} (${counts.truePositives} ` +
+        `found, ${counts.falsePositives} false alarms, ${counts.falseNegatives} missed).`,
+      );
     }
   } else if (report.detection.evaluation !== null) {
     const evaluation = report.detection.evaluation;
@@ -58,7 +74,9 @@ export function detectFindings(report: DetectReport): string[] {
     lines.push(
       gamers === 0
         ? `Against the log's truth: nobody gamed; ${alarms}.`
-        : `Against the log's truth (${gamers} agent${gamers === 1 ? '' : 's'} gamed): ${evaluation.allFound ? 'every gamer found' : 'some gamers missed'}, ${alarms}.`,
+        :
+          `Against the log's truth (${gamers} agent${gamers === 1 ? '' : 's'} gamed): ` +
+          `${evaluation.allFound ? 'every gamer found' : 'some gamers missed'}, ${alarms}.`,
     );
   }
   return lines;
@@ -97,7 +115,14 @@ export function detectJson(report: DetectReport): string {
 
 /** detect.csv: one row per agent and behaviour. */
 export function detectCsv(detection: Detection): string {
-  const rows = detection.scores.map((score) => [score.agent, score.tier, score.behaviour, score.score === null ? null : round(score.score, 4), score.flagged ? 1 : 0, score.evidence]);
+  const rows = detection.scores.map((score) => [
+    score.agent,
+    score.tier,
+    score.behaviour,
+    score.score === null ? null : round(score.score, 4),
+    score.flagged ? 1 : 0,
+    score.evidence,
+  ]);
   return toCsv(['agent', 'tier', 'behaviour', 'score', 'flagged', 'evidence'], rows);
 }
 
@@ -137,32 +162,59 @@ export function scoresChart(report: DetectReport): Chart {
     evidence: score.evidence,
   }));
   const agents = [...new Set(values.map((value) => value.agent))];
-  return chart('detect-scores', 'Who looks like gaming', `Signature scores (≥ ${report.threshold}: flagged, outlined); each agent against peers on the same ticket mix`, {
-    data: { values },
-    width: { step: 74 },
-    height: { step: 22 },
-    encoding: {
-      x: { field: 'behaviour', type: 'nominal', sort: SIGNATURES.map((signature) => signature.behaviour.replace(/_/g, ' ')), title: null, axis: { orient: 'top', labelAngle: -40, labelAlign: 'left' } },
-      y: { field: 'agent', type: 'nominal', sort: agents, title: null },
-    },
-    layer: [
-      {
-        mark: { type: 'rect' },
-        encoding: {
-          color: { field: 'score', type: 'quantitative', scale: { domain: [0, SATURATION], range: ['#f4f4f4', '#c0392b'], clamp: true }, legend: { title: 'score' } },
-          stroke: { field: 'flagged', type: 'nominal', scale: { domain: ['flagged', 'not flagged'], range: ['#000000', '#ffffff'] }, legend: null },
-          strokeWidth: { condition: { test: "datum.flagged === 'flagged'", value: 2.5 }, value: 1 },
-          tooltip: [
-            { field: 'agent', title: 'agent' },
-            { field: 'behaviour', title: 'behaviour' },
-            { field: 'text', title: 'score' },
-            { field: 'evidence', title: 'evidence' },
-          ],
+  return chart(
+    'detect-scores',
+    'Who looks like gaming',
+    `Signature scores (≥ ${report.threshold}: flagged, outlined); each agent against peers on the same ticket mix`,
+    {
+      data: { values },
+      width: { step: 74 },
+      height: { step: 22 },
+      encoding: {
+        x: {
+          field: 'behaviour',
+          type: 'nominal',
+          sort: SIGNATURES.map((signature) => signature.behaviour.replace(/_/g, ' ')),
+          title: null,
+          axis: { orient: 'top', labelAngle: -40, labelAlign: 'left' },
         },
+        y: { field: 'agent', type: 'nominal', sort: agents, title: null },
       },
-      { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'text' }, color: { condition: { test: `datum.score >= ${SATURATION / 2}`, value: 'white' }, value: '#333333' } } },
-    ],
-  });
+      layer: [
+        {
+          mark: { type: 'rect' },
+          encoding: {
+            color: {
+              field: 'score',
+              type: 'quantitative',
+              scale: { domain: [0, SATURATION], range: ['#f4f4f4', '#c0392b'], clamp: true },
+              legend: { title: 'score' },
+            },
+            stroke: {
+              field: 'flagged',
+              type: 'nominal',
+              scale: { domain: ['flagged', 'not flagged'], range: ['#000000', '#ffffff'] },
+              legend: null,
+            },
+            strokeWidth: { condition: { test: "datum.flagged === 'flagged'", value: 2.5 }, value: 1 },
+            tooltip: [
+              { field: 'agent', title: 'agent' },
+              { field: 'behaviour', title: 'behaviour' },
+              { field: 'text', title: 'score' },
+              { field: 'evidence', title: 'evidence' },
+            ],
+          },
+        },
+        {
+          mark: { type: 'text', fontSize: 10 },
+          encoding: {
+            text: { field: 'text' },
+            color: { condition: { test: `datum.score >= ${SATURATION / 2}`, value: 'white' }, value: '#333333' },
+          },
+        },
+      ],
+    },
+  );
 }
 
 /** Precision and recall per behaviour over a scenario's replications, as an HTML table. */
@@ -171,10 +223,12 @@ function evaluationTable(byBehaviour: Record<string, Confusion>): string {
     .filter(([, counts]) => counts.truePositives + counts.falsePositives + counts.falseNegatives > 0)
     .map(
       ([behaviour, counts]) =>
-        `<tr><td>${escapeHtml(behaviour)}</td><td>${share(counts.precision)}</td><td>${share(counts.recall)}</td><td>${counts.truePositives}</td><td>${counts.falsePositives}</td><td>${counts.falseNegatives}</td></tr>`,
+        `<tr><td>${escapeHtml(behaviour)}</td><td>${share(counts.precision)}</td><td>${share(counts.recall)}</td><td>` +
+        `${counts.truePositives}</td><td>${counts.falsePositives}</td><td>${counts.falseNegatives}</td></tr>`,
     );
   if (rows.length === 0) return '<p>Nobody gamed and nobody was flagged.</p>';
-  return `<table><thead><tr><th>behaviour</th><th>precision</th><th>recall</th><th>found</th><th>false alarms</th><th>missed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table><thead><tr><th>behaviour</th><th>precision</th><th>recall</th><th>found</th><th>false ` +
+    `alarms</th><th>missed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** The peer comparison of every agent, as an HTML table (the figures of peers.csv, in words). */
@@ -183,39 +237,58 @@ function peersTable(detection: Detection): string {
   for (const agent of detection.agents) {
     for (const [feature, comparison] of Object.entries(agent.features)) {
       const kind = FEATURE_DEFINITIONS[feature as keyof typeof FEATURE_DEFINITIONS].kind;
-      const format = (value: number) => (kind === 'share' ? `${(100 * value).toFixed(1)} %` : kind === 'log_minutes' ? `${value.toFixed(1)} min` : value.toFixed(2));
+      const format = (value: number) =>
+        kind === 'share'
+          ? `${(100 * value).toFixed(1)} %`
+          : kind === 'log_minutes'
+            ? `${value.toFixed(1)} min`
+            : value.toFixed(2);
       rows.push(
-        `<tr><td>${escapeHtml(agent.agent)}</td><td>${escapeHtml(feature)}</td><td>${comparison.n}</td><td>${format(comparison.observed)}</td>` +
-          `<td>${format(comparison.low)} – ${format(comparison.high)}</td><td>${format(comparison.expected)}</td><td>${comparison.z === null ? '—' : comparison.z.toFixed(1)}</td></tr>`,
+        `<tr><td>${escapeHtml(agent.agent)}</td><td>${escapeHtml(feature)}</td><td>${comparison.n}</td><td>` +
+          `${format(comparison.observed)}</td>` +
+          `<td>${format(comparison.low)} – ${format(comparison.high)}</td><td>${format(comparison.expected)}</td><td>` +
+          `${comparison.z === null ? '—' : comparison.z.toFixed(1)}</td></tr>`,
       );
     }
   }
   return (
-    '<p>Each agent against its tier\'s other agents on tickets of the same channel and category, weighted by the agent\'s own mix; ' +
+    "<p>Each agent against its tier's other agents on tickets of the same channel and category, weighted by the " +
+    "agent's own mix; " +
     'z sets the difference against the honest spread between agents (docs/gaming.md, Detection).</p>' +
-    `<table><thead><tr><th>agent</th><th>figure</th><th>n</th><th>agent</th><th>95 % interval</th><th>peers, same mix</th><th>z</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    `<table><thead><tr><th>agent</th><th>figure</th><th>n</th><th>agent</th><th>95 % interval</th><th>peers, same ` +
+    `mix</th><th>z</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
   );
 }
 
 /** Writes detect.json, detect.csv, peers.csv, the chart and report.html. */
-export async function writeDetectReport(report: DetectReport, write: (path: string, content: string) => void, renderer: ChartRenderer | undefined): Promise<void> {
+export async function writeDetectReport(
+  report: DetectReport,
+  write: (path: string, content: string) => void,
+  renderer: ChartRenderer | undefined,
+): Promise<void> {
   write('detect.json', detectJson(report));
   write('detect.csv', detectCsv(report.detection));
   write('peers.csv', peersCsv(report.detection));
   if (renderer === undefined) return;
   const charts = await renderer.render([scoresChart(report)]);
   for (const rendered of charts) for (const [path, content] of chartFiles(rendered)) write(path, content);
-  const signatures = SIGNATURES.map((signature) => `<li><b>${escapeHtml(signature.behaviour)}</b>: ${escapeHtml(signature.description)}</li>`).join('');
+  const signatures = SIGNATURES.map(
+    (signature) => `<li><b>${escapeHtml(signature.behaviour)}</b>: ${escapeHtml(signature.description)}</li>`,
+  ).join('');
   const sections = [
     { id: 'signatures', title: 'Signatures', html: `<ul>${signatures}</ul>` },
-    ...(report.scenario === undefined ? [] : [{ id: 'truth', title: 'Against the truth', html: evaluationTable(report.scenario.byBehaviour) }]),
+    ...(report.scenario === undefined
+      ? []
+      : [{ id: 'truth', title: 'Against the truth', html: evaluationTable(report.scenario.byBehaviour) }]),
     { id: 'peers', title: 'Each agent against peers', html: peersTable(report.detection) },
   ];
   write(
     'report.html',
     renderReportPage({
       title: `Gaming detection — ${report.source}`,
-      subtitle: `desksim ${report.version} · threshold ${report.threshold}${report.scenario === undefined ? '' : ` · ${report.scenario.replications.length} replications pooled`}`,
+      subtitle:
+        `desksim ${report.version} · threshold ${report.threshold}` +
+        `${report.scenario === undefined ? '' : ` · ${report.scenario.replications.length} replications pooled`}`,
       findings: detectFindings(report),
       charts,
       sections,

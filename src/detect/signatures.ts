@@ -15,7 +15,8 @@ export const DEFAULT_THRESHOLD = 3;
 
 /** What an honest desk gives at `DEFAULT_THRESHOLD`, as measured (docs/gaming.md, Detection). */
 export const STATED_FALSE_ALARMS =
-  'about 0.1 false alarms per month-long log of a 14-agent desk (3 in 40 honest baseline replications, never more than one in a log)';
+  'about 0.1 false alarms per month-long log of a 14-agent desk (3 in 40 honest baseline replications, never more ' +
+  'than one in a log)';
 
 /** One part of a signature: a feature and the direction that is suspicious. */
 interface Symptom {
@@ -40,7 +41,8 @@ export interface Signature {
 export const SIGNATURES: readonly Signature[] = [
   {
     behaviour: 'rushing',
-    description: 'resolution sessions shorter than peers on the same mix, with customers coming back more often or rating lower',
+    description:
+      'resolution sessions shorter than peers on the same mix, with customers coming back more often or rating lower',
     primary: [
       { feature: 'returned', direction: 1 },
       { feature: 'csat', direction: -1 },
@@ -49,7 +51,9 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     behaviour: 'premature_close',
-    description: 'tickets closed by the agent at the moment of resolution (so they cannot be reopened; customers come back as new tickets)',
+    description:
+      'tickets closed by the agent at the moment of resolution (so they cannot be reopened; customers come back as ' +
+      'new tickets)',
     primary: [{ feature: 'closed_at_once', direction: 1 }],
     support: [],
   },
@@ -79,7 +83,9 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     behaviour: 'sla_clock_pause',
-    description: 'escalations followed at once by a request for information, so the ticket waits on the customer (SLA clock paused) before the next queue',
+    description:
+      'escalations followed at once by a request for information, so the ticket waits on the customer (SLA clock ' +
+      'paused) before the next queue',
     primary: [{ feature: 'asked_on_escalation', direction: 1 }],
     support: [],
   },
@@ -137,9 +143,13 @@ export function scoreSignatures(agents: readonly AgentComparison[], threshold = 
       const primaries = signature.primary
         .map((symptom) => ({ symptom, z: signed(agent.features[symptom.feature], symptom.direction) }))
         .filter((option) => option.z !== null);
-      const best = primaries.reduce<(typeof primaries)[number] | undefined>((top, option) => (top === undefined || option.z! > top.z! ? option : top), undefined);
+      const best = primaries.reduce<(typeof primaries)[number] | undefined>(
+        (top, option) => (top === undefined || option.z! > top.z! ? option : top),
+        undefined,
+      );
       const support = signature.support.map((symptom) => signed(agent.features[symptom.feature], symptom.direction));
-      const score = best === undefined || support.some((part) => part === null) ? null : combine(best.z!, support as number[]);
+      const score =
+        best === undefined || support.some((part) => part === null) ? null : combine(best.z!, support as number[]);
       const shown = [best?.symptom ?? signature.primary[0]!, ...signature.support];
       scores.push({
         agent: agent.agent,
@@ -154,15 +164,24 @@ export function scoreSignatures(agents: readonly AgentComparison[], threshold = 
   return scores;
 }
 
-/** A comparison in words: "handle time … 9.8 min (95 % 9.1–10.6) vs 15.2 expected from peers on the same mix, 412 resolution sessions". */
+/**
+ * A comparison in words: "handle time … 9.8 min (95 % 9.1–10.6) vs 15.2 expected from peers on the same mix, 412
+ * resolution sessions".
+ */
 export function describe(comparison: PeerComparison | undefined, feature: Feature): string {
   if (comparison === undefined) return `${feature}: too few observations to compare`;
   const share = (value: number) => `${(100 * value).toFixed(1)} %`;
   const { kind, label, per } = FEATURE_DEFINITIONS[feature];
-  const format = kind === 'share' ? share : kind === 'log_minutes' ? (value: number) => `${value.toFixed(1)} min` : (value: number) => value.toFixed(2);
+  const format =
+    kind === 'share'
+      ? share
+      : kind === 'log_minutes'
+        ? (value: number) => `${value.toFixed(1)} min`
+        : (value: number) => value.toFixed(2);
   const z = comparison.z === null ? '' : `, z ${comparison.z >= 0 ? '+' : ''}${comparison.z.toFixed(1)}`;
   return (
-    `${label}: ${format(comparison.observed)} (95 % ${format(comparison.low)}–${format(comparison.high)}) vs ${format(comparison.expected)} ` +
+    `${label}: ${format(comparison.observed)} (95 % ${format(comparison.low)}–${format(comparison.high)}) vs ` +
+    `${format(comparison.expected)} ` +
     `for peers on the same mix, ${comparison.n} ${per}${comparison.n === 1 ? '' : 's'}${z}`
   );
 }

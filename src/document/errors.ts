@@ -179,23 +179,27 @@ export const message = {
   fileUnreadable: (file: string, reason: string) => `cannot read "${file}": ${reason}`,
   extendsCycle: (chain: readonly string[]) => `extends goes round in a circle: ${chain.join(' → ')}`,
   extendsNotPath: (found: string) => `extends must be the path of a parent scenario file, found ${found}`,
-  extendsTooDeep: (limit: number) => `extends goes more than ${limit} files deep; a chain that long is surely a mistake`,
+  extendsTooDeep: (limit: number) =>
+    `extends goes more than ${limit} files deep; a chain that long is surely a mistake`,
   notAFile: (file: string, what: string, noun = 'scenario') => `"${file}" is ${what}, not a ${noun} file`,
   fileTooLarge: (file: string, bytes: number, limit: number, noun = 'scenario') =>
-    `"${file}" is ${bytes > limit + 1 ? `${bytes} bytes` : `more than ${limit} bytes`}; a ${noun} file may hold at most ${limit} bytes`,
+    `"${file}" is ${bytes > limit + 1 ? `${bytes} bytes` : `more than ${limit} bytes`}; a ${noun} file may hold at ` +
+    `most ${limit} bytes`,
   tooManyValues: (limit: number) =>
     `the YAML expands to more than ${limit} values (each alias *name repeats the value anchored &name): ` +
     'a scenario needs far fewer — check the anchors and aliases',
   nestedTooDeep: (limit: number) => `values nest more than ${limit} levels deep`,
   parentNotMap: (file: string, what: string) =>
-    `the parent "${file}" named by extends is not a scenario: it holds ${what}, not a map of fields such as "name:" and "tiers:"`,
+    `the parent "${file}" named by extends is not a scenario: it holds ${what}, not a map of fields such as "name:" ` +
+    `and "tiers:"`,
   parentNotScenario: (file: string, unknown: number, first: string) =>
     `the parent "${file}" named by extends is not a desksim scenario: ${unknown} of its top-level keys ` +
     `${unknown === 1 ? 'is not a scenario field' : 'are not scenario fields'} (the first at ${first})`,
   parentUnknownKey: (suggestion: string) => `unknown top-level key — did you mean "${suggestion}"?`,
   replaceNotAlone: () => '$replace must be the only key of its map: { $replace: <the new value> }',
 
-  malformedOverride: (text: string) => `cannot read the override "${text}": expected path=value, e.g. tiers.tier1.agents=8`,
+  malformedOverride: (text: string) =>
+    `cannot read the override "${text}": expected path=value, e.g. tiers.tier1.agents=8`,
   overrideEmptyPath: (text: string) => `the override "${text}" has an empty path segment`,
   overrideBadYaml: (text: string, detail: string) => `the value of the override "${text}" is not valid YAML: ${detail}`,
   overrideNotContainer: (where: string, found: string) =>
@@ -211,14 +215,20 @@ export const message = {
   typeMismatch: (expected: string, found: string) => `expected ${expected}, found ${found}`,
   missingField: (field: string, expected: string) => `required field "${field}" is missing (expected ${expected})`,
   rootNotMap: (found: string, kind: DocumentKind = SCENARIO_KIND) =>
-    `expected ${kind.article} ${kind.noun}: a map of fields such as ${kind.exampleKeys.map((key) => `"${key}:"`).join(' and ')}, found ${found}`,
+    `expected ${kind.article} ${kind.noun}: a map of fields such as ` +
+    `${kind.exampleKeys.map((key) => `"${key}:"`).join(' and ')}, found ${found}`,
   unknownKey: (key: string, suggestion: string | undefined, valid: readonly string[]) =>
     suggestion !== undefined
       ? `unknown key "${key}"${didYouMean(suggestion)}`
       : `unknown key "${key}" — valid keys here: ${valid.length === 0 ? 'none' : valid.join(', ')}`,
   notOneOf: (options: readonly unknown[], found: string, suggestion: string | undefined) =>
     `expected one of ${listOptions(options)}; found ${found}${didYouMean(suggestion)}`,
-  unknownDiscriminator: (discriminator: string, value: unknown, options: readonly unknown[], suggestion: string | undefined) =>
+  unknownDiscriminator: (
+    discriminator: string,
+    value: unknown,
+    options: readonly unknown[],
+    suggestion: string | undefined,
+  ) =>
     value === undefined
       ? `missing "${discriminator}": give one of ${listOptions(options)}`
       : `unknown ${discriminator} ${describeFound(value)}${didYouMean(suggestion)} (allowed: ${listOptions(options)})`,
@@ -234,5 +244,6 @@ export const message = {
   validationCrashed: (detail: string) => `the scenario could not be checked: ${detail}`,
   other: (found: string) => `invalid value ${found}`,
   unknownKpi: (found: string, suggestion: string | undefined) =>
-    `unknown KPI ${found}${suggestion === undefined ? ' (every KPI is listed in docs/kpis.md)' : didYouMean(suggestion)}`,
+    `unknown KPI ` +
+    `${found}${suggestion === undefined ? ' (every KPI is listed in docs/kpis.md)' : didYouMean(suggestion)}`,
 } as const;

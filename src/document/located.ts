@@ -10,7 +10,16 @@
  * - values may nest at most {@link READ_LIMITS.depth} deep.
  */
 import * as fs from 'node:fs';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import { message, type ScenarioIssue } from './errors.js';
 
 /** The bounds on reading a YAML file. */
@@ -56,7 +65,12 @@ export function toPlain(node: Located): unknown {
       // ordinary own key that the schema reports as unknown, never a path into Object.prototype.
       const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (const [key, entry] of node.entries) {
-        Object.defineProperty(result, key, { value: toPlain(entry.node), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(result, key, {
+          value: toPlain(entry.node),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return result;
     }
@@ -68,7 +82,8 @@ export function fromPlain(value: unknown, location: Location): Located {
   if (Array.isArray(value)) return { kind: 'seq', location, items: value.map((item) => fromPlain(item, location)) };
   if (value !== null && typeof value === 'object') {
     const entries = new Map<string, MapEntry>();
-    for (const [key, item] of Object.entries(value)) entries.set(key, { keyLocation: location, node: fromPlain(item, location) });
+    for (const [key, item] of Object.entries(value))
+      entries.set(key, { keyLocation: location, node: fromPlain(item, location) });
     return { kind: 'map', location, entries };
   }
   return { kind: 'scalar', location, value };
@@ -94,7 +109,12 @@ export function parseYaml(text: string, file: string, issues: ScenarioIssue[]): 
   };
   if (document.errors.length > 0) {
     for (const error of document.errors) {
-      issues.push({ code: 'yaml_syntax', ...at(error.pos[0]), path: '(root)', message: message.yamlSyntax(error.message) });
+      issues.push({
+        code: 'yaml_syntax',
+        ...at(error.pos[0]),
+        path: '(root)',
+        message: message.yamlSyntax(error.message),
+      });
     }
     return undefined;
   }
@@ -149,7 +169,12 @@ function expandedSize(document: Document, limit: number): { size: number; offset
 }
 
 /** The located tree of a parsed document, every node at `at(offset)`; limits reported to `issues`. */
-export function buildLocated(document: Document, at: (offset: number | undefined) => Location, issues: ScenarioIssue[], fallback?: Location): Located {
+export function buildLocated(
+  document: Document,
+  at: (offset: number | undefined) => Location,
+  issues: ScenarioIssue[],
+  fallback?: Location,
+): Located {
   const budget: Budget = { nodes: 0, exceeded: false };
   const expanded = expandedSize(document, READ_LIMITS.nodes);
   if (expanded.size > READ_LIMITS.nodes) {
@@ -196,7 +221,12 @@ function build(
       const keyLocation = keyNode?.range ? at(keyNode.range[0]) : location;
       const previous = entries.get(key);
       if (previous) {
-        issues.push({ code: 'duplicate_key', ...keyLocation, path: key, message: message.duplicateKey(key, previous.keyLocation.line) });
+        issues.push({
+          code: 'duplicate_key',
+          ...keyLocation,
+          path: key,
+          message: message.duplicateKey(key, previous.keyLocation.line),
+        });
         continue;
       }
       const value = build(pair.value as YamlNode | null, document, at, issues, depth + 1, budget, keyLocation);
@@ -205,7 +235,9 @@ function build(
     return { kind: 'map', location, entries };
   }
   if (isSeq(node)) {
-    const items = node.items.map((item) => build(item as YamlNode | null, document, at, issues, depth + 1, budget, location));
+    const items = node.items.map((item) =>
+      build(item as YamlNode | null, document, at, issues, depth + 1, budget, location),
+    );
     return { kind: 'seq', location, items };
   }
   if (isScalar(node)) return { kind: 'scalar', location, value: node.value };
@@ -217,7 +249,12 @@ function build(
  * named it) or at the file itself: not found, unreadable, not a regular file, or too large.
  * The size is checked before reading, and the read itself stops at the limit.
  */
-export function readYamlFile(file: string, referencedFrom: Location | undefined, issues: ScenarioIssue[], noun = 'scenario'): string | undefined {
+export function readYamlFile(
+  file: string,
+  referencedFrom: Location | undefined,
+  issues: ScenarioIssue[],
+  noun = 'scenario',
+): string | undefined {
   const where: Location = referencedFrom ?? { file };
   const path = referencedFrom ? 'extends' : '(root)';
   const problem = (code: string, text: string): undefined => {
@@ -230,7 +267,8 @@ export function readYamlFile(file: string, referencedFrom: Location | undefined,
     const stat = fs.statSync(file);
     if (stat.isDirectory()) return problem('not_a_file', message.notAFile(file, 'a directory', noun));
     if (!stat.isFile()) return problem('not_a_file', message.notAFile(file, 'a device, pipe or socket', noun));
-    if (stat.size > READ_LIMITS.fileBytes) return problem('too_large', message.fileTooLarge(file, stat.size, READ_LIMITS.fileBytes, noun));
+    if (stat.size > READ_LIMITS.fileBytes)
+      return problem('too_large', message.fileTooLarge(file, stat.size, READ_LIMITS.fileBytes, noun));
     descriptor = fs.openSync(file, 'r');
     const buffer = Buffer.alloc(READ_LIMITS.fileBytes + 1);
     let length = 0;
@@ -238,12 +276,14 @@ export function readYamlFile(file: string, referencedFrom: Location | undefined,
       const read = fs.readSync(descriptor, buffer, length, buffer.length - length, null);
       if (read === 0) break;
       length += read;
-      if (length > READ_LIMITS.fileBytes) return problem('too_large', message.fileTooLarge(file, length, READ_LIMITS.fileBytes, noun));
+      if (length > READ_LIMITS.fileBytes)
+        return problem('too_large', message.fileTooLarge(file, length, READ_LIMITS.fileBytes, noun));
     }
     return buffer.subarray(0, length).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return problem('file_not_found', message.fileNotFound(file, referencedFrom !== undefined, noun));
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return problem('file_not_found', message.fileNotFound(file, referencedFrom !== undefined, noun));
     return problem('file_unreadable', message.fileUnreadable(file, (error as Error).message));
   } finally {
     if (descriptor !== undefined) fs.closeSync(descriptor);

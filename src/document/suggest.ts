@@ -5,7 +5,9 @@
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const columns = b.length + 1;
-  const table: number[][] = Array.from({ length: rows }, (_, row) => Array.from({ length: columns }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)));
+  const table: number[][] = Array.from({ length: rows }, (_, row) =>
+    Array.from({ length: columns }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)),
+  );
   const cell = (row: number, column: number): number => table[row]?.[column] ?? 0;
   for (let row = 1; row < rows; row += 1) {
     for (let column = 1; column < columns; column += 1) {

@@ -15,7 +15,11 @@ export const durationSchema = z
     try {
       const minutes = parseDuration(value);
       if (minutes > MAX_DURATION_MINUTES) {
-        context.addIssue({ code: 'custom', message: `must be at most 100 years (${MAX_DURATION_MINUTES} minutes)`, input: value });
+        context.addIssue({
+          code: 'custom',
+          message: `must be at most 100 years (${MAX_DURATION_MINUTES} minutes)`,
+          input: value,
+        });
         return z.NEVER;
       }
       return minutes;

@@ -100,7 +100,8 @@ export class EventCalendar<T> {
     // `!(time >= now)` is also true for NaN. The messages are built elsewhere: a template
     // string here would make this function too big for V8 to inline into its callers.
     if (!(time >= this.currentTime) || time === Infinity) this.rejectTime(time);
-    if ((priority | 0) !== priority || priority < -maximumPriority || priority > maximumPriority) this.rejectPriority(priority);
+    if ((priority | 0) !== priority || priority < -maximumPriority || priority > maximumPriority)
+      this.rejectPriority(priority);
     if (this.count === this.times.length) this.grow();
     if (this.nextSequence === sequenceSpan) this.renumber();
     const rank = priority * sequenceSpan + this.nextSequence++;
@@ -154,7 +155,9 @@ export class EventCalendar<T> {
           // child += (right sorts first), as arithmetic rather than a branch.
           const leftTime = times[child] as number;
           const rightTime = times[right] as number;
-          child += +(rightTime < leftTime) | (+(rightTime === leftTime) & +((ranks[right] as number) < (ranks[child] as number)));
+          child +=
+            +(rightTime < leftTime) |
+            (+(rightTime === leftTime) & +((ranks[right] as number) < (ranks[child] as number)));
         }
         const childTime = times[child] as number;
         const childRank = ranks[child] as number;
@@ -184,7 +187,9 @@ export class EventCalendar<T> {
   }
 
   private rejectTime(time: number): never {
-    throw new RangeError(`cannot schedule an event at time ${time}: it must be a finite number ≥ the current time ${this.currentTime}`);
+    throw new RangeError(
+      `cannot schedule an event at time ${time}: it must be a finite number ≥ the current time ${this.currentTime}`,
+    );
   }
 
   private rejectPriority(priority: number): never {
@@ -198,7 +203,9 @@ export class EventCalendar<T> {
    */
   private renumber(): void {
     const ranks = this.ranks;
-    const slots = Array.from({ length: this.count }, (_, slot) => slot).sort((a, b) => (ranks[a] as number) - (ranks[b] as number));
+    const slots = Array.from({ length: this.count }, (_, slot) => slot).sort(
+      (a, b) => (ranks[a] as number) - (ranks[b] as number),
+    );
     slots.forEach((slot, order) => {
       ranks[slot] = Math.floor((ranks[slot] as number) / sequenceSpan) * sequenceSpan + order;
     });

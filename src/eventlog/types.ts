@@ -186,7 +186,8 @@ export function copyEvent(event: TicketEvent): TicketEvent {
     if (event[field] !== undefined) (copy as unknown as Record<string, unknown>)[field] = event[field];
   }
   const value = event.value;
-  if (value !== undefined) copy.value = value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value } : value;
+  if (value !== undefined)
+    copy.value = value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value } : value;
   return copy;
 }
 
@@ -222,7 +223,8 @@ export class TeeSink implements EventSink {
     priority: string | undefined,
     customer: string | number | undefined,
   ): void {
-    for (const target of this.targets) target.emitFields(time, type, ticket, agent, tier, kind, value, channel, category, priority, customer);
+    for (const target of this.targets)
+      target.emitFields(time, type, ticket, agent, tier, kind, value, channel, category, priority, customer);
   }
 }
 

@@ -51,7 +51,8 @@ export function writeOcel(path: string, source: EventSource, scan: LogScan = sca
   const out = new TextFileWriter(path);
   try {
     out.write(
-      `{\n"objectTypes": ${JSON.stringify(objectTypes())},\n"eventTypes": ${JSON.stringify(eventTypes(scan))},\n"events": [\n`,
+      `{\n"objectTypes": ${JSON.stringify(objectTypes())},\n"eventTypes": ` +
+      `${JSON.stringify(eventTypes(scan))},\n"events": [\n`,
     );
     const objects = new Map<string, OcelObject>();
     let position = 0;

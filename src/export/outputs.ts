@@ -10,7 +10,10 @@ import { writeEventExports } from './index.js';
 import { writeTicketsParquet, type TicketRecord } from './parquet.js';
 import type { EventSource } from './source.js';
 
-/** Do these formats need the event log? XES and OCEL are event logs; Parquet writes `events.parquet` only beside `--events`. */
+/**
+ * Do these formats need the event log? XES and OCEL are event logs; Parquet writes `events.parquet` only beside
+ * `--events`.
+ */
 export function formatsNeedEventLog(formats: readonly ExportFormat[], events: boolean): boolean {
   return formats.includes('xes') || formats.includes('ocel') || (events && formats.includes('parquet'));
 }

@@ -17,124 +17,43 @@
 import { runParts } from '../experiment/batch.js';
 import { summarize } from '../experiment/statistics.js';
 import { effectiveIntensities } from '../model/gaming/incentives.js';
-import { GAMING_BEHAVIOURS, INCENTIVE_TABLE, type GamingBehaviour, type Incentive } from '../scenario/incentives.js';
+import { GAMING_BEHAVIOURS, type GamingBehaviour, type Incentive, INCENTIVE_TABLE } from '../scenario/incentives.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
-import { deskOverrides, type DeskPoint } from './design.js';
-import { definitionOverrides, frameworkRule, kpiScales, score, scoredKpis, type Definitions, type KpiScale, type ScoringRule } from './framework.js';
-import { bootstrapPaired, spearman, type Estimate } from './statistics.js';
+import { deskOverrides } from './design.js';
+import {
+  definitionOverrides,
+  type Definitions,
+  frameworkRule,
+  type KpiScale,
+  kpiScales,
+  score,
+  scoredKpis,
+  type ScoringRule,
+} from './framework.js';
+import type {
+  Change,
+  FrameworkResult,
+  FrameworkStudyResult,
+  SensitivityChange,
+  StudyRunOptions,
+  Values,
+} from './results.js';
+import { bootstrapPaired, spearman } from './statistics.js';
 import type { LoadedStudy } from './study.js';
-
-/** KPI values of one replication (desk-wide). */
-type Values = Record<string, number | null>;
-
-/** A mean with its 95 % Student-t interval over paired replications. */
-export interface Change {
-  mean: number | null;
-  ci95: [number, number] | null;
-}
-
-/** Validity: how a framework's score ranks the desks against the truth. */
-export interface Validity {
-  /** Spearman's rank correlation across designed desks between score and truth, with a bootstrap interval over desks. */
-  rank_correlation: Estimate;
-}
-
-/** One gaming behaviour the pressure induces, run alone at the intensity the pressure gives it. */
-export interface InducedBehaviour {
-  behaviour: GamingBehaviour;
-  intensity: number;
-  score_change: Change;
-  truth_change: Change;
-}
-
-/** Gameability: management pressure on the framework's own KPIs. */
-export interface Gameability {
-  /** The incentives: pressure per KPI of the incentive table (the framework's others have no lever in the model). */
-  incentives: Incentive[];
-  /** The rise of the score under pressure (in desk sds, paired by replication). */
-  score_change: Change;
-  /** The move of the truth score under the same pressure. */
-  truth_change: Change;
-  /** score_change − truth_change, paired by replication: how far the dashboard runs ahead of the truth (Campbell's gap). */
-  gap: Change;
-  /** Whether any of the framework's KPIs is in the incentive table; if none, pressure has no lever in the model and every change is 0 by construction. */
-  pressurable: boolean;
-  behaviours: InducedBehaviour[];
-}
-
-/** A real change to the base desk and whether the framework sees it. */
-export interface SensitivityChange {
-  name: string;
-  score_change: Change;
-  truth_change: Change;
-  /** The score's interval excludes 0. */
-  detected: boolean;
-  /** The score moved the way the truth did; null when the truth's own interval includes 0 (no direction to agree with). */
-  right_direction: boolean | null;
-}
-
-/** Sensitivity: real changes detected at the study's replications, and the score's noise. */
-export interface Sensitivity {
-  replications: number;
-  /** sd of the score between replications of the base desk, in desk sds. */
-  noise_sd: number | null;
-  changes: SensitivityChange[];
-  /** The detected change (the way the truth moved) that moved the truth least, if any. */
-  smallest_detected: string | null;
-}
-
-/** One changed measurement definition: how far the ranking of desks moves. */
-export interface DefinitionShift {
-  name: string;
-  set: string[];
-  /** Spearman's correlation between the desks' scores before and after (1: the ranking did not move). */
-  rank_correlation: Estimate;
-}
-
-/** Everything a study measured of one framework. */
-export interface FrameworkResult {
-  name: string;
-  file: string;
-  source: string;
-  rule: ScoringRule['rule'];
-  kpis: ScoringRule['kpis'];
-  metrics: Definitions;
-  validity: Validity;
-  gameability: Gameability;
-  sensitivity: Sensitivity;
-  definitions: DefinitionShift[];
-}
-
-/** One designed desk: its factor values, truth score and every framework's score (desk sds). */
-export interface DeskResult {
-  desk: number;
-  parameters: DeskPoint;
-  truth: number;
-  scores: Record<string, number>;
-}
-
-/** The machine-readable result of `desksim frameworks` (`frameworks.json`). */
-export interface FrameworkStudyResult {
-  study: string;
-  description?: string;
-  version: string;
-  scenario: string;
-  seed: number;
-  replications: number;
-  design: { method: string; desks: number; seed: number | null; factors: string[] };
-  truth: ScoringRule['kpis'];
-  bootstrap: { resamples: number; seed: number };
-  frameworks: FrameworkResult[];
-  desks: DeskResult[];
-}
-
-/** Options of a study's runs. */
-export interface StudyRunOptions {
-  workers?: number;
-  /** Replications done, replications in all (every run of the study). */
-  onProgress?: (done: number, total: number) => void;
-}
+export type {
+  Change,
+  DefinitionShift,
+  DeskResult,
+  FrameworkResult,
+  FrameworkStudyResult,
+  Gameability,
+  InducedBehaviour,
+  Sensitivity,
+  SensitivityChange,
+  StudyRunOptions,
+  Validity,
+} from './results.js';
 
 /** The runs a study needs, each once: a key (its overrides) → the scenario. */
 class RunPlan {
@@ -170,10 +89,15 @@ const NO_PRESSURE = 'incentives=[]';
 /** The incentives that pressure on a framework puts on its KPIs: the heaviest at `level`, the others in proportion. */
 export function frameworkIncentives(rule: ScoringRule, level: number): Incentive[] {
   const heaviest = Math.max(...rule.kpis.map((kpi) => kpi.weight));
-  return rule.kpis.filter((kpi) => kpi.kpi in INCENTIVE_TABLE).map((kpi) => ({ kpi: kpi.kpi, pressure: Math.round((level * kpi.weight * 1e6) / heaviest) / 1e6 }));
+  return rule.kpis
+    .filter((kpi) => kpi.kpi in INCENTIVE_TABLE)
+    .map((kpi) => ({ kpi: kpi.kpi, pressure: Math.round((level * kpi.weight * 1e6) / heaviest) / 1e6 }));
 }
 
-/** `metrics.<option>=<value>` overrides as definitions (the study's schema checked their form; the scenario's, their values). */
+/**
+ * `metrics.<option>=<value>` overrides as definitions (the study's schema checked their form; the scenario's, their
+ * values).
+ */
 function parseDefinitions(overrides: readonly string[]): Definitions {
   const definitions: Record<string, unknown> = {};
   for (const override of overrides) {
@@ -207,7 +131,9 @@ function scaleFor(rule: ScoringRule, desks: ReadonlyArray<readonly Values[]>): S
   const deskMeans = desks.map((replications) => {
     const means: Values = {};
     for (const { kpi } of rule.kpis) {
-      const present = replications.map((values) => values[kpi]).filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
+      const present = replications
+        .map((values) => values[kpi])
+        .filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
       means[kpi] = present.length === 0 ? null : mean(present);
     }
     return means;
@@ -221,7 +147,9 @@ function scaleFor(rule: ScoringRule, desks: ReadonlyArray<readonly Values[]>): S
 
 /** Each replication's score on the desks' scale. */
 function scaled(scale: ScoreScale, replications: readonly Values[]): number[] {
-  return replications.map((values) => (scale.spread === 0 ? 0 : (score(scale.rule, values, scale.kpis) - scale.center) / scale.spread));
+  return replications.map((values) =>
+    scale.spread === 0 ? 0 : (score(scale.rule, values, scale.kpis) - scale.center) / scale.spread,
+  );
 }
 
 /** Each replication's change of the score from `reference` to `other` (paired: the same replication numbers). */
@@ -249,7 +177,8 @@ function excludesZero(change: Change): boolean {
 export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOptions = {}): Promise<FrameworkStudyResult> {
   const { study } = loaded;
   const plan = new RunPlan(loaded);
-  const deskSets = (extra: readonly string[]) => loaded.desks.map((desk) => plan.add([...deskOverrides(desk.parameters), ...extra]));
+  const deskSets = (extra: readonly string[]) =>
+    loaded.desks.map((desk) => plan.add([...deskOverrides(desk.parameters), ...extra]));
   const truthDesks = deskSets([]);
   const gameReplications = `replications=${study.gameability.replications ?? study.replications}`;
   const sensitivityReplications = study.sensitivity.replications ?? study.replications;
@@ -258,7 +187,9 @@ export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOption
     const rule = frameworkRule(framework);
     const own = definitionOverrides(framework.metrics);
     const incentives = frameworkIncentives(rule, study.gameability.pressure);
-    const explicit = Object.fromEntries(GAMING_BEHAVIOURS.map((behaviour) => [behaviour, loaded.base.gaming[behaviour].intensity])) as Record<GamingBehaviour, number>;
+    const explicit = Object.fromEntries(
+      GAMING_BEHAVIOURS.map((behaviour) => [behaviour, loaded.base.gaming[behaviour].intensity]),
+    ) as Record<GamingBehaviour, number>;
     const induced = effectiveIntensities(explicit, incentives);
     const behaviours = GAMING_BEHAVIOURS.filter((behaviour) => induced[behaviour] > explicit[behaviour]);
     const sensitivity = [`replications=${sensitivityReplications}`, NO_PRESSURE, ...own];
@@ -267,16 +198,25 @@ export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOption
       incentives,
       desks: deskSets(own),
       reference: plan.add([gameReplications, NO_PRESSURE, ...own]),
-      pressured: incentives.length === 0 ? undefined : plan.add([gameReplications, `incentives=${JSON.stringify(incentives)}`, ...own]),
+      pressured:
+        incentives.length === 0
+          ? undefined
+          : plan.add([gameReplications, `incentives=${JSON.stringify(incentives)}`, ...own]),
       behaviours: behaviours.map((behaviour) => ({
         behaviour,
         intensity: induced[behaviour],
         key: plan.add([gameReplications, NO_PRESSURE, `gaming.${behaviour}.intensity=${induced[behaviour]}`, ...own]),
       })),
       sensitivityReference: plan.add(sensitivity),
-      changes: study.sensitivity.changes.map((item) => ({ name: item.name, key: plan.add([...sensitivity, ...item.set]) })),
+      changes: study.sensitivity.changes.map((item) => ({
+        name: item.name,
+        key: plan.add([...sensitivity, ...item.set]),
+      })),
       // The changed definition over the framework's own: equal definitions make one run, whichever wrote them.
-      definitions: study.definitions.map((definition) => ({ ...definition, desks: deskSets(definitionOverrides({ ...framework.metrics, ...parseDefinitions(definition.set) })) })),
+      definitions: study.definitions.map((definition) => ({
+        ...definition,
+        desks: deskSets(definitionOverrides({ ...framework.metrics, ...parseDefinitions(definition.set) })),
+      })),
     };
   });
   await plan.run(options);
@@ -303,8 +243,16 @@ export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOption
     const changes = item.changes.map(({ name, key }): SensitivityChange => {
       const scoreMove = change(scale, sensitivityReference, plan.of(key));
       const truthMove = change(truthScale, sensitivityReference, plan.of(key));
-      const sameSign = excludesZero(truthMove) ? scoreMove.mean !== null && scoreMove.mean !== 0 && Math.sign(scoreMove.mean) === Math.sign(truthMove.mean!) : null;
-      return { name, score_change: scoreMove, truth_change: truthMove, detected: excludesZero(scoreMove), right_direction: sameSign };
+      const sameSign = excludesZero(truthMove)
+        ? scoreMove.mean !== null && scoreMove.mean !== 0 && Math.sign(scoreMove.mean) === Math.sign(truthMove.mean!)
+        : null;
+      return {
+        name,
+        score_change: scoreMove,
+        truth_change: truthMove,
+        detected: excludesZero(scoreMove),
+        right_direction: sameSign,
+      };
     });
     const smallest = changes
       .filter((item) => item.detected && item.right_direction === true)
@@ -317,7 +265,12 @@ export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOption
       rule: item.rule.rule,
       kpis: item.rule.kpis,
       metrics: framework.metrics,
-      validity: { rank_correlation: bootstrapPaired(scores, truth, spearman, { ...bootstrap, purpose: `validity/${framework.name}` }) },
+      validity: {
+        rank_correlation: bootstrapPaired(scores, truth, spearman, {
+          ...bootstrap,
+          purpose: `validity/${framework.name}`,
+        }),
+      },
       gameability: {
         incentives: item.incentives,
         score_change: estimate(scoreChanges),
@@ -331,11 +284,23 @@ export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOption
           truth_change: change(truthScale, reference, plan.of(key)),
         })),
       },
-      sensitivity: { replications: sensitivityReplications, noise_sd: noise, changes, smallest_detected: smallest?.name ?? null },
+      sensitivity: {
+        replications: sensitivityReplications,
+        noise_sd: noise,
+        changes,
+        smallest_detected: smallest?.name ?? null,
+      },
       definitions: item.definitions.map((definition) => {
         const changed = scaleFor(item.rule, definition.desks.map((key) => plan.of(key)));
         const after = definition.desks.map((key) => mean(scaled(changed, plan.of(key))));
-        return { name: definition.name, set: definition.set, rank_correlation: bootstrapPaired(scores, after, spearman, { ...bootstrap, purpose: `definitions/${framework.name}/${definition.name}` }) };
+        return {
+          name: definition.name,
+          set: definition.set,
+          rank_correlation: bootstrapPaired(scores, after, spearman, {
+            ...bootstrap,
+            purpose: `definitions/${framework.name}/${definition.name}`,
+          }),
+        };
       }),
     };
   });
@@ -355,7 +320,12 @@ export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOption
     truth: truthRule.kpis,
     bootstrap,
     frameworks,
-    desks: loaded.desks.map((desk, index) => ({ desk: desk.desk, parameters: desk.parameters, truth: truth[index]!, scores: deskScores[index]! })),
+    desks: loaded.desks.map((desk, index) => ({
+      desk: desk.desk,
+      parameters: desk.parameters,
+      truth: truth[index]!,
+      scores: deskScores[index]!,
+    })),
   };
   if (study.description !== undefined) result.description = study.description;
   return result;

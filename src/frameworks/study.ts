@@ -19,7 +19,13 @@ import type { Scenario } from '../scenario/schema.js';
 import { deskOverrides, gridDesign, latinHypercube, type DeskPoint, type Factor } from './design.js';
 import { loadFramework, scoredKpisSchema, type Framework } from './framework.js';
 
-const levelValue = z.union([z.number(), z.string(), z.boolean(), z.record(z.string(), z.unknown()), z.array(z.unknown())]);
+const levelValue = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.record(z.string(), z.unknown()),
+  z.array(z.unknown()),
+]);
 const factorSchema = z.union([
   z.array(levelValue).min(1).describe('Levels to use as they are.'),
   z
@@ -47,41 +53,88 @@ export const studySchema = z
     name: z.string().min(1).describe('Study name; also names the output directory (outputs/frameworks-<name>/).'),
     description: z.string().optional(),
     scenario: z.string().min(1).describe('The base desk: a scenario file, relative to this file.'),
-    seed: z.number().int().min(0).optional().describe('Seed of every run (default: the scenario’s): common random numbers across desks.'),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Seed of every run (default: the scenario’s): common random numbers across desks.'),
     replications: z.number().int().min(2).max(1000).default(3).describe('Replications of every designed desk.'),
-    set: z.array(z.string().min(1)).default([]).describe('Overrides applied to every desk, as with --set: "horizon.days=28".'),
+    set: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Overrides applied to every desk, as with --set: "horizon.days=28".'),
     frameworks: z.array(z.string().min(1)).min(1).describe('Framework files, relative to this file.'),
-    truth: scoredKpisSchema.default(DEFAULT_TRUTH).describe('The truth score: KPIs only a simulation knows, standardised over the desks and weighted.'),
+    truth: scoredKpisSchema
+      .default(DEFAULT_TRUTH)
+      .describe('The truth score: KPIs only a simulation knows, standardised over the desks and weighted.'),
     design: z.strictObject({
-      method: z.enum(['latin_hypercube', 'grid']).default('latin_hypercube').describe('grid: every combination of the levels; latin_hypercube: `desks` points that cover every factor’s range.'),
+      method: z
+        .enum(['latin_hypercube', 'grid'])
+        .default('latin_hypercube')
+        .describe(
+          'grid: every combination of the levels; latin_hypercube: `desks` points that cover every factor’s range.',
+        ),
       desks: z.number().int().min(4).max(10000).default(20).describe('latin_hypercube: how many desks.'),
-      seed: z.number().int().min(0).default(1).describe('latin_hypercube: the seed that draws the desks (recorded in the result).'),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .default(1)
+        .describe('latin_hypercube: the seed that draws the desks (recorded in the result).'),
       factors: z
         .record(z.string().min(1), factorSchema)
-        .refine((factors) => Object.keys(factors).length > 0, 'must name at least one factor (a --set path) with its levels or range')
+        .refine(
+          (factors) => Object.keys(factors).length > 0,
+          'must name at least one factor (a --set path) with its levels or range',
+        )
         .describe('--set path → levels [a, b, c] or a range { min, max, integer }.'),
     }),
     gameability: z
       .strictObject({
-        pressure: z.number().min(0).max(1).default(1).describe('Pressure on the KPI a framework weighs most; the others in proportion to their weights.'),
-        replications: z.number().int().min(2).max(1000).optional().describe('Replications of the base desk under pressure (default: the study’s).'),
+        pressure: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(1)
+          .describe('Pressure on the KPI a framework weighs most; the others in proportion to their weights.'),
+        replications: z
+          .number()
+          .int()
+          .min(2)
+          .max(1000)
+          .optional()
+          .describe('Replications of the base desk under pressure (default: the study’s).'),
       })
       .prefault({}),
     sensitivity: z
       .strictObject({
-        replications: z.number().int().min(2).max(1000).optional().describe('Replications at which a change must be detected (default: the study’s).'),
-        changes: z.array(z.strictObject({ name: z.string().min(1), set: overrideList })).default([]).describe('Real changes to the base desk, e.g. one agent more at Tier 2.'),
+        replications: z
+          .number()
+          .int()
+          .min(2)
+          .max(1000)
+          .optional()
+          .describe('Replications at which a change must be detected (default: the study’s).'),
+        changes: z
+          .array(z.strictObject({ name: z.string().min(1), set: overrideList }))
+          .default([])
+          .describe('Real changes to the base desk, e.g. one agent more at Tier 2.'),
       })
       .prefault({}),
     definitions: z
       .array(
         z.strictObject({
           name: z.string().min(1),
-          set: z.array(z.string().regex(definitionPath, 'must change a measurement definition: metrics.<option>=<value>')).min(1),
+          set: z
+            .array(z.string().regex(definitionPath, 'must change a measurement definition: metrics.<option>=<value>'))
+            .min(1),
         }),
       )
       .default([])
-      .describe('Measurement definitions changed one at a time for every framework: how far the ranking of desks moves.'),
+      .describe(
+        'Measurement definitions changed one at a time for every framework: how far the ranking of desks moves.',
+      ),
     bootstrap: z
       .strictObject({
         resamples: z.number().int().min(100).max(100000).default(1000),
@@ -93,7 +146,12 @@ export const studySchema = z
   .superRefine((study, context) => {
     if (study.design.method !== 'grid') return;
     for (const [path, factor] of Object.entries(study.design.factors)) {
-      if (!Array.isArray(factor)) context.addIssue({ code: 'custom', path: ['design', 'factors', path], message: 'a grid needs levels [a, b, ...]; ranges are for latin_hypercube' });
+      if (!Array.isArray(factor))
+        context.addIssue({
+          code: 'custom',
+          path: ['design', 'factors', path],
+          message: 'a grid needs levels [a, b, ...]; ranges are for latin_hypercube',
+        });
     }
   });
 
@@ -101,7 +159,11 @@ export const studySchema = z
 export type Study = z.output<typeof studySchema>;
 
 /** The study file as a kind of document, for messages. */
-export const STUDY_KIND: DocumentKind = { noun: 'framework study', article: 'a', exampleKeys: ['frameworks', 'design'] };
+export const STUDY_KIND: DocumentKind = {
+  noun: 'framework study',
+  article: 'a',
+  exampleKeys: ['frameworks', 'design'],
+};
 
 /** A framework of a study with the file it came from. */
 export interface StudyFramework {
@@ -172,26 +234,46 @@ export function loadStudy(file: string, options: StudyLoadOptions = {}): LoadedS
       if (!(error instanceof ScenarioError)) throw error;
       for (const issue of error.issues) {
         // A missing framework file is the study's mistake: shown where the study names it.
-        issues.push(issue.code === 'file_not_found' && issue.line === undefined ? { ...issue, ...document.locate(['frameworks', index]), path: `frameworks.${index}` } : issue);
+        issues.push(
+          issue.code === 'file_not_found' && issue.line === undefined
+            ? { ...issue, ...document.locate(['frameworks', index]), path: `frameworks.${index}` }
+            : issue,
+        );
       }
     }
   });
   const names = frameworks.map(({ framework }) => framework.name);
   names.forEach((name, index) => {
-    if (names.indexOf(name) !== index) issues.push({ code: 'custom', ...document.locate(['frameworks', index]), path: `frameworks.${index}`, message: `two frameworks are named "${name}": names label the results` });
+    if (names.indexOf(name) !== index)
+      issues.push({
+        code: 'custom',
+        ...document.locate(['frameworks', index]),
+        path: `frameworks.${index}`,
+        message: `two frameworks are named "${name}": names label the results`,
+      });
   });
 
   // Where the study wrote each override, to report a desk's problem there.
   const places = new Map<string, DocumentLocation>();
-  const place = (override: string, where: DocumentLocation) => void (places.has(override) || places.set(override, where));
+  const place = (override: string, where: DocumentLocation) =>
+    void (places.has(override) || places.set(override, where));
   study.set.forEach((override, index) => place(override, document.locate(['set', index])));
   const factorPlaces = new Map<string, DocumentLocation>();
   for (const [path, factor] of Object.entries(study.design.factors)) {
     factorPlaces.set(path, document.locate(['design', 'factors', path], true));
-    if (Array.isArray(factor)) factor.forEach((level, index) => place(parameterOverride(path, level as ParameterValue), document.locate(['design', 'factors', path, index])));
+    if (Array.isArray(factor))
+      factor.forEach((level, index) =>
+        place(parameterOverride(path, level as ParameterValue), document.locate(['design', 'factors', path, index])),
+      );
   }
-  study.sensitivity.changes.forEach((change, index) => change.set.forEach((override, at) => place(override, document.locate(['sensitivity', 'changes', index, 'set', at]))));
-  study.definitions.forEach((definition, index) => definition.set.forEach((override, at) => place(override, document.locate(['definitions', index, 'set', at]))));
+  study.sensitivity.changes.forEach((change, index) =>
+    change.set.forEach((override, at) =>
+      place(override, document.locate(['sensitivity', 'changes', index, 'set', at])),
+    ),
+  );
+  study.definitions.forEach((definition, index) =>
+    definition.set.forEach((override, at) => place(override, document.locate(['definitions', index, 'set', at]))),
+  );
 
   const scenarioFile = relative(study.scenario);
   const fixed = [...study.set];
@@ -199,12 +281,17 @@ export function loadStudy(file: string, options: StudyLoadOptions = {}): LoadedS
   fixed.push(`replications=${study.replications}`, ...(options.overrides ?? []));
   const relocate = (issue: ScenarioIssue): ScenarioIssue => {
     if (issue.override === undefined) {
-      if ((issue.code === 'file_not_found' || issue.code === 'file_unreadable') && issue.file === scenarioFile && issue.line === undefined) {
+      if (
+        (issue.code === 'file_not_found' || issue.code === 'file_unreadable') &&
+        issue.file === scenarioFile &&
+        issue.line === undefined
+      ) {
         return { ...issue, ...document.locate(['scenario']), path: 'scenario' };
       }
       return issue;
     }
-    const where = places.get(issue.override) ?? [...factorPlaces].find(([path]) => issue.override!.startsWith(`${path}=`))?.[1];
+    const where =
+      places.get(issue.override) ?? [...factorPlaces].find(([path]) => issue.override!.startsWith(`${path}=`))?.[1];
     if (where === undefined) return issue;
     const { override: _override, ...rest } = issue;
     return { ...rest, ...where };
@@ -247,7 +334,8 @@ export function loadStudy(file: string, options: StudyLoadOptions = {}): LoadedS
       for (const desk of desks) collect(deskOverrides(desk.parameters));
       for (const change of study.sensitivity.changes) collect(change.set);
       for (const definition of study.definitions) collect(definition.set);
-      for (const { framework } of frameworks) collect(Object.entries(framework.metrics).map(([key, value]) => `metrics.${key}=${JSON.stringify(value)}`));
+      for (const { framework } of frameworks)
+        collect(Object.entries(framework.metrics).map(([key, value]) => `metrics.${key}=${JSON.stringify(value)}`));
     }
   }
   if (issues.length > 0 || base === undefined) throw new ScenarioError(issues);

@@ -20,7 +20,10 @@ const MINUTES_PER_DAY = 24 * 60;
 
 /** The daily series of one log: `columns` name the values of each row. */
 export interface DailySeries {
-  /** `day`, `start`, `resolved`, `backlog`, `utilization`, the cohort KPIs, then `tiers.<id>.utilization` and `tiers.<id>.queue_wait_mean`. */
+  /**
+   * `day`, `start`, `resolved`, `backlog`, `utilization`, the cohort KPIs, then `tiers.<id>.utilization` and
+   * `tiers.<id>.queue_wait_mean`.
+   */
   columns: string[];
   rows: Array<Array<number | string | null>>;
 }
@@ -36,7 +39,11 @@ function utilizationOn(agents: AgentRecord[], day: number): number | null {
 }
 
 /** The daily series of a log. `tiers` lists the tiers to report (default: those in the log). */
-export function computeDaily(ledger: Ledger, options: MetricOptions, tiers: readonly string[] = ledger.tiers.values): DailySeries {
+export function computeDaily(
+  ledger: Ledger,
+  options: MetricOptions,
+  tiers: readonly string[] = ledger.tiers.values,
+): DailySeries {
   ledger.finish();
   const { measureFrom, measureTo, originEpochMs } = ledger.window;
   const firstDay = Math.floor(measureFrom / MINUTES_PER_DAY);
@@ -53,7 +60,9 @@ export function computeDaily(ledger: Ledger, options: MetricOptions, tiers: read
     if (resolvedAt >= measureFrom && resolvedAt < measureTo) resolved[dayOf(resolvedAt)]!++;
   }
   const allTickets = Int32Array.from({ length: ledger.ticketCount }, (_, ticket) => ticket);
-  const dayEnds = Array.from({ length: dayCount }, (_, index) => Math.min((firstDay + index + 1) * MINUTES_PER_DAY, measureTo));
+  const dayEnds = Array.from({ length: dayCount }, (_, index) =>
+    Math.min((firstDay + index + 1) * MINUTES_PER_DAY, measureTo),
+  );
   const backlog = openTicketCounts(ledger, allTickets, dayEnds);
 
   const agents = [...ledger.agents.values()];
@@ -79,7 +88,10 @@ export function computeDaily(ledger: Ledger, options: MetricOptions, tiers: read
     'backlog',
     'utilization',
     ...DAILY_KPIS,
-    ...tiers.flatMap((tier) => [formatKpiKey({ tier, kpi: 'utilization' }), formatKpiKey({ tier, kpi: 'queue_wait_mean' })]),
+    ...tiers.flatMap((tier) => [
+      formatKpiKey({ tier, kpi: 'utilization' }),
+      formatKpiKey({ tier, kpi: 'queue_wait_mean' }),
+    ]),
   ];
   const rows: DailySeries['rows'] = [];
   for (let index = 0; index < dayCount; index++) {
@@ -92,7 +104,13 @@ export function computeDaily(ledger: Ledger, options: MetricOptions, tiers: read
       resolved[index]!,
       backlog[index]!,
       hasShifts ? utilizationOn(agents, day) : null,
-      ...cohortKpis.map((kpi) => (cohort.length === 0 && kpi.id !== 'tickets_created' ? null : computable(ledger, kpi.needs) ? kpi.compute(context) : null)),
+      ...cohortKpis.map((kpi) =>
+        cohort.length === 0 && kpi.id !== 'tickets_created'
+          ? null
+          : computable(ledger, kpi.needs)
+            ? kpi.compute(context)
+            : null,
+      ),
       ...tiers.flatMap((tier, tierNumber) => [
         hasShifts ? utilizationOn(agents.filter((agent) => agent.tier === tier), day) : null,
         mean(waits[tierNumber]![index]!),

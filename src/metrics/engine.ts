@@ -4,7 +4,15 @@
  * and imported real logs go through the same code.
  */
 import { Ledger, type AgentRecord } from './ledger.js';
-import { firstResponseTime, KPI_CATALOG, resolutionTime, slaBreachAt, TIER_KPI_CATALOG, type MetricContext, type MetricOptions } from './catalog.js';
+import {
+  firstResponseTime,
+  KPI_CATALOG,
+  resolutionTime,
+  slaBreachAt,
+  TIER_KPI_CATALOG,
+  type MetricContext,
+  type MetricOptions,
+} from './catalog.js';
 import type { EventType, LogWindow, TicketEvent } from '../eventlog/types.js';
 
 /** KPI values of one log: desk-wide, and per tier. null = not computable from this log. */
@@ -46,7 +54,8 @@ function visitsOfMeasured(ledger: Ledger, tickets: Int32Array): Int32Array {
   for (let visit = 0; visit < ledger.visitCount; visit++) if (measured[ledger.visitTicket[visit]!] === 1) count++;
   const visits = new Int32Array(count);
   count = 0;
-  for (let visit = 0; visit < ledger.visitCount; visit++) if (measured[ledger.visitTicket[visit]!] === 1) visits[count++] = visit;
+  for (let visit = 0; visit < ledger.visitCount; visit++)
+    if (measured[ledger.visitTicket[visit]!] === 1) visits[count++] = visit;
   return visits;
 }
 
@@ -63,12 +72,14 @@ function visitsOfSegment(ledger: Ledger, tickets: Int32Array): Int32Array {
   const visits = new Int32Array(count);
   count = 0;
   for (let index = 0; index < tickets.length; index++) {
-    for (let visit = ledger.firstVisit[tickets[index]!]!; visit >= 0; visit = ledger.visitNext[visit]!) visits[count++] = visit;
+    for (let visit = ledger.firstVisit[tickets[index]!]!; visit >= 0; visit = ledger.visitNext[visit]!)
+      visits[count++] = visit;
   }
   visits.sort();
   // A ticket listed twice in a segment has its visits counted once.
   let unique = 0;
-  for (let index = 0; index < visits.length; index++) if (unique === 0 || visits[index] !== visits[unique - 1]) visits[unique++] = visits[index]!;
+  for (let index = 0; index < visits.length; index++)
+    if (unique === 0 || visits[index] !== visits[unique - 1]) visits[unique++] = visits[index]!;
   return visits.subarray(0, unique);
 }
 
@@ -93,7 +104,12 @@ export function computeKpis(ledger: Ledger, options: MetricOptions, tiers?: read
   const values: Record<string, number | null> = {};
   for (const kpi of KPI_CATALOG) values[kpi.id] = computable(ledger, kpi.needs) ? kpi.compute(context) : null;
   const tierTable: Record<string, Record<string, number | null>> = {};
-  const tierIds = tiers ?? [...new Set([...context.visitsByTier.keys(), ...context.agents.flatMap((agent) => (agent.tier ? [agent.tier] : []))])];
+  const tierIds = tiers ?? [
+    ...new Set([
+      ...context.visitsByTier.keys(),
+      ...context.agents.flatMap((agent) => (agent.tier ? [agent.tier] : [])),
+    ]),
+  ];
   for (const tier of tierIds) {
     const row: Record<string, number | null> = {};
     for (const kpi of TIER_KPI_CATALOG) row[kpi.id] = computable(ledger, kpi.needs) ? kpi.compute(context, tier) : null;
@@ -165,7 +181,10 @@ const DEFAULT_TABLE_OPTIONS: MetricOptions = { serviceLevelThreshold: 60, reopen
  * clock, pending time and automatic replies as the options say). With metric options that
  * carry an SLA policy, each ticket's breach instants are filled in.
  */
-export function ticketRows(ledger: Ledger, options?: MetricOptions): Array<Record<(typeof TICKET_COLUMNS)[number], string | number | null>> {
+export function ticketRows(
+  ledger: Ledger,
+  options?: MetricOptions,
+): Array<Record<(typeof TICKET_COLUMNS)[number], string | number | null>> {
   ledger.finish();
   const context = options?.sla === undefined ? undefined : buildContext(ledger, options);
   const times = { ledger, options: options ?? DEFAULT_TABLE_OPTIONS };
@@ -191,7 +210,8 @@ export function ticketRows(ledger: Ledger, options?: MetricOptions): Array<Recor
       handle_time: ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : null,
       replies: ledger.replies[ticket]!,
       reopens: ledger.reopens[ticket]!,
-      sla_first_response_breached_minute: context === undefined ? null : orNull(slaBreachAt(context, ticket, 'firstResponse')),
+      sla_first_response_breached_minute:
+        context === undefined ? null : orNull(slaBreachAt(context, ticket, 'firstResponse')),
       sla_resolution_breached_minute: context === undefined ? null : orNull(slaBreachAt(context, ticket, 'resolution')),
       truly_fixed: hasTruth ? (Number.isNaN(ledger.truthFixedAt[ticket]!) ? 'false' : 'true') : null,
     };

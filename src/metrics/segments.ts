@@ -35,7 +35,10 @@ export function segmentKpis(dimension: SegmentDimension): KpiDefinition[] {
  * 800,000 tickets makes no list per group and no array per ticket. `codesOf` hands each of a
  * ticket's codes to `add` (a ticket may visit several tiers: each code once).
  */
-function groupRows(count: number, codesOf: (ticket: number, add: (code: number) => void) => void): Map<number, Int32Array> {
+function groupRows(
+  count: number,
+  codesOf: (ticket: number, add: (code: number) => void) => void,
+): Map<number, Int32Array> {
   const sizes: number[] = [];
   let pass = 0;
   let groups: Int32Array[] = [];
@@ -79,7 +82,8 @@ export interface SegmentFilter {
 export function computeSegments(ledger: Ledger, options: MetricOptions, only: SegmentFilter = {}): Segment[] {
   ledger.finish();
   const { measureFrom, measureTo } = ledger.window;
-  const isMeasured = (ticket: number) => ledger.createdAt[ticket]! >= measureFrom && ledger.createdAt[ticket]! < measureTo;
+  const isMeasured = (ticket: number) =>
+    ledger.createdAt[ticket]! >= measureFrom && ledger.createdAt[ticket]! < measureTo;
   const agents = [...ledger.agents.values()];
   // A ticket's tiers, each once: visits alternate little, so a repeat of the last tier is
   // skipped by `groupRows` and an earlier one is looked for along the chain.
@@ -87,7 +91,12 @@ export function computeSegments(ledger: Ledger, options: MetricOptions, only: Se
     for (let visit = ledger.firstVisit[ticket]!; visit >= 0; visit = ledger.visitNext[visit]!) {
       const tier = ledger.visitTier[visit]!;
       let repeated = false;
-      for (let earlier = ledger.firstVisit[ticket]!; earlier !== visit && !repeated; earlier = ledger.visitNext[earlier]!) repeated = ledger.visitTier[earlier] === tier;
+      for (
+        let earlier = ledger.firstVisit[ticket]!;
+        earlier !== visit && !repeated;
+        earlier = ledger.visitNext[earlier]!
+      )
+        repeated = ledger.visitTier[earlier] === tier;
       if (!repeated) add(tier);
     }
   };
@@ -97,16 +106,43 @@ export function computeSegments(ledger: Ledger, options: MetricOptions, only: Se
     codesOf: (ticket: number, add: (code: number) => void) => void;
     agentsOf: (name: string) => AgentRecord[];
   }> = [
-    { dimension: 'channel', names: ledger.channels, codesOf: (ticket, add) => add(ledger.channel[ticket]!), agentsOf: () => [] },
-    { dimension: 'category', names: ledger.categories, codesOf: (ticket, add) => add(ledger.category[ticket]!), agentsOf: () => [] },
-    { dimension: 'priority', names: ledger.priorities, codesOf: (ticket, add) => add(ledger.priority[ticket]!), agentsOf: () => [] },
-    { dimension: 'tier', names: ledger.tiers, codesOf: visitedTiers, agentsOf: (tier) => agents.filter((agent) => agent.tier === tier) },
-    { dimension: 'agent', names: ledger.agentNames, codesOf: (ticket, add) => add(ledger.lastAgent[ticket]!), agentsOf: (name) => agents.filter((agent) => agent.agent === name) },
+    {
+      dimension: 'channel',
+      names: ledger.channels,
+      codesOf: (ticket, add) => add(ledger.channel[ticket]!),
+      agentsOf: () => [],
+    },
+    {
+      dimension: 'category',
+      names: ledger.categories,
+      codesOf: (ticket, add) => add(ledger.category[ticket]!),
+      agentsOf: () => [],
+    },
+    {
+      dimension: 'priority',
+      names: ledger.priorities,
+      codesOf: (ticket, add) => add(ledger.priority[ticket]!),
+      agentsOf: () => [],
+    },
+    {
+      dimension: 'tier',
+      names: ledger.tiers,
+      codesOf: visitedTiers,
+      agentsOf: (tier) => agents.filter((agent) => agent.tier === tier),
+    },
+    {
+      dimension: 'agent',
+      names: ledger.agentNames,
+      codesOf: (ticket, add) => add(ledger.lastAgent[ticket]!),
+      agentsOf: (name) => agents.filter((agent) => agent.agent === name),
+    },
   ];
   const segments: Segment[] = [];
   for (const { dimension, names, codesOf, agentsOf } of dimensions) {
     if (only.dimensions !== undefined && !only.dimensions.includes(dimension)) continue;
-    const kpis = segmentKpis(dimension).filter((kpi) => computable(ledger, kpi.needs) && (only.kpis === undefined || only.kpis.includes(kpi.id)));
+    const kpis = segmentKpis(dimension).filter(
+      (kpi) => computable(ledger, kpi.needs) && (only.kpis === undefined || only.kpis.includes(kpi.id)),
+    );
     const groups = [...groupRows(ledger.ticketCount, codesOf)]
       .map(([code, rows]) => ({ name: names.value(code) ?? '', rows }))
       .filter((group) => group.name !== '')

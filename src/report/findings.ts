@@ -50,17 +50,25 @@ export function runFindings(input: FindingsInput): string[] {
     const [first, ...rest] = busy;
     findings.push(
       `${tierLabel(first!.tier)} agents were busy ${percent(first!.utilization)} of their shift time` +
-        (rest.length === 0 ? '.' : `; ${list(rest.map((entry) => `${tierLabel(entry.tier)} agents ${percent(entry.utilization)}`))}.`),
+        (rest.length === 0
+          ? '.'
+          : `; ${list(rest.map((entry) => `${tierLabel(entry.tier)} agents ${percent(entry.utilization)}`))}.`),
     );
   }
 
   const hidden = value(kpis.hidden_failure_share);
-  if (hidden !== null) findings.push(`${percent(hidden)} of resolved tickets were not really fixed: hidden failures the dashboard counts as resolved.`);
+  if (hidden !== null)
+    findings.push(
+      `${percent(hidden)} of resolved tickets were not really fixed: hidden failures the dashboard counts as resolved.`,
+    );
 
   const trueRate = value(kpis.true_resolution_rate);
   const resolvedRate = value(kpis.resolution_rate);
   if (trueRate !== null && resolvedRate !== null) {
-    findings.push(`The dashboard shows ${percent(resolvedRate)} of tickets resolved; ${percent(trueRate)} of customer issues were really fixed.`);
+    findings.push(
+      `The dashboard shows ${percent(resolvedRate)} of tickets resolved; ${percent(trueRate)} of customer issues ` +
+      `were really fixed.`,
+    );
   }
 
   // Times are over finished tickets: where many are unfinished, the sentence leads with that.
@@ -73,7 +81,10 @@ export function runFindings(input: FindingsInput): string[] {
         (responseMedian === null ? '.' : `; of those that had one, half had it within ${duration(responseMedian)}.`),
     );
   } else if (responseMedian !== null && responseP90 !== null) {
-    findings.push(`Half of the customers had a first reply within ${duration(responseMedian)}; one in ten waited longer than ${duration(responseP90)}.`);
+    findings.push(
+      `Half of the customers had a first reply within ${duration(responseMedian)}; one in ten waited longer than ` +
+      `${duration(responseP90)}.`,
+    );
   }
 
   const resolution = value(kpis.resolution_time_mean);
@@ -83,32 +94,48 @@ export function runFindings(input: FindingsInput): string[] {
   if (open !== null && open > UNFINISHED_SHARE) {
     findings.push(
       `${percent(open)} of tickets were still open at the end of observation` +
-        (resolution === null ? '.' : `; those resolved took ${duration(resolution)} on average, an understatement of the wait the rest will have.`),
+        (resolution === null
+          ? '.'
+          :
+            `; those resolved took ${duration(resolution)} on average, an understatement of the wait the rest will ` +
+            `have.`),
     );
   } else if (resolution !== null) {
     findings.push(
       `Resolved tickets took ${duration(resolution)} on average` +
         (resolutionMedian === null ? '' : ` (median ${duration(resolutionMedian)})`) +
-        (trueResolution === null ? '.' : `; from a customer's first contact until the issue was really fixed, ${duration(trueResolution)}.`),
+        (trueResolution === null
+          ? '.'
+          : `; from a customer's first contact until the issue was really fixed, ${duration(trueResolution)}.`),
     );
   }
 
   const satisfied = value(kpis.csat_satisfied_share);
   const trulySatisfied = value(kpis.true_satisfied_share);
   if (satisfied !== null && trulySatisfied !== null) {
-    findings.push(`Surveys say ${percent(satisfied)} of customers were satisfied; of all customers, respondents or not, ${percent(trulySatisfied)} were in the end.`);
+    findings.push(
+      `Surveys say ${percent(satisfied)} of customers were satisfied; of all customers, respondents or not, ` +
+      `${percent(trulySatisfied)} were in the end.`,
+    );
   }
 
   const slaResponse = value(kpis.sla_first_response_compliance);
   const slaResolution = value(kpis.sla_resolution_compliance);
   if (slaResponse !== null && slaResolution !== null) {
     // Open tickets not yet past their resolution target are left out of that SLA: say how many.
-    const leftOut = open !== null && open > UNFINISHED_SHARE ? ` (over tickets resolved or already past it: ${percent(open)} still open were left out)` : '';
-    findings.push(`${percent(slaResponse)} of tickets met their first-response target and ${percent(slaResolution)} their resolution target${leftOut}.`);
+    const leftOut =
+      open !== null && open > UNFINISHED_SHARE
+        ? ` (over tickets resolved or already past it: ${percent(open)} still open were left out)`
+        : '';
+    findings.push(
+      `${percent(slaResponse)} of tickets met their first-response target and ${percent(slaResolution)} their ` +
+      `resolution target${leftOut}.`,
+    );
   }
 
   const abandoned = value(kpis.abandonment_rate);
-  if (abandoned !== null && abandoned >= 0.01) findings.push(`${percent(abandoned)} of tickets were abandoned by customers who gave up waiting.`);
+  if (abandoned !== null && abandoned >= 0.01)
+    findings.push(`${percent(abandoned)} of tickets were abandoned by customers who gave up waiting.`);
 
   const created = value(kpis.tickets_created);
   if (created !== null) {
@@ -116,7 +143,9 @@ export function runFindings(input: FindingsInput): string[] {
     findings.push(
       input.log !== undefined
         ? `${Math.round(created).toLocaleString('en-US')} tickets were created${days} in the log ${input.log}.`
-        : `About ${Math.round(created).toLocaleString('en-US')} tickets were created${days}, averaged over ${input.replications} replication${input.replications === 1 ? '' : 's'}.`,
+        :
+          `About ${Math.round(created).toLocaleString('en-US')} tickets were created${days}, averaged over ` +
+          `${input.replications} replication${input.replications === 1 ? '' : 's'}.`,
     );
   }
   return findings;

@@ -48,7 +48,9 @@ export function chartRuntime(): string {
     // The packages export only their modules; their browser builds sit beside them.
     const vega = join(dirname(require.resolve('vega')), 'vega.min.js');
     const embed = join(dirname(require.resolve('vega-embed')), 'vega-embed.min.js');
-    runtimeCache = [vega, embed].map((file) => `<script>${scriptSource(readFileSync(file, 'utf8'))}</script>`).join('\n');
+    runtimeCache = [vega, embed]
+      .map((file) => `<script>${scriptSource(readFileSync(file, 'utf8'))}</script>`)
+      .join('\n');
   }
   return runtimeCache;
 }
@@ -110,7 +112,8 @@ function figure(chart: RenderedChart): string {
   return (
     `<figure id="${escapeHtml(chart.name)}" data-chart="${escapeHtml(chart.name)}">\n` +
     `<div class="static">${chart.svg}</div>\n<div class="live" hidden></div>\n` +
-    `<figcaption>${escapeHtml(chart.title)} — <a href="charts/${escapeHtml(chart.name)}.svg">SVG</a>, <a href="charts/${escapeHtml(chart.name)}.vl.json">Vega-Lite spec</a></figcaption>\n` +
+    `<figcaption>${escapeHtml(chart.title)} — <a href="charts/${escapeHtml(chart.name)}.svg">SVG</a>, <a ` +
+    `href="charts/${escapeHtml(chart.name)}.vl.json">Vega-Lite spec</a></figcaption>\n` +
     `<script type="application/json" id="${escapeHtml(chart.name)}-spec">${scriptJson(chart.vega)}</script>\n</figure>`
   );
 }
@@ -118,7 +121,9 @@ function figure(chart: RenderedChart): string {
 /** The warnings, before everything else; nothing when there are none. */
 function warningsSection(warnings: NonNullable<ReportPage['warnings']>): string {
   if (warnings.length === 0) return '';
-  const items = warnings.map((warning) => `<li>${escapeHtml(warning.message)} <code>${escapeHtml(warning.code)}</code></li>`).join('\n');
+  const items = warnings
+    .map((warning) => `<li>${escapeHtml(warning.message)} <code>${escapeHtml(warning.code)}</code></li>`)
+    .join('\n');
   return `<section id="warnings">\n<h2>Read this first</h2>\n<ul class="warnings">\n${items}\n</ul>\n</section>\n`;
 }
 
@@ -151,7 +156,9 @@ ${page.findings.map((finding) => `<li>${escapeHtml(finding)}</li>`).join('\n')}
 </ul>
 </section>
 ${page.charts.length > 0 ? `<section id="charts">\n<h2>Charts</h2>\n${page.charts.map(figure).join('\n')}\n</section>` : ''}
-${page.sections.map((section) => `<section id="${escapeHtml(section.id)}">\n<h2>${escapeHtml(section.title)}</h2>\n${section.html}\n</section>`).join('\n')}
+${page.sections.map((section) =>
+  `<section ` +
+  `id="${escapeHtml(section.id)}">\n<h2>${escapeHtml(section.title)}</h2>\n${section.html}\n</section>`).join('\n')}
 </main>
 ${chartRuntime()}
 <script>${EMBED}</script>

@@ -14,7 +14,15 @@ export interface KpiTableGroup {
   rows: ReadonlyArray<{ id: string; summary: KpiSummary; definition?: string; unfinished?: KpiSummary }>;
 }
 
-const UNIT_WORDS: Record<string, string> = { minutes: 'duration', share: '%', score: 'score', tickets: 'tickets', currency: 'currency', agents: 'agents', ratio: 'ratio' };
+const UNIT_WORDS: Record<string, string> = {
+  minutes: 'duration',
+  share: '%',
+  score: 'score',
+  tickets: 'tickets',
+  currency: 'currency',
+  agents: 'agents',
+  ratio: 'ratio',
+};
 
 /** The table as HTML. */
 export function kpiTableHtml(groups: readonly KpiTableGroup[]): string {
@@ -26,15 +34,19 @@ export function kpiTableHtml(groups: readonly KpiTableGroup[]): string {
         // A time over finished tickets carries the share it leaves out (censored), beside it.
         const note = unfinished?.mean == null ? '' : ` (${formatValue(unfinished.mean, 'share')} unfinished)`;
         return (
-          `<tr${group.truth ? ' class="truth"' : ''}><td title="${escapeHtml(definition ?? '')}">${escapeHtml(kpiName(id))}</td>` +
-          `<td class="id">${escapeHtml(id)}</td><td class="number">${escapeHtml(formatValue(summary.mean, summary.unit) + note)}</td>` +
-          `<td class="number">${escapeHtml(ci === '' ? '—' : ci)}</td><td>${escapeHtml(UNIT_WORDS[summary.unit] ?? summary.unit)}</td><td class="number">${summary.n}</td></tr>`
+          `<tr${group.truth ? ' class="truth"' : ''}><td ` +
+          `title="${escapeHtml(definition ?? '')}">${escapeHtml(kpiName(id))}</td>` +
+          `<td class="id">${escapeHtml(id)}</td><td ` +
+          `class="number">${escapeHtml(formatValue(summary.mean, summary.unit) + note)}</td>` +
+          `<td class="number">${escapeHtml(ci === '' ? '—' : ci)}</td><td>` +
+          `${escapeHtml(UNIT_WORDS[summary.unit] ?? summary.unit)}</td><td class="number">${summary.n}</td></tr>`
         );
       });
       return `<tr class="group"><td colspan="6">${escapeHtml(group.title)}</td></tr>\n${rows.join('\n')}`;
     })
     .join('\n');
-  return `<div class="table-scroll"><table>\n<thead><tr><th>KPI</th><th>id</th><th>mean</th><th>95 % CI</th><th>unit</th><th>n</th></tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
+  return `<div class="table-scroll"><table>\n<thead><tr><th>KPI</th><th>id</th><th>mean</th><th>95 % ` +
+    `CI</th><th>unit</th><th>n</th></tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
 
 /** What the table needs of a KPI definition. */
@@ -50,11 +62,27 @@ export function runKpiGroups(
     kpis.flatMap((kpi) =>
       values[kpi.id] === undefined
         ? []
-        : [{ id: formatKpiKey(tier === undefined ? { kpi: kpi.id } : { tier, kpi: kpi.id }), summary: values[kpi.id]!, definition: kpi.definition, unfinished: kpi.unfinished === undefined ? undefined : values[kpi.unfinished] }],
+        : [
+            {
+              id: formatKpiKey(tier === undefined ? { kpi: kpi.id } : { tier, kpi: kpi.id }),
+              summary: values[kpi.id]!,
+              definition: kpi.definition,
+              unfinished: kpi.unfinished === undefined ? undefined : values[kpi.unfinished],
+            },
+          ],
     );
   return [
-    { title: 'Desk-wide (what a dashboard shows)', rows: pick(catalog.observed.filter((kpi) => !truthIds.has(kpi.id)), summary.kpis) },
+    {
+      title: 'Desk-wide (what a dashboard shows)',
+      rows: pick(
+        catalog.observed.filter((kpi) => !truthIds.has(kpi.id)),
+        summary.kpis,
+      ),
+    },
     { title: 'Truth (simulation only)', truth: true, rows: pick(catalog.truth, summary.kpis) },
-    ...Object.entries(summary.tiers).map(([tier, values]) => ({ title: tierLabel(tier), rows: pick(catalog.tier, values, tier) })),
+    ...Object.entries(summary.tiers).map(([tier, values]) => ({
+      title: tierLabel(tier),
+      rows: pick(catalog.tier, values, tier),
+    })),
   ].filter((group) => group.rows.length > 0);
 }

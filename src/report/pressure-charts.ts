@@ -45,7 +45,9 @@ export interface PressureInput {
 
 /** KPIs the heat map shows: desk-wide ones that have a value (tiers are in the tables). */
 export function heatmapKpis(table: Differences, targeted?: string): string[] {
-  const ids = Object.entries(table.kpis).filter(([, difference]) => difference.reference_mean !== null).map(([id]) => id);
+  const ids = Object.entries(table.kpis)
+    .filter(([, difference]) => difference.reference_mean !== null)
+    .map(([id]) => id);
   const truth = ids.filter((id) => TRUTH_KPI_IDS.has(id));
   const observed = ids.filter((id) => !TRUTH_KPI_IDS.has(id) && id !== targeted);
   return [...(targeted !== undefined && ids.includes(targeted) ? [targeted] : []), ...truth, ...observed];
@@ -58,7 +60,12 @@ export function heatmapKpis(table: Differences, targeted?: string): string[] {
 export function heatmapCell(kpi: string, column: string, difference: Difference | undefined): PressureShift {
   if (kpi === 'nps' && difference?.difference != null) {
     const points = difference.difference;
-    return { kpi, column, relativeShift: points / 100, text: `${points > 0 ? '+' : points < 0 ? '−' : ''}${Math.abs(points).toFixed(Math.abs(points) < 10 ? 1 : 0)} pts` };
+    return {
+      kpi,
+      column,
+      relativeShift: points / 100,
+      text: `${points > 0 ? '+' : points < 0 ? '−' : ''}${Math.abs(points).toFixed(Math.abs(points) < 10 ? 1 : 0)} pts`,
+    };
   }
   return { kpi, column, relativeShift: difference?.relative ?? null };
 }
@@ -69,7 +76,9 @@ export function pressureCharts(pressure: PressureInput): Chart[] {
   const last = pressure.steps[pressure.steps.length - 1];
   if (last === undefined || pressured.length === 0) return [];
   const kpis = heatmapKpis(last.change, pressure.kpi);
-  const shifts: PressureShift[] = pressured.flatMap((step) => kpis.map((kpi) => heatmapCell(kpi, String(step.pressure), step.change.kpis[kpi])));
+  const shifts: PressureShift[] = pressured.flatMap((step) =>
+    kpis.map((kpi) => heatmapCell(kpi, String(step.pressure), step.change.kpis[kpi])),
+  );
   // The truth behind the dashboard: the truth KPIs observed ones claim to measure (hidden failures are the
   // complement of the true fix rate among resolved tickets).
   const truthLines: string[] = [...new Set(TRUTH_PAIRS.map((pair) => pair.truth.kpi))];

@@ -18,7 +18,11 @@ async function warmUp(): Promise<void> {
     { id: 'resolution_time_mean', unit: 'minutes', mean: 600, ci95: [560, 640] as [number, number] },
     { id: 'true_resolution_time_mean', unit: 'minutes', mean: 620, ci95: [580, 660] as [number, number], truth: true },
   ];
-  const days = ['2026-01-05', '2026-01-06', '2026-01-07'].map((day, index) => ({ day, series: 'Tickets', value: 10 + index }));
+  const days = ['2026-01-05', '2026-01-06', '2026-01-07'].map((day, index) => ({
+    day,
+    series: 'Tickets',
+    value: 10 + index,
+  }));
   for (let round = 0; round < 2; round++) {
     await renderChart(kpiDashboardChart(estimates));
     await renderChart(dailyLineChart(days, { name: 'warm-up', title: 'Warm-up', unit: 'tickets', measure: 'Tickets' }));
@@ -34,6 +38,10 @@ port.on('message', async (message: ToRenderWorker) => {
     for (const chart of message.charts) charts.push(await renderChart(chart));
     port.postMessage({ type: 'rendered', charts } satisfies FromRenderWorker);
   } catch (error) {
-    port.postMessage({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack } satisfies FromRenderWorker);
+    port.postMessage({
+      type: 'failed',
+      message: (error as Error).message,
+      stack: (error as Error).stack,
+    } satisfies FromRenderWorker);
   }
 });

@@ -56,12 +56,20 @@ export interface RunReportInput {
 export function runEstimates(summary: RunReportInput['summary']): KpiEstimate[] {
   const estimates: KpiEstimate[] = KPI_CATALOG.flatMap((kpi) => {
     const value = summary.kpis[kpi.id];
-    return value === undefined ? [] : [{ id: kpi.id, unit: value.unit, mean: value.mean, ci95: value.ci95, truth: TRUTH_KPI_IDS.has(kpi.id) }];
+    return value === undefined
+      ? []
+      : [{ id: kpi.id, unit: value.unit, mean: value.mean, ci95: value.ci95, truth: TRUTH_KPI_IDS.has(kpi.id) }];
   });
   for (const [tier, values] of Object.entries(summary.tiers)) {
     for (const kpi of TIER_KPI_CATALOG) {
       const value = values[kpi.id];
-      if (value !== undefined) estimates.push({ id: formatKpiKey({ tier, kpi: kpi.id }), unit: value.unit, mean: value.mean, ci95: value.ci95 });
+      if (value !== undefined)
+        estimates.push({
+          id: formatKpiKey({ tier, kpi: kpi.id }),
+          unit: value.unit,
+          mean: value.mean,
+          ci95: value.ci95,
+        });
     }
   }
   return estimates;
@@ -76,7 +84,10 @@ function dayOf(start: string): string {
 }
 
 /** A daily column as points of one series. */
-export function dailyPoints(daily: DailySeries, columns: ReadonlyArray<[column: string, series: string]>): DailyPoint[] {
+export function dailyPoints(
+  daily: DailySeries,
+  columns: ReadonlyArray<[column: string, series: string]>,
+): DailyPoint[] {
   const startIndex = daily.columns.indexOf('start');
   const points: DailyPoint[] = [];
   for (const [column, series] of columns) {
@@ -100,22 +111,48 @@ export function runCharts(input: RunReportInput): Chart[] {
   const dashboard = kpiDashboardChart(runEstimates(input.summary), dashboardSubtitle);
   const charts: Chart[] = [input.log === undefined ? dashboard : retitled(dashboard, 'Every KPI of the log')];
   const resolutionSubtitle =
-    input.log === undefined ? undefined : `Resolved tickets of the log: the share of each priority’s tickets per time bin (y axis, %), with the median (p50) and the 90th percentile (p90)`;
+    input.log === undefined
+      ? undefined
+      :
+        `Resolved tickets of the log: the share of each priority’s tickets per time bin (y axis, %), with the median ` +
+        `(p50) and the 90th percentile (p90)`;
   if (input.resolved.length > 0) charts.push(resolutionTimeChart(input.resolved, input.priorities, resolutionSubtitle));
   const daily = input.daily;
   if (daily !== undefined && daily.rows.length > 0) {
-    const tierColumns = (kpi: TierKpiId) => input.tiers.map((tier): [string, string] => [formatKpiKey({ tier, kpi }), tierLabel(tier)]);
-    const volume = dailyVolumeChart(dailyPoints(daily, [['tickets_created', 'Tickets created'], ['resolved', 'Tickets resolved'], ['backlog', 'Backlog at day end']]));
+    const tierColumns = (kpi: TierKpiId) =>
+      input.tiers.map((tier): [string, string] => [formatKpiKey({ tier, kpi }), tierLabel(tier)]);
+    const volume = dailyVolumeChart(
+      dailyPoints(daily, [
+        ['tickets_created', 'Tickets created'],
+        ['resolved', 'Tickets resolved'],
+        ['backlog', 'Backlog at day end'],
+      ]),
+    );
     const waits = dailyWaitsChart(dailyPoints(daily, tierColumns('queue_wait_mean')), input.tiers.map(tierLabel));
-    const sla = dailySlaChart(dailyPoints(daily, [['sla_first_response_compliance', 'First response'], ['sla_resolution_compliance', 'Resolution']]));
-    const utilization = tierUtilizationChart(dailyPoints(daily, [...tierColumns('utilization'), ['utilization', 'All agents']]), [...input.tiers.map(tierLabel), 'All agents']);
+    const sla = dailySlaChart(
+      dailyPoints(daily, [
+        ['sla_first_response_compliance', 'First response'],
+        ['sla_resolution_compliance', 'Resolution'],
+      ]),
+    );
+    const utilization = tierUtilizationChart(
+      dailyPoints(daily, [...tierColumns('utilization'), ['utilization', 'All agents']]),
+      [...input.tiers.map(tierLabel), 'All agents'],
+    );
     for (const chart of [volume, waits, sla, utilization]) {
       // A series the log does not record (a help desk's export has no queue events) is all null: no chart.
       const values = (chart.spec as { data?: { values?: Array<{ value?: unknown }> } }).data?.values ?? [];
-      if (values.some((point) => point.value !== null && point.value !== undefined)) charts.push(withSubtitle(chart, input.log === undefined ? `Mean over ${replications}, day by day` : 'The log, day by day'));
+      if (values.some((point) => point.value !== null && point.value !== undefined))
+        charts.push(
+          withSubtitle(
+            chart,
+            input.log === undefined ? `Mean over ${replications}, day by day` : 'The log, day by day',
+          ),
+        );
     }
   }
-  if (input.weekHours !== undefined && input.weekHours.cells.length > 0) charts.push(weekHeatmapChart(input.weekHours.cells, input.weekHours.threshold));
+  if (input.weekHours !== undefined && input.weekHours.cells.length > 0)
+    charts.push(weekHeatmapChart(input.weekHours.cells, input.weekHours.threshold));
   return charts;
 }
 
@@ -130,5 +167,8 @@ function withSubtitle(chart: Chart, prefix: string): Chart {
   const title = (chart.spec as { title?: { text: string; subtitle?: string } }).title;
   if (title?.subtitle === undefined) return chart;
   const subtitle = title.subtitle.replace(/^First replication: /, '');
-  return { ...chart, spec: { ...chart.spec, title: { ...title, subtitle: `${prefix}: ${subtitle}` } } as Chart['spec'] };
+  return {
+    ...chart,
+    spec: { ...chart.spec, title: { ...title, subtitle: `${prefix}: ${subtitle}` } } as Chart['spec'],
+  };
 }

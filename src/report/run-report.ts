@@ -28,7 +28,8 @@ function targetsSection(targets: readonly TargetStatus[]): { id: string; title: 
       (target) =>
         `<tr><td>${escapeHtml(kpiName(target.kpi))}</td><td class="id">${escapeHtml(target.kpi)}</td>` +
         `<td>${escapeHtml(target.good)}${target.warn === undefined ? '' : ` (warn ${escapeHtml(target.warn)})`}</td>` +
-        `<td class="number">${escapeHtml(formatValue(target.mean, target.unit))}</td><td class="number">${escapeHtml(formatInterval(target.ci95, target.unit) || '—')}</td>` +
+        `<td class="number">${escapeHtml(formatValue(target.mean, target.unit))}</td><td ` +
+        `class="number">${escapeHtml(formatInterval(target.ci95, target.unit) || '—')}</td>` +
         `${standingCell(target)}</tr>`,
     )
     .join('\n');
@@ -37,7 +38,8 @@ function targetsSection(targets: readonly TargetStatus[]): { id: string; title: 
     title: 'Targets',
     html:
       `<p>The scenario's targets: ${STANDING_LEGEND}</p>\n` +
-      `<table><thead><tr><th>KPI</th><th>id</th><th>target</th><th>mean</th><th>95 % CI</th><th>standing</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`,
+      `<table><thead><tr><th>KPI</th><th>id</th><th>target</th><th>mean</th><th>95 % ` +
+      `CI</th><th>standing</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`,
   };
 }
 
@@ -54,13 +56,26 @@ export function runReportHtml(input: RunReportInput, charts: readonly RenderedCh
     title: `desksim report: ${summary.scenario}`,
     subtitle:
       input.log !== undefined
-        ? `${input.description ? `${input.description} — ` : ''}the event log ${input.log}, ${formatDays(input.measuredDays)} measured days, desksim ${summary.version}`
-        : `${input.description ? `${input.description} — ` : ''}${summary.replications} replication${summary.replications === 1 ? '' : 's'} of ${input.measuredDays} measured days, ` +
+        ?
+          `${input.description ? `${input.description} — ` : ''}the event log ${input.log}, ` +
+          `${formatDays(input.measuredDays)} measured days, desksim ${summary.version}`
+        :
+          `${input.description ? `${input.description} — ` : ''}${summary.replications} ` +
+          `replication${summary.replications === 1 ? '' : 's'} of ${input.measuredDays} measured days, ` +
           `seed ${summary.seed}, desksim ${summary.version}`,
     warnings: summary.warnings,
     findings: [
-      ...(input.targets ?? []).map((target) => `${kpiName(target.kpi)} (${target.kpi}) ${target.verdict} its target ${target.good.trim()}: ${formatValue(target.mean, target.unit)} ${formatInterval(target.ci95, target.unit)}`.trimEnd()),
-      ...runFindings({ kpis: summary.kpis, tiers: summary.tiers, replications: summary.replications, measuredDays: input.log === undefined ? input.measuredDays : undefined, log: input.log }),
+      ...(input.targets ?? []).map((target) =>
+        (`${kpiName(target.kpi)} (${target.kpi}) ${target.verdict} its target ${target.good.trim()}: ` +
+        `${formatValue(target.mean, target.unit)} ${formatInterval(target.ci95, target.unit)}`).trimEnd(),
+      ),
+      ...runFindings({
+        kpis: summary.kpis,
+        tiers: summary.tiers,
+        replications: summary.replications,
+        measuredDays: input.log === undefined ? input.measuredDays : undefined,
+        log: input.log,
+      }),
     ],
     charts,
     sections: [
@@ -70,14 +85,23 @@ export function runReportHtml(input: RunReportInput, charts: readonly RenderedCh
         title: 'Every KPI',
         html:
           (input.log === undefined
-            ? '<p>Mean over replications with its 95 % confidence interval (Student t); durations as days, hours and minutes. Hover a name for its definition.</p>\n'
-            : '<p>The value of each KPI in the log (one log: no confidence interval); durations as days, hours and minutes. Hover a name for its definition.</p>\n') +
-          kpiTableHtml(runKpiGroups(summary, { observed: KPI_CATALOG, truth: TRUTH_KPI_CATALOG, tier: TIER_KPI_CATALOG })),
+            ?
+              '<p>Mean over replications with its 95 % confidence interval (Student t); durations as days, hours and ' +
+              'minutes. Hover a name for its definition.</p>\n'
+            :
+              '<p>The value of each KPI in the log (one log: no confidence interval); durations as days, hours and ' +
+              'minutes. Hover a name for its definition.</p>\n') +
+          kpiTableHtml(
+            runKpiGroups(summary, { observed: KPI_CATALOG, truth: TRUTH_KPI_CATALOG, tier: TIER_KPI_CATALOG }),
+          ),
       },
       {
         id: 'scenario',
         title: 'The scenario, resolved',
-        html: `<p>Every default and override applied; durations in minutes (<code>scenario.resolved.yaml</code>).</p>\n<details><summary>Show the scenario</summary>\n<pre>${escapeHtml(input.scenarioYaml)}</pre>\n</details>`,
+        html:
+          `<p>Every default and override applied; durations in minutes ` +
+          `(<code>scenario.resolved.yaml</code>).</p>\n<details><summary>Show the ` +
+          `scenario</summary>\n<pre>${escapeHtml(input.scenarioYaml)}</pre>\n</details>`,
       },
     ],
   });

@@ -172,6 +172,7 @@ export function minimalAgents(load: QueueLoad, targets: QueueTargets, atLeast = 
     if (meetsTargets(measures, targets)) return measures;
   }
   throw new RangeError(
-    `no staffing up to ${limit} agents meets the targets (offered load ${offeredLoad.toFixed(2)} Erlangs): is a target unreachable?`,
+    `no staffing up to ${limit} agents meets the targets (offered load ${offeredLoad.toFixed(2)} Erlangs): is a ` +
+    `target unreachable?`,
   );
 }

@@ -110,7 +110,8 @@ export function parseVary(text: string, scenario: Scenario): StaffVariable {
   if (shiftKey === undefined || shiftKey === '') {
     if (tier.shifts.length > 1)
       throw new VaryError(
-        `--vary ${text}: tier ${tierId} has ${tier.shifts.length} shifts; name one: ${names.map((name) => `${tierId}.${name}`).join(', ')}`,
+        `--vary ${text}: tier ${tierId} has ${tier.shifts.length} shifts; name one: ` +
+        `${names.map((name) => `${tierId}.${name}`).join(', ')}`,
       );
     shift = 0;
   } else {

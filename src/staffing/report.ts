@@ -21,7 +21,10 @@ export function costText(result: StaffResult, cost: number): string {
 
 /** A target's verdict in words with its interval: "service_level ≥ 0.8: met — 84.1% [83.0% – 85.2%]". */
 export function checkText(check: TargetCheck): string {
-  return `${targetText(check.target)}: ${check.verdict} — ${formatValue(check.mean, check.unit)} ${formatInterval(check.ci95, check.unit)}`.trimEnd();
+  return (
+    `${targetText(check.target)}: ${check.verdict} — ` +
+    `${formatValue(check.mean, check.unit)} ${formatInterval(check.ci95, check.unit)}`
+  ).trimEnd();
 }
 
 /** The findings: the plan, its cost, each target's verdict, and where formulas and simulation differ. */
@@ -33,7 +36,9 @@ export function staffFindings(result: StaffResult): string[] {
     .join(' ');
   if (search === undefined) {
     findings.push(
-      `The formulas (Erlang ${result.analytic.loads.some((load) => load.patienceMinutes !== undefined) ? 'A' : 'C'} per hour, ${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage) suggest ${analytic}; nothing was simulated (--analytic).`,
+      `The formulas (Erlang ${result.analytic.loads.some((load) => load.patienceMinutes !== undefined) ? 'A' : 'C'} ` +
+      `per hour, ${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage) suggest ${analytic}; nothing was ` +
+      `simulated (--analytic).`,
     );
   } else if (search.best === null) {
     findings.push(`No plan found that meets every target: ${search.stopped}.`);
@@ -45,7 +50,10 @@ export function staffFindings(result: StaffResult): string[] {
       result.fixedCost,
     );
     findings.push(
-      `Cheapest plan found that meets every target: ${best.text}, ${costText(result, best.cost)} over the ${result.measuredDays} measured days (the scenario's own ${result.variables.map((variable, index) => `${variable.name}=${current[index]}`).join(' ')}: ${costText(result, currentCost)}).`,
+      `Cheapest plan found that meets every target: ${best.text}, ${costText(result, best.cost)} over the ` +
+      `${result.measuredDays} measured days (the scenario's own ` +
+      `${result.variables.map((variable, index) => `${variable.name}=${current[index]}`).join(' ')}: ` +
+      `${costText(result, currentCost)}).`,
     );
     for (const check of best.checks) findings.push(checkText(check));
     const own = search.candidates.find((candidate) => candidate.plan.every((value, index) => value === current[index]));
@@ -54,7 +62,8 @@ export function staffFindings(result: StaffResult): string[] {
         .filter((check) => check.verdict !== 'met')
         .map((check) => `${targetText(check.target)} ${check.verdict}`);
       findings.push(
-        `The scenario's own plan was simulated too: ${failing.length === 0 ? 'it meets every target but costs more' : failing.join('; ')}.`,
+        `The scenario's own plan was simulated too: ` +
+        `${failing.length === 0 ? 'it meets every target but costs more' : failing.join('; ')}.`,
       );
     }
     const error = result.forecastError;
@@ -62,11 +71,16 @@ export function staffFindings(result: StaffResult): string[] {
       findings.push(
         error.perfectCost === null || error.extraCost === null
           ? `With a perfect forecast (no day-to-day error, cv ${error.cv}) no plan within the bounds was found either.`
-          : `Forecast error (days' volumes vary with cv ${error.cv}) costs ${costText(result, error.extraCost)} over the measured days (${((error.extraCost / error.perfectCost) * 100).toFixed(1)} %): with a perfect forecast ${error.perfectPlan} would do, at ${costText(result, error.perfectCost)}.`,
+          :
+            `Forecast error (days' volumes vary with cv ${error.cv}) costs ${costText(result, error.extraCost)} over ` +
+            `the measured days (${((error.extraCost / error.perfectCost) * 100).toFixed(1)} %): with a perfect ` +
+            `forecast ${error.perfectPlan} would do, at ${costText(result, error.perfectCost)}.`,
       );
     }
     findings.push(
-      `${search.candidates.length} candidate plan(s) simulated with the same seed (common random numbers), ${search.replications}–${search.maxReplications} replications each; the search stopped because ${search.stopped}.`,
+      `${search.candidates.length} candidate plan(s) simulated with the same seed (common random numbers), ` +
+      `${search.replications}–${search.maxReplications} replications each; the search stopped because ` +
+      `${search.stopped}.`,
     );
   }
   return [...findings, ...result.notes];
@@ -122,7 +136,10 @@ export function staffReportHtml(result: StaffResult, charts: readonly RenderedCh
   const planRows = result.variables
     .map((variable, index) => {
       const chosen = search?.best?.plan[index];
-      return `<tr><td>${escapeHtml(variable.name)}</td><td class="id">${escapeHtml(variable.path)}</td><td class="number">${variable.min}..${variable.max}</td><td class="number">${variable.current}</td><td class="number">${result.analytic.start[index]}</td><td class="number">${chosen ?? '—'}</td><td class="number">${variable.hoursPerAgent.toFixed(1)}</td></tr>`;
+      return `<tr><td>${escapeHtml(variable.name)}</td><td class="id">${escapeHtml(variable.path)}</td><td ` +
+        `class="number">${variable.min}..${variable.max}</td><td class="number">${variable.current}</td><td ` +
+        `class="number">${result.analytic.start[index]}</td><td class="number">${chosen ?? '—'}</td><td ` +
+        `class="number">${variable.hoursPerAgent.toFixed(1)}</td></tr>`;
     })
     .join('\n');
   const sections = [
@@ -130,21 +147,32 @@ export function staffReportHtml(result: StaffResult, charts: readonly RenderedCh
       id: 'plan',
       title: 'The plan',
       html:
-        `<p>Agents per decision variable: the scenario's own, what the formulas suggest (Erlang per hour, ${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage), and what the simulation chose. scenario.staffed.yaml is the scenario with the chosen plan, ready for <code>desksim run</code> or <code>compare</code>.</p>\n` +
-        `<table><thead><tr><th>variable</th><th>path</th><th>bounds</th><th>scenario</th><th>formulas</th><th>chosen</th><th>hours per agent</th></tr></thead>\n<tbody>\n${planRows}\n</tbody></table>`,
+        `<p>Agents per decision variable: the scenario's own, what the formulas suggest (Erlang per hour, ` +
+        `${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage), and what the simulation chose. ` +
+        `scenario.staffed.yaml is the scenario with the chosen plan, ready for <code>desksim run</code> or ` +
+        `<code>compare</code>.</p>\n` +
+        `<table><thead><tr><th>variable</th><th>path</th><th>bounds</th><th>scenario</th><th>formulas</th><th>` +
+        `chosen</th><th>hours per agent</th></tr></thead>\n<tbody>\n${planRows}\n</tbody></table>`,
     },
   ];
   if (search?.best) {
     const rows = search.best.checks
       .map(
         (check) =>
-          `<tr><td>${escapeHtml(kpiLabel(check.target.kpi))}</td><td class="id">${escapeHtml(targetText(check.target))}</td><td class="number">${escapeHtml(formatValue(check.mean, check.unit))}</td><td class="number">${escapeHtml(formatInterval(check.ci95, check.unit))}</td>${verdictCell(check)}</tr>`,
+          `<tr><td>${escapeHtml(kpiLabel(check.target.kpi))}</td><td ` +
+          `class="id">${escapeHtml(targetText(check.target))}</td><td ` +
+          `class="number">${escapeHtml(formatValue(check.mean, check.unit))}</td><td ` +
+          `class="number">${escapeHtml(formatInterval(check.ci95, check.unit))}</td>${verdictCell(check)}</tr>`,
       )
       .join('\n');
     sections.push({
       id: 'targets',
       title: 'Targets of the plan',
-      html: `<p>A target is met when its 95 % interval's worse end meets it, missed when its better end misses it, too close to call in between (${search.best.replications} replications).</p>\n<table><thead><tr><th>KPI</th><th>target</th><th>mean</th><th>95 % CI</th><th>verdict</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`,
+      html:
+        `<p>A target is met when its 95 % interval's worse end meets it, missed when its better end misses it, too ` +
+        `close to call in between (${search.best.replications} ` +
+        `replications).</p>\n<table><thead><tr><th>KPI</th><th>target</th><th>mean</th><th>95 % ` +
+        `CI</th><th>verdict</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`,
     });
   }
   if (search !== undefined) {
@@ -159,23 +187,44 @@ export function staffReportHtml(result: StaffResult, charts: readonly RenderedCh
     const rows = search.candidates
       .map(
         (candidate) =>
-          `<tr${search.best?.order === candidate.order ? ' style="font-weight:600"' : ''}><td class="number">${candidate.order}</td><td>${escapeHtml(candidate.reason)}</td>${candidate.plan.map((value) => `<td class="number">${value}</td>`).join('')}<td class="number">${Math.round(candidate.cost).toLocaleString('en-US')}</td><td class="number">${candidate.replications}</td>${candidate.checks.map((check) => `<td style="color:${VERDICT_COLORS[check.verdict]}">${escapeHtml(`${formatValue(check.mean, check.unit)} ${check.verdict}`)}</td>`).join('')}</tr>`,
+          `<tr${search.best?.order === candidate.order ? ' style="font-weight:600"' : ''}>` +
+          `<td class="number">${candidate.order}</td><td>${escapeHtml(candidate.reason)}</td>` +
+          `${candidate.plan.map((value) => `<td class="number">${value}</td>`).join('')}` +
+          `<td class="number">${Math.round(candidate.cost).toLocaleString('en-US')}</td>` +
+          `<td class="number">${candidate.replications}</td>` +
+          `${candidate.checks
+            .map(
+              (check) =>
+                `<td style="color:${VERDICT_COLORS[check.verdict]}">` +
+                `${escapeHtml(`${formatValue(check.mean, check.unit)} ${check.verdict}`)}</td>`,
+            )
+            .join('')}</tr>`,
       )
       .join('\n');
     sections.push({
       id: 'candidates',
       title: 'Every candidate simulated',
-      html: `<p>In the order simulated (also candidates.csv). The chosen plan is in bold.</p>\n<div class="table-scroll"><table><thead><tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>\n<tbody>\n${rows}\n</tbody></table></div>`,
+      html:
+        `<p>In the order simulated (also candidates.csv). The chosen plan is in bold.</p>\n<div class="table-scroll">` +
+        `<table><thead><tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>\n<tbody>\n` +
+        `${rows}\n</tbody></table></div>`,
     });
   }
   sections.push({
     id: 'method',
     title: 'Method and limits',
-    html: "<p>The formulas give each hour its own steady state (Poisson arrivals at the hour's rate, exponential handle times, one queue per tier); the search simulates whole plans with escalations, shifts, returns and everything else the scenario models, and keeps a plan only when every target's 95 % interval meets it. It is a local search: the cheapest plan one agent away (fewer, or moved) was checked and failed; a plan further away could in principle be cheaper. docs/staffing.md explains the method, its guarantees and its limits.</p>",
+    html:
+      "<p>The formulas give each hour its own steady state (Poisson arrivals at the hour's rate, exponential handle " +
+      "times, one queue per tier); the search simulates whole plans with escalations, shifts, returns and everything " +
+      "else the scenario models, and keeps a plan only when every target's 95 % interval meets it. It is a local " +
+      "search: the cheapest plan one agent away (fewer, or moved) was checked and failed; a plan further away could " +
+      "in principle be cheaper. docs/staffing.md explains the method, its guarantees and its limits.</p>",
   });
   return renderReportPage({
     title: `desksim staff: ${result.scenario}`,
-    subtitle: `seed ${result.seed}, ${result.measuredDays} measured days, targets: ${result.targets.join(', ') || 'none'}, desksim ${result.version}`,
+    subtitle:
+      `seed ${result.seed}, ${result.measuredDays} measured days, targets: ${result.targets.join(', ') || 'none'}, ` +
+      `desksim ${result.version}`,
     findings: staffFindings(result),
     charts,
     sections,
@@ -185,5 +234,6 @@ export function staffReportHtml(result: StaffResult, charts: readonly RenderedCh
 /** The terminal text: the plan, its verdicts, and where the files are. */
 export function renderStaff(result: StaffResult, directory: string): string {
   const lines = staffFindings(result).map((line) => `- ${line}`);
-  return `${result.scenario}: staffing for ${result.targets.join(', ') || 'no targets'}\n${lines.join('\n')}\nWrote ${directory}\n`;
+  return `${result.scenario}: staffing for ${result.targets.join(', ') || 'no targets'}\n${lines.join('\n')}\nWrote ` +
+    `${directory}\n`;
 }

@@ -176,7 +176,14 @@ async function searchOnPool(
     };
     if (outcome.best !== null) {
       // The chosen plan's roster hour by hour, beside the same requirement.
-      const staffed = new CandidateEvaluator({ scenario, variables, fixedCost, targets, replications: request.replications, maxReplications: request.maxReplications }).scenarioOf(outcome.best.plan);
+      const staffed = new CandidateEvaluator({
+        scenario,
+        variables,
+        fixedCost,
+        targets,
+        replications: request.replications,
+        maxReplications: request.maxReplications,
+      }).scenarioOf(outcome.best.plan);
       result.analytic.weekPlan = weekGrid(analyzeHours(buildDesk(staffed), split, request.shrinkage));
     }
   }
@@ -192,7 +199,8 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
       const simulated = best.plan[index]!;
       if (analytic !== simulated) {
         notes.push(
-          `${variable.name}: the formulas suggest ${analytic} agent(s), the simulation needs ${simulated} — ${simulated > analytic ? 'more' : 'fewer'} than Erlang says.`,
+          `${variable.name}: the formulas suggest ${analytic} agent(s), the simulation needs ${simulated} — ` +
+          `${simulated > analytic ? 'more' : 'fewer'} than Erlang says.`,
         );
       } else {
         notes.push(`${variable.name}: the formulas and the simulation agree on ${simulated} agent(s).`);
@@ -201,7 +209,9 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
   }
   if (result.analytic.simulationOnly.length > 0)
     notes.push(
-      `No formula answers ${result.analytic.simulationOnly.join(', ')}: the analytic start ignores ${result.analytic.simulationOnly.length === 1 ? 'this target' : 'these targets'}; only the simulation checks ${result.analytic.simulationOnly.length === 1 ? 'it' : 'them'}.`,
+      `No formula answers ${result.analytic.simulationOnly.join(', ')}: the analytic start ignores ` +
+      `${result.analytic.simulationOnly.length === 1 ? 'this target' : 'these targets'}; only the simulation checks ` +
+      `${result.analytic.simulationOnly.length === 1 ? 'it' : 'them'}.`,
     );
   const why: string[] = [];
   if (scenario.tiers.some((tier) => tier.escalates_to !== null))
@@ -221,11 +231,13 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
     why.push('patience is not exponential (Erlang A assumes it is)');
   if (scenario.tiers.some((tier) => tier.shifts !== undefined))
     why.push(
-      'a queue left at a shift’s end or overnight carries into the next hours, where Erlang assumes each hour is in a steady state',
+      'a queue left at a shift’s end or overnight carries into the next hours, where Erlang assumes each hour is in ' +
+      'a steady state',
     );
   if (scenario.agents.absence.share > 0)
     why.push(
-      `absence comes in episodes (the formulas only gross up by ${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage)`,
+      `absence comes in episodes (the formulas only gross up by ${(result.analytic.shrinkage * 100).toFixed(0)} % ` +
+      `shrinkage)`,
     );
   if (scenario.agents.fatigue.slowdown > 0) why.push('fatigued agents slow down');
   if (scenario.agents.attrition.per_year > 0)
@@ -239,14 +251,16 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
   if (result.analytic.weekPlan !== undefined && planShort.length > 0) {
     notes.push(
       `The chosen plan rosters fewer agents than the formulas ask for in ${planShort.length} hour × weekday cell(s): ` +
-        'there the simulation finds the targets met over the whole window all the same (queues carry over, or the targets are desk-wide averages).',
+        'there the simulation finds the targets met over the whole window all the same (queues carry over, or the ' +
+        'targets are desk-wide averages).',
     );
   }
   const short = result.analytic.week.filter((cell) => cell.gap < 0);
   if (short.length > 0) {
     const tiers = [...new Set(short.map((cell) => cell.tier))];
     notes.push(
-      `The scenario's own roster is short of the formulas' requirement in ${short.length} hour × weekday cell(s) (${tiers.join(', ')}); see the heat map.`,
+      `The scenario's own roster is short of the formulas' requirement in ${short.length} hour × weekday cell(s) ` +
+      `(${tiers.join(', ')}); see the heat map.`,
     );
   }
   return notes;

@@ -67,7 +67,8 @@ export function tandemEscalation(input: TandemEscalationInput): TandemEscalation
   }
   if (escalationProbabilities.length !== tiers.length - 1) {
     throw new RangeError(
-      `escalationProbabilities must have length tiers.length - 1 = ${tiers.length - 1}, got ${escalationProbabilities.length}`,
+      `escalationProbabilities must have length tiers.length - 1 = ${tiers.length - 1}, got ` +
+      `${escalationProbabilities.length}`,
     );
   }
   for (const probability of escalationProbabilities) {

@@ -58,13 +58,24 @@ export function compareForestChart(differences: readonly KpiDifference[], subtit
       high: round(row.high / axis.divisor),
       text: row.text,
     }));
-    const x = { type: 'quantitative', title: `${title}: difference (${axis.label})`, axis: { format: axis.format, tickCount: 6 }, scale: { zero: true, nice: true } };
+    const x = {
+      type: 'quantitative',
+      title: `${title}: difference (${axis.label})`,
+      axis: { format: axis.format, tickCount: 6 },
+      scale: { zero: true, nice: true },
+    };
     return {
       width: 440,
       height: { step: several ? 9 : 18 },
       data: { values },
       encoding: {
-        y: { field: 'measure', type: 'nominal', sort: [...new Set(members.map((row) => row.measure))], title: null, axis: { labelLimit: 300 } },
+        y: {
+          field: 'measure',
+          type: 'nominal',
+          sort: [...new Set(members.map((row) => row.measure))],
+          title: null,
+          axis: { labelLimit: 300 },
+        },
         ...(several ? { yOffset: { field: 'comparison', type: 'nominal', sort: comparisons } } : {}),
         color: {
           field: 'significance',
@@ -80,17 +91,39 @@ export function compareForestChart(differences: readonly KpiDifference[], subtit
         ],
       },
       layer: [
-        { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#555555', strokeDash: [3, 3] }, encoding: { x: { field: 'zero', ...x }, y: null, yOffset: null, color: null, tooltip: null } },
+        {
+          data: { values: [{ zero: 0 }] },
+          mark: { type: 'rule', color: '#555555', strokeDash: [3, 3] },
+          encoding: { x: { field: 'zero', ...x }, y: null, yOffset: null, color: null, tooltip: null },
+        },
         { mark: { type: 'rule', strokeWidth: 2.5 }, encoding: { x: { field: 'low', ...x }, x2: { field: 'high' } } },
         {
           mark: { type: 'point', filled: true, size: 55 },
-          encoding: { x: { field: 'difference', ...x }, ...(several ? { shape: { field: 'comparison', type: 'nominal', sort: comparisons, legend: { title: null, orient: 'top' } } } : {}) },
+          encoding: {
+            x: { field: 'difference', ...x },
+            ...(several
+              ? {
+                  shape: {
+                    field: 'comparison',
+                    type: 'nominal',
+                    sort: comparisons,
+                    legend: { title: null, orient: 'top' },
+                  },
+                }
+              : {}),
+          },
         },
       ],
     };
   });
-  return chart('compare-forest', 'Differences between scenarios, KPI by KPI', subtitle ?? `${comparisons.join('; ')} — mean difference over paired replications with its 95 % confidence interval`, {
-    vconcat: panels,
-    resolve: { scale: { x: 'independent', y: 'independent', yOffset: 'independent' } },
-  });
+  return chart(
+    'compare-forest',
+    'Differences between scenarios, KPI by KPI',
+    subtitle ??
+      `${comparisons.join('; ')} — mean difference over paired replications with its 95 % confidence interval`,
+    {
+      vconcat: panels,
+      resolve: { scale: { x: 'independent', y: 'independent', yOffset: 'independent' } },
+    },
+  );
 }

@@ -82,7 +82,10 @@ function rows(estimates: readonly KpiEstimate[]): Row[] {
 }
 
 /** The KPI dashboard chart: mean points and 95 % CI rules, observed beside truth, by unit. */
-export function kpiDashboardChart(estimates: readonly KpiEstimate[], subtitle = 'Mean over replications with its 95 % confidence interval'): Chart {
+export function kpiDashboardChart(
+  estimates: readonly KpiEstimate[],
+  subtitle = 'Mean over replications with its 95 % confidence interval',
+): Chart {
   const all = rows(estimates);
   const keys = [...new Set(all.map((row) => row.panel))].sort((a, b) => panelOrder(a) - panelOrder(b));
   const anyTruth = all.some((row) => row.kind === TRUTH);
@@ -102,15 +105,26 @@ export function kpiDashboardChart(estimates: readonly KpiEstimate[], subtitle = 
       type: 'quantitative',
       title: `${title} (${axis.label})`,
       axis: { format: axis.format, labelFlush: true, tickCount: 6 },
-      scale: domain === undefined ? { zero: true, nice: true } : { domain: domain.map((bound) => bound / axis.divisor), nice: false },
+      scale:
+        domain === undefined
+          ? { zero: true, nice: true }
+          : { domain: domain.map((bound) => bound / axis.divisor), nice: false },
     };
     return {
       width: 440,
       height: { step: anyTruth ? 9 : 18 },
       data: { values },
       encoding: {
-        y: { field: 'measure', type: 'nominal', sort: [...new Set(members.map((row) => row.measure))], title: null, axis: { labelLimit: 300, labelFontSize: 11 } },
-        ...(anyTruth ? { yOffset: { field: 'kind', type: 'nominal', sort: [OBSERVED, TRUTH], scale: { paddingOuter: 0.3 } } } : {}),
+        y: {
+          field: 'measure',
+          type: 'nominal',
+          sort: [...new Set(members.map((row) => row.measure))],
+          title: null,
+          axis: { labelLimit: 300, labelFontSize: 11 },
+        },
+        ...(anyTruth
+          ? { yOffset: { field: 'kind', type: 'nominal', sort: [OBSERVED, TRUTH], scale: { paddingOuter: 0.3 } } }
+          : {}),
         color: {
           field: 'kind',
           type: 'nominal',

@@ -37,15 +37,36 @@ export function panel(key: string, largest: number, what: 'value' | 'difference'
         ? { key, title: 'Shares and rates', axis: { divisor: 0.01, label: 'percentage points', format: '+,.3~r' } }
         : { key, title: 'Shares and rates', axis: axisUnit('share'), domain: [0, 1] };
     case 'minutes-short':
-      return { key, title: 'Waits and work time', axis: { ...axisUnit('minutes', Math.min(largest, SHORT_DURATION_LIMIT)), format: difference ? '+,.3~r' : ',.3~r' } };
+      return {
+        key,
+        title: 'Waits and work time',
+        axis: {
+          ...axisUnit('minutes', Math.min(largest, SHORT_DURATION_LIMIT)),
+          format: difference ? '+,.3~r' : ',.3~r',
+        },
+      };
     case 'minutes-long': {
       const scale = durationScale(Math.max(largest, SHORT_DURATION_LIMIT + 1));
-      return { key, title: 'Response and resolution times', axis: { divisor: scale.minutes, label: scale.unit, format: difference ? '+,.3~r' : ',.3~r' } };
+      return {
+        key,
+        title: 'Response and resolution times',
+        axis: { divisor: scale.minutes, label: scale.unit, format: difference ? '+,.3~r' : ',.3~r' },
+      };
     }
     case 'score':
-      return { key, title: 'Survey scores', axis: { ...axisUnit('score'), label: 'CSAT 1–5, CES 1–7' }, ...(difference ? {} : { domain: [1, 7] as [number, number] }) };
+      return {
+        key,
+        title: 'Survey scores',
+        axis: { ...axisUnit('score'), label: 'CSAT 1–5, CES 1–7' },
+        ...(difference ? {} : { domain: [1, 7] as [number, number] }),
+      };
     case 'nps':
-      return { key, title: 'Net promoter score', axis: { ...axisUnit('score'), label: '−100 to 100' }, ...(difference ? {} : { domain: [-100, 100] as [number, number] }) };
+      return {
+        key,
+        title: 'Net promoter score',
+        axis: { ...axisUnit('score'), label: '−100 to 100' },
+        ...(difference ? {} : { domain: [-100, 100] as [number, number] }),
+      };
     case 'currency':
       return { key, title: 'Cost', axis: axisUnit('currency') };
     case 'tickets':

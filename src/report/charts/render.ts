@@ -60,6 +60,9 @@ export function numberDefinitions(svg: string, prefix: string): string {
     if (!renamed.has(match[1]!)) renamed.set(match[1]!, `${prefix}-def${renamed.size + 1}`);
   }
   if (renamed.size === 0) return svg;
-  return svg.replace(/(\bid="|url\(#|href="#)((?:clip|gradient_)\d+)/g, (whole, lead: string, id: string) => `${lead}${renamed.get(id) ?? id}`);
+  return svg.replace(
+    /(\bid="|url\(#|href="#)((?:clip|gradient_)\d+)/g,
+    (whole, lead: string, id: string) => `${lead}${renamed.get(id) ?? id}`,
+  );
 }
 

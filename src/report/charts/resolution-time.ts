@@ -26,7 +26,11 @@ const TICKS: ReadonlyArray<[hours: number, label: string]> = [
 ];
 
 /** The histogram of resolution times by priority, with p50 and p90 rules. */
-export function resolutionTimeChart(tickets: readonly ResolvedTicket[], priorities: readonly string[], subtitle?: string): Chart {
+export function resolutionTimeChart(
+  tickets: readonly ResolvedTicket[],
+  priorities: readonly string[],
+  subtitle?: string,
+): Chart {
   const byPriority = new Map<string, number[]>();
   for (const ticket of tickets) {
     if (!Number.isFinite(ticket.minutes) || ticket.minutes < 0) continue;
@@ -34,7 +38,10 @@ export function resolutionTimeChart(tickets: readonly ResolvedTicket[], prioriti
     list.push(ticket.minutes);
     byPriority.set(ticket.priority, list);
   }
-  const order = [...priorities.filter((priority) => byPriority.has(priority)), ...[...byPriority.keys()].filter((priority) => !priorities.includes(priority)).sort()];
+  const order = [
+    ...priorities.filter((priority) => byPriority.has(priority)),
+    ...[...byPriority.keys()].filter((priority) => !priorities.includes(priority)).sort(),
+  ];
   const bins: Array<Record<string, unknown>> = [];
   const marks: Array<Record<string, unknown>> = [];
   let longest = 60;
@@ -43,7 +50,9 @@ export function resolutionTimeChart(tickets: readonly ResolvedTicket[], prioriti
     longest = Math.max(longest, sorted[sorted.length - 1]!);
     // Bin indices are ≥ 0 (nothing is shorter than SHORTEST) and few: counted in an array by
     // index, read back in index order (a map per ticket cost a second on 800,000 tickets).
-    const counts = new Array<number>(Math.floor(Math.log10(Math.max(sorted[sorted.length - 1]!, SHORTEST)) * BINS_PER_DECADE) + 1).fill(0);
+    const counts = new Array<number>(
+      Math.floor(Math.log10(Math.max(sorted[sorted.length - 1]!, SHORTEST)) * BINS_PER_DECADE) + 1,
+    ).fill(0);
     for (let position = 0; position < sorted.length; position++) {
       counts[Math.floor(Math.log10(Math.max(sorted[position]!, SHORTEST)) * BINS_PER_DECADE)]!++;
     }
@@ -55,13 +64,24 @@ export function resolutionTimeChart(tickets: readonly ResolvedTicket[], prioriti
         from: round(10 ** (index / BINS_PER_DECADE) / 60),
         to: round(10 ** ((index + 1) / BINS_PER_DECADE) / 60),
         share: round(count / sorted.length),
-        range: `${formatDuration(10 ** (index / BINS_PER_DECADE))} – ${formatDuration(10 ** ((index + 1) / BINS_PER_DECADE))}`,
+        range:
+          `${formatDuration(10 ** (index / BINS_PER_DECADE))} – ` +
+          `${formatDuration(10 ** ((index + 1) / BINS_PER_DECADE))}`,
         tickets: count,
       });
     }
-    for (const [statistic, probability] of [['p50', 0.5], ['p90', 0.9]] as const) {
+    for (const [statistic, probability] of [
+      ['p50', 0.5],
+      ['p90', 0.9],
+    ] as const) {
       const minutes = sortedQuantile(sorted, probability)!;
-      marks.push({ priority, statistic, hours: round(Math.max(minutes, SHORTEST) / 60), label: `${statistic} ${formatDuration(Math.round(minutes))}`, tickets: sorted.length });
+      marks.push({
+        priority,
+        statistic,
+        hours: round(Math.max(minutes, SHORTEST) / 60),
+        label: `${statistic} ${formatDuration(Math.round(minutes))}`,
+        tickets: sorted.length,
+      });
     }
   }
   const ticks = TICKS.filter(([hours], index) => index === 0 || TICKS[index - 1]![0] * 60 <= longest);
@@ -72,45 +92,84 @@ export function resolutionTimeChart(tickets: readonly ResolvedTicket[], prioriti
     scale: { type: 'log', domain: [ticks[0]![0], Math.max(longest / 60, ticks[ticks.length - 1]![0])], nice: false },
     axis: { values: ticks.map(([hours]) => round(hours)), labelExpr: labels, grid: true },
   };
-  return chart('resolution-time', 'Resolution time by priority', subtitle ?? 'Resolved tickets of the first replication: the share of each priority’s tickets per time bin (y axis, %), with the median (p50) and the 90th percentile (p90)', {
-    data: { values: [...bins.map((bin) => ({ layer: 'bin', ...bin })), ...marks.map((mark) => ({ layer: 'mark', ...mark }))] },
-    facet: { row: { field: 'priority', type: 'nominal', sort: order, title: null, header: { labelAngle: 0, labelAlign: 'left', labelFontWeight: 'bold' } } },
-    spacing: 10,
-    spec: {
-      width: 560,
-      height: 80,
-      layer: [
-        {
-          transform: [{ filter: "datum.layer == 'bin'" }],
-          mark: { type: 'rect', color: COLORS.observed, opacity: 0.8, stroke: 'white', strokeWidth: 0.5 },
-          encoding: {
-            x: { field: 'from', ...x },
-            x2: { field: 'to' },
-            y: { field: 'share', type: 'quantitative', title: null, axis: { format: '.0%', tickCount: 3 } },
-            tooltip: [
-              { field: 'priority', title: 'priority' },
-              { field: 'range', title: 'resolution time' },
-              { field: 'tickets', title: 'tickets' },
-              { field: 'share', title: 'share of priority', format: '.1%' },
-            ],
-          },
+  return chart(
+    'resolution-time',
+    'Resolution time by priority',
+    subtitle ??
+      'Resolved tickets of the first replication: the share of each priority’s tickets per time bin (y axis, %), ' +
+      'with the median (p50) and the 90th percentile (p90)',
+    {
+      data: {
+        values: [
+          ...bins.map((bin) => ({ layer: 'bin', ...bin })),
+          ...marks.map((mark) => ({ layer: 'mark', ...mark })),
+        ],
+      },
+      facet: {
+        row: {
+          field: 'priority',
+          type: 'nominal',
+          sort: order,
+          title: null,
+          header: { labelAngle: 0, labelAlign: 'left', labelFontWeight: 'bold' },
         },
-        {
-          transform: [{ filter: "datum.layer == 'mark'" }],
-          mark: { type: 'rule', strokeWidth: 1.5 },
-          encoding: {
-            x: { field: 'hours', ...x },
-            color: { field: 'statistic', type: 'nominal', scale: { domain: ['p50', 'p90'], range: ['#222222', COLORS.truth] }, legend: { title: 'quantile', orient: 'top' } },
-            strokeDash: { field: 'statistic', type: 'nominal', scale: { domain: ['p50', 'p90'], range: [[1, 0], [5, 3]] } },
-            tooltip: [{ field: 'priority' }, { field: 'label', title: 'quantile' }, { field: 'tickets', title: 'resolved tickets' }],
+      },
+      spacing: 10,
+      spec: {
+        width: 560,
+        height: 80,
+        layer: [
+          {
+            transform: [{ filter: "datum.layer == 'bin'" }],
+            mark: { type: 'rect', color: COLORS.observed, opacity: 0.8, stroke: 'white', strokeWidth: 0.5 },
+            encoding: {
+              x: { field: 'from', ...x },
+              x2: { field: 'to' },
+              y: { field: 'share', type: 'quantitative', title: null, axis: { format: '.0%', tickCount: 3 } },
+              tooltip: [
+                { field: 'priority', title: 'priority' },
+                { field: 'range', title: 'resolution time' },
+                { field: 'tickets', title: 'tickets' },
+                { field: 'share', title: 'share of priority', format: '.1%' },
+              ],
+            },
           },
-        },
-        ...(['p50', 'p90'] as const).map((statistic, index) => ({
-          transform: [{ filter: `datum.layer == 'mark' && datum.statistic == '${statistic}'` }],
-          mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: index === 0 ? '#222222' : COLORS.truth },
-          encoding: { x: { field: 'hours', ...x }, y: { value: 9 + index * 14 }, text: { field: 'label' } },
-        })),
-      ],
+          {
+            transform: [{ filter: "datum.layer == 'mark'" }],
+            mark: { type: 'rule', strokeWidth: 1.5 },
+            encoding: {
+              x: { field: 'hours', ...x },
+              color: {
+                field: 'statistic',
+                type: 'nominal',
+                scale: { domain: ['p50', 'p90'], range: ['#222222', COLORS.truth] },
+                legend: { title: 'quantile', orient: 'top' },
+              },
+              strokeDash: {
+                field: 'statistic',
+                type: 'nominal',
+                scale: {
+                  domain: ['p50', 'p90'],
+                  range: [
+                    [1, 0],
+                    [5, 3],
+                  ],
+                },
+              },
+              tooltip: [
+                { field: 'priority' },
+                { field: 'label', title: 'quantile' },
+                { field: 'tickets', title: 'resolved tickets' },
+              ],
+            },
+          },
+          ...(['p50', 'p90'] as const).map((statistic, index) => ({
+            transform: [{ filter: `datum.layer == 'mark' && datum.statistic == '${statistic}'` }],
+            mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: index === 0 ? '#222222' : COLORS.truth },
+            encoding: { x: { field: 'hours', ...x }, y: { value: 9 + index * 14 }, text: { field: 'label' } },
+          })),
+        ],
+      },
     },
-  });
+  );
 }

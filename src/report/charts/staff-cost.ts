@@ -50,7 +50,9 @@ export function staffCostChart(points: readonly StaffCostPoint[], objective: str
         verdict: point.verdict,
         chosen: point.chosen,
         plan: point.plan,
-        text: `${formatValue(point.mean, point.unit)} [${formatValue(low, point.unit)}, ${formatValue(high, point.unit)}]`,
+        text:
+          `${formatValue(point.mean, point.unit)} ` +
+          `[${formatValue(low, point.unit)}, ${formatValue(high, point.unit)}]`,
       };
     });
   const panels = targets

@@ -17,7 +17,11 @@ export interface StaffHeatCell {
 }
 
 /** Needed, rostered and the gap, one row of three heat maps per tier. */
-export function staffHeatmapChart(cells: readonly StaffHeatCell[], shrinkage: number, rosteredTitle = 'rostered'): Chart {
+export function staffHeatmapChart(
+  cells: readonly StaffHeatCell[],
+  shrinkage: number,
+  rosteredTitle = 'rostered',
+): Chart {
   const tiers = [...new Set(cells.map((cell) => cell.tier))];
   const largest = Math.max(1, ...cells.flatMap((cell) => [cell.needed, cell.rostered]));
   const widestGap = Math.max(1, ...cells.map((cell) => Math.abs(cell.rostered - cell.needed)));
@@ -76,7 +80,8 @@ export function staffHeatmapChart(cells: readonly StaffHeatCell[], shrinkage: nu
   return chart(
     'staff-heatmap',
     'Agents needed by the formulas beside agents rostered, hour × weekday',
-    `Needed: Erlang C/A for the targets, grossed up for ${(shrinkage * 100).toFixed(0)} % shrinkage (the worst week); ${rosteredTitle}: on shift mid-hour (the thinnest week)`,
+    `Needed: Erlang C/A for the targets, grossed up for ${(shrinkage * 100).toFixed(0)} % shrinkage (the worst ` +
+    `week); ${rosteredTitle}: on shift mid-hour (the thinnest week)`,
     {
       data: { values },
       vconcat: tiers.map((tier) => ({

@@ -19,10 +19,16 @@ export interface SweepPoint {
 }
 
 /** The curves of a sweep; `parameter` names the swept field ("tiers.tier1.agents"). */
-export function sweepCurvesChart(parameter: string, points: readonly SweepPoint[], options: { columns?: number; subtitle?: string } = {}): Chart {
+export function sweepCurvesChart(
+  parameter: string,
+  points: readonly SweepPoint[],
+  options: { columns?: number; subtitle?: string } = {},
+): Chart {
   const kpis = [...new Set(points.map((point) => point.kpi))];
   const values = kpis.flatMap((kpi) => {
-    const own = points.filter((point): point is SweepPoint & { mean: number } => point.kpi === kpi && point.mean !== null);
+    const own = points.filter(
+      (point): point is SweepPoint & { mean: number } => point.kpi === kpi && point.mean !== null,
+    );
     if (own.length === 0) return [];
     const largest = Math.max(...own.flatMap((point) => [Math.abs(point.mean), ...(point.ci95 ?? []).map(Math.abs)]));
     // Facets share one axis format, so shares are drawn as percentages, not 0..1.
@@ -45,30 +51,72 @@ export function sweepCurvesChart(parameter: string, points: readonly SweepPoint[
   const seriesNames = [...new Set(values.map((value) => value.series))];
   const several = seriesNames.length > 1;
   // One line per combination of the other parameters, coloured; a single line is blue.
-  const color = several ? { color: { field: 'series', type: 'nominal', sort: seriesNames, legend: { title: null, orient: 'top', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 } } } : {};
-  const detail = several ? { detail: { field: 'series', type: 'nominal' } } : {};
-  const x = { field: 'parameter', type: 'quantitative', title: parameter, scale: { zero: false, nice: false }, axis: { tickMinStep: 1 } };
-  return chart('sweep-curves', `KPIs against ${parameter}`, options.subtitle ?? 'Mean over replications (line) with its 95 % confidence interval (band)', {
-    data: { values },
-    facet: { field: 'panel', type: 'nominal', sort: panels, title: null, header: { labelFontWeight: 'bold', labelLimit: 300 } },
-    columns: options.columns ?? 3,
-    resolve: { scale: { y: 'independent' } },
-    spec: {
-      width: 220,
-      height: 140,
-      encoding: { x },
-      layer: [
-        { mark: { type: 'area', color: COLORS.band, opacity: 0.18 }, encoding: { y: { field: 'low', type: 'quantitative', title: null, scale: { zero: false } }, y2: { field: 'high' }, ...color, ...detail } },
-        { mark: { type: 'line', color: COLORS.observed, strokeWidth: 2 }, encoding: { y: { field: 'mean', type: 'quantitative' }, ...color, ...detail } },
-        {
-          mark: { type: 'point', filled: true, color: COLORS.observed, size: 30 },
-          encoding: {
-            y: { field: 'mean', type: 'quantitative' },
-            ...color,
-            tooltip: [{ field: 'panel', title: 'KPI' }, { field: 'parameter', title: parameter }, ...(several ? [{ field: 'series', title: 'other parameters' }] : []), { field: 'text', title: 'mean' }],
-          },
+  const color = several
+    ? {
+        color: {
+          field: 'series',
+          type: 'nominal',
+          sort: seriesNames,
+          legend: { title: null, orient: 'top', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
         },
-      ],
+      }
+    : {};
+  const detail = several ? { detail: { field: 'series', type: 'nominal' } } : {};
+  const x = {
+    field: 'parameter',
+    type: 'quantitative',
+    title: parameter,
+    scale: { zero: false, nice: false },
+    axis: { tickMinStep: 1 },
+  };
+  return chart(
+    'sweep-curves',
+    `KPIs against ${parameter}`,
+    options.subtitle ?? 'Mean over replications (line) with its 95 % confidence interval (band)',
+    {
+      data: { values },
+      facet: {
+        field: 'panel',
+        type: 'nominal',
+        sort: panels,
+        title: null,
+        header: { labelFontWeight: 'bold', labelLimit: 300 },
+      },
+      columns: options.columns ?? 3,
+      resolve: { scale: { y: 'independent' } },
+      spec: {
+        width: 220,
+        height: 140,
+        encoding: { x },
+        layer: [
+          {
+            mark: { type: 'area', color: COLORS.band, opacity: 0.18 },
+            encoding: {
+              y: { field: 'low', type: 'quantitative', title: null, scale: { zero: false } },
+              y2: { field: 'high' },
+              ...color,
+              ...detail,
+            },
+          },
+          {
+            mark: { type: 'line', color: COLORS.observed, strokeWidth: 2 },
+            encoding: { y: { field: 'mean', type: 'quantitative' }, ...color, ...detail },
+          },
+          {
+            mark: { type: 'point', filled: true, color: COLORS.observed, size: 30 },
+            encoding: {
+              y: { field: 'mean', type: 'quantitative' },
+              ...color,
+              tooltip: [
+                { field: 'panel', title: 'KPI' },
+                { field: 'parameter', title: parameter },
+                ...(several ? [{ field: 'series', title: 'other parameters' }] : []),
+                { field: 'text', title: 'mean' },
+              ],
+            },
+          },
+        ],
+      },
     },
-  });
+  );
 }

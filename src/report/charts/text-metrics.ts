@@ -19,7 +19,17 @@ const HELVETICA = [
 ];
 
 /** Widths of the few non-ASCII characters charts use (dashes, °, ×, −, …). */
-const OTHER: Record<string, number> = { '–': 556, '—': 1000, '−': 584, '×': 584, '…': 1000, '·': 278, '≥': 549, '≤': 549, ' ': 278 };
+const OTHER: Record<string, number> = {
+  '–': 556,
+  '—': 1000,
+  '−': 584,
+  '×': 584,
+  '…': 1000,
+  '·': 278,
+  '≥': 549,
+  '≤': 549,
+  ' ': 278,
+};
 
 /** Width in em of a text in Helvetica (bold about 6 % wider). */
 export function helveticaWidth(text: string, bold = false): number {
@@ -48,5 +58,6 @@ function itemWidth(item: TextItem, text?: unknown): number {
 
 /** Makes Vega measure text with Helvetica metrics (once per process). */
 export function useHelveticaMetrics(): void {
-  (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics.width = itemWidth;
+  (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics.width =
+    itemWidth;
 }
