@@ -20,7 +20,12 @@ function run() {
   let queued = 0;
   const idle = [];
   for (let server = servers - 1; server >= 0; server--) idle.push(server);
-  const sink = { events: 0, emitFields() { this.events++; } };
+  const sink = {
+    events: 0,
+    emitFields() {
+      this.events++;
+    },
+  };
   let nextArrival = -Math.log(1 - arrivals()) / arrivalRate;
   let served = 0;
   let waitSum = 0;
@@ -57,4 +62,6 @@ for (let attempt = 0; attempt < 5; attempt++) {
   const used = process.cpuUsage(started);
   bestRate = Math.max(bestRate, customers / ((used.user + used.system) / 1e6));
 }
-console.log(`bare M/M/10 loop: ${Math.round(bestRate).toLocaleString('en-US')} customers/CPU s (best of 5), mean wait ${wait.toFixed(3)} min (Erlang C: 6.687)`);
+console.log(
+  `bare M/M/10 loop: ${Math.round(bestRate).toLocaleString('en-US')} customers/CPU s (best of 5), mean wait ${wait.toFixed(3)} min (Erlang C: 6.687)`,
+);

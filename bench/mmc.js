@@ -33,7 +33,8 @@ function best(runs, measure) {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const rate = result.customers / cpuSeconds;
-    if (best === undefined || rate > best.rate) best = { ...result, rate, wallRate: result.customers / seconds, seconds };
+    if (best === undefined || rate > best.rate)
+      best = { ...result, rate, wallRate: result.customers / seconds, seconds };
   }
   return best;
 }
@@ -47,13 +48,28 @@ function wall(rate) {
 }
 
 const { scenario } = loadScenarioFile(join(root, 'scenarios/textbook/mmc.yaml'), {
-  overrides: ['tiers.desk.agents=10', 'arrivals.rate_per_hour=54', 'complexity.standard.handle_time.mean=10', `horizon.days=${days}`, 'horizon.warmup_days=0', 'replications=1'],
+  overrides: [
+    'tiers.desk.agents=10',
+    'arrivals.rate_per_hour=54',
+    'complexity.standard.handle_time.mean=10',
+    `horizon.days=${days}`,
+    'horizon.warmup_days=0',
+    'replications=1',
+  ],
   // A million customers in one replication: past the run's default work limit, on purpose.
   allowLarge: true,
 });
 const model = buildDesk(scenario);
 // The counter takes events field by field (EventSink.emitFields), as the ledger does: no event object is built.
-const counter = { events: 0, emit() { this.events++; }, emitFields() { this.events++; } };
+const counter = {
+  events: 0,
+  emit() {
+    this.events++;
+  },
+  emitFields() {
+    this.events++;
+  },
+};
 
 console.log(`M/M/10, λ = 0.9/min, μ = 0.1/min (ρ = 0.9), ${days} simulated days\n`);
 
@@ -66,7 +82,23 @@ try {
 }
 const simpyCustomers = String(Math.min(200_000, customersWanted));
 function simpyRun(round) {
-  const output = execFileSync(python, [join(here, 'simpy_mmc.py'), '--servers', '10', '--arrival-rate', '0.9', '--service-rate', '0.1', '--customers', simpyCustomers, '--seed', String(round + 1)], { encoding: 'utf8' });
+  const output = execFileSync(
+    python,
+    [
+      join(here, 'simpy_mmc.py'),
+      '--servers',
+      '10',
+      '--arrival-rate',
+      '0.9',
+      '--service-rate',
+      '0.1',
+      '--customers',
+      simpyCustomers,
+      '--seed',
+      String(round + 1),
+    ],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(output.trim().split('\n').pop());
 }
 
@@ -86,12 +118,16 @@ for (let round = 0; round < 3; round++) {
     if (simpy === undefined || result.customers_per_cpu_second > simpy.customers_per_cpu_second) simpy = result;
   }
 }
-console.log(`desksim simulation only      ${format(simulationOnly.rate)}  ${wall(simulationOnly.wallRate)}, ${simulationOnly.customers.toLocaleString('en-US')} customers, ${((simulationOnly.events / simulationOnly.customers) * simulationOnly.rate / 1e6).toFixed(1)} M events/s`);
+console.log(
+  `desksim simulation only      ${format(simulationOnly.rate)}  ${wall(simulationOnly.wallRate)}, ${simulationOnly.customers.toLocaleString('en-US')} customers, ${(((simulationOnly.events / simulationOnly.customers) * simulationOnly.rate) / 1e6).toFixed(1)} M events/s`,
+);
 const withMetrics = best(5, () => {
   const { outcome } = runReplication(model, 1);
   return { customers: outcome.simulation.ticketsCreated, wait: outcome.kpis.values.queue_wait_mean };
 });
-console.log(`desksim simulation + metrics ${format(withMetrics.rate)}  ${wall(withMetrics.wallRate)}, mean wait ${withMetrics.wait.toFixed(3)} min (Erlang C: 6.687)`);
+console.log(
+  `desksim simulation + metrics ${format(withMetrics.rate)}  ${wall(withMetrics.wallRate)}, mean wait ${withMetrics.wait.toFixed(3)} min (Erlang C: 6.687)`,
+);
 
 const baseline = loadScenarioFile(join(root, 'scenarios/baseline.yaml'), { overrides: ['replications=1'] }).scenario;
 const baselineModel = buildDesk(baseline);
@@ -99,12 +135,20 @@ const desk = best(3, () => {
   const { outcome } = runReplication(baselineModel, 1);
   return { customers: outcome.simulation.ticketsCreated };
 });
-console.log(`baseline desk, simulation + metrics ${Math.round(desk.rate).toLocaleString('en-US')} tickets/s  ${wall(desk.wallRate)}  (two tiers, shifts, profiles, abandonment)`);
+console.log(
+  `baseline desk, simulation + metrics ${Math.round(desk.rate).toLocaleString('en-US')} tickets/s  ${wall(desk.wallRate)}  (two tiers, shifts, profiles, abandonment)`,
+);
 
 if (!simpyInstalled) console.log('\nSimPy not installed (apt-get install python3-simpy3): no ratio.');
 if (simpy) {
-  console.log(`SimPy ${'(python3-simpy3)'.padEnd(22)} ${format(simpy.customers_per_cpu_second)}  ${wall(simpy.customers_per_second)}, mean wait ${simpy.mean_wait.toFixed(3)} min`);
-  console.log(`\nratio, simulation only:      ${(simulationOnly.rate / simpy.customers_per_cpu_second).toFixed(1)}× SimPy   (target ≥ 20×: ${simulationOnly.rate / simpy.customers_per_cpu_second >= 20 ? "meets" : "MISSES"})`);
-  console.log(`  per round (desksim's best of 3 against that round's SimPy run): ${rounds.map((ratio) => `${ratio.toFixed(1)}×`).join(', ')}`);
+  console.log(
+    `SimPy ${'(python3-simpy3)'.padEnd(22)} ${format(simpy.customers_per_cpu_second)}  ${wall(simpy.customers_per_second)}, mean wait ${simpy.mean_wait.toFixed(3)} min`,
+  );
+  console.log(
+    `\nratio, simulation only:      ${(simulationOnly.rate / simpy.customers_per_cpu_second).toFixed(1)}× SimPy   (target ≥ 20×: ${simulationOnly.rate / simpy.customers_per_cpu_second >= 20 ? 'meets' : 'MISSES'})`,
+  );
+  console.log(
+    `  per round (desksim's best of 3 against that round's SimPy run): ${rounds.map((ratio) => `${ratio.toFixed(1)}×`).join(', ')}`,
+  );
   console.log(`ratio, simulation + metrics: ${(withMetrics.rate / simpy.customers_per_cpu_second).toFixed(1)}× SimPy`);
 }

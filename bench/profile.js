@@ -35,14 +35,23 @@ async function driver(days, metrics) {
   const load = (horizon) =>
     buildDesk(
       loadScenarioFile(join(root, 'scenarios/textbook/mmc.yaml'), {
-        overrides: ['tiers.desk.agents=10', 'arrivals.rate_per_hour=54', 'complexity.standard.handle_time.mean=10', `horizon.days=${horizon}`, 'horizon.warmup_days=0', 'replications=1'],
-  // A million customers in one replication: past the run's default work limit, on purpose.
-  allowLarge: true,
+        overrides: [
+          'tiers.desk.agents=10',
+          'arrivals.rate_per_hour=54',
+          'complexity.standard.handle_time.mean=10',
+          `horizon.days=${horizon}`,
+          'horizon.warmup_days=0',
+          'replications=1',
+        ],
+        // A million customers in one replication: past the run's default work limit, on purpose.
+        allowLarge: true,
       }).scenario,
     );
   const counter = { emit() {}, emitFields() {} };
   // With --metrics, a replication as `desksim run` does one: the ledger folds every event and the KPIs are computed.
-  const replicate = metrics ? (model, replication) => runReplication(model, replication).outcome.simulation : (model, replication) => simulate(model, replication, counter);
+  const replicate = metrics
+    ? (model, replication) => runReplication(model, replication).outcome.simulation
+    : (model, replication) => simulate(model, replication, counter);
   // Warm-up: several calls long enough to close tickets (the reopen window is a week), so every
   // path of the loop has type feedback before the measured run.
   const warm = load(10);
@@ -64,7 +73,20 @@ async function measure(days, metrics, nodeFlags, scratch) {
   const v8Log = [`--logfile=${join(scratch, `v8.${days}.log`)}`, '--no-logfile-per-isolate'];
   const run = await promisify(execFile)(
     'valgrind',
-    ['--tool=callgrind', '--branch-sim=yes', `--callgrind-out-file=${out}`, process.execPath, '--predictable', '--perf-basic-prof', ...v8Log, ...nodeFlags, fileURLToPath(import.meta.url), '--driver', String(days), ...(metrics ? ['--metrics'] : [])],
+    [
+      '--tool=callgrind',
+      '--branch-sim=yes',
+      `--callgrind-out-file=${out}`,
+      process.execPath,
+      '--predictable',
+      '--perf-basic-prof',
+      ...v8Log,
+      ...nodeFlags,
+      fileURLToPath(import.meta.url),
+      '--driver',
+      String(days),
+      ...(metrics ? ['--metrics'] : []),
+    ],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
   const customers = Number(run.stdout.trim().split('\n').pop());
@@ -88,12 +110,17 @@ async function measure(days, metrics, nodeFlags, scratch) {
     const entry = latest.get(starts[low]);
     return starts[low] <= address && address < starts[low] + entry.size ? entry.name : 'JIT code (unnamed)';
   };
-  const annotated = execFileSync('callgrind_annotate', ['--threshold=100', out], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const annotated = execFileSync('callgrind_annotate', ['--threshold=100', out], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const costs = new Map();
   for (const line of annotated.split('\n')) {
     const match = /^((?:\s*(?:[\d,]+ \(\s*[\d.]+%\)|\.))+)\s+(.*)$/.exec(line);
     if (match === null) continue;
-    const values = [...match[1].matchAll(/([\d,]+) \(\s*[\d.]+%\)|(?<!\S)\.(?!\S)/g)].map((m) => (m[1] === undefined ? 0 : Number(m[1].replaceAll(',', ''))));
+    const values = [...match[1].matchAll(/([\d,]+) \(\s*[\d.]+%\)|(?<!\S)\.(?!\S)/g)].map((m) =>
+      m[1] === undefined ? 0 : Number(m[1].replaceAll(',', '')),
+    );
     const jit = /\?\?\?:0x([0-9a-f]+)/.exec(match[2]);
     let name = jit === null ? match[2].replace(/^.*\?\?\?:/, '') : nameAt(parseInt(jit[1], 16));
     name = name.replace(/ file:\/\/\/\S*?\/dist\//, ' ').slice(0, 100);
@@ -117,22 +144,34 @@ async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'desksim-profile-'));
   try {
     // The two runs in parallel (one core each): their counts do not depend on timing.
-    const [short, long] = await Promise.all([measure(50, metrics, nodeFlags, scratch), measure(100, metrics, nodeFlags, scratch)]);
+    const [short, long] = await Promise.all([
+      measure(50, metrics, nodeFlags, scratch),
+      measure(100, metrics, nodeFlags, scratch),
+    ]);
     const customers = long.customers - short.customers;
     const perCustomer = new Map();
     for (const [name, cost] of long.costs) {
       const before = short.costs.get(name) ?? [0, 0, 0];
-      perCustomer.set(name, cost.map((value, index) => (value - before[index]) / customers));
+      perCustomer.set(
+        name,
+        cost.map((value, index) => (value - before[index]) / customers),
+      );
     }
     const total = perCustomer.get('PROGRAM TOTALS');
     perCustomer.delete('PROGRAM TOTALS');
     const cycles = ([instructions, , mispredicts]) => instructions / 3 + 15 * mispredicts;
-    console.log(`M/M/10 at ρ = 0.9, ${metrics ? 'simulation + metric engine' : 'simulation only'}, per customer (steady state, ${customers.toLocaleString('en-US')} customers)${nodeFlags.length > 0 ? `, node ${nodeFlags.join(' ')}` : ''}\n`);
-    console.log(`instructions ${total[0].toFixed(0)}   conditional branches ${total[1].toFixed(0)}   mispredicted ${total[2].toFixed(1)}   model cycles ${cycles(total).toFixed(0)}\n`);
+    console.log(
+      `M/M/10 at ρ = 0.9, ${metrics ? 'simulation + metric engine' : 'simulation only'}, per customer (steady state, ${customers.toLocaleString('en-US')} customers)${nodeFlags.length > 0 ? `, node ${nodeFlags.join(' ')}` : ''}\n`,
+    );
+    console.log(
+      `instructions ${total[0].toFixed(0)}   conditional branches ${total[1].toFixed(0)}   mispredicted ${total[2].toFixed(1)}   model cycles ${cycles(total).toFixed(0)}\n`,
+    );
     console.log(`${'instr'.padStart(8)} ${'branches'.padStart(9)} ${'mispred'.padStart(8)}  function`);
     const rows = [...perCustomer].sort((a, b) => b[1][0] - a[1][0]).slice(0, top);
     for (const [name, [instructions, branches, mispredicts]] of rows) {
-      console.log(`${instructions.toFixed(1).padStart(8)} ${branches.toFixed(1).padStart(9)} ${mispredicts.toFixed(1).padStart(8)}  ${name}`);
+      console.log(
+        `${instructions.toFixed(1).padStart(8)} ${branches.toFixed(1).padStart(9)} ${mispredicts.toFixed(1).padStart(8)}  ${name}`,
+      );
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -13,11 +13,10 @@
 // Whole commands run as child processes of the built CLI, timed by their own CPU time and
 // wall clock (bench/usage.js). BENCH_SCALE=0.1 runs everything at a tenth of the size.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildDesk, loadScenarioFile, runReplication } from '../dist/index.js';
 
@@ -52,7 +51,8 @@ function simpyAvailable() {
   }
 }
 
-const number = (value, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const number = (value, digits = 0) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (met) => (met ? 'meets' : 'MISSES');
 const rows = [];
 
@@ -61,19 +61,54 @@ const days = Math.max(1, Math.round(60 * scale));
 const customers = 540 * 24 * days;
 const runOut = join(scratch, 'run');
 const whole = desksim([
-  'run', 'scenarios/textbook/mmc.yaml', '-r', '1', '--quiet', '--out', runOut,
-  '--set', 'arrivals.rate_per_hour=540', '--set', 'complexity.standard.handle_time.mean=1',
-  '--set', `horizon.days=${days}`, '--set', 'horizon.warmup_days=0',
+  'run',
+  'scenarios/textbook/mmc.yaml',
+  '-r',
+  '1',
+  '--quiet',
+  '--out',
+  runOut,
+  '--set',
+  'arrivals.rate_per_hour=540',
+  '--set',
+  'complexity.standard.handle_time.mean=1',
+  '--set',
+  `horizon.days=${days}`,
+  '--set',
+  'horizon.warmup_days=0',
 ]);
 const created = JSON.parse(readFileSync(join(runOut, 'summary.json'), 'utf8')).kpis?.tickets_created?.mean ?? customers;
 const wholeRate = created / whole.cpuSeconds;
-console.log(`1. whole run, M/M/10 ρ = 0.9, ${number(created)} customers: ${number(whole.wallSeconds, 1)} s wall, ${number(whole.cpuSeconds, 1)} s CPU → ${number(wholeRate)} customers/s`);
+console.log(
+  `1. whole run, M/M/10 ρ = 0.9, ${number(created)} customers: ${number(whole.wallSeconds, 1)} s wall, ${number(whole.cpuSeconds, 1)} s CPU → ${number(wholeRate)} customers/s`,
+);
 let simpyRate;
 if (simpyAvailable()) {
-  const output = execFileSync(python, [join(here, 'simpy_mmc.py'), '--servers', '10', '--arrival-rate', '9', '--service-rate', '1', '--customers', String(customers), '--seed', '1'], { encoding: 'utf8' });
+  const output = execFileSync(
+    python,
+    [
+      join(here, 'simpy_mmc.py'),
+      '--servers',
+      '10',
+      '--arrival-rate',
+      '9',
+      '--service-rate',
+      '1',
+      '--customers',
+      String(customers),
+      '--seed',
+      '1',
+    ],
+    { encoding: 'utf8' },
+  );
   simpyRate = JSON.parse(output.trim().split('\n').pop()).customers_per_cpu_second;
   console.log(`   SimPy, the same customers: ${number(simpyRate)} customers/s`);
-  rows.push(['1 whole run / SimPy', `${number(wholeRate / simpyRate, 1)}×`, '≥ 6×', verdict(wholeRate / simpyRate >= 6)]);
+  rows.push([
+    '1 whole run / SimPy',
+    `${number(wholeRate / simpyRate, 1)}×`,
+    '≥ 6×',
+    verdict(wholeRate / simpyRate >= 6),
+  ]);
 } else {
   console.log('   SimPy not installed (apt-get install python3-simpy3): no ratio');
   rows.push(['1 whole run', `${number(wholeRate)}/s`, '≥ 6× SimPy', 'no SimPy']);
@@ -84,7 +119,13 @@ rows.push(['2 peak RSS, whole run', `${number(whole.maxRssMb)} MB`, '≤ 400 MB'
 // 2, second half: what a replication keeps per ticket (its ledger), from the slope between two horizons.
 function retainedBytes(horizonDays) {
   const { scenario } = loadScenarioFile(join(root, 'scenarios/textbook/mmc.yaml'), {
-    overrides: ['arrivals.rate_per_hour=540', 'complexity.standard.handle_time.mean=1', `horizon.days=${horizonDays}`, 'horizon.warmup_days=0', 'replications=1'],
+    overrides: [
+      'arrivals.rate_per_hour=540',
+      'complexity.standard.handle_time.mean=1',
+      `horizon.days=${horizonDays}`,
+      'horizon.warmup_days=0',
+      'replications=1',
+    ],
   });
   const model = buildDesk(scenario);
   globalThis.gc();
@@ -99,7 +140,9 @@ if (typeof globalThis.gc === 'function') {
   const short = retainedBytes(Math.max(1, Math.round(10 * scale)));
   const long = retainedBytes(Math.max(2, Math.round(30 * scale)));
   const perTicket = (long.bytes - short.bytes) / (long.tickets - short.tickets);
-  console.log(`   retained per ticket without --events (a replication's ledger, slope ${number(short.tickets)} → ${number(long.tickets)} tickets): ${number(perTicket)} bytes`);
+  console.log(
+    `   retained per ticket without --events (a replication's ledger, slope ${number(short.tickets)} → ${number(long.tickets)} tickets): ${number(perTicket)} bytes`,
+  );
   rows.push(['2 retained per ticket', `${number(perTicket)} B`, '≤ 150 B', verdict(perTicket <= 150)]);
 } else {
   console.log('   (run with node --expose-gc to measure the memory retained per ticket)');
@@ -117,11 +160,14 @@ const wantedBytes = 156e6 * scale;
   out.write(`${header}\n`);
   let written = header.length + 1;
   for (let copy = 0; written < wantedBytes; copy++) {
-    const chunk = body.map((line) => {
-      const cells = line.split(',');
-      cells[caseColumn] = `${cells[caseColumn]}-${copy}`;
-      return cells.join(',');
-    }).join('\n') + '\n';
+    const chunk =
+      body
+        .map((line) => {
+          const cells = line.split(',');
+          cells[caseColumn] = `${cells[caseColumn]}-${copy}`;
+          return cells.join(',');
+        })
+        .join('\n') + '\n';
     written += Buffer.byteLength(chunk);
     if (!out.write(chunk)) await once(out, 'drain');
   }
@@ -129,28 +175,58 @@ const wantedBytes = 156e6 * scale;
   await once(out, 'finish');
 }
 const megabytes = statSync(bigLog).size / 1e6;
-const imported = desksim(['metrics', bigLog, '--mapping', 'scenarios/mappings/helpdesk.yaml', '--quiet', '--out', join(scratch, 'metrics')]);
+const imported = desksim([
+  'metrics',
+  bigLog,
+  '--mapping',
+  'scenarios/mappings/helpdesk.yaml',
+  '--quiet',
+  '--out',
+  join(scratch, 'metrics'),
+]);
 const importRate = megabytes / imported.wallSeconds;
 let pythonSeconds;
 {
   const started = process.hrtime.bigint();
-  execFileSync(python, ['-c', 'import csv,sys\nrows=sum(1 for _ in csv.reader(open(sys.argv[1], newline="")))', bigLog]);
+  execFileSync(python, [
+    '-c',
+    'import csv,sys\nrows=sum(1 for _ in csv.reader(open(sys.argv[1], newline="")))',
+    bigLog,
+  ]);
   pythonSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 }
-console.log(`3. importer: ${number(megabytes)} MB export in ${number(imported.wallSeconds, 1)} s wall → ${number(importRate, 1)} MB/s, peak ${number(imported.maxRssMb)} MB (Python's csv.reader reads it in ${number(pythonSeconds, 1)} s)`);
+console.log(
+  `3. importer: ${number(megabytes)} MB export in ${number(imported.wallSeconds, 1)} s wall → ${number(importRate, 1)} MB/s, peak ${number(imported.maxRssMb)} MB (Python's csv.reader reads it in ${number(pythonSeconds, 1)} s)`,
+);
 rows.push(['3 importer', `${number(importRate, 1)} MB/s`, '≥ 40 MB/s', verdict(importRate >= 40)]);
 rows.push(['3 importer peak RSS', `${number(imported.maxRssMb)} MB`, '≤ 1,024 MB', verdict(imported.maxRssMb <= 1024)]);
 
 // 5: cores.
-const longRun = ['run', 'scenarios/textbook/mmc.yaml', '-r', '4', '--quiet', '--set', 'arrivals.rate_per_hour=540',
-  '--set', 'complexity.standard.handle_time.mean=1', '--set', `horizon.days=${Math.max(1, Math.round(15 * scale))}`, '--set', 'horizon.warmup_days=0'];
+const longRun = [
+  'run',
+  'scenarios/textbook/mmc.yaml',
+  '-r',
+  '4',
+  '--quiet',
+  '--set',
+  'arrivals.rate_per_hour=540',
+  '--set',
+  'complexity.standard.handle_time.mean=1',
+  '--set',
+  `horizon.days=${Math.max(1, Math.round(15 * scale))}`,
+  '--set',
+  'horizon.warmup_days=0',
+];
 const one = desksim([...longRun, '--workers', '1', '--out', join(scratch, 'one')]);
 const two = desksim([...longRun, '--workers', '2', '--out', join(scratch, 'two')]);
 const speedup = one.wallSeconds / two.wallSeconds;
-console.log(`5. four replications of a ${Math.max(1, Math.round(15 * scale))}-day run: ${number(one.wallSeconds, 1)} s on one worker, ${number(two.wallSeconds, 1)} s on two → ${number(speedup, 2)}×`);
+console.log(
+  `5. four replications of a ${Math.max(1, Math.round(15 * scale))}-day run: ${number(one.wallSeconds, 1)} s on one worker, ${number(two.wallSeconds, 1)} s on two → ${number(speedup, 2)}×`,
+);
 rows.push(['5 two workers / one', `${number(speedup, 2)}×`, '≥ 1.7×', verdict(speedup >= 1.7)]);
 
 console.log('\nfigure                     desksim        target      ');
-for (const [name, value, target, met] of rows) console.log(`${name.padEnd(26)} ${value.padEnd(14)} ${target.padEnd(11)} ${met}`);
+for (const [name, value, target, met] of rows)
+  console.log(`${name.padEnd(26)} ${value.padEnd(14)} ${target.padEnd(11)} ${met}`);
 console.log('(figure 4, the simulation alone against SimPy, is printed above by bench/mmc.js)');
 rmSync(scratch, { recursive: true, force: true });

@@ -75,7 +75,7 @@ function setStatus(text: string, stateName: string): void {
   status.dataset.state = stateName;
 }
 
-function valueOf(control: Control): number {
+function controlValue(control: Control): number {
   return state.values.get(control.path) ?? control.value;
 }
 
@@ -114,7 +114,10 @@ function run(): void {
 }
 
 function onMessage(message: FromWorker): void {
-  if (message.type === 'described') return described(message.scenario, message.jsonSchema);
+  if (message.type === 'described') {
+    described(message.scenario, message.jsonSchema);
+    return;
+  }
   if (message.job !== state.job && !(message.type === 'failed' && message.job === 0)) return;
   switch (message.type) {
     case 'invalid':
@@ -232,7 +235,7 @@ function applyTrainer(): void {
   byId<HTMLButtonElement>('reveal').textContent = state.revealed ? 'Hide the truth' : 'Reveal the truth';
   byId('step-kpi').textContent = kpiLabel(state.sweepKpi);
   const control = state.controls.find((candidate) => candidate.path === `incentives.${state.sweepKpi}`);
-  byId('step-level').textContent = control === undefined ? '0' : String(valueOf(control));
+  byId('step-level').textContent = control === undefined ? '0' : String(controlValue(control));
   player.setHideTruth(hideTruth());
   showPressure();
 }
@@ -243,7 +246,7 @@ function step(direction: 1 | -1): void {
   const control = state.controls.find((candidate) => candidate.path === path);
   if (control === undefined) return;
   const levels = DEFAULT_PRESSURE_LEVELS;
-  const current = valueOf(control);
+  const current = controlValue(control);
   const next =
     direction > 0
       ? levels.find((level) => level > current + 1e-9)
@@ -328,7 +331,10 @@ function start(): void {
     selectScenario(settings.scenario ?? state.scenario.id);
   });
   state.trainer = state.restore.trainer;
-  if (scenarios.length === 0) return setStatus('No scenario is embedded in this page.', 'failed');
+  if (scenarios.length === 0) {
+    setStatus('No scenario is embedded in this page.', 'failed');
+    return;
+  }
   selectScenario(state.restore.scenario ?? scenarios[0]!.id);
   warmUpCharts();
 }

@@ -23,7 +23,11 @@ const percent = (value) => (value === null ? '—' : `${Math.round(100 * value)}
 function run(behaviour, intensity, replications) {
   const overrides = [`replications=${replications}`];
   if (behaviour !== null) {
-    overrides.push(`gaming.${behaviour}.intensity=${intensity}`, `gaming.${behaviour}.gamers.share=0.2`, `gaming.${behaviour}.gamers.tiers=[tier1]`);
+    overrides.push(
+      `gaming.${behaviour}.intensity=${intensity}`,
+      `gaming.${behaviour}.gamers.share=0.2`,
+      `gaming.${behaviour}.gamers.tiers=[tier1]`,
+    );
   }
   const { scenario } = loadScenarioFile(join(root, 'scenarios', 'baseline.yaml'), { overrides });
   return detectScenario(scenario);
@@ -33,20 +37,32 @@ function run(behaviour, intensity, replications) {
 function foundPooling(behaviour, intensity, count) {
   const result = run(behaviour, intensity, count);
   const gamers = result.replications[0].evaluation.gamers[behaviour];
-  return gamers.length > 0 && gamers.every((agent) => result.pooled.scores.some((score) => score.agent === agent && score.behaviour === behaviour && score.flagged));
+  return (
+    gamers.length > 0 &&
+    gamers.every((agent) =>
+      result.pooled.scores.some((score) => score.agent === agent && score.behaviour === behaviour && score.flagged),
+    )
+  );
 }
 
-console.log(`| behaviour | intensity | precision (one month) | recall (one month) | months with both found, ≤ 1 false alarm | both found pooling ${months} months | months to pool |`);
+console.log(
+  `| behaviour | intensity | precision (one month) | recall (one month) | months with both found, ≤ 1 false alarm | both found pooling ${months} months | months to pool |`,
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const behaviour of GAMING_BEHAVIOURS) {
   for (const intensity of intensities) {
     const result = run(behaviour, intensity, months);
     const counts = result.byBehaviour[behaviour];
     // Precision over every flag raised (a gamer flagged for another behaviour counts as a false alarm).
-    const flags = result.replications.reduce((total, detection) => total + detection.scores.filter((score) => score.flagged).length, 0);
+    const flags = result.replications.reduce(
+      (total, detection) => total + detection.scores.filter((score) => score.flagged).length,
+      0,
+    );
     const precision = flags === 0 ? null : counts.truePositives / flags;
     const gamers = result.replications[0].evaluation.gamers[behaviour];
-    const pooled = result.pooled.scores.filter((score) => score.behaviour === behaviour && score.flagged && gamers.includes(score.agent)).length;
+    const pooled = result.pooled.scores.filter(
+      (score) => score.behaviour === behaviour && score.flagged && gamers.includes(score.agent),
+    ).length;
     // Months to pool: 1 when one month finds them (recall ≥ 80 %), else the fewest of 2, 4, months whose pool flags both.
     let needed = '1';
     if ((counts.recall ?? 0) < 0.8) {
@@ -64,4 +80,6 @@ for (const behaviour of GAMING_BEHAVIOURS) {
   }
 }
 const honest = run(null, 0, months * 2);
-console.log(`\nHonest baseline, ${months * 2} months: ${honest.falseAlarmsPerReplication.toFixed(2)} false alarms a month.`);
+console.log(
+  `\nHonest baseline, ${months * 2} months: ${honest.falseAlarmsPerReplication.toFixed(2)} false alarms a month.`,
+);

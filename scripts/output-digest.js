@@ -38,7 +38,17 @@ function files(directory) {
 const replications = process.argv[2] ?? '2';
 for (const scenario of scenarios(join(root, 'scenarios'))) {
   const out = mkdtempSync(join(tmpdir(), 'desksim-digest-'));
-  const args = [main, 'run', scenario, '--out', join(out, 'run'), '--quiet', '--events', '--replications', replications];
+  const args = [
+    main,
+    'run',
+    scenario,
+    '--out',
+    join(out, 'run'),
+    '--quiet',
+    '--events',
+    '--replications',
+    replications,
+  ];
   const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   const name = relative(root, scenario);
   if (result.status !== 0) {

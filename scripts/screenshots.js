@@ -24,21 +24,48 @@ const REPORTS = [
   {
     name: 'run',
     args: ['run', 'scenarios/baseline.yaml'],
-    readme: { 'kpi-dashboard': 'kpi-dashboard', 'resolution-time': 'resolution-time', 'daily-waits': 'daily-waits', 'tier-utilization': 'tier-utilization' },
+    readme: {
+      'kpi-dashboard': 'kpi-dashboard',
+      'resolution-time': 'resolution-time',
+      'daily-waits': 'daily-waits',
+      'tier-utilization': 'tier-utilization',
+    },
   },
-  { name: 'gaming-run', args: ['run', 'scenarios/gaming/closure-count-bonus.yaml'], figures: ['kpi-dashboard'], readme: { 'kpi-dashboard': 'closure-count-bonus-kpi-dashboard' } },
-  { name: 'compare', args: ['compare', 'scenarios/baseline.yaml', 'scenarios/understaffed-tier2.yaml'], readme: { 'compare-forest': 'compare-forest' } },
-  { name: 'sweep', args: ['sweep', 'scenarios/experiments/tier1-staffing.yaml'], readme: { 'sweep-curves': 'sweep-curves' } },
+  {
+    name: 'gaming-run',
+    args: ['run', 'scenarios/gaming/closure-count-bonus.yaml'],
+    figures: ['kpi-dashboard'],
+    readme: { 'kpi-dashboard': 'closure-count-bonus-kpi-dashboard' },
+  },
+  {
+    name: 'compare',
+    args: ['compare', 'scenarios/baseline.yaml', 'scenarios/understaffed-tier2.yaml'],
+    readme: { 'compare-forest': 'compare-forest' },
+  },
+  {
+    name: 'sweep',
+    args: ['sweep', 'scenarios/experiments/tier1-staffing.yaml'],
+    readme: { 'sweep-curves': 'sweep-curves' },
+  },
   {
     name: 'pressure',
     args: ['pressure', 'scenarios/baseline.yaml', '--kpi', 'tickets_per_agent_day'],
     readme: { 'pressure-heatmap': 'pressure-heatmap', 'dashboard-vs-truth': 'dashboard-vs-truth' },
   },
-  { name: 'pressure-matrix', args: ['pressure', 'scenarios/baseline.yaml', '--all-kpis', '--level', '0.8'], readme: { 'pressure-heatmap': 'pressure-matrix-heatmap' } },
+  {
+    name: 'pressure-matrix',
+    args: ['pressure', 'scenarios/baseline.yaml', '--all-kpis', '--level', '0.8'],
+    readme: { 'pressure-heatmap': 'pressure-matrix-heatmap' },
+  },
 ];
 
 function chromiumPath() {
-  const candidates = [process.env.DESKSIM_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.DESKSIM_CHROMIUM,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   const found = candidates.find((path) => path && existsSync(path));
   if (!found) throw new Error('no Chromium found: apt-get install chromium, or set DESKSIM_CHROMIUM');
   return found;
@@ -57,14 +84,19 @@ try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1500 } });
     await page.goto(pathToFileURL(join(out, 'report.html')).href);
     const figures = await page.locator('figure[data-chart]').count();
-    await page.waitForFunction(`document.querySelectorAll('figure[data-interactive="true"]').length === ${figures}`, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      `document.querySelectorAll('figure[data-interactive="true"]').length === ${figures}`,
+      undefined,
+      { timeout: 60_000 },
+    );
     await page.screenshot({ path: join(screenshots, `${report.name}-report.png`) });
     const ids = await page.$$eval('figure[data-chart]', (elements) => elements.map((element) => element.id));
     for (const id of ids.filter((figure) => report.figures === undefined || report.figures.includes(figure))) {
       const file = id.startsWith(report.name) ? id : `${report.name}-${id}`;
       await page.locator(`figure#${id} .live`).screenshot({ path: join(screenshots, `${file}.png`) });
     }
-    for (const [chart, file] of Object.entries(report.readme)) copyFileSync(join(out, 'charts', `${chart}.svg`), join(images, `${file}.svg`));
+    for (const [chart, file] of Object.entries(report.readme))
+      copyFileSync(join(out, 'charts', `${chart}.svg`), join(images, `${file}.svg`));
     await page.close();
     console.log(`${report.name}: ${figures} charts → docs/screenshots/${report.name}-*.png`);
   }

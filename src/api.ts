@@ -106,7 +106,10 @@ export async function sweep(file: string, options: ApiSweep): Promise<SweepResul
   const name = options.name ?? points[0]?.scenario.name ?? 'sweep';
   const kpis = options.kpis ?? [...DEFAULT_SWEEP_KPIS];
   const experiment = { name, scenario: file, set: fixed, grid: options.grid, kpis };
-  return sweepResult({ experiment, file, scenarioFile: file, kpis, points }, runs.map((result) => result.summary));
+  return sweepResult(
+    { experiment, file, scenarioFile: file, kpis, points },
+    runs.map((result) => result.summary),
+  );
 }
 
 /**

@@ -21,7 +21,8 @@ import { root } from './support/cli.js';
 function yamlFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) return ['mappings', 'experiments', 'frameworks'].includes(entry.name) ? [] : yamlFiles(path);
+    if (entry.isDirectory())
+      return ['mappings', 'experiments', 'frameworks'].includes(entry.name) ? [] : yamlFiles(path);
     return entry.name.endsWith('.yaml') ? [path] : [];
   });
 }
@@ -31,13 +32,19 @@ describe('shipped scenarios', () => {
   it('exist', () => expect(files.length).toBeGreaterThanOrEqual(10));
   for (const file of files) {
     it(`${relative(root, file)} loads and runs, and its log carries the truth`, () => {
-      const { scenario } = loadScenarioFile(file, { overrides: ['horizon.days=3', 'horizon.warmup_days=1', 'replications=2'] });
+      const { scenario } = loadScenarioFile(file, {
+        overrides: ['horizon.days=3', 'horizon.warmup_days=1', 'replications=2'],
+      });
       const result = runScenario(scenario);
       expect(result.summary.kpis.tickets_created!.mean).toBeGreaterThan(0);
       expect(result.summary.kpis.resolution_time_mean!.mean).toBeGreaterThan(0);
       // Long enough for tickets to close (after the reopen window) and be judged.
       const sink = new ArraySink();
-      simulate(buildDesk(loadScenarioFile(file, { overrides: ['horizon.days=10', 'horizon.warmup_days=0'] }).scenario), 1, sink);
+      simulate(
+        buildDesk(loadScenarioFile(file, { overrides: ['horizon.days=10', 'horizon.warmup_days=0'] }).scenario),
+        1,
+        sink,
+      );
       const types = new Set(sink.events.map((event) => event.type));
       expect(types).toContain('truth_fixed');
       expect(types).toContain('truth_satisfaction');
@@ -53,7 +60,9 @@ function pairedDifference(a: RunResult, b: RunResult, kpi: string, tier?: string
   };
   const differences = a.outcomes.map((_, index) => value(b, index) - value(a, index));
   const mean = jStat.mean(differences);
-  const half = jStat.studentt.inv(0.975, differences.length - 1) * (jStat.stdev(differences, true) / Math.sqrt(differences.length));
+  const half =
+    jStat.studentt.inv(0.975, differences.length - 1) *
+    (jStat.stdev(differences, true) / Math.sqrt(differences.length));
   return [mean - half, mean + half];
 }
 
@@ -66,7 +75,10 @@ function pairsAbove(a: RunResult, b: RunResult, kpi: string, tier?: string): num
   return a.outcomes.filter((_, index) => value(b, index) > value(a, index)).length;
 }
 
-const run = (file: string) => runScenario(loadScenarioFile(join(root, 'scenarios', file), { overrides: ['replications=8', 'horizon.days=35'] }).scenario);
+const run = (file: string) =>
+  runScenario(
+    loadScenarioFile(join(root, 'scenarios', file), { overrides: ['replications=8', 'horizon.days=35'] }).scenario,
+  );
 
 describe('the questions the shipped scenarios answer (vs baseline, same seeds)', () => {
   const baseline = run('baseline.yaml');

@@ -5,7 +5,9 @@
  */
 function noFiles(file: unknown): never {
   throw Object.assign(
-    new Error(`cannot read ${String(file)} in the browser: the page's scenarios are embedded with every extends resolved`),
+    new Error(
+      `cannot read ${String(file)} in the browser: the page's scenarios are embedded with every extends resolved`,
+    ),
     { code: 'EACCES' },
   );
 }

@@ -190,7 +190,7 @@ export function checkReportHtml(input: CheckReportInput, charts: readonly Render
   const missed = input.rows.filter((row) => !row.reproduced);
   const findings = [
     `${reproduced.length} of ${input.rows.length} KPIs of the log fall inside the calibrated simulation's 95 % ` +
-    `prediction interval for one replication (${input.replications} replications).`,
+      `prediction interval for one replication (${input.replications} replications).`,
     ...(missed.length === 0
       ? []
       : [

@@ -5,7 +5,7 @@
 import type { TicketEvent } from '../eventlog/types.js';
 import { calendarOf, HOUR, identifierOf, MINIMUM_SAMPLE, type TierEstimate, wilson } from './calibration.js';
 import { fitDurations } from './fit.js';
-import { type CalibrationTicket, foldTickets } from './tickets.js';
+import type { CalibrationTicket, foldTickets } from './tickets.js';
 
 export function estimateTiers(
   tickets: CalibrationTicket[],

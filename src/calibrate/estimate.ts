@@ -198,4 +198,3 @@ export function estimate(input: CalibrationInput): Calibration {
     assumptions,
   };
 }
-

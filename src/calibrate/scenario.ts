@@ -54,8 +54,7 @@ export function fitComment(fit: DurationFit, indent: string): string {
     `AIC, best first: ${candidates}`,
     fit.fits
       ? `chosen: ${fit.chosen.dist} (lowest AIC; KS distance ${figure(fit.candidates[0]!.ks)} is a fit)`
-      :
-        `no candidate fits (best KS distance ${figure(fit.candidates[0]?.ks ?? 1)}): the sample's quantiles as an ` +
+      : `no candidate fits (best KS distance ${figure(fit.candidates[0]?.ks ?? 1)}): the sample's quantiles as an ` +
         `empirical distribution`,
   ];
   if (fit.raisedToResolution > 0) lines.push(`${fit.raisedToResolution} zero durations raised to the log's one second`);
@@ -63,8 +62,10 @@ export function fitComment(fit: DurationFit, indent: string): string {
 }
 
 function shareLine(share: Share): string {
-  return `${share.count} tickets, ${percent(share.share)} ` +
-    `${interval(share.ci, percent)}${share.label !== share.id ? `; "${share.label}" in the log` : ''}`;
+  return (
+    `${share.count} tickets, ${percent(share.share)} ` +
+    `${interval(share.ci, percent)}${share.label !== share.id ? `; "${share.label}" in the log` : ''}`
+  );
 }
 
 /** Staffing of one hour of the week, rounded; at least one somewhere so the tier can work. */
@@ -138,16 +139,16 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
   );
   push(
     `# Calibrated by \`desksim calibrate\` from ` +
-    `${source.log}${source.mapping === null ? '' : ` (mapping ${source.mapping})`}:`,
+      `${source.log}${source.mapping === null ? '' : ` (mapping ${source.mapping})`}:`,
     `# ${c.tickets} tickets, ${isoDay(c.originEpochMs, c.start)} to ${isoDay(c.originEpochMs, c.end)} (${c.days} ` +
-    `days).`,
+      `days).`,
     '# Every estimate has its 95 % interval in a comment; durations are minutes. Check it with',
     '# `desksim calibrate <log> --mapping <mapping> --check`.',
     '#',
     '# Assumptions (what the log cannot tell, and the default used):',
     ...c.assumptions.map((assumption) => `#   - ${assumption.what}: ${assumption.used}.`),
     `#   - clock: hours of the day and weekdays in UTC, as the log's timestamps; ${WARMUP_DAYS} warm-up days before ` +
-    `the log's first day.`,
+      `the log's first day.`,
     `#   - a tier's staffing is constant within each hour of the week (shifts below), over the whole log.`,
     `name: ${source.name}`,
     `description: "Calibrated from ${source.log}: ${c.tickets} tickets over ${c.days} days"`,
@@ -164,10 +165,10 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
   push(
     'arrivals:',
     `  # ${c.tickets} tickets over ${figure((c.end - c.start) / 60)} hours: ${figure(a.ratePerHour)} an hour ` +
-    `${interval(a.rateCi)} (Poisson),`,
+      `${interval(a.rateCi)} (Poisson),`,
     "  # averaged over a whole week of the profile below (the window's hours weighted by it).",
     `  # Trend over ${a.trend.weeks} whole weeks: ${figure(a.trend.perWeek * 100)} % a week ` +
-    `${interval(a.trend.ci, (value) => `${figure(value * 100)} %`)} — ` +
+      `${interval(a.trend.ci, (value) => `${figure(value * 100)} %`)} — ` +
       (a.trend.flagged
         ? 'FLAGGED: the volume changes over the log; the rate below is its average, not fitted to the trend.'
         : 'not significant or small: a constant level.'),
@@ -234,7 +235,7 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
   push('complexity:');
   push(
     `  # ${c.workKind === 'handle' ? 'Handle' : 'Processing'} time per category, fitted by maximum likelihood; ` +
-    `categories with fewer than 30 spans use the pooled fit.`,
+      `categories with fewer than 30 spans use the pooled fit.`,
   );
   for (const [id, fit] of c.work) {
     if (id === '*') continue;
@@ -244,7 +245,7 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
   for (const [id, fit] of c.workByPriority)
     push(
       `  # priority ${id}: n = ${fit.n}, mean ${minutesText(fit.mean)} ${interval(fit.meanCi, minutesText)} ` +
-      `(reported: the model's work times depend on the category, not the priority)`,
+        `(reported: the model's work times depend on the category, not the priority)`,
     );
   push('');
 
@@ -280,13 +281,13 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
     for (const escalation of tier.escalations) {
       push(
         `  # escalated to ${escalation.to}: ${escalation.count}, ${percent(escalation.probability)} ` +
-        `${interval(escalation.ci, percent)} of entries`,
+          `${interval(escalation.ci, percent)} of entries`,
       );
     }
     if (tier.escalations.length > 1)
       push(
         '  # a tier escalates to one tier in the model: the most frequent target is kept, the others count as ' +
-        'escalations to it.',
+          'escalations to it.',
       );
     const speed =
       tier.work !== undefined && entry.work !== undefined && tier !== entry
@@ -295,20 +296,17 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
     if (tier.work !== undefined)
       push(
         `  # work here: n = ${tier.work.n}, mean ${minutesText(tier.work.mean)} ` +
-        `${interval(tier.work.meanCi, minutesText)}; speed = entry tier's mean over this one's`,
+          `${interval(tier.work.meanCi, minutesText)}; speed = entry tier's mean over this one's`,
       );
     const counts = staffing(tier);
     push(
       tier.agentsOnShift !== undefined
-        ?
-          `  # staffing: agents on shift in each hour of the week (the log's shift records), mean over the log, ` +
-          `rounded (peak ${figure(Math.max(...tier.agentsOnShift))}).`
+        ? `  # staffing: agents on shift in each hour of the week (the log's shift records), mean over the log, ` +
+            `rounded (peak ${figure(Math.max(...tier.agentsOnShift))}).`
         : tier.ticketsInProcessing === undefined
-          ?
-            `  # staffing: distinct agents active in each hour of the week, mean over the log, rounded (peak ` +
+          ? `  # staffing: distinct agents active in each hour of the week, mean over the log, rounded (peak ` +
             `${figure(Math.max(...tier.agentsActive))}).`
-          :
-            `  # staffing: tickets in processing in each hour of the week, mean over the log, rounded (peak ` +
+          : `  # staffing: tickets in processing in each hour of the week, mean over the log, rounded (peak ` +
             `${figure(Math.max(...tier.ticketsInProcessing))}); ` +
             `distinct agents active: peak ${figure(Math.max(...tier.agentsActive))}.`,
     );
@@ -317,7 +315,7 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
     if (reopen !== null) {
       push(
         `    # reopened: ${reopen.reopenedTickets} of ${reopen.resolvedTickets} resolved tickets, ` +
-        `${percent(reopen.rate)} ${interval(reopen.ci, percent)}; ` +
+          `${percent(reopen.rate)} ${interval(reopen.ci, percent)}; ` +
           `${percent(comesBack)} of reopens come within the ${windowDays}-day window: accuracy = 1 − rate / that.`,
       );
       push(`    accuracy: ${figure(accuracy)}`);
@@ -329,7 +327,7 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
     for (const shift of shifts)
       push(
         `      - { days: [${shift.days.join(', ')}], start: "${shift.start}", end: "${shift.end}", agents: ` +
-        `${shift.agents} }`,
+          `${shift.agents} }`,
       );
     if (shifts.length === 0) push('      - { days: [mon], start: "00:00", end: "01:00", agents: 0 }');
   }
@@ -340,7 +338,7 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
   if (c.customerWait !== null) {
     push(
       `  # waits on the customer: after ${percent(c.customerWait.share)} ${interval(c.customerWait.ci, percent)} of ` +
-      `${c.customerWait.sessions} sessions`,
+        `${c.customerWait.sessions} sessions`,
     );
     push(`  info_request: ${figure(c.customerWait.share)}`);
     if (c.customerWait.delay !== undefined)
@@ -351,7 +349,7 @@ export function calibratedScenarioYaml(calibration: Calibration, source: Calibra
   }
   push(
     '  return_when_not_fixed: 1          # assumed: every customer whose problem was not fixed comes back (the log ' +
-    'shows who did)',
+      'shows who did)',
   );
   if (reopen?.delay !== undefined)
     push(fitComment(reopen.delay, '  '), `  return_delay: ${distributionYaml(reopen.delay.chosen)}`);

@@ -57,7 +57,8 @@ export function formatMeanPlusMinus(summary: KpiSummary | undefined): string {
   const half = (summary.ci95[1] - summary.ci95[0]) / 2;
   const below = summary.mean - summary.ci95[0];
   const above = summary.ci95[1] - summary.mean;
-  if (Math.abs(below - above) > 1e-9 * Math.max(1, Math.abs(summary.mean))) return `${mean} ${formatInterval(summary.ci95, summary.unit)}`;
+  if (Math.abs(below - above) > 1e-9 * Math.max(1, Math.abs(summary.mean)))
+    return `${mean} ${formatInterval(summary.ci95, summary.unit)}`;
   return `${mean} ±${summary.unit === 'minutes' ? formatDuration(half) : formatValue(half, summary.unit)}`;
 }
 
@@ -77,7 +78,15 @@ export function alignedTable(rows: ReadonlyArray<readonly string[]>, indent = ' 
   };
   return (
     rows
-      .map((row) => (row.length < 2 ? `${indent}${row[0] ?? ''}` : indent + row.map((cell, index) => pad(cell, widths[index]!, index === 0)).join('  ').trimEnd()))
+      .map((row) =>
+        row.length < 2
+          ? `${indent}${row[0] ?? ''}`
+          : indent +
+            row
+              .map((cell, index) => pad(cell, widths[index]!, index === 0))
+              .join('  ')
+              .trimEnd(),
+      )
       .join('\n') + '\n'
   );
 }

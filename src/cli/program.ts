@@ -26,7 +26,7 @@ export function buildProgram(io: CliIo): Command {
         '  desksim init my-desk.yaml                 a starter scenario, every section explained\n' +
         '  desksim run scenarios/baseline.yaml        simulate and write outputs/<name>/ with report.html\n' +
         '  desksim validate my-desk.yaml             check a scenario, show its defaults\n' +
-        '  desksim metrics log.csv -m map.yaml       every KPI of a real help desk\'s log\n' +
+        "  desksim metrics log.csv -m map.yaml       every KPI of a real help desk's log\n" +
         '  desksim calibrate log.csv -m map.yaml     a scenario of that desk, estimated from its log\n' +
         '  desksim schema > desksim.schema.json      JSON Schema for editors',
     )
@@ -49,7 +49,8 @@ export function buildProgram(io: CliIo): Command {
   registerPage(program, io);
   registerCalibrate(program, io);
   registerSchema(program, io);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
 }
 

@@ -17,7 +17,13 @@ const SILENT: Progress = { update: () => {}, stop: () => {} };
  * A bar labelled `label` counting to `total` units ("replications", "runs"); silent unless
  * the CLI talks to a terminal and the user did not ask for --quiet or --json.
  */
-export function startProgress(io: CliIo, label: string, total: number, unit: string, options: { quiet?: boolean; json?: boolean } = {}): Progress {
+export function startProgress(
+  io: CliIo,
+  label: string,
+  total: number,
+  unit: string,
+  options: { quiet?: boolean; json?: boolean } = {},
+): Progress {
   if (!io.interactive || io.progressStream === undefined || options.quiet || options.json || total < 1) return SILENT;
   const bar = new cliProgress.SingleBar(
     {

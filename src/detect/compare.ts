@@ -105,7 +105,10 @@ export function comparePeers(observations: AgentObservations): AgentComparison[]
     for (const [key, sums] of observations.sums.get(feature)!) {
       const [agent, tier, cell] = key.split('\u0000') as [string, string, string];
       if (tiers.get(agent)?.tier !== tier) continue;
-      for (const [map, id] of [[byAgent, agent], [byTier, tier]] as const) {
+      for (const [map, id] of [
+        [byAgent, agent],
+        [byTier, tier],
+      ] as const) {
         let entry = map.get(id);
         if (entry === undefined) map.set(id, (entry = { cells: new Map(), total: emptySums() }));
         let cellSums = entry.cells.get(cell);
@@ -196,7 +199,7 @@ function compareMean(feature: Feature, own: CellSums, all: CellSums): PeerCompar
     const peerN = cellAll.n - sums.n;
     if (peerN < 2) continue;
     const peerMean = (cellAll.sum - sums.sum) / peerN;
-    const peerVariance = Math.max(0, ((cellAll.squares - sums.squares) - peerN * peerMean * peerMean) / (peerN - 1));
+    const peerVariance = Math.max(0, (cellAll.squares - sums.squares - peerN * peerMean * peerMean) / (peerN - 1));
     difference += sums.sum - sums.n * peerMean;
     variance += sums.n * peerVariance;
     expectedSum += sums.n * peerMean;

@@ -80,7 +80,7 @@ export const FEATURE_DEFINITIONS: Readonly<Record<Feature, FeatureDefinition>> =
     id: 'requeued',
     kind: 'share',
     per: 'session',
-    label: 'session ended with the ticket back in the same tier\'s queue',
+    label: "session ended with the ticket back in the same tier's queue",
   },
   acknowledged: {
     id: 'acknowledged',

@@ -37,11 +37,11 @@ export function detectFindings(report: DetectReport): string[] {
   for (const flag of flags)
     lines.push(
       `${flag.agent} (${flag.tier}) looks like ${flag.behaviour.replace(/_/g, ' ')}, score ` +
-      `${flag.score!.toFixed(1)}: ${flag.evidence}.`,
+        `${flag.score!.toFixed(1)}: ${flag.evidence}.`,
     );
   lines.push(
     `On honest desks this threshold raises ${report.statedFalseAlarms}: a flag is a reason to look at the agent's ` +
-    `tickets, not a verdict.`,
+      `tickets, not a verdict.`,
   );
   const scenario = report.scenario;
   if (scenario !== undefined) {
@@ -51,20 +51,18 @@ export function detectFindings(report: DetectReport): string[] {
     );
     lines.push(
       gamed
-        ?
-          `Against the truth, replication by replication: every gamer found with at most one false alarm in ` +
-          `${scenario.foundWithAtMostOneFalseAlarm} of ${count} ` +
+        ? `Against the truth, replication by replication: every gamer found with at most one false alarm in ` +
+            `${scenario.foundWithAtMostOneFalseAlarm} of ${count} ` +
             `replications (${scenario.falseAlarmsPerReplication.toFixed(2)} false alarms per replication).`
-        :
-          `Against the truth: nobody gamed in any of the ${count} replications; ` +
-          `${scenario.falseAlarmsPerReplication.toFixed(2)} false alarms per replication.`,
+        : `Against the truth: nobody gamed in any of the ${count} replications; ` +
+            `${scenario.falseAlarmsPerReplication.toFixed(2)} false alarms per replication.`,
     );
     for (const behaviour of GAMING_BEHAVIOURS) {
       const counts = scenario.byBehaviour[behaviour];
       if (counts.truePositives + counts.falseNegatives + counts.falsePositives === 0) continue;
       lines.push(
         `${behaviour}: precision ${share(counts.precision)}, recall ${share(counts.recall)} (${counts.truePositives} ` +
-        `found, ${counts.falsePositives} false alarms, ${counts.falseNegatives} missed).`,
+          `found, ${counts.falsePositives} false alarms, ${counts.falseNegatives} missed).`,
       );
     }
   } else if (report.detection.evaluation !== null) {
@@ -74,9 +72,8 @@ export function detectFindings(report: DetectReport): string[] {
     lines.push(
       gamers === 0
         ? `Against the log's truth: nobody gamed; ${alarms}.`
-        :
-          `Against the log's truth (${gamers} agent${gamers === 1 ? '' : 's'} gamed): ` +
-          `${evaluation.allFound ? 'every gamer found' : 'some gamers missed'}, ${alarms}.`,
+        : `Against the log's truth (${gamers} agent${gamers === 1 ? '' : 's'} gamed): ` +
+            `${evaluation.allFound ? 'every gamer found' : 'some gamers missed'}, ${alarms}.`,
     );
   }
   return lines;
@@ -227,8 +224,10 @@ function evaluationTable(byBehaviour: Record<string, Confusion>): string {
         `${counts.truePositives}</td><td>${counts.falsePositives}</td><td>${counts.falseNegatives}</td></tr>`,
     );
   if (rows.length === 0) return '<p>Nobody gamed and nobody was flagged.</p>';
-  return `<table><thead><tr><th>behaviour</th><th>precision</th><th>recall</th><th>found</th><th>false ` +
-    `alarms</th><th>missed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return (
+    `<table><thead><tr><th>behaviour</th><th>precision</th><th>recall</th><th>found</th><th>false ` +
+    `alarms</th><th>missed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
 }
 
 /** The peer comparison of every agent, as an HTML table (the figures of peers.csv, in words). */

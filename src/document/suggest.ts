@@ -1,6 +1,5 @@
 /** "Did you mean": the closest of a set of known words to a misspelt one. */
 
-
 /** Optimal-string-alignment (restricted Damerau–Levenshtein) distance. */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;

@@ -171,11 +171,7 @@ export class PiecewiseRate implements RateFunction {
   }
 }
 
-function normalised(
-  weights: number[] | undefined,
-  expectedLength: number,
-  name: string,
-): Float64Array | undefined {
+function normalised(weights: number[] | undefined, expectedLength: number, name: string): Float64Array | undefined {
   if (weights === undefined) return undefined;
   if (weights.length !== expectedLength) {
     throw new RangeError(`${name} weights must have ${expectedLength} entries (found ${weights.length})`);

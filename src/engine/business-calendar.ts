@@ -2,7 +2,7 @@
  * Weekly windows ("Mon–Fri 09:00–17:00") as on-intervals of the simulation clock, and
  * {@link BusinessCalendar}: "is it open?" and "how many open minutes between a and b?".
  */
-import { LocalTimeError, LocalTimeTable, minutesPerDay } from './local-time-table.js';
+import { LocalTimeError, type LocalTimeTable, minutesPerDay } from './local-time-table.js';
 
 /** A day of the week as written in scenarios. */
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';

@@ -125,7 +125,7 @@ export function distributionProblems(spec: DistributionSpec): string[] {
     default:
       problems.push(
         `unknown distribution ${describe((spec as { dist?: unknown }).dist)} (expected one of ` +
-        `${distributionNames.join(', ')})`,
+          `${distributionNames.join(', ')})`,
       );
   }
   if (problems.length === 0) add(derivedProblem(spec));

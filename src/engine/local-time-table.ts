@@ -3,7 +3,6 @@
  * {@link LocalTimeTable}, which maps simulation minutes to local minutes in O(1).
  */
 
-
 /** Thrown for unknown time zones, malformed ISO date-times and invalid weekly windows. */
 export class LocalTimeError extends Error {
   /**
@@ -100,7 +99,7 @@ function createFormatter(timeZone: string): Intl.DateTimeFormat {
   } catch {
     throw new LocalTimeError(
       `unknown time zone ${JSON.stringify(timeZone)} (expected an IANA time zone name such as "Europe/Rome", ` +
-      `"America/New_York" or "UTC")`,
+        `"America/New_York" or "UTC")`,
     );
   }
 }

@@ -18,4 +18,3 @@ export {
 export type { IsoParts } from './local-time-table.js';
 export { BusinessCalendar, weekdays, windowIntervals, windowProblems } from './business-calendar.js';
 export type { Weekday, WeeklyWindow } from './business-calendar.js';
-

@@ -77,7 +77,8 @@ export function batchWorkers(specs: readonly RunSpec[]): number {
  */
 export async function runParts(specs: readonly RunSpec[], options: BatchOptions = {}): Promise<RunPart[]> {
   const total = specs.reduce((sum, spec) => sum + specReplications(spec).length, 0);
-  const pool = options.pool ?? ReplicationPool.open(Math.min(options.workers ?? batchWorkers(specs), Math.max(1, total)));
+  const pool =
+    options.pool ?? ReplicationPool.open(Math.min(options.workers ?? batchWorkers(specs), Math.max(1, total)));
   const parts: RunPart[] = specs.map(() => ({ outcomes: [], ticketRows: [] }));
   let done = 0;
   try {
@@ -117,7 +118,8 @@ export async function runParts(specs: readonly RunSpec[], options: BatchOptions 
 /** A complete run from its part (every replication): the result `desksim run` and the experiments use. */
 export function completeRun(spec: RunSpec, part: RunPart): RunResult {
   const wanted = spec.scenario.replications;
-  if (part.outcomes.length !== wanted) throw new Error(`${spec.scenario.name}: ${part.outcomes.length} of ${wanted} replications`);
+  if (part.outcomes.length !== wanted)
+    throw new Error(`${spec.scenario.name}: ${part.outcomes.length} of ${wanted} replications`);
   return {
     outcomes: part.outcomes,
     tickets: part.tickets ?? { csv: '', resolved: [] },

@@ -57,7 +57,8 @@ export interface KpiDifference {
 /** Per-replication KPI values, by replication number; null where the KPI had no value. */
 export type ReplicationValues = ReadonlyMap<number, number | null>;
 
-const finite = (value: number | null | undefined): value is number => value !== null && value !== undefined && Number.isFinite(value);
+const finite = (value: number | null | undefined): value is number =>
+  value !== null && value !== undefined && Number.isFinite(value);
 
 /** Mean of a run's finite values; null for none. */
 function ownMean(values: ReplicationValues): number | null {
@@ -78,21 +79,45 @@ function ownMean(values: ReplicationValues): number | null {
  * difference 0, CI [0, 0], p-value 1, not significant. `range` is the KPI's: a difference
  * of two values in [a, b] lies in [a − b, b − a], and its interval is clipped there.
  */
-export function pairedDifference(reference: ReplicationValues, other: ReplicationValues, unit: string, range: KpiRange = UNBOUNDED): KpiDifference {
+export function pairedDifference(
+  reference: ReplicationValues,
+  other: ReplicationValues,
+  unit: string,
+  range: KpiRange = UNBOUNDED,
+): KpiDifference {
   const pairs: Array<[number, number]> = [];
   for (const [replication, base] of reference) {
     const value = other.get(replication);
     if (finite(base) && finite(value)) pairs.push([base, value]);
   }
   const n = pairs.length;
-  const empty: KpiDifference = { unit, n, reference_mean: null, mean: null, difference: null, sd: null, ci95: null, relative: null, relative_ci95: null, p_value: null, significant: false };
+  const empty: KpiDifference = {
+    unit,
+    n,
+    reference_mean: null,
+    mean: null,
+    difference: null,
+    sd: null,
+    ci95: null,
+    relative: null,
+    relative_ci95: null,
+    p_value: null,
+    significant: false,
+  };
   if (n === 0) return { ...empty, reference_mean: ownMean(reference), mean: ownMean(other) };
   const referenceMean = pairs.reduce((sum, [base]) => sum + base, 0) / n;
   const mean = pairs.reduce((sum, [, value]) => sum + value, 0) / n;
   const differences = pairs.map(([base, value]) => value - base);
   const difference = differences.reduce((sum, value) => sum + value, 0) / n;
-  const relativeTo = (value: number): number | null => (referenceMean !== 0 ? value / Math.abs(referenceMean) : value === 0 ? 0 : null);
-  const result: KpiDifference = { ...empty, reference_mean: referenceMean, mean, difference, relative: relativeTo(difference) };
+  const relativeTo = (value: number): number | null =>
+    referenceMean !== 0 ? value / Math.abs(referenceMean) : value === 0 ? 0 : null;
+  const result: KpiDifference = {
+    ...empty,
+    reference_mean: referenceMean,
+    mean,
+    difference,
+    relative: relativeTo(difference),
+  };
   if (n === 1) return result;
 
   const sd = Math.sqrt(differences.reduce((sum, value) => sum + (value - difference) ** 2, 0) / (n - 1));
@@ -132,7 +157,10 @@ export interface DifferenceTable {
   tiers: Record<string, Record<string, KpiDifference>>;
 }
 
-function values(run: RunOutcomes, value: (outcome: ReplicationOutcome) => number | null | undefined): ReplicationValues {
+function values(
+  run: RunOutcomes,
+  value: (outcome: ReplicationOutcome) => number | null | undefined,
+): ReplicationValues {
   return new Map(run.outcomes.map((outcome) => [outcome.replication, value(outcome) ?? null]));
 }
 
@@ -172,7 +200,12 @@ export function differenceTable(reference: RunOutcomes, other: RunOutcomes): Dif
 export function differenceRows(table: DifferenceTable): Array<[string, KpiDifference]> {
   return [
     ...Object.entries(table.kpis),
-    ...Object.entries(table.tiers).flatMap(([tier, row]) => Object.entries(row).map(([id, difference]): [string, KpiDifference] => [formatKpiKey({ tier, kpi: id }), difference])),
+    ...Object.entries(table.tiers).flatMap(([tier, row]) =>
+      Object.entries(row).map(([id, difference]): [string, KpiDifference] => [
+        formatKpiKey({ tier, kpi: id }),
+        difference,
+      ]),
+    ),
   ];
 }
 
@@ -243,7 +276,10 @@ export function compareRuns(runs: readonly ComparedRun[], notes: readonly string
   const [reference, ...others] = runs;
   if (reference === undefined || others.length === 0) throw new Error('a comparison needs at least two runs');
   for (const run of others) {
-    if (run.result.summary.seed !== reference.result.summary.seed) throw new Error(`${run.label} ran with seed ${run.result.summary.seed}, the reference with ${reference.result.summary.seed}: not common random numbers`);
+    if (run.result.summary.seed !== reference.result.summary.seed)
+      throw new Error(
+        `${run.label} ran with seed ${run.result.summary.seed}, the reference with ${reference.result.summary.seed}: not common random numbers`,
+      );
   }
   return {
     version: VERSION,
@@ -297,7 +333,12 @@ export function differenceCells(difference: KpiDifference): Array<string | numbe
 /** `comparison.csv` rows: one per compared scenario × KPI. */
 export function comparisonRows(comparison: Comparison): Array<Array<string | number | boolean | null>> {
   return comparison.contrasts.flatMap((contrast) =>
-    differenceRows(contrast).map(([kpi, difference]) => [contrast.scenario, comparison.reference, kpi, ...differenceCells(difference)]),
+    differenceRows(contrast).map(([kpi, difference]) => [
+      contrast.scenario,
+      comparison.reference,
+      kpi,
+      ...differenceCells(difference),
+    ]),
   );
 }
 
@@ -308,8 +349,14 @@ export function alignScenarios(scenarios: readonly Scenario[]): { scenarios: Sce
   const notes: string[] = [];
   const aligned = scenarios.map((scenario, index) => {
     if (index === 0) return scenario;
-    if (scenario.seed !== reference.seed) notes.push(`${scenario.name} has seed ${scenario.seed}; it ran with ${reference.seed}, the first scenario's, so that both see the same tickets.`);
-    if (scenario.replications !== reference.replications) notes.push(`${scenario.name} has ${scenario.replications} replications; it ran ${reference.replications}, as the first scenario, so that every replication has its pair.`);
+    if (scenario.seed !== reference.seed)
+      notes.push(
+        `${scenario.name} has seed ${scenario.seed}; it ran with ${reference.seed}, the first scenario's, so that both see the same tickets.`,
+      );
+    if (scenario.replications !== reference.replications)
+      notes.push(
+        `${scenario.name} has ${scenario.replications} replications; it ran ${reference.replications}, as the first scenario, so that every replication has its pair.`,
+      );
     return { ...scenario, seed: reference.seed, replications: reference.replications };
   });
   return { scenarios: aligned, notes };

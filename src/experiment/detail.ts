@@ -38,7 +38,16 @@ export function segmentRows(replications: ReadonlyArray<readonly Segment[]>): Ar
   );
   return sorted.map(({ dimension, segment, kpi, values }) => {
     const summary = summarize(values, units.get(kpi) ?? '', kpiRange(kpi));
-    return [dimension, segment, kpi, summary.unit, summary.mean, summary.ci95?.[0] ?? null, summary.ci95?.[1] ?? null, summary.n];
+    return [
+      dimension,
+      segment,
+      kpi,
+      summary.unit,
+      summary.mean,
+      summary.ci95?.[0] ?? null,
+      summary.ci95?.[1] ?? null,
+      summary.n,
+    ];
   });
 }
 

@@ -10,7 +10,12 @@ import type { DeskModel } from '../model/build.js';
 import { metricOptions, ticketTable, type TicketTable } from './replication.js';
 
 /** The first replication's ticket table; its `tickets.csv` written to `path` as it is formatted, if given. */
-export function firstTicketTable(ledger: Ledger, model: DeskModel, keepRows: boolean, path: string | undefined): TicketTable {
+export function firstTicketTable(
+  ledger: Ledger,
+  model: DeskModel,
+  keepRows: boolean,
+  path: string | undefined,
+): TicketTable {
   const options = metricOptions(model);
   if (path === undefined) return ticketTable(ledger, options, keepRows);
   const descriptor = openSync(path, 'w');

@@ -14,7 +14,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import { releaseReplicationCaches, runReplicationTask, type ReplicationReply, type ReplicationTask } from './replication-worker.js';
+import {
+  releaseReplicationCaches,
+  runReplicationTask,
+  type ReplicationReply,
+  type ReplicationTask,
+} from './replication-worker.js';
 
 /** The compiled worker script, when running from the build. */
 function workerScript(): string | undefined {
@@ -38,7 +43,10 @@ export class ReplicationPool {
   private constructor(workers: number) {
     const script = workers > 1 ? workerScript() : undefined;
     this.workers = script === undefined ? 1 : workers;
-    this.threads = script === undefined ? undefined : new Tinypool({ filename: script, minThreads: workers, maxThreads: workers, idleTimeout: 0 });
+    this.threads =
+      script === undefined
+        ? undefined
+        : new Tinypool({ filename: script, minThreads: workers, maxThreads: workers, idleTimeout: 0 });
   }
 
   /** A pool of `workers` threads (started now, so they load while the caller prepares the runs). */
@@ -55,13 +63,15 @@ export class ReplicationPool {
   run(task: ReplicationTask): Promise<ReplicationReply> {
     if (this.closed) return Promise.reject(new Error('the replication pool is closed'));
     if (this.threads !== undefined) return this.threads.run(task) as Promise<ReplicationReply>;
-    const reply = this.queue.then(
-      // A turn of the event loop between tasks, so progress bars draw.
-      () => new Promise<void>((resolve) => setImmediate(resolve)),
-    ).then(() => {
-      if (this.failed) throw new Error('an earlier replication failed');
-      return runReplicationTask(task);
-    });
+    const reply = this.queue
+      .then(
+        // A turn of the event loop between tasks, so progress bars draw.
+        () => new Promise<void>((resolve) => setImmediate(resolve)),
+      )
+      .then(() => {
+        if (this.failed) throw new Error('an earlier replication failed');
+        return runReplicationTask(task);
+      });
     this.queue = reply.catch(() => {
       this.failed = true;
     });

@@ -17,7 +17,15 @@ import { INCENTIVE_KPIS, type IncentiveKpi } from '../scenario/incentives.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { whoPays, type WhoPays } from './who-pays.js';
-import { DIFFERENCE_COLUMNS, differenceCells, differenceRows, differenceTable, type DifferenceTable, type KpiDifference, type RunOutcomes } from './compare.js';
+import {
+  DIFFERENCE_COLUMNS,
+  differenceCells,
+  differenceRows,
+  differenceTable,
+  type DifferenceTable,
+  type KpiDifference,
+  type RunOutcomes,
+} from './compare.js';
 import type { KpiSummary } from './statistics.js';
 import { mergeWarnings, type ExperimentWarning } from './warnings.js';
 
@@ -89,9 +97,15 @@ export interface PressureResult extends PressureRun {
  * The spill-over table of pressure on one KPI from the runs at each level (level order,
  * `levels[0]` = 0). `scenario` is the scenario as written, for its name and its own incentives.
  */
-export function pressureResult(kpi: string, scenario: Scenario, levels: readonly number[], runs: readonly RunOutcomes[]): PressureResult {
+export function pressureResult(
+  kpi: string,
+  scenario: Scenario,
+  levels: readonly number[],
+  runs: readonly RunOutcomes[],
+): PressureResult {
   const reference = runs[0];
-  if (reference === undefined || runs.length !== levels.length || levels[0] !== 0) throw new Error('pressure needs one run per level, the first at pressure 0');
+  if (reference === undefined || runs.length !== levels.length || levels[0] !== 0)
+    throw new Error('pressure needs one run per level, the first at pressure 0');
   return {
     scenario: scenario.name,
     version: VERSION,
@@ -102,12 +116,19 @@ export function pressureResult(kpi: string, scenario: Scenario, levels: readonly
     better: kpiDirection(kpi) ?? null,
     levels: [...levels],
     steps: runs.map((run, index) => {
-      const step: PressureStep = { pressure: levels[index]!, kpis: run.summary.kpis, tiers: run.summary.tiers, change: differenceTable(reference, run) };
+      const step: PressureStep = {
+        pressure: levels[index]!,
+        kpis: run.summary.kpis,
+        tiers: run.summary.tiers,
+        change: differenceTable(reference, run),
+      };
       const section = whoPays(reference, run);
       if (section !== undefined) step.who_pays = section;
       return step;
     }),
-    warnings: mergeWarnings(runs.map((run, index) => ({ run: `pressure ${levels[index]}`, warnings: run.summary.warnings }))),
+    warnings: mergeWarnings(
+      runs.map((run, index) => ({ run: `pressure ${levels[index]}`, warnings: run.summary.warnings })),
+    ),
   };
 }
 
@@ -143,7 +164,14 @@ export const PRESSURE_COLUMNS = ['pressured_kpi', 'pressure', 'kpi', 'group', 'b
 type Cell = string | number | boolean | null;
 
 function pressureRow(targeted: string, pressure: number, kpi: string, difference: KpiDifference): Cell[] {
-  return [targeted, pressure, kpi, spilloverGroup(kpi, targeted), kpiDirection(kpi) ?? null, ...differenceCells(difference)];
+  return [
+    targeted,
+    pressure,
+    kpi,
+    spilloverGroup(kpi, targeted),
+    kpiDirection(kpi) ?? null,
+    ...differenceCells(difference),
+  ];
 }
 
 /** `pressure.csv`: one row per KPI × level, in spill-over order, each KPI's levels together. */
@@ -187,7 +215,13 @@ export interface PressureMatrix extends PressureRun {
  * The matrix from the run with no pressure and one run per targeted KPI (same order as
  * `kpis`, all at `level`).
  */
-export function pressureMatrix(scenario: Scenario, level: number, kpis: readonly string[], reference: RunOutcomes, runs: readonly RunOutcomes[]): PressureMatrix {
+export function pressureMatrix(
+  scenario: Scenario,
+  level: number,
+  kpis: readonly string[],
+  reference: RunOutcomes,
+  runs: readonly RunOutcomes[],
+): PressureMatrix {
   if (runs.length !== kpis.length) throw new Error('the pressure matrix needs one run per targeted KPI');
   return {
     scenario: scenario.name,
@@ -197,7 +231,11 @@ export function pressureMatrix(scenario: Scenario, level: number, kpis: readonly
     replaced_incentives: scenario.incentives.map(({ kpi, pressure }) => ({ kpi, pressure })),
     level,
     reference: { kpis: reference.summary.kpis, tiers: reference.summary.tiers },
-    rows: kpis.map((kpi, index) => ({ kpi, better: kpiDirection(kpi) ?? null, change: differenceTable(reference, runs[index]!) })),
+    rows: kpis.map((kpi, index) => ({
+      kpi,
+      better: kpiDirection(kpi) ?? null,
+      change: differenceTable(reference, runs[index]!),
+    })),
     warnings: mergeWarnings([
       { run: 'no pressure', warnings: reference.summary.warnings },
       ...runs.map((run, index) => ({ run: `pressure on ${kpis[index]}`, warnings: run.summary.warnings })),
@@ -207,7 +245,9 @@ export function pressureMatrix(scenario: Scenario, level: number, kpis: readonly
 
 /** The matrix as `pressure.csv` rows: one per targeted KPI × KPI, with the full difference. */
 export function pressureMatrixRows(matrix: PressureMatrix): Cell[][] {
-  return matrix.rows.flatMap((row) => differenceRows(row.change).map(([kpi, difference]) => pressureRow(row.kpi, matrix.level, kpi, difference)));
+  return matrix.rows.flatMap((row) =>
+    differenceRows(row.change).map(([kpi, difference]) => pressureRow(row.kpi, matrix.level, kpi, difference)),
+  );
 }
 
 /** The matrix as a wide table (`pressure-matrix.csv`): a row per targeted KPI, a column per KPI, cells the relative change. */

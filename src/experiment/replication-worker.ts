@@ -15,7 +15,15 @@ import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
 import { firstTicketTable } from './first-ticket-table.js';
-import { metricOptions, runReplication, ticketRows, type Detail, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
+import {
+  metricOptions,
+  runReplication,
+  ticketRows,
+  type Detail,
+  type ReplicationOutcome,
+  type TicketRows,
+  type TicketTable,
+} from './replication.js';
 
 /** What a run asks of each of its replications. */
 export interface ReplicationNeeds {
@@ -66,7 +74,8 @@ function deskOf(task: ReplicationTask): DeskModel {
 export function runReplicationTask(task: ReplicationTask): ReplicationReply {
   const model = deskOf(task);
   const first = task.replication === 1;
-  const events = first && task.eventsPath !== undefined ? new NdjsonFileSink(task.eventsPath, model.originEpochMs) : undefined;
+  const events =
+    first && task.eventsPath !== undefined ? new NdjsonFileSink(task.eventsPath, model.originEpochMs) : undefined;
   let result: ReturnType<typeof runReplication>;
   try {
     result = runReplication(model, task.replication, events, ledger, task.detail ?? false);

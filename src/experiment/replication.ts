@@ -43,7 +43,10 @@ export function metricOptions(model: DeskModel): MetricOptions {
 export function scenarioMetricOptions(scenario: Scenario, businessHours: BusinessCalendar): MetricOptions {
   const sla = scenario.sla;
   const targets = Object.fromEntries(
-    Object.entries(sla.targets).map(([priority, target]) => [priority, { firstResponse: target.first_response, resolution: target.resolution }]),
+    Object.entries(sla.targets).map(([priority, target]) => [
+      priority,
+      { firstResponse: target.first_response, resolution: target.resolution },
+    ]),
   );
   return {
     serviceLevelThreshold: scenario.metrics.service_level_threshold,
@@ -51,7 +54,8 @@ export function scenarioMetricOptions(scenario: Scenario, businessHours: Busines
     fcrWindow: scenario.metrics.fcr_window_days * 24 * 60,
     autoReplyCountsAsResponse: scenario.metrics.auto_reply_counts_as_response,
     countPendingTime: scenario.metrics.count_pending_time,
-    durationClock: scenario.metrics.clock === 'business' ? (from, to) => businessHours.businessMinutesBetween(from, to) : undefined,
+    durationClock:
+      scenario.metrics.clock === 'business' ? (from, to) => businessHours.businessMinutesBetween(from, to) : undefined,
     costs: {
       hourlyByTier: Object.fromEntries(scenario.tiers.map((tier) => [tier.id, tier.cost_per_hour])),
       perHire: scenario.costs.hiring,
@@ -60,7 +64,11 @@ export function scenarioMetricOptions(scenario: Scenario, businessHours: Busines
       fixedMonthly: scenario.costs.fixed_monthly,
       ...(scenario.automation.length === 0
         ? {}
-        : { perConversationByTier: Object.fromEntries(scenario.automation.map((bot) => [bot.id, bot.cost_per_conversation])) }),
+        : {
+            perConversationByTier: Object.fromEntries(
+              scenario.automation.map((bot) => [bot.id, bot.cost_per_conversation]),
+            ),
+          }),
     },
     ...(scenario.automation.length === 0 ? {} : { automationTiers: scenario.automation.map((bot) => bot.id) }),
     sla:
@@ -68,7 +76,10 @@ export function scenarioMetricOptions(scenario: Scenario, businessHours: Busines
         ? undefined
         : {
             targets,
-            clock: sla.clock === 'business' ? (from, to) => businessHours.businessMinutesBetween(from, to) : (from, to) => to - from,
+            clock:
+              sla.clock === 'business'
+                ? (from, to) => businessHours.businessMinutesBetween(from, to)
+                : (from, to) => to - from,
             pauseWhenPending: sla.pause_when_pending,
           },
   };
@@ -139,15 +150,30 @@ export type TicketRows = ReturnType<typeof ticketRows>;
  * report's resolved tickets and arrivals. `keepRows` also keeps the rows as objects.
  */
 export function ticketTable(ledger: Ledger, options?: MetricOptions, keepRows?: boolean): TicketTable & { csv: string };
-export function ticketTable(ledger: Ledger, options: MetricOptions | undefined, keepRows: boolean, csvSink: ((text: string) => void) | undefined): TicketTable;
-export function ticketTable(ledger: Ledger, options?: MetricOptions, keepRows = false, csvSink?: (text: string) => void): TicketTable {
+export function ticketTable(
+  ledger: Ledger,
+  options: MetricOptions | undefined,
+  keepRows: boolean,
+  csvSink: ((text: string) => void) | undefined,
+): TicketTable;
+export function ticketTable(
+  ledger: Ledger,
+  options?: MetricOptions,
+  keepRows = false,
+  csvSink?: (text: string) => void,
+): TicketTable {
   ledger.finish();
   const measured = ledger.measuredIndices().length;
   const resolved: ResolvedTicket[] = [];
-  const arrivals = { created: new Float64Array(measured), wait: new Float64Array(measured), abandoned: new Uint8Array(measured) };
+  const arrivals = {
+    created: new Float64Array(measured),
+    wait: new Float64Array(measured),
+    abandoned: new Uint8Array(measured),
+  };
   const priorities = ledger.priorities.values.map((priority) => (priority === '' ? '(none)' : priority));
   const visit = (row: number, ticket: number, resolution: number, queueWait: number, status: string) => {
-    if (!Number.isNaN(resolution)) resolved.push({ priority: priorities[ledger.priority[ticket]!] ?? '(none)', minutes: resolution });
+    if (!Number.isNaN(resolution))
+      resolved.push({ priority: priorities[ledger.priority[ticket]!] ?? '(none)', minutes: resolution });
     arrivals.created[row] = ledger.createdAt[ticket]!;
     arrivals.wait[row] = queueWait;
     arrivals.abandoned[row] = status === 'abandoned' ? 1 : 0;

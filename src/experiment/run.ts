@@ -9,10 +9,26 @@ import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
 import { batchWorkers, completeRun, runParts, type RunSpec } from './batch.js';
 import type { ReplicationPool } from './pool.js';
-import { metricOptions, runReplication, ticketRows, ticketTable, type Detail, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
+import {
+  metricOptions,
+  runReplication,
+  ticketRows,
+  type Detail,
+  type ReplicationOutcome,
+  type TicketRows,
+  type TicketTable,
+} from './replication.js';
 import { firstTicketTable } from './first-ticket-table.js';
 
-export { metricOptions, runReplication, ticketTable, ticketTableCsv, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
+export {
+  metricOptions,
+  runReplication,
+  ticketTable,
+  ticketTableCsv,
+  type ReplicationOutcome,
+  type TicketRows,
+  type TicketTable,
+} from './replication.js';
 import { summarizeOutcomes, type RunSummary } from './summary.js';
 import { formatKpiKey } from '../metrics/kpi-key.js';
 
@@ -55,17 +71,29 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     const extraSink = replication === 1 ? options.firstReplicationSink?.(model) : undefined;
     const { outcome, ledger } = runReplication(model, replication, extraSink, reuse, options.detail);
     reuse = ledger;
-    if (replication === 1) tickets = firstTicketTable(ledger, model, options.keepTicketRows !== undefined, options.ticketsPath);
+    if (replication === 1)
+      tickets = firstTicketTable(ledger, model, options.keepTicketRows !== undefined, options.ticketsPath);
     const rows = keptRows(options.keepTicketRows, replication, tickets, ledger, model);
     if (rows !== undefined) kept.push({ replication, rows });
     outcomes.push(outcome);
     options.onReplication?.(replication, scenario.replications);
   }
-  return { outcomes, tickets, ...(options.keepTicketRows === undefined ? {} : { ticketRows: kept }), summary: summarizeOutcomes(scenario, outcomes, model) };
+  return {
+    outcomes,
+    tickets,
+    ...(options.keepTicketRows === undefined ? {} : { ticketRows: kept }),
+    summary: summarizeOutcomes(scenario, outcomes, model),
+  };
 }
 
 /** A replication's ticket rows if the run keeps them: the first one's from its table, the others' computed. */
-export function keptRows(keep: TicketRowsKept | undefined, replication: number, first: TicketTable, ledger: Ledger, model: DeskModel): TicketRows | undefined {
+export function keptRows(
+  keep: TicketRowsKept | undefined,
+  replication: number,
+  first: TicketTable,
+  ledger: Ledger,
+  model: DeskModel,
+): TicketRows | undefined {
   if (keep === undefined || (keep === 'first' && replication > 1)) return undefined;
   return replication === 1 ? first.rows : ticketRows(ledger, metricOptions(model));
 }
@@ -122,6 +150,10 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
     eventsPath: options.eventsPath,
     ticketsPath: options.ticketsPath,
   };
-  const [part] = await runParts([spec], { workers: options.workers, pool: options.pool, onProgress: options.onReplication });
+  const [part] = await runParts([spec], {
+    workers: options.workers,
+    pool: options.pool,
+    onProgress: options.onReplication,
+  });
   return completeRun(spec, part!);
 }

@@ -50,17 +50,23 @@ export function parseShard(text: string, env: Readonly<Record<string, string | u
   const match = /^\s*([^/\s]+)\s*\/\s*(\S+)\s*$/.exec(text);
   const count = wholeNumber(match?.[2]);
   if (match === null || count === undefined || count < 1 || count > MAX_SHARDS) {
-    throw new ShardError(`--shard expects i/n (this process's part i of n, 1 ≤ i ≤ n ≤ ${MAX_SHARDS.toLocaleString('en-US')}) or auto/n, found "${text}"`);
+    throw new ShardError(
+      `--shard expects i/n (this process's part i of n, 1 ≤ i ≤ n ≤ ${MAX_SHARDS.toLocaleString('en-US')}) or auto/n, found "${text}"`,
+    );
   }
   if (match[1] !== 'auto') {
     const index = wholeNumber(match[1]);
-    if (index === undefined || index < 1 || index > count) throw new ShardError(`--shard ${text}: the index must be a whole number from 1 to ${count}`);
+    if (index === undefined || index < 1 || index > count)
+      throw new ShardError(`--shard ${text}: the index must be a whole number from 1 to ${count}`);
     return { index, count };
   }
   const kubernetes = env.JOB_COMPLETION_INDEX;
   if (kubernetes !== undefined) {
     const index = wholeNumber(kubernetes);
-    if (index === undefined || index >= count) throw new ShardError(`--shard auto/${count}: JOB_COMPLETION_INDEX is "${kubernetes}", expected 0 to ${count - 1} (set the Job's completions to ${count})`);
+    if (index === undefined || index >= count)
+      throw new ShardError(
+        `--shard auto/${count}: JOB_COMPLETION_INDEX is "${kubernetes}", expected 0 to ${count - 1} (set the Job's completions to ${count})`,
+      );
     return { index: index + 1, count };
   }
   const slurm = env.SLURM_ARRAY_TASK_ID;
@@ -68,11 +74,15 @@ export function parseShard(text: string, env: Readonly<Record<string, string | u
     const id = wholeNumber(slurm);
     const first = wholeNumber(env.SLURM_ARRAY_TASK_MIN ?? '0');
     if (id === undefined || first === undefined || id < first || id - first >= count) {
-      throw new ShardError(`--shard auto/${count}: SLURM_ARRAY_TASK_ID is "${slurm}" (SLURM_ARRAY_TASK_MIN ${env.SLURM_ARRAY_TASK_MIN ?? 'unset'}), expected ${count} tasks, e.g. --array=0-${count - 1}`);
+      throw new ShardError(
+        `--shard auto/${count}: SLURM_ARRAY_TASK_ID is "${slurm}" (SLURM_ARRAY_TASK_MIN ${env.SLURM_ARRAY_TASK_MIN ?? 'unset'}), expected ${count} tasks, e.g. --array=0-${count - 1}`,
+      );
     }
     return { index: id - first + 1, count };
   }
-  throw new ShardError(`--shard auto/${count} reads its index from ${SHARD_INDEX_VARIABLES.join(' or ')}, and neither is set: give the index (--shard 1/${count}) outside an array job`);
+  throw new ShardError(
+    `--shard auto/${count} reads its index from ${SHARD_INDEX_VARIABLES.join(' or ')}, and neither is set: give the index (--shard 1/${count}) outside an array job`,
+  );
 }
 
 /** The replications of each run that shard `shard` does: unit k of the flat (run, replication) list goes to shard (k mod n) + 1. */
@@ -111,16 +121,25 @@ export interface ShardJob<Plan> {
 
 /** The runs of a job as they decide its outputs: a shard's own paths left out. */
 function jobSpecs(specs: readonly RunSpec[]): RunSpec[] {
-  return specs.map(({ eventsPath, replications: _replications, ...spec }) => ({ ...spec, ...(eventsPath === undefined ? {} : { eventsPath: 'events.ndjson' }) }));
+  return specs.map(({ eventsPath, replications: _replications, ...spec }) => ({
+    ...spec,
+    ...(eventsPath === undefined ? {} : { eventsPath: 'events.ndjson' }),
+  }));
 }
 
 /** The job's hash: JSON of the command, plan and runs (JSON, not v8: the same on every Node version). */
 export function jobHash(job: ShardJob<unknown>): string {
-  return createHash('sha256').update(JSON.stringify({ command: job.command, plan: job.plan, specs: jobSpecs(job.specs) })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ command: job.command, plan: job.plan, specs: jobSpecs(job.specs) }))
+    .digest('hex');
 }
 
 /** A shard's two files: its manifest and its data. */
-export function shardFiles(job: ShardJob<unknown>, shard: Shard, parts: readonly RunPart[]): { manifest: string; data: Buffer } {
+export function shardFiles(
+  job: ShardJob<unknown>,
+  shard: Shard,
+  parts: readonly RunPart[],
+): { manifest: string; data: Buffer } {
   const data = serialize({ command: job.command, plan: job.plan, specs: jobSpecs(job.specs), parts });
   const manifest: ShardManifest = {
     desksim_shard: 1,
@@ -128,7 +147,10 @@ export function shardFiles(job: ShardJob<unknown>, shard: Shard, parts: readonly
     command: job.command,
     shard,
     job: jobHash(job),
-    runs: job.specs.map((spec, index) => ({ scenario: spec.scenario.name, replications: parts[index]!.outcomes.map((outcome) => outcome.replication) })),
+    runs: job.specs.map((spec, index) => ({
+      scenario: spec.scenario.name,
+      replications: parts[index]!.outcomes.map((outcome) => outcome.replication),
+    })),
     data_sha256: createHash('sha256').update(data).digest('hex'),
   };
   return { manifest: JSON.stringify(manifest, null, 2) + '\n', data };
@@ -150,7 +172,12 @@ export function readShard(directory: string, manifestText: string, readData: () 
   } catch (error) {
     throw new ShardError(`${directory}: ${SHARD_MANIFEST} is not JSON (${(error as Error).message})`);
   }
-  if (manifest.desksim_shard !== 1 || typeof manifest.job !== 'string' || typeof manifest.shard?.index !== 'number' || typeof manifest.shard?.count !== 'number') {
+  if (
+    manifest.desksim_shard !== 1 ||
+    typeof manifest.job !== 'string' ||
+    typeof manifest.shard?.index !== 'number' ||
+    typeof manifest.shard?.count !== 'number'
+  ) {
     throw new ShardError(`${directory}: ${SHARD_MANIFEST} is not a desksim shard manifest`);
   }
   return {
@@ -159,12 +186,16 @@ export function readShard(directory: string, manifestText: string, readData: () 
     data() {
       const bytes = readData();
       if (createHash('sha256').update(bytes).digest('hex') !== manifest.data_sha256) {
-        throw new ShardError(`${directory}: ${SHARD_DATA} does not match its manifest (damaged, or from another shard): run this shard again`);
+        throw new ShardError(
+          `${directory}: ${SHARD_DATA} does not match its manifest (damaged, or from another shard): run this shard again`,
+        );
       }
       try {
         return deserialize(bytes) as ShardJob<unknown> & { parts: RunPart[] };
       } catch (error) {
-        throw new ShardError(`${directory}: ${SHARD_DATA} cannot be read (${(error as Error).message}); was it written by another Node version?`);
+        throw new ShardError(
+          `${directory}: ${SHARD_DATA} cannot be read (${(error as Error).message}); was it written by another Node version?`,
+        );
       }
     },
   };
@@ -182,24 +213,39 @@ export function mergeShards(shards: readonly ReadShard[]): ShardJob<unknown> & {
   for (const shard of shards) {
     const { manifest } = shard;
     const differs = (what: string, mine: unknown, theirs: unknown) =>
-      new ShardError(`${shard.directory} and ${first.directory} are not shards of one job: ${what} ${JSON.stringify(mine)} and ${JSON.stringify(theirs)}`);
-    if (manifest.command !== first.manifest.command) throw differs('commands', manifest.command, first.manifest.command);
-    if (manifest.version !== first.manifest.version) throw differs('desksim versions', manifest.version, first.manifest.version);
+      new ShardError(
+        `${shard.directory} and ${first.directory} are not shards of one job: ${what} ${JSON.stringify(mine)} and ${JSON.stringify(theirs)}`,
+      );
+    if (manifest.command !== first.manifest.command)
+      throw differs('commands', manifest.command, first.manifest.command);
+    if (manifest.version !== first.manifest.version)
+      throw differs('desksim versions', manifest.version, first.manifest.version);
     if (manifest.shard.count !== count) throw differs('shard counts', manifest.shard.count, count);
     if (manifest.job !== first.manifest.job) {
-      throw new ShardError(`${shard.directory} and ${first.directory} are not shards of one job: their scenarios or options differ (job ${manifest.job.slice(0, 12)}… and ${first.manifest.job.slice(0, 12)}…)`);
+      throw new ShardError(
+        `${shard.directory} and ${first.directory} are not shards of one job: their scenarios or options differ (job ${manifest.job.slice(0, 12)}… and ${first.manifest.job.slice(0, 12)}…)`,
+      );
     }
   }
   const byIndex = new Map<number, ReadShard>();
   for (const shard of shards) {
     const twin = byIndex.get(shard.manifest.shard.index);
-    if (twin !== undefined) throw new ShardError(`shard ${shard.manifest.shard.index}/${count} is given twice: ${twin.directory} and ${shard.directory}`);
+    if (twin !== undefined)
+      throw new ShardError(
+        `shard ${shard.manifest.shard.index}/${count} is given twice: ${twin.directory} and ${shard.directory}`,
+      );
     byIndex.set(shard.manifest.shard.index, shard);
   }
   const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !byIndex.has(index));
   if (missing.length > 0) {
-    const shown = missing.slice(0, 10).map((index) => `${index}/${count}`).join(', ') + (missing.length > 10 ? ` and ${missing.length - 10} more` : '');
-    throw new ShardError(`incomplete: ${missing.length} of ${count} shards missing (${shown}); merge needs every shard of the job`);
+    const shown =
+      missing
+        .slice(0, 10)
+        .map((index) => `${index}/${count}`)
+        .join(', ') + (missing.length > 10 ? ` and ${missing.length - 10} more` : '');
+    throw new ShardError(
+      `incomplete: ${missing.length} of ${count} shards missing (${shown}); merge needs every shard of the job`,
+    );
   }
 
   const ordered = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, shard]) => shard);
@@ -221,7 +267,9 @@ export function mergeShards(shards: readonly ReadShard[]): ShardJob<unknown> & {
     const got = part.outcomes.map((outcome) => outcome.replication);
     const wanted = specReplications(spec);
     if (got.length !== wanted.length || got.some((replication, index) => replication !== wanted[index])) {
-      throw new ShardError(`${spec.scenario.name}: the shards hold replications ${got.join(', ') || 'none'}, expected 1 to ${wanted.length}`);
+      throw new ShardError(
+        `${spec.scenario.name}: the shards hold replications ${got.join(', ') || 'none'}, expected 1 to ${wanted.length}`,
+      );
     }
   });
   return { command: job.command, plan: job.plan, specs: job.specs, parts };

@@ -23,19 +23,39 @@ export interface RunSummary {
 }
 
 /** Summarises replication outcomes KPI by KPI, with the warnings the figures call for. */
-export function summarizeOutcomes(scenario: Scenario, outcomes: ReplicationOutcome[], model: DeskModel = buildDesk(scenario)): RunSummary {
+export function summarizeOutcomes(
+  scenario: Scenario,
+  outcomes: ReplicationOutcome[],
+  model: DeskModel = buildDesk(scenario),
+): RunSummary {
   const kpis: Record<string, KpiSummary> = {};
   for (const kpi of KPI_CATALOG) {
-    kpis[kpi.id] = summarize(outcomes.map((outcome) => outcome.kpis.values[kpi.id] ?? null), kpi.unit, kpi.range ?? unitRange(kpi.unit));
+    kpis[kpi.id] = summarize(
+      outcomes.map((outcome) => outcome.kpis.values[kpi.id] ?? null),
+      kpi.unit,
+      kpi.range ?? unitRange(kpi.unit),
+    );
   }
   const tiers: Record<string, Record<string, KpiSummary>> = {};
   for (const tier of scenario.tiers) {
     const row: Record<string, KpiSummary> = {};
     for (const kpi of TIER_KPI_CATALOG) {
-      row[kpi.id] = summarize(outcomes.map((outcome) => outcome.kpis.tiers[tier.id]?.[kpi.id] ?? null), kpi.unit, kpi.range ?? unitRange(kpi.unit));
+      row[kpi.id] = summarize(
+        outcomes.map((outcome) => outcome.kpis.tiers[tier.id]?.[kpi.id] ?? null),
+        kpi.unit,
+        kpi.range ?? unitRange(kpi.unit),
+      );
     }
     tiers[tier.id] = row;
   }
   const warnings = computeWarnings({ kpis, tiers }, { ...warningFacts(model), replications: outcomes.length });
-  return { scenario: scenario.name, seed: scenario.seed, replications: outcomes.length, version: VERSION, warnings, kpis, tiers };
+  return {
+    scenario: scenario.name,
+    seed: scenario.seed,
+    replications: outcomes.length,
+    version: VERSION,
+    warnings,
+    kpis,
+    tiers,
+  };
 }

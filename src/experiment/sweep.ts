@@ -30,21 +30,45 @@ import { mergeWarnings, type ExperimentWarning } from './warnings.js';
 // The experiment file
 // ---------------------------------------------------------------------------
 
-const gridValue = z.union([z.number(), z.string(), z.boolean(), z.record(z.string(), z.unknown()), z.array(z.unknown())]);
+const gridValue = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.record(z.string(), z.unknown()),
+  z.array(z.unknown()),
+]);
 
 /** The experiment file format (zod): a scenario, fixed overrides and a grid of `--set` paths. */
 export const experimentSchema = z.strictObject({
   name: z.string().min(1).describe('Experiment name; also names the output directory (outputs/sweep-<name>/).'),
   description: z.string().optional(),
   scenario: z.string().min(1).describe('Path of the scenario file, relative to this file.'),
-  replications: z.number().int().min(1).max(100000).optional().describe('Replications at every grid point (default: the scenario’s).'),
-  seed: z.number().int().min(0).optional().describe('Seed of every grid point (default: the scenario’s). The same for all points: common random numbers.'),
-  set: z.array(z.string().min(1)).default([]).describe('Overrides applied at every grid point, as with --set: "horizon.days=28".'),
+  replications: z
+    .number()
+    .int()
+    .min(1)
+    .max(100000)
+    .optional()
+    .describe('Replications at every grid point (default: the scenario’s).'),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Seed of every grid point (default: the scenario’s). The same for all points: common random numbers.'),
+  set: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Overrides applied at every grid point, as with --set: "horizon.days=28".'),
   grid: z
     .record(z.string().min(1), z.array(gridValue).min(1))
     .refine((grid) => Object.keys(grid).length > 0, 'must name at least one parameter (a --set path) with its values')
     .describe('Parameter (a --set path, e.g. tiers.tier1.agents) → the values to try. Every combination is run.'),
-  kpis: z.array(z.string().min(1)).min(1).optional().describe('KPIs in the terminal table (every KPI is written to the files). Default: a few headline KPIs.'),
+  kpis: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe('KPIs in the terminal table (every KPI is written to the files). Default: a few headline KPIs.'),
 });
 
 /** An experiment file as written (defaults applied). */
@@ -54,7 +78,14 @@ export type Experiment = z.output<typeof experimentSchema>;
 export const EXPERIMENT_KIND: DocumentKind = { noun: 'experiment', article: 'an', exampleKeys: ['scenario', 'grid'] };
 
 /** Headline KPIs of a sweep's terminal table when the experiment names none. */
-export const DEFAULT_SWEEP_KPIS = ['first_response_time_mean', 'resolution_time_mean', 'queue_wait_mean', 'utilization', 'cost_per_ticket', 'true_resolution_rate'] as const satisfies readonly KpiId[];
+export const DEFAULT_SWEEP_KPIS = [
+  'first_response_time_mean',
+  'resolution_time_mean',
+  'queue_wait_mean',
+  'utilization',
+  'cost_per_ticket',
+  'true_resolution_rate',
+] as const satisfies readonly KpiId[];
 
 /** A parameter value of a grid point: what the experiment file wrote (a number, a string, a map...). */
 export type ParameterValue = z.output<typeof gridValue>;
@@ -63,7 +94,9 @@ export type ParameterValue = z.output<typeof gridValue>;
  * Every combination of the grid's values, the first parameter varying slowest:
  * `{ a: [1, 2], b: [x, y] }` → a=1 b=x, a=1 b=y, a=2 b=x, a=2 b=y.
  */
-export function expandGrid(grid: Readonly<Record<string, readonly ParameterValue[]>>): Array<Record<string, ParameterValue>> {
+export function expandGrid(
+  grid: Readonly<Record<string, readonly ParameterValue[]>>,
+): Array<Record<string, ParameterValue>> {
   let points: Array<Record<string, ParameterValue>> = [{}];
   for (const [path, values] of Object.entries(grid)) {
     points = points.flatMap((point) => values.map((value) => ({ ...point, [path]: value })));
@@ -131,9 +164,16 @@ function relocate(issue: ScenarioIssue, places: Places): { issue: ScenarioIssue;
   if (issue.override !== undefined) {
     const place = places.overrides.get(issue.override);
     if (place === undefined) return { issue, fromGrid: false };
-    return moveTo(issue.code === 'bad_override' ? place.key : place.value, [...places.point.keys()].some((path) => issue.override!.startsWith(`${path}=`)));
+    return moveTo(
+      issue.code === 'bad_override' ? place.key : place.value,
+      [...places.point.keys()].some((path) => issue.override!.startsWith(`${path}=`)),
+    );
   }
-  if ((issue.code === 'file_not_found' || issue.code === 'file_unreadable') && issue.file === places.scenarioFile && issue.line === undefined) {
+  if (
+    (issue.code === 'file_not_found' || issue.code === 'file_unreadable') &&
+    issue.file === places.scenarioFile &&
+    issue.line === undefined
+  ) {
     return moveTo(places.scenario, false, 'scenario');
   }
   // A map written as a grid value is reported where the scenario wrote its key: it is the grid's.
@@ -179,10 +219,16 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
   // The scenario file is read once; each point's values are applied to the parsed tree as data.
   const prepared = prepareScenarioFile(scenarioFile);
   for (const [index, parameters] of expandGrid(experiment.grid).entries()) {
-    const pointOverrides = Object.entries(parameters).map(([path, value]): ValueOverride => ({ path: path.split('.'), value, label: parameterOverride(path, value) }));
+    const pointOverrides = Object.entries(parameters).map(
+      ([path, value]): ValueOverride => ({ path: path.split('.'), value, label: parameterOverride(path, value) }),
+    );
     try {
       const overrides = [...fixed, ...(options.overrides ?? []), ...pointOverrides];
-      points.push({ point: index + 1, parameters, scenario: prepared.resolve(overrides, { allowLarge: options.allowLarge }).scenario });
+      points.push({
+        point: index + 1,
+        parameters,
+        scenario: prepared.resolve(overrides, { allowLarge: options.allowLarge }).scenario,
+      });
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       const places: Places = {
@@ -222,7 +268,18 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
   }
   if (issues.length > 0) {
     const rank = (issue: ScenarioIssue) => (issue.file === file ? 0 : 1);
-    throw new ScenarioError(issues.map((issue, order) => ({ issue, order })).sort((a, b) => rank(a.issue) - rank(b.issue) || (a.issue.line ?? 0) - (b.issue.line ?? 0) || (a.issue.column ?? 0) - (b.issue.column ?? 0) || a.order - b.order).map(({ issue }) => issue));
+    throw new ScenarioError(
+      issues
+        .map((issue, order) => ({ issue, order }))
+        .sort(
+          (a, b) =>
+            rank(a.issue) - rank(b.issue) ||
+            (a.issue.line ?? 0) - (b.issue.line ?? 0) ||
+            (a.issue.column ?? 0) - (b.issue.column ?? 0) ||
+            a.order - b.order,
+        )
+        .map(({ issue }) => issue),
+    );
   }
   return { experiment, file, scenarioFile, kpis, points };
 }
@@ -265,7 +322,8 @@ export interface SweepResult {
 /** Assembles a sweep's result from its grid points and their run summaries (same order). */
 export function sweepResult(loaded: LoadedExperiment, summaries: readonly RunSummary[]): SweepResult {
   const first = loaded.points[0];
-  if (first === undefined || summaries.length !== loaded.points.length) throw new Error('a sweep needs one run summary per grid point');
+  if (first === undefined || summaries.length !== loaded.points.length)
+    throw new Error('a sweep needs one run summary per grid point');
   const result: SweepResult = {
     experiment: loaded.experiment.name,
     scenario: first.scenario.name,
@@ -274,8 +332,15 @@ export function sweepResult(loaded: LoadedExperiment, summaries: readonly RunSum
     replications: first.scenario.replications,
     parameters: Object.keys(loaded.experiment.grid),
     kpis: loaded.kpis,
-    points: loaded.points.map((point, index) => ({ point: point.point, parameters: point.parameters, kpis: summaries[index]!.kpis, tiers: summaries[index]!.tiers })),
-    warnings: mergeWarnings(loaded.points.map((point, index) => ({ run: `point ${point.point}`, warnings: summaries[index]!.warnings }))),
+    points: loaded.points.map((point, index) => ({
+      point: point.point,
+      parameters: point.parameters,
+      kpis: summaries[index]!.kpis,
+      tiers: summaries[index]!.tiers,
+    })),
+    warnings: mergeWarnings(
+      loaded.points.map((point, index) => ({ run: `point ${point.point}`, warnings: summaries[index]!.warnings })),
+    ),
   };
   if (loaded.experiment.description !== undefined) result.description = loaded.experiment.description;
   return result;
@@ -290,12 +355,17 @@ export function parameterText(value: ParameterValue): string | number | boolean 
 export function summaryRows(point: Pick<SweepPoint, 'kpis' | 'tiers'>): Array<[string, KpiSummary]> {
   return [
     ...Object.entries(point.kpis),
-    ...Object.entries(point.tiers).flatMap(([tier, row]) => Object.entries(row).map(([id, summary]): [string, KpiSummary] => [formatKpiKey({ tier, kpi: id }), summary])),
+    ...Object.entries(point.tiers).flatMap(([tier, row]) =>
+      Object.entries(row).map(([id, summary]): [string, KpiSummary] => [formatKpiKey({ tier, kpi: id }), summary]),
+    ),
   ];
 }
 
 /** `sweep.csv`: one row per point × KPI, the parameter values as columns. */
-export function sweepCsv(result: SweepResult): { header: string[]; rows: Array<Array<string | number | boolean | null>> } {
+export function sweepCsv(result: SweepResult): {
+  header: string[];
+  rows: Array<Array<string | number | boolean | null>>;
+} {
   const header = ['point', ...result.parameters, 'kpi', 'unit', 'mean', 'sd', 'ci95_low', 'ci95_high', 'n'];
   const rows = result.points.flatMap((point) =>
     summaryRows(point).map(([kpi, summary]) => [
@@ -345,15 +415,22 @@ export class ParetoError extends Error {}
 
 /** Reads `--pareto a,b[,c]` against the scenario's KPI columns: 2 or 3 KPIs, each with a better direction. */
 export function paretoKpis(text: string, known: readonly string[]): Array<{ kpi: string; better: KpiDirection }> {
-  const kpis = text.split(',').map((kpi) => kpi.trim()).filter((kpi) => kpi !== '');
-  if (kpis.length < 2 || kpis.length > 3 || new Set(kpis).size !== kpis.length) throw new ParetoError(`--pareto takes two or three different KPIs separated by commas, found "${text}"`);
+  const kpis = text
+    .split(',')
+    .map((kpi) => kpi.trim())
+    .filter((kpi) => kpi !== '');
+  if (kpis.length < 2 || kpis.length > 3 || new Set(kpis).size !== kpis.length)
+    throw new ParetoError(`--pareto takes two or three different KPIs separated by commas, found "${text}"`);
   return kpis.map((kpi) => {
     if (!known.includes(kpi)) {
       const suggestion = closestMatch(kpi, known);
       throw new ParetoError(`--pareto: unknown KPI "${kpi}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`);
     }
     const better = kpiDirection(kpi);
-    if (better === undefined) throw new ParetoError(`--pareto: ${kpi} has no better direction (more is neither better nor worse), so it cannot be traded off`);
+    if (better === undefined)
+      throw new ParetoError(
+        `--pareto: ${kpi} has no better direction (more is neither better nor worse), so it cannot be traded off`,
+      );
     return { kpi, better };
   });
 }
@@ -365,7 +442,10 @@ export function paretoKpis(text: string, known: readonly string[]): Array<{ kpi:
  * share their seeds, but sweep.json keeps each point's summary, not the replications, so
  * the test is the conservative one of unpaired intervals.)
  */
-export function paretoFront(result: Pick<SweepResult, 'points'>, kpis: Array<{ kpi: string; better: KpiDirection }>): ParetoFront {
+export function paretoFront(
+  result: Pick<SweepResult, 'points'>,
+  kpis: Array<{ kpi: string; better: KpiDirection }>,
+): ParetoFront {
   // Scores where larger is better, so one comparison serves every direction; an interval
   // as [worse end, better end] in the same orientation.
   const scored = result.points.map((point) => {
@@ -386,13 +466,21 @@ export function paretoFront(result: Pick<SweepResult, 'points'>, kpis: Array<{ k
   type Scored = Omit<(typeof scored)[number], 'scores'> & { scores: number[] };
   const known = scored.filter((entry): entry is Scored => entry.scores.every((score) => score !== null));
   const dominates = (a: Scored, b: Scored) =>
-    a.scores.every((score, index) => score >= b.scores[index]!) && a.scores.some((score, index) => score > b.scores[index]!);
+    a.scores.every((score, index) => score >= b.scores[index]!) &&
+    a.scores.some((score, index) => score > b.scores[index]!);
   const clearlyBetter = (a: Scored, b: Scored) =>
     a.intervals.some((interval, index) => {
       const other = b.intervals[index];
-      return interval !== null && other !== null && interval !== undefined && other !== undefined && interval[0] > other[1];
+      return (
+        interval !== null && other !== null && interval !== undefined && other !== undefined && interval[0] > other[1]
+      );
     });
-  const front: ParetoFront = { kpis, optimal: [], dominated: [], unknown: scored.filter((entry) => entry.scores.some((score) => score === null)).map((entry) => entry.point) };
+  const front: ParetoFront = {
+    kpis,
+    optimal: [],
+    dominated: [],
+    unknown: scored.filter((entry) => entry.scores.some((score) => score === null)).map((entry) => entry.point),
+  };
   for (const entry of known) {
     const dominators = known.filter((other) => other !== entry && dominates(other, entry));
     const clear = dominators.find((other) => clearlyBetter(other, entry));

@@ -8,7 +8,13 @@
  * checks it): the same per-ticket functions, the same field rules (`csvField`).
  */
 import { csvField } from '../document/csv.js';
-import { firstResponseTime, resolutionTime, slaBreachAt, type MetricContext, type MetricOptions } from '../metrics/catalog.js';
+import {
+  firstResponseTime,
+  resolutionTime,
+  slaBreachAt,
+  type MetricContext,
+  type MetricOptions,
+} from '../metrics/catalog.js';
 import { buildContext, TICKET_COLUMNS, ticketStatus } from '../metrics/engine.js';
 import type { Dictionary, Ledger } from '../metrics/ledger.js';
 
@@ -28,18 +34,30 @@ function codedFields(dictionary: Dictionary): (code: number) => string {
   return (code) => (code < 0 ? '' : fields[code]!);
 }
 
-/** Per measured ticket, what the report takes from the table beside its text. */
-export interface TicketColumnsVisitor {
-  /** Called for each row in order: its row number, ledger row, resolution time (NaN if unresolved), queue wait (NaN: never queued or still waiting), status. */
-  (row: number, ticket: number, resolution: number, queueWait: number, status: string): void;
-}
+/**
+ * Per measured ticket, what the report takes from the table beside its text: called for each
+ * row in order with its row number, ledger row, resolution time (NaN if unresolved), queue
+ * wait (NaN: never queued or still waiting) and status.
+ */
+export type TicketColumnsVisitor = (
+  row: number,
+  ticket: number,
+  resolution: number,
+  queueWait: number,
+  status: string,
+) => void;
 
 /**
  * Formats the ticket table of a log (measured tickets, creation order) and hands its text to
  * `write` in chunks, header first. `visit` sees each row's derived values, so the report's
  * columns come from the same pass.
  */
-export function formatTicketCsv(ledger: Ledger, options: MetricOptions | undefined, write: (text: string) => void, visit?: TicketColumnsVisitor): number {
+export function formatTicketCsv(
+  ledger: Ledger,
+  options: MetricOptions | undefined,
+  write: (text: string) => void,
+  visit?: TicketColumnsVisitor,
+): number {
   ledger.finish();
   const slaContext: MetricContext | undefined = options?.sla === undefined ? undefined : buildContext(ledger, options);
   const times = { ledger, options: options ?? { serviceLevelThreshold: 60, reopenWindow: 7 * 24 * 60 } };

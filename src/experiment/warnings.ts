@@ -216,16 +216,19 @@ export function computeWarnings(input: WarningInput, facts: WarningFacts): RunWa
     });
   }
 
-  const blank = kpisWhere(input, (summary, id) => summary.n === 0 && (facts.automation === true || !AUTOMATION_KPI_IDS.includes(id)));
+  const blank = kpisWhere(
+    input,
+    (summary, id) => summary.n === 0 && (facts.automation === true || !AUTOMATION_KPI_IDS.includes(id)),
+  );
   if (blank.length > 0) {
     warnings.push({
       code: 'blank_kpis',
       message:
-        (facts.log === true
+        facts.log === true
           ? `${plural(blank.length, 'KPI')} blank because the log holds none of the events they are computed from, or ` +
             `its source cannot record them (unknown, not zero): ${blank.join(', ')}.`
           : `${plural(blank.length, 'KPI')} blank in every replication because the events they are computed from ` +
-            `never happened in the measured window (unknown, not zero): ${blank.join(', ')}.`),
+            `never happened in the measured window (unknown, not zero): ${blank.join(', ')}.`,
     });
   }
 

@@ -10,7 +10,13 @@
  */
 import { kpiRange } from '../metrics/catalog.js';
 import type { SegmentFilter } from '../metrics/segments.js';
-import { DIFFERENCE_COLUMNS, differenceCells, pairedDifference, type KpiDifference, type RunOutcomes } from './compare.js';
+import {
+  DIFFERENCE_COLUMNS,
+  differenceCells,
+  pairedDifference,
+  type KpiDifference,
+  type RunOutcomes,
+} from './compare.js';
 
 /** The KPIs of the "who pays" section, per segment. */
 export const WHO_PAYS_KPIS = [
@@ -80,9 +86,19 @@ export const WHO_PAYS_COLUMNS = ['scenario', 'reference', 'category', 'kpi', ...
 export const PRESSURE_WHO_PAYS_COLUMNS = ['pressure', 'reference', 'category', 'kpi', ...DIFFERENCE_COLUMNS] as const;
 
 /** `who-pays.csv` rows of one contrast (`scenario` is the compared run's label, or a pressure level). */
-export function whoPaysRows(scenario: string | number, reference: string, section: WhoPays | undefined): Array<Array<string | number | boolean | null>> {
+export function whoPaysRows(
+  scenario: string | number,
+  reference: string,
+  section: WhoPays | undefined,
+): Array<Array<string | number | boolean | null>> {
   if (section === undefined) return [];
   return Object.entries(section).flatMap(([category, row]) =>
-    Object.entries(row).map(([kpi, difference]) => [scenario, reference, category, kpi, ...differenceCells(difference)]),
+    Object.entries(row).map(([kpi, difference]) => [
+      scenario,
+      reference,
+      category,
+      kpi,
+      ...differenceCells(difference),
+    ]),
   );
 }

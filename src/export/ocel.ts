@@ -52,7 +52,7 @@ export function writeOcel(path: string, source: EventSource, scan: LogScan = sca
   try {
     out.write(
       `{\n"objectTypes": ${JSON.stringify(objectTypes())},\n"eventTypes": ` +
-      `${JSON.stringify(eventTypes(scan))},\n"events": [\n`,
+        `${JSON.stringify(eventTypes(scan))},\n"events": [\n`,
     );
     const objects = new Map<string, OcelObject>();
     let position = 0;

@@ -125,7 +125,7 @@ function header(name: string, scan: LogScan): string {
   if (scan.ticketless > 0) {
     lines.push(
       `  <!-- ${scan.ticketless} events without a ticket (agents' shifts and absences, self-service deflections) ` +
-      `belong to no case and are not in this log -->`,
+        `belong to no case and are not in this log -->`,
     );
   }
   return lines.join('\n') + '\n';

@@ -20,7 +20,7 @@ export function scoreTruthChart(result: FrameworkStudyResult): Chart {
     'score-vs-truth',
     'Framework score against the truth, desk by desk',
     `${result.desks.length} designed desks; both scores in sds over the desks (0 = the average desk); ρ is ` +
-    `Spearman's rank correlation`,
+      `Spearman's rank correlation`,
     {
       data: { values },
       facet: {
@@ -133,7 +133,7 @@ export function sensitivityChart(result: FrameworkStudyResult): Chart | undefine
     'sensitivity',
     'Sensitivity: does the score see a real change?',
     `Change of each framework's score (desk sds) with its 95 % interval at ${replications} replications; in ` +
-    `brackets, how far the truth moved`,
+      `brackets, how far the truth moved`,
     {
       data: { values },
       facet: {

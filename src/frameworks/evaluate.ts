@@ -76,7 +76,12 @@ class RunPlan {
       { workers: options.workers, onProgress: options.onProgress },
     );
     // Only the KPI values are kept: a study holds hundreds of runs.
-    keys.forEach((key, index) => this.values.set(key, parts[index]!.outcomes.map((outcome) => outcome.kpis.values)));
+    keys.forEach((key, index) =>
+      this.values.set(
+        key,
+        parts[index]!.outcomes.map((outcome) => outcome.kpis.values),
+      ),
+    );
   }
 
   of(key: string): Values[] {
@@ -222,14 +227,20 @@ export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOption
   await plan.run(options);
 
   const truthRule: ScoringRule = { rule: 'weighted_sum', tolerance: 1, kpis: scoredKpis(study.truth) };
-  const truthScale = scaleFor(truthRule, truthDesks.map((key) => plan.of(key)));
+  const truthScale = scaleFor(
+    truthRule,
+    truthDesks.map((key) => plan.of(key)),
+  );
   const truth = truthDesks.map((key) => mean(scaled(truthScale, plan.of(key))));
   const bootstrap = { resamples: study.bootstrap.resamples, seed: study.bootstrap.seed };
   const deskScores: Array<Record<string, number>> = loaded.desks.map(() => ({}));
 
   const frameworks = loaded.frameworks.map(({ framework, file }, index): FrameworkResult => {
     const item = plans[index]!;
-    const scale = scaleFor(item.rule, item.desks.map((key) => plan.of(key)));
+    const scale = scaleFor(
+      item.rule,
+      item.desks.map((key) => plan.of(key)),
+    );
     const scores = item.desks.map((key) => mean(scaled(scale, plan.of(key))));
     scores.forEach((value, desk) => (deskScores[desk]![framework.name] = value));
 
@@ -291,7 +302,10 @@ export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOption
         smallest_detected: smallest?.name ?? null,
       },
       definitions: item.definitions.map((definition) => {
-        const changed = scaleFor(item.rule, definition.desks.map((key) => plan.of(key)));
+        const changed = scaleFor(
+          item.rule,
+          definition.desks.map((key) => plan.of(key)),
+        );
         const after = definition.desks.map((key) => mean(scaled(changed, plan.of(key))));
         return {
           name: definition.name,

@@ -44,8 +44,10 @@ export function byGameability(frameworks: readonly FrameworkResult[]): Framework
 function gameabilityWords(framework: FrameworkResult): string {
   const { gameability } = framework;
   if (!gameability.pressurable) {
-    return `None of its KPIs is in the incentive table, so desksim cannot put pressure on it: its gameability is not ` +
-      `measured (0 by construction).`;
+    return (
+      `None of its KPIs is in the incentive table, so desksim cannot put pressure on it: its gameability is not ` +
+      `measured (0 by construction).`
+    );
   }
   const worst = [...gameability.behaviours].sort(
     (a, b) =>
@@ -59,8 +61,7 @@ function gameabilityWords(framework: FrameworkResult): string {
     `a gap of ${signed(gameability.gap.mean)}${interval(gameability.gap.ci95)}` +
     (worst === undefined
       ? '.'
-      :
-        `; the behaviour that opens it most is ${worst.behaviour.replace(/_/g, ' ')} (score ` +
+      : `; the behaviour that opens it most is ${worst.behaviour.replace(/_/g, ' ')} (score ` +
         `${signed(worst.score_change.mean)}, truth ${signed(worst.truth_change.mean)}).`)
   );
 }
@@ -74,8 +75,8 @@ export function rankingWords(result: FrameworkStudyResult): string[] {
   if (best !== undefined) {
     lines.push(
       `Tracks the truth best: ${best.name} (rank correlation ` +
-      `${number(best.validity.rank_correlation.value)}${interval(best.validity.rank_correlation.ci95)} over ` +
-      `${result.desks.length} desks); ` +
+        `${number(best.validity.rank_correlation.value)}${interval(best.validity.rank_correlation.ci95)} over ` +
+        `${result.desks.length} desks); ` +
         `worst: ${ordered[ordered.length - 1]!.name} ` +
         `(${number(ordered[ordered.length - 1]!.validity.rank_correlation.value)}).`,
     );
@@ -84,8 +85,8 @@ export function rankingWords(result: FrameworkStudyResult): string[] {
     const most = gameOrder[gameOrder.length - 1]!;
     lines.push(
       `Most gameable: ${most.name} — pressure on its KPIs opens a gap of ${signed(most.gameability.gap.mean)} desk ` +
-      `sds between its score and the truth; least: ${gameOrder[0]!.name} ` +
-      `(${signed(gameOrder[0]!.gameability.gap.mean)}).`,
+        `sds between its score and the truth; least: ${gameOrder[0]!.name} ` +
+        `(${signed(gameOrder[0]!.gameability.gap.mean)}).`,
     );
   }
   ordered.forEach((framework, index) => {
@@ -98,7 +99,7 @@ export function rankingWords(result: FrameworkStudyResult): string[] {
     const moved = framework.definitions.filter((definition) => (definition.rank_correlation.value ?? 1) < 0.9);
     lines.push(
       `${index + 1}. ${framework.name} ${strength(framework.validity.rank_correlation)} ` +
-      `(${number(framework.validity.rank_correlation.value)}${interval(framework.validity.rank_correlation.ci95)}). ` +
+        `(${number(framework.validity.rank_correlation.value)}${interval(framework.validity.rank_correlation.ci95)}). ` +
         `${gameabilityWords(framework)} ` +
         `At ${framework.sensitivity.replications} replications it detects ` +
         `${detected.length === 0 ? 'none of the real changes' : detected.join(', ')}` +

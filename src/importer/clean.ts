@@ -19,7 +19,7 @@ import { utcOffsetReader } from '../engine/local-time.js';
 import type { EventType, LogWindow, TicketEvent } from '../eventlog/types.js';
 import { ImportError, importMessage, type ImportIssue } from './errors.js';
 import { isOutlier, timeFences } from './outliers.js';
-import type { RawLog, RawRecord } from './read.js';
+import type { RawLog } from './read.js';
 import type { CounterComparison, DroppedRows, ImportReport, SynthesizedEvents } from './report.js';
 import {
   cleanTicket,

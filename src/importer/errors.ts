@@ -40,7 +40,8 @@ const MAXIMUM_SHOWN = 20;
 /** Every issue as a two-line block: where, then why. */
 export function renderImportIssues(issues: readonly ImportIssue[]): string {
   const shown = issues.slice(0, MAXIMUM_SHOWN).map((issue) => `${importIssueLocation(issue)}\n  ${issue.message}`);
-  if (issues.length > MAXIMUM_SHOWN) shown.push(`… and ${issues.length - MAXIMUM_SHOWN} more problem(s) of the same kinds`);
+  if (issues.length > MAXIMUM_SHOWN)
+    shown.push(`… and ${issues.length - MAXIMUM_SHOWN} more problem(s) of the same kinds`);
   return shown.join('\n');
 }
 
@@ -59,7 +60,8 @@ export const importMessage = {
   fileUnreadable: (what: string, file: string, reason: string) => `cannot read the ${what} "${file}": ${reason}`,
   emptyLog: () => 'the log holds no rows',
   csvSyntax: (detail: string) => `not valid CSV (RFC 4180): ${detail}`,
-  raggedRow: (found: number, expected: number) => `this row has ${found} field(s) but the header has ${expected}: a missing or extra separator, or an unquoted one inside a value`,
+  raggedRow: (found: number, expected: number) =>
+    `this row has ${found} field(s) but the header has ${expected}: a missing or extra separator, or an unquoted one inside a value`,
   otherDelimiter: (delimiter: string, found: string, form: 'mapped' | 'event-log') =>
     `the header has no ${quote(delimiter)} but has ${quote(found)}: the file seems separated by ${quote(found)}` +
     (form === 'mapped'
@@ -67,12 +69,16 @@ export const importMessage = {
       : ` — desksim's event-log CSV is comma-separated; to read another separator give --mapping <file> with delimiter: ${quote(found)} (see docs/metrics.md)`),
   missingTier: (mapped: boolean) =>
     'a queued event needs a tier (the queue it waits in), and this row names none' +
-    (mapped ? ': map a tier column (columns.tier), give the activity one ({ type: queued, tier: desk }), or set default_tier: in the mapping' : ''),
+    (mapped
+      ? ': map a tier column (columns.tier), give the activity one ({ type: queued, tier: desk }), or set default_tier: in the mapping'
+      : ''),
   badCounter: (found: string) => `cannot read the count ${quote(found)}: expected a whole number 0, 1, 2…`,
   badFlag: (found: string) => `cannot read the flag ${quote(found)}: expected true/false (also yes/no, 1/0)`,
   notUtf8: (count: number, line: number, mapped: boolean) =>
     `the file is not valid UTF-8: ${count} byte sequence(s) could not be read (the first on line ${line}) and read as "\uFFFD"; ` +
-    (mapped ? 'if it is Latin-1 (an older Western-European export), set encoding: latin1 in the mapping' : 'give --mapping with encoding: latin1 if it is Latin-1'),
+    (mapped
+      ? 'if it is Latin-1 (an older Western-European export), set encoding: latin1 in the mapping'
+      : 'give --mapping with encoding: latin1 if it is Latin-1'),
   badJson: (detail: string) => `not a JSON object: ${detail}`,
   missingMappedColumn: (column: string, field: string, columns: readonly string[], suggestion: string | undefined) =>
     `the mapping names column ${quote(column)} (columns.${field}) but the file has no such column` +
@@ -83,7 +89,8 @@ export const importMessage = {
     `(the form's columns: ticket, time, type, agent, tier, channel, category, priority, customer, kind, value). ` +
     `Its columns: ${listOptions(columns)}. To import a help desk's own export, give --mapping <file> (see docs/metrics.md).`,
   unknownColumn: (column: string, suggestion: string | undefined) =>
-    `unknown column ${quote(column)} in an event-log CSV` + (suggestion === undefined ? '' : ` — did you mean ${quote(suggestion)}?`),
+    `unknown column ${quote(column)} in an event-log CSV` +
+    (suggestion === undefined ? '' : ` — did you mean ${quote(suggestion)}?`),
   badTime: (found: string, expected: string) => `cannot read the time ${quote(found)}: expected ${expected}`,
   naiveTime: (found: string) =>
     `the time ${quote(found)} has no UTC offset: write it with one (2010-01-13T08:40:25+01:00 or …Z), ` +
@@ -92,9 +99,14 @@ export const importMessage = {
   missingField: (field: string) => `no "${field}": every event needs one`,
   unknownType: (found: string, suggestion: string | undefined) =>
     `unknown event type ${quote(found)}` + (suggestion === undefined ? '' : ` — did you mean ${quote(suggestion)}?`),
-  unmappedActivities: (mapping: string, activities: ReadonlyArray<{ activity: string; rows: number; firstLine: number }>) =>
+  unmappedActivities: (
+    mapping: string,
+    activities: ReadonlyArray<{ activity: string; rows: number; firstLine: number }>,
+  ) =>
     `${activities.length} activity value(s) are not in the activities: table of ${mapping}:\n` +
-    activities.map(({ activity, rows, firstLine }) => `    ${quote(activity)}: ${rows} row(s), first on line ${firstLine}`).join('\n') +
+    activities
+      .map(({ activity, rows, firstLine }) => `    ${quote(activity)}: ${rows} row(s), first on line ${firstLine}`)
+      .join('\n') +
     `\n  Add each one to activities: as an event type (created, assigned, resolved, …) or as ignore (counted in the report, never used).`,
   missingCreated: (ticket: string) =>
     `ticket ${quote(ticket)} has no created event before its first event here (missing_created: error); ` +

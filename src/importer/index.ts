@@ -37,13 +37,20 @@ export interface ImportOptions {
 export function importLog(file: string, options: ImportOptions = {}): ImportedLog {
   const shownAs = options.shownAs ?? file;
   const mappingShownAs = options.mappingShownAs ?? options.mappingFile;
-  const mapping: Mapping | undefined = options.mappingFile === undefined ? undefined : loadMappingFile(options.mappingFile, mappingShownAs);
+  const mapping: Mapping | undefined =
+    options.mappingFile === undefined ? undefined : loadMappingFile(options.mappingFile, mappingShownAs);
   const raw = readLog(file, { shownAs, mapping, mappingFile: mappingShownAs });
   const log = cleanLog(raw, cleanOptions(mapping), { file: shownAs, mapping: mappingShownAs ?? null });
-  const imported: ImportedLog = { ...log, recordedTypes: mapping === undefined ? [...IMPORTABLE_TYPES, ...TICKETLESS_TYPES] : mappedTypes(mapping) };
+  const imported: ImportedLog = {
+    ...log,
+    recordedTypes: mapping === undefined ? [...IMPORTABLE_TYPES, ...TICKETLESS_TYPES] : mappedTypes(mapping),
+  };
   if (mapping?.sla !== undefined) {
     imported.slaTargets = Object.fromEntries(
-      Object.entries(mapping.sla.targets).map(([priority, target]) => [priority, { firstResponse: target.first_response, resolution: target.resolution }]),
+      Object.entries(mapping.sla.targets).map(([priority, target]) => [
+        priority,
+        { firstResponse: target.first_response, resolution: target.resolution },
+      ]),
     );
   }
   return imported;

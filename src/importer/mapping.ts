@@ -28,7 +28,13 @@ import { ImportError, readTextFile, type ImportIssue } from './errors.js';
  * Event types an export's row may become. Agent shifts, self-service without a ticket and
  * the simulator's truth records are not things a ticketing export holds.
  */
-const NOT_IMPORTABLE = new Set<EventType>([...TICKETLESS_TYPES, 'truth_fixed', 'truth_satisfaction', 'truth_issue', 'truth_gamed']);
+const NOT_IMPORTABLE = new Set<EventType>([
+  ...TICKETLESS_TYPES,
+  'truth_fixed',
+  'truth_satisfaction',
+  'truth_issue',
+  'truth_gamed',
+]);
 export const IMPORTABLE_TYPES = EVENT_TYPES.filter((type) => !NOT_IMPORTABLE.has(type));
 
 const columnName = z.string().min(1);
@@ -45,12 +51,22 @@ const columnsSchema = z.strictObject({
   customer: columnName.optional().describe('Column holding the customer id (for repeat contacts).'),
   created: columnName
     .optional()
-    .describe('Column holding when the ticket was created (opened_at): its creation is taken from here, not from its first row.'),
+    .describe(
+      'Column holding when the ticket was created (opened_at): its creation is taken from here, not from its first row.',
+    ),
   reassignment_count: columnName
     .optional()
-    .describe('Column holding the export\'s own count of reassignments: its last value per ticket is reported beside desksim\'s count.'),
-  reopen_count: columnName.optional().describe('Column holding the export\'s own count of reopens, reported beside desksim\'s.'),
-  made_sla: columnName.optional().describe('Column holding the export\'s own met-the-SLA flag (true/false), reported beside desksim\'s SLA compliance.'),
+    .describe(
+      "Column holding the export's own count of reassignments: its last value per ticket is reported beside desksim's count.",
+    ),
+  reopen_count: columnName
+    .optional()
+    .describe("Column holding the export's own count of reopens, reported beside desksim's."),
+  made_sla: columnName
+    .optional()
+    .describe(
+      "Column holding the export's own met-the-SLA flag (true/false), reported beside desksim's SLA compliance.",
+    ),
 });
 
 const timeZone = z
@@ -71,12 +87,18 @@ const timestampsSchema = z.strictObject({
       z.enum(NAMED_TIME_FORMATS),
       z.string().superRefine((format, context) => {
         if (!format.includes('%')) {
-          context.addIssue({ code: 'custom', message: `must be one of ${NAMED_TIME_FORMATS.join(', ')}, or a strftime-style pattern such as "%d-%m-%Y %H:%M"` });
+          context.addIssue({
+            code: 'custom',
+            message: `must be one of ${NAMED_TIME_FORMATS.join(', ')}, or a strftime-style pattern such as "%d-%m-%Y %H:%M"`,
+          });
           return;
         }
         const compiled = compileTimeFormat(format);
         if ('unknown' in compiled) {
-          context.addIssue({ code: 'custom', message: `unknown directive ${compiled.unknown}: use %Y %y %m %b %B %d %e %H %I %p %M %S %f %z %a %A %T %F %%` });
+          context.addIssue({
+            code: 'custom',
+            message: `unknown directive ${compiled.unknown}: use %Y %y %m %b %B %d %e %H %I %p %M %S %f %z %a %A %T %F %%`,
+          });
         }
       }),
     ])
@@ -108,18 +130,35 @@ const activitySchema = z.preprocess(
   z.strictObject({
     type: z
       .enum(activityTypes)
-      .describe('The event type this activity is (docs/contracts.md#event-log), or ignore: its rows are counted in the import report and not used.'),
-    kind: z.string().min(1).optional().describe('The event\'s kind, e.g. pending kind engineering (does not pause SLA clocks), replied kind generic.'),
-    tier: z.string().min(1).optional().describe('The tier to record on the event when the export has no tier column, e.g. the queue a triage step puts tickets in.'),
+      .describe(
+        'The event type this activity is (docs/contracts.md#event-log), or ignore: its rows are counted in the import report and not used.',
+      ),
+    kind: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The event's kind, e.g. pending kind engineering (does not pause SLA clocks), replied kind generic."),
+    tier: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'The tier to record on the event when the export has no tier column, e.g. the queue a triage step puts tickets in.',
+      ),
     ends_pending: z
       .boolean()
       .optional()
-      .describe('A ticket waiting on the customer stops waiting here: a resumed is recorded just before the event (counted).'),
+      .describe(
+        'A ticket waiting on the customer stops waiting here: a resumed is recorded just before the event (counted).',
+      ),
   }),
 );
 
 /** An activity's events: one, or a list of them recorded in turn at the row's instant (a state that is several things). */
-const activityEventsSchema = z.preprocess((value) => (Array.isArray(value) ? value : [value]), z.array(activitySchema).min(1));
+const activityEventsSchema = z.preprocess(
+  (value) => (Array.isArray(value) ? value : [value]),
+  z.array(activitySchema).min(1),
+);
 
 /** How a ticket's attribute is chosen when its rows disagree. */
 const attributeChoiceSchema = z.preprocess(
@@ -128,8 +167,14 @@ const attributeChoiceSchema = z.preprocess(
     .strictObject({
       take: z
         .enum(['first', 'last', 'most_severe'])
-        .describe('first: the creation row\'s value, else the first row\'s that has one; last: the last row\'s; most_severe: the earliest in order.'),
-      order: z.array(z.string().min(1)).min(1).optional().describe('Values from most to least severe (most_severe only).'),
+        .describe(
+          "first: the creation row's value, else the first row's that has one; last: the last row's; most_severe: the earliest in order.",
+        ),
+      order: z
+        .array(z.string().min(1))
+        .min(1)
+        .optional()
+        .describe('Values from most to least severe (most_severe only).'),
     })
     .refine((choice) => choice.take !== 'most_severe' || choice.order !== undefined, {
       message: 'most_severe needs order: the values from most to least severe',
@@ -162,29 +207,38 @@ export const mappingSchema = z.strictObject({
   activities: z
     .record(z.string(), activityEventsSchema)
     .refine((table) => Object.keys(table).length > 0, 'must map at least one activity')
-    .describe('Every activity value of the export → an event type (or a list of them), or ignore. A value not listed stops the import (exit 2) with its count.'),
+    .describe(
+      'Every activity value of the export → an event type (or a list of them), or ignore. A value not listed stops the import (exit 2) with its count.',
+    ),
   rows: z
     .enum(['events', 'snapshots'])
     .default('events')
     .describe(
-      'events: each row is something that happened. snapshots: each row is the ticket\'s state after an update (ServiceNow-style); ' +
-        'a row whose state is the ticket\'s previous state is no new event (counted), though its changes (changes:) and counters are read.',
+      "events: each row is something that happened. snapshots: each row is the ticket's state after an update (ServiceNow-style); " +
+        "a row whose state is the ticket's previous state is no new event (counted), though its changes (changes:) and counters are read.",
     ),
   default_tier: z
     .string()
     .min(1)
     .optional()
-    .describe('The tier of a queued event whose row names none (no tier column value, no tier on the activity). Without it such a row is an error.'),
+    .describe(
+      'The tier of a queued event whose row names none (no tier column value, no tier on the activity). Without it such a row is an error.',
+    ),
   changes: z
     .strictObject({
       tier: z
         .enum(['queued', 'escalated'])
         .optional()
-        .describe('A change of the tier column between a ticket\'s rows: queued (a transfer: it waits in the new tier\'s queue) or escalated (an escalation, then a wait there).'),
-      agent: z.enum(['assigned']).optional().describe('A change of the agent column between a ticket\'s rows: the new agent took it (assigned).'),
+        .describe(
+          "A change of the tier column between a ticket's rows: queued (a transfer: it waits in the new tier's queue) or escalated (an escalation, then a wait there).",
+        ),
+      agent: z
+        .enum(['assigned'])
+        .optional()
+        .describe("A change of the agent column between a ticket's rows: the new agent took it (assigned)."),
     })
     .optional()
-    .describe('Events read from a column\'s value changing between a ticket\'s rows (counted in the report).'),
+    .describe("Events read from a column's value changing between a ticket's rows (counted in the report)."),
   attributes: z
     .strictObject({
       channel: attributeChoiceSchema.optional(),
@@ -193,25 +247,37 @@ export const mappingSchema = z.strictObject({
       customer: attributeChoiceSchema.optional(),
     })
     .optional()
-    .describe('Which value a ticket takes when its rows disagree: first (default), last, or most_severe with an order.'),
+    .describe(
+      'Which value a ticket takes when its rows disagree: first (default), last, or most_severe with an order.',
+    ),
   outlier_times: z
     .enum(['drop', 'keep'])
     .default('drop')
-    .describe('Rows far outside the bulk of the log\'s times (a 1970 or year-0099 date): drop them (listed, counted) or keep them (listed).'),
+    .describe(
+      "Rows far outside the bulk of the log's times (a 1970 or year-0099 date): drop them (listed, counted) or keep them (listed).",
+    ),
   sla: z
     .strictObject({
-      targets: z.record(z.string().min(1), slaTargetSchema).describe('Targets by the priority values of this log, as written ("1 - Critical").'),
+      targets: z
+        .record(z.string().min(1), slaTargetSchema)
+        .describe('Targets by the priority values of this log, as written ("1 - Critical").'),
     })
     .optional()
-    .describe('SLA targets keyed by the log\'s own priority labels; they replace the --scenario\'s targets (its clock and pause rule still apply).'),
+    .describe(
+      "SLA targets keyed by the log's own priority labels; they replace the --scenario's targets (its clock and pause rule still apply).",
+    ),
   missing_created: z
     .enum(['synthesize', 'error'])
     .default('synthesize')
-    .describe('A ticket whose first event is not created: synthesize one at its first event (counted in the report), or stop with an error.'),
+    .describe(
+      'A ticket whose first event is not created: synthesize one at its first event (counted in the report), or stop with an error.',
+    ),
   infer_reopened: z
     .boolean()
     .default(false)
-    .describe('An assigned after a resolved (with no reopened between) means the customer reopened it: synthesize a reopened just before (counted).'),
+    .describe(
+      'An assigned after a resolved (with no reopened between) means the customer reopened it: synthesize a reopened just before (counted).',
+    ),
 });
 
 /** A validated mapping, every default filled in. */
@@ -281,14 +347,18 @@ function locate(tree: Located, segments: readonly PropertyKey[], atKey: boolean)
 function valueAt(data: unknown, segments: readonly PropertyKey[]): { present: boolean; value: unknown } {
   let value = data;
   for (const segment of segments) {
-    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment)) return { present: false, value: undefined };
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
+      return { present: false, value: undefined };
     value = (value as Record<PropertyKey, unknown>)[segment];
   }
   return { present: true, value };
 }
 
 /** The zod issue in the mapping's words. */
-function describeIssue(issue: z.core.$ZodIssue, data: unknown): { segments: PropertyKey[]; code: string; text: string; atKey: boolean }[] {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+): { segments: PropertyKey[]; code: string; text: string; atKey: boolean }[] {
   let segments = [...issue.path];
   let found = valueAt(data, segments);
   // activities.X.0…: the user wrote one event, not a list.
@@ -318,15 +388,26 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): { segments: Prop
     case 'invalid_value': {
       const options = issue.values.filter((option): option is string => typeof option === 'string');
       const suggestion = typeof found.value === 'string' ? closestMatch(found.value, options) : undefined;
-      return [{ segments, code: 'invalid_value', text: message.notOneOf(issue.values, what, suggestion), atKey: false }];
+      return [
+        { segments, code: 'invalid_value', text: message.notOneOf(issue.values, what, suggestion), atKey: false },
+      ];
     }
     case 'invalid_type': {
       const expected = describeExpectedType(issue.expected);
-      const text = found.present ? message.typeMismatch(expected, what) : message.missingField(String(segments[segments.length - 1] ?? '(root)'), expected);
+      const text = found.present
+        ? message.typeMismatch(expected, what)
+        : message.missingField(String(segments[segments.length - 1] ?? '(root)'), expected);
       return [{ segments, code: 'invalid_type', text, atKey: false }];
     }
     default:
-      return [{ segments, code: issue.code, text: message.refinement(issue.message, found.present ? what : undefined), atKey: false }];
+      return [
+        {
+          segments,
+          code: issue.code,
+          text: message.refinement(issue.message, found.present ? what : undefined),
+          atKey: false,
+        },
+      ];
   }
 }
 

@@ -54,7 +54,7 @@ function columnPositions(header: string[], file: string, mapping: Mapping): Reco
 
 /** A field of a JSON object by a dotted path (`fields.status.name`), as text; objects and lists as JSON. */
 function jsonField(object: Record<string, unknown>, path: string): string | undefined {
-  let value: unknown = Object.prototype.hasOwnProperty.call(object, path) ? object[path] : undefined;
+  let value: unknown = Object.hasOwn(object, path) ? object[path] : undefined;
   if (value === undefined) {
     value = object;
     for (const key of path.split('.')) {
@@ -122,8 +122,15 @@ function mayNeedCleaning(text: string, missing: ReadonlySet<string>, longestMiss
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(length - 1);
   // Below 0x1680 the only white space past the control characters and the space is U+00A0.
-  return first <= 32 || last <= 32 || first >= 0x1680 || last >= 0x1680 || first === 0xa0 || last === 0xa0 ||
-    (length <= longestMissing && missing.has(text));
+  return (
+    first <= 32 ||
+    last <= 32 ||
+    first >= 0x1680 ||
+    last >= 0x1680 ||
+    first === 0xa0 ||
+    last === 0xa0 ||
+    (length <= longestMissing && missing.has(text))
+  );
 }
 
 /** The cells of a CSV export's row, one object reused for every row (no closures per row). */
@@ -252,7 +259,7 @@ class RowMapper {
     const issue = (code: string, path: string, message: string) => issues.push({ code, file, line, path, message });
     const cell = (field: string) => cells.cell(field);
     const activity = cell('activity') ?? '';
-    const events: ActivityEvent[] | undefined = Object.prototype.hasOwnProperty.call(mapping.activities, activity)
+    const events: ActivityEvent[] | undefined = Object.hasOwn(mapping.activities, activity)
       ? mapping.activities[activity]
       : undefined;
     if (events === undefined) {

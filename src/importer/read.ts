@@ -41,7 +41,8 @@ function readNdjson(path: string, file: string): RawLog {
   const lines = new LineSplitter((line, number) => {
     if (line.trim() === '') return;
     rows++;
-    const issue = (code: string, path: string | undefined, message: string) => issues.push({ code, file, line: number, ...(path === undefined ? {} : { path }), message });
+    const issue = (code: string, path: string | undefined, message: string) =>
+      issues.push({ code, file, line: number, ...(path === undefined ? {} : { path }), message });
     let object: unknown;
     try {
       object = JSON.parse(line);
@@ -50,24 +51,36 @@ function readNdjson(path: string, file: string): RawLog {
       return;
     }
     if (object === null || typeof object !== 'object' || Array.isArray(object)) {
-      issue('bad_json', undefined, importMessage.badJson(`found ${Array.isArray(object) ? 'a list' : JSON.stringify(object)}`));
+      issue(
+        'bad_json',
+        undefined,
+        importMessage.badJson(`found ${Array.isArray(object) ? 'a list' : JSON.stringify(object)}`),
+      );
       return;
     }
     const row = object as Record<string, unknown>;
     const type = row.type;
     if (typeof type !== 'string' || !EVENT_TYPE_SET.has(type)) {
       if (type === undefined) issue('unknown_type', 'type', importMessage.missingField('type'));
-      else issue('unknown_type', 'type', importMessage.unknownType(String(type), closestMatch(String(type), EVENT_TYPES)));
+      else
+        issue('unknown_type', 'type', importMessage.unknownType(String(type), closestMatch(String(type), EVENT_TYPES)));
       return;
     }
     if (typeof row.time !== 'string') {
-      issue('bad_time', 'time', row.time === undefined ? importMessage.missingField('time') : importMessage.badTime(JSON.stringify(row.time), 'an ISO 8601 date-time string'));
+      issue(
+        'bad_time',
+        'time',
+        row.time === undefined
+          ? importMessage.missingField('time')
+          : importMessage.badTime(JSON.stringify(row.time), 'an ISO 8601 date-time string'),
+      );
       return;
     }
     const epochMs = timeOf(readTime(row.time), row.time, issue, 'time');
     if (epochMs === undefined) return;
     const ticket = row.ticket;
-    const hasTicket = (typeof ticket === 'number' && Number.isFinite(ticket)) || (typeof ticket === 'string' && ticket.trim() !== '');
+    const hasTicket =
+      (typeof ticket === 'number' && Number.isFinite(ticket)) || (typeof ticket === 'string' && ticket.trim() !== '');
     if (!hasTicket && !TICKETLESS_TYPES.has(type as EventType)) {
       issue('missing_ticket', 'ticket', importMessage.missingTicket());
       return;
@@ -84,7 +97,8 @@ function readNdjson(path: string, file: string): RawLog {
     for (const field of EVENT_FIELDS) {
       const value = row[field];
       if (value === undefined || value === null) continue;
-      if (field === 'value' || (field === 'customer' && typeof value === 'number')) (record as unknown as Record<string, unknown>)[field] = value;
+      if (field === 'value' || (field === 'customer' && typeof value === 'number'))
+        (record as unknown as Record<string, unknown>)[field] = value;
       else (record as unknown as Record<string, unknown>)[field] = kept.text(String(value));
     }
     kept.records.push(record);
@@ -107,49 +121,60 @@ function readEventCsv(path: string, file: string): RawLog {
   const issues: ImportIssue[] = [];
   const readTime = timestampReader({ format: 'iso' });
   let at: Record<string, number> = {};
-  const { rows, warnings } = readCsvLog(path, { shownAs: file, delimiter: ',', form: 'event-log' }, (header) => {
-    at = eventLogColumns(header, file);
-  }, (cells, line) => {
-    const issue = (code: string, path: string, message: string) => issues.push({ code, file, line, path, message });
-    const cell = (column: string) => (at[column] === undefined ? undefined : present(cells[at[column]!]));
-    const type = cell('type') ?? '';
-    if (!EVENT_TYPE_SET.has(type)) {
-      issue('unknown_type', 'type', type === '' ? importMessage.missingField('type') : importMessage.unknownType(type, closestMatch(type, EVENT_TYPES)));
-      return;
-    }
-    const time = cell('time') ?? '';
-    const epochMs = timeOf(readTime(time), time, issue, 'time');
-    if (epochMs === undefined) return;
-    const ticket = cell('ticket');
-    if (ticket === undefined && !TICKETLESS_TYPES.has(type as EventType)) {
-      issue('missing_ticket', 'ticket', importMessage.missingTicket());
-      return;
-    }
-    if (type === 'queued' && cell('tier') === undefined) {
-      issue('missing_tier', 'tier', importMessage.missingTier(false));
-      return;
-    }
-    if (issues.length > 0) return;
-    const values = cells.map((value, index) => (index === at.time ? String(epochMs) : value.trim())).join('\u0000');
-    if (kept.duplicate(ticket, epochMs, values)) return;
-    const record: RawRecord = { line, epochMs, type: type as EventType };
-    if (ticket !== undefined) record.ticket = kept.text(ticket);
-    for (const field of EVENT_FIELDS) {
-      const value = cell(field);
-      if (value === undefined) continue;
-      // A value written as JSON (a survey's answers) is read back as JSON.
-      if (field === 'value' && /^[[{]/.test(value)) {
-        try {
-          record.value = JSON.parse(value);
-          continue;
-        } catch {
-          // not JSON after all: keep the text
-        }
+  const { rows, warnings } = readCsvLog(
+    path,
+    { shownAs: file, delimiter: ',', form: 'event-log' },
+    (header) => {
+      at = eventLogColumns(header, file);
+    },
+    (cells, line) => {
+      const issue = (code: string, path: string, message: string) => issues.push({ code, file, line, path, message });
+      const cell = (column: string) => (at[column] === undefined ? undefined : present(cells[at[column]!]));
+      const type = cell('type') ?? '';
+      if (!EVENT_TYPE_SET.has(type)) {
+        issue(
+          'unknown_type',
+          'type',
+          type === ''
+            ? importMessage.missingField('type')
+            : importMessage.unknownType(type, closestMatch(type, EVENT_TYPES)),
+        );
+        return;
       }
-      (record as unknown as Record<string, unknown>)[field] = kept.text(value);
-    }
-    kept.records.push(record);
-  });
+      const time = cell('time') ?? '';
+      const epochMs = timeOf(readTime(time), time, issue, 'time');
+      if (epochMs === undefined) return;
+      const ticket = cell('ticket');
+      if (ticket === undefined && !TICKETLESS_TYPES.has(type as EventType)) {
+        issue('missing_ticket', 'ticket', importMessage.missingTicket());
+        return;
+      }
+      if (type === 'queued' && cell('tier') === undefined) {
+        issue('missing_tier', 'tier', importMessage.missingTier(false));
+        return;
+      }
+      if (issues.length > 0) return;
+      const values = cells.map((value, index) => (index === at.time ? String(epochMs) : value.trim())).join('\u0000');
+      if (kept.duplicate(ticket, epochMs, values)) return;
+      const record: RawRecord = { line, epochMs, type: type as EventType };
+      if (ticket !== undefined) record.ticket = kept.text(ticket);
+      for (const field of EVENT_FIELDS) {
+        const value = cell(field);
+        if (value === undefined) continue;
+        // A value written as JSON (a survey's answers) is read back as JSON.
+        if (field === 'value' && /^[[{]/.test(value)) {
+          try {
+            record.value = JSON.parse(value);
+            continue;
+          } catch {
+            // not JSON after all: keep the text
+          }
+        }
+        (record as unknown as Record<string, unknown>)[field] = kept.text(value);
+      }
+      kept.records.push(record);
+    },
+  );
   if (issues.length > 0) throw new ImportError(issues);
   return { form: 'csv', records: kept.records, rows, duplicates: kept.duplicates, warnings };
 }
@@ -157,10 +182,21 @@ function readEventCsv(path: string, file: string): RawLog {
 /** Where each column of the event-log form is; a missing or unknown column is an `ImportError`. */
 function eventLogColumns(header: string[], file: string): Record<string, number> {
   const missing = ['ticket', 'time', 'type'].filter((column) => !header.includes(column));
-  if (missing.length > 0) throw new ImportError([{ code: 'missing_column', file, line: 1, message: importMessage.notEventLogCsv(header, missing) }]);
+  if (missing.length > 0)
+    throw new ImportError([
+      { code: 'missing_column', file, line: 1, message: importMessage.notEventLogCsv(header, missing) },
+    ]);
   const unknown = header.filter((column) => !(LOG_COLUMNS as readonly string[]).includes(column));
   if (unknown.length > 0) {
-    throw new ImportError(unknown.map((column) => ({ code: 'unknown_column', file, line: 1, path: column, message: importMessage.unknownColumn(column, closestMatch(column, LOG_COLUMNS)) })));
+    throw new ImportError(
+      unknown.map((column) => ({
+        code: 'unknown_column',
+        file,
+        line: 1,
+        path: column,
+        message: importMessage.unknownColumn(column, closestMatch(column, LOG_COLUMNS)),
+      })),
+    );
   }
   return Object.fromEntries(header.map((column, index) => [column, index]));
 }
@@ -191,7 +227,10 @@ function beginning(file: string): string {
  * mapping, the file is a help desk's export; without one, it is an event log (NDJSON or CSV,
  * docs/contracts.md#event-log). Throws an `ImportError` listing every unreadable row.
  */
-export function readLog(file: string, options: { shownAs?: string; mapping?: Mapping; mappingFile?: string } = {}): RawLog {
+export function readLog(
+  file: string,
+  options: { shownAs?: string; mapping?: Mapping; mappingFile?: string } = {},
+): RawLog {
   const shownAs = options.shownAs ?? file;
   if (options.mapping !== undefined) {
     return readMapped(file, shownAs, options.mapping, options.mappingFile ?? 'the mapping');

@@ -19,7 +19,7 @@ export const TRUTH_KPI_CATALOG = [
     unit: 'share',
     definition:
       "Customer issues really fixed (truth_fixed on any of the issue's tickets: reopens, repeat and split tickets " +
-      "followed) " +
+      'followed) ' +
       'by the end of observation / issues first raised in the measured window.',
     needs: ['created', 'truth_fixed'],
     compute: (context) => issueShare(context, (ledger, tickets) => !Number.isNaN(issueFixedAt(ledger, tickets))),
@@ -31,7 +31,7 @@ export const TRUTH_KPI_CATALOG = [
     unit: 'minutes',
     definition:
       "Mean time from an issue's first contact (its first ticket created) until it was really fixed (the first " +
-      "truth_fixed " +
+      'truth_fixed ' +
       'on any of its tickets), over really fixed issues (see true_resolution_unfinished_share).',
     unfinished: 'true_resolution_unfinished_share',
     needs: ['created', 'truth_fixed'],
@@ -88,7 +88,7 @@ export const TRUTH_KPI_CATALOG = [
     range: [1, Number.POSITIVE_INFINITY],
     definition:
       "Mean contacts per customer issue: the issue's tickets (repeat and split tickets, truth_issue, included) plus " +
-      "their " +
+      'their ' +
       'reopens, over issues first raised in the measured window.',
     needs: ['created', 'truth_fixed'],
     compute: (context) =>
@@ -105,7 +105,7 @@ export const TRUTH_KPI_CATALOG = [
     unit: 'minutes',
     definition:
       "Mean agent work time (work_started to work_ended) over all of an issue's tickets, repeat and split tickets " +
-      "included, " +
+      'included, ' +
       'over issues first raised in the measured window (work still going at the end counts up to it).',
     needs: ['created', 'work_ended', 'truth_fixed'],
     compute: (context) =>

@@ -47,7 +47,11 @@ export const VOLUME_AND_TIME_KPIS = [
       'Tickets still open at the end of observation without a first response / tickets created: left out of the ' +
       'first-response times, which they would lengthen (censored).',
     needs: ['created', 'replied'],
-    compute: (context) => ticketShare(context, unfinishedAtEnd(context, (ticket) => firstResponseAt(context, ticket))),
+    compute: (context) =>
+      ticketShare(
+        context,
+        unfinishedAtEnd(context, (ticket) => firstResponseAt(context, ticket)),
+      ),
   },
   {
     id: 'first_response_substantive_share',

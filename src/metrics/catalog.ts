@@ -149,7 +149,6 @@ export type TierKpiId = (typeof TIER_KPIS)[number]['id'];
 /** Per-tier KPIs, reported as `tiers.<tier>.<id>`. */
 export const TIER_KPI_CATALOG: readonly TierKpiDefinition<TierKpiId>[] = TIER_KPIS;
 
-
 // --- facts by key ---------------------------------------------------------------
 
 /** The definition a key names (`tiers.<tier>.<kpi>`: the per-tier KPI); undefined for no KPI. */

@@ -112,7 +112,12 @@ export function computeDaily(
             : null,
       ),
       ...tiers.flatMap((tier, tierNumber) => [
-        hasShifts ? utilizationOn(agents.filter((agent) => agent.tier === tier), day) : null,
+        hasShifts
+          ? utilizationOn(
+              agents.filter((agent) => agent.tier === tier),
+              day,
+            )
+          : null,
         mean(waits[tierNumber]![index]!),
       ]),
     ]);

@@ -16,7 +16,7 @@ export function kpiTableMarkdown(): string {
     '',
     'Generated from `src/metrics/catalog.ts` (`npm run docs:kpis`); a test fails if this file',
     'and the catalog disagree. Units: minutes for durations, shares in 0..1, tickets as counts,',
-    'currency in the unit of `cost_per_hour`. A KPI is null when the log\'s source does not record',
+    "currency in the unit of `cost_per_hour`. A KPI is null when the log's source does not record",
     'the events it needs (see docs/metrics.md), or, for SLA and cost KPIs, when no policy or rates',
     'are given. Definitions marked `metrics.*` are options of the scenario. Tickets created',
     'during the warm-up are excluded; see docs/model.md for how the simulator produces each event.',

@@ -4,7 +4,7 @@
  * absent arrays. The fold itself lives in `Ledger`; the reads in `LedgerQueries`.
  */
 import type { EventType, LogWindow } from '../eventlog/types.js';
-import { AgentRecord, Dictionary, grow, type IssueTickets } from './ledger-records.js';
+import { type AgentRecord, Dictionary, grow, type IssueTickets } from './ledger-records.js';
 
 /** The columns of a ledger and their storage; see `Ledger`, which folds events into them. */
 export abstract class LedgerColumns {
@@ -139,10 +139,7 @@ export abstract class LedgerColumns {
    * @param window - where the log sits in time and which part is measured.
    * @param expectedTickets - a capacity hint (e.g. arrival rate × horizon), saving regrowth.
    */
-  constructor(
-    window: LogWindow,
-    expectedTickets = 0,
-  ) {
+  constructor(window: LogWindow, expectedTickets = 0) {
     this.currentWindow = window;
     this.reserve(expectedTickets);
   }

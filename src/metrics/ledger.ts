@@ -18,7 +18,7 @@ export type { IssueTickets, SurveyValue, TicketSnapshot } from './ledger-records
  * A bit per event type the fold handles itself, to record a type as seen without a `Set`
  * lookup per event (which cost more than the rest of the fold of most events).
  */
-const enum Seen {
+enum Seen {
   Created = 1 << 0,
   Queued = 1 << 1,
   Assigned = 1 << 2,

@@ -5,7 +5,7 @@
  */
 import {
   BusinessCalendar,
-  LocalTimeTable,
+  type LocalTimeTable,
   PiecewiseRate,
   createSampler,
   hourlyMultipliers,
@@ -236,7 +236,13 @@ function arrivalMultipliers(scenario: Scenario, time: LocalTimeTable, horizon: n
   return hourlyMultipliers(time, horizon, {});
 }
 
-function buildTier(scenario: Scenario, index: number, complexityIds: string[], time: LocalTimeTable, horizon: number): TierModel {
+function buildTier(
+  scenario: Scenario,
+  index: number,
+  complexityIds: string[],
+  time: LocalTimeTable,
+  horizon: number,
+): TierModel {
   const tier = scenario.tiers[index]!;
   const tierIds = scenario.tiers.map((candidate) => candidate.id);
   const byComplexity = (value: number | Record<string, number>) =>
@@ -296,10 +302,13 @@ function buildWorkforce(scenario: Scenario): WorkforceModel {
   const absence = agents.absence;
   // Fatigue is tracked only where it has an effect: on work, or on the leaving hazard.
   const tracksFatigue =
-    agents.fatigue.slowdown > 0 || agents.fatigue.accuracy_loss > 0 || (agents.attrition.per_year > 0 && agents.attrition.fatigued_multiplier > 1);
+    agents.fatigue.slowdown > 0 ||
+    agents.fatigue.accuracy_loss > 0 ||
+    (agents.attrition.per_year > 0 && agents.attrition.fatigued_multiplier > 1);
   return {
     enabled: agents.proficiency_sd > 0 || agents.attrition.per_year > 0 || tracksFatigue,
-    proficiency: agents.proficiency_sd > 0 ? createSampler({ dist: 'lognormal', mean: 1, sd: agents.proficiency_sd }) : null,
+    proficiency:
+      agents.proficiency_sd > 0 ? createSampler({ dist: 'lognormal', mean: 1, sd: agents.proficiency_sd }) : null,
     rampMinutes: agents.new_hire.ramp_weeks * 7 * MINUTES_PER_DAY,
     rampSpeed: agents.new_hire.speed,
     rampAccuracy: agents.new_hire.accuracy,
@@ -312,7 +321,8 @@ function buildWorkforce(scenario: Scenario): WorkforceModel {
     hiringDelay: createSampler(agents.attrition.hiring_delay),
     absenceShare: absence.share,
     absenceMean: absence.episode,
-    presenceMean: absence.share > 0 ? (absence.episode * (1 - absence.share)) / absence.share : Number.POSITIVE_INFINITY,
+    presenceMean:
+      absence.share > 0 ? (absence.episode * (1 - absence.share)) / absence.share : Number.POSITIVE_INFINITY,
   };
 }
 
@@ -323,7 +333,10 @@ export function buildDesk(scenario: Scenario): DeskModel {
   const time = scenarioLocalTime(scenario);
 
   const complexityIds = Object.keys(scenario.complexity);
-  const complexities = complexityIds.map((id) => ({ id, handleTime: createSampler(scenario.complexity[id]!.handle_time) }));
+  const complexities = complexityIds.map((id) => ({
+    id,
+    handleTime: createSampler(scenario.complexity[id]!.handle_time),
+  }));
 
   const priorityEntries = Object.entries(scenario.priorities).map(([id, priority], order) => ({
     id,
@@ -332,25 +345,36 @@ export function buildDesk(scenario: Scenario): DeskModel {
   }));
   const ranks = [...new Set(priorityEntries.map((priority) => priority.rank))].sort((a, b) => a - b);
   const usePriority = scenario.routing.discipline === 'priority';
-  const priorities = priorityEntries.map((priority) => ({ id: priority.id, bucket: usePriority ? ranks.indexOf(priority.rank) : 0 }));
+  const priorities = priorityEntries.map((priority) => ({
+    id: priority.id,
+    bucket: usePriority ? ranks.indexOf(priority.rank) : 0,
+  }));
   const priorityIds = priorities.map((priority) => priority.id);
 
   const channelIds = Object.keys(scenario.channels);
-  const channelRanks = [...new Set(Object.values(scenario.channels).map((channel) => channel.rank))].sort((a, b) => a - b);
+  const channelRanks = [...new Set(Object.values(scenario.channels).map((channel) => channel.rank))].sort(
+    (a, b) => a - b,
+  );
   const priorityBuckets = usePriority ? ranks.length : 1;
-  const channels = Object.entries(scenario.channels).map(([id, channel]): ChannelModel => ({
-    id,
-    patience: channel.patience === null ? null : createSampler(channel.patience),
-    repliesOnPickup: channel.response === 'on_pickup',
-    hours: channel.hours === undefined ? null : new BusinessCalendar(time, channel.hours, 0, horizon),
-    redirectTo: channel.outside_hours === 'redirect' && channel.redirect_to !== undefined ? channelIds.indexOf(channel.redirect_to) : -1,
-    bucketOffset: channelRanks.indexOf(channel.rank) * priorityBuckets,
-    entryTier: -1,
-  }));
+  const channels = Object.entries(scenario.channels).map(
+    ([id, channel]): ChannelModel => ({
+      id,
+      patience: channel.patience === null ? null : createSampler(channel.patience),
+      repliesOnPickup: channel.response === 'on_pickup',
+      hours: channel.hours === undefined ? null : new BusinessCalendar(time, channel.hours, 0, horizon),
+      redirectTo:
+        channel.outside_hours === 'redirect' && channel.redirect_to !== undefined
+          ? channelIds.indexOf(channel.redirect_to)
+          : -1,
+      bucketOffset: channelRanks.indexOf(channel.rank) * priorityBuckets,
+      entryTier: -1,
+    }),
+  );
 
   const categories = Object.entries(scenario.categories).map(([id, category]): CategoryModel => {
     const complexityMix = typeof category.complexity === 'string' ? { [category.complexity]: 1 } : category.complexity;
-    const priorityMix = category.priorities ?? Object.fromEntries(priorityEntries.map((priority) => [priority.id, priority.share]));
+    const priorityMix =
+      category.priorities ?? Object.fromEntries(priorityEntries.map((priority) => [priority.id, priority.share]));
     return {
       id,
       needsEngineering: category.needs_engineering,
@@ -363,7 +387,8 @@ export function buildDesk(scenario: Scenario): DeskModel {
   const categoryIds = categories.map((category) => category.id);
 
   const tiers = scenario.tiers.map((_, index) => buildTier(scenario, index, complexityIds, time, horizon));
-  const entry = scenario.routing.entry_tier === undefined ? 0 : tiers.findIndex((tier) => tier.id === scenario.routing.entry_tier);
+  const entry =
+    scenario.routing.entry_tier === undefined ? 0 : tiers.findIndex((tier) => tier.id === scenario.routing.entry_tier);
   const chainFrom = (start: number) => {
     const path = [start];
     while (tiers[path[path.length - 1]!]!.escalatesTo >= 0) path.push(tiers[path[path.length - 1]!]!.escalatesTo);
@@ -371,7 +396,8 @@ export function buildDesk(scenario: Scenario): DeskModel {
   };
   const chain = chainFrom(entry);
   Object.values(scenario.channels).forEach((channel, index) => {
-    channels[index]!.entryTier = channel.entry_tier === undefined ? entry : tiers.findIndex((tier) => tier.id === channel.entry_tier);
+    channels[index]!.entryTier =
+      channel.entry_tier === undefined ? entry : tiers.findIndex((tier) => tier.id === channel.entry_tier);
   });
   const longestChain = Math.max(...channels.map((channel) => chainFrom(channel.entryTier).length));
   const isEntryTier = tiers.map((tier) => channels.some((channel) => channel.entryTier === tier.index));
@@ -405,7 +431,9 @@ export function buildDesk(scenario: Scenario): DeskModel {
     });
 
   const infoRequest = Float64Array.from(complexityIds, (id) =>
-    typeof scenario.customers.info_request === 'number' ? scenario.customers.info_request : (scenario.customers.info_request[id] ?? 0),
+    typeof scenario.customers.info_request === 'number'
+      ? scenario.customers.info_request
+      : (scenario.customers.info_request[id] ?? 0),
   );
   const channelCumulative = cumulative(Object.values(scenario.channels).map((channel) => channel.share));
   const categoryCumulative = cumulative(Object.values(scenario.categories).map((category) => category.share));
@@ -442,7 +470,11 @@ export function buildDesk(scenario: Scenario): DeskModel {
       population: scenario.customers.population,
       returnProbability: scenario.customers.return_when_not_fixed,
       returnDelay: createSampler(scenario.customers.return_delay),
-      satisfaction: buildSatisfaction(scenario, channels.map((channel) => channel.id), priorityIds),
+      satisfaction: buildSatisfaction(
+        scenario,
+        channels.map((channel) => channel.id),
+        priorityIds,
+      ),
       survey: {
         share: scenario.customers.survey.share,
         responseRate: scenario.customers.survey.response_rate,
@@ -460,9 +492,13 @@ export function buildDesk(scenario: Scenario): DeskModel {
     knowledge: {
       enabled:
         scenario.knowledge.self_service > 0 ||
-        (typeof scenario.knowledge.coverage === 'number' ? scenario.knowledge.coverage > 0 : Object.values(scenario.knowledge.coverage).some((value) => value > 0)),
+        (typeof scenario.knowledge.coverage === 'number'
+          ? scenario.knowledge.coverage > 0
+          : Object.values(scenario.knowledge.coverage).some((value) => value > 0)),
       coverage: Float64Array.from(categoryIds, (id) =>
-        typeof scenario.knowledge.coverage === 'number' ? scenario.knowledge.coverage : (scenario.knowledge.coverage[id] ?? 0),
+        typeof scenario.knowledge.coverage === 'number'
+          ? scenario.knowledge.coverage
+          : (scenario.knowledge.coverage[id] ?? 0),
       ),
       consult: scenario.knowledge.consult,
       lookupTime: scenario.knowledge.lookup_time,

@@ -64,7 +64,12 @@ function waitFactor(actual: number, expected: number, sensitivity: number): numb
 }
 
 /** The latent satisfaction: probability that the customer is satisfied (CSAT 4–5). */
-export function satisfiedProbability(model: SatisfactionModel, experience: Experience, channel: number, priority: number): number {
+export function satisfiedProbability(
+  model: SatisfactionModel,
+  experience: Experience,
+  channel: number,
+  priority: number,
+): number {
   let probability = model.base;
   if (experience.contacts > 1) probability *= Math.pow(model.contactFactor, experience.contacts - 1);
   if (!experience.fixed) probability *= model.notFixedFactor;
@@ -86,7 +91,8 @@ export function satisfiedProbability(model: SatisfactionModel, experience: Exper
  */
 export function effortPoints(experience: Experience, repeatEffort = 0): number {
   const repeats = experience.repeats ?? 0;
-  const base = experience.contacts - 1 + 0.5 * (experience.exchanges + experience.handoffs + (experience.searchedFirst ? 1 : 0));
+  const base =
+    experience.contacts - 1 + 0.5 * (experience.exchanges + experience.handoffs + (experience.searchedFirst ? 1 : 0));
   return repeats > 0 ? base + repeats * repeatEffort : base;
 }
 
@@ -113,7 +119,10 @@ export function surveyAnswers(
 ): SurveyAnswers {
   // Satisfied: u/p is uniform on [0, 1) given u < p, so the rating is uniform on (0.6, 1].
   // Dissatisfied: (u − p)/(1 − p) is uniform, so the rating is uniform on (0, 0.6].
-  const rating = u < probability ? 1 - 0.4 * (u / probability) : 0.6 * (1 - (u - probability) / (1 - probability)) || Number.MIN_VALUE;
+  const rating =
+    u < probability
+      ? 1 - 0.4 * (u / probability)
+      : 0.6 * (1 - (u - probability) / (1 - probability)) || Number.MIN_VALUE;
   const csat = rating > 0.8 ? 5 : rating > 0.6 ? 4 : rating > 0.4 ? 3 : rating > 0.2 ? 2 : 1;
   const nps = Math.min(10, Math.floor(11 * rating));
   const ces = Math.max(1, Math.min(7, 1 + Math.floor(effort + 3 * (1 - rating) + dither)));

@@ -29,7 +29,15 @@ import { EventCalendar, SlotTimers, ThinningArrivals, createStream, type Rng } f
 import { fieldSink, type EventSink, type EventType, type FieldSink, type ReplyKind } from '../eventlog/types.js';
 import { pick, type DeskModel, type TierModel } from './build.js';
 import { BRIEF_SESSION, createGaming, Outcome, Resolution, type Gaming, type GamingDesk } from './gaming/index.js';
-import { createMechanisms, Kind, MINUTES_PER_DAY, Search, type Conversation, type Desk, type SurveyReply } from './mechanisms/index.js';
+import {
+  createMechanisms,
+  Kind,
+  MINUTES_PER_DAY,
+  Search,
+  type Conversation,
+  type Desk,
+  type SurveyReply,
+} from './mechanisms/index.js';
 import type { Aging } from './mechanisms/aging.js';
 import type { Automation } from './mechanisms/automation.js';
 import type { Handoffs } from './mechanisms/handoffs.js';
@@ -41,7 +49,18 @@ import type { Returns } from './mechanisms/returns.js';
 import type { Workforce } from './mechanisms/workforce.js';
 import type { AutoAcknowledgement } from './mechanisms/auto-acknowledgement.js';
 import type { ChannelHours } from './mechanisms/channels.js';
-import { Agent, CloseQueue, IdleList, NO_WORK, ShiftChange, Ticket, TicketQueue, TicketState, WORK_STRIDE, type TierQueue } from './structures.js';
+import {
+  type Agent,
+  CloseQueue,
+  IdleList,
+  NO_WORK,
+  type ShiftChange,
+  Ticket,
+  TicketQueue,
+  TicketState,
+  WORK_STRIDE,
+  type TierQueue,
+} from './structures.js';
 
 /**
  * A source of new tickets: the main arrival process or an incident surge. Not a calendar
@@ -174,9 +193,19 @@ class DeskSimulation implements GamingDesk, Desk {
     this.workforce.plan();
     // Forecast error has its own stream: turning it on changes the arrivals, no other draw.
     const cv = model.scenario.arrivals.busyness_cv ?? 0;
-    const busy = cv === 0 ? undefined : busyDayFactors(model.horizon / MINUTES_PER_DAY, cv, createStream(model.scenario.seed, this.replication, 'arrivals.busyness'));
+    const busy =
+      cv === 0
+        ? undefined
+        : busyDayFactors(
+            model.horizon / MINUTES_PER_DAY,
+            cv,
+            createStream(model.scenario.seed, this.replication, 'arrivals.busyness'),
+          );
     const rate = busy === undefined ? model.arrivalRate : new BusyDaysRate(model.arrivalRate, busy);
-    const main = new ArrivalSource(new ThinningArrivals(rate, createStream(model.scenario.seed, this.replication, 'arrivals')), -1);
+    const main = new ArrivalSource(
+      new ThinningArrivals(rate, createStream(model.scenario.seed, this.replication, 'arrivals')),
+      -1,
+    );
     this.sources.push(main);
     this.scheduleArrival(main, 0);
     model.incidents.forEach((incident, index) => {
@@ -214,7 +243,11 @@ class DeskSimulation implements GamingDesk, Desk {
         this.finishWork(this.agents[workDone.pop()]!, workDue);
         continue;
       }
-      if (closeDue <= horizon && closeDue <= arrivalDue && (closeDue < nextTime || (closeDue === nextTime && calendar.peekPriority() > Kind.Close))) {
+      if (
+        closeDue <= horizon &&
+        closeDue <= arrivalDue &&
+        (closeDue < nextTime || (closeDue === nextTime && calendar.peekPriority() > Kind.Close))
+      ) {
         this.close(closeDue);
         continue;
       }
@@ -293,7 +326,19 @@ class DeskSimulation implements GamingDesk, Desk {
     priority: string | undefined,
     customer: number,
   ): void {
-    this.out.emitFields(time, type, ticket, undefined, undefined, kind, undefined, channel, category, priority, customer);
+    this.out.emitFields(
+      time,
+      type,
+      ticket,
+      undefined,
+      undefined,
+      kind,
+      undefined,
+      channel,
+      category,
+      priority,
+      customer,
+    );
   }
 
   schedule(time: number, kind: Kind, entry: object): void {
@@ -338,7 +383,8 @@ class DeskSimulation implements GamingDesk, Desk {
     for (let index = 0; index < sources.length; index++) {
       const candidate = sources[index]!;
       if (candidate.due === Number.POSITIVE_INFINITY) continue;
-      if (next === null || candidate.due < next.due || (candidate.due === next.due && candidate.drawn < next.drawn)) next = candidate;
+      if (next === null || candidate.due < next.due || (candidate.due === next.due && candidate.drawn < next.drawn))
+        next = candidate;
     }
     this.nextSource = next;
   }
@@ -350,7 +396,16 @@ class DeskSimulation implements GamingDesk, Desk {
     if (search === Search.Deflected) {
       // The knowledge base answered, and no ticket is opened (its id stays unused).
       const { channels, categories } = this.model;
-      this.emitAbout(now, 'self_service', undefined, 'deflected', channels[ticket.channel]!.id, categories[ticket.category]!.id, undefined, ticket.customer);
+      this.emitAbout(
+        now,
+        'self_service',
+        undefined,
+        'deflected',
+        channels[ticket.channel]!.id,
+        categories[ticket.category]!.id,
+        undefined,
+        ticket.customer,
+      );
       ticket.state = TicketState.Done;
       this.dropWork(ticket);
       this.release(ticket);
@@ -365,10 +420,20 @@ class DeskSimulation implements GamingDesk, Desk {
     const { channels, categories, priorities } = this.model;
     // A split (already taken by its agent) is the desk's own doing: opening hours apply to customers' contacts.
     const afterHours = this.channelHours.used && !ticket.taken ? this.channelHours.admit(ticket, now) : undefined;
-    this.emitAbout(now, 'created', ticket.id, afterHours, channels[ticket.channel]!.id, categories[ticket.category]!.id, priorities[ticket.priority]!.id, ticket.customer);
+    this.emitAbout(
+      now,
+      'created',
+      ticket.id,
+      afterHours,
+      channels[ticket.channel]!.id,
+      categories[ticket.category]!.id,
+      priorities[ticket.priority]!.id,
+      ticket.customer,
+    );
     ticket.searchedFirst = searchedFirst;
     if (searchedFirst) this.emit(now, 'self_service', ticket.id, undefined, undefined, 'failed');
-    if (ticket.issue !== ticket.id) this.emit(now, 'truth_issue', ticket.id, undefined, undefined, undefined, ticket.issue);
+    if (ticket.issue !== ticket.id)
+      this.emit(now, 'truth_issue', ticket.id, undefined, undefined, undefined, ticket.issue);
     if (this.acknowledgement.enabled) this.acknowledgement.created(ticket, now);
     if (this.automation.enabled && this.automation.take(ticket, now)) return;
     this.enqueue(ticket, this.model.channels[ticket.channel]!.entryTier, now);
@@ -445,7 +510,16 @@ class DeskSimulation implements GamingDesk, Desk {
 
   follow(from: Ticket, now: number): Ticket {
     const ticket = this.pool.pop() ?? new Ticket();
-    ticket.init(this.nextTicketId++, now, from.channel, from.category, from.complexity, from.priority, from.bucket, from.customer);
+    ticket.init(
+      this.nextTicketId++,
+      now,
+      from.channel,
+      from.category,
+      from.complexity,
+      from.priority,
+      from.bucket,
+      from.customer,
+    );
     ticket.contacts = from.contacts + 1;
     ticket.issue = from.issue;
     // A defect nobody filed with engineering (a ticket closed instead) is still there.
@@ -507,7 +581,8 @@ class DeskSimulation implements GamingDesk, Desk {
     agent.ticket = ticket;
     this.emit(now, 'assigned', ticket.id, agent.name, tierId);
     this.emit(now, 'work_started', ticket.id, agent.name, tierId);
-    if (!ticket.replied && this.model.channels[ticket.channel]!.repliesOnPickup) this.reply(ticket, agent.name, tierId, 'substantive', now);
+    if (!ticket.replied && this.model.channels[ticket.channel]!.repliesOnPickup)
+      this.reply(ticket, agent.name, tierId, 'substantive', now);
     const tier = this.model.tiers[agent.tier]!;
     let speed = tier.speed;
     if (this.workforce.enabled) {
@@ -548,7 +623,9 @@ class DeskSimulation implements GamingDesk, Desk {
   /** How the session just finished on a ticket ends, as the ticket's draws have it. */
   private outcomeOf(ticket: Ticket, tier: TierModel): Outcome {
     if (this.information.needed(ticket)) return Outcome.AskCustomer;
-    const solved = tier.escalatesTo < 0 || ticket.solveDraw() < this.knowledge.solveProbability(tier.skill[ticket.complexity]!, ticket.knowledgeHit);
+    const solved =
+      tier.escalatesTo < 0 ||
+      ticket.solveDraw() < this.knowledge.solveProbability(tier.skill[ticket.complexity]!, ticket.knowledgeHit);
     if (!solved) return Outcome.Escalate;
     return ticket.needsEngineering ? Outcome.Engineering : Outcome.Resolve;
   }
@@ -569,7 +646,8 @@ class DeskSimulation implements GamingDesk, Desk {
       fixed = ticket.fixDraw() < this.fixProbability(ticket, agent, tier, now);
       // What a higher tier solves after an escalation may become an article for the entry tier.
       // Not after an engineering fix: the defect is gone, and an article about it would answer no later ticket.
-      if (this.knowledge.enabled && ticket.chainPosition > 0 && !ticket.engineered) this.knowledge.mayWriteArticle(ticket.category, now);
+      if (this.knowledge.enabled && ticket.chainPosition > 0 && !ticket.engineered)
+        this.knowledge.mayWriteArticle(ticket.category, now);
     }
     this.dropWork(ticket);
     if (this.gaming !== null) this.gaming.resolved(ticket, agent, now);
@@ -608,7 +686,7 @@ class DeskSimulation implements GamingDesk, Desk {
     ticket.chainPosition++;
     ticket.asked = false;
     if (this.handoffs.enabled) this.handoffs.escalated(ticket, agent.tier);
-    if (this.gaming !== null && this.gaming.escalating(agent, ticket, target, now)) return;
+    if (this.gaming?.escalating(agent, ticket, target, now)) return;
     this.enqueue(ticket, target, now);
   }
 

@@ -6,7 +6,15 @@
 import type { Rng } from '../engine/index.js';
 
 /** Where a ticket stands. (Plain constants: an enum object lookup per use shows in profiles.) */
-export const TicketState = { Queued: 0, InService: 1, Resolved: 2, Done: 3, Abandoned: 4, AwaitingEngineering: 5, AwaitingCustomer: 6 } as const;
+export const TicketState = {
+  Queued: 0,
+  InService: 1,
+  Resolved: 2,
+  Done: 3,
+  Abandoned: 4,
+  AwaitingEngineering: 5,
+  AwaitingCustomer: 6,
+} as const;
 export type TicketState = (typeof TicketState)[keyof typeof TicketState];
 
 /** Draws per tier position in `Ticket.work`. */
@@ -409,7 +417,8 @@ export class CloseQueue {
     this.ticket = ticket;
     this.head = (head + 1) & this.mask;
     this.count--;
-    if (ticket !== null && !(ticket.id === id && ticket.state === TicketState.Resolved && ticket.closeDue === due)) return -1;
+    if (ticket !== null && !(ticket.id === id && ticket.state === TicketState.Resolved && ticket.closeDue === due))
+      return -1;
     return id;
   }
 

@@ -20,7 +20,8 @@ export interface ChartRenderer {
 export type ToRenderWorker = { type: 'render'; charts: Chart[] };
 /** The render worker's answer: the rendered charts, or why it failed. */
 export type FromRenderWorker =
-  { type: 'rendered'; charts: RenderedChart[] } | { type: 'failed'; message: string; stack?: string };
+  | { type: 'rendered'; charts: RenderedChart[] }
+  | { type: 'failed'; message: string; stack?: string };
 
 /** Renders in this thread, loading Vega on first use; charts one after the other (Vega's id counters are global). */
 export function inProcessRenderer(): ChartRenderer {

@@ -132,12 +132,12 @@ export function compareFindings(comparison: ComparisonInput): string[] {
     if (significant.length === 0) {
       findings.push(
         `${contrast.scenario} did not differ significantly from ${comparison.reference} on any KPI with data ` +
-        `(${comparison.replications} paired replications).`,
+          `(${comparison.replications} paired replications).`,
       );
     } else {
       findings.push(
         `Against ${comparison.reference}, ${contrast.scenario} is significantly worse on ${kpiCount(worse.length)} ` +
-        `and better on ${kpiCount(better.length)}` +
+          `and better on ${kpiCount(better.length)}` +
           ` (95 % CI, ${comparison.replications} paired replications, desk-wide and per tier).`,
       );
     }

@@ -67,7 +67,7 @@ export function runFindings(input: FindingsInput): string[] {
   if (trueRate !== null && resolvedRate !== null) {
     findings.push(
       `The dashboard shows ${percent(resolvedRate)} of tickets resolved; ${percent(trueRate)} of customer issues ` +
-      `were really fixed.`,
+        `were really fixed.`,
     );
   }
 
@@ -83,7 +83,7 @@ export function runFindings(input: FindingsInput): string[] {
   } else if (responseMedian !== null && responseP90 !== null) {
     findings.push(
       `Half of the customers had a first reply within ${duration(responseMedian)}; one in ten waited longer than ` +
-      `${duration(responseP90)}.`,
+        `${duration(responseP90)}.`,
     );
   }
 
@@ -96,8 +96,7 @@ export function runFindings(input: FindingsInput): string[] {
       `${percent(open)} of tickets were still open at the end of observation` +
         (resolution === null
           ? '.'
-          :
-            `; those resolved took ${duration(resolution)} on average, an understatement of the wait the rest will ` +
+          : `; those resolved took ${duration(resolution)} on average, an understatement of the wait the rest will ` +
             `have.`),
     );
   } else if (resolution !== null) {
@@ -115,7 +114,7 @@ export function runFindings(input: FindingsInput): string[] {
   if (satisfied !== null && trulySatisfied !== null) {
     findings.push(
       `Surveys say ${percent(satisfied)} of customers were satisfied; of all customers, respondents or not, ` +
-      `${percent(trulySatisfied)} were in the end.`,
+        `${percent(trulySatisfied)} were in the end.`,
     );
   }
 
@@ -129,7 +128,7 @@ export function runFindings(input: FindingsInput): string[] {
         : '';
     findings.push(
       `${percent(slaResponse)} of tickets met their first-response target and ${percent(slaResolution)} their ` +
-      `resolution target${leftOut}.`,
+        `resolution target${leftOut}.`,
     );
   }
 
@@ -143,9 +142,8 @@ export function runFindings(input: FindingsInput): string[] {
     findings.push(
       input.log !== undefined
         ? `${Math.round(created).toLocaleString('en-US')} tickets were created${days} in the log ${input.log}.`
-        :
-          `About ${Math.round(created).toLocaleString('en-US')} tickets were created${days}, averaged over ` +
-          `${input.replications} replication${input.replications === 1 ? '' : 's'}.`,
+        : `About ${Math.round(created).toLocaleString('en-US')} tickets were created${days}, averaged over ` +
+            `${input.replications} replication${input.replications === 1 ? '' : 's'}.`,
     );
   }
   return findings;

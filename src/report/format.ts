@@ -35,6 +35,8 @@ export function formatSummary(summary: KpiSummary): string {
 
 /** A target as people read it: "sla_first_response_compliance ≥ 90.0%", "tiers.tier2.queue_wait_mean ≤ 4h". */
 export function targetText(target: Target): string {
-  return `${target.kpi} ${target.operator === '>=' ? '≥' : '≤'} ` +
-    `${target.unit === '' ? String(target.value) : formatValue(target.value, target.unit)}`;
+  return (
+    `${target.kpi} ${target.operator === '>=' ? '≥' : '≤'} ` +
+    `${target.unit === '' ? String(target.value) : formatValue(target.value, target.unit)}`
+  );
 }

@@ -32,8 +32,6 @@ export interface ReportPage {
   sections: readonly ReportSection[];
 }
 
-
-
 /** A script's source made safe inside a <script> element (no early end tag). */
 function scriptSource(source: string): string {
   return source.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
@@ -156,9 +154,13 @@ ${page.findings.map((finding) => `<li>${escapeHtml(finding)}</li>`).join('\n')}
 </ul>
 </section>
 ${page.charts.length > 0 ? `<section id="charts">\n<h2>Charts</h2>\n${page.charts.map(figure).join('\n')}\n</section>` : ''}
-${page.sections.map((section) =>
-  `<section ` +
-  `id="${escapeHtml(section.id)}">\n<h2>${escapeHtml(section.title)}</h2>\n${section.html}\n</section>`).join('\n')}
+${page.sections
+  .map(
+    (section) =>
+      `<section ` +
+      `id="${escapeHtml(section.id)}">\n<h2>${escapeHtml(section.title)}</h2>\n${section.html}\n</section>`,
+  )
+  .join('\n')}
 </main>
 ${chartRuntime()}
 <script>${EMBED}</script>

@@ -45,8 +45,10 @@ export function kpiTableHtml(groups: readonly KpiTableGroup[]): string {
       return `<tr class="group"><td colspan="6">${escapeHtml(group.title)}</td></tr>\n${rows.join('\n')}`;
     })
     .join('\n');
-  return `<div class="table-scroll"><table>\n<thead><tr><th>KPI</th><th>id</th><th>mean</th><th>95 % ` +
-    `CI</th><th>unit</th><th>n</th></tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
+  return (
+    `<div class="table-scroll"><table>\n<thead><tr><th>KPI</th><th>id</th><th>mean</th><th>95 % ` +
+    `CI</th><th>unit</th><th>n</th></tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`
+  );
 }
 
 /** What the table needs of a KPI definition. */

@@ -46,7 +46,7 @@ export class OutputRefusedError extends Error {
 
 /** A word as a shell would need it typed: bare when plain, else single-quoted. */
 function shellWord(word: string): string {
-  return /^[A-Za-z0-9_\/.,:=+@%-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  return /^[A-Za-z0-9_/.,:=+@%-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The marker's content: no time stamp, so that the same command writes the same bytes. */

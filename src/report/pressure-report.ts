@@ -89,13 +89,13 @@ export function pressureFindings(pressure: PressureInput): string[] {
   );
   findings.push(
     `${moved.length} other desk-wide KPI${moved.length === 1 ? '' : 's'} moved significantly (95 % CI) under ` +
-    `pressure ${last.pressure}.`,
+      `pressure ${last.pressure}.`,
   );
   const hidden = last.change.kpis.hidden_failure_share;
   if (hidden?.mean != null)
     findings.push(
       `${percent(hidden.mean)} of resolved tickets were not really fixed at pressure ${last.pressure} ` +
-      `(${percent(hidden.reference_mean ?? 0)} with none).`,
+        `(${percent(hidden.reference_mean ?? 0)} with none).`,
     );
   return findings;
 }

@@ -113,8 +113,7 @@ export function runCharts(input: RunReportInput): Chart[] {
   const resolutionSubtitle =
     input.log === undefined
       ? undefined
-      :
-        `Resolved tickets of the log: the share of each priority’s tickets per time bin (y axis, %), with the median ` +
+      : `Resolved tickets of the log: the share of each priority’s tickets per time bin (y axis, %), with the median ` +
         `(p50) and the 90th percentile (p90)`;
   if (input.resolved.length > 0) charts.push(resolutionTimeChart(input.resolved, input.priorities, resolutionSubtitle));
   const daily = input.daily;

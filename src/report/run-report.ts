@@ -20,7 +20,6 @@ import { formatInterval, formatValue } from './format.js';
 import type { TargetStatus } from '../experiment/targets.js';
 import { STANDING_LEGEND, standingCell } from './target-cells.js';
 
-
 /** The targets table: each KPI's mean and interval, coloured by its standing. */
 function targetsSection(targets: readonly TargetStatus[]): { id: string; title: string; html: string } {
   const rows = targets
@@ -43,7 +42,6 @@ function targetsSection(targets: readonly TargetStatus[]): { id: string; title: 
   };
 }
 
-
 /** Days to one decimal, whole days without one: a log's window is rarely whole days. */
 function formatDays(days: number): string {
   return Number.isInteger(days) ? String(days) : days.toFixed(1);
@@ -56,18 +54,18 @@ export function runReportHtml(input: RunReportInput, charts: readonly RenderedCh
     title: `desksim report: ${summary.scenario}`,
     subtitle:
       input.log !== undefined
-        ?
-          `${input.description ? `${input.description} — ` : ''}the event log ${input.log}, ` +
+        ? `${input.description ? `${input.description} — ` : ''}the event log ${input.log}, ` +
           `${formatDays(input.measuredDays)} measured days, desksim ${summary.version}`
-        :
-          `${input.description ? `${input.description} — ` : ''}${summary.replications} ` +
+        : `${input.description ? `${input.description} — ` : ''}${summary.replications} ` +
           `replication${summary.replications === 1 ? '' : 's'} of ${input.measuredDays} measured days, ` +
           `seed ${summary.seed}, desksim ${summary.version}`,
     warnings: summary.warnings,
     findings: [
       ...(input.targets ?? []).map((target) =>
-        (`${kpiName(target.kpi)} (${target.kpi}) ${target.verdict} its target ${target.good.trim()}: ` +
-        `${formatValue(target.mean, target.unit)} ${formatInterval(target.ci95, target.unit)}`).trimEnd(),
+        (
+          `${kpiName(target.kpi)} (${target.kpi}) ${target.verdict} its target ${target.good.trim()}: ` +
+          `${formatValue(target.mean, target.unit)} ${formatInterval(target.ci95, target.unit)}`
+        ).trimEnd(),
       ),
       ...runFindings({
         kpis: summary.kpis,
@@ -85,11 +83,9 @@ export function runReportHtml(input: RunReportInput, charts: readonly RenderedCh
         title: 'Every KPI',
         html:
           (input.log === undefined
-            ?
-              '<p>Mean over replications with its 95 % confidence interval (Student t); durations as days, hours and ' +
+            ? '<p>Mean over replications with its 95 % confidence interval (Student t); durations as days, hours and ' +
               'minutes. Hover a name for its definition.</p>\n'
-            :
-              '<p>The value of each KPI in the log (one log: no confidence interval); durations as days, hours and ' +
+            : '<p>The value of each KPI in the log (one log: no confidence interval); durations as days, hours and ' +
               'minutes. Hover a name for its definition.</p>\n') +
           kpiTableHtml(
             runKpiGroups(summary, { observed: KPI_CATALOG, truth: TRUTH_KPI_CATALOG, tier: TIER_KPI_CATALOG }),

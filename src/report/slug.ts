@@ -16,6 +16,9 @@ export const SLUG_MAX_LENGTH = 100;
 export function slug(text: string, fallback: string): string {
   const plain = text.normalize('NFKD').replace(/\p{M}+/gu, '');
   const dashed = plain.replace(/[^A-Za-z0-9._-]+/g, '-');
-  const trimmed = dashed.replace(/^[-.]+/, '').slice(0, SLUG_MAX_LENGTH).replace(/[-.]+$/, '');
+  const trimmed = dashed
+    .replace(/^[-.]+/, '')
+    .slice(0, SLUG_MAX_LENGTH)
+    .replace(/[-.]+$/, '');
   return trimmed === '' ? fallback : trimmed;
 }

@@ -80,7 +80,12 @@ function paretoCharts(sweep: SweepInput): Chart[] {
       optimal: front.optimal.includes(number),
     };
   });
-  return [paretoFrontChart(points, front.kpis.map((entry, index) => ({ ...entry, unit: units[index]! })))];
+  return [
+    paretoFrontChart(
+      points,
+      front.kpis.map((entry, index) => ({ ...entry, unit: units[index]! })),
+    ),
+  ];
 }
 
 /** How each headline KPI moves across the grid, in words. */
@@ -122,7 +127,7 @@ export function paretoFindings(sweep: SweepInput): string[] {
   const names = front.kpis.map(({ kpi, better }) => `${kpiLabel(kpi)} (${better} is better)`).join(', ');
   const findings = [
     `Pareto front on ${names}: point(s) ${front.optimal.join(', ')} — no other point is at least as good on every ` +
-    `one and better on one (by the means).`,
+      `one and better on one (by the means).`,
   ];
   const clearly = front.dominated.filter((entry) => entry.clearly);
   const withinNoise = front.dominated.filter((entry) => !entry.clearly);
@@ -134,7 +139,7 @@ export function paretoFindings(sweep: SweepInput): string[] {
   if (withinNoise.length > 0) {
     findings.push(
       `Dominated by the means only, within the 95 % intervals: ${list(withinNoise)} — the difference may be noise, ` +
-      `so these cannot be ` +
+        `so these cannot be ` +
         'discarded yet; more replications would tell.',
     );
   }

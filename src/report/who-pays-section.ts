@@ -17,8 +17,7 @@ function cell(difference: Difference | undefined): string {
   const relative =
     difference.relative === null || !Number.isFinite(difference.relative)
       ? ''
-      :
-        ` (${difference.relative > 0 ? '+' : difference.relative < 0 ? '−' : '±'}` +
+      : ` (${difference.relative > 0 ? '+' : difference.relative < 0 ? '−' : '±'}` +
         `${Math.abs(difference.relative * 100).toFixed(1)} %${difference.significant ? ' *' : ''})`;
   const classes = difference.significant ? ' class="number significant"' : ' class="number"';
   return `<td${classes}>${escapeHtml(
@@ -82,8 +81,7 @@ export function whoPaysSection(id: string, title: string, section: WhoPaysInput 
   const summary =
     paying.length === 0
       ? 'No category waits significantly longer or is significantly less satisfied.'
-      :
-        `Who pays: ${paying.join(', ')} — waits longer or is less satisfied (significant), whatever the desk-wide ` +
+      : `Who pays: ${paying.join(', ')} — waits longer or is less satisfied (significant), whatever the desk-wide ` +
         `averages say.`;
   return [
     {

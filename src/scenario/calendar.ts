@@ -14,6 +14,9 @@ export function scenarioLocalTime(scenario: Scenario): LocalTimeTable {
 }
 
 /** The scenario's opening hours (`clock.business_hours`; none means always open) from its start to its horizon. */
-export function scenarioBusinessHours(scenario: Scenario, time: LocalTimeTable = scenarioLocalTime(scenario)): BusinessCalendar {
+export function scenarioBusinessHours(
+  scenario: Scenario,
+  time: LocalTimeTable = scenarioLocalTime(scenario),
+): BusinessCalendar {
   return new BusinessCalendar(time, scenario.clock.business_hours, 0, scenario.horizon.days * MINUTES_PER_DAY);
 }

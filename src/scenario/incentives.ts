@@ -41,9 +41,15 @@ export interface IncentiveEntry {
 
 const TABLE = {
   first_response_time_mean: { behaviours: { generic_first_reply: 1, cherry_pick: 0.3 }, effort: { responsiveness: 1 } },
-  sla_first_response_compliance: { behaviours: { generic_first_reply: 1, sla_clock_pause: 0.3 }, effort: { responsiveness: 1 } },
+  sla_first_response_compliance: {
+    behaviours: { generic_first_reply: 1, sla_clock_pause: 0.3 },
+    effort: { responsiveness: 1 },
+  },
   sla_resolution_compliance: { behaviours: { sla_clock_pause: 1, premature_close: 0.5 }, effort: { speed: 0.5 } },
-  resolution_time_mean: { behaviours: { premature_close: 1, ticket_splitting: 0.5, rushing: 0.5 }, effort: { speed: 0.5 } },
+  resolution_time_mean: {
+    behaviours: { premature_close: 1, ticket_splitting: 0.5, rushing: 0.5 },
+    effort: { speed: 0.5 },
+  },
   backlog_mean: { behaviours: { premature_close: 0.7, cherry_pick: 0.3 }, effort: { speed: 0.5 } },
   tickets_per_agent_day: {
     behaviours: { cherry_pick: 1, rushing: 0.7, ticket_splitting: 0.7, premature_close: 0.5 },

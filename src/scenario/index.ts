@@ -6,8 +6,26 @@
  */
 export * from './schema.js';
 export { durationSchema } from '../document/values.js';
-export { loadScenarioFile, loadScenarioText, loadYamlDocument, parseOverride, resolvedScenarioYaml, type DocumentLocation, type LoadedScenario, type LoadOptions, type LocatedDocument } from './load.js';
-export { ScenarioError, renderIssue, renderIssues, issueLocation, SCENARIO_KIND, type DocumentKind, type ScenarioIssue } from '../document/errors.js';
+export {
+  loadScenarioFile,
+  loadScenarioText,
+  loadYamlDocument,
+  parseOverride,
+  resolvedScenarioYaml,
+  type DocumentLocation,
+  type LoadedScenario,
+  type LoadOptions,
+  type LocatedDocument,
+} from './load.js';
+export {
+  ScenarioError,
+  renderIssue,
+  renderIssues,
+  issueLocation,
+  SCENARIO_KIND,
+  type DocumentKind,
+  type ScenarioIssue,
+} from '../document/errors.js';
 export { describeInheritance, REPLACE_KEY, type InheritanceNote } from './inherit.js';
 export { READ_LIMITS } from '../document/located.js';
 export { estimateWork, workProblems, WORK_LIMITS, type WorkEstimate, type WorkProblem } from './size.js';

@@ -62,12 +62,31 @@ function listIds(list: Located & { kind: 'seq' }): string[] | undefined {
 }
 
 /** Lays a child over its parent (see the module comment) and records what it did in `notes`. */
-export function mergeOver(parent: Located, child: Located, files: { parent: string; child: string }, notes: InheritanceNote[]): Located {
+export function mergeOver(
+  parent: Located,
+  child: Located,
+  files: { parent: string; child: string },
+  notes: InheritanceNote[],
+): Located {
   return merge(parent, child, [], files, notes);
 }
 
-function note(path: readonly string[], files: { parent: string; child: string }, fields: Partial<InheritanceNote>): InheritanceNote {
-  return { path: path.join('.'), parent: files.parent, child: files.child, inherited: [], merged: [], added: [], replacedItems: [], replaced: false, ...fields };
+function note(
+  path: readonly string[],
+  files: { parent: string; child: string },
+  fields: Partial<InheritanceNote>,
+): InheritanceNote {
+  return {
+    path: path.join('.'),
+    parent: files.parent,
+    child: files.child,
+    inherited: [],
+    merged: [],
+    added: [],
+    replacedItems: [],
+    replaced: false,
+    ...fields,
+  };
 }
 
 /**
@@ -76,7 +95,13 @@ function note(path: readonly string[], files: { parent: string; child: string },
  */
 const ALTERNATIVES: ReadonlyArray<readonly string[]> = [['agents', 'shifts']];
 
-function merge(parent: Located, child: Located, path: string[], files: { parent: string; child: string }, notes: InheritanceNote[]): Located {
+function merge(
+  parent: Located,
+  child: Located,
+  path: string[],
+  files: { parent: string; child: string },
+  notes: InheritanceNote[],
+): Located {
   const whole = replacement(child);
   if (whole !== undefined) {
     if (parent.kind !== 'scalar') notes.push(note(path, files, { replaced: true }));
@@ -122,15 +147,22 @@ function mergeMaps(
   }
   // A map of maps is a collection by id (channels, categories, priorities, complexity):
   // say which ids the child kept, changed and added.
-  const isCollection = [...parent.entries.values()].every((entry) => entry.node.kind === 'map') && parent.entries.size > 0 && path.length > 0;
+  const isCollection =
+    [...parent.entries.values()].every((entry) => entry.node.kind === 'map') &&
+    parent.entries.size > 0 &&
+    path.length > 0;
   if (isCollection && [...child.entries.values()].every((entry) => entry.node.kind === 'map')) {
     const childKeys = [...child.entries.keys()];
     notes.push(
       note(path, files, {
         inherited: [...parent.entries.keys()].filter((key) => !child.entries.has(key)),
-        merged: childKeys.filter((key) => parent.entries.has(key) && replacement(child.entries.get(key)!.node) === undefined),
+        merged: childKeys.filter(
+          (key) => parent.entries.has(key) && replacement(child.entries.get(key)!.node) === undefined,
+        ),
         added: childKeys.filter((key) => !parent.entries.has(key)),
-        replacedItems: childKeys.filter((key) => parent.entries.has(key) && replacement(child.entries.get(key)!.node) !== undefined),
+        replacedItems: childKeys.filter(
+          (key) => parent.entries.has(key) && replacement(child.entries.get(key)!.node) !== undefined,
+        ),
       }),
     );
   }
@@ -162,7 +194,9 @@ function mergeLists(
   const items = parentIds.map((id, index) => {
     const parentItem = parent.items[index] as Located;
     const childItem = fromChild.get(id);
-    return childItem === undefined ? parentItem : merge(parentItem, childItem, [...path, id], files, replacement(childItem) ? [] : notes);
+    return childItem === undefined
+      ? parentItem
+      : merge(parentItem, childItem, [...path, id], files, replacement(childItem) ? [] : notes);
   });
   for (const id of added) items.push(fromChild.get(id) as Located);
   return { kind: 'seq', location: child.location, items };
@@ -189,7 +223,10 @@ export function resolveReplaceMarkers(node: Located, issues: ScenarioIssue[]): L
 }
 
 /** One line per note, for `desksim validate`: "tiers (from baseline.yaml): tier1 inherited; tier2 merged". */
-export function describeInheritance(notes: readonly InheritanceNote[], name: (file: string) => string = (file) => file): string[] {
+export function describeInheritance(
+  notes: readonly InheritanceNote[],
+  name: (file: string) => string = (file) => file,
+): string[] {
   return notes.map((entry) => {
     const parts: string[] = [];
     if (entry.replaced) parts.push(`replaced whole by ${name(entry.child)}`);

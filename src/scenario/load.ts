@@ -29,7 +29,15 @@ import {
   type ScenarioIssue,
 } from '../document/errors.js';
 import { mergeOver, resolveReplaceMarkers, type InheritanceNote } from './inherit.js';
-import { buildLocated, fromPlain, parseYaml, readYamlFile, toPlain, type Located, type Location } from '../document/located.js';
+import {
+  buildLocated,
+  fromPlain,
+  parseYaml,
+  readYamlFile,
+  toPlain,
+  type Located,
+  type Location,
+} from '../document/located.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { workProblems } from './size.js';
 import { closestMatch } from '../document/suggest.js';
@@ -70,7 +78,13 @@ const EXTENDS_DEPTH = 16;
  * A parent (`referencedFrom` is the extends that named it) must look like a scenario before
  * anything of it is used or echoed in a message.
  */
-function loadChain(file: string, text: string, visiting: string[], chain: Chain, referencedFrom?: Location): Located | undefined {
+function loadChain(
+  file: string,
+  text: string,
+  visiting: string[],
+  chain: Chain,
+  referencedFrom?: Location,
+): Located | undefined {
   chain.files.push(file);
   const tree = parseYaml(text, file, chain.issues);
   if (!tree) return undefined;
@@ -99,18 +113,31 @@ function loadChain(file: string, text: string, visiting: string[], chain: Chain,
   const cycleStart = visiting.indexOf(resolved);
   if (cycleStart >= 0) {
     const loop = [...chain.files.slice(cycleStart), parentFile];
-    chain.issues.push({ code: 'extends_cycle', ...target.location, path: 'extends', message: message.extendsCycle(loop) });
+    chain.issues.push({
+      code: 'extends_cycle',
+      ...target.location,
+      path: 'extends',
+      message: message.extendsCycle(loop),
+    });
     return undefined;
   }
   if (visiting.length >= EXTENDS_DEPTH) {
-    chain.issues.push({ code: 'extends_too_deep', ...target.location, path: 'extends', message: message.extendsTooDeep(EXTENDS_DEPTH) });
+    chain.issues.push({
+      code: 'extends_too_deep',
+      ...target.location,
+      path: 'extends',
+      message: message.extendsTooDeep(EXTENDS_DEPTH),
+    });
     return undefined;
   }
   const parentText = readYamlFile(parentFile, target.location, chain.issues);
   if (parentText === undefined) return undefined;
   const parent = loadChain(parentFile, parentText, [...visiting, resolved], chain, target.location);
   if (!parent) return undefined;
-  return resolveReplaceMarkers(mergeOver(parent, child, { parent: parentFile, child: file }, chain.notes), chain.issues);
+  return resolveReplaceMarkers(
+    mergeOver(parent, child, { parent: parentFile, child: file }, chain.notes),
+    chain.issues,
+  );
 }
 
 /**
@@ -121,7 +148,12 @@ function loadChain(file: string, text: string, visiting: string[], chain: Chain,
  */
 function looksLikeScenario(tree: Located, file: string, referencedFrom: Location, issues: ScenarioIssue[]): boolean {
   const notMap = (what: string): false => {
-    issues.push({ code: 'not_a_scenario', ...referencedFrom, path: 'extends', message: message.parentNotMap(file, what) });
+    issues.push({
+      code: 'not_a_scenario',
+      ...referencedFrom,
+      path: 'extends',
+      message: message.parentNotMap(file, what),
+    });
     return false;
   };
   if (tree.kind === 'seq') return notMap('a list');
@@ -136,7 +168,12 @@ function looksLikeScenario(tree: Located, file: string, referencedFrom: Location
   const suggestions = unknown.map(([key]) => closestMatch(key, fields));
   if (unknown.length < tree.entries.size && suggestions.every((suggestion) => suggestion !== undefined)) {
     unknown.forEach(([, entry], index) => {
-      issues.push({ code: 'unknown_key', ...entry.keyLocation, path: '(root)', message: message.parentUnknownKey(suggestions[index] as string) });
+      issues.push({
+        code: 'unknown_key',
+        ...entry.keyLocation,
+        path: '(root)',
+        message: message.parentUnknownKey(suggestions[index] as string),
+      });
     });
     return false;
   }
@@ -201,7 +238,11 @@ function schemaDefault(segments: readonly string[]): unknown {
   const candidates = schemasAt(scenarioSchema, segments, undefined);
   for (const candidate of candidates) {
     const definition = defOf(candidate);
-    if ((definition.type === 'default' || definition.type === 'prefault') && definition.defaultValue !== null && typeof definition.defaultValue === 'object') {
+    if (
+      (definition.type === 'default' || definition.type === 'prefault') &&
+      definition.defaultValue !== null &&
+      typeof definition.defaultValue === 'object'
+    ) {
       return structuredClone(definition.defaultValue);
     }
   }
@@ -234,10 +275,22 @@ function applyValueOverride(root: Located, override: ValueOverride, issues: Scen
     return;
   }
   const location: Location = { file: overrideFile, override: override.label };
-  applyAt(root, override.label, override.path.map((segment) => segment.trim()), fromPlain(override.value, location), issues);
+  applyAt(
+    root,
+    override.label,
+    override.path.map((segment) => segment.trim()),
+    fromPlain(override.value, location),
+    issues,
+  );
 }
 
-function applyAt(root: Located, text: string, segments: readonly string[], value: Located, issues: ScenarioIssue[]): void {
+function applyAt(
+  root: Located,
+  text: string,
+  segments: readonly string[],
+  value: Located,
+  issues: ScenarioIssue[],
+): void {
   const location = value.location;
   if (root.kind !== 'map') {
     issues.push(overrideIssue(text, message.overrideRootNotMap()));
@@ -275,7 +328,16 @@ function applyAt(root: Located, text: string, segments: readonly string[], value
         const ids = items.map(itemId);
         position = ids.indexOf(segment);
         if (position < 0) {
-          issues.push(overrideIssue(text, message.overrideUnknownId(segments[index - 1] ?? 'list', segment, ids.filter((id): id is string => id !== undefined))));
+          issues.push(
+            overrideIssue(
+              text,
+              message.overrideUnknownId(
+                segments[index - 1] ?? 'list',
+                segment,
+                ids.filter((id): id is string => id !== undefined),
+              ),
+            ),
+          );
           return;
         }
       }
@@ -294,7 +356,9 @@ function applyAt(root: Located, text: string, segments: readonly string[], value
 function itemId(item: Located): string | undefined {
   if (item.kind !== 'map') return undefined;
   const id = item.entries.get('id')?.node;
-  return id?.kind === 'scalar' && (typeof id.value === 'string' || typeof id.value === 'number') ? String(id.value) : undefined;
+  return id?.kind === 'scalar' && (typeof id.value === 'string' || typeof id.value === 'number')
+    ? String(id.value)
+    : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -448,7 +512,8 @@ function numberRule(schemas: readonly Schema[]): NumberRule | undefined {
       const rule: NumberRule = { kind: 'number' };
       for (const check of candidateDefinition.checks ?? []) {
         const checkDefinition = check._zod.def;
-        if (checkDefinition.check === 'number_format' && /int/.test(checkDefinition.format ?? '')) rule.kind = 'integer';
+        if (checkDefinition.check === 'number_format' && /int/.test(checkDefinition.format ?? ''))
+          rule.kind = 'integer';
         if (checkDefinition.check === 'greater_than' && typeof checkDefinition.value === 'number') {
           rule.minimum = { value: checkDefinition.value, inclusive: checkDefinition.inclusive === true };
         }
@@ -482,7 +547,7 @@ interface Validation {
 function valueAt(data: unknown, segments: readonly PropertyKey[]): { found: boolean; value: unknown } {
   let value = data;
   for (const segment of segments) {
-    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment)) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) {
       return { found: false, value: undefined };
     }
     value = (value as Record<PropertyKey, unknown>)[segment];
@@ -535,9 +600,19 @@ function locate(tree: Located, segments: readonly PropertyKey[], atKey = false):
   return location;
 }
 
-function issueAt(validation: Validation, segments: readonly PropertyKey[], fields: Omit<ScenarioIssue, 'file' | 'path'>, atKey = false): ScenarioIssue {
+function issueAt(
+  validation: Validation,
+  segments: readonly PropertyKey[],
+  fields: Omit<ScenarioIssue, 'file' | 'path'>,
+  atKey = false,
+): ScenarioIssue {
   const location = locate(validation.tree, segments, atKey);
-  const issue: ScenarioIssue = { code: fields.code, file: location.file, path: renderPath(validation.data, segments), message: fields.message };
+  const issue: ScenarioIssue = {
+    code: fields.code,
+    file: location.file,
+    path: renderPath(validation.data, segments),
+    message: fields.message,
+  };
   if (location.line !== undefined) issue.line = location.line;
   if (location.column !== undefined) issue.column = location.column;
   if (location.override !== undefined) issue.override = location.override;
@@ -566,21 +641,45 @@ function mapIssue(validation: Validation, issue: ZodIssue, prefix: readonly Path
       const candidates = validKeys(schemas(), value);
       return issue.keys.map((key) => {
         const suggestion = closestMatch(key, candidates);
-        return issueAt(validation, [...segments, key], { code: 'unknown_key', found: JSON.stringify(key), message: message.unknownKey(key, suggestion, candidates) }, true);
+        return issueAt(
+          validation,
+          [...segments, key],
+          { code: 'unknown_key', found: JSON.stringify(key), message: message.unknownKey(key, suggestion, candidates) },
+          true,
+        );
       });
     }
     case 'invalid_type': {
       const here = schemas();
-      if (segments.length === 0) return plain('invalid_type', message.rootNotMap(found, validation.kind), `a map of ${validation.kind.noun} fields`);
-      if (here.some(isDuration)) return plain('invalid_type', message.typeMismatch(describeExpectedType('duration'), found), describeExpectedType('duration'));
+      if (segments.length === 0)
+        return plain(
+          'invalid_type',
+          message.rootNotMap(found, validation.kind),
+          `a map of ${validation.kind.noun} fields`,
+        );
+      if (here.some(isDuration))
+        return plain(
+          'invalid_type',
+          message.typeMismatch(describeExpectedType('duration'), found),
+          describeExpectedType('duration'),
+        );
       if (issue.expected === 'object' && here.some((schema) => defOf(unwrap(schema)).discriminator === 'dist')) {
         return plain('invalid_type', message.notADistribution(found), 'a distribution');
       }
       const rule = issue.expected === 'int' || issue.expected === 'number' ? numberRule(here) : undefined;
-      const expected = rule ? describeNumber(rule.kind, rule.minimum, rule.maximum) : describeExpectedType(issue.expected);
+      const expected = rule
+        ? describeNumber(rule.kind, rule.minimum, rule.maximum)
+        : describeExpectedType(issue.expected);
       if (!present) {
         const field = String(segments[segments.length - 1]);
-        return [issueAt(validation, segments, { code: 'invalid_type', expected, found: 'nothing', message: message.missingField(field, expected) })];
+        return [
+          issueAt(validation, segments, {
+            code: 'invalid_type',
+            expected,
+            found: 'nothing',
+            message: message.missingField(field, expected),
+          }),
+        ];
       }
       return plain('invalid_type', message.typeMismatch(expected, found), expected);
     }
@@ -594,7 +693,11 @@ function mapIssue(validation: Validation, issue: ZodIssue, prefix: readonly Path
         const inclusive = issue.inclusive !== false;
         expected = rule
           ? describeNumber(rule.kind, rule.minimum, rule.maximum)
-          : describeNumber('number', issue.code === 'too_small' ? { value: bound, inclusive } : undefined, issue.code === 'too_big' ? { value: bound, inclusive } : undefined);
+          : describeNumber(
+              'number',
+              issue.code === 'too_small' ? { value: bound, inclusive } : undefined,
+              issue.code === 'too_big' ? { value: bound, inclusive } : undefined,
+            );
         return plain(issue.code, message.typeMismatch(expected, found), expected);
       }
       if (issue.origin === 'array' || issue.origin === 'set') {
@@ -608,8 +711,18 @@ function mapIssue(validation: Validation, issue: ZodIssue, prefix: readonly Path
     }
     case 'invalid_value': {
       const options = issue.values;
-      const suggestion = typeof value === 'string' ? closestMatch(value, options.filter((option): option is string => typeof option === 'string')) : undefined;
-      return plain('invalid_value', message.notOneOf(options, found, suggestion), `one of ${options.map(String).join(', ')}`);
+      const suggestion =
+        typeof value === 'string'
+          ? closestMatch(
+              value,
+              options.filter((option): option is string => typeof option === 'string'),
+            )
+          : undefined;
+      return plain(
+        'invalid_value',
+        message.notOneOf(options, found, suggestion),
+        `one of ${options.map(String).join(', ')}`,
+      );
     }
     case 'invalid_union': {
       const loose = issue as unknown as { discriminator?: string; options?: unknown[]; note?: string };
@@ -621,10 +734,26 @@ function mapIssue(validation: Validation, issue: ZodIssue, prefix: readonly Path
         const tag = valueAt(validation.data, tagPath);
         const mapValue = valueAt(validation.data, atMap).value;
         if (mapValue === null || typeof mapValue !== 'object' || Array.isArray(mapValue)) {
-          const text = loose.discriminator === 'dist' ? message.notADistribution(describeFound(mapValue)) : message.typeMismatch(describeExpectedType('object'), describeFound(mapValue));
-          return [issueAt(validation, atMap, { code: 'invalid_type', expected: 'a map', found: describeFound(mapValue), message: text })];
+          const text =
+            loose.discriminator === 'dist'
+              ? message.notADistribution(describeFound(mapValue))
+              : message.typeMismatch(describeExpectedType('object'), describeFound(mapValue));
+          return [
+            issueAt(validation, atMap, {
+              code: 'invalid_type',
+              expected: 'a map',
+              found: describeFound(mapValue),
+              message: text,
+            }),
+          ];
         }
-        const suggestion = typeof tag.value === 'string' ? closestMatch(tag.value, options.filter((option): option is string => typeof option === 'string')) : undefined;
+        const suggestion =
+          typeof tag.value === 'string'
+            ? closestMatch(
+                tag.value,
+                options.filter((option): option is string => typeof option === 'string'),
+              )
+            : undefined;
         return [
           issueAt(validation, tag.found ? tagPath : atMap, {
             code: 'invalid_value',
@@ -635,15 +764,25 @@ function mapIssue(validation: Validation, issue: ZodIssue, prefix: readonly Path
         ];
       }
       const branches = issue.errors;
-      const typeOnly = (branch: readonly ZodIssue[]) => branch.length > 0 && branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0);
+      const typeOnly = (branch: readonly ZodIssue[]) =>
+        branch.length > 0 && branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0);
       const deeper = branches.filter((branch) => !typeOnly(branch));
       const chosen = deeper[0];
       if (deeper.length >= 1 && chosen) return chosen.flatMap((inner) => mapIssue(validation, inner, segments));
       const here = schemas();
-      if (here.some(isDuration)) return plain('invalid_type', message.typeMismatch(describeExpectedType('duration'), found), describeExpectedType('duration'));
+      if (here.some(isDuration))
+        return plain(
+          'invalid_type',
+          message.typeMismatch(describeExpectedType('duration'), found),
+          describeExpectedType('duration'),
+        );
       const expectedTypes = [
         ...new Set(
-          branches.flatMap((branch) => branch.map((inner) => (inner.code === 'invalid_type' ? describeExpectedType(inner.expected) : ''))).filter((text) => text !== ''),
+          branches
+            .flatMap((branch) =>
+              branch.map((inner) => (inner.code === 'invalid_type' ? describeExpectedType(inner.expected) : '')),
+            )
+            .filter((text) => text !== ''),
         ),
       ];
       const expected = expectedTypes.join(' or ') || 'another kind of value';
@@ -651,22 +790,41 @@ function mapIssue(validation: Validation, issue: ZodIssue, prefix: readonly Path
     }
     case 'invalid_key': {
       const key = String(segments[segments.length - 1]);
-      const problems = issue.issues.map((inner) => (inner.code === 'invalid_format' || inner.code === 'custom' ? inner.message : describeExpectedType('string'))).join('; ');
-      return [issueAt(validation, segments, { code: 'invalid_key', found: JSON.stringify(key), message: message.invalidKey(key, problems) }, true)];
+      const problems = issue.issues
+        .map((inner) =>
+          inner.code === 'invalid_format' || inner.code === 'custom' ? inner.message : describeExpectedType('string'),
+        )
+        .join('; ');
+      return [
+        issueAt(
+          validation,
+          segments,
+          { code: 'invalid_key', found: JSON.stringify(key), message: message.invalidKey(key, problems) },
+          true,
+        ),
+      ];
     }
     case 'invalid_format': {
       if (issue.format === 'regex' && !/^Invalid/.test(issue.message)) {
         return plain('invalid_format', message.refinement(issue.message, found));
       }
-      return plain('invalid_format', message.invalidFormat(`a valid ${issue.format}`, found), `a valid ${issue.format}`);
+      return plain(
+        'invalid_format',
+        message.invalidFormat(`a valid ${issue.format}`, found),
+        `a valid ${issue.format}`,
+      );
     }
     case 'custom': {
       if (present && typeof value !== 'object' && !/^must\b/.test(issue.message) && schemas().some(isDuration)) {
         // A string the duration parser could not read: say what a duration looks like.
-        if (typeof value === 'string') return plain('invalid_value', message.badDuration(found, ''), describeExpectedType('duration'));
+        if (typeof value === 'string')
+          return plain('invalid_value', message.badDuration(found, ''), describeExpectedType('duration'));
         return plain('invalid_value', message.refinement(issue.message, found), describeExpectedType('duration'));
       }
-      return plain('custom', message.refinement(issue.message, present && (value === null || typeof value !== 'object') ? found : undefined));
+      return plain(
+        'custom',
+        message.refinement(issue.message, present && (value === null || typeof value !== 'object') ? found : undefined),
+      );
     }
     default:
       return plain(issue.code, message.other(found));
@@ -677,7 +835,13 @@ function mapIssue(validation: Validation, issue: ZodIssue, prefix: readonly Path
 // The loaders
 // ---------------------------------------------------------------------------
 
-function finish(tree: Located, files: string[], options: LoadOptions | undefined, earlier: ScenarioIssue[], inheritance: InheritanceNote[] = []): LoadedScenario {
+function finish(
+  tree: Located,
+  files: string[],
+  options: LoadOptions | undefined,
+  earlier: ScenarioIssue[],
+  inheritance: InheritanceNote[] = [],
+): LoadedScenario {
   const issues = [...earlier];
   for (const override of options?.overrides ?? []) applyOverride(tree, override, issues);
   const data = toPlain(tree);
@@ -686,7 +850,15 @@ function finish(tree: Located, files: string[], options: LoadOptions | undefined
   try {
     result = scenarioSchema.safeParse(data, { reportInput: true });
   } catch (error) {
-    throw new ScenarioError([...issues, { code: 'custom', file: files[0] ?? '', path: '(root)', message: message.validationCrashed((error as Error).message) }]);
+    throw new ScenarioError([
+      ...issues,
+      {
+        code: 'custom',
+        file: files[0] ?? '',
+        path: '(root)',
+        message: message.validationCrashed((error as Error).message),
+      },
+    ]);
   }
   if (!result.success) {
     for (const issue of result.error.issues) validation.issues.push(...mapIssue(validation, issue, []));

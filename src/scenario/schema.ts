@@ -49,7 +49,8 @@ const identifier = z
   .max(100)
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and use letters, digits, "_" or "-"')
   .superRefine((id, context) => {
-    if (reservedNames.has(id)) context.addIssue({ code: 'custom', message: `"${id}" is a reserved name; choose another id` });
+    if (reservedNames.has(id))
+      context.addIssue({ code: 'custom', message: `"${id}" is a reserved name; choose another id` });
   });
 const money = z.number().min(0).max(LIMITS.money);
 
@@ -61,7 +62,9 @@ const clockTime = z
 /** A weekly window of local time, used for business hours and shifts. */
 const weeklyWindowSchema = z.strictObject({
   days: z.array(weekday).min(1).describe('Days of the week on which the window opens.'),
-  start: clockTime.refine((time) => time !== '24:00', 'a window cannot start at 24:00 (use 00:00 of the next day)').describe('Local opening time, "HH:MM".'),
+  start: clockTime
+    .refine((time) => time !== '24:00', 'a window cannot start at 24:00 (use 00:00 of the next day)')
+    .describe('Local opening time, "HH:MM".'),
   end: clockTime.describe('Local closing time, "HH:MM"; at or before start means it runs past midnight.'),
 });
 
@@ -114,10 +117,13 @@ const horizonSchema = z
       .describe('Days at the start whose tickets are simulated but excluded from every KPI.'),
   })
   // Only against a valid days: "days: -1" is one problem, not two.
-  .refine((horizon) => !(horizon.days > 0 && horizon.days <= LIMITS.horizonDays) || horizon.warmup_days < horizon.days, {
-    message: 'warmup_days must be shorter than days',
-    path: ['warmup_days'],
-  });
+  .refine(
+    (horizon) => !(horizon.days > 0 && horizon.days <= LIMITS.horizonDays) || horizon.warmup_days < horizon.days,
+    {
+      message: 'warmup_days must be shorter than days',
+      path: ['warmup_days'],
+    },
+  );
 
 const clockSchema = z.strictObject({
   start: z
@@ -151,14 +157,23 @@ const surgeSchema = z.strictObject({
     .union([z.number(), z.string()])
     .describe('When the surge starts: an ISO date-time, or a duration after the clock start ("3d10h").'),
   duration: positiveDuration.describe('How long the surge lasts.'),
-  multiplier: z.number().min(0).max(LIMITS.surgeMultiplier).describe('Arrival rate multiplier during the surge (3 = triple).'),
+  multiplier: z
+    .number()
+    .min(0)
+    .max(LIMITS.surgeMultiplier)
+    .describe('Arrival rate multiplier during the surge (3 = triple).'),
   category: identifier
     .optional()
     .describe('If set, the extra tickets are all of this category (an incident); otherwise the mix is unchanged.'),
 });
 
 const arrivalsSchema = z.strictObject({
-  rate_per_hour: z.number().min(0).max(LIMITS.ratePerHour).default(10).describe('Mean tickets per hour, averaged over the profile.'),
+  rate_per_hour: z
+    .number()
+    .min(0)
+    .max(LIMITS.ratePerHour)
+    .default(10)
+    .describe('Mean tickets per hour, averaged over the profile.'),
   pattern: z
     .enum(['constant', 'business_hours', 'profile'])
     .default('constant')
@@ -182,7 +197,9 @@ const arrivalsSchema = z.strictObject({
     .min(0)
     .max(2)
     .optional()
-    .describe('Forecast error: each day\'s rate is multiplied by a gamma factor of mean 1 and this coefficient of variation (0.1 = days 10 % busier or quieter than forecast, typically).'),
+    .describe(
+      "Forecast error: each day's rate is multiplied by a gamma factor of mean 1 and this coefficient of variation (0.1 = days 10 % busier or quieter than forecast, typically).",
+    ),
 });
 
 const channelSchema = z.strictObject({
@@ -194,12 +211,16 @@ const channelSchema = z.strictObject({
   response: z
     .enum(['on_pickup', 'on_completion'])
     .default('on_completion')
-    .describe('When the first public reply goes out: as the agent picks the ticket up (chat, phone) or when work ends (email).'),
+    .describe(
+      'When the first public reply goes out: as the agent picks the ticket up (chat, phone) or when work ends (email).',
+    ),
   // Opening hours and queue rank (docs/model.md, "Channels: opening hours and routing").
   hours: z
     .array(weeklyWindowSchema)
     .optional()
-    .describe('Local weekly windows when the channel is open; absent = always open. Contacts outside them follow outside_hours.'),
+    .describe(
+      'Local weekly windows when the channel is open; absent = always open. Contacts outside them follow outside_hours.',
+    ),
   outside_hours: z
     .enum(['callback', 'redirect'])
     .default('callback')
@@ -207,26 +228,28 @@ const channelSchema = z.strictObject({
       'What a contact arriving while the channel is closed becomes: callback = a ticket on this channel that waits ' +
         'without patience until an agent calls back; redirect = the customer is offered redirect_to and writes there.',
     ),
-  redirect_to: identifier.optional().describe('Channel offered outside opening hours (outside_hours: redirect); it must have no hours of its own.'),
+  redirect_to: identifier
+    .optional()
+    .describe('Channel offered outside opening hours (outside_hours: redirect); it must have no hours of its own.'),
   rank: z
     .number()
     .int()
     .min(0)
     .default(0)
-    .describe('Queue order across channels: a free agent serves the lowest rank first, then by priority, then first come.'),
+    .describe(
+      'Queue order across channels: a free agent serves the lowest rank first, then by priority, then first come.',
+    ),
   entry_tier: identifier
     .optional()
-    .describe('Tier that takes this channel\'s new tickets (a team for live contacts, say); defaults to routing.entry_tier.'),
+    .describe(
+      "Tier that takes this channel's new tickets (a team for live contacts, say); defaults to routing.entry_tier.",
+    ),
 });
 
 const categorySchema = z.strictObject({
   share: share,
-  complexity: z
-    .union([identifier, mixSchema])
-    .describe('A complexity id, or a mix of complexity ids with shares.'),
-  priorities: mixSchema
-    .optional()
-    .describe('Priority mix of this category; defaults to the shares in `priorities`.'),
+  complexity: z.union([identifier, mixSchema]).describe('A complexity id, or a mix of complexity ids with shares.'),
+  priorities: mixSchema.optional().describe('Priority mix of this category; defaults to the shares in `priorities`.'),
   needs_engineering: probability
     .default(0)
     .describe('Probability that a ticket needs work outside support (a bug fix) before it can be resolved.'),
@@ -254,7 +277,13 @@ const shiftSchema = weeklyWindowSchema.extend({
 const tierSchema = z
   .strictObject({
     id: identifier.describe('Tier id, used by escalates_to and by --set tiers.<id>.<field>.'),
-    agents: z.number().int().min(0).max(LIMITS.agents).optional().describe('Agents always on duty (24/7). Give this or shifts.'),
+    agents: z
+      .number()
+      .int()
+      .min(0)
+      .max(LIMITS.agents)
+      .optional()
+      .describe('Agents always on duty (24/7). Give this or shifts.'),
     shifts: z.array(shiftSchema).min(1).optional().describe('Weekly shifts with their agent counts.'),
     skill: z
       .union([probability, mixSchema])
@@ -290,7 +319,9 @@ const tierSchema = z
  * agents or shifts; its id is a tier id like any other (the `tier` of its events).
  */
 const automationTierSchema = z.strictObject({
-  id: identifier.describe('Tier id of the AI agent or bot: the `tier` of its events; must differ from every human tier id.'),
+  id: identifier.describe(
+    'Tier id of the AI agent or bot: the `tier` of its events; must differ from every human tier id.',
+  ),
   channels: z.array(identifier).min(1).optional().describe('Channels whose new tickets it takes; default all.'),
   categories: z.array(identifier).min(1).optional().describe('Categories whose new tickets it takes; default all.'),
   complexities: z.array(identifier).min(1).optional().describe('Complexities whose new tickets it takes; default all.'),
@@ -301,19 +332,31 @@ const automationTierSchema = z.strictObject({
     .max(LIMITS.agents)
     .nullable()
     .default(null)
-    .describe('Conversations it holds at once; null: unlimited. A new ticket finding it full goes straight to the human tier.'),
-  response: positiveDuration.default(0.25).describe('Time to its first reply (e.g. "15s"): the ticket’s first response.'),
+    .describe(
+      'Conversations it holds at once; null: unlimited. A new ticket finding it full goes straight to the human tier.',
+    ),
+  response: positiveDuration
+    .default(0.25)
+    .describe('Time to its first reply (e.g. "15s"): the ticket’s first response.'),
   conversation: positiveDuration
     .optional()
-    .describe('Time from the ticket’s creation until the bot ends the conversation or hands it off; default its response time.'),
-  containment: probability.describe('Probability that it ends the conversation itself (the ticket is resolved); otherwise it hands off.'),
+    .describe(
+      'Time from the ticket’s creation until the bot ends the conversation or hands it off; default its response time.',
+    ),
+  containment: probability.describe(
+    'Probability that it ends the conversation itself (the ticket is resolved); otherwise it hands off.',
+  ),
   accuracy: probability
     .default(1)
-    .describe('Probability that a conversation it ends really fixed the problem; the rest are confident wrong answers that come back.'),
+    .describe(
+      'Probability that a conversation it ends really fixed the problem; the rest are confident wrong answers that come back.',
+    ),
   cost_per_conversation: money.default(0).describe('Cost of each conversation it takes (licence, tokens).'),
   hands_off_to: identifier
     .optional()
-    .describe('Human tier that receives the tickets it does not contain; default the entry tier. Must be on the escalation chain.'),
+    .describe(
+      'Human tier that receives the tickets it does not contain; default the entry tier. Must be on the escalation chain.',
+    ),
 });
 
 /** At most 0.9: each hand-back is drawn anew, and 1 would bounce a ticket for ever. */
@@ -323,17 +366,30 @@ const handBackProbability = z.number().min(0).max(0.9);
 const handoffsSchema = z.strictObject({
   context_lost: probability
     .default(0)
-    .describe('Probability that a handoff (bot to human, an escalation, a hand-back) loses the context: the customer repeats themselves.'),
+    .describe(
+      'Probability that a handoff (bot to human, an escalation, a hand-back) loses the context: the customer repeats themselves.',
+    ),
   repeat_time: durationSchema
     .refine((minutes) => minutes >= 0, 'must not be negative')
     .default(0)
-    .describe('Extra handle time at the receiving tier’s next session when the customer repeats themselves (at speed 1).'),
-  per_repeat: probability.default(0.1).describe('Relative drop of the satisfied probability each time the customer repeats themselves.'),
-  repeat_effort: z.number().min(0).max(6).default(1).describe('Effort points (CES) each time the customer repeats themselves.'),
+    .describe(
+      'Extra handle time at the receiving tier’s next session when the customer repeats themselves (at speed 1).',
+    ),
+  per_repeat: probability
+    .default(0.1)
+    .describe('Relative drop of the satisfied probability each time the customer repeats themselves.'),
+  repeat_effort: z
+    .number()
+    .min(0)
+    .max(6)
+    .default(1)
+    .describe('Effort points (CES) each time the customer repeats themselves.'),
   hand_back: z
     .union([handBackProbability, z.record(identifier, handBackProbability)])
     .default(0)
-    .describe('Probability that a tier hands an escalated ticket back to the tier that sent it after a look (ping-pong), overall or by tier id.'),
+    .describe(
+      'Probability that a tier hands an escalated ticket back to the tier that sent it after a look (ping-pong), overall or by tier id.',
+    ),
 });
 
 const routingSchema = z.strictObject({
@@ -362,7 +418,9 @@ const metricsSchema = z.strictObject({
     .positive()
     .max(LIMITS.horizonDays)
     .default(7)
-    .describe('fcr_rate and repeat_contact_rate: a new ticket from the same customer and category within this many days of the resolution is a repeat contact.'),
+    .describe(
+      'fcr_rate and repeat_contact_rate: a new ticket from the same customer and category within this many days of the resolution is a repeat contact.',
+    ),
   auto_reply_counts_as_response: z
     .boolean()
     .default(false)
@@ -370,11 +428,15 @@ const metricsSchema = z.strictObject({
   count_pending_time: z
     .boolean()
     .default(true)
-    .describe('Whether time waiting on the customer (pending → resumed) counts in resolution times; false subtracts it (Zendesk’s “requester wait time”).'),
+    .describe(
+      'Whether time waiting on the customer (pending → resumed) counts in resolution times; false subtracts it (Zendesk’s “requester wait time”).',
+    ),
   clock: z
     .enum(['calendar', 'business'])
     .default('calendar')
-    .describe('Clock of first response and resolution times: calendar minutes, or business minutes inside clock.business_hours.'),
+    .describe(
+      'Clock of first response and resolution times: calendar minutes, or business minutes inside clock.business_hours.',
+    ),
 });
 
 const slaTargetSchema = z.strictObject({
@@ -401,18 +463,33 @@ const knowledgeSchema = z.strictObject({
   coverage: z
     .union([probability, mixSchema])
     .default(0)
-    .describe('Share of problems the knowledge base answers at the start, overall or per category. 0 = no knowledge base.'),
-  consult: probability.default(1).describe('Probability that an entry-tier agent looks a ticket up when its category has coverage.'),
+    .describe(
+      'Share of problems the knowledge base answers at the start, overall or per category. 0 = no knowledge base.',
+    ),
+  consult: probability
+    .default(1)
+    .describe('Probability that an entry-tier agent looks a ticket up when its category has coverage.'),
   lookup_time: durationSchema.default(2).describe('Time one lookup takes.'),
-  handle_time_factor: z.number().positive().max(LIMITS.factor).default(0.7).describe('Work time multiplier after a hit.'),
+  handle_time_factor: z
+    .number()
+    .positive()
+    .max(LIMITS.factor)
+    .default(0.7)
+    .describe('Work time multiplier after a hit.'),
   solve_boost: probability.default(0.5).describe('After a hit, P(solve) becomes skill + boost × (1 − skill).'),
-  fix_boost: probability.default(0.5).describe('After a hit, P(really fixed) becomes accuracy + boost × (1 − accuracy).'),
+  fix_boost: probability
+    .default(0.5)
+    .describe('After a hit, P(really fixed) becomes accuracy + boost × (1 − accuracy).'),
   article_probability: probability
     .default(0.3)
-    .describe('When a higher tier solves an escalated ticket, the probability that an article is written for its category.'),
+    .describe(
+      'When a higher tier solves an escalated ticket, the probability that an article is written for its category.',
+    ),
   article_gain: probability
     .default(0.02)
-    .describe('Coverage an article adds to an empty category; it adds less as coverage nears documentable: gain × (1 − coverage / documentable).'),
+    .describe(
+      'Coverage an article adds to an empty category; it adds less as coverage nears documentable: gain × (1 − coverage / documentable).',
+    ),
   documentable: z
     .union([probability, mixSchema])
     .default(0.9)
@@ -423,7 +500,9 @@ const knowledgeSchema = z.strictObject({
   decay_per_week: probability.default(0.01).describe('Share of coverage lost per week as the product changes.'),
   self_service: probability
     .default(0)
-    .describe('Share of customers who search the knowledge base before opening a ticket; found with probability = coverage.'),
+    .describe(
+      'Share of customers who search the knowledge base before opening a ticket; found with probability = coverage.',
+    ),
 });
 
 const engineeringSchema = z.strictObject({
@@ -439,7 +518,9 @@ const engineeringSchema = z.strictObject({
   status_reply: z
     .boolean()
     .default(true)
-    .describe('The agent who files a ticket with engineering tells the customer so (a public reply, which can be the first response).'),
+    .describe(
+      'The agent who files a ticket with engineering tells the customer so (a public reply, which can be the first response).',
+    ),
 });
 
 /** The help-desk software's automatic acknowledgement of new tickets (docs/model.md, Automatic acknowledgement). */
@@ -447,7 +528,9 @@ const autoAcknowledgementSchema = z.strictObject({
   enabled: z
     .boolean()
     .default(false)
-    .describe('Whether the system acknowledges every new ticket with an automatic reply (replied, kind auto; no agent).'),
+    .describe(
+      'Whether the system acknowledges every new ticket with an automatic reply (replied, kind auto; no agent).',
+    ),
   delay: durationSchema.default(0).describe('Time from the ticket’s creation to the acknowledgement (0: at once).'),
   channels: z
     .array(identifier)
@@ -455,11 +538,12 @@ const autoAcknowledgementSchema = z.strictObject({
     .describe('Channel ids whose tickets are acknowledged (default: every channel).'),
 });
 
-
 const costsSchema = z.strictObject({
   hiring: money.default(0).describe('Cost of hiring and training one replacement agent, counted when an agent leaves.'),
   per_ticket: money.default(0).describe('Overhead per ticket created (tooling, licences, telephony).'),
-  fixed_monthly: money.default(0).describe('Fixed cost per month (platform, management), prorated over the measured period.'),
+  fixed_monthly: money
+    .default(0)
+    .describe('Fixed cost per month (platform, management), prorated over the measured period.'),
   overtime_premium: z
     .number()
     .min(0)
@@ -488,11 +572,17 @@ const policiesSchema = z.strictObject({
         .positive()
         .max(LIMITS.factor)
         .default(3)
-        .describe('At the end of a shift an agent stays on when its tier has at least this many waiting tickets per agent on duty.'),
-      stint: positiveDuration.default(60).describe('Overtime is worked in stints of this length; after each, the agent decides again.'),
+        .describe(
+          'At the end of a shift an agent stays on when its tier has at least this many waiting tickets per agent on duty.',
+        ),
+      stint: positiveDuration
+        .default(60)
+        .describe('Overtime is worked in stints of this length; after each, the agent decides again.'),
     })
     .prefault({})
-    .describe('Backlog-triggered overtime: paid at the overtime premium (costs.overtime_premium), counted as busy time by fatigue.'),
+    .describe(
+      'Backlog-triggered overtime: paid at the overtime premium (costs.overtime_premium), counted as busy time by fatigue.',
+    ),
   staffing_follows_pressure: probability
     .default(0)
     .describe(
@@ -507,10 +597,14 @@ const durationOrMap = z.union([positiveDuration, z.record(identifier, positiveDu
 const satisfactionSchema = z.strictObject({
   base: probability
     .default(0.9)
-    .describe('Probability that a customer is satisfied (CSAT 4–5) after a smooth issue: one contact, really fixed, within expected waits.'),
+    .describe(
+      'Probability that a customer is satisfied (CSAT 4–5) after a smooth issue: one contact, really fixed, within expected waits.',
+    ),
   per_extra_contact: probability
     .default(0.15)
-    .describe('Relative drop of that probability for each contact beyond the first (reopen or new ticket); 0.15 after SQM Group.'),
+    .describe(
+      'Relative drop of that probability for each contact beyond the first (reopen or new ticket); 0.15 after SQM Group.',
+    ),
   not_fixed: probability
     .default(0.7)
     .describe('Relative drop when the problem is not really fixed (also abandoned and unanswered tickets).'),
@@ -528,7 +622,9 @@ const satisfactionSchema = z.strictObject({
     .min(0)
     .max(LIMITS.factor)
     .default(0.3)
-    .describe('A wait longer than expected multiplies the probability by (expected / actual)^sensitivity, for first response and for resolution.'),
+    .describe(
+      'A wait longer than expected multiplies the probability by (expected / actual)^sensitivity, for first response and for resolution.',
+    ),
   expected_first_response: durationOrMap
     .default(240)
     .describe('First response the customer expects, overall or by channel id (chat minutes, email hours).'),
@@ -545,19 +641,25 @@ const surveySchema = z.strictObject({
     .min(0)
     .max(LIMITS.factor)
     .default(1)
-    .describe('Response bias: customers at the extremes (delighted or furious) answer (1 + bias) times as often as neutral ones.'),
+    .describe(
+      'Response bias: customers at the extremes (delighted or furious) answer (1 + bias) times as often as neutral ones.',
+    ),
   delay: distributionSchema
     .default({ dist: 'lognormal', mean: 360, sd: 720 })
     .describe('Time from the survey to the answer.'),
 });
 
 const customersSchema = z.strictObject({
-  satisfaction: satisfactionSchema.prefault({}).describe('The latent satisfaction model (see docs/model.md, Satisfaction).'),
+  satisfaction: satisfactionSchema
+    .prefault({})
+    .describe('The latent satisfaction model (see docs/model.md, Satisfaction).'),
   survey: surveySchema.prefault({}).describe('Satisfaction surveys sent after resolution (CSAT, CES, NPS).'),
   info_request: z
     .union([probability, mixSchema])
     .default(0)
-    .describe('Probability that an agent ends a session asking the customer for information, overall or per complexity.'),
+    .describe(
+      'Probability that an agent ends a session asking the customer for information, overall or per complexity.',
+    ),
   reply_delay: distributionSchema
     .default({ dist: 'lognormal', mean: 240, sd: 360 })
     .describe('Time a customer takes to answer an information request.'),
@@ -577,7 +679,9 @@ const customersSchema = z.strictObject({
     .min(0)
     .max(1e9)
     .default(0)
-    .describe('Distinct customers: 0 = every ticket from a new customer; N = each ticket from one of N, drawn uniformly.'),
+    .describe(
+      'Distinct customers: 0 = every ticket from a new customer; N = each ticket from one of N, drawn uniformly.',
+    ),
   return_when_not_fixed: probability
     .default(0.7)
     .describe(
@@ -592,11 +696,21 @@ const customersSchema = z.strictObject({
       after: positiveDuration
         .nullable()
         .default(null)
-        .describe('A customer whose ticket has waited this long in a queue writes again to chase it; null = customers never chase.'),
-      max: z.number().int().min(1).max(100).default(3).describe('Chases per ticket at most (one every `after` of waiting).'),
+        .describe(
+          'A customer whose ticket has waited this long in a queue writes again to chase it; null = customers never chase.',
+        ),
+      max: z
+        .number()
+        .int()
+        .min(1)
+        .max(100)
+        .default(3)
+        .describe('Chases per ticket at most (one every `after` of waiting).'),
     })
     .prefault({})
-    .describe('Customers of aging tickets chase: each chase is one contact more (customer_replied, kind chase), which satisfaction counts.'),
+    .describe(
+      'Customers of aging tickets chase: each chase is one contact more (customer_replied, kind chase), which satisfaction counts.',
+    ),
 });
 
 const agentsSchema = z.strictObject({
@@ -605,19 +719,37 @@ const agentsSchema = z.strictObject({
     .min(0)
     .max(LIMITS.factor)
     .default(0)
-    .describe('Spread of individual speed between agents: each agent works at a speed drawn from a lognormal of mean 1 and this sd.'),
+    .describe(
+      'Spread of individual speed between agents: each agent works at a speed drawn from a lognormal of mean 1 and this sd.',
+    ),
   new_hire: z
     .strictObject({
-      ramp_weeks: z.number().min(0).max(520).default(8).describe('Weeks a new hire takes to reach full speed and accuracy (linear ramp).'),
+      ramp_weeks: z
+        .number()
+        .min(0)
+        .max(520)
+        .default(8)
+        .describe('Weeks a new hire takes to reach full speed and accuracy (linear ramp).'),
       speed: z.number().positive().max(1).default(0.6).describe('Speed of a new hire on day one, relative to full.'),
       accuracy: probability.default(0.85).describe('Fix probability of a new hire on day one, relative to full.'),
     })
     .prefault({}),
   fatigue: z
     .strictObject({
-      threshold: probability.default(0.8).describe('Rolling utilization above which an agent is fatigued (80 %: the burnout point of the support literature).'),
-      window: positiveDuration.default(2400).describe('Time constant of the rolling utilization, in on-duty time (2400 min = a 40-hour week).'),
-      slowdown: z.number().min(0).max(LIMITS.factor).default(0).describe('Extra work time of a fatigued agent (0.15 = 15 % slower).'),
+      threshold: probability
+        .default(0.8)
+        .describe(
+          'Rolling utilization above which an agent is fatigued (80 %: the burnout point of the support literature).',
+        ),
+      window: positiveDuration
+        .default(2400)
+        .describe('Time constant of the rolling utilization, in on-duty time (2400 min = a 40-hour week).'),
+      slowdown: z
+        .number()
+        .min(0)
+        .max(LIMITS.factor)
+        .default(0)
+        .describe('Extra work time of a fatigued agent (0.15 = 15 % slower).'),
       accuracy_loss: probability.default(0).describe('Relative drop of the fix probability of a fatigued agent.'),
     })
     .prefault({}),
@@ -628,8 +760,15 @@ const agentsSchema = z.strictObject({
         .min(0)
         .max(LIMITS.factor)
         .default(0)
-        .describe('Annual turnover of agents who are not fatigued: leavers per agent-year (a hazard rate; 0.3 = 30 % a year).'),
-      fatigued_multiplier: z.number().min(1).max(LIMITS.factor).default(3).describe('Leaving hazard of a fatigued agent, as a multiple of the base.'),
+        .describe(
+          'Annual turnover of agents who are not fatigued: leavers per agent-year (a hazard rate; 0.3 = 30 % a year).',
+        ),
+      fatigued_multiplier: z
+        .number()
+        .min(1)
+        .max(LIMITS.factor)
+        .default(3)
+        .describe('Leaving hazard of a fatigued agent, as a multiple of the base.'),
       hiring_delay: distributionSchema
         .default({ dist: 'lognormal', mean: 6 * 7 * 1440, sd: 2 * 7 * 1440 })
         .describe('Time from a departure to the replacement’s first day.'),
@@ -637,7 +776,12 @@ const agentsSchema = z.strictObject({
     .prefault({}),
   absence: z
     .strictObject({
-      share: z.number().min(0).max(0.9).default(0).describe('Share of scheduled time agents are absent (shrinkage: sickness, training, meetings).'),
+      share: z
+        .number()
+        .min(0)
+        .max(0.9)
+        .default(0)
+        .describe('Share of scheduled time agents are absent (shrinkage: sickness, training, meetings).'),
       episode: positiveDuration.default(1440).describe('Mean length of one absence (exponential).'),
     })
     .prefault({}),
@@ -649,7 +793,9 @@ const agentsSchema = z.strictObject({
 
 const intensity = probability
   .default(0)
-  .describe('How often agents do this: the probability at each opportunity, 0..1 (0 = never). Incentive pressure adds to it.');
+  .describe(
+    'How often agents do this: the probability at each opportunity, 0..1 (0 = never). Incentive pressure adds to it.',
+  );
 
 // Who games: without `gamers` every agent does at the behaviour's intensity (as before);
 // with it, only a share of each named tier's agents does, the others never.
@@ -670,7 +816,9 @@ const gamingSchema = z.strictObject({
   premature_close: z
     .strictObject({ intensity, gamers })
     .prefault({})
-    .describe('Instead of asking the customer for information or waiting for engineering, the agent marks the ticket solved, unfixed.'),
+    .describe(
+      'Instead of asking the customer for information or waiting for engineering, the agent marks the ticket solved, unfixed.',
+    ),
   generic_first_reply: z
     .strictObject({
       intensity,
@@ -678,7 +826,9 @@ const gamingSchema = z.strictObject({
       reply_time: positiveDuration.default(2).describe('Agent time one templated acknowledgement takes.'),
     })
     .prefault({})
-    .describe('A free agent sends a templated acknowledgement to an unanswered email-like ticket and leaves it in the queue, in its place.'),
+    .describe(
+      'A free agent sends a templated acknowledgement to an unanswered email-like ticket and leaves it in the queue, in its place.',
+    ),
   cherry_pick: z
     .strictObject({ intensity, gamers })
     .prefault({})
@@ -687,10 +837,18 @@ const gamingSchema = z.strictObject({
     .strictObject({
       intensity,
       gamers,
-      retries: z.number().int().min(0).max(5).default(1).describe('Extra sessions the agent spends on a ticket it cannot solve before marking it solved anyway.'),
+      retries: z
+        .number()
+        .int()
+        .min(0)
+        .max(5)
+        .default(1)
+        .describe('Extra sessions the agent spends on a ticket it cannot solve before marking it solved anyway.'),
     })
     .prefault({})
-    .describe('An agent who cannot solve a ticket holds it instead of escalating: more sessions at the same tier, then a false resolution.'),
+    .describe(
+      'An agent who cannot solve a ticket holds it instead of escalating: more sessions at the same tier, then a false resolution.',
+    ),
   escalation_dumping: z
     .strictObject({
       intensity,
@@ -698,7 +856,9 @@ const gamingSchema = z.strictObject({
       look: positiveDuration.default(3).describe('Agent time of the short look before the ticket is escalated.'),
     })
     .prefault({})
-    .describe('An agent of a tier that escalates passes on any ticket above the simplest complexity after a short look.'),
+    .describe(
+      'An agent of a tier that escalates passes on any ticket above the simplest complexity after a short look.',
+    ),
   sla_clock_pause: z
     .strictObject({ intensity, gamers })
     .prefault({})
@@ -711,27 +871,43 @@ const gamingSchema = z.strictObject({
       intensity,
       gamers,
       cut: z.number().min(0).max(0.9).default(0.4).describe('Share of the work a rushed session skips.'),
-      accuracy_loss: probability.default(0.3).describe('Relative drop of the probability that a rushed resolution really fixes the problem.'),
+      accuracy_loss: probability
+        .default(0.3)
+        .describe('Relative drop of the probability that a rushed resolution really fixes the problem.'),
     })
     .prefault({})
     .describe('An agent cuts a session short: less work, a lower chance that the resolution really fixes the problem.'),
   survey_selection: z
     .strictObject({ intensity, gamers })
     .prefault({})
-    .describe('After a resolution that was not smooth (more than one contact, an escalation, an information request, a generic reply, a wait beyond expectations), the survey is withheld.'),
+    .describe(
+      'After a resolution that was not smooth (more than one contact, an escalation, an information request, a generic reply, a wait beyond expectations), the survey is withheld.',
+    ),
   ticket_splitting: z
     .strictObject({
       intensity,
       gamers,
-      share: z.number().min(0.1).max(0.9).default(0.5).describe('Share of the work done in the original ticket before it is marked solved.'),
+      share: z
+        .number()
+        .min(0.1)
+        .max(0.9)
+        .default(0.5)
+        .describe('Share of the work done in the original ticket before it is marked solved.'),
       overhead: durationSchema.default(3).describe('Extra work the new ticket takes (reading the history again).'),
     })
     .prefault({})
-    .describe('An agent works part of a non-simple issue, marks the ticket solved and opens a new ticket, same customer and category, for the rest.'),
+    .describe(
+      'An agent works part of a non-simple issue, marks the ticket solved and opens a new ticket, same customer and category, for the rest.',
+    ),
 });
 
 const incentiveSchema = z.strictObject({
-  kpi: z.string().min(1).describe('The KPI management pushes: a KPI id of the incentive table (docs/gaming.md), e.g. first_response_time_mean.'),
+  kpi: z
+    .string()
+    .min(1)
+    .describe(
+      'The KPI management pushes: a KPI id of the incentive table (docs/gaming.md), e.g. first_response_time_mean.',
+    ),
   pressure: probability.describe('How hard it is pushed: 0 = not at all, 1 = bonus and ranking depend on it.'),
 });
 
@@ -750,7 +926,9 @@ const scenarioObjectSchema = z.strictObject({
   horizon: horizonSchema.prefault({}),
   clock: clockSchema.prefault({}),
   arrivals: arrivalsSchema.prefault({}),
-  channels: z.record(identifier, channelSchema).default({ email: { share: 1, patience: null, response: 'on_completion', outside_hours: 'callback', rank: 0 } }),
+  channels: z
+    .record(identifier, channelSchema)
+    .default({ email: { share: 1, patience: null, response: 'on_completion', outside_hours: 'callback', rank: 0 } }),
   categories: z.record(identifier, categorySchema).prefault({ general: { share: 1, complexity: 'standard' } }),
   complexity: z
     .record(identifier, complexitySchema)
@@ -759,22 +937,34 @@ const scenarioObjectSchema = z.strictObject({
   tiers: z.array(tierSchema).min(1).prefault(defaultTiers),
   routing: routingSchema.prefault({}),
   customers: customersSchema.prefault({}),
-  agents: agentsSchema.prefault({}).describe('Agents as people: proficiency, new-hire ramp, fatigue, attrition, absence.'),
+  agents: agentsSchema
+    .prefault({})
+    .describe('Agents as people: proficiency, new-hire ramp, fatigue, attrition, absence.'),
   costs: costsSchema.prefault({}),
-  policies: policiesSchema.prefault({}).describe('What management does under load or pressure (overtime, moving staff) and the automatic acknowledgement of new tickets (docs/model.md).'),
+  policies: policiesSchema
+    .prefault({})
+    .describe(
+      'What management does under load or pressure (overtime, moving staff) and the automatic acknowledgement of new tickets (docs/model.md).',
+    ),
   engineering: engineeringSchema.prefault({}),
   knowledge: knowledgeSchema.prefault({}),
   sla: slaSchema.prefault({}),
-  gaming: gamingSchema.prefault({}).describe('Metric-gaming behaviours of agents and their intensities (docs/gaming.md).'),
+  gaming: gamingSchema
+    .prefault({})
+    .describe('Metric-gaming behaviours of agents and their intensities (docs/gaming.md).'),
   incentives: z
     .array(incentiveSchema)
     .default([])
-    .describe('Management pressure on KPIs; agents answer it with legitimate effort and with the gaming behaviours that move the KPI.'),
+    .describe(
+      'Management pressure on KPIs; agents answer it with legitimate effort and with the gaming behaviours that move the KPI.',
+    ),
   metrics: metricsSchema.prefault({}),
   automation: z
     .array(automationTierSchema)
     .default([])
-    .describe('Tiers of kind automation: AI agents or bots that take new tickets before the human tiers (docs/model.md).'),
+    .describe(
+      'Tiers of kind automation: AI agents or bots that take new tickets before the human tiers (docs/model.md).',
+    ),
   handoffs: handoffsSchema.prefault({}).describe('What a handoff between tiers costs: context lost, ping-pong.'),
   targets: scenarioTargetsSchema,
 });
@@ -782,7 +972,11 @@ const scenarioObjectSchema = z.strictObject({
 type ScenarioObject = z.output<typeof scenarioObjectSchema>;
 type Context = z.RefinementCtx;
 
-function checkShares(mix: Record<string, { share: number }> | Record<string, number>, path: (string | number)[], context: Context) {
+function checkShares(
+  mix: Record<string, { share: number }> | Record<string, number>,
+  path: (string | number)[],
+  context: Context,
+) {
   const values = Object.values(mix).map((entry) => (typeof entry === 'number' ? entry : entry.share));
   if (values.length === 0) {
     context.addIssue({ code: 'custom', message: 'must list at least one entry', path });
@@ -815,25 +1009,44 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
   checkShares(scenario.channels, ['channels'], context);
   checkShares(scenario.categories, ['categories'], context);
   checkShares(scenario.priorities, ['priorities'], context);
-  if (complexityIds.length === 0) context.addIssue({ code: 'custom', message: 'must list at least one level', path: ['complexity'] });
+  if (complexityIds.length === 0)
+    context.addIssue({ code: 'custom', message: 'must list at least one level', path: ['complexity'] });
 
   for (const [id, category] of Object.entries(scenario.categories)) {
     if (typeof category.complexity === 'string') {
       checkReferences([category.complexity], complexityIds, 'complexity', ['categories', id, 'complexity'], context);
     } else {
       checkShares(category.complexity, ['categories', id, 'complexity'], context);
-      checkReferences(Object.keys(category.complexity), complexityIds, 'complexity', ['categories', id, 'complexity'], context);
+      checkReferences(
+        Object.keys(category.complexity),
+        complexityIds,
+        'complexity',
+        ['categories', id, 'complexity'],
+        context,
+      );
     }
     if (category.priorities) {
       checkShares(category.priorities, ['categories', id, 'priorities'], context);
-      checkReferences(Object.keys(category.priorities), priorityIds, 'priority', ['categories', id, 'priorities'], context);
+      checkReferences(
+        Object.keys(category.priorities),
+        priorityIds,
+        'priority',
+        ['categories', id, 'priorities'],
+        context,
+      );
     }
   }
 
   checkReferences(Object.keys(scenario.sla.targets), priorityIds, 'priority', ['sla', 'targets'], context);
   const acknowledged = scenario.policies.auto_acknowledgement.channels;
   if (acknowledged !== undefined) {
-    checkReferences(acknowledged, Object.keys(scenario.channels), 'channel', ['policies', 'auto_acknowledgement', 'channels'], context);
+    checkReferences(
+      acknowledged,
+      Object.keys(scenario.channels),
+      'channel',
+      ['policies', 'auto_acknowledgement', 'channels'],
+      context,
+    );
   }
   // A per-tier target names a tier of this desk: one that names no tier would mark nothing, silently.
   (scenario.targets ?? []).forEach((target, index) => {
@@ -841,23 +1054,49 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
     if (tier !== null) checkReferences([tier[1]!], tierIds, 'tier', ['targets', index, 'kpi'], context);
   });
   if (typeof scenario.knowledge.coverage !== 'number') {
-    checkReferences(Object.keys(scenario.knowledge.coverage), categoryIds, 'category', ['knowledge', 'coverage'], context);
+    checkReferences(
+      Object.keys(scenario.knowledge.coverage),
+      categoryIds,
+      'category',
+      ['knowledge', 'coverage'],
+      context,
+    );
   }
   const channelIds = Object.keys(scenario.channels);
-  const { expected_first_response: expectedFirstResponse, expected_resolution: expectedResolution } = scenario.customers.satisfaction;
+  const { expected_first_response: expectedFirstResponse, expected_resolution: expectedResolution } =
+    scenario.customers.satisfaction;
   if (typeof expectedFirstResponse !== 'number') {
-    checkReferences(Object.keys(expectedFirstResponse), channelIds, 'channel', ['customers', 'satisfaction', 'expected_first_response'], context);
+    checkReferences(
+      Object.keys(expectedFirstResponse),
+      channelIds,
+      'channel',
+      ['customers', 'satisfaction', 'expected_first_response'],
+      context,
+    );
   }
   if (typeof expectedResolution !== 'number') {
-    checkReferences(Object.keys(expectedResolution), priorityIds, 'priority', ['customers', 'satisfaction', 'expected_resolution'], context);
+    checkReferences(
+      Object.keys(expectedResolution),
+      priorityIds,
+      'priority',
+      ['customers', 'satisfaction', 'expected_resolution'],
+      context,
+    );
   }
   if (typeof scenario.customers.info_request !== 'number') {
-    checkReferences(Object.keys(scenario.customers.info_request), complexityIds, 'complexity', ['customers', 'info_request'], context);
+    checkReferences(
+      Object.keys(scenario.customers.info_request),
+      complexityIds,
+      'complexity',
+      ['customers', 'info_request'],
+      context,
+    );
   }
 
   const seen = new Set<string>();
   scenario.tiers.forEach((tier, index) => {
-    if (seen.has(tier.id)) context.addIssue({ code: 'custom', message: `duplicate tier id "${tier.id}"`, path: ['tiers', index, 'id'] });
+    if (seen.has(tier.id))
+      context.addIssue({ code: 'custom', message: `duplicate tier id "${tier.id}"`, path: ['tiers', index, 'id'] });
     seen.add(tier.id);
     for (const field of ['skill', 'accuracy'] as const) {
       const byComplexity = tier[field];
@@ -865,12 +1104,20 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
       checkReferences(Object.keys(byComplexity), complexityIds, 'complexity', ['tiers', index, field], context);
       const missing = complexityIds.filter((id) => !(id in byComplexity));
       if (missing.length > 0) {
-        context.addIssue({ code: 'custom', message: `${field} is missing complexity ${missing.map((id) => `"${id}"`).join(', ')}`, path: ['tiers', index, field] });
+        context.addIssue({
+          code: 'custom',
+          message: `${field} is missing complexity ${missing.map((id) => `"${id}"`).join(', ')}`,
+          path: ['tiers', index, field],
+        });
       }
     }
     if (tier.escalates_to !== null) {
       if (tier.escalates_to === tier.id) {
-        context.addIssue({ code: 'custom', message: 'a tier cannot escalate to itself', path: ['tiers', index, 'escalates_to'] });
+        context.addIssue({
+          code: 'custom',
+          message: 'a tier cannot escalate to itself',
+          path: ['tiers', index, 'escalates_to'],
+        });
       } else {
         checkReferences([tier.escalates_to], tierIds, 'tier', ['tiers', index, 'escalates_to'], context);
       }
@@ -884,7 +1131,11 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
     let next = target.get(tier.id) ?? null;
     while (next !== null && target.has(next)) {
       if (visited.has(next)) {
-        context.addIssue({ code: 'custom', message: `escalation loops back to "${next}"`, path: ['tiers', index, 'escalates_to'] });
+        context.addIssue({
+          code: 'custom',
+          message: `escalation loops back to "${next}"`,
+          path: ['tiers', index, 'escalates_to'],
+        });
         return;
       }
       visited.add(next);
@@ -904,7 +1155,8 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
 
   checkChannelHours(scenario, context);
   for (const [id, channel] of Object.entries(scenario.channels)) {
-    if (channel.entry_tier !== undefined) checkReferences([channel.entry_tier], tierIds, 'tier', ['channels', id, 'entry_tier'], context);
+    if (channel.entry_tier !== undefined)
+      checkReferences([channel.entry_tier], tierIds, 'tier', ['channels', id, 'entry_tier'], context);
   }
   checkDocumentable(scenario, categoryIds, context);
   for (const behaviour of GAMING_BEHAVIOURS) {
@@ -917,8 +1169,16 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
     checkReferences([scenario.routing.entry_tier], tierIds, 'tier', ['routing', 'entry_tier'], context);
   }
   checkAutomation(scenario, context);
-  if (scenario.arrivals.pattern === 'profile' && !scenario.arrivals.hourly_profile && !scenario.arrivals.weekly_profile) {
-    context.addIssue({ code: 'custom', message: 'pattern "profile" needs hourly_profile or weekly_profile', path: ['arrivals', 'pattern'] });
+  if (
+    scenario.arrivals.pattern === 'profile' &&
+    !scenario.arrivals.hourly_profile &&
+    !scenario.arrivals.weekly_profile
+  ) {
+    context.addIssue({
+      code: 'custom',
+      message: 'pattern "profile" needs hourly_profile or weekly_profile',
+      path: ['arrivals', 'pattern'],
+    });
   }
   scenario.arrivals.surges.forEach((surge, index) => {
     if (surge.category !== undefined) {
@@ -926,7 +1186,8 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
     }
     if (typeof surge.start === 'string' && isIsoDateTime(surge.start)) {
       const problem = isoDateTimeProblem(surge.start);
-      if (problem !== undefined) context.addIssue({ code: 'custom', message: problem, path: ['arrivals', 'surges', index, 'start'] });
+      if (problem !== undefined)
+        context.addIssue({ code: 'custom', message: problem, path: ['arrivals', 'surges', index, 'start'] });
     } else if (typeof surge.start === 'string') {
       try {
         parseDuration(surge.start);
@@ -947,14 +1208,29 @@ function checkAutomation(scenario: ScenarioObject, context: Context): void {
   const seen = new Set(tierIds);
   const chain = [scenario.routing.entry_tier ?? tierIds[0]!];
   const targets = new Map(scenario.tiers.map((tier) => [tier.id, tier.escalates_to]));
-  for (let next = targets.get(chain[0]!) ?? null; next !== null && !chain.includes(next); next = targets.get(next) ?? null) chain.push(next);
+  for (
+    let next = targets.get(chain[0]!) ?? null;
+    next !== null && !chain.includes(next);
+    next = targets.get(next) ?? null
+  )
+    chain.push(next);
   scenario.automation.forEach((bot, index) => {
     const path = ['automation', index];
-    if (seen.has(bot.id)) context.addIssue({ code: 'custom', message: `duplicate tier id "${bot.id}"`, path: [...path, 'id'] });
+    if (seen.has(bot.id))
+      context.addIssue({ code: 'custom', message: `duplicate tier id "${bot.id}"`, path: [...path, 'id'] });
     seen.add(bot.id);
-    if (bot.channels) checkReferences(bot.channels, Object.keys(scenario.channels), 'channel', [...path, 'channels'], context);
-    if (bot.categories) checkReferences(bot.categories, Object.keys(scenario.categories), 'category', [...path, 'categories'], context);
-    if (bot.complexities) checkReferences(bot.complexities, Object.keys(scenario.complexity), 'complexity', [...path, 'complexities'], context);
+    if (bot.channels)
+      checkReferences(bot.channels, Object.keys(scenario.channels), 'channel', [...path, 'channels'], context);
+    if (bot.categories)
+      checkReferences(bot.categories, Object.keys(scenario.categories), 'category', [...path, 'categories'], context);
+    if (bot.complexities)
+      checkReferences(
+        bot.complexities,
+        Object.keys(scenario.complexity),
+        'complexity',
+        [...path, 'complexities'],
+        context,
+      );
     if (bot.hands_off_to !== undefined && !chain.includes(bot.hands_off_to)) {
       context.addIssue({
         code: 'custom',
@@ -963,27 +1239,42 @@ function checkAutomation(scenario: ScenarioObject, context: Context): void {
       });
     }
     if (bot.conversation !== undefined && bot.conversation < bot.response) {
-      context.addIssue({ code: 'custom', message: 'conversation must not be shorter than response', path: [...path, 'conversation'] });
+      context.addIssue({
+        code: 'custom',
+        message: 'conversation must not be shorter than response',
+        path: [...path, 'conversation'],
+      });
     }
   });
   const handBack = scenario.handoffs.hand_back;
-  if (typeof handBack !== 'number') checkReferences(Object.keys(handBack), tierIds, 'tier', ['handoffs', 'hand_back'], context);
+  if (typeof handBack !== 'number')
+    checkReferences(Object.keys(handBack), tierIds, 'tier', ['handoffs', 'hand_back'], context);
 }
 
 /** A channel's redirect outside opening hours names another channel, which is always open. */
 function checkChannelHours(scenario: ScenarioObject, context: Context): void {
   for (const [id, channel] of Object.entries(scenario.channels)) {
     if (channel.redirect_to !== undefined && channel.outside_hours !== 'redirect') {
-      context.addIssue({ code: 'custom', message: 'redirect_to is used only with outside_hours: redirect', path: ['channels', id, 'redirect_to'] });
+      context.addIssue({
+        code: 'custom',
+        message: 'redirect_to is used only with outside_hours: redirect',
+        path: ['channels', id, 'redirect_to'],
+      });
     }
     if (channel.hours === undefined || channel.outside_hours !== 'redirect') continue;
     const target = channel.redirect_to;
     const path = ['channels', id, 'redirect_to'];
-    if (target === undefined) context.addIssue({ code: 'custom', message: 'outside_hours: redirect needs redirect_to (a channel id)', path });
+    if (target === undefined)
+      context.addIssue({ code: 'custom', message: 'outside_hours: redirect needs redirect_to (a channel id)', path });
     else if (target === id) context.addIssue({ code: 'custom', message: 'a channel cannot redirect to itself', path });
-    else if (!(target in scenario.channels)) checkReferences([target], Object.keys(scenario.channels), 'channel', path, context);
+    else if (!(target in scenario.channels))
+      checkReferences([target], Object.keys(scenario.channels), 'channel', path, context);
     else if (scenario.channels[target]!.hours !== undefined) {
-      context.addIssue({ code: 'custom', message: `"${target}" has opening hours of its own: redirect to a channel that is always open`, path });
+      context.addIssue({
+        code: 'custom',
+        message: `"${target}" has opening hours of its own: redirect to a channel that is always open`,
+        path,
+      });
     }
   }
 }
@@ -995,7 +1286,8 @@ function checkChannelHours(scenario: ScenarioObject, context: Context): void {
  */
 function checkDocumentable(scenario: ScenarioObject, categoryIds: string[], context: Context): void {
   const { coverage, documentable } = scenario.knowledge;
-  const level = (value: number | Record<string, number>, id: string) => (typeof value === 'number' ? value : (value[id] ?? 0));
+  const level = (value: number | Record<string, number>, id: string) =>
+    typeof value === 'number' ? value : (value[id] ?? 0);
   const above: string[] = [];
   for (const id of categoryIds) {
     const start = level(coverage, id);

@@ -56,7 +56,8 @@ export function estimateWork(scenario: Scenario): WorkEstimate {
   const hours = scenario.horizon.days * 24;
   const rate = scenario.arrivals.rate_per_hour;
   // rate_per_hour is the average rate, except under business_hours, where it is the rate while open.
-  const openShare = scenario.arrivals.pattern === 'business_hours' ? weeklyOpenHours(scenario.clock.business_hours) / (7 * 24) : 1;
+  const openShare =
+    scenario.arrivals.pattern === 'business_hours' ? weeklyOpenHours(scenario.clock.business_hours) / (7 * 24) : 1;
   let tickets = rate * hours * openShare;
   for (const surge of scenario.arrivals.surges) {
     const surgeHours = Math.min(surge.duration / 60, hours);

@@ -51,7 +51,10 @@ export const scenarioTargetSchema = z
   .strictObject({
     kpi: z
       .string()
-      .refine((kpi) => parseKpiKey(kpi).segment === undefined && findKpi(kpi) !== undefined, 'must be a KPI id (docs/kpis.md), or tiers.<tier>.<kpi> for a per-tier KPI')
+      .refine(
+        (kpi) => parseKpiKey(kpi).segment === undefined && findKpi(kpi) !== undefined,
+        'must be a KPI id (docs/kpis.md), or tiers.<tier>.<kpi> for a per-tier KPI',
+      )
       .describe(
         'The KPI: a desk-wide id (sla_resolution_compliance) or tiers.<tier>.<kpi> (tiers.tier2.queue_wait_mean).',
       ),

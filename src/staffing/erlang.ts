@@ -173,6 +173,6 @@ export function minimalAgents(load: QueueLoad, targets: QueueTargets, atLeast = 
   }
   throw new RangeError(
     `no staffing up to ${limit} agents meets the targets (offered load ${offeredLoad.toFixed(2)} Erlangs): is a ` +
-    `target unreachable?`,
+      `target unreachable?`,
   );
 }

@@ -111,7 +111,7 @@ export function parseVary(text: string, scenario: Scenario): StaffVariable {
     if (tier.shifts.length > 1)
       throw new VaryError(
         `--vary ${text}: tier ${tierId} has ${tier.shifts.length} shifts; name one: ` +
-        `${names.map((name) => `${tierId}.${name}`).join(', ')}`,
+          `${names.map((name) => `${tierId}.${name}`).join(', ')}`,
       );
     shift = 0;
   } else {

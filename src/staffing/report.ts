@@ -37,8 +37,8 @@ export function staffFindings(result: StaffResult): string[] {
   if (search === undefined) {
     findings.push(
       `The formulas (Erlang ${result.analytic.loads.some((load) => load.patienceMinutes !== undefined) ? 'A' : 'C'} ` +
-      `per hour, ${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage) suggest ${analytic}; nothing was ` +
-      `simulated (--analytic).`,
+        `per hour, ${(result.analytic.shrinkage * 100).toFixed(0)} % shrinkage) suggest ${analytic}; nothing was ` +
+        `simulated (--analytic).`,
     );
   } else if (search.best === null) {
     findings.push(`No plan found that meets every target: ${search.stopped}.`);
@@ -51,9 +51,9 @@ export function staffFindings(result: StaffResult): string[] {
     );
     findings.push(
       `Cheapest plan found that meets every target: ${best.text}, ${costText(result, best.cost)} over the ` +
-      `${result.measuredDays} measured days (the scenario's own ` +
-      `${result.variables.map((variable, index) => `${variable.name}=${current[index]}`).join(' ')}: ` +
-      `${costText(result, currentCost)}).`,
+        `${result.measuredDays} measured days (the scenario's own ` +
+        `${result.variables.map((variable, index) => `${variable.name}=${current[index]}`).join(' ')}: ` +
+        `${costText(result, currentCost)}).`,
     );
     for (const check of best.checks) findings.push(checkText(check));
     const own = search.candidates.find((candidate) => candidate.plan.every((value, index) => value === current[index]));
@@ -63,7 +63,7 @@ export function staffFindings(result: StaffResult): string[] {
         .map((check) => `${targetText(check.target)} ${check.verdict}`);
       findings.push(
         `The scenario's own plan was simulated too: ` +
-        `${failing.length === 0 ? 'it meets every target but costs more' : failing.join('; ')}.`,
+          `${failing.length === 0 ? 'it meets every target but costs more' : failing.join('; ')}.`,
       );
     }
     const error = result.forecastError;
@@ -71,16 +71,15 @@ export function staffFindings(result: StaffResult): string[] {
       findings.push(
         error.perfectCost === null || error.extraCost === null
           ? `With a perfect forecast (no day-to-day error, cv ${error.cv}) no plan within the bounds was found either.`
-          :
-            `Forecast error (days' volumes vary with cv ${error.cv}) costs ${costText(result, error.extraCost)} over ` +
-            `the measured days (${((error.extraCost / error.perfectCost) * 100).toFixed(1)} %): with a perfect ` +
-            `forecast ${error.perfectPlan} would do, at ${costText(result, error.perfectCost)}.`,
+          : `Forecast error (days' volumes vary with cv ${error.cv}) costs ${costText(result, error.extraCost)} over ` +
+              `the measured days (${((error.extraCost / error.perfectCost) * 100).toFixed(1)} %): with a perfect ` +
+              `forecast ${error.perfectPlan} would do, at ${costText(result, error.perfectCost)}.`,
       );
     }
     findings.push(
       `${search.candidates.length} candidate plan(s) simulated with the same seed (common random numbers), ` +
-      `${search.replications}–${search.maxReplications} replications each; the search stopped because ` +
-      `${search.stopped}.`,
+        `${search.replications}–${search.maxReplications} replications each; the search stopped because ` +
+        `${search.stopped}.`,
     );
   }
   return [...findings, ...result.notes];
@@ -136,10 +135,12 @@ export function staffReportHtml(result: StaffResult, charts: readonly RenderedCh
   const planRows = result.variables
     .map((variable, index) => {
       const chosen = search?.best?.plan[index];
-      return `<tr><td>${escapeHtml(variable.name)}</td><td class="id">${escapeHtml(variable.path)}</td><td ` +
+      return (
+        `<tr><td>${escapeHtml(variable.name)}</td><td class="id">${escapeHtml(variable.path)}</td><td ` +
         `class="number">${variable.min}..${variable.max}</td><td class="number">${variable.current}</td><td ` +
         `class="number">${result.analytic.start[index]}</td><td class="number">${chosen ?? '—'}</td><td ` +
-        `class="number">${variable.hoursPerAgent.toFixed(1)}</td></tr>`;
+        `class="number">${variable.hoursPerAgent.toFixed(1)}</td></tr>`
+      );
     })
     .join('\n');
   const sections = [
@@ -215,10 +216,10 @@ export function staffReportHtml(result: StaffResult, charts: readonly RenderedCh
     title: 'Method and limits',
     html:
       "<p>The formulas give each hour its own steady state (Poisson arrivals at the hour's rate, exponential handle " +
-      "times, one queue per tier); the search simulates whole plans with escalations, shifts, returns and everything " +
+      'times, one queue per tier); the search simulates whole plans with escalations, shifts, returns and everything ' +
       "else the scenario models, and keeps a plan only when every target's 95 % interval meets it. It is a local " +
-      "search: the cheapest plan one agent away (fewer, or moved) was checked and failed; a plan further away could " +
-      "in principle be cheaper. docs/staffing.md explains the method, its guarantees and its limits.</p>",
+      'search: the cheapest plan one agent away (fewer, or moved) was checked and failed; a plan further away could ' +
+      'in principle be cheaper. docs/staffing.md explains the method, its guarantees and its limits.</p>',
   });
   return renderReportPage({
     title: `desksim staff: ${result.scenario}`,
@@ -234,6 +235,8 @@ export function staffReportHtml(result: StaffResult, charts: readonly RenderedCh
 /** The terminal text: the plan, its verdicts, and where the files are. */
 export function renderStaff(result: StaffResult, directory: string): string {
   const lines = staffFindings(result).map((line) => `- ${line}`);
-  return `${result.scenario}: staffing for ${result.targets.join(', ') || 'no targets'}\n${lines.join('\n')}\nWrote ` +
-    `${directory}\n`;
+  return (
+    `${result.scenario}: staffing for ${result.targets.join(', ') || 'no targets'}\n${lines.join('\n')}\nWrote ` +
+    `${directory}\n`
+  );
 }

@@ -113,7 +113,10 @@ export class CandidateEvaluator {
    * is the same for any number of workers.
    */
   async evaluateAll(plans: readonly Plan[], reason: Candidate['reason']): Promise<Candidate[]> {
-    const fresh = plans.filter((plan, index) => this.known(plan) === undefined && plans.findIndex((other) => other.join(',') === plan.join(',')) === index);
+    const fresh = plans.filter(
+      (plan, index) =>
+        this.known(plan) === undefined && plans.findIndex((other) => other.join(',') === plan.join(',')) === index,
+    );
     const simulated = await Promise.all(fresh.map((plan) => this.simulate(plan)));
     fresh.forEach((plan, index) => this.record(plan, reason, simulated[index]!));
     return plans.map((plan) => this.known(plan)!);
@@ -136,7 +139,11 @@ export class CandidateEvaluator {
     }
   }
 
-  private record(plan: Plan, reason: Candidate['reason'], simulated: { replications: number; checks: TargetCheck[]; summary: RunSummary }): void {
+  private record(
+    plan: Plan,
+    reason: Candidate['reason'],
+    simulated: { replications: number; checks: TargetCheck[]; summary: RunSummary },
+  ): void {
     const { variables, fixedCost } = this.options;
     const candidate: Candidate = {
       order: this.candidates.length + 1,
@@ -201,7 +208,10 @@ function cheaperNeighbours(variables: readonly StaffVariable[], plan: Plan, fixe
  * The cheapest staffing found that meets every target (see the module comment for the method).
  * Pass an evaluator to share its cache (a brute-force check over the same plans, say).
  */
-export async function searchStaffing(options: SearchOptions, evaluator = new CandidateEvaluator(options)): Promise<SearchOutcome> {
+export async function searchStaffing(
+  options: SearchOptions,
+  evaluator = new CandidateEvaluator(options),
+): Promise<SearchOutcome> {
   const { variables, fixedCost } = options;
   const limit = options.maxCandidates ?? 200;
   const full = () => evaluator.candidates.length >= limit;

@@ -136,7 +136,14 @@ export async function runStaff(request: StaffRequest): Promise<StaffResult> {
 async function searchOnPool(
   request: StaffRequest,
   result: StaffResult,
-  found: { scenario: Scenario; variables: StaffRequest['variables']; fixedCost: number; targets: StaffRequest['targets']; start: number[]; pool: ReplicationPool },
+  found: {
+    scenario: Scenario;
+    variables: StaffRequest['variables'];
+    fixedCost: number;
+    targets: StaffRequest['targets'];
+    start: number[];
+    pool: ReplicationPool;
+  },
   split: ReturnType<typeof analyticTargets>,
 ): Promise<void> {
   const { scenario, variables, fixedCost, targets, start, pool } = found;
@@ -200,7 +207,7 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
       if (analytic !== simulated) {
         notes.push(
           `${variable.name}: the formulas suggest ${analytic} agent(s), the simulation needs ${simulated} — ` +
-          `${simulated > analytic ? 'more' : 'fewer'} than Erlang says.`,
+            `${simulated > analytic ? 'more' : 'fewer'} than Erlang says.`,
         );
       } else {
         notes.push(`${variable.name}: the formulas and the simulation agree on ${simulated} agent(s).`);
@@ -210,8 +217,8 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
   if (result.analytic.simulationOnly.length > 0)
     notes.push(
       `No formula answers ${result.analytic.simulationOnly.join(', ')}: the analytic start ignores ` +
-      `${result.analytic.simulationOnly.length === 1 ? 'this target' : 'these targets'}; only the simulation checks ` +
-      `${result.analytic.simulationOnly.length === 1 ? 'it' : 'them'}.`,
+        `${result.analytic.simulationOnly.length === 1 ? 'this target' : 'these targets'}; only the simulation checks ` +
+        `${result.analytic.simulationOnly.length === 1 ? 'it' : 'them'}.`,
     );
   const why: string[] = [];
   if (scenario.tiers.some((tier) => tier.escalates_to !== null))
@@ -232,12 +239,12 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
   if (scenario.tiers.some((tier) => tier.shifts !== undefined))
     why.push(
       'a queue left at a shift’s end or overnight carries into the next hours, where Erlang assumes each hour is in ' +
-      'a steady state',
+        'a steady state',
     );
   if (scenario.agents.absence.share > 0)
     why.push(
       `absence comes in episodes (the formulas only gross up by ${(result.analytic.shrinkage * 100).toFixed(0)} % ` +
-      `shrinkage)`,
+        `shrinkage)`,
     );
   if (scenario.agents.fatigue.slowdown > 0) why.push('fatigued agents slow down');
   if (scenario.agents.attrition.per_year > 0)
@@ -260,7 +267,7 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
     const tiers = [...new Set(short.map((cell) => cell.tier))];
     notes.push(
       `The scenario's own roster is short of the formulas' requirement in ${short.length} hour × weekday cell(s) ` +
-      `(${tiers.join(', ')}); see the heat map.`,
+        `(${tiers.join(', ')}); see the heat map.`,
     );
   }
   return notes;

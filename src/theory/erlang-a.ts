@@ -16,7 +16,7 @@
  *   Services Innovations, Springer, 17–45: waiting-time measures of served
  *   customers.
  */
-import { erlangC, validateErlangCInput } from "./erlang-c.js";
+import { erlangC, validateErlangCInput } from './erlang-c.js';
 
 /** Parameters of an M/M/c+M (Erlang A) queue. */
 export interface ErlangAInput {
@@ -139,8 +139,7 @@ export function erlangA(input: ErlangAInput): ErlangAResult {
   while (deathRate(mode + 1) <= arrivalRate) mode++;
 
   // 1/(cμ + kθ): the rate at which a queued customer with k − 1 ahead leaves its place.
-  const placeExitTime = (placesAhead: number): number =>
-    1 / (capacity + (placesAhead + 1) * abandonmentRate);
+  const placeExitTime = (placesAhead: number): number => 1 / (capacity + (placesAhead + 1) * abandonmentRate);
 
   // H(j) = Σ_{k=1..j+1} 1/(cμ + kθ): expected time to service of a served
   // customer who arrived with j ahead. Start at the mode; update while walking.
@@ -168,7 +167,7 @@ export function erlangA(input: ErlangAInput): ErlangAResult {
   let visited = 0;
   const countState = (): void => {
     if (++visited > MAX_STATES) {
-      throw new RangeError("Erlang A chain exceeded the state limit; abandonmentRate is too small");
+      throw new RangeError('Erlang A chain exceeded the state limit; abandonmentRate is too small');
     }
   };
 
@@ -198,7 +197,7 @@ export function erlangA(input: ErlangAInput): ErlangAResult {
       if (weight === 0) break;
       if (state >= servers && ratio < 1) {
         const massTail = (weight * ratio) / (1 - ratio);
-        const queueTail = weight * ((state - servers) * ratio / (1 - ratio) + ratio / (1 - ratio) ** 2);
+        const queueTail = weight * (((state - servers) * ratio) / (1 - ratio) + ratio / (1 - ratio) ** 2);
         if (massTail < NEGLIGIBLE * total && queueTail <= NEGLIGIBLE * queueSum) break;
       }
       weight *= ratio;

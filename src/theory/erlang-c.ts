@@ -77,7 +77,7 @@ export function erlangB(servers: number, offeredLoad: number): number {
 /** Throws RangeError unless `value` is a finite number satisfying the bound. */
 function requireFinite(name: string, value: number, positive: boolean): void {
   if (!Number.isFinite(value) || (positive ? value <= 0 : value < 0)) {
-    const bound = positive ? "positive" : "non-negative";
+    const bound = positive ? 'positive' : 'non-negative';
     throw new RangeError(`${name} must be a finite ${bound} number, got ${value}`);
   }
 }
@@ -92,8 +92,8 @@ export function validateErlangCInput(input: ErlangCInput): void {
   if (!Number.isSafeInteger(servers) || servers < 1) {
     throw new RangeError(`servers must be a positive integer, got ${servers}`);
   }
-  requireFinite("arrivalRate", arrivalRate, false);
-  requireFinite("serviceRate", serviceRate, true);
+  requireFinite('arrivalRate', arrivalRate, false);
+  requireFinite('serviceRate', serviceRate, true);
   if (arrivalRate >= servers * serviceRate) {
     throw new RangeError(
       `unstable M/M/c queue: arrivalRate ${arrivalRate} >= servers × serviceRate ${servers * serviceRate}`,

@@ -13,7 +13,7 @@
  *   (open Jackson networks), including mean sojourn = Σ_i v_i·W_i with visit
  *   ratios v_i = λ_i/λ.
  */
-import { erlangC, type ErlangCResult } from "./erlang-c.js";
+import { erlangC, type ErlangCResult } from './erlang-c.js';
 
 /** Staffing of one tier of the escalation tandem. */
 export interface TandemTier {
@@ -63,12 +63,12 @@ export interface TandemEscalationResult {
 export function tandemEscalation(input: TandemEscalationInput): TandemEscalationResult {
   const { arrivalRate, tiers, escalationProbabilities } = input;
   if (tiers.length === 0) {
-    throw new RangeError("tiers must contain at least one tier");
+    throw new RangeError('tiers must contain at least one tier');
   }
   if (escalationProbabilities.length !== tiers.length - 1) {
     throw new RangeError(
       `escalationProbabilities must have length tiers.length - 1 = ${tiers.length - 1}, got ` +
-      `${escalationProbabilities.length}`,
+        `${escalationProbabilities.length}`,
     );
   }
   for (const probability of escalationProbabilities) {

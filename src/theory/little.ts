@@ -21,8 +21,8 @@ function requireNonNegative(name: string, value: number): void {
  * @param meanTime mean time a customer spends in the system W, minutes
  */
 export function littleL(arrivalRate: number, meanTime: number): number {
-  requireNonNegative("arrivalRate", arrivalRate);
-  requireNonNegative("meanTime", meanTime);
+  requireNonNegative('arrivalRate', arrivalRate);
+  requireNonNegative('meanTime', meanTime);
   return arrivalRate * meanTime;
 }
 
@@ -33,9 +33,9 @@ export function littleL(arrivalRate: number, meanTime: number): number {
  * @param meanNumber mean number of customers in the system L
  */
 export function littleW(arrivalRate: number, meanNumber: number): number {
-  requireNonNegative("arrivalRate", arrivalRate);
-  requireNonNegative("meanNumber", meanNumber);
-  if (arrivalRate === 0) throw new RangeError("arrivalRate must be positive to compute W = L/λ");
+  requireNonNegative('arrivalRate', arrivalRate);
+  requireNonNegative('meanNumber', meanNumber);
+  if (arrivalRate === 0) throw new RangeError('arrivalRate must be positive to compute W = L/λ');
   return meanNumber / arrivalRate;
 }
 
@@ -46,8 +46,8 @@ export function littleW(arrivalRate: number, meanNumber: number): number {
  * @param meanTime mean time in the system W, minutes (> 0)
  */
 export function littleArrivalRate(meanNumber: number, meanTime: number): number {
-  requireNonNegative("meanNumber", meanNumber);
-  requireNonNegative("meanTime", meanTime);
-  if (meanTime === 0) throw new RangeError("meanTime must be positive to compute λ = L/W");
+  requireNonNegative('meanNumber', meanNumber);
+  requireNonNegative('meanTime', meanTime);
+  if (meanTime === 0) throw new RangeError('meanTime must be positive to compute λ = L/W');
   return meanNumber / meanTime;
 }

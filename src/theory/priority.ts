@@ -13,7 +13,7 @@
  *   disciplines", Naval Research Logistics Quarterly 12(2) 181–192: with equal
  *   service rates, the λ-weighted mean wait equals the FCFS mean wait.
  */
-import { erlangC } from "./erlang-c.js";
+import { erlangC } from './erlang-c.js';
 
 /** Parameters of a non-preemptive priority M/M/c queue. */
 export interface PriorityQueueInput {
@@ -49,7 +49,7 @@ export interface PriorityQueueResult {
 export function priorityQueueWaits(input: PriorityQueueInput): PriorityQueueResult {
   const { servers, serviceRate, arrivalRates } = input;
   if (arrivalRates.length === 0) {
-    throw new RangeError("arrivalRates must contain at least one class");
+    throw new RangeError('arrivalRates must contain at least one class');
   }
   for (const rate of arrivalRates) {
     if (!Number.isFinite(rate) || rate < 0) {

@@ -11,20 +11,39 @@ describe('desksim metrics report.html', () => {
   it('writes charts and a page that speaks of the log, not of replications', async () => {
     const out = join(directory, 'helpdesk');
     const log = join(root, 'test', 'fixtures', 'real-logs', 'helpdesk.csv');
-    const outcome = await cli(['metrics', log, '--mapping', 'scenarios/mappings/helpdesk.yaml', '--scenario', 'scenarios/it-service-desk.yaml', '--out', out]);
+    const outcome = await cli([
+      'metrics',
+      log,
+      '--mapping',
+      'scenarios/mappings/helpdesk.yaml',
+      '--scenario',
+      'scenarios/it-service-desk.yaml',
+      '--out',
+      out,
+    ]);
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain(`Charts and findings: ${join(out, 'report.html')}`);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('the event log helpdesk.csv');
     expect(html).toContain('one log: no confidence interval');
     // The scenario the definitions came from is shown as written (its `replications:` included); nothing else speaks of replications.
-    expect(html.replace(/<pre>[^]*?<\/pre>/g, '')).not.toMatch(/replication/);
-    for (const chart of ['kpi-dashboard', 'resolution-time', 'daily-volume']) expect(existsSync(join(out, 'charts', `${chart}.svg`))).toBe(true);
+    expect(html.replace(/<pre>[\s\S]*?<\/pre>/g, '')).not.toMatch(/replication/);
+    for (const chart of ['kpi-dashboard', 'resolution-time', 'daily-volume'])
+      expect(existsSync(join(out, 'charts', `${chart}.svg`))).toBe(true);
   }, 60_000);
 
   it('--no-report leaves the charts and the page out', async () => {
     const out = join(directory, 'bare');
-    const outcome = await cli(['metrics', join(root, 'test', 'fixtures', 'real-logs', 'helpdesk.csv'), '-m', 'scenarios/mappings/helpdesk.yaml', '--out', out, '--no-report', '--quiet']);
+    const outcome = await cli([
+      'metrics',
+      join(root, 'test', 'fixtures', 'real-logs', 'helpdesk.csv'),
+      '-m',
+      'scenarios/mappings/helpdesk.yaml',
+      '--out',
+      out,
+      '--no-report',
+      '--quiet',
+    ]);
     expect(outcome.code).toBe(0);
     expect(existsSync(join(out, 'report.html'))).toBe(false);
     expect(existsSync(join(out, 'charts'))).toBe(false);

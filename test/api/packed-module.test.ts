@@ -19,25 +19,63 @@ afterAll(() => rmSync(project, { recursive: true, force: true }));
  */
 function projectLock(tarball: string): { manifest: object; lock: object } {
   const repositoryLock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, { dev?: boolean; version?: string; dependencies?: object; bin?: object; engines?: object; license?: string }>;
+    packages: Record<
+      string,
+      { dev?: boolean; version?: string; dependencies?: object; bin?: object; engines?: object; license?: string }
+    >;
   };
   const own = repositoryLock.packages['']!;
-  const dependencies = Object.fromEntries(Object.entries(repositoryLock.packages).filter(([path, entry]) => path.startsWith('node_modules/') && entry.dev !== true));
-  const desksim = { version: own.version, resolved: `file:${tarball}`, license: own.license, dependencies: own.dependencies, bin: own.bin, engines: own.engines };
-  const manifest = { name: 'desksim-user', private: true, type: 'module', dependencies: { desksim: `file:${tarball}` } };
-  return { manifest, lock: { name: 'desksim-user', lockfileVersion: 3, requires: true, packages: { '': { name: 'desksim-user', dependencies: manifest.dependencies }, ...dependencies, 'node_modules/desksim': desksim } } };
+  const dependencies = Object.fromEntries(
+    Object.entries(repositoryLock.packages).filter(
+      ([path, entry]) => path.startsWith('node_modules/') && entry.dev !== true,
+    ),
+  );
+  const desksim = {
+    version: own.version,
+    resolved: `file:${tarball}`,
+    license: own.license,
+    dependencies: own.dependencies,
+    bin: own.bin,
+    engines: own.engines,
+  };
+  const manifest = {
+    name: 'desksim-user',
+    private: true,
+    type: 'module',
+    dependencies: { desksim: `file:${tarball}` },
+  };
+  return {
+    manifest,
+    lock: {
+      name: 'desksim-user',
+      lockfileVersion: 3,
+      requires: true,
+      packages: {
+        '': { name: 'desksim-user', dependencies: manifest.dependencies },
+        ...dependencies,
+        'node_modules/desksim': desksim,
+      },
+    },
+  };
 }
 
 describe('the packed module', () => {
   it('installs from its tarball, runs the documented example and type-checks', () => {
     // Pack what the build made (npm test builds first); packing must not rebuild dist/ under the other tests' feet.
-    if (!existsSync(join(root, 'dist', 'index.d.ts'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe' });
-    execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', project], { cwd: root, stdio: 'pipe' });
+    if (!existsSync(join(root, 'dist', 'index.d.ts')))
+      execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe' });
+    execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', project], {
+      cwd: root,
+      stdio: 'pipe',
+    });
     const tarball = readdirSync(project).find((file) => file.endsWith('.tgz'))!;
     const { manifest, lock } = projectLock(tarball);
     writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
     writeFileSync(join(project, 'package-lock.json'), JSON.stringify(lock, null, 2));
-    execFileSync('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, stdio: 'pipe' });
+    execFileSync('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
+      cwd: project,
+      stdio: 'pipe',
+    });
 
     copyFileSync(join(root, 'examples', 'api-example.mjs'), join(project, 'api-example.mjs'));
     const output = execFileSync(process.execPath, ['api-example.mjs'], { cwd: project, encoding: 'utf8' });
@@ -59,8 +97,22 @@ describe('the packed module', () => {
     );
     writeFileSync(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['check.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ['check.ts'],
+      }),
     );
-    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: project, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], {
+      cwd: project,
+      stdio: 'pipe',
+    });
   }, 240_000);
 });

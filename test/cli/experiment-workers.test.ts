@@ -15,7 +15,9 @@ const main = join(root, 'dist', 'cli', 'main.js');
 function withOneAndTwoWorkers(args: string[]): [string, string] {
   const [one, two] = [1, 2].map((workers) => {
     const out = temporaryDirectory();
-    execFileSync(process.execPath, [main, ...args, '--workers', String(workers), '--out', out, '--quiet'], { cwd: root });
+    execFileSync(process.execPath, [main, ...args, '--workers', String(workers), '--out', out, '--quiet'], {
+      cwd: root,
+    });
     return out;
   });
   return [one!, two!];
@@ -28,14 +30,33 @@ describe('experiments with --workers', () => {
   });
 
   it('compare: byte-identical comparison.json, comparison.csv and summaries with 1 and 2 worker threads', () => {
-    const [one, two] = withOneAndTwoWorkers(['compare', 'scenarios/baseline.yaml', 'scenarios/understaffed-tier2.yaml', '--set', 'horizon.days=14', '--replications', '4']);
+    const [one, two] = withOneAndTwoWorkers([
+      'compare',
+      'scenarios/baseline.yaml',
+      'scenarios/understaffed-tier2.yaml',
+      '--set',
+      'horizon.days=14',
+      '--replications',
+      '4',
+    ]);
     for (const file of ['comparison.json', 'comparison.csv', 'baseline/summary.json', 'understaffed-tier2/kpis.csv']) {
       expect(readFileSync(join(two, file)).equals(readFileSync(join(one, file))), file).toBe(true);
     }
   });
 
   it('pressure: byte-identical pressure.json with 1 and 2 worker threads', () => {
-    const [one, two] = withOneAndTwoWorkers(['pressure', 'scenarios/baseline.yaml', '--kpi', 'first_response_time_mean', '--steps', '1', '--set', 'horizon.days=10', '--replications', '3']);
+    const [one, two] = withOneAndTwoWorkers([
+      'pressure',
+      'scenarios/baseline.yaml',
+      '--kpi',
+      'first_response_time_mean',
+      '--steps',
+      '1',
+      '--set',
+      'horizon.days=10',
+      '--replications',
+      '3',
+    ]);
     expect(readFileSync(join(two, 'pressure.json')).equals(readFileSync(join(one, 'pressure.json')))).toBe(true);
   });
 });

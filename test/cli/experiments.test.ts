@@ -11,18 +11,45 @@ const quick = ['--set', 'horizon.days=10', '--set', 'horizon.warmup_days=2', '--
 const csvLines = (file: string) => readFileSync(file, 'utf8').trim().split('\n');
 
 describe('desksim compare', () => {
-  it('writes comparison.json, comparison.csv and each scenario\'s files in a sub-folder', async () => {
+  it("writes comparison.json, comparison.csv and each scenario's files in a sub-folder", async () => {
     const out = join(temporaryDirectory(), 'compare');
-    const result = await cli(['compare', 'scenarios/baseline.yaml', 'scenarios/understaffed-tier2.yaml', 'scenarios/kb-investment.yaml', '--out', out, ...quick]);
+    const result = await cli([
+      'compare',
+      'scenarios/baseline.yaml',
+      'scenarios/understaffed-tier2.yaml',
+      'scenarios/kb-investment.yaml',
+      '--out',
+      out,
+      ...quick,
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'baseline', 'charts', 'comparison.csv', 'comparison.json', 'kb-investment', 'report.html', 'understaffed-tier2', 'who-pays.csv']);
+    expect(readdirSync(out).sort()).toEqual([
+      '.desksim-output',
+      'baseline',
+      'charts',
+      'comparison.csv',
+      'comparison.json',
+      'kb-investment',
+      'report.html',
+      'understaffed-tier2',
+      'who-pays.csv',
+    ]);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(['compare-forest.svg', 'compare-forest.vl.json']);
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/Against baseline, understaffed-tier2 is significantly worse on \d+ KPIs? and better on \d+ KPIs?/);
-    expect(readdirSync(join(out, 'understaffed-tier2')).sort()).toEqual(['kpis.csv', 'scenario.resolved.yaml', 'summary.json']);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(
+      /Against baseline, understaffed-tier2 is significantly worse on \d+ KPIs? and better on \d+ KPIs?/,
+    );
+    expect(readdirSync(join(out, 'understaffed-tier2')).sort()).toEqual([
+      'kpis.csv',
+      'scenario.resolved.yaml',
+      'summary.json',
+    ]);
     const comparison = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
     expect(comparison).toMatchObject({ seed: 2026, replications: 3, reference: 'baseline', notes: [] });
-    expect(comparison.contrasts.map((contrast: { scenario: string }) => contrast.scenario)).toEqual(['understaffed-tier2', 'kb-investment']);
+    expect(comparison.contrasts.map((contrast: { scenario: string }) => contrast.scenario)).toEqual([
+      'understaffed-tier2',
+      'kb-investment',
+    ]);
     expect(Object.keys(comparison.contrasts[0].tiers)).toEqual(['tier1', 'tier2', 'live']);
     expect(comparison.contrasts[0].kpis.resolution_time_mean).toMatchObject({ unit: 'minutes', n: 3 });
     const lines = csvLines(join(out, 'comparison.csv'));
@@ -32,8 +59,17 @@ describe('desksim compare', () => {
     const whoPays = csvLines(join(out, 'who-pays.csv'));
     expect(whoPays[0]).toBe(WHO_PAYS_COLUMNS.join(','));
     expect(whoPays[1]).toMatch(/^understaffed-tier2,baseline,account,queue_wait_mean,minutes,3,/);
-    expect(Object.keys(comparison.contrasts[0].who_pays)).toEqual(['account', 'billing', 'bug', 'feature_request', 'how_to', 'integration']);
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Who pays: understaffed-tier2 against baseline, by ticket category');
+    expect(Object.keys(comparison.contrasts[0].who_pays)).toEqual([
+      'account',
+      'billing',
+      'bug',
+      'feature_request',
+      'how_to',
+      'integration',
+    ]);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(
+      'Who pays: understaffed-tier2 against baseline, by ticket category',
+    );
     expect(result.stdout).toMatch(/Who pays/);
     // The terminal table: one section per compared scenario, significant changes marked.
     expect(result.stdout).toContain('understaffed-tier2 − baseline\n');
@@ -44,24 +80,50 @@ describe('desksim compare', () => {
 
   it('compares a scenario with itself: zero everywhere, labels made unique', async () => {
     const out = join(temporaryDirectory(), 'self');
-    const result = await cli(['compare', 'scenarios/textbook/mmc.yaml', 'scenarios/textbook/mmc.yaml', '--out', out, '--json', '--set', 'horizon.days=3', '-r', '3']);
+    const result = await cli([
+      'compare',
+      'scenarios/textbook/mmc.yaml',
+      'scenarios/textbook/mmc.yaml',
+      '--out',
+      out,
+      '--json',
+      '--set',
+      'horizon.days=3',
+      '-r',
+      '3',
+    ]);
     expect(result.code).toBe(0);
     const comparison = JSON.parse(result.stdout);
     expect(comparison.scenarios.map((scenario: { label: string }) => scenario.label)).toEqual(['mmc', 'mmc-2']);
     expect(readFileSync(join(out, 'comparison.json'), 'utf8')).toBe(result.stdout);
-    for (const [kpi, difference] of Object.entries<{ difference: number | null; ci95: number[] | null; significant: boolean; n: number }>(comparison.contrasts[0].kpis)) {
+    for (const [kpi, difference] of Object.entries<{
+      difference: number | null;
+      ci95: number[] | null;
+      significant: boolean;
+      n: number;
+    }>(comparison.contrasts[0].kpis)) {
       if (difference.n === 0) continue;
       expect([difference.difference, difference.ci95, difference.significant], kpi).toEqual([0, [0, 0], false]);
     }
   });
 
-  it('runs every scenario with the first one\'s seed, and says so', async () => {
+  it("runs every scenario with the first one's seed, and says so", async () => {
     const directory = temporaryDirectory();
     const other = join(directory, 'other.yaml');
     writeFileSync(other, `extends: ${join(root, 'scenarios', 'textbook', 'mmc.yaml')}\nname: other\nseed: 99\n`);
-    const result = await cli(['compare', 'scenarios/textbook/mmc.yaml', other, '--out', join(directory, 'out'), '--set', 'horizon.days=3', '-r', '2']);
+    const result = await cli([
+      'compare',
+      'scenarios/textbook/mmc.yaml',
+      other,
+      '--out',
+      join(directory, 'out'),
+      '--set',
+      'horizon.days=3',
+      '-r',
+      '2',
+    ]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Note: other has seed 99; it ran with 1, the first scenario\'s');
+    expect(result.stdout).toContain("Note: other has seed 99; it ran with 1, the first scenario's");
     const summary = JSON.parse(readFileSync(join(directory, 'out', 'other', 'summary.json'), 'utf8'));
     expect(summary.seed).toBe(1);
   });
@@ -81,17 +143,34 @@ describe('desksim compare', () => {
 describe('desksim sweep', () => {
   it('writes sweep.json and sweep.csv and prints a row per point', async () => {
     const out = join(temporaryDirectory(), 'sweep');
-    const result = await cli(['sweep', 'scenarios/experiments/tier1-staffing.yaml', '--out', out, '--set', 'horizon.days=10', '-r', '2']);
+    const result = await cli([
+      'sweep',
+      'scenarios/experiments/tier1-staffing.yaml',
+      '--out',
+      out,
+      '--set',
+      'horizon.days=10',
+      '-r',
+      '2',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'charts', 'report.html', 'sweep.csv', 'sweep.json']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(['sweep-curves.svg', 'sweep-curves.vl.json']);
     const sweep = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8'));
-    expect(sweep).toMatchObject({ experiment: 'tier1-staffing', scenario: 'baseline', seed: 2026, replications: 2, parameters: ['tiers.tier1.shifts.0.agents', 'tiers.tier1.shifts.1.agents'] });
+    expect(sweep).toMatchObject({
+      experiment: 'tier1-staffing',
+      scenario: 'baseline',
+      seed: 2026,
+      replications: 2,
+      parameters: ['tiers.tier1.shifts.0.agents', 'tiers.tier1.shifts.1.agents'],
+    });
     expect(sweep.points).toHaveLength(9);
     expect(sweep.points[0].kpis.first_response_time_mean).toMatchObject({ n: 2, unit: 'minutes' });
     const lines = csvLines(join(out, 'sweep.csv'));
-    expect(lines[0]).toBe('point,tiers.tier1.shifts.0.agents,tiers.tier1.shifts.1.agents,kpi,unit,mean,sd,ci95_low,ci95_high,n');
+    expect(lines[0]).toBe(
+      'point,tiers.tier1.shifts.0.agents,tiers.tier1.shifts.1.agents,kpi,unit,mean,sd,ci95_low,ci95_high,n',
+    );
     expect(lines[1]).toMatch(/^1,3,3,tickets_created,tickets,/);
     expect((lines.length - 1) % 9).toBe(0);
     expect(result.stdout.split('\n').filter((line) => /^ {2}\d+ /.test(line))).toHaveLength(9);
@@ -100,11 +179,16 @@ describe('desksim sweep', () => {
   it('refuses a bad experiment file with exit 2, file:line:column, and no output directory', async () => {
     const directory = temporaryDirectory();
     const file = join(directory, 'bad.yaml');
-    writeFileSync(file, `name: bad\nscenario: ${join(root, 'scenarios', 'baseline.yaml')}\ngrid:\n  tiers.tier1.shifts.0.agents: [4, -1]\n`);
+    writeFileSync(
+      file,
+      `name: bad\nscenario: ${join(root, 'scenarios', 'baseline.yaml')}\ngrid:\n  tiers.tier1.shifts.0.agents: [4, -1]\n`,
+    );
     const out = join(directory, 'out');
     const result = await cli(['sweep', file, '--out', out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`${file}:4:36  tiers.tier1.shifts.0.agents\n  expected an integer from 0 to 100000, found -1\n`);
+    expect(result.stderr).toBe(
+      `${file}:4:36  tiers.tier1.shifts.0.agents\n  expected an integer from 0 to 100000, found -1\n`,
+    );
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(directory)).toEqual(['bad.yaml']);
   });
@@ -113,14 +197,42 @@ describe('desksim sweep', () => {
 describe('desksim pressure', () => {
   it('writes pressure.json and pressure.csv: every KPI at every level', async () => {
     const out = join(temporaryDirectory(), 'pressure');
-    const result = await cli(['pressure', 'scenarios/baseline.yaml', '--kpi', 'first_response_time_mean', '--steps', '0.5,1', '--out', out, ...quick]);
+    const result = await cli([
+      'pressure',
+      'scenarios/baseline.yaml',
+      '--kpi',
+      'first_response_time_mean',
+      '--steps',
+      '0.5,1',
+      '--out',
+      out,
+      ...quick,
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'charts', 'pressure.csv', 'pressure.json', 'report.html', 'who-pays.csv']);
-    expect(readdirSync(join(out, 'charts')).sort()).toEqual(['dashboard-vs-truth.svg', 'dashboard-vs-truth.vl.json', 'pressure-heatmap.svg', 'pressure-heatmap.vl.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      '.desksim-output',
+      'charts',
+      'pressure.csv',
+      'pressure.json',
+      'report.html',
+      'who-pays.csv',
+    ]);
+    expect(readdirSync(join(out, 'charts')).sort()).toEqual([
+      'dashboard-vs-truth.svg',
+      'dashboard-vs-truth.vl.json',
+      'pressure-heatmap.svg',
+      'pressure-heatmap.vl.json',
+    ]);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/At pressure 1, /);
     const pressure = JSON.parse(readFileSync(join(out, 'pressure.json'), 'utf8'));
-    expect(pressure).toMatchObject({ scenario: 'baseline', kpi: 'first_response_time_mean', better: 'lower', levels: [0, 0.5, 1], replaced_incentives: [] });
+    expect(pressure).toMatchObject({
+      scenario: 'baseline',
+      kpi: 'first_response_time_mean',
+      better: 'lower',
+      levels: [0, 0.5, 1],
+      replaced_incentives: [],
+    });
     expect(pressure.steps.map((step: { pressure: number }) => step.pressure)).toEqual([0, 0.5, 1]);
     expect(pressure.steps[2].change.kpis.hidden_failure_share).toMatchObject({ unit: 'share', n: 3 });
     expect(pressure.steps[2].who_pays.bug.queue_wait_p90).toMatchObject({ unit: 'minutes', n: 3 });
@@ -138,22 +250,60 @@ describe('desksim pressure', () => {
     expect(lines[4]).toMatch(/^first_response_time_mean,0,true_resolution_rate,truth,higher,/);
     // The table: the targeted KPI first, then the truth, in words which way is better.
     expect(result.stdout).toContain('Lower first_response_time_mean is better.');
-    const order = ['the KPI under pressure', 'the truth (simulation only)', 'the other KPIs', 'per tier'].map((heading) => result.stdout.indexOf(heading));
+    const order = ['the KPI under pressure', 'the truth (simulation only)', 'the other KPIs', 'per tier'].map(
+      (heading) => result.stdout.indexOf(heading),
+    );
     expect(order.every((position, index) => position > 0 && (index === 0 || position > order[index - 1]!))).toBe(true);
   });
 
-  it('says so when it replaces the scenario\'s own incentives', async () => {
-    const result = await cli(['pressure', 'scenarios/textbook/mmc.yaml', '--kpi', 'csat_mean', '--steps', '1', '--set', 'incentives=[{kpi: escalation_rate, pressure: 0.4}]', '--out', temporaryDirectory(), '--set', 'horizon.days=3', '-r', '2']);
+  it("says so when it replaces the scenario's own incentives", async () => {
+    const result = await cli([
+      'pressure',
+      'scenarios/textbook/mmc.yaml',
+      '--kpi',
+      'csat_mean',
+      '--steps',
+      '1',
+      '--set',
+      'incentives=[{kpi: escalation_rate, pressure: 0.4}]',
+      '--out',
+      temporaryDirectory(),
+      '--set',
+      'horizon.days=3',
+      '-r',
+      '2',
+    ]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Note: the scenario\'s own incentives (escalation_rate at 0.4) were replaced by pressure on csat_mean alone.');
+    expect(result.stdout).toContain(
+      "Note: the scenario's own incentives (escalation_rate at 0.4) were replaced by pressure on csat_mean alone.",
+    );
   });
 
   it('--all-kpis writes the matrix: a row per incentive KPI, a column per KPI', async () => {
     const out = join(temporaryDirectory(), 'matrix');
-    const result = await cli(['pressure', 'scenarios/textbook/mmc.yaml', '--all-kpis', '--level', '0.8', '--out', out, '--set', 'horizon.days=3', '-r', '2']);
+    const result = await cli([
+      'pressure',
+      'scenarios/textbook/mmc.yaml',
+      '--all-kpis',
+      '--level',
+      '0.8',
+      '--out',
+      out,
+      '--set',
+      'horizon.days=3',
+      '-r',
+      '2',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'charts', 'pressure-matrix-long.csv', 'pressure-matrix.csv', 'pressure-matrix.json', 'report.html']);
+    expect(readdirSync(out).sort()).toEqual([
+      '.desksim-output',
+      'charts',
+      'pressure-matrix-long.csv',
+      'pressure-matrix.csv',
+      'pressure-matrix.json',
+      'report.html',
+    ]);
     const matrix = JSON.parse(readFileSync(join(out, 'pressure-matrix.json'), 'utf8'));
     expect(matrix).toMatchObject({ scenario: 'mmc', level: 0.8 });
     expect(matrix.rows.map((row: { kpi: string }) => row.kpi)).toEqual(INCENTIVE_KPIS);

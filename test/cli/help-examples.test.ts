@@ -9,7 +9,9 @@ import { buildProgram } from '../../src/cli/program.js';
 import { cli, root, temporaryDirectory } from '../support/cli.js';
 
 /** Every command of the CLI, as the program registers them. */
-const commands = buildProgram({ stdout: () => {}, stderr: () => {}, interactive: false, cwd: root }).commands.map((command) => command.name());
+const commands = buildProgram({ stdout: () => {}, stderr: () => {}, interactive: false, cwd: root }).commands.map(
+  (command) => command.name(),
+);
 
 async function examples(): Promise<string[]> {
   const lines: string[] = [];
@@ -54,7 +56,8 @@ function results(repository: string): Map<string, Record<string, unknown>> {
   const outputs = join(repository, 'outputs');
   if (!existsSync(outputs)) return found;
   for (const entry of readdirSync(outputs, { recursive: true, encoding: 'utf8' })) {
-    if (/(^|\/)(summary|comparison|sweep|pressure)\.json$/.test(entry)) found.set(entry, JSON.parse(readFileSync(join(outputs, entry), 'utf8')) as Record<string, unknown>);
+    if (/(^|\/)(summary|comparison|sweep|pressure)\.json$/.test(entry))
+      found.set(entry, JSON.parse(readFileSync(join(outputs, entry), 'utf8')) as Record<string, unknown>);
   }
   return found;
 }
@@ -79,7 +82,12 @@ const CLAIMS: ReadonlyArray<{ command: RegExp; claim: string; check: (repository
     command: /^compare scenarios\/baseline\.yaml scenarios\/understaffed-tier2\.yaml /,
     claim: 'one Tier 2 specialist fewer: cost per ticket falls about 7 %, Tier 2 queue waits about double',
     check: (repository) => {
-      const contrast = result<{ contrasts: Array<{ kpis: Record<string, Change & { relative: number }>; tiers: Record<string, Record<string, Change & { relative: number }>> }> }>(repository, 'comparison.json').contrasts[0]!;
+      const contrast = result<{
+        contrasts: Array<{
+          kpis: Record<string, Change & { relative: number }>;
+          tiers: Record<string, Record<string, Change & { relative: number }>>;
+        }>;
+      }>(repository, 'comparison.json').contrasts[0]!;
       expect(contrast.kpis.cost_per_ticket).toMatchObject({ significant: true });
       expect(contrast.kpis.cost_per_ticket!.relative).toBeLessThan(-0.05);
       expect(contrast.tiers.tier2!.queue_wait_mean).toMatchObject({ significant: true });
@@ -90,7 +98,9 @@ const CLAIMS: ReadonlyArray<{ command: RegExp; claim: string; check: (repository
     command: /^pressure scenarios\/baseline\.yaml --kpi tickets_per_agent_day /,
     claim: 'at full pressure tickets per agent-day rise by about half; true resolution and true satisfaction fall',
     check: (repository) => {
-      const steps = result<{ steps: Array<{ pressure: number; change: { kpis: Record<string, Change & { relative: number }> } }> }>(repository, 'pressure.json').steps;
+      const steps = result<{
+        steps: Array<{ pressure: number; change: { kpis: Record<string, Change & { relative: number }> } }>;
+      }>(repository, 'pressure.json').steps;
       const full = steps.find((step) => step.pressure === 1)!.change.kpis;
       expect(full.tickets_per_agent_day).toMatchObject({ significant: true });
       expect(full.tickets_per_agent_day!.relative).toBeGreaterThan(0.3);
@@ -113,7 +123,9 @@ const CLAIMS: ReadonlyArray<{ command: RegExp; claim: string; check: (repository
     command: /^pressure scenarios\/baseline\.yaml --kpi first_response_time_mean /,
     claim: 'under full pressure, first response time falls by about 40 %',
     check: (repository) => {
-      const steps = result<{ steps: Array<{ pressure: number; change: { kpis: Record<string, Change & { relative: number }> } }> }>(repository, 'pressure.json').steps;
+      const steps = result<{
+        steps: Array<{ pressure: number; change: { kpis: Record<string, Change & { relative: number }> } }>;
+      }>(repository, 'pressure.json').steps;
       const response = steps.find((step) => step.pressure === 1)!.change.kpis.first_response_time_mean!;
       expect(response).toMatchObject({ significant: true });
       expect(response.relative).toBeLessThan(-0.25);
@@ -123,7 +135,10 @@ const CLAIMS: ReadonlyArray<{ command: RegExp; claim: string; check: (repository
     command: /^sweep scenarios\/experiments\/tier1-staffing\.yaml .*--pareto /,
     claim: '6 of the 9 Tier 1 staffings on the front, the other 3 beaten only by the means',
     check: (repository) => {
-      const front = result<{ pareto: { optimal: number[]; dominated: Array<{ clearly: boolean }> } }>(repository, 'sweep.json').pareto;
+      const front = result<{ pareto: { optimal: number[]; dominated: Array<{ clearly: boolean }> } }>(
+        repository,
+        'sweep.json',
+      ).pareto;
       expect(front.optimal).toHaveLength(6);
       expect(front.dominated).toHaveLength(3);
       expect(front.dominated.every((entry) => !entry.clearly)).toBe(true);
@@ -137,8 +152,11 @@ const MEASURES_NOTHING = ['short_window', 'few_replications'];
 describe('--help examples', async () => {
   const all = await examples();
   it('are given by every command', async () => {
-    expect(commands).toEqual(expect.arrayContaining(['init', 'run', 'compare', 'sweep', 'pressure', 'validate', 'metrics', 'schema']));
-    for (const command of commands) expect((await cli([command, '--help'])).stdout, command).toMatch(/\nExamples:\n[\s\S]*\$ desksim /);
+    expect(commands).toEqual(
+      expect.arrayContaining(['init', 'run', 'compare', 'sweep', 'pressure', 'validate', 'metrics', 'schema']),
+    );
+    for (const command of commands)
+      expect((await cli([command, '--help'])).stdout, command).toMatch(/\nExamples:\n[\s\S]*\$ desksim /);
   });
   it('exist for every command', () => expect(all.length).toBeGreaterThanOrEqual(8));
   for (const example of all) {
@@ -151,7 +169,11 @@ describe('README examples', () => {
   const lines = [...readme.matchAll(/^npx desksim (.*)$/gm)].map((match) => match[1]!.replace(/\s*>.*$/, ''));
   it('exist', () => expect(lines.length).toBeGreaterThanOrEqual(5));
   it('include every recipe whose claim is checked', () => {
-    for (const { command, claim } of CLAIMS) expect(lines.some((line) => command.test(line)), claim).toBe(true);
+    for (const { command, claim } of CLAIMS)
+      expect(
+        lines.some((line) => command.test(line)),
+        claim,
+      ).toBe(true);
   });
   for (const example of new Set(lines)) {
     it(`npx desksim ${example}`, async () => {
@@ -159,7 +181,10 @@ describe('README examples', () => {
       // Every run measures long enough, with enough replications, for its numbers to mean something.
       for (const [path, written] of results(repository)) {
         const warnings = (written.warnings ?? []) as Array<{ code: string }>;
-        expect(warnings.filter((warning) => MEASURES_NOTHING.includes(warning.code)), path).toEqual([]);
+        expect(
+          warnings.filter((warning) => MEASURES_NOTHING.includes(warning.code)),
+          path,
+        ).toEqual([]);
       }
       for (const { command, check } of CLAIMS) if (command.test(example)) check(repository);
     });

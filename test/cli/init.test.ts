@@ -12,7 +12,19 @@ describe('desksim init', () => {
     expect(written.stdout).toContain('Wrote desks/support.yaml (scenario "support")');
     const text = readFileSync(join(directory, 'desks', 'support.yaml'), 'utf8');
     expect(text).toContain('name: support');
-    for (const section of ['horizon:', 'clock:', 'arrivals:', 'channels:', 'categories:', 'tiers:', 'customers:', 'sla:', 'costs:', 'metrics:']) expect(text).toContain(section);
+    for (const section of [
+      'horizon:',
+      'clock:',
+      'arrivals:',
+      'channels:',
+      'categories:',
+      'tiers:',
+      'customers:',
+      'sla:',
+      'costs:',
+      'metrics:',
+    ])
+      expect(text).toContain(section);
     expect(text.split('\n').filter((line) => line.trim().startsWith('#')).length).toBeGreaterThan(30);
 
     const validated = await cli(['validate', 'desks/support.yaml', '--json'], directory);
@@ -47,6 +59,9 @@ describe('desksim init', () => {
     writeFileSync(join(directory, 'bad.yaml'), 'name: bad\ntiers:\n  - id: tier1\n    agents: -3\n');
     const result = await cli(['validate', 'bad.yaml', '--json'], directory);
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stdout)).toMatchObject({ valid: false, issues: [{ path: 'tiers.tier1.agents', line: 4, column: 13 }] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      valid: false,
+      issues: [{ path: 'tiers.tier1.agents', line: 4, column: 13 }],
+    });
   });
 });

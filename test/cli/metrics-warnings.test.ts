@@ -20,7 +20,16 @@ function log(tickets: number, replied: number, days: number): string {
     lines.push(JSON.stringify({ ticket, time: at(created), type: 'queued', tier: 'desk' }));
     if (ticket <= replied) {
       lines.push(JSON.stringify({ ticket, time: at(created + 30), type: 'assigned', tier: 'desk', agent: 'a1' }));
-      lines.push(JSON.stringify({ ticket, time: at(created + 60), type: 'replied', tier: 'desk', agent: 'a1', kind: 'substantive' }));
+      lines.push(
+        JSON.stringify({
+          ticket,
+          time: at(created + 60),
+          type: 'replied',
+          tier: 'desk',
+          agent: 'a1',
+          kind: 'substantive',
+        }),
+      );
       lines.push(JSON.stringify({ ticket, time: at(created + 60), type: 'resolved', tier: 'desk', agent: 'a1' }));
     }
   }
@@ -42,7 +51,9 @@ describe('desksim metrics warnings', () => {
     expect(codes).toContain('unfinished_work');
     expect(codes).toContain('short_window');
     expect(codes).not.toContain('few_replications'); // a log is one history, not a replication
-    expect(summary.warnings.find((warning: { code: string }) => warning.code === 'unfinished_work').message).toMatch(/^75 % of tickets had no first reply/);
+    expect(summary.warnings.find((warning: { code: string }) => warning.code === 'unfinished_work').message).toMatch(
+      /^75 % of tickets had no first reply/,
+    );
     expect(result.stdout).toContain('! [unfinished_work]');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('unfinished_work');
   });

@@ -36,27 +36,66 @@ describe('desksim metrics on a simulated log (NDJSON round trip)', () => {
   ]);
   const millisecond = 1 / 60000;
 
-  it('reproduces the run\'s KPI values', async () => {
+  it("reproduces the run's KPI values", async () => {
     const directory = temporaryDirectory();
     const scenario = join(root, 'scenarios', 'textbook', 'mmc.yaml');
-    const run = await cli(['run', scenario, '--events', '--replications', '1', '--set', 'horizon.days=2', '--set', 'horizon.warmup_days=0', '--out', join(directory, 'run'), '--quiet']);
+    const run = await cli([
+      'run',
+      scenario,
+      '--events',
+      '--replications',
+      '1',
+      '--set',
+      'horizon.days=2',
+      '--set',
+      'horizon.warmup_days=0',
+      '--out',
+      join(directory, 'run'),
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     const events = join(directory, 'run', 'events.ndjson');
-    const result = await cli(['metrics', events, '--scenario', scenario, '--out', join(directory, 'metrics'), '--json']);
+    const result = await cli([
+      'metrics',
+      events,
+      '--scenario',
+      scenario,
+      '--out',
+      join(directory, 'metrics'),
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const simulated = JSON.parse(readFileSync(join(directory, 'run', 'summary.json'), 'utf8'));
     const measured = JSON.parse(result.stdout);
     expect(measured.import).toMatchObject({
       form: 'ndjson',
-      rows_dropped: { duplicate: 0, outlier_time: 0, ignored: 0, repeated_created: 0, repeated_closed: 0, requeued_while_waiting: 0, repeated_state: 0 },
+      rows_dropped: {
+        duplicate: 0,
+        outlier_time: 0,
+        ignored: 0,
+        repeated_created: 0,
+        repeated_closed: 0,
+        requeued_while_waiting: 0,
+        repeated_state: 0,
+      },
       queue_waits_ended: 0,
       warnings: [],
     });
-    expect(measured.import.synthesized).toEqual({ created: 0, created_from_column: 0, reopened: 0, resumed: 0, queued: 0, escalated: 0, assigned: 0 });
+    expect(measured.import.synthesized).toEqual({
+      created: 0,
+      created_from_column: 0,
+      reopened: 0,
+      resumed: 0,
+      queued: 0,
+      escalated: 0,
+      assigned: 0,
+    });
 
     const pairs: Array<[string, number | null, number | null, string]> = [];
-    for (const [id, summary] of Object.entries<{ mean: number | null; unit: string }>(simulated.kpis)) pairs.push([id, summary.mean, measured.kpis[id].value, summary.unit]);
-    for (const [id, summary] of Object.entries<{ mean: number | null; unit: string }>(simulated.tiers.desk)) pairs.push([`tiers.desk.${id}`, summary.mean, measured.tiers.desk[id].value, summary.unit]);
+    for (const [id, summary] of Object.entries<{ mean: number | null; unit: string }>(simulated.kpis))
+      pairs.push([id, summary.mean, measured.kpis[id].value, summary.unit]);
+    for (const [id, summary] of Object.entries<{ mean: number | null; unit: string }>(simulated.tiers.desk))
+      pairs.push([`tiers.desk.${id}`, summary.mean, measured.tiers.desk[id].value, summary.unit]);
     expect(pairs.length).toBeGreaterThan(20);
     for (const [id, expected, actual, unit] of pairs) {
       if (windowEnd.has(id)) continue;
@@ -67,13 +106,23 @@ describe('desksim metrics on a simulated log (NDJSON round trip)', () => {
 
     // Measured up to the horizon (2 days), like the run, the window-end KPIs agree too.
     const log = importLog(events);
-    const options = logMetricOptions(scenarioSchema.parse({ name: 'mmc', metrics: { service_level_threshold: 5 } }), log);
+    const options = logMetricOptions(
+      scenarioSchema.parse({ name: 'mmc', metrics: { service_level_threshold: 5 } }),
+      log,
+    );
     const toHorizon = computeKpisFromEvents(log.events, { ...log.window, measureTo: 2 * 1440 }, options);
-    expect(Math.abs(toHorizon.values.handle_time_mean! - simulated.kpis.handle_time_mean.mean)).toBeLessThanOrEqual(millisecond);
-    expect(Math.abs(toHorizon.values.agent_minutes_per_issue! - simulated.kpis.agent_minutes_per_issue.mean)).toBeLessThanOrEqual(millisecond);
+    expect(Math.abs(toHorizon.values.handle_time_mean! - simulated.kpis.handle_time_mean.mean)).toBeLessThanOrEqual(
+      millisecond,
+    );
+    expect(
+      Math.abs(toHorizon.values.agent_minutes_per_issue! - simulated.kpis.agent_minutes_per_issue.mean),
+    ).toBeLessThanOrEqual(millisecond);
     expect(toHorizon.values.utilization).toBeCloseTo(simulated.kpis.utilization.mean, 8);
-    for (const id of ['backlog_mean', 'backlog_end', 'tickets_per_agent_day']) expect(toHorizon.values[id], id).toBeCloseTo(simulated.kpis[id].mean, 8);
-    expect(Math.abs(toHorizon.values.backlog_age_p90! - simulated.kpis.backlog_age_p90.mean)).toBeLessThanOrEqual(millisecond);
+    for (const id of ['backlog_mean', 'backlog_end', 'tickets_per_agent_day'])
+      expect(toHorizon.values[id], id).toBeCloseTo(simulated.kpis[id].mean, 8);
+    expect(Math.abs(toHorizon.values.backlog_age_p90! - simulated.kpis.backlog_age_p90.mean)).toBeLessThanOrEqual(
+      millisecond,
+    );
     expect(toHorizon.tiers.desk!.utilization).toBeCloseTo(simulated.tiers.desk.utilization.mean, 8);
   });
 
@@ -81,12 +130,34 @@ describe('desksim metrics on a simulated log (NDJSON round trip)', () => {
     const directory = temporaryDirectory();
     const scenario = join(root, 'scenarios', 'baseline.yaml');
     // Heavy turnover and quick hiring, so departures and hires happen within ten days.
-    const overrides = ['horizon.days=10', 'horizon.warmup_days=0', 'agents.attrition.per_year=20', 'agents.attrition.hiring_delay={dist: deterministic, value: 1d}'];
-    const run = await cli(['run', scenario, '--events', '--replications', '1', ...overrides.flatMap((override) => ['--set', override]), '--out', join(directory, 'run'), '--quiet']);
+    const overrides = [
+      'horizon.days=10',
+      'horizon.warmup_days=0',
+      'agents.attrition.per_year=20',
+      'agents.attrition.hiring_delay={dist: deterministic, value: 1d}',
+    ];
+    const run = await cli([
+      'run',
+      scenario,
+      '--events',
+      '--replications',
+      '1',
+      ...overrides.flatMap((override) => ['--set', override]),
+      '--out',
+      join(directory, 'run'),
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     const log = importLog(join(directory, 'run', 'events.ndjson'));
     const types = new Set(log.events.map((event) => event.type));
-    for (const type of ['absence_started', 'agent_left', 'agent_hired', 'survey_answered', 'truth_satisfaction'] as const) expect(types, type).toContain(type);
+    for (const type of [
+      'absence_started',
+      'agent_left',
+      'agent_hired',
+      'survey_answered',
+      'truth_satisfaction',
+    ] as const)
+      expect(types, type).toContain(type);
     const simulated = JSON.parse(readFileSync(join(directory, 'run', 'summary.json'), 'utf8'));
     const options = logMetricOptions(scenarioSchema.parse({ name: 'baseline' }), log);
     // Measured like the run: up to its horizon (exclusive), 10 days after the clock start
@@ -94,7 +165,14 @@ describe('desksim metrics on a simulated log (NDJSON round trip)', () => {
     const horizonEpochMs = Date.parse('2026-01-04T23:00:00Z') + 10 * 1440 * 60000;
     const measureTo = (horizonEpochMs - log.window.originEpochMs) / 60000;
     const measured = computeKpisFromEvents(log.events, { ...log.window, measureTo }, options).values;
-    for (const id of ['agents_left', 'agents_hired', 'csat_mean', 'nps', 'survey_response_rate', 'true_satisfaction_mean']) {
+    for (const id of [
+      'agents_left',
+      'agents_hired',
+      'csat_mean',
+      'nps',
+      'survey_response_rate',
+      'true_satisfaction_mean',
+    ]) {
       expect(measured[id], id).toBe(simulated.kpis[id].mean);
     }
     expect(simulated.kpis.agents_left.mean).toBeGreaterThan(0);
@@ -106,21 +184,56 @@ describe('desksim metrics on a real export', () => {
     const out = join(temporaryDirectory(), 'helpdesk');
     const result = await cli(['metrics', helpdesk, '--mapping', helpdeskMapping, '--out', out]);
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'charts', 'daily.csv', 'import-report.json', 'kpis.csv', 'report.html', 'segments.csv', 'summary.json', 'tickets.csv']);
+    expect(readdirSync(out).sort()).toEqual([
+      '.desksim-output',
+      'charts',
+      'daily.csv',
+      'import-report.json',
+      'kpis.csv',
+      'report.html',
+      'segments.csv',
+      'summary.json',
+      'tickets.csv',
+    ]);
     const report = JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8'));
     expect(report).toMatchObject({
       form: 'mapped-csv',
       rows_read: 21348,
       rows_kept: 20774,
-      rows_dropped: { duplicate: 127, outlier_time: 0, ignored: 13, repeated_created: 0, repeated_closed: 2, requeued_while_waiting: 432, repeated_state: 0 },
+      rows_dropped: {
+        duplicate: 127,
+        outlier_time: 0,
+        ignored: 13,
+        repeated_created: 0,
+        repeated_closed: 2,
+        requeued_while_waiting: 432,
+        repeated_state: 0,
+      },
       ignored_by_activity: { 'Schedule intervention': 5, VERIFIED: 3, RESOLVED: 2, INVALID: 2, DUPLICATE: 1 },
       // 296 tickets triaged and then resolved (or closed) without a take-in-charge: their queue wait ends there.
-      synthesized: { created: 4462, created_from_column: 0, reopened: 158, resumed: 0, queued: 0, escalated: 0, assigned: 296 },
+      synthesized: {
+        created: 4462,
+        created_from_column: 0,
+        reopened: 158,
+        resumed: 0,
+        queued: 0,
+        escalated: 0,
+        assigned: 296,
+      },
       queue_waits_ended: 296,
       reopens_after_close: 2,
       warnings: [],
       events: 25690,
-      events_by_type: { assigned: 5354, closed: 4559, created: 4580, pending: 1634, queued: 4497, reopened: 158, resolved: 4895, resumed: 13 },
+      events_by_type: {
+        assigned: 5354,
+        closed: 4559,
+        created: 4580,
+        pending: 1634,
+        queued: 4497,
+        reopened: 158,
+        resolved: 4895,
+        resumed: 13,
+      },
       tickets: 4580,
       tickets_without_events: 0,
       tickets_out_of_order: 0,
@@ -137,10 +250,19 @@ describe('desksim metrics on a real export', () => {
     expect(value('tickets_created')).toBe(4580);
     expect(value('resolution_time_mean')).toBeCloseTo(16614.745, 2); // 11 d 13 h
     expect(value('resolution_time_p50')).toBeCloseTo(9587.417, 2);
-    expect(value('queue_wait_mean')).toBeCloseTo(6150.920, 2);
+    expect(value('queue_wait_mean')).toBeCloseTo(6150.92, 2);
     expect(value('reopen_rate')).toBeCloseTo(0.02517, 5);
     // The export records neither abandonment nor escalation: those rates, and FCR, are unknown, not 0 %.
-    for (const id of ['first_response_time_mean', 'handle_time_mean', 'utilization', 'sla_resolution_compliance', 'true_resolution_rate', 'abandonment_rate', 'escalation_rate', 'fcr_rate']) {
+    for (const id of [
+      'first_response_time_mean',
+      'handle_time_mean',
+      'utilization',
+      'sla_resolution_compliance',
+      'true_resolution_rate',
+      'abandonment_rate',
+      'escalation_rate',
+      'fcr_rate',
+    ]) {
       expect(value(id), id).toBeNull();
     }
     // Backlog at the end, counted independently from the raw rows: a case is open if, in
@@ -163,7 +285,9 @@ describe('desksim metrics on a real export', () => {
     }
     expect(open).toBe(12);
     expect(value('backlog_end')).toBe(open);
-    expect(readFileSync(join(out, 'kpis.csv'), 'utf8')).toMatch(/^id,value,unit\ntickets_created,4580,tickets\nfirst_response_time_mean,,minutes\n/);
+    expect(readFileSync(join(out, 'kpis.csv'), 'utf8')).toMatch(
+      /^id,value,unit\ntickets_created,4580,tickets\nfirst_response_time_mean,,minutes\n/,
+    );
     expect(readFileSync(join(out, 'tickets.csv'), 'utf8').trim().split('\n')).toHaveLength(4581);
 
     expect(result.stderr).toContain('21348 rows → 25690 events, 4580 tickets');
@@ -176,12 +300,21 @@ describe('desksim metrics on a real export', () => {
   it('refuses an unmapped activity with exit 2, its count and line, and writes nothing', async () => {
     const directory = temporaryDirectory();
     const mapping = join(directory, 'partial.yaml');
-    writeFileSync(mapping, readFileSync(helpdeskMapping, 'utf8').replace(/^ {2}VERIFIED: ignore\n/m, '').replace(/^ {2}Wait: pending\n/m, ''));
+    writeFileSync(
+      mapping,
+      readFileSync(helpdeskMapping, 'utf8')
+        .replace(/^ {2}VERIFIED: ignore\n/m, '')
+        .replace(/^ {2}Wait: pending\n/m, ''),
+    );
     const out = join(directory, 'out');
     const result = await cli(['metrics', helpdesk, '--mapping', mapping, '--out', out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${helpdesk}:134  concept:name\n  2 activity value(s) are not in the activities: table of ${mapping}:\n`);
-    expect(result.stderr).toContain('    "Wait": 1463 row(s), first on line 134\n    "VERIFIED": 3 row(s), first on line 6903\n');
+    expect(result.stderr).toContain(
+      `${helpdesk}:134  concept:name\n  2 activity value(s) are not in the activities: table of ${mapping}:\n`,
+    );
+    expect(result.stderr).toContain(
+      '    "Wait": 1463 row(s), first on line 134\n    "VERIFIED": 3 row(s), first on line 6903\n',
+    );
     expect(result.stderr).toContain('Add each one to activities: as an event type');
     expect(existsSync(out)).toBe(false);
   });
@@ -189,7 +322,10 @@ describe('desksim metrics on a real export', () => {
   it('refuses unreadable times and missing tickets with file:line', async () => {
     const directory = temporaryDirectory();
     const log = join(directory, 'log.csv');
-    writeFileSync(log, 'ticket,time,type\n1,2024-03-01T09:00:00Z,created\n,2024-03-01T09:10:00Z,assigned\n1,01/03/2024 10:00,resolved\n1,2024-03-01 11:00,closed\n');
+    writeFileSync(
+      log,
+      'ticket,time,type\n1,2024-03-01T09:00:00Z,created\n,2024-03-01T09:10:00Z,assigned\n1,01/03/2024 10:00,resolved\n1,2024-03-01 11:00,closed\n',
+    );
     const result = await cli(['metrics', log, '--out', join(directory, 'out')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatchInlineSnapshot(`

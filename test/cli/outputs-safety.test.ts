@@ -4,7 +4,16 @@
  * run takes a fraction of a second.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { markerText, OUTPUT_MARKER, recoverInterrupted, writeAtomically } from '../../src/report/output-directory.js';
@@ -127,7 +136,7 @@ describe('--out', () => {
     expect(readdirSync(directory).sort()).toEqual(['d.yaml', 'keep.txt']);
   });
 
-  it('refuses a directory holding the user\'s files unless --force, naming the path and --force', async () => {
+  it("refuses a directory holding the user's files unless --force, naming the path and --force", async () => {
     const directory = desk('d');
     mkdirSync(join(directory, 'results'));
     writeFileSync(join(directory, 'results', 'thesis.tex'), 'years of work');
@@ -193,7 +202,14 @@ describe('compare, sweep and pressure share the writer', () => {
     const written = await cli(['compare', 'd.yaml', 'e.yaml', '--no-report', '--quiet'], directory);
     expect(written.code).toBe(0);
     const out = join(directory, 'outputs', 'compare-a-b-vs-a-b');
-    expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'a-b', 'a-b-2', 'comparison.csv', 'comparison.json', 'who-pays.csv']);
+    expect(readdirSync(out).sort()).toEqual([
+      OUTPUT_MARKER,
+      'a-b',
+      'a-b-2',
+      'comparison.csv',
+      'comparison.json',
+      'who-pays.csv',
+    ]);
   });
 });
 
@@ -206,7 +222,7 @@ describe('--force never replaces', () => {
     process.env.HOME = home;
   });
 
-  it('the current directory\'s parent, the root directory or the home directory', async () => {
+  it("the current directory's parent, the root directory or the home directory", async () => {
     const directory = desk('d');
     const inner = join(directory, 'inner');
     mkdirSync(inner);
@@ -253,7 +269,10 @@ describe('interrupted writes', () => {
     const directory = temporaryDirectory();
     const previous = join(directory, `.out.previous-${GONE_PID}-0a1b2c3d`);
     const partial = join(directory, `.out.partial-${GONE_PID}-0a1b2c3d`);
-    for (const [path, content] of [[previous, 'old'], [partial, 'new']] as const) {
+    for (const [path, content] of [
+      [previous, 'old'],
+      [partial, 'new'],
+    ] as const) {
       mkdirSync(path);
       writeFileSync(join(path, OUTPUT_MARKER), markerText(['run', 'd.yaml']));
       writeFileSync(join(path, 'summary.json'), content);
@@ -300,9 +319,11 @@ describe('interrupted writes', () => {
     const directory = temporaryDirectory();
     mkdirSync(join(directory, 'kept'));
     for (const target of [join(directory, 'new', 'deeper', 'out'), join(directory, 'kept', 'new', 'out')]) {
-      await expect(writeAtomically(target, () => {
-        throw new Error('no space left');
-      })).rejects.toThrow('no space left');
+      await expect(
+        writeAtomically(target, () => {
+          throw new Error('no space left');
+        }),
+      ).rejects.toThrow('no space left');
     }
     expect(readdirSync(directory)).toEqual(['kept']);
     expect(readdirSync(join(directory, 'kept'))).toEqual([]);
@@ -312,21 +333,25 @@ describe('interrupted writes', () => {
     const directory = temporaryDirectory();
     const target = join(directory, 'out');
     await writeAtomically(target, (staged) => staged.write('summary.json', 'old'));
-    await expect(writeAtomically(target, (staged) => {
-      staged.write('summary.json', 'half');
-      throw new Error('disk full');
-    })).rejects.toThrow('disk full');
+    await expect(
+      writeAtomically(target, (staged) => {
+        staged.write('summary.json', 'half');
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
     expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('old');
     expect(readdirSync(directory)).toEqual(['out']);
   });
 
-  it('a user\'s file put in place during a run is not replaced at the end', async () => {
+  it("a user's file put in place during a run is not replaced at the end", async () => {
     const directory = temporaryDirectory();
     const target = join(directory, 'out');
-    await expect(writeAtomically(target, (staged) => {
-      staged.write('summary.json', 'new');
-      writeFileSync(target, 'the user wrote this meanwhile');
-    })).rejects.toThrow('is a file, not a directory');
+    await expect(
+      writeAtomically(target, (staged) => {
+        staged.write('summary.json', 'new');
+        writeFileSync(target, 'the user wrote this meanwhile');
+      }),
+    ).rejects.toThrow('is a file, not a directory');
     expect(readFileSync(target, 'utf8')).toBe('the user wrote this meanwhile');
     expect(readdirSync(directory)).toEqual(['out']);
   });
@@ -338,7 +363,9 @@ describe('I/O failures', () => {
     const result = await run(directory, '--out', 'keep.txt/out');
     expect(result.code).toBe(1);
     const path = join(directory, 'keep.txt', 'out');
-    expect(result.stderr).toBe(`desksim: cannot reach ${path}: a part of the path is a file, not a directory (ENOTDIR)\n`);
+    expect(result.stderr).toBe(
+      `desksim: cannot reach ${path}: a part of the path is a file, not a directory (ENOTDIR)\n`,
+    );
     expect(simulations.started).toBe(0);
     expect(readdirSync(directory).sort()).toEqual(['d.yaml', 'keep.txt']);
   });
@@ -370,7 +397,9 @@ describe('I/O failures', () => {
     try {
       const result = await run(directory, '--out', 'locked/out');
       expect(result.code).toBe(1);
-      expect(result.stderr).toBe(`desksim: cannot create the directory ${join(locked, 'out')}: permission denied (EACCES)\n`);
+      expect(result.stderr).toBe(
+        `desksim: cannot create the directory ${join(locked, 'out')}: permission denied (EACCES)\n`,
+      );
       expect(simulations.started).toBe(0);
       expect(readdirSync(locked)).toEqual([]);
     } finally {
@@ -381,7 +410,10 @@ describe('I/O failures', () => {
 
 describe('the built CLI', () => {
   it('follows the umask: 0750 directories and 0640 files under umask 027, 0755 and 0644 under 022', () => {
-    for (const [mask, directoryMode, fileMode] of [['027', 0o750, 0o640], ['022', 0o755, 0o644]] as const) {
+    for (const [mask, directoryMode, fileMode] of [
+      ['027', 0o750, 0o640],
+      ['022', 0o755, 0o644],
+    ] as const) {
       const directory = desk('d');
       const command = `umask ${mask} && exec "${process.execPath}" "${main}" run d.yaml --no-report --quiet --out out`;
       const shell = spawnSync('sh', ['-c', command], { cwd: directory, encoding: 'utf8' });

@@ -9,7 +9,13 @@ async function withTerminal(args: string[], interactive = true): Promise<{ code:
   const terminal = Object.assign(new PassThrough(), { isTTY: true, columns: 100 });
   let drawn = '';
   terminal.on('data', (chunk: Buffer) => void (drawn += chunk.toString()));
-  const code = await runCli(args, { stdout: () => {}, stderr: () => {}, interactive, progressStream: terminal, cwd: root });
+  const code = await runCli(args, {
+    stdout: () => {},
+    stderr: () => {},
+    interactive,
+    progressStream: terminal,
+    cwd: root,
+  });
   return { code, drawn };
 }
 
@@ -39,7 +45,20 @@ describe('progress bars', () => {
 
 describe('progress bars of experiments', () => {
   it('count every replication of every run', async () => {
-    const { code, drawn } = await withTerminal(['compare', 'scenarios/textbook/mmc.yaml', 'scenarios/textbook/mmc.yaml', '--set', 'horizon.days=3', '--set', 'horizon.warmup_days=1', '-r', '2', '--no-report', '--out', temporaryDirectory()]);
+    const { code, drawn } = await withTerminal([
+      'compare',
+      'scenarios/textbook/mmc.yaml',
+      'scenarios/textbook/mmc.yaml',
+      '--set',
+      'horizon.days=3',
+      '--set',
+      'horizon.warmup_days=1',
+      '-r',
+      '2',
+      '--no-report',
+      '--out',
+      temporaryDirectory(),
+    ]);
     expect(code).toBe(0);
     expect(drawn).toContain('Comparing 2 scenarios');
     expect(drawn).toContain('4/4 replications');

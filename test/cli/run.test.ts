@@ -13,9 +13,28 @@ describe('desksim run', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('first_response_time_mean');
     expect(result.stdout).toContain(`Charts and findings: ${join(out, 'report.html')}`);
-    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'charts', 'daily.csv', 'events.ndjson', 'kpis.csv', 'report.html', 'scenario.resolved.yaml', 'segments.csv', 'summary.json', 'tickets.csv']);
+    expect(readdirSync(out).sort()).toEqual([
+      '.desksim-output',
+      'charts',
+      'daily.csv',
+      'events.ndjson',
+      'kpis.csv',
+      'report.html',
+      'scenario.resolved.yaml',
+      'segments.csv',
+      'summary.json',
+      'tickets.csv',
+    ]);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(
-      ['daily-sla', 'daily-volume', 'daily-waits', 'kpi-dashboard', 'resolution-time', 'tier-utilization', 'week-heatmap'].flatMap((name) => [`${name}.svg`, `${name}.vl.json`]),
+      [
+        'daily-sla',
+        'daily-volume',
+        'daily-waits',
+        'kpi-dashboard',
+        'resolution-time',
+        'tier-utilization',
+        'week-heatmap',
+      ].flatMap((name) => [`${name}.svg`, `${name}.vl.json`]),
     );
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ scenario: 'baseline', seed: 2026, replications: 3 });
@@ -33,8 +52,11 @@ describe('desksim run', () => {
 
   it('is deterministic: same seed ⇒ byte-identical summary.json, kpis.csv, charts and report.html', async () => {
     const [first, second, other] = [temporaryDirectory(), temporaryDirectory(), temporaryDirectory()];
-    for (const out of [first, second]) expect((await cli(['run', 'scenarios/baseline.yaml', '--out', out, '--quiet', ...quick])).code).toBe(0);
-    expect((await cli(['run', 'scenarios/baseline.yaml', '--out', other, '--quiet', '--seed', '7', ...quick])).code).toBe(0);
+    for (const out of [first, second])
+      expect((await cli(['run', 'scenarios/baseline.yaml', '--out', out, '--quiet', ...quick])).code).toBe(0);
+    expect(
+      (await cli(['run', 'scenarios/baseline.yaml', '--out', other, '--quiet', '--seed', '7', ...quick])).code,
+    ).toBe(0);
     for (const file of ['summary.json', 'kpis.csv', 'segments.csv', 'daily.csv']) {
       expect(readFileSync(join(first, file))).toEqual(readFileSync(join(second, file)));
     }
@@ -65,7 +87,17 @@ describe('desksim run', () => {
   });
 
   it('prints the summary as JSON with --json', async () => {
-    const result = await cli(['run', 'scenarios/textbook/mmc.yaml', '--out', temporaryDirectory(), '--json', '--set', 'horizon.days=3', '-r', '2']);
+    const result = await cli([
+      'run',
+      'scenarios/textbook/mmc.yaml',
+      '--out',
+      temporaryDirectory(),
+      '--json',
+      '--set',
+      'horizon.days=3',
+      '-r',
+      '2',
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).kpis.tickets_created.n).toBe(2);
   });
@@ -83,7 +115,9 @@ describe('desksim validate and schema', () => {
     const result = await cli(['schema']);
     expect(result.code).toBe(0);
     const schema = JSON.parse(result.stdout);
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'arrivals', 'tiers', 'routing', 'metrics']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['name', 'arrivals', 'tiers', 'routing', 'metrics']),
+    );
   });
 
   it('exits 2 on an unknown command or option', async () => {

@@ -18,7 +18,11 @@ const run = promisify(execFile);
 function files(directory: string): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
   for (const entry of readdirSync(directory, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name !== OUTPUT_MARKER) found.set(relative(directory, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
+    if (entry.isFile() && entry.name !== OUTPUT_MARKER)
+      found.set(
+        relative(directory, join(entry.parentPath, entry.name)),
+        readFileSync(join(entry.parentPath, entry.name)),
+      );
   }
   return found;
 }
@@ -30,7 +34,9 @@ async function wholeAndMerged(args: string[]): Promise<{ whole: string; merged: 
   const shards = [1, 2, 3].map((index) => join(scratch, `shard-${index}`));
   await Promise.all([
     run(process.execPath, [main, ...args, '--quiet', '--out', whole], { cwd: root }),
-    ...shards.map((out, index) => run(process.execPath, [main, ...args, '--quiet', '--shard', `${index + 1}/3`, '--out', out], { cwd: root })),
+    ...shards.map((out, index) =>
+      run(process.execPath, [main, ...args, '--quiet', '--shard', `${index + 1}/3`, '--out', out], { cwd: root }),
+    ),
   ]);
   const merged = join(scratch, 'merged');
   await run(process.execPath, [main, 'merge', ...shards, '--quiet', '--out', merged], { cwd: root });
@@ -47,21 +53,63 @@ function expectSameFiles(whole: string, merged: string, expected: string[]): voi
 
 describe('--shard and desksim merge', () => {
   it('run: three shards merge into the unsharded outputs, event log and report included', async () => {
-    const { whole, merged } = await wholeAndMerged(['run', 'scenarios/textbook/mmc.yaml', '--set', 'horizon.days=3', '-r', '5', '--events']);
-    expectSameFiles(whole, merged, ['summary.json', 'kpis.csv', 'tickets.csv', 'segments.csv', 'daily.csv', 'events.ndjson', 'report.html']);
+    const { whole, merged } = await wholeAndMerged([
+      'run',
+      'scenarios/textbook/mmc.yaml',
+      '--set',
+      'horizon.days=3',
+      '-r',
+      '5',
+      '--events',
+    ]);
+    expectSameFiles(whole, merged, [
+      'summary.json',
+      'kpis.csv',
+      'tickets.csv',
+      'segments.csv',
+      'daily.csv',
+      'events.ndjson',
+      'report.html',
+    ]);
   });
 
   it('sweep: three shards merge into the unsharded sweep.json and sweep.csv', async () => {
-    const { whole, merged } = await wholeAndMerged(['sweep', 'scenarios/experiments/tier1-staffing.yaml', '--set', 'horizon.days=9', '-r', '2', '--no-report']);
+    const { whole, merged } = await wholeAndMerged([
+      'sweep',
+      'scenarios/experiments/tier1-staffing.yaml',
+      '--set',
+      'horizon.days=9',
+      '-r',
+      '2',
+      '--no-report',
+    ]);
     expectSameFiles(whole, merged, ['sweep.json', 'sweep.csv']);
   });
 
   it('refuses a missing shard, a shard given twice, shards of another job and a directory that is no shard (exit 2)', async () => {
     const scratch = temporaryDirectory();
-    const args = ['compare', 'scenarios/textbook/mmc.yaml', 'scenarios/textbook/mmc.yaml', '--set', 'horizon.days=3', '--no-report', '--quiet'];
-    const shard = (index: number, extra: string[] = []) => run(process.execPath, [main, ...args, ...extra, '--shard', `${index}/2`, '--out', join(scratch, `s${index}${extra.join('')}`)], { cwd: root });
+    const args = [
+      'compare',
+      'scenarios/textbook/mmc.yaml',
+      'scenarios/textbook/mmc.yaml',
+      '--set',
+      'horizon.days=3',
+      '--no-report',
+      '--quiet',
+    ];
+    const shard = (index: number, extra: string[] = []) =>
+      run(
+        process.execPath,
+        [main, ...args, ...extra, '--shard', `${index}/2`, '--out', join(scratch, `s${index}${extra.join('')}`)],
+        { cwd: root },
+      );
     await Promise.all([shard(1), shard(2), shard(2, ['-r', '3'])]);
-    const merge = (...directories: string[]) => spawnSync(process.execPath, [main, 'merge', ...directories.map((name) => join(scratch, name)), '--out', join(scratch, 'out')], { cwd: root, encoding: 'utf8' });
+    const merge = (...directories: string[]) =>
+      spawnSync(
+        process.execPath,
+        [main, 'merge', ...directories.map((name) => join(scratch, name)), '--out', join(scratch, 'out')],
+        { cwd: root, encoding: 'utf8' },
+      );
 
     const incomplete = merge('s1');
     expect(incomplete.status).toBe(2);
@@ -72,10 +120,17 @@ describe('--shard and desksim merge', () => {
     const mismatched = merge('s1', 's2-r3');
     expect(mismatched.status).toBe(2);
     expect(mismatched.stderr).toContain('are not shards of one job');
-    const notShard = spawnSync(process.execPath, [main, 'merge', root, '--out', join(scratch, 'out')], { cwd: root, encoding: 'utf8' });
+    const notShard = spawnSync(process.execPath, [main, 'merge', root, '--out', join(scratch, 'out')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(notShard.status).toBe(2);
     expect(notShard.stderr).toContain('has no shard.json');
-    const ontoShard = spawnSync(process.execPath, [main, 'merge', join(scratch, 's1'), join(scratch, 's2'), '--out', join(scratch, 's1')], { cwd: root, encoding: 'utf8' });
+    const ontoShard = spawnSync(
+      process.execPath,
+      [main, 'merge', join(scratch, 's1'), join(scratch, 's2'), '--out', join(scratch, 's1')],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(ontoShard.status).toBe(2);
     expect(ontoShard.stderr).toContain('would replace the shard');
     expect(readdirSync(join(scratch, 's1'))).toContain('shard.json');

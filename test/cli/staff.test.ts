@@ -155,12 +155,38 @@ describe('desksim staff', () => {
 describe('desksim staff --experiment', () => {
   it('takes the scenario, overrides and bounds from a sweep experiment file', async () => {
     const out = join(temporaryDirectory(), 'experiment');
-    const result = await cli(['staff', '--experiment', 'scenarios/experiments/tier1-staffing.yaml', '--at-least', 'tiers.tier1.service_level=0.6', '--set', 'horizon.days=10', '-r', '3', '--out', out, '--json', '--no-report']);
+    const result = await cli([
+      'staff',
+      '--experiment',
+      'scenarios/experiments/tier1-staffing.yaml',
+      '--at-least',
+      'tiers.tier1.service_level=0.6',
+      '--set',
+      'horizon.days=10',
+      '-r',
+      '3',
+      '--out',
+      out,
+      '--json',
+      '--no-report',
+    ]);
     expect(result.stderr).toBe('');
     const staffing = JSON.parse(result.stdout) as StaffResult;
     // tier1-staffing.yaml: grid tiers.tier1.shifts.0.agents [4, 5, 6] and shifts.1.agents [3, 4, 5].
-    expect(staffing.variables.map((variable) => `${variable.name}=${variable.min}..${variable.max}`)).toEqual(['tier1.early=3..5', 'tier1.late=3..5']);
+    expect(staffing.variables.map((variable) => `${variable.name}=${variable.min}..${variable.max}`)).toEqual([
+      'tier1.early=3..5',
+      'tier1.late=3..5',
+    ]);
     expect(staffing.search!.best).not.toBeNull();
-    expect(await cli(['staff', 'scenarios/baseline.yaml', '--experiment', 'scenarios/experiments/tier1-staffing.yaml', '--at-least', 'service_level=0.5'])).toMatchObject({ code: 2, stderr: expect.stringContaining('not both') });
+    expect(
+      await cli([
+        'staff',
+        'scenarios/baseline.yaml',
+        '--experiment',
+        'scenarios/experiments/tier1-staffing.yaml',
+        '--at-least',
+        'service_level=0.5',
+      ]),
+    ).toMatchObject({ code: 2, stderr: expect.stringContaining('not both') });
   });
 });

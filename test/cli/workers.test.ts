@@ -24,8 +24,21 @@ describe('--workers', () => {
     it(`gives byte-identical outputs with 1 and 2 worker threads (${replications} replications)`, () => {
       const outputs = [1, 2].map((workers) => {
         const out = temporaryDirectory();
-        const args = ['run', 'scenarios/baseline.yaml', '--workers', String(workers), '--out', out, '--quiet', '--events'];
-        execFileSync(process.execPath, [main, ...args, '--set', 'horizon.days=14', '--replications', String(replications)], { cwd: root });
+        const args = [
+          'run',
+          'scenarios/baseline.yaml',
+          '--workers',
+          String(workers),
+          '--out',
+          out,
+          '--quiet',
+          '--events',
+        ];
+        execFileSync(
+          process.execPath,
+          [main, ...args, '--set', 'horizon.days=14', '--replications', String(replications)],
+          { cwd: root },
+        );
         return out;
       });
       for (const file of ['summary.json', 'kpis.csv', 'tickets.csv', 'segments.csv', 'daily.csv', 'events.ndjson']) {
@@ -35,7 +48,11 @@ describe('--workers', () => {
   }
 
   it('refuses a bad worker count with exit code 2', () => {
-    const result = spawnSync(process.execPath, [main, 'run', 'scenarios/baseline.yaml', '--workers', '0', '--out', temporaryDirectory()], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [main, 'run', 'scenarios/baseline.yaml', '--workers', '0', '--out', temporaryDirectory()],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--workers expects a whole number');
   });

@@ -26,7 +26,10 @@ describe('detect on simulated desks, scored against the truth', () => {
     expect(result.foundWithAtMostOneFalseAlarm).toBeGreaterThanOrEqual(3);
     expect(result.byBehaviour.rushing.recall).toBeGreaterThanOrEqual(0.75);
     // Pooled over the four months, both stand out far beyond the threshold.
-    const pooled = result.pooled.scores.filter((score) => score.behaviour === 'rushing' && score.flagged).map((score) => score.agent).sort();
+    const pooled = result.pooled.scores
+      .filter((score) => score.behaviour === 'rushing' && score.flagged)
+      .map((score) => score.agent)
+      .sort();
     expect(pooled).toEqual(result.replications[0]!.evaluation!.gamers.rushing);
   });
 
@@ -47,7 +50,12 @@ describe('detect on simulated desks, scored against the truth', () => {
     ['ticket_splitting'],
   ])('finds two %s gamers at 0.8 in one month', (behaviour) => {
     const { scenario } = loadScenarioFile(baseline, {
-      overrides: ['replications=1', `gaming.${behaviour}.intensity=0.8`, `gaming.${behaviour}.gamers.share=0.2`, `gaming.${behaviour}.gamers.tiers=[tier1]`],
+      overrides: [
+        'replications=1',
+        `gaming.${behaviour}.intensity=0.8`,
+        `gaming.${behaviour}.gamers.share=0.2`,
+        `gaming.${behaviour}.gamers.tiers=[tier1]`,
+      ],
     });
     const evaluation = detectScenario(scenario).replications[0]!.evaluation!;
     expect(evaluation.gamers[behaviour]).toHaveLength(2);
@@ -65,7 +73,9 @@ describe('the detector reads observed events only', () => {
 
   it('draws its heat map without a Vega warning', async () => {
     const detection = detectEvents(log());
-    const [rendered] = await inProcessRenderer().render([scoresChart({ source: 'log', version: 'test', threshold: 3, detection, statedFalseAlarms: '' })]);
+    const [rendered] = await inProcessRenderer().render([
+      scoresChart({ source: 'log', version: 'test', threshold: 3, detection, statedFalseAlarms: '' }),
+    ]);
     expect(rendered!.warnings).toEqual([]);
     expect(rendered!.svg).toContain('<svg');
   });
@@ -85,7 +95,15 @@ describe('observations on a hand-built log', () => {
   function ticket(id: number, agent: string, start: number, minutes: number, closeAtOnce: boolean): TicketEvent[] {
     const end = start + minutes;
     const events: TicketEvent[] = [
-      { ticket: id, time: start, type: 'created', channel: 'email', category: 'billing', priority: 'normal', customer: id },
+      {
+        ticket: id,
+        time: start,
+        type: 'created',
+        channel: 'email',
+        category: 'billing',
+        priority: 'normal',
+        customer: id,
+      },
       { ticket: id, time: start, type: 'queued', tier: 'tier1' },
       { ticket: id, time: start, type: 'assigned', agent, tier: 'tier1' },
       { ticket: id, time: start, type: 'work_started', agent, tier: 'tier1' },
@@ -115,7 +133,7 @@ describe('observations on a hand-built log', () => {
     // prior's (0 + 5 × 0.5/161) / (160 + 5) ≈ 0.0001, and the variance floor (1 % a ticket) sets the scale.
     expect(a.features.closed_at_once!.n).toBe(40);
     expect(a.features.closed_at_once!.observed).toBe(0.25);
-    expect(a.features.closed_at_once!.expected).toBeCloseTo(0.5 / 161 * 5 / 165, 6);
+    expect(a.features.closed_at_once!.expected).toBeCloseTo(((0.5 / 161) * 5) / 165, 6);
     const flag = detection.scores.find((score) => score.agent === 'a' && score.behaviour === 'premature_close')!;
     expect(flag.flagged).toBe(true);
     // z by hand: se = √(40 × 0.01) / 40 = 0.01581 (the floor). Each peer's expected share counts a's
@@ -133,22 +151,51 @@ describe('observations on a hand-built log', () => {
 describe('desksim detect', () => {
   it('writes detect.json, detect.csv, peers.csv, the chart and report.html from a run directory', async () => {
     const directory = temporaryDirectory();
-    const run = await cli(['run', 'scenarios/gaming/two-rushers.yaml', '--events', '--replications', '1', '--set', 'horizon.days=21', '--out', join(directory, 'run'), '--quiet']);
+    const run = await cli([
+      'run',
+      'scenarios/gaming/two-rushers.yaml',
+      '--events',
+      '--replications',
+      '1',
+      '--set',
+      'horizon.days=21',
+      '--out',
+      join(directory, 'run'),
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     const result = await cli(['detect', join(directory, 'run'), '--out', join(directory, 'detect')]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    for (const file of ['detect.json', 'detect.csv', 'peers.csv', 'report.html', 'charts/detect-scores.svg', 'charts/detect-scores.vl.json']) {
+    for (const file of [
+      'detect.json',
+      'detect.csv',
+      'peers.csv',
+      'report.html',
+      'charts/detect-scores.svg',
+      'charts/detect-scores.vl.json',
+    ]) {
       expect(existsSync(join(directory, 'detect', file))).toBe(true);
     }
-    const json = JSON.parse(readFileSync(join(directory, 'detect', 'detect.json'), 'utf8')) as { evaluation: { gamers: { rushing: string[] } } };
+    const json = JSON.parse(readFileSync(join(directory, 'detect', 'detect.json'), 'utf8')) as {
+      evaluation: { gamers: { rushing: string[] } };
+    };
     expect(json.evaluation.gamers.rushing).toHaveLength(2);
-    expect(readFileSync(join(directory, 'detect', 'peers.csv'), 'utf8').split('\n')[0]).toBe('agent,tier,feature,n,observed,expected_from_peers,low95,high95,z');
+    expect(readFileSync(join(directory, 'detect', 'peers.csv'), 'utf8').split('\n')[0]).toBe(
+      'agent,tier,feature,n,observed,expected_from_peers,low95,high95,z',
+    );
   });
 
   it('refuses a bad threshold and a directory without events, exit 2, nothing written', async () => {
     const directory = temporaryDirectory();
-    const threshold = await cli(['detect', 'scenarios/baseline.yaml', '--threshold', '-1', '--out', join(directory, 'out')]);
+    const threshold = await cli([
+      'detect',
+      'scenarios/baseline.yaml',
+      '--threshold',
+      '-1',
+      '--out',
+      join(directory, 'out'),
+    ]);
     expect(threshold.code).toBe(2);
     expect(threshold.stderr).toMatch(/--threshold must be a positive number/);
     const empty = await cli(['detect', directory, '--out', join(directory, 'out')]);

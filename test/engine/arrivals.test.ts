@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { closedSurges, hourlyMultipliers, PiecewiseRate, ThinningArrivals, type RateFunction } from '../../src/engine/arrivals.js';
+import {
+  closedSurges,
+  hourlyMultipliers,
+  PiecewiseRate,
+  ThinningArrivals,
+  type RateFunction,
+} from '../../src/engine/arrivals.js';
 import { BusinessCalendar, LocalTimeTable } from '../../src/engine/local-time.js';
 import { createStream, type Rng } from '../../src/engine/random.js';
 
@@ -80,7 +86,11 @@ describe('ThinningArrivals with a constant rate', () => {
 describe('ThinningArrivals with a varying rate', () => {
   it('matches the integrated rate of a smooth (non-piecewise) rate function', () => {
     // λ(t) = 1 + 0.5 sin(2πt/1440): over each whole day the integral is 1440.
-    const rate: RateFunction = { rateAt: (t) => 1 + 0.5 * Math.sin((2 * Math.PI * t) / day), maxRate: 1.5, end: 300 * day };
+    const rate: RateFunction = {
+      rateAt: (t) => 1 + 0.5 * Math.sin((2 * Math.PI * t) / day),
+      maxRate: 1.5,
+      end: 300 * day,
+    };
     const times = arrivalTimes(rate, createStream(5, 0, 'sinusoid'));
     expectPoissonCounts(windowCounts(times, day, 300 * day), day);
     // The first quarter-day has ∫ = 360 + 0.5·1440/(2π) ≈ 474.6 arrivals.
@@ -138,7 +148,9 @@ describe('ThinningArrivals with a varying rate', () => {
 
   it('is minute-exact with closedSurges for half-hour opening times', () => {
     const table = new LocalTimeTable('2026-01-05T00:00:00Z', 'UTC', 28 * day);
-    const open = new BusinessCalendar(table, [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '17:30' }]);
+    const open = new BusinessCalendar(table, [
+      { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '17:30' },
+    ]);
     const rate = new PiecewiseRate(1, hourlyMultipliers(table, 28 * day, {}), closedSurges(open, 0, 28 * day));
     const times = arrivalTimes(rate, createStream(9, 0, 'half-hours'));
     expect(times.filter((t) => !open.isOpen(t))).toEqual([]);
@@ -148,7 +160,11 @@ describe('ThinningArrivals with a varying rate', () => {
 
   it('a ×3 surge triples the arrivals in its window', () => {
     const base = 0.4;
-    const surges = Array.from({ length: 40 }, (_, index) => ({ start: index * 3000 + 1000, end: index * 3000 + 2000, multiplier: 3 }));
+    const surges = Array.from({ length: 40 }, (_, index) => ({
+      start: index * 3000 + 1000,
+      end: index * 3000 + 2000,
+      multiplier: 3,
+    }));
     const rate = new PiecewiseRate(base, new Float64Array(2000).fill(1), surges, 120_000);
     const times = arrivalTimes(rate, createStream(21, 0, 'surge'));
     const inSurge = times.filter((t) => t % 3000 >= 1000 && t % 3000 < 2000).length;
@@ -199,7 +215,9 @@ describe('PiecewiseRate', () => {
   it('rejects invalid parameters', () => {
     expect(() => new PiecewiseRate(-1, new Float64Array(1))).toThrow(RangeError);
     expect(() => new PiecewiseRate(1, Float64Array.from([1, Number.NaN]))).toThrow(/hourly multiplier #1/);
-    expect(() => new PiecewiseRate(1, new Float64Array(1), [{ start: 0, end: 10, multiplier: -2 }])).toThrow(/surge #1/);
+    expect(() => new PiecewiseRate(1, new Float64Array(1), [{ start: 0, end: 10, multiplier: -2 }])).toThrow(
+      /surge #1/,
+    );
   });
 });
 

@@ -129,7 +129,9 @@ describe('createSampler: Kolmogorov–Smirnov against jstat CDFs (α = 0.001)', 
     const sigmaSquared = Math.log(1 + (sd * sd) / (mean * mean));
     const mu = Math.log(mean) - sigmaSquared / 2;
     const values = sampleMany({ dist: 'lognormal', mean, sd }, n, 'ks-lognormal');
-    expect(kolmogorovSmirnov(values, (x) => jStat.lognormal.cdf(x, mu, Math.sqrt(sigmaSquared)))).toBeLessThan(critical);
+    expect(kolmogorovSmirnov(values, (x) => jStat.lognormal.cdf(x, mu, Math.sqrt(sigmaSquared)))).toBeLessThan(
+      critical,
+    );
   });
 
   it('gamma, including shape < 1 (shape = mean²/sd², scale = sd²/mean)', () => {
@@ -208,7 +210,9 @@ describe('distributionProblems', () => {
       'sd must be > 0 (found 0); use dist: deterministic for a constant value',
     ]);
     expect(distributionProblems({ dist: 'weibull', shape: 0, scale: 2 })).toEqual(['shape must be > 0 (found 0)']);
-    expect(distributionProblems({ dist: 'uniform', min: 5, max: 5 })).toEqual(['max must be > min (found min 5, max 5)']);
+    expect(distributionProblems({ dist: 'uniform', min: 5, max: 5 })).toEqual([
+      'max must be > min (found min 5, max 5)',
+    ]);
     expect(distributionProblems({ dist: 'uniform', min: -1, max: 5 })).toEqual(['min must be ≥ 0 (found -1)']);
     expect(distributionProblems({ dist: 'triangular', min: 1, mode: 9, max: 5 })).toEqual([
       'mode must lie between min and max (found min 1, mode 9, max 5)',
@@ -217,12 +221,16 @@ describe('distributionProblems', () => {
     expect(distributionProblems({ dist: 'empirical', values: [] })).toEqual([
       'values must be a non-empty list of numbers (found an array)',
     ]);
-    expect(distributionProblems({ dist: 'empirical', values: [1, -2, 3] })).toEqual(['values[1] must be ≥ 0 (found -2)']);
+    expect(distributionProblems({ dist: 'empirical', values: [1, -2, 3] })).toEqual([
+      'values[1] must be ≥ 0 (found -2)',
+    ]);
   });
 
   it('handles untrusted input without throwing', () => {
     const untrusted = (value: unknown) => distributionProblems(value as DistributionSpec);
-    expect(untrusted({ dist: 'normal', mean: 1 })[0]).toMatch(/unknown distribution "normal" \(expected one of exponential, lognormal/);
+    expect(untrusted({ dist: 'normal', mean: 1 })[0]).toMatch(
+      /unknown distribution "normal" \(expected one of exponential, lognormal/,
+    );
     expect(untrusted({ dist: 'exponential', mean: '5' })).toEqual(['mean must be a finite number (found "5")']);
     expect(untrusted({ dist: 'exponential' })).toEqual(['mean must be a finite number (found nothing)']);
     expect(untrusted(null)[0]).toMatch(/must be an object/);

@@ -93,7 +93,14 @@ describe('LocalTimeTable', () => {
 
   it('agrees with Intl at random instants in several zones, inside and outside the tabulated range', () => {
     const rng = createStream(1, 0, 'local-time-oracle');
-    const zones = ['Europe/Rome', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Pacific/Chatham'];
+    const zones = [
+      'Europe/Rome',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'America/Sao_Paulo',
+      'Pacific/Chatham',
+    ];
     let mismatches = 0;
     for (const zone of zones) {
       const horizon = 400 * day;
@@ -192,7 +199,9 @@ describe('windowIntervals', () => {
 
 describe('BusinessCalendar', () => {
   const table = new LocalTimeTable('2026-01-05T00:00:00Z', 'UTC', 14 * day);
-  const calendar = new BusinessCalendar(table, [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }]);
+  const calendar = new BusinessCalendar(table, [
+    { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' },
+  ]);
   const friday = 4 * day;
   const nextMonday = 7 * day;
 
@@ -242,7 +251,9 @@ describe('BusinessCalendar', () => {
   });
 
   it('handles overnight shifts across the weekend', () => {
-    const nights = new BusinessCalendar(table, [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '22:00', end: '06:00' }]);
+    const nights = new BusinessCalendar(table, [
+      { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '22:00', end: '06:00' },
+    ]);
     expect(nights.isOpen(day + 180)).toBe(true); // Tuesday 03:00 (Monday night)
     expect(nights.isOpen(5 * day + 180)).toBe(true); // Saturday 03:00 (Friday night)
     expect(nights.isOpen(6 * day + 180)).toBe(false); // Sunday 03:00

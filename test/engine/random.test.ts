@@ -82,7 +82,9 @@ describe('createStream', () => {
 
   it('keeps the streams of earlier versions (pinned draws)', () => {
     const arrivals = createStream(1, 1, 'arrivals');
-    expect([arrivals(), arrivals(), arrivals()]).toEqual([0.9242731998674572, 0.38102524098940194, 0.13232690561562777]);
+    expect([arrivals(), arrivals(), arrivals()]).toEqual([
+      0.9242731998674572, 0.38102524098940194, 0.13232690561562777,
+    ]);
     const absence = createStream('my-seed', 7, 'agents.tier1-03.absence');
     for (let draw = 0; draw < 99_999; draw++) absence();
     expect(absence()).toBe(0.3502018782310188);

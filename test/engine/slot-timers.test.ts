@@ -31,7 +31,8 @@ describe('SlotTimers', () => {
           let best = -1;
           for (let slot = 0; slot < slots; slot++) {
             if (time[slot] === Infinity) continue;
-            if (best < 0 || time[slot]! < time[best]! || (time[slot] === time[best] && order[slot]! < order[best]!)) best = slot;
+            if (best < 0 || time[slot]! < time[best]! || (time[slot] === time[best] && order[slot]! < order[best]!))
+              best = slot;
           }
           if (timers.peekTime() !== (best < 0 ? Infinity : time[best])) mismatches++;
           const popped = timers.pop();

@@ -4,7 +4,15 @@
  * fills one event object otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { ArraySink, copyEvent, fieldSink, TeeSink, type EmitFields, type EventSink, type TicketEvent } from '../../src/eventlog/types.js';
+import {
+  ArraySink,
+  copyEvent,
+  fieldSink,
+  TeeSink,
+  type EmitFields,
+  type EventSink,
+  type TicketEvent,
+} from '../../src/eventlog/types.js';
 import { computeKpis } from '../../src/metrics/engine.js';
 import { Ledger } from '../../src/metrics/ledger.js';
 import { buildDesk } from '../../src/model/build.js';
@@ -19,11 +27,17 @@ class FieldCollector implements EventSink {
     throw new Error('emit called on a sink that takes fields');
   }
   emitFields: EmitFields = (time, type, ticket, agent, tier, kind, value, channel, category, priority, customer) => {
-    this.events.push(copyEvent({ time, type, ticket, agent, tier, kind, value, channel, category, priority, customer }));
+    this.events.push(
+      copyEvent({ time, type, ticket, agent, tier, kind, value, channel, category, priority, customer }),
+    );
   };
 }
 
-const model = buildDesk(loadScenarioFile('scenarios/baseline.yaml', { overrides: ['horizon.days=6', 'horizon.warmup_days=1', 'replications=1'] }).scenario);
+const model = buildDesk(
+  loadScenarioFile('scenarios/baseline.yaml', {
+    overrides: ['horizon.days=6', 'horizon.warmup_days=1', 'replications=1'],
+  }).scenario,
+);
 
 describe('emit and emitFields', () => {
   it('give the same event log, directly and through a tee', () => {
@@ -65,7 +79,19 @@ describe('emit and emitFields', () => {
     const collector = new FieldCollector();
     expect(fieldSink(collector)).toBe(collector);
     const array = new ArraySink();
-    fieldSink(array).emitFields(3, 'queued', 7, undefined, 'tier1', undefined, undefined, undefined, undefined, undefined, undefined);
+    fieldSink(array).emitFields(
+      3,
+      'queued',
+      7,
+      undefined,
+      'tier1',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    );
     expect(array.events).toEqual([{ time: 3, type: 'queued', ticket: 7, tier: 'tier1' }]);
   });
 });

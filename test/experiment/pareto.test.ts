@@ -66,11 +66,20 @@ describe('Pareto fronts', () => {
 
   it('say whether a point is dominated beyond the intervals or only by the means', () => {
     const kpis = paretoKpis('cost_per_ticket,sla_first_response_compliance', known);
-    const summary = (mean: number, halfWidth: number, unit: string): KpiSummary => ({ mean, sd: null, ci95: [mean - halfWidth, mean + halfWidth], n: 3, unit });
+    const summary = (mean: number, halfWidth: number, unit: string): KpiSummary => ({
+      mean,
+      sd: null,
+      ci95: [mean - halfWidth, mean + halfWidth],
+      n: 3,
+      unit,
+    });
     const point = (number: number, cost: [number, number], sla: [number, number]): SweepPoint => ({
       point: number,
       parameters: { agents: number },
-      kpis: { cost_per_ticket: summary(cost[0], cost[1], 'currency'), sla_first_response_compliance: summary(sla[0], sla[1], 'share') },
+      kpis: {
+        cost_per_ticket: summary(cost[0], cost[1], 'currency'),
+        sla_first_response_compliance: summary(sla[0], sla[1], 'share'),
+      },
       tiers: {},
     });
     const front = paretoFront(
@@ -129,7 +138,9 @@ describe('Pareto fronts', () => {
     expect(front.optimal).toHaveLength(6);
     for (const line of front.optimal) expect(result.stdout).toMatch(new RegExp(`^  ${line} .* front$`, 'm'));
     for (const { point, by, clearly } of front.dominated)
-      expect(result.stdout).toMatch(new RegExp(`^  ${point} .* dominated by ${by}${clearly ? '' : ' \\(within noise\\)'}$`, 'm'));
+      expect(result.stdout).toMatch(
+        new RegExp(`^  ${point} .* dominated by ${by}${clearly ? '' : ' \\(within noise\\)'}$`, 'm'),
+      );
     // Two replications leave intervals too wide to discard anything beyond the noise.
     expect(front.dominated.every((entry) => !entry.clearly)).toBe(true);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Pareto front on');

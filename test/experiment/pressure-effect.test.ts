@@ -14,8 +14,16 @@ describe('pressure on first_response_time_mean (baseline desk, same seeds)', () 
   const file = join(root, 'scenarios', 'baseline.yaml');
   const kpi = 'first_response_time_mean';
   const levels = pressureLevels([1]);
-  const load = (override?: string) => loadScenarioFile(file, { overrides: ['horizon.days=21', 'replications=6', ...(override === undefined ? [] : [override])] }).scenario;
-  const result = pressureResult(kpi, load(), levels, levels.map((level) => runScenario(load(incentiveOverride(kpi, level)))));
+  const load = (override?: string) =>
+    loadScenarioFile(file, {
+      overrides: ['horizon.days=21', 'replications=6', ...(override === undefined ? [] : [override])],
+    }).scenario;
+  const result = pressureResult(
+    kpi,
+    load(),
+    levels,
+    levels.map((level) => runScenario(load(incentiveOverride(kpi, level)))),
+  );
   const top = result.steps[1]!.change;
 
   it('improves it: lower, and the paired interval excludes 0', () => {

@@ -34,8 +34,11 @@ describe('levels and the incentive', () => {
     expect(pressureLevels([0, 0.25, 0.5, 0.75, 1])).toEqual([0, 0.25, 0.5, 0.75, 1]);
   });
 
-  it('becomes the scenario\'s only incentive, through the loader', () => {
-    const scenario = load('incentives=[{kpi: csat_mean, pressure: 0.3}, {kpi: escalation_rate, pressure: 1}]', incentiveOverride('first_response_time_mean', 0.5));
+  it("becomes the scenario's only incentive, through the loader", () => {
+    const scenario = load(
+      'incentives=[{kpi: csat_mean, pressure: 0.3}, {kpi: escalation_rate, pressure: 1}]',
+      incentiveOverride('first_response_time_mean', 0.5),
+    );
     expect(scenario.incentives).toEqual([{ kpi: 'first_response_time_mean', pressure: 0.5 }]);
     expect(load(NO_INCENTIVES_OVERRIDE).incentives).toEqual([]);
   });
@@ -61,8 +64,15 @@ describe('pressureResult', () => {
   const runs = levels.map((level) => runScenario(load(incentiveOverride(kpi, level))));
   const result = pressureResult(kpi, written, levels, runs);
 
-  it('has a step per level, each with every KPI\'s summary and change from pressure 0', () => {
-    expect(result).toMatchObject({ scenario: 'tandem', kpi, better: 'lower', levels: [0, 0.5, 1], replications: 3, replaced_incentives: [{ kpi: 'csat_mean', pressure: 0.3 }] });
+  it("has a step per level, each with every KPI's summary and change from pressure 0", () => {
+    expect(result).toMatchObject({
+      scenario: 'tandem',
+      kpi,
+      better: 'lower',
+      levels: [0, 0.5, 1],
+      replications: 3,
+      replaced_incentives: [{ kpi: 'csat_mean', pressure: 0.3 }],
+    });
     expect(result.steps.map((step) => step.pressure)).toEqual([0, 0.5, 1]);
     for (const step of result.steps) {
       expect(Object.keys(step.change.kpis)).toEqual(Object.keys(step.kpis));
@@ -100,7 +110,13 @@ describe('pressureMatrix', () => {
     const scenario = load();
     const reference = runScenario(load(NO_INCENTIVES_OVERRIDE));
     const kpis = INCENTIVE_KPIS.slice(0, 2);
-    const matrix = pressureMatrix(scenario, 1, kpis, reference, kpis.map((kpi) => runScenario(load(incentiveOverride(kpi, 1)))));
+    const matrix = pressureMatrix(
+      scenario,
+      1,
+      kpis,
+      reference,
+      kpis.map((kpi) => runScenario(load(incentiveOverride(kpi, 1)))),
+    );
     expect(matrix.rows.map((row) => row.kpi)).toEqual(kpis);
     const wide = pressureMatrixWide(matrix);
     expect(wide.header[0]).toBe('pressured_kpi');

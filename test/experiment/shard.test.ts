@@ -12,14 +12,24 @@ describe('parseShard', () => {
   });
 
   it('refuses an index outside 1..n and text that is not i/n', () => {
-    for (const text of ['0/3', '4/3', '1/0', 'a/3', '2', '1/2/3', '1.5/3']) expect(() => parseShard(text, {}), text).toThrow(ShardError);
+    for (const text of ['0/3', '4/3', '1/0', 'a/3', '2', '1/2/3', '1.5/3'])
+      expect(() => parseShard(text, {}), text).toThrow(ShardError);
   });
 
   it('auto/n: a Kubernetes Indexed Job counts from 0; a Slurm array from SLURM_ARRAY_TASK_MIN', () => {
     expect(parseShard('auto/3', { JOB_COMPLETION_INDEX: '0' })).toEqual({ index: 1, count: 3 });
-    expect(parseShard('auto/3', { JOB_COMPLETION_INDEX: '2', SLURM_ARRAY_TASK_ID: '9' })).toEqual({ index: 3, count: 3 });
-    expect(parseShard('auto/3', { SLURM_ARRAY_TASK_ID: '0', SLURM_ARRAY_TASK_MIN: '0' })).toEqual({ index: 1, count: 3 });
-    expect(parseShard('auto/3', { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '1' })).toEqual({ index: 3, count: 3 });
+    expect(parseShard('auto/3', { JOB_COMPLETION_INDEX: '2', SLURM_ARRAY_TASK_ID: '9' })).toEqual({
+      index: 3,
+      count: 3,
+    });
+    expect(parseShard('auto/3', { SLURM_ARRAY_TASK_ID: '0', SLURM_ARRAY_TASK_MIN: '0' })).toEqual({
+      index: 1,
+      count: 3,
+    });
+    expect(parseShard('auto/3', { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '1' })).toEqual({
+      index: 3,
+      count: 3,
+    });
     expect(() => parseShard('auto/3', { JOB_COMPLETION_INDEX: '3' })).toThrow(/expected 0 to 2/);
     expect(() => parseShard('auto/3', { SLURM_ARRAY_TASK_ID: '4', SLURM_ARRAY_TASK_MIN: '1' })).toThrow(/--array=0-2/);
     expect(() => parseShard('auto/3', {})).toThrow(/neither is set/);

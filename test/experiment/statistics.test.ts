@@ -55,8 +55,16 @@ describe('replication intervals', () => {
   });
 
   it('keeps a paired difference of shares inside [−1, 1]', () => {
-    const reference = new Map([[1, 0], [2, 0], [3, 0]]);
-    const other = new Map([[1, 1], [2, 0.2], [3, 1]]);
+    const reference = new Map([
+      [1, 0],
+      [2, 0],
+      [3, 0],
+    ]);
+    const other = new Map([
+      [1, 1],
+      [2, 0.2],
+      [3, 1],
+    ]);
     const difference = pairedDifference(reference, other, 'share', [0, 1]);
     expect(difference.ci95![1]).toBe(1);
     expect(difference.ci95![0]).toBeGreaterThanOrEqual(-1);
@@ -73,6 +81,8 @@ describe('replication intervals', () => {
 
   it('prints a clipped interval as it is on the terminal, not as a symmetric ±', () => {
     expect(formatMeanPlusMinus({ mean: 0.5, sd: 0.1, ci95: [0.4, 0.6], n: 5, unit: 'share' })).toBe('50.0% ±10.0%');
-    expect(formatMeanPlusMinus({ mean: 0.993, sd: 0.01, ci95: [0.983, 1], n: 5, unit: 'share' })).toBe('99.3% [98.3% – 100.0%]');
+    expect(formatMeanPlusMinus({ mean: 0.993, sd: 0.01, ci95: [0.983, 1], n: 5, unit: 'share' })).toBe(
+      '99.3% [98.3% – 100.0%]',
+    );
   });
 });

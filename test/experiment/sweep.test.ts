@@ -13,8 +13,12 @@ import { root, temporaryDirectory } from '../support/cli.js';
 describe('expandGrid', () => {
   it('is the cartesian product, the first parameter varying slowest', () => {
     expect(expandGrid({ a: [1, 2], b: ['x', 'y', 'z'] })).toEqual([
-      { a: 1, b: 'x' }, { a: 1, b: 'y' }, { a: 1, b: 'z' },
-      { a: 2, b: 'x' }, { a: 2, b: 'y' }, { a: 2, b: 'z' },
+      { a: 1, b: 'x' },
+      { a: 1, b: 'y' },
+      { a: 1, b: 'z' },
+      { a: 2, b: 'x' },
+      { a: 2, b: 'y' },
+      { a: 2, b: 'z' },
     ]);
     expect(expandGrid({ only: [3] })).toEqual([{ only: 3 }]);
   });
@@ -22,7 +26,9 @@ describe('expandGrid', () => {
   it('writes each value as an override that reads back as written', () => {
     expect(parameterOverride('tiers.tier1.agents', 6)).toBe('tiers.tier1.agents=6');
     expect(parameterOverride('sla.targets.high.first_response', '4h')).toBe('sla.targets.high.first_response="4h"');
-    expect(parameterOverride('complexity.simple.handle_time', { dist: 'exponential', mean: 8 })).toBe('complexity.simple.handle_time={"dist":"exponential","mean":8}');
+    expect(parameterOverride('complexity.simple.handle_time', { dist: 'exponential', mean: 8 })).toBe(
+      'complexity.simple.handle_time={"dist":"exponential","mean":8}',
+    );
   });
 });
 
@@ -58,7 +64,8 @@ function errorsOf(text: string): string {
   try {
     loadExperiment(file);
   } catch (error) {
-    if (error instanceof ScenarioError) return error.message.replaceAll(file, 'experiment.yaml').replaceAll(root, '<root>');
+    if (error instanceof ScenarioError)
+      return error.message.replaceAll(file, 'experiment.yaml').replaceAll(root, '<root>');
     throw error;
   }
   throw new Error('the experiment loaded');
@@ -105,7 +112,11 @@ describe('bad experiment files', () => {
   });
 
   it('report an unknown headline KPI with a suggestion', () => {
-    expect(errorsOf(`name: x\nscenario: ${baseline}\ngrid:\n  seed: [1, 2]\nkpis: [first_respons_time_mean, tiers.tier3.utilization]\n`)).toMatchInlineSnapshot(`
+    expect(
+      errorsOf(
+        `name: x\nscenario: ${baseline}\ngrid:\n  seed: [1, 2]\nkpis: [first_respons_time_mean, tiers.tier3.utilization]\n`,
+      ),
+    ).toMatchInlineSnapshot(`
       "experiment.yaml:5:8  kpis.0
         unknown KPI "first_respons_time_mean" — did you mean "first_response_time_mean"?
       experiment.yaml:5:33  kpis.1
@@ -114,17 +125,31 @@ describe('bad experiment files', () => {
   });
 
   it('report a missing scenario file at the scenario field', () => {
-    expect(errorsOf('name: x\nscenario: nowhere.yaml\ngrid: { seed: [1] }\n')).toMatch(/^experiment\.yaml:2:11 {2}scenario\n {2}cannot find the scenario file ".*nowhere\.yaml"$/);
+    expect(errorsOf('name: x\nscenario: nowhere.yaml\ngrid: { seed: [1] }\n')).toMatch(
+      /^experiment\.yaml:2:11 {2}scenario\n {2}cannot find the scenario file ".*nowhere\.yaml"$/,
+    );
   });
 });
 
 describe('sweepResult and sweep.csv', () => {
   it('hold every KPI at every point, the parameter values as columns', () => {
     const file = join(temporaryDirectory(), 'experiment.yaml');
-    writeFileSync(file, `name: tiny\nscenario: ${join(root, 'scenarios', 'textbook', 'mmc.yaml')}\nreplications: 2\nset: [horizon.days=2, horizon.warmup_days=0]\ngrid:\n  tiers.desk.agents: [11, 12]\n  arrivals.rate_per_hour: [50, 55]\n`);
+    writeFileSync(
+      file,
+      `name: tiny\nscenario: ${join(root, 'scenarios', 'textbook', 'mmc.yaml')}\nreplications: 2\nset: [horizon.days=2, horizon.warmup_days=0]\ngrid:\n  tiers.desk.agents: [11, 12]\n  arrivals.rate_per_hour: [50, 55]\n`,
+    );
     const loaded = loadExperiment(file);
-    const result = sweepResult(loaded, loaded.points.map((point) => runScenario(point.scenario).summary));
-    expect(result).toMatchObject({ experiment: 'tiny', scenario: 'mmc', seed: loaded.points[0]!.scenario.seed, replications: 2, parameters: ['tiers.desk.agents', 'arrivals.rate_per_hour'] });
+    const result = sweepResult(
+      loaded,
+      loaded.points.map((point) => runScenario(point.scenario).summary),
+    );
+    expect(result).toMatchObject({
+      experiment: 'tiny',
+      scenario: 'mmc',
+      seed: loaded.points[0]!.scenario.seed,
+      replications: 2,
+      parameters: ['tiers.desk.agents', 'arrivals.rate_per_hour'],
+    });
     expect(result.points.map((point) => point.parameters)).toEqual([
       { 'tiers.desk.agents': 11, 'arrivals.rate_per_hour': 50 },
       { 'tiers.desk.agents': 11, 'arrivals.rate_per_hour': 55 },
@@ -134,9 +159,28 @@ describe('sweepResult and sweep.csv', () => {
     // More agents, same arrivals (same seed): shorter waits.
     expect(result.points[2]!.kpis.queue_wait_mean!.mean).toBeLessThan(result.points[0]!.kpis.queue_wait_mean!.mean!);
     const csv = sweepCsv(result);
-    expect(csv.header).toEqual(['point', 'tiers.desk.agents', 'arrivals.rate_per_hour', 'kpi', 'unit', 'mean', 'sd', 'ci95_low', 'ci95_high', 'n']);
-    const perPoint = Object.keys(result.points[0]!.kpis).length + Object.values(result.points[0]!.tiers).reduce((sum, row) => sum + Object.keys(row).length, 0);
+    expect(csv.header).toEqual([
+      'point',
+      'tiers.desk.agents',
+      'arrivals.rate_per_hour',
+      'kpi',
+      'unit',
+      'mean',
+      'sd',
+      'ci95_low',
+      'ci95_high',
+      'n',
+    ]);
+    const perPoint =
+      Object.keys(result.points[0]!.kpis).length +
+      Object.values(result.points[0]!.tiers).reduce((sum, row) => sum + Object.keys(row).length, 0);
     expect(csv.rows).toHaveLength(4 * perPoint);
-    expect(csv.rows.find((row) => row[0] === 3 && row[3] === 'tiers.desk.utilization')?.slice(0, 5)).toEqual([3, 12, 50, 'tiers.desk.utilization', 'share']);
+    expect(csv.rows.find((row) => row[0] === 3 && row[3] === 'tiers.desk.utilization')?.slice(0, 5)).toEqual([
+      3,
+      12,
+      50,
+      'tiers.desk.utilization',
+      'share',
+    ]);
   });
 });

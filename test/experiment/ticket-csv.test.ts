@@ -20,13 +20,23 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { root } from '../support/cli.js';
 
 function fromRows(ledger: Ledger, options?: MetricOptions): string {
-  return toCsv(TICKET_COLUMNS, ticketRows(ledger, options).map((row) => TICKET_COLUMNS.map((column) => row[column])));
+  return toCsv(
+    TICKET_COLUMNS,
+    ticketRows(ledger, options).map((row) => TICKET_COLUMNS.map((column) => row[column])),
+  );
 }
 
 describe('tickets.csv from the columns', () => {
-  for (const file of ['baseline.yaml', 'tighter-sla.yaml', 'it-service-desk.yaml', 'gaming/sla-resolution-target.yaml']) {
+  for (const file of [
+    'baseline.yaml',
+    'tighter-sla.yaml',
+    'it-service-desk.yaml',
+    'gaming/sla-resolution-target.yaml',
+  ]) {
     it(`writes the bytes of the row table for ${file}`, () => {
-      const { scenario } = loadScenarioFile(`${root}/scenarios/${file}`, { overrides: ['horizon.days=5', 'horizon.warmup_days=1', 'replications=1'] });
+      const { scenario } = loadScenarioFile(`${root}/scenarios/${file}`, {
+        overrides: ['horizon.days=5', 'horizon.warmup_days=1', 'replications=1'],
+      });
       const model = buildDesk(scenario);
       const { ledger } = runReplication(model, 1);
       const options = metricOptions(model);
@@ -47,7 +57,15 @@ describe('tickets.csv from the columns', () => {
 
   it('quotes and defuses text exactly as toCsv does, and leaves unknowns empty', () => {
     const ledger = new Ledger({ originEpochMs: 0, measureFrom: 0, measureTo: 1440 });
-    ledger.emit({ time: 0, type: 'created', ticket: 'A,1', channel: '=cmd()', category: 'say "hi"', priority: 'high', customer: '-5' });
+    ledger.emit({
+      time: 0,
+      type: 'created',
+      ticket: 'A,1',
+      channel: '=cmd()',
+      category: 'say "hi"',
+      priority: 'high',
+      customer: '-5',
+    });
     ledger.emit({ time: 1, type: 'created', ticket: 7, customer: 12 });
     ledger.emit({ time: 2, type: 'created', ticket: '+x', customer: '' });
     ledger.emit({ time: 3, type: 'queued', ticket: 'A,1', tier: 'tier\n1' });

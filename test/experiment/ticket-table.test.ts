@@ -15,12 +15,16 @@ import { root } from '../support/cli.js';
 /** Resolved tickets as a reader of tickets.csv sees them. */
 function fromCsv(csv: string): Array<{ priority: string; minutes: number }> {
   const rows = parse(csv, { columns: true }) as Array<Record<string, string>>;
-  return rows.filter((row) => row.resolution_time !== '').map((row) => ({ priority: row.priority || '(none)', minutes: Number(row.resolution_time) }));
+  return rows
+    .filter((row) => row.resolution_time !== '')
+    .map((row) => ({ priority: row.priority || '(none)', minutes: Number(row.resolution_time) }));
 }
 
 describe('ticket table', () => {
   it('lists the resolved tickets of tickets.csv, priorities and exact times, for a simulated desk', () => {
-    const { scenario } = loadScenarioFile(`${root}/scenarios/baseline.yaml`, { overrides: ['horizon.days=6', 'horizon.warmup_days=1', 'replications=1'] });
+    const { scenario } = loadScenarioFile(`${root}/scenarios/baseline.yaml`, {
+      overrides: ['horizon.days=6', 'horizon.warmup_days=1', 'replications=1'],
+    });
     const model = buildDesk(scenario);
     const { ledger } = runReplication(model, 1);
     const table = ticketTable(ledger, metricOptions(model));
@@ -59,21 +63,31 @@ describe('ticket status in tickets.csv', () => {
     ledger.emit({ time: 10, type: 'resolved', ticket: 'C' });
     ledger.emit({ time: 40, type: 'closed', ticket: 'C' });
     const rows = parse(ticketTable(ledger).csv, { columns: true }) as Array<Record<string, string>>;
-    expect(rows.map((row) => [row.ticket, row.status])).toEqual([['A', 'open'], ['B', 'resolved'], ['C', 'closed'], ['D', 'open']]);
+    expect(rows.map((row) => [row.ticket, row.status])).toEqual([
+      ['A', 'open'],
+      ['B', 'resolved'],
+      ['C', 'closed'],
+      ['D', 'open'],
+    ]);
     const kpis = computeKpis(ledger, { serviceLevelThreshold: 60, reopenWindow: 1440 });
     expect(kpis.values.backlog_end).toBe(2);
   });
 
   it('has as many open rows as backlog_end on a run (no warm-up ticket still open)', () => {
-    const { scenario } = loadScenarioFile(`${root}/scenarios/baseline.yaml`, { overrides: ['horizon.days=14', 'replications=1'] });
+    const { scenario } = loadScenarioFile(`${root}/scenarios/baseline.yaml`, {
+      overrides: ['horizon.days=14', 'replications=1'],
+    });
     const model = buildDesk(scenario);
     const { ledger, outcome } = runReplication(model, 1);
-    const rows = parse(ticketTable(ledger, metricOptions(model)).csv, { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(ticketTable(ledger, metricOptions(model)).csv, { columns: true }) as Array<
+      Record<string, string>
+    >;
     const open = rows.filter((row) => row.status === 'open').length;
     // Warm-up tickets are not rows, but still-open ones count in backlog_end.
     let openFromWarmup = 0;
     for (let ticket = 0; ticket < ledger.ticketCount; ticket++) {
-      if (ledger.createdAt[ticket]! < ledger.window.measureFrom && ledger.isOpenAt(ticket, ledger.window.measureTo)) openFromWarmup++;
+      if (ledger.createdAt[ticket]! < ledger.window.measureFrom && ledger.isOpenAt(ticket, ledger.window.measureTo))
+        openFromWarmup++;
     }
     expect(rows.some((row) => row.status === 'open' && Number(row.reopens) > 0)).toBe(true);
     expect(open + openFromWarmup).toBe(outcome.kpis.values.backlog_end);

@@ -7,12 +7,26 @@ import { describe, expect, it } from 'vitest';
 import { starterScenario } from '../../src/cli/starter-scenario.js';
 import { runScenario } from '../../src/experiment/run.js';
 import type { KpiSummary } from '../../src/experiment/statistics.js';
-import { computeWarnings, mergeWarnings, namedWarnings, uncovered, warningFacts, type WarningFacts, type WarningInput } from '../../src/experiment/warnings.js';
+import {
+  computeWarnings,
+  mergeWarnings,
+  namedWarnings,
+  uncovered,
+  warningFacts,
+  type WarningFacts,
+  type WarningInput,
+} from '../../src/experiment/warnings.js';
 import { buildDesk } from '../../src/model/build.js';
 import { loadScenarioFile, loadScenarioText } from '../../src/scenario/load.js';
 import { root } from '../support/cli.js';
 
-const summary = (mean: number | null, ci95: [number, number] | null = null, n = 5, unit = 'share'): KpiSummary => ({ mean, sd: null, ci95, n, unit });
+const summary = (mean: number | null, ci95: [number, number] | null = null, n = 5, unit = 'share'): KpiSummary => ({
+  mean,
+  sd: null,
+  ci95,
+  n,
+  unit,
+});
 
 /** A calm desk: nothing to warn about. */
 function calm(): WarningInput {
@@ -29,8 +43,15 @@ function calm(): WarningInput {
     tiers: { tier1: { utilization: summary(0.75, [0.73, 0.77]) } },
   };
 }
-const facts: WarningFacts = { replications: 5, measuredDays: 28, reopenWindowDays: 7, surveyDelayMinutes: 360, escalationTargets: [{ tier: 'tier2', unstaffedMinutes: 0 }] };
-const codes = (input: WarningInput, overrides: Partial<WarningFacts> = {}) => computeWarnings(input, { ...facts, ...overrides }).map((warning) => warning.code);
+const facts: WarningFacts = {
+  replications: 5,
+  measuredDays: 28,
+  reopenWindowDays: 7,
+  surveyDelayMinutes: 360,
+  escalationTargets: [{ tier: 'tier2', unstaffedMinutes: 0 }],
+};
+const codes = (input: WarningInput, overrides: Partial<WarningFacts> = {}) =>
+  computeWarnings(input, { ...facts, ...overrides }).map((warning) => warning.code);
 
 describe('warnings on hand-made summaries', () => {
   it('says nothing about a calm desk', () => {
@@ -45,7 +66,9 @@ describe('warnings on hand-made summaries', () => {
     // 2 tickets a day × 28 days = 56 > max(10, 20): growing; 0.5 a day (14) is not.
     growing.kpis.backlog_growth_per_day = summary(2, [1.5, 2.5], 5, 'ratio');
     expect(codes(growing)).toEqual(['unstable']);
-    expect(computeWarnings(growing, facts)[0]!.message).toMatch(/backlog grew by 2\.0 tickets a day \(41 open at the end\)/);
+    expect(computeWarnings(growing, facts)[0]!.message).toMatch(
+      /backlog grew by 2\.0 tickets a day \(41 open at the end\)/,
+    );
     growing.kpis.backlog_growth_per_day = summary(0.5, [0.2, 0.8], 5, 'ratio');
     expect(codes(growing)).toEqual([]);
     // Not significant: an interval reaching below 0 is noise, however large the mean.
@@ -75,7 +98,17 @@ describe('warnings on hand-made summaries', () => {
   it('tier_unstaffed: an escalation target without an agent for an hour or more', () => {
     expect(codes(calm(), { escalationTargets: [{ tier: 'tier2', unstaffedMinutes: 60 }] })).toEqual(['tier_unstaffed']);
     expect(codes(calm(), { escalationTargets: [{ tier: 'tier2', unstaffedMinutes: 59 }] })).toEqual([]);
-    expect(uncovered([[0, 100], [50, 200], [300, 400]], 0, 500)).toBe(100 + 100);
+    expect(
+      uncovered(
+        [
+          [0, 100],
+          [50, 200],
+          [300, 400],
+        ],
+        0,
+        500,
+      ),
+    ).toBe(100 + 100);
     expect(uncovered([], 10, 20)).toBe(10);
   });
 
@@ -99,28 +132,37 @@ describe('warnings of simulated desks', () => {
   it('call the starter desk at 40 tickets an hour unstable, with most of its work unfinished; not at its own rate', () => {
     const overrides = ['horizon.days=14', 'replications=3'];
     const starter = starterScenario('my-desk');
-    const overloaded = runScenario(loadScenarioText(starter, 'my-desk.yaml', { overrides: [...overrides, 'arrivals.rate_per_hour=40'] }).scenario);
+    const overloaded = runScenario(
+      loadScenarioText(starter, 'my-desk.yaml', { overrides: [...overrides, 'arrivals.rate_per_hour=40'] }).scenario,
+    );
     const warnings = overloaded.summary.warnings.map((warning) => warning.code);
     expect(warnings).toContain('unstable');
     expect(warnings).toContain('unfinished_work');
     expect(overloaded.summary.kpis.first_response_unfinished_share!.mean).toBeGreaterThan(0.3);
-    const normal = runScenario(loadScenarioText(starter, 'my-desk.yaml', { overrides: [...overrides, 'horizon.warmup_days=1'] }).scenario);
+    const normal = runScenario(
+      loadScenarioText(starter, 'my-desk.yaml', { overrides: [...overrides, 'horizon.warmup_days=1'] }).scenario,
+    );
     expect(normal.summary.warnings.map((warning) => warning.code)).not.toContain('unstable');
     expect(normal.summary.warnings.map((warning) => warning.code)).not.toContain('unfinished_work');
   });
 
   it('find too few replications and blank survey KPIs on a 14-day baseline of 2 replications; neither at 28 days and 3', () => {
     const run = (overrides: string[]) =>
-      runScenario(loadScenarioFile(`${root}/scenarios/baseline.yaml`, { overrides }).scenario).summary.warnings.map((warning) => warning.code);
+      runScenario(loadScenarioFile(`${root}/scenarios/baseline.yaml`, { overrides }).scenario).summary.warnings.map(
+        (warning) => warning.code,
+      );
     const short = run(['horizon.days=14', 'replications=2']);
     expect(short).toEqual(expect.arrayContaining(['short_window', 'few_replications', 'blank_kpis']));
     expect(short).not.toContain('wide_intervals'); // with two replications every interval is wide: few_replications says it
     const enough = run(['horizon.days=28', 'replications=3']);
-    for (const code of ['short_window', 'few_replications', 'blank_kpis', 'unstable', 'unfinished_work']) expect(enough, code).not.toContain(code);
+    for (const code of ['short_window', 'few_replications', 'blank_kpis', 'unstable', 'unfinished_work'])
+      expect(enough, code).not.toContain(code);
   });
 
   it('knows the baseline’s Tier 2 works weekdays only, and a 14-day baseline measures 7 days', () => {
-    const short = warningFacts(buildDesk(loadScenarioFile(`${root}/scenarios/baseline.yaml`, { overrides: ['horizon.days=14'] }).scenario));
+    const short = warningFacts(
+      buildDesk(loadScenarioFile(`${root}/scenarios/baseline.yaml`, { overrides: ['horizon.days=14'] }).scenario),
+    );
     expect(short.measuredDays).toBe(7);
     expect(short.reopenWindowDays).toBe(7);
     expect(computeWarnings(calm(), short).map((warning) => warning.code)).toEqual(['short_window', 'tier_unstaffed']);
@@ -129,7 +171,17 @@ describe('warnings of simulated desks', () => {
     expect(full.escalationTargets.map((target) => target.tier)).toEqual(['tier2']);
     // 9:00–18:00 on weekdays: 123 of 168 hours a week without anyone.
     expect(full.escalationTargets[0]!.unstaffedMinutes / 60 / 4).toBeCloseTo(123, 0);
-    const allHours = warningFacts(buildDesk(loadScenarioFile(`${root}/scenarios/baseline.yaml`, { overrides: ['tiers.tier2.shifts.0.days=[mon,tue,wed,thu,fri,sat,sun]', 'tiers.tier2.shifts.0.start=00:00', 'tiers.tier2.shifts.0.end=24:00'] }).scenario));
+    const allHours = warningFacts(
+      buildDesk(
+        loadScenarioFile(`${root}/scenarios/baseline.yaml`, {
+          overrides: [
+            'tiers.tier2.shifts.0.days=[mon,tue,wed,thu,fri,sat,sun]',
+            'tiers.tier2.shifts.0.start=00:00',
+            'tiers.tier2.shifts.0.end=24:00',
+          ],
+        }).scenario,
+      ),
+    );
     expect(computeWarnings(calm(), allHours).map((warning) => warning.code)).toEqual([]);
   });
 });

@@ -7,7 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { differenceTable } from '../../src/experiment/compare.js';
 import { runScenario } from '../../src/experiment/run.js';
-import { WHO_PAYS_KPIS, WHO_PAYS_SEGMENTS, whoPays, whoPaysRows, WHO_PAYS_COLUMNS } from '../../src/experiment/who-pays.js';
+import {
+  WHO_PAYS_KPIS,
+  WHO_PAYS_SEGMENTS,
+  whoPays,
+  whoPaysRows,
+  WHO_PAYS_COLUMNS,
+} from '../../src/experiment/who-pays.js';
 import { loadScenarioText } from '../../src/scenario/load.js';
 import { payingCategories } from '../../src/report/who-pays-section.js';
 

@@ -47,7 +47,9 @@ describe('run --format', () => {
     const plain = join(scratch, 'plain');
     const exported = join(scratch, 'exported');
     expect((await cli(['run', 'scenarios/baseline.yaml', ...short, '--out', plain])).code).toBe(0);
-    expect((await cli(['run', 'scenarios/baseline.yaml', ...short, '--format', 'xes,parquet', '--out', exported])).code).toBe(0);
+    expect(
+      (await cli(['run', 'scenarios/baseline.yaml', ...short, '--format', 'xes,parquet', '--out', exported])).code,
+    ).toBe(0);
     for (const file of ['summary.json', 'kpis.csv', 'tickets.csv', 'segments.csv', 'daily.csv']) {
       expect(readFileSync(join(exported, file), 'utf8'), file).toBe(readFileSync(join(plain, file), 'utf8'));
     }

@@ -34,10 +34,24 @@ describe.skipIf(executablePath === undefined)('frameworks and metrics report.htm
   let browser: Browser;
   beforeAll(async () => {
     writeFileSync(join(directory, 'study.yaml'), STUDY);
-    const study = await cli(['frameworks', join(directory, 'study.yaml'), '--out', join(directory, 'frameworks'), '--quiet']);
+    const study = await cli([
+      'frameworks',
+      join(directory, 'study.yaml'),
+      '--out',
+      join(directory, 'frameworks'),
+      '--quiet',
+    ]);
     expect(study.code, study.stderr).toBe(0);
     const log = join(root, 'test', 'fixtures', 'real-logs', 'helpdesk.csv');
-    const metrics = await cli(['metrics', log, '-m', 'scenarios/mappings/helpdesk.yaml', '--out', join(directory, 'metrics'), '--quiet']);
+    const metrics = await cli([
+      'metrics',
+      log,
+      '-m',
+      'scenarios/mappings/helpdesk.yaml',
+      '--out',
+      join(directory, 'metrics'),
+      '--quiet',
+    ]);
     expect(metrics.code, metrics.stderr).toBe(0);
     browser = await chromium.launch({ executablePath });
   }, 180_000);
@@ -50,21 +64,30 @@ describe.skipIf(executablePath === undefined)('frameworks and metrics report.htm
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       const problems: string[] = [];
       page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+        if (message.type() === 'error' || message.type() === 'warning')
+          problems.push(`console ${message.type()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('request', (request) => {
-        if (!request.url().startsWith('file:') && !request.url().startsWith('data:')) problems.push(`network request: ${request.url()}`);
+        if (!request.url().startsWith('file:') && !request.url().startsWith('data:'))
+          problems.push(`network request: ${request.url()}`);
       });
       await page.goto(pathToFileURL(join(directory, report.kind, 'report.html')).href, { waitUntil: 'load' });
       const figures = await page.locator('figure[data-chart]').count();
       expect(figures).toBe(report.charts);
-      await page.waitForFunction(`document.querySelectorAll('figure[data-interactive="true"]').length === ${figures}`, undefined, { timeout: 30_000 });
-      const sizes = await page.$$eval('figure .live svg', (elements) => elements.map((element) => element.getBoundingClientRect()).map(({ width, height }) => ({ width, height })));
+      await page.waitForFunction(
+        `document.querySelectorAll('figure[data-interactive="true"]').length === ${figures}`,
+        undefined,
+        { timeout: 30_000 },
+      );
+      const sizes = await page.$$eval('figure .live svg', (elements) =>
+        elements.map((element) => element.getBoundingClientRect()).map(({ width, height }) => ({ width, height })),
+      );
       expect(sizes).toHaveLength(figures);
       for (const size of sizes) expect(size.width * size.height).toBeGreaterThan(100 * 100);
       expect(await page.locator('section#findings li').count()).toBeGreaterThan(0);
-      if (process.env.DESKSIM_SCREENSHOTS) await page.screenshot({ path: join(process.env.DESKSIM_SCREENSHOTS, `${report.kind}.png`), fullPage: true });
+      if (process.env.DESKSIM_SCREENSHOTS)
+        await page.screenshot({ path: join(process.env.DESKSIM_SCREENSHOTS, `${report.kind}.png`), fullPage: true });
       expect(problems).toEqual([]);
       await page.close();
     }, 60_000);

@@ -3,7 +3,14 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { latinHypercube } from '../../src/frameworks/design.js';
-import { definitionOverrides, frameworkRule, kpiScales, loadFramework, score, type Framework } from '../../src/frameworks/framework.js';
+import {
+  definitionOverrides,
+  frameworkRule,
+  kpiScales,
+  loadFramework,
+  score,
+  type Framework,
+} from '../../src/frameworks/framework.js';
 import { spearman, ranks, bootstrapPaired } from '../../src/frameworks/statistics.js';
 import { frameworkIncentives } from '../../src/frameworks/evaluate.js';
 import { loadStudy } from '../../src/frameworks/study.js';
@@ -35,13 +42,21 @@ describe('framework files', () => {
 
   it('loads the shipped study: five frameworks, twenty desks, every desk a valid scenario', () => {
     const loaded = loadStudy(join(root, 'scenarios', 'frameworks', 'study.yaml'));
-    expect(loaded.frameworks.map(({ framework }) => framework.name)).toEqual(['speed-dashboard', 'itil-sla', 'sqm-customer-outcome', 'balanced-scorecard', 'effort-based']);
+    expect(loaded.frameworks.map(({ framework }) => framework.name)).toEqual([
+      'speed-dashboard',
+      'itil-sla',
+      'sqm-customer-outcome',
+      'balanced-scorecard',
+      'effort-based',
+    ]);
     expect(loaded.desks).toHaveLength(20);
     expect(loaded.base.horizon.days).toBe(28);
   });
 
   it('reports each problem where it was written', () => {
-    expect(problems('name: x\nsource: a test\nkpis: [{ kpi: fcr_rate }]\nmetrics: { clock: wallclock }\n')).toMatchInlineSnapshot(`
+    expect(
+      problems('name: x\nsource: a test\nkpis: [{ kpi: fcr_rate }]\nmetrics: { clock: wallclock }\n'),
+    ).toMatchInlineSnapshot(`
       "<dir>/framework.yaml:4:19  metrics.clock
         expected one of calendar, business; found "wallclock""
     `);
@@ -66,7 +81,14 @@ kpis:
   });
 });
 
-const framework = (rule: Framework['rule'], kpis: Framework['kpis']): Framework => ({ name: 't', source: 's', rule, tolerance: 0.5, kpis, metrics: {} });
+const framework = (rule: Framework['rule'], kpis: Framework['kpis']): Framework => ({
+  name: 't',
+  source: 's',
+  rule,
+  tolerance: 0.5,
+  kpis,
+  metrics: {},
+});
 
 describe('scoring rules', () => {
   // Three desks: fcr 0.6, 0.7, 0.8 (mean 0.7, sd 0.1); first response 30, 60, 90 min (mean 60, sd 30).
@@ -89,7 +111,12 @@ describe('scoring rules', () => {
   });
 
   it('targets_met: the weighted share of targets met', () => {
-    const rule = frameworkRule(framework('targets_met', [{ kpi: 'fcr_rate', weight: 2, target: 0.7 }, { kpi: 'first_response_time_mean', weight: 1, target: 45 }]));
+    const rule = frameworkRule(
+      framework('targets_met', [
+        { kpi: 'fcr_rate', weight: 2, target: 0.7 },
+        { kpi: 'first_response_time_mean', weight: 1, target: 45 },
+      ]),
+    );
     const scales = kpiScales(rule.kpis, desks);
     expect(score(rule, desks[0]!, scales)).toBeCloseTo(1 / 3, 12); // fcr 0.6 < 0.7 missed; 30 ≤ 45 met
     expect(score(rule, desks[1]!, scales)).toBeCloseTo(2 / 3, 12); // fcr met; 60 > 45 missed
@@ -104,7 +131,9 @@ describe('scoring rules', () => {
     const slow = score(rule, { fcr_rate: 0.72, first_response_time_mean: 90 }, scales);
     expect(fast).toBeGreaterThan(slow);
     // A band better on fcr beats any first response.
-    expect(score(rule, { fcr_rate: 0.8, first_response_time_mean: 1000 }, scales)).toBeGreaterThan(score(rule, { fcr_rate: 0.7, first_response_time_mean: 0 }, scales));
+    expect(score(rule, { fcr_rate: 0.8, first_response_time_mean: 1000 }, scales)).toBeGreaterThan(
+      score(rule, { fcr_rate: 0.7, first_response_time_mean: 0 }, scales),
+    );
   });
 
   it('pressure follows the weights, on KPIs of the incentive table only', () => {
@@ -116,7 +145,10 @@ describe('scoring rules', () => {
   });
 
   it('definitions become sorted --set overrides', () => {
-    expect(definitionOverrides({ fcr_window_days: 3, clock: 'business' })).toEqual(['metrics.clock="business"', 'metrics.fcr_window_days=3']);
+    expect(definitionOverrides({ fcr_window_days: 3, clock: 'business' })).toEqual([
+      'metrics.clock="business"',
+      'metrics.fcr_window_days=3',
+    ]);
   });
 });
 

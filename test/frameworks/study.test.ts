@@ -98,7 +98,9 @@ describe('a framework study', () => {
     expect(csat.gameability.gap.ci95![0]).toBeGreaterThan(0);
     // The same KPIs diluted with truth KPIs (the same pressure: truth has no lever) are less gameable; the truth not at all.
     expect(csat.gameability.gap.mean!).toBeGreaterThan(framework('csat-and-truth').gameability.gap.mean!);
-    expect(framework('csat-and-truth').gameability.gap.mean!).toBeGreaterThan(framework('truth-only').gameability.gap.mean!);
+    expect(framework('csat-and-truth').gameability.gap.mean!).toBeGreaterThan(
+      framework('truth-only').gameability.gap.mean!,
+    );
   });
 
   it('finds pressure on FCR and first response damaging the truth itself (Campbell)', () => {
@@ -113,7 +115,12 @@ describe('a framework study', () => {
   });
 
   it('records the design, and the same study gives the same result', async () => {
-    expect(result.design).toEqual({ method: 'latin_hypercube', desks: 6, seed: 3, factors: ['tiers.tier2.shifts.0.agents', 'knowledge.coverage', 'gaming.premature_close.intensity'] });
+    expect(result.design).toEqual({
+      method: 'latin_hypercube',
+      desks: 6,
+      seed: 3,
+      factors: ['tiers.tier2.shifts.0.agents', 'knowledge.coverage', 'gaming.premature_close.intensity'],
+    });
     // Latin hypercube on levels: each level of a factor used equally often.
     const levels = result.desks.map((desk) => desk.parameters['tiers.tier2.shifts.0.agents']).sort();
     expect(levels).toEqual([2, 2, 3, 3, 4, 4]);
@@ -135,23 +142,47 @@ describe('desksim frameworks', () => {
     const csv = readFileSync(join(out, 'frameworks.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('framework,measure,detail,value,ci95_low,ci95_high');
     expect(csv).toContain('truth-only,validity,');
-    for (const file of ['desks.csv', 'report.html', 'charts/score-vs-truth.svg', 'charts/gameability-vs-validity.svg', 'charts/sensitivity.svg']) expect(existsSync(join(out, file))).toBe(true);
+    for (const file of [
+      'desks.csv',
+      'report.html',
+      'charts/score-vs-truth.svg',
+      'charts/gameability-vs-validity.svg',
+      'charts/sensitivity.svg',
+    ])
+      expect(existsSync(join(out, file))).toBe(true);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Most gameable: outcome');
   }, 240_000);
 
   it('refuses a bad study with located errors and writes nothing', async () => {
-    writeFileSync(join(directory, 'bad.yaml'), study('bad').replace('knowledge.coverage: [0.2, 0.5]', 'knowledge.coverage: [0.2, 1.5]').replace('frameworks: [truth.yaml', 'frameworks: [missing.yaml, truth.yaml'));
+    writeFileSync(
+      join(directory, 'bad.yaml'),
+      study('bad')
+        .replace('knowledge.coverage: [0.2, 0.5]', 'knowledge.coverage: [0.2, 1.5]')
+        .replace('frameworks: [truth.yaml', 'frameworks: [missing.yaml, truth.yaml'),
+    );
     const out = join(directory, 'bad-out');
     const outcome = await cli(['frameworks', join(directory, 'bad.yaml'), '--out', out]);
     expect(outcome.code).toBe(2);
-    expect(outcome.stderr).toContain(`${join(directory, 'bad.yaml')}:5:14  frameworks.0\n  cannot find the framework file`);
+    expect(outcome.stderr).toContain(
+      `${join(directory, 'bad.yaml')}:5:14  frameworks.0\n  cannot find the framework file`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
   it('reports a design level the scenario refuses where the study wrote it', async () => {
-    writeFileSync(join(directory, 'bad-level.yaml'), study('bad-level').replace('knowledge.coverage: [0.2, 0.5]', 'knowledge.coverage: [0.2, 1.5]'));
-    const outcome = await cli(['frameworks', join(directory, 'bad-level.yaml'), '--out', join(directory, 'bad-level-out')]);
+    writeFileSync(
+      join(directory, 'bad-level.yaml'),
+      study('bad-level').replace('knowledge.coverage: [0.2, 0.5]', 'knowledge.coverage: [0.2, 1.5]'),
+    );
+    const outcome = await cli([
+      'frameworks',
+      join(directory, 'bad-level.yaml'),
+      '--out',
+      join(directory, 'bad-level-out'),
+    ]);
     expect(outcome.code).toBe(2);
-    expect(outcome.stderr).toBe(`${join(directory, 'bad-level.yaml')}:11:31  knowledge.coverage\n  expected a number from 0 to 1, found 1.5\n`);
+    expect(outcome.stderr).toBe(
+      `${join(directory, 'bad-level.yaml')}:11:31  knowledge.coverage\n  expected a number from 0 to 1, found 1.5\n`,
+    );
   });
 });

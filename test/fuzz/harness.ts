@@ -46,7 +46,11 @@ function resolvedShipped(): Plain[] {
 }
 
 /** Every path into a value, maps by key and lists by index. */
-function pathsOf(value: Plain, prefix: (string | number)[] = [], into: (string | number)[][] = []): (string | number)[][] {
+function pathsOf(
+  value: Plain,
+  prefix: (string | number)[] = [],
+  into: (string | number)[][] = [],
+): (string | number)[][] {
   if (Array.isArray(value)) {
     value.forEach((item, index) => {
       into.push([...prefix, index]);
@@ -61,14 +65,81 @@ function pathsOf(value: Plain, prefix: (string | number)[] = [], into: (string |
   return into;
 }
 
-const nastyNumbers = [0, -0, -1, 1, 0.5, 2, 1e-300, 5e-324, 1e308, -1e308, 1e7, 1e9, 2 ** 53, 2 ** 53 + 2, 1e15, 24, 1440, 0.999999];
-const nastyStrings = [
-  '', ' ', '__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', '2026/01/05 09:00', '2026-02-30T00:00',
-  '2026-01-05T09:00:00+25:00', '0050-01-01', '1e308w', '9'.repeat(400) + 'w', '..', '../', '-1h', '4h', '1h30m', '45s', '24:00',
-  '00:00', '23:59', 'UTC', 'Mars/Base', 'Europe/Rome', 'tier1', 'tier2', 'lognormal', 'exponential', 'weibull', 'profile',
-  'business_hours', 'priority', 'mon', 'x'.repeat(300), '😀', 'a\u0000b', '=1+1', '$replace',
+const nastyNumbers = [
+  0,
+  -0,
+  -1,
+  1,
+  0.5,
+  2,
+  1e-300,
+  5e-324,
+  1e308,
+  -1e308,
+  1e7,
+  1e9,
+  2 ** 53,
+  2 ** 53 + 2,
+  1e15,
+  24,
+  1440,
+  0.999999,
 ];
-const nastyKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'id', 'dist', 'share', 'agents', '$replace', 'x', 'tier1', ''];
+const nastyStrings = [
+  '',
+  ' ',
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '2026/01/05 09:00',
+  '2026-02-30T00:00',
+  '2026-01-05T09:00:00+25:00',
+  '0050-01-01',
+  '1e308w',
+  '9'.repeat(400) + 'w',
+  '..',
+  '../',
+  '-1h',
+  '4h',
+  '1h30m',
+  '45s',
+  '24:00',
+  '00:00',
+  '23:59',
+  'UTC',
+  'Mars/Base',
+  'Europe/Rome',
+  'tier1',
+  'tier2',
+  'lognormal',
+  'exponential',
+  'weibull',
+  'profile',
+  'business_hours',
+  'priority',
+  'mon',
+  'x'.repeat(300),
+  '😀',
+  'a\u0000b',
+  '=1+1',
+  '$replace',
+];
+const nastyKeys = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'id',
+  'dist',
+  'share',
+  'agents',
+  '$replace',
+  'x',
+  'tier1',
+  '',
+];
 
 const leaf: fc.Arbitrary<Plain> = fc.oneof(
   fc.constantFrom(...nastyNumbers),
@@ -85,7 +156,9 @@ const { nasty } = fc.letrec<{ nasty: Plain }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     leaf,
     fc.array(tie('nasty'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(fc.constantFrom(...nastyKeys), fc.string({ maxLength: 6 })), tie('nasty'), { maxKeys: 4 }) as fc.Arbitrary<Plain>,
+    fc.dictionary(fc.oneof(fc.constantFrom(...nastyKeys), fc.string({ maxLength: 6 })), tie('nasty'), {
+      maxKeys: 4,
+    }) as fc.Arbitrary<Plain>,
   ),
 }));
 
@@ -98,8 +171,10 @@ function plausible(current: Plain, choice: number, strings: string[]): Plain {
   }
   if (typeof current === 'boolean') return !current;
   if (typeof current === 'string') return strings[choice % strings.length] ?? current;
-  if (current !== null && typeof current === 'object' && !Array.isArray(current) && 'dist' in current) return distribution(choice);
-  if (Array.isArray(current)) return choice % 2 === 0 ? current.slice(0, Math.max(1, current.length - 1)) : [...current, ...current.slice(0, 1)];
+  if (current !== null && typeof current === 'object' && !Array.isArray(current) && 'dist' in current)
+    return distribution(choice);
+  if (Array.isArray(current))
+    return choice % 2 === 0 ? current.slice(0, Math.max(1, current.length - 1)) : [...current, ...current.slice(0, 1)];
   return current;
 }
 
@@ -107,7 +182,8 @@ const parameters = [1e-300, 5e-324, 1e-9, 0.01, 0.3, 1, 2, 8, 45, 1440, 1e6, 5e7
 
 /** A distribution of any kind with parameters from ordinary to extreme, picked by `choice`'s digits. */
 function distribution(choice: number): Plain {
-  const pick = (shift: number) => parameters[Math.floor(choice / parameters.length ** shift) % parameters.length] as Plain;
+  const pick = (shift: number) =>
+    parameters[Math.floor(choice / parameters.length ** shift) % parameters.length] as Plain;
   switch (choice % 8) {
     case 0:
       return { dist: 'exponential', mean: pick(1) };
@@ -162,7 +238,9 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
     base: fc.integer({ min: 0, max: bases.length - 1 }),
     days: fc.constantFrom(0.25, 0.5, 1, 2, 3),
     replications: fc.integer({ min: 1, max: 3 }),
-    mutations: fc.array(fc.record({ where: fc.nat(), kind: fc.nat({ max: 9 }), choice: fc.nat(), value: nasty }), { maxLength: 3 }),
+    mutations: fc.array(fc.record({ where: fc.nat(), kind: fc.nat({ max: 9 }), choice: fc.nat(), value: nasty }), {
+      maxLength: 3,
+    }),
     overrides: fc.array(
       fc.record({
         where: fc.nat(),
@@ -199,9 +277,22 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
     }
     const texts = overrides.map((override) => {
       const at = (paths[override.where % paths.length] as (string | number)[]).map(String);
-      const target = override.kind === 0 ? [...at.slice(0, -1), override.key] : override.kind === 1 ? [override.key, ...at.slice(1)] : at;
-      const written = override.kind >= 4 ? plausible(valueAt(at.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment))), override.choice, strings) : override.value;
-      const value = override.kind === 3 ? override.raw : stringify(written, { collectionStyle: 'flow', lineWidth: 0 }).trim();
+      const target =
+        override.kind === 0
+          ? [...at.slice(0, -1), override.key]
+          : override.kind === 1
+            ? [override.key, ...at.slice(1)]
+            : at;
+      const written =
+        override.kind >= 4
+          ? plausible(
+              valueAt(at.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment))),
+              override.choice,
+              strings,
+            )
+          : override.value;
+      const value =
+        override.kind === 3 ? override.raw : stringify(written, { collectionStyle: 'flow', lineWidth: 0 }).trim();
       return `${target.join('.')}=${value}`;
     });
     return { scenario, overrides: texts };
@@ -222,7 +313,9 @@ function checkSummary(stdout: string): void {
   const summary = JSON.parse(stdout) as { kpis: Record<string, Figure>; tiers: Record<string, Record<string, Figure>> };
   const all: Array<[string, Figure]> = [
     ...Object.entries(summary.kpis),
-    ...Object.entries(summary.tiers).flatMap(([tier, kpis]) => Object.entries(kpis).map(([id, kpi]): [string, Figure] => [`tiers.${tier}.${id}`, kpi])),
+    ...Object.entries(summary.tiers).flatMap(([tier, kpis]) =>
+      Object.entries(kpis).map(([id, kpi]): [string, Figure] => [`tiers.${tier}.${id}`, kpi]),
+    ),
   ];
   for (const [key, kpi] of all) {
     if (kpi.mean === null) continue;
@@ -239,11 +332,15 @@ function checkSummary(stdout: string): void {
 /** Checks exit-2 output: the issues object on stdout, every issue with a path and a place; a message on stderr. */
 function checkRejection(stdout: string, stderr: string): void {
   if (stderr.trim() === '') fail('exit 2 without a message', stdout);
-  const answer = JSON.parse(stdout) as { valid: boolean; issues: Array<{ path?: string; file?: string; line?: number; override?: string; message?: string }> };
+  const answer = JSON.parse(stdout) as {
+    valid: boolean;
+    issues: Array<{ path?: string; file?: string; line?: number; override?: string; message?: string }>;
+  };
   if (answer.valid !== false || answer.issues.length === 0) fail('exit 2 without issues on stdout', stdout);
   for (const issue of answer.issues) {
     if (!issue.path || !issue.message) fail('an issue without a path or a message', JSON.stringify(issue));
-    const placed = issue.line !== undefined || issue.override !== undefined || (issue.file !== undefined && issue.file !== '');
+    const placed =
+      issue.line !== undefined || issue.override !== undefined || (issue.file !== undefined && issue.file !== '');
     if (!placed) fail('an issue without a place', JSON.stringify(issue));
   }
 }
@@ -259,9 +356,13 @@ export async function checkCase(testCase: FuzzCase, directory: string): Promise<
     const { scenario } = loadScenarioFile(file, { overrides: testCase.overrides });
     const estimate = estimateWork(scenario);
     valid = true;
-    runIt = estimate.ticketsTotal <= CASE_WORK.tickets && estimate.agentDays <= CASE_WORK.agentDays && scenario.horizon.days <= CASE_WORK.days;
+    runIt =
+      estimate.ticketsTotal <= CASE_WORK.tickets &&
+      estimate.agentDays <= CASE_WORK.agentDays &&
+      scenario.horizon.days <= CASE_WORK.days;
   } catch (error) {
-    if (!(error instanceof ScenarioError)) fail('the loader threw something else than a ScenarioError', (error as Error).stack ?? String(error));
+    if (!(error instanceof ScenarioError))
+      fail('the loader threw something else than a ScenarioError', (error as Error).stack ?? String(error));
   }
   const args = runIt
     ? ['run', file, '--json', '--no-report', '--workers', '1', '--out', path.join(directory, 'out'), ...sets]

@@ -10,7 +10,11 @@ import { importLog } from '../../src/importer/index.js';
 import { computeKpisFromEvents } from '../../src/metrics/engine.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
-const imported = importLog(join(fixtures, 'messy.csv'), { shownAs: 'messy.csv', mappingFile: join(fixtures, 'messy.yaml'), mappingShownAs: 'messy.yaml' });
+const imported = importLog(join(fixtures, 'messy.csv'), {
+  shownAs: 'messy.csv',
+  mappingFile: join(fixtures, 'messy.yaml'),
+  mappingShownAs: 'messy.yaml',
+});
 
 describe('cleaning a messy export', () => {
   it('yields the hand-worked event log, in time order', () => {
@@ -33,7 +37,11 @@ describe('cleaning a messy export', () => {
       { ticket: 'T2', time: 660, type: 'resolved', agent: 'bob' },
       { ticket: 'T2', time: 2160, type: 'closed', agent: 'carl' },
     ]);
-    expect(imported.window).toEqual({ originEpochMs: Date.parse('2024-03-01T00:00:00Z'), measureFrom: 420, measureTo: 420 + 1740 + 1 / 60000 });
+    expect(imported.window).toEqual({
+      originEpochMs: Date.parse('2024-03-01T00:00:00Z'),
+      measureFrom: 420,
+      measureTo: 420 + 1740 + 1 / 60000,
+    });
   });
 
   it('reports every rule it applied, with hand-counted numbers', () => {
@@ -43,10 +51,26 @@ describe('cleaning a messy export', () => {
       mapping: 'messy.yaml',
       rows_read: 17,
       rows_kept: 13,
-      rows_dropped: { duplicate: 1, outlier_time: 0, ignored: 1, repeated_created: 0, repeated_closed: 1, requeued_while_waiting: 1, repeated_state: 0 },
+      rows_dropped: {
+        duplicate: 1,
+        outlier_time: 0,
+        ignored: 1,
+        repeated_created: 0,
+        repeated_closed: 1,
+        requeued_while_waiting: 1,
+        repeated_state: 0,
+      },
       ignored_by_activity: { Note: 1 },
       extra_events: { kept: 0, dropped: 0 },
-      synthesized: { created: 1, created_from_column: 0, reopened: 1, resumed: 0, queued: 0, escalated: 0, assigned: 0 },
+      synthesized: {
+        created: 1,
+        created_from_column: 0,
+        reopened: 1,
+        resumed: 0,
+        queued: 0,
+        escalated: 0,
+        assigned: 0,
+      },
       queue_waits_ended: 0,
       reopens_after_close: 0,
       events: 15,
@@ -81,7 +105,10 @@ describe('cleaning a messy export', () => {
   });
 
   it('gives the hand-computed KPIs', () => {
-    const kpis = computeKpisFromEvents(imported.events, imported.window, { serviceLevelThreshold: 15, reopenWindow: 7 * 1440 });
+    const kpis = computeKpisFromEvents(imported.events, imported.window, {
+      serviceLevelThreshold: 15,
+      reopenWindow: 7 * 1440,
+    });
     expect(kpis.values.tickets_created).toBe(3);
     expect(kpis.values.resolution_time_mean).toBeCloseTo((150 + 60 + 100) / 3, 10); // T3 0→150, T1 120→180, T2 140→240
     expect(kpis.values.queue_wait_mean).toBe(20); // T3 30→60, T2 140→150

@@ -206,8 +206,9 @@ describe('encodings', () => {
 
 describe('separators and ragged rows', () => {
   it('a semicolon-separated file read with the default delimiter suggests delimiter: ";"', () => {
-    expect(problems('id;when;what;who\nT1;2024-03-01T09:00:00Z;Open;ann\n', columns + activities))
-      .toMatchInlineSnapshot(`
+    expect(
+      problems('id;when;what;who\nT1;2024-03-01T09:00:00Z;Open;ann\n', columns + activities),
+    ).toMatchInlineSnapshot(`
       "log.csv:1
         the header has no "," but has ";": the file seems separated by ";" — set delimiter: ";" in the mapping"
     `);

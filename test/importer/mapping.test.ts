@@ -29,7 +29,10 @@ describe('mapping files', () => {
   }
 
   it('fills in defaults and reads a bare type as { type }', () => {
-    const mapping = parseMapping(`${columns}activities: { Opened: created, Hold: { type: pending, kind: customer } }\n`, 'ok.yaml');
+    const mapping = parseMapping(
+      `${columns}activities: { Opened: created, Hold: { type: pending, kind: customer } }\n`,
+      'ok.yaml',
+    );
     expect(mapping).toEqual({
       format: 'csv',
       delimiter: ',',
@@ -51,14 +54,20 @@ describe('mapping files', () => {
       bad.yaml:2:1  activites
         unknown key "activites" — did you mean "activities"?"
     `);
-    expect(problems(`columns: { ticket: id, time: when, activity: what, agnet: who }\nactivities: { Opened: created }\n`)).toMatchInlineSnapshot(`
+    expect(
+      problems(`columns: { ticket: id, time: when, activity: what, agnet: who }\nactivities: { Opened: created }\n`),
+    ).toMatchInlineSnapshot(`
       "bad.yaml:1:52  columns.agnet
         unknown key "agnet" — did you mean "agent"?"
     `);
   });
 
   it('refuses an unknown event type with its line and a suggestion', () => {
-    expect(problems(`${columns}activities:\n  Opened: created\n  Picked up: asigned\n  Parked: { type: pendng, kind: customer }\n`)).toMatchInlineSnapshot(`
+    expect(
+      problems(
+        `${columns}activities:\n  Opened: created\n  Picked up: asigned\n  Parked: { type: pendng, kind: customer }\n`,
+      ),
+    ).toMatchInlineSnapshot(`
       "bad.yaml:4:14  activities.Picked up
         expected one of created, queued, assigned, work_started, work_ended, replied, customer_replied, pending, resumed, escalated, kb_consulted, resolved, reopened, closed, abandoned, survey_sent, survey_answered, ignore; found "asigned" — did you mean "assigned"?
       bad.yaml:5:19  activities.Parked.type
@@ -67,16 +76,24 @@ describe('mapping files', () => {
   });
 
   it('refuses YAML syntax errors, bad time zones and a missing file', () => {
-    expect(problems(`${columns}activities: { Opened: created\n`)).toMatch(/^bad\.yaml:3:1\n {2}YAML syntax error: Flow map/);
-    expect(problems(`${columns}timestamps: { timezone: Europe/Rom }\nactivities: { Opened: created }\n`)).toMatchInlineSnapshot(`
+    expect(problems(`${columns}activities: { Opened: created\n`)).toMatch(
+      /^bad\.yaml:3:1\n {2}YAML syntax error: Flow map/,
+    );
+    expect(
+      problems(`${columns}timestamps: { timezone: Europe/Rom }\nactivities: { Opened: created }\n`),
+    ).toMatchInlineSnapshot(`
       "bad.yaml:2:25  timestamps.timezone
         must be an IANA time zone such as Europe/Rome or UTC, found "Europe/Rom""
     `);
-    expect(() => loadMappingFile('/nonexistent/mapping.yaml', 'mapping.yaml')).toThrow('cannot find the mapping file "mapping.yaml"');
+    expect(() => loadMappingFile('/nonexistent/mapping.yaml', 'mapping.yaml')).toThrow(
+      'cannot find the mapping file "mapping.yaml"',
+    );
   });
 
   it('reads YAML through the shared located layer: a duplicate key is refused where it was written', () => {
-    expect(problems(`${columns}activities: { Opened: created }\nactivities: { Closed: closed }\n`)).toMatchInlineSnapshot(`
+    expect(
+      problems(`${columns}activities: { Opened: created }\nactivities: { Closed: closed }\n`),
+    ).toMatchInlineSnapshot(`
       "bad.yaml:3:1  activities
         duplicate key "activities" (already set on line 2)"
     `);

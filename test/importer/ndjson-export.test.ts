@@ -10,7 +10,11 @@ import { computeKpis } from '../../src/metrics/engine.js';
 import { Ledger } from '../../src/metrics/ledger.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'zendesk');
-const log = importLog(join(fixtures, 'audits.ndjson'), { shownAs: 'audits.ndjson', mappingFile: join(fixtures, 'audits.yaml'), mappingShownAs: 'audits.yaml' });
+const log = importLog(join(fixtures, 'audits.ndjson'), {
+  shownAs: 'audits.ndjson',
+  mappingFile: join(fixtures, 'audits.yaml'),
+  mappingShownAs: 'audits.yaml',
+});
 
 describe('a Zendesk-style NDJSON export through a user-written mapping', () => {
   it('accounts for every row', () => {
@@ -27,12 +31,18 @@ describe('a Zendesk-style NDJSON export through a user-written mapping', () => {
 
   it('reads nested fields by dotted path', () => {
     const created = log.events.filter((event) => event.type === 'created');
-    expect(created.map((event) => [event.ticket, event.channel, event.priority, event.category, event.customer])).toEqual([
+    expect(
+      created.map((event) => [event.ticket, event.channel, event.priority, event.category, event.customer]),
+    ).toEqual([
       ['101', 'email', 'high', 'billing', '9001'],
       ['102', 'web', 'normal', 'access', '9002'],
       ['103', 'email', 'normal', 'billing', '9001'],
     ]);
-    expect(log.events.find((event) => event.type === 'escalated')).toMatchObject({ ticket: '101', agent: 'Maria', tier: 'L1' });
+    expect(log.events.find((event) => event.type === 'escalated')).toMatchObject({
+      ticket: '101',
+      agent: 'Maria',
+      tier: 'L1',
+    });
   });
 
   it('gives the KPIs worked out by hand', () => {

@@ -112,7 +112,10 @@ describe('decoding', () => {
 
   it('says where a file stops being UTF-8', () => {
     const file = join(directory, 'latin1.csv');
-    writeFileSync(file, Buffer.concat([Buffer.from('a,b\nx,y\n'), Buffer.from([0x63, 0x61, 0x66, 0xe9]), Buffer.from(',z\n')]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('a,b\nx,y\n'), Buffer.from([0x63, 0x61, 0x66, 0xe9]), Buffer.from(',z\n')]),
+    );
     let read = '';
     const { warnings } = decodeFile(file, undefined, true, (piece) => (read += piece));
     expect(read).toBe('a,b\nx,y\ncaf\uFFFD,z\n');
@@ -139,7 +142,9 @@ describe('a log too large for the heap', () => {
       expect(error).toBeInstanceOf(ImportError);
       message = (error as Error).message;
     }
-    expect(message).toMatch(/^rows\.csv\n {2}the log is 0 MB, about 1,00\d rows: reading it and computing its KPIs needs about 4\d MB/);
+    expect(message).toMatch(
+      /^rows\.csv\n {2}the log is 0 MB, about 1,00\d rows: reading it and computing its KPIs needs about 4\d MB/,
+    );
     expect(message).toContain('more than this Node process may use (1 MB)');
     expect(message).toContain('NODE_OPTIONS=--max-old-space-size=1000');
     expect(message).toContain('try anyway with --no-size-check');

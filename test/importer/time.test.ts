@@ -12,7 +12,9 @@ describe('timestampReader', () => {
   });
 
   it('keeps an explicit offset, refuses a naive time without a zone, reads epoch numbers', () => {
-    expect(timestampReader({ format: 'iso', timezone: 'Europe/Rome' })('2010-01-13T08:40:25+00:00')).toEqual({ epochMs: Date.parse('2010-01-13T08:40:25Z') });
+    expect(timestampReader({ format: 'iso', timezone: 'Europe/Rome' })('2010-01-13T08:40:25+00:00')).toEqual({
+      epochMs: Date.parse('2010-01-13T08:40:25Z'),
+    });
     expect(timestampReader({ format: 'iso' })('2010-01-13 08:40:25')).toMatchObject({ problem: 'naive' });
     expect(timestampReader({ format: 'epoch_seconds' })('1263372025')).toEqual({ epochMs: 1263372025000 });
   });

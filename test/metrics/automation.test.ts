@@ -16,8 +16,10 @@ import { computeKpisFromEvents } from '../../src/metrics/engine.js';
  */
 function automationLog(): TicketEvent[] {
   const events: TicketEvent[] = [];
-  const add = (time: number, type: TicketEvent['type'], fields: Partial<TicketEvent> = {}) => events.push({ time, type, ...fields });
-  const ticket = (id: number, time: number, type: TicketEvent['type'], fields: Partial<TicketEvent> = {}) => add(time, type, { ticket: id, ...fields });
+  const add = (time: number, type: TicketEvent['type'], fields: Partial<TicketEvent> = {}) =>
+    events.push({ time, type, ...fields });
+  const ticket = (id: number, time: number, type: TicketEvent['type'], fields: Partial<TicketEvent> = {}) =>
+    add(time, type, { ticket: id, ...fields });
   const bot = (id: number, at: number) => {
     ticket(id, at, 'created', { channel: 'chat', customer: `c${id}` });
     ticket(id, at, 'queued', { tier: 'bot' });
@@ -73,8 +75,18 @@ function automationLog(): TicketEvent[] {
 
 const window = { originEpochMs: 0, measureFrom: 0, measureTo: 1000 };
 // Agents cost nothing here, tickets nothing: only the bot's 0.5 per conversation.
-const costs = { hourlyByTier: { tier1: 0, tier2: 0 }, perTicket: 0, fixedMonthly: 0, perConversationByTier: { bot: 0.5 } };
-const table = computeKpisFromEvents(automationLog(), window, { serviceLevelThreshold: 25, reopenWindow: 500, costs, automationTiers: ['bot'] });
+const costs = {
+  hourlyByTier: { tier1: 0, tier2: 0 },
+  perTicket: 0,
+  fixedMonthly: 0,
+  perConversationByTier: { bot: 0.5 },
+};
+const table = computeKpisFromEvents(automationLog(), window, {
+  serviceLevelThreshold: 25,
+  reopenWindow: 500,
+  costs,
+  automationTiers: ['bot'],
+});
 
 describe('automation KPIs on a hand-built log', () => {
   it('counts what the bot took, contained and really fixed', () => {

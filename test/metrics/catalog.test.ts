@@ -31,7 +31,8 @@ import { computeKpisFromEvents } from '../../src/metrics/engine.js';
  */
 function handBuiltLog(): TicketEvent[] {
   const events: TicketEvent[] = [];
-  const add = (time: number, type: TicketEvent['type'], fields: Partial<TicketEvent> = {}) => events.push({ time, type, ...fields });
+  const add = (time: number, type: TicketEvent['type'], fields: Partial<TicketEvent> = {}) =>
+    events.push({ time, type, ...fields });
   const ticket = (id: number, time: number, type: TicketEvent['type'], fields: Partial<TicketEvent> = {}) =>
     add(time, type, { ticket: id, ...fields });
   const work = (id: number, agent: string, tier: string, start: number, end: number) => {
@@ -110,7 +111,8 @@ function handBuiltLog(): TicketEvent[] {
   add(900, 'absence_ended', { agent: 'a3', tier: 'tier1' });
   add(900, 'shift_started', { agent: 'a3', tier: 'tier1', kind: 'absence' });
 
-  const verdict = (id: number, time: number, csat: number) => ticket(id, time, 'truth_satisfaction', { value: { csat, ces: 3, nps: 2 * csat } });
+  const verdict = (id: number, time: number, csat: number) =>
+    ticket(id, time, 'truth_satisfaction', { value: { csat, ces: 3, nps: 2 * csat } });
   verdict(0, 8, 2);
   verdict(1, 50, 5);
   verdict(2, 160, 3);
@@ -130,8 +132,17 @@ const window = { originEpochMs: 0, measureFrom: 5, measureTo: 1000 };
 // Fixed monthly cost of exactly one month's minutes: prorated over the 995-minute window it is 995.
 const costs = { hourlyByTier: { tier1: 60, tier2: 120 }, perTicket: 2, fixedMonthly: MINUTES_PER_MONTH, perHire: 50 };
 // SLA for priority normal: first response 50, resolution 100, calendar clock, pausing.
-const sla = { targets: { normal: { firstResponse: 50, resolution: 100 } }, clock: (from: number, to: number) => to - from, pauseWhenPending: true };
-const table = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100, fcrWindow: 150, costs, sla }, ['tier1', 'tier2']);
+const sla = {
+  targets: { normal: { firstResponse: 50, resolution: 100 } },
+  clock: (from: number, to: number) => to - from,
+  pauseWhenPending: true,
+};
+const table = computeKpisFromEvents(
+  handBuiltLog(),
+  window,
+  { serviceLevelThreshold: 25, reopenWindow: 100, fcrWindow: 150, costs, sla },
+  ['tier1', 'tier2'],
+);
 
 /** Desk-wide expectations, each worked out by hand. */
 const expected: Record<string, number | null> = {
@@ -269,22 +280,32 @@ describe('KPI catalog on a hand-built log', () => {
   for (const [tier, values] of Object.entries(expectedTiers)) {
     it(`computes every per-tier KPI for ${tier}`, () => {
       expect(Object.keys(values).sort()).toEqual(TIER_KPI_CATALOG.map((kpi) => kpi.id).sort());
-      for (const [id, value] of Object.entries(values)) expect(table.tiers[tier]![id], `${tier}.${id}`).toBeCloseTo(value, 9);
+      for (const [id, value] of Object.entries(values))
+        expect(table.tiers[tier]![id], `${tier}.${id}`).toBeCloseTo(value, 9);
     });
   }
 
   it('reports a KPI as null when the log lacks the events it needs', () => {
-    const withoutShifts = handBuiltLog().filter((event) => event.type !== 'shift_started' && event.type !== 'shift_ended');
+    const withoutShifts = handBuiltLog().filter(
+      (event) => event.type !== 'shift_started' && event.type !== 'shift_ended',
+    );
     const result = computeKpisFromEvents(withoutShifts, window, { serviceLevelThreshold: 25, reopenWindow: 100 });
     expect(result.values.utilization).toBeNull();
     expect(result.values.cost_per_ticket).toBeNull(); // no paid time without shift events
     expect(result.values.tickets_created).toBe(5);
     // Without cost rates (a real export carries none) cost KPIs are null too.
-    expect(computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100 }).values.cost_per_ticket).toBeNull();
+    expect(
+      computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100 }).values
+        .cost_per_ticket,
+    ).toBeNull();
   });
 
   it('counts the customer pause only when the SLA policy pauses', () => {
-    const noPause = computeKpisFromEvents(handBuiltLog(), window, { serviceLevelThreshold: 25, reopenWindow: 100, sla: { ...sla, pauseWhenPending: false } });
+    const noPause = computeKpisFromEvents(handBuiltLog(), window, {
+      serviceLevelThreshold: 25,
+      reopenWindow: 100,
+      sla: { ...sla, pauseWhenPending: false },
+    });
     expect(noPause.values.sla_resolution_compliance).toBeCloseTo(2 / 3, 9); // t2: 130 > 100
     // The SLA clock is the policy's: on a clock counting a third of each minute (as a
     // business clock skips closed hours), t2's 130 minutes are 43.3 ≤ 50 ⇒ met; t5 still
@@ -302,11 +323,18 @@ describe('KPI catalog on a hand-built log', () => {
     // never resolved ⇒ backlog 1, 2, 3, 4 ⇒ slope 1 ticket a day. A second log resolves
     // each ticket the next morning ⇒ backlog 0 at every midnight ⇒ slope 0.
     const day = 1440;
-    const growing: TicketEvent[] = [0, 1, 2, 3].map((index) => ({ time: index * day + 720, type: 'created', ticket: index }));
+    const growing: TicketEvent[] = [0, 1, 2, 3].map((index) => ({
+      time: index * day + 720,
+      type: 'created',
+      ticket: index,
+    }));
     const options = { serviceLevelThreshold: 25, reopenWindow: 100 };
     const fourDays = { originEpochMs: 0, measureFrom: 0, measureTo: 4 * day };
     expect(computeKpisFromEvents(growing, fourDays, options).values.backlog_growth_per_day).toBeCloseTo(1, 9);
-    const steady: TicketEvent[] = [...growing, ...[0, 1, 2, 3].map((index): TicketEvent => ({ time: index * day + 900, type: 'resolved', ticket: index }))];
+    const steady: TicketEvent[] = [
+      ...growing,
+      ...[0, 1, 2, 3].map((index): TicketEvent => ({ time: index * day + 900, type: 'resolved', ticket: index })),
+    ];
     expect(computeKpisFromEvents(steady, fourDays, options).values.backlog_growth_per_day).toBe(0);
   });
 
@@ -317,14 +345,21 @@ describe('KPI catalog on a hand-built log', () => {
     // SLA (target 50) and service level (threshold 25) count the three waiting as missed.
     const events: TicketEvent[] = [];
     for (const ticket of [1, 2, 3, 4]) {
-      events.push({ time: 0, type: 'created', ticket, priority: 'normal' }, { time: 0, type: 'queued', ticket, tier: 'tier1' });
+      events.push(
+        { time: 0, type: 'created', ticket, priority: 'normal' },
+        { time: 0, type: 'queued', ticket, tier: 'tier1' },
+      );
     }
     events.push(
       { time: 5, type: 'assigned', ticket: 1, agent: 'a1', tier: 'tier1' },
       { time: 10, type: 'replied', ticket: 1, kind: 'substantive' },
       { time: 10, type: 'resolved', ticket: 1 },
     );
-    const result = computeKpisFromEvents(events, { originEpochMs: 0, measureFrom: 0, measureTo: 100 }, { serviceLevelThreshold: 25, reopenWindow: 100, sla });
+    const result = computeKpisFromEvents(
+      events,
+      { originEpochMs: 0, measureFrom: 0, measureTo: 100 },
+      { serviceLevelThreshold: 25, reopenWindow: 100, sla },
+    );
     expect(result.values.first_response_time_p50).toBe(10);
     expect(result.values.first_response_unfinished_share).toBe(3 / 4);
     expect(result.values.resolution_unfinished_share).toBe(3 / 4);
@@ -339,7 +374,8 @@ describe('KPI catalog on a hand-built log', () => {
   it('reports truth KPIs as null on a log without truth (a real desk’s export)', () => {
     const observedOnly = handBuiltLog().filter((event) => event.type !== 'truth_fixed');
     const result = computeKpisFromEvents(observedOnly, window, { serviceLevelThreshold: 25, reopenWindow: 100 });
-    for (const id of ['true_resolution_rate', 'true_resolution_time_mean', 'hidden_failure_share']) expect(result.values[id], id).toBeNull();
+    for (const id of ['true_resolution_rate', 'true_resolution_time_mean', 'hidden_failure_share'])
+      expect(result.values[id], id).toBeNull();
     expect(result.values.resolution_time_mean).toBeCloseTo(200 / 3, 9);
   });
 });
@@ -367,14 +403,29 @@ describe('tickets table', () => {
     const withSla = (() => {
       const ledger = new Ledger(window);
       for (const event of handBuiltLog()) ledger.emit(event);
-      return ticketRows(ledger, { serviceLevelThreshold: 25, reopenWindow: 100, sla: { ...sla, targets: { normal: { firstResponse: 50, resolution: 60 } } } });
+      return ticketRows(ledger, {
+        serviceLevelThreshold: 25,
+        reopenWindow: 100,
+        sla: { ...sla, targets: { normal: { firstResponse: 50, resolution: 60 } } },
+      });
     })();
     expect(withSla.map((row) => row.sla_first_response_breached_minute)).toEqual([null, 80, null, null, null]);
     expect(withSla[1]!.sla_resolution_breached_minute).toBeCloseTo(120, 3);
-    expect(withSla.filter((_, index) => index !== 1).map((row) => row.sla_resolution_breached_minute)).toEqual([null, null, null, null]);
+    expect(withSla.filter((_, index) => index !== 1).map((row) => row.sla_resolution_breached_minute)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     // Without an SLA policy the columns stay empty.
     expect(withTruth.map((row) => row.sla_first_response_breached_minute)).toEqual([null, null, null, null, null]);
     // A log without truth (a real export) leaves the column empty rather than claiming "false".
-    expect(rows(handBuiltLog().filter((event) => event.type !== 'truth_fixed')).map((row) => row.truly_fixed)).toEqual([null, null, null, null, null]);
+    expect(rows(handBuiltLog().filter((event) => event.type !== 'truth_fixed')).map((row) => row.truly_fixed)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

@@ -41,7 +41,8 @@ function issueLog(): TicketEvent[] {
     event(ticket, start, 'work_started', { agent: 'a1', tier: 'tier1' });
     event(ticket, end, 'work_ended', { agent: 'a1', tier: 'tier1' });
   };
-  const rated = (ticket: number, time: number, csat: number) => event(ticket, time, 'truth_satisfaction', { value: { csat, ces: 3, nps: 5 } });
+  const rated = (ticket: number, time: number, csat: number) =>
+    event(ticket, time, 'truth_satisfaction', { value: { csat, ces: 3, nps: 5 } });
 
   created(1, 50);
   work(1, 50, 60);
@@ -99,7 +100,8 @@ function issueLog(): TicketEvent[] {
 }
 
 const window = { originEpochMs: 0, measureFrom: 100, measureTo: 2000 };
-const kpis = (events: TicketEvent[]) => computeKpisFromEvents(events, window, { serviceLevelThreshold: 25, reopenWindow: 1000 }).values;
+const kpis = (events: TicketEvent[]) =>
+  computeKpisFromEvents(events, window, { serviceLevelThreshold: 25, reopenWindow: 1000 }).values;
 
 describe('truth KPIs per issue, on a hand-built log', () => {
   it('follow each issue across reopens, repeat tickets and split tickets', () => {
@@ -123,7 +125,10 @@ describe('truth KPIs per issue, on a hand-built log', () => {
     // t11 names t4, itself a repeat of t3: it joins issue B (whose last word is now t11's, not yet in).
     events.push({ ticket: 11, time: 1950, type: 'created' }, { ticket: 11, time: 1950, type: 'truth_issue', value: 4 });
     // t12 names a ticket the log does not have: it is an issue of its own.
-    events.push({ ticket: 12, time: 1960, type: 'created' }, { ticket: 12, time: 1960, type: 'truth_issue', value: 99 });
+    events.push(
+      { ticket: 12, time: 1960, type: 'created' },
+      { ticket: 12, time: 1960, type: 'truth_issue', value: 99 },
+    );
     const values = kpis(events);
     expect(values.contacts_per_issue).toBe((3 + 2 + 2 + 1 + 2 + 1) / 6);
     expect(values.true_resolution_rate).toBe(3 / 6);
@@ -133,7 +138,14 @@ describe('truth KPIs per issue, on a hand-built log', () => {
   it('are null on a log without truth events', () => {
     const observed = issueLog().filter((event) => !event.type.startsWith('truth_'));
     const values = kpis(observed);
-    for (const id of ['true_resolution_rate', 'true_resolution_time_mean', 'true_resolution_unfinished_share', 'contacts_per_issue', 'agent_minutes_per_issue', 'true_satisfaction_mean']) {
+    for (const id of [
+      'true_resolution_rate',
+      'true_resolution_time_mean',
+      'true_resolution_unfinished_share',
+      'contacts_per_issue',
+      'agent_minutes_per_issue',
+      'true_satisfaction_mean',
+    ]) {
       expect(values[id], id).toBeNull();
     }
   });

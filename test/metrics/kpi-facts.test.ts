@@ -49,7 +49,13 @@ describe('KPI facts in the catalog', () => {
       expect(kpiDirection(truth.kpi), observed).toBe(kpiDirection(observed));
     }
     const observed = TRUTH_COUNTERPARTS.map((pair) => pair.observed);
-    expect(observed).toEqual(['resolution_rate', 'resolution_time_mean', 'csat_mean', 'csat_satisfied_share', 'automation_containment_rate']);
+    expect(observed).toEqual([
+      'resolution_rate',
+      'resolution_time_mean',
+      'csat_mean',
+      'csat_satisfied_share',
+      'automation_containment_rate',
+    ]);
     expect(TRUTH_KPI_CATALOG.every((kpi) => KPI_CATALOG.includes(kpi))).toBe(true);
   });
 

@@ -24,7 +24,8 @@ import { computeSegments } from '../../src/metrics/segments.js';
  */
 function log(): TicketEvent[] {
   const events: TicketEvent[] = [];
-  const add = (time: number, type: TicketEvent['type'], fields: Partial<TicketEvent> = {}) => events.push({ time, type, ...fields });
+  const add = (time: number, type: TicketEvent['type'], fields: Partial<TicketEvent> = {}) =>
+    events.push({ time, type, ...fields });
   add(0, 'shift_started', { agent: 'a1', tier: 'tier1' });
   add(1000, 'shift_started', { agent: 'a2', tier: 'tier1' });
   add(1500, 'shift_ended', { agent: 'a2', tier: 'tier1' });
@@ -57,7 +58,8 @@ function log(): TicketEvent[] {
 const window = { originEpochMs: Date.parse('2026-03-02T00:00:00Z'), measureFrom: 0, measureTo: 3 * 1440 };
 const defaults: MetricOptions = { serviceLevelThreshold: 60, reopenWindow: 7 * 1440 };
 // A desk whose system records every event type: no escalation here means none happened.
-const kpis = (options: Partial<MetricOptions> = {}) => computeKpisFromEvents(log(), window, { ...defaults, ...options }, undefined, EVENT_TYPES).values;
+const kpis = (options: Partial<MetricOptions> = {}) =>
+  computeKpisFromEvents(log(), window, { ...defaults, ...options }, undefined, EVENT_TYPES).values;
 
 describe('metric options on a hand-built log', () => {
   it('counts first responses without automatic replies by default', () => {
@@ -109,21 +111,34 @@ describe('metric options on a hand-built log', () => {
     // The same tickets with B's events first (its row before A's, though created after it),
     // and customers as numbers (x = 7, y = 0) as simulated logs have them: same answers.
     const events = log();
-    const reordered = [...events.filter((event) => event.ticket === 'B'), ...events.filter((event) => event.ticket !== 'B')];
-    const numbered = reordered.map((event) => (event.customer === undefined ? event : { ...event, customer: event.customer === 'x' ? 7 : 0 }));
+    const reordered = [
+      ...events.filter((event) => event.ticket === 'B'),
+      ...events.filter((event) => event.ticket !== 'B'),
+    ];
+    const numbered = reordered.map((event) =>
+      event.customer === undefined ? event : { ...event, customer: event.customer === 'x' ? 7 : 0 },
+    );
     for (const input of [reordered, numbered]) {
       const values = computeKpisFromEvents(input, window, defaults, undefined, EVENT_TYPES).values;
       expect(values.repeat_contact_rate).toBeCloseTo(1 / 4, 9);
       expect(values.fcr_rate).toBeCloseTo(1 / 3, 9);
       // Measured from 150 (A left out): B, C, D; B's next billing contact is none (A came
       // before it, whatever the rows' order) ⇒ no repeat; FCR: B yes, C reopened ⇒ 1 / 2.
-      const later = computeKpisFromEvents(input, { ...window, measureFrom: 150 }, defaults, undefined, EVENT_TYPES).values;
+      const later = computeKpisFromEvents(
+        input,
+        { ...window, measureFrom: 150 },
+        defaults,
+        undefined,
+        EVENT_TYPES,
+      ).values;
       expect(later.repeat_contact_rate).toBe(0);
       expect(later.fcr_rate).toBeCloseTo(1 / 2, 9);
     }
     // Ticket B's customer unknown: A has no later same-category contact ⇒ neither repeats;
     // FCR: A, B, C resolved, C reopened within the window ⇒ 2 / 3; repeats over A, C, D ⇒ 0.
-    const unknown = events.map((event) => (event.ticket === 'B' && event.type === 'created' ? { ...event, customer: undefined } : event));
+    const unknown = events.map((event) =>
+      event.ticket === 'B' && event.type === 'created' ? { ...event, customer: undefined } : event,
+    );
     const values = computeKpisFromEvents(unknown, window, defaults, undefined, EVENT_TYPES).values;
     expect(values.repeat_contact_rate).toBe(0);
     expect(values.fcr_rate).toBeCloseTo(2 / 3, 9);
@@ -155,7 +170,8 @@ describe('segments', () => {
   const ledger = new Ledger(window);
   for (const event of log()) ledger.emit(event);
   const segments = computeSegments(ledger, defaults);
-  const find = (dimension: string, segment: string) => segments.find((entry) => entry.dimension === dimension && entry.segment === segment)!.values;
+  const find = (dimension: string, segment: string) =>
+    segments.find((entry) => entry.dimension === dimension && entry.segment === segment)!.values;
 
   it('splits ticket KPIs by channel and category', () => {
     expect(find('channel', 'email').tickets_created).toBe(2);
@@ -183,7 +199,11 @@ describe('daily series', () => {
 
   it('has one row per day with its calendar start', () => {
     expect(column('day')).toEqual([1, 2, 3]);
-    expect(column('start')).toEqual(['2026-03-02T00:00:00.000Z', '2026-03-03T00:00:00.000Z', '2026-03-04T00:00:00.000Z']);
+    expect(column('start')).toEqual([
+      '2026-03-02T00:00:00.000Z',
+      '2026-03-03T00:00:00.000Z',
+      '2026-03-04T00:00:00.000Z',
+    ]);
   });
 
   it('counts volume, resolutions and backlog per day', () => {

@@ -28,7 +28,12 @@ const window = { originEpochMs: 0, measureFrom: 0, measureTo: 1000 };
 const costs = { hourlyByTier: { tier1: 60 }, perTicket: 0, fixedMonthly: 0, perHire: 1000, overtimePremium: 0.5 };
 
 describe('overtime and turnover in the cost KPIs (hand-built log)', () => {
-  const table = computeKpisFromEvents(log(), window, { serviceLevelThreshold: 60, reopenWindow: 100, fcrWindow: 100, costs }, ['tier1']);
+  const table = computeKpisFromEvents(
+    log(),
+    window,
+    { serviceLevelThreshold: 60, reopenWindow: 100, fcrWindow: 100, costs },
+    ['tier1'],
+  );
 
   it('pays overtime at the premium and charges the replacement at the departure', () => {
     // On shift: a1 480 + 60, a2 480 = 1,020 min at 60/h = 1,020; the premium: 0.5 × 60 min at
@@ -44,7 +49,12 @@ describe('overtime and turnover in the cost KPIs (hand-built log)', () => {
   });
 
   it('an overtime stint cut short by the end of the window counts up to the end', () => {
-    const cut = computeKpisFromEvents(log(), { originEpochMs: 0, measureFrom: 0, measureTo: 500 }, { serviceLevelThreshold: 60, reopenWindow: 100, fcrWindow: 100, costs }, ['tier1']);
+    const cut = computeKpisFromEvents(
+      log(),
+      { originEpochMs: 0, measureFrom: 0, measureTo: 500 },
+      { serviceLevelThreshold: 60, reopenWindow: 100, fcrWindow: 100, costs },
+      ['tier1'],
+    );
     // a1 480 + 20 of overtime, a2 480 ⇒ overtime 20 / 980; no departure before 500.
     expect(cut.values.overtime_share).toBeCloseTo(20 / 980, 12);
     expect(cut.values.total_cost).toBeCloseTo(980 + 0.5 * 20, 9);

@@ -30,7 +30,8 @@ function ledger(): Ledger {
 }
 
 const options = { serviceLevelThreshold: 5, reopenWindow: 7 * 1440 };
-const visits = (context: ReturnType<typeof buildContext>) => Object.fromEntries([...context.visitsByTier].map(([tier, list]) => [tier, [...list]]));
+const visits = (context: ReturnType<typeof buildContext>) =>
+  Object.fromEntries([...context.visitsByTier].map(([tier, list]) => [tier, [...list]]));
 
 describe('a segment context', () => {
   it('has the visits of the whole log for all tickets', () => {
@@ -47,6 +48,9 @@ describe('a segment context', () => {
     const folded = ledger();
     folded.emit({ time: 70, type: 'created', ticket: 'D' });
     const tickets = Int32Array.from([3]);
-    expect(visits(buildContext(folded, options, { tickets, allTickets: tickets, agents: [] }))).toEqual({ tier1: [], tier2: [] });
+    expect(visits(buildContext(folded, options, { tickets, allTickets: tickets, agents: [] }))).toEqual({
+      tier1: [],
+      tier2: [],
+    });
   });
 });

@@ -17,7 +17,10 @@ describe('quantiles', () => {
       for (const ties of [false, true]) {
         const values = Array.from({ length: size }, () => (ties ? Math.floor(random() * 5) : random() * 100));
         for (const probability of [0, 0.1, 0.5, 0.9, 0.99, 1]) {
-          expect(selectQuantile(Float64Array.from(values), probability), `size ${size}, p ${probability}`).toBeCloseTo(quantile(values, probability)!, 12);
+          expect(selectQuantile(Float64Array.from(values), probability), `size ${size}, p ${probability}`).toBeCloseTo(
+            quantile(values, probability)!,
+            12,
+          );
         }
       }
     }

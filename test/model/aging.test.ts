@@ -55,7 +55,8 @@ describe('customers of aging tickets chase', () => {
     // Every ticket that waited over 2 h chased at least once.
     for (const [ticket, queued] of queuedAt) {
       const taken = takenAt.get(ticket);
-      if (taken !== undefined && taken - queued > 120 && queued + 120 <= events[events.length - 1]!.time) expect(chases.has(ticket)).toBe(true);
+      if (taken !== undefined && taken - queued > 120 && queued + 120 <= events[events.length - 1]!.time)
+        expect(chases.has(ticket)).toBe(true);
     }
   });
 

@@ -12,8 +12,10 @@ import { simulate } from '../../src/model/simulate.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 
 const SHORT = ['replications=2', 'horizon.days=10', 'horizon.warmup_days=2'];
-const scenario = (...overrides: string[]) => loadScenarioFile('scenarios/baseline.yaml', { overrides: [...SHORT, ...overrides] }).scenario;
-const kpis = (...overrides: string[]) => runScenario(scenario(...overrides)).outcomes.map((outcome) => outcome.kpis.values);
+const scenario = (...overrides: string[]) =>
+  loadScenarioFile('scenarios/baseline.yaml', { overrides: [...SHORT, ...overrides] }).scenario;
+const kpis = (...overrides: string[]) =>
+  runScenario(scenario(...overrides)).outcomes.map((outcome) => outcome.kpis.values);
 const events = (...overrides: string[]): TicketEvent[] => {
   const sink = new ArraySink();
   simulate(buildDesk(scenario(...overrides)), 1, sink);
@@ -41,13 +43,18 @@ describe('automatic acknowledgement', () => {
   });
 
   it('covers only the channels listed, and after a delay only tickets still waiting for an answer', () => {
-    const log = events('policies.auto_acknowledgement.enabled=true', 'policies.auto_acknowledgement.delay=30m', 'policies.auto_acknowledgement.channels=[chat,phone]');
+    const log = events(
+      'policies.auto_acknowledgement.enabled=true',
+      'policies.auto_acknowledgement.delay=30m',
+      'policies.auto_acknowledgement.channels=[chat,phone]',
+    );
     const channel = new Map<number | string, string | undefined>();
     const ended = new Map<number | string, number>();
     let acknowledged = 0;
     for (const event of log) {
       if (event.type === 'created') channel.set(event.ticket!, event.channel);
-      if ((event.type === 'abandoned' || event.type === 'resolved') && !ended.has(event.ticket!)) ended.set(event.ticket!, event.time);
+      if ((event.type === 'abandoned' || event.type === 'resolved') && !ended.has(event.ticket!))
+        ended.set(event.ticket!, event.time);
       if (event.type !== 'replied' || event.kind !== 'auto') continue;
       acknowledged++;
       expect(channel.get(event.ticket!)).not.toBe('email');
@@ -63,7 +70,11 @@ describe('automatic acknowledgement', () => {
   it('first response: unchanged unless auto replies count; then it shows service that did not happen', () => {
     const plain = kpis();
     const acknowledged = kpis('policies.auto_acknowledgement.enabled=true', 'policies.auto_acknowledgement.delay=5m');
-    const counted = kpis('policies.auto_acknowledgement.enabled=true', 'policies.auto_acknowledgement.delay=5m', 'metrics.auto_reply_counts_as_response=true');
+    const counted = kpis(
+      'policies.auto_acknowledgement.enabled=true',
+      'policies.auto_acknowledgement.delay=5m',
+      'metrics.auto_reply_counts_as_response=true',
+    );
     // Not counted: every KPI as without the acknowledgement, truth included.
     expect(acknowledged).toEqual(plain);
     for (const [index, values] of counted.entries()) {
@@ -72,13 +83,21 @@ describe('automatic acknowledgement', () => {
       expect(values.first_response_time_mean!).toBeLessThan(plain[index]!.first_response_time_mean! / 10);
       expect(values.sla_first_response_compliance!).toBeGreaterThan(plain[index]!.sla_first_response_compliance!);
       // …while customers, resolutions and the truth are exactly as before.
-      for (const id of ['resolution_time_mean', 'true_satisfaction_mean', 'true_resolution_time_mean', 'csat_mean', 'handle_time_mean']) {
+      for (const id of [
+        'resolution_time_mean',
+        'true_satisfaction_mean',
+        'true_resolution_time_mean',
+        'csat_mean',
+        'handle_time_mean',
+      ]) {
         expect(values[id], id).toBe(plain[index]![id]);
       }
     }
   });
 
   it('refuses a channel the desk does not have, with its path', () => {
-    expect(() => scenario('policies.auto_acknowledgement.channels=[fax]')).toThrow(/policies\.auto_acknowledgement\.channels[\s\S]*unknown channel "fax"/);
+    expect(() => scenario('policies.auto_acknowledgement.channels=[fax]')).toThrow(
+      /policies\.auto_acknowledgement\.channels[\s\S]*unknown channel "fax"/,
+    );
   });
 });

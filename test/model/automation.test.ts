@@ -15,14 +15,17 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { expectInside } from '../support/cli.js';
 
 const load = (file: string, overrides: string[]) =>
-  loadScenarioFile(`scenarios/textbook/${file}.yaml`, { overrides: ['horizon.days=10', 'replications=6', ...overrides] }).scenario;
+  loadScenarioFile(`scenarios/textbook/${file}.yaml`, {
+    overrides: ['horizon.days=10', 'replications=6', ...overrides],
+  }).scenario;
 
 /** Events of one replication, by ticket. */
 function eventsByTicket(file: string, overrides: string[]): Map<number | string, TicketEvent[]> {
   const sink = new ArraySink();
   simulate(buildDesk(load(file, ['replications=1', ...overrides])), 1, sink);
   const byTicket = new Map<number | string, TicketEvent[]>();
-  for (const event of sink.events) if (event.ticket !== undefined) byTicket.set(event.ticket, [...(byTicket.get(event.ticket) ?? []), event]);
+  for (const event of sink.events)
+    if (event.ticket !== undefined) byTicket.set(event.ticket, [...(byTicket.get(event.ticket) ?? []), event]);
   return byTicket;
 }
 
@@ -31,7 +34,8 @@ function binomialInside(count: number, trials: number, p: number): boolean {
   return Math.abs(count / trials - p) <= 3.29 * Math.sqrt((p * (1 - p)) / trials);
 }
 
-const bot = 'automation=[{id: bot, response: 15s, conversation: 2m, containment: 0.5, accuracy: 0.8, cost_per_conversation: 1}]';
+const bot =
+  'automation=[{id: bot, response: 15s, conversation: 2m, containment: 0.5, accuracy: 0.8, cost_per_conversation: 1}]';
 
 describe('automation tier', () => {
   it('answers at its response time, then contains the ticket or hands it off to the entry tier', () => {
@@ -45,14 +49,17 @@ describe('automation tier', () => {
       if (reply === undefined) continue; // created in the last seconds of the horizon
       expect(reply.tier).toBe('bot');
       expect(reply.time - created.time).toBeCloseTo(0.25, 9);
-      const end = events.find((event) => (event.type === 'resolved' || event.type === 'escalated') && event.tier === 'bot');
+      const end = events.find(
+        (event) => (event.type === 'resolved' || event.type === 'escalated') && event.tier === 'bot',
+      );
       if (end === undefined) continue;
       expect(end.time - created.time).toBeCloseTo(2, 9);
       const human = events.filter((event) => event.type === 'queued' && event.tier === 'desk');
       if (end.type === 'resolved') {
         contained++;
         // A contained ticket meets a human only if its customer comes back (a reopen).
-        if (human.length > 0) expect(events.some((event) => event.type === 'reopened' && event.time <= human[0]!.time)).toBe(true);
+        if (human.length > 0)
+          expect(events.some((event) => event.type === 'reopened' && event.time <= human[0]!.time)).toBe(true);
       } else {
         handedOff++;
         expect(end).toMatchObject({ kind: 'handoff', value: 'desk' });
@@ -96,7 +103,9 @@ describe('automation tier', () => {
     let open = 0;
     let most = 0;
     let full = 0;
-    const all = [...eventsByTicket('mmc', overrides).values()].flat().sort((a, b) => a.time - b.time || (a.type === 'queued' ? 1 : -1));
+    const all = [...eventsByTicket('mmc', overrides).values()]
+      .flat()
+      .sort((a, b) => a.time - b.time || (a.type === 'queued' ? 1 : -1));
     const channel = new Map<number | string, string>();
     for (const event of all) {
       if (event.type === 'created') channel.set(event.ticket!, event.channel!);
@@ -105,7 +114,8 @@ describe('automation tier', () => {
         most = Math.max(most, ++open);
       }
       if ((event.type === 'resolved' || event.type === 'escalated') && event.tier === 'bot') open--;
-      if (event.type === 'queued' && event.tier === 'desk' && open === 2 && channel.get(event.ticket!) === 'chat') full++;
+      if (event.type === 'queued' && event.tier === 'desk' && open === 2 && channel.get(event.ticket!) === 'chat')
+        full++;
     }
     expect(most).toBe(2);
     expect(full).toBeGreaterThan(0); // chat tickets that found it full went to the desk
@@ -140,7 +150,9 @@ describe('handoffs', () => {
 
   it('a repeat lowers true satisfaction and raises effort', () => {
     const plain = runScenario(load('tandem', ['customers.survey.share=1'])).summary.kpis;
-    const repeated = runScenario(load('tandem', ['customers.survey.share=1', 'handoffs.context_lost=1', 'handoffs.per_repeat=0.3'])).summary.kpis;
+    const repeated = runScenario(
+      load('tandem', ['customers.survey.share=1', 'handoffs.context_lost=1', 'handoffs.per_repeat=0.3']),
+    ).summary.kpis;
     expect(repeated.true_satisfaction_mean!.mean!).toBeLessThan(plain.true_satisfaction_mean!.mean!);
     expect(repeated.ces_mean!.mean!).toBeGreaterThan(plain.ces_mean!.mean!);
   });
@@ -169,12 +181,20 @@ describe('handoffs', () => {
 });
 
 describe('warnings', () => {
-  const facts = { replications: 5, measuredDays: 28, reopenWindowDays: 7, surveyDelayMinutes: 360, escalationTargets: [] };
+  const facts = {
+    replications: 5,
+    measuredDays: 28,
+    reopenWindowDays: 7,
+    surveyDelayMinutes: 360,
+    escalationTargets: [],
+  };
   const blank = { mean: null, sd: null, ci95: null, n: 0, unit: 'share' as const };
   it('call automation KPIs blank only on a desk with an automation tier', () => {
     const input = { kpis: { automation_coverage: blank }, tiers: {} };
     expect(computeWarnings(input, facts).map((warning) => warning.code)).not.toContain('blank_kpis');
-    expect(computeWarnings(input, { ...facts, automation: true }).map((warning) => warning.code)).toContain('blank_kpis');
+    expect(computeWarnings(input, { ...facts, automation: true }).map((warning) => warning.code)).toContain(
+      'blank_kpis',
+    );
   });
 });
 
@@ -193,7 +213,17 @@ describe('repeats in the satisfaction model', () => {
     expectedFirstResponse: Float64Array.of(60),
     expectedResolution: Float64Array.of(1440),
   };
-  const experience = { contacts: 1, fixed: true, abandoned: false, handoffs: 1, exchanges: 0, genericReplies: 0, firstResponseWait: 10, resolutionWait: 100, searchedFirst: false };
+  const experience = {
+    contacts: 1,
+    fixed: true,
+    abandoned: false,
+    handoffs: 1,
+    exchanges: 0,
+    genericReplies: 0,
+    firstResponseWait: 10,
+    resolutionWait: 100,
+    searchedFirst: false,
+  };
   it('multiplies the satisfied probability by (1 − per_repeat) per repeat, and adds its effort', () => {
     // 0.9 × 0.9 (one handoff) = 0.81; two repeats: × 0.8² = 0.5184. Effort: 0.5 (handoff) + 2 × 1.5 = 3.5.
     expect(satisfiedProbability(model, experience, 0, 0)).toBeCloseTo(0.81, 12);

@@ -3,7 +3,7 @@
  * engine's calendars promise must show in the simulated event log.
  */
 import { describe, expect, it } from 'vitest';
-import { LocalTimeTable } from '../../src/engine/local-time.js';
+import type { LocalTimeTable } from '../../src/engine/local-time.js';
 import { ArraySink, type TicketEvent } from '../../src/eventlog/types.js';
 import { buildDesk } from '../../src/model/build.js';
 import { simulate } from '../../src/model/simulate.js';
@@ -45,7 +45,11 @@ describe('arrival patterns through the model', () => {
   });
 
   it('profile: the weekly weights shape the volume (weekends quiet)', () => {
-    const { events, time } = run(desk, ['arrivals.pattern=profile', 'arrivals.rate_per_hour=10', 'arrivals.weekly_profile=[1.5,1.5,1.5,1.5,1.5,0.25,0.25]']);
+    const { events, time } = run(desk, [
+      'arrivals.pattern=profile',
+      'arrivals.rate_per_hour=10',
+      'arrivals.weekly_profile=[1.5,1.5,1.5,1.5,1.5,0.25,0.25]',
+    ]);
     const created = events.filter((event) => event.type === 'created');
     const weekend = created.filter((event) => time.dayOfWeek(event.time) >= 5).length;
     // Weights normalise to mean 1: weekdays 1.5×, weekend days 0.25× the 10/h average.
@@ -54,15 +58,23 @@ describe('arrival patterns through the model', () => {
   });
 
   it('a surge with a category adds that category only, in its window', () => {
-    const surge = ['arrivals.rate_per_hour=20', 'arrivals.surges=[{ start: "2026-03-10T10:00:00", duration: 4h, multiplier: 4, category: outage }]'];
+    const surge = [
+      'arrivals.rate_per_hour=20',
+      'arrivals.surges=[{ start: "2026-03-10T10:00:00", duration: 4h, multiplier: 4, category: outage }]',
+    ];
     const { events, time } = run(desk, surge);
     const start = time.fromIso('2026-03-10T10:00:00');
-    const inWindow = (event: TicketEvent) => event.type === 'created' && event.time >= start && event.time < start + 240;
-    const byCategory = (category: string) => events.filter((event) => inWindow(event) && event.category === category).length;
+    const inWindow = (event: TicketEvent) =>
+      event.type === 'created' && event.time >= start && event.time < start + 240;
+    const byCategory = (category: string) =>
+      events.filter((event) => inWindow(event) && event.category === category).length;
     // 4 h at 20/h: 80 tickets as usual (64 how_to, 16 outage), plus (4 − 1) × 80 = 240 outage.
     expect(Math.abs(byCategory('outage') - 256)).toBeLessThan(4 * Math.sqrt(256));
     expect(Math.abs(byCategory('how_to') - 64)).toBeLessThan(4 * Math.sqrt(64));
-    const before = events.filter((event) => event.type === 'created' && event.time >= start - 240 && event.time < start && event.category === 'outage').length;
+    const before = events.filter(
+      (event) =>
+        event.type === 'created' && event.time >= start - 240 && event.time < start && event.category === 'outage',
+    ).length;
     expect(before).toBeLessThan(16 + 4 * 4);
   });
 });

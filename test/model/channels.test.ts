@@ -19,17 +19,27 @@ function baselineEvents(overrides: string[] = [], replication = 0): TicketEvent[
 
 /** Tickets created after the warm-up, with what happened to them. */
 function ticketsOf(events: TicketEvent[]) {
-  const tickets = new Map<number | string, { created: TicketEvent; abandoned: boolean; firstReply: number; engineeringAt: number }>();
+  const tickets = new Map<
+    number | string,
+    { created: TicketEvent; abandoned: boolean; firstReply: number; engineeringAt: number }
+  >();
   for (const event of events) {
     if (event.ticket === undefined) continue;
     if (event.type === 'created' && event.time >= 7 * 1440) {
-      tickets.set(event.ticket, { created: event, abandoned: false, firstReply: Number.NaN, engineeringAt: Number.NaN });
+      tickets.set(event.ticket, {
+        created: event,
+        abandoned: false,
+        firstReply: Number.NaN,
+        engineeringAt: Number.NaN,
+      });
     }
     const ticket = tickets.get(event.ticket);
     if (ticket === undefined) continue;
     if (event.type === 'abandoned') ticket.abandoned = true;
-    if (event.type === 'replied' && event.kind !== 'auto' && Number.isNaN(ticket.firstReply)) ticket.firstReply = event.time;
-    if (event.type === 'pending' && event.kind === 'engineering' && Number.isNaN(ticket.engineeringAt)) ticket.engineeringAt = event.time;
+    if (event.type === 'replied' && event.kind !== 'auto' && Number.isNaN(ticket.firstReply))
+      ticket.firstReply = event.time;
+    if (event.type === 'pending' && event.kind === 'engineering' && Number.isNaN(ticket.engineeringAt))
+      ticket.engineeringAt = event.time;
   }
   return [...tickets.values()];
 }
@@ -58,7 +68,9 @@ describe('live channels: opening hours and a live team', () => {
 
   it('urgent tickets get a faster first response than normal ones', () => {
     const meanFirstResponse = (priority: string) => {
-      const answered = tickets.filter((ticket) => ticket.created.priority === priority && !Number.isNaN(ticket.firstReply));
+      const answered = tickets.filter(
+        (ticket) => ticket.created.priority === priority && !Number.isNaN(ticket.firstReply),
+      );
       return answered.reduce((sum, ticket) => sum + ticket.firstReply - ticket.created.time, 0) / answered.length;
     };
     expect(meanFirstResponse('urgent')).toBeLessThan(meanFirstResponse('normal'));

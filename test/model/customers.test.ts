@@ -12,7 +12,8 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { expectInside } from '../support/cli.js';
 
 const mmc = (overrides: string[]) =>
-  loadScenarioFile('scenarios/textbook/mmc.yaml', { overrides: ['horizon.days=8', 'replications=8', ...overrides] }).scenario;
+  loadScenarioFile('scenarios/textbook/mmc.yaml', { overrides: ['horizon.days=8', 'replications=8', ...overrides] })
+    .scenario;
 
 function events(overrides: string[]) {
   const sink = new ArraySink();
@@ -25,7 +26,11 @@ describe('customers coming back', () => {
     // Not fixed with probability 0.3; the customer always returns, after ~1 h, well inside
     // the 7-day window: a resolved ticket is reopened with probability 0.3.
     const { summary } = runScenario(
-      mmc(['tiers.desk.accuracy=0.7', 'customers.return_when_not_fixed=1', 'customers.return_delay={dist: exponential, mean: 60}']),
+      mmc([
+        'tiers.desk.accuracy=0.7',
+        'customers.return_when_not_fixed=1',
+        'customers.return_delay={dist: exponential, mean: 60}',
+      ]),
     );
     expectInside(summary.kpis.reopen_rate, 0.3, 'reopen rate');
   });
@@ -45,18 +50,24 @@ describe('customers coming back', () => {
     // A closed ticket is closed for good: only its customer's verdict and survey follow `closed`.
     const aftermath = new Set(['closed', 'truth_satisfaction', 'survey_sent', 'survey_answered']);
     const closedAt = new Map(log.filter((event) => event.type === 'closed').map((event) => [event.ticket, event.time]));
-    for (const event of log) if (closedAt.has(event.ticket) && !aftermath.has(event.type)) expect(event.time).toBeLessThanOrEqual(closedAt.get(event.ticket)!);
+    for (const event of log)
+      if (closedAt.has(event.ticket) && !aftermath.has(event.type))
+        expect(event.time).toBeLessThanOrEqual(closedAt.get(event.ticket)!);
   });
 
   it('customers come from a population when one is given', () => {
     const log = events(['customers.population=50']);
     const customers = new Set(log.filter((event) => event.type === 'created').map((event) => event.customer));
     expect(customers.size).toBe(50);
-    for (const customer of customers) expect(customer).toSatisfy((id) => typeof id === "number" && id >= 1 && id <= 50);
+    for (const customer of customers) expect(customer).toSatisfy((id) => typeof id === 'number' && id >= 1 && id <= 50);
   });
 
   it('hidden failures load the desk: lower accuracy ⇒ more work and longer waits (same seeds)', () => {
-    const base = ['customers.return_when_not_fixed=0.8', 'customers.return_delay={dist: exponential, mean: 240}', 'tiers.desk.agents=11'];
+    const base = [
+      'customers.return_when_not_fixed=0.8',
+      'customers.return_delay={dist: exponential, mean: 240}',
+      'tiers.desk.agents=11',
+    ];
     const exact = runScenario(mmc([...base, 'tiers.desk.accuracy=1'])).summary.kpis;
     const sloppy = runScenario(mmc([...base, 'tiers.desk.accuracy=0.8'])).summary.kpis;
     expect(exact.reopen_rate!.mean).toBe(0);
@@ -72,7 +83,9 @@ describe('costs', () => {
   it('one more Tier 1 agent costs more per ticket and lowers Tier 1 utilization (same seeds)', () => {
     const baseline = (agents: number) =>
       runScenario(
-        loadScenarioFile('scenarios/baseline.yaml', { overrides: ['replications=4', 'horizon.days=21', `tiers.tier1.shifts.0.agents=${agents}`] }).scenario,
+        loadScenarioFile('scenarios/baseline.yaml', {
+          overrides: ['replications=4', 'horizon.days=21', `tiers.tier1.shifts.0.agents=${agents}`],
+        }).scenario,
       );
     const lean = baseline(5);
     const staffed = baseline(6);
@@ -85,7 +98,9 @@ describe('costs', () => {
     // same work over more paid time means lower Tier 1 utilization every time. (Mean Tier 1
     // wait is dominated by tickets waiting overnight for 07:00; one more early agent barely moves it.)
     lean.outcomes.forEach((outcome, index) => {
-      expect(staffed.outcomes[index]!.kpis.tiers.tier1!.utilization!).toBeLessThan(outcome.kpis.tiers.tier1!.utilization!);
+      expect(staffed.outcomes[index]!.kpis.tiers.tier1!.utilization!).toBeLessThan(
+        outcome.kpis.tiers.tier1!.utilization!,
+      );
     });
   });
 });

@@ -12,7 +12,8 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { expectInside } from '../support/cli.js';
 
 const mmc = (overrides: string[]) =>
-  loadScenarioFile('scenarios/textbook/mmc.yaml', { overrides: ['horizon.days=10', 'replications=6', ...overrides] }).scenario;
+  loadScenarioFile('scenarios/textbook/mmc.yaml', { overrides: ['horizon.days=10', 'replications=6', ...overrides] })
+    .scenario;
 const allBugs = ['categories.general.needs_engineering=1', 'engineering.delay={dist: deterministic, value: 2d}'];
 
 describe('engineering dependency', () => {
@@ -20,7 +21,8 @@ describe('engineering dependency', () => {
     const sink = new ArraySink();
     simulate(buildDesk(mmc(['replications=1', ...allBugs])), 1, sink);
     const byTicket = new Map<number | string, TicketEvent[]>();
-    for (const event of sink.events) if (event.ticket !== undefined) byTicket.set(event.ticket, [...(byTicket.get(event.ticket) ?? []), event]);
+    for (const event of sink.events)
+      if (event.ticket !== undefined) byTicket.set(event.ticket, [...(byTicket.get(event.ticket) ?? []), event]);
     let checked = 0;
     for (const events of byTicket.values()) {
       const resolved = events.find((event) => event.type === 'resolved');
@@ -47,7 +49,9 @@ describe('engineering dependency', () => {
     const model = buildDesk(mmc(['tiers.desk.agents=14', ...allBugs]));
     const perReplication: number[] = [];
     for (let replication = 1; replication <= 6; replication++) {
-      const resolved = runReplication(model, replication).ledger.measuredTickets().filter((ticket) => ticket.resolvedCount > 0);
+      const resolved = runReplication(model, replication)
+        .ledger.measuredTickets()
+        .filter((ticket) => ticket.resolvedCount > 0);
       perReplication.push(resolved.reduce((sum, ticket) => sum + ticket.handleTime, 0) / resolved.length);
     }
     expectInside(summarize(perReplication, 'minutes'), 10 * 1.5, 'handle time of resolved tickets');
@@ -56,7 +60,12 @@ describe('engineering dependency', () => {
   it('a ticket back from engineering cannot abandon, whatever its customer’s patience', () => {
     const sink = new ArraySink();
     const scenario = loadScenarioFile('scenarios/textbook/mmc-abandonment.yaml', {
-      overrides: ['replications=1', 'horizon.days=6', 'categories.general.needs_engineering=1', 'engineering.delay={dist: deterministic, value: 1d}'],
+      overrides: [
+        'replications=1',
+        'horizon.days=6',
+        'categories.general.needs_engineering=1',
+        'engineering.delay={dist: deterministic, value: 1d}',
+      ],
     }).scenario;
     simulate(buildDesk(scenario), 1, sink);
     const resumed = new Set(sink.events.filter((event) => event.type === 'resumed').map((event) => event.ticket));

@@ -21,14 +21,18 @@ function ticketsOf(overrides: string[]): Map<number | string, TicketEvent[]> {
   const sink = new ArraySink();
   simulate(buildDesk(mmc(['replications=1', ...overrides])), 1, sink);
   const byTicket = new Map<number | string, TicketEvent[]>();
-  for (const event of sink.events) if (event.ticket !== undefined) byTicket.set(event.ticket, [...(byTicket.get(event.ticket) ?? []), event]);
+  for (const event of sink.events)
+    if (event.ticket !== undefined) byTicket.set(event.ticket, [...(byTicket.get(event.ticket) ?? []), event]);
   return byTicket;
 }
 
 describe('information requests', () => {
   it('the customer answers after the delay and the ticket continues to a resolution', () => {
     let checked = 0;
-    for (const events of ticketsOf(['customers.silence=0', 'customers.reply_delay={dist: deterministic, value: 3h}']).values()) {
+    for (const events of ticketsOf([
+      'customers.silence=0',
+      'customers.reply_delay={dist: deterministic, value: 3h}',
+    ]).values()) {
       const resolved = events.find((event) => event.type === 'resolved');
       if (resolved === undefined) continue;
       const ask = events.find((event) => event.type === 'replied')!;
@@ -48,7 +52,9 @@ describe('information requests', () => {
     const model = buildDesk(mmc(['customers.silence=0', 'customers.reply_delay={dist: deterministic, value: 1h}']));
     const perReplication: number[] = [];
     for (let replication = 1; replication <= 6; replication++) {
-      const resolved = runReplication(model, replication).ledger.measuredTickets().filter((ticket) => ticket.resolvedCount > 0);
+      const resolved = runReplication(model, replication)
+        .ledger.measuredTickets()
+        .filter((ticket) => ticket.resolvedCount > 0);
       perReplication.push(resolved.reduce((sum, ticket) => sum + ticket.handleTime, 0) / resolved.length);
     }
     expectInside(summarize(perReplication, 'minutes'), 10 + 0.5 * 10, 'handle time: session + continuation at 0.5');
@@ -76,9 +82,13 @@ describe('information requests', () => {
     simulate(buildDesk(scenario), 1, sink);
     // Complexity is hidden from the log, but in the baseline only bugs and integrations are
     // ever complex: no other category may be asked about.
-    const categoryOf = new Map(sink.events.filter((event) => event.type === 'created').map((event) => [event.ticket, event.category]));
+    const categoryOf = new Map(
+      sink.events.filter((event) => event.type === 'created').map((event) => [event.ticket, event.category]),
+    );
     const askedCategories = new Set(
-      sink.events.filter((event) => event.type === 'replied' && event.kind === 'info_request').map((event) => categoryOf.get(event.ticket)),
+      sink.events
+        .filter((event) => event.type === 'replied' && event.kind === 'info_request')
+        .map((event) => categoryOf.get(event.ticket)),
     );
     expect([...askedCategories].sort()).toEqual(['bug', 'integration']);
   });

@@ -31,13 +31,18 @@ function check(file: string, overrides: string[]) {
   const ending = { resolved: 0, abandoned: 0, open: 0 };
   for (const [ticket, events] of byTicket) {
     for (let index = 1; index < events.length; index++) {
-      expect(LIFECYCLE[events[index - 1]!.type], `ticket ${ticket}: ${events[index - 1]!.type} → ${events[index]!.type}`).toContain(events[index]!.type);
+      expect(
+        LIFECYCLE[events[index - 1]!.type],
+        `ticket ${ticket}: ${events[index - 1]!.type} → ${events[index]!.type}`,
+      ).toContain(events[index]!.type);
     }
     const lifecycle = events.filter((event) => !AFTERMATH.has(event.type));
     const last = lifecycle[lifecycle.length - 1]!.type;
     // Every ticket that ended (closed or abandoned) carries exactly one truth_satisfaction.
     const ended = last === 'closed' || last === 'abandoned';
-    expect(events.filter((event) => event.type === 'truth_satisfaction').length, `ticket ${ticket}`).toBe(ended ? 1 : 0);
+    expect(events.filter((event) => event.type === 'truth_satisfaction').length, `ticket ${ticket}`).toBe(
+      ended ? 1 : 0,
+    );
     // Resolved tickets close when the reopen window ends: resolved-not-yet-closed counts as resolved.
     if (last === 'closed' || last === 'resolved' || last === 'truth_fixed') ending.resolved++;
     else if (last === 'abandoned') ending.abandoned++;
@@ -70,7 +75,11 @@ describe('simulated logs', () => {
   });
 
   it('an overloaded desk leaves tickets open at the end rather than losing them', () => {
-    const ending = check('scenarios/textbook/mmc.yaml', ['tiers.desk.agents=8', 'horizon.days=2', 'horizon.warmup_days=0']);
+    const ending = check('scenarios/textbook/mmc.yaml', [
+      'tiers.desk.agents=8',
+      'horizon.days=2',
+      'horizon.warmup_days=0',
+    ]);
     expect(ending.open).toBeGreaterThan(100); // λ = 0.9 > cμ = 0.8: the queue grows
   });
 });

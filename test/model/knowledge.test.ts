@@ -11,7 +11,10 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { expectInside } from '../support/cli.js';
 
 const baseline = (overrides: string[]) =>
-  runScenario(loadScenarioFile('scenarios/baseline.yaml', { overrides: ['replications=5', 'horizon.days=28', ...overrides] }).scenario);
+  runScenario(
+    loadScenarioFile('scenarios/baseline.yaml', { overrides: ['replications=5', 'horizon.days=28', ...overrides] })
+      .scenario,
+  );
 
 describe('knowledge base', () => {
   it('more coverage ⇒ higher true fix rate, fewer escalations, shorter handle time (baseline desk)', () => {
@@ -43,7 +46,16 @@ describe('knowledge base', () => {
 
   it('escalations solved above write articles: the entry tier finds more answers over time, up to what is documentable', () => {
     const scenario = loadScenarioFile('scenarios/textbook/tandem.yaml', {
-      overrides: ['replications=1', 'horizon.days=20', 'horizon.warmup_days=0', 'knowledge.coverage=0.05', 'knowledge.article_probability=1', 'knowledge.article_gain=0.002', 'knowledge.decay_per_week=0', 'knowledge.documentable=0.8'],
+      overrides: [
+        'replications=1',
+        'horizon.days=20',
+        'horizon.warmup_days=0',
+        'knowledge.coverage=0.05',
+        'knowledge.article_probability=1',
+        'knowledge.article_gain=0.002',
+        'knowledge.decay_per_week=0',
+        'knowledge.documentable=0.8',
+      ],
     }).scenario;
     const sink = new ArraySink();
     simulate(buildDesk(scenario), 1, sink);
@@ -61,7 +73,9 @@ describe('knowledge base', () => {
   });
 
   it('without any coverage there is no knowledge base: no lookups, no articles', () => {
-    const scenario = loadScenarioFile('scenarios/textbook/tandem.yaml', { overrides: ['replications=1', 'horizon.days=3'] }).scenario;
+    const scenario = loadScenarioFile('scenarios/textbook/tandem.yaml', {
+      overrides: ['replications=1', 'horizon.days=3'],
+    }).scenario;
     const sink = new ArraySink();
     simulate(buildDesk(scenario), 1, sink);
     expect(sink.events.some((event) => event.type === 'kb_consulted' || event.type === 'self_service')).toBe(false);
@@ -78,7 +92,9 @@ describe('what is documentable', () => {
     }
     // The baseline's ceilings: bug 0.3, integration 0.4; the others are at or above 0.5.
     expect(message).toContain('knowledge.coverage');
-    expect(message).toContain('coverage starts above what is documentable (knowledge.documentable) in: bug 0.5 > 0.3, integration 0.5 > 0.4');
+    expect(message).toContain(
+      'coverage starts above what is documentable (knowledge.documentable) in: bug 0.5 > 0.3, integration 0.5 > 0.4',
+    );
     expect(message.match(/coverage starts above/g)?.length).toBe(1);
     // A value outside 0..1 is its own error, not also a ceiling error.
     try {

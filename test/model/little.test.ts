@@ -54,7 +54,11 @@ class LittleSink implements EventSink {
   finish(): { L: number; lambda: number; W: number } {
     this.advance(this.to);
     const duration = this.to - this.from;
-    return { L: this.area / duration, lambda: this.arrivals / duration, W: this.sojourns.reduce((a, b) => a + b, 0) / this.sojourns.length };
+    return {
+      L: this.area / duration,
+      lambda: this.arrivals / duration,
+      W: this.sojourns.reduce((a, b) => a + b, 0) / this.sojourns.length,
+    };
   }
 }
 

@@ -57,7 +57,11 @@ describe('backlog-triggered overtime', () => {
   });
 
   it('agents stay on while the backlog is high, never beyond the weekly cap', () => {
-    const log = events(['policies.overtime.max_per_week=5h', 'policies.overtime.backlog_per_agent=1', 'policies.overtime.stint=30m']);
+    const log = events([
+      'policies.overtime.max_per_week=5h',
+      'policies.overtime.backlog_per_agent=1',
+      'policies.overtime.stint=30m',
+    ]);
     const weeks = overtimeByAgentWeek(log);
     expect(weeks.size).toBeGreaterThan(3);
     // A stint that ends while the agent is busy lasts until the ticket in hand is done.
@@ -69,7 +73,9 @@ describe('backlog-triggered overtime', () => {
   it('costs more and shortens the waits; the premium is in total_cost', () => {
     const load = (overrides: string[]) => loadScenarioText(DESK, 'overtime-desk.yaml', { overrides }).scenario;
     const without = runScenario(load([]));
-    const withOvertime = runScenario(load(['policies.overtime.max_per_week=8h', 'policies.overtime.backlog_per_agent=1']));
+    const withOvertime = runScenario(
+      load(['policies.overtime.max_per_week=8h', 'policies.overtime.backlog_per_agent=1']),
+    );
     const change = differenceTable(without, withOvertime).kpis;
     expect(change.overtime_share!.mean!).toBeGreaterThan(0.02);
     expect(change.total_cost!.significant).toBe(true);
@@ -82,7 +88,12 @@ describe('backlog-triggered overtime', () => {
 describe('staffing that follows first-response pressure', () => {
   const load = (overrides: string[]) =>
     loadScenarioFile('scenarios/baseline.yaml', {
-      overrides: ['horizon.days=21', 'replications=6', 'incentives=[{kpi: first_response_time_mean, pressure: 1}]', ...overrides],
+      overrides: [
+        'horizon.days=21',
+        'replications=6',
+        'incentives=[{kpi: first_response_time_mean, pressure: 1}]',
+        ...overrides,
+      ],
     }).scenario;
 
   it('moves the given share of Tier 2 seats to Tier 1', () => {
@@ -90,7 +101,8 @@ describe('staffing that follows first-response pressure', () => {
     const sink = new ArraySink();
     simulate(model, 1, sink);
     const tierOf = new Map<string, string>();
-    for (const event of sink.events) if (event.type === 'shift_started') tierOf.set(event.agent!.replace(/-h\d+$/, ''), event.tier!);
+    for (const event of sink.events)
+      if (event.type === 'shift_started') tierOf.set(event.agent!.replace(/-h\d+$/, ''), event.tier!);
     // tier2-day-01..04: one of four (34 % of 4, rounded down along the seats) works Tier 1's queue.
     const tier2Seats = [...tierOf].filter(([seat]) => seat.startsWith('tier2-'));
     expect(tier2Seats.filter(([, tier]) => tier === 'tier1')).toHaveLength(1);

@@ -4,7 +4,10 @@ import { runScenario } from '../../src/experiment/run.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 
 const baseline = (overrides: string[]) =>
-  runScenario(loadScenarioFile('scenarios/baseline.yaml', { overrides: ['replications=4', 'horizon.days=21', ...overrides] }).scenario).outcomes;
+  runScenario(
+    loadScenarioFile('scenarios/baseline.yaml', { overrides: ['replications=4', 'horizon.days=21', ...overrides] })
+      .scenario,
+  ).outcomes;
 
 describe('SLA policies (baseline desk, same seeds)', () => {
   it('a business-hours clock is more lenient than a calendar clock for the same tickets', () => {
@@ -23,18 +26,25 @@ describe('SLA policies (baseline desk, same seeds)', () => {
     const noPause = baseline(['sla.pause_when_pending=false']);
     published.forEach((outcome, index) => {
       const values = outcome.kpis.values;
-      expect(tighter[index]!.kpis.values.sla_first_response_compliance!).toBeLessThan(values.sla_first_response_compliance!);
+      expect(tighter[index]!.kpis.values.sla_first_response_compliance!).toBeLessThan(
+        values.sla_first_response_compliance!,
+      );
       expect(tighter[index]!.kpis.values.sla_resolution_compliance!).toBeLessThan(values.sla_resolution_compliance!);
-      expect(noPause[index]!.kpis.values.sla_resolution_compliance!).toBeLessThanOrEqual(values.sla_resolution_compliance!);
+      expect(noPause[index]!.kpis.values.sla_resolution_compliance!).toBeLessThanOrEqual(
+        values.sla_resolution_compliance!,
+      );
       // Only the measurement changed: the desk itself is the same.
       expect(noPause[index]!.kpis.values.resolution_time_mean).toBe(values.resolution_time_mean);
     });
-    const total = (outcomes: typeof published) => outcomes.reduce((sum, outcome) => sum + outcome.kpis.values.sla_resolution_compliance!, 0);
+    const total = (outcomes: typeof published) =>
+      outcomes.reduce((sum, outcome) => sum + outcome.kpis.values.sla_resolution_compliance!, 0);
     expect(total(noPause)).toBeLessThan(total(published));
   });
 
   it('without targets the SLA KPIs are null', () => {
-    const [outcome] = runScenario(loadScenarioFile('scenarios/textbook/mmc.yaml', { overrides: ['replications=2', 'horizon.days=3'] }).scenario).outcomes;
+    const [outcome] = runScenario(
+      loadScenarioFile('scenarios/textbook/mmc.yaml', { overrides: ['replications=2', 'horizon.days=3'] }).scenario,
+    ).outcomes;
     expect(outcome!.kpis.values.sla_first_response_compliance).toBeNull();
   });
 });

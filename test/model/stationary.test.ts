@@ -73,7 +73,10 @@ describe('stationary baseline', () => {
     simulate(buildDesk(scenario), 0, counts);
     const created = counts.created.slice(1);
     const rate = counts.escalated.slice(1).map((escalated, index) => escalated / created[index]!);
-    for (const [name, series] of [['weekly created tickets', created], ['weekly escalation rate', rate]] as const) {
+    for (const [name, series] of [
+      ['weekly created tickets', created],
+      ['weekly escalation rate', rate],
+    ] as const) {
       const { trend, low, high } = relativeTrend(series);
       const shown = `${name}: trend ${(100 * trend).toFixed(1)} % [${(100 * low).toFixed(1)}, ${(100 * high).toFixed(1)}]`;
       expect(low, shown).toBeLessThanOrEqual(0.03);

@@ -61,7 +61,12 @@ describe('M/M/c+M against Erlang A', () => {
         `channels.chat.patience.mean=${patience}`,
         'horizon.days=22',
       ]);
-      const theory = erlangA({ servers: agents, arrivalRate: perHour / 60, serviceRate: 0.1, abandonmentRate: 1 / patience });
+      const theory = erlangA({
+        servers: agents,
+        arrivalRate: perHour / 60,
+        serviceRate: 0.1,
+        abandonmentRate: 1 / patience,
+      });
       expectInside(summary.kpis.abandonment_rate, theory.probabilityAbandon, 'P(abandon)');
       expectInside(summary.kpis.queue_wait_mean, theory.meanWait, 'mean wait (all arrivals)');
       expectInside(summary.kpis.waited_share, theory.probabilityWait, 'P(wait)');
@@ -101,7 +106,11 @@ describe('non-preemptive priority against Cobham', () => {
         }
       }
       const lambda = perHour / 60;
-      const theory = priorityQueueWaits({ servers: agents, serviceRate: 0.1, arrivalRates: [lambda * urgentShare, lambda * (1 - urgentShare)] });
+      const theory = priorityQueueWaits({
+        servers: agents,
+        serviceRate: 0.1,
+        arrivalRates: [lambda * urgentShare, lambda * (1 - urgentShare)],
+      });
       expectInside(summarize(classWaits.urgent!, 'minutes'), theory.meanWaits[0]!, 'urgent mean wait');
       expectInside(summarize(classWaits.normal!, 'minutes'), theory.meanWaits[1]!, 'normal mean wait');
       // Conservation: the desk-wide wait is the λ-weighted average, i.e. the FCFS wait.

@@ -44,14 +44,23 @@ describe('ground truth', () => {
     const exact = runScenario(mmc(['tiers.desk.accuracy=1'])).outcomes;
     const sloppy = runScenario(mmc(['tiers.desk.accuracy=0.5'])).outcomes;
     for (const kpi of KPI_CATALOG.filter((candidate) => !TRUTH_KPI_IDS.has(candidate.id))) {
-      expect(sloppy.map((outcome) => outcome.kpis.values[kpi.id]), kpi.id).toEqual(exact.map((outcome) => outcome.kpis.values[kpi.id]));
+      expect(
+        sloppy.map((outcome) => outcome.kpis.values[kpi.id]),
+        kpi.id,
+      ).toEqual(exact.map((outcome) => outcome.kpis.values[kpi.id]));
     }
     expect(sloppy[0]!.kpis.values.true_resolution_rate).toBeLessThan(exact[0]!.kpis.values.true_resolution_rate! - 0.3);
   });
 
   it('accuracy is per tier and per complexity: Tier 2 fixes what Tier 1 would not', () => {
     const scenario = loadScenarioFile('scenarios/textbook/tandem.yaml', {
-      overrides: ['horizon.days=8', 'replications=6', 'tiers.tier1.accuracy=0.6', 'tiers.tier2.accuracy=1', 'customers.return_when_not_fixed=0'],
+      overrides: [
+        'horizon.days=8',
+        'replications=6',
+        'tiers.tier1.accuracy=0.6',
+        'tiers.tier2.accuracy=1',
+        'customers.return_when_not_fixed=0',
+      ],
     }).scenario;
     const { summary } = runScenario(scenario);
     // 70 % resolved at Tier 1 (60 % of them really fixed), 30 % at Tier 2 (all fixed):

@@ -45,7 +45,13 @@ describe('desksim page', () => {
     const result = await cli(['page', 'scenarios/baseline.yaml', 'scenarios/gaming/csat-bonus.yaml', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('(2 scenarios)');
-    expect(readdirSync(out).sort()).toEqual(['.desksim-output', 'desksim-page.css', 'desksim-page.js', 'index.html', 'vendor']);
+    expect(readdirSync(out).sort()).toEqual([
+      '.desksim-output',
+      'desksim-page.css',
+      'desksim-page.js',
+      'index.html',
+      'vendor',
+    ]);
     expect(readdirSync(join(out, 'vendor')).sort()).toEqual(['vega-embed.min.js', 'vega-lite.min.js', 'vega.min.js']);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     const embedded = JSON.parse(

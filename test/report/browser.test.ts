@@ -28,10 +28,58 @@ async function chartSizes(page: Page, selector: string): Promise<Array<{ width: 
 
 /** One report of each kind, quick to make, and how many charts it has. */
 const REPORTS: Array<{ kind: string; args: string[]; charts: number }> = [
-  { kind: 'run', args: ['run', 'scenarios/baseline.yaml', '--set', 'horizon.days=10', '--set', 'horizon.warmup_days=2', '-r', '3'], charts: 7 },
-  { kind: 'compare', args: ['compare', 'scenarios/baseline.yaml', 'scenarios/understaffed-tier2.yaml', '--set', 'horizon.days=10', '--set', 'horizon.warmup_days=2', '-r', '3'], charts: 1 },
-  { kind: 'sweep', args: ['sweep', 'scenarios/experiments/tier1-staffing.yaml', '--set', 'horizon.days=6', '--set', 'horizon.warmup_days=1', '-r', '2'], charts: 1 },
-  { kind: 'pressure', args: ['pressure', 'scenarios/baseline.yaml', '--kpi', 'tickets_per_agent_day', '--steps', '0.5,1', '--set', 'horizon.days=8', '--set', 'horizon.warmup_days=2', '-r', '2'], charts: 2 },
+  {
+    kind: 'run',
+    args: ['run', 'scenarios/baseline.yaml', '--set', 'horizon.days=10', '--set', 'horizon.warmup_days=2', '-r', '3'],
+    charts: 7,
+  },
+  {
+    kind: 'compare',
+    args: [
+      'compare',
+      'scenarios/baseline.yaml',
+      'scenarios/understaffed-tier2.yaml',
+      '--set',
+      'horizon.days=10',
+      '--set',
+      'horizon.warmup_days=2',
+      '-r',
+      '3',
+    ],
+    charts: 1,
+  },
+  {
+    kind: 'sweep',
+    args: [
+      'sweep',
+      'scenarios/experiments/tier1-staffing.yaml',
+      '--set',
+      'horizon.days=6',
+      '--set',
+      'horizon.warmup_days=1',
+      '-r',
+      '2',
+    ],
+    charts: 1,
+  },
+  {
+    kind: 'pressure',
+    args: [
+      'pressure',
+      'scenarios/baseline.yaml',
+      '--kpi',
+      'tickets_per_agent_day',
+      '--steps',
+      '0.5,1',
+      '--set',
+      'horizon.days=8',
+      '--set',
+      'horizon.warmup_days=2',
+      '-r',
+      '2',
+    ],
+    charts: 2,
+  },
 ];
 
 describe.skipIf(executablePath === undefined)('report.html in Chromium', () => {
@@ -58,17 +106,23 @@ describe.skipIf(executablePath === undefined)('report.html in Chromium', () => {
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       const problems: string[] = [];
       page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+        if (message.type() === 'error' || message.type() === 'warning')
+          problems.push(`console ${message.type()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()}`));
       page.on('request', (request) => {
-        if (!request.url().startsWith('file:') && !request.url().startsWith('data:')) problems.push(`network request: ${request.url()}`);
+        if (!request.url().startsWith('file:') && !request.url().startsWith('data:'))
+          problems.push(`network request: ${request.url()}`);
       });
       await page.goto(reports.get(report.kind)!, { waitUntil: 'load' });
       const figures = await page.locator('figure[data-chart]').count();
       expect(figures).toBe(report.charts);
-      await page.waitForFunction(`document.querySelectorAll('figure[data-interactive="true"]').length === ${figures}`, undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        `document.querySelectorAll('figure[data-interactive="true"]').length === ${figures}`,
+        undefined,
+        { timeout: 30_000 },
+      );
       const sizes = await chartSizes(page, 'figure .live svg');
       expect(sizes).toHaveLength(figures);
       for (const size of sizes) {

@@ -33,37 +33,94 @@ export function fixtureCharts(): Chart[] {
       { id: 'tiers.tier1.utilization', unit: 'share', mean: 0.88, ci95: [0.86, 0.9] },
     ]),
     resolutionTimeChart(
-      Array.from({ length: 400 }, (_, index) => ({ priority: ['urgent', 'high', 'normal', 'low'][index % 4]!, minutes: 5 * 1.03 ** index })),
+      Array.from({ length: 400 }, (_, index) => ({
+        priority: ['urgent', 'high', 'normal', 'low'][index % 4]!,
+        minutes: 5 * 1.03 ** index,
+      })),
       ['urgent', 'high', 'normal', 'low'],
     ),
-    dailyVolumeChart(days.flatMap((day, index) => [
-      { day, series: 'Tickets created', value: index < 5 ? 160 + index * 5 : 50 },
-      { day, series: 'Backlog at day end', value: 120 + index * 8 },
-    ])),
-    dailyWaitsChart(days.flatMap((day, index) => [
-      { day, series: 'Tier 1', value: 20 + index * 3 },
-      { day, series: 'Tier 2', value: 200 + index * 30 },
-    ])),
-    dailySlaChart(days.flatMap((day, index) => [
-      { day, series: 'First response', value: 0.95 - index * 0.01 },
-      { day, series: 'Resolution', value: 0.8 - index * 0.02 },
-    ])),
-    tierUtilizationChart(days.flatMap((day, index) => [
-      { day, series: 'Tier 1', value: index < 5 ? 0.88 : 0.4 },
-      { day, series: 'Tier 2', value: index < 5 ? 0.64 : null },
-    ])),
+    dailyVolumeChart(
+      days.flatMap((day, index) => [
+        { day, series: 'Tickets created', value: index < 5 ? 160 + index * 5 : 50 },
+        { day, series: 'Backlog at day end', value: 120 + index * 8 },
+      ]),
+    ),
+    dailyWaitsChart(
+      days.flatMap((day, index) => [
+        { day, series: 'Tier 1', value: 20 + index * 3 },
+        { day, series: 'Tier 2', value: 200 + index * 30 },
+      ]),
+    ),
+    dailySlaChart(
+      days.flatMap((day, index) => [
+        { day, series: 'First response', value: 0.95 - index * 0.01 },
+        { day, series: 'Resolution', value: 0.8 - index * 0.02 },
+      ]),
+    ),
+    tierUtilizationChart(
+      days.flatMap((day, index) => [
+        { day, series: 'Tier 1', value: index < 5 ? 0.88 : 0.4 },
+        { day, series: 'Tier 2', value: index < 5 ? 0.64 : null },
+      ]),
+    ),
     compareForestChart([
-      { kpi: 'first_response_time_mean', unit: 'minutes', comparison: 'understaffed − baseline', difference: 12, ci95: [-4, 28], significant: false },
-      { kpi: 'resolution_time_mean', unit: 'minutes', comparison: 'understaffed − baseline', difference: 300, ci95: [220, 380], significant: true },
-      { kpi: 'sla_resolution_compliance', unit: 'share', comparison: 'understaffed − baseline', difference: -0.12, ci95: [-0.15, -0.09], significant: true },
-      { kpi: 'csat_mean', unit: 'score', comparison: 'understaffed − baseline', difference: -0.1, ci95: [-0.2, 0.0], significant: false },
+      {
+        kpi: 'first_response_time_mean',
+        unit: 'minutes',
+        comparison: 'understaffed − baseline',
+        difference: 12,
+        ci95: [-4, 28],
+        significant: false,
+      },
+      {
+        kpi: 'resolution_time_mean',
+        unit: 'minutes',
+        comparison: 'understaffed − baseline',
+        difference: 300,
+        ci95: [220, 380],
+        significant: true,
+      },
+      {
+        kpi: 'sla_resolution_compliance',
+        unit: 'share',
+        comparison: 'understaffed − baseline',
+        difference: -0.12,
+        ci95: [-0.15, -0.09],
+        significant: true,
+      },
+      {
+        kpi: 'csat_mean',
+        unit: 'score',
+        comparison: 'understaffed − baseline',
+        difference: -0.1,
+        ci95: [-0.2, 0.0],
+        significant: false,
+      },
     ]),
     sweepCurvesChart(
       'tiers.tier1.agents',
       [4, 5, 6, 7, 8].flatMap((agents) => [
-        { parameter: agents, kpi: 'first_response_time_mean', unit: 'minutes', mean: 600 / agents, ci95: [560 / agents, 640 / agents] as [number, number] },
-        { parameter: agents, kpi: 'utilization', unit: 'share', mean: 3.6 / agents, ci95: [3.4 / agents, 3.8 / agents] as [number, number] },
-        { parameter: agents, kpi: 'cost_per_ticket', unit: 'currency', mean: 20 + agents * 2, ci95: [19 + agents * 2, 21 + agents * 2] as [number, number] },
+        {
+          parameter: agents,
+          kpi: 'first_response_time_mean',
+          unit: 'minutes',
+          mean: 600 / agents,
+          ci95: [560 / agents, 640 / agents] as [number, number],
+        },
+        {
+          parameter: agents,
+          kpi: 'utilization',
+          unit: 'share',
+          mean: 3.6 / agents,
+          ci95: [3.4 / agents, 3.8 / agents] as [number, number],
+        },
+        {
+          parameter: agents,
+          kpi: 'cost_per_ticket',
+          unit: 'currency',
+          mean: 20 + agents * 2,
+          ci95: [19 + agents * 2, 21 + agents * 2] as [number, number],
+        },
       ]),
     ),
     pressureHeatmapChart(
@@ -75,10 +132,18 @@ export function fixtureCharts(): Chart[] {
       ]),
       { columnTitle: 'Pressure on first response time', targeted: 'first_response_time_mean' },
     ),
-    dashboardVsTruthChart([0, 0.25, 0.5, 0.75, 1].flatMap((pressure) => [
-      { pressure, kpi: 'first_response_time_mean', role: 'targeted' as const, change: -0.62 * pressure, ci95: [-0.62 * pressure - 0.03, -0.62 * pressure + 0.03] as [number, number] },
-      { pressure, kpi: 'true_resolution_rate', role: 'truth' as const, change: -0.1 * pressure },
-      { pressure, kpi: 'true_satisfaction_mean', role: 'truth' as const, change: -0.05 * pressure },
-    ])),
+    dashboardVsTruthChart(
+      [0, 0.25, 0.5, 0.75, 1].flatMap((pressure) => [
+        {
+          pressure,
+          kpi: 'first_response_time_mean',
+          role: 'targeted' as const,
+          change: -0.62 * pressure,
+          ci95: [-0.62 * pressure - 0.03, -0.62 * pressure + 0.03] as [number, number],
+        },
+        { pressure, kpi: 'true_resolution_rate', role: 'truth' as const, change: -0.1 * pressure },
+        { pressure, kpi: 'true_satisfaction_mean', role: 'truth' as const, change: -0.05 * pressure },
+      ]),
+    ),
   ];
 }

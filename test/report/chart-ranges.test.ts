@@ -15,10 +15,19 @@ describe('chart axes follow the KPI ranges', () => {
       nps: summarize([-100, -40, -90, -45], 'score', kpiRange('nps')),
       first_response_time_mean: summarize([1, 30, 2, 0.5], 'minutes', kpiRange('first_response_time_mean')),
     };
-    const spec = kpiDashboardChart(runEstimates({ scenario: 'x', seed: 1, replications: 5, version: '0', kpis, tiers: {} })).spec as unknown as {
-      vconcat: Array<{ data: { values: Array<{ low: number; high: number }> }; layer: Array<{ encoding: { x: { title: string; scale: { domain?: number[]; zero?: boolean } } } }> }>;
+    const spec = kpiDashboardChart(
+      runEstimates({ scenario: 'x', seed: 1, replications: 5, version: '0', kpis, tiers: {} }),
+    ).spec as unknown as {
+      vconcat: Array<{
+        data: { values: Array<{ low: number; high: number }> };
+        layer: Array<{ encoding: { x: { title: string; scale: { domain?: number[]; zero?: boolean } } } }>;
+      }>;
     };
-    const panels = spec.vconcat.map((panel) => ({ title: panel.layer[0]!.encoding.x.title, scale: panel.layer[0]!.encoding.x.scale, values: panel.data.values }));
+    const panels = spec.vconcat.map((panel) => ({
+      title: panel.layer[0]!.encoding.x.title,
+      scale: panel.layer[0]!.encoding.x.scale,
+      values: panel.data.values,
+    }));
     const share = panels.find((panel) => panel.title.startsWith('Shares'))!;
     expect(share.scale.domain).toEqual([0, 1]); // drawn as 0–100 %
     expect(Math.max(...share.values.map((value) => value.high))).toBe(1);

@@ -11,7 +11,16 @@ import { fixtureCharts } from './chart-fixtures.js';
 
 /** Text of the SVG's <text> elements, entities decoded. */
 function texts(svg: string): string {
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&quot;/g, '"')).join('\n');
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
+    .map((match) =>
+      match[1]!
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"'),
+    )
+    .join('\n');
 }
 
 /** Axis titles of a Vega-Lite spec, wherever they are declared. */
@@ -55,7 +64,8 @@ describe('charts', () => {
   }
 
   it('renumber clip paths under the chart name', () => {
-    const svg = '<svg><clipPath id="clip7"><rect/></clipPath><g clip-path="url(#clip7)"></g><clipPath id="clip9"/></svg>';
+    const svg =
+      '<svg><clipPath id="clip7"><rect/></clipPath><g clip-path="url(#clip7)"></g><clipPath id="clip9"/></svg>';
     expect(numberDefinitions(svg, 'daily-volume')).toBe(
       '<svg><clipPath id="daily-volume-def1"><rect/></clipPath><g clip-path="url(#daily-volume-def1)"></g><clipPath id="daily-volume-def2"/></svg>',
     );

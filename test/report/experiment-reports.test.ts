@@ -31,7 +31,13 @@ function change(reference: number, mean: number, unit: string, halfWidth = Math.
   };
 }
 
-const summary = (mean: number, unit: string) => ({ mean, sd: 1, ci95: [mean * 0.95, mean * 1.05] as [number, number], n: 5, unit });
+const summary = (mean: number, unit: string) => ({
+  mean,
+  sd: 1,
+  ci95: [mean * 0.95, mean * 1.05] as [number, number],
+  n: 5,
+  unit,
+});
 
 describe('compare report', () => {
   const comparison = {
@@ -66,7 +72,17 @@ describe('compare report', () => {
   });
 
   it('does not read a cheaper desk as a win while a tier waits longer, and says when a KPI has no data', () => {
-    const blank: Difference = { unit: 'score', n: 0, reference_mean: null, mean: null, difference: null, ci95: null, relative: null, relative_ci95: null, significant: false };
+    const blank: Difference = {
+      unit: 'score',
+      n: 0,
+      reference_mean: null,
+      mean: null,
+      difference: null,
+      ci95: null,
+      relative: null,
+      relative_ci95: null,
+      significant: false,
+    };
     const cheaper = {
       ...comparison,
       contrasts: [
@@ -95,17 +111,54 @@ describe('compare report', () => {
     expect(html).toContain('<td class="id">tiers.tier2.utilization</td>');
     expect(html).not.toContain('Read this first');
     // The runs' warnings, when there are some, come before the findings.
-    const warned = compareReportHtml({ ...comparison, warnings: [{ code: 'unstable', message: 'The desk is unstable.', runs: ['understaffed-tier2'] }] }, charts);
+    const warned = compareReportHtml(
+      {
+        ...comparison,
+        warnings: [{ code: 'unstable', message: 'The desk is unstable.', runs: ['understaffed-tier2'] }],
+      },
+      charts,
+    );
     expect(warned.indexOf('understaffed-tier2: The desk is unstable.')).toBeGreaterThan(0);
-    expect(warned.indexOf('understaffed-tier2: The desk is unstable.')).toBeLessThan(warned.indexOf('<h2>Findings</h2>'));
+    expect(warned.indexOf('understaffed-tier2: The desk is unstable.')).toBeLessThan(
+      warned.indexOf('<h2>Findings</h2>'),
+    );
   });
 
   it('marks each scenario against its targets in coloured cells, one column per scenario', () => {
-    const met = { kpi: 'sla_resolution_compliance', good: '>= 0.95', verdict: 'meets', status: 'green' as const, mean: 0.99, unit: 'share', ci95: [0.985, 0.995] as [number, number] };
-    const missed = { ...met, verdict: 'misses', status: 'red' as const, mean: 0.9, ci95: [0.88, 0.92] as [number, number] };
-    const close = { ...met, kpi: 'first_response_time_mean', good: '<= 210', verdict: 'too close to call', status: 'amber' as const, mean: 204, unit: 'minutes', ci95: [195, 213] as [number, number] };
+    const met = {
+      kpi: 'sla_resolution_compliance',
+      good: '>= 0.95',
+      verdict: 'meets',
+      status: 'green' as const,
+      mean: 0.99,
+      unit: 'share',
+      ci95: [0.985, 0.995] as [number, number],
+    };
+    const missed = {
+      ...met,
+      verdict: 'misses',
+      status: 'red' as const,
+      mean: 0.9,
+      ci95: [0.88, 0.92] as [number, number],
+    };
+    const close = {
+      ...met,
+      kpi: 'first_response_time_mean',
+      good: '<= 210',
+      verdict: 'too close to call',
+      status: 'amber' as const,
+      mean: 204,
+      unit: 'minutes',
+      ci95: [195, 213] as [number, number],
+    };
     const html = compareReportHtml(
-      { ...comparison, targets: [{ scenario: 'baseline', statuses: [met] }, { scenario: 'understaffed-tier2', statuses: [missed, close] }] },
+      {
+        ...comparison,
+        targets: [
+          { scenario: 'baseline', statuses: [met] },
+          { scenario: 'understaffed-tier2', statuses: [missed, close] },
+        ],
+      },
       [],
     );
     const table = html.slice(html.indexOf('<h2>Targets</h2>'), html.indexOf('<section id="contrast-'));
@@ -115,7 +168,9 @@ describe('compare report', () => {
     expect(resolutionRow).toContain('● misses');
     // The baseline has no first-response target: its cell is blank, the other's amber.
     const responseRow = table.slice(table.indexOf('<td class="id">first_response_time_mean</td>'));
-    expect(responseRow).toMatch(/^<td class="id">first_response_time_mean<\/td><td>—<\/td><td><span style="color:#d68910/);
+    expect(responseRow).toMatch(
+      /^<td class="id">first_response_time_mean<\/td><td>—<\/td><td><span style="color:#d68910/,
+    );
     expect(compareReportHtml(comparison, [])).not.toContain('<h2>Targets</h2>');
   });
 });
@@ -133,7 +188,10 @@ describe('sweep report', () => {
       [2, 3].map((tier2, inner) => ({
         point: index * 2 + inner + 1,
         parameters: { 'tiers.tier1.shifts.0.agents': tier1, 'tiers.tier2.shifts.0.agents': tier2 },
-        kpis: { first_response_time_mean: summary(900 / tier1, 'minutes'), utilization: summary(3 / (tier1 + tier2), 'share') },
+        kpis: {
+          first_response_time_mean: summary(900 / tier1, 'minutes'),
+          utilization: summary(3 / (tier1 + tier2), 'share'),
+        },
         tiers: {},
       })),
     ),
@@ -149,7 +207,10 @@ describe('sweep report', () => {
     ]);
     // Overlapping intervals are no clear difference; a KPI without data says so.
     const close = { ...sweep, kpis: ['utilization', 'csat_mean'] };
-    close.points = sweep.points.map((point) => ({ ...point, kpis: { ...point.kpis, utilization: summary(0.5, 'share') } }));
+    close.points = sweep.points.map((point) => ({
+      ...point,
+      kpis: { ...point.kpis, utilization: summary(0.5, 'share') },
+    }));
     expect(sweepFindings(close).slice(1)).toEqual([
       'Agent utilization: 50.0% at the first point, 50.0% at the last — their 95 % intervals overlap: no clear difference.',
       'CSAT, mean (1–5): no data at the first or the last point.',
@@ -181,7 +242,9 @@ describe('pressure report', () => {
   };
 
   it('says the dashboard improved while the truth got worse', () => {
-    expect(pressureFindings(pressure)[0]).toBe('At pressure 1, first response time, mean fell 62 % (2h 4m) while true resolution rate (issues) fell 9.0 points and hidden failures per ticket (resolved, not fixed) rose 10 points.');
+    expect(pressureFindings(pressure)[0]).toBe(
+      'At pressure 1, first response time, mean fell 62 % (2h 4m) while true resolution rate (issues) fell 9.0 points and hidden failures per ticket (resolved, not fixed) rose 10 points.',
+    );
   });
 
   it('draws the heat map and the dashboard-against-truth lines', async () => {
@@ -192,7 +255,14 @@ describe('pressure report', () => {
     expect(charts[0]!.svg).toContain('◀ targeted');
     expect(pressureReportHtml(pressure, charts)).toContain('Pressure 1 against none');
     const matrix = await Promise.all(
-      pressureMatrixCharts({ scenario: 'baseline', version: '0.1.0', seed: 1, replications: 5, level: 0.7, rows: [{ kpi: 'first_response_time_mean', change: pressure.steps[2]!.change }] }).map(renderChart),
+      pressureMatrixCharts({
+        scenario: 'baseline',
+        version: '0.1.0',
+        seed: 1,
+        replications: 5,
+        level: 0.7,
+        rows: [{ kpi: 'first_response_time_mean', change: pressure.steps[2]!.change }],
+      }).map(renderChart),
     );
     expect(matrix[0]!.warnings).toEqual([]);
   });

@@ -75,7 +75,11 @@ function sources(directory: string): Array<{ file: string; text: string }> {
 function namesIn(text: string): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
   const snake = '[a-z][a-z0-9]*(?:_[a-z0-9]+)+';
-  const patterns = [new RegExp(`['\`"](${snake})['\`"]`, 'g'), new RegExp(`\\b(?:kpis|values)\\??\\.(${snake})\\b`, 'g'), new RegExp(`^\\s+(${snake}):`, 'gm')];
+  const patterns = [
+    new RegExp(`['\`"](${snake})['\`"]`, 'g'),
+    new RegExp(`\\b(?:kpis|values)\\??\\.(${snake})\\b`, 'g'),
+    new RegExp(`^\\s+(${snake}):`, 'gm'),
+  ];
   return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1]!));
 }
 
@@ -103,7 +107,10 @@ describe('KPI ids named outside the catalog', () => {
     expect(all).toContain('first_response_time_p50');
     // The incentive table's rows, as object keys.
     expect(all).toContain('tickets_per_agent_day');
-    expect(namesIn("const x = kpis.resolved_share ?? values['resolution_rate'];")).toEqual(['resolution_rate', 'resolved_share']);
+    expect(namesIn("const x = kpis.resolved_share ?? values['resolution_rate'];")).toEqual([
+      'resolution_rate',
+      'resolved_share',
+    ]);
   });
 
   for (const { file, text } of files) {

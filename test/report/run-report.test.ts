@@ -8,7 +8,13 @@ import { kpiLabel, tierLabel, betterDirection } from '../../src/report/labels.js
 import { dailyPoints } from '../../src/report/run-report.js';
 import { cli, temporaryDirectory } from '../support/cli.js';
 
-const kpi = (mean: number, unit = 'share'): KpiSummary => ({ mean, sd: 0.01, ci95: [mean - 0.01, mean + 0.01], n: 5, unit });
+const kpi = (mean: number, unit = 'share'): KpiSummary => ({
+  mean,
+  sd: 0.01,
+  ci95: [mean - 0.01, mean + 0.01],
+  n: 5,
+  unit,
+});
 
 describe('findings', () => {
   it('say what the numbers say, in words', () => {
@@ -58,12 +64,26 @@ describe('findings', () => {
       '22 % of tickets met their first-response target and 100 % their resolution target (over tickets resolved or already past it: 57 % still open were left out).',
     ]);
     // At 5 % or less, the usual sentences.
-    const calm = runFindings({ kpis: { first_response_time_p50: kpi(28, 'minutes'), first_response_time_p90: kpi(86, 'minutes'), first_response_unfinished_share: kpi(0.05) }, tiers: {}, replications: 3 });
+    const calm = runFindings({
+      kpis: {
+        first_response_time_p50: kpi(28, 'minutes'),
+        first_response_time_p90: kpi(86, 'minutes'),
+        first_response_unfinished_share: kpi(0.05),
+      },
+      tiers: {},
+      replications: 3,
+    });
     expect(calm).toEqual(['Half of the customers had a first reply within 28m; one in ten waited longer than 1h 26m.']);
   });
 
   it('leave out what has no value', () => {
-    expect(runFindings({ kpis: { hidden_failure_share: { mean: null, sd: null, ci95: null, n: 0, unit: 'share' } }, tiers: {}, replications: 1 })).toEqual([]);
+    expect(
+      runFindings({
+        kpis: { hidden_failure_share: { mean: null, sd: null, ci95: null, n: 0, unit: 'share' } },
+        tiers: {},
+        replications: 1,
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -81,7 +101,13 @@ describe('labels', () => {
 
 describe('daily points', () => {
   it('date each row by its local day, whatever the offset', () => {
-    const daily = { columns: ['day', 'start', 'backlog'], rows: [[1, '2026-01-04T23:00:00.000Z', 5], [2, '2026-01-06T05:00:00.000Z', null]] };
+    const daily = {
+      columns: ['day', 'start', 'backlog'],
+      rows: [
+        [1, '2026-01-04T23:00:00.000Z', 5],
+        [2, '2026-01-06T05:00:00.000Z', null],
+      ],
+    };
     expect(dailyPoints(daily, [['backlog', 'Backlog']])).toEqual([
       { day: '2026-01-05', series: 'Backlog', value: 5 },
       { day: '2026-01-06', series: 'Backlog', value: null },
@@ -92,7 +118,19 @@ describe('daily points', () => {
 describe('report.html of a run', () => {
   it('is one self-contained page: findings, charts inline, KPI table, scenario; no external resource', async () => {
     const out = temporaryDirectory();
-    const result = await cli(['run', 'scenarios/baseline.yaml', '--out', out, '--quiet', '--set', 'horizon.days=10', '--set', 'horizon.warmup_days=2', '-r', '3']);
+    const result = await cli([
+      'run',
+      'scenarios/baseline.yaml',
+      '--out',
+      out,
+      '--quiet',
+      '--set',
+      'horizon.days=10',
+      '--set',
+      'horizon.warmup_days=2',
+      '-r',
+      '3',
+    ]);
     expect(result.code).toBe(0);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<h2>Findings</h2>');

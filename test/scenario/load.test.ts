@@ -85,7 +85,18 @@ describe('a valid scenario', () => {
 
   it('loads a bare name with the default desk', () => {
     const { scenario } = loadScenarioText('name: minimal\n', 'minimal.yaml');
-    expect(scenario.tiers).toEqual([{ id: 'tier1', agents: 5, skill: 1, accuracy: 1, speed: 1, cost_per_hour: 0, escalates_to: null, reply_on_escalation: true }]);
+    expect(scenario.tiers).toEqual([
+      {
+        id: 'tier1',
+        agents: 5,
+        skill: 1,
+        accuracy: 1,
+        speed: 1,
+        cost_per_hour: 0,
+        escalates_to: null,
+        reply_on_escalation: true,
+      },
+    ]);
     expect(scenario.extends).toBeUndefined();
   });
 
@@ -136,7 +147,9 @@ describe('bad scenarios: one message per problem', () => {
 
   it('suggests keys inside list items and distributions', () => {
     expect(
-      rendered('name: x\ntiers:\n  - id: tier1\n    agnets: 2\ncomplexity:\n  standard:\n    handle_time: { dist: exponential, mean: 5, sd: 2 }\n'),
+      rendered(
+        'name: x\ntiers:\n  - id: tier1\n    agnets: 2\ncomplexity:\n  standard:\n    handle_time: { dist: exponential, mean: 5, sd: 2 }\n',
+      ),
     ).toMatchInlineSnapshot(`
       "scenarios/bad.yaml:3:5  tiers.tier1.agents
         give either agents (24/7) or shifts
@@ -149,7 +162,11 @@ describe('bad scenarios: one message per problem', () => {
 
   it('reports a wrong type', () => {
     const error = failure('name: x\narrivals:\n  rate_per_hour: lots\n');
-    expect(error.issues[0]).toMatchObject({ code: 'invalid_type', expected: 'a number from 0 to 1000000', found: '"lots"' });
+    expect(error.issues[0]).toMatchObject({
+      code: 'invalid_type',
+      expected: 'a number from 0 to 1000000',
+      found: '"lots"',
+    });
     expect(error.message).toMatchInlineSnapshot(`
       "scenarios/bad.yaml:3:18  arrivals.rate_per_hour
         expected a number from 0 to 1000000, found "lots""
@@ -165,7 +182,14 @@ describe('bad scenarios: one message per problem', () => {
 
   it('reports a negative number with the allowed range', () => {
     const error = failure('name: x\ntiers:\n  - id: tier1\n    agents: -3\n');
-    expect(error.issues[0]).toMatchObject({ code: 'too_small', path: 'tiers.tier1.agents', line: 4, column: 13, expected: 'an integer from 0 to 100000', found: '-3' });
+    expect(error.issues[0]).toMatchObject({
+      code: 'too_small',
+      path: 'tiers.tier1.agents',
+      line: 4,
+      column: 13,
+      expected: 'an integer from 0 to 100000',
+      found: '-3',
+    });
     expect(error.message).toMatchInlineSnapshot(`
       "scenarios/bad.yaml:4:13  tiers.tier1.agents
         expected an integer from 0 to 100000, found -3"
@@ -211,7 +235,9 @@ describe('bad scenarios: one message per problem', () => {
 
   it('reports an escalation loop', () => {
     expect(
-      rendered('name: x\ntiers:\n  - id: tier1\n    agents: 2\n    escalates_to: tier2\n  - id: tier2\n    agents: 1\n    escalates_to: tier1\n'),
+      rendered(
+        'name: x\ntiers:\n  - id: tier1\n    agents: 2\n    escalates_to: tier2\n  - id: tier2\n    agents: 1\n    escalates_to: tier1\n',
+      ),
     ).toMatchInlineSnapshot(`
       "scenarios/bad.yaml:5:19  tiers.tier1.escalates_to
         escalation loops back to "tier1"
@@ -228,7 +254,9 @@ describe('bad scenarios: one message per problem', () => {
   });
 
   it('reports an unknown complexity reference', () => {
-    expect(rendered('name: x\ncategories:\n  password:\n    share: 1\n    complexity: trivial\n')).toMatchInlineSnapshot(`
+    expect(
+      rendered('name: x\ncategories:\n  password:\n    share: 1\n    complexity: trivial\n'),
+    ).toMatchInlineSnapshot(`
       "scenarios/bad.yaml:5:17  categories.password.complexity
         unknown complexity "trivial" (known: standard)"
     `);
@@ -243,7 +271,12 @@ describe('bad scenarios: one message per problem', () => {
 
   it('collects every problem, not only the first', () => {
     const error = failure('name: x\nseed: -1\nreplications: 0\narrivals:\n  rate_per_hour: -2\n  patern: constant\n');
-    expect(error.issues.map((issue) => issue.path)).toEqual(['seed', 'replications', 'arrivals.rate_per_hour', 'arrivals.patern']);
+    expect(error.issues.map((issue) => issue.path)).toEqual([
+      'seed',
+      'replications',
+      'arrivals.rate_per_hour',
+      'arrivals.patern',
+    ]);
     expect(error.message).toMatchInlineSnapshot(`
       "scenarios/bad.yaml:2:7  seed
         expected an integer >= 0, found -1
@@ -303,7 +336,9 @@ describe('overrides', () => {
   });
 
   it('creates missing map keys', () => {
-    const { scenario } = loadScenarioText('name: x\n', file, { overrides: ['horizon.days=7', 'categories.general.priorities.normal=1'] });
+    const { scenario } = loadScenarioText('name: x\n', file, {
+      overrides: ['horizon.days=7', 'categories.general.priorities.normal=1'],
+    });
     expect(scenario.horizon.days).toBe(7);
     expect(scenario.categories.general?.priorities).toEqual({ normal: 1 });
   });
@@ -312,13 +347,21 @@ describe('overrides', () => {
     expect(parseOverride('tiers.tier1.agents=8')).toEqual({ path: ['tiers', 'tier1', 'agents'], value: 8 });
     expect(parseOverride('gaming.on=true')).toEqual({ path: ['gaming', 'on'], value: true });
     expect(parseOverride('horizon.warmup=4h')).toEqual({ path: ['horizon', 'warmup'], value: '4h' });
-    expect(parseOverride('a.b={dist: exponential, mean: 5}')).toEqual({ path: ['a', 'b'], value: { dist: 'exponential', mean: 5 } });
-    expect(parseOverride('clock.start=2026-02-01T08:00:00')).toEqual({ path: ['clock', 'start'], value: '2026-02-01T08:00:00' });
+    expect(parseOverride('a.b={dist: exponential, mean: 5}')).toEqual({
+      path: ['a', 'b'],
+      value: { dist: 'exponential', mean: 5 },
+    });
+    expect(parseOverride('clock.start=2026-02-01T08:00:00')).toEqual({
+      path: ['clock', 'start'],
+      value: '2026-02-01T08:00:00',
+    });
     expect(() => parseOverride('tiers.tier1.agents')).toThrow(ScenarioError);
   });
 
   it('reports a malformed override and a path through a plain value', () => {
-    expect(rendered(tenLines, { overrides: ['tiers.tier1.agents', 'seed.value=3', 'tiers..agents=1'] })).toMatchInlineSnapshot(`
+    expect(
+      rendered(tenLines, { overrides: ['tiers.tier1.agents', 'seed.value=3', 'tiers..agents=1'] }),
+    ).toMatchInlineSnapshot(`
       "--set tiers.tier1.agents  tiers.tier1.agents
         cannot read the override "tiers.tier1.agents": expected path=value, e.g. tiers.tier1.agents=8
       --set seed.value=3  seed.value
@@ -397,12 +440,19 @@ tiers:
   });
 
   it('follows a chain of parents in other folders', () => {
-    const directory = tempFiles({ 'grand.yaml': 'name: grand\nreplications: 3\n', 'parent.yaml': 'extends: ../grand.yaml\nseed: 9\n' });
+    const directory = tempFiles({
+      'grand.yaml': 'name: grand\nreplications: 3\n',
+      'parent.yaml': 'extends: ../grand.yaml\nseed: 9\n',
+    });
     fs.mkdirSync(path.join(directory, 'sub'));
     fs.renameSync(path.join(directory, 'parent.yaml'), path.join(directory, 'sub', 'parent.yaml'));
     fs.writeFileSync(path.join(directory, 'sub', 'child.yaml'), 'extends: parent.yaml\nname: child\n');
     const { scenario, files } = loadScenarioFile(path.join(directory, 'sub', 'child.yaml'));
-    expect(files.map((name) => path.relative(directory, name))).toEqual([path.join('sub', 'child.yaml'), path.join('sub', 'parent.yaml'), 'grand.yaml']);
+    expect(files.map((name) => path.relative(directory, name))).toEqual([
+      path.join('sub', 'child.yaml'),
+      path.join('sub', 'parent.yaml'),
+      'grand.yaml',
+    ]);
     expect([scenario.name, scenario.seed, scenario.replications]).toEqual(['child', 9, 3]);
   });
 
@@ -443,7 +493,10 @@ tiers:
   });
 
   it('reports a YAML error in the parent', () => {
-    const directory = tempFiles({ 'parent.yaml': 'name: p\nseed: [1\n', 'child.yaml': 'extends: parent.yaml\nname: child\n' });
+    const directory = tempFiles({
+      'parent.yaml': 'name: p\nseed: [1\n',
+      'child.yaml': 'extends: parent.yaml\nname: child\n',
+    });
     expect(fileFailure(directory, 'child.yaml')).toMatchInlineSnapshot(`
       "<dir>/parent.yaml:3:1  (root)
         YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]"

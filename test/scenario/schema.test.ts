@@ -22,7 +22,9 @@ describe('clock and calendar checks', () => {
   });
 
   it('refuses a shift that starts at 24:00', () => {
-    const message = problems('name: d\ntiers:\n  - id: t\n    shifts:\n      - { agents: 2, days: [mon], start: "24:00", end: "08:00" }\n');
+    const message = problems(
+      'name: d\ntiers:\n  - id: t\n    shifts:\n      - { agents: 2, days: [mon], start: "24:00", end: "08:00" }\n',
+    );
     expect(message).toContain('tiers.t.shifts.0.start');
     expect(message).toContain('cannot start at 24:00');
   });

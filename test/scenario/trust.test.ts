@@ -38,7 +38,11 @@ describe('YAML aliases', () => {
     const levels = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
     const lines = [`a: &a [${Array(9).fill('"lol"').join(',')}]`];
     for (let index = 1; index < levels.length; index++) {
-      lines.push(`${levels[index]}: &${levels[index]} [${Array(9).fill(`*${levels[index - 1]}`).join(',')}]`);
+      lines.push(
+        `${levels[index]}: &${levels[index]} [${Array(9)
+          .fill(`*${levels[index - 1]}`)
+          .join(',')}]`,
+      );
     }
     lines.push('name: bomb');
     const file = write('bomb.yaml', lines.join('\n') + '\n');
@@ -50,11 +54,14 @@ describe('YAML aliases', () => {
   });
 
   it('refuses an alias inside its own anchor and nesting deeper than 100 levels', () => {
-    expect(issuesOf(() => loadScenarioText(`${'['.repeat(150)}${']'.repeat(150)}\n`, 'deep.yaml'))[0]?.code).toBe('too_large');
+    expect(issuesOf(() => loadScenarioText(`${'['.repeat(150)}${']'.repeat(150)}\n`, 'deep.yaml'))[0]?.code).toBe(
+      'too_large',
+    );
   });
 
   it('still expands ordinary aliases', () => {
-    const text = `${small}complexity:\n  standard: { handle_time: &time { dist: exponential, mean: 10 } }\n  other: { handle_time: *time }\n` +
+    const text =
+      `${small}complexity:\n  standard: { handle_time: &time { dist: exponential, mean: 10 } }\n  other: { handle_time: *time }\n` +
       'categories:\n  general: { share: 1, complexity: { standard: 0.5, other: 0.5 } }\n';
     const { scenario } = loadScenarioText(text, path.join(directory, 'aliases.yaml'));
     expect(scenario.complexity.other?.handle_time).toEqual({ dist: 'exponential', mean: 10 });
@@ -104,7 +111,12 @@ describe('files and extends', () => {
   it('tells a mistyped field in a real parent scenario where it is', () => {
     write('parent.yaml', 'name: parent\nhorizn: { days: 3 }\n');
     expect(issuesOf(() => loadScenarioFile(child('parent.yaml')))).toEqual([
-      expect.objectContaining({ code: 'unknown_key', file: path.join(directory, 'parent.yaml'), line: 2, message: 'unknown top-level key — did you mean "horizon"?' }),
+      expect.objectContaining({
+        code: 'unknown_key',
+        file: path.join(directory, 'parent.yaml'),
+        line: 2,
+        message: 'unknown top-level key — did you mean "horizon"?',
+      }),
     ]);
   });
 
@@ -123,24 +135,63 @@ describe('validate says exactly what run accepts', () => {
     ['clock.start="2026/01/05 09:00"', 'clock.start', 'expected an ISO 8601 date-time'],
     ['arrivals.rate_per_hour=1e308', 'arrivals.rate_per_hour', 'from 0 to 1000000'],
     ['horizon.days=1e308', 'horizon.days', '<= 3660'],
-    ['arrivals.surges=[{start: 1d, duration: 1h, multiplier: 1e308}]', 'arrivals.surges.0.multiplier', 'from 0 to 1000'],
-    ['complexity.standard.handle_time={dist: weibull, shape: 1e-300, scale: 10}', 'complexity.standard.handle_time', "the distribution's mean would not be a finite number"],
-    ['complexity.standard.handle_time={dist: gamma, mean: 1e300, sd: 1}', 'complexity.standard.handle_time.mean', 'at most 100 years'],
-    ['complexity.standard.handle_time={dist: lognormal, mean: 10, sd: 1e300}', 'complexity.standard.handle_time.sd', 'at most 100 years'],
-    ['complexity.standard.handle_time={dist: lognormal, mean: 1e-200, sd: 1}', 'complexity.standard.handle_time', 'too extreme'],
-    ['arrivals={pattern: profile, hourly_profile: [0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]}', 'arrivals.hourly_profile', 'at least one weight > 0'],
+    [
+      'arrivals.surges=[{start: 1d, duration: 1h, multiplier: 1e308}]',
+      'arrivals.surges.0.multiplier',
+      'from 0 to 1000',
+    ],
+    [
+      'complexity.standard.handle_time={dist: weibull, shape: 1e-300, scale: 10}',
+      'complexity.standard.handle_time',
+      "the distribution's mean would not be a finite number",
+    ],
+    [
+      'complexity.standard.handle_time={dist: gamma, mean: 1e300, sd: 1}',
+      'complexity.standard.handle_time.mean',
+      'at most 100 years',
+    ],
+    [
+      'complexity.standard.handle_time={dist: lognormal, mean: 10, sd: 1e300}',
+      'complexity.standard.handle_time.sd',
+      'at most 100 years',
+    ],
+    [
+      'complexity.standard.handle_time={dist: lognormal, mean: 1e-200, sd: 1}',
+      'complexity.standard.handle_time',
+      'too extreme',
+    ],
+    [
+      'arrivals={pattern: profile, hourly_profile: [0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]}',
+      'arrivals.hourly_profile',
+      'at least one weight > 0',
+    ],
     ['priorities={toString: {share: 1}}', 'priorities.toString', 'reserved name'],
     ['priorities={constructor: {share: 1}}', 'priorities.constructor', 'reserved name'],
     ['priorities={valueOf: {share: 1}}', 'priorities.valueOf', 'reserved name'],
-    ['arrivals.surges=[{start: "2026-13-01T00:00", duration: 1h, multiplier: 2}]', 'arrivals.surges.0.start', 'out of range'],
+    [
+      'arrivals.surges=[{start: "2026-13-01T00:00", duration: 1h, multiplier: 2}]',
+      'arrivals.surges.0.start',
+      'out of range',
+    ],
     ['tiers.tier1.agents=1000000000', 'tiers.tier1.agents', 'from 0 to 100000'],
   ];
 
   it.each(cases)('--set %s: validate and run both refuse it, located, exit 2', async (override, where, text) => {
     const file = write('agree.yaml', small);
     const issues = issuesOf(() => loadScenarioFile(file, { overrides: [override] }));
-    expect(issues).toEqual([expect.objectContaining({ file: '--set', override, path: where, message: expect.stringContaining(text) })]);
-    const run = await cli(['run', file, '--set', override, '--no-report', '--json', '--out', path.join(directory, 'out')]);
+    expect(issues).toEqual([
+      expect.objectContaining({ file: '--set', override, path: where, message: expect.stringContaining(text) }),
+    ]);
+    const run = await cli([
+      'run',
+      file,
+      '--set',
+      override,
+      '--no-report',
+      '--json',
+      '--out',
+      path.join(directory, 'out'),
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(JSON.parse(run.stdout)).toEqual({ valid: false, issues });
@@ -158,14 +209,23 @@ describe('the size of a run', () => {
     // Business hours Mon-Fri 9-17 are open 40 of 168 hours: 10 × 24 × 40/168 + 10 × (3 − 1) × 2 surge hours.
     const perReplication = (10 * 24 * 40) / 168 + 10 * 2 * 2;
     // Agent-days: 5 agents and the business-hours window, each a calendar over 1 day.
-    expect(estimateWork(scenario)).toEqual({ ticketsPerReplication: perReplication, ticketsTotal: 4 * perReplication, agents: 5, agentDays: 6 });
+    expect(estimateWork(scenario)).toEqual({
+      ticketsPerReplication: perReplication,
+      ticketsTotal: 4 * perReplication,
+      agents: 5,
+      agentDays: 6,
+    });
   });
 
   it('refuses a run over the limit with the estimate and the limit, at the rate; --allow-large runs it', async () => {
     const file = write('large.yaml', `${small}arrivals:\n  rate_per_hour: 1e6\n`);
     const issues = issuesOf(() => loadScenarioFile(file));
-    expect(issues).toEqual([expect.objectContaining({ code: 'too_large', path: 'arrivals.rate_per_hour', line: 5, column: 18 })]);
-    expect(issues[0]?.message).toMatch(/about 24 million tickets per replication .* more than the limit of 1 million.*--allow-large/);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'too_large', path: 'arrivals.rate_per_hour', line: 5, column: 18 }),
+    ]);
+    expect(issues[0]?.message).toMatch(
+      /about 24 million tickets per replication .* more than the limit of 1 million.*--allow-large/,
+    );
     expect(loadScenarioFile(file, { allowLarge: true }).scenario.arrivals.rate_per_hour).toBe(1e6);
     const validate = await cli(['validate', file, '--json']);
     expect([validate.code, JSON.parse(validate.stdout).issues]).toEqual([2, issues]);
@@ -173,12 +233,24 @@ describe('the size of a run', () => {
   });
 
   it('limits replications × tickets, agents, and agent-days', () => {
-    const tooMany = (text: string, overrides: string[] = []) => issuesOf(() => loadScenarioText(text, path.join(directory, 'limits.yaml'), { overrides }));
-    expect(tooMany(small, ['arrivals.rate_per_hour=20000', 'replications=1000'])[0]).toMatchObject({ path: 'replications' });
-    expect(tooMany(small, ['tiers=[{id: a, agents: 60000}]'])[0]?.message).toMatch(/60,000 agents, more than the limit of 10,000/);
-    expect(tooMany(small, ['tiers=[{id: a, agents: 5000}]', 'horizon.days=2000'])[0]).toMatchObject({ path: 'horizon.days' });
-    const manyShifts = Array.from({ length: 1400 }, () => '{ agents: 0, days: [mon], start: "09:00", end: "10:00" }').join(', ');
-    expect(tooMany(`${small}tiers: [{ id: a, shifts: [${manyShifts}] }]\n`, ['horizon.days=3660'])[0]?.message).toMatch(/agent-days/);
+    const tooMany = (text: string, overrides: string[] = []) =>
+      issuesOf(() => loadScenarioText(text, path.join(directory, 'limits.yaml'), { overrides }));
+    expect(tooMany(small, ['arrivals.rate_per_hour=20000', 'replications=1000'])[0]).toMatchObject({
+      path: 'replications',
+    });
+    expect(tooMany(small, ['tiers=[{id: a, agents: 60000}]'])[0]?.message).toMatch(
+      /60,000 agents, more than the limit of 10,000/,
+    );
+    expect(tooMany(small, ['tiers=[{id: a, agents: 5000}]', 'horizon.days=2000'])[0]).toMatchObject({
+      path: 'horizon.days',
+    });
+    const manyShifts = Array.from(
+      { length: 1400 },
+      () => '{ agents: 0, days: [mon], start: "09:00", end: "10:00" }',
+    ).join(', ');
+    expect(tooMany(`${small}tiers: [{ id: a, shifts: [${manyShifts}] }]\n`, ['horizon.days=3660'])[0]?.message).toMatch(
+      /agent-days/,
+    );
     expect(WORK_LIMITS.ticketsPerReplication).toBe(1_000_000);
   });
 
@@ -190,23 +262,28 @@ describe('the size of a run', () => {
 });
 
 describe('prototype pollution', () => {
-  it.each(['__proto__.x=1', 'constructor.x=1', 'tiers.tier1.__proto__.x=1', 'horizon.constructor.prototype.x=1', 'constructor.prototype.polluted=1'])(
-    '--set %s is an unknown-key error and leaves Object.prototype alone',
-    async (override) => {
-      const file = write('proto.yaml', small);
-      const issues = issuesOf(() => loadScenarioFile(file, { overrides: [override] }));
-      expect(issues[0]).toMatchObject({ code: 'unknown_key', file: '--set', override });
-      const result = await cli(['validate', file, '--set', override]);
-      expect(result.code).toBe(2);
-      expect(result.stderr).not.toMatch(/TypeError|\n\s+at /);
-      expect(Object.prototype).not.toHaveProperty('x');
-      expect(Object.prototype).not.toHaveProperty('polluted');
-      expect(({} as Record<string, unknown>).x).toBeUndefined();
-    },
-  );
+  it.each([
+    '__proto__.x=1',
+    'constructor.x=1',
+    'tiers.tier1.__proto__.x=1',
+    'horizon.constructor.prototype.x=1',
+    'constructor.prototype.polluted=1',
+  ])('--set %s is an unknown-key error and leaves Object.prototype alone', async (override) => {
+    const file = write('proto.yaml', small);
+    const issues = issuesOf(() => loadScenarioFile(file, { overrides: [override] }));
+    expect(issues[0]).toMatchObject({ code: 'unknown_key', file: '--set', override });
+    const result = await cli(['validate', file, '--set', override]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toMatch(/TypeError|\n\s+at /);
+    expect(Object.prototype).not.toHaveProperty('x');
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
 
   it('a __proto__ key inside a YAML map is an unknown key at its line', () => {
-    const issues = issuesOf(() => loadScenarioText('name: proto\nhorizon:\n  days: 1\n  __proto__: { polluted: 1 }\n', 'proto.yaml'));
+    const issues = issuesOf(() =>
+      loadScenarioText('name: proto\nhorizon:\n  days: 1\n  __proto__: { polluted: 1 }\n', 'proto.yaml'),
+    );
     expect(issues).toEqual([expect.objectContaining({ code: 'unknown_key', path: 'horizon.__proto__', line: 4 })]);
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
@@ -214,7 +291,8 @@ describe('prototype pollution', () => {
 
 describe('extends merges lists of items with ids by id', () => {
   const baseline = path.join(root, 'scenarios', 'baseline.yaml');
-  const extend = (body: string) => write('inherit/child.yaml', `name: child\nextends: ${JSON.stringify(baseline)}\n${body}`);
+  const extend = (body: string) =>
+    write('inherit/child.yaml', `name: child\nextends: ${JSON.stringify(baseline)}\n${body}`);
 
   it('a child that lists only tier2 changes Tier 2 and keeps Tier 1, and says so', () => {
     const file = extend('tiers:\n  - id: tier2\n    cost_per_hour: 60\n');
@@ -224,18 +302,24 @@ describe('extends merges lists of items with ids by id', () => {
     expect(scenario.tiers[0]).toEqual(parent.tiers[0]);
     expect(scenario.tiers[1]).toEqual({ ...parent.tiers[1], cost_per_hour: 60 });
     expect(describeInheritance(inheritance, (name) => path.basename(name))).toEqual([
-      'tiers (from baseline.yaml): tier1, live inherited; tier2 merged with the child\'s changes',
+      "tiers (from baseline.yaml): tier1, live inherited; tier2 merged with the child's changes",
     ]);
   });
 
-  it('adds a new id after the parent\'s, and replaces a whole list or item with $replace', () => {
+  it("adds a new id after the parent's, and replaces a whole list or item with $replace", () => {
     const added = loadScenarioFile(extend('tiers:\n  - { id: tier3, agents: 1 }\n'));
     expect(added.scenario.tiers.map((tier) => tier.id)).toEqual(['tier1', 'tier2', 'live', 'tier3']);
-    expect(added.inheritance[0]).toMatchObject({ path: 'tiers', inherited: ['tier1', 'tier2', 'live'], added: ['tier3'] });
+    expect(added.inheritance[0]).toMatchObject({
+      path: 'tiers',
+      inherited: ['tier1', 'tier2', 'live'],
+      added: ['tier3'],
+    });
 
     // The baseline's live channels name their team: a child replacing every tier names the new one.
     const channels = 'channels: { chat: { entry_tier: solo }, phone: { entry_tier: solo } }\n';
-    const whole = loadScenarioFile(extend(`tiers:\n  $replace:\n    - { id: solo, agents: 4 }\nrouting: { entry_tier: solo }\n${channels}`));
+    const whole = loadScenarioFile(
+      extend(`tiers:\n  $replace:\n    - { id: solo, agents: 4 }\nrouting: { entry_tier: solo }\n${channels}`),
+    );
     expect(whole.scenario.tiers.map((tier) => [tier.id, tier.agents])).toEqual([['solo', 4]]);
     expect(whole.inheritance).toContainEqual(expect.objectContaining({ path: 'tiers', replaced: true }));
 
@@ -246,18 +330,26 @@ describe('extends merges lists of items with ids by id', () => {
     expect(item.inheritance[0]).toMatchObject({ inherited: ['tier1', 'live'], replacedItems: ['tier2'] });
   });
 
-  it('a tier given agents drops the inherited shifts (they are alternatives), and a child\'s distribution replaces the parent\'s whole', () => {
+  it("a tier given agents drops the inherited shifts (they are alternatives), and a child's distribution replaces the parent's whole", () => {
     const parent = loadScenarioFile(baseline).scenario;
     const staffed = loadScenarioFile(extend('tiers:\n  - { id: tier2, agents: 2 }\n'));
-    expect(staffed.scenario.tiers[1]).toMatchObject({ id: 'tier2', agents: 2, cost_per_hour: parent.tiers[1]!.cost_per_hour });
+    expect(staffed.scenario.tiers[1]).toMatchObject({
+      id: 'tier2',
+      agents: 2,
+      cost_per_hour: parent.tiers[1]!.cost_per_hour,
+    });
     expect(staffed.scenario.tiers[1]?.shifts).toBeUndefined();
     expect(staffed.scenario.tiers[0]).toEqual(parent.tiers[0]);
     expect(staffed.inheritance).toContainEqual(expect.objectContaining({ path: 'tiers.tier2.shifts', replaced: true }));
 
     // The baseline's simple work is lognormal with an sd: an exponential must not inherit it.
-    const exponential = loadScenarioFile(extend('complexity:\n  simple: { handle_time: { dist: exponential, mean: 8m } }\n'));
+    const exponential = loadScenarioFile(
+      extend('complexity:\n  simple: { handle_time: { dist: exponential, mean: 8m } }\n'),
+    );
     expect(exponential.scenario.complexity.simple!.handle_time).toEqual({ dist: 'exponential', mean: 8 });
-    expect(exponential.inheritance).toContainEqual(expect.objectContaining({ path: 'complexity.simple.handle_time', replaced: true }));
+    expect(exponential.inheritance).toContainEqual(
+      expect.objectContaining({ path: 'complexity.simple.handle_time', replaced: true }),
+    );
   });
 
   it('replaces a map of ids whole with $replace, and refuses $replace beside other keys', () => {
@@ -269,29 +361,53 @@ describe('extends merges lists of items with ids by id', () => {
       ),
     );
     expect(Object.keys(scenario.priorities)).toEqual(['normal']);
-    expect(issuesOf(() => loadScenarioFile(extend('priorities:\n  $replace: { normal: { share: 1 } }\n  high: { share: 0 }\n')))).toEqual([
-      expect.objectContaining({ code: 'bad_replace', path: '$replace', line: 4 }),
-    ]);
+    expect(
+      issuesOf(() =>
+        loadScenarioFile(extend('priorities:\n  $replace: { normal: { share: 1 } }\n  high: { share: 0 }\n')),
+      ),
+    ).toEqual([expect.objectContaining({ code: 'bad_replace', path: '$replace', line: 4 })]);
   });
 
   it('validate prints what was inherited (text and --json)', async () => {
     const file = extend('tiers:\n  - id: tier2\n    cost_per_hour: 60\n');
     const text = await cli(['validate', file], directory);
-    expect(text.stdout).toMatch(/# tiers \(from .*baseline\.yaml\): tier1, live inherited; tier2 merged with the child's changes\n/);
+    expect(text.stdout).toMatch(
+      /# tiers \(from .*baseline\.yaml\): tier1, live inherited; tier2 merged with the child's changes\n/,
+    );
     const json = JSON.parse((await cli(['validate', file, '--json'])).stdout) as { inheritance: unknown[] };
     expect(json.inheritance).toEqual([
-      { path: 'tiers', parent: baseline, child: file, inherited: ['tier1', 'live'], merged: ['tier2'], added: [], replacedItems: [], replaced: false },
+      {
+        path: 'tiers',
+        parent: baseline,
+        child: file,
+        inherited: ['tier1', 'live'],
+        merged: ['tier2'],
+        added: [],
+        replacedItems: [],
+        replaced: false,
+      },
     ]);
   });
 });
 
 describe('--json always answers', () => {
-  it.each([['run'], ['compare'], ['pressure']])('%s --json on invalid input prints {valid: false, issues} on stdout, exit 2', async (command) => {
-    const file = write('invalid.yaml', 'name: bad\nreplications: 0\n');
-    const args = command === 'compare' ? ['compare', file, file] : command === 'pressure' ? ['pressure', file, '--kpi', 'csat_mean'] : ['run', file];
-    const result = await cli([...args, '--json', '--out', path.join(directory, 'json-out')]);
-    expect(result.code).toBe(2);
-    const answer = JSON.parse(result.stdout) as { valid: boolean; issues: ScenarioIssue[] };
-    expect(answer).toEqual({ valid: false, issues: [expect.objectContaining({ path: 'replications', line: 2, column: 15 })] });
-  });
+  it.each([['run'], ['compare'], ['pressure']])(
+    '%s --json on invalid input prints {valid: false, issues} on stdout, exit 2',
+    async (command) => {
+      const file = write('invalid.yaml', 'name: bad\nreplications: 0\n');
+      const args =
+        command === 'compare'
+          ? ['compare', file, file]
+          : command === 'pressure'
+            ? ['pressure', file, '--kpi', 'csat_mean']
+            : ['run', file];
+      const result = await cli([...args, '--json', '--out', path.join(directory, 'json-out')]);
+      expect(result.code).toBe(2);
+      const answer = JSON.parse(result.stdout) as { valid: boolean; issues: ScenarioIssue[] };
+      expect(answer).toEqual({
+        valid: false,
+        issues: [expect.objectContaining({ path: 'replications', line: 2, column: 15 })],
+      });
+    },
+  );
 });

@@ -18,7 +18,12 @@ export const root = join(import.meta.dirname, '..', '..');
 export async function cli(args: string[], cwd = root): Promise<CliOutcome> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), interactive: false, cwd });
+  const code = await runCli(args, {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    interactive: false,
+    cwd,
+  });
   return { code, stdout, stderr };
 }
 
@@ -47,6 +52,8 @@ export function expectInside(summary: KpiSummary | undefined, value: number, lab
   if (summary === undefined) throw new Error(`${label}: no such KPI`);
   const [low, high] = interval(summary);
   if (!(value >= low && value <= high)) {
-    throw new Error(`${label}: theory ${value.toFixed(5)} outside simulated ${(VALIDATION_LEVEL * 100).toFixed(1)}% CI [${low.toFixed(5)}, ${high.toFixed(5)}] (mean ${summary.mean})`);
+    throw new Error(
+      `${label}: theory ${value.toFixed(5)} outside simulated ${(VALIDATION_LEVEL * 100).toFixed(1)}% CI [${low.toFixed(5)}, ${high.toFixed(5)}] (mean ${summary.mean})`,
+    );
   }
 }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { erlangA } from "../../src/theory/erlang-a.js";
-import { erlangC } from "../../src/theory/erlang-c.js";
+import { describe, expect, it } from 'vitest';
+import { erlangA } from '../../src/theory/erlang-a.js';
+import { erlangC } from '../../src/theory/erlang-c.js';
 
 /** Relative difference |x − y| / |y|. */
 function relativeError(actual: number, expected: number): number {
@@ -109,8 +109,8 @@ function simulateErlangA(
   };
 }
 
-describe("erlangA", () => {
-  it("pins values computed independently with 40-digit arithmetic", () => {
+describe('erlangA', () => {
+  it('pins values computed independently with 40-digit arithmetic', () => {
     // Reference: Python mpmath (40 digits), forward products π_n ∝ Π λ/d(k) over
     // 4000 states, then P(wait) = Σ_{n≥c} π_n, E[Lq] = Σ (n − c)π_n,
     // P(abandon) = θE[Lq]/λ, util = E[min(N, c)]/c, and the served-wait sum.
@@ -161,7 +161,7 @@ describe("erlangA", () => {
     }
   });
 
-  it("reproduces published Erlang B and Erlang C values at its two limits", () => {
+  it('reproduces published Erlang B and Erlang C values at its two limits', () => {
     // No interior Erlang A value from a published table was available offline, so the
     // published values it is held to are those of its limits. With patience → 0 (θ → ∞)
     // nobody waits and P(all busy on arrival) is Erlang B; the classical Erlang B table
@@ -187,7 +187,7 @@ describe("erlangA", () => {
     expect(callCentre.meanWait * 60).toBeCloseTo(8.184, 2);
   });
 
-  it("θ = μ turns the chain into M/M/∞: N ~ Poisson(a)", () => {
+  it('θ = μ turns the chain into M/M/∞: N ~ Poisson(a)', () => {
     // Death rate min(n, c)μ + (n − c)⁺μ = nμ. With c = 10, a = 9:
     // P(N ≤ 9) = e^{−9} Σ_{k≤9} 9^k/k! = 1.2341e−4 × 4759.8183 = 0.587408 ⇒ P(wait) = 0.412592.
     const servers = 10;
@@ -208,7 +208,7 @@ describe("erlangA", () => {
     expect(result.utilization).toBeCloseTo((servers - shortfall) / servers, 13);
   });
 
-  it("approaches Erlang C as θ → 0", () => {
+  it('approaches Erlang C as θ → 0', () => {
     for (const [servers, arrivalRate, serviceRate] of [
       [1, 0.8, 1],
       [2, 1.5, 1],
@@ -229,7 +229,7 @@ describe("erlangA", () => {
     }
   });
 
-  it("agrees with an independent fixed-truncation log-space computation", () => {
+  it('agrees with an independent fixed-truncation log-space computation', () => {
     for (const [servers, arrivalRate, serviceRate, abandonmentRate] of [
       [1, 0.5, 1, 2],
       [3, 2.5, 1, 0.3],
@@ -267,7 +267,7 @@ describe("erlangA", () => {
     }
   });
 
-  it("is finite in heavy overload with many servers", () => {
+  it('is finite in heavy overload with many servers', () => {
     // λ = 500 vs cμ = 5: queue ≈ (λ − cμ)/θ = 495 000, P(abandon) ≈ 1 − cμ/λ = 0.99.
     // Served customers wait ≈ (1/θ) ln((cμ + θ·queue)/cμ) = 1000 ln 100 = 4605.2 (fluid limit).
     const result = erlangA({ servers: 50, arrivalRate: 500, serviceRate: 0.1, abandonmentRate: 0.001 });
@@ -291,7 +291,7 @@ describe("erlangA", () => {
     }
   });
 
-  it("handles no arrivals and rejects bad inputs", () => {
+  it('handles no arrivals and rejects bad inputs', () => {
     const idle = erlangA({ servers: 2, arrivalRate: 0, serviceRate: 1, abandonmentRate: 1 });
     expect(idle.meanWait).toBe(0);
     expect(idle.utilization).toBe(0);

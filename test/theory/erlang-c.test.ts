@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { erlangB, erlangC } from "../../src/theory/erlang-c.js";
+import { describe, expect, it } from 'vitest';
+import { erlangB, erlangC } from '../../src/theory/erlang-c.js';
 
 /**
  * Independent reference: C(c, a) = 1 / (1 + (1 − ρ)·Σ_{k<c} (a^k/k!)/(a^c/c!)),
@@ -18,8 +18,8 @@ function erlangCBySums(servers: number, offeredLoad: number): number {
   return 1 / (1 + (1 - utilization) * sum);
 }
 
-describe("erlangB", () => {
-  it("matches hand values", () => {
+describe('erlangB', () => {
+  it('matches hand values', () => {
     // B(1, 1) = a/(1 + a) = 1/2.
     expect(erlangB(1, 1)).toBeCloseTo(0.5, 15);
     // B(2, 1) = (a²/2)/(1 + a + a²/2) = 0.5/2.5 = 0.2.
@@ -31,8 +31,8 @@ describe("erlangB", () => {
   });
 });
 
-describe("erlangC", () => {
-  it("M/M/1, λ = 0.8, μ = 1", () => {
+describe('erlangC', () => {
+  it('M/M/1, λ = 0.8, μ = 1', () => {
     // ρ = 0.8; C = ρ = 0.8; Wq = ρ/(μ − λ) = 0.8/0.2 = 4; Lq = λWq = 3.2;
     // L = Lq + ρ = 4; W = Wq + 1/μ = 5; E[Wq | Wq > 0] = 1/(μ − λ) = 5.
     const result = erlangC({ servers: 1, arrivalRate: 0.8, serviceRate: 1 });
@@ -48,7 +48,7 @@ describe("erlangC", () => {
     expect(result.serviceLevel(2)).toBeCloseTo(0.463744, 6);
   });
 
-  it("M/M/2, λ = 1.5, μ = 1", () => {
+  it('M/M/2, λ = 1.5, μ = 1', () => {
     // a = 1.5, ρ = 0.75. a^c/c!·1/(1 − ρ) = 1.125 × 4 = 4.5; Σ_{k<2} a^k/k! = 2.5.
     // C = 4.5/(2.5 + 4.5) = 9/14 = 0.642857; Wq = C/(cμ − λ) = (9/14)/0.5 = 9/7 = 1.285714.
     // Lq = 1.5 × 9/7 = 27/14 = 1.928571; L = 27/14 + 1.5 = 24/7; W = 9/7 + 1 = 16/7.
@@ -67,7 +67,7 @@ describe("erlangC", () => {
     expect(result.serviceLevel(Infinity)).toBe(1);
   });
 
-  it("call centre c = 10, a = 9 (λ = 0.9/min, μ = 0.1/min)", () => {
+  it('call centre c = 10, a = 9 (λ = 0.9/min, μ = 0.1/min)', () => {
     // Σ_{k=0..9} 9^k/k! = 4759.818304; 9^10/10! = 960.864308, × c/(c − a) = 10 → 9608.643080.
     // C = 9608.643080/(4759.818304 + 9608.643080) = 0.668732 (the quoted ≈ 0.6687).
     // Wq = C/(cμ − λ) = 0.668732/0.1 = 6.687315 min; Lq = 0.9 × 6.687315 = 6.018584.
@@ -80,13 +80,13 @@ describe("erlangC", () => {
     expect(result.serviceLevel(1)).toBeCloseTo(0.394906694367139, 12);
   });
 
-  it("c = 50, a = 45 matches an exact rational computation", () => {
+  it('c = 50, a = 45 matches an exact rational computation', () => {
     // Exact value from Python fractions: C(50, 45) = 0.3638644672069884.
     const result = erlangC({ servers: 50, arrivalRate: 4.5, serviceRate: 0.1 });
     expect(result.probabilityWait).toBeCloseTo(0.3638644672069884, 12);
   });
 
-  it("agrees with the textbook sum formula and stays finite for large c", () => {
+  it('agrees with the textbook sum formula and stays finite for large c', () => {
     for (const [servers, offeredLoad] of [
       [1, 0.5],
       [3, 2.5],
@@ -102,14 +102,14 @@ describe("erlangC", () => {
     }
   });
 
-  it("is zero-wait with no arrivals", () => {
+  it('is zero-wait with no arrivals', () => {
     const result = erlangC({ servers: 3, arrivalRate: 0, serviceRate: 1 });
     expect(result.probabilityWait).toBe(0);
     expect(result.meanWait).toBe(0);
     expect(result.meanResponse).toBe(1);
   });
 
-  it("rejects unstable and malformed inputs", () => {
+  it('rejects unstable and malformed inputs', () => {
     expect(() => erlangC({ servers: 2, arrivalRate: 2, serviceRate: 1 })).toThrow(RangeError);
     expect(() => erlangC({ servers: 2, arrivalRate: 3, serviceRate: 1 })).toThrow(RangeError);
     expect(() => erlangC({ servers: 0, arrivalRate: 0.5, serviceRate: 1 })).toThrow(RangeError);

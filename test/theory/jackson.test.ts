@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { erlangC } from "../../src/theory/erlang-c.js";
-import { tandemEscalation } from "../../src/theory/jackson.js";
+import { describe, expect, it } from 'vitest';
+import { erlangC } from '../../src/theory/erlang-c.js';
+import { tandemEscalation } from '../../src/theory/jackson.js';
 
-describe("tandemEscalation", () => {
-  it("two tiers by hand", () => {
+describe('tandemEscalation', () => {
+  it('two tiers by hand', () => {
     // Tier 0: c = 10, μ = 0.1, λ_0 = 0.9 ⇒ Wq_0 = 6.687315 (see erlang-c tests).
     // Tier 1: λ_1 = 0.9 × 0.2 = 0.18, c = 2, μ = 0.1 ⇒ a = 1.8, ρ = 0.9,
     //   C = (a²/2)/(1 − ρ) / (1 + a + (a²/2)/(1 − ρ)) = 16.2/(2.8 + 16.2) = 81/95 = 0.852632,
@@ -28,7 +28,7 @@ describe("tandemEscalation", () => {
     expect(result.tiers[1]?.serviceLevel(0)).toBeCloseTo(1 - 81 / 95, 12);
   });
 
-  it("three tiers: each node is M/M/c_i at λ·Π p", () => {
+  it('three tiers: each node is M/M/c_i at λ·Π p', () => {
     const tiers = [
       { servers: 8, serviceRate: 0.2 },
       { servers: 4, serviceRate: 0.05 },
@@ -49,7 +49,7 @@ describe("tandemEscalation", () => {
     expect(result.meanSojourn).toBeCloseTo(sojourn, 11);
   });
 
-  it("a single tier is plain Erlang C; p = 0 leaves later tiers idle", () => {
+  it('a single tier is plain Erlang C; p = 0 leaves later tiers idle', () => {
     const single = tandemEscalation({
       arrivalRate: 1.5,
       tiers: [{ servers: 2, serviceRate: 1 }],
@@ -69,7 +69,7 @@ describe("tandemEscalation", () => {
     expect(none.meanSojourn).toBeCloseTo(16 / 7, 13);
   });
 
-  it("rejects bad inputs and unstable tiers", () => {
+  it('rejects bad inputs and unstable tiers', () => {
     const tiers = [
       { servers: 2, serviceRate: 1 },
       { servers: 1, serviceRate: 0.1 },

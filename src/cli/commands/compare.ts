@@ -3,17 +3,40 @@ import type { Command } from 'commander';
 import { runSpecs } from '../../experiment/batch.js';
 import type { RunResult } from '../../experiment/run.js';
 import { parseShardOption, SHARD_HELP, writeShard } from './shard-output.js';
-import { alignScenarios, COMPARISON_COLUMNS, compareRuns, comparisonRows, differenceRows, uniqueLabels, type Comparison } from '../../experiment/compare.js';
+import {
+  alignScenarios,
+  COMPARISON_COLUMNS,
+  compareRuns,
+  comparisonRows,
+  differenceRows,
+  uniqueLabels,
+  type Comparison,
+} from '../../experiment/compare.js';
 import { toCsv } from '../../document/csv.js';
 import { WHO_PAYS_COLUMNS, WHO_PAYS_SEGMENTS, whoPays, whoPaysRows } from '../../experiment/who-pays.js';
 import { whoPaysText } from '../../report/who-pays-section.js';
 import { compareCharts, compareReportHtml } from '../../report/experiment-reports.js';
 import type { ScenarioError, ScenarioIssue } from '../../document/errors.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { alignedTable, formatChange, formatChangeInterval, formatPValue, formatRelative, SIGNIFICANT_MARK } from '../experiment-format.js';
+import {
+  alignedTable,
+  formatChange,
+  formatChangeInterval,
+  formatPValue,
+  formatRelative,
+  SIGNIFICANT_MARK,
+} from '../experiment-format.js';
 import { formatValue } from '../../report/format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
-import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, writeRunFiles, type ExperimentOptionValues } from './experiment-shared.js';
+import {
+  experimentOptions,
+  experimentProgress,
+  jsonText,
+  safeName,
+  writeExperiment,
+  writeRunFiles,
+  type ExperimentOptionValues,
+} from './experiment-shared.js';
 import { parseWorkers } from './run.js';
 import { loadForCommand, outputTarget, printInvalid, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 import { scenarioDifferences } from '../../experiment/scenario-diff.js';
@@ -28,7 +51,8 @@ function loadAll(files: readonly string[], options: ScenarioOptionValues, io: Cl
   const issues = new Map<string, ScenarioIssue>();
   for (const file of files) {
     try {
-      const collect = (error: ScenarioError) => error.issues.forEach((issue) => issues.set(JSON.stringify(issue), issue));
+      const collect = (error: ScenarioError) =>
+        error.issues.forEach((issue) => issues.set(JSON.stringify(issue), issue));
       scenarios.push(loadForCommand(file, { ...options, json: false }, io, collect).scenario);
     } catch (error) {
       if (error instanceof CliError && error.exitCode === ExitCode.BadInput) problems.push(error.message);
@@ -46,7 +70,7 @@ export function registerCompare(program: Command, io: CliIo): void {
     scenarioOptions(
       program
         .command('compare')
-        .summary('run scenarios with the same random numbers; every KPI\'s change with its CI')
+        .summary("run scenarios with the same random numbers; every KPI's change with its CI")
         .description(
           'Run two or more scenarios with the same seed and replication numbers (common random\n' +
             'numbers: replication r of each sees the same tickets), then, for every KPI, the change\n' +
@@ -55,9 +79,9 @@ export function registerCompare(program: Command, io: CliIo): void {
             'Writes outputs/compare-<a>-vs-<b>/: comparison.json, comparison.csv, who-pays.csv\n' +
             '(per ticket category: the change of its waits, their 90th percentiles and its\n' +
             'true satisfaction — who pays for a change of the averages), and each\n' +
-            'scenario\'s summary.json, kpis.csv and scenario.resolved.yaml in a sub-folder, and\n' +
-            'report.html with a forest plot of every KPI\'s change (charts/) unless --no-report.\n' +
-            '--set, --seed and --replications apply to every scenario; the first one\'s seed and\n' +
+            "scenario's summary.json, kpis.csv and scenario.resolved.yaml in a sub-folder, and\n" +
+            "report.html with a forest plot of every KPI's change (charts/) unless --no-report.\n" +
+            "--set, --seed and --replications apply to every scenario; the first one's seed and\n" +
             'replications are used for all.',
         )
         .argument('<a>', 'the reference scenario (YAML)')
@@ -89,10 +113,13 @@ export function registerCompare(program: Command, io: CliIo): void {
       };
       const specs = scenarios.map((scenario) => ({ scenario, detail: WHO_PAYS_SEGMENTS }));
       const shard = parseShardOption(options.shard, io);
-      if (shard !== undefined) return writeShard(io, options, { command: 'compare', plan, specs, defaultOut: plan.defaultOut }, shard);
+      if (shard !== undefined)
+        return writeShard(io, options, { command: 'compare', plan, specs, defaultOut: plan.defaultOut }, shard);
       const workers = parseWorkers(options.workers);
       const progress = experimentProgress(io, options, `Comparing ${scenarios.length} scenarios`);
-      await finishCompare(io, options, outputTarget(io, options.out, plan.defaultOut), plan, () => runSpecs(specs, { workers, onProgress: progress }));
+      await finishCompare(io, options, outputTarget(io, options.out, plan.defaultOut), plan, () =>
+        runSpecs(specs, { workers, onProgress: progress }),
+      );
     });
 }
 
@@ -111,7 +138,13 @@ export interface ComparePlan {
 }
 
 /** Writes a comparison's output directory from its runs: the command's and `desksim merge`'s last step. */
-export async function finishCompare(io: CliIo, options: ExperimentOptionValues, directory: string, plan: ComparePlan, runs: () => Promise<RunResult[]>): Promise<void> {
+export async function finishCompare(
+  io: CliIo,
+  options: ExperimentOptionValues,
+  directory: string,
+  plan: ComparePlan,
+  runs: () => Promise<RunResult[]>,
+): Promise<void> {
   const { scenarios, labels, folders, files } = plan;
   await writeExperiment(
     io,
@@ -120,22 +153,38 @@ export async function finishCompare(io: CliIo, options: ExperimentOptionValues, 
     async (staged) => {
       const results = await runs();
       const comparison = compareRuns(
-        results.map((result, index) => ({ label: labels[index]!, name: scenarios[index]!.name, file: files[index]!, result })),
+        results.map((result, index) => ({
+          label: labels[index]!,
+          name: scenarios[index]!.name,
+          file: files[index]!,
+          result,
+        })),
         plan.notes,
       );
       comparison.contrasts.forEach((contrast, index) => {
         const section = whoPays(results[0]!, results[index + 1]!);
         if (section !== undefined) contrast.who_pays = section;
       });
-      comparison.differences = scenarios.slice(1).map((scenario, index) => ({ scenario: labels[index + 1]!, lines: scenarioDifferences(scenarios[0]!, scenario) }));
+      comparison.differences = scenarios.slice(1).map((scenario, index) => ({
+        scenario: labels[index + 1]!,
+        lines: scenarioDifferences(scenarios[0]!, scenario),
+      }));
       if (scenarios.some((scenario) => (scenario.targets ?? []).length > 0)) {
-        comparison.targets = results.map((result, index) => ({ scenario: labels[index]!, statuses: targetStatuses(scenarios[index]!.targets, result.summary) }));
+        comparison.targets = results.map((result, index) => ({
+          scenario: labels[index]!,
+          statuses: targetStatuses(scenarios[index]!.targets, result.summary),
+        }));
       }
       staged.write('comparison.json', jsonText(comparison));
       staged.write('comparison.csv', toCsv(COMPARISON_COLUMNS, comparisonRows(comparison)));
       staged.write(
         'who-pays.csv',
-        toCsv(WHO_PAYS_COLUMNS, comparison.contrasts.flatMap((contrast) => whoPaysRows(contrast.scenario, comparison.reference, contrast.who_pays))),
+        toCsv(
+          WHO_PAYS_COLUMNS,
+          comparison.contrasts.flatMap((contrast) =>
+            whoPaysRows(contrast.scenario, comparison.reference, contrast.who_pays),
+          ),
+        ),
       );
       results.forEach((result, index) => writeRunFiles(staged, folders[index]!, scenarios[index]!, result));
       return comparison;
@@ -149,12 +198,20 @@ export function renderComparison(comparison: Comparison, directory: string): str
   const lines = [
     `Compared with ${comparison.reference} under common random numbers: seed ${comparison.seed}, ${comparison.replications} replication(s) each, paired by replication.`,
     ...comparison.notes.map((note) => `Note: ${note}`),
-    ...(comparison.differences ?? []).map((entry) => `What ${entry.scenario} changes from ${comparison.reference}: ${entry.lines.length === 0 ? 'nothing (the same resolved scenario)' : entry.lines.join('; ')}`),
-    ...(comparison.targets ?? []).map((entry) => `Targets of ${entry.scenario}: ${entry.statuses.length === 0 ? 'none' : entry.statuses.map((status) => `${status.kpi} ${statusMark(status)}`).join('; ')}`),
+    ...(comparison.differences ?? []).map(
+      (entry) =>
+        `What ${entry.scenario} changes from ${comparison.reference}: ${entry.lines.length === 0 ? 'nothing (the same resolved scenario)' : entry.lines.join('; ')}`,
+    ),
+    ...(comparison.targets ?? []).map(
+      (entry) =>
+        `Targets of ${entry.scenario}: ${entry.statuses.length === 0 ? 'none' : entry.statuses.map((status) => `${status.kpi} ${statusMark(status)}`).join('; ')}`,
+    ),
   ];
   let text = lines.join('\n') + '\n';
   for (const contrast of comparison.contrasts) {
-    const rows: string[][] = [['KPI', comparison.reference, contrast.scenario, 'change', '95% CI of the change', 'relative', 'p']];
+    const rows: string[][] = [
+      ['KPI', comparison.reference, contrast.scenario, 'change', '95% CI of the change', 'relative', 'p'],
+    ];
     for (const [kpi, difference] of differenceRows(contrast)) {
       const mark = difference.significant ? ` ${SIGNIFICANT_MARK}` : '  ';
       rows.push([

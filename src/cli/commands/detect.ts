@@ -13,7 +13,14 @@ import { prepareOutputDirectory, writeAtomically } from '../../report/output-dir
 import { slug } from '../../report/slug.js';
 import { VERSION } from '../../version.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
-import { FORCE_HELP, loadForCommand, outputOptions, outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import {
+  FORCE_HELP,
+  loadForCommand,
+  outputOptions,
+  outputTarget,
+  scenarioOptions,
+  type ScenarioOptionValues,
+} from './shared.js';
 import { importForCommand } from './metrics.js';
 
 interface DetectOptionValues extends ScenarioOptionValues {
@@ -29,7 +36,10 @@ function parseThreshold(text: string | undefined): number {
   if (text === undefined) return DEFAULT_THRESHOLD;
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
-    throw new CliError(`--threshold must be a positive number (a score, e.g. ${DEFAULT_THRESHOLD}), found "${text}"`, ExitCode.BadInput);
+    throw new CliError(
+      `--threshold must be a positive number (a score, e.g. ${DEFAULT_THRESHOLD}), found "${text}"`,
+      ExitCode.BadInput,
+    );
   }
   return value;
 }
@@ -40,7 +50,10 @@ function logFile(io: CliIo, source: string): { path: string; shownAs: string } {
   if (lstatSync(path, { throwIfNoEntry: false })?.isDirectory()) {
     const events = join(path, 'events.ndjson');
     if (lstatSync(events, { throwIfNoEntry: false }) === undefined) {
-      throw new CliError(`${source} is a directory without events.ndjson: run the scenario with --events, or give the log file`, ExitCode.BadInput);
+      throw new CliError(
+        `${source} is a directory without events.ndjson: run the scenario with --events, or give the log file`,
+        ExitCode.BadInput,
+      );
     }
     return { path: events, shownAs: join(source, 'events.ndjson') };
   }
@@ -52,13 +65,13 @@ export function registerDetect(program: Command, io: CliIo): void {
     .command('detect')
     .summary('find the agents whose pattern looks like gaming, from the observed events of a log')
     .description(
-      'Compare every agent with its tier\'s other agents on tickets of the same channel and category,\n' +
-        'from what a dashboard shows (never the simulator\'s truth), and flag the agents whose pattern\n' +
+      "Compare every agent with its tier's other agents on tickets of the same channel and category,\n" +
+        "from what a dashboard shows (never the simulator's truth), and flag the agents whose pattern\n" +
         'matches a gaming signature: rushing (short resolutions, customers coming back), escalation\n' +
         'avoidance, escalation dumping, premature close, survey selection, generic first replies,\n' +
         'SLA clock pauses, ticket splitting, cherry-picking (docs/gaming.md, Detection). Each flag has\n' +
-        'a score and the evidence in words. A flag is a reason to read the agent\'s tickets, not a verdict.\n\n' +
-        'The source is an event log (.ndjson or .csv as `run --events` writes it, or a help desk\'s\n' +
+        "a score and the evidence in words. A flag is a reason to read the agent's tickets, not a verdict.\n\n" +
+        "The source is an event log (.ndjson or .csv as `run --events` writes it, or a help desk's\n" +
         'export with --mapping), a run directory holding events.ndjson, or a scenario (.yaml): then\n' +
         'its replications are simulated (each a month of the same team), detected one by one and\n' +
         'pooled, and scored against the truth (which agent really gamed which ticket): precision and\n' +
@@ -68,8 +81,11 @@ export function registerDetect(program: Command, io: CliIo): void {
         'peers on the same mix, with 95 % intervals), charts/detect-scores.svg and report.html.',
     )
     .argument('<source>', 'event log (.ndjson, .csv), run directory with events.ndjson, or scenario (.yaml)')
-    .option('-m, --mapping <file>', 'mapping YAML that reads a help desk\'s export (as for desksim metrics)')
-    .option('--threshold <score>', `flag at this signature score or above (default ${DEFAULT_THRESHOLD}; higher: fewer false alarms, more gamers missed)`)
+    .option('-m, --mapping <file>', "mapping YAML that reads a help desk's export (as for desksim metrics)")
+    .option(
+      '--threshold <score>',
+      `flag at this signature score or above (default ${DEFAULT_THRESHOLD}; higher: fewer false alarms, more gamers missed)`,
+    )
     .option('--out <dir>', 'output directory (default: outputs/<source name>-detect)')
     .option('--force', FORCE_HELP)
     .option('--quiet', 'print nothing but errors')
@@ -86,7 +102,7 @@ export function registerDetect(program: Command, io: CliIo): void {
         '  $ desksim detect scenarios/gaming/two-rushers.yaml -r 3 --set gaming.survey_selection.intensity=0.8 --set gaming.survey_selection.gamers.share=0.3\n' +
         '  # a simulated log (run --events), or its run directory:\n' +
         '  $ desksim run scenarios/gaming/explicit-gaming.yaml --events --replications 1 --out outputs/gaming && desksim detect outputs/gaming\n' +
-        '  # a real help desk\'s export, through the mapping desksim metrics uses:\n' +
+        "  # a real help desk's export, through the mapping desksim metrics uses:\n" +
         '  $ desksim detect examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml\n',
     )
     .action(async (source: string, options: DetectOptionValues) => {
@@ -96,17 +112,31 @@ export function registerDetect(program: Command, io: CliIo): void {
       const directory = outputTarget(io, options.out, `outputs/${name}-detect`);
       let report: DetectReport;
       if (isScenario) {
-        if (options.mapping !== undefined) throw new CliError('--mapping reads a help desk\'s export; a scenario needs none', ExitCode.BadInput);
+        if (options.mapping !== undefined)
+          throw new CliError("--mapping reads a help desk's export; a scenario needs none", ExitCode.BadInput);
         const { scenario } = loadForCommand(source, options, io);
         prepareOutputDirectory(directory, outputOptions(io, options));
         const result = detectScenario(scenario, { threshold });
-        report = { source, version: VERSION, threshold, detection: result.pooled, scenario: result, statedFalseAlarms: STATED_FALSE_ALARMS };
+        report = {
+          source,
+          version: VERSION,
+          threshold,
+          detection: result.pooled,
+          scenario: result,
+          statedFalseAlarms: STATED_FALSE_ALARMS,
+        };
       } else {
         const file = logFile(io, source);
         // The import report is desksim metrics' business: here only what the detector found is printed.
         const log = importForCommand(file.path, options.mapping, io, true);
         prepareOutputDirectory(directory, outputOptions(io, options));
-        report = { source: file.shownAs, version: VERSION, threshold, detection: detectEvents(log.events, { threshold }), statedFalseAlarms: STATED_FALSE_ALARMS };
+        report = {
+          source: file.shownAs,
+          version: VERSION,
+          threshold,
+          detection: detectEvents(log.events, { threshold }),
+          statedFalseAlarms: STATED_FALSE_ALARMS,
+        };
       }
       const renderer = options.report === false ? undefined : startChartRenderer();
       try {

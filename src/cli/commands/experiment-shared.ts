@@ -49,7 +49,11 @@ export function safeName(text: string): string {
  * The progress callback of an experiment: a progress bar over every replication of every run
  * on a terminal (cli-progress), nothing with --quiet, --json or off a terminal.
  */
-export function experimentProgress(io: CliIo, options: ExperimentOptionValues, label: string): ((done: number, total: number) => void) | undefined {
+export function experimentProgress(
+  io: CliIo,
+  options: ExperimentOptionValues,
+  label: string,
+): ((done: number, total: number) => void) | undefined {
   if (!io.interactive || options.quiet || options.json) return undefined;
   let progress: Progress | undefined;
   return (done, total) => {
@@ -62,7 +66,10 @@ export function experimentProgress(io: CliIo, options: ExperimentOptionValues, l
 /** Writes one run's files into a sub-folder of a staged directory: summary.json, kpis.csv, scenario.resolved.yaml. */
 export function writeRunFiles(staged: StagedDirectory, folder: string, scenario: Scenario, result: RunResult): void {
   staged.write(`${folder}/summary.json`, JSON.stringify(result.summary, null, 2) + '\n');
-  staged.write(`${folder}/kpis.csv`, toCsv(['replication', ...kpiColumns(scenario)], kpiRows(scenario, result.outcomes)));
+  staged.write(
+    `${folder}/kpis.csv`,
+    toCsv(['replication', ...kpiColumns(scenario)], kpiRows(scenario, result.outcomes)),
+  );
   staged.write(`${folder}/scenario.resolved.yaml`, resolvedScenarioYaml(scenario));
 }
 
@@ -100,7 +107,12 @@ export async function writeExperiment<T>(
         const value = await stage(staged);
         result = { value };
         if (renderer !== undefined) {
-          await writeExperimentReport(presentation.charts(value), (charts) => presentation.html(value, charts), (path, content) => staged.write(path, content), renderer);
+          await writeExperimentReport(
+            presentation.charts(value),
+            (charts) => presentation.html(value, charts),
+            (path, content) => staged.write(path, content),
+            renderer,
+          );
         }
       },
       outputOptions(io, options),

@@ -4,12 +4,26 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { evaluateStudy, type FrameworkStudyResult } from '../../frameworks/evaluate.js';
 import { frameworkSchema } from '../../frameworks/framework.js';
-import { deskTable, FRAMEWORK_COLUMNS, frameworkCharts, frameworkRows, frameworksReportHtml, renderFrameworks } from '../../frameworks/report.js';
+import {
+  deskTable,
+  FRAMEWORK_COLUMNS,
+  frameworkCharts,
+  frameworkRows,
+  frameworksReportHtml,
+  renderFrameworks,
+} from '../../frameworks/report.js';
 import { loadStudy, studySchema, type LoadedStudy } from '../../frameworks/study.js';
 import { toCsv } from '../../document/csv.js';
 import { ScenarioError } from '../../document/errors.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
-import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
+import {
+  experimentOptions,
+  experimentProgress,
+  jsonText,
+  safeName,
+  writeExperiment,
+  type ExperimentOptionValues,
+} from './experiment-shared.js';
 import { parseWorkers } from './run.js';
 import { scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
@@ -25,7 +39,8 @@ function loadForFrameworks(file: string, options: FrameworksOptionValues, io: Cl
   const count = (text: string | undefined, option: string, least: number) => {
     if (text === undefined) return undefined;
     const value = Number(text);
-    if (!Number.isInteger(value) || value < least) throw new CliError(`${option} expects a whole number ≥ ${least}, found "${text}"`, ExitCode.BadInput);
+    if (!Number.isInteger(value) || value < least)
+      throw new CliError(`${option} expects a whole number ≥ ${least}, found "${text}"`, ExitCode.BadInput);
     return value;
   };
   const replications = count(options.replications, '--replications', 2);
@@ -65,7 +80,7 @@ export function registerFrameworks(program: Command, io: CliIo): void {
     ),
     'outputs/frameworks-<name>',
   )
-    .option('--desks <n>', 'latin_hypercube: draw n desks instead of the study\'s')
+    .option('--desks <n>', "latin_hypercube: draw n desks instead of the study's")
     .option('--schema <kind>', 'print the JSON Schema of a framework or study file and exit')
     .addHelpText(
       'after',
@@ -79,14 +94,22 @@ export function registerFrameworks(program: Command, io: CliIo): void {
     .action(async (file: string | undefined, options: FrameworksOptionValues) => {
       if (options.schema !== undefined) {
         const schema = SCHEMAS[options.schema as keyof typeof SCHEMAS];
-        if (schema === undefined) throw new CliError(`--schema expects framework or study, found "${options.schema}"`, ExitCode.BadInput);
+        if (schema === undefined)
+          throw new CliError(`--schema expects framework or study, found "${options.schema}"`, ExitCode.BadInput);
         io.stdout(jsonText(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })));
         return;
       }
-      if (file === undefined) throw new CliError('desksim frameworks needs a study file, e.g. scenarios/frameworks/study.yaml (see --help)', ExitCode.BadInput);
+      if (file === undefined)
+        throw new CliError(
+          'desksim frameworks needs a study file, e.g. scenarios/frameworks/study.yaml (see --help)',
+          ExitCode.BadInput,
+        );
       const loaded = loadForFrameworks(file, options, io);
       if (options.desks !== undefined && loaded.study.design.method === 'grid') {
-        throw new CliError(`--desks draws desks from a Latin hypercube; ${file} has a grid design (every combination of its levels)`, ExitCode.BadInput);
+        throw new CliError(
+          `--desks draws desks from a Latin hypercube; ${file} has a grid design (every combination of its levels)`,
+          ExitCode.BadInput,
+        );
       }
       const workers = parseWorkers(options.workers);
       const directory = resolve(io.cwd, options.out ?? `outputs/frameworks-${safeName(loaded.study.name)}`);
@@ -97,7 +120,11 @@ export function registerFrameworks(program: Command, io: CliIo): void {
         async (staged) => {
           const result = await evaluateStudy(loaded, {
             workers,
-            onProgress: experimentProgress(io, options, `Judging ${loaded.frameworks.length} frameworks on ${loaded.desks.length} desks`),
+            onProgress: experimentProgress(
+              io,
+              options,
+              `Judging ${loaded.frameworks.length} frameworks on ${loaded.desks.length} desks`,
+            ),
           });
           const desks = deskTable(result);
           staged.write('frameworks.json', jsonText(result));

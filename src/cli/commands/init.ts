@@ -42,7 +42,10 @@ export function registerInit(program: Command, io: CliIo): void {
       const path = resolve(io.cwd, file);
       const existing = lstatSync(path, { throwIfNoEntry: false });
       if (existing !== undefined && !existing.isFile()) {
-        throw new CliError(`${file} exists and is not a file: init writes a scenario file and replaces only a file (with --force)`, ExitCode.BadInput);
+        throw new CliError(
+          `${file} exists and is not a file: init writes a scenario file and replaces only a file (with --force)`,
+          ExitCode.BadInput,
+        );
       }
       if (existing !== undefined && !options.force) {
         throw new CliError(`${file} already exists; not overwritten (use --force to replace it)`, ExitCode.BadInput);
@@ -52,7 +55,9 @@ export function registerInit(program: Command, io: CliIo): void {
       writeFileSync(path, starterScenario(name));
       if (options.json) io.stdout(JSON.stringify({ file, name }, null, 2) + '\n');
       else if (!options.quiet) {
-        io.stdout(`Wrote ${file} (scenario "${name}"). Next:\n  desksim validate ${file}     # every default filled in\n  desksim run ${file}          # simulate; writes outputs/${name}/report.html\n`);
+        io.stdout(
+          `Wrote ${file} (scenario "${name}"). Next:\n  desksim validate ${file}     # every default filled in\n  desksim run ${file}          # simulate; writes outputs/${name}/report.html\n`,
+        );
       }
     });
 }

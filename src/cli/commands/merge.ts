@@ -3,7 +3,14 @@ import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { completeRun, type RunPart, type RunSpec } from '../../experiment/batch.js';
-import { mergeShards, readShard, SHARD_DATA, SHARD_MANIFEST, ShardError, type ReadShard } from '../../experiment/shard.js';
+import {
+  mergeShards,
+  readShard,
+  SHARD_DATA,
+  SHARD_MANIFEST,
+  ShardError,
+  type ReadShard,
+} from '../../experiment/shard.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { finishCompare, type ComparePlan } from './compare.js';
 import type { ExperimentOptionValues } from './experiment-shared.js';
@@ -22,10 +29,14 @@ interface MergeOptionValues {
 /** A shard directory's files, or exit 2 saying what is wrong with it. */
 function openShard(io: CliIo, given: string): ReadShard {
   const directory = resolve(io.cwd, given);
-  if (!existsSync(directory) || !statSync(directory).isDirectory()) throw new CliError(`merge: ${given} is not a directory`, ExitCode.BadInput);
+  if (!existsSync(directory) || !statSync(directory).isDirectory())
+    throw new CliError(`merge: ${given} is not a directory`, ExitCode.BadInput);
   const manifest = join(directory, SHARD_MANIFEST);
   if (!existsSync(manifest)) {
-    throw new CliError(`merge: ${given} has no ${SHARD_MANIFEST}, so it is not a shard (\`desksim run|compare|sweep|pressure --shard i/n\` writes one)`, ExitCode.BadInput);
+    throw new CliError(
+      `merge: ${given} has no ${SHARD_MANIFEST}, so it is not a shard (\`desksim run|compare|sweep|pressure --shard i/n\` writes one)`,
+      ExitCode.BadInput,
+    );
   }
   return readShard(given, readFileSync(manifest, 'utf8'), () => {
     const data = join(directory, SHARD_DATA);
@@ -40,13 +51,21 @@ function results(specs: readonly RunSpec[], parts: readonly RunPart[]) {
 }
 
 /** Writes the merged job's outputs as its command would have. */
-async function finish(io: CliIo, options: MergeOptionValues, shards: readonly ReadShard[], merged: ReturnType<typeof mergeShards>): Promise<void> {
+async function finish(
+  io: CliIo,
+  options: MergeOptionValues,
+  shards: readonly ReadShard[],
+  merged: ReturnType<typeof mergeShards>,
+): Promise<void> {
   const target = outputTarget(io, options.out, (merged.plan as { defaultOut: string }).defaultOut);
   for (const shard of shards) {
     const directory = resolve(io.cwd, shard.directory);
     const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + sep);
     if (inside(target, directory) || inside(directory, target)) {
-      throw new CliError(`merge: the output directory ${target} would replace the shard ${shard.directory}: give another --out`, ExitCode.BadInput);
+      throw new CliError(
+        `merge: the output directory ${target} would replace the shard ${shard.directory}: give another --out`,
+        ExitCode.BadInput,
+      );
     }
   }
   const shown: ExperimentOptionValues = { force: options.force, json: options.json, quiet: options.quiet };
@@ -56,16 +75,25 @@ async function finish(io: CliIo, options: MergeOptionValues, shards: readonly Re
       const plan = merged.plan as RunPlan;
       const directory = outputTarget(io, options.out, plan.defaultOut);
       const spec = merged.specs[0]!;
-      const result = await writeRunDirectory(directory, plan.scenario, { ...plan.outputs, output: outputOptions(io, options) }, async (staged) => {
-        if (spec.eventsPath !== undefined) {
-          // The shard that ran replication 1 wrote its event log.
-          const first = shards.find((shard) => shard.manifest.runs[0]?.replications.includes(1));
-          const events = first === undefined ? undefined : join(resolve(io.cwd, first.directory), 'events.ndjson');
-          if (events === undefined || !existsSync(events)) throw new CliError(`merge: the shard with replication 1 (${first?.directory ?? '?'}) has no events.ndjson: run it again`, ExitCode.BadInput);
-          copyFileSync(events, staged.file('events.ndjson'));
-        }
-        return completeRun(spec, merged.parts[0]!);
-      });
+      const result = await writeRunDirectory(
+        directory,
+        plan.scenario,
+        { ...plan.outputs, output: outputOptions(io, options) },
+        async (staged) => {
+          if (spec.eventsPath !== undefined) {
+            // The shard that ran replication 1 wrote its event log.
+            const first = shards.find((shard) => shard.manifest.runs[0]?.replications.includes(1));
+            const events = first === undefined ? undefined : join(resolve(io.cwd, first.directory), 'events.ndjson');
+            if (events === undefined || !existsSync(events))
+              throw new CliError(
+                `merge: the shard with replication 1 (${first?.directory ?? '?'}) has no events.ndjson: run it again`,
+                ExitCode.BadInput,
+              );
+            copyFileSync(events, staged.file('events.ndjson'));
+          }
+          return completeRun(spec, merged.parts[0]!);
+        },
+      );
       printRun(io, options, plan, result, directory);
       return;
     }
@@ -97,12 +125,12 @@ export function registerMerge(program: Command, io: CliIo): void {
         'write the outputs the command would have written unsharded, byte for byte: the same\n' +
         'summary, tables, charts and report. Every shard of the job must be given, each once;\n' +
         'shards of different jobs (other scenarios, options or desksim version) are refused,\n' +
-        'exit 2. The output directory is the unsharded command\'s default unless --out; the\n' +
+        "exit 2. The output directory is the unsharded command's default unless --out; the\n" +
         'shard directories are only read. docs/scale-out.md has the manifests for Kubernetes\n' +
         'and Slurm.',
     )
     .argument('<shards...>', 'the shard directories')
-    .option('-o, --out <dir>', 'output directory (default: the unsharded command\'s)')
+    .option('-o, --out <dir>', "output directory (default: the unsharded command's)")
     .option('--force', FORCE_HELP)
     .option('--json', 'print the result as JSON to stdout instead of the table')
     .option('--quiet', 'print nothing but errors')

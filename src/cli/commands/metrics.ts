@@ -98,7 +98,7 @@ function madeSlaLine(log: ImportedLog, kpis: KpiTable): string {
   const share = (value: number) => `${(100 * value).toFixed(1)} %`;
   return (
     `  the export's made_sla is true for ${share(flag.log / flag.tickets)} of ${flag.tickets} tickets; desksim's sla_resolution_compliance: ` +
-    `${computed === null || computed === undefined ? '— (give SLA targets: the mapping\'s sla.targets or --scenario)' : share(computed)}\n`
+    `${computed === null || computed === undefined ? "— (give SLA targets: the mapping's sla.targets or --scenario)" : share(computed)}\n`
   );
 }
 
@@ -128,7 +128,12 @@ export function logWarnings(kpis: KpiTable, log: ImportedLog, definitions: Metri
   return computeWarnings(input, facts).filter((warning) => warning.code !== 'few_replications');
 }
 
-export function logSummary(kpis: KpiTable, log: ImportedLog, scenario: string | null, warnings: RunWarning[] = []): LogSummary {
+export function logSummary(
+  kpis: KpiTable,
+  log: ImportedLog,
+  scenario: string | null,
+  warnings: RunWarning[] = [],
+): LogSummary {
   const units = new Map(KPI_CATALOG.map((kpi) => [kpi.id, kpi.unit]));
   const tierUnits = new Map(TIER_KPI_CATALOG.map((kpi) => [kpi.id, kpi.unit]));
   const withUnits = (values: Record<string, number | null>, unitOf: Map<string, string>) =>
@@ -147,9 +152,14 @@ export function logSummary(kpis: KpiTable, log: ImportedLog, scenario: string | 
 
 /** `kpis.csv` rows: desk-wide KPIs, then `tiers.<tier>.<kpi>`. */
 function kpiCsvRows(summary: LogSummary): Array<[string, number | null, string]> {
-  const rows: Array<[string, number | null, string]> = Object.entries(summary.kpis).map(([id, { value, unit }]) => [id, value, unit]);
+  const rows: Array<[string, number | null, string]> = Object.entries(summary.kpis).map(([id, { value, unit }]) => [
+    id,
+    value,
+    unit,
+  ]);
   for (const [tier, values] of Object.entries(summary.tiers)) {
-    for (const [id, { value, unit }] of Object.entries(values)) rows.push([formatKpiKey({ tier, kpi: id }), value, unit]);
+    for (const [id, { value, unit }] of Object.entries(values))
+      rows.push([formatKpiKey({ tier, kpi: id }), value, unit]);
   }
   return rows;
 }
@@ -207,7 +217,7 @@ export function logOutputName(file: string): string {
 export function registerMetrics(program: Command, io: CliIo): void {
   program
     .command('metrics')
-    .summary('compute every KPI of an event log or a help desk\'s export')
+    .summary("compute every KPI of an event log or a help desk's export")
     .description(
       'Run the metric engine on an event log and write outputs/<log name>/: kpis.csv (id, value, unit),\n' +
         'summary.json (KPIs and import report), import-report.json, tickets.csv, segments.csv\n' +
@@ -215,9 +225,9 @@ export function registerMetrics(program: Command, io: CliIo): void {
         'and the report as `run` writes it: charts/ and report.html (findings, charts, every KPI).\n\n' +
         'The log is an event log as `desksim run --events` writes it (NDJSON, or CSV with columns\n' +
         'ticket,time,type,agent,tier,channel,category,priority,customer,kind,value), read directly;\n' +
-        'or a help desk\'s own CSV export, read with --mapping (which column is what, and which\n' +
+        "or a help desk's own CSV export, read with --mapping (which column is what, and which\n" +
         'event type each activity is: see scenarios/mappings/helpdesk.yaml and docs/metrics.md).\n' +
-        'A snapshot export (one row per update, the state repeated, as ServiceNow\'s) is read with\n' +
+        "A snapshot export (one row per update, the state repeated, as ServiceNow's) is read with\n" +
         'rows: snapshots, changes: and a creation column: see scenarios/mappings/servicenow.yaml.\n\n' +
         'Cleaning never loses a row silently: duplicates, ignored activities, tickets without a\n' +
         'creation, repeated closes and out-of-order rows are counted in the import report (stderr).\n' +
@@ -225,19 +235,25 @@ export function registerMetrics(program: Command, io: CliIo): void {
         '(no replies in the export ⇒ no first response time) are blank.',
     )
     .argument('<log>', 'event log (.ndjson or .csv), or an export with --mapping')
-    .option('-m, --mapping <file>', 'mapping YAML that reads a help desk\'s export')
-    .option('--scenario <file>', 'take metric definitions (metrics:, sla:, costs) from this scenario (default: the scenario defaults)')
+    .option('-m, --mapping <file>', "mapping YAML that reads a help desk's export")
+    .option(
+      '--scenario <file>',
+      'take metric definitions (metrics:, sla:, costs) from this scenario (default: the scenario defaults)',
+    )
     .option('--out <dir>', 'output directory (default: outputs/<log file name>)')
     .option('--force', FORCE_HELP)
     .option('--json', 'print summary.json to stdout instead of the KPI table')
     .option('--quiet', 'print nothing but errors')
-    .option('--format <formats>', 'also export the log, comma-separated: xes (events.xes), ocel (events.ocel.json), parquet (events.parquet, tickets.parquet); see docs/exports.md')
+    .option(
+      '--format <formats>',
+      'also export the log, comma-separated: xes (events.xes), ocel (events.ocel.json), parquet (events.parquet, tickets.parquet); see docs/exports.md',
+    )
     .option('--no-report', 'skip charts/ and report.html')
     .option('--no-size-check', SIZE_CHECK_HELP)
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  # a real help desk\'s export (shipped in examples/logs/), read with the shipped mapping:\n' +
+        "  # a real help desk's export (shipped in examples/logs/), read with the shipped mapping:\n" +
         '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml\n' +
         '  # the real log as XES for pm4py, ProM or Disco, and as Parquet for pandas or DuckDB:\n' +
         '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --format xes,parquet\n' +
@@ -248,7 +264,10 @@ export function registerMetrics(program: Command, io: CliIo): void {
         '  #   desksim metrics outputs/mmc/events.ndjson --scenario scenarios/textbook/mmc.yaml\n',
     )
     .action(async (file: string, options: MetricsOptionValues) => {
-      const scenario = options.scenario === undefined ? undefined : loadForCommand(options.scenario, { json: options.json }, io).scenario;
+      const scenario =
+        options.scenario === undefined
+          ? undefined
+          : loadForCommand(options.scenario, { json: options.json }, io).scenario;
       const directory = outputTarget(io, options.out, `outputs/${logOutputName(file)}`);
       const formats = parseFormatOption(options.format);
       // The import report is printed below, with the KPIs it explains (made_sla beside SLA compliance).
@@ -269,48 +288,68 @@ export function registerMetrics(program: Command, io: CliIo): void {
       // Started only now, when the log is read and the output location checked: Vega loads on another core meanwhile.
       const renderer = options.report === false ? undefined : startChartRenderer();
       try {
-        await writeAtomically(directory, async (staged) => {
-          staged.write('kpis.csv', toCsv(['id', 'value', 'unit'], kpiCsvRows(summary)));
-          staged.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
-          staged.write('import-report.json', JSON.stringify(log.report, null, 2) + '\n');
-          staged.write('tickets.csv', tickets.csv);
-          if (formats.length > 0) {
-            const source = arraySource(events, log.window.originEpochMs);
-            const rows = formats.includes('parquet') ? [{ replication: 1, rows: ticketRows(ledger, definitions) }] : undefined;
-            writeExports({ formats, log: source, name: logOutputName(file), eventsParquet: true, tickets: rows }, (name) => staged.file(name));
-          }
-          staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows([segments])));
-          staged.write('daily.csv', toCsv(daily.columns, daily.rows));
-          if (renderer === undefined) return;
-          const seen = new Set(tickets.resolved.map((ticket) => ticket.priority));
-          const ofScenario = scenario === undefined ? [] : Object.keys(scenario.priorities).filter((priority) => seen.has(priority));
-          await writeRunReport(
-            {
-              summary: {
-                scenario: basename(file),
-                seed: 0,
-                replications: 1,
-                version: VERSION,
-                warnings: summary.warnings,
-                kpis: Object.fromEntries(Object.entries(summary.kpis).map(([id, { value, unit }]) => [id, summarize([value], unit)])),
-                tiers: Object.fromEntries(
-                  Object.entries(summary.tiers).map(([tier, values]) => [tier, Object.fromEntries(Object.entries(values).map(([id, { value, unit }]) => [id, summarize([value], unit)]))]),
-                ),
+        await writeAtomically(
+          directory,
+          async (staged) => {
+            staged.write('kpis.csv', toCsv(['id', 'value', 'unit'], kpiCsvRows(summary)));
+            staged.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
+            staged.write('import-report.json', JSON.stringify(log.report, null, 2) + '\n');
+            staged.write('tickets.csv', tickets.csv);
+            if (formats.length > 0) {
+              const source = arraySource(events, log.window.originEpochMs);
+              const rows = formats.includes('parquet')
+                ? [{ replication: 1, rows: ticketRows(ledger, definitions) }]
+                : undefined;
+              writeExports(
+                { formats, log: source, name: logOutputName(file), eventsParquet: true, tickets: rows },
+                (name) => staged.file(name),
+              );
+            }
+            staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows([segments])));
+            staged.write('daily.csv', toCsv(daily.columns, daily.rows));
+            if (renderer === undefined) return;
+            const seen = new Set(tickets.resolved.map((ticket) => ticket.priority));
+            const ofScenario =
+              scenario === undefined ? [] : Object.keys(scenario.priorities).filter((priority) => seen.has(priority));
+            await writeRunReport(
+              {
+                summary: {
+                  scenario: basename(file),
+                  seed: 0,
+                  replications: 1,
+                  version: VERSION,
+                  warnings: summary.warnings,
+                  kpis: Object.fromEntries(
+                    Object.entries(summary.kpis).map(([id, { value, unit }]) => [id, summarize([value], unit)]),
+                  ),
+                  tiers: Object.fromEntries(
+                    Object.entries(summary.tiers).map(([tier, values]) => [
+                      tier,
+                      Object.fromEntries(
+                        Object.entries(values).map(([id, { value, unit }]) => [id, summarize([value], unit)]),
+                      ),
+                    ]),
+                  ),
+                },
+                resolved: tickets.resolved,
+                daily,
+                // The scenario's order (urgent first) for the priorities it knows, then the log's others by name.
+                priorities: [...ofScenario, ...[...seen].filter((priority) => !ofScenario.includes(priority)).sort()],
+                tiers: Object.keys(kpis.tiers),
+                measuredDays: Math.round((log.window.measureTo - log.window.measureFrom) / 144) / 10,
+                scenarioYaml: resolvedScenarioYaml(definitionsFrom),
+                description:
+                  scenario === undefined
+                    ? 'metric definitions: the scenario defaults'
+                    : `metric definitions from ${options.scenario}`,
+                log: basename(file),
               },
-              resolved: tickets.resolved,
-              daily,
-              // The scenario's order (urgent first) for the priorities it knows, then the log's others by name.
-              priorities: [...ofScenario, ...[...seen].filter((priority) => !ofScenario.includes(priority)).sort()],
-              tiers: Object.keys(kpis.tiers),
-              measuredDays: Math.round((log.window.measureTo - log.window.measureFrom) / 144) / 10,
-              scenarioYaml: resolvedScenarioYaml(definitionsFrom),
-              description: scenario === undefined ? 'metric definitions: the scenario defaults' : `metric definitions from ${options.scenario}`,
-              log: basename(file),
-            },
-            (path, content) => staged.write(path, content),
-            renderer,
-          );
-        }, outputOptions(io, options));
+              (path, content) => staged.write(path, content),
+              renderer,
+            );
+          },
+          outputOptions(io, options),
+        );
       } finally {
         await renderer?.close();
       }
@@ -320,7 +359,16 @@ export function registerMetrics(program: Command, io: CliIo): void {
         return;
       }
       if (options.quiet) return;
-      const rows: Array<[string, string]> = kpiCsvRows(summary).map(([id, value, unit]) => [id, formatValue(value, unit)]);
-      io.stdout(`${file}: ${log.report.tickets} tickets, ${log.report.window.start} – ${log.report.window.end}\n` + table(rows) + formatWarnings(summary.warnings) + `Wrote ${directory}\n` + (options.report === false ? '' : reportLine(directory)));
+      const rows: Array<[string, string]> = kpiCsvRows(summary).map(([id, value, unit]) => [
+        id,
+        formatValue(value, unit),
+      ]);
+      io.stdout(
+        `${file}: ${log.report.tickets} tickets, ${log.report.window.start} – ${log.report.window.end}\n` +
+          table(rows) +
+          formatWarnings(summary.warnings) +
+          `Wrote ${directory}\n` +
+          (options.report === false ? '' : reportLine(directory)),
+      );
     });
 }

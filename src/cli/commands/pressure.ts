@@ -26,13 +26,25 @@ import { isImprovement, KPI_CATALOG } from '../../metrics/catalog.js';
 import { toCsv } from '../../document/csv.js';
 import { PRESSURE_WHO_PAYS_COLUMNS, WHO_PAYS_SEGMENTS, whoPaysRows } from '../../experiment/who-pays.js';
 import { whoPaysText } from '../../report/who-pays-section.js';
-import { pressureCharts, pressureMatrixCharts, pressureMatrixReportHtml, pressureReportHtml } from '../../report/experiment-reports.js';
+import {
+  pressureCharts,
+  pressureMatrixCharts,
+  pressureMatrixReportHtml,
+  pressureReportHtml,
+} from '../../report/experiment-reports.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { closestMatch } from '../../document/suggest.js';
 import { alignedTable, formatRelative, SIGNIFICANT_MARK } from '../experiment-format.js';
 import { formatValue } from '../../report/format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
-import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
+import {
+  experimentOptions,
+  experimentProgress,
+  jsonText,
+  safeName,
+  writeExperiment,
+  type ExperimentOptionValues,
+} from './experiment-shared.js';
 import { parseWorkers } from './run.js';
 import { outputTarget, prepareForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
@@ -59,7 +71,8 @@ export function checkIncentiveKpi(kpi: string): string {
 /** A pressure level: a number from 0 to 1; bad input ⇒ exit 2. */
 function parseLevel(text: string, option: string): number {
   const level = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(level) || level < 0 || level > 1) throw new CliError(`${option} expects pressure levels from 0 to 1, found "${text}"`, ExitCode.BadInput);
+  if (text.trim() === '' || !Number.isFinite(level) || level < 0 || level > 1)
+    throw new CliError(`${option} expects pressure levels from 0 to 1, found "${text}"`, ExitCode.BadInput);
   return level;
 }
 
@@ -77,16 +90,16 @@ export function registerPressure(program: Command, io: CliIo): void {
         .command('pressure')
         .summary('raise incentive pressure on one KPI; see every KPI and the truth shift')
         .description(
-          'Set the scenario\'s incentives to pressure on one KPI (replacing any it had) and raise\n' +
+          "Set the scenario's incentives to pressure on one KPI (replacing any it had) and raise\n" +
             'it from 0 to 1 in steps, with the same seed at every step (common random numbers). For\n' +
             'every KPI — the targeted one first, then the truth KPIs (true_*, hidden_failure_share),\n' +
-            'then the rest and the tiers\' — prints its change relative to pressure 0 at each step;\n' +
+            "then the rest and the tiers' — prints its change relative to pressure 0 at each step;\n" +
             '* marks a change whose paired 95% CI excludes 0. Writes\n' +
-            'outputs/pressure-<scenario>-<kpi>/: pressure.json (every step\'s KPI summaries and\n' +
+            "outputs/pressure-<scenario>-<kpi>/: pressure.json (every step's KPI summaries and\n" +
             'changes), pressure.csv (one row per KPI and step), who-pays.csv (per ticket category and\n' +
             'step: the change of its waits, their 90th percentiles and its true satisfaction), and\n' +
             'report.html with a heat map of\n' +
-            'every KPI\'s shift and the dashboard against the truth (charts/) unless --no-report.\n' +
+            "every KPI's shift and the dashboard against the truth (charts/) unless --no-report.\n" +
             'With --all-kpis: pressure (--level) on each KPI of the incentive table in turn, against\n' +
             'no pressure, and the change of every KPI: pressure-matrix.json, pressure-matrix.csv\n' +
             '(a row per pressured KPI, a column per KPI, the relative change) and\n' +
@@ -99,7 +112,10 @@ export function registerPressure(program: Command, io: CliIo): void {
     'outputs/pressure-<scenario>-<kpi>',
   )
     .option('-k, --kpi <id>', 'the KPI to put under pressure (one of the incentive table)')
-    .option('--steps <levels>', `pressure levels, comma-separated, from 0 to 1; 0 is added as the reference (default: ${DEFAULT_PRESSURE_LEVELS.join(',')})`)
+    .option(
+      '--steps <levels>',
+      `pressure levels, comma-separated, from 0 to 1; 0 is added as the reference (default: ${DEFAULT_PRESSURE_LEVELS.join(',')})`,
+    )
     .option('--all-kpis', 'the matrix: pressure on each incentive KPI in turn × every KPI')
     .option('--level <p>', 'with --all-kpis: the pressure applied to each KPI', '1')
     .option('--shard <i/n>', SHARD_HELP)
@@ -111,32 +127,65 @@ export function registerPressure(program: Command, io: CliIo): void {
         '  $ desksim pressure scenarios/textbook/mmc.yaml --all-kpis --level 0.8 --set horizon.days=3 -r 2\n',
     )
     .action(async (file: string, options: PressureOptionValues) => {
-      if (options.allKpis && options.kpi !== undefined) throw new CliError('pressure: give --kpi <id> or --all-kpis, not both', ExitCode.BadInput);
-      if (!options.allKpis && options.kpi === undefined) throw new CliError(`pressure: which KPI? give --kpi <id> (one of ${INCENTIVE_KPIS.join(', ')}) or --all-kpis`, ExitCode.BadInput);
+      if (options.allKpis && options.kpi !== undefined)
+        throw new CliError('pressure: give --kpi <id> or --all-kpis, not both', ExitCode.BadInput);
+      if (!options.allKpis && options.kpi === undefined)
+        throw new CliError(
+          `pressure: which KPI? give --kpi <id> (one of ${INCENTIVE_KPIS.join(', ')}) or --all-kpis`,
+          ExitCode.BadInput,
+        );
       // The file is read once; each level's incentives are applied to its parsed tree as data.
       const scenarioWith = prepareForCommand(file, options, io);
       const written = scenarioWith([]);
       const withIncentive = (kpi: string | undefined, level: number) =>
-        scenarioWith([{ path: ['incentives'], value: kpi === undefined ? [] : [{ kpi, pressure: level }], label: kpi === undefined ? NO_INCENTIVES_OVERRIDE : incentiveOverride(kpi, level) }]);
+        scenarioWith([
+          {
+            path: ['incentives'],
+            value: kpi === undefined ? [] : [{ kpi, pressure: level }],
+            label: kpi === undefined ? NO_INCENTIVES_OVERRIDE : incentiveOverride(kpi, level),
+          },
+        ]);
       let plan: PressurePlan;
       let scenarios: Scenario[];
       if (options.allKpis) {
         const level = parseLevel(options.level ?? '1', '--level');
-        plan = { mode: 'matrix', written, level, report: options.report !== false, defaultOut: `outputs/pressure-${safeName(written.name)}-all-kpis` };
+        plan = {
+          mode: 'matrix',
+          written,
+          level,
+          report: options.report !== false,
+          defaultOut: `outputs/pressure-${safeName(written.name)}-all-kpis`,
+        };
         scenarios = [withIncentive(undefined, 0), ...INCENTIVE_KPIS.map((kpi) => withIncentive(kpi, level))];
       } else {
         const kpi = checkIncentiveKpi(options.kpi!);
         const levels = pressureLevels(parseSteps(options.steps));
-        plan = { mode: 'kpi', written, kpi, levels, report: options.report !== false, defaultOut: `outputs/pressure-${safeName(written.name)}-${safeName(kpi)}` };
+        plan = {
+          mode: 'kpi',
+          written,
+          kpi,
+          levels,
+          report: options.report !== false,
+          defaultOut: `outputs/pressure-${safeName(written.name)}-${safeName(kpi)}`,
+        };
         scenarios = levels.map((level) => withIncentive(kpi, level));
       }
       // A single KPI's steps also say who pays (per ticket category); the matrix does not.
-      const specs = scenarios.map((scenario) => (options.allKpis ? { scenario } : { scenario, detail: WHO_PAYS_SEGMENTS }));
+      const specs = scenarios.map((scenario) =>
+        options.allKpis ? { scenario } : { scenario, detail: WHO_PAYS_SEGMENTS },
+      );
       const shard = parseShardOption(options.shard, io);
-      if (shard !== undefined) return writeShard(io, options, { command: 'pressure', plan, specs, defaultOut: plan.defaultOut }, shard);
+      if (shard !== undefined)
+        return writeShard(io, options, { command: 'pressure', plan, specs, defaultOut: plan.defaultOut }, shard);
       const workers = parseWorkers(options.workers);
-      const progress = experimentProgress(io, options, plan.mode === 'matrix' ? `Pressure on ${INCENTIVE_KPIS.length} KPIs` : `Pressure on ${plan.kpi}`);
-      await finishPressure(io, options, outputTarget(io, options.out, plan.defaultOut), plan, () => runSpecs(specs, { workers, onProgress: progress }));
+      const progress = experimentProgress(
+        io,
+        options,
+        plan.mode === 'matrix' ? `Pressure on ${INCENTIVE_KPIS.length} KPIs` : `Pressure on ${plan.kpi}`,
+      );
+      await finishPressure(io, options, outputTarget(io, options.out, plan.defaultOut), plan, () =>
+        runSpecs(specs, { workers, onProgress: progress }),
+      );
     });
 }
 
@@ -150,7 +199,13 @@ export type PressurePlan = { written: Scenario; report: boolean; defaultOut: str
  * Writes a pressure experiment's output directory from its runs (one per level; for the
  * matrix, no pressure first, then one per incentive KPI): the command's and `desksim merge`'s last step.
  */
-export async function finishPressure(io: CliIo, options: ExperimentOptionValues, directory: string, plan: PressurePlan, runs: () => Promise<RunResult[]>): Promise<void> {
+export async function finishPressure(
+  io: CliIo,
+  options: ExperimentOptionValues,
+  directory: string,
+  plan: PressurePlan,
+  runs: () => Promise<RunResult[]>,
+): Promise<void> {
   const shown = { ...options, report: plan.report };
   if (plan.mode === 'matrix') {
     await writeExperiment(
@@ -180,7 +235,12 @@ export async function finishPressure(io: CliIo, options: ExperimentOptionValues,
       staged.write('pressure.csv', toCsv(PRESSURE_COLUMNS, pressureRows(result)));
       staged.write(
         'who-pays.csv',
-        toCsv(PRESSURE_WHO_PAYS_COLUMNS, result.steps.slice(1).flatMap((step) => whoPaysRows(step.pressure, `pressure ${plan.levels[0]}`, step.who_pays))),
+        toCsv(
+          PRESSURE_WHO_PAYS_COLUMNS,
+          result.steps
+            .slice(1)
+            .flatMap((step) => whoPaysRows(step.pressure, `pressure ${plan.levels[0]}`, step.who_pays)),
+        ),
       );
       return result;
     },
@@ -195,16 +255,26 @@ function verdict(kpi: string, change: { difference: number | null; significant: 
   return improved === undefined ? '' : improved ? 'better' : 'worse';
 }
 
-const groupHeadings = { targeted: 'the KPI under pressure', truth: 'the truth (simulation only)', observed: 'the other KPIs', tier: 'per tier' } as const;
+const groupHeadings = {
+  targeted: 'the KPI under pressure',
+  truth: 'the truth (simulation only)',
+  observed: 'the other KPIs',
+  tier: 'per tier',
+} as const;
 
 /** The sentence on the targeted KPI: which way is better, and where it went at the highest pressure. */
 function targetSentence(result: PressureResult): string {
   const top = result.steps[result.steps.length - 1]!;
   const change = lookup(top.change, result.kpi);
-  const better = result.better === null ? `No direction is known to be better for ${result.kpi}.` : `${result.better === 'lower' ? 'Lower' : 'Higher'} ${result.kpi} is better.`;
+  const better =
+    result.better === null
+      ? `No direction is known to be better for ${result.kpi}.`
+      : `${result.better === 'lower' ? 'Lower' : 'Higher'} ${result.kpi} is better.`;
   if (change === undefined || top.pressure === 0) return better;
-  if (change.n === 0 || change.difference === null) return `${better} It has no value in these runs (the events it needs did not happen in the measured window), so its change cannot be judged.`;
-  if (change.difference === 0 && change.sd === 0) return `${better} At pressure ${top.pressure} it did not change at all: every replication gave exactly the value it gave without pressure.`;
+  if (change.n === 0 || change.difference === null)
+    return `${better} It has no value in these runs (the events it needs did not happen in the measured window), so its change cannot be judged.`;
+  if (change.difference === 0 && change.sd === 0)
+    return `${better} At pressure ${top.pressure} it did not change at all: every replication gave exactly the value it gave without pressure.`;
   const interval = `95% CI ${formatRelativeInterval(change.relative_ci95)}`;
   const judged = verdict(result.kpi, change);
   const moved = change.significant
@@ -227,9 +297,13 @@ export function renderPressure(result: PressureResult, directory: string): strin
     targetSentence(result),
   ];
   if (result.replaced_incentives.length > 0) {
-    lines.push(`Note: the scenario's own incentives (${result.replaced_incentives.map((incentive) => `${incentive.kpi} at ${incentive.pressure}`).join(', ')}) were replaced by pressure on ${result.kpi} alone.`);
+    lines.push(
+      `Note: the scenario's own incentives (${result.replaced_incentives.map((incentive) => `${incentive.kpi} at ${incentive.pressure}`).join(', ')}) were replaced by pressure on ${result.kpi} alone.`,
+    );
   }
-  const rows: string[][] = [['KPI', 'at 0', ...raised.map((step) => `${step.pressure}`), top === undefined ? '' : `at ${top.pressure}`]];
+  const rows: string[][] = [
+    ['KPI', 'at 0', ...raised.map((step) => `${step.pressure}`), top === undefined ? '' : `at ${top.pressure}`],
+  ];
   let group: string | undefined;
   for (const [kpi, base] of spilloverRows(reference.change, result.kpi)) {
     const here = spilloverGroup(kpi, result.kpi);
@@ -239,13 +313,21 @@ export function renderPressure(result: PressureResult, directory: string): strin
     }
     const cells = raised.map((step) => {
       const change = lookup(step.change, kpi);
-      return change === undefined ? '—' : `${formatRelative(change.relative)}${change.significant ? SIGNIFICANT_MARK : ' '}`;
+      return change === undefined
+        ? '—'
+        : `${formatRelative(change.relative)}${change.significant ? SIGNIFICANT_MARK : ' '}`;
     });
-    rows.push([kpi, formatValue(base.reference_mean, base.unit), ...cells, top === undefined ? '' : verdict(kpi, lookup(top.change, kpi))]);
+    rows.push([
+      kpi,
+      formatValue(base.reference_mean, base.unit),
+      ...cells,
+      top === undefined ? '' : verdict(kpi, lookup(top.change, kpi)),
+    ]);
   }
   return (
     lines.join('\n') +
-    '\nRelative change from pressure 0 (' + `${SIGNIFICANT_MARK} = its paired 95% CI excludes 0; the last column judges significant changes at the highest level)\n` +
+    '\nRelative change from pressure 0 (' +
+    `${SIGNIFICANT_MARK} = its paired 95% CI excludes 0; the last column judges significant changes at the highest level)\n` +
     alignedTable(rows) +
     raised
       .flatMap((step) => {
@@ -265,14 +347,25 @@ export function renderPressureMatrix(matrix: PressureMatrix, directory: string):
     const own = lookup(row.change, row.kpi);
     const cell = (kpi: string) => {
       const change = lookup(row.change, kpi);
-      return change === undefined ? '—' : `${formatRelative(change.relative)}${change.significant ? SIGNIFICANT_MARK : ' '}`;
+      return change === undefined
+        ? '—'
+        : `${formatRelative(change.relative)}${change.significant ? SIGNIFICANT_MARK : ' '}`;
     };
     rows.push([row.kpi, cell(row.kpi), verdict(row.kpi, own), ...truth.map(cell)]);
   }
   const header = [
     `Pressure ${matrix.level} on each incentive KPI in turn, in ${matrix.scenario}, against no pressure: seed ${matrix.seed}, ${matrix.replications} replication(s) each (common random numbers).`,
-    'Relative change of the pressured KPI itself and of the truth KPIs (' + `${SIGNIFICANT_MARK} = paired 95% CI excludes 0).`,
+    'Relative change of the pressured KPI itself and of the truth KPIs (' +
+      `${SIGNIFICANT_MARK} = paired 95% CI excludes 0).`,
   ];
-  if (matrix.replaced_incentives.length > 0) header.push(`Note: the scenario's own incentives (${matrix.replaced_incentives.map((incentive) => `${incentive.kpi} at ${incentive.pressure}`).join(', ')}) were replaced.`);
-  return header.join('\n') + '\n' + alignedTable(rows) + `Every KPI: pressure-matrix.csv (relative changes), pressure-matrix-long.csv (with CIs and p-values)\nWrote ${directory}\n`;
+  if (matrix.replaced_incentives.length > 0)
+    header.push(
+      `Note: the scenario's own incentives (${matrix.replaced_incentives.map((incentive) => `${incentive.kpi} at ${incentive.pressure}`).join(', ')}) were replaced.`,
+    );
+  return (
+    header.join('\n') +
+    '\n' +
+    alignedTable(rows) +
+    `Every KPI: pressure-matrix.csv (relative changes), pressure-matrix-long.csv (with CIs and p-values)\nWrote ${directory}\n`
+  );
 }

@@ -19,7 +19,14 @@ import { weekHourCells } from '../../staffing/week-hours.js';
 import { formatDuration } from '../../engine/duration.js';
 import { statusMark, summaryWithTargets, targetStatuses, type TargetStatus } from '../../experiment/targets.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
-import { FORCE_HELP, loadForCommand, outputOptions, outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import {
+  FORCE_HELP,
+  loadForCommand,
+  outputOptions,
+  outputTarget,
+  scenarioOptions,
+  type ScenarioOptionValues,
+} from './shared.js';
 import { parseFormats, ndjsonSource, type ExportFormat } from '../../export/index.js';
 import { parseShardOption, SHARD_HELP, writeShard } from './shard-output.js';
 import { allReplicationsCsv, formatsNeedEventLog, removeStep, writeExports } from '../../export/outputs.js';
@@ -72,7 +79,11 @@ export function runSpec(scenario: Scenario, options: RunOutputOptions, eventsPat
 export async function writeRunOutputs(
   directory: string,
   scenario: Scenario,
-  options: RunOutputOptions & { workers?: number; onReplication?: ParallelRunOptions['onReplication']; output?: OutputOptions } = {},
+  options: RunOutputOptions & {
+    workers?: number;
+    onReplication?: ParallelRunOptions['onReplication'];
+    output?: OutputOptions;
+  } = {},
 ): Promise<RunResult> {
   return writeRunDirectory(directory, scenario, options, async (staged) => {
     const spec: RunSpec = {
@@ -102,50 +113,67 @@ export async function writeRunDirectory(
   // Started first, so Vega loads and warms up on another core while the replications run.
   const renderer = options.report === false ? undefined : startChartRenderer();
   try {
-    await writeAtomically(directory, async (staged) => {
-      result = await produce(staged);
-      writeExports(
-        {
-          formats,
-          log: needsLog ? ndjsonSource(staged.file('events.ndjson'), buildDesk(scenario).originEpochMs) : undefined,
-          name: scenario.name,
-          eventsParquet: Boolean(options.events),
-          tickets: result.ticketRows,
-        },
-        (file) => staged.file(file),
-      );
-      if (needsLog && !options.events) removeStep(staged.file('events.ndjson'));
-      staged.write('summary.json', JSON.stringify(summaryWithTargets(result.summary, scenario.targets), null, 2) + '\n');
-      staged.write('kpis.csv', toCsv(['replication', ...kpiColumns(scenario)], kpiRows(scenario, result.outcomes)));
-      // A run streams tickets.csv into the staged directory as it is formatted (`ticketsPath`);
-      // a merge of shards has the text instead.
-      if (options.allReplications) staged.write('tickets.csv', allReplicationsCsv(result.ticketRows!));
-      else if (result.tickets.csv !== undefined) staged.write('tickets.csv', result.tickets.csv);
-      staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows(result.outcomes.map((outcome) => outcome.segments ?? []))));
-      const daily = averageDaily(result.outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily])));
-      staged.write('daily.csv', toCsv(daily.columns, daily.rows));
-      const scenarioYaml = resolvedScenarioYaml(scenario);
-      staged.write('scenario.resolved.yaml', scenarioYaml);
-      if (renderer === undefined) return;
-      await writeRunReport(
-        {
-          summary: result.summary,
-          resolved: result.tickets.resolved,
-          daily,
-          priorities: Object.keys(scenario.priorities),
-          tiers: scenario.tiers.map((tier) => tier.id),
-          measuredDays: scenario.horizon.days - scenario.horizon.warmup_days,
-          scenarioYaml,
-          description: scenario.description,
-          targets: targetStatuses(scenario.targets, result.summary),
-          ...(result.tickets.arrivals === undefined
-            ? {}
-            : { weekHours: { cells: weekHourCells(result.tickets.arrivals, scenario), threshold: formatDuration(scenario.metrics.service_level_threshold) } }),
-        },
-        (path, content) => staged.write(path, content),
-        renderer,
-      );
-    }, options.output);
+    await writeAtomically(
+      directory,
+      async (staged) => {
+        result = await produce(staged);
+        writeExports(
+          {
+            formats,
+            log: needsLog ? ndjsonSource(staged.file('events.ndjson'), buildDesk(scenario).originEpochMs) : undefined,
+            name: scenario.name,
+            eventsParquet: Boolean(options.events),
+            tickets: result.ticketRows,
+          },
+          (file) => staged.file(file),
+        );
+        if (needsLog && !options.events) removeStep(staged.file('events.ndjson'));
+        staged.write(
+          'summary.json',
+          JSON.stringify(summaryWithTargets(result.summary, scenario.targets), null, 2) + '\n',
+        );
+        staged.write('kpis.csv', toCsv(['replication', ...kpiColumns(scenario)], kpiRows(scenario, result.outcomes)));
+        // A run streams tickets.csv into the staged directory as it is formatted (`ticketsPath`);
+        // a merge of shards has the text instead.
+        if (options.allReplications) staged.write('tickets.csv', allReplicationsCsv(result.ticketRows!));
+        else if (result.tickets.csv !== undefined) staged.write('tickets.csv', result.tickets.csv);
+        staged.write(
+          'segments.csv',
+          toCsv(SEGMENT_COLUMNS, segmentRows(result.outcomes.map((outcome) => outcome.segments ?? []))),
+        );
+        const daily = averageDaily(
+          result.outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily])),
+        );
+        staged.write('daily.csv', toCsv(daily.columns, daily.rows));
+        const scenarioYaml = resolvedScenarioYaml(scenario);
+        staged.write('scenario.resolved.yaml', scenarioYaml);
+        if (renderer === undefined) return;
+        await writeRunReport(
+          {
+            summary: result.summary,
+            resolved: result.tickets.resolved,
+            daily,
+            priorities: Object.keys(scenario.priorities),
+            tiers: scenario.tiers.map((tier) => tier.id),
+            measuredDays: scenario.horizon.days - scenario.horizon.warmup_days,
+            scenarioYaml,
+            description: scenario.description,
+            targets: targetStatuses(scenario.targets, result.summary),
+            ...(result.tickets.arrivals === undefined
+              ? {}
+              : {
+                  weekHours: {
+                    cells: weekHourCells(result.tickets.arrivals, scenario),
+                    threshold: formatDuration(scenario.metrics.service_level_threshold),
+                  },
+                }),
+          },
+          (path, content) => staged.write(path, content),
+          renderer,
+        );
+      },
+      options.output,
+    );
   } finally {
     await renderer?.close();
   }
@@ -159,7 +187,7 @@ export function registerRun(program: Command, io: CliIo): void {
       .summary('simulate a scenario and write its output directory')
       .description(
         'Simulate a scenario with replications (independent random streams), compute every KPI\n' +
-          'from each replication\'s event log, and write outputs/<name>/: summary.json (mean, sd,\n' +
+          "from each replication's event log, and write outputs/<name>/: summary.json (mean, sd,\n" +
           '95% CI per KPI; warnings: an unstable desk, unfinished work, a window too short to\n' +
           'measure surveys...), kpis.csv (one row per replication), tickets.csv (first replication),\n' +
           'segments.csv (every KPI by channel, category, priority, tier and agent, with CIs),\n' +
@@ -172,14 +200,23 @@ export function registerRun(program: Command, io: CliIo): void {
   )
     .option('--out <dir>', 'output directory (default: outputs/<scenario name>)')
     .option('--force', FORCE_HELP)
-    .option('--events', 'also write the first replication\'s event log as events.ndjson')
-    .option('--format <formats>', 'also export, comma-separated: xes (events.xes), ocel (events.ocel.json), parquet (tickets.parquet; events.parquet with --events); see docs/exports.md')
-    .option('--all-replications', 'tickets.csv (and tickets.parquet) hold every replication\'s tickets, with a replication column')
+    .option('--events', "also write the first replication's event log as events.ndjson")
+    .option(
+      '--format <formats>',
+      'also export, comma-separated: xes (events.xes), ocel (events.ocel.json), parquet (tickets.parquet; events.parquet with --events); see docs/exports.md',
+    )
+    .option(
+      '--all-replications',
+      "tickets.csv (and tickets.parquet) hold every replication's tickets, with a replication column",
+    )
     .option('--json', 'print summary.json to stdout instead of the table')
     .option('--quiet', 'print nothing but errors')
     .option('--no-report', 'skip charts/ and report.html (they add one to two seconds)')
     .option('--shard <i/n>', SHARD_HELP)
-    .option('-w, --workers <n>', `run replications on n worker threads; results are identical for any n (default: the cores, ${defaultWorkers()} here, for runs of a million tickets or more; else 1)`)
+    .option(
+      '-w, --workers <n>',
+      `run replications on n worker threads; results are identical for any n (default: the cores, ${defaultWorkers()} here, for runs of a million tickets or more; else 1)`,
+    )
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -187,7 +224,7 @@ export function registerRun(program: Command, io: CliIo): void {
         '  $ desksim run scenarios/textbook/mmc.yaml --set tiers.desk.agents=11 --replications 5 --out outputs/mmc-11\n' +
         '  $ desksim run scenarios/baseline.yaml --seed 7 --events --json\n' +
         '  $ desksim run scenarios/textbook/tandem.yaml --replications 3 --no-report --quiet\n' +
-        '  # the event log for pm4py or ProM, and every replication\'s tickets as Parquet:\n' +
+        "  # the event log for pm4py or ProM, and every replication's tickets as Parquet:\n" +
         '  $ desksim run scenarios/baseline.yaml --set horizon.days=14 -r 2 --format xes,ocel,parquet --all-replications --no-report\n' +
         '  # part 2 of 3 of the replications (one part per machine), put together by desksim merge:\n' +
         '  $ desksim run scenarios/textbook/mmc.yaml -r 6 --shard 2/3 --out outputs/mmc.part-2 --quiet\n',
@@ -197,7 +234,12 @@ export function registerRun(program: Command, io: CliIo): void {
       const workers = parseWorkers(options.workers);
       const plan: RunPlan = {
         scenario,
-        outputs: { events: Boolean(options.events), report: options.report !== false, formats: parseFormatOption(options.format), allReplications: Boolean(options.allReplications) },
+        outputs: {
+          events: Boolean(options.events),
+          report: options.report !== false,
+          formats: parseFormatOption(options.format),
+          allReplications: Boolean(options.allReplications),
+        },
         defaultOut: `outputs/${outputName(scenario)}`,
       };
       const shard = parseShardOption(options.shard, io);
@@ -209,7 +251,12 @@ export function registerRun(program: Command, io: CliIo): void {
       const progress = startProgress(io, `Simulating ${scenario.name}`, scenario.replications, 'replications', options);
       let result: RunResult;
       try {
-        result = await writeRunOutputs(directory, scenario, { ...plan.outputs, workers, onReplication: (done) => progress.update(done), output: outputOptions(io, options) });
+        result = await writeRunOutputs(directory, scenario, {
+          ...plan.outputs,
+          workers,
+          onReplication: (done) => progress.update(done),
+          output: outputOptions(io, options),
+        });
       } finally {
         progress.stop();
       }
@@ -225,12 +272,21 @@ export interface RunPlan {
 }
 
 /** A run's terminal output: summary.json with --json, else the table (nothing with --quiet). */
-export function printRun(io: CliIo, options: { json?: boolean; quiet?: boolean }, plan: RunPlan, result: RunResult, directory: string): void {
+export function printRun(
+  io: CliIo,
+  options: { json?: boolean; quiet?: boolean },
+  plan: RunPlan,
+  result: RunResult,
+  directory: string,
+): void {
   const { scenario } = plan;
   if (options.json) {
     io.stdout(JSON.stringify(summaryWithTargets(result.summary, scenario.targets), null, 2) + '\n');
   } else if (!options.quiet) {
-    io.stdout(renderRunSummary(result, directory, targetStatuses(scenario.targets, result.summary)) + (plan.outputs.report === false ? '' : reportLine(directory)));
+    io.stdout(
+      renderRunSummary(result, directory, targetStatuses(scenario.targets, result.summary)) +
+        (plan.outputs.report === false ? '' : reportLine(directory)),
+    );
   }
 }
 
@@ -238,7 +294,8 @@ export function printRun(io: CliIo, options: { json?: boolean; quiet?: boolean }
 export function parseWorkers(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const workers = Number(text);
-  if (!Number.isInteger(workers) || workers < 1) throw new CliError(`--workers expects a whole number ≥ 1, found "${text}"`, ExitCode.BadInput);
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new CliError(`--workers expects a whole number ≥ 1, found "${text}"`, ExitCode.BadInput);
   return workers;
 }
 
@@ -259,9 +316,16 @@ export function renderRunSummary(result: RunResult, directory: string, targets: 
     const status = targets.find((target) => target.kpi === id);
     return status === undefined ? text : `${text}  ${statusMark(status)}`;
   };
-  const rows: Array<[string, string]> = KPI_CATALOG.map((kpi) => [kpi.id, marked(kpi.id, formatSummary(summary.kpis[kpi.id]!))]);
+  const rows: Array<[string, string]> = KPI_CATALOG.map((kpi) => [
+    kpi.id,
+    marked(kpi.id, formatSummary(summary.kpis[kpi.id]!)),
+  ]);
   for (const [tier, kpis] of Object.entries(summary.tiers)) {
-    for (const kpi of TIER_KPI_CATALOG) rows.push([formatKpiKey({ tier, kpi: kpi.id }), marked(formatKpiKey({ tier, kpi: kpi.id }), formatSummary(kpis[kpi.id]!))]);
+    for (const kpi of TIER_KPI_CATALOG)
+      rows.push([
+        formatKpiKey({ tier, kpi: kpi.id }),
+        marked(formatKpiKey({ tier, kpi: kpi.id }), formatSummary(kpis[kpi.id]!)),
+      ]);
   }
   return (
     `${summary.scenario}: ${summary.replications} replication(s), seed ${summary.seed} — mean [95% CI]\n` +

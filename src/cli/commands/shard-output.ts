@@ -1,7 +1,16 @@
 /** `--shard i/n` on `run`, `compare`, `sweep` and `pressure`: run one part of the job and write it for `desksim merge`. */
 import { writeFileSync } from 'node:fs';
 import { runParts, specReplications } from '../../experiment/batch.js';
-import { parseShard, SHARD_DATA, SHARD_MANIFEST, shardFiles, shardReplications, ShardError, type Shard, type ShardJob } from '../../experiment/shard.js';
+import {
+  parseShard,
+  SHARD_DATA,
+  SHARD_MANIFEST,
+  shardFiles,
+  shardReplications,
+  ShardError,
+  type Shard,
+  type ShardJob,
+} from '../../experiment/shard.js';
 import { writeAtomically } from '../../report/output-directory.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentProgress, type ExperimentOptionValues } from './experiment-shared.js';
@@ -53,7 +62,10 @@ export async function writeShard(
         replications: mine[index]!,
         ...(spec.eventsPath === undefined ? {} : { eventsPath: staged.file('events.ndjson') }),
       }));
-      const parts = await runParts(specs, { workers, onProgress: experimentProgress(io, options, `Shard ${shard.index}/${shard.count}`) });
+      const parts = await runParts(specs, {
+        workers,
+        onProgress: experimentProgress(io, options, `Shard ${shard.index}/${shard.count}`),
+      });
       const files = shardFiles(job, shard, parts);
       writeFileSync(staged.file(SHARD_DATA), files.data);
       staged.write(SHARD_MANIFEST, files.manifest);

@@ -31,7 +31,10 @@ export function scenarioOptions(command: Command): Command {
   return command
     .option('--allow-large', ALLOW_LARGE_HELP)
     .addOption(
-      new Option('-s, --set <path=value>', 'override a scenario field (repeatable); tiers by id: tiers.tier1.agents=8').argParser(collect),
+      new Option(
+        '-s, --set <path=value>',
+        'override a scenario field (repeatable); tiers by id: tiers.tier1.agents=8',
+      ).argParser(collect),
     )
     .option('--seed <n>', 'seed of every random stream (same as --set seed=<n>)')
     .option('-r, --replications <n>', 'number of replications (same as --set replications=<n>)');
@@ -43,7 +46,12 @@ export function printInvalid(issues: readonly ScenarioIssue[], io: CliIo): void 
 }
 
 /** Loads and validates the scenario with the command's overrides; bad input ⇒ exit 2 (after `onError`, e.g. to print the issues as JSON). */
-export function loadForCommand(file: string, options: ScenarioOptionValues, io: CliIo, onError?: (error: ScenarioError) => void): LoadedScenario {
+export function loadForCommand(
+  file: string,
+  options: ScenarioOptionValues,
+  io: CliIo,
+  onError?: (error: ScenarioError) => void,
+): LoadedScenario {
   const overrides = [...(options.set ?? [])];
   if (options.seed !== undefined) overrides.push(`seed=${options.seed}`);
   if (options.replications !== undefined) overrides.push(`replications=${options.replications}`);
@@ -63,7 +71,11 @@ export function loadForCommand(file: string, options: ScenarioOptionValues, io: 
  * A scenario read once with the command's overrides, to be resolved with more values as data
  * (pressure levels): `resolve` validates, and bad input ⇒ exit 2 as with `loadForCommand`.
  */
-export function prepareForCommand(file: string, options: ScenarioOptionValues, io: CliIo): (extra: readonly ValueOverride[]) => Scenario {
+export function prepareForCommand(
+  file: string,
+  options: ScenarioOptionValues,
+  io: CliIo,
+): (extra: readonly ValueOverride[]) => Scenario {
   const overrides = [...(options.set ?? [])];
   if (options.seed !== undefined) overrides.push(`seed=${options.seed}`);
   if (options.replications !== undefined) overrides.push(`replications=${options.replications}`);
@@ -88,7 +100,10 @@ export const FORCE_HELP =
 /** The output directory: `--out` (an empty one is refused, exit 2), else `defaultPath`; relative to the working directory. */
 export function outputTarget(io: CliIo, out: string | undefined, defaultPath: string): string {
   if (out !== undefined && out.trim() === '') {
-    throw new CliError('--out needs a directory name: an empty one would be the current directory, which desksim never replaces', ExitCode.BadInput);
+    throw new CliError(
+      '--out needs a directory name: an empty one would be the current directory, which desksim never replaces',
+      ExitCode.BadInput,
+    );
   }
   return resolve(io.cwd, out ?? defaultPath);
 }

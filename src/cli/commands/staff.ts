@@ -53,7 +53,11 @@ function whole(flag: string, text: string, least: number): number {
  * An experiment file as `staff` reads it: the base scenario (the experiment's set, seed and
  * replications, then the command line's), and each grid path as `--vary path=min..max`.
  */
-function loadStaffExperiment(file: string, options: ScenarioOptionValues, io: CliIo): { scenario: Scenario; vary: string[] } {
+function loadStaffExperiment(
+  file: string,
+  options: ScenarioOptionValues,
+  io: CliIo,
+): { scenario: Scenario; vary: string[] } {
   try {
     const loaded = loadExperiment(resolve(io.cwd, file));
     const experiment = loaded.experiment;
@@ -96,7 +100,7 @@ export function registerStaff(program: Command, io: CliIo): void {
           'The objective is the planned staff cost of the measured window: scheduled agent-hours at\n' +
           "each tier's cost_per_hour (agent-hours when no tier has a rate).\n\n" +
           'Variables: --vary tier1=4..12 (a tier of 24/7 agents, or its only shift), --vary\n' +
-          'tier1.early=3..8 (a shift by name or index), or --experiment <file>: a sweep\'s experiment\n' +
+          "tier1.early=3..8 (a shift by name or index), or --experiment <file>: a sweep's experiment\n" +
           'file, each grid path bounded by its smallest and largest value. Default: every tier or\n' +
           'shift, from half to twice its agents. Targets: --at-least kpi=value, --at-most kpi=value, or --target "kpi>=value"\n' +
           '/ "kpi<=value", desk-wide or per tier (tiers.tier2.queue_wait_mean); shares as 0.9 or 90%,\n' +
@@ -108,7 +112,10 @@ export function registerStaff(program: Command, io: CliIo): void {
       )
       .argument('[scenario]', 'scenario YAML file (or give --experiment)'),
   )
-    .option('--experiment <file>', "an experiment file (as for sweep): its scenario, set, seed and replications, and each grid path's smallest to largest value as a variable's bounds")
+    .option(
+      '--experiment <file>',
+      "an experiment file (as for sweep): its scenario, set, seed and replications, and each grid path's smallest to largest value as a variable's bounds",
+    )
     .addOption(
       new Option('--vary <tier[.shift]=from..to>', 'a decision variable and its bounds (repeatable)').argParser(
         collect,
@@ -146,7 +153,10 @@ export function registerStaff(program: Command, io: CliIo): void {
     .option('--json', 'print staffing.json to stdout instead of the summary')
     .option('--quiet', 'print nothing but errors')
     .option('--no-report', 'skip charts/ and report.html')
-    .option('-w, --workers <n>', 'simulate the candidates\' replications on n worker threads, one pool for the whole search (the steps up of a climb together); the answer is identical for any n (default: the cores for large desks, else 1)')
+    .option(
+      '-w, --workers <n>',
+      "simulate the candidates' replications on n worker threads, one pool for the whole search (the steps up of a climb together); the answer is identical for any n (default: the cores for large desks, else 1)",
+    )
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -156,9 +166,11 @@ export function registerStaff(program: Command, io: CliIo): void {
         '  $ desksim staff scenarios/baseline.yaml --vary tier1.early=3..5 --vary tier2=2..3 --at-least sla_first_response_compliance=0.9 --at-most tiers.tier2.queue_wait_mean=8h --set horizon.days=10 -r 3\n',
     )
     .action(async (file: string | undefined, options: StaffOptionValues) => {
-      const experiment = options.experiment === undefined ? undefined : loadStaffExperiment(options.experiment, options, io);
+      const experiment =
+        options.experiment === undefined ? undefined : loadStaffExperiment(options.experiment, options, io);
       if (experiment !== undefined && file !== undefined) throw badInput('give a scenario or --experiment, not both');
-      if (experiment === undefined && file === undefined) throw badInput('give a scenario file, or --experiment <file> whose grid gives the bounds');
+      if (experiment === undefined && file === undefined)
+        throw badInput('give a scenario file, or --experiment <file> whose grid gives the bounds');
       const scenario = experiment?.scenario ?? loadForCommand(file!, options, io).scenario;
       const known = kpiColumns(scenario);
       let targets: Target[];
@@ -169,10 +181,7 @@ export function registerStaff(program: Command, io: CliIo): void {
           ...(options.atLeast ?? []).map((text) => text.replace('=', '>=')),
           ...(options.atMost ?? []).map((text) => text.replace('=', '<=')),
         ].map((text) => parseTarget(text, known));
-        variables = [
-          ...(experiment?.vary ?? []),
-          ...(options.vary ?? []),
-        ].map((text) => parseVary(text, scenario));
+        variables = [...(experiment?.vary ?? []), ...(options.vary ?? [])].map((text) => parseVary(text, scenario));
         if (variables.length === 0) variables = defaultVariables(scenario);
       } catch (error) {
         if (error instanceof TargetError || error instanceof VaryError) throw badInput(error.message);

@@ -3,13 +3,31 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { runSpecs } from '../../experiment/batch.js';
 import { kpiColumns, type RunResult } from '../../experiment/run.js';
-import { loadExperiment, ParetoError, paretoFront, paretoKpis, parameterText, pointSummary, sweepCsv, sweepResult, type LoadedExperiment, type SweepResult } from '../../experiment/sweep.js';
+import {
+  loadExperiment,
+  ParetoError,
+  paretoFront,
+  paretoKpis,
+  parameterText,
+  pointSummary,
+  sweepCsv,
+  sweepResult,
+  type LoadedExperiment,
+  type SweepResult,
+} from '../../experiment/sweep.js';
 import { toCsv } from '../../document/csv.js';
 import { sweepCharts, sweepReportHtml } from '../../report/experiment-reports.js';
 import { ScenarioError } from '../../document/errors.js';
 import { alignedTable, formatMeanPlusMinus } from '../experiment-format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
-import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
+import {
+  experimentOptions,
+  experimentProgress,
+  jsonText,
+  safeName,
+  writeExperiment,
+  type ExperimentOptionValues,
+} from './experiment-shared.js';
 import { parseWorkers } from './run.js';
 import { outputTarget, printInvalid, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 import { parseShardOption, SHARD_HELP, writeShard } from './shard-output.js';
@@ -53,8 +71,8 @@ export function registerSweep(program: Command, io: CliIo): void {
             '  grid:\n' +
             '    tiers.tier1.shifts.0.agents: [4, 5, 6]\n' +
             '    tiers.tier1.shifts.1.agents: [3, 4, 5]\n' +
-            '  kpis: [first_response_time_mean, cost_per_ticket]   # optional: the table\'s columns\n\n' +
-            'Overrides apply in order: the experiment\'s set, seed and replications, then --set,\n' +
+            "  kpis: [first_response_time_mean, cost_per_ticket]   # optional: the table's columns\n\n" +
+            "Overrides apply in order: the experiment's set, seed and replications, then --set,\n" +
             '--seed and --replications, then the grid values.',
         )
         .argument('<experiment>', 'experiment YAML file'),
@@ -62,7 +80,10 @@ export function registerSweep(program: Command, io: CliIo): void {
     'outputs/sweep-<name>',
   )
     .option('--shard <i/n>', SHARD_HELP)
-    .option('--pareto <kpis>', 'mark the Pareto-optimal points on two or three KPIs (a,b[,c]), by their better directions; draw the front')
+    .option(
+      '--pareto <kpis>',
+      'mark the Pareto-optimal points on two or three KPIs (a,b[,c]), by their better directions; draw the front',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -76,18 +97,27 @@ export function registerSweep(program: Command, io: CliIo): void {
       const loaded = loadForSweep(file, options, io);
       let pareto: ReturnType<typeof paretoKpis> | undefined;
       try {
-        pareto = options.pareto === undefined ? undefined : paretoKpis(options.pareto, kpiColumns(loaded.points[0]!.scenario));
+        pareto =
+          options.pareto === undefined ? undefined : paretoKpis(options.pareto, kpiColumns(loaded.points[0]!.scenario));
       } catch (error) {
         if (error instanceof ParetoError) throw new CliError(error.message, ExitCode.BadInput);
         throw error;
       }
-      const plan: SweepPlan = { loaded, pareto, report: options.report !== false, defaultOut: `outputs/sweep-${safeName(loaded.experiment.name)}` };
+      const plan: SweepPlan = {
+        loaded,
+        pareto,
+        report: options.report !== false,
+        defaultOut: `outputs/sweep-${safeName(loaded.experiment.name)}`,
+      };
       const specs = loaded.points.map((point) => ({ scenario: point.scenario }));
       const shard = parseShardOption(options.shard, io);
-      if (shard !== undefined) return writeShard(io, options, { command: 'sweep', plan, specs, defaultOut: plan.defaultOut }, shard);
+      if (shard !== undefined)
+        return writeShard(io, options, { command: 'sweep', plan, specs, defaultOut: plan.defaultOut }, shard);
       const workers = parseWorkers(options.workers);
       const progress = experimentProgress(io, options, `Sweeping ${loaded.points.length} points`);
-      await finishSweep(io, options, outputTarget(io, options.out, plan.defaultOut), plan, () => runSpecs(specs, { workers, onProgress: progress }));
+      await finishSweep(io, options, outputTarget(io, options.out, plan.defaultOut), plan, () =>
+        runSpecs(specs, { workers, onProgress: progress }),
+      );
     });
 }
 
@@ -108,13 +138,22 @@ export interface SweepPlan {
 }
 
 /** Writes a sweep's output directory from its runs (one per grid point): the command's and `desksim merge`'s last step. */
-export async function finishSweep(io: CliIo, options: ExperimentOptionValues, directory: string, plan: SweepPlan, runs: () => Promise<RunResult[]>): Promise<void> {
+export async function finishSweep(
+  io: CliIo,
+  options: ExperimentOptionValues,
+  directory: string,
+  plan: SweepPlan,
+  runs: () => Promise<RunResult[]>,
+): Promise<void> {
   await writeExperiment(
     io,
     { ...options, report: plan.report },
     directory,
     async (staged) => {
-      const result = sweepResult(plan.loaded, (await runs()).map((run) => run.summary));
+      const result = sweepResult(
+        plan.loaded,
+        (await runs()).map((run) => run.summary),
+      );
       if (plan.pareto !== undefined) result.pareto = paretoFront(result, plan.pareto);
       const csv = sweepCsv(result);
       staged.write('sweep.json', jsonText(result));
@@ -128,16 +167,25 @@ export async function finishSweep(io: CliIo, options: ExperimentOptionValues, di
 /** The terminal report of a sweep: one row per grid point, its parameter values and headline KPIs. */
 export function renderSweep(result: SweepResult, directory: string): string {
   const front = result.pareto;
-  const rows: string[][] = [['point', ...result.parameters, ...result.kpis, ...(front === undefined ? [] : ['pareto'])]];
+  const rows: string[][] = [
+    ['point', ...result.parameters, ...result.kpis, ...(front === undefined ? [] : ['pareto'])],
+  ];
   for (const point of result.points) {
     const standing = front === undefined ? [] : [paretoStanding(front, point.point)];
-    rows.push([String(point.point), ...result.parameters.map((path) => String(parameterText(point.parameters[path]!))), ...result.kpis.map((kpi) => formatMeanPlusMinus(pointSummary(point, kpi))), ...standing]);
+    rows.push([
+      String(point.point),
+      ...result.parameters.map((path) => String(parameterText(point.parameters[path]!))),
+      ...result.kpis.map((kpi) => formatMeanPlusMinus(pointSummary(point, kpi))),
+      ...standing,
+    ]);
   }
   return (
     `${result.experiment}: ${result.scenario} at ${result.points.length} grid point(s), seed ${result.seed} (the same at every point), ` +
     `${result.replications} replication(s) each — mean ±95% CI half-width\n` +
     alignedTable(rows) +
-    (front === undefined ? '' : `Pareto front on ${front.kpis.map(({ kpi, better }) => `${kpi} (${better} is better)`).join(', ')}: point(s) ${front.optimal.join(', ')}\n`) +
+    (front === undefined
+      ? ''
+      : `Pareto front on ${front.kpis.map(({ kpi, better }) => `${kpi} (${better} is better)`).join(', ')}: point(s) ${front.optimal.join(', ')}\n`) +
     `Every KPI at every point: sweep.csv, sweep.json\nWrote ${directory}\n`
   );
 }

@@ -46,10 +46,13 @@ export function registerSchema(program: Command, io: CliIo): void {
     .command('schema')
     .summary('print the JSON Schema of the scenario format')
     .description(
-      'Print the JSON Schema of scenario files, generated from desksim\'s own validation schemas.\n' +
-        'Point your editor\'s YAML language server at it for completion and inline errors.',
+      "Print the JSON Schema of scenario files, generated from desksim's own validation schemas.\n" +
+        "Point your editor's YAML language server at it for completion and inline errors.",
     )
-    .addHelpText('after', '\nExamples:\n  $ desksim schema > desksim.schema.json\n  # then, first line of a scenario: # yaml-language-server: $schema=./desksim.schema.json\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ desksim schema > desksim.schema.json\n  # then, first line of a scenario: # yaml-language-server: $schema=./desksim.schema.json\n',
+    )
     .action(() => {
       io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
     });

@@ -60,7 +60,15 @@ export interface GamingDesk {
   /** A public reply to the ticket's customer (the first one sets the first response). */
   reply(ticket: Ticket, agent: string | undefined, tier: string | undefined, kind: ReplyKind, now: number): void;
   /** Writes an event (docs/contracts.md#event-log). */
-  emit(time: number, type: EventType, ticket: number | undefined, agent: string | undefined, tier: string | undefined, kind?: string, value?: unknown): void;
+  emit(
+    time: number,
+    type: EventType,
+    ticket: number | undefined,
+    agent: string | undefined,
+    tier: string | undefined,
+    kind?: string,
+    value?: unknown,
+  ): void;
   /** The agent marks the ticket solved (public reply, resolved, then truth and the customer's return as `resolution` says). */
   resolve(ticket: Ticket, agent: Agent, now: number, resolution: Resolution): void;
   /** The agent escalates the ticket to its tier's target. */

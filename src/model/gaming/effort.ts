@@ -38,7 +38,8 @@ export class LegitimateEffort implements BehaviourHooks {
   }
 
   pick(agent: Agent, queue: SelectiveQueue): Ticket | undefined {
-    if (this.responsiveness === 0 || !queue.hasUnanswered(true) || this.random.of(agent)() >= this.responsiveness) return undefined;
+    if (this.responsiveness === 0 || !queue.hasUnanswered(true) || this.random.of(agent)() >= this.responsiveness)
+      return undefined;
     return queue.takeUnanswered(true);
   }
 

@@ -13,7 +13,15 @@
  */
 import type { DeskModel } from '../build.js';
 import type { Agent, Ticket } from '../structures.js';
-import { Outcome, Resolution, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type SeatStreams } from './behaviour.js';
+import {
+  Outcome,
+  Resolution,
+  type BehaviourContext,
+  type BehaviourDefinition,
+  type BehaviourHooks,
+  type GamingDesk,
+  type SeatStreams,
+} from './behaviour.js';
 
 class EscalationAvoidance implements BehaviourHooks {
   private readonly desk: GamingDesk;

@@ -10,7 +10,16 @@
  */
 import type { DeskModel } from '../build.js';
 import type { Agent, Ticket } from '../structures.js';
-import { BRIEF_SESSION, Session, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type Outcome, type SeatStreams } from './behaviour.js';
+import {
+  BRIEF_SESSION,
+  Session,
+  type BehaviourContext,
+  type BehaviourDefinition,
+  type BehaviourHooks,
+  type GamingDesk,
+  type Outcome,
+  type SeatStreams,
+} from './behaviour.js';
 
 class EscalationDumping implements BehaviourHooks {
   private readonly desk: GamingDesk;
@@ -32,7 +41,12 @@ class EscalationDumping implements BehaviourHooks {
   }
 
   plan(agent: Agent, ticket: Ticket, workTime: number, now: number): number {
-    if ((ticket.session & BRIEF_SESSION) !== 0 || this.model.tiers[agent.tier]!.escalatesTo < 0 || this.easeRank[ticket.complexity] === 0) return workTime;
+    if (
+      (ticket.session & BRIEF_SESSION) !== 0 ||
+      this.model.tiers[agent.tier]!.escalatesTo < 0 ||
+      this.easeRank[ticket.complexity] === 0
+    )
+      return workTime;
     if (this.random.of(agent)() >= this.intensities[agent.slot]!) return workTime;
     ticket.session |= Session.Dump;
     this.gamed(agent, ticket, now);

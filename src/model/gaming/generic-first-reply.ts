@@ -13,7 +13,15 @@
  */
 import type { DeskModel } from '../build.js';
 import type { Agent, Ticket } from '../structures.js';
-import { Session, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type Outcome, type SeatStreams } from './behaviour.js';
+import {
+  Session,
+  type BehaviourContext,
+  type BehaviourDefinition,
+  type BehaviourHooks,
+  type GamingDesk,
+  type Outcome,
+  type SeatStreams,
+} from './behaviour.js';
 import type { SelectiveQueue } from './queue.js';
 
 class GenericFirstReply implements BehaviourHooks {

@@ -25,14 +25,22 @@ import {
  * push comes out exactly as written.
  */
 function combine(pushes: number[]): number {
-  return Math.min(1, pushes.reduce((total, push) => total + push - total * push, 0));
+  return Math.min(
+    1,
+    pushes.reduce((total, push) => total + push - total * push, 0),
+  );
 }
 
 /** Effective intensity of every behaviour: its explicit intensity combined with the incentives' pressure (see the rule above). */
-export function effectiveIntensities(explicit: Record<GamingBehaviour, number>, incentives: readonly Incentive[]): Record<GamingBehaviour, number> {
+export function effectiveIntensities(
+  explicit: Record<GamingBehaviour, number>,
+  incentives: readonly Incentive[],
+): Record<GamingBehaviour, number> {
   const result = {} as Record<GamingBehaviour, number>;
   for (const behaviour of GAMING_BEHAVIOURS) {
-    const pushes = incentives.map((incentive) => incentive.pressure * (incentiveEntry(incentive.kpi)?.behaviours[behaviour] ?? 0));
+    const pushes = incentives.map(
+      (incentive) => incentive.pressure * (incentiveEntry(incentive.kpi)?.behaviours[behaviour] ?? 0),
+    );
     result[behaviour] = combine([explicit[behaviour], ...pushes]);
   }
   return result;
@@ -42,7 +50,9 @@ export function effectiveIntensities(explicit: Record<GamingBehaviour, number>, 
 export function effortLevels(incentives: readonly Incentive[]): Record<LegitimateEffort, number> {
   const result = {} as Record<LegitimateEffort, number>;
   for (const effort of LEGITIMATE_EFFORTS) {
-    result[effort] = combine(incentives.map((incentive) => incentive.pressure * (incentiveEntry(incentive.kpi)?.effort[effort] ?? 0)));
+    result[effort] = combine(
+      incentives.map((incentive) => incentive.pressure * (incentiveEntry(incentive.kpi)?.effort[effort] ?? 0)),
+    );
   }
   return result;
 }

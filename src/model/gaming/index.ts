@@ -41,7 +41,11 @@ export class Gaming {
     const effort = LEGITIMATE_EFFORTS.some((kind) => gaming.effort[kind] > 0);
     const chooses = active.some((definition) => definition.choosesTickets) || gaming.effort.responsiveness > 0;
     const live = model.channels.map((channel) => channel.repliesOnPickup);
-    this.queues = chooses ? model.tiers.map(() => new SelectiveQueue(model.bucketCount, model.complexities.length, gaming.easiestFirst, live)) : [];
+    this.queues = chooses
+      ? model.tiers.map(
+          () => new SelectiveQueue(model.bucketCount, model.complexities.length, gaming.easiestFirst, live),
+        )
+      : [];
     const seed = model.scenario.seed;
     const draws = lazySeatDraws(model);
     const context = (intensity: number, behaviour: GamingBehaviour | undefined): BehaviourContext => ({
@@ -50,12 +54,15 @@ export class Gaming {
       gaming,
       intensity,
       intensities: behaviour === undefined ? new Float64Array(0) : seatIntensities(model, behaviour, intensity, draws),
-      gamed: (agent, ticket, now) => desk.emit(now, 'truth_gamed', ticket.id, agent.name, model.tiers[agent.tier]!.id, behaviour),
+      gamed: (agent, ticket, now) =>
+        desk.emit(now, 'truth_gamed', ticket.id, agent.name, model.tiers[agent.tier]!.id, behaviour),
       queues: this.queues,
       seatStreams: (purpose) => new SeatStreams(seed, replication, purpose),
       stream: (purpose) => createStream(seed, replication, purpose),
     });
-    const hooks = active.map((definition) => definition.create(context(gaming.intensity[definition.id], definition.id)));
+    const hooks = active.map((definition) =>
+      definition.create(context(gaming.intensity[definition.id], definition.id)),
+    );
     if (effort) hooks.push(new LegitimateEffort(context(0, undefined)));
     for (const behaviour of hooks) {
       if (behaviour.pick) this.pickers.push(behaviour);
@@ -69,7 +76,10 @@ export class Gaming {
       if (behaviour.resolved) this.resolvers.push(behaviour);
       if (behaviour.surveys) this.surveyors.push(behaviour);
     }
-    this.consultProbability = hooks.reduce((probability, behaviour) => behaviour.consult?.(probability) ?? probability, model.knowledge.consult);
+    this.consultProbability = hooks.reduce(
+      (probability, behaviour) => behaviour.consult?.(probability) ?? probability,
+      model.knowledge.consult,
+    );
   }
 
   /** The ticket a free agent takes next from its tier's queue. */

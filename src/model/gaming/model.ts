@@ -6,7 +6,12 @@
  */
 import type { Sampler } from '../../engine/index.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { GAMING_BEHAVIOURS, LEGITIMATE_EFFORTS, type GamingBehaviour, type LegitimateEffort } from '../../scenario/incentives.js';
+import {
+  GAMING_BEHAVIOURS,
+  LEGITIMATE_EFFORTS,
+  type GamingBehaviour,
+  type LegitimateEffort,
+} from '../../scenario/incentives.js';
 import { effectiveIntensities, effortLevels } from './incentives.js';
 
 export interface GamingModel {
@@ -26,10 +31,14 @@ export interface GamingModel {
 
 /** Builds the gaming model from a validated scenario and the desk's handle-time samplers by complexity. */
 export function buildGaming(scenario: Scenario, complexities: ReadonlyArray<{ handleTime: Sampler }>): GamingModel {
-  const explicit = Object.fromEntries(GAMING_BEHAVIOURS.map((behaviour) => [behaviour, scenario.gaming[behaviour].intensity])) as Record<GamingBehaviour, number>;
+  const explicit = Object.fromEntries(
+    GAMING_BEHAVIOURS.map((behaviour) => [behaviour, scenario.gaming[behaviour].intensity]),
+  ) as Record<GamingBehaviour, number>;
   const intensity = effectiveIntensities(explicit, scenario.incentives);
   const effort = effortLevels(scenario.incentives);
-  const easiestFirst = complexities.map((_, index) => index).sort((a, b) => complexities[a]!.handleTime.mean - complexities[b]!.handleTime.mean || a - b);
+  const easiestFirst = complexities
+    .map((_, index) => index)
+    .sort((a, b) => complexities[a]!.handleTime.mean - complexities[b]!.handleTime.mean || a - b);
   const easeRank = new Int32Array(complexities.length);
   easiestFirst.forEach((complexity, rank) => (easeRank[complexity] = rank));
   return {
@@ -38,6 +47,8 @@ export function buildGaming(scenario: Scenario, complexities: ReadonlyArray<{ ha
     settings: scenario.gaming,
     easiestFirst,
     easeRank,
-    active: GAMING_BEHAVIOURS.some((behaviour) => intensity[behaviour] > 0) || LEGITIMATE_EFFORTS.some((kind) => effort[kind] > 0),
+    active:
+      GAMING_BEHAVIOURS.some((behaviour) => intensity[behaviour] > 0) ||
+      LEGITIMATE_EFFORTS.some((kind) => effort[kind] > 0),
   };
 }

@@ -17,7 +17,8 @@ import type { DeskModel } from '../build.js';
 function seatDraws(model: DeskModel): Map<string, number> {
   const draws = new Map<string, number>();
   for (const tier of model.tiers) {
-    for (const plan of tier.agents) draws.set(plan.name, createStream(model.scenario.seed, 0, `gaming.people.${plan.name}`)());
+    for (const plan of tier.agents)
+      draws.set(plan.name, createStream(model.scenario.seed, 0, `gaming.people.${plan.name}`)());
   }
   return draws;
 }
@@ -26,7 +27,12 @@ function seatDraws(model: DeskModel): Map<string, number> {
  * Each seat's intensity of one behaviour, indexed by the seat's slot (`Agent.slot`: tiers in
  * order, then each tier's seats in plan order, as the workforce creates them).
  */
-export function seatIntensities(model: DeskModel, behaviour: GamingBehaviour, intensity: number, draws: () => Map<string, number>): Float64Array {
+export function seatIntensities(
+  model: DeskModel,
+  behaviour: GamingBehaviour,
+  intensity: number,
+  draws: () => Map<string, number>,
+): Float64Array {
   const seats = model.tiers.reduce((count, tier) => count + tier.agents.length, 0);
   const intensities = new Float64Array(seats).fill(intensity);
   const gamers = model.gaming.settings[behaviour].gamers;

@@ -11,7 +11,15 @@
  * One draw per such session, from the agent's stream `gaming.premature_close.<seat>`.
  */
 import type { Agent, Ticket } from '../structures.js';
-import { Outcome, Resolution, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type SeatStreams } from './behaviour.js';
+import {
+  Outcome,
+  Resolution,
+  type BehaviourContext,
+  type BehaviourDefinition,
+  type BehaviourHooks,
+  type GamingDesk,
+  type SeatStreams,
+} from './behaviour.js';
 
 class PrematureClose implements BehaviourHooks {
   private readonly desk: GamingDesk;

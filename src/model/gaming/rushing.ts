@@ -8,7 +8,14 @@
  * per session, from `gaming.rushing.<seat>`.
  */
 import type { Agent, Ticket } from '../structures.js';
-import { BRIEF_SESSION, Session, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type SeatStreams } from './behaviour.js';
+import {
+  BRIEF_SESSION,
+  Session,
+  type BehaviourContext,
+  type BehaviourDefinition,
+  type BehaviourHooks,
+  type SeatStreams,
+} from './behaviour.js';
 
 class Rushing implements BehaviourHooks {
   private readonly intensities: Float64Array;
@@ -27,7 +34,8 @@ class Rushing implements BehaviourHooks {
   }
 
   plan(agent: Agent, ticket: Ticket, workTime: number, now: number): number {
-    if ((ticket.session & BRIEF_SESSION) !== 0 || this.random.of(agent)() >= this.intensities[agent.slot]!) return workTime;
+    if ((ticket.session & BRIEF_SESSION) !== 0 || this.random.of(agent)() >= this.intensities[agent.slot]!)
+      return workTime;
     ticket.session |= Session.Rush;
     this.gamed(agent, ticket, now);
     return workTime * this.kept;

@@ -44,7 +44,8 @@ class SurveySelection implements BehaviourHooks {
     if (ticket.contacts > 1 || ticket.handoffs > 0 || ticket.exchanges > 0 || ticket.genericReplies > 0) return false;
     const firstResponse = (Number.isNaN(ticket.firstReplyAt) ? now : ticket.firstReplyAt) - ticket.createdAt;
     return (
-      firstResponse <= this.satisfaction.expectedFirstResponse[ticket.channel]! && now - ticket.contactAt <= this.satisfaction.expectedResolution[ticket.priority]!
+      firstResponse <= this.satisfaction.expectedFirstResponse[ticket.channel]! &&
+      now - ticket.contactAt <= this.satisfaction.expectedResolution[ticket.priority]!
     );
   }
 }

@@ -13,7 +13,17 @@
  * `gaming.ticket_splitting.<seat>`.
  */
 import type { Agent, Ticket } from '../structures.js';
-import { BRIEF_SESSION, Resolution, Session, type BehaviourContext, type BehaviourDefinition, type BehaviourHooks, type GamingDesk, type Outcome, type SeatStreams } from './behaviour.js';
+import {
+  BRIEF_SESSION,
+  Resolution,
+  Session,
+  type BehaviourContext,
+  type BehaviourDefinition,
+  type BehaviourHooks,
+  type GamingDesk,
+  type Outcome,
+  type SeatStreams,
+} from './behaviour.js';
 
 class TicketSplitting implements BehaviourHooks {
   private readonly desk: GamingDesk;
@@ -37,7 +47,13 @@ class TicketSplitting implements BehaviourHooks {
 
   plan(agent: Agent, ticket: Ticket, workTime: number, now: number): number {
     // A new issue (one contact, at the entry tier) that is not trivial; a split-off ticket counts two contacts.
-    if ((ticket.session & BRIEF_SESSION) !== 0 || ticket.chainPosition !== 0 || ticket.contacts !== 1 || this.easeRank[ticket.complexity] === 0) return workTime;
+    if (
+      (ticket.session & BRIEF_SESSION) !== 0 ||
+      ticket.chainPosition !== 0 ||
+      ticket.contacts !== 1 ||
+      this.easeRank[ticket.complexity] === 0
+    )
+      return workTime;
     if (this.random.of(agent)() >= this.intensities[agent.slot]!) return workTime;
     ticket.session |= Session.Split;
     this.gamed(agent, ticket, now);

@@ -94,7 +94,8 @@ export class Automation {
     const bots = this.bots;
     for (let index = 0; index < bots.length; index++) {
       const bot = bots[index]!;
-      if (!bot.channels[ticket.channel] || !bot.categories[ticket.category] || !bot.complexities[ticket.complexity]) continue;
+      if (!bot.channels[ticket.channel] || !bot.categories[ticket.category] || !bot.complexities[ticket.complexity])
+        continue;
       if (bot.active >= bot.concurrency) continue;
       bot.active++;
       ticket.state = TicketState.InService;

@@ -57,7 +57,15 @@ export interface Desk {
   /** Every seat, in plan order: its index is the seat's work timer (the workforce fills it). */
   readonly agents: Agent[];
   /** Writes an event. */
-  emit(time: number, type: EventType, ticket: number | undefined, agent: string | undefined, tier: string | undefined, kind?: string, value?: unknown): void;
+  emit(
+    time: number,
+    type: EventType,
+    ticket: number | undefined,
+    agent: string | undefined,
+    tier: string | undefined,
+    kind?: string,
+    value?: unknown,
+  ): void;
   /** Writes an event that also names the ticket's channel, category, priority or customer. */
   emitAbout(
     time: number,

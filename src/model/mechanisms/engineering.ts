@@ -38,7 +38,8 @@ export class Engineering {
       // The customer hears that the defect is confirmed and with the product team: a status reply,
       // the first response of a ticket nobody has answered yet (email, mostly). An agent who
       // disguises the wait as waiting on the customer (gaming) sends a question instead.
-      if (desk.model.engineering.statusReply) desk.reply(ticket, agent.name, desk.tierIds[agent.tier], 'substantive', now);
+      if (desk.model.engineering.statusReply)
+        desk.reply(ticket, agent.name, desk.tierIds[agent.tier], 'substantive', now);
       desk.emit(now, 'pending', ticket.id, agent.name, desk.tierIds[agent.tier], 'engineering');
     }
     ticket.pendingTimers++;

@@ -31,7 +31,9 @@ export class Handoffs {
     this.contextLost = settings.context_lost;
     this.repeatTime = settings.repeat_time;
     const handBack = settings.hand_back;
-    this.handBack = Float64Array.from(desk.tierIds, (id) => (typeof handBack === 'number' ? handBack : (handBack[id] ?? 0)));
+    this.handBack = Float64Array.from(desk.tierIds, (id) =>
+      typeof handBack === 'number' ? handBack : (handBack[id] ?? 0),
+    );
     this.enabled = this.contextLost > 0 || this.handBack.some((probability) => probability > 0);
     this.random = this.enabled ? createStream(scenario.seed, desk.replication, 'handoffs') : null;
   }

@@ -63,21 +63,32 @@ export class InformationRequests {
   }
 
   customerReplied(ticket: Ticket, now: number): void {
-    this.desk.emitAbout(now, 'customer_replied', ticket.id, undefined, undefined, undefined, undefined, ticket.customer);
+    this.desk.emitAbout(
+      now,
+      'customer_replied',
+      ticket.id,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      ticket.customer,
+    );
   }
 
   /** The customer answers: the rest of the work is a fraction of a fresh handle time; the solve and fix draws stand. */
   answer(ticket: Ticket, now: number): void {
     const desk = this.desk;
     ticket.pendingTimers--;
-    if (desk.gaming !== null && desk.gaming.customerAnswered(ticket, now)) {
+    if (desk.gaming?.customerAnswered(ticket, now)) {
       desk.release(ticket);
       return;
     }
     this.customerReplied(ticket, now);
     desk.emit(now, 'resumed', ticket.id, undefined, desk.tierIds[ticket.tier], 'customer');
     const model = desk.model;
-    ticket.setHandleDraw(model.complexities[ticket.complexity]!.handleTime.sample(desk.reworkRandom) * model.customers.infoFollowUp);
+    ticket.setHandleDraw(
+      model.complexities[ticket.complexity]!.handleTime.sample(desk.reworkRandom) * model.customers.infoFollowUp,
+    );
     desk.enqueue(ticket, ticket.tier, now);
   }
 

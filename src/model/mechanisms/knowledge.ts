@@ -63,7 +63,8 @@ export class Knowledge {
     const selfService = this.model.selfService;
     // Two draws per arrival from their own stream (none on a desk without self-service).
     const searches = selfService > 0 && this.selfServiceRandom() < selfService;
-    const found = selfService > 0 && this.selfServiceRandom() < this.coverageOf(ticket.category, now) && !ticket.needsEngineering;
+    const found =
+      selfService > 0 && this.selfServiceRandom() < this.coverageOf(ticket.category, now) && !ticket.needsEngineering;
     if (!searches) return Search.None;
     return found ? Search.Deflected : Search.Failed;
   }
@@ -74,7 +75,14 @@ export class Knowledge {
     if (!(coverage > 0 && ticket.consultDraw < this.consultProbability)) return workTime;
     const knowledge = this.model;
     ticket.knowledgeHit = ticket.hitDraw < coverage && !ticket.needsEngineering;
-    this.desk.emit(now, 'kb_consulted', ticket.id, agent.name, this.desk.tierIds[agent.tier], ticket.knowledgeHit ? 'hit' : 'miss');
+    this.desk.emit(
+      now,
+      'kb_consulted',
+      ticket.id,
+      agent.name,
+      this.desk.tierIds[agent.tier],
+      ticket.knowledgeHit ? 'hit' : 'miss',
+    );
     return knowledge.lookupTime + (ticket.knowledgeHit ? workTime * knowledge.handleTimeFactor : workTime);
   }
 

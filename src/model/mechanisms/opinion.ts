@@ -7,7 +7,14 @@
  * three per survey).
  */
 import { createStream, type Rng } from '../../engine/index.js';
-import { effortPoints, responseProbability, satisfiedProbability, surveyAnswers, type Experience, type SurveyAnswers } from '../satisfaction.js';
+import {
+  effortPoints,
+  responseProbability,
+  satisfiedProbability,
+  surveyAnswers,
+  type Experience,
+  type SurveyAnswers,
+} from '../satisfaction.js';
 import type { Ticket } from '../structures.js';
 import { Kind, type Desk } from './desk.js';
 
@@ -48,7 +55,12 @@ export class CustomerOpinion {
 
   /** The ticket's customer's satisfied probability now; `effort()` then gives the same experience's effort. */
   satisfiedProbability(ticket: Ticket, fixed: boolean, now: number): number {
-    return satisfiedProbability(this.desk.model.customers.satisfaction, this.experienceOf(ticket, fixed, now), ticket.channel, ticket.priority);
+    return satisfiedProbability(
+      this.desk.model.customers.satisfaction,
+      this.experienceOf(ticket, fixed, now),
+      ticket.channel,
+      ticket.priority,
+    );
   }
 
   /** Effort points of the experience last described by `satisfiedProbability`. */
@@ -88,7 +100,8 @@ export class CustomerOpinion {
     desk.emit(now, 'survey_sent', ticket, undefined, undefined);
     if (this.surveyRandom() < responseProbability(survey.responseRate, survey.responseBias, answers.rating)) {
       const answerAt = now + survey.delay.sample(this.surveyRandom);
-      if (answerAt <= desk.model.horizon) desk.schedule(answerAt, Kind.SurveyAnswer, new SurveyReply(ticket, { ...value }));
+      if (answerAt <= desk.model.horizon)
+        desk.schedule(answerAt, Kind.SurveyAnswer, new SurveyReply(ticket, { ...value }));
     }
   }
 

@@ -23,7 +23,12 @@ export class Staffing {
   private readonly isEntryTier: readonly boolean[];
 
   constructor(model: DeskModel) {
-    const pressure = Math.max(0, ...model.scenario.incentives.filter((incentive) => FIRST_RESPONSE_KPIS.includes(incentive.kpi)).map((incentive) => incentive.pressure));
+    const pressure = Math.max(
+      0,
+      ...model.scenario.incentives
+        .filter((incentive) => FIRST_RESPONSE_KPIS.includes(incentive.kpi))
+        .map((incentive) => incentive.pressure),
+    );
     this.movedShare = model.scenario.policies.staffing_follows_pressure * pressure;
     this.entryTier = model.chain[0]!;
     this.isEntryTier = model.isEntryTier;

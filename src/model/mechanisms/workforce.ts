@@ -53,7 +53,8 @@ export class Workforce {
         }
       });
     });
-    if (workforce.attritionPerMinute > 0 && MINUTES_PER_DAY <= model.horizon) desk.schedule(MINUTES_PER_DAY, Kind.Review, REVIEW);
+    if (workforce.attritionPerMinute > 0 && MINUTES_PER_DAY <= model.horizon)
+      desk.schedule(MINUTES_PER_DAY, Kind.Review, REVIEW);
   }
 
   changeDuty(change: ShiftChange, now: number): void {
@@ -203,7 +204,13 @@ export class Workforce {
     const paid = agent.scheduled && agent.employed && agent.absent && !agent.onDuty;
     if (paid === agent.paidAbsence) return;
     agent.paidAbsence = paid;
-    this.desk.emit(now, paid ? 'absence_started' : 'absence_ended', undefined, agent.name, this.desk.tierIds[agent.tier]);
+    this.desk.emit(
+      now,
+      paid ? 'absence_started' : 'absence_ended',
+      undefined,
+      agent.name,
+      this.desk.tierIds[agent.tier],
+    );
   }
 
   /** Absences alternate with presence, both exponential (shrinkage = their long-run share). */
@@ -228,7 +235,14 @@ export class Workforce {
   private depart(agent: Agent, now: number): void {
     const desk = this.desk;
     agent.employed = false;
-    desk.emit(now, 'agent_left', undefined, agent.name, desk.tierIds[agent.tier], this.fatigued(agent) ? 'fatigued' : undefined);
+    desk.emit(
+      now,
+      'agent_left',
+      undefined,
+      agent.name,
+      desk.tierIds[agent.tier],
+      this.fatigued(agent) ? 'fatigued' : undefined,
+    );
     this.syncDuty(agent, now, 'attrition');
     const start = now + desk.model.workforce.hiringDelay.sample(agent.hiringRandom);
     if (start <= desk.model.horizon) desk.schedule(start, Kind.Hire, agent);

@@ -88,7 +88,7 @@ export function dashboardVsTruthChart(traces: readonly PressureTrace[], options:
     'The dashboard improves, the truth gets worse',
     options.subtitle ??
       'Change from no pressure, signed so that up is better — relative (%) for times and scores, in percentage ' +
-      'points for shares: the pushed KPI (solid) against the truth (dashed)',
+        'points for shares: the pushed KPI (solid) against the truth (dashed)',
     {
       data: { values },
       width: 520,

@@ -62,7 +62,6 @@ export function numberDefinitions(svg: string, prefix: string): string {
   if (renamed.size === 0) return svg;
   return svg.replace(
     /(\bid="|url\(#|href="#)((?:clip|gradient_)\d+)/g,
-    (whole, lead: string, id: string) => `${lead}${renamed.get(id) ?? id}`,
+    (_whole, lead: string, id: string) => `${lead}${renamed.get(id) ?? id}`,
   );
 }
-

@@ -84,7 +84,7 @@ export function resolutionTimeChart(
       });
     }
   }
-  const ticks = TICKS.filter(([hours], index) => index === 0 || TICKS[index - 1]![0] * 60 <= longest);
+  const ticks = TICKS.filter((_tick, index) => index === 0 || TICKS[index - 1]![0] * 60 <= longest);
   const labels = ticks.map(([hours, label]) => `datum.value == ${round(hours)} ? '${label}'`).join(' : ') + " : ''";
   const x = {
     type: 'quantitative',
@@ -97,7 +97,7 @@ export function resolutionTimeChart(
     'Resolution time by priority',
     subtitle ??
       'Resolved tickets of the first replication: the share of each priority’s tickets per time bin (y axis, %), ' +
-      'with the median (p50) and the 90th percentile (p90)',
+        'with the median (p50) and the 90th percentile (p90)',
     {
       data: {
         values: [

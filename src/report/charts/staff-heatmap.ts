@@ -81,7 +81,7 @@ export function staffHeatmapChart(
     'staff-heatmap',
     'Agents needed by the formulas beside agents rostered, hour × weekday',
     `Needed: Erlang C/A for the targets, grossed up for ${(shrinkage * 100).toFixed(0)} % shrinkage (the worst ` +
-    `week); ${rosteredTitle}: on shift mid-hour (the thinnest week)`,
+      `week); ${rosteredTitle}: on shift mid-hour (the thinnest week)`,
     {
       data: { values },
       vconcat: tiers.map((tier) => ({

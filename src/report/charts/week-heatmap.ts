@@ -45,7 +45,7 @@ export function weekHeatmapChart(cells: readonly WeekHeatCell[], threshold: stri
     'week-heatmap',
     'Waits and service level by hour of the week',
     `First replication: tickets by the local hour they arrived; service level = share whose total queue wait was ` +
-    `within ${threshold} (abandoned ones miss)`,
+      `within ${threshold} (abandoned ones miss)`,
     {
       data: { values },
       hconcat: [

@@ -90,8 +90,14 @@ describe('gaming behaviours on the baseline desk (same seeds)', () => {
     expectRise(baseline, selecting, 'csat_mean');
     expectRise(baseline, selecting, 'nps');
     // Only the measurement changed: the truth is identical, replication by replication.
-    expect(selecting.map((table) => table.values.true_satisfaction_mean)).toEqual(baseline.map((table) => table.values.true_satisfaction_mean));
-    const gap = (all: KpiTable[]) => all.map((table) => ({ values: { gap: table.values.csat_mean! - table.values.true_satisfaction_mean! }, tiers: {} }));
+    expect(selecting.map((table) => table.values.true_satisfaction_mean)).toEqual(
+      baseline.map((table) => table.values.true_satisfaction_mean),
+    );
+    const gap = (all: KpiTable[]) =>
+      all.map((table) => ({
+        values: { gap: table.values.csat_mean! - table.values.true_satisfaction_mean! },
+        tiers: {},
+      }));
     expectRise(gap(baseline), gap(selecting), 'gap');
   });
 

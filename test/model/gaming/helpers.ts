@@ -45,8 +45,16 @@ export interface Change {
 export function pairedChange(before: KpiTable[], after: KpiTable[], kpi: string): Change {
   const differences = before.map((table, index) => read(after[index]!, kpi) - read(table, kpi));
   const mean = jStat.mean(differences);
-  const half = jStat.studentt.inv(0.975, differences.length - 1) * (jStat.stdev(differences, true) / Math.sqrt(differences.length));
-  return { kpi, before: jStat.mean(before.map((table) => read(table, kpi))), mean, low: mean - half, high: mean + half };
+  const half =
+    jStat.studentt.inv(0.975, differences.length - 1) *
+    (jStat.stdev(differences, true) / Math.sqrt(differences.length));
+  return {
+    kpi,
+    before: jStat.mean(before.map((table) => read(table, kpi))),
+    mean,
+    low: mean - half,
+    high: mean + half,
+  };
 }
 
 /** The KPI tables of a run's replications. */

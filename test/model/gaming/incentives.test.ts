@@ -12,7 +12,6 @@ import { effectiveIntensities, effortLevels } from '../../../src/model/gaming/in
 import {
   GAMING_BEHAVIOURS,
   INCENTIVE_KPIS,
-  INCENTIVE_TABLE,
   incentiveEntry,
   LEGITIMATE_EFFORTS,
   type GamingBehaviour,
@@ -21,7 +20,10 @@ import { simulate } from '../../../src/model/simulate.js';
 import { loadScenarioFile } from '../../../src/scenario/load.js';
 import { baselineScenario, expectFall, expectRise, runBaseline, tables } from './helpers.js';
 
-const none = Object.fromEntries(GAMING_BEHAVIOURS.map((behaviour) => [behaviour, 0])) as Record<GamingBehaviour, number>;
+const none = Object.fromEntries(GAMING_BEHAVIOURS.map((behaviour) => [behaviour, 0])) as Record<
+  GamingBehaviour,
+  number
+>;
 
 describe('the combination rule', () => {
   it('keeps an explicit intensity as written when there is no incentive', () => {
@@ -42,7 +44,12 @@ describe('the combination rule', () => {
     ]);
     expect(intensity.rushing).toBeCloseTo(1 - 0.5 * 0.5 * (1 - 0.4 * 0.5), 12);
     expect(effectiveIntensities({ ...none, rushing: 1 }, [{ kpi: 'handle_time_mean', pressure: 1 }]).rushing).toBe(1);
-    expect(effortLevels([{ kpi: 'csat_mean', pressure: 1 }, { kpi: 'reopen_rate', pressure: 1 }]).care).toBe(1);
+    expect(
+      effortLevels([
+        { kpi: 'csat_mean', pressure: 1 },
+        { kpi: 'reopen_rate', pressure: 1 },
+      ]).care,
+    ).toBe(1);
   });
 
   it('every row of the table names known behaviours and efforts, with weights in 0..1', () => {
@@ -65,7 +72,8 @@ describe('the combination rule', () => {
 
 describe('switched off means off', () => {
   const short = ['replications=2', 'horizon.days=14', 'horizon.warmup_days=3'];
-  const run = (file: string, overrides: string[]) => runScenario(loadScenarioFile(file, { overrides: [...short, ...overrides] }).scenario);
+  const run = (file: string, overrides: string[]) =>
+    runScenario(loadScenarioFile(file, { overrides: [...short, ...overrides] }).scenario);
   const eventLog = (file: string, overrides: string[]) => {
     const sink = new ArraySink();
     simulate(buildDesk(loadScenarioFile(file, { overrides: [...short, ...overrides] }).scenario), 1, sink);
@@ -78,7 +86,9 @@ describe('switched off means off', () => {
     it(`${file}: intensity 0 and pressure 0 give the same log and KPIs as no gaming at all`, () => {
       const plain = run(file, []);
       const zero = run(file, [...everyBehaviourAtZero, everyIncentiveAtZero]);
-      expect(buildDesk(loadScenarioFile(file, { overrides: [everyIncentiveAtZero] }).scenario).gaming.active).toBe(false);
+      expect(buildDesk(loadScenarioFile(file, { overrides: [everyIncentiveAtZero] }).scenario).gaming.active).toBe(
+        false,
+      );
       expect(JSON.stringify(zero.outcomes)).toBe(JSON.stringify(plain.outcomes));
       expect(zero.tickets.csv).toBe(plain.tickets.csv);
       expect(eventLog(file, [...everyBehaviourAtZero, everyIncentiveAtZero])).toEqual(eventLog(file, []));
@@ -104,7 +114,9 @@ describe('incentive pressure on the baseline desk (same seeds)', () => {
     expectRise(baseline, pressed, 'handle_time_mean');
     const sink = new ArraySink();
     simulate(buildDesk(baselineScenario([incentive, 'horizon.days=14'])), 1, sink);
-    expect(sink.events.filter((event) => event.type === 'replied' && event.kind === 'generic').length).toBeGreaterThan(100);
+    expect(sink.events.filter((event) => event.type === 'replied' && event.kind === 'generic').length).toBeGreaterThan(
+      100,
+    );
   });
 
   it('pressure on handle time turns on rushing and dumping: shorter handle time, more hidden failures, Tier 2 loaded', () => {
@@ -128,7 +140,9 @@ describe('incentive pressure on the baseline desk (same seeds)', () => {
 
   it('explicit gaming and incentives add up: an explicit intensity plus pressure games more than either', () => {
     const explicit = buildDesk(baselineScenario(['gaming.rushing.intensity=0.4'])).gaming.intensity.rushing;
-    const both = buildDesk(baselineScenario(['gaming.rushing.intensity=0.4', 'incentives=[{kpi: handle_time_mean, pressure: 0.5}]'])).gaming.intensity.rushing;
+    const both = buildDesk(
+      baselineScenario(['gaming.rushing.intensity=0.4', 'incentives=[{kpi: handle_time_mean, pressure: 0.5}]']),
+    ).gaming.intensity.rushing;
     expect(explicit).toBe(0.4);
     expect(both).toBeCloseTo(1 - 0.6 * 0.5, 12);
   });

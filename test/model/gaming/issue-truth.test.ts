@@ -21,7 +21,9 @@ describe('truth per issue under premature close (same seeds)', () => {
     // …the customer's issue does not: the 95 % interval of its change reaches above 0, and
     // is narrow enough (± 1 hour) that a real improvement of the old size (−220 min) would show.
     const truth = pairedChange(baseline, closing, 'true_resolution_time_mean');
-    expect(truth.high, `true_resolution_time_mean change ${truth.mean} [${truth.low}, ${truth.high}]`).toBeGreaterThan(0);
+    expect(truth.high, `true_resolution_time_mean change ${truth.mean} [${truth.low}, ${truth.high}]`).toBeGreaterThan(
+      0,
+    );
     expect(truth.high - truth.low).toBeLessThan(120);
     // What it costs the customers: fewer issues fixed, more contacts and agent work per issue.
     expectRise(baseline, closing, 'true_resolution_unfinished_share');

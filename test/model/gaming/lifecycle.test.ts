@@ -27,7 +27,9 @@ const EVERY_BEHAVIOUR = [
 ];
 
 function log(overrides: string[]): TicketEvent[] {
-  const { scenario } = loadScenarioFile('scenarios/baseline.yaml', { overrides: ['horizon.days=21', 'horizon.warmup_days=0', ...overrides] });
+  const { scenario } = loadScenarioFile('scenarios/baseline.yaml', {
+    overrides: ['horizon.days=21', 'horizon.warmup_days=0', ...overrides],
+  });
   const sink = new ArraySink();
   simulate(buildDesk(scenario), 1, sink);
   return sink.events;
@@ -54,7 +56,9 @@ describe('gaming keeps the log valid', () => {
     for (const [ticket, all] of byTicket) {
       if (all[0]!.type !== 'created') problems.push(`ticket ${ticket} starts with ${all[0]!.type}`);
       // A customer's answer to a needless question that engineering overtook is a late message, not a turn of the lifecycle.
-      const lifecycle = all.filter((event, index) => event.type !== 'customer_replied' || all[index - 1]?.type === 'pending');
+      const lifecycle = all.filter(
+        (event, index) => event.type !== 'customer_replied' || all[index - 1]?.type === 'pending',
+      );
       for (let index = 1; index < lifecycle.length; index++) {
         const [before, after] = [lifecycle[index - 1]!.type, lifecycle[index]!.type];
         if (!GAMING_LIFECYCLE[before]!.includes(after)) problems.push(`ticket ${ticket}: ${before} → ${after}`);
@@ -67,7 +71,8 @@ describe('gaming keeps the log valid', () => {
       if (verdicts !== (isEnded ? 1 : 0)) problems.push(`ticket ${ticket}: ${verdicts} truth_satisfaction`);
       // Nothing happens to a ticket after it is closed but its customer's verdict and survey.
       const closedAt = all.findIndex((event) => event.type === 'closed');
-      if (closedAt >= 0 && !all.slice(closedAt + 1).every((event) => AFTERMATH.has(event.type))) problems.push(`ticket ${ticket}: events after closed`);
+      if (closedAt >= 0 && !all.slice(closedAt + 1).every((event) => AFTERMATH.has(event.type)))
+        problems.push(`ticket ${ticket}: events after closed`);
     }
     expect(problems.slice(0, 10)).toEqual([]);
     expect(ended).toBeGreaterThan(1000);
@@ -86,10 +91,15 @@ describe('gaming keeps the log valid', () => {
     expect(seen('resolved → closed(agent)'), 'premature closes').toBeGreaterThan(20);
     expect(seen('work_ended → queued'), 'held tickets').toBeGreaterThan(10);
     expect(seen('escalated → replied(info_request)'), 'pauses after escalation').toBeGreaterThan(5);
-    expect(seen('pending(customer) → resumed(customer)') + seen('customer_replied → pending(customer)'), 'engineering waits on the customer').toBeGreaterThan(5);
+    expect(
+      seen('pending(customer) → resumed(customer)') + seen('customer_replied → pending(customer)'),
+      'engineering waits on the customer',
+    ).toBeGreaterThan(5);
     const customers = events.filter((event) => event.type === 'created').map((event) => event.customer);
     expect(customers.length - new Set(customers).size, 'split-off and repeat tickets').toBeGreaterThan(100);
-    expect(events.filter((event) => event.type === 'survey_sent').length).toBeLessThan(events.filter((event) => event.type === 'closed').length * 0.9);
+    expect(events.filter((event) => event.type === 'survey_sent').length).toBeLessThan(
+      events.filter((event) => event.type === 'closed').length * 0.9,
+    );
   });
 
   it('records who gamed which ticket for every behaviour, on tickets of the log, by agents who worked them', () => {
@@ -106,7 +116,10 @@ describe('gaming keeps the log valid', () => {
       'survey_selection',
       'ticket_splitting',
     ]);
-    const problems = gamed.filter((event) => !(byTicket.get(event.ticket!) ?? []).some((other) => other.type === 'assigned' && other.agent === event.agent));
+    const problems = gamed.filter(
+      (event) =>
+        !(byTicket.get(event.ticket!) ?? []).some((other) => other.type === 'assigned' && other.agent === event.agent),
+    );
     expect(problems.slice(0, 5)).toEqual([]);
   });
 

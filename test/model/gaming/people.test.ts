@@ -14,7 +14,9 @@ import { ScenarioError } from '../../../src/document/errors.js';
 const baseline = resolve('scenarios/baseline.yaml');
 
 function events(overrides: string[], replication = 0): TicketEvent[] {
-  const { scenario } = loadScenarioFile(baseline, { overrides: ['horizon.days=14', 'horizon.warmup_days=0', ...overrides] });
+  const { scenario } = loadScenarioFile(baseline, {
+    overrides: ['horizon.days=14', 'horizon.warmup_days=0', ...overrides],
+  });
   const sink = new ArraySink();
   simulate(buildDesk(scenario), replication, sink);
   return sink.events;
@@ -23,12 +25,18 @@ function events(overrides: string[], replication = 0): TicketEvent[] {
 /** Agent → tickets gamed by `behaviour`, from the truth events. */
 function gamers(log: readonly TicketEvent[], behaviour: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const event of log) if (event.type === 'truth_gamed' && event.kind === behaviour) counts.set(event.agent!, (counts.get(event.agent!) ?? 0) + 1);
+  for (const event of log)
+    if (event.type === 'truth_gamed' && event.kind === behaviour)
+      counts.set(event.agent!, (counts.get(event.agent!) ?? 0) + 1);
   return counts;
 }
 
 describe('who games', () => {
-  const share = ['gaming.rushing.intensity=0.8', 'gaming.rushing.gamers.share=0.2', 'gaming.rushing.gamers.tiers=[tier1]'];
+  const share = [
+    'gaming.rushing.intensity=0.8',
+    'gaming.rushing.gamers.share=0.2',
+    'gaming.rushing.gamers.tiers=[tier1]',
+  ];
 
   it('without gamers every agent games at the intensity; with a share, round(share × seats) of each named tier', () => {
     const everyone = gamers(events(['gaming.rushing.intensity=0.8']), 'rushing');
@@ -45,12 +53,23 @@ describe('who games', () => {
     const first = [...gamers(events(share, 0), 'rushing').keys()].sort();
     const second = [...gamers(events(share, 3), 'rushing').keys()].sort();
     expect(second).toEqual(first);
-    const closing = ['gaming.premature_close.intensity=0.8', 'gaming.premature_close.gamers.share=0.2', 'gaming.premature_close.gamers.tiers=[tier1]'];
+    const closing = [
+      'gaming.premature_close.intensity=0.8',
+      'gaming.premature_close.gamers.share=0.2',
+      'gaming.premature_close.gamers.tiers=[tier1]',
+    ];
     expect([...gamers(events(closing), 'premature_close').keys()].sort()).toEqual(first);
   });
 
   it('incentives act through the people: under pressure on handle time only the chosen seats rush', () => {
-    const pressed = gamers(events(['incentives=[{kpi: handle_time_mean, pressure: 0.8}]', 'gaming.rushing.gamers.share=0.2', 'gaming.rushing.gamers.tiers=[tier1]']), 'rushing');
+    const pressed = gamers(
+      events([
+        'incentives=[{kpi: handle_time_mean, pressure: 0.8}]',
+        'gaming.rushing.gamers.share=0.2',
+        'gaming.rushing.gamers.tiers=[tier1]',
+      ]),
+      'rushing',
+    );
     expect(pressed.size).toBe(2);
   });
 
@@ -59,16 +78,30 @@ describe('who games', () => {
     const rushed = log.filter((event) => event.type === 'truth_gamed');
     expect(rushed.length).toBeGreaterThan(100);
     const first = rushed[0]!;
-    const workStarted = log.find((event) => event.type === 'work_started' && event.ticket === first.ticket && event.agent === first.agent && event.time === first.time);
+    const workStarted = log.find(
+      (event) =>
+        event.type === 'work_started' &&
+        event.ticket === first.ticket &&
+        event.agent === first.agent &&
+        event.time === first.time,
+    );
     expect(workStarted).toBeDefined();
   });
 
   it('an unknown tier among the gamers is a located error', () => {
-    expect(() => loadScenarioFile(baseline, { overrides: ['gaming.rushing.gamers.share=0.5', 'gaming.rushing.gamers.tiers=[tier3]'] })).toThrowError(ScenarioError);
+    expect(() =>
+      loadScenarioFile(baseline, {
+        overrides: ['gaming.rushing.gamers.share=0.5', 'gaming.rushing.gamers.tiers=[tier3]'],
+      }),
+    ).toThrowError(ScenarioError);
     try {
-      loadScenarioFile(baseline, { overrides: ['gaming.rushing.gamers.share=0.5', 'gaming.rushing.gamers.tiers=[tier3]'] });
+      loadScenarioFile(baseline, {
+        overrides: ['gaming.rushing.gamers.share=0.5', 'gaming.rushing.gamers.tiers=[tier3]'],
+      });
     } catch (error) {
-      expect((error as ScenarioError).issues.map((issue) => [issue.path, issue.message])).toEqual([['gaming.rushing.gamers.tiers.0', 'unknown tier "tier3" (known: tier1, tier2, live)']]);
+      expect((error as ScenarioError).issues.map((issue) => [issue.path, issue.message])).toEqual([
+        ['gaming.rushing.gamers.tiers.0', 'unknown tier "tier3" (known: tier1, tier2, live)'],
+      ]);
     }
   });
 });

@@ -30,7 +30,13 @@ describe('SelectiveQueue', () => {
     for (let id = 1; id <= 2000; id++) {
       const draw = random();
       if (draw < 0.5) {
-        const made = ticket(id, Math.floor(random() * 3), Math.floor(random() * 2), Math.floor(random() * 2), random() < 0.3);
+        const made = ticket(
+          id,
+          Math.floor(random() * 3),
+          Math.floor(random() * 2),
+          Math.floor(random() * 2),
+          random() < 0.3,
+        );
         selective.push(made);
         plain.push(made);
         waiting.push(made);
@@ -55,14 +61,21 @@ describe('SelectiveQueue', () => {
 
   it('finds the easiest ticket (then the lowest bucket, then the oldest), whatever the priority', () => {
     const selective = queue();
-    for (const made of [ticket(1, 2, 0), ticket(2, 0, 0), ticket(3, 1, 1), ticket(4, 1, 0), ticket(5, 1, 0)]) selective.push(made);
-    expect([selective.takeEasiest()!.id, selective.takeEasiest()!.id, selective.takeEasiest()!.id, selective.take()!.id]).toEqual([4, 5, 3, 1]);
+    for (const made of [ticket(1, 2, 0), ticket(2, 0, 0), ticket(3, 1, 1), ticket(4, 1, 0), ticket(5, 1, 0)])
+      selective.push(made);
+    expect([
+      selective.takeEasiest()!.id,
+      selective.takeEasiest()!.id,
+      selective.takeEasiest()!.id,
+      selective.take()!.id,
+    ]).toEqual([4, 5, 3, 1]);
     expect(selective.waiting).toBe(1);
   });
 
   it('finds the oldest unanswered ticket, email-like only or live too', () => {
     const selective = queue();
-    for (const made of [ticket(1, 0, 0, 0, true), ticket(2, 0, 1, 1), ticket(3, 0, 1, 0), ticket(4, 0, 1, 0)]) selective.push(made);
+    for (const made of [ticket(1, 0, 0, 0, true), ticket(2, 0, 1, 1), ticket(3, 0, 1, 0), ticket(4, 0, 1, 0)])
+      selective.push(made);
     expect(selective.hasUnanswered(false)).toBe(true);
     expect(selective.takeUnanswered(false)!.id).toBe(3);
     expect(selective.takeUnanswered(true)!.id).toBe(2);
