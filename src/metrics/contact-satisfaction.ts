@@ -13,8 +13,8 @@
  * regression approach to prospective studies with binary data"): exp(coefficient) is the
  * factor by which each extra contact multiplies the share satisfied, the others held equal.
  * The controls, all read from the log for that last ticket: not really fixed, abandoned,
- * escalations, information requests, generic replies, and the logs of its first-response and
- * resolution waits (in hours, plus one).
+ * escalations, information requests, generic replies, and its first-response wait (by
+ * channel) and resolution wait (by priority) as piecewise-linear functions of their logs.
  */
 import type { TicketEvent } from '../eventlog/types.js';
 
@@ -42,9 +42,18 @@ interface TicketFacts {
   exchanges: number;
   genericReplies: number;
   contacts: number;
+  channel: string;
+  priority: string;
 }
 
-const HOUR = 60;
+/**
+ * Knots (minutes) of the wait controls: customers judge a wait against what they expected,
+ * which differs by channel (first response) and priority (resolution) and is not in the log;
+ * a piecewise-linear function of the log wait per channel and priority, bending at each knot,
+ * takes any such expectation in.
+ */
+const FIRST_RESPONSE_KNOTS = [1, 10, 60, 240, 1440];
+const RESOLUTION_KNOTS = [60, 240, 480, 1440, 4320];
 
 function ticketFacts(events: Iterable<TicketEvent>): Map<number | string, TicketFacts> {
   const tickets = new Map<number | string, TicketFacts>();
@@ -55,6 +64,7 @@ function ticketFacts(events: Iterable<TicketEvent>): Map<number | string, Ticket
       facts = {
         issue: event.ticket, createdAt: event.time, latestContactAt: event.time, firstReplyAt: NaN, resolvedAt: NaN, endedAt: NaN,
         satisfied: undefined, fixed: false, abandoned: false, escalations: 0, exchanges: 0, genericReplies: 0, contacts: 1,
+        channel: event.channel ?? '', priority: event.priority ?? '',
       };
       tickets.set(event.ticket, facts);
     }
@@ -99,11 +109,17 @@ function ticketFacts(events: Iterable<TicketEvent>): Map<number | string, Ticket
 /** One issue's row: outcome (satisfied 0/1) and covariates, the extra contacts first. */
 function issueRows(tickets: Map<number | string, TicketFacts>): { rows: number[][]; outcomes: number[] } {
   const issues = new Map<number | string, TicketFacts[]>();
+  const channels = new Set<string>();
+  const priorities = new Set<string>();
   for (const facts of tickets.values()) {
+    channels.add(facts.channel);
+    priorities.add(facts.priority);
     const list = issues.get(facts.issue);
     if (list === undefined) issues.set(facts.issue, [facts]);
     else list.push(facts);
   }
+  const hinges = (wait: number, group: string, groups: Set<string>, knots: number[]) =>
+    [...groups].flatMap((each) => knots.map((knot) => (each === group ? Math.max(0, Math.log(Math.max(wait, 1e-3) / knot)) : 0)));
   const rows: number[][] = [];
   const outcomes: number[] = [];
   for (const list of issues.values()) {
@@ -121,8 +137,8 @@ function issueRows(tickets: Map<number | string, TicketFacts>): { rows: number[]
       last.escalations,
       last.exchanges,
       last.genericReplies,
-      Math.log1p(Math.max(0, firstResponse) / HOUR),
-      Math.log1p(Math.max(0, resolution) / HOUR),
+      ...hinges(firstResponse, last.channel, channels, FIRST_RESPONSE_KNOTS),
+      ...hinges(resolution, last.priority, priorities, RESOLUTION_KNOTS),
     ]);
     outcomes.push(last.satisfied ? 1 : 0);
   }
@@ -171,6 +187,8 @@ export function logLinearRegression(rows: number[][], outcomes: number[], iterat
         for (let k = 0; k < width; k++) information[j]![k]! += mu * row[j]! * row[k]!;
       }
     });
+    // A whisker of ridge keeps knots that only a few issues reach from making the system singular.
+    for (let j = 0; j < width; j++) information[j]![j]! += 1e-6;
     const next = solve(information, score);
     const change = Math.max(...next.map((value, k) => Math.abs(value - beta[k]!)));
     beta = next;
