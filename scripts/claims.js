@@ -16,6 +16,7 @@ const load = await import(join(root, 'dist', 'scenario', 'load.js'));
 const { runScenario } = await import(join(root, 'dist', 'experiment', 'run.js'));
 const { alignScenarios, differenceTable, pairedDifference } = await import(join(root, 'dist', 'experiment', 'compare.js'));
 const { whoPays, WHO_PAYS_SEGMENTS } = await import(join(root, 'dist', 'experiment', 'who-pays.js'));
+const { segmentDifference } = await import(join(root, 'dist', 'experiment', 'segment-difference.js'));
 const { weeklyDifferences } = await import(join(root, 'dist', 'experiment', 'weekly-difference.js'));
 const { buildDesk } = await import(join(root, 'dist', 'model', 'build.js'));
 const { simulate } = await import(join(root, 'dist', 'model', 'simulate.js'));
@@ -29,9 +30,9 @@ const line = (label, d) =>
   `${d.relative === null ? '—' : (100 * d.relative).toFixed(1) + ' %'} | ${d.significant ? 'yes' : 'no'} |`;
 const header = '| KPI | reference | scenario | change [95 % CI] | relative | significant |\n|---|---|---|---|---|---|';
 
-function compare(files, kpis, { overrides = [], categories = [] } = {}) {
+function compare(files, kpis, { overrides = [], categories = [], inCategories = [], categoryKpis = kpis } = {}) {
   const { scenarios } = alignScenarios(files.map((file) => scenario(file, overrides)));
-  const detail = categories.length > 0 ? WHO_PAYS_SEGMENTS : undefined;
+  const detail = categories.length > 0 ? WHO_PAYS_SEGMENTS : inCategories.length > 0 ? { dimensions: ['category'], kpis: categoryKpis } : undefined;
   const [reference, ...others] = scenarios.map((each) => runScenario(each, detail === undefined ? {} : { detail }));
   others.forEach((other, index) => {
     console.log(`\n${files[0]} → ${files[index + 1]} (${scenarios[0].replications} replications, seed ${scenarios[0].seed})\n${header}`);
@@ -43,6 +44,7 @@ function compare(files, kpis, { overrides = [], categories = [] } = {}) {
     }
     const section = categories.length > 0 ? whoPays(reference, other) : undefined;
     for (const [category, id] of categories) if (section?.[category]?.[id]) console.log(line(`${category}: ${id}`, section[category][id]));
+    for (const category of inCategories) for (const kpi of categoryKpis) console.log(line(`${category}: ${kpi}`, segmentDifference(reference, other, 'category', category, kpi)));
   });
 }
 
@@ -82,7 +84,10 @@ const claims = {
     console.log(line('as simulated − per_extra_contact 0', pairedDifference(values(off), values(on), '')));
   },
   7: () => compare(['claims/burnout-desk.yaml', 'claims/burnout-desk-busy.yaml'], ['utilization', 'overtime_share', 'agents_left', 'total_cost', 'cost_per_ticket', 'true_satisfaction_mean']),
-  8: () => compare(['baseline.yaml', 'claims/knowledge-gap.yaml', 'claims/knowledge-none.yaml'], ['escalation_rate', 'fcr_rate', 'tickets_created', 'deflection_rate']),
+  8: () => compare(['baseline.yaml', 'claims/knowledge-gap.yaml', 'claims/knowledge-none.yaml'], ['escalation_rate', 'fcr_rate', 'deflection_rate'], {
+      inCategories: ['integration', 'billing', 'how_to'],
+      categoryKpis: ['escalation_rate', 'fcr_rate'],
+    }),
   9: () =>
     compare(['claims/busy-desk.yaml', 'claims/quick-tickets-first.yaml'], ['queue_wait_mean', 'queue_wait_p90', 'first_response_time_mean', 'resolution_time_mean', 'resolution_time_p90'], {
       categories: [['bug', 'queue_wait_p90'], ['bug', 'resolution_time_p90'], ['bug', 'first_response_time_p90'], ['integration', 'first_response_time_p90'], ['integration', 'queue_wait_p90']],
