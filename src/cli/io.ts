@@ -10,6 +10,8 @@ export interface CliIo {
   cwd: string;
   /** The command line (without `desksim`), recorded in each output directory's marker; `runCli` sets it. */
   argv?: readonly string[];
+  /** The environment (`--shard auto/n` reads the array job's index from it); default: the process's. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**

@@ -7,6 +7,7 @@ import { registerDetect } from './commands/detect.js';
 import { registerErlang } from './commands/erlang.js';
 import { registerFrameworks } from './commands/frameworks.js';
 import { registerInit } from './commands/init.js';
+import { registerMerge } from './commands/merge.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerPage } from './commands/page.js';
 import { registerPressure } from './commands/pressure.js';
@@ -38,6 +39,7 @@ export function buildProgram(io: CliIo): Command {
   registerCompare(program, io);
   registerSweep(program, io);
   registerPressure(program, io);
+  registerMerge(program, io);
   registerErlang(program, io);
   registerDetect(program, io);
   registerStaff(program, io);

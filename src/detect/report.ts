@@ -53,7 +53,13 @@ export function detectFindings(report: DetectReport): string[] {
     }
   } else if (report.detection.evaluation !== null) {
     const evaluation = report.detection.evaluation;
-    lines.push(`Against the log's truth: ${evaluation.allFound ? 'every gamer found' : 'some gamers missed'}, ${evaluation.falseAlarms} false alarm${evaluation.falseAlarms === 1 ? '' : 's'}.`);
+    const gamers = new Set(Object.values(evaluation.gamers).flat()).size;
+    const alarms = `${evaluation.falseAlarms} false alarm${evaluation.falseAlarms === 1 ? '' : 's'}`;
+    lines.push(
+      gamers === 0
+        ? `Against the log's truth: nobody gamed; ${alarms}.`
+        : `Against the log's truth (${gamers} agent${gamers === 1 ? '' : 's'} gamed): ${evaluation.allFound ? 'every gamer found' : 'some gamers missed'}, ${alarms}.`,
+    );
   }
   return lines;
 }

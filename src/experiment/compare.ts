@@ -31,9 +31,12 @@ export interface KpiDifference {
   unit: string;
   /** Pairs: replications in which both runs had a value. */
   n: number;
-  /** Mean of the reference run over the pairs. */
+  /**
+   * Mean of the reference run over the pairs; with no pairs (the KPI has values on one side
+   * only, e.g. automation coverage against a desk without an AI), over its own values.
+   */
   reference_mean: number | null;
-  /** Mean of the other run over the pairs. */
+  /** Mean of the other run over the pairs; with no pairs, over its own values. */
   mean: number | null;
   /** Mean of (other − reference) over the pairs. */
   difference: number | null;
@@ -56,6 +59,19 @@ export type ReplicationValues = ReadonlyMap<number, number | null>;
 
 const finite = (value: number | null | undefined): value is number => value !== null && value !== undefined && Number.isFinite(value);
 
+/** Mean of a run's finite values; null for none. */
+function ownMean(values: ReplicationValues): number | null {
+  let sum = 0;
+  let count = 0;
+  for (const value of values.values()) {
+    if (finite(value)) {
+      sum += value;
+      count++;
+    }
+  }
+  return count === 0 ? null : sum / count;
+}
+
 /**
  * The paired difference (other − reference) of one KPI. Replications are matched by number;
  * a replication where either run has no value is left out. Identical runs give exactly zero:
@@ -70,7 +86,7 @@ export function pairedDifference(reference: ReplicationValues, other: Replicatio
   }
   const n = pairs.length;
   const empty: KpiDifference = { unit, n, reference_mean: null, mean: null, difference: null, sd: null, ci95: null, relative: null, relative_ci95: null, p_value: null, significant: false };
-  if (n === 0) return empty;
+  if (n === 0) return { ...empty, reference_mean: ownMean(reference), mean: ownMean(other) };
   const referenceMean = pairs.reduce((sum, [base]) => sum + base, 0) / n;
   const mean = pairs.reduce((sum, [, value]) => sum + value, 0) / n;
   const differences = pairs.map(([base, value]) => value - base);

@@ -1,66 +1,94 @@
 /**
- * Worker-thread side of parallel replications. The main thread sends the resolved scenario
- * once, then replication numbers one at a time (whichever worker is free takes the next);
- * the worker answers each with that replication's outcome. Every replication depends only
- * on (scenario, replication), so which thread runs it cannot change its result.
+ * One replication as a task of the worker pool (`pool.ts`): the pool's threads load this
+ * module and call its default export once per task; without threads the pool calls the same
+ * function in this thread. A task names its run, so a thread builds each run's desk once and
+ * reuses the ledger's storage from task to task. Every replication depends only on (scenario,
+ * replication), so which thread runs it cannot change its result.
+ *
+ * What a task sends back is what the main thread needs, nothing more: the KPI values (and
+ * segments, daily series when asked), the first replication's ticket table only when the run
+ * writes `tickets.csv`, ticket rows only when the run keeps them. An experiment's runs never
+ * ask for the ticket table, which every run used to build and copy to the main thread.
  */
-import { parentPort } from 'node:worker_threads';
 import { NdjsonFileSink } from '../eventlog/ndjson.js';
 import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
-import { metricOptions, runReplication, ticketRows, type Detail, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
 import { firstTicketTable } from './first-ticket-table.js';
+import { metricOptions, runReplication, ticketRows, type Detail, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
 
-/** Messages from the main thread. */
-export type ToWorker =
-  | { type: 'scenario'; scenario: Scenario; eventsPath?: string; ticketsPath?: string; detail?: Detail; keepTicketRows?: 'first' | 'all' }
-  | { type: 'replication'; replication: number }
-  | { type: 'stop' };
+/** What a run asks of each of its replications. */
+export interface ReplicationNeeds {
+  /** Segments and the daily series too (`true`), or only the segments named. */
+  detail?: Detail;
+  /** The first replication's ticket table (`tickets.csv`, the report's resolution times and heat map). */
+  tickets?: boolean;
+  /** Keep ticket rows: the first replication's, or every replication's. */
+  keepTicketRows?: 'first' | 'all';
+  /** Where the first replication writes its event log (NDJSON), if anywhere. */
+  eventsPath?: string;
+  /** Where the first replication's `tickets.csv` is streamed, if anywhere (the table then holds no text). */
+  ticketsPath?: string;
+}
 
-/** Messages to the main thread. */
-export type FromWorker =
-  | { type: 'ready' }
-  | { type: 'outcome'; outcome: ReplicationOutcome; tickets?: TicketTable; ticketRows?: TicketRows }
-  | { type: 'failed'; message: string; stack?: string };
+/** One task: a replication of a run. */
+export interface ReplicationTask extends ReplicationNeeds {
+  /** The run's number within the pool's life: a thread builds each run's desk once. */
+  run: number;
+  scenario: Scenario;
+  replication: number;
+}
 
-const port = parentPort;
-if (port === null) throw new Error('replication-worker must run in a worker thread');
+/** A task's answer. */
+export interface ReplicationReply {
+  run: number;
+  outcome: ReplicationOutcome;
+  tickets?: TicketTable;
+  ticketRows?: TicketRows;
+}
 
-let model: DeskModel | undefined;
+/** Desks built in this thread, by run number: a few, as tasks of two runs interleave where one run ends. */
+const desks = new Map<number, DeskModel>();
+const KEPT_DESKS = 4;
 let ledger: Ledger | undefined;
-let eventsPath: string | undefined;
-let ticketsPath: string | undefined;
-let detail: Detail = false;
-let keepTicketRows: 'first' | 'all' | undefined;
 
-port.on('message', (message: ToWorker) => {
-  try {
-    if (message.type === 'scenario') {
-      model = buildDesk(message.scenario);
-      eventsPath = message.eventsPath;
-      ticketsPath = message.ticketsPath;
-      detail = message.detail ?? false;
-      keepTicketRows = message.keepTicketRows;
-      port.postMessage({ type: 'ready' } satisfies FromWorker);
-    } else if (message.type === 'replication') {
-      const replication = message.replication;
-      const events = replication === 1 && eventsPath !== undefined ? new NdjsonFileSink(eventsPath, model!.originEpochMs) : undefined;
-      let result: ReturnType<typeof runReplication>;
-      try {
-        result = runReplication(model!, replication, events, ledger, detail);
-      } finally {
-        events?.close(); // before reporting: the main thread may end this worker once it has every outcome
-      }
-      ledger = result.ledger;
-      // The first replication's rows travel once, as its table's rows; the others' on their own.
-      const tickets = replication === 1 ? firstTicketTable(result.ledger, model!, keepTicketRows !== undefined, ticketsPath) : undefined;
-      const rows = keepTicketRows === 'all' && replication > 1 ? ticketRows(result.ledger, metricOptions(model!)) : tickets?.rows;
-      port.postMessage({ type: 'outcome', outcome: result.outcome, tickets, ticketRows: rows } satisfies FromWorker);
-    } else {
-      port.close();
-    }
-  } catch (error) {
-    port.postMessage({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack } satisfies FromWorker);
+function deskOf(task: ReplicationTask): DeskModel {
+  let model = desks.get(task.run);
+  if (model === undefined) {
+    model = buildDesk(task.scenario);
+    desks.set(task.run, model);
+    if (desks.size > KEPT_DESKS) desks.delete(desks.keys().next().value!);
   }
-});
+  return model;
+}
+
+/** Runs one replication (the pool's task function). */
+export function runReplicationTask(task: ReplicationTask): ReplicationReply {
+  const model = deskOf(task);
+  const first = task.replication === 1;
+  const events = first && task.eventsPath !== undefined ? new NdjsonFileSink(task.eventsPath, model.originEpochMs) : undefined;
+  let result: ReturnType<typeof runReplication>;
+  try {
+    result = runReplication(model, task.replication, events, ledger, task.detail ?? false);
+  } finally {
+    events?.close(); // before answering: the run may be over, and its files read, once every answer is in
+  }
+  ledger = result.ledger;
+  const reply: ReplicationReply = { run: task.run, outcome: result.outcome };
+  if (first && (task.tickets === true || task.keepTicketRows !== undefined)) {
+    const table = firstTicketTable(result.ledger, model, task.keepTicketRows !== undefined, task.ticketsPath);
+    if (task.tickets === true) reply.tickets = table;
+    reply.ticketRows = table.rows;
+  } else if (task.keepTicketRows === 'all') {
+    reply.ticketRows = ticketRows(result.ledger, metricOptions(model));
+  }
+  return reply;
+}
+
+/** Forgets the desks and the ledger (the pool calls it in this thread when it closes). */
+export function releaseReplicationCaches(): void {
+  desks.clear();
+  ledger = undefined;
+}
+
+export default runReplicationTask;

@@ -2,25 +2,22 @@
  * Replications: simulate a scenario R times with independent random streams, run the metric
  * engine on each replication's event stream, and summarise every KPI with a 95 % CI.
  */
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { NdjsonFileSink } from '../eventlog/ndjson.js';
 import type { EventSink } from '../eventlog/types.js';
-import { KPI_CATALOG, TIER_KPI_CATALOG, unitRange } from '../metrics/catalog.js';
+import { KPI_CATALOG, TIER_KPI_CATALOG } from '../metrics/catalog.js';
 import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { FromWorker, ToWorker } from './replication-worker.js';
+import { batchWorkers, completeRun, runParts, type RunSpec } from './batch.js';
+import type { ReplicationPool } from './pool.js';
 import { metricOptions, runReplication, ticketRows, ticketTable, type Detail, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
+import { firstTicketTable } from './first-ticket-table.js';
 
 export { metricOptions, runReplication, ticketTable, ticketTableCsv, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
 import { summarizeOutcomes, type RunSummary } from './summary.js';
-import { firstTicketTable } from './first-ticket-table.js';
 import { formatKpiKey } from '../metrics/kpi-key.js';
 
 export { summarizeOutcomes, type RunSummary } from './summary.js';
+export { defaultWorkers, PARALLEL_THRESHOLD_TICKETS } from './batch.js';
 
 export interface RunOptions {
   /** Called after each replication (progress bars). */
@@ -92,126 +89,39 @@ export function kpiRows(scenario: Scenario, outcomes: ReplicationOutcome[]): Arr
 
 /** Options of a parallel run. */
 export interface ParallelRunOptions {
-  /** Worker threads; 1 runs in this thread. Default: `autoWorkers`. */
+  /** Worker threads; 1 runs in this thread. Default: `autoWorkers`. Ignored with `pool`. */
   workers?: number;
+  /** A pool to run on (and leave open). */
+  pool?: ReplicationPool;
   onReplication?: (done: number, total: number) => void;
   /** Where to write the first replication's event log (NDJSON), if anywhere. */
   eventsPath?: string;
   /** Also compute segments and daily series per replication (or only the "who pays" segments). */
   detail?: Detail;
   keepTicketRows?: TicketRowsKept;
-  /** Where to write the first replication's `tickets.csv` as it is formatted, if anywhere (else `RunResult.tickets.csv`). */
+  /** Where to stream the first replication's `tickets.csv`, if anywhere. */
   ticketsPath?: string;
 }
 
-/** The compiled worker script, when running from the build (tests run `src/` in-process). */
-function workerScript(): URL | undefined {
-  const url = new URL('./replication-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : undefined;
-}
-
-/** The machine's cores. */
-export function defaultWorkers(): number {
-  return availableParallelism();
-}
-
-/**
- * Below this many simulated tickets in all, one thread is faster: each worker repeats the
- * JIT warm-up (measured: the baseline desk, 10 × 35 days, takes 0.64 s on one thread and
- * 0.91 s on two).
- */
-export const PARALLEL_THRESHOLD_TICKETS = 1_000_000;
-
-/** Workers for a run when none were asked for: the cores, if the run is large enough. */
+/** Workers for a run when none were asked for: the cores, if the run is large enough (`batchWorkers`). */
 export function autoWorkers(scenario: Scenario): number {
-  const model = buildDesk(scenario);
-  const expectedTickets = model.arrivalRate.maxRate * model.horizon * scenario.replications;
-  return expectedTickets >= PARALLEL_THRESHOLD_TICKETS ? defaultWorkers() : 1;
+  return batchWorkers([{ scenario }]);
 }
 
 /**
- * Runs every replication, on worker threads when there is more than one worker. Each
+ * Runs every replication, on the worker pool when there is more than one worker. Each
  * replication depends only on (scenario, replication number) and results are ordered by
  * replication, so the outcome is byte-identical for any number of workers.
- *
- * Scaling, measured on the 2-core VM: the bare simulation runs two replications in
- * parallel at ~90 % of single-thread speed each, but with the metric engine a replication
- * in a worker takes ~1.6× its warm single-thread time (the ledger's large columns and V8's
- * GC helper threads contend for memory and the second core, which a single thread gets
- * for free), so two workers save 10–25 % on long runs. A worker is ready in ~70 ms.
  */
 export async function runScenarioParallel(scenario: Scenario, options: ParallelRunOptions = {}): Promise<RunResult> {
-  const total = scenario.replications;
-  const workers = Math.max(1, Math.min(options.workers ?? autoWorkers(scenario), total));
-  const script = workerScript();
-  if (workers === 1 || script === undefined) {
-    let events: NdjsonFileSink | undefined;
-    try {
-      return runScenario(scenario, {
-        onReplication: options.onReplication,
-        detail: options.detail,
-        keepTicketRows: options.keepTicketRows,
-        ticketsPath: options.ticketsPath,
-        firstReplicationSink: options.eventsPath === undefined ? undefined : (model) => (events = new NdjsonFileSink(options.eventsPath!, model.originEpochMs)),
-      });
-    } finally {
-      events?.close();
-    }
-  }
-
-  const outcomes: ReplicationOutcome[] = [];
-  let tickets: TicketTable = { csv: '', resolved: [] };
-  const kept: NonNullable<RunResult['ticketRows']> = [];
-  let next = 1;
-  const threads: Worker[] = [];
-  let failed = false;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let running = workers;
-      const handOut = (thread: Worker) => {
-        if (next <= total) thread.postMessage({ type: 'replication', replication: next++ } satisfies ToWorker);
-        else thread.postMessage({ type: 'stop' } satisfies ToWorker);
-      };
-      for (let index = 0; index < workers; index++) {
-        const thread = new Worker(script);
-        threads.push(thread);
-        thread.on('error', (error) => {
-          failed = true;
-          reject(error);
-        });
-        // A worker that was told to stop closes its port and exits: done only when all have.
-        thread.on('exit', () => {
-          if (--running === 0) resolve();
-        });
-        thread.on('message', (message: FromWorker) => {
-          if (message.type === 'failed') {
-            failed = true;
-            reject(Object.assign(new Error(message.message), { stack: message.stack }));
-          } else if (message.type === 'outcome') {
-            outcomes.push(message.outcome);
-            if (message.tickets !== undefined) tickets = message.tickets;
-            if (message.ticketRows !== undefined) kept.push({ replication: message.outcome.replication, rows: message.ticketRows });
-            options.onReplication?.(outcomes.length, total);
-            handOut(thread);
-          } else {
-            handOut(thread);
-          }
-        });
-        thread.postMessage({
-          type: 'scenario',
-          scenario,
-          eventsPath: options.eventsPath,
-          ticketsPath: options.ticketsPath,
-          detail: options.detail,
-          keepTicketRows: options.keepTicketRows,
-        } satisfies ToWorker);
-      }
-    });
-  } finally {
-    if (failed) await Promise.all(threads.map((thread) => thread.terminate()));
-  }
-  if (outcomes.length !== total) throw new Error(`worker threads returned ${outcomes.length} of ${total} replications`);
-  outcomes.sort((a, b) => a.replication - b.replication);
-  kept.sort((a, b) => a.replication - b.replication);
-  return { outcomes, tickets, ...(options.keepTicketRows === undefined ? {} : { ticketRows: kept }), summary: summarizeOutcomes(scenario, outcomes) };
+  const spec: RunSpec = {
+    scenario,
+    tickets: true,
+    detail: options.detail,
+    keepTicketRows: options.keepTicketRows,
+    eventsPath: options.eventsPath,
+    ticketsPath: options.ticketsPath,
+  };
+  const [part] = await runParts([spec], { workers: options.workers, pool: options.pool, onProgress: options.onReplication });
+  return completeRun(spec, part!);
 }

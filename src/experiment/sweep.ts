@@ -3,7 +3,8 @@
  * or more `--set` paths), every KPI summarised at every grid point.
  *
  * ```
- * experiment.yaml ──loadExperiment──▶ grid points (each a validated Scenario)
+ * experiment.yaml ──loadExperiment──▶ grid points (the scenario file read once; each point's
+ *     values applied to its parsed tree, then validated: a Scenario per point)
  *     ──runBatch (same seed at every point: common random numbers)──▶ RunResult per point
  *     ──sweepResult──▶ SweepResult (sweep.json) ──sweepCsv──▶ sweep.csv
  * ```
@@ -17,7 +18,7 @@ import { z } from 'zod';
 import { kpiDirection, type KpiDirection, type KpiId } from '../metrics/catalog.js';
 import { formatKpiKey, parseKpiKey } from '../metrics/kpi-key.js';
 import { describeFound, message, ScenarioError, type DocumentKind, type ScenarioIssue } from '../document/errors.js';
-import { loadScenarioFile, loadYamlDocument, type DocumentLocation } from '../scenario/load.js';
+import { loadYamlDocument, prepareScenarioFile, type DocumentLocation, type ValueOverride } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { closestMatch } from '../document/suggest.js';
 import { VERSION } from '../version.js';
@@ -70,7 +71,7 @@ export function expandGrid(grid: Readonly<Record<string, readonly ParameterValue
   return points;
 }
 
-/** The `--set` override of one parameter value (JSON is YAML, so any value reads back as written). */
+/** The `--set` text of one parameter value: how messages name it (JSON is YAML, so it reads back as written). */
 export function parameterOverride(path: string, value: ParameterValue): string {
   return `${path}=${JSON.stringify(value)}`;
 }
@@ -175,11 +176,13 @@ export function loadExperiment(file: string, options: ExperimentLoadOptions = {}
   const issues: ScenarioIssue[] = [];
   const seen = new Set<string>();
   const points: GridPoint[] = [];
+  // The scenario file is read once; each point's values are applied to the parsed tree as data.
+  const prepared = prepareScenarioFile(scenarioFile);
   for (const [index, parameters] of expandGrid(experiment.grid).entries()) {
-    const pointOverrides = Object.entries(parameters).map(([path, value]) => parameterOverride(path, value));
+    const pointOverrides = Object.entries(parameters).map(([path, value]): ValueOverride => ({ path: path.split('.'), value, label: parameterOverride(path, value) }));
     try {
       const overrides = [...fixed, ...(options.overrides ?? []), ...pointOverrides];
-      points.push({ point: index + 1, parameters, scenario: loadScenarioFile(scenarioFile, { overrides, allowLarge: options.allowLarge }).scenario });
+      points.push({ point: index + 1, parameters, scenario: prepared.resolve(overrides, { allowLarge: options.allowLarge }).scenario });
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       const places: Places = {

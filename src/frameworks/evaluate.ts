@@ -14,7 +14,7 @@
  * score) minus its mean over the desks, divided by its sd over the desks. So a change of 1
  * is as large as the spread between designed desks, for every framework and rule alike.
  */
-import { autoWorkers, runScenarioParallel } from '../experiment/run.js';
+import { runParts } from '../experiment/batch.js';
 import { summarize } from '../experiment/statistics.js';
 import { effectiveIntensities } from '../model/gaming/incentives.js';
 import { GAMING_BEHAVIOURS, INCENTIVE_TABLE, type GamingBehaviour, type Incentive } from '../scenario/incentives.js';
@@ -150,18 +150,14 @@ class RunPlan {
   }
 
   async run(options: StudyRunOptions): Promise<void> {
-    const total = [...this.scenarios.values()].reduce((sum, scenario) => sum + scenario.replications, 0);
-    let before = 0;
-    for (const [key, scenario] of this.scenarios) {
-      const offset = before;
-      const result = await runScenarioParallel(scenario, {
-        workers: options.workers ?? autoWorkers(scenario),
-        onReplication: options.onProgress === undefined ? undefined : (done) => options.onProgress!(offset + done, total),
-      });
-      // Only the KPI values are kept: a study holds hundreds of runs.
-      this.values.set(key, result.outcomes.map((outcome) => outcome.kpis.values));
-      before += scenario.replications;
-    }
+    // Every run's replications queued at once on one pool: no thread start-up per run.
+    const keys = [...this.scenarios.keys()];
+    const parts = await runParts(
+      keys.map((key) => ({ scenario: this.scenarios.get(key)! })),
+      { workers: options.workers, onProgress: options.onProgress },
+    );
+    // Only the KPI values are kept: a study holds hundreds of runs.
+    keys.forEach((key, index) => this.values.set(key, parts[index]!.outcomes.map((outcome) => outcome.kpis.values)));
   }
 
   of(key: string): Values[] {

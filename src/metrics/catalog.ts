@@ -252,7 +252,10 @@ function forEachIssue(context: MetricContext, visit: (tickets: readonly number[]
 }
 
 /** Mean of `value(ledger, tickets)` over measured issues, skipping NaN; null for none. */
-function issueMean(context: MetricContext, value: (ledger: Ledger, tickets: readonly number[]) => number): number | null {
+function issueMean(
+  context: MetricContext,
+  value: (ledger: Ledger, tickets: readonly number[]) => number,
+): number | null {
   let sum = 0;
   let count = 0;
   forEachIssue(context, (tickets) => {
@@ -693,7 +696,8 @@ export const TRUTH_KPI_CATALOG = [
     daily: 10,
     unit: 'share',
     definition:
-      "Customer issues really fixed (truth_fixed on any of the issue's tickets: reopens, repeat and split tickets followed) by the end of observation / issues first raised in the measured window.",
+      "Customer issues really fixed (truth_fixed on any of the issue's tickets: reopens, repeat and split tickets followed) " +
+      'by the end of observation / issues first raised in the measured window.',
     needs: ['created', 'truth_fixed'],
     compute: (context) => issueShare(context, (ledger, tickets) => !Number.isNaN(issueFixedAt(ledger, tickets))),
   },
@@ -703,10 +707,12 @@ export const TRUTH_KPI_CATALOG = [
     better: 'lower',
     unit: 'minutes',
     definition:
-      "Mean time from an issue's first contact (its first ticket created) until it was really fixed (the first truth_fixed on any of its tickets), over really fixed issues (see true_resolution_unfinished_share).",
+      "Mean time from an issue's first contact (its first ticket created) until it was really fixed (the first truth_fixed " +
+      'on any of its tickets), over really fixed issues (see true_resolution_unfinished_share).',
     unfinished: 'true_resolution_unfinished_share',
     needs: ['created', 'truth_fixed'],
-    compute: (context) => issueMean(context, (ledger, tickets) => issueFixedAt(ledger, tickets) - ledger.createdAt[tickets[0]!]!),
+    compute: (context) =>
+      issueMean(context, (ledger, tickets) => issueFixedAt(ledger, tickets) - ledger.createdAt[tickets[0]!]!),
   },
   {
     id: 'true_resolution_unfinished_share',
@@ -714,7 +720,8 @@ export const TRUTH_KPI_CATALOG = [
     better: 'lower',
     unit: 'share',
     definition:
-      'Issues first raised in the measured window and not really fixed by the end of observation — still in progress, or given up by their customer — / issues: those left out of true_resolution_time_mean (1 − true_resolution_rate).',
+      'Issues first raised in the measured window and not really fixed by the end of observation — still in progress, or ' +
+      'given up by their customer — / issues: those left out of true_resolution_time_mean (1 − true_resolution_rate).',
     needs: ['created', 'truth_fixed'],
     compute: (context) => issueShare(context, (ledger, tickets) => Number.isNaN(issueFixedAt(ledger, tickets))),
   },
@@ -725,7 +732,8 @@ export const TRUTH_KPI_CATALOG = [
     daily: 12,
     unit: 'score',
     definition:
-      "Mean CSAT (1–5) each issue's customer would give in the end, respondent or not: the truth_satisfaction of the issue's last ticket, over issues whose last ticket has ended.",
+      "Mean CSAT (1–5) each issue's customer would give in the end, respondent or not: the truth_satisfaction of the issue's " +
+      'last ticket, over issues whose last ticket has ended.',
     range: [1, 5],
     needs: ['created', 'truth_satisfaction'],
     compute: (context) => issueMean(context, issueSatisfaction),
@@ -735,7 +743,9 @@ export const TRUTH_KPI_CATALOG = [
     label: 'Truly satisfied customers per issue (4–5)',
     better: 'higher',
     unit: 'share',
-    definition: "Share of issues whose customer would answer CSAT 4–5 in the end (the issue's last ticket), respondent or not, over issues whose last ticket has ended.",
+    definition:
+      "Share of issues whose customer would answer CSAT 4–5 in the end (the issue's last ticket), respondent or not, " +
+      'over issues whose last ticket has ended.',
     needs: ['created', 'truth_satisfaction'],
     compute: (context) =>
       issueShare(
@@ -751,7 +761,8 @@ export const TRUTH_KPI_CATALOG = [
     unit: 'ratio',
     range: [1, Number.POSITIVE_INFINITY],
     definition:
-      "Mean contacts per customer issue: the issue's tickets (repeat and split tickets, truth_issue, included) plus their reopens, over issues first raised in the measured window.",
+      "Mean contacts per customer issue: the issue's tickets (repeat and split tickets, truth_issue, included) plus their " +
+      'reopens, over issues first raised in the measured window.',
     needs: ['created', 'truth_fixed'],
     compute: (context) =>
       issueMean(context, (ledger, tickets) => {
@@ -766,7 +777,8 @@ export const TRUTH_KPI_CATALOG = [
     better: 'lower',
     unit: 'minutes',
     definition:
-      "Mean agent work time (work_started to work_ended) over all of an issue's tickets, repeat and split tickets included, over issues first raised in the measured window (work still going at the end counts up to it).",
+      "Mean agent work time (work_started to work_ended) over all of an issue's tickets, repeat and split tickets included, " +
+      'over issues first raised in the measured window (work still going at the end counts up to it).',
     needs: ['created', 'work_ended', 'truth_fixed'],
     compute: (context) =>
       issueMean(context, (ledger, tickets) => {

@@ -214,7 +214,30 @@ function applyOverride(root: Located, text: string, issues: ScenarioIssue[]): vo
     issues.push(parsed);
     return;
   }
-  const { path: segments, value } = parsed;
+  applyAt(root, text, parsed.path, parsed.value, issues);
+}
+
+/**
+ * A value given as data, with the `path=value` text it stands for (`label`, what messages
+ * name): an experiment's grid value or pressure level, applied without being written out as
+ * text and read back.
+ */
+export interface ValueOverride {
+  path: readonly string[];
+  value: unknown;
+  label: string;
+}
+
+function applyValueOverride(root: Located, override: ValueOverride, issues: ScenarioIssue[]): void {
+  if (override.path.length === 0 || override.path.some((segment) => segment.trim() === '')) {
+    issues.push(overrideIssue(override.label, message.overrideEmptyPath(override.label)));
+    return;
+  }
+  const location: Location = { file: overrideFile, override: override.label };
+  applyAt(root, override.label, override.path.map((segment) => segment.trim()), fromPlain(override.value, location), issues);
+}
+
+function applyAt(root: Located, text: string, segments: readonly string[], value: Located, issues: ScenarioIssue[]): void {
   const location = value.location;
   if (root.kind !== 'map') {
     issues.push(overrideIssue(text, message.overrideRootNotMap()));
@@ -729,6 +752,41 @@ export function loadScenarioText(text: string, file: string, options?: LoadOptio
   const tree = loadChain(file, text, [path.resolve(file)], chain);
   if (!tree || chain.issues.length > 0) throw new ScenarioError(sortIssues(chain.issues, chain.files));
   return finish(tree, chain.files, options, [], chain.notes);
+}
+
+/** A scenario file read and merged with its parents once, to be resolved with different overrides many times. */
+export interface PreparedScenario {
+  /**
+   * The scenario with these overrides (`--set` texts and values as data, applied in order),
+   * validated; throws a `ScenarioError` listing every problem, as `loadScenarioFile` would.
+   */
+  resolve(overrides?: ReadonlyArray<string | ValueOverride>, options?: Pick<LoadOptions, 'allowLarge'>): LoadedScenario;
+}
+
+/**
+ * Reads a scenario file (and the files it extends) once, for an experiment that runs it at
+ * many points: each point's overrides are applied to a copy of the merged tree, so a grid
+ * value is never turned into `--set` text and the file never read again. A problem with the
+ * file itself is thrown by every `resolve`, as it would be by every load.
+ */
+export function prepareScenarioFile(file: string): PreparedScenario {
+  const issues: ScenarioIssue[] = [];
+  const text = readYamlFile(file, undefined, issues);
+  const chain: Chain = { files: [], issues: [], notes: [] };
+  const tree = text === undefined ? undefined : loadChain(file, text, [path.resolve(file)], chain);
+  return {
+    resolve(overrides = [], options = {}) {
+      if (text === undefined) throw new ScenarioError(issues);
+      if (!tree || chain.issues.length > 0) throw new ScenarioError(sortIssues(chain.issues, chain.files));
+      const copy = structuredClone(tree);
+      const applied: ScenarioIssue[] = [];
+      for (const override of overrides) {
+        if (typeof override === 'string') applyOverride(copy, override, applied);
+        else applyValueOverride(copy, override, applied);
+      }
+      return finish(copy, [...chain.files], { allowLarge: options.allowLarge }, applied, chain.notes);
+    },
+  };
 }
 
 /** Load and validate a scenario file (and the files it extends). Throws a `ScenarioError` listing every problem. */

@@ -444,7 +444,10 @@ const engineeringSchema = z.strictObject({
 
 /** The help-desk software's automatic acknowledgement of new tickets (docs/model.md, Automatic acknowledgement). */
 const autoAcknowledgementSchema = z.strictObject({
-  enabled: z.boolean().default(false).describe('Whether the system acknowledges every new ticket with an automatic reply (replied, kind auto; no agent).'),
+  enabled: z
+    .boolean()
+    .default(false)
+    .describe('Whether the system acknowledges every new ticket with an automatic reply (replied, kind auto; no agent).'),
   delay: durationSchema.default(0).describe('Time from the ticket’s creation to the acknowledgement (0: at once).'),
   channels: z
     .array(identifier)
@@ -472,7 +475,8 @@ const policiesSchema = z.strictObject({
   auto_acknowledgement: autoAcknowledgementSchema
     .prefault({})
     .describe(
-      'A system reply on every new ticket, sent by no agent: it counts as a first response only where metrics.auto_reply_counts_as_response says so, and changes nothing for the customer.',
+      'A system reply on every new ticket, sent by no agent: it counts as a first response only where ' +
+        'metrics.auto_reply_counts_as_response says so, and changes nothing for the customer.',
     ),
   overtime: z
     .strictObject({
@@ -513,7 +517,8 @@ const satisfactionSchema = z.strictObject({
   abandoned: probability
     .default(0.8)
     .describe(
-      'Further relative drop when the customer gave up waiting for an agent (abandoned), on top of not_fixed: with the defaults about 1 in 25 such customers would still say CSAT 4–5 (a stated assumption).',
+      'Further relative drop when the customer gave up waiting for an agent (abandoned), on top of not_fixed: with the ' +
+        'defaults about 1 in 25 such customers would still say CSAT 4–5 (a stated assumption).',
     ),
   per_handoff: probability.default(0.1).describe('Relative drop per escalation to another tier.'),
   per_exchange: probability.default(0.05).describe('Relative drop per information request the customer had to answer.'),
@@ -827,7 +832,9 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
 
   checkReferences(Object.keys(scenario.sla.targets), priorityIds, 'priority', ['sla', 'targets'], context);
   const acknowledged = scenario.policies.auto_acknowledgement.channels;
-  if (acknowledged !== undefined) checkReferences(acknowledged, Object.keys(scenario.channels), 'channel', ['policies', 'auto_acknowledgement', 'channels'], context);
+  if (acknowledged !== undefined) {
+    checkReferences(acknowledged, Object.keys(scenario.channels), 'channel', ['policies', 'auto_acknowledgement', 'channels'], context);
+  }
   // A per-tier target names a tier of this desk: one that names no tier would mark nothing, silently.
   (scenario.targets ?? []).forEach((target, index) => {
     const tier = /^tiers\.([^.]+)\./.exec(target.kpi);

@@ -15,10 +15,11 @@
  * same ones again plus new ones) up to a cap, and at the cap counts as not meeting it. No
  * candidate is simulated twice (a cache by plan).
  */
-import { runReplication, summarizeOutcomes, type ReplicationOutcome, type RunSummary } from '../experiment/run.js';
+import { summarizeOutcomes, type ReplicationOutcome, type RunSummary } from '../experiment/run.js';
+import { runParts } from '../experiment/batch.js';
+import type { ReplicationPool } from '../experiment/pool.js';
 import { windowIntervals } from '../engine/local-time.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
-import type { Ledger } from '../metrics/ledger.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { AnalyticHour, TierAnalysis } from './analytic.js';
 import { planAgentHours, planCost, planText, type Plan, type StaffVariable } from './plan.js';
@@ -60,6 +61,8 @@ export interface SearchOptions {
   maxCandidates?: number;
   /** Called after each candidate is simulated. */
   onCandidate?: (candidate: Candidate) => void;
+  /** The worker pool the candidates run on; without one, this thread. */
+  pool?: ReplicationPool;
 }
 
 /** The search's answer. */
@@ -75,7 +78,6 @@ export interface SearchOutcome {
 export class CandidateEvaluator {
   readonly candidates: Candidate[] = [];
   private readonly cache = new Map<string, Candidate>();
-  private ledger: Ledger | undefined;
 
   constructor(private readonly options: SearchOptions) {
     if (!(options.replications >= 2))
@@ -101,24 +103,41 @@ export class CandidateEvaluator {
   }
 
   /** Simulates a plan (or returns it from the cache), adding replications while too close to call. */
-  evaluate(plan: Plan, reason: Candidate['reason']): Candidate {
-    const cached = this.known(plan);
-    if (cached !== undefined) return cached;
-    const { variables, targets, fixedCost } = this.options;
+  async evaluate(plan: Plan, reason: Candidate['reason']): Promise<Candidate> {
+    return (await this.evaluateAll([plan], reason))[0]!;
+  }
+
+  /**
+   * Simulates several plans at once, every replication of every one queued together on the
+   * pool; they join the candidate list in the order given, so the list (and its numbering)
+   * is the same for any number of workers.
+   */
+  async evaluateAll(plans: readonly Plan[], reason: Candidate['reason']): Promise<Candidate[]> {
+    const fresh = plans.filter((plan, index) => this.known(plan) === undefined && plans.findIndex((other) => other.join(',') === plan.join(',')) === index);
+    const simulated = await Promise.all(fresh.map((plan) => this.simulate(plan)));
+    fresh.forEach((plan, index) => this.record(plan, reason, simulated[index]!));
+    return plans.map((plan) => this.known(plan)!);
+  }
+
+  /** A plan's runs: its starting replications, doubled while a target is too close to call, up to the cap. */
+  private async simulate(plan: Plan): Promise<{ replications: number; checks: TargetCheck[]; summary: RunSummary }> {
     const scenario = this.scenarioOf(plan);
-    const model = buildDesk(scenario);
     const outcomes: ReplicationOutcome[] = [];
     let replications = this.options.replications;
-    let summary: RunSummary;
-    let checks: TargetCheck[];
     for (;;) {
-      this.run(model, outcomes, replications);
-      summary = summarizeOutcomes(scenario, outcomes);
-      checks = judgeAll(targets, summary);
+      const more = Array.from({ length: replications - outcomes.length }, (_, index) => outcomes.length + index + 1);
+      const [part] = await runParts([{ scenario, replications: more }], { pool: this.options.pool, workers: 1 });
+      outcomes.push(...part!.outcomes);
+      const summary = summarizeOutcomes(scenario, outcomes);
+      const checks = judgeAll(this.options.targets, summary);
       const undecided = checks.some((check) => check.verdict === 'too close to call');
-      if (!undecided || replications >= this.options.maxReplications) break;
+      if (!undecided || replications >= this.options.maxReplications) return { replications, checks, summary };
       replications = Math.min(this.options.maxReplications, replications * 2);
     }
+  }
+
+  private record(plan: Plan, reason: Candidate['reason'], simulated: { replications: number; checks: TargetCheck[]; summary: RunSummary }): void {
+    const { variables, fixedCost } = this.options;
     const candidate: Candidate = {
       order: this.candidates.length + 1,
       plan: [...plan],
@@ -126,24 +145,14 @@ export class CandidateEvaluator {
       cost: planCost(variables, plan, fixedCost),
       agentHours: planAgentHours(variables, plan),
       reason,
-      replications,
-      checks,
-      feasible: checks.every((check) => check.verdict === 'met'),
-      summary,
+      replications: simulated.replications,
+      checks: simulated.checks,
+      feasible: simulated.checks.every((check) => check.verdict === 'met'),
+      summary: simulated.summary,
     };
     this.cache.set(plan.join(','), candidate);
     this.candidates.push(candidate);
     this.options.onCandidate?.(candidate);
-    return candidate;
-  }
-
-  /** Runs replications outcomes.length + 1 … until `until` (replication r is the same for every plan). */
-  private run(model: DeskModel, outcomes: ReplicationOutcome[], until: number): void {
-    for (let replication = outcomes.length + 1; replication <= until; replication++) {
-      const { outcome, ledger } = runReplication(model, replication, undefined, this.ledger);
-      this.ledger = ledger;
-      outcomes.push(outcome);
-    }
   }
 }
 
@@ -192,11 +201,11 @@ function cheaperNeighbours(variables: readonly StaffVariable[], plan: Plan, fixe
  * The cheapest staffing found that meets every target (see the module comment for the method).
  * Pass an evaluator to share its cache (a brute-force check over the same plans, say).
  */
-export function searchStaffing(options: SearchOptions, evaluator = new CandidateEvaluator(options)): SearchOutcome {
+export async function searchStaffing(options: SearchOptions, evaluator = new CandidateEvaluator(options)): Promise<SearchOutcome> {
   const { variables, fixedCost } = options;
   const limit = options.maxCandidates ?? 200;
   const full = () => evaluator.candidates.length >= limit;
-  let current = evaluator.evaluate(
+  let current = await evaluator.evaluate(
     clamp(variables, options.start ?? variables.map((variable) => variable.current)),
     'analytic start',
   );
@@ -221,7 +230,8 @@ export function searchStaffing(options: SearchOptions, evaluator = new Candidate
         candidates: evaluator.candidates,
         stopped: 'no plan within the bounds meets the targets: every variable is at its upper bound',
       };
-    const evaluated = ups.map((plan) => evaluator.evaluate(plan, 'climb'));
+    // The steps up are independent: simulated together on the pool.
+    const evaluated = await evaluator.evaluateAll(ups, 'climb');
     const feasible = evaluated.filter((candidate) => candidate.feasible).sort((a, b) => a.cost - b.cost);
     current =
       feasible[0] ??
@@ -243,7 +253,7 @@ export function searchStaffing(options: SearchOptions, evaluator = new Candidate
           candidates: evaluator.candidates,
           stopped: `stopped after ${limit} candidates; a cheaper plan may exist`,
         };
-      const candidate = evaluator.evaluate(plan, 'descend');
+      const candidate = await evaluator.evaluate(plan, 'descend');
       if (candidate.feasible) {
         current = candidate;
         moved = true;

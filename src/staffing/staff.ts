@@ -18,6 +18,7 @@ import { analyticTargets, analyzeHours, weekGrid, type TierLoad, type WeekCell }
 import type { QueueTargets } from './erlang.js';
 import { fixedStaffCost, type StaffVariable } from './plan.js';
 import { analyticStart, CandidateEvaluator, searchStaffing, type Candidate } from './search.js';
+import { ReplicationPool } from '../experiment/pool.js';
 import type { Target, TargetCheck } from '../experiment/targets.js';
 import { targetText } from '../report/format.js';
 
@@ -34,6 +35,8 @@ export interface StaffRequest {
   /** Only the analytic requirement: no simulation. */
   analyticOnly?: boolean;
   onCandidate?: (candidate: Candidate) => void;
+  /** Worker threads for the candidates' replications (one pool for the whole search); default 1. */
+  workers?: number;
 }
 
 /** A candidate as written to staffing.json: its plan, cost and verdicts (summaries only for the best). */
@@ -91,7 +94,7 @@ export interface StaffResult {
 }
 
 /** Runs the analysis and, unless analytic only, the search. */
-export function runStaff(request: StaffRequest): StaffResult {
+export async function runStaff(request: StaffRequest): Promise<StaffResult> {
   const { scenario, variables, targets } = request;
   const model = buildDesk(scenario);
   const split = analyticTargets(targets, model);
@@ -118,6 +121,26 @@ export function runStaff(request: StaffRequest): StaffResult {
     notes: [],
   };
   if (!request.analyticOnly) {
+    const pool = ReplicationPool.open(request.workers ?? 1);
+    try {
+      await searchOnPool(request, result, { scenario, variables, fixedCost, targets, start, pool }, split);
+    } finally {
+      await pool.close();
+    }
+  }
+  result.notes = disagreements(result, scenario);
+  return result;
+}
+
+/** The simulation search (and, with forecast error, the same search with a perfect forecast), into `result`. */
+async function searchOnPool(
+  request: StaffRequest,
+  result: StaffResult,
+  found: { scenario: Scenario; variables: StaffRequest['variables']; fixedCost: number; targets: StaffRequest['targets']; start: number[]; pool: ReplicationPool },
+  split: ReturnType<typeof analyticTargets>,
+): Promise<void> {
+  const { scenario, variables, fixedCost, targets, start, pool } = found;
+  {
     const search = {
       scenario,
       variables,
@@ -127,15 +150,16 @@ export function runStaff(request: StaffRequest): StaffResult {
       maxReplications: request.maxReplications,
       start,
       maxCandidates: request.maxCandidates,
+      pool,
     };
-    const outcome = searchStaffing({ ...search, onCandidate: request.onCandidate });
+    const outcome = await searchStaffing({ ...search, onCandidate: request.onCandidate });
     const record = ({ summary: _summary, ...rest }: Candidate): CandidateRecord => rest;
     const cv = scenario.arrivals.busyness_cv ?? 0;
     if (cv > 0) {
       // The same search without the day-to-day error (its stream is separate, so every other draw is the same).
       const perfect = structuredClone(scenario);
       delete perfect.arrivals.busyness_cv;
-      const without = searchStaffing({ ...search, scenario: perfect });
+      const without = await searchStaffing({ ...search, scenario: perfect });
       result.forecastError = {
         cv,
         perfectPlan: without.best?.text ?? null,
@@ -156,8 +180,6 @@ export function runStaff(request: StaffRequest): StaffResult {
       result.analytic.weekPlan = weekGrid(analyzeHours(buildDesk(staffed), split, request.shrinkage));
     }
   }
-  result.notes = disagreements(result, scenario);
-  return result;
 }
 
 /** Where the formulas' plan and the simulation's differ, and what the formulas leave out. */

@@ -48,6 +48,8 @@ describe('pairedDifference', () => {
     const result = pairedDifference(series(1, null, 3, 4), series(2, 5, null, 6), 'score');
     expect(result).toMatchObject({ n: 2, reference_mean: 2.5, mean: 4, difference: 1.5 });
     expect(pairedDifference(series(null), series(1), 'score')).toMatchObject({ n: 0, difference: null, ci95: null, p_value: null, significant: false });
+    // A KPI on one side only (an AI's coverage against a desk without one) still shows that side's mean.
+    expect(pairedDifference(series(null, null), series(0.3, 0.5), 'share')).toMatchObject({ n: 0, reference_mean: null, mean: 0.4, difference: null });
     expect(pairedDifference(series(1), series(2), 'score')).toMatchObject({ n: 1, difference: 1, ci95: null, p_value: null, significant: false });
   });
 });

@@ -19,7 +19,7 @@ function baselineEvents(overrides: string[] = [], replication = 0): TicketEvent[
 
 /** Tickets created after the warm-up, with what happened to them. */
 function ticketsOf(events: TicketEvent[]) {
-  const tickets = new Map<number, { created: TicketEvent; abandoned: boolean; firstReply: number; engineeringAt: number }>();
+  const tickets = new Map<number | string, { created: TicketEvent; abandoned: boolean; firstReply: number; engineeringAt: number }>();
   for (const event of events) {
     if (event.ticket === undefined) continue;
     if (event.type === 'created' && event.time >= 7 * 1440) {

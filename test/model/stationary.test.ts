@@ -25,8 +25,8 @@ const MEASURED_WEEKS = 26;
 class WeeklyCounts implements EventSink {
   readonly created = new Array<number>(MEASURED_WEEKS + 1).fill(0);
   readonly escalated = new Array<number>(MEASURED_WEEKS + 1).fill(0);
-  private readonly createdWeek = new Map<number, number>();
-  private readonly counted = new Set<number>();
+  private readonly createdWeek = new Map<number | string, number>();
+  private readonly counted = new Set<number | string>();
 
   emit(event: TicketEvent): void {
     if (event.ticket === undefined) return;

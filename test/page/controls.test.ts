@@ -20,16 +20,20 @@ describe('page controls', () => {
       'tiers.tier1.shifts.1.agents',
       'tiers.tier1.shifts.2.agents',
       'tiers.tier2.shifts.0.agents',
+      'tiers.live.shifts.0.agents',
+      'tiers.live.shifts.1.agents',
+      'tiers.live.shifts.2.agents',
+      'tiers.live.shifts.3.agents',
     ]);
     expect(byPath('tiers.tier2.shifts.0.agents')).toMatchObject({
-      value: 3,
+      value: 4,
       minimum: 0,
       integer: true,
       step: 1,
       help: 'Agents on this shift.',
     });
     expect(byPath('arrivals.rate_per_hour')).toMatchObject({ value: 6, minimum: 0, integer: false });
-    expect(byPath('knowledge.coverage.how_to')).toMatchObject({ value: 0.6, minimum: 0, maximum: 1 });
+    expect(byPath('knowledge.coverage.how_to')).toMatchObject({ value: 0.72, minimum: 0, maximum: 1 });
     expect(byPath('sla.targets.urgent.first_response')).toMatchObject({ value: 60, duration: true });
     expect(controls.filter((control) => control.group === 'Gaming behaviours').map((control) => control.path)).toEqual(
       GAMING_BEHAVIOURS.map((behaviour) => `gaming.${behaviour}.intensity`),
@@ -51,13 +55,13 @@ describe('page controls', () => {
 
   it("turns changed values into --set overrides that load like the command line's", () => {
     const values = new Map([
-      ['tiers.tier2.shifts.0.agents', 4],
+      ['tiers.tier2.shifts.0.agents', 5],
       ['incentives.tickets_per_agent_day', 0.5],
       ['arrivals.rate_per_hour', 6],
     ]);
     const overrides = overridesFor(controls, values);
     expect(overrides).toEqual([
-      'tiers.tier2.shifts.0.agents=4',
+      'tiers.tier2.shifts.0.agents=5',
       'incentives=[{"kpi":"tickets_per_agent_day","pressure":0.5}]',
     ]);
     const viaPage = loadScenarioText(resolvedScenarioYaml(baseline), 'baseline.yaml', { overrides }).scenario;

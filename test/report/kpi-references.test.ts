@@ -56,6 +56,9 @@ const NOT_KPIS = new Set<string>([
   'service_desk',
   'relative_ci95',
   'replaced_incentives',
+  // shard manifests (shard.json)
+  'desksim_shard',
+  'data_sha256',
 ]);
 
 function sources(directory: string): Array<{ file: string; text: string }> {

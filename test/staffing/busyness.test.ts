@@ -52,7 +52,7 @@ describe('day-to-day forecast error', () => {
     expect(busy.kpis.tickets_created!.mean).not.toBe(plain.kpis.tickets_created!.mean);
   });
 
-  it('staff states what the forecast error costs against a perfect forecast', () => {
+  it('staff states what the forecast error costs against a perfect forecast', async () => {
     const scenario = loadScenarioFile(join(root, 'scenarios/textbook/mmc.yaml'), {
       overrides: [
         'arrivals.rate_per_hour=30',
@@ -63,7 +63,7 @@ describe('day-to-day forecast error', () => {
         'arrivals.busyness_cv=0.25',
       ],
     }).scenario;
-    const result = runStaff({
+    const result = await runStaff({
       scenario,
       variables: [parseVary('desk=1..30', scenario)],
       targets: [parseTarget('service_level>=0.8', kpiColumns(scenario))],

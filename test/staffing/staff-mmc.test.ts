@@ -37,14 +37,14 @@ function scenarioFor(rate: number, threshold: number) {
 
 describe('staff on M/M/c with a service-level target', () => {
   for (const { rate, threshold, level } of cases) {
-    it(`λ = ${rate}/h, ${level * 100} % within ${threshold} min: Erlang C's agents`, () => {
+    it(`λ = ${rate}/h, ${level * 100} % within ${threshold} min: Erlang C's agents`, async () => {
       const load = { arrivalsPerHour: rate, handleMinutes: 10, thresholdMinutes: threshold };
       const erlang = minimalAgents(load, { serviceLevel: level }).agents;
       expect(queueMeasures(load, erlang).serviceLevel - level).toBeGreaterThan(0.06);
       expect(level - queueMeasures(load, erlang - 1).serviceLevel).toBeGreaterThan(0.06);
 
       const scenario = scenarioFor(rate, threshold);
-      const result = runStaff({
+      const result = await runStaff({
         scenario,
         variables: [parseVary('desk=1..40', scenario)],
         targets: [parseTarget(`service_level>=${level}`, kpiColumns(scenario))],
@@ -60,7 +60,7 @@ describe('staff on M/M/c with a service-level target', () => {
     });
   }
 
-  it('finds the same answer from a far start, climbing or descending', () => {
+  it('finds the same answer from a far start, climbing or descending', async () => {
     const scenario = scenarioFor(30, 1);
     const variables = [parseVary('desk=1..40', scenario)];
     const targets = [parseTarget('service_level>=0.8', kpiColumns(scenario))];
@@ -73,7 +73,7 @@ describe('staff on M/M/c with a service-level target', () => {
       maxReplications: 16,
     };
     for (const start of [[5], [13]]) {
-      const outcome = searchStaffing({ ...base, start });
+      const outcome = await searchStaffing({ ...base, start });
       expect(outcome.best!.plan).toEqual([8]);
       // Never the same candidate twice.
       expect(new Set(outcome.candidates.map((candidate) => candidate.text)).size).toBe(outcome.candidates.length);

@@ -1,6 +1,8 @@
 /** `desksim compare <a> <b> [more...]`: scenarios under common random numbers, every KPI's change with its CI. */
 import type { Command } from 'commander';
-import { runBatch } from '../../experiment/batch.js';
+import { runSpecs } from '../../experiment/batch.js';
+import type { RunResult } from '../../experiment/run.js';
+import { parseShardOption, SHARD_HELP, writeShard } from './shard-output.js';
 import { alignScenarios, COMPARISON_COLUMNS, compareRuns, comparisonRows, differenceRows, uniqueLabels, type Comparison } from '../../experiment/compare.js';
 import { toCsv } from '../../document/csv.js';
 import { WHO_PAYS_COLUMNS, WHO_PAYS_SEGMENTS, whoPays, whoPaysRows } from '../../experiment/who-pays.js';
@@ -17,7 +19,7 @@ import { loadForCommand, outputTarget, printInvalid, scenarioOptions, type Scena
 import { scenarioDifferences } from '../../experiment/scenario-diff.js';
 import { statusMark, targetStatuses } from '../../experiment/targets.js';
 
-type CompareOptionValues = ScenarioOptionValues & ExperimentOptionValues;
+type CompareOptionValues = ScenarioOptionValues & ExperimentOptionValues & { shard?: string };
 
 /** Loads every scenario file, reporting the problems of all of them at once (exit 2). */
 function loadAll(files: readonly string[], options: ScenarioOptionValues, io: CliIo): Scenario[] {
@@ -64,6 +66,7 @@ export function registerCompare(program: Command, io: CliIo): void {
     ),
     'outputs/compare-<a>-vs-<b>',
   )
+    .option('--shard <i/n>', SHARD_HELP)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -73,46 +76,72 @@ export function registerCompare(program: Command, io: CliIo): void {
     )
     .action(async (first: string, second: string, more: string[], options: CompareOptionValues) => {
       const { scenarios, notes } = alignScenarios(loadAll([first, second, ...more], options, io));
-      const workers = parseWorkers(options.workers);
       const labels = uniqueLabels(scenarios.map((scenario) => scenario.name));
-      const directory = outputTarget(io, options.out, `outputs/compare-${labels.map(safeName).join('-vs-')}`);
       // Two names can make the same slug ("a b", "a-b"): each scenario's folder stays its own.
-      const folders = uniqueLabels(labels.map(safeName));
-      const files = [first, second, ...more];
-      await writeExperiment(
-        io,
-        options,
-        directory,
-        async (staged) => {
-          const results = await runBatch(scenarios, {
-            workers,
-            onProgress: experimentProgress(io, options, `Comparing ${scenarios.length} scenarios`),
-            detail: WHO_PAYS_SEGMENTS,
-          });
-          const comparison = compareRuns(
-            results.map((result, index) => ({ label: labels[index]!, name: scenarios[index]!.name, file: files[index]!, result })),
-            notes,
-          );
-          comparison.contrasts.forEach((contrast, index) => {
-            const section = whoPays(results[0]!, results[index + 1]!);
-            if (section !== undefined) contrast.who_pays = section;
-          });
-          comparison.differences = scenarios.slice(1).map((scenario, index) => ({ scenario: labels[index + 1]!, lines: scenarioDifferences(scenarios[0]!, scenario) }));
-          if (scenarios.some((scenario) => (scenario.targets ?? []).length > 0)) {
-            comparison.targets = results.map((result, index) => ({ scenario: labels[index]!, statuses: targetStatuses(scenarios[index]!.targets, result.summary) }));
-          }
-          staged.write('comparison.json', jsonText(comparison));
-          staged.write('comparison.csv', toCsv(COMPARISON_COLUMNS, comparisonRows(comparison)));
-          staged.write(
-            'who-pays.csv',
-            toCsv(WHO_PAYS_COLUMNS, comparison.contrasts.flatMap((contrast) => whoPaysRows(contrast.scenario, comparison.reference, contrast.who_pays))),
-          );
-          results.forEach((result, index) => writeRunFiles(staged, folders[index]!, scenarios[index]!, result));
-          return comparison;
-        },
-        { charts: compareCharts, html: compareReportHtml, text: renderComparison },
-      );
+      const plan: ComparePlan = {
+        scenarios,
+        notes,
+        labels,
+        folders: uniqueLabels(labels.map(safeName)),
+        files: [first, second, ...more],
+        report: options.report !== false,
+        defaultOut: `outputs/compare-${labels.map(safeName).join('-vs-')}`,
+      };
+      const specs = scenarios.map((scenario) => ({ scenario, detail: WHO_PAYS_SEGMENTS }));
+      const shard = parseShardOption(options.shard, io);
+      if (shard !== undefined) return writeShard(io, options, { command: 'compare', plan, specs, defaultOut: plan.defaultOut }, shard);
+      const workers = parseWorkers(options.workers);
+      const progress = experimentProgress(io, options, `Comparing ${scenarios.length} scenarios`);
+      await finishCompare(io, options, outputTarget(io, options.out, plan.defaultOut), plan, () => runSpecs(specs, { workers, onProgress: progress }));
     });
+}
+
+/** What a comparison needs besides its runs to write its outputs (kept in shards for `desksim merge`). */
+export interface ComparePlan {
+  /** The scenarios, aligned on the first one's seed and replications. */
+  scenarios: Scenario[];
+  notes: string[];
+  labels: string[];
+  /** Each scenario's sub-folder. */
+  folders: string[];
+  /** The files as given. */
+  files: string[];
+  report: boolean;
+  defaultOut: string;
+}
+
+/** Writes a comparison's output directory from its runs: the command's and `desksim merge`'s last step. */
+export async function finishCompare(io: CliIo, options: ExperimentOptionValues, directory: string, plan: ComparePlan, runs: () => Promise<RunResult[]>): Promise<void> {
+  const { scenarios, labels, folders, files } = plan;
+  await writeExperiment(
+    io,
+    { ...options, report: plan.report },
+    directory,
+    async (staged) => {
+      const results = await runs();
+      const comparison = compareRuns(
+        results.map((result, index) => ({ label: labels[index]!, name: scenarios[index]!.name, file: files[index]!, result })),
+        plan.notes,
+      );
+      comparison.contrasts.forEach((contrast, index) => {
+        const section = whoPays(results[0]!, results[index + 1]!);
+        if (section !== undefined) contrast.who_pays = section;
+      });
+      comparison.differences = scenarios.slice(1).map((scenario, index) => ({ scenario: labels[index + 1]!, lines: scenarioDifferences(scenarios[0]!, scenario) }));
+      if (scenarios.some((scenario) => (scenario.targets ?? []).length > 0)) {
+        comparison.targets = results.map((result, index) => ({ scenario: labels[index]!, statuses: targetStatuses(scenarios[index]!.targets, result.summary) }));
+      }
+      staged.write('comparison.json', jsonText(comparison));
+      staged.write('comparison.csv', toCsv(COMPARISON_COLUMNS, comparisonRows(comparison)));
+      staged.write(
+        'who-pays.csv',
+        toCsv(WHO_PAYS_COLUMNS, comparison.contrasts.flatMap((contrast) => whoPaysRows(contrast.scenario, comparison.reference, contrast.who_pays))),
+      );
+      results.forEach((result, index) => writeRunFiles(staged, folders[index]!, scenarios[index]!, result));
+      return comparison;
+    },
+    { charts: compareCharts, html: compareReportHtml, text: renderComparison },
+  );
 }
 
 /** The terminal report of a comparison: per compared scenario, every KPI's change from the reference. */
@@ -139,8 +168,8 @@ export function renderComparison(comparison: Comparison, directory: string): str
       ]);
     }
     text += `\n${contrast.scenario} − ${comparison.reference}\n` + alignedTable(rows);
-    const whoPays = whoPaysText(contrast.who_pays);
-    if (whoPays !== undefined) text += whoPays + '\n';
+    const whoPaysLine = whoPaysText(contrast.who_pays);
+    if (whoPaysLine !== undefined) text += whoPaysLine + '\n';
   }
   return text + `${SIGNIFICANT_MARK} the 95% interval of the change excludes 0\nWrote ${directory}\n`;
 }

@@ -1,6 +1,8 @@
 /** `desksim pressure <scenario> --kpi <id>`: push one KPI harder and harder; every KPI's and the truth's shift. */
 import type { Command } from 'commander';
-import { runBatch } from '../../experiment/batch.js';
+import { runSpecs } from '../../experiment/batch.js';
+import type { RunResult } from '../../experiment/run.js';
+import { parseShardOption, SHARD_HELP, writeShard } from './shard-output.js';
 import {
   DEFAULT_PRESSURE_LEVELS,
   INCENTIVE_KPIS,
@@ -32,13 +34,14 @@ import { formatValue } from '../../report/format.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
-import { loadForCommand, outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import { outputTarget, prepareForCommand, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
 interface PressureOptionValues extends ScenarioOptionValues, ExperimentOptionValues {
   kpi?: string;
   steps?: string;
   allKpis?: boolean;
   level?: string;
+  shard?: string;
 }
 
 /** `--kpi` checked against the incentive table; anything else ⇒ exit 2 with a suggestion. */
@@ -64,12 +67,6 @@ function parseLevel(text: string, option: string): number {
 export function parseSteps(text: string | undefined): number[] {
   if (text === undefined) return [...DEFAULT_PRESSURE_LEVELS];
   return text.split(',').map((part) => parseLevel(part, '--steps'));
-}
-
-/** The scenario with pressure on one KPI (or none: `kpi` undefined), loaded like any command's. */
-function loadWithIncentive(file: string, options: ScenarioOptionValues, io: CliIo, kpi: string | undefined, level: number): Scenario {
-  const set = [...(options.set ?? []), kpi === undefined ? NO_INCENTIVES_OVERRIDE : incentiveOverride(kpi, level)];
-  return loadForCommand(file, { ...options, set }, io).scenario;
 }
 
 /** Adds `desksim pressure` to the program. */
@@ -105,6 +102,7 @@ export function registerPressure(program: Command, io: CliIo): void {
     .option('--steps <levels>', `pressure levels, comma-separated, from 0 to 1; 0 is added as the reference (default: ${DEFAULT_PRESSURE_LEVELS.join(',')})`)
     .option('--all-kpis', 'the matrix: pressure on each incentive KPI in turn × every KPI')
     .option('--level <p>', 'with --all-kpis: the pressure applied to each KPI', '1')
+    .option('--shard <i/n>', SHARD_HELP)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -115,53 +113,79 @@ export function registerPressure(program: Command, io: CliIo): void {
     .action(async (file: string, options: PressureOptionValues) => {
       if (options.allKpis && options.kpi !== undefined) throw new CliError('pressure: give --kpi <id> or --all-kpis, not both', ExitCode.BadInput);
       if (!options.allKpis && options.kpi === undefined) throw new CliError(`pressure: which KPI? give --kpi <id> (one of ${INCENTIVE_KPIS.join(', ')}) or --all-kpis`, ExitCode.BadInput);
-      const workers = parseWorkers(options.workers);
-      const written = loadForCommand(file, options, io).scenario;
-
+      // The file is read once; each level's incentives are applied to its parsed tree as data.
+      const scenarioWith = prepareForCommand(file, options, io);
+      const written = scenarioWith([]);
+      const withIncentive = (kpi: string | undefined, level: number) =>
+        scenarioWith([{ path: ['incentives'], value: kpi === undefined ? [] : [{ kpi, pressure: level }], label: kpi === undefined ? NO_INCENTIVES_OVERRIDE : incentiveOverride(kpi, level) }]);
+      let plan: PressurePlan;
+      let scenarios: Scenario[];
       if (options.allKpis) {
         const level = parseLevel(options.level ?? '1', '--level');
-        const scenarios = [loadWithIncentive(file, options, io, undefined, 0), ...INCENTIVE_KPIS.map((kpi) => loadWithIncentive(file, options, io, kpi, level))];
-        const directory = outputTarget(io, options.out, `outputs/pressure-${safeName(written.name)}-all-kpis`);
-        await writeExperiment(
-          io,
-          options,
-          directory,
-          async (staged) => {
-            const [reference, ...runs] = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Pressure on ${INCENTIVE_KPIS.length} KPIs`) });
-            const matrix = pressureMatrix(written, level, INCENTIVE_KPIS, reference!, runs);
-            const wide = pressureMatrixWide(matrix);
-            staged.write('pressure-matrix.json', jsonText(matrix));
-            staged.write('pressure-matrix.csv', toCsv(wide.header, wide.rows));
-            staged.write('pressure-matrix-long.csv', toCsv(PRESSURE_COLUMNS, pressureMatrixRows(matrix)));
-            return matrix;
-          },
-          { charts: pressureMatrixCharts, html: pressureMatrixReportHtml, text: renderPressureMatrix },
-        );
-        return;
+        plan = { mode: 'matrix', written, level, report: options.report !== false, defaultOut: `outputs/pressure-${safeName(written.name)}-all-kpis` };
+        scenarios = [withIncentive(undefined, 0), ...INCENTIVE_KPIS.map((kpi) => withIncentive(kpi, level))];
+      } else {
+        const kpi = checkIncentiveKpi(options.kpi!);
+        const levels = pressureLevels(parseSteps(options.steps));
+        plan = { mode: 'kpi', written, kpi, levels, report: options.report !== false, defaultOut: `outputs/pressure-${safeName(written.name)}-${safeName(kpi)}` };
+        scenarios = levels.map((level) => withIncentive(kpi, level));
       }
-
-      const kpi = checkIncentiveKpi(options.kpi!);
-      const levels = pressureLevels(parseSteps(options.steps));
-      const scenarios = levels.map((level) => loadWithIncentive(file, options, io, kpi, level));
-      const directory = outputTarget(io, options.out, `outputs/pressure-${safeName(written.name)}-${safeName(kpi)}`);
-      await writeExperiment(
-        io,
-        options,
-        directory,
-        async (staged) => {
-          const runs = await runBatch(scenarios, { workers, onProgress: experimentProgress(io, options, `Pressure on ${kpi}`), detail: WHO_PAYS_SEGMENTS });
-          const result = pressureResult(kpi, written, levels, runs);
-          staged.write('pressure.json', jsonText(result));
-          staged.write('pressure.csv', toCsv(PRESSURE_COLUMNS, pressureRows(result)));
-          staged.write(
-            'who-pays.csv',
-            toCsv(PRESSURE_WHO_PAYS_COLUMNS, result.steps.slice(1).flatMap((step) => whoPaysRows(step.pressure, `pressure ${levels[0]}`, step.who_pays))),
-          );
-          return result;
-        },
-        { charts: pressureCharts, html: pressureReportHtml, text: renderPressure },
-      );
+      // A single KPI's steps also say who pays (per ticket category); the matrix does not.
+      const specs = scenarios.map((scenario) => (options.allKpis ? { scenario } : { scenario, detail: WHO_PAYS_SEGMENTS }));
+      const shard = parseShardOption(options.shard, io);
+      if (shard !== undefined) return writeShard(io, options, { command: 'pressure', plan, specs, defaultOut: plan.defaultOut }, shard);
+      const workers = parseWorkers(options.workers);
+      const progress = experimentProgress(io, options, plan.mode === 'matrix' ? `Pressure on ${INCENTIVE_KPIS.length} KPIs` : `Pressure on ${plan.kpi}`);
+      await finishPressure(io, options, outputTarget(io, options.out, plan.defaultOut), plan, () => runSpecs(specs, { workers, onProgress: progress }));
     });
+}
+
+/** What a pressure experiment needs besides its runs to write its outputs (kept in shards for `desksim merge`). */
+export type PressurePlan = { written: Scenario; report: boolean; defaultOut: string } & (
+  | { mode: 'kpi'; kpi: string; levels: number[] }
+  | { mode: 'matrix'; level: number }
+);
+
+/**
+ * Writes a pressure experiment's output directory from its runs (one per level; for the
+ * matrix, no pressure first, then one per incentive KPI): the command's and `desksim merge`'s last step.
+ */
+export async function finishPressure(io: CliIo, options: ExperimentOptionValues, directory: string, plan: PressurePlan, runs: () => Promise<RunResult[]>): Promise<void> {
+  const shown = { ...options, report: plan.report };
+  if (plan.mode === 'matrix') {
+    await writeExperiment(
+      io,
+      shown,
+      directory,
+      async (staged) => {
+        const [reference, ...others] = await runs();
+        const matrix = pressureMatrix(plan.written, plan.level, INCENTIVE_KPIS, reference!, others);
+        const wide = pressureMatrixWide(matrix);
+        staged.write('pressure-matrix.json', jsonText(matrix));
+        staged.write('pressure-matrix.csv', toCsv(wide.header, wide.rows));
+        staged.write('pressure-matrix-long.csv', toCsv(PRESSURE_COLUMNS, pressureMatrixRows(matrix)));
+        return matrix;
+      },
+      { charts: pressureMatrixCharts, html: pressureMatrixReportHtml, text: renderPressureMatrix },
+    );
+    return;
+  }
+  await writeExperiment(
+    io,
+    shown,
+    directory,
+    async (staged) => {
+      const result = pressureResult(plan.kpi, plan.written, plan.levels, await runs());
+      staged.write('pressure.json', jsonText(result));
+      staged.write('pressure.csv', toCsv(PRESSURE_COLUMNS, pressureRows(result)));
+      staged.write(
+        'who-pays.csv',
+        toCsv(PRESSURE_WHO_PAYS_COLUMNS, result.steps.slice(1).flatMap((step) => whoPaysRows(step.pressure, `pressure ${plan.levels[0]}`, step.who_pays))),
+      );
+      return result;
+    },
+    { charts: pressureCharts, html: pressureReportHtml, text: renderPressure },
+  );
 }
 
 /** "better", "worse" or "" for a significant change of a KPI with a known direction. */

@@ -1,10 +1,11 @@
 /** `desksim run <scenario>`: simulate with replications and write the output directory. */
 import type { Command } from 'commander';
 import { KPI_CATALOG, TIER_KPI_CATALOG } from '../../metrics/catalog.js';
-import { defaultWorkers, kpiColumns, kpiRows, runScenarioParallel, type ParallelRunOptions, type RunResult } from '../../experiment/run.js';
+import { defaultWorkers, kpiColumns, kpiRows, type ParallelRunOptions, type RunResult } from '../../experiment/run.js';
+import { completeRun, runParts, type RunSpec } from '../../experiment/batch.js';
 import { averageDaily, SEGMENT_COLUMNS, segmentRows } from '../../experiment/detail.js';
 import { toCsv } from '../../document/csv.js';
-import { writeAtomically, type OutputOptions } from '../../report/output-directory.js';
+import { writeAtomically, type OutputOptions, type StagedDirectory } from '../../report/output-directory.js';
 import { slug } from '../../report/slug.js';
 import { resolvedScenarioYaml } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -20,6 +21,7 @@ import { statusMark, summaryWithTargets, targetStatuses, type TargetStatus } fro
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { FORCE_HELP, loadForCommand, outputOptions, outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 import { parseFormats, ndjsonSource, type ExportFormat } from '../../export/index.js';
+import { parseShardOption, SHARD_HELP, writeShard } from './shard-output.js';
 import { allReplicationsCsv, formatsNeedEventLog, removeStep, writeExports } from '../../export/outputs.js';
 import { buildDesk } from '../../model/build.js';
 import { formatKpiKey } from '../../metrics/kpi-key.js';
@@ -35,6 +37,7 @@ interface RunOptionValues extends ScenarioOptionValues {
   report?: boolean;
   format?: string;
   allReplications?: boolean;
+  shard?: string;
 }
 
 /** Directory name for a scenario: its name's slug (never `.` or `..`, never a path). */
@@ -42,21 +45,56 @@ export function outputName(scenario: Scenario): string {
   return slug(scenario.name, 'scenario');
 }
 
+/** What a run's output directory is made of besides its replications (kept in shards for `desksim merge`). */
+export interface RunOutputOptions {
+  events?: boolean;
+  report?: boolean;
+  /** Export formats (`--format`). */
+  formats?: readonly ExportFormat[];
+  /** Every replication's tickets in tickets.csv (and tickets.parquet), not only the first's. */
+  allReplications?: boolean;
+}
+
+/** What each replication of a run with these outputs must send back (and where the first one writes its event log). */
+export function runSpec(scenario: Scenario, options: RunOutputOptions, eventsPath: string | undefined): RunSpec {
+  const formats = options.formats ?? [];
+  const needsLog = Boolean(options.events) || formatsNeedEventLog(formats, false);
+  return {
+    scenario,
+    tickets: true,
+    detail: true,
+    keepTicketRows: options.allReplications ? 'all' : formats.includes('parquet') ? 'first' : undefined,
+    ...(needsLog ? { eventsPath: eventsPath ?? 'events.ndjson' } : {}),
+  };
+}
+
 /** Runs a scenario and writes every output file into a staged directory, then commits it. */
 export async function writeRunOutputs(
   directory: string,
   scenario: Scenario,
-  options: {
-    events?: boolean;
-    workers?: number;
-    onReplication?: ParallelRunOptions['onReplication'];
-    report?: boolean;
-    /** Export formats (`--format`). */
-    formats?: readonly ExportFormat[];
-    /** Every replication's tickets in tickets.csv (and tickets.parquet), not only the first's. */
-    allReplications?: boolean;
-    output?: OutputOptions;
-  } = {},
+  options: RunOutputOptions & { workers?: number; onReplication?: ParallelRunOptions['onReplication']; output?: OutputOptions } = {},
+): Promise<RunResult> {
+  return writeRunDirectory(directory, scenario, options, async (staged) => {
+    const spec: RunSpec = {
+      ...runSpec(scenario, options, staged.file('events.ndjson')),
+      // Streamed to the file as it is formatted: the text of a long run's table is never held.
+      ...(options.allReplications ? {} : { ticketsPath: staged.file('tickets.csv') }),
+    };
+    const [part] = await runParts([spec], { workers: options.workers, onProgress: options.onReplication });
+    return completeRun(spec, part!);
+  });
+}
+
+/**
+ * Writes a run's output directory from its result, which `produce` makes inside the staged
+ * directory (running the replications, or putting shards together, with the first
+ * replication's events.ndjson in place when the outputs need the log).
+ */
+export async function writeRunDirectory(
+  directory: string,
+  scenario: Scenario,
+  options: RunOutputOptions & { output?: OutputOptions },
+  produce: (staged: StagedDirectory) => Promise<RunResult>,
 ): Promise<RunResult> {
   const formats = options.formats ?? [];
   const needsLog = Boolean(options.events) || formatsNeedEventLog(formats, false);
@@ -65,15 +103,7 @@ export async function writeRunOutputs(
   const renderer = options.report === false ? undefined : startChartRenderer();
   try {
     await writeAtomically(directory, async (staged) => {
-      result = await runScenarioParallel(scenario, {
-        workers: options.workers,
-        onReplication: options.onReplication,
-        eventsPath: needsLog ? staged.file('events.ndjson') : undefined,
-        detail: true,
-        keepTicketRows: options.allReplications ? 'all' : formats.includes('parquet') ? 'first' : undefined,
-        // Streamed to the file as it is formatted: the text of a long run's table is never held.
-        ticketsPath: options.allReplications ? undefined : staged.file('tickets.csv'),
-      });
+      result = await produce(staged);
       writeExports(
         {
           formats,
@@ -87,7 +117,10 @@ export async function writeRunOutputs(
       if (needsLog && !options.events) removeStep(staged.file('events.ndjson'));
       staged.write('summary.json', JSON.stringify(summaryWithTargets(result.summary, scenario.targets), null, 2) + '\n');
       staged.write('kpis.csv', toCsv(['replication', ...kpiColumns(scenario)], kpiRows(scenario, result.outcomes)));
+      // A run streams tickets.csv into the staged directory as it is formatted (`ticketsPath`);
+      // a merge of shards has the text instead.
       if (options.allReplications) staged.write('tickets.csv', allReplicationsCsv(result.ticketRows!));
+      else if (result.tickets.csv !== undefined) staged.write('tickets.csv', result.tickets.csv);
       staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows(result.outcomes.map((outcome) => outcome.segments ?? []))));
       const daily = averageDaily(result.outcomes.flatMap((outcome) => (outcome.daily === undefined ? [] : [outcome.daily])));
       staged.write('daily.csv', toCsv(daily.columns, daily.rows));
@@ -145,6 +178,7 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--json', 'print summary.json to stdout instead of the table')
     .option('--quiet', 'print nothing but errors')
     .option('--no-report', 'skip charts/ and report.html (they add one to two seconds)')
+    .option('--shard <i/n>', SHARD_HELP)
     .option('-w, --workers <n>', `run replications on n worker threads; results are identical for any n (default: the cores, ${defaultWorkers()} here, for runs of a million tickets or more; else 1)`)
     .addHelpText(
       'after',
@@ -154,34 +188,50 @@ export function registerRun(program: Command, io: CliIo): void {
         '  $ desksim run scenarios/baseline.yaml --seed 7 --events --json\n' +
         '  $ desksim run scenarios/textbook/tandem.yaml --replications 3 --no-report --quiet\n' +
         '  # the event log for pm4py or ProM, and every replication\'s tickets as Parquet:\n' +
-        '  $ desksim run scenarios/baseline.yaml --set horizon.days=14 -r 2 --format xes,ocel,parquet --all-replications --no-report\n',
+        '  $ desksim run scenarios/baseline.yaml --set horizon.days=14 -r 2 --format xes,ocel,parquet --all-replications --no-report\n' +
+        '  # part 2 of 3 of the replications (one part per machine), put together by desksim merge:\n' +
+        '  $ desksim run scenarios/textbook/mmc.yaml -r 6 --shard 2/3 --out outputs/mmc.part-2 --quiet\n',
     )
     .action(async (file: string, options: RunOptionValues) => {
       const { scenario } = loadForCommand(file, options, io);
-      const directory = outputTarget(io, options.out, `outputs/${outputName(scenario)}`);
       const workers = parseWorkers(options.workers);
-      const formats = parseFormatOption(options.format);
+      const plan: RunPlan = {
+        scenario,
+        outputs: { events: Boolean(options.events), report: options.report !== false, formats: parseFormatOption(options.format), allReplications: Boolean(options.allReplications) },
+        defaultOut: `outputs/${outputName(scenario)}`,
+      };
+      const shard = parseShardOption(options.shard, io);
+      if (shard !== undefined) {
+        const spec = runSpec(scenario, plan.outputs, undefined);
+        return writeShard(io, options, { command: 'run', plan, specs: [spec], defaultOut: plan.defaultOut }, shard);
+      }
+      const directory = outputTarget(io, options.out, plan.defaultOut);
       const progress = startProgress(io, `Simulating ${scenario.name}`, scenario.replications, 'replications', options);
       let result: RunResult;
       try {
-        result = await writeRunOutputs(directory, scenario, {
-          events: Boolean(options.events),
-          workers,
-          report: options.report,
-          formats,
-          allReplications: Boolean(options.allReplications),
-          onReplication: (done) => progress.update(done),
-          output: outputOptions(io, options),
-        });
+        result = await writeRunOutputs(directory, scenario, { ...plan.outputs, workers, onReplication: (done) => progress.update(done), output: outputOptions(io, options) });
       } finally {
         progress.stop();
       }
-      if (options.json) {
-        io.stdout(JSON.stringify(summaryWithTargets(result.summary, scenario.targets), null, 2) + '\n');
-      } else if (!options.quiet) {
-        io.stdout(renderRunSummary(result, directory, targetStatuses(scenario.targets, result.summary)) + (options.report === false ? '' : reportLine(directory)));
-      }
+      printRun(io, options, plan, result, directory);
     });
+}
+
+/** What a run needs besides its replications to write its outputs (kept in shards for `desksim merge`). */
+export interface RunPlan {
+  scenario: Scenario;
+  outputs: RunOutputOptions;
+  defaultOut: string;
+}
+
+/** A run's terminal output: summary.json with --json, else the table (nothing with --quiet). */
+export function printRun(io: CliIo, options: { json?: boolean; quiet?: boolean }, plan: RunPlan, result: RunResult, directory: string): void {
+  const { scenario } = plan;
+  if (options.json) {
+    io.stdout(JSON.stringify(summaryWithTargets(result.summary, scenario.targets), null, 2) + '\n');
+  } else if (!options.quiet) {
+    io.stdout(renderRunSummary(result, directory, targetStatuses(scenario.targets, result.summary)) + (plan.outputs.report === false ? '' : reportLine(directory)));
+  }
 }
 
 /** `--workers` as a positive integer; bad input ⇒ exit 2. */

@@ -2,7 +2,8 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { ScenarioError, type ScenarioIssue } from '../../document/errors.js';
-import { loadScenarioFile, type LoadedScenario } from '../../scenario/load.js';
+import { loadScenarioFile, prepareScenarioFile, type LoadedScenario, type ValueOverride } from '../../scenario/load.js';
+import type { Scenario } from '../../scenario/schema.js';
 import type { OutputOptions } from '../../report/output-directory.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 
@@ -56,6 +57,28 @@ export function loadForCommand(file: string, options: ScenarioOptionValues, io: 
     }
     throw error;
   }
+}
+
+/**
+ * A scenario read once with the command's overrides, to be resolved with more values as data
+ * (pressure levels): `resolve` validates, and bad input ⇒ exit 2 as with `loadForCommand`.
+ */
+export function prepareForCommand(file: string, options: ScenarioOptionValues, io: CliIo): (extra: readonly ValueOverride[]) => Scenario {
+  const overrides = [...(options.set ?? [])];
+  if (options.seed !== undefined) overrides.push(`seed=${options.seed}`);
+  if (options.replications !== undefined) overrides.push(`replications=${options.replications}`);
+  const prepared = prepareScenarioFile(resolve(io.cwd, file));
+  return (extra) => {
+    try {
+      return prepared.resolve([...overrides, ...extra], { allowLarge: options.allowLarge === true }).scenario;
+    } catch (error) {
+      if (error instanceof ScenarioError) {
+        if (options.json) printInvalid(error.issues, io);
+        throw new CliError(error.message, ExitCode.BadInput);
+      }
+      throw error;
+    }
+  };
 }
 
 /** What `--force` means for an output directory, said once for every command that writes one. */

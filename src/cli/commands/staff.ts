@@ -1,7 +1,8 @@
 /** `desksim staff <scenario>`: the cheapest staffing that meets targets, by simulation from an Erlang start. */
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
-import { kpiColumns } from '../../experiment/run.js';
+import { autoWorkers, kpiColumns } from '../../experiment/run.js';
+import { parseWorkers } from './run.js';
 import { toCsv } from '../../document/csv.js';
 import { loadExperiment } from '../../experiment/sweep.js';
 import { ScenarioError } from '../../document/errors.js';
@@ -30,6 +31,7 @@ interface StaffOptionValues extends ScenarioOptionValues {
   json?: boolean;
   quiet?: boolean;
   report?: boolean;
+  workers?: string;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -144,6 +146,7 @@ export function registerStaff(program: Command, io: CliIo): void {
     .option('--json', 'print staffing.json to stdout instead of the summary')
     .option('--quiet', 'print nothing but errors')
     .option('--no-report', 'skip charts/ and report.html')
+    .option('-w, --workers <n>', 'simulate the candidates\' replications on n worker threads, one pool for the whole search (the steps up of a climb together); the answer is identical for any n (default: the cores for large desks, else 1)')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -196,6 +199,7 @@ export function registerStaff(program: Command, io: CliIo): void {
         if (!(shrinkage >= 0 && shrinkage < 1) || options.shrinkage.trim() === '')
           throw badInput(`--shrinkage must be a share in [0, 1), found "${options.shrinkage}"`);
       }
+      const workers = parseWorkers(options.workers) ?? autoWorkers({ ...scenario, replications });
       const directory = resolve(io.cwd, options.out ?? `outputs/staff-${safeName(scenario.name)}`);
       const progress = io.interactive && !options.quiet && !options.json;
       await writeExperiment<StaffResult>(
@@ -205,7 +209,7 @@ export function registerStaff(program: Command, io: CliIo): void {
         async (staged) => {
           let result: StaffResult;
           try {
-            result = runStaff({
+            result = await runStaff({
               scenario,
               variables,
               targets,
@@ -214,6 +218,7 @@ export function registerStaff(program: Command, io: CliIo): void {
               maxReplications,
               maxCandidates,
               analyticOnly: options.analytic === true,
+              workers,
               onCandidate: progress
                 ? (candidate) =>
                     io.stderr(

@@ -1,8 +1,8 @@
 /** `desksim sweep <experiment>`: a scenario over a grid of parameter values, every KPI at every point. */
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { runBatch } from '../../experiment/batch.js';
-import { kpiColumns } from '../../experiment/run.js';
+import { runSpecs } from '../../experiment/batch.js';
+import { kpiColumns, type RunResult } from '../../experiment/run.js';
 import { loadExperiment, ParetoError, paretoFront, paretoKpis, parameterText, pointSummary, sweepCsv, sweepResult, type LoadedExperiment, type SweepResult } from '../../experiment/sweep.js';
 import { toCsv } from '../../document/csv.js';
 import { sweepCharts, sweepReportHtml } from '../../report/experiment-reports.js';
@@ -12,8 +12,9 @@ import { CliError, ExitCode, type CliIo } from '../io.js';
 import { experimentOptions, experimentProgress, jsonText, safeName, writeExperiment, type ExperimentOptionValues } from './experiment-shared.js';
 import { parseWorkers } from './run.js';
 import { outputTarget, printInvalid, scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import { parseShardOption, SHARD_HELP, writeShard } from './shard-output.js';
 
-type SweepOptionValues = ScenarioOptionValues & ExperimentOptionValues & { pareto?: string };
+type SweepOptionValues = ScenarioOptionValues & ExperimentOptionValues & { pareto?: string; shard?: string };
 
 /** Loads the experiment with the command line's overrides; bad input ⇒ exit 2. */
 function loadForSweep(file: string, options: ScenarioOptionValues, io: CliIo): LoadedExperiment {
@@ -60,13 +61,16 @@ export function registerSweep(program: Command, io: CliIo): void {
     ),
     'outputs/sweep-<name>',
   )
+    .option('--shard <i/n>', SHARD_HELP)
     .option('--pareto <kpis>', 'mark the Pareto-optimal points on two or three KPIs (a,b[,c]), by their better directions; draw the front')
     .addHelpText(
       'after',
       '\nExamples:\n' +
         '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 --replications 2\n' +
         '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=21 -r 3 --pareto cost_per_ticket,first_response_time_mean --out outputs/pareto\n' +
-        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 -r 2 --json --out outputs/staffing\n',
+        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 -r 2 --json --out outputs/staffing\n' +
+        '  # one part of three (e.g. on three machines), then the whole sweep from the parts (docs/scale-out.md):\n' +
+        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 -r 2 --shard 1/3 --out outputs/part-1 --quiet\n',
     )
     .action(async (file: string, options: SweepOptionValues) => {
       const loaded = loadForSweep(file, options, io);
@@ -77,26 +81,13 @@ export function registerSweep(program: Command, io: CliIo): void {
         if (error instanceof ParetoError) throw new CliError(error.message, ExitCode.BadInput);
         throw error;
       }
+      const plan: SweepPlan = { loaded, pareto, report: options.report !== false, defaultOut: `outputs/sweep-${safeName(loaded.experiment.name)}` };
+      const specs = loaded.points.map((point) => ({ scenario: point.scenario }));
+      const shard = parseShardOption(options.shard, io);
+      if (shard !== undefined) return writeShard(io, options, { command: 'sweep', plan, specs, defaultOut: plan.defaultOut }, shard);
       const workers = parseWorkers(options.workers);
-      const directory = outputTarget(io, options.out, `outputs/sweep-${safeName(loaded.experiment.name)}`);
-      await writeExperiment(
-        io,
-        options,
-        directory,
-        async (staged) => {
-          const runs = await runBatch(
-            loaded.points.map((point) => point.scenario),
-            { workers, onProgress: experimentProgress(io, options, `Sweeping ${loaded.points.length} points`) },
-          );
-          const result = sweepResult(loaded, runs.map((run) => run.summary));
-          if (pareto !== undefined) result.pareto = paretoFront(result, pareto);
-          const csv = sweepCsv(result);
-          staged.write('sweep.json', jsonText(result));
-          staged.write('sweep.csv', toCsv(csv.header, csv.rows));
-          return result;
-        },
-        { charts: sweepCharts, html: sweepReportHtml, text: renderSweep },
-      );
+      const progress = experimentProgress(io, options, `Sweeping ${loaded.points.length} points`);
+      await finishSweep(io, options, outputTarget(io, options.out, plan.defaultOut), plan, () => runSpecs(specs, { workers, onProgress: progress }));
     });
 }
 
@@ -106,6 +97,32 @@ function paretoStanding(front: NonNullable<SweepResult['pareto']>, point: number
   const dominated = front.dominated.find((entry) => entry.point === point);
   if (dominated === undefined) return 'no value';
   return `dominated by ${dominated.by}${dominated.clearly ? '' : ' (within noise)'}`;
+}
+
+/** What a sweep needs besides its runs to write its outputs (kept in shards for `desksim merge`). */
+export interface SweepPlan {
+  loaded: LoadedExperiment;
+  pareto: ReturnType<typeof paretoKpis> | undefined;
+  report: boolean;
+  defaultOut: string;
+}
+
+/** Writes a sweep's output directory from its runs (one per grid point): the command's and `desksim merge`'s last step. */
+export async function finishSweep(io: CliIo, options: ExperimentOptionValues, directory: string, plan: SweepPlan, runs: () => Promise<RunResult[]>): Promise<void> {
+  await writeExperiment(
+    io,
+    { ...options, report: plan.report },
+    directory,
+    async (staged) => {
+      const result = sweepResult(plan.loaded, (await runs()).map((run) => run.summary));
+      if (plan.pareto !== undefined) result.pareto = paretoFront(result, plan.pareto);
+      const csv = sweepCsv(result);
+      staged.write('sweep.json', jsonText(result));
+      staged.write('sweep.csv', toCsv(csv.header, csv.rows));
+      return result;
+    },
+    { charts: sweepCharts, html: sweepReportHtml, text: renderSweep },
+  );
 }
 
 /** The terminal report of a sweep: one row per grid point, its parameter values and headline KPIs. */

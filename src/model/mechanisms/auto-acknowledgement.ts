@@ -45,7 +45,8 @@ export class AutoAcknowledgement {
   due(ticket: Ticket, now: number): void {
     ticket.pendingTimers--;
     const state = ticket.state;
-    if (state !== TicketState.Abandoned && state !== TicketState.Done && state !== TicketState.Resolved) this.send(ticket.id, now);
+    const answered = state === TicketState.Resolved || state === TicketState.Done;
+    if (!answered && state !== TicketState.Abandoned) this.send(ticket.id, now);
     this.desk.release(ticket);
   }
 

@@ -63,7 +63,8 @@ export class CustomerOpinion {
   settleUnresolved(ticket: Ticket, now: number, abandoned = false): void {
     const experience = this.experienceOf(ticket, false, now);
     experience.abandoned = abandoned;
-    const probability = satisfiedProbability(this.desk.model.customers.satisfaction, experience, ticket.channel, ticket.priority);
+    const model = this.desk.model.customers.satisfaction;
+    const probability = satisfiedProbability(model, experience, ticket.channel, ticket.priority);
     this.settle(ticket.id, probability, this.effort(), now, false);
   }
 

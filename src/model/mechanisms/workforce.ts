@@ -66,10 +66,9 @@ export class Workforce {
       } else {
         if (agent.onDuty) this.observe(agent, now, agent.ticket !== null);
         if (this.overtime.extend(agent, now)) return;
-        if (agent.overtime) {
-          agent.overtime = false;
-          kind = 'overtime';
-        }
+        // The stint is over; the agent stays in overtime until off duty (a busy agent finishes
+        // the ticket in hand first), or until the seat's next shift starts before that.
+        if (agent.overtime) kind = 'overtime';
       }
     }
     agent.scheduled = change.starts;

@@ -38,7 +38,8 @@ describe('gaming keeps the log valid', () => {
 
   const byTicket = new Map<number | string, TicketEvent[]>();
   for (const event of events) {
-    if (event.ticket === undefined) continue;
+    // Who gamed the ticket is a truth note beside the lifecycle, not a turn of it (checked below).
+    if (event.ticket === undefined || event.type === 'truth_gamed') continue;
     if (!byTicket.has(event.ticket)) byTicket.set(event.ticket, []);
     byTicket.get(event.ticket)!.push(event);
   }
@@ -89,6 +90,24 @@ describe('gaming keeps the log valid', () => {
     const customers = events.filter((event) => event.type === 'created').map((event) => event.customer);
     expect(customers.length - new Set(customers).size, 'split-off and repeat tickets').toBeGreaterThan(100);
     expect(events.filter((event) => event.type === 'survey_sent').length).toBeLessThan(events.filter((event) => event.type === 'closed').length * 0.9);
+  });
+
+  it('records who gamed which ticket for every behaviour, on tickets of the log, by agents who worked them', () => {
+    const gamed = events.filter((event) => event.type === 'truth_gamed');
+    const behaviours = new Set(gamed.map((event) => event.kind));
+    expect([...behaviours].sort()).toEqual([
+      'cherry_pick',
+      'escalation_avoidance',
+      'escalation_dumping',
+      'generic_first_reply',
+      'premature_close',
+      'rushing',
+      'sla_clock_pause',
+      'survey_selection',
+      'ticket_splitting',
+    ]);
+    const problems = gamed.filter((event) => !(byTicket.get(event.ticket!) ?? []).some((other) => other.type === 'assigned' && other.agent === event.agent));
+    expect(problems.slice(0, 5)).toEqual([]);
   });
 
   it('is reproducible: the same seed gives the same log', () => {
