@@ -23,7 +23,7 @@ describe('desksim compare', () => {
     const comparison = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
     expect(comparison).toMatchObject({ seed: 2026, replications: 3, reference: 'baseline', notes: [] });
     expect(comparison.contrasts.map((contrast: { scenario: string }) => contrast.scenario)).toEqual(['understaffed-tier2', 'kb-investment']);
-    expect(Object.keys(comparison.contrasts[0].tiers)).toEqual(['tier1', 'tier2']);
+    expect(Object.keys(comparison.contrasts[0].tiers)).toEqual(['tier1', 'tier2', 'live']);
     expect(comparison.contrasts[0].kpis.resolution_time_mean).toMatchObject({ unit: 'minutes', n: 3 });
     const lines = csvLines(join(out, 'comparison.csv'));
     expect(lines[0]).toBe(COMPARISON_COLUMNS.join(','));
@@ -92,7 +92,7 @@ describe('desksim sweep', () => {
     expect(sweep.points[0].kpis.first_response_time_mean).toMatchObject({ n: 2, unit: 'minutes' });
     const lines = csvLines(join(out, 'sweep.csv'));
     expect(lines[0]).toBe('point,tiers.tier1.shifts.0.agents,tiers.tier1.shifts.1.agents,kpi,unit,mean,sd,ci95_low,ci95_high,n');
-    expect(lines[1]).toMatch(/^1,4,3,tickets_created,tickets,/);
+    expect(lines[1]).toMatch(/^1,3,3,tickets_created,tickets,/);
     expect((lines.length - 1) % 9).toBe(0);
     expect(result.stdout.split('\n').filter((line) => /^ {2}\d+ /.test(line))).toHaveLength(9);
   });

@@ -21,10 +21,10 @@ describe('desksim run', () => {
     expect(summary).toMatchObject({ scenario: 'baseline', seed: 2026, replications: 3 });
     expect(summary.kpis.queue_wait_mean).toMatchObject({ n: 3, unit: 'minutes' });
     expect(summary.kpis.queue_wait_mean.ci95[0]).toBeLessThan(summary.kpis.queue_wait_mean.ci95[1]);
-    expect(Object.keys(summary.tiers)).toEqual(['tier1', 'tier2']);
+    expect(Object.keys(summary.tiers)).toEqual(['tier1', 'tier2', 'live']);
     const kpis = readFileSync(join(out, 'kpis.csv'), 'utf8').trim().split('\n');
     expect(kpis).toHaveLength(4);
-    expect(kpis[0]).toMatch(/^replication,tickets_created,.*,tiers\.tier2\.utilization$/);
+    expect(kpis[0]).toMatch(/^replication,tickets_created,.*,tiers\.live\.utilization$/);
     const firstEvent = JSON.parse(readFileSync(join(out, 'events.ndjson'), 'utf8').split('\n')[0]!);
     expect(firstEvent.time).toMatch(/^2026-01-0\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const tickets = readFileSync(join(out, 'tickets.csv'), 'utf8').trim().split('\n');

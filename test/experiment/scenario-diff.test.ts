@@ -10,7 +10,7 @@ const load = (file: string, overrides: string[] = []) => loadScenarioFile(join(r
 describe('what differs between two resolved scenarios', () => {
   it('names each changed field with both values; tiers by id', () => {
     expect(scenarioDifferences(load('scenarios/baseline.yaml'), load('scenarios/understaffed-tier2.yaml'))).toEqual([
-      'tiers.tier2.shifts.0.agents: 3 → 2',
+      'tiers.tier2.shifts.0.agents: 4 → 3',
     ]);
     const other = load('scenarios/baseline.yaml', [
       'arrivals.rate_per_hour=8',

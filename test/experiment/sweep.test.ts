@@ -44,8 +44,8 @@ describe('shipped experiment files', () => {
     const loaded = loadExperiment(join(experimentsFolder, 'tier1-staffing.yaml'), { overrides: ['replications=2'] });
     expect(loaded.points).toHaveLength(9);
     const last = loaded.points[8]!;
-    expect(last.parameters).toEqual({ 'tiers.tier1.shifts.0.agents': 6, 'tiers.tier1.shifts.1.agents': 5 });
-    expect(last.scenario.tiers[0]!.shifts!.map((shift) => shift.agents)).toEqual([6, 5, 2]);
+    expect(last.parameters).toEqual({ 'tiers.tier1.shifts.0.agents': 5, 'tiers.tier1.shifts.1.agents': 5 });
+    expect(last.scenario.tiers[0]!.shifts!.map((shift) => shift.agents)).toEqual([5, 5, 1]);
     expect(last.scenario.horizon.days).toBe(28);
     expect(last.scenario.replications).toBe(2); // the command line's over the file's 5
   });
@@ -100,7 +100,7 @@ describe('bad experiment files', () => {
       experiment.yaml:6:31  arrivals.rate_per_hour
         expected a number from 0 to 1000000, found a map
       experiment.yaml:7:3  tiers.tier9.agents
-        unknown tier id "tier9" in tiers (known: tier1, tier2)"
+        unknown tier id "tier9" in tiers (known: tier1, tier2, live)"
     `);
   });
 

@@ -23,7 +23,7 @@ describe('targets', () => {
     const result = await cli(['validate', file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${file}:4:12  targets.0.kpi`);
-    expect(result.stderr).toContain('unknown tier "tier9" (known: tier1, tier2)');
+    expect(result.stderr).toContain('unknown tier "tier9" (known: tier1, tier2, live)');
   });
 
   it('are met on the worse end, missed on the better end, too close to call between', () => {

@@ -109,13 +109,13 @@ describe('warnings of simulated desks', () => {
     expect(normal.summary.warnings.map((warning) => warning.code)).not.toContain('unfinished_work');
   });
 
-  it('find too few replications and blank survey KPIs on a 14-day baseline of 2 replications; neither at 21 days and 3', () => {
+  it('find too few replications and blank survey KPIs on a 14-day baseline of 2 replications; neither at 28 days and 3', () => {
     const run = (overrides: string[]) =>
       runScenario(loadScenarioFile(`${root}/scenarios/baseline.yaml`, { overrides }).scenario).summary.warnings.map((warning) => warning.code);
     const short = run(['horizon.days=14', 'replications=2']);
     expect(short).toEqual(expect.arrayContaining(['short_window', 'few_replications', 'blank_kpis']));
     expect(short).not.toContain('wide_intervals'); // with two replications every interval is wide: few_replications says it
-    const enough = run(['horizon.days=21', 'replications=3']);
+    const enough = run(['horizon.days=28', 'replications=3']);
     for (const code of ['short_window', 'few_replications', 'blank_kpis', 'unstable', 'unfinished_work']) expect(enough, code).not.toContain(code);
   });
 

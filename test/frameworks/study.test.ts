@@ -50,7 +50,7 @@ kpis:
 const study = (name: string, extra = '') => `name: ${name}
 scenario: ${join(root, 'scenarios', 'baseline.yaml')}
 replications: 2
-set: [horizon.days=12, horizon.warmup_days=2, metrics.reopen_window_days=2]
+set: [horizon.days=12, horizon.warmup_days=2, metrics.reopen_window_days=2, knowledge.documentable=1]
 frameworks: [truth.yaml, csat.yaml, mixed.yaml, outcome.yaml]
 design:
   desks: 6
@@ -59,11 +59,11 @@ design:
     tiers.tier2.shifts.0.agents: [2, 3, 4]
     knowledge.coverage: [0.2, 0.5]
     gaming.premature_close.intensity: [0, 0.3]
-gameability: { pressure: 1, replications: 3 }
+gameability: { pressure: 1, replications: 8 }
 sensitivity:
   replications: 3
   changes:
-    - { name: one more Tier 2 agent, set: [tiers.tier2.shifts.0.agents=4] }
+    - { name: one more Tier 2 agent, set: [tiers.tier2.shifts.0.agents=5] }
 definitions:
   - { name: auto-replies count, set: [metrics.auto_reply_counts_as_response=true] }
 bootstrap: { resamples: 200, seed: 1 }

@@ -67,3 +67,26 @@ describe('knowledge base', () => {
     expect(sink.events.some((event) => event.type === 'kb_consulted' || event.type === 'self_service')).toBe(false);
   });
 });
+
+describe('what is documentable', () => {
+  it('refuses a coverage that starts above the ceiling, once, naming each category and its ceiling', () => {
+    let message = '';
+    try {
+      loadScenarioFile('scenarios/baseline.yaml', { overrides: ['knowledge.coverage=0.5'] });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    // The baseline's ceilings: bug 0.3, integration 0.4; the others are at or above 0.5.
+    expect(message).toContain('knowledge.coverage');
+    expect(message).toContain('coverage starts above what is documentable (knowledge.documentable) in: bug 0.5 > 0.3, integration 0.5 > 0.4');
+    expect(message.match(/coverage starts above/g)?.length).toBe(1);
+    // A value outside 0..1 is its own error, not also a ceiling error.
+    try {
+      loadScenarioFile('scenarios/baseline.yaml', { overrides: ['knowledge.coverage=1.5'] });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('expected a number from 0 to 1, found 1.5');
+    expect(message).not.toContain('documentable');
+  });
+});

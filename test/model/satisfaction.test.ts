@@ -148,7 +148,7 @@ describe('satisfaction inside the simulated desk', () => {
     }
     const share = satisfied / abandoned;
     // At most 0.9 × 0.3 × 0.2 = 5.4 % (waits past the expected first response lower it more).
-    expect(abandoned).toBeGreaterThan(1000);
+    expect(abandoned).toBeGreaterThan(200); // live channels lose 3–12 % of contacts: a few hundred over two replications
     expect(share, `${satisfied} of ${abandoned}`).toBeLessThan(0.054 + halfWidth(0.054, abandoned));
   });
 });

@@ -32,10 +32,11 @@ describe('who games', () => {
 
   it('without gamers every agent games at the intensity; with a share, round(share × seats) of each named tier', () => {
     const everyone = gamers(events(['gaming.rushing.intensity=0.8']), 'rushing');
-    // Tier 1 has 11 seats and Tier 2 has 3; all of them rush (the weekend crew too, over two weekends).
-    expect(everyone.size).toBe(14);
+    // Tier 1 has 9 seats, Tier 2 has 4 and the live team 8; all of them rush (the weekend crews
+    // too, over two weekends).
+    expect(everyone.size).toBe(21);
     const chosen = gamers(events(share), 'rushing');
-    // round(0.2 × 11) = 2 Tier 1 agents, no Tier 2 agent.
+    // round(0.2 × 9) = 2 Tier 1 agents, no Tier 2 or live agent.
     expect([...chosen.keys()].length).toBe(2);
     for (const agent of chosen.keys()) expect(agent).toMatch(/^tier1-/);
   });
@@ -67,7 +68,7 @@ describe('who games', () => {
     try {
       loadScenarioFile(baseline, { overrides: ['gaming.rushing.gamers.share=0.5', 'gaming.rushing.gamers.tiers=[tier3]'] });
     } catch (error) {
-      expect((error as ScenarioError).issues.map((issue) => [issue.path, issue.message])).toEqual([['gaming.rushing.gamers.tiers.0', 'unknown tier "tier3" (known: tier1, tier2)']]);
+      expect((error as ScenarioError).issues.map((issue) => [issue.path, issue.message])).toEqual([['gaming.rushing.gamers.tiers.0', 'unknown tier "tier3" (known: tier1, tier2, live)']]);
     }
   });
 });
