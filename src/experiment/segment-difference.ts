@@ -9,7 +9,12 @@ import { kpiRange } from '../metrics/catalog.js';
 import type { SegmentDimension } from '../metrics/segments.js';
 import { pairedDifference, type KpiDifference, type RunOutcomes } from './compare.js';
 
-function segmentValues(run: RunOutcomes, dimension: SegmentDimension, segment: string, kpi: string): Map<number, number | null> {
+function segmentValues(
+  run: RunOutcomes,
+  dimension: SegmentDimension,
+  segment: string,
+  kpi: string,
+): Map<number, number | null> {
   const values = new Map<number, number | null>();
   for (const outcome of run.outcomes) {
     if (outcome.segments === undefined) throw new Error('segmentDifference needs runs made with segments (detail)');
@@ -20,7 +25,18 @@ function segmentValues(run: RunOutcomes, dimension: SegmentDimension, segment: s
 }
 
 /** The paired change (other − reference) of `kpi` within one segment. */
-export function segmentDifference(reference: RunOutcomes, other: RunOutcomes, dimension: SegmentDimension, segment: string, kpi: string): KpiDifference {
+export function segmentDifference(
+  reference: RunOutcomes,
+  other: RunOutcomes,
+  dimension: SegmentDimension,
+  segment: string,
+  kpi: string,
+): KpiDifference {
   const unit = reference.summary.kpis[kpi]?.unit ?? '';
-  return pairedDifference(segmentValues(reference, dimension, segment, kpi), segmentValues(other, dimension, segment, kpi), unit, kpiRange(kpi));
+  return pairedDifference(
+    segmentValues(reference, dimension, segment, kpi),
+    segmentValues(other, dimension, segment, kpi),
+    unit,
+    kpiRange(kpi),
+  );
 }

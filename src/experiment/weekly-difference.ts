@@ -43,7 +43,8 @@ export function weeklyDifferences(
   const after = byReplication(other);
   const weekCount = Math.min(...[...before.values(), ...after.values()].map((weeks) => weeks.length));
   return Array.from({ length: weekCount }, (_, week) => {
-    const values = (weeks: Map<number, number[]>) => new Map([...weeks].map(([replication, means]) => [replication, means[week]!]));
+    const values = (weeks: Map<number, number[]>) =>
+      new Map([...weeks].map(([replication, means]) => [replication, means[week]!]));
     return { week: week + 1, ...pairedDifference(values(before), values(after), unit) };
   });
 }

@@ -99,7 +99,8 @@ export function rankingWords(result: FrameworkStudyResult): string[] {
     const moved = framework.definitions.filter((definition) => (definition.rank_correlation.value ?? 1) < 0.9);
     lines.push(
       `${index + 1}. ${framework.name} ${strength(framework.validity.rank_correlation)} ` +
-        `(${number(framework.validity.rank_correlation.value)}${interval(framework.validity.rank_correlation.ci95)}). ` +
+        `(${number(framework.validity.rank_correlation.value)}` +
+        `${interval(framework.validity.rank_correlation.ci95)}). ` +
         `${gameabilityWords(framework)} ` +
         `At ${framework.sensitivity.replications} replications it detects ` +
         `${detected.length === 0 ? 'none of the real changes' : detected.join(', ')}` +

@@ -62,9 +62,21 @@ function ticketFacts(events: Iterable<TicketEvent>): Map<number | string, Ticket
     let facts = tickets.get(event.ticket);
     if (facts === undefined) {
       facts = {
-        issue: event.ticket, createdAt: event.time, latestContactAt: event.time, firstReplyAt: NaN, resolvedAt: NaN, endedAt: NaN,
-        satisfied: undefined, fixed: false, abandoned: false, escalations: 0, exchanges: 0, genericReplies: 0, contacts: 1,
-        channel: event.channel ?? '', priority: event.priority ?? '',
+        issue: event.ticket,
+        createdAt: event.time,
+        latestContactAt: event.time,
+        firstReplyAt: NaN,
+        resolvedAt: NaN,
+        endedAt: NaN,
+        satisfied: undefined,
+        fixed: false,
+        abandoned: false,
+        escalations: 0,
+        exchanges: 0,
+        genericReplies: 0,
+        contacts: 1,
+        channel: event.channel ?? '',
+        priority: event.priority ?? '',
       };
       tickets.set(event.ticket, facts);
     }
@@ -119,14 +131,18 @@ function issueRows(tickets: Map<number | string, TicketFacts>): { rows: number[]
     else list.push(facts);
   }
   const hinges = (wait: number, group: string, groups: Set<string>, knots: number[]) =>
-    [...groups].flatMap((each) => knots.map((knot) => (each === group ? Math.max(0, Math.log(Math.max(wait, 1e-3) / knot)) : 0)));
+    [...groups].flatMap((each) =>
+      knots.map((knot) => (each === group ? Math.max(0, Math.log(Math.max(wait, 1e-3) / knot)) : 0)),
+    );
   const rows: number[][] = [];
   const outcomes: number[] = [];
   for (const list of issues.values()) {
     const ended = list.filter((facts) => facts.satisfied !== undefined);
     if (ended.length === 0) continue;
     const last = ended.reduce((latest, facts) => (facts.endedAt > latest.endedAt ? facts : latest));
-    const contacts = list.filter((facts) => facts.createdAt <= last.createdAt).reduce((sum, facts) => sum + facts.contacts, 0);
+    const contacts = list
+      .filter((facts) => facts.createdAt <= last.createdAt)
+      .reduce((sum, facts) => sum + facts.contacts, 0);
     const firstResponse = (Number.isNaN(last.firstReplyAt) ? last.endedAt : last.firstReplyAt) - last.createdAt;
     const resolution = (Number.isNaN(last.resolvedAt) ? last.endedAt : last.resolvedAt) - last.latestContactAt;
     rows.push([
@@ -151,7 +167,8 @@ function solve(matrix: number[][], vector: number[]): number[] {
   const a = matrix.map((row, index) => [...row, vector[index]!]);
   for (let column = 0; column < size; column++) {
     let pivot = column;
-    for (let row = column + 1; row < size; row++) if (Math.abs(a[row]![column]!) > Math.abs(a[pivot]![column]!)) pivot = row;
+    for (let row = column + 1; row < size; row++)
+      if (Math.abs(a[row]![column]!) > Math.abs(a[pivot]![column]!)) pivot = row;
     [a[column], a[pivot]] = [a[pivot]!, a[column]!];
     const head = a[column]![column]!;
     if (Math.abs(head) < 1e-12) throw new Error('singular regression: a covariate does not vary in this log');
@@ -203,7 +220,10 @@ export function contactSatisfaction(events: Iterable<TicketEvent>): ContactSatis
   if (rows.length === 0) throw new Error('no truth_satisfaction in the log: simulated logs only');
   // A control that never varies in this log (no generic replies without gaming) is dropped.
   const varies = rows[0]!.map((first, k) => k < 2 || rows.some((row) => row[k] !== first));
-  const beta = logLinearRegression(rows.map((row) => row.filter((_, k) => varies[k])), outcomes);
+  const beta = logLinearRegression(
+    rows.map((row) => row.filter((_, k) => varies[k])),
+    outcomes,
+  );
   return {
     factorPerExtraContact: Math.exp(beta[1]!),
     issues: rows.length,

@@ -217,7 +217,8 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
   if (result.analytic.simulationOnly.length > 0)
     notes.push(
       `No formula answers ${result.analytic.simulationOnly.join(', ')}: the analytic start ignores ` +
-        `${result.analytic.simulationOnly.length === 1 ? 'this target' : 'these targets'}; only the simulation checks ` +
+        `${result.analytic.simulationOnly.length === 1 ? 'this target' : 'these targets'}; ` +
+        'only the simulation checks ' +
         `${result.analytic.simulationOnly.length === 1 ? 'it' : 'them'}.`,
     );
   const why: string[] = [];

@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { compareTwo } from './support.js';
 
 describe('claim 10: automatic acknowledgements', () => {
-  const change = compareTwo('baseline.yaml', 'claims/auto-acknowledgement.yaml', ['horizon.days=21', 'replications=3']).kpis;
+  const change = compareTwo('baseline.yaml', 'claims/auto-acknowledgement.yaml', [
+    'horizon.days=21',
+    'replications=3',
+  ]).kpis;
 
   it('improve first response on the dashboard', () => {
     expect(change.first_response_time_mean!.significant).toBe(true);
@@ -17,7 +20,13 @@ describe('claim 10: automatic acknowledgements', () => {
   });
 
   it('without any real service: resolution, true resolution and true satisfaction do not move at all', () => {
-    for (const kpi of ['resolution_time_mean', 'true_resolution_rate', 'true_resolution_time_mean', 'true_satisfaction_mean', 'handle_time_mean'] as const) {
+    for (const kpi of [
+      'resolution_time_mean',
+      'true_resolution_rate',
+      'true_resolution_time_mean',
+      'true_satisfaction_mean',
+      'handle_time_mean',
+    ] as const) {
       expect(change[kpi]!.difference).toBe(0);
     }
   });

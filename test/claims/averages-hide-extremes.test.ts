@@ -10,7 +10,11 @@ import { WHO_PAYS_SEGMENTS, whoPays } from '../../src/experiment/who-pays.js';
 import { runAligned } from './support.js';
 
 describe('claim 9: quick tickets first on a busy desk', () => {
-  const [busy, quickFirst] = runAligned(['claims/busy-desk.yaml', 'claims/quick-tickets-first.yaml'], ['replications=8'], { detail: WHO_PAYS_SEGMENTS });
+  const [busy, quickFirst] = runAligned(
+    ['claims/busy-desk.yaml', 'claims/quick-tickets-first.yaml'],
+    ['replications=8'],
+    { detail: WHO_PAYS_SEGMENTS },
+  );
 
   it('improves the desk-wide means', () => {
     const change = differenceTable(busy!, quickFirst!).kpis;

@@ -14,7 +14,11 @@ const SMALL = ['replications=6'];
 const DETAIL = { detail: { dimensions: ['category' as const], kpis: ['escalation_rate', 'fcr_rate'] } };
 
 describe('claim 8: knowledge gaps', () => {
-  const [baseline, gap, none] = runAligned(['baseline.yaml', 'claims/knowledge-gap.yaml', 'claims/knowledge-none.yaml'], SMALL, DETAIL);
+  const [baseline, gap, none] = runAligned(
+    ['baseline.yaml', 'claims/knowledge-gap.yaml', 'claims/knowledge-none.yaml'],
+    SMALL,
+    DETAIL,
+  );
 
   it('a partial gap: where the articles are missing (billing), escalations rise and FCR falls', () => {
     const escalation = segmentDifference(baseline!, gap!, 'category', 'billing', 'escalation_rate');
@@ -34,7 +38,11 @@ describe('claim 8: knowledge gaps', () => {
   });
 
   it('when a hit does not help solving, the gap moves no escalation (the mechanism is the solve boost)', () => {
-    const [flat, flatGap] = runAligned(['baseline.yaml', 'claims/knowledge-gap.yaml'], ['replications=3', 'knowledge.solve_boost=0'], DETAIL);
+    const [flat, flatGap] = runAligned(
+      ['baseline.yaml', 'claims/knowledge-gap.yaml'],
+      ['replications=3', 'knowledge.solve_boost=0'],
+      DETAIL,
+    );
     const escalation = segmentDifference(flat!, flatGap!, 'category', 'billing', 'escalation_rate');
     expect(Math.abs(escalation.difference!)).toBeLessThan(0.005);
   });

@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { compareTwo } from './support.js';
 
 describe('claim 4: first-response push with staffing that follows it', () => {
-  const change = compareTwo('claims/push-first-response.yaml', 'claims/push-first-response-staffing.yaml', ['horizon.days=21', 'replications=4']).tiers;
+  const change = compareTwo('claims/push-first-response.yaml', 'claims/push-first-response-staffing.yaml', [
+    'horizon.days=21',
+    'replications=4',
+  ]).tiers;
 
   it('overstaffs Tier 1: its utilization falls (more hands than its queue needs)', () => {
     expect(change.tier1!.utilization!.significant).toBe(true);

@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { compareTwo } from './support.js';
 
 describe('claim 1: first-response push', () => {
-  const change = compareTwo('baseline.yaml', 'claims/push-first-response.yaml', ['horizon.days=28', 'replications=6']).kpis;
+  const change = compareTwo('baseline.yaml', 'claims/push-first-response.yaml', [
+    'horizon.days=28',
+    'replications=6',
+  ]).kpis;
 
   it('improves first response, significantly', () => {
     expect(change.first_response_time_mean!.significant).toBe(true);

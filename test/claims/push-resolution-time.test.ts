@@ -31,7 +31,11 @@ describe('claim 3: resolution-time push', () => {
   it('customers who never come back make no reopens (the return mechanism carries them)', () => {
     // Repeat tickets come from the returns and from ticket splitting, which the same pressure
     // drives: reopens come from the returns alone.
-    const silent = compareTwo('baseline.yaml', 'claims/push-resolution-time.yaml', [...SMALL, 'replications=2', 'customers.return_when_not_fixed=0']).kpis;
+    const silent = compareTwo('baseline.yaml', 'claims/push-resolution-time.yaml', [
+      ...SMALL,
+      'replications=2',
+      'customers.return_when_not_fixed=0',
+    ]).kpis;
     expect(silent.hidden_failure_share!.difference!).toBeGreaterThan(0.1);
     expect(Math.abs(silent.reopen_rate!.difference!)).toBeLessThan(0.002);
   });

@@ -16,7 +16,11 @@ export function scenario(file: string, overrides: readonly string[]): Scenario {
 }
 
 /** Runs the scenarios aligned on the first one's seed and replications, as `desksim compare` does. */
-export function runAligned(files: readonly string[], overrides: readonly string[], options: RunOptions = {}): RunResult[] {
+export function runAligned(
+  files: readonly string[],
+  overrides: readonly string[],
+  options: RunOptions = {},
+): RunResult[] {
   const { scenarios } = alignScenarios(files.map((file) => scenario(file, overrides)));
   return scenarios.map((each) => runScenario(each, options));
 }

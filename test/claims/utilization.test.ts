@@ -30,7 +30,9 @@ describe('claim 7: a desk kept above 80 % for months', () => {
       simulate(buildDesk(scenario(file, SMALL)), 1, sink);
       return sink.events.filter((event) => event.type === 'agent_left' && event.kind === 'fatigued').length;
     };
-    expect(fatiguedDepartures('claims/burnout-desk-busy.yaml')).toBeGreaterThan(fatiguedDepartures('claims/burnout-desk.yaml'));
+    expect(fatiguedDepartures('claims/burnout-desk-busy.yaml')).toBeGreaterThan(
+      fatiguedDepartures('claims/burnout-desk.yaml'),
+    );
   });
 
   it('raises overtime and turnover, significantly', () => {

@@ -5,7 +5,10 @@ import { weeklyDifferences } from '../../src/experiment/weekly-difference.js';
 
 /** An outcome with only a daily series of `backlog` values, one a day. */
 function outcome(replication: number, backlog: number[]): ReplicationOutcome {
-  return { replication, daily: { columns: ['day', 'backlog'], rows: backlog.map((value, day) => [day + 1, value]) } } as unknown as ReplicationOutcome;
+  return {
+    replication,
+    daily: { columns: ['day', 'backlog'], rows: backlog.map((value, day) => [day + 1, value]) },
+  } as unknown as ReplicationOutcome;
 }
 
 describe('weeklyDifferences', () => {
@@ -26,6 +29,8 @@ describe('weeklyDifferences', () => {
   it('names a missing column and a run without daily series', () => {
     const reference = [outcome(1, [1])];
     expect(() => weeklyDifferences(reference, reference, 'resolved')).toThrow(/no daily column "resolved"/);
-    expect(() => weeklyDifferences([{ replication: 1 } as ReplicationOutcome], reference, 'backlog')).toThrow(/needs runs made with detail/);
+    expect(() => weeklyDifferences([{ replication: 1 } as ReplicationOutcome], reference, 'backlog')).toThrow(
+      /needs runs made with detail/,
+    );
   });
 });

@@ -10,7 +10,10 @@ describe('log-linear regression', () => {
   it('recovers group shares exactly: 80 of 100 satisfied at one contact, 68 of 100 at two ⇒ factor 0.85', () => {
     // With an intercept and a 0/1 covariate the fit is saturated: exp(b0) = 0.80, exp(b0 + b1) = 0.68.
     const rows = [...Array.from({ length: 100 }, () => [1, 0]), ...Array.from({ length: 100 }, () => [1, 1])];
-    const outcomes = [...Array.from({ length: 100 }, (_, i) => (i < 80 ? 1 : 0)), ...Array.from({ length: 100 }, (_, i) => (i < 68 ? 1 : 0))];
+    const outcomes = [
+      ...Array.from({ length: 100 }, (_, i) => (i < 80 ? 1 : 0)),
+      ...Array.from({ length: 100 }, (_, i) => (i < 68 ? 1 : 0)),
+    ];
     const [intercept, slope] = logLinearRegression(rows, outcomes);
     expect(Math.exp(intercept!)).toBeCloseTo(0.8, 6);
     expect(Math.exp(slope!)).toBeCloseTo(0.85, 6);
