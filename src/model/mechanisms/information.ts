@@ -83,6 +83,15 @@ export class InformationRequests {
       desk.release(ticket);
       return;
     }
+    if (ticket.state !== TicketState.AwaitingCustomer) {
+      // The desk stopped waiting for this answer (the ticket went back to a queue by another
+      // path, or ended): on an open ticket it is a message, and nothing more; entering the
+      // ticket again would put it in its queue twice.
+      if (ticket.state === TicketState.Queued || ticket.state === TicketState.InService)
+        this.customerReplied(ticket, now);
+      desk.release(ticket);
+      return;
+    }
     this.customerReplied(ticket, now);
     desk.emit(now, 'resumed', ticket.id, undefined, desk.tierIds[ticket.tier], 'customer');
     const model = desk.model;
@@ -96,6 +105,11 @@ export class InformationRequests {
   closeSilent(ticket: Ticket, now: number): void {
     const desk = this.desk;
     ticket.pendingTimers--;
+    if (ticket.state !== TicketState.AwaitingCustomer) {
+      // The ticket moved on while the desk's deadline ran: nothing to close.
+      desk.release(ticket);
+      return;
+    }
     ticket.state = TicketState.Done;
     desk.emit(now, 'closed', ticket.id, undefined, desk.tierIds[ticket.tier], 'no_reply');
     this.opinion.settleUnresolved(ticket, now);
