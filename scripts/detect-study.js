@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * How well `desksim detect` finds each gaming behaviour (docs/gaming.md, Detection): on the
- * baseline desk, two of the eleven Tier 1 agents game (gamers share 0.2 of tier1) at each
+ * baseline desk, two of the nine Tier 1 agents game (gamers share 0.2 of tier1) at each
  * intensity; precision and recall over single months (replications), and whether both are
  * found when months are pooled, and how many months must be pooled to find both (1 when a
  * single month finds them with recall ≥ 80 %). Prints a Markdown table. Uses the build.

@@ -15,8 +15,8 @@ export const DEFAULT_THRESHOLD = 3;
 
 /** What an honest desk gives at `DEFAULT_THRESHOLD`, as measured (docs/gaming.md, Detection). */
 export const STATED_FALSE_ALARMS =
-  'about 0.1 false alarms per month-long log of a 14-agent desk (3 in 40 honest baseline replications, never more ' +
-  'than one in a log)';
+  'about 0.3 false alarms per month-long log of a 21-agent desk (23 in 80 honest baseline replications, ' +
+  'at most two in a log)';
 
 /** One part of a signature: a feature and the direction that is suspicious. */
 interface Symptom {
