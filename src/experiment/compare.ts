@@ -14,6 +14,7 @@
  */
 import jStat from 'jstat';
 import { kpiRange, type KpiRange } from '../metrics/catalog.js';
+import { mean } from '../metrics/statistics.js';
 import { VERSION } from '../version.js';
 import type { ReplicationOutcome } from './replication.js';
 import type { RunSummary } from './run.js';
@@ -62,15 +63,7 @@ const finite = (value: number | null | undefined): value is number =>
 
 /** Mean of a run's finite values; null for none. */
 function ownMean(values: ReplicationValues): number | null {
-  let sum = 0;
-  let count = 0;
-  for (const value of values.values()) {
-    if (finite(value)) {
-      sum += value;
-      count++;
-    }
-  }
-  return count === 0 ? null : sum / count;
+  return mean([...values.values()].filter(finite));
 }
 
 /**
