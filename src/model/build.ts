@@ -66,6 +66,10 @@ export interface TierModel {
   repliesOnEscalation: boolean;
   costPerHour: number;
   agents: AgentPlan[];
+  /** Index of the tier whose queue this tier's idle agents take from (`blend.from`), or -1. */
+  blendFrom: number;
+  /** Agents of this tier kept idle for its own tickets while others blend (`blend.reserve`). */
+  blendReserve: number;
 }
 
 /** One agent and the intervals (sim minutes) when it is on duty. */
@@ -274,6 +278,8 @@ function buildTier(
     repliesOnEscalation: tier.reply_on_escalation,
     costPerHour: tier.cost_per_hour,
     agents,
+    blendFrom: tier.blend === undefined ? -1 : tierIds.indexOf(tier.blend.from),
+    blendReserve: tier.blend?.reserve ?? 0,
   };
 }
 

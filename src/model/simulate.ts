@@ -49,6 +49,7 @@ import type { Returns } from './mechanisms/returns.js';
 import type { Workforce } from './mechanisms/workforce.js';
 import type { AutoAcknowledgement } from './mechanisms/auto-acknowledgement.js';
 import type { ChannelHours } from './mechanisms/channels.js';
+import type { Blending } from './mechanisms/blending.js';
 import {
   type Agent,
   CloseQueue,
@@ -127,6 +128,7 @@ class DeskSimulation implements GamingDesk, Desk {
   private readonly handoffs: Handoffs;
   private readonly automation: Automation;
   private readonly channelHours: ChannelHours;
+  private readonly blending: Blending;
   /** Every arrival source, and the one whose arrival is next (null: none up to the horizon). */
   private readonly sources: ArrivalSource[] = [];
   private nextSource: ArrivalSource | null = null;
@@ -179,6 +181,7 @@ class DeskSimulation implements GamingDesk, Desk {
     this.handoffs = mechanisms.handoffs;
     this.automation = mechanisms.automation;
     this.channelHours = mechanisms.channelHours;
+    this.blending = mechanisms.blending;
   }
 
   run(): SimulationResult {
@@ -371,6 +374,10 @@ class DeskSimulation implements GamingDesk, Desk {
     return this.tiers[tier]!.queue.waiting;
   }
 
+  idleAgents(tier: number): number {
+    return this.tiers[tier]!.idle.size;
+  }
+
   // --- arrivals -----------------------------------------------------------------
 
   /** Draws a source's next arrival, and finds the source whose arrival is next. */
@@ -547,7 +554,7 @@ class DeskSimulation implements GamingDesk, Desk {
     ticket.state = TicketState.Queued;
     this.emit(now, 'queued', ticket.id, undefined, this.tierIds[tierIndex]);
     const tier = this.tiers[tierIndex]!;
-    const agent = tier.idle.take();
+    const agent = tier.idle.take() ?? this.blendingAgent(tierIndex);
     if (agent !== undefined) {
       this.assign(agent, ticket, now);
       return;
@@ -569,7 +576,7 @@ class DeskSimulation implements GamingDesk, Desk {
     ticket.state = TicketState.Queued;
     this.emit(now, 'queued', ticket.id, undefined, this.tierIds[tierIndex]);
     const tier = this.tiers[tierIndex]!;
-    const agent = tier.idle.take();
+    const agent = tier.idle.take() ?? this.blendingAgent(tierIndex);
     if (agent !== undefined) this.assign(agent, ticket, now);
     else this.gaming!.queues[tierIndex]!.restore(ticket);
   }
@@ -579,7 +586,8 @@ class DeskSimulation implements GamingDesk, Desk {
     ticket.state = TicketState.InService;
     ticket.taken = true;
     agent.ticket = ticket;
-    this.emit(now, 'assigned', ticket.id, agent.name, tierId);
+    // An agent working another tier's ticket (blending) says so: its kind is `blended`.
+    this.emit(now, 'assigned', ticket.id, agent.name, tierId, agent.tier === ticket.tier ? undefined : 'blended');
     this.emit(now, 'work_started', ticket.id, agent.name, tierId);
     if (!ticket.replied && this.model.channels[ticket.channel]!.repliesOnPickup)
       this.reply(ticket, agent.name, tierId, 'substantive', now);
@@ -594,7 +602,7 @@ class DeskSimulation implements GamingDesk, Desk {
     ticket.retell = 0;
     if (this.gaming !== null) workTime = this.gaming.plan(agent, ticket, workTime, now);
     ticket.knowledgeHit = false;
-    if (this.knowledge.enabled && this.model.isEntryTier[agent.tier] && (ticket.session & BRIEF_SESSION) === 0) {
+    if (this.knowledge.enabled && this.model.isEntryTier[ticket.tier] && (ticket.session & BRIEF_SESSION) === 0) {
       workTime = this.knowledge.consult(agent, ticket, workTime, now);
     }
     this.workDone.set(agent.slot, now + workTime);
@@ -610,7 +618,7 @@ class DeskSimulation implements GamingDesk, Desk {
       this.becomeFree(agent, now);
       return;
     }
-    const outcome = this.outcomeOf(ticket, tier);
+    const outcome = this.outcomeOf(ticket, this.model.tiers[ticket.tier]!);
     if (this.gaming === null || !this.gaming.finish(agent, ticket, outcome, now)) {
       if (outcome === Outcome.AskCustomer) this.information.ask(ticket, agent, now);
       else if (outcome === Outcome.Engineering) this.engineering.file(ticket, agent, now);
@@ -638,12 +646,13 @@ class DeskSimulation implements GamingDesk, Desk {
    * goes on in another ticket (`Part`).
    */
   resolve(ticket: Ticket, agent: Agent, now: number, resolution: Resolution): void {
-    const tier = this.model.tiers[agent.tier]!;
-    this.reply(ticket, agent.name, tier.id, 'substantive', now);
-    this.emit(now, 'resolved', ticket.id, agent.name, tier.id);
+    // Events name the agent's tier (who did it); the rules are those of the ticket's tier (blending).
+    const tierId = this.tierIds[agent.tier]!;
+    this.reply(ticket, agent.name, tierId, 'substantive', now);
+    this.emit(now, 'resolved', ticket.id, agent.name, tierId);
     let fixed = false;
     if (resolution === Resolution.Drawn) {
-      fixed = ticket.fixDraw() < this.fixProbability(ticket, agent, tier, now);
+      fixed = ticket.fixDraw() < this.fixProbability(ticket, agent, this.model.tiers[ticket.tier]!, now);
       // What a higher tier solves after an escalation may become an article for the entry tier.
       // Not after an engineering fix: the defect is gone, and an article about it would answer no later ticket.
       if (this.knowledge.enabled && ticket.chainPosition > 0 && !ticket.engineered)
@@ -653,7 +662,7 @@ class DeskSimulation implements GamingDesk, Desk {
     if (this.gaming !== null) this.gaming.resolved(ticket, agent, now);
     let returns = false;
     if (fixed) {
-      this.emit(now, 'truth_fixed', ticket.id, undefined, tier.id);
+      this.emit(now, 'truth_fixed', ticket.id, undefined, tierId);
     } else if (resolution !== Resolution.Part) {
       returns = this.returns.mayReturn(ticket, now);
     }
@@ -678,14 +687,15 @@ class DeskSimulation implements GamingDesk, Desk {
 
   /** The agent passes the ticket to its tier's escalation target, with a note to the customer if the tier writes one. */
   escalate(ticket: Ticket, agent: Agent, now: number): void {
-    const tier = this.model.tiers[agent.tier]!;
+    const tier = this.model.tiers[ticket.tier]!;
+    const tierId = this.tierIds[agent.tier]!;
     const target = tier.escalatesTo;
-    if (tier.repliesOnEscalation) this.reply(ticket, agent.name, tier.id, 'substantive', now);
-    this.emit(now, 'escalated', ticket.id, agent.name, tier.id, undefined, this.tierIds[target]);
+    if (tier.repliesOnEscalation) this.reply(ticket, agent.name, tierId, 'substantive', now);
+    this.emit(now, 'escalated', ticket.id, agent.name, tierId, undefined, this.tierIds[target]);
     ticket.handoffs++;
     ticket.chainPosition++;
     ticket.asked = false;
-    if (this.handoffs.enabled) this.handoffs.escalated(ticket, agent.tier);
+    if (this.handoffs.enabled) this.handoffs.escalated(ticket, ticket.tier);
     if (this.gaming?.escalating(agent, ticket, target, now)) return;
     this.enqueue(ticket, target, now);
   }
@@ -699,7 +709,25 @@ class DeskSimulation implements GamingDesk, Desk {
     const tier = this.tiers[agent.tier]!;
     const next = this.gaming === null ? tier.queue.take() : this.gaming.next(agent, tier.queue, now);
     if (next !== undefined) this.assign(agent, next, now);
-    else tier.idle.add(agent);
+    else if (!this.blending.enabled || !this.blend(agent, now)) tier.idle.add(agent);
+  }
+
+  /** Blending: a free agent whose own queue is empty takes the source tier's next ticket, if the reserve allows. */
+  private blend(agent: Agent, now: number): boolean {
+    const source = this.blending.sourceFor(agent.tier);
+    if (source < 0) return false;
+    const queue = this.tiers[source]!.queue;
+    const next = this.gaming === null ? queue.take() : this.gaming.next(agent, queue, now);
+    if (next === undefined) return false;
+    this.assign(agent, next, now);
+    return true;
+  }
+
+  /** Blending: an idle agent of a tier that may take a ticket just queued at `tier`, if the reserve allows. */
+  private blendingAgent(tier: number): Agent | undefined {
+    if (!this.blending.enabled) return undefined;
+    const blender = this.blending.blenderFor(tier);
+    return blender < 0 ? undefined : this.tiers[blender]!.idle.take();
   }
 
   private abandon(ticket: Ticket, now: number): void {

@@ -14,6 +14,7 @@ import { GAMING_BEHAVIOURS, INCENTIVE_KPIS } from './incentives.js';
 import { closestMatch } from '../document/suggest.js';
 import { durationSchema, MAX_DURATION_MINUTES } from '../document/values.js';
 import { scenarioTargetsSchema } from './targets.js';
+import { blendingProblems, blendSchema } from './blending.js';
 
 // ---------------------------------------------------------------------------
 // Building blocks
@@ -303,6 +304,7 @@ const tierSchema = z
       .boolean()
       .default(true)
       .describe('The agent writes to the customer when escalating (what was checked, who takes over): a public reply.'),
+    blend: blendSchema.optional(),
   })
   .superRefine((tier, context) => {
     if (tier.agents === undefined && tier.shifts === undefined) {
@@ -1154,6 +1156,7 @@ function crossCheck(scenario: ScenarioObject, context: Context): void {
   });
 
   checkChannelHours(scenario, context);
+  for (const problem of blendingProblems(scenario.tiers)) context.addIssue({ code: 'custom', ...problem });
   for (const [id, channel] of Object.entries(scenario.channels)) {
     if (channel.entry_tier !== undefined)
       checkReferences([channel.entry_tier], tierIds, 'tier', ['channels', id, 'entry_tier'], context);
