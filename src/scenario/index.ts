@@ -5,6 +5,7 @@
  * (`size.ts`); every problem comes back as a `ScenarioError` (`document/errors.ts`).
  */
 export * from './schema.js';
+export { distributionSchema, LIMITS } from './schema-values.js';
 export { durationSchema } from '../document/values.js';
 export {
   loadScenarioFile,
