@@ -11,13 +11,13 @@ export {
   loadScenarioFile,
   loadScenarioText,
   loadYamlDocument,
-  parseOverride,
   resolvedScenarioYaml,
   type DocumentLocation,
   type LoadedScenario,
   type LoadOptions,
   type LocatedDocument,
 } from './load.js';
+export { parseOverride } from './load-overrides.js';
 export {
   ScenarioError,
   renderIssue,
