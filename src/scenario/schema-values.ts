@@ -1,8 +1,8 @@
 /**
  * The building blocks of the scenario format: the bounds of its numbers (`LIMITS`), ids,
  * shares and mixes, probabilities, money, local times and weekly windows, distributions of
- * durations, and the predicates the sections share (a date-time the clock reads). Every
- * section file (`schema-*.ts`) builds on these; none of them defines its own kind of value.
+ * durations, and the predicates the sections share (a date-time the clock reads). A kind of
+ * value more than one section file (`schema-*.ts`) uses lives here.
  */
 import { z } from 'zod';
 import { distributionProblems, type DistributionSpec } from '../engine/distributions.js';
