@@ -45,7 +45,10 @@ export interface TierState {
 /** The state of one replication and everything around service; `DeskSimulation` adds the flow. */
 export abstract class DeskState implements GamingDesk, Desk {
   protected readonly calendar = new EventCalendar<object>();
-  /** When each agent (by seat, the order of `agents`) finishes the work in hand: beside the calendar (see `DeskSimulation.loop`). */
+  /**
+   * When each agent (by seat, the order of `agents`) finishes the work in hand: beside the
+   * calendar (see `DeskSimulation.loop`).
+   */
   protected readonly workDone: SlotTimers;
   protected readonly tiers: TierState[];
   protected readonly ticketRandom: Rng;
