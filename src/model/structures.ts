@@ -12,10 +12,10 @@ export { NO_WORK, Ticket, TicketState, WORK_STRIDE } from './ticket.js';
 /**
  * A seat of a tier and the person in it. The seat keeps its shifts; the person has a name,
  * a proficiency, a hire date and a rolling utilization, and is replaced after leaving.
- * On duty exactly while scheduled, employed and present (see `DeskSimulation.syncDuty`).
+ * On duty exactly while scheduled, employed and present (see `Workforce.syncDuty`).
  */
 export class Agent {
-  /** The seat's index among all seats (its timer in `DeskSimulation.workDone`). */
+  /** The seat's index among all seats (its timer in `DeskState.workDone`). */
   slot = -1;
   ticket: Ticket | null = null;
   onDuty = false;

@@ -23,7 +23,7 @@ export const NO_WORK: number[] = [];
 
 /**
  * A ticket inside the simulation. Its random work content is drawn once, at creation.
- * Ticket objects are recycled (see `DeskSimulation.release`), so fields are reset by `init`.
+ * Ticket objects are recycled (see `DeskState.release`), so fields are reset by `init`.
  */
 export class Ticket {
   id = 0;
