@@ -217,6 +217,7 @@ export function buildDesk(scenario: Scenario): DeskModel {
         channel.outside_hours === 'redirect' && channel.redirect_to !== undefined
           ? channelIds.indexOf(channel.redirect_to)
           : -1,
+      turnsAway: channel.outside_hours === 'turn_away',
       bucketOffset: channelRanks.indexOf(channel.rank) * priorityBuckets,
       entryTier: -1,
     }),

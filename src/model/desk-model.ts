@@ -18,6 +18,8 @@ export interface ChannelModel {
   hours: BusinessCalendar | null;
   /** Outside opening hours: index of the channel offered instead, or −1 for a callback. */
   redirectTo: number;
+  /** Outside opening hours the contact is turned away: no ticket (`outside_hours: turn_away`). */
+  turnsAway: boolean;
   /** Added to a ticket's priority bucket: the channel's rank × the number of priority buckets. */
   bucketOffset: number;
   /** Index of the tier that takes the channel's new tickets (`entry_tier`, else the routing's). */

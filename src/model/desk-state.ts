@@ -255,10 +255,14 @@ export abstract class DeskState implements GamingDesk, Desk {
 
   /** A new ticket enters the log (after a failed self-service search, if any) and the entry tier's queue. */
   open(ticket: Ticket, now: number, searchedFirst = false): void {
-    this.ticketsOpened++;
     const { channels, categories, priorities } = this.model;
     // A split (already taken by its agent) is the desk's own doing: opening hours apply to customers' contacts.
     const afterHours = this.channelHours.used && !ticket.taken ? this.channelHours.admit(ticket, now) : undefined;
+    if (afterHours === 'turned_away') {
+      this.channelHours.turnAway(ticket, now);
+      return;
+    }
+    this.ticketsOpened++;
     this.emitAbout(
       now,
       'created',
