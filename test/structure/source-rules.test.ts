@@ -24,7 +24,6 @@ const EXCEPTIONS: Readonly<Record<string, string>> = {
   'src/model/structures.ts': SPLIT_NEXT('model'),
   'src/scenario/schema.ts': SPLIT_NEXT('scenario'),
   'src/scenario/load.ts': SPLIT_NEXT('scenario'),
-  'src/experiment/sweep.ts': SPLIT_NEXT('experiment'),
   'src/report/html.ts':
     "the report page's CSS and script are one template literal: a line of the template is a line of the page",
 };
@@ -33,8 +32,6 @@ const EXCEPTIONS: Readonly<Record<string, string>> = {
 const FOLDER_EXCEPTIONS: Readonly<Record<string, string>> = {
   'src/model/': SPLIT_NEXT('model'),
   'src/scenario/': SPLIT_NEXT('scenario'),
-  'src/experiment/': SPLIT_NEXT('experiment'),
-  'src/cli/': SPLIT_NEXT('CLI'),
   'src/importer/': SPLIT_NEXT('importer'),
 };
 

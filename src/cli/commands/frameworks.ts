@@ -99,7 +99,8 @@ export function registerFrameworks(program: Command, io: CliIo): void {
         '  # the shipped study: five frameworks, twenty desks, a few minutes\n' +
         '  #   desksim frameworks scenarios/frameworks/study.yaml\n' +
         '  # a quick look: four desks, two replications of every run, two measured weeks\n' +
-        '  $ desksim frameworks scenarios/frameworks/study.yaml --desks 4 -r 2 --set horizon.days=21 --out outputs/quick-study --quiet\n' +
+        '  $ desksim frameworks scenarios/frameworks/study.yaml --desks 4 -r 2 --set horizon.days=21' +
+        ' --out outputs/quick-study --quiet\n' +
         '  $ desksim frameworks --schema framework > framework.schema.json\n' +
         '  # in two parts (two machines, two tasks of an array job: docs/scale-out.md), then the whole study:\n' +
         '  $ desksim frameworks scenarios/frameworks/study.yaml --desks 4 -r 2 --set horizon.days=10 --quiet' +

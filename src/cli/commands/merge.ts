@@ -133,14 +133,15 @@ export function registerMerge(program: Command, io: CliIo): void {
     .command('merge')
     .summary('put the shards of a run, compare, sweep, pressure or frameworks together')
     .description(
-      'Put together the shard directories that `desksim run|compare|sweep|pressure|frameworks\n' +
-        '--shard i/n` wrote (one per task of an array job: a Kubernetes Indexed Job, a Slurm job\n' +
-        'array) and write the outputs the command would have written unsharded, byte for byte:\n' +
-        'the same summary, tables, charts and report. Every shard of the job must be given, each\n' +
-        'once; shards of different jobs (other scenarios, options or desksim version) are\n' +
-        "refused, exit 2. The output directory is the unsharded command's default unless --out;\n" +
-        'the shard directories are only read. docs/scale-out.md has the manifests for Kubernetes\n' +
-        'and Slurm.',
+      'Put together the shard directories that\n' +
+        '`desksim run|compare|sweep|pressure|frameworks --shard i/n` wrote (one per task\n' +
+        'of an array job: a Kubernetes Indexed Job, a Slurm job array) and write the\n' +
+        'outputs the command would have written unsharded, byte for byte: the same\n' +
+        'summary, tables, charts and report. Every shard of the job must be given, each\n' +
+        'once; shards of different jobs (other scenarios, options or desksim version)\n' +
+        "are refused, exit 2. The output directory is the unsharded command's default\n" +
+        'unless --out; the shard directories are only read. docs/scale-out.md has the\n' +
+        'manifests for Kubernetes and Slurm.',
     )
     .argument('<shards...>', 'the shard directories')
     .option('-o, --out <dir>', "output directory (default: the unsharded command's)")
@@ -151,8 +152,10 @@ export function registerMerge(program: Command, io: CliIo): void {
       'after',
       '\nExamples:\n' +
         '  # a sweep in two parts (two machines, two tasks of an array job), then the whole sweep:\n' +
-        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=8 -r 2 --quiet --shard 1/2 --out outputs/part-1' +
-        ' && desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=8 -r 2 --quiet --shard 2/2 --out outputs/part-2' +
+        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=8 -r 2 --quiet --shard 1/2' +
+        ' --out outputs/part-1' +
+        ' && desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=8 -r 2 --quiet --shard 2/2' +
+        ' --out outputs/part-2' +
         ' && desksim merge outputs/part-1 outputs/part-2 --out outputs/tier1-staffing --quiet\n',
     )
     .action(async (directories: string[], options: MergeOptionValues) => {
