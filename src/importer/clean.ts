@@ -22,13 +22,7 @@ import { isOutlier, timeFences } from './outliers.js';
 import type { RawLog } from './read.js';
 import { IGNORE_CODE, RecordColumns, typeCode } from './records.js';
 import type { CounterComparison, DroppedRows, ImportReport, SynthesizedEvents } from './report.js';
-import {
-  cleanTicket,
-  toEvent,
-  type AttributeChoice,
-  type TicketRow,
-  type TicketTally,
-} from './ticket-rules.js';
+import { cleanTicket, toEvent, type AttributeChoice, type TicketRow, type TicketTally } from './ticket-rules.js';
 
 export type { ImportReport } from './report.js';
 
