@@ -82,6 +82,9 @@ class PendingEvents {
   }
 }
 
+const KEPT_OUTLIERS = 'kept (outlier_times: keep): they stretch the measured window';
+const DROPPED_OUTLIERS = 'dropped (outlier_times: keep keeps them)';
+
 /** Lines listed in a warning; the rest are counted. */
 const LINES_LISTED = 20;
 
@@ -203,16 +206,19 @@ export function cleanLog(
     if (inGroup[index] === 1) grouped[filled[groupOf[records.ticket[index]!]!]!++] = index;
   }
   if (outlierLines.length > 0) {
-    const range = `${new Date(fences!.earliest).toISOString().slice(0, 10)} – ${new Date(fences!.latest).toISOString().slice(0, 10)}`;
+    const range =
+      `${new Date(fences!.earliest).toISOString().slice(0, 10)} – ` +
+      `${new Date(fences!.latest).toISOString().slice(0, 10)}`;
     warnings.push(
       `${outlierLines.length} row(s) have a time far outside the log's bulk (${range}), ` +
-        `${options.outlierTimes === 'keep' ? 'kept (outlier_times: keep): they stretch the measured window' : 'dropped (outlier_times: keep keeps them)'}; ` +
+        `${options.outlierTimes === 'keep' ? KEPT_OUTLIERS : DROPPED_OUTLIERS}; ` +
         `lines ${listLines(outlierLines)}`,
     );
   }
   if (outlierCreationLines.length > 0) {
     warnings.push(
-      `${outlierCreationLines.length} creation time(s) far outside the log's bulk not used (the first row's time is); lines ${listLines(outlierCreationLines)}`,
+      `${outlierCreationLines.length} creation time(s) far outside the log's bulk not used (the first row's ` +
+        `time is); lines ${listLines(outlierCreationLines)}`,
     );
   }
 
@@ -260,7 +266,8 @@ export function cleanLog(
     throw new ImportError([{ code: 'empty_log', file: source.file, message: importMessage.emptyLog() }]);
   if (log.activities !== undefined && replyWithoutKind) {
     warnings.push(
-      'replied rows without a kind count as substantive answers (first_response_substantive_share): give the activity a kind (generic, info_request, auto) if it is not one',
+      'replied rows without a kind count as substantive answers (first_response_substantive_share): give the ' +
+        'activity a kind (generic, info_request, auto) if it is not one',
     );
   }
 

@@ -35,7 +35,6 @@ const FOLDER_EXCEPTIONS: Readonly<Record<string, string>> = {
   'src/scenario/': SPLIT_NEXT('scenario'),
   'src/experiment/': SPLIT_NEXT('experiment'),
   'src/cli/': SPLIT_NEXT('CLI'),
-  'src/importer/': SPLIT_NEXT('importer'),
 };
 
 /** One rule a file breaks, in words. */
