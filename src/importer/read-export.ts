@@ -133,7 +133,10 @@ class CsvCells implements RowCells {
 
   cell(field: string): string | undefined {
     const position = this.index[field];
-    return position === undefined ? undefined : this.value(this.cells[position]);
+    if (position === undefined) return undefined;
+    const text = this.cells[position]!;
+    // Most cells need no trimming and are no missing-value token: taken as they are, with no set lookup.
+    return text.length > 0 && !mayNeedCleaning(text, this.missing, this.longestMissing) ? text : this.value(text);
   }
 
   /**
