@@ -24,7 +24,7 @@ import { VOLUME_AND_TIME_KPIS } from './catalog-volume-times.js';
 import { WORKFORCE_AND_AUTOMATION_KPIS } from './catalog-workforce-automation.js';
 import { parseKpiKey } from './kpi-key.js';
 import { mean } from './statistics.js';
-export { MINUTES_PER_MONTH, unitRange } from './catalog-definition.js';
+export { LogColumns, MINUTES_PER_MONTH, unitRange } from './catalog-definition.js';
 export type {
   CostRates,
   KpiDefinition,

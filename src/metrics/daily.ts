@@ -10,7 +10,7 @@
  * - per tier — utilization that day (busy / on-shift minutes of its agents) and the mean
  *   wait of queue entries made that day.
  */
-import { DAILY_KPIS, KPI_CATALOG, openTicketCounts, type MetricOptions } from './catalog.js';
+import { DAILY_KPIS, KPI_CATALOG, LogColumns, openTicketCounts, type MetricOptions } from './catalog.js';
 import { buildContext, computable } from './engine.js';
 import type { AgentRecord, Ledger } from './ledger.js';
 import { formatKpiKey } from './kpi-key.js';
@@ -38,11 +38,15 @@ function utilizationOn(agents: AgentRecord[], day: number): number | null {
   return onShift > 0 ? busy / onShift : null;
 }
 
-/** The daily series of a log. `tiers` lists the tiers to report (default: those in the log). */
+/**
+ * The daily series of a log. `tiers` lists the tiers to report (default: those in the log); every day's cohort
+ * reads the same per-ticket columns of the log (`shared`: those of the desk-wide KPIs, if given).
+ */
 export function computeDaily(
   ledger: Ledger,
   options: MetricOptions,
   tiers: readonly string[] = ledger.tiers.values,
+  shared: LogColumns = new LogColumns(ledger, options),
 ): DailySeries {
   ledger.finish();
   const { measureFrom, measureTo, originEpochMs } = ledger.window;
@@ -97,7 +101,7 @@ export function computeDaily(
   for (let index = 0; index < dayCount; index++) {
     const day = firstDay + index;
     const cohort = Int32Array.from(cohorts[index]!);
-    const context = buildContext(ledger, options, { tickets: cohort, allTickets: cohort, agents: [] });
+    const context = buildContext(ledger, options, { tickets: cohort, allTickets: cohort, agents: [] }, shared);
     rows.push([
       day + 1,
       new Date(originEpochMs + day * MINUTES_PER_DAY * 60_000).toISOString(),

@@ -9,7 +9,7 @@
  * - agent: the tickets the agent took last (usually the one who resolved it), and the agent.
  * Desk KPIs (costs, deflections, turnover) are not segmented.
  */
-import { KPI_CATALOG, type KpiDefinition, type MetricOptions } from './catalog.js';
+import { KPI_CATALOG, type KpiDefinition, LogColumns, type MetricOptions } from './catalog.js';
 import { buildContext, computable } from './engine.js';
 import type { AgentRecord, Ledger } from './ledger.js';
 
@@ -78,12 +78,28 @@ export interface SegmentFilter {
   kpis?: readonly string[];
 }
 
-/** Every segment of every dimension (or of those `only` names), in dimension order, then segment name order. */
-export function computeSegments(ledger: Ledger, options: MetricOptions, only: SegmentFilter = {}): Segment[] {
+/**
+ * Every segment of every dimension (or of those `only` names), in dimension order, then segment name order.
+ * Every segment reads the same per-ticket columns of the log (`columns`, shared with the desk-wide KPIs if given).
+ */
+export function computeSegments(
+  ledger: Ledger,
+  options: MetricOptions,
+  only: SegmentFilter = {},
+  columns: LogColumns = new LogColumns(ledger, options),
+): Segment[] {
   ledger.finish();
   const { measureFrom, measureTo } = ledger.window;
-  const isMeasured = (ticket: number) =>
-    ledger.createdAt[ticket]! >= measureFrom && ledger.createdAt[ticket]! < measureTo;
+  // The rows created in the measured window, in the same order.
+  const measuredOf = (rows: Int32Array) => {
+    const measured = new Int32Array(rows.length);
+    let count = 0;
+    for (let index = 0; index < rows.length; index++) {
+      const created = ledger.createdAt[rows[index]!]!;
+      if (created >= measureFrom && created < measureTo) measured[count++] = rows[index]!;
+    }
+    return measured.subarray(0, count);
+  };
   const agents = [...ledger.agents.values()];
   // A ticket's tiers, each once: visits alternate little, so a repeat of the last tier is
   // skipped by `groupRows` and an earlier one is looked for along the chain.
@@ -149,9 +165,9 @@ export function computeSegments(ledger: Ledger, options: MetricOptions, only: Se
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const { name, rows } of groups) {
       const allTickets = rows;
-      const tickets = allTickets.filter(isMeasured);
+      const tickets = measuredOf(allTickets);
       if (tickets.length === 0) continue;
-      const context = buildContext(ledger, options, { tickets, allTickets, agents: agentsOf(name) });
+      const context = buildContext(ledger, options, { tickets, allTickets, agents: agentsOf(name) }, columns);
       const values: Record<string, number | null> = {};
       for (const kpi of kpis) values[kpi.id] = kpi.compute(context);
       segments.push({ dimension, segment: name, values });
