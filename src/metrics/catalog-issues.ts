@@ -51,7 +51,6 @@ export function issueColumns(context: MetricContext): IssueColumns {
       contacts: new Float64Array(count).fill(Number.NaN),
       minutes: new Float64Array(count).fill(Number.NaN),
     };
-    const single = [0];
     const fill = (ticket: number, tickets: readonly number[]) => {
       const fixedAt = issueFixedAt(ledger, tickets);
       const satisfaction = issueSatisfaction(ledger, tickets);
@@ -69,10 +68,18 @@ export function issueColumns(context: MetricContext): IssueColumns {
       columns.contacts[ticket] = contacts;
       columns.minutes[ticket] = minutes;
     };
+    // An issue of one ticket (most): the same sums as `fill`'s, without the list.
     for (let ticket = 0; ticket < count; ticket++) {
       if (firstOf.has(ticket) || members.has(ticket)) continue;
-      single[0] = ticket;
-      fill(ticket, single);
+      const fixedAt = ledger.truthFixedAt[ticket]!;
+      const satisfaction = ledger.trueCsat[ticket]!;
+      columns.start[ticket] = 1;
+      columns.fixed[ticket] = Number.isNaN(fixedAt) ? 0 : 1;
+      columns.fixTime[ticket] = fixedAt - ledger.createdAt[ticket]!;
+      columns.satisfaction[ticket] = satisfaction;
+      columns.satisfied[ticket] = Number.isNaN(satisfaction) ? 2 : satisfaction >= 4 ? 1 : 0;
+      columns.contacts[ticket] = 1 + ledger.reopens[ticket]!;
+      columns.minutes[ticket] = ledger.handleTime[ticket]!;
     }
     for (const [first, tickets] of members) if (!firstOf.has(first)) fill(first, tickets);
     return columns;

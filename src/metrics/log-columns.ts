@@ -240,34 +240,33 @@ export const serviceLevelFlags = (context: MetricContext) =>
     return flags;
   });
 
-/** A ticket column `value(ticket) ? 1 : 0`, not counted where `counted(ticket)` is false. */
-function simpleFlags(
-  context: MetricContext,
-  key: string,
-  test: Float64Array | Int32Array,
-  kind: 'positive' | 'present',
-  counted?: Int32Array,
-): Uint8Array {
-  return context.columns.column(key, () => {
-    const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++) {
-      if (counted !== undefined && !(counted[ticket]! > 0)) flags[ticket] = NOT_COUNTED;
-      else if (kind === 'positive') flags[ticket] = test[ticket]! > 0 ? 1 : 0;
-      else flags[ticket] = Number.isNaN(test[ticket]!) ? 0 : 1;
-    }
-    return flags;
-  });
-}
-
 /** Abandoned by the customer. */
 export const abandonedFlags = (context: MetricContext) =>
-  simpleFlags(context, 'abandoned', context.ledger.abandonedAt, 'present');
+  context.columns.column('abandoned', () => {
+    const abandonedAt = context.ledger.abandonedAt;
+    const flags = flagColumn(context);
+    for (let ticket = 0; ticket < flags.length; ticket++) flags[ticket] = Number.isNaN(abandonedAt[ticket]!) ? 0 : 1;
+    return flags;
+  });
+
 /** Escalated at least once. */
 export const escalatedFlags = (context: MetricContext) =>
-  simpleFlags(context, 'escalated', context.ledger.escalations, 'positive');
+  context.columns.column('escalated', () => {
+    const escalations = context.ledger.escalations;
+    const flags = flagColumn(context);
+    for (let ticket = 0; ticket < flags.length; ticket++) flags[ticket] = escalations[ticket]! > 0 ? 1 : 0;
+    return flags;
+  });
+
 /** Handled tickets: looked up the knowledge base at least once. */
 export const knowledgeBaseFlags = (context: MetricContext) =>
-  simpleFlags(context, 'kb_used', context.ledger.lookups, 'positive', context.ledger.workIntervals);
+  context.columns.column('kb_used', () => {
+    const { lookups, workIntervals } = context.ledger;
+    const flags = flagColumn(context);
+    for (let ticket = 0; ticket < flags.length; ticket++)
+      flags[ticket] = !(workIntervals[ticket]! > 0) ? NOT_COUNTED : lookups[ticket]! > 0 ? 1 : 0;
+    return flags;
+  });
 
 /** Resolved tickets: reopened within the reopen window of their resolution. */
 export const reopenedFlags = (context: MetricContext) =>
