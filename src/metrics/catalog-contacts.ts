@@ -9,13 +9,9 @@ export const DEFAULT_FCR_WINDOW = 7 * 24 * 60;
 
 /**
  * For every ticket row, when the same customer next opened a ticket in the same category
- * (NaN: never, or no customer). Computed once per log over all its tickets.
+ * (NaN: never, or no customer), over all the log's tickets. Read once, by `repeatedFlags`.
  */
-function nextContacts(context: MetricContext): Float64Array {
-  return context.columns.column('next_contact', () => nextContactColumn(context.ledger));
-}
-
-function nextContactColumn(ledger: Ledger): Float64Array {
+function nextContacts(ledger: Ledger): Float64Array {
   const count = ledger.ticketCount;
   const next = new Float64Array(count).fill(Number.NaN);
   // Walk the tickets in creation order (ties by row), remembering each (customer, category)
@@ -91,7 +87,7 @@ function creationOrder(ledger: Ledger): Int32Array | null {
 export function repeatedFlags(context: MetricContext): Uint8Array {
   return context.columns.column('repeated', () => {
     const ledger = context.ledger;
-    const next = nextContacts(context);
+    const next = nextContacts(ledger);
     const window = context.options.fcrWindow ?? DEFAULT_FCR_WINDOW;
     const flags = new Uint8Array(ledger.ticketCount);
     for (let ticket = 0; ticket < flags.length; ticket++) {

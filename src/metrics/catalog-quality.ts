@@ -11,7 +11,7 @@ import {
   pendingFlags,
   pendingTimes,
   reopenedFlags,
-  repliesOfResolved,
+  repliesPerResolved,
   shareOf,
 } from './log-columns.js';
 
@@ -59,7 +59,7 @@ export const QUALITY_KPIS = [
     definition:
       'Public agent replies per resolved ticket (automatic replies only if metrics.auto_reply_counts_as_response).',
     needs: ['resolved', 'replied'],
-    compute: (context) => meanOf(context, repliesOfResolved(context)),
+    compute: repliesPerResolved,
   },
   {
     id: 'reopen_rate',

@@ -8,7 +8,7 @@ import {
   abandonedFlags,
   firstResponses,
   firstResponseUnfinishedFlags,
-  handleTimes,
+  handleTimeMean,
   meanOf,
   openAtEndFlags,
   queueWaits,
@@ -107,7 +107,7 @@ export const VOLUME_AND_TIME_KPIS = [
       'end counts until then).',
     needs: ['work_started', 'work_ended'],
     unfinished: 'resolution_unfinished_share',
-    compute: (context) => meanOf(context, handleTimes(context)),
+    compute: handleTimeMean,
   },
   {
     id: 'queue_wait_mean',

@@ -45,13 +45,18 @@ export function countOf(context: MetricContext, flags: Uint8Array): number {
   return count;
 }
 
-/** Mean of a column over the context's tickets, NaN skipped, summed in ticket order; null for none. */
-export function meanOf(context: MetricContext, values: Float64Array | Int32Array): number | null {
+/**
+ * Mean of a column over the context's tickets (those flagged 1 in `among`, if given), NaN skipped, summed in
+ * ticket order; null for none.
+ */
+export function meanOf(context: MetricContext, values: Float64Array | Int32Array, among?: Uint8Array): number | null {
   const tickets = context.tickets;
   let sum = 0;
   let count = 0;
   for (let index = 0; index < tickets.length; index++) {
-    const value = values[tickets[index]!]!;
+    const ticket = tickets[index]!;
+    if (among !== undefined && among[ticket] !== 1) continue;
+    const value = values[ticket]!;
     if (!Number.isNaN(value)) {
       sum += value;
       count++;
@@ -115,29 +120,24 @@ export const queueWaits = (context: MetricContext) =>
     return values;
   });
 
-/** Handle time of each handled ticket; NaN if never worked on. */
-export const handleTimes = (context: MetricContext) =>
-  context.columns.column('handle_time', () => {
-    const ledger = context.ledger;
-    const values = new Float64Array(ledger.ticketCount);
-    for (let ticket = 0; ticket < values.length; ticket++)
-      values[ticket] = ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : Number.NaN;
-    return values;
-  });
+/** Mean handle time of the handled tickets. */
+export const handleTimeMean = (context: MetricContext) =>
+  meanOf(context, context.ledger.handleTime, handledFlags(context));
 
-/** Replies of each resolved ticket (automatic ones if they count as responses); NaN if unresolved. */
-export const repliesOfResolved = (context: MetricContext) =>
-  context.columns.column('replies', () => {
-    const ledger = context.ledger;
-    const countAuto = context.options.autoReplyCountsAsResponse === true;
-    const values = new Float64Array(ledger.ticketCount);
-    for (let ticket = 0; ticket < values.length; ticket++)
-      values[ticket] =
-        ledger.resolvedCount[ticket]! > 0
-          ? ledger.replies[ticket]! + (countAuto ? ledger.autoReplies[ticket]! : 0)
-          : Number.NaN;
-    return values;
+/** Replies per resolved ticket (automatic ones too if they count as responses). */
+export function repliesPerResolved(context: MetricContext): number | null {
+  const ledger = context.ledger;
+  if (context.options.autoReplyCountsAsResponse !== true)
+    return meanOf(context, ledger.replies, resolvedFlags(context));
+  const values = context.columns.column('replies', () => {
+    const replies = new Float64Array(ledger.ticketCount);
+    for (let ticket = 0; ticket < replies.length; ticket++)
+      replies[ticket] =
+        ledger.resolvedCount[ticket]! > 0 ? ledger.replies[ticket]! + ledger.autoReplies[ticket]! : Number.NaN;
+    return replies;
   });
+  return meanOf(context, values);
+}
 
 /** Time a resolved ticket that waited on the customer spent waiting, on the metrics clock; NaN otherwise. */
 export const pendingTimes = (context: MetricContext) =>
@@ -161,6 +161,15 @@ export const resolvedFlags = (context: MetricContext) =>
     const flags = flagColumn(context);
     const resolved = context.ledger.resolvedCount;
     for (let ticket = 0; ticket < flags.length; ticket++) flags[ticket] = resolved[ticket]! > 0 ? 1 : 0;
+    return flags;
+  });
+
+/** Worked on by an agent at least once. */
+export const handledFlags = (context: MetricContext) =>
+  context.columns.column('handled', () => {
+    const workIntervals = context.ledger.workIntervals;
+    const flags = flagColumn(context);
+    for (let ticket = 0; ticket < flags.length; ticket++) flags[ticket] = workIntervals[ticket]! > 0 ? 1 : 0;
     return flags;
   });
 
