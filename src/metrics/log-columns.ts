@@ -94,7 +94,8 @@ const flagColumn = (context: MetricContext) => new Uint8Array(context.ledger.tic
 export const firstResponseTimes = (context: MetricContext) =>
   context.columns.column('first_response_time', () => {
     const values = new Float64Array(context.ledger.ticketCount);
-    for (let ticket = 0; ticket < values.length; ticket++) values[ticket] = firstResponseTime(context, ticket);
+    const count = values.length;
+    for (let ticket = 0; ticket < count; ticket++) values[ticket] = firstResponseTime(context, ticket);
     return values;
   });
 
@@ -102,7 +103,8 @@ export const firstResponseTimes = (context: MetricContext) =>
 export const resolutionTimes = (context: MetricContext) =>
   context.columns.column('resolution_time', () => {
     const values = new Float64Array(context.ledger.ticketCount);
-    for (let ticket = 0; ticket < values.length; ticket++) values[ticket] = resolutionTime(context, ticket);
+    const count = values.length;
+    for (let ticket = 0; ticket < count; ticket++) values[ticket] = resolutionTime(context, ticket);
     return values;
   });
 
@@ -115,7 +117,8 @@ export const queueWaits = (context: MetricContext) =>
   context.columns.column('queue_wait', () => {
     const ledger = context.ledger;
     const values = new Float64Array(ledger.ticketCount);
-    for (let ticket = 0; ticket < values.length; ticket++)
+    const count = values.length;
+    for (let ticket = 0; ticket < count; ticket++)
       values[ticket] = ledger.firstVisit[ticket]! >= 0 ? ledger.ticketQueueWait(ticket) : Number.NaN;
     return values;
   });
@@ -145,7 +148,8 @@ export const pendingTimes = (context: MetricContext) =>
     const ledger = context.ledger;
     const clock = context.options.durationClock ?? calendarClock;
     const values = new Float64Array(ledger.ticketCount);
-    for (let ticket = 0; ticket < values.length; ticket++)
+    const count = values.length;
+    for (let ticket = 0; ticket < count; ticket++)
       values[ticket] =
         waitedOnCustomer(ledger, ticket) && ledger.resolvedCount[ticket]! > 0
           ? pendingMinutes(context, ticket, ledger.lastResolvedAt[ticket]!, clock)
@@ -159,8 +163,9 @@ export const pendingTimes = (context: MetricContext) =>
 export const resolvedFlags = (context: MetricContext) =>
   context.columns.column('resolved', () => {
     const flags = flagColumn(context);
+    const count = flags.length;
     const resolved = context.ledger.resolvedCount;
-    for (let ticket = 0; ticket < flags.length; ticket++) flags[ticket] = resolved[ticket]! > 0 ? 1 : 0;
+    for (let ticket = 0; ticket < count; ticket++) flags[ticket] = resolved[ticket]! > 0 ? 1 : 0;
     return flags;
   });
 
@@ -169,7 +174,8 @@ export const handledFlags = (context: MetricContext) =>
   context.columns.column('handled', () => {
     const workIntervals = context.ledger.workIntervals;
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++) flags[ticket] = workIntervals[ticket]! > 0 ? 1 : 0;
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++) flags[ticket] = workIntervals[ticket]! > 0 ? 1 : 0;
     return flags;
   });
 
@@ -179,7 +185,8 @@ export const openAtEndFlags = (context: MetricContext) =>
     const ledger = context.ledger;
     const end = context.window.measureTo;
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++) flags[ticket] = ledger.isOpenAt(ticket, end) ? 1 : 0;
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++) flags[ticket] = ledger.isOpenAt(ticket, end) ? 1 : 0;
     return flags;
   });
 
@@ -188,7 +195,8 @@ export const firstResponseUnfinishedFlags = (context: MetricContext) =>
   context.columns.column('first_response_unfinished', () => {
     const open = openAtEndFlags(context);
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++)
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++)
       flags[ticket] = open[ticket] === 1 && Number.isNaN(firstResponseAt(context, ticket)) ? 1 : 0;
     return flags;
   });
@@ -199,7 +207,8 @@ export const substantiveFirstFlags = (context: MetricContext) =>
     const ledger = context.ledger;
     const substantive = ledger.replyKinds.code('substantive');
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++) {
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++) {
       const reached = firstResponseAt(context, ticket);
       flags[ticket] = Number.isNaN(reached)
         ? NOT_COUNTED
@@ -216,7 +225,8 @@ export const queueWaitUnfinishedFlags = (context: MetricContext) =>
     const ledger = context.ledger;
     const waits = queueWaits(context);
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++)
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++)
       flags[ticket] = ledger.firstVisit[ticket]! < 0 ? NOT_COUNTED : Number.isNaN(waits[ticket]!) ? 1 : 0;
     return flags;
   });
@@ -226,7 +236,8 @@ export const waitedFlags = (context: MetricContext) =>
   context.columns.column('waited', () => {
     const ledger = context.ledger;
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++)
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++)
       flags[ticket] = ledger.firstVisit[ticket]! < 0 ? NOT_COUNTED : ledger.ticketWaited(ticket) ? 1 : 0;
     return flags;
   });
@@ -237,7 +248,8 @@ export const serviceLevelFlags = (context: MetricContext) =>
     const ledger = context.ledger;
     const threshold = context.options.serviceLevelThreshold;
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++) {
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++) {
       const visit = ledger.firstVisit[ticket]!;
       if (visit < 0) {
         flags[ticket] = NOT_COUNTED;
@@ -254,7 +266,8 @@ export const abandonedFlags = (context: MetricContext) =>
   context.columns.column('abandoned', () => {
     const abandonedAt = context.ledger.abandonedAt;
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++) flags[ticket] = Number.isNaN(abandonedAt[ticket]!) ? 0 : 1;
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++) flags[ticket] = Number.isNaN(abandonedAt[ticket]!) ? 0 : 1;
     return flags;
   });
 
@@ -263,7 +276,8 @@ export const escalatedFlags = (context: MetricContext) =>
   context.columns.column('escalated', () => {
     const escalations = context.ledger.escalations;
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++) flags[ticket] = escalations[ticket]! > 0 ? 1 : 0;
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++) flags[ticket] = escalations[ticket]! > 0 ? 1 : 0;
     return flags;
   });
 
@@ -272,7 +286,8 @@ export const knowledgeBaseFlags = (context: MetricContext) =>
   context.columns.column('kb_used', () => {
     const { lookups, workIntervals } = context.ledger;
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++)
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++)
       flags[ticket] = !(workIntervals[ticket]! > 0) ? NOT_COUNTED : lookups[ticket]! > 0 ? 1 : 0;
     return flags;
   });
@@ -283,7 +298,8 @@ export const reopenedFlags = (context: MetricContext) =>
     const ledger = context.ledger;
     const window = context.options.reopenWindow;
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++)
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++)
       flags[ticket] = !(ledger.resolvedCount[ticket]! > 0) ? NOT_COUNTED : ledger.reopenGap[ticket]! <= window ? 1 : 0;
     return flags;
   });
@@ -295,7 +311,8 @@ export const firstContactFlags = (context: MetricContext) =>
     const window = context.options.fcrWindow ?? DEFAULT_FCR_WINDOW;
     const repeated = repeatedFlags(context);
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++) {
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++) {
       if (!(ledger.resolvedCount[ticket]! > 0)) flags[ticket] = NOT_COUNTED;
       else
         flags[ticket] =
@@ -308,8 +325,8 @@ export const firstContactFlags = (context: MetricContext) =>
 export const pendingFlags = (context: MetricContext) =>
   context.columns.column('pending', () => {
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++)
-      flags[ticket] = waitedOnCustomer(context.ledger, ticket) ? 1 : 0;
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++) flags[ticket] = waitedOnCustomer(context.ledger, ticket) ? 1 : 0;
     return flags;
   });
 
@@ -318,7 +335,8 @@ export const satisfiedFlags = (context: MetricContext) =>
   context.columns.column('csat_satisfied', () => {
     const csat = context.ledger.csat;
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++)
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++)
       flags[ticket] = Number.isNaN(csat[ticket]!) ? NOT_COUNTED : csat[ticket]! >= 4 ? 1 : 0;
     return flags;
   });
@@ -328,7 +346,8 @@ export const hiddenFailureFlags = (context: MetricContext) =>
   context.columns.column('hidden_failure', () => {
     const ledger = context.ledger;
     const flags = flagColumn(context);
-    for (let ticket = 0; ticket < flags.length; ticket++)
+    const count = flags.length;
+    for (let ticket = 0; ticket < count; ticket++)
       flags[ticket] = !(ledger.resolvedCount[ticket]! > 0)
         ? NOT_COUNTED
         : Number.isNaN(ledger.truthFixedAt[ticket]!)
