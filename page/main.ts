@@ -14,7 +14,7 @@ import { DEFAULT_PRESSURE_LEVELS } from '../src/experiment/pressure.js';
 import type { RunSummary } from '../src/experiment/summary.js';
 import type { DailySeries } from '../src/metrics/daily.js';
 import { INCENTIVE_KPIS } from '../src/scenario/incentives.js';
-import type { ResolvedTicket } from '../src/experiment/replication.js';
+import type { ResolvedTickets } from '../src/experiment/replication.js';
 import { kpiLabel } from '../src/report/labels.js';
 import type { Scenario } from '../src/scenario/schema.js';
 import type { PressureResult } from '../src/experiment/pressure.js';
@@ -46,7 +46,7 @@ const state = {
     scenario: undefined as Scenario | undefined,
     summary: undefined as RunSummary | undefined,
     daily: undefined as DailySeries | undefined,
-    resolved: [] as ResolvedTicket[],
+    resolved: { priorities: [], priority: new Int32Array(0), minutes: new Float64Array(0) } as ResolvedTickets,
     pressure: undefined as PressureResult | undefined,
   },
   /** The scenario of the run under way (shown with its first replication's results). */
@@ -190,7 +190,7 @@ function showRun(final: boolean): void {
 let chartsDrawnAt = 0;
 let chartsTimer: number | undefined;
 /** The resolved tickets the resolution-time chart shows (they change only with a new first replication). */
-let resolutionShown: ResolvedTicket[] | undefined;
+let resolutionShown: ResolvedTickets | undefined;
 
 function showRunCharts(final = false): void {
   window.clearTimeout(chartsTimer);

@@ -7,7 +7,7 @@
 import type { RunSummary } from '../src/experiment/summary.js';
 import type { PressureResult } from '../src/experiment/pressure.js';
 import type { DailySeries } from '../src/metrics/daily.js';
-import type { ResolvedTicket } from '../src/experiment/replication.js';
+import type { ResolvedTickets } from '../src/experiment/replication.js';
 import type { ScenarioIssue } from '../src/document/errors.js';
 import type { Scenario } from '../src/scenario/schema.js';
 import type { Replay } from './replay-recorder.js';
@@ -51,7 +51,7 @@ export type FromWorker =
       daily: DailySeries;
     }
   /** The first replication's resolved tickets (resolution-time chart) and its replay. */
-  | { type: 'first'; job: number; resolved: ResolvedTicket[]; replay: Replay }
+  | { type: 'first'; job: number; resolved: ResolvedTickets; replay: Replay }
   /** The sweep's levels done so far (at least two). */
   | { type: 'pressure'; job: number; result: PressureResult; replications: number; complete: boolean }
   | { type: 'finished'; job: number }

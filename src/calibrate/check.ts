@@ -13,7 +13,7 @@ import type { DailySeries } from '../metrics/daily.js';
 import type { KpiTable } from '../metrics/engine.js';
 import type { Chart, RenderedChart } from '../report/charts/chart.js';
 import { dailyLineChart, type DailyPoint } from '../report/charts/daily-lines.js';
-import type { ResolvedTicket } from '../experiment/replication.js';
+import { resolvedTickets } from '../experiment/replication.js';
 import { resolutionTimeChart } from '../report/charts/resolution-time.js';
 import { toCsv } from '../document/csv.js';
 import { formatValue } from '../report/format.js';
@@ -155,10 +155,10 @@ function volumePoints(series: DailySeries, name: string, weekly: boolean): Daily
 
 /** Daily volume, and resolution times, real beside simulated. */
 export function checkCharts(input: CheckReportInput): Chart[] {
-  const resolved: ResolvedTicket[] = [
+  const resolved = resolvedTickets([
     ...input.logResolutionMinutes.map((minutes) => ({ priority: REAL, minutes })),
     ...input.simulatedResolutionMinutes.map((minutes) => ({ priority: SIMULATED, minutes })),
-  ];
+  ]);
   const weekly = input.logDaily.rows.length > LONGEST_DAILY;
   const period = weekly ? 'week' : 'day';
   const volume = dailyLineChart(

@@ -10,7 +10,7 @@ import { buildDesk } from '../model/build.js';
 import { ReplicationPool } from './pool.js';
 import type { ReplicationNeeds, ReplicationReply } from './replication-worker.js';
 import type { RunResult } from './run.js';
-import type { ReplicationOutcome, TicketRows, TicketTable } from './replication.js';
+import { resolvedTickets, type ReplicationOutcome, type TicketRows, type TicketTable } from './replication.js';
 import { summarizeOutcomes } from './summary.js';
 
 /** One run of a batch: a scenario and what each replication must send back. */
@@ -122,7 +122,7 @@ export function completeRun(spec: RunSpec, part: RunPart): RunResult {
     throw new Error(`${spec.scenario.name}: ${part.outcomes.length} of ${wanted} replications`);
   return {
     outcomes: part.outcomes,
-    tickets: part.tickets ?? { csv: '', resolved: [] },
+    tickets: part.tickets ?? { csv: '', resolved: resolvedTickets([]) },
     ...(spec.keepTicketRows === undefined ? {} : { ticketRows: part.ticketRows }),
     summary: summarizeOutcomes(spec.scenario, part.outcomes),
   };

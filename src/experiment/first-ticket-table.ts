@@ -20,8 +20,10 @@ export function firstTicketTable(
   if (path === undefined) return ticketTable(ledger, options, keepRows);
   const descriptor = openSync(path, 'w');
   try {
-    return ticketTable(ledger, options, keepRows, (text) => {
-      writeSync(descriptor, text);
+    return ticketTable(ledger, options, keepRows, (bytes) => {
+      // A write may take fewer bytes than given: the rest follows.
+      for (let written = 0; written < bytes.length; )
+        written += writeSync(descriptor, bytes, written, bytes.length - written);
     });
   } finally {
     closeSync(descriptor);

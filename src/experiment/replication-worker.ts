@@ -11,10 +11,9 @@
  * ask for the ticket table, which every run used to build and copy to the main thread.
  *
  * From a thread, the reply crosses packed (`packReply`): the first replication's resolved
- * tickets — one object per ticket, 194 k of them in a 15-day run at 540 an hour, 10.9 MB
- * through the structured clone, half a second to write in the worker and read in the main
- * thread — go as a priority index and a minutes column, and their buffers and the arrivals'
- * are moved, not copied. The main thread unpacks them into the same objects.
+ * tickets (a priority index and a minutes column, `ResolvedTickets`; as one object per
+ * ticket, 194 k of them in a 15-day run at 540 an hour took 10.9 MB through the structured
+ * clone and half a second) and its arrivals are typed columns whose buffers are moved, not copied.
  */
 import Tinypool from 'tinypool';
 import { NdjsonFileSink } from '../eventlog/ndjson.js';
@@ -28,7 +27,6 @@ import {
   ticketRows,
   type Detail,
   type ReplicationOutcome,
-  type ResolvedTicket,
   type TicketRows,
   type TicketTable,
 } from './replication.js';
@@ -108,66 +106,40 @@ export function releaseReplicationCaches(): void {
   ledger = undefined;
 }
 
-/** The resolved tickets of a reply as columns: each one's priority (an index into `priorities`) and minutes. */
-export interface PackedResolved {
-  priorities: string[];
-  priority: Uint16Array;
-  minutes: Float64Array;
-}
-
-/** A reply as it crosses from a thread: its resolved tickets (if any) packed, the reply's own list empty. */
+/** A reply as it crosses from a thread (its typed columns moved, see `packReply`). */
 export interface PackedReply {
   reply: ReplicationReply;
-  resolved?: PackedResolved;
 }
 
-/** Packs a reply to cross from a thread; the buffers it can move (its own, made here) are listed. */
+/**
+ * Packs a reply to cross from a thread: the buffers of its ticket table's typed columns (the
+ * arrivals, the resolved tickets: each its whole buffer, made by `ticketTable`) are listed to
+ * be moved, not copied.
+ */
 export function packReply(reply: ReplicationReply): { packed: PackedReply; buffers: ArrayBuffer[] } {
   const table = reply.tickets;
   if (table === undefined) return { packed: { reply }, buffers: [] };
-  const buffers: ArrayBuffer[] = [];
-  // Only a column that is its whole buffer moves (ticketTable makes them so); another is copied.
-  for (const column of Object.values(table.arrivals ?? {}) as Array<Float64Array | Uint8Array>) {
+  const buffers = new Set<ArrayBuffer>();
+  const columns: ArrayBufferView[] = [
+    ...(Object.values(table.arrivals ?? {}) as ArrayBufferView[]),
+    table.resolved.priority,
+    table.resolved.minutes,
+  ];
+  // Only a column that is its whole buffer moves; another is copied.
+  for (const column of columns) {
     if (
       column.byteOffset === 0 &&
       column.byteLength === column.buffer.byteLength &&
       column.buffer instanceof ArrayBuffer
     )
-      buffers.push(column.buffer);
+      buffers.add(column.buffer);
   }
-  const places = new Map<string, number>();
-  const resolved: PackedResolved = {
-    priorities: [],
-    priority: new Uint16Array(table.resolved.length),
-    minutes: new Float64Array(table.resolved.length),
-  };
-  // Neighbours share a priority often: the last one's place is tried before the map.
-  let last: string | undefined;
-  let place = 0;
-  for (let at = 0; at < table.resolved.length; at++) {
-    const ticket = table.resolved[at]!;
-    if (ticket.priority !== last) {
-      last = ticket.priority;
-      place = places.get(last) ?? resolved.priorities.push(last) - 1;
-      places.set(last, place);
-    }
-    resolved.priority[at] = place;
-    resolved.minutes[at] = ticket.minutes;
-  }
-  // More priorities than a Uint16Array can name: the list crosses as it is.
-  if (resolved.priorities.length > 0xffff) return { packed: { reply }, buffers };
-  buffers.push(resolved.priority.buffer as ArrayBuffer, resolved.minutes.buffer as ArrayBuffer);
-  return { packed: { reply: { ...reply, tickets: { ...table, resolved: [] } }, resolved }, buffers };
+  return { packed: { reply }, buffers: [...buffers] };
 }
 
 /** The reply a packed one was made from. */
-export function unpackReply({ reply, resolved }: PackedReply): ReplicationReply {
-  if (resolved === undefined || reply.tickets === undefined) return reply;
-  const tickets: ResolvedTicket[] = new Array(resolved.minutes.length);
-  for (let at = 0; at < tickets.length; at++) {
-    tickets[at] = { priority: resolved.priorities[resolved.priority[at]!]!, minutes: resolved.minutes[at]! };
-  }
-  return { ...reply, tickets: { ...reply.tickets, resolved: tickets } };
+export function unpackReply({ reply }: PackedReply): ReplicationReply {
+  return reply;
 }
 
 /** The pool threads' task function: a replication, its reply packed and its buffers moved to the main thread. */

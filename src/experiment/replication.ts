@@ -132,6 +132,38 @@ export interface ResolvedTicket {
 }
 
 /**
+ * Resolved tickets as columns, 12 bytes a ticket: as an object each, the 700,000 of a long
+ * run held 50 MB and grew the heap by twice that until the report was written.
+ */
+export interface ResolvedTickets {
+  /** Priority names ('(none)' for a ticket without one): what `priority` indexes. */
+  priorities: string[];
+  /** Each resolved ticket's priority, an index into `priorities`. */
+  priority: Int32Array<ArrayBuffer>;
+  /** Each resolved ticket's resolution time, in minutes. */
+  minutes: Float64Array<ArrayBuffer>;
+}
+
+/** Resolved tickets as columns, from a list. */
+export function resolvedTickets(list: readonly ResolvedTicket[]): ResolvedTickets {
+  const priorities = [...new Set(list.map((ticket) => ticket.priority))];
+  const codes = new Map(priorities.map((priority, code) => [priority, code]));
+  return {
+    priorities,
+    priority: Int32Array.from(list, (ticket) => codes.get(ticket.priority)!),
+    minutes: Float64Array.from(list, (ticket) => ticket.minutes),
+  };
+}
+
+/** Resolved tickets as a list (tests, small tables). */
+export function resolvedList(resolved: ResolvedTickets): ResolvedTicket[] {
+  return Array.from(resolved.minutes, (minutes, index) => ({
+    priority: resolved.priorities[resolved.priority[index]!]!,
+    minutes,
+  }));
+}
+
+/**
  * A replication's ticket table as `tickets.csv`, and its resolved tickets as the report's resolution-time chart takes
  * them.
  */
@@ -142,7 +174,7 @@ export interface TicketTable {
    * Priority ('(none)' without one) and resolution time of each resolved ticket: the rows of `csv`, not parsed back
    * from it.
    */
-  resolved: ResolvedTicket[];
+  resolved: ResolvedTickets;
   /** The rows themselves, when asked for (Parquet, every replication's tickets). */
   rows?: TicketRows;
   /**
@@ -157,49 +189,59 @@ export type TicketRows = ReturnType<typeof ticketRows>;
 
 /**
  * The ticket table of the run's first replication: `tickets.csv` — as text, or handed to
- * `csvSink` chunk by chunk (a file: `withTextFile`) — and, from the same pass over the ledger's columns, the
- * report's resolved tickets and arrivals. `keepRows` also keeps the rows as objects.
+ * `csvSink` as UTF-8 bytes chunk by chunk (reused after each call; a file:
+ * `first-ticket-table.ts`) — and, from the same pass over the ledger's columns, the report's
+ * resolved tickets and arrivals. `keepRows` also keeps the rows as objects.
  */
 export function ticketTable(ledger: Ledger, options?: MetricOptions, keepRows?: boolean): TicketTable & { csv: string };
 export function ticketTable(
   ledger: Ledger,
   options: MetricOptions | undefined,
   keepRows: boolean,
-  csvSink: ((text: string) => void) | undefined,
+  csvSink: ((bytes: Uint8Array) => void) | undefined,
 ): TicketTable;
 export function ticketTable(
   ledger: Ledger,
   options?: MetricOptions,
   keepRows = false,
-  csvSink?: (text: string) => void,
+  csvSink?: (bytes: Uint8Array) => void,
 ): TicketTable {
   ledger.finish();
   const measured = ledger.measuredIndices().length;
-  const resolved: ResolvedTicket[] = [];
+  const priority = new Int32Array(measured);
+  const minutes = new Float64Array(measured);
+  let resolvedCount = 0;
   const arrivals = {
     created: new Float64Array(measured),
     wait: new Float64Array(measured),
     abandoned: new Uint8Array(measured),
   };
-  const priorities = ledger.priorities.values.map((priority) => (priority === '' ? '(none)' : priority));
+  // A ticket without a priority (code -1) is '(none)': the name after the others.
+  const priorities = [...ledger.priorities.values.map((name) => (name === '' ? '(none)' : name)), '(none)'];
+  const none = priorities.length - 1;
   const visit = (row: number, ticket: number, resolution: number, queueWait: number, status: string) => {
-    if (!Number.isNaN(resolution))
-      resolved.push({ priority: priorities[ledger.priority[ticket]!] ?? '(none)', minutes: resolution });
+    if (!Number.isNaN(resolution)) {
+      const code = ledger.priority[ticket]!;
+      priority[resolvedCount] = code < 0 ? none : code;
+      minutes[resolvedCount++] = resolution;
+    }
     arrivals.created[row] = ledger.createdAt[ticket]!;
     arrivals.wait[row] = queueWait;
     arrivals.abandoned[row] = status === 'abandoned' ? 1 : 0;
   };
   let csv: string | undefined;
   if (csvSink === undefined) {
+    const decoder = new TextDecoder();
     const chunks: string[] = [];
-    formatTicketCsv(ledger, options, (text) => chunks.push(text), visit);
+    // Chunks end on a row, so each decodes alone.
+    formatTicketCsv(ledger, options, (bytes) => chunks.push(decoder.decode(bytes)), visit);
     csv = chunks.join('');
   } else {
     formatTicketCsv(ledger, options, csvSink, visit);
   }
   return {
     ...(csv === undefined ? {} : { csv }),
-    resolved,
+    resolved: { priorities, priority: priority.slice(0, resolvedCount), minutes: minutes.slice(0, resolvedCount) },
     arrivals,
     ...(keepRows ? { rows: ticketRows(ledger, options) } : {}),
   };

@@ -11,6 +11,7 @@ import { batchWorkers, completeRun, runParts, type RunSpec } from './batch.js';
 import type { ReplicationPool } from './pool.js';
 import {
   metricOptions,
+  resolvedTickets,
   runReplication,
   ticketRows,
   type Detail,
@@ -25,7 +26,11 @@ export {
   runReplication,
   ticketTable,
   ticketTableCsv,
+  resolvedList,
+  resolvedTickets,
   type ReplicationOutcome,
+  type ResolvedTicket,
+  type ResolvedTickets,
   type TicketRows,
   type TicketTable,
 } from './replication.js';
@@ -64,7 +69,7 @@ export interface RunResult {
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const model = buildDesk(scenario);
   const outcomes: ReplicationOutcome[] = [];
-  let tickets: TicketTable = { csv: '', resolved: [] };
+  let tickets: TicketTable = { csv: '', resolved: resolvedTickets([]) };
   const kept: NonNullable<RunResult['ticketRows']> = [];
   let reuse: Ledger | undefined;
   for (let replication = 1; replication <= scenario.replications; replication++) {

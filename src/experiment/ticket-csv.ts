@@ -1,8 +1,9 @@
 /**
  * `tickets.csv` straight from the ledger's columns: one pass over the measured tickets, each
- * row formatted as one line of text and handed on in chunks of about a megabyte (to a file
- * file, see `text-file.ts`, or a string). No object per row: as row objects, the table of an 800,000-ticket run held
- * 1.5 GB and took a third of the run in formatting and garbage collection.
+ * row's fields written as UTF-8 bytes into one reused buffer (`CsvBytes`) and handed on about
+ * a megabyte at a time (to a file, see `first-ticket-table.ts`, or decoded into a string). No
+ * object per row and no string per cell: as row objects, the table of an 800,000-ticket run
+ * held 1.5 GB, and as strings joined per row its garbage grew the heap by 100 MB.
  *
  * The bytes are those of `toCsv(TICKET_COLUMNS, ticketRows(…))` (test/ticket-csv.test.ts
  * checks it): the same per-ticket functions, the same field rules (`csvField`).
@@ -17,21 +18,19 @@ import {
 } from '../metrics/catalog.js';
 import { buildContext, TICKET_COLUMNS, ticketStatus } from '../metrics/engine.js';
 import type { Dictionary, Ledger } from '../metrics/ledger.js';
+import { CsvBytes, utf8 } from './csv-bytes.js';
 
-/** Text handed over in chunks of about this many characters. */
+/** Bytes handed over in chunks of about this many. */
 const CHUNK = 1 << 20;
 
-/** Small counts (replies, reopens, escalations) as text, built once. */
-const SMALL_NUMBERS = Array.from({ length: 256 }, (_, value) => String(value));
+const EMPTY = new Uint8Array(0);
+const TRUE = utf8('true');
+const FALSE = utf8('false');
 
-const count = (value: number) => (value >= 0 && value < 256 ? SMALL_NUMBERS[value]! : String(value));
-/** A number as `csvField` writes it; NaN (not applicable) is an empty field. */
-const number = (value: number) => (Number.isNaN(value) ? '' : String(value));
-
-/** Each code's field (quoted if need be), and the empty field for -1. */
-function codedFields(dictionary: Dictionary): (code: number) => string {
-  const fields = dictionary.values.map((value) => csvField(value));
-  return (code) => (code < 0 ? '' : fields[code]!);
+/** Each code's field as bytes (quoted if need be), and the empty field for -1. */
+function codedFields(dictionary: Dictionary): (code: number) => Uint8Array {
+  const fields = dictionary.values.map((value) => utf8(csvField(value)));
+  return (code) => (code < 0 ? EMPTY : fields[code]!);
 }
 
 /**
@@ -48,14 +47,15 @@ export type TicketColumnsVisitor = (
 ) => void;
 
 /**
- * Formats the ticket table of a log (measured tickets, creation order) and hands its text to
- * `write` in chunks, header first. `visit` sees each row's derived values, so the report's
- * columns come from the same pass.
+ * Formats the ticket table of a log (measured tickets, creation order) and hands its UTF-8
+ * bytes to `write` in chunks of whole rows, header first; a chunk's bytes are reused once
+ * `write` returns. `visit` sees each row's derived values, so the report's columns come
+ * from the same pass.
  */
 export function formatTicketCsv(
   ledger: Ledger,
   options: MetricOptions | undefined,
-  write: (text: string) => void,
+  write: (bytes: Uint8Array) => void,
   visit?: TicketColumnsVisitor,
 ): number {
   ledger.finish();
@@ -68,14 +68,11 @@ export function formatTicketCsv(
   const priority = codedFields(ledger.priorities);
   const tier = codedFields(ledger.tiers);
   const agent = codedFields(ledger.agentNames);
+  const statuses = new Map<string, Uint8Array>();
   const { measureFrom, measureTo } = ledger.window;
-  write(TICKET_COLUMNS.map(csvField).join(',') + '\n');
-  // A row's fields go into one reused array and are joined, and rows are joined a chunk at a
-  // time: every string made is flat and short-lived (a chunk grown with `+=` kept millions of
-  // rope pieces alive until written, and garbage collection took longer than the formatting).
-  const fields = new Array<string>(TICKET_COLUMNS.length).fill('');
-  const lines: string[] = [];
-  let length = 0;
+  const out = new CsvBytes(CHUNK, write);
+  out.text(TICKET_COLUMNS.map(csvField).join(','));
+  out.newline();
   let rows = 0;
   for (let ticket = 0; ticket < ledger.ticketCount; ticket++) {
     const created = ledger.createdAt[ticket]!;
@@ -86,47 +83,61 @@ export function formatTicketCsv(
     const status = ticketStatus(ledger, ticket);
     const queueWait = firstVisit >= 0 ? ledger.ticketQueueWait(ticket) : Number.NaN;
     const resolution = resolutionTime(times, ticket);
-    fields[0] = typeof id === 'number' ? String(id) : csvField(id);
-    fields[1] = String(created);
-    fields[2] = customer === undefined ? '' : typeof customer === 'number' ? String(customer) : csvField(customer);
-    fields[3] = channel(ledger.channel[ticket]!);
-    fields[4] = category(ledger.category[ticket]!);
-    fields[5] = priority(ledger.priority[ticket]!);
-    fields[6] = status;
-    fields[7] = firstVisit >= 0 ? tier(ledger.visitTier[firstVisit]!) : '';
-    fields[8] = agent(ledger.lastAgent[ticket]!);
-    fields[9] = count(ledger.escalations[ticket]!);
-    fields[10] = number(queueWait);
-    fields[11] = number(firstResponseTime(times, ticket));
-    fields[12] = number(resolution);
-    fields[13] = ledger.workIntervals[ticket]! > 0 ? String(ledger.handleTime[ticket]!) : '';
-    fields[14] = count(ledger.replies[ticket]!);
-    fields[15] = count(ledger.reopens[ticket]!);
-    fields[16] = slaContext === undefined ? '' : number(slaBreachAt(slaContext, ticket, 'firstResponse'));
-    fields[17] = slaContext === undefined ? '' : number(slaBreachAt(slaContext, ticket, 'resolution'));
-    fields[18] = hasTruth ? (Number.isNaN(ledger.truthFixedAt[ticket]!) ? 'false' : 'true') : '';
-    const line = fields.join(',');
-    lines.push(line);
-    length += line.length + 1;
+    if (typeof id === 'number') out.value(id);
+    else out.text(csvField(id));
+    out.comma();
+    out.number(created);
+    out.comma();
+    if (typeof customer === 'number') out.value(customer);
+    else if (customer !== undefined) out.text(csvField(customer));
+    out.comma();
+    out.raw(channel(ledger.channel[ticket]!));
+    out.comma();
+    out.raw(category(ledger.category[ticket]!));
+    out.comma();
+    out.raw(priority(ledger.priority[ticket]!));
+    out.comma();
+    let statusField = statuses.get(status);
+    if (statusField === undefined) statuses.set(status, (statusField = utf8(csvField(status))));
+    out.raw(statusField);
+    out.comma();
+    if (firstVisit >= 0) out.raw(tier(ledger.visitTier[firstVisit]!));
+    out.comma();
+    out.raw(agent(ledger.lastAgent[ticket]!));
+    out.comma();
+    out.integer(ledger.escalations[ticket]!);
+    out.comma();
+    out.number(queueWait);
+    out.comma();
+    out.number(firstResponseTime(times, ticket));
+    out.comma();
+    out.number(resolution);
+    out.comma();
+    if (ledger.workIntervals[ticket]! > 0) out.value(ledger.handleTime[ticket]!);
+    out.comma();
+    out.integer(ledger.replies[ticket]!);
+    out.comma();
+    out.integer(ledger.reopens[ticket]!);
+    out.comma();
+    if (slaContext !== undefined) out.number(slaBreachAt(slaContext, ticket, 'firstResponse'));
+    out.comma();
+    if (slaContext !== undefined) out.number(slaBreachAt(slaContext, ticket, 'resolution'));
+    out.comma();
+    if (hasTruth) out.raw(Number.isNaN(ledger.truthFixedAt[ticket]!) ? FALSE : TRUE);
+    out.newline();
     visit?.(rows, ticket, resolution, queueWait, status);
     rows++;
-    if (length >= CHUNK) {
-      lines.push('');
-      write(lines.join('\n'));
-      lines.length = 0;
-      length = 0;
-    }
+    if (out.full()) out.flush();
   }
-  if (lines.length > 0) {
-    lines.push('');
-    write(lines.join('\n'));
-  }
+  out.flush();
   return rows;
 }
 
 /** The ticket table as one string (small logs, tests). */
 export function ticketCsvText(ledger: Ledger, options?: MetricOptions): string {
+  const decoder = new TextDecoder();
   const chunks: string[] = [];
-  formatTicketCsv(ledger, options, (text) => chunks.push(text));
+  // Chunks end on a row, so each decodes alone.
+  formatTicketCsv(ledger, options, (bytes) => chunks.push(decoder.decode(bytes)));
   return chunks.join('');
 }

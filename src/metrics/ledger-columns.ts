@@ -4,7 +4,22 @@
  * absent arrays. The fold itself lives in `Ledger`; the reads in `LedgerQueries`.
  */
 import type { EventType, LogWindow } from '../eventlog/types.js';
-import { type AgentRecord, Dictionary, grow, type IssueTickets } from './ledger-records.js';
+import {
+  type AgentRecord,
+  type AnswerColumn,
+  type CodeColumn,
+  type CountColumn,
+  Dictionary,
+  grow,
+  type IssueTickets,
+} from './ledger-records.js';
+
+/** Times of rare events: `absentTimes` until their first write. */
+const RARE_TIMES = ['firstAutoReplyAt', 'abandonedAt', 'closedAt', 'reopenGap', 'pendingSince'] as const;
+/** Survey answers (`AnswerColumn`): `absentTimes` until their first write. */
+const ANSWERS = ['csat', 'ces', 'nps', 'trueCsat', 'trueCes', 'trueNps'] as const;
+/** Counts of rare events: `absentCounts` until their first write. */
+const RARE_COUNTS = ['autoReplies', 'surveysSent', 'reopens', 'lookups', 'escalations'] as const;
 
 /** The columns of a ledger and their storage; see `Ledger`, which folds events into them. */
 export abstract class LedgerColumns {
@@ -20,8 +35,11 @@ export abstract class LedgerColumns {
 
   /** Ticket id → row, for ids that are not small non-negative integers. */
   protected readonly index = new Map<number | string, number>();
-  /** Small non-negative integer id → row + 1 (0 = unknown): simulated logs number tickets 1, 2, 3… */
-  protected denseIndex = new Int32Array(1024);
+  /**
+   * Small non-negative integer id → row + 1 (0 = unknown), once an id is not its row + 1: until
+   * then (a simulated log numbers tickets 1, 2, 3…) the row is the id − 1 and no index is kept.
+   */
+  protected denseIndex = new Int32Array(0);
   /**
    * Ticket ids by row; undefined while every id so far is its row + 1 (as a simulator numbers
    * tickets), which is then not stored: read ids with `ticketId`.
@@ -32,13 +50,16 @@ export abstract class LedgerColumns {
    * (abandonments, surveys, reopens, waits on the customer…) share these until their first
    * write gives them their own array (`own`): a desk without surveys keeps no survey columns,
    * which halved the bytes a replication retains per ticket. Never written themselves.
+   * `absentTimes` is at least as long as the visit columns too (`visitAbandonedAt` shares it).
    */
   protected absentTimes = new Float64Array(1024).fill(Number.NaN);
-  protected absentCounts = new Int32Array(1024);
+  protected absentCounts: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   createdAt = new Float64Array(1024).fill(Number.NaN);
-  channel = new Int32Array(1024).fill(-1);
-  category = new Int32Array(1024).fill(-1);
-  priority = new Int32Array(1024).fill(-1);
+  // Codes and counts take a byte a row until a value needs more (`CodeColumn`, `CountColumn`),
+  // survey answers single precision while exact (`AnswerColumn`): a row reads back what was written.
+  channel: CodeColumn = new Int8Array(1024).fill(-1);
+  category: CodeColumn = new Int8Array(1024).fill(-1);
+  priority: CodeColumn = new Int8Array(1024).fill(-1);
   /**
    * Customer of each ticket, as given. Not dictionary-coded: most customers raise one
    * ticket, and interning a million distinct strings cost a quarter of the fold; a KPI
@@ -46,14 +67,14 @@ export abstract class LedgerColumns {
    */
   readonly customer: Array<string | number | undefined> = [];
   firstReplyAt = new Float64Array(1024).fill(Number.NaN);
-  firstReplyKind = new Int32Array(1024).fill(-1);
+  firstReplyKind: CodeColumn = new Int8Array(1024).fill(-1);
   /** Public agent replies other than automatic ones; automatic replies are counted apart. */
-  replies = new Int32Array(1024);
-  autoReplies = this.absentCounts;
+  replies: CountColumn = new Uint8Array(1024);
+  autoReplies: CountColumn = this.absentCounts;
   /** First automatic reply (counts as a first response only if the metric options say so). */
   firstAutoReplyAt = this.absentTimes;
   lastResolvedAt = new Float64Array(1024).fill(Number.NaN);
-  resolvedCount = new Int32Array(1024);
+  resolvedCount: CountColumn = new Uint8Array(1024);
   abandonedAt = this.absentTimes;
   closedAt = this.absentTimes;
   /** When the ticket first stopped being open: its first resolution, abandonment or close. */
@@ -74,9 +95,9 @@ export abstract class LedgerColumns {
   protected issueCache: IssueTickets | undefined = undefined;
   /** Time from the last resolution to the first `reopened` (NaN: never reopened). */
   reopenGap = this.absentTimes;
-  reopens = this.absentCounts;
+  reopens: CountColumn = this.absentCounts;
   /** Knowledge-base lookups per ticket. */
-  lookups = this.absentCounts;
+  lookups: CountColumn = this.absentCounts;
   /** Start of the ticket's current wait on the customer (NaN: not waiting). */
   pendingSince = this.absentTimes;
   /** Waits on the customer, as [start, end, start, end, …] per ticket row (only tickets that had one). */
@@ -84,30 +105,33 @@ export abstract class LedgerColumns {
   /** First `truth_fixed` (simulated logs only): when the problem was really fixed. */
   truthFixedAt = new Float64Array(1024).fill(Number.NaN);
   /** Surveys sent; the last answer (NaN: none) — CSAT 1–5, CES 1–7, NPS 0–10. */
-  surveysSent = this.absentCounts;
-  csat = this.absentTimes;
-  ces = this.absentTimes;
-  nps = this.absentTimes;
+  surveysSent: CountColumn = this.absentCounts;
+  csat: AnswerColumn = this.absentTimes;
+  ces: AnswerColumn = this.absentTimes;
+  nps: AnswerColumn = this.absentTimes;
   /** What the customer would answer (`truth_satisfaction`, simulated logs only). */
-  trueCsat = this.absentTimes;
-  trueCes = this.absentTimes;
-  trueNps = this.absentTimes;
-  escalations = this.absentCounts;
+  trueCsat: AnswerColumn = this.absentTimes;
+  trueCes: AnswerColumn = this.absentTimes;
+  trueNps: AnswerColumn = this.absentTimes;
+  escalations: CountColumn = this.absentCounts;
   handleTime = new Float64Array(1024);
   workStartedAt = new Float64Array(1024).fill(Number.NaN);
-  workIntervals = new Int32Array(1024);
-  lastAgent = new Int32Array(1024).fill(-1);
+  workIntervals: CountColumn = new Uint8Array(1024);
+  lastAgent: CodeColumn = new Int8Array(1024).fill(-1);
   firstVisit = new Int32Array(1024).fill(-1);
   lastVisit = new Int32Array(1024).fill(-1);
 
   /** Number of queue visits (rows of the visit columns). */
   visitCount = 0;
   visitTicket = new Int32Array(1024).fill(-1);
-  visitTier = new Int32Array(1024).fill(-1);
+  visitTier: CodeColumn = new Int8Array(1024).fill(-1);
   visitQueuedAt = new Float64Array(1024).fill(Number.NaN);
   /** When an agent took it; NaN if it left by abandoning or is still waiting. */
   visitAssignedAt = new Float64Array(1024).fill(Number.NaN);
-  visitAbandonedAt = new Float64Array(1024).fill(Number.NaN);
+  /** When the customer gave up waiting (NaN: did not): `absentTimes` until a visit is abandoned. */
+  visitAbandonedAt = this.absentTimes;
+  /** Does `visitAbandonedAt` have an array of its own? */
+  protected visitAbandonsOwned = false;
   /** Next visit of the same ticket, or -1. */
   visitNext = new Int32Array(1024).fill(-1);
 
@@ -156,7 +180,6 @@ export abstract class LedgerColumns {
   protected reserve(tickets: number): void {
     if (tickets > this.createdAt.length) this.growTickets(tickets);
     if (tickets > this.visitTicket.length) this.growVisits(tickets);
-    if (tickets + 1 > this.denseIndex.length) this.denseIndex = grow(this.denseIndex, tickets + 1, 0);
   }
 
   /**
@@ -212,8 +235,9 @@ export abstract class LedgerColumns {
       if (column !== this.absentCounts) column.fill(0, 0, tickets);
     }
     this.handleTime.fill(0, 0, tickets);
-    for (const column of [this.visitQueuedAt, this.visitAssignedAt, this.visitAbandonedAt])
-      column.fill(Number.NaN, 0, visits);
+    for (const column of [this.visitQueuedAt, this.visitAssignedAt]) column.fill(Number.NaN, 0, visits);
+    this.visitAbandonsOwned = false;
+    this.pointVisitAbandons();
     for (const column of [this.visitTicket, this.visitTier, this.visitNext]) column.fill(-1, 0, visits);
     this.denseIndex.fill(0);
     this.index.clear();
@@ -249,10 +273,16 @@ export abstract class LedgerColumns {
     return this;
   }
 
-  protected growTickets(capacity = this.createdAt.length * 2): void {
+  protected growTickets(capacity = Math.ceil(this.createdAt.length * 1.5)): void {
     if (this.workStartedAt.length === 0) this.restoreFoldColumns();
-    const absentTimes = grow(this.absentTimes, capacity, Number.NaN);
+    const absentTimes = grow(this.absentTimes, Math.max(capacity, this.visitTicket.length), Number.NaN);
     const absentCounts = grow(this.absentCounts, capacity, 0);
+    for (const key of RARE_TIMES)
+      this[key] = this[key] === this.absentTimes ? absentTimes : grow(this[key], capacity, Number.NaN);
+    for (const key of ANSWERS)
+      this[key] = this[key] === this.absentTimes ? absentTimes : grow(this[key], capacity, Number.NaN);
+    for (const key of RARE_COUNTS)
+      this[key] = this[key] === this.absentCounts ? absentCounts : grow(this[key], capacity, 0);
     this.createdAt = grow(this.createdAt, capacity, Number.NaN);
     this.channel = grow(this.channel, capacity, -1);
     this.category = grow(this.category, capacity, -1);
@@ -260,29 +290,10 @@ export abstract class LedgerColumns {
     this.firstReplyAt = grow(this.firstReplyAt, capacity, Number.NaN);
     this.firstReplyKind = grow(this.firstReplyKind, capacity, -1);
     this.replies = grow(this.replies, capacity, 0);
-    this.autoReplies = this.autoReplies === this.absentCounts ? absentCounts : grow(this.autoReplies, capacity, 0);
-    this.firstAutoReplyAt =
-      this.firstAutoReplyAt === this.absentTimes ? absentTimes : grow(this.firstAutoReplyAt, capacity, Number.NaN);
     this.doneAt = grow(this.doneAt, capacity, Number.NaN);
     this.lastResolvedAt = grow(this.lastResolvedAt, capacity, Number.NaN);
     this.resolvedCount = grow(this.resolvedCount, capacity, 0);
-    this.abandonedAt =
-      this.abandonedAt === this.absentTimes ? absentTimes : grow(this.abandonedAt, capacity, Number.NaN);
-    this.closedAt = this.closedAt === this.absentTimes ? absentTimes : grow(this.closedAt, capacity, Number.NaN);
     this.truthFixedAt = grow(this.truthFixedAt, capacity, Number.NaN);
-    this.surveysSent = this.surveysSent === this.absentCounts ? absentCounts : grow(this.surveysSent, capacity, 0);
-    this.csat = this.csat === this.absentTimes ? absentTimes : grow(this.csat, capacity, Number.NaN);
-    this.ces = this.ces === this.absentTimes ? absentTimes : grow(this.ces, capacity, Number.NaN);
-    this.nps = this.nps === this.absentTimes ? absentTimes : grow(this.nps, capacity, Number.NaN);
-    this.trueCsat = this.trueCsat === this.absentTimes ? absentTimes : grow(this.trueCsat, capacity, Number.NaN);
-    this.trueCes = this.trueCes === this.absentTimes ? absentTimes : grow(this.trueCes, capacity, Number.NaN);
-    this.trueNps = this.trueNps === this.absentTimes ? absentTimes : grow(this.trueNps, capacity, Number.NaN);
-    this.reopenGap = this.reopenGap === this.absentTimes ? absentTimes : grow(this.reopenGap, capacity, Number.NaN);
-    this.reopens = this.reopens === this.absentCounts ? absentCounts : grow(this.reopens, capacity, 0);
-    this.lookups = this.lookups === this.absentCounts ? absentCounts : grow(this.lookups, capacity, 0);
-    this.pendingSince =
-      this.pendingSince === this.absentTimes ? absentTimes : grow(this.pendingSince, capacity, Number.NaN);
-    this.escalations = this.escalations === this.absentCounts ? absentCounts : grow(this.escalations, capacity, 0);
     this.handleTime = grow(this.handleTime, capacity, 0);
     this.workStartedAt = grow(this.workStartedAt, capacity, Number.NaN);
     this.workIntervals = grow(this.workIntervals, capacity, 0);
@@ -291,15 +302,37 @@ export abstract class LedgerColumns {
     this.lastVisit = grow(this.lastVisit, capacity, -1);
     this.absentTimes = absentTimes;
     this.absentCounts = absentCounts;
+    this.pointVisitAbandons();
   }
 
   /** A column of its own to write into: a copy of the shared absent column on its first write. */
   protected ownTimes(column: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
-    return column === this.absentTimes ? this.absentTimes.slice() : column;
+    return column === this.absentTimes ? this.absentTimes.slice(0, this.createdAt.length) : column;
   }
 
-  protected ownCounts(column: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  protected ownCounts(column: CountColumn): CountColumn {
     return column === this.absentCounts ? this.absentCounts.slice() : column;
+  }
+
+  /** Answers start in single precision (`AnswerColumn`). */
+  protected ownAnswers(column: AnswerColumn): AnswerColumn {
+    return column === this.absentTimes ? new Float32Array(this.createdAt.length).fill(Number.NaN) : column;
+  }
+
+  /** `visitAbandonedAt` to write into. */
+  protected ownVisitAbandons(): Float64Array<ArrayBuffer> {
+    if (!this.visitAbandonsOwned) {
+      this.visitAbandonedAt = new Float64Array(this.visitTicket.length).fill(Number.NaN);
+      this.visitAbandonsOwned = true;
+    }
+    return this.visitAbandonedAt;
+  }
+
+  /** Points a `visitAbandonedAt` not yet written at the absent column, if that is long enough. */
+  protected pointVisitAbandons(): void {
+    if (this.visitAbandonsOwned) return;
+    if (this.absentTimes.length >= this.visitTicket.length) this.visitAbandonedAt = this.absentTimes;
+    else this.ownVisitAbandons();
   }
 
   /** Gives back the columns `finish` released, for a log that goes on (or a reused ledger). */
@@ -311,12 +344,13 @@ export abstract class LedgerColumns {
     for (let visit = 0; visit < this.visitCount; visit++) this.lastVisit[this.visitTicket[visit]!] = visit;
   }
 
-  protected growVisits(capacity = this.visitTicket.length * 2): void {
+  protected growVisits(capacity = Math.ceil(this.visitTicket.length * 1.5)): void {
     this.visitTicket = grow(this.visitTicket, capacity, -1);
     this.visitTier = grow(this.visitTier, capacity, -1);
     this.visitQueuedAt = grow(this.visitQueuedAt, capacity, Number.NaN);
     this.visitAssignedAt = grow(this.visitAssignedAt, capacity, Number.NaN);
-    this.visitAbandonedAt = grow(this.visitAbandonedAt, capacity, Number.NaN);
+    if (this.visitAbandonsOwned) this.visitAbandonedAt = grow(this.visitAbandonedAt, capacity, Number.NaN);
+    else this.pointVisitAbandons();
     this.visitNext = grow(this.visitNext, capacity, -1);
   }
 }

@@ -49,6 +49,9 @@ export abstract class LedgerQueries extends LedgerColumns {
   }
 
   protected lookup(id: number | string): number {
+    // Every id so far is its row + 1 (`denseIndex`): the row is the id − 1.
+    if (this.ids === undefined)
+      return typeof id === 'number' && id >= 1 && id <= this.ticketCount && Number.isInteger(id) ? id - 1 : -1;
     if (typeof id === 'number' && id >= 0 && id < this.denseIndex.length && Number.isInteger(id)) {
       const row = this.denseIndex[id]! - 1;
       if (row >= 0) return row;

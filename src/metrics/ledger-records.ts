@@ -124,7 +124,46 @@ export function surveyValue(value: unknown): SurveyValue {
   return { csat: field('csat'), ces: field('ces'), nps: field('nps') };
 }
 
-export function grow<T extends Float64Array | Int32Array>(array: T, capacity: number, fill: number): T {
+/**
+ * A column of dictionary codes (-1: none): a byte a row while the dictionary holds at most 128
+ * strings (channels, priorities, tiers, most desks' agents), four bytes once it holds more.
+ */
+export type CodeColumn = Int8Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
+/** Largest code a byte column holds. */
+export const NARROW_CODE_MAX = 127;
+/** A column of per-ticket counts: a byte a row while every count is below 255, four bytes after. */
+export type CountColumn = Uint8Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
+/** Largest count a byte column holds. */
+export const NARROW_COUNT_MAX = 255;
+/**
+ * A column of survey answers (NaN: none): single precision while every answer is exactly a
+ * single-precision number (the simulator's whole-number scores are), double after. A row
+ * reads back exactly the number written either way.
+ */
+export type AnswerColumn = Float32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+
+/** The column with room for codes above `NARROW_CODE_MAX` (itself if it has it). */
+export function widenCodes(column: CodeColumn): Int32Array<ArrayBuffer> {
+  return column instanceof Int32Array ? column : new Int32Array(column);
+}
+
+/** The column with room for counts above `NARROW_COUNT_MAX` (itself if it has it). */
+export function widenCounts(column: CountColumn): Int32Array<ArrayBuffer> {
+  return column instanceof Int32Array ? column : new Int32Array(column);
+}
+
+/** The column with room for `value` exactly: itself, or its double-precision copy. */
+export function answersFor(column: AnswerColumn, value: number): AnswerColumn {
+  return Math.fround(value) === value || Number.isNaN(value) || column instanceof Float64Array
+    ? column
+    : new Float64Array(column);
+}
+
+export function grow<T extends Float64Array | Float32Array | Int32Array | Int8Array | Uint8Array>(
+  array: T,
+  capacity: number,
+  fill: number,
+): T {
   const next = new (array.constructor as { new (length: number): T })(capacity);
   next.set(array);
   next.fill(fill, array.length);

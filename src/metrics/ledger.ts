@@ -10,7 +10,21 @@
  */
 import type { EventSink, EventType, TicketEvent } from '../eventlog/types.js';
 import { LedgerAgents } from './ledger-agents.js';
-import { addByDay, countShiftDays, overlap, surveyValue, type SurveyValue } from './ledger-records.js';
+import {
+  addByDay,
+  type AnswerColumn,
+  answersFor,
+  type CodeColumn,
+  type CountColumn,
+  countShiftDays,
+  NARROW_CODE_MAX,
+  NARROW_COUNT_MAX,
+  overlap,
+  surveyValue,
+  type SurveyValue,
+  widenCodes,
+  widenCounts,
+} from './ledger-records.js';
 export { AgentRecord, Dictionary } from './ledger-records.js';
 export type { IssueTickets, SurveyValue, TicketSnapshot } from './ledger-records.js';
 
@@ -123,15 +137,21 @@ export class Ledger extends LedgerAgents implements EventSink {
   ): void {
     if (this.ticketCount === this.createdAt.length) this.growTickets();
     const ticket = this.ticketCount++;
-    if (this.ids === undefined && id !== ticket + 1) this.ids = Array.from({ length: ticket }, (_, row) => row + 1);
-    if (this.ids !== undefined) this.ids.push(id);
-    this.remember(id, ticket);
+    if (this.ids === undefined && id !== ticket + 1) {
+      // The first id that is not its row + 1: from now on ids are stored and indexed.
+      this.ids = Array.from({ length: ticket }, (_, row) => row + 1);
+      for (let row = 0; row < ticket; row++) this.remember(row + 1, row);
+    }
+    if (this.ids !== undefined) {
+      this.ids.push(id);
+      this.remember(id, ticket);
+    }
     this.lastTicketId = id;
     this.lastTicketIndex = ticket;
     this.createdAt[ticket] = time;
-    this.channel[ticket] = this.channels.code(channel);
-    this.category[ticket] = this.categories.code(category);
-    this.priority[ticket] = this.priorities.code(priority);
+    this.channel = codeInto(this.channel, ticket, this.channels.code(channel));
+    this.category = codeInto(this.category, ticket, this.categories.code(category));
+    this.priority = codeInto(this.priority, ticket, this.priorities.code(priority));
     this.customer.push(customer);
   }
 
@@ -151,7 +171,7 @@ export class Ledger extends LedgerAgents implements EventSink {
         if (this.visitCount === this.visitTicket.length) this.growVisits();
         const visit = this.visitCount++;
         this.visitTicket[visit] = ticket;
-        this.visitTier[visit] = this.tiers.code(tier ?? '');
+        this.visitTier = codeInto(this.visitTier, visit, this.tiers.code(tier ?? ''));
         this.visitQueuedAt[visit] = time;
         const previous = this.lastVisit[ticket]!;
         if (previous < 0) this.firstVisit[ticket] = visit;
@@ -165,7 +185,7 @@ export class Ledger extends LedgerAgents implements EventSink {
         if (visit >= 0 && Number.isNaN(this.visitAssignedAt[visit]!) && Number.isNaN(this.visitAbandonedAt[visit]!)) {
           this.visitAssignedAt[visit] = time;
         }
-        this.lastAgent[ticket] = this.agentNames.code(agent);
+        this.lastAgent = codeInto(this.lastAgent, ticket, this.agentNames.code(agent));
         break;
       }
       case 'work_started':
@@ -178,7 +198,7 @@ export class Ledger extends LedgerAgents implements EventSink {
         const started = this.workStartedAt[ticket]!;
         if (!Number.isNaN(started)) {
           this.handleTime[ticket]! += time - started;
-          this.workIntervals[ticket]!++;
+          this.workIntervals = countInto(this.workIntervals, ticket);
           this.workStartedAt[ticket] = Number.NaN;
         }
         if (agent !== undefined) this.agentEvent(time, type, agent, tier);
@@ -187,26 +207,24 @@ export class Ledger extends LedgerAgents implements EventSink {
       case 'replied':
         seen = Seen.Replied;
         if (kind === 'auto') {
-          this.autoReplies = this.ownCounts(this.autoReplies);
-          this.autoReplies[ticket]!++;
+          this.autoReplies = countInto(this.ownCounts(this.autoReplies), ticket);
           if (Number.isNaN(this.firstAutoReplyAt[ticket]!))
             (this.firstAutoReplyAt = this.ownTimes(this.firstAutoReplyAt))[ticket] = time;
           break;
         }
-        this.replies[ticket]!++;
+        this.replies = countInto(this.replies, ticket);
         if (Number.isNaN(this.firstReplyAt[ticket]!)) {
           this.firstReplyAt[ticket] = time;
-          this.firstReplyKind[ticket] = this.replyKinds.code(kind ?? 'substantive');
+          this.firstReplyKind = codeInto(this.firstReplyKind, ticket, this.replyKinds.code(kind ?? 'substantive'));
         }
         break;
       case 'escalated':
         seen = Seen.Escalated;
-        this.escalations = this.ownCounts(this.escalations);
-        this.escalations[ticket]!++;
+        this.escalations = countInto(this.ownCounts(this.escalations), ticket);
         break;
       case 'resolved':
         seen = Seen.Resolved;
-        this.resolvedCount[ticket]!++;
+        this.resolvedCount = countInto(this.resolvedCount, ticket);
         this.lastResolvedAt[ticket] = time;
         this.markDone(ticket, time);
         break;
@@ -216,7 +234,7 @@ export class Ledger extends LedgerAgents implements EventSink {
         this.abandonedAt[ticket] = time;
         this.markDone(ticket, time);
         const visit = this.lastVisit[ticket]!;
-        if (visit >= 0 && Number.isNaN(this.visitAssignedAt[visit]!)) this.visitAbandonedAt[visit] = time;
+        if (visit >= 0 && Number.isNaN(this.visitAssignedAt[visit]!)) this.ownVisitAbandons()[visit] = time;
         break;
       }
       case 'closed':
@@ -245,13 +263,11 @@ export class Ledger extends LedgerAgents implements EventSink {
       }
       case 'kb_consulted':
         seen = Seen.KbConsulted;
-        this.lookups = this.ownCounts(this.lookups);
-        this.lookups[ticket]!++;
+        this.lookups = countInto(this.ownCounts(this.lookups), ticket);
         break;
       case 'reopened': {
         seen = Seen.Reopened;
-        this.reopens = this.ownCounts(this.reopens);
-        this.reopens[ticket]!++;
+        this.reopens = countInto(this.ownCounts(this.reopens), ticket);
         if (!Number.isNaN(this.doneAt[ticket]!)) {
           const reopenings = this.reopenings.get(ticket);
           if (reopenings === undefined) this.reopenings.set(ticket, [time]);
@@ -274,23 +290,24 @@ export class Ledger extends LedgerAgents implements EventSink {
         break;
       case 'survey_sent':
         seen = Seen.SurveySent;
-        this.surveysSent = this.ownCounts(this.surveysSent);
-        this.surveysSent[ticket]!++;
+        this.surveysSent = countInto(this.ownCounts(this.surveysSent), ticket);
         break;
-      case 'survey_answered':
+      case 'survey_answered': {
         seen = Seen.SurveyAnswered;
-        this.csat = this.ownTimes(this.csat);
-        this.ces = this.ownTimes(this.ces);
-        this.nps = this.ownTimes(this.nps);
-        this.storeAnswers(value, ticket, this.csat, this.ces, this.nps);
+        const answers = answersOf(value);
+        this.csat = answerInto(this.ownAnswers(this.csat), ticket, answers.csat);
+        this.ces = answerInto(this.ownAnswers(this.ces), ticket, answers.ces);
+        this.nps = answerInto(this.ownAnswers(this.nps), ticket, answers.nps);
         break;
-      case 'truth_satisfaction':
+      }
+      case 'truth_satisfaction': {
         seen = Seen.TruthSatisfaction;
-        this.trueCsat = this.ownTimes(this.trueCsat);
-        this.trueCes = this.ownTimes(this.trueCes);
-        this.trueNps = this.ownTimes(this.trueNps);
-        this.storeAnswers(value, ticket, this.trueCsat, this.trueCes, this.trueNps);
+        const answers = answersOf(value);
+        this.trueCsat = answerInto(this.ownAnswers(this.trueCsat), ticket, answers.csat);
+        this.trueCes = answerInto(this.ownAnswers(this.trueCes), ticket, answers.ces);
+        this.trueNps = answerInto(this.ownAnswers(this.trueNps), ticket, answers.nps);
         break;
+      }
       default:
         // Not a ticket's own record (a shift or absence event naming a ticket, say): the
         // agent-level fold may still take it.
@@ -299,34 +316,6 @@ export class Ledger extends LedgerAgents implements EventSink {
         break;
     }
     if ((this.seenMask & seen) !== seen) this.see(seen, type);
-  }
-
-  /** Stores a survey value's answers in row `ticket` of three columns. */
-  protected storeAnswers(
-    value: unknown,
-    ticket: number,
-    csat: Float64Array,
-    ces: Float64Array,
-    nps: Float64Array,
-  ): void {
-    const record = value as Partial<Record<keyof SurveyValue, unknown>> | null;
-    if (
-      record !== null &&
-      typeof record === 'object' &&
-      typeof record.csat === 'number' &&
-      typeof record.ces === 'number' &&
-      typeof record.nps === 'number'
-    ) {
-      // The simulator's plain numbers: read them directly, without an intermediate object.
-      csat[ticket] = record.csat;
-      ces[ticket] = record.ces;
-      nps[ticket] = record.nps;
-      return;
-    }
-    const answer = surveyValue(value);
-    csat[ticket] = answer.csat;
-    ces[ticket] = answer.ces;
-    nps[ticket] = answer.nps;
   }
 
   /** The ticket stops being open (resolved, abandoned or closed); after a reopen, again. */
@@ -363,7 +352,7 @@ export class Ledger extends LedgerAgents implements EventSink {
       const started = this.workStartedAt[ticket]!;
       if (!Number.isNaN(started)) {
         this.handleTime[ticket]! += Math.max(0, measureTo - started);
-        this.workIntervals[ticket]!++;
+        this.workIntervals = countInto(this.workIntervals, ticket);
       }
     }
     // Needed only while events come in: released, so a finished log keeps 12 bytes a ticket less.
@@ -371,4 +360,42 @@ export class Ledger extends LedgerAgents implements EventSink {
     this.lastVisit = new Int32Array(0);
     return this;
   }
+}
+
+/** Writes a code into a row (widening the column first if the code needs it); returns the column. */
+function codeInto(column: CodeColumn, row: number, code: number): CodeColumn {
+  const into = code > NARROW_CODE_MAX ? widenCodes(column) : column;
+  into[row] = code;
+  return into;
+}
+
+/** Adds one to a row's count (widening the column first if the count needs it); returns the column. */
+function countInto(column: CountColumn, row: number): CountColumn {
+  const into = column[row]! >= NARROW_COUNT_MAX ? widenCounts(column) : column;
+  into[row]!++;
+  return into;
+}
+
+/** Writes an answer into a row (in double precision if single would round it); returns the column. */
+function answerInto(column: AnswerColumn, row: number, answer: number): AnswerColumn {
+  const into = answersFor(column, answer);
+  into[row] = answer;
+  return into;
+}
+
+/**
+ * A survey value's answers: the simulator's plain numbers as they are (no intermediate
+ * object), anything else read by `surveyValue`.
+ */
+function answersOf(value: unknown): SurveyValue {
+  const record = value as Partial<Record<keyof SurveyValue, unknown>> | null;
+  if (
+    record !== null &&
+    typeof record === 'object' &&
+    typeof record.csat === 'number' &&
+    typeof record.ces === 'number' &&
+    typeof record.nps === 'number'
+  )
+    return record as SurveyValue;
+  return surveyValue(value);
 }

@@ -12,7 +12,7 @@ import { dailySlaChart } from './charts/daily-sla.js';
 import { dailyVolumeChart } from './charts/daily-volume.js';
 import { dailyWaitsChart } from './charts/daily-waits.js';
 import { kpiDashboardChart, type KpiEstimate } from './charts/kpi-dashboard.js';
-import type { ResolvedTicket } from '../experiment/replication.js';
+import type { ResolvedTickets } from '../experiment/replication.js';
 import { resolutionTimeChart } from './charts/resolution-time.js';
 import { tierUtilizationChart } from './charts/tier-utilization.js';
 import { weekHeatmapChart, type WeekHeatCell } from './charts/week-heatmap.js';
@@ -31,7 +31,7 @@ export interface RunReportInput {
     tiers: Record<string, Record<string, KpiSummary>>;
   };
   /** The resolved tickets of the first replication (the rows of its `tickets.csv`). */
-  resolved: readonly ResolvedTicket[];
+  resolved: ResolvedTickets;
   /** The daily series averaged over replications (`daily.csv`), if computed. */
   daily?: DailySeries;
   /** Priority ids in the scenario's order (urgent first). */
@@ -115,7 +115,8 @@ export function runCharts(input: RunReportInput): Chart[] {
       ? undefined
       : `Resolved tickets of the log: the share of each priority’s tickets per time bin (y axis, %), with the median ` +
         `(p50) and the 90th percentile (p90)`;
-  if (input.resolved.length > 0) charts.push(resolutionTimeChart(input.resolved, input.priorities, resolutionSubtitle));
+  if (input.resolved.minutes.length > 0)
+    charts.push(resolutionTimeChart(input.resolved, input.priorities, resolutionSubtitle));
   const daily = input.daily;
   if (daily !== undefined && daily.rows.length > 0) {
     const tierColumns = (kpi: TierKpiId) =>

@@ -8,6 +8,7 @@ import { dashboardVsTruthChart } from '../../src/report/charts/dashboard-vs-trut
 import { kpiDashboardChart } from '../../src/report/charts/kpi-dashboard.js';
 import { pressureHeatmapChart } from '../../src/report/charts/pressure-heatmap.js';
 import { resolutionTimeChart } from '../../src/report/charts/resolution-time.js';
+import { resolvedTickets } from '../../src/experiment/replication.js';
 import { sweepCurvesChart } from '../../src/report/charts/sweep-curves.js';
 import { tierUtilizationChart } from '../../src/report/charts/tier-utilization.js';
 
@@ -33,10 +34,12 @@ export function fixtureCharts(): Chart[] {
       { id: 'tiers.tier1.utilization', unit: 'share', mean: 0.88, ci95: [0.86, 0.9] },
     ]),
     resolutionTimeChart(
-      Array.from({ length: 400 }, (_, index) => ({
-        priority: ['urgent', 'high', 'normal', 'low'][index % 4]!,
-        minutes: 5 * 1.03 ** index,
-      })),
+      resolvedTickets(
+        Array.from({ length: 400 }, (_, index) => ({
+          priority: ['urgent', 'high', 'normal', 'low'][index % 4]!,
+          minutes: 5 * 1.03 ** index,
+        })),
+      ),
       ['urgent', 'high', 'normal', 'low'],
     ),
     dailyVolumeChart(

@@ -114,7 +114,7 @@ export function registerCalibrate(program: Command, io: CliIo): void {
         logResolutionMinutes: ticketRows(ledger).flatMap((row) =>
           typeof row.resolution_time === 'number' ? [row.resolution_time] : [],
         ),
-        simulatedResolutionMinutes: run.tickets.resolved.map((ticket) => ticket.minutes),
+        simulatedResolutionMinutes: Array.from(run.tickets.resolved.minutes),
         replications: checked.replications,
         scenarioYaml: yaml,
       };

@@ -315,7 +315,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
             staged.write('segments.csv', toCsv(SEGMENT_COLUMNS, segmentRows([segments])));
             staged.write('daily.csv', toCsv(daily.columns, daily.rows));
             if (renderer === undefined) return;
-            const seen = new Set(tickets.resolved.map((ticket) => ticket.priority));
+            const seen = new Set(Array.from(tickets.resolved.priority, (code) => tickets.resolved.priorities[code]!));
             const ofScenario =
               scenario === undefined ? [] : Object.keys(scenario.priorities).filter((priority) => seen.has(priority));
             await writeRunReport(

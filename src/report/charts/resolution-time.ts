@@ -6,7 +6,7 @@
  */
 import { formatDuration } from '../../engine/duration.js';
 import { sortedQuantile } from '../../metrics/statistics.js';
-import type { ResolvedTicket } from '../../experiment/replication.js';
+import type { ResolvedTickets } from '../../experiment/replication.js';
 import { chart, COLORS, round, type Chart } from './chart.js';
 
 /** Bins per factor of ten. */
@@ -26,17 +26,15 @@ const TICKS: ReadonlyArray<[hours: number, label: string]> = [
 ];
 
 /** The histogram of resolution times by priority, with p50 and p90 rules. */
-export function resolutionTimeChart(
-  tickets: readonly ResolvedTicket[],
-  priorities: readonly string[],
-  subtitle?: string,
-): Chart {
+export function resolutionTimeChart(tickets: ResolvedTickets, priorities: readonly string[], subtitle?: string): Chart {
   const byPriority = new Map<string, number[]>();
-  for (const ticket of tickets) {
-    if (!Number.isFinite(ticket.minutes) || ticket.minutes < 0) continue;
-    const list = byPriority.get(ticket.priority) ?? [];
-    list.push(ticket.minutes);
-    byPriority.set(ticket.priority, list);
+  for (let index = 0; index < tickets.minutes.length; index++) {
+    const minutes = tickets.minutes[index]!;
+    if (!Number.isFinite(minutes) || minutes < 0) continue;
+    const priority = tickets.priorities[tickets.priority[index]!]!;
+    const list = byPriority.get(priority) ?? [];
+    list.push(minutes);
+    byPriority.set(priority, list);
   }
   const order = [
     ...priorities.filter((priority) => byPriority.has(priority)),
