@@ -14,10 +14,14 @@
  * doubles: NaN is not counted.
  */
 import type { MetricContext } from './catalog-definition.js';
+import type { AnswerColumn, CodeColumn, CountColumn } from './ledger-records.js';
 import { repeatedFlags } from './catalog-contacts.js';
 import { firstResponseAt, firstResponseTime, resolutionTime, waitedOnCustomer } from './catalog-tickets.js';
 import { pendingMinutes, calendarClock } from './catalog-tickets.js';
 import { DEFAULT_FCR_WINDOW } from './catalog-contacts.js';
+
+/** A per-ticket column of numbers, in any of the widths the ledger stores (ledger-records.ts). */
+export type NumericColumn = Float64Array | Int32Array | AnswerColumn | CodeColumn | CountColumn;
 
 /** A flag of a ticket left out of the share (e.g. an unresolved ticket of the reopen rate). */
 export const NOT_COUNTED = 2;
@@ -49,7 +53,7 @@ export function countOf(context: MetricContext, flags: Uint8Array): number {
  * Mean of a column over the context's tickets (those flagged 1 in `among`, if given), NaN skipped, summed in
  * ticket order; null for none.
  */
-export function meanOf(context: MetricContext, values: Float64Array | Int32Array, among?: Uint8Array): number | null {
+export function meanOf(context: MetricContext, values: NumericColumn, among?: Uint8Array): number | null {
   const tickets = context.tickets;
   let sum = 0;
   let count = 0;

@@ -12,6 +12,7 @@
 import { KPI_CATALOG, type KpiDefinition, LogColumns, type MetricOptions } from './catalog.js';
 import { buildContext, computable } from './engine.js';
 import type { AgentRecord, Ledger } from './ledger.js';
+import type { CodeColumn } from './ledger-records.js';
 
 export const SEGMENT_DIMENSIONS = ['channel', 'category', 'priority', 'tier', 'agent'] as const;
 export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
@@ -73,7 +74,7 @@ function groupRows(
 }
 
 /** `groupRows` for one code per ticket read from a column: no callback per ticket. */
-function groupColumn(count: number, codes: Int32Array): Map<number, Int32Array> {
+function groupColumn(count: number, codes: CodeColumn | Int32Array): Map<number, Int32Array> {
   const sizes: number[] = [];
   for (let ticket = 0; ticket < count; ticket++) {
     const code = codes[ticket]!;
@@ -142,7 +143,7 @@ export function computeSegments(
     dimension: SegmentDimension;
     names: { value(code: number): string | undefined };
     /** One code per ticket (a column), or each of a ticket's codes handed to `add`. */
-    codes: Int32Array | ((ticket: number, add: (code: number) => void) => void);
+    codes: CodeColumn | Int32Array | ((ticket: number, add: (code: number) => void) => void);
     agentsOf: (name: string) => AgentRecord[];
   }> = [
     {
