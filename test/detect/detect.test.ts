@@ -19,18 +19,20 @@ const baseline = resolve('scenarios/baseline.yaml');
 const twoRushers = resolve('scenarios/gaming/two-rushers.yaml');
 
 describe('detect on simulated desks, scored against the truth', () => {
-  it('finds both rushers (2 of 9 Tier 1 agents at 0.8) with at most one false alarm in most replications', () => {
+  it('finds both rushers (2 of 8 live-team agents at 0.8) with at most one false alarm in most replications', () => {
     const { scenario } = loadScenarioFile(twoRushers, { overrides: ['replications=4'] });
     const result = detectScenario(scenario);
     for (const detection of result.replications) expect(detection.evaluation!.gamers.rushing).toHaveLength(2);
     expect(result.foundWithAtMostOneFalseAlarm).toBeGreaterThanOrEqual(3);
     expect(result.byBehaviour.rushing.recall).toBeGreaterThanOrEqual(0.75);
-    // Pooled over the four months, both stand out far beyond the threshold.
+    // Pooled over the four months, both stand out beyond the threshold (on the blending
+    // baseline one honest live agent, whose mix of chats and email differs, does too).
     const pooled = result.pooled.scores
       .filter((score) => score.behaviour === 'rushing' && score.flagged)
       .map((score) => score.agent)
       .sort();
-    expect(pooled).toEqual(result.replications[0]!.evaluation!.gamers.rushing);
+    expect(pooled).toEqual(expect.arrayContaining(result.replications[0]!.evaluation!.gamers.rushing!));
+    expect(pooled.length).toBeLessThanOrEqual(3);
   });
 
   it('an honest desk raises no more false alarms than stated (about 0.3 a log, at most two)', () => {
@@ -53,8 +55,8 @@ describe('detect on simulated desks, scored against the truth', () => {
       overrides: [
         'replications=1',
         `gaming.${behaviour}.intensity=0.8`,
-        `gaming.${behaviour}.gamers.share=0.2`,
-        `gaming.${behaviour}.gamers.tiers=[tier1]`,
+        `gaming.${behaviour}.gamers.share=0.25`,
+        `gaming.${behaviour}.gamers.tiers=[live]`,
       ],
     });
     const evaluation = detectScenario(scenario).replications[0]!.evaluation!;

@@ -111,7 +111,9 @@ describe('incentive pressure on the baseline desk (same seeds)', () => {
     expect(gaming.effort.responsiveness).toBeCloseTo(0.7, 12);
     const pressed = tables(runBaseline([incentive]));
     expectFall(baseline, pressed, 'first_response_time_mean');
-    expectRise(baseline, pressed, 'handle_time_mean');
+    // Less satisfied customers (the generic replies' work, +0.5 min of handle time [−0.3, +1.3],
+    // no longer shows in 12 replications of the blending baseline, whose email queue swings more).
+    expectFall(baseline, pressed, 'true_satisfaction_mean');
     const sink = new ArraySink();
     simulate(buildDesk(baselineScenario([incentive, 'horizon.days=14'])), 1, sink);
     expect(sink.events.filter((event) => event.type === 'replied' && event.kind === 'generic').length).toBeGreaterThan(
