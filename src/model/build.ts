@@ -177,6 +177,8 @@ export interface WorkforceModel {
   /** Individual speed multipliers (lognormal, mean 1), or null when all agents are alike. */
   proficiency: Sampler | null;
   rampMinutes: number;
+  /** A replacement's paid training before taking tickets, in minutes (0: none). */
+  trainingMinutes: number;
   rampSpeed: number;
   rampAccuracy: number;
   fatigueThreshold: number;
@@ -310,6 +312,7 @@ function buildWorkforce(scenario: Scenario): WorkforceModel {
     proficiency:
       agents.proficiency_sd > 0 ? createSampler({ dist: 'lognormal', mean: 1, sd: agents.proficiency_sd }) : null,
     rampMinutes: agents.new_hire.ramp_weeks * 7 * MINUTES_PER_DAY,
+    trainingMinutes: agents.new_hire.training_weeks * 7 * MINUTES_PER_DAY,
     rampSpeed: agents.new_hire.speed,
     rampAccuracy: agents.new_hire.accuracy,
     fatigueThreshold: tracksFatigue ? agents.fatigue.threshold : Number.POSITIVE_INFINITY,
