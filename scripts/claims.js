@@ -4,7 +4,8 @@
  * each one's paired differences (same seeds, 95 % intervals), as `desksim compare` computes
  * them, plus the two analyses `compare` does not print — the week-by-week daily series of
  * claim 5 and the satisfaction per extra contact estimated from the logs of claim 6. Prints
- * Markdown lines to paste into docs/claims.md. Uses the build (`npm run build` first).
+ * Markdown lines to paste into docs/claims.md (claim 7 also its whole curve, as
+ * scenarios/experiments/utilization-cost.yaml sweeps it). Uses the build (`npm run build` first).
  *
  *   node scripts/claims.js [claim numbers, comma-separated; default all]
  */
@@ -150,11 +151,38 @@ const claims = {
     console.log(line('factor per extra contact − 1 (per_extra_contact 0)', pairedDifference(zero, values(off), '')));
     console.log(line('as simulated − per_extra_contact 0', pairedDifference(values(off), values(on), '')));
   },
-  7: () =>
+  7: () => {
     compare(
       ['claims/burnout-desk.yaml', 'claims/burnout-desk-busy.yaml'],
-      ['utilization', 'overtime_share', 'agents_left', 'total_cost', 'cost_per_ticket', 'true_satisfaction_mean'],
-    ),
+      [
+        'utilization',
+        'overtime_share',
+        'agents_left',
+        'total_cost',
+        'cost_per_ticket',
+        'cost_per_resolution',
+        'true_satisfaction_mean',
+      ],
+    );
+    // The whole curve, as scenarios/experiments/utilization-cost.yaml sweeps it (same seed at every load).
+    const columns = [
+      'utilization',
+      'overtime_share',
+      'agents_left',
+      'total_cost',
+      'cost_per_ticket',
+      'cost_per_issue',
+      'cost_per_resolution',
+      'true_resolution_rate',
+      'true_satisfaction_mean',
+    ];
+    console.log(`\nthe curve (burnout-desk, 10 replications a point)\n| tickets/h | ${columns.join(' | ')} |`);
+    console.log(`|---|${columns.map(() => '---').join('|')}|`);
+    for (const rate of [2.6, 2.9, 3.2, 3.4, 3.6, 3.8, 4.0, 4.5]) {
+      const { summary } = runScenario(scenario('claims/burnout-desk.yaml', [`arrivals.rate_per_hour=${rate}`]));
+      console.log(`| ${rate} | ${columns.map((kpi) => number(summary.kpis[kpi]?.mean ?? null)).join(' | ')} |`);
+    }
+  },
   8: () =>
     compare(
       ['baseline.yaml', 'claims/knowledge-gap.yaml', 'claims/knowledge-none.yaml'],
