@@ -5,18 +5,19 @@
  * (`size.ts`); every problem comes back as a `ScenarioError` (`document/errors.ts`).
  */
 export * from './schema.js';
+export { distributionSchema, LIMITS } from './schema-values.js';
 export { durationSchema } from '../document/values.js';
 export {
   loadScenarioFile,
   loadScenarioText,
   loadYamlDocument,
-  parseOverride,
   resolvedScenarioYaml,
   type DocumentLocation,
   type LoadedScenario,
   type LoadOptions,
   type LocatedDocument,
 } from './load.js';
+export { parseOverride } from './load-overrides.js';
 export {
   ScenarioError,
   renderIssue,

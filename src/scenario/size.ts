@@ -101,28 +101,33 @@ export function workProblems(scenario: Scenario, limits: typeof WORK_LIMITS = WO
       path: ['arrivals', 'rate_per_hour'],
       message:
         `this run would simulate about ${amount(estimate.ticketsPerReplication)} tickets per replication ` +
-        `(rate × open hours of ${scenario.horizon.days} day${scenario.horizon.days === 1 ? '' : 's'}, plus surges), more than the limit of ${amount(limits.ticketsPerReplication)}: ` +
+        `(rate × open hours of ${scenario.horizon.days} day${scenario.horizon.days === 1 ? '' : 's'}, plus surges), ` +
+        `more than the limit of ${amount(limits.ticketsPerReplication)}: ` +
         `memory grows with every ticket of a replication. Lower arrivals.rate_per_hour or horizon.days, ${advice}`,
     });
   } else if (estimate.ticketsTotal > limits.ticketsTotal) {
     problems.push({
       path: ['replications'],
       message:
-        `this run would simulate about ${amount(estimate.ticketsTotal)} tickets (${amount(estimate.ticketsPerReplication)} ` +
-        `per replication × ${scenario.replications} replications), more than the limit of ${amount(limits.ticketsTotal)}: ` +
+        `this run would simulate about ${amount(estimate.ticketsTotal)} tickets ` +
+        `(${amount(estimate.ticketsPerReplication)} per replication × ${scenario.replications} replications), ` +
+        `more than the limit of ${amount(limits.ticketsTotal)}: ` +
         `it would take a long time. Use fewer replications, ${advice}`,
     });
   }
   if (estimate.agents > limits.agents) {
     problems.push({
       path: ['tiers'],
-      message: `the desk has ${amount(estimate.agents)} agents, more than the limit of ${amount(limits.agents)}; ${advice}`,
+      message:
+        `the desk has ${amount(estimate.agents)} agents, ` +
+        `more than the limit of ${amount(limits.agents)}; ${advice}`,
     });
   } else if (estimate.agentDays > limits.agentDays) {
     problems.push({
       path: ['horizon', 'days'],
       message:
-        `${amount(estimate.agents)} agents (with their shifts and business hours) over ${scenario.horizon.days} days is ` +
+        `${amount(estimate.agents)} agents (with their shifts and business hours) ` +
+        `over ${scenario.horizon.days} days is ` +
         `${amount(estimate.agentDays)} agent-days, ` +
         `more than the limit of ${amount(limits.agentDays)}; shorten horizon.days, ${advice}`,
     });

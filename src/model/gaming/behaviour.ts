@@ -9,7 +9,8 @@
  * agent free ──pick──▶ assign ──plan──▶ work ──finish──▶ (the session's outcome)
  *                                                         ├─ resolve ──fixProbability, resolved
  *                                                         ├─ escalate ──escalating
- *                                                         └─ ask customer / engineering ──engineeringWait … engineeringDelivered
+ *                                                         └─ ask customer / engineering
+ *                                                              ──engineeringWait … engineeringDelivered
  * customer answers ──customerAnswered        ticket closes ──surveys
  * ```
  */
@@ -69,7 +70,10 @@ export interface GamingDesk {
     kind?: string,
     value?: unknown,
   ): void;
-  /** The agent marks the ticket solved (public reply, resolved, then truth and the customer's return as `resolution` says). */
+  /**
+   * The agent marks the ticket solved (public reply, resolved, then truth and the customer's return
+   * as `resolution` says).
+   */
   resolve(ticket: Ticket, agent: Agent, now: number, resolution: Resolution): void;
   /** The agent escalates the ticket to its tier's target. */
   escalate(ticket: Ticket, agent: Agent, now: number): void;
@@ -77,7 +81,10 @@ export interface GamingDesk {
   enqueue(ticket: Ticket, tier: number, now: number): void;
   /** The ticket returns to a tier's queue in the place it held (selective queues only). */
   requeue(ticket: Ticket, tier: number, now: number): void;
-  /** A new ticket about the same issue: same customer, channel, category, complexity, priority and draws; one contact more. */
+  /**
+   * A new ticket about the same issue: same customer, channel, category, complexity, priority and
+   * draws; one contact more.
+   */
   spawn(from: Ticket, now: number): Ticket;
   /** A new ticket enters the log and the entry tier's queue. */
   open(ticket: Ticket, now: number): void;
@@ -91,7 +98,10 @@ export interface GamingDesk {
 
 /** The decision points. A behaviour implements those where it acts; the first that acts wins. */
 export interface BehaviourHooks {
-  /** A free agent chooses its next ticket from its tier's queue; undefined leaves the choice to others (finally: the next in line). */
+  /**
+   * A free agent chooses its next ticket from its tier's queue; undefined leaves the choice to
+   * others (finally: the next in line).
+   */
   pick?(agent: Agent, queue: SelectiveQueue, now: number): Ticket | undefined;
   /** A session starts: returns its work time (minutes), possibly changed; may mark `ticket.session`. */
   plan?(agent: Agent, ticket: Ticket, workTime: number, now: number): number;
@@ -101,11 +111,17 @@ export interface BehaviourHooks {
   fixProbability?(ticket: Ticket, probability: number): number;
   /** The agent escalates to `target`: true when the behaviour took the ticket over (instead of the target's queue). */
   escalating?(agent: Agent, ticket: Ticket, target: number, now: number): boolean;
-  /** The agent files the ticket with engineering: true when the behaviour wrote the wait's events (instead of `pending`, kind `engineering`). */
+  /**
+   * The agent files the ticket with engineering: true when the behaviour wrote the wait's events
+   * (instead of `pending`, kind `engineering`).
+   */
   engineeringWait?(agent: Agent, ticket: Ticket, now: number): boolean;
   /** Engineering delivers: true when the behaviour wrote the `resumed` event. */
   engineeringDelivered?(ticket: Ticket, now: number): boolean;
-  /** A customer's answer is due: true when it answers a question of this behaviour's (which then writes what follows). */
+  /**
+   * A customer's answer is due: true when it answers a question of this behaviour's (which then
+   * writes what follows).
+   */
   customerAnswered?(ticket: Ticket, now: number): boolean;
   /** A ticket was marked solved. */
   resolved?(ticket: Ticket, agent: Agent, now: number): void;

@@ -31,7 +31,10 @@ function combine(pushes: number[]): number {
   );
 }
 
-/** Effective intensity of every behaviour: its explicit intensity combined with the incentives' pressure (see the rule above). */
+/**
+ * Effective intensity of every behaviour: its explicit intensity combined with the incentives'
+ * pressure (see the rule above).
+ */
 export function effectiveIntensities(
   explicit: Record<GamingBehaviour, number>,
   incentives: readonly Incentive[],

@@ -11,7 +11,10 @@
  */
 import type { Ticket, TierQueue } from '../structures.js';
 
-/** Answered state of a waiting ticket: has had a public reply; nobody has answered an email-like one; a live one (reply on pickup). */
+/**
+ * Answered state of a waiting ticket: has had a public reply; nobody has answered an email-like
+ * one; a live one (reply on pickup).
+ */
 const ANSWERED = 0;
 const UNANSWERED = 1;
 const UNANSWERED_LIVE = 2;

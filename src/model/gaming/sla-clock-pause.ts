@@ -102,7 +102,10 @@ class SlaClockPause implements BehaviourHooks {
     return true;
   }
 
-  /** The needless question: a public reply (a first response, if none yet) and an exchange the customer did not need. */
+  /**
+   * The needless question: a public reply (a first response, if none yet) and an exchange the
+   * customer did not need.
+   */
   private ask(agent: Agent, ticket: Ticket, now: number): void {
     const tierId = this.model.tiers[agent.tier]!.id;
     ticket.exchanges++;

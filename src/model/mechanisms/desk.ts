@@ -92,7 +92,10 @@ export interface Desk {
   open(ticket: Ticket, now: number, searchedFirst?: boolean): void;
   /** A ticket object for a new ticket about the same issue as `from`: its identity, a new id, one contact more. */
   follow(from: Ticket, now: number): Ticket;
-  /** Fresh work content for the ticket's chain from the rework stream (returns and follow-ups never shift arrivals' draws). */
+  /**
+   * Fresh work content for the ticket's chain from the rework stream (returns and follow-ups never
+   * shift arrivals' draws).
+   */
   redrawWork(ticket: Ticket): void;
   /** The ticket needs no more work content. */
   dropWork(ticket: Ticket): void;

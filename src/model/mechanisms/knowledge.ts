@@ -96,7 +96,10 @@ export class Knowledge {
     return hit ? accuracy + this.model.fixBoost * (1 - accuracy) : accuracy;
   }
 
-  /** A higher tier's solution may become an article for the entry tier: the category's coverage rises toward its ceiling. */
+  /**
+   * A higher tier's solution may become an article for the entry tier: the category's coverage
+   * rises toward its ceiling.
+   */
   mayWriteArticle(category: number, now: number): void {
     const knowledge = this.model;
     if (this.articleRandom() >= knowledge.articleProbability) return;

@@ -2,8 +2,9 @@
  * The people at the desk (docs/model.md, Agents): seats on shifts; absence (shrinkage) as an
  * alternating process; a rolling utilization whose excess over a threshold means fatigue —
  * slower work, fewer real fixes, more departures; attrition reviewed daily, a hiring delay,
- * a new hire's paid training off the queue (`training.ts`) and ramp in speed and accuracy. Overtime stints (`overtime.ts`) extend shifts
- * and count as busy time toward fatigue; a seat's tier may be moved by `staffing.ts`.
+ * a new hire's paid training off the queue (`training.ts`) and ramp in speed and accuracy.
+ * Overtime stints (`overtime.ts`) extend shifts and count as busy time toward fatigue; a
+ * seat's tier may be moved by `staffing.ts`.
  *
  * Streams: each seat's own (`agents.<seat>.absence`, `.attrition`, `.hiring`,
  * `.proficiency`), so adding or removing a seat shifts no other seat's draws.
