@@ -186,7 +186,7 @@ const claims = {
   8: () =>
     compare(
       ['baseline.yaml', 'claims/knowledge-gap.yaml', 'claims/knowledge-none.yaml'],
-      ['escalation_rate', 'fcr_rate', 'deflection_rate'],
+      ['escalation_rate', 'fcr_rate', 'deflection_rate', 'tickets_created'],
       {
         inCategories: ['integration', 'billing', 'how_to'],
         categoryKpis: ['escalation_rate', 'fcr_rate'],
