@@ -4,7 +4,8 @@
  * each one's paired differences (same seeds, 95 % intervals), as `desksim compare` computes
  * them, plus the two analyses `compare` does not print — the week-by-week daily series of
  * claim 5 and the satisfaction per extra contact estimated from the logs of claim 6. Prints
- * Markdown lines to paste into docs/claims.md. Uses the build (`npm run build` first).
+ * Markdown lines to paste into docs/claims.md (claim 7 also its whole curve, as
+ * scenarios/experiments/utilization-cost.yaml sweeps it). Uses the build (`npm run build` first).
  *
  *   node scripts/claims.js [claim numbers, comma-separated; default all]
  */
@@ -150,21 +151,53 @@ const claims = {
     console.log(line('factor per extra contact − 1 (per_extra_contact 0)', pairedDifference(zero, values(off), '')));
     console.log(line('as simulated − per_extra_contact 0', pairedDifference(values(off), values(on), '')));
   },
-  7: () =>
+  7: () => {
     compare(
       ['claims/burnout-desk.yaml', 'claims/burnout-desk-busy.yaml'],
-      ['utilization', 'overtime_share', 'agents_left', 'total_cost', 'cost_per_ticket', 'true_satisfaction_mean'],
-    ),
+      [
+        'utilization',
+        'overtime_share',
+        'agents_left',
+        'total_cost',
+        'cost_per_ticket',
+        'cost_per_resolution',
+        'true_satisfaction_mean',
+      ],
+    );
+    // The whole curve, as scenarios/experiments/utilization-cost.yaml sweeps it (same seed at every load).
+    const columns = [
+      'utilization',
+      'overtime_share',
+      'agents_left',
+      'total_cost',
+      'cost_per_ticket',
+      'cost_per_issue',
+      'cost_per_resolution',
+      'true_resolution_rate',
+      'true_satisfaction_mean',
+    ];
+    console.log(`\nthe curve (burnout-desk, 10 replications a point)\n| tickets/h | ${columns.join(' | ')} |`);
+    console.log(`|---|${columns.map(() => '---').join('|')}|`);
+    for (const rate of [2.6, 2.9, 3.2, 3.4, 3.6, 3.8, 4.0, 4.5]) {
+      const { summary } = runScenario(scenario('claims/burnout-desk.yaml', [`arrivals.rate_per_hour=${rate}`]));
+      console.log(`| ${rate} | ${columns.map((kpi) => number(summary.kpis[kpi]?.mean ?? null)).join(' | ')} |`);
+    }
+  },
   8: () =>
     compare(
       ['baseline.yaml', 'claims/knowledge-gap.yaml', 'claims/knowledge-none.yaml'],
-      ['escalation_rate', 'fcr_rate', 'deflection_rate'],
+      ['escalation_rate', 'fcr_rate', 'deflection_rate', 'tickets_created'],
       {
         inCategories: ['integration', 'billing', 'how_to'],
         categoryKpis: ['escalation_rate', 'fcr_rate'],
       },
     ),
-  9: () =>
+  9: () => {
+    compare(
+      ['claims/two-size-queue.yaml', 'claims/two-size-queue-quick-first.yaml'],
+      ['utilization', 'queue_wait_mean', 'queue_wait_p90', 'resolution_time_mean', 'resolution_time_p90'],
+    );
+    // The same order on the busy baseline desk: the desk-wide p90 improves, a segment's worsens.
     compare(
       ['claims/busy-desk.yaml', 'claims/quick-tickets-first.yaml'],
       ['queue_wait_mean', 'queue_wait_p90', 'first_response_time_mean', 'resolution_time_mean', 'resolution_time_p90'],
@@ -177,7 +210,8 @@ const claims = {
           ['integration', 'queue_wait_p90'],
         ],
       },
-    ),
+    );
+  },
   10: () =>
     compare(
       ['baseline.yaml', 'claims/auto-acknowledgement.yaml'],

@@ -161,6 +161,7 @@ function buildWorkforce(scenario: Scenario): WorkforceModel {
     proficiency:
       agents.proficiency_sd > 0 ? createSampler({ dist: 'lognormal', mean: 1, sd: agents.proficiency_sd }) : null,
     rampMinutes: agents.new_hire.ramp_weeks * 7 * MINUTES_PER_DAY,
+    trainingMinutes: agents.new_hire.training_weeks * 7 * MINUTES_PER_DAY,
     rampSpeed: agents.new_hire.speed,
     rampAccuracy: agents.new_hire.accuracy,
     fatigueThreshold: tracksFatigue ? agents.fatigue.threshold : Number.POSITIVE_INFINITY,

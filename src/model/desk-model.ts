@@ -167,6 +167,8 @@ export interface WorkforceModel {
   /** Individual speed multipliers (lognormal, mean 1), or null when all agents are alike. */
   proficiency: Sampler | null;
   rampMinutes: number;
+  /** A replacement's paid training before taking tickets, in minutes (0: none). */
+  trainingMinutes: number;
   rampSpeed: number;
   rampAccuracy: number;
   fatigueThreshold: number;

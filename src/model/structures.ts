@@ -35,8 +35,12 @@ export class Agent {
   name: string;
   /** Speed multiplier of this person. */
   proficiency = 1;
-  /** Minute the person started (−Infinity: fully ramped from the start). */
+  /** Minute the person's ramp starts: the first day, or the end of training (−Infinity: fully ramped). */
   hiredAt = Number.NEGATIVE_INFINITY;
+  /** A new hire in training until this minute: paid on shift, off the queue (`mechanisms/training.ts`). */
+  trainingUntil = Number.NEGATIVE_INFINITY;
+  /** Minute the empty seat's replacement is due (NaN: none due); tells a hire from a training's end. */
+  hireDue = Number.NaN;
   /** Exponentially weighted busy share of on-duty time, as of `observedAt`. */
   utilization = 0;
   observedAt = 0;

@@ -158,6 +158,15 @@ export const agentsSchema = z.strictObject({
         .max(520)
         .default(8)
         .describe('Weeks a new hire takes to reach full speed and accuracy (linear ramp).'),
+      training_weeks: z
+        .number()
+        .min(0)
+        .max(520)
+        .default(0)
+        .describe(
+          'Weeks a replacement spends in paid training before taking tickets (on shift, off the queue; logged as ' +
+            'paid absence, kind training); the ramp starts after it. 0 = takes tickets on day one.',
+        ),
       speed: z.number().positive().max(1).default(0.6).describe('Speed of a new hire on day one, relative to full.'),
       accuracy: probability.default(0.85).describe('Fix probability of a new hire on day one, relative to full.'),
     })

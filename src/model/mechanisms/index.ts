@@ -20,6 +20,7 @@ import { CustomerOpinion } from './opinion.js';
 import { Overtime } from './overtime.js';
 import { Returns } from './returns.js';
 import { Staffing } from './staffing.js';
+import { Training } from './training.js';
 import { Workforce } from './workforce.js';
 
 export interface Mechanisms {
@@ -48,7 +49,7 @@ export function createMechanisms(desk: Desk): Mechanisms {
     opinion,
     information: new InformationRequests(desk, opinion),
     returns: new Returns(desk),
-    workforce: new Workforce(desk, overtime, new Staffing(desk.model)),
+    workforce: new Workforce(desk, overtime, new Staffing(desk.model), new Training(desk)),
     overtime,
     aging: new Aging(desk),
     acknowledgement: new AutoAcknowledgement(desk),

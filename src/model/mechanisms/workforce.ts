@@ -2,8 +2,9 @@
  * The people at the desk (docs/model.md, Agents): seats on shifts; absence (shrinkage) as an
  * alternating process; a rolling utilization whose excess over a threshold means fatigue —
  * slower work, fewer real fixes, more departures; attrition reviewed daily, a hiring delay,
- * and a new hire's ramp in speed and accuracy. Overtime stints (`overtime.ts`) extend shifts
- * and count as busy time toward fatigue; a seat's tier may be moved by `staffing.ts`.
+ * a new hire's paid training off the queue (`training.ts`) and ramp in speed and accuracy.
+ * Overtime stints (`overtime.ts`) extend shifts and count as busy time toward fatigue; a
+ * seat's tier may be moved by `staffing.ts`.
  *
  * Streams: each seat's own (`agents.<seat>.absence`, `.attrition`, `.hiring`,
  * `.proficiency`), so adding or removing a seat shifts no other seat's draws.
@@ -13,6 +14,7 @@ import { Agent, ShiftChange } from '../structures.js';
 import { Kind, MINUTES_PER_DAY, type Desk } from './desk.js';
 import type { Overtime } from './overtime.js';
 import type { Staffing } from './staffing.js';
+import { TRAINING, type Training } from './training.js';
 
 /** The daily review of who leaves (one calendar entry a day, for all agents). */
 const REVIEW = { review: true } as const;
@@ -22,6 +24,7 @@ export class Workforce {
     private readonly desk: Desk,
     private readonly overtime: Overtime,
     private readonly staffing: Staffing,
+    private readonly training: Training,
   ) {}
 
   /** Proficiency, ramp or fatigue act on the agents (else their speed and accuracy are the tier's). */
@@ -140,18 +143,25 @@ export class Workforce {
     if (now + MINUTES_PER_DAY <= desk.model.horizon) desk.schedule(now + MINUTES_PER_DAY, Kind.Review, REVIEW);
   }
 
-  /** The replacement's first day: a new person in the seat, starting the ramp. */
+  /** The replacement's first day: a new person in the seat, starting training or the ramp. */
   hire(agent: Agent, now: number): void {
     const desk = this.desk;
+    if (agent.employed || now !== agent.hireDue) {
+      // Not a hire due on an empty seat: the end of its holder's training (or of a trainee who
+      // left before it: nothing to do).
+      if (this.training.ends(agent, now)) this.syncDuty(agent, now, TRAINING);
+      return;
+    }
     if (agent.onDuty) {
       // The leaver is still finishing a ticket (a hiring delay shorter than a work session).
-      desk.schedule(now + 1, Kind.Hire, agent);
+      agent.hireDue = now + 1;
+      desk.schedule(agent.hireDue, Kind.Hire, agent);
       return;
     }
     const workforce = desk.model.workforce;
     agent.hires++;
     agent.name = `${agent.seat}-h${agent.hires}`;
-    agent.hiredAt = now;
+    this.training.start(agent, now);
     agent.utilization = 0;
     if (workforce.proficiency !== null) agent.proficiency = workforce.proficiency.sample(agent.proficiencyRandom);
     agent.employed = true;
@@ -175,7 +185,7 @@ export class Workforce {
    * on the shift events (none for the shift plan).
    */
   private syncDuty(agent: Agent, now: number, kind: string | undefined): void {
-    const wanted = agent.scheduled && agent.employed && !agent.absent;
+    const wanted = agent.scheduled && agent.employed && !agent.absent && !this.training.inTraining(agent, now);
     if (wanted) {
       if (agent.leaving) {
         agent.leaving = false;
@@ -199,9 +209,10 @@ export class Workforce {
     this.syncAbsence(agent, now);
   }
 
-  /** Records paid absence: scheduled and employed, but away. */
+  /** Records paid absence: scheduled and employed, but away (absent, or a new hire in training). */
   private syncAbsence(agent: Agent, now: number): void {
-    const paid = agent.scheduled && agent.employed && agent.absent && !agent.onDuty;
+    const training = this.training.inTraining(agent, now);
+    const paid = agent.scheduled && agent.employed && (agent.absent || training) && !agent.onDuty;
     if (paid === agent.paidAbsence) return;
     agent.paidAbsence = paid;
     this.desk.emit(
@@ -210,6 +221,7 @@ export class Workforce {
       undefined,
       agent.name,
       this.desk.tierIds[agent.tier],
+      training && !agent.absent ? TRAINING : undefined,
     );
   }
 
@@ -245,6 +257,7 @@ export class Workforce {
     );
     this.syncDuty(agent, now, 'attrition');
     const start = now + desk.model.workforce.hiringDelay.sample(agent.hiringRandom);
+    agent.hireDue = start;
     if (start <= desk.model.horizon) desk.schedule(start, Kind.Hire, agent);
   }
 }
