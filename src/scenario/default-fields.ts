@@ -79,10 +79,28 @@ function durationNode(node: JsonNode): boolean {
   return Array.isArray(branches) && branches.some((branch) => isNode(branch) && isDuration(branch));
 }
 
+const DURATION_UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['w', 10080],
+  ['d', 1440],
+  ['h', 60],
+  ['m', 1],
+  ['s', 1 / 60],
+];
+
+/** Minutes as a scenario writes them: one whole unit if one fits ("40h", "6w", "15s"), else two units. */
+function durationText(minutes: number): string {
+  if (minutes === 0) return '0';
+  for (const [unit, size] of DURATION_UNITS) {
+    const count = minutes / size;
+    if (Math.abs(count - Math.round(count)) < 1e-9) return `${Math.round(count)}${unit}`;
+  }
+  return formatDuration(minutes);
+}
+
 /** A default as YAML flow text; numbers the schema calls durations are shown as durations. */
 function render(value: unknown, node: JsonNode | undefined): string {
   if (typeof value === 'number' && node !== undefined && durationNode(node)) {
-    return value === 0 ? '0' : formatDuration(value);
+    return durationText(value);
   }
   if (Array.isArray(value)) {
     const items = isNode(node?.items) ? node.items : undefined;

@@ -23,6 +23,11 @@ export const REFERENCES = {
       'WFM Labs, "Speed to proficiency curve" (wiki.wfmlabs.org): practitioner inputs are typically a new-hire ' +
       'handle time of 1.3–1.8 × the tenured one and 3–6 months to proficiency for routine work.',
   },
+  'Call Centre Helper': {
+    citation:
+      'Call Centre Helper, "Why Should Your Occupancy Rate NOT Exceed 85%?" (callcentrehelper.com): above 85 % ' +
+      'occupancy (busy share of logged-in time) agents burn out and quality falls.',
+  },
   'GitLab Support (Zendesk)': {
     citation:
       'GitLab Support, "Re-enable reminders for pending tickets, reduce pending days, increase solved days" ' +

@@ -20,12 +20,12 @@ export const DESK_SOURCES: Record<string, DefaultSource> = {
     'Poisson arrivals; constant rate is the textbook M/M/c case (their rates vary by hour: use profile)',
   ),
   'arrivals.surges': neutral('no incidents unless a scenario declares one'),
-  channels: neutral('one email channel with no patience: every ticket waits, as in the Erlang C queue'),
+  channels: neutral('one email channel without patience, so every ticket waits (the Erlang C queue)'),
   'channels.<id>.patience': neutral('customers wait as long as it takes (no abandonment) unless a channel says'),
   'channels.<id>.response': assumption('email, the default channel kind, answers with the resolution'),
   'channels.<id>.outside_hours': assumption('a closed live channel offers a callback, the least lossy choice'),
   'channels.<id>.rank': neutral('all channels in one queue, first come first served'),
-  categories: neutral('one category: a ticket mix only where a scenario describes one'),
+  categories: neutral('one category; a mix only where a scenario describes one'),
   'categories.<id>.needs_engineering': neutral('no ticket waits on a bug fix unless a category says so'),
   complexity: cited(
     'Brown et al. 2005',
@@ -42,7 +42,7 @@ export const DESK_SOURCES: Record<string, DefaultSource> = {
     'most desks tell the customer who takes over; Tier 1 writes the first response',
   ),
   'routing.discipline': neutral('first come first served, the queue of the Erlang formulas'),
-  'sla.targets': neutral('no targets: SLA KPIs are null rather than measured against an invented target'),
+  'sla.targets': neutral('SLA KPIs are null rather than measured against an invented target'),
   'sla.clock': neutral('every minute counts, the same clock as the queueing formulas'),
   'sla.pause_when_pending': assumption(
     'help-desk tools commonly stop the clock while the ticket waits on the customer',

@@ -50,8 +50,9 @@ export const PEOPLE_SOURCES: Record<string, DefaultSource> = {
     'new-hire handle time is often 1.3–1.8 × tenured; speed 0.6 (× 1.67) is inside',
   ),
   'agents.new_hire.accuracy': assumption('a new hire fixes somewhat less; the ramp closes the gap'),
-  'agents.fatigue.threshold': unchecked(
-    "the seeds' claim that utilization above 70–80 % leads to burnout and turnover; not checked at the source",
+  'agents.fatigue.threshold': cited(
+    'Call Centre Helper',
+    "burnout above 85 % occupancy; the default sits a little below, at the seeds' 70–80 %",
   ),
   'agents.fatigue.window': assumption('a working week of 40 hours: fatigue builds over days, not within one ticket'),
   'agents.fatigue.slowdown': neutral('fatigue slows no one unless a scenario says how much (baseline 0.15)'),
