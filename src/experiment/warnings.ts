@@ -225,7 +225,8 @@ export function computeWarnings(input: WarningInput, facts: WarningFacts): RunWa
       code: 'blank_kpis',
       message:
         facts.log === true
-          ? `${plural(blank.length, 'KPI')} blank because the log holds none of the events they are computed from, or ` +
+          ? `${plural(blank.length, 'KPI')} blank because the log holds none of the events they are computed from, ` +
+            `or ` +
             `its source cannot record them (unknown, not zero): ${blank.join(', ')}.`
           : `${plural(blank.length, 'KPI')} blank in every replication because the events they are computed from ` +
             `never happened in the measured window (unknown, not zero): ${blank.join(', ')}.`,
