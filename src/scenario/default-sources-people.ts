@@ -50,6 +50,9 @@ export const PEOPLE_SOURCES: Record<string, DefaultSource> = {
     'new-hire handle time is often 1.3–1.8 × tenured; speed 0.6 (× 1.67) is inside',
   ),
   'agents.new_hire.accuracy': assumption('a new hire fixes somewhat less; the ramp closes the gap'),
+  'agents.new_hire.training_weeks': neutral(
+    'a replacement takes tickets on day one unless a scenario gives paid training (claim 7 sets 5 weeks)',
+  ),
   'agents.fatigue.threshold': cited(
     'Call Centre Helper',
     "burnout above 85 % occupancy; the default sits a little below, at the seeds' 70–80 %",
