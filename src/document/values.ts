@@ -24,7 +24,13 @@ export const durationSchema = z
       }
       return minutes;
     } catch (error) {
-      context.addIssue({ code: 'custom', message: (error as Error).message, input: value });
+      // Marked, so the loader can tell "not a duration at all" from a later check on the minutes.
+      context.addIssue({
+        code: 'custom',
+        message: (error as Error).message,
+        input: value,
+        params: { unreadable: true },
+      });
       return z.NEVER;
     }
   })

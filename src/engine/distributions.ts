@@ -41,6 +41,13 @@ const positive: Check = (name, value) =>
 const nonNegative: Check = (name, value) =>
   finiteNumber(name, value) ?? ((value as number) >= 0 ? undefined : `${name} must be ≥ 0 (found ${describe(value)})`);
 
+/** One thing wrong with a distribution specification, and the field it is about (none for the whole map). */
+export interface DistributionProblem {
+  /** The parameter the sentence is about (`mean`, `max`...), so a caller can tell it from that field's own check. */
+  field?: string;
+  message: string;
+}
+
 /**
  * Lists what is wrong with a distribution specification, one sentence per
  * problem, e.g. `["sd must be > 0 (found -1)"]`. Returns an empty array when
@@ -52,38 +59,45 @@ const nonNegative: Check = (name, value) =>
  * values) must be ≥ 0.
  */
 export function distributionProblems(spec: DistributionSpec): string[] {
-  const problems: string[] = [];
-  const add = (problem: string | undefined): void => {
-    if (problem !== undefined) problems.push(problem);
+  return distributionFieldProblems(spec).map((problem) => problem.message);
+}
+
+/** {@link distributionProblems}, each sentence with the parameter it is about. */
+export function distributionFieldProblems(spec: DistributionSpec): DistributionProblem[] {
+  const problems: DistributionProblem[] = [];
+  const add = (field: string | undefined, problem: string | undefined): void => {
+    if (problem === undefined) return;
+    problems.push(field === undefined ? { message: problem } : { field, message: problem });
   };
   if (typeof spec !== 'object' || spec === null) {
-    return [`a distribution must be an object with a "dist" field (found ${describe(spec)})`];
+    return [{ message: `a distribution must be an object with a "dist" field (found ${describe(spec)})` }];
   }
   const fields = spec as unknown as Record<string, unknown>;
   switch (spec.dist) {
     case 'exponential':
-      add(positive('mean', fields.mean));
+      add('mean', positive('mean', fields.mean));
       break;
     case 'lognormal':
     case 'gamma':
-      add(positive('mean', fields.mean));
+      add('mean', positive('mean', fields.mean));
       add(
+        'sd',
         fields.sd === 0
           ? 'sd must be > 0 (found 0); use dist: deterministic for a constant value'
           : positive('sd', fields.sd),
       );
       break;
     case 'weibull':
-      add(positive('shape', fields.shape));
-      add(positive('scale', fields.scale));
+      add('shape', positive('shape', fields.shape));
+      add('scale', positive('scale', fields.scale));
       break;
     case 'uniform': {
       const minimum = nonNegative('min', fields.min);
       const maximum = nonNegative('max', fields.max);
-      add(minimum);
-      add(maximum);
+      add('min', minimum);
+      add('max', maximum);
       if (minimum === undefined && maximum === undefined && !(spec.max > spec.min)) {
-        problems.push(`max must be > min (found min ${spec.min}, max ${spec.max})`);
+        add('max', `max must be > min (found min ${spec.min}, max ${spec.max})`);
       }
       break;
     }
@@ -91,44 +105,43 @@ export function distributionProblems(spec: DistributionSpec): string[] {
       const minimum = nonNegative('min', fields.min);
       const mode = nonNegative('mode', fields.mode);
       const maximum = nonNegative('max', fields.max);
-      add(minimum);
-      add(mode);
-      add(maximum);
+      add('min', minimum);
+      add('mode', mode);
+      add('max', maximum);
       if (minimum === undefined && mode === undefined && maximum === undefined) {
         if (!(spec.max > spec.min)) {
-          problems.push(`max must be > min (found min ${spec.min}, max ${spec.max})`);
+          add('max', `max must be > min (found min ${spec.min}, max ${spec.max})`);
         } else if (spec.mode < spec.min || spec.mode > spec.max) {
-          problems.push(
-            `mode must lie between min and max (found min ${spec.min}, mode ${spec.mode}, max ${spec.max})`,
-          );
+          add('mode', `mode must lie between min and max (found min ${spec.min}, mode ${spec.mode}, max ${spec.max})`);
         }
       }
       break;
     }
     case 'deterministic':
-      add(nonNegative('value', fields.value));
+      add('value', nonNegative('value', fields.value));
       break;
     case 'empirical': {
       const values = fields.values;
       if (!Array.isArray(values) || values.length === 0) {
-        problems.push(`values must be a non-empty list of numbers (found ${describe(values)})`);
+        add('values', `values must be a non-empty list of numbers (found ${describe(values)})`);
         break;
       }
       let reported = 0;
       values.forEach((value: unknown, index: number) => {
         const problem = nonNegative(`values[${index}]`, value);
-        if (problem !== undefined && reported++ < 5) problems.push(problem);
+        if (problem !== undefined && reported++ < 5) add(undefined, problem);
       });
-      if (reported > 5) problems.push(`… and ${reported - 5} more invalid values`);
+      if (reported > 5) add(undefined, `… and ${reported - 5} more invalid values`);
       break;
     }
     default:
-      problems.push(
+      add(
+        undefined,
         `unknown distribution ${describe((spec as { dist?: unknown }).dist)} (expected one of ` +
           `${distributionNames.join(', ')})`,
       );
   }
-  if (problems.length === 0) add(derivedProblem(spec));
+  if (problems.length === 0) add(undefined, derivedProblem(spec));
   return problems;
 }
 

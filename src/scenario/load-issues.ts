@@ -3,7 +3,7 @@
  * column, or the `--set` override), its path shown with list items by id, its message in
  * words (`document/errors.ts`), then echoes dropped, duplicates removed and the list sorted.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   describeExpectedType,
   describeFound,
@@ -30,6 +30,23 @@ import {
 
 type ZodIssue = z.core.$ZodIssue;
 type PathSegment = string | number;
+
+/**
+ * The field a whole-map check's sentence is about (its `params.field`), kept beside the issue the
+ * user reads rather than in it, so `dropEchoes` can tell a repeat without reading the sentence.
+ */
+const aboutField = new WeakMap<ScenarioIssue, string>();
+
+/** True when the schema declared its own message for this issue: zod's default would say something else. */
+function declaredMessage(issue: ZodIssue): boolean {
+  const standard = z.config().localeError?.(issue as unknown as z.core.$ZodRawIssue);
+  return issue.message !== (typeof standard === 'string' ? standard : standard?.message);
+}
+
+/** True for the duration parser's own issue (`params.unreadable`, `document/values.ts`): not a duration at all. */
+function unreadableDuration(issue: ZodIssue): boolean {
+  return issue.code === 'custom' && issue.params?.unreadable === true;
+}
 
 /** One document being validated: the schema, the located tree, its plain data and the issues found. */
 export interface Validation {
@@ -305,7 +322,7 @@ export function mapIssue(validation: Validation, issue: ZodIssue, prefix: readon
       ];
     }
     case 'invalid_format': {
-      if (issue.format === 'regex' && !/^Invalid/.test(issue.message)) {
+      if (issue.format === 'regex' && declaredMessage(issue)) {
         return plain('invalid_format', message.refinement(issue.message, found));
       }
       return plain(
@@ -315,16 +332,19 @@ export function mapIssue(validation: Validation, issue: ZodIssue, prefix: readon
       );
     }
     case 'custom': {
-      if (present && typeof value !== 'object' && !/^must\b/.test(issue.message) && schemas().some(isDuration)) {
+      if (present && typeof value !== 'object' && unreadableDuration(issue) && schemas().some(isDuration)) {
         // A string the duration parser could not read: say what a duration looks like.
         if (typeof value === 'string')
           return plain('invalid_value', message.badDuration(found, ''), describeExpectedType('duration'));
         return plain('invalid_value', message.refinement(issue.message, found), describeExpectedType('duration'));
       }
-      return plain(
+      const issues = plain(
         'custom',
         message.refinement(issue.message, present && (value === null || typeof value !== 'object') ? found : undefined),
       );
+      const field = issue.params?.field;
+      if (typeof field === 'string') issues.forEach((mapped) => aboutField.set(mapped, field));
+      return issues;
     }
     default:
       return plain(issue.code, message.other(found));
@@ -339,7 +359,7 @@ export function dropEchoes(issues: ScenarioIssue[]): ScenarioIssue[] {
   const paths = new Set(issues.map((issue) => issue.path));
   return issues.filter((issue) => {
     if (issue.code !== 'custom') return true;
-    const field = /^(\w+) must\b/.exec(issue.message)?.[1];
+    const field = aboutField.get(issue);
     return field === undefined || !paths.has(issue.path === '(root)' ? field : `${issue.path}.${field}`);
   });
 }

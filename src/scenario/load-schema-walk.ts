@@ -2,6 +2,16 @@
  * Walking the zod schema by path, for what a message needs to say: the keys a map may hold
  * ("did you mean"), a number's bounds, whether a value is a duration, a section's default.
  * It reads zod's plain-data definitions (`_zod.def`), and only here.
+ *
+ * Why not zod 4's public API (checked against zod 4.6.7, issue 16): it cannot answer two of
+ * the questions. (1) A number's bound and whether it is inclusive: `z.number().gt(0).minValue`
+ * and `z.number().min(0).minValue` are both 0, and a check object has no public definition
+ * (`Object.keys(check)` is only `_zod`), so "> 0" and "≥ 0" could not be told apart. (2) Which
+ * value is a duration: `z.toJSONSchema` (io "input") renders the duration schema (a number or
+ * string piped into the parser) exactly as a plain `z.union([z.number(), z.string()])`, both
+ * `{"type":["number","string"]}`; only the pipe into a transform tells them apart, and only
+ * the definition shows it. The classic `.def`/`.type` accessors are the same objects as
+ * `_zod.def` and exist only on classic schemas, not on the `z.core.$ZodType` this walk takes.
  */
 import type { z } from 'zod';
 

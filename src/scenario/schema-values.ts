@@ -5,7 +5,7 @@
  * value more than one section file (`schema-*.ts`) uses lives here.
  */
 import { z } from 'zod';
-import { distributionProblems, type DistributionSpec } from '../engine/distributions.js';
+import { distributionFieldProblems, type DistributionSpec } from '../engine/distributions.js';
 import { parseIsoDateTime } from '../engine/local-time.js';
 import { durationSchema, MAX_DURATION_MINUTES } from '../document/values.js';
 
@@ -88,8 +88,11 @@ export const distributionSchema = z
     distributionVariant({ dist: z.literal('empirical'), values: z.array(durationSchema).min(1) }),
   ])
   .superRefine((spec, context) => {
-    for (const problem of distributionProblems(spec as DistributionSpec)) {
-      context.addIssue({ code: 'custom', message: problem });
+    // The field a sentence is about travels as a parameter: the loader drops the sentence when
+    // that field's own check already spoke (`dropEchoes`).
+    for (const problem of distributionFieldProblems(spec as DistributionSpec)) {
+      const params = problem.field === undefined ? {} : { field: problem.field };
+      context.addIssue({ code: 'custom', message: problem.message, params });
     }
   })
   .describe(
