@@ -136,3 +136,15 @@ const own = [COLUMNS[0], COLUMNS[1], COLUMNS[3], COLUMNS[4], COLUMNS[5], COLUMNS
 console.log(`| desk | ${own.map(([, label]) => label).join(' | ')} |`);
 console.log(`|---|${own.map(() => '---|').join('')}`);
 for (const run of runs) console.log(`| ${run.label} | ${own.map(([kpi, , d]) => absolute(run, kpi, d)).join(' | ')} |`);
+
+// The AI's own effect on the thin desk: what the dashboard shows against what the truth knows.
+const thinReference = runs[1];
+const against = [COLUMNS[3], COLUMNS[4], COLUMNS[5], COLUMNS[1], COLUMNS[6], COLUMNS[0]];
+console.log('\nThe thin desk with the AI, paired against the thin desk without it.\n');
+console.log(`| desk | ${against.map(([, label]) => label).join(' | ')} |`);
+console.log(`|---|${against.map(() => '---|').join('')}`);
+console.log(`| ${thinReference.label} | ${against.map(([kpi, , d]) => absolute(thinReference, kpi, d)).join(' | ')} |`);
+for (const run of runs.slice(3)) {
+  const table = differenceTable(thinReference.result, run.result);
+  console.log(`| ${run.label} | ${against.map(([kpi, , d]) => change(table, kpi, d)).join(' | ')} |`);
+}
