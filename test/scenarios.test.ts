@@ -90,20 +90,16 @@ describe('the questions the shipped scenarios answer (vs baseline, same seeds)',
     expect(pairedDifference(baseline, invested, 'handle_time_mean')[1]).toBeLessThan(0);
   });
 
-  it('understaffed Tier 2: longer Tier 2 waits and resolution times, first response about unchanged', () => {
+  it('understaffed Tier 2: longer Tier 2 waits and resolution times, and a slower first response', () => {
     const understaffed = run('understaffed-tier2.yaml');
     // Three specialists instead of four are fragile: one absence or departure and Tier 2 is overloaded for
     // weeks, so waits are heavy-tailed across replications. A sign test on the pairs suits
     // them better than a t interval: at least 7 of 8 longer (one-sided p = 9/256 < 0.05).
     expect(pairsAbove(baseline, understaffed, 'queue_wait_mean', 'tier2')).toBeGreaterThanOrEqual(7);
     expect(pairsAbove(baseline, understaffed, 'resolution_time_mean')).toBeGreaterThanOrEqual(7);
-    // First response: Tier 1 gives it (escalations carry a reply), so it hardly moves: the
-    // paired interval of the change lies within ±10 % of the baseline value. (Not exactly
-    // zero: customers coming back and reworked tickets draw from shared streams in event
-    // order, and Tier 2's pace reorders those events.)
-    const [low, high] = pairedDifference(baseline, understaffed, 'first_response_time_mean');
-    const reference = baseline.summary.kpis.first_response_time_mean!.mean!;
-    expect(Math.max(Math.abs(low), Math.abs(high)) / reference).toBeLessThan(0.1);
+    // First response: Tier 2 answers Tier 1's email when no escalation waits (blend), so a
+    // specialist fewer is also fewer hands on email: the first response slows.
+    expect(pairsAbove(baseline, understaffed, 'first_response_time_mean')).toBeGreaterThanOrEqual(7);
   });
 
   it('tighter SLA: the same desk, lower compliance', () => {

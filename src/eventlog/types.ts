@@ -36,6 +36,9 @@ export const EVENT_TYPES = [
   // Simulation only: the agent gamed this ticket (`kind`: the gaming behaviour, docs/gaming.md),
   // written where the behaviour acted. What `desksim detect` is scored against.
   'truth_gamed',
+  // A contact a closed channel turned away (`outside_hours: turn_away`): no ticket; it names the
+  // channel, category, priority and customer, `kind: outside_hours`.
+  'turned_away',
   // Agent-level records (no ticket). On and off duty (`kind`: absence, attrition or hire
   // when that is the reason, none for the shift plan): they make `utilization` computable
   // from a log, which without them reports it as null. Paid absence inside a shift; a
@@ -50,9 +53,10 @@ export const EVENT_TYPES = [
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** Types of records without a ticket: agent-level records, and self-service deflections. */
+/** Types of records without a ticket: agent-level records, self-service deflections, contacts turned away. */
 export const TICKETLESS_TYPES: ReadonlySet<EventType> = new Set<EventType>([
   'self_service',
+  'turned_away',
   'shift_started',
   'shift_ended',
   'absence_started',

@@ -121,6 +121,21 @@ export const CAPACITY_AND_COST_KPIS = [
     },
   },
   {
+    id: 'turned_away_rate',
+    label: 'Contacts turned away outside opening hours',
+    better: 'lower',
+    unit: 'share',
+    definition:
+      'Contacts a closed channel turned away without a ticket (turned_away, outside_hours: turn_away) / ' +
+      '(those + tickets created).',
+    needs: ['turned_away'],
+    scope: 'desk',
+    compute: (context) => {
+      const total = context.ledger.turnedAway + context.tickets.length;
+      return total === 0 ? null : context.ledger.turnedAway / total;
+    },
+  },
+  {
     id: 'kb_usage_rate',
     label: 'Knowledge-base usage',
     better: null,

@@ -124,6 +124,8 @@ export abstract class LedgerColumns {
   orphanEvents = 0;
   /** Issues the knowledge base answered before any ticket (`self_service` deflected), in the measured window. */
   deflections = 0;
+  /** Contacts a closed channel turned away without a ticket (`turned_away`), in the measured window. */
+  turnedAway = 0;
   /** Departures and hires (`agent_left`, `agent_hired`) in the measured window. */
   agentsLeft = 0;
   agentsHired = 0;
@@ -230,6 +232,7 @@ export abstract class LedgerColumns {
     this.recordedTypes.clear();
     this.orphanEvents = 0;
     this.deflections = 0;
+    this.turnedAway = 0;
     this.agentsLeft = 0;
     this.agentsHired = 0;
     this.pauses.clear();

@@ -80,6 +80,10 @@ export class Ledger extends LedgerAgents implements EventSink {
         if (kind === 'deflected' && time >= this.window.measureFrom && time < this.window.measureTo) this.deflections++;
         return;
       }
+      if (type === 'turned_away') {
+        if (time >= this.window.measureFrom && time < this.window.measureTo) this.turnedAway++;
+        return;
+      }
       if (agent !== undefined) this.agentEvent(time, type, agent, tier, kind);
       return;
     }

@@ -123,6 +123,8 @@ function buildTier(
     repliesOnEscalation: tier.reply_on_escalation,
     costPerHour: tier.cost_per_hour,
     agents,
+    blendFrom: tier.blend === undefined ? -1 : tierIds.indexOf(tier.blend.from),
+    blendReserve: tier.blend?.reserve ?? 0,
   };
 }
 
@@ -215,6 +217,7 @@ export function buildDesk(scenario: Scenario): DeskModel {
         channel.outside_hours === 'redirect' && channel.redirect_to !== undefined
           ? channelIds.indexOf(channel.redirect_to)
           : -1,
+      turnsAway: channel.outside_hours === 'turn_away',
       bucketOffset: channelRanks.indexOf(channel.rank) * priorityBuckets,
       entryTier: -1,
     }),

@@ -18,6 +18,8 @@ export interface ChannelModel {
   hours: BusinessCalendar | null;
   /** Outside opening hours: index of the channel offered instead, or −1 for a callback. */
   redirectTo: number;
+  /** Outside opening hours the contact is turned away: no ticket (`outside_hours: turn_away`). */
+  turnsAway: boolean;
   /** Added to a ticket's priority bucket: the channel's rank × the number of priority buckets. */
   bucketOffset: number;
   /** Index of the tier that takes the channel's new tickets (`entry_tier`, else the routing's). */
@@ -50,6 +52,10 @@ export interface TierModel {
   repliesOnEscalation: boolean;
   costPerHour: number;
   agents: AgentPlan[];
+  /** Index of the tier whose queue this tier's idle agents take from (`blend.from`), or -1. */
+  blendFrom: number;
+  /** Agents of this tier kept idle for its own tickets while others blend (`blend.reserve`). */
+  blendReserve: number;
 }
 
 /** One agent and the intervals (sim minutes) when it is on duty. */

@@ -24,6 +24,7 @@ import type { Returns } from './mechanisms/returns.js';
 import type { Workforce } from './mechanisms/workforce.js';
 import type { AutoAcknowledgement } from './mechanisms/auto-acknowledgement.js';
 import type { ChannelHours } from './mechanisms/channels.js';
+import type { Blending } from './mechanisms/blending.js';
 import {
   type Agent,
   CloseQueue,
@@ -73,6 +74,7 @@ export abstract class DeskState implements GamingDesk, Desk {
   protected readonly handoffs: Handoffs;
   protected readonly automation: Automation;
   protected readonly channelHours: ChannelHours;
+  protected readonly blending: Blending;
   /** Every arrival source, and the one whose arrival is next. */
   protected readonly arrivals: ArrivalSources;
   protected nextTicketId = 1;
@@ -123,6 +125,7 @@ export abstract class DeskState implements GamingDesk, Desk {
     this.handoffs = mechanisms.handoffs;
     this.automation = mechanisms.automation;
     this.channelHours = mechanisms.channelHours;
+    this.blending = mechanisms.blending;
     this.arrivals = new ArrivalSources(model, replication);
   }
 
@@ -204,6 +207,25 @@ export abstract class DeskState implements GamingDesk, Desk {
     return this.tiers[tier]!.queue.waiting;
   }
 
+  idleAgents(tier: number): number {
+    return this.tiers[tier]!.idle.size;
+  }
+
+  /** Blending (mechanisms/blending.ts): an idle agent of a tier that may take a ticket just queued at `tier`. */
+  protected blendingAgent(tier: number): Agent | undefined {
+    if (!this.blending.enabled) return undefined;
+    const blender = this.blending.blenderFor(tier);
+    return blender < 0 ? undefined : this.tiers[blender]!.idle.take();
+  }
+
+  /** Blending: the source tier's next ticket for a free agent whose own queue is empty, if the reserve allows. */
+  protected blendedTicket(agent: Agent, now: number): Ticket | undefined {
+    const source = this.blending.enabled ? this.blending.sourceFor(agent.tier) : -1;
+    if (source < 0) return undefined;
+    const queue = this.tiers[source]!.queue;
+    return this.gaming === null ? queue.take() : this.gaming.next(agent, queue, now);
+  }
+
   // --- arrivals ----------------------------------------------------------------------------
 
   protected arrive(source: ArrivalSource, now: number): void {
@@ -233,10 +255,14 @@ export abstract class DeskState implements GamingDesk, Desk {
 
   /** A new ticket enters the log (after a failed self-service search, if any) and the entry tier's queue. */
   open(ticket: Ticket, now: number, searchedFirst = false): void {
-    this.ticketsOpened++;
     const { channels, categories, priorities } = this.model;
     // A split (already taken by its agent) is the desk's own doing: opening hours apply to customers' contacts.
     const afterHours = this.channelHours.used && !ticket.taken ? this.channelHours.admit(ticket, now) : undefined;
+    if (afterHours === 'turned_away') {
+      this.channelHours.turnAway(ticket, now);
+      return;
+    }
+    this.ticketsOpened++;
     this.emitAbout(
       now,
       'created',

@@ -160,7 +160,7 @@ class DeskSimulation extends DeskState {
     ticket.state = TicketState.Queued;
     this.emit(now, 'queued', ticket.id, undefined, this.tierIds[tierIndex]);
     const tier = this.tiers[tierIndex]!;
-    const agent = tier.idle.take();
+    const agent = tier.idle.take() ?? this.blendingAgent(tierIndex);
     if (agent !== undefined) {
       this.assign(agent, ticket, now);
       return;
@@ -185,7 +185,7 @@ class DeskSimulation extends DeskState {
     ticket.state = TicketState.Queued;
     this.emit(now, 'queued', ticket.id, undefined, this.tierIds[tierIndex]);
     const tier = this.tiers[tierIndex]!;
-    const agent = tier.idle.take();
+    const agent = tier.idle.take() ?? this.blendingAgent(tierIndex);
     if (agent !== undefined) this.assign(agent, ticket, now);
     else this.gaming!.queues[tierIndex]!.restore(ticket);
   }
@@ -195,7 +195,8 @@ class DeskSimulation extends DeskState {
     ticket.state = TicketState.InService;
     ticket.taken = true;
     agent.ticket = ticket;
-    this.emit(now, 'assigned', ticket.id, agent.name, tierId);
+    // An agent working another tier's ticket (blending) says so: its kind is `blended`.
+    this.emit(now, 'assigned', ticket.id, agent.name, tierId, agent.tier === ticket.tier ? undefined : 'blended');
     this.emit(now, 'work_started', ticket.id, agent.name, tierId);
     if (!ticket.replied && this.model.channels[ticket.channel]!.repliesOnPickup)
       this.reply(ticket, agent.name, tierId, 'substantive', now);
@@ -210,7 +211,7 @@ class DeskSimulation extends DeskState {
     ticket.retell = 0;
     if (this.gaming !== null) workTime = this.gaming.plan(agent, ticket, workTime, now);
     ticket.knowledgeHit = false;
-    if (this.knowledge.enabled && this.model.isEntryTier[agent.tier] && (ticket.session & BRIEF_SESSION) === 0) {
+    if (this.knowledge.enabled && this.model.isEntryTier[ticket.tier] && (ticket.session & BRIEF_SESSION) === 0) {
       workTime = this.knowledge.consult(agent, ticket, workTime, now);
     }
     this.workDone.set(agent.slot, now + workTime);
@@ -226,7 +227,7 @@ class DeskSimulation extends DeskState {
       this.becomeFree(agent, now);
       return;
     }
-    const outcome = this.outcomeOf(ticket, tier);
+    const outcome = this.outcomeOf(ticket, this.model.tiers[ticket.tier]!);
     if (this.gaming === null || !this.gaming.finish(agent, ticket, outcome, now)) {
       if (outcome === Outcome.AskCustomer) this.information.ask(ticket, agent, now);
       else if (outcome === Outcome.Engineering) this.engineering.file(ticket, agent, now);
@@ -254,12 +255,13 @@ class DeskSimulation extends DeskState {
    * goes on in another ticket (`Part`).
    */
   resolve(ticket: Ticket, agent: Agent, now: number, resolution: Resolution): void {
-    const tier = this.model.tiers[agent.tier]!;
-    this.reply(ticket, agent.name, tier.id, 'substantive', now);
-    this.emit(now, 'resolved', ticket.id, agent.name, tier.id);
+    // Events name the agent's tier (who did it); the rules are those of the ticket's tier (blending).
+    const tierId = this.tierIds[agent.tier]!;
+    this.reply(ticket, agent.name, tierId, 'substantive', now);
+    this.emit(now, 'resolved', ticket.id, agent.name, tierId);
     let fixed = false;
     if (resolution === Resolution.Drawn) {
-      fixed = ticket.fixDraw() < this.fixProbability(ticket, agent, tier, now);
+      fixed = ticket.fixDraw() < this.fixProbability(ticket, agent, this.model.tiers[ticket.tier]!, now);
       // What a higher tier solves after an escalation may become an article for the entry tier.
       // Not after an engineering fix: the defect is gone, and an article about it would answer no later ticket.
       if (this.knowledge.enabled && ticket.chainPosition > 0 && !ticket.engineered)
@@ -269,7 +271,7 @@ class DeskSimulation extends DeskState {
     if (this.gaming !== null) this.gaming.resolved(ticket, agent, now);
     let returns = false;
     if (fixed) {
-      this.emit(now, 'truth_fixed', ticket.id, undefined, tier.id);
+      this.emit(now, 'truth_fixed', ticket.id, undefined, tierId);
     } else if (resolution !== Resolution.Part) {
       returns = this.returns.mayReturn(ticket, now);
     }
@@ -300,14 +302,15 @@ class DeskSimulation extends DeskState {
    * tier writes one.
    */
   escalate(ticket: Ticket, agent: Agent, now: number): void {
-    const tier = this.model.tiers[agent.tier]!;
+    const tier = this.model.tiers[ticket.tier]!;
+    const tierId = this.tierIds[agent.tier]!;
     const target = tier.escalatesTo;
-    if (tier.repliesOnEscalation) this.reply(ticket, agent.name, tier.id, 'substantive', now);
-    this.emit(now, 'escalated', ticket.id, agent.name, tier.id, undefined, this.tierIds[target]);
+    if (tier.repliesOnEscalation) this.reply(ticket, agent.name, tierId, 'substantive', now);
+    this.emit(now, 'escalated', ticket.id, agent.name, tierId, undefined, this.tierIds[target]);
     ticket.handoffs++;
     ticket.chainPosition++;
     ticket.asked = false;
-    if (this.handoffs.enabled) this.handoffs.escalated(ticket, agent.tier);
+    if (this.handoffs.enabled) this.handoffs.escalated(ticket, ticket.tier);
     if (this.gaming?.escalating(agent, ticket, target, now)) return;
     this.enqueue(ticket, target, now);
   }
@@ -319,7 +322,8 @@ class DeskSimulation extends DeskState {
       return;
     }
     const tier = this.tiers[agent.tier]!;
-    const next = this.gaming === null ? tier.queue.take() : this.gaming.next(agent, tier.queue, now);
+    const own = this.gaming === null ? tier.queue.take() : this.gaming.next(agent, tier.queue, now);
+    const next = own ?? this.blendedTicket(agent, now);
     if (next !== undefined) this.assign(agent, next, now);
     else tier.idle.add(agent);
   }

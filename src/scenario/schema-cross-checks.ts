@@ -6,6 +6,7 @@
 import { parseDuration } from '../engine/duration.js';
 import { isIsoDateTime } from '../engine/local-time.js';
 import { closestMatch } from '../document/suggest.js';
+import { blendingProblems } from './blending.js';
 import { GAMING_BEHAVIOURS, INCENTIVE_KPIS } from './incentives.js';
 import {
   checkAutomation,
@@ -176,6 +177,7 @@ export function crossCheck(scenario: ScenarioObject, context: Context): void {
   });
 
   checkChannelHours(scenario, context);
+  for (const problem of blendingProblems(scenario.tiers)) context.addIssue({ code: 'custom', ...problem });
   for (const [id, channel] of Object.entries(scenario.channels)) {
     if (channel.entry_tier !== undefined)
       checkReferences([channel.entry_tier], tierIds, 'tier', ['channels', id, 'entry_tier'], context);

@@ -140,11 +140,13 @@ export const channelSchema = z.strictObject({
         'outside_hours.',
     ),
   outside_hours: z
-    .enum(['callback', 'redirect'])
+    .enum(['callback', 'redirect', 'turn_away'])
     .default('callback')
     .describe(
       'What a contact arriving while the channel is closed becomes: callback = a ticket on this channel that waits ' +
-        'without patience until an agent calls back; redirect = the customer is offered redirect_to and writes there.',
+        'without patience until an agent calls back; redirect = the customer is offered redirect_to and writes ' +
+        'there; turn_away = no ticket (the line is closed): counted as a turned_away event and the ' +
+        'turned_away_rate KPI.',
     ),
   redirect_to: identifier
     .optional()

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { durationSchema } from '../document/values.js';
+import { blendSchema } from './blending.js';
 import {
   identifier,
   LIMITS,
@@ -50,6 +51,7 @@ export const tierSchema = z
       .boolean()
       .default(true)
       .describe('The agent writes to the customer when escalating (what was checked, who takes over): a public reply.'),
+    blend: blendSchema.optional(),
   })
   .superRefine((tier, context) => {
     if (tier.agents === undefined && tier.shifts === undefined) {

@@ -10,7 +10,8 @@ import { compareTwo } from './support.js';
 describe('claim 4: first-response push with staffing that follows it', () => {
   const change = compareTwo('claims/push-first-response.yaml', 'claims/push-first-response-staffing.yaml', [
     'horizon.days=21',
-    'replications=4',
+    // 8, not 4: on the blending baseline Tier 2's queue wait swings more from month to month.
+    'replications=8',
   ]).tiers;
 
   it('overstaffs Tier 1: its utilization falls (more hands than its queue needs)', () => {
@@ -20,7 +21,9 @@ describe('claim 4: first-response push with staffing that follows it', () => {
 
   it('starves Tier 2: its utilization and queue wait rise', () => {
     expect(change.tier2!.utilization!.significant).toBe(true);
-    expect(change.tier2!.utilization!.difference!).toBeGreaterThan(0.2);
+    // Above 0.15 (0.2 before blending): Tier 2 now starts at 78 %, busy with Tier 1's email
+    // when no escalation waits, so it has less room to rise (measured +0.18, to 96 %).
+    expect(change.tier2!.utilization!.difference!).toBeGreaterThan(0.15);
     expect(change.tier2!.queue_wait_mean!.significant).toBe(true);
     expect(change.tier2!.queue_wait_mean!.difference!).toBeGreaterThan(0);
   });

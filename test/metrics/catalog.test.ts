@@ -89,6 +89,8 @@ function handBuiltLog(): TicketEvent[] {
   ticket(2, 50, 'kb_consulted', { agent: 'a1', tier: 'tier1', kind: 'miss' });
   add(3, 'self_service', { kind: 'deflected', category: 'how_to' });
   add(100, 'self_service', { kind: 'deflected', category: 'how_to' });
+  // A call while the line was closed, turned away (no ticket): outside_hours: turn_away.
+  add(400, 'turned_away', { kind: 'outside_hours', channel: 'phone' });
 
   // Reopens (closed events left as they were: the KPI reads only resolved → reopened):
   // t1 reopens 70 min after its resolution (inside a 100-min window), t4 after 170 (outside).
@@ -168,6 +170,7 @@ const expected: Record<string, number | null> = {
   pending_share: 1 / 5, // only t2 waited on the customer (70 → 100)
   pending_time_mean: 30, // t2, resolved: 100 − 70
   deflection_rate: 1 / (1 + 5), // one deflection in the window, five tickets
+  turned_away_rate: 1 / (1 + 5), // one contact turned away in the window, five tickets
   // First response ≤ 50: t1 40 met, t2 130 missed, t4 0 met; t5 still without a reply at the
   // end misses; t3 abandoned after 30, under 50: left out ⇒ 2/4.
   sla_first_response_compliance: 2 / 4,

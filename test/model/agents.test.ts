@@ -134,9 +134,11 @@ describe('fatigue (the shipped baseline desk, same seeds)', () => {
         overrides: ['replications=6', 'horizon.days=182', 'agents.attrition.per_year=1.5', ...overrides],
       }).scenario,
     );
-  // Calm: below the baseline's 6 an hour. The baseline's email team (issue 15: a live team
-  // took chat and phone) runs at 65 %, and this test's fivefold attrition pushes it to 89 %.
-  const calm = baseline(['arrivals.rate_per_hour=5']);
+  // Calm: half the baseline's 6 an hour. The baseline's email-only team is busy whenever email
+  // waits (the live team blends onto email only while two of its agents stay free), so it runs
+  // at 87 %, and this test's fivefold attrition keeps it above 80 % down to 4 an hour; at 3 an
+  // hour it is about 63 % busy.
+  const calm = baseline(['arrivals.rate_per_hour=3']);
   const stressed = baseline(['arrivals.rate_per_hour=9']);
   const stressedNoFatigue = baseline([
     'arrivals.rate_per_hour=9',

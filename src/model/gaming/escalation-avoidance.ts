@@ -52,7 +52,7 @@ class EscalationAvoidance implements BehaviourHooks {
     if (spent < this.retries) {
       this.held.set(ticket.id, spent + 1);
       ticket.setHandleDraw(this.model.complexities[ticket.complexity]!.handleTime.sample(random));
-      this.desk.enqueue(ticket, agent.tier, now);
+      this.desk.enqueue(ticket, ticket.tier, now);
     } else {
       this.held.delete(ticket.id);
       this.desk.resolve(ticket, agent, now, Resolution.Unfixed);

@@ -43,7 +43,7 @@ class EscalationDumping implements BehaviourHooks {
   plan(agent: Agent, ticket: Ticket, workTime: number, now: number): number {
     if (
       (ticket.session & BRIEF_SESSION) !== 0 ||
-      this.model.tiers[agent.tier]!.escalatesTo < 0 ||
+      this.model.tiers[ticket.tier]!.escalatesTo < 0 ||
       this.easeRank[ticket.complexity] === 0
     )
       return workTime;

@@ -58,7 +58,7 @@ class GenericFirstReply implements BehaviourHooks {
     ticket.session = 0;
     ticket.genericReplies++;
     this.desk.reply(ticket, agent.name, this.model.tiers[agent.tier]!.id, 'generic', now);
-    this.desk.requeue(ticket, agent.tier, now);
+    this.desk.requeue(ticket, ticket.tier, now);
     return true;
   }
 }

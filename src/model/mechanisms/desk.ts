@@ -107,6 +107,8 @@ export interface Desk {
   leaveIdle(agent: Agent): void;
   /** Tickets waiting in a tier's queue. */
   waiting(tier: number): number;
+  /** Agents of a tier on duty and idle. */
+  idleAgents(tier: number): number;
   /** The rework stream (`ticket.rework`). */
   readonly reworkRandom: Rng;
 }

@@ -60,7 +60,7 @@ export class Handoffs {
   handsBack(ticket: Ticket, agent: Agent, now: number): boolean {
     const sender = ticket.escalatedFrom;
     ticket.escalatedFrom = -1;
-    if (this.random!() >= this.handBack[agent.tier]!) return false;
+    if (this.random!() >= this.handBack[ticket.tier]!) return false;
     const desk = this.desk;
     desk.emit(now, 'escalated', ticket.id, agent.name, desk.tierIds[agent.tier], 'hand_back', desk.tierIds[sender]);
     ticket.handoffs++;

@@ -9,6 +9,7 @@
 import { Aging } from './aging.js';
 import { AutoAcknowledgement } from './auto-acknowledgement.js';
 import { Automation } from './automation.js';
+import { Blending } from './blending.js';
 import { ChannelHours } from './channels.js';
 import type { Desk } from './desk.js';
 import { Engineering } from './engineering.js';
@@ -34,6 +35,7 @@ export interface Mechanisms {
   handoffs: Handoffs;
   automation: Automation;
   channelHours: ChannelHours;
+  blending: Blending;
 }
 
 export function createMechanisms(desk: Desk): Mechanisms {
@@ -53,6 +55,7 @@ export function createMechanisms(desk: Desk): Mechanisms {
     handoffs,
     automation: new Automation(desk, handoffs),
     channelHours: new ChannelHours(desk),
+    blending: new Blending(desk),
   };
 }
 

@@ -15,10 +15,15 @@ describe('gaming behaviours on the baseline desk (same seeds)', () => {
   });
   const gamed = (...overrides: string[]) => tables(runBaseline(overrides));
 
-  it('premature close: faster resolutions and fewer reopens on the dashboard; hidden failures and repeat tickets behind it', () => {
+  it('premature close: a better resolution SLA on the dashboard; hidden failures, repeat tickets and longer queues behind it', () => {
     const closing = gamed('gaming.premature_close.intensity=0.6');
-    expectFall(baseline, closing, 'resolution_time_mean');
     expectRise(baseline, closing, 'sla_resolution_compliance');
+    // The early closes shorten each ticket, but their customers come back as new tickets
+    // (+13 %), and on the blending baseline (issue 15) the extra tickets queue in email, the
+    // work that absorbs every free minute: the mean resolution time no longer falls (measured
+    // −11 min [−70, +48]; −154 min on the earlier, less busy baseline) and queues lengthen.
+    expect(pairedChange(baseline, closing, 'resolution_time_mean').low).toBeLessThan(0);
+    expectRise(baseline, closing, 'queue_wait_mean');
     // The closed tickets cannot be reopened, but on the baseline with a live team and status
     // replies (issue 15) the fall of the reopen rate is too small to show in 12 replications
     // (−0.0016 [−0.0066, 0.0034]): what holds is that it does not rise.
@@ -29,18 +34,21 @@ describe('gaming behaviours on the baseline desk (same seeds)', () => {
     expectRise(baseline, closing, 'tickets_created');
   });
 
-  it('generic first reply: faster first response; customers less satisfied, the slowest resolutions slower', () => {
+  it('generic first reply: faster first response; customers less satisfied, resolutions slower', () => {
     const acknowledging = gamed('gaming.generic_first_reply.intensity=0.6');
     expectFall(baseline, acknowledging, 'first_response_time_mean');
-    expectRise(baseline, acknowledging, 'sla_first_response_compliance');
     expectFall(baseline, acknowledging, 'true_satisfaction_mean');
-    expectRise(baseline, acknowledging, 'resolution_time_p90');
-    expectRise(baseline, acknowledging, 'handle_time_mean');
+    // The acknowledgements take agents' time, and on the blending baseline that time comes out
+    // of email: queues and resolutions lengthen. (The first-response SLA, 97 % met already,
+    // and the p90 of resolution move too little to show in 12 replications on this desk.)
+    expectRise(baseline, acknowledging, 'queue_wait_mean');
+    expectRise(baseline, acknowledging, 'resolution_time_mean');
   });
 
-  it('cherry-picking: shorter handle and resolution times on average; the hard tickets wait longer and miss their response targets', () => {
+  it('cherry-picking: shorter resolution times on average; the hard tickets wait longer and miss their response targets', () => {
     const picking = gamed('gaming.cherry_pick.intensity=1');
-    expectFall(baseline, picking, 'handle_time_mean');
+    // (The mean handle time falls too, −0.36 min [−0.82, +0.10], too little to show in 12
+    // replications of the blending baseline, whose email queue varies from month to month.)
     expectFall(baseline, picking, 'resolution_time_mean');
     // Easiest first is shortest-job-first: good for averages. The cost sits with the hard
     // tickets — bug reports, medium or complex — which now wait behind the easy ones.

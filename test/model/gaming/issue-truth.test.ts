@@ -7,24 +7,22 @@
  * Measured when this test was written: the dashboard's resolution time fell 154 min
  * [122, 187]; the issue's true resolution time changed −17 min [−43, +8] (on the per-ticket
  * truth of before, −220 min [−245, −194]); the issues not really fixed rose, customers who
- * gave up leaving the mean over fixed issues (see docs/kpis.md).
+ * gave up leaving the mean over fixed issues (see docs/kpis.md). On the blending baseline
+ * (issue 15), whose email queue absorbs the repeat tickets, the dashboard's resolution time
+ * no longer falls (−11 min [−70, +48]) while its SLA compliance still rises, and the issue's
+ * true resolution time rises by 187 min [121, 253].
  */
-import { describe, expect, it } from 'vitest';
-import { expectFall, expectRise, pairedChange, runBaseline, tables } from './helpers.js';
+import { describe, it } from 'vitest';
+import { expectFall, expectRise, runBaseline, tables } from './helpers.js';
 
 describe('truth per issue under premature close (same seeds)', () => {
   it('the true resolution time of issues does not improve when agents close tickets prematurely', () => {
     const baseline = tables(runBaseline());
     const closing = tables(runBaseline(['gaming.premature_close.intensity=0.6']));
     // The dashboard improves…
-    expectFall(baseline, closing, 'resolution_time_mean');
-    // …the customer's issue does not: the 95 % interval of its change reaches above 0, and
-    // is narrow enough (± 1 hour) that a real improvement of the old size (−220 min) would show.
-    const truth = pairedChange(baseline, closing, 'true_resolution_time_mean');
-    expect(truth.high, `true_resolution_time_mean change ${truth.mean} [${truth.low}, ${truth.high}]`).toBeGreaterThan(
-      0,
-    );
-    expect(truth.high - truth.low).toBeLessThan(120);
+    expectRise(baseline, closing, 'sla_resolution_compliance');
+    // …the customer's issue does not: it is fixed later, significantly.
+    expectRise(baseline, closing, 'true_resolution_time_mean');
     // What it costs the customers: fewer issues fixed, more contacts and agent work per issue.
     expectRise(baseline, closing, 'true_resolution_unfinished_share');
     expectFall(baseline, closing, 'true_resolution_rate');

@@ -34,17 +34,17 @@ function gamers(log: readonly TicketEvent[], behaviour: string): Map<string, num
 describe('who games', () => {
   const share = [
     'gaming.rushing.intensity=0.8',
-    'gaming.rushing.gamers.share=0.2',
+    'gaming.rushing.gamers.share=0.4',
     'gaming.rushing.gamers.tiers=[tier1]',
   ];
 
   it('without gamers every agent games at the intensity; with a share, round(share × seats) of each named tier', () => {
     const everyone = gamers(events(['gaming.rushing.intensity=0.8']), 'rushing');
-    // Tier 1 has 9 seats, Tier 2 has 4 and the live team 8; all of them rush (the weekend crews
+    // Tier 1 has 5 seats, Tier 2 has 4 and the live team 8; all of them rush (the weekend crews
     // too, over two weekends).
-    expect(everyone.size).toBe(21);
+    expect(everyone.size).toBe(17);
     const chosen = gamers(events(share), 'rushing');
-    // round(0.2 × 9) = 2 Tier 1 agents, no Tier 2 or live agent.
+    // round(0.4 × 5) = 2 Tier 1 agents, no Tier 2 or live agent.
     expect([...chosen.keys()].length).toBe(2);
     for (const agent of chosen.keys()) expect(agent).toMatch(/^tier1-/);
   });
@@ -55,7 +55,7 @@ describe('who games', () => {
     expect(second).toEqual(first);
     const closing = [
       'gaming.premature_close.intensity=0.8',
-      'gaming.premature_close.gamers.share=0.2',
+      'gaming.premature_close.gamers.share=0.4',
       'gaming.premature_close.gamers.tiers=[tier1]',
     ];
     expect([...gamers(events(closing), 'premature_close').keys()].sort()).toEqual(first);
@@ -65,7 +65,7 @@ describe('who games', () => {
     const pressed = gamers(
       events([
         'incentives=[{kpi: handle_time_mean, pressure: 0.8}]',
-        'gaming.rushing.gamers.share=0.2',
+        'gaming.rushing.gamers.share=0.4',
         'gaming.rushing.gamers.tiers=[tier1]',
       ]),
       'rushing',
