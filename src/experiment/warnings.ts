@@ -24,6 +24,7 @@ export const WARNING_CODES = [
   'tier_unstaffed',
   'blank_kpis',
   'wide_intervals',
+  'automation_tier_absent',
 ] as const;
 
 /** A kind of warning. */

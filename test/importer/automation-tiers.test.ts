@@ -116,4 +116,26 @@ describe('a real log names its bot tier', () => {
     expect(unknown.stderr).toContain('tier "chatbot" appears nowhere in the log');
     expect(existsSync(wrong)).toBe(false);
   });
+
+  it('a --scenario bot the log never queues at is left out (blank, not 0 %) with a warning in words', async () => {
+    const { directory, log, mapping } = files();
+    const out = join(directory, 'out');
+    // ai-agent.yaml declares the bot ai_agent, which this export does not have; its own bot is named on the command line.
+    const args = ['metrics', log, '--mapping', mapping, '--scenario', 'scenarios/ai-agent.yaml', '--out', out];
+    const alone = await cli(args);
+    expect(alone.code, alone.stderr).toBe(0);
+    let summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.kpis.automation_coverage.value).toBeNull();
+    const absent = summary.warnings.find((warning: { code: string }) => warning.code === 'automation_tier_absent');
+    expect(absent.message).toMatch(
+      /^scenarios\/ai-agent\.yaml declares the automation tier ai_agent, which the log never/,
+    );
+    expect(alone.stdout).toContain('[automation_tier_absent]');
+
+    const named = await cli([...args, '--automation-tier', 'bot', '--force']);
+    expect(named.code, named.stderr).toBe(0);
+    summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.kpis.automation_coverage.value).toBeCloseTo(4 / 6, 12);
+    expect(summary.warnings.map((warning: { code: string }) => warning.code)).toContain('automation_tier_absent');
+  });
 });

@@ -5,6 +5,9 @@
  */
 import { checkAutomationTiers, ImportError, optionAutomationTiers, type ImportedLog } from '../../importer/index.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
+import type { MetricOptions } from '../../metrics/catalog.js';
+import type { Ledger } from '../../metrics/ledger.js';
+import type { RunWarning } from '../../experiment/warnings.js';
 
 /** The option's help. */
 export const AUTOMATION_TIER_HELP =
@@ -30,4 +33,45 @@ export function addOptionAutomationTiers(log: ImportedLog, tiers: readonly strin
     if (json) io.stdout(JSON.stringify({ valid: false, issues: error.issues }, null, 2) + '\n');
     throw new CliError(error.message, ExitCode.BadInput);
   }
+}
+
+/** Tiers among `tiers` at which the log queues no ticket. */
+function tiersWithoutVisits(ledger: Ledger, tiers: readonly string[]): string[] {
+  const visited = new Set<number>();
+  for (let visit = 0; visit < ledger.visitCount; visit++) visited.add(ledger.visitTier[visit]!);
+  return tiers.filter((tier) => {
+    const code = ledger.tiers.values.indexOf(tier);
+    return code < 0 || !visited.has(code);
+  });
+}
+
+/**
+ * The metric definitions without the bots a `--scenario` declares but the log never queues a
+ * ticket at (the mapping's and the option's are checked on import), and the warning that says
+ * so: their KPIs are left blank rather than read as 0 %, "the bot took nothing".
+ */
+export function withoutAbsentBots(
+  definitions: MetricOptions,
+  ledger: Ledger,
+  scenarioFile: string | undefined,
+): { definitions: MetricOptions; warnings: RunWarning[] } {
+  const bots = definitions.automationTiers ?? [];
+  const absent = tiersWithoutVisits(ledger, bots);
+  if (absent.length === 0) return { definitions, warnings: [] };
+  const present = bots.filter((tier) => !absent.includes(tier));
+  const { automationTiers: _dropped, ...rest } = definitions;
+  const several = absent.length > 1;
+  return {
+    definitions: present.length === 0 ? rest : { ...rest, automationTiers: present },
+    warnings: [
+      {
+        code: 'automation_tier_absent',
+        message:
+          `${scenarioFile ?? 'The scenario'} declares the automation tier${several ? 's' : ''} ${absent.join(', ')}, ` +
+          `which the log never queues a ticket at: ${several ? 'their' : 'its'} automation KPIs are left blank ` +
+          'rather than read as 0 % ("the bot took no ticket"). If the log has a bot of its own, name its tier ' +
+          "with the mapping's automation_tiers or --automation-tier.",
+      },
+    ],
+  };
 }

@@ -8,7 +8,12 @@ import { basename, extname, resolve } from 'node:path';
 import { scenarioMetricOptions, ticketTable } from '../../experiment/replication.js';
 import { summarize } from '../../experiment/statistics.js';
 import { checkLogSize, ImportError, importLog, renderImportReport, type ImportedLog } from '../../importer/index.js';
-import { addOptionAutomationTiers, AUTOMATION_TIER_HELP, collectTiers } from './automation-tier-option.js';
+import {
+  addOptionAutomationTiers,
+  AUTOMATION_TIER_HELP,
+  collectTiers,
+  withoutAbsentBots,
+} from './automation-tier-option.js';
 import { KPI_CATALOG, TIER_KPI_CATALOG, type MetricOptions } from '../../metrics/catalog.js';
 import { computeKpis, type KpiTable } from '../../metrics/engine.js';
 import { computeDaily } from '../../metrics/daily.js';
@@ -292,12 +297,14 @@ export function registerMetrics(program: Command, io: CliIo): void {
       const events = formats.length > 0 ? log.events : [];
       log.events = [];
       const definitionsFrom = scenario ?? scenarioSchema.parse({ name: 'defaults' });
-      const definitions = logMetricOptions(definitionsFrom, log);
+      const checked = withoutAbsentBots(logMetricOptions(definitionsFrom, log), ledger, options.scenario);
+      const definitions = checked.definitions;
       const kpis = computeKpis(ledger, definitions);
       if (!options.quiet) io.stderr(renderImportReport(log.report) + madeSlaLine(log, kpis));
       const segments = computeSegments(ledger, definitions);
       const daily = computeDaily(ledger, definitions, Object.keys(kpis.tiers));
-      const summary = logSummary(kpis, log, options.scenario ?? null, logWarnings(kpis, log, definitions));
+      const warnings = [...logWarnings(kpis, log, definitions), ...checked.warnings];
+      const summary = logSummary(kpis, log, options.scenario ?? null, warnings);
       const tickets = ticketTable(ledger, definitions);
       // Started only now, when the log is read and the output location checked: Vega loads on another core meanwhile.
       const renderer = options.report === false ? undefined : startChartRenderer();
