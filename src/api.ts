@@ -18,10 +18,9 @@ import {
   DEFAULT_SWEEP_KPIS,
   expandGrid,
   parameterOverride,
-  sweepResult,
   type ParameterValue,
-  type SweepResult,
-} from './experiment/sweep.js';
+} from './experiment/experiment-file.js';
+import { sweepResult, type SweepResult } from './experiment/sweep.js';
 import { EVENT_TYPES } from './eventlog/types.js';
 import { Ledger } from './metrics/ledger.js';
 import type { DeskModel } from './model/build.js';

@@ -67,12 +67,10 @@ export {
 export {
   expandGrid,
   loadExperiment,
-  sweepResult,
   type Experiment,
   type LoadedExperiment,
-  type SweepPoint,
-  type SweepResult,
-} from './experiment/sweep.js';
+} from './experiment/experiment-file.js';
+export { sweepResult, type SweepPoint, type SweepResult } from './experiment/sweep.js';
 export {
   pressureMatrix,
   pressureResult,

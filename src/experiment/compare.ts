@@ -204,7 +204,9 @@ export function differenceRows(table: DifferenceTable): Array<[string, KpiDiffer
 
 /** One scenario of a comparison. */
 export interface ComparedScenario {
-  /** Unique within the comparison: the scenario's name, with "-2", "-3"... for a repeated name. Names its sub-folder. */
+  /**
+   * Unique within the comparison: the scenario's name, with "-2", "-3"... for a repeated name. Names its sub-folder.
+   */
   label: string;
   /** The scenario's own name. */
   name: string;
@@ -271,7 +273,8 @@ export function compareRuns(runs: readonly ComparedRun[], notes: readonly string
   for (const run of others) {
     if (run.result.summary.seed !== reference.result.summary.seed)
       throw new Error(
-        `${run.label} ran with seed ${run.result.summary.seed}, the reference with ${reference.result.summary.seed}: not common random numbers`,
+        `${run.label} ran with seed ${run.result.summary.seed}, the reference with ${reference.result.summary.seed}: ` +
+          `not common random numbers`,
       );
   }
   return {
@@ -344,11 +347,13 @@ export function alignScenarios(scenarios: readonly Scenario[]): { scenarios: Sce
     if (index === 0) return scenario;
     if (scenario.seed !== reference.seed)
       notes.push(
-        `${scenario.name} has seed ${scenario.seed}; it ran with ${reference.seed}, the first scenario's, so that both see the same tickets.`,
+        `${scenario.name} has seed ${scenario.seed}; it ran with ${reference.seed}, the first scenario's, so that ` +
+          `both see the same tickets.`,
       );
     if (scenario.replications !== reference.replications)
       notes.push(
-        `${scenario.name} has ${scenario.replications} replications; it ran ${reference.replications}, as the first scenario, so that every replication has its pair.`,
+        `${scenario.name} has ${scenario.replications} replications; it ran ${reference.replications}, as the first ` +
+          `scenario, so that every replication has its pair.`,
       );
     return { ...scenario, seed: reference.seed, replications: reference.replications };
   });

@@ -65,7 +65,10 @@ export interface PressureStep {
   tiers: Record<string, Record<string, KpiSummary>>;
   /** Every KPI minus its value at pressure 0, paired by replication (exactly 0 at pressure 0). */
   change: DifferenceTable;
-  /** Per ticket category, the change of its waits and truth from pressure 0 (`who-pays.ts`), when the runs computed segments. */
+  /**
+   * Per ticket category, the change of its waits and truth from pressure 0 (`who-pays.ts`), when the runs computed
+   * segments.
+   */
   who_pays?: WhoPays;
 }
 
@@ -250,7 +253,10 @@ export function pressureMatrixRows(matrix: PressureMatrix): Cell[][] {
   );
 }
 
-/** The matrix as a wide table (`pressure-matrix.csv`): a row per targeted KPI, a column per KPI, cells the relative change. */
+/**
+ * The matrix as a wide table (`pressure-matrix.csv`): a row per targeted KPI, a column per KPI, cells the relative
+ * change.
+ */
 export function pressureMatrixWide(matrix: PressureMatrix): { header: string[]; rows: Cell[][] } {
   const columns = matrix.rows[0] === undefined ? [] : differenceRows(matrix.rows[0].change).map(([kpi]) => kpi);
   return {

@@ -129,15 +129,24 @@ export interface ResolvedTicket {
   minutes: number;
 }
 
-/** A replication's ticket table as `tickets.csv`, and its resolved tickets as the report's resolution-time chart takes them. */
+/**
+ * A replication's ticket table as `tickets.csv`, and its resolved tickets as the report's resolution-time chart takes
+ * them.
+ */
 export interface TicketTable {
   /** The text of `tickets.csv`; absent when it went straight to a file (`ticketTable`'s `csvSink`). */
   csv?: string;
-  /** Priority ('(none)' without one) and resolution time of each resolved ticket: the rows of `csv`, not parsed back from it. */
+  /**
+   * Priority ('(none)' without one) and resolution time of each resolved ticket: the rows of `csv`, not parsed back
+   * from it.
+   */
   resolved: ResolvedTicket[];
   /** The rows themselves, when asked for (Parquet, every replication's tickets). */
   rows?: TicketRows;
-  /** Each measured ticket's creation minute, total queue wait (NaN if never queued) and whether it was abandoned, for the hour × weekday heat map. */
+  /**
+   * Each measured ticket's creation minute, total queue wait (NaN if never queued) and whether it was abandoned, for
+   * the hour × weekday heat map.
+   */
   arrivals?: { created: Float64Array; wait: Float64Array; abandoned: Uint8Array };
 }
 

@@ -51,7 +51,8 @@ export function parseShard(text: string, env: Readonly<Record<string, string | u
   const count = wholeNumber(match?.[2]);
   if (match === null || count === undefined || count < 1 || count > MAX_SHARDS) {
     throw new ShardError(
-      `--shard expects i/n (this process's part i of n, 1 ≤ i ≤ n ≤ ${MAX_SHARDS.toLocaleString('en-US')}) or auto/n, found "${text}"`,
+      `--shard expects i/n (this process's part i of n, 1 ≤ i ≤ n ≤ ${MAX_SHARDS.toLocaleString('en-US')}) or ` +
+        `auto/n, found "${text}"`,
     );
   }
   if (match[1] !== 'auto') {
@@ -65,7 +66,8 @@ export function parseShard(text: string, env: Readonly<Record<string, string | u
     const index = wholeNumber(kubernetes);
     if (index === undefined || index >= count)
       throw new ShardError(
-        `--shard auto/${count}: JOB_COMPLETION_INDEX is "${kubernetes}", expected 0 to ${count - 1} (set the Job's completions to ${count})`,
+        `--shard auto/${count}: JOB_COMPLETION_INDEX is "${kubernetes}", expected 0 to ${count - 1} (set the Job's ` +
+          `completions to ${count})`,
       );
     return { index: index + 1, count };
   }
@@ -75,17 +77,22 @@ export function parseShard(text: string, env: Readonly<Record<string, string | u
     const first = wholeNumber(env.SLURM_ARRAY_TASK_MIN ?? '0');
     if (id === undefined || first === undefined || id < first || id - first >= count) {
       throw new ShardError(
-        `--shard auto/${count}: SLURM_ARRAY_TASK_ID is "${slurm}" (SLURM_ARRAY_TASK_MIN ${env.SLURM_ARRAY_TASK_MIN ?? 'unset'}), expected ${count} tasks, e.g. --array=0-${count - 1}`,
+        `--shard auto/${count}: SLURM_ARRAY_TASK_ID is "${slurm}" (SLURM_ARRAY_TASK_MIN ` +
+          `${env.SLURM_ARRAY_TASK_MIN ?? 'unset'}), expected ${count} tasks, e.g. --array=0-${count - 1}`,
       );
     }
     return { index: id - first + 1, count };
   }
   throw new ShardError(
-    `--shard auto/${count} reads its index from ${SHARD_INDEX_VARIABLES.join(' or ')}, and neither is set: give the index (--shard 1/${count}) outside an array job`,
+    `--shard auto/${count} reads its index from ${SHARD_INDEX_VARIABLES.join(' or ')}, and neither is set: give the ` +
+      `index (--shard 1/${count}) outside an array job`,
   );
 }
 
-/** The replications of each run that shard `shard` does: unit k of the flat (run, replication) list goes to shard (k mod n) + 1. */
+/**
+ * The replications of each run that shard `shard` does: unit k of the flat (run, replication) list goes to shard (k mod
+ * n) + 1.
+ */
 export function shardReplications(specs: readonly RunSpec[], shard: Shard): number[][] {
   let unit = 0;
   return specs.map((spec) => specReplications(spec).filter(() => unit++ % shard.count === shard.index - 1));
@@ -187,14 +194,16 @@ export function readShard(directory: string, manifestText: string, readData: () 
       const bytes = readData();
       if (createHash('sha256').update(bytes).digest('hex') !== manifest.data_sha256) {
         throw new ShardError(
-          `${directory}: ${SHARD_DATA} does not match its manifest (damaged, or from another shard): run this shard again`,
+          `${directory}: ${SHARD_DATA} does not match its manifest (damaged, or from another shard): run this shard ` +
+            `again`,
         );
       }
       try {
         return deserialize(bytes) as ShardJob<unknown> & { parts: RunPart[] };
       } catch (error) {
         throw new ShardError(
-          `${directory}: ${SHARD_DATA} cannot be read (${(error as Error).message}); was it written by another Node version?`,
+          `${directory}: ${SHARD_DATA} cannot be read (${(error as Error).message}); was it written by another Node ` +
+            `version?`,
         );
       }
     },
@@ -214,7 +223,8 @@ export function mergeShards(shards: readonly ReadShard[]): ShardJob<unknown> & {
     const { manifest } = shard;
     const differs = (what: string, mine: unknown, theirs: unknown) =>
       new ShardError(
-        `${shard.directory} and ${first.directory} are not shards of one job: ${what} ${JSON.stringify(mine)} and ${JSON.stringify(theirs)}`,
+        `${shard.directory} and ${first.directory} are not shards of one job: ${what} ${JSON.stringify(mine)} and ` +
+          `${JSON.stringify(theirs)}`,
       );
     if (manifest.command !== first.manifest.command)
       throw differs('commands', manifest.command, first.manifest.command);
@@ -223,7 +233,8 @@ export function mergeShards(shards: readonly ReadShard[]): ShardJob<unknown> & {
     if (manifest.shard.count !== count) throw differs('shard counts', manifest.shard.count, count);
     if (manifest.job !== first.manifest.job) {
       throw new ShardError(
-        `${shard.directory} and ${first.directory} are not shards of one job: their scenarios or options differ (job ${manifest.job.slice(0, 12)}… and ${first.manifest.job.slice(0, 12)}…)`,
+        `${shard.directory} and ${first.directory} are not shards of one job: their scenarios or options differ (job ` +
+          `${manifest.job.slice(0, 12)}… and ${first.manifest.job.slice(0, 12)}…)`,
       );
     }
   }
@@ -268,7 +279,8 @@ export function mergeShards(shards: readonly ReadShard[]): ShardJob<unknown> & {
     const wanted = specReplications(spec);
     if (got.length !== wanted.length || got.some((replication, index) => replication !== wanted[index])) {
       throw new ShardError(
-        `${spec.scenario.name}: the shards hold replications ${got.join(', ') || 'none'}, expected 1 to ${wanted.length}`,
+        `${spec.scenario.name}: the shards hold replications ${got.join(', ') || 'none'}, expected 1 to ` +
+          `${wanted.length}`,
       );
     }
   });

@@ -162,7 +162,10 @@ export function targetStatuses(
 
 /** A status as one terminal line's mark: "✔ meets", "▲ too close to call", "✘ misses". */
 export function statusMark(status: TargetStatus): string {
-  return `${status.status === 'green' ? '✔' : status.status === 'amber' ? '▲' : '✘'} ${status.verdict} (target ${status.good.trim()})`;
+  return (
+    `${status.status === 'green' ? '✔' : status.status === 'amber' ? '▲' : '✘'} ${status.verdict} (target ` +
+    `${status.good.trim()})`
+  );
 }
 
 /** summary.json with the scenario's targets judged (`targets`), or the summary unchanged without targets. */

@@ -79,7 +79,9 @@ function categoryValues(run: RunOutcomes): Map<string, Map<string, Map<number, n
   return result;
 }
 
-/** Columns of `compare`'s `who-pays.csv`: the compared scenario, the reference, the category, the KPI, then its change. */
+/**
+ * Columns of `compare`'s `who-pays.csv`: the compared scenario, the reference, the category, the KPI, then its change.
+ */
 export const WHO_PAYS_COLUMNS = ['scenario', 'reference', 'category', 'kpi', ...DIFFERENCE_COLUMNS] as const;
 
 /** Columns of `pressure`'s `who-pays.csv`: the same, by pressure level against the first level. */

@@ -9,7 +9,7 @@
  * evenly over the desks (each level n / levels times, ±1), in random order.
  */
 import { createStream, type Rng } from '../engine/random.js';
-import { expandGrid, parameterOverride, type ParameterValue } from '../experiment/sweep.js';
+import { expandGrid, parameterOverride, type ParameterValue } from '../experiment/experiment-file.js';
 
 /** A factor: levels to use as they are, or a range to stratify. */
 export type Factor = ParameterValue[] | { min: number; max: number; integer?: boolean };

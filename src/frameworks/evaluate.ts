@@ -6,15 +6,19 @@
  *   designed desks × each framework's definitions (and × each changed definition)
  *   base desk: under no pressure, under pressure on each framework's KPIs, under each behaviour
  *   that pressure induces alone, with each real change
- * ──runs (worker pool, progress)──▶ KPI values per replication
+ * ──runs (worker pool, progress; or shards of an array job, merged)──▶ KPI values per replication
  * ──measure──▶ per framework: validity, gameability, sensitivity, definitions (FrameworkStudyResult)
  * ```
+ *
+ * The plan is laid out twice alike: by `studyRuns` (which builds each run's scenario) and by
+ * `measureStudy` (which only needs each run's place), so a merge of shards measures from the
+ * study's plain facts and values without the scenario files.
  *
  * Every score is put on the scale of the designed desks: a framework's score (and the truth
  * score) minus its mean over the desks, divided by its sd over the desks. So a change of 1
  * is as large as the spread between designed desks, for every framework and rule alike.
  */
-import { runParts } from '../experiment/batch.js';
+import { runParts, type RunPart } from '../experiment/batch.js';
 import { summarize } from '../experiment/statistics.js';
 import { effectiveIntensities } from '../model/gaming/incentives.js';
 import { GAMING_BEHAVIOURS, type GamingBehaviour, type Incentive, INCENTIVE_TABLE } from '../scenario/incentives.js';
@@ -55,37 +59,36 @@ export type {
   Validity,
 } from './results.js';
 
-/** The runs a study needs, each once: a key (its overrides) → the scenario. */
+/**
+ * The runs a study needs, each once, in the order they were first asked for: a key (its
+ * overrides) → its place. Planning with `scenarioFor` builds each run's scenario; planning
+ * without it (a merge of shards, which has the runs' values already) only numbers the keys.
+ */
 class RunPlan {
-  readonly scenarios = new Map<string, Scenario>();
-  readonly values = new Map<string, Values[]>();
-  constructor(private readonly study: LoadedStudy) {}
+  private readonly places = new Map<string, number>();
+  readonly scenarios: Scenario[] = [];
+  private values: Values[][] = [];
+  constructor(private readonly scenarioFor?: (overrides: readonly string[]) => Scenario) {}
 
   /** Adds a run and returns its key. */
   add(overrides: readonly string[]): string {
     const key = JSON.stringify(overrides);
-    if (!this.scenarios.has(key)) this.scenarios.set(key, this.study.scenarioFor(overrides));
+    if (!this.places.has(key)) {
+      this.places.set(key, this.places.size);
+      if (this.scenarioFor !== undefined) this.scenarios.push(this.scenarioFor(overrides));
+    }
     return key;
   }
 
-  async run(options: StudyRunOptions): Promise<void> {
-    // Every run's replications queued at once on one pool: no thread start-up per run.
-    const keys = [...this.scenarios.keys()];
-    const parts = await runParts(
-      keys.map((key) => ({ scenario: this.scenarios.get(key)! })),
-      { workers: options.workers, onProgress: options.onProgress },
-    );
-    // Only the KPI values are kept: a study holds hundreds of runs.
-    keys.forEach((key, index) =>
-      this.values.set(
-        key,
-        parts[index]!.outcomes.map((outcome) => outcome.kpis.values),
-      ),
-    );
+  /** Gives every run its KPI values per replication, in the order of the plan. */
+  fill(values: Values[][]): void {
+    if (values.length !== this.places.size)
+      throw new Error(`a study of ${this.places.size} runs was given the values of ${values.length}`);
+    this.values = values;
   }
 
   of(key: string): Values[] {
-    return this.values.get(key)!;
+    return this.values[this.places.get(key)!]!;
   }
 }
 
@@ -178,22 +181,24 @@ function excludesZero(change: Change): boolean {
   return change.ci95 !== null && (change.ci95[0] > 0 || change.ci95[1] < 0);
 }
 
-/** Runs every run a study needs and measures every framework. */
-export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOptions = {}): Promise<FrameworkStudyResult> {
-  const { study } = loaded;
-  const plan = new RunPlan(loaded);
+/** What measuring a study needs besides its runs' values: plain data, kept in shards for `desksim merge`. */
+export type StudyFacts = Pick<LoadedStudy, 'study' | 'frameworks' | 'desks' | 'base'>;
+
+/** Adds every run the measures need to `plan`; returns where each measure finds its runs. */
+function layOut(facts: StudyFacts, plan: RunPlan) {
+  const { study } = facts;
   const deskSets = (extra: readonly string[]) =>
-    loaded.desks.map((desk) => plan.add([...deskOverrides(desk.parameters), ...extra]));
+    facts.desks.map((desk) => plan.add([...deskOverrides(desk.parameters), ...extra]));
   const truthDesks = deskSets([]);
   const gameReplications = `replications=${study.gameability.replications ?? study.replications}`;
   const sensitivityReplications = study.sensitivity.replications ?? study.replications;
 
-  const plans = loaded.frameworks.map(({ framework }) => {
+  const plans = facts.frameworks.map(({ framework }) => {
     const rule = frameworkRule(framework);
     const own = definitionOverrides(framework.metrics);
     const incentives = frameworkIncentives(rule, study.gameability.pressure);
     const explicit = Object.fromEntries(
-      GAMING_BEHAVIOURS.map((behaviour) => [behaviour, loaded.base.gaming[behaviour].intensity]),
+      GAMING_BEHAVIOURS.map((behaviour) => [behaviour, facts.base.gaming[behaviour].intensity]),
     ) as Record<GamingBehaviour, number>;
     const induced = effectiveIntensities(explicit, incentives);
     const behaviours = GAMING_BEHAVIOURS.filter((behaviour) => induced[behaviour] > explicit[behaviour]);
@@ -224,7 +229,36 @@ export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOption
       })),
     };
   });
-  await plan.run(options);
+  return { truthDesks, plans, sensitivityReplications };
+}
+
+/** The scenario of every run a study needs, each once, in the order `measureStudy` takes their values. */
+export function studyRuns(loaded: LoadedStudy): Scenario[] {
+  const plan = new RunPlan(loaded.scenarioFor);
+  layOut(loaded, plan);
+  return plan.scenarios;
+}
+
+/** What a study keeps of a run: each replication's KPI values (a study holds hundreds of runs). */
+export function runValues(part: RunPart): Values[] {
+  return part.outcomes.map((outcome) => outcome.kpis.values);
+}
+
+/** Runs every run a study needs (every replication at once on one worker pool) and measures every framework. */
+export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOptions = {}): Promise<FrameworkStudyResult> {
+  const parts = await runParts(
+    studyRuns(loaded).map((scenario) => ({ scenario })),
+    { workers: options.workers, onProgress: options.onProgress },
+  );
+  return measureStudy(loaded, parts.map(runValues));
+}
+
+/** Measures every framework of a study from the KPI values of its runs, in `studyRuns`' order. */
+export function measureStudy(facts: StudyFacts, values: Values[][]): FrameworkStudyResult {
+  const { study } = facts;
+  const plan = new RunPlan();
+  const { truthDesks, plans, sensitivityReplications } = layOut(facts, plan);
+  plan.fill(values);
 
   const truthRule: ScoringRule = { rule: 'weighted_sum', tolerance: 1, kpis: scoredKpis(study.truth) };
   const truthScale = scaleFor(
@@ -233,9 +267,9 @@ export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOption
   );
   const truth = truthDesks.map((key) => mean(scaled(truthScale, plan.of(key))));
   const bootstrap = { resamples: study.bootstrap.resamples, seed: study.bootstrap.seed };
-  const deskScores: Array<Record<string, number>> = loaded.desks.map(() => ({}));
+  const deskScores: Array<Record<string, number>> = facts.desks.map(() => ({}));
 
-  const frameworks = loaded.frameworks.map(({ framework, file }, index): FrameworkResult => {
+  const frameworks = facts.frameworks.map(({ framework, file }, index): FrameworkResult => {
     const item = plans[index]!;
     const scale = scaleFor(
       item.rule,
@@ -322,19 +356,19 @@ export async function evaluateStudy(loaded: LoadedStudy, options: StudyRunOption
   const result: FrameworkStudyResult = {
     study: study.name,
     version: VERSION,
-    scenario: loaded.base.name,
-    seed: loaded.base.seed,
+    scenario: facts.base.name,
+    seed: facts.base.seed,
     replications: study.replications,
     design: {
       method: study.design.method,
-      desks: loaded.desks.length,
+      desks: facts.desks.length,
       seed: study.design.method === 'latin_hypercube' ? study.design.seed : null,
       factors: Object.keys(study.design.factors),
     },
     truth: truthRule.kpis,
     bootstrap,
     frameworks,
-    desks: loaded.desks.map((desk, index) => ({
+    desks: facts.desks.map((desk, index) => ({
       desk: desk.desk,
       parameters: desk.parameters,
       truth: truth[index]!,

@@ -11,7 +11,7 @@
  */
 import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { parameterOverride, type ParameterValue } from '../experiment/sweep.js';
+import { parameterOverride, type ParameterValue } from '../experiment/experiment-file.js';
 import type { TruthKpiId } from '../metrics/catalog.js';
 import { ScenarioError, type DocumentKind, type ScenarioIssue } from '../document/errors.js';
 import { loadScenarioFile, loadYamlDocument, type DocumentLocation } from '../scenario/load.js';

@@ -1,10 +1,10 @@
 /**
  * Shards: three shards run as separate processes of the built CLI, put together by
- * `desksim merge`, give the unsharded command's outputs byte for byte; shards that do not
- * make one whole job are refused with exit 2.
+ * `desksim merge`, give the unsharded command's outputs byte for byte (a run, a sweep, a
+ * framework study); shards that do not make one whole job are refused with exit 2.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -135,4 +135,82 @@ describe('--shard and desksim merge', () => {
     expect(ontoShard.stderr).toContain('would replace the shard');
     expect(readdirSync(join(scratch, 's1'))).toContain('shard.json');
   });
+
+  it('frameworks: three shards of a tiny study merge into the unsharded frameworks.json, .csv, charts and report', async () => {
+    const scratch = temporaryDirectory();
+    const study = writeTinyStudy(scratch);
+    const { whole, merged, shards } = await wholeAndMerged(['frameworks', study]);
+    const made = files(whole);
+    expect([...made.keys()].filter((file) => file.startsWith('charts/')).length).toBeGreaterThan(0);
+    expectSameFiles(whole, merged, ['frameworks.json', 'frameworks.csv', 'desks.csv', 'report.html']);
+    // Every shard did a part of the study's runs, none all of them.
+    const parts = shards.map(
+      (shard) =>
+        (JSON.parse(readFileSync(join(shard, 'shard.json'), 'utf8')) as { runs: Array<{ replications: number[] }> })
+          .runs,
+    );
+    const done = parts.map((runs) => runs.reduce((sum, run) => sum + run.replications.length, 0));
+    expect(done.every((count) => count > 0)).toBe(true);
+    expect(done.reduce((sum, count) => sum + count, 0)).toBe(parts[0]!.length * 2);
+
+    const merge = (...directories: string[]) =>
+      spawnSync(process.execPath, [main, 'merge', ...directories, '--out', join(scratch, 'refused')], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+    const missing = merge(shards[0]!, shards[2]!);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('incomplete: 1 of 3 shards missing (2/3)');
+    // A shard of the same study with other replications, and one of another command: other jobs.
+    const other = join(scratch, 'other-2');
+    await run(process.execPath, [main, 'frameworks', study, '-r', '3', '--quiet', '--shard', '2/3', '--out', other], {
+      cwd: root,
+    });
+    const mixed = merge(shards[0]!, other, shards[2]!);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toContain('are not shards of one job: their scenarios or options differ');
+    const compare = join(scratch, 'compare-2');
+    await run(
+      process.execPath,
+      [main, 'compare', 'scenarios/textbook/mmc.yaml', 'scenarios/textbook/mmc.yaml', '--set', 'horizon.days=3'].concat(
+        ['--quiet', '--shard', '2/3', '--out', compare],
+      ),
+      { cwd: root },
+    );
+    const commands = merge(shards[0]!, compare, shards[2]!);
+    expect(commands.status).toBe(2);
+    expect(commands.stderr).toContain('are not shards of one job: commands "compare" and "frameworks"');
+    expect(readdirSync(scratch)).not.toContain('refused');
+  });
 });
+
+/**
+ * A study of seconds: two shipped frameworks on four designed desks of five short days, two
+ * replications of every run, one real change and one changed definition. Returns its path.
+ */
+function writeTinyStudy(directory: string): string {
+  const file = join(directory, 'study.yaml');
+  const frameworks = join(root, 'scenarios', 'frameworks');
+  writeFileSync(
+    file,
+    `name: tiny-sharded
+scenario: ${join(root, 'scenarios', 'baseline.yaml')}
+replications: 2
+set: [horizon.days=5, horizon.warmup_days=1, metrics.reopen_window_days=2]
+frameworks: [${join(frameworks, 'speed-dashboard.yaml')}, ${join(frameworks, 'sqm-customer-outcome.yaml')}]
+design:
+  method: grid
+  factors:
+    tiers.tier2.shifts.0.agents: [3, 4]
+    gaming.premature_close.intensity: [0, 0.3]
+gameability: { pressure: 1, replications: 2 }
+sensitivity:
+  changes:
+    - { name: one more Tier 2 agent, set: [tiers.tier2.shifts.0.agents=5] }
+definitions:
+  - { name: FCR window 3 days, set: [metrics.fcr_window_days=3] }
+bootstrap: { resamples: 100, seed: 1 }
+`,
+  );
+  return file;
+}

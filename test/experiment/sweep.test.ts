@@ -6,7 +6,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiment/run.js';
-import { expandGrid, loadExperiment, parameterOverride, sweepCsv, sweepResult } from '../../src/experiment/sweep.js';
+import { expandGrid, loadExperiment, parameterOverride } from '../../src/experiment/experiment-file.js';
+import { sweepCsv, sweepResult } from '../../src/experiment/sweep.js';
 import { ScenarioError } from '../../src/document/errors.js';
 import { root, temporaryDirectory } from '../support/cli.js';
 

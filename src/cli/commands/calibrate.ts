@@ -60,8 +60,10 @@ export function registerCalibrate(program: Command, io: CliIo): void {
       'after',
       '\nExamples:\n' +
         '  # the shipped real log: its desk as a scenario, then checked against the log\n' +
-        '  $ desksim calibrate examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --out helpdesk-desk.yaml --quiet\n' +
-        '  $ desksim calibrate examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --check -r 3 --quiet\n',
+        '  $ desksim calibrate examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml' +
+        ' --out helpdesk-desk.yaml --quiet\n' +
+        '  $ desksim calibrate examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --check -r 3' +
+        ' --quiet\n',
     )
     .action(async (file: string, options: CalibrateOptionValues) => {
       const replications = options.replications === undefined ? 10 : Number(options.replications);

@@ -94,9 +94,12 @@ export function registerCompare(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  $ desksim compare scenarios/baseline.yaml scenarios/understaffed-tier2.yaml --set horizon.days=14 --replications 4\n' +
-        '  $ desksim compare scenarios/baseline.yaml scenarios/kb-investment.yaml scenarios/tighter-sla.yaml --set horizon.days=10 -r 3 --out outputs/three-desks\n' +
-        '  $ desksim compare scenarios/textbook/mmc.yaml scenarios/textbook/mmc.yaml --set horizon.days=3 -r 3 --json\n',
+        '  $ desksim compare scenarios/baseline.yaml scenarios/understaffed-tier2.yaml --set horizon.days=14' +
+        ' --replications 4\n' +
+        '  $ desksim compare scenarios/baseline.yaml scenarios/kb-investment.yaml scenarios/tighter-sla.yaml' +
+        ' --set horizon.days=10 -r 3 --out outputs/three-desks\n' +
+        '  $ desksim compare scenarios/textbook/mmc.yaml scenarios/textbook/mmc.yaml --set horizon.days=3 -r 3' +
+        ' --json\n',
     )
     .action(async (first: string, second: string, more: string[], options: CompareOptionValues) => {
       const { scenarios, notes } = alignScenarios(loadAll([first, second, ...more], options, io));
@@ -196,16 +199,18 @@ export async function finishCompare(
 /** The terminal report of a comparison: per compared scenario, every KPI's change from the reference. */
 export function renderComparison(comparison: Comparison, directory: string): string {
   const lines = [
-    `Compared with ${comparison.reference} under common random numbers: seed ${comparison.seed}, ${comparison.replications} replication(s) each, paired by replication.`,
+    `Compared with ${comparison.reference} under common random numbers: seed ${comparison.seed}, ` +
+      `${comparison.replications} replication(s) each, paired by replication.`,
     ...comparison.notes.map((note) => `Note: ${note}`),
     ...(comparison.differences ?? []).map(
       (entry) =>
-        `What ${entry.scenario} changes from ${comparison.reference}: ${entry.lines.length === 0 ? 'nothing (the same resolved scenario)' : entry.lines.join('; ')}`,
+        `What ${entry.scenario} changes from ${comparison.reference}: ` +
+        `${entry.lines.length === 0 ? 'nothing (the same resolved scenario)' : entry.lines.join('; ')}`,
     ),
-    ...(comparison.targets ?? []).map(
-      (entry) =>
-        `Targets of ${entry.scenario}: ${entry.statuses.length === 0 ? 'none' : entry.statuses.map((status) => `${status.kpi} ${statusMark(status)}`).join('; ')}`,
-    ),
+    ...(comparison.targets ?? []).map((entry) => {
+      const statuses = entry.statuses.map((status) => `${status.kpi} ${statusMark(status)}`);
+      return `Targets of ${entry.scenario}: ${statuses.length === 0 ? 'none' : statuses.join('; ')}`;
+    }),
   ];
   let text = lines.join('\n') + '\n';
   for (const contrast of comparison.contrasts) {

@@ -84,7 +84,8 @@ export function registerDetect(program: Command, io: CliIo): void {
     .option('-m, --mapping <file>', "mapping YAML that reads a help desk's export (as for desksim metrics)")
     .option(
       '--threshold <score>',
-      `flag at this signature score or above (default ${DEFAULT_THRESHOLD}; higher: fewer false alarms, more gamers missed)`,
+      `flag at this signature score or above (default ${DEFAULT_THRESHOLD}; ` +
+        'higher: fewer false alarms, more gamers missed)',
     )
     .option('--out <dir>', 'output directory (default: outputs/<source name>-detect)')
     .option('--force', FORCE_HELP)
@@ -99,9 +100,11 @@ export function registerDetect(program: Command, io: CliIo): void {
         '  # an honest desk: how many false alarms\n' +
         '  $ desksim detect scenarios/baseline.yaml -r 5\n' +
         '  # plant gamers of any behaviour with --set (any of the nine, see docs/gaming.md):\n' +
-        '  $ desksim detect scenarios/gaming/two-rushers.yaml -r 3 --set gaming.survey_selection.intensity=0.8 --set gaming.survey_selection.gamers.share=0.3\n' +
+        '  $ desksim detect scenarios/gaming/two-rushers.yaml -r 3 --set gaming.survey_selection.intensity=0.8' +
+        ' --set gaming.survey_selection.gamers.share=0.3\n' +
         '  # a simulated log (run --events), or its run directory:\n' +
-        '  $ desksim run scenarios/gaming/explicit-gaming.yaml --events --replications 1 --out outputs/gaming && desksim detect outputs/gaming\n' +
+        '  $ desksim run scenarios/gaming/explicit-gaming.yaml --events --replications 1 --out outputs/gaming' +
+        ' && desksim detect outputs/gaming\n' +
         "  # a real help desk's export, through the mapping desksim metrics uses:\n" +
         '  $ desksim detect examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml\n',
     )

@@ -109,7 +109,8 @@ export function erlangAnswer(options: ErlangOptionValues): ErlangAnswer {
   const targeted = hasTargets(targets);
   if (options.agents === undefined && !targeted) {
     throw badInput(
-      'give --agents (a count or a range like 8..14), or a target such as --service-level 0.8 to find the agents needed',
+      'give --agents (a count or a range like 8..14), ' +
+        'or a target such as --service-level 0.8 to find the agents needed',
     );
   }
   try {
@@ -149,7 +150,8 @@ export function renderErlang(answer: ErlangAnswer): string {
       : `Erlang A (mean patience ${formatDuration(load.patienceMinutes)})`;
   const offered = (load.arrivalsPerHour / 60) * load.handleMinutes;
   const lines = [
-    `${load.arrivalsPerHour} arrivals/hour × ${formatDuration(load.handleMinutes)} mean handle time = ${offered.toFixed(2)} Erlangs offered; ${model}`,
+    `${load.arrivalsPerHour} arrivals/hour × ${formatDuration(load.handleMinutes)} mean handle time = ` +
+      `${offered.toFixed(2)} Erlangs offered; ${model}`,
   ];
   const wanted: string[] = [];
   if (targets.serviceLevel !== undefined)

@@ -1,4 +1,7 @@
-/** What `compare`, `sweep` and `pressure` share: options, progress, names, writing a run's files and the whole output. */
+/**
+ * What `compare`, `sweep`, `pressure` and `frameworks` share: options, progress, names, writing a run's files and the
+ * whole output.
+ */
 import type { Command } from 'commander';
 import { defaultWorkers, kpiColumns, kpiRows, type RunResult } from '../../experiment/run.js';
 import { toCsv } from '../../document/csv.js';
@@ -36,7 +39,8 @@ export function experimentOptions(command: Command, defaultOut: string): Command
     .option('--no-report', 'skip charts/ and report.html')
     .option(
       '-w, --workers <n>',
-      `run each scenario's replications on n worker threads; results are identical for any n (default: the cores, ${defaultWorkers()} here, for runs of a million tickets or more; else 1)`,
+      "run each scenario's replications on n worker threads; results are identical for any n " +
+        `(default: the cores, ${defaultWorkers()} here, for runs of a million tickets or more; else 1)`,
     );
 }
 

@@ -2,7 +2,13 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { evaluateStudy, type FrameworkStudyResult } from '../../frameworks/evaluate.js';
+import {
+  measureStudy,
+  runValues,
+  studyRuns,
+  type FrameworkStudyResult,
+  type StudyFacts,
+} from '../../frameworks/evaluate.js';
 import { frameworkSchema } from '../../frameworks/framework.js';
 import {
   deskTable,
@@ -24,10 +30,14 @@ import {
   writeExperiment,
   type ExperimentOptionValues,
 } from './experiment-shared.js';
+import type { Values } from '../../frameworks/results.js';
+import { runParts } from '../../experiment/batch.js';
 import { parseWorkers } from './run.js';
-import { scenarioOptions, type ScenarioOptionValues } from './shared.js';
+import { parseShardOption, SHARD_HELP, writeShard } from './shard-output.js';
+import { outputTarget, scenarioOptions, type ScenarioOptionValues } from './shared.js';
 
-type FrameworksOptionValues = ScenarioOptionValues & ExperimentOptionValues & { schema?: string; desks?: string };
+type FrameworksOptionValues = ScenarioOptionValues &
+  ExperimentOptionValues & { schema?: string; desks?: string; shard?: string };
 
 /** The JSON Schemas `--schema` prints. */
 const SCHEMAS = { framework: frameworkSchema, study: studySchema } as const;
@@ -82,14 +92,22 @@ export function registerFrameworks(program: Command, io: CliIo): void {
   )
     .option('--desks <n>', "latin_hypercube: draw n desks instead of the study's")
     .option('--schema <kind>', 'print the JSON Schema of a framework or study file and exit')
+    .option('--shard <i/n>', SHARD_HELP)
     .addHelpText(
       'after',
       '\nExamples:\n' +
         '  # the shipped study: five frameworks, twenty desks, a few minutes\n' +
         '  #   desksim frameworks scenarios/frameworks/study.yaml\n' +
         '  # a quick look: four desks, two replications of every run, two measured weeks\n' +
-        '  $ desksim frameworks scenarios/frameworks/study.yaml --desks 4 -r 2 --set horizon.days=21 --out outputs/quick-study --quiet\n' +
-        '  $ desksim frameworks --schema framework > framework.schema.json\n',
+        '  $ desksim frameworks scenarios/frameworks/study.yaml --desks 4 -r 2 --set horizon.days=21' +
+        ' --out outputs/quick-study --quiet\n' +
+        '  $ desksim frameworks --schema framework > framework.schema.json\n' +
+        '  # in two parts (two machines, two tasks of an array job: docs/scale-out.md), then the whole study:\n' +
+        '  $ desksim frameworks scenarios/frameworks/study.yaml --desks 4 -r 2 --set horizon.days=10 --quiet' +
+        ' --shard 1/2 --out outputs/study-part-1' +
+        ' && desksim frameworks scenarios/frameworks/study.yaml --desks 4 -r 2 --set horizon.days=10 --quiet' +
+        ' --shard 2/2 --out outputs/study-part-2' +
+        ' && desksim merge outputs/study-part-1 outputs/study-part-2 --out outputs/small-study --quiet\n',
     )
     .action(async (file: string | undefined, options: FrameworksOptionValues) => {
       if (options.schema !== undefined) {
@@ -111,28 +129,55 @@ export function registerFrameworks(program: Command, io: CliIo): void {
           ExitCode.BadInput,
         );
       }
+      const plan: FrameworksPlan = {
+        facts: { study: loaded.study, frameworks: loaded.frameworks, desks: loaded.desks, base: loaded.base },
+        report: options.report !== false,
+        defaultOut: `outputs/frameworks-${safeName(loaded.study.name)}`,
+      };
+      const specs = studyRuns(loaded).map((scenario) => ({ scenario }));
+      const shard = parseShardOption(options.shard, io);
+      if (shard !== undefined)
+        return writeShard(io, options, { command: 'frameworks', plan, specs, defaultOut: plan.defaultOut }, shard);
       const workers = parseWorkers(options.workers);
-      const directory = resolve(io.cwd, options.out ?? `outputs/frameworks-${safeName(loaded.study.name)}`);
-      await writeExperiment<FrameworkStudyResult>(
+      const progress = experimentProgress(
         io,
         options,
-        directory,
-        async (staged) => {
-          const result = await evaluateStudy(loaded, {
-            workers,
-            onProgress: experimentProgress(
-              io,
-              options,
-              `Judging ${loaded.frameworks.length} frameworks on ${loaded.desks.length} desks`,
-            ),
-          });
-          const desks = deskTable(result);
-          staged.write('frameworks.json', jsonText(result));
-          staged.write('frameworks.csv', toCsv(FRAMEWORK_COLUMNS, frameworkRows(result)));
-          staged.write('desks.csv', toCsv(desks.header, desks.rows));
-          return result;
-        },
-        { charts: frameworkCharts, html: frameworksReportHtml, text: renderFrameworks },
+        `Judging ${loaded.frameworks.length} frameworks on ${loaded.desks.length} desks`,
       );
+      await finishFrameworks(io, options, outputTarget(io, options.out, plan.defaultOut), plan, async () => {
+        const parts = await runParts(specs, { workers, onProgress: progress });
+        return parts.map(runValues);
+      });
     });
+}
+
+/** What a study needs besides its runs' values to write its outputs (kept in shards for `desksim merge`). */
+export interface FrameworksPlan {
+  facts: StudyFacts;
+  report: boolean;
+  defaultOut: string;
+}
+
+/** Writes a study's output directory from its runs' values: the command's and `desksim merge`'s last step. */
+export async function finishFrameworks(
+  io: CliIo,
+  options: ExperimentOptionValues,
+  directory: string,
+  plan: FrameworksPlan,
+  values: () => Promise<Values[][]>,
+): Promise<void> {
+  await writeExperiment<FrameworkStudyResult>(
+    io,
+    { ...options, report: plan.report },
+    directory,
+    async (staged) => {
+      const result = measureStudy(plan.facts, await values());
+      const desks = deskTable(result);
+      staged.write('frameworks.json', jsonText(result));
+      staged.write('frameworks.csv', toCsv(FRAMEWORK_COLUMNS, frameworkRows(result)));
+      staged.write('desks.csv', toCsv(desks.header, desks.rows));
+      return result;
+    },
+    { charts: frameworkCharts, html: frameworksReportHtml, text: renderFrameworks },
+  );
 }

@@ -56,7 +56,9 @@ export function registerInit(program: Command, io: CliIo): void {
       if (options.json) io.stdout(JSON.stringify({ file, name }, null, 2) + '\n');
       else if (!options.quiet) {
         io.stdout(
-          `Wrote ${file} (scenario "${name}"). Next:\n  desksim validate ${file}     # every default filled in\n  desksim run ${file}          # simulate; writes outputs/${name}/report.html\n`,
+          `Wrote ${file} (scenario "${name}"). Next:\n` +
+            `  desksim validate ${file}     # every default filled in\n` +
+            `  desksim run ${file}          # simulate; writes outputs/${name}/report.html\n`,
         );
       }
     });

@@ -1,8 +1,12 @@
-/** `desksim merge <shards...>`: the outputs of a sharded run, compare, sweep or pressure, byte-identical to the unsharded command's. */
+/**
+ * `desksim merge <shards...>`: the outputs of a sharded run, compare, sweep, pressure or frameworks,
+ * byte-identical to the unsharded command's.
+ */
 import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { completeRun, type RunPart, type RunSpec } from '../../experiment/batch.js';
+import { runValues } from '../../frameworks/evaluate.js';
 import {
   mergeShards,
   readShard,
@@ -14,6 +18,7 @@ import {
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { finishCompare, type ComparePlan } from './compare.js';
 import type { ExperimentOptionValues } from './experiment-shared.js';
+import { finishFrameworks, type FrameworksPlan } from './frameworks.js';
 import { finishPressure, type PressurePlan } from './pressure.js';
 import { printRun, writeRunDirectory, type RunPlan } from './run.js';
 import { FORCE_HELP, outputOptions, outputTarget } from './shared.js';
@@ -34,7 +39,8 @@ function openShard(io: CliIo, given: string): ReadShard {
   const manifest = join(directory, SHARD_MANIFEST);
   if (!existsSync(manifest)) {
     throw new CliError(
-      `merge: ${given} has no ${SHARD_MANIFEST}, so it is not a shard (\`desksim run|compare|sweep|pressure --shard i/n\` writes one)`,
+      `merge: ${given} has no ${SHARD_MANIFEST}, so it is not a shard ` +
+        '(`desksim run|compare|sweep|pressure|frameworks --shard i/n` writes one)',
       ExitCode.BadInput,
     );
   }
@@ -109,6 +115,13 @@ async function finish(
       const plan = merged.plan as PressurePlan;
       return finishPressure(io, shown, outputTarget(io, options.out, plan.defaultOut), plan, runs);
     }
+    case 'frameworks': {
+      const plan = merged.plan as FrameworksPlan;
+      // A study keeps only each replication's KPI values; its runs are never summarized as a run's.
+      return finishFrameworks(io, shown, outputTarget(io, options.out, plan.defaultOut), plan, async () =>
+        merged.parts.map(runValues),
+      );
+    }
     default:
       throw new CliError(`merge: shards of "${merged.command}" cannot be merged by this desksim`, ExitCode.BadInput);
   }
@@ -118,16 +131,17 @@ async function finish(
 export function registerMerge(program: Command, io: CliIo): void {
   program
     .command('merge')
-    .summary('put the shards of a run, compare, sweep or pressure together')
+    .summary('put the shards of a run, compare, sweep, pressure or frameworks together')
     .description(
-      'Put together the shard directories that `desksim run|compare|sweep|pressure --shard i/n`\n' +
-        'wrote (one per task of an array job: a Kubernetes Indexed Job, a Slurm job array) and\n' +
-        'write the outputs the command would have written unsharded, byte for byte: the same\n' +
-        'summary, tables, charts and report. Every shard of the job must be given, each once;\n' +
-        'shards of different jobs (other scenarios, options or desksim version) are refused,\n' +
-        "exit 2. The output directory is the unsharded command's default unless --out; the\n" +
-        'shard directories are only read. docs/scale-out.md has the manifests for Kubernetes\n' +
-        'and Slurm.',
+      'Put together the shard directories that\n' +
+        '`desksim run|compare|sweep|pressure|frameworks --shard i/n` wrote (one per task\n' +
+        'of an array job: a Kubernetes Indexed Job, a Slurm job array) and write the\n' +
+        'outputs the command would have written unsharded, byte for byte: the same\n' +
+        'summary, tables, charts and report. Every shard of the job must be given, each\n' +
+        'once; shards of different jobs (other scenarios, options or desksim version)\n' +
+        "are refused, exit 2. The output directory is the unsharded command's default\n" +
+        'unless --out; the shard directories are only read. docs/scale-out.md has the\n' +
+        'manifests for Kubernetes and Slurm.',
     )
     .argument('<shards...>', 'the shard directories')
     .option('-o, --out <dir>', "output directory (default: the unsharded command's)")
@@ -138,8 +152,10 @@ export function registerMerge(program: Command, io: CliIo): void {
       'after',
       '\nExamples:\n' +
         '  # a sweep in two parts (two machines, two tasks of an array job), then the whole sweep:\n' +
-        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=8 -r 2 --quiet --shard 1/2 --out outputs/part-1' +
-        ' && desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=8 -r 2 --quiet --shard 2/2 --out outputs/part-2' +
+        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=8 -r 2 --quiet --shard 1/2' +
+        ' --out outputs/part-1' +
+        ' && desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=8 -r 2 --quiet --shard 2/2' +
+        ' --out outputs/part-2' +
         ' && desksim merge outputs/part-1 outputs/part-2 --out outputs/tier1-staffing --quiet\n',
     )
     .action(async (directories: string[], options: MergeOptionValues) => {

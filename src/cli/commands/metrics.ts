@@ -107,9 +107,13 @@ function madeSlaLine(log: ImportedLog, kpis: KpiTable): string {
   if (flag === undefined || flag.tickets === 0) return '';
   const computed = kpis.values.sla_resolution_compliance;
   const share = (value: number) => `${(100 * value).toFixed(1)} %`;
+  const desksim =
+    computed === null || computed === undefined
+      ? "— (give SLA targets: the mapping's sla.targets or --scenario)"
+      : share(computed);
   return (
-    `  the export's made_sla is true for ${share(flag.log / flag.tickets)} of ${flag.tickets} tickets; desksim's sla_resolution_compliance: ` +
-    `${computed === null || computed === undefined ? "— (give SLA targets: the mapping's sla.targets or --scenario)" : share(computed)}\n`
+    `  the export's made_sla is true for ${share(flag.log / flag.tickets)} of ${flag.tickets} tickets; ` +
+    `desksim's sla_resolution_compliance: ${desksim}\n`
   );
 }
 
@@ -258,7 +262,8 @@ export function registerMetrics(program: Command, io: CliIo): void {
     .option('--quiet', 'print nothing but errors')
     .option(
       '--format <formats>',
-      'also export the log, comma-separated: xes (events.xes), ocel (events.ocel.json), parquet (events.parquet, tickets.parquet); see docs/exports.md',
+      'also export the log, comma-separated: xes (events.xes), ocel (events.ocel.json), ' +
+        'parquet (events.parquet, tickets.parquet); see docs/exports.md',
     )
     .option('--no-report', 'skip charts/ and report.html')
     .option('--no-size-check', SIZE_CHECK_HELP)
@@ -269,11 +274,17 @@ export function registerMetrics(program: Command, io: CliIo): void {
         "  # a real help desk's export (shipped in examples/logs/), read with the shipped mapping:\n" +
         '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml\n' +
         '  # the real log as XES for pm4py, ProM or Disco, and as Parquet for pandas or DuckDB:\n' +
-        '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --format xes,parquet\n' +
+        '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml' +
+        ' --format xes,parquet\n' +
         '  # the same with SLA targets, costs and thresholds of a scenario, summary as JSON:\n' +
+<<<<<<< HEAD
         '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --scenario scenarios/baseline.yaml --json\n' +
         "  # an export with a chatbot in front, named by the mapping's automation_tiers (or --automation-tier bot):\n" +
         '  $ desksim metrics examples/logs/chatbot.csv --mapping scenarios/mappings/chatbot.yaml\n' +
+=======
+        '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml' +
+        ' --scenario scenarios/baseline.yaml --json\n' +
+>>>>>>> main
         '  # a simulated log, read with no mapping:\n' +
         '  #   desksim run scenarios/textbook/mmc.yaml --events --out outputs/mmc\n' +
         '  #   desksim metrics outputs/mmc/events.ndjson --scenario scenarios/textbook/mmc.yaml\n' +

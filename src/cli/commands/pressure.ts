@@ -63,7 +63,8 @@ export function checkIncentiveKpi(kpi: string): string {
   const known = KPI_CATALOG.some((definition) => definition.id === kpi);
   const why = known ? `"${kpi}" is a KPI, but no incentive acts on it` : `unknown incentive KPI "${kpi}"`;
   throw new CliError(
-    `--kpi: ${why}${suggestion === undefined ? '' : ` — did you mean "${suggestion}"?`}\n  pressure can target: ${INCENTIVE_KPIS.join(', ')}`,
+    `--kpi: ${why}${suggestion === undefined ? '' : ` — did you mean "${suggestion}"?`}\n` +
+      `  pressure can target: ${INCENTIVE_KPIS.join(', ')}`,
     ExitCode.BadInput,
   );
 }
@@ -114,7 +115,8 @@ export function registerPressure(program: Command, io: CliIo): void {
     .option('-k, --kpi <id>', 'the KPI to put under pressure (one of the incentive table)')
     .option(
       '--steps <levels>',
-      `pressure levels, comma-separated, from 0 to 1; 0 is added as the reference (default: ${DEFAULT_PRESSURE_LEVELS.join(',')})`,
+      'pressure levels, comma-separated, from 0 to 1; 0 is added as the reference ' +
+        `(default: ${DEFAULT_PRESSURE_LEVELS.join(',')})`,
     )
     .option('--all-kpis', 'the matrix: pressure on each incentive KPI in turn × every KPI')
     .option('--level <p>', 'with --all-kpis: the pressure applied to each KPI', '1')
@@ -122,8 +124,10 @@ export function registerPressure(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  $ desksim pressure scenarios/baseline.yaml --kpi first_response_time_mean --set horizon.days=10 --replications 2\n' +
-        '  $ desksim pressure scenarios/baseline.yaml --kpi csat_mean --steps 0,0.5,1 --set horizon.days=10 -r 2 --json\n' +
+        '  $ desksim pressure scenarios/baseline.yaml --kpi first_response_time_mean --set horizon.days=10' +
+        ' --replications 2\n' +
+        '  $ desksim pressure scenarios/baseline.yaml --kpi csat_mean --steps 0,0.5,1 --set horizon.days=10 -r 2' +
+        ' --json\n' +
         '  $ desksim pressure scenarios/textbook/mmc.yaml --all-kpis --level 0.8 --set horizon.days=3 -r 2\n',
     )
     .action(async (file: string, options: PressureOptionValues) => {
@@ -272,13 +276,20 @@ function targetSentence(result: PressureResult): string {
       : `${result.better === 'lower' ? 'Lower' : 'Higher'} ${result.kpi} is better.`;
   if (change === undefined || top.pressure === 0) return better;
   if (change.n === 0 || change.difference === null)
-    return `${better} It has no value in these runs (the events it needs did not happen in the measured window), so its change cannot be judged.`;
+    return (
+      `${better} It has no value in these runs (the events it needs did not happen in the measured window), ` +
+      'so its change cannot be judged.'
+    );
   if (change.difference === 0 && change.sd === 0)
-    return `${better} At pressure ${top.pressure} it did not change at all: every replication gave exactly the value it gave without pressure.`;
+    return (
+      `${better} At pressure ${top.pressure} it did not change at all: ` +
+      'every replication gave exactly the value it gave without pressure.'
+    );
   const interval = `95% CI ${formatRelativeInterval(change.relative_ci95)}`;
   const judged = verdict(result.kpi, change);
   const moved = change.significant
-    ? `At pressure ${top.pressure} it changed ${formatRelative(change.relative)} (${interval})${judged === '' ? '' : `: ${judged} on the dashboard`}.`
+    ? `At pressure ${top.pressure} it changed ${formatRelative(change.relative)} ` +
+      `(${interval})${judged === '' ? '' : `: ${judged} on the dashboard`}.`
     : `At pressure ${top.pressure} it did not change significantly (${formatRelative(change.relative)}, ${interval}).`;
   return `${better} ${moved}`;
 }
@@ -293,12 +304,15 @@ export function renderPressure(result: PressureResult, directory: string): strin
   const raised = result.steps.slice(1);
   const top = raised[raised.length - 1];
   const lines = [
-    `Pressure on ${result.kpi} in ${result.scenario}: seed ${result.seed}, ${result.replications} replication(s) at each level, the same tickets at every level (common random numbers).`,
+    `Pressure on ${result.kpi} in ${result.scenario}: seed ${result.seed}, ` +
+      `${result.replications} replication(s) at each level, the same tickets at every level (common random numbers).`,
     targetSentence(result),
   ];
   if (result.replaced_incentives.length > 0) {
     lines.push(
-      `Note: the scenario's own incentives (${result.replaced_incentives.map((incentive) => `${incentive.kpi} at ${incentive.pressure}`).join(', ')}) were replaced by pressure on ${result.kpi} alone.`,
+      `Note: the scenario's own incentives ` +
+        `(${result.replaced_incentives.map((incentive) => `${incentive.kpi} at ${incentive.pressure}`).join(', ')}) ` +
+        `were replaced by pressure on ${result.kpi} alone.`,
     );
   }
   const rows: string[][] = [
@@ -327,7 +341,8 @@ export function renderPressure(result: PressureResult, directory: string): strin
   return (
     lines.join('\n') +
     '\nRelative change from pressure 0 (' +
-    `${SIGNIFICANT_MARK} = its paired 95% CI excludes 0; the last column judges significant changes at the highest level)\n` +
+    `${SIGNIFICANT_MARK} = its paired 95% CI excludes 0; ` +
+    'the last column judges significant changes at the highest level)\n' +
     alignedTable(rows) +
     raised
       .flatMap((step) => {
@@ -354,18 +369,22 @@ export function renderPressureMatrix(matrix: PressureMatrix, directory: string):
     rows.push([row.kpi, cell(row.kpi), verdict(row.kpi, own), ...truth.map(cell)]);
   }
   const header = [
-    `Pressure ${matrix.level} on each incentive KPI in turn, in ${matrix.scenario}, against no pressure: seed ${matrix.seed}, ${matrix.replications} replication(s) each (common random numbers).`,
+    `Pressure ${matrix.level} on each incentive KPI in turn, in ${matrix.scenario}, against no pressure: ` +
+      `seed ${matrix.seed}, ${matrix.replications} replication(s) each (common random numbers).`,
     'Relative change of the pressured KPI itself and of the truth KPIs (' +
       `${SIGNIFICANT_MARK} = paired 95% CI excludes 0).`,
   ];
   if (matrix.replaced_incentives.length > 0)
     header.push(
-      `Note: the scenario's own incentives (${matrix.replaced_incentives.map((incentive) => `${incentive.kpi} at ${incentive.pressure}`).join(', ')}) were replaced.`,
+      `Note: the scenario's own incentives ` +
+        `(${matrix.replaced_incentives.map((incentive) => `${incentive.kpi} at ${incentive.pressure}`).join(', ')}) ` +
+        `were replaced.`,
     );
   return (
     header.join('\n') +
     '\n' +
     alignedTable(rows) +
-    `Every KPI: pressure-matrix.csv (relative changes), pressure-matrix-long.csv (with CIs and p-values)\nWrote ${directory}\n`
+    'Every KPI: pressure-matrix.csv (relative changes), pressure-matrix-long.csv (with CIs and p-values)\n' +
+    `Wrote ${directory}\n`
   );
 }

@@ -203,7 +203,8 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--events', "also write the first replication's event log as events.ndjson")
     .option(
       '--format <formats>',
-      'also export, comma-separated: xes (events.xes), ocel (events.ocel.json), parquet (tickets.parquet; events.parquet with --events); see docs/exports.md',
+      'also export, comma-separated: xes (events.xes), ocel (events.ocel.json), ' +
+        'parquet (tickets.parquet; events.parquet with --events); see docs/exports.md',
     )
     .option(
       '--all-replications',
@@ -215,17 +216,20 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--shard <i/n>', SHARD_HELP)
     .option(
       '-w, --workers <n>',
-      `run replications on n worker threads; results are identical for any n (default: the cores, ${defaultWorkers()} here, for runs of a million tickets or more; else 1)`,
+      'run replications on n worker threads; results are identical for any n ' +
+        `(default: the cores, ${defaultWorkers()} here, for runs of a million tickets or more; else 1)`,
     )
     .addHelpText(
       'after',
       '\nExamples:\n' +
         '  $ desksim run scenarios/baseline.yaml\n' +
-        '  $ desksim run scenarios/textbook/mmc.yaml --set tiers.desk.agents=11 --replications 5 --out outputs/mmc-11\n' +
+        '  $ desksim run scenarios/textbook/mmc.yaml --set tiers.desk.agents=11 --replications 5' +
+        ' --out outputs/mmc-11\n' +
         '  $ desksim run scenarios/baseline.yaml --seed 7 --events --json\n' +
         '  $ desksim run scenarios/textbook/tandem.yaml --replications 3 --no-report --quiet\n' +
         "  # the event log for pm4py or ProM, and every replication's tickets as Parquet:\n" +
-        '  $ desksim run scenarios/baseline.yaml --set horizon.days=14 -r 2 --format xes,ocel,parquet --all-replications --no-report\n' +
+        '  $ desksim run scenarios/baseline.yaml --set horizon.days=14 -r 2 --format xes,ocel,parquet' +
+        ' --all-replications --no-report\n' +
         '  # part 2 of 3 of the replications (one part per machine), put together by desksim merge:\n' +
         '  $ desksim run scenarios/textbook/mmc.yaml -r 6 --shard 2/3 --out outputs/mmc.part-2 --quiet\n',
     )

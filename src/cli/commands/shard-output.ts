@@ -1,4 +1,7 @@
-/** `--shard i/n` on `run`, `compare`, `sweep` and `pressure`: run one part of the job and write it for `desksim merge`. */
+/**
+ * `--shard i/n` on `run`, `compare`, `sweep`, `pressure` and `frameworks`: run one part of the job and write it for
+ * `desksim merge`.
+ */
 import { writeFileSync } from 'node:fs';
 import { runParts, specReplications } from '../../experiment/batch.js';
 import {
@@ -20,7 +23,8 @@ import { outputOptions, outputTarget } from './shared.js';
 /** The --shard help, said once for every command that takes it. */
 export const SHARD_HELP =
   'run only part i of n of the work (its share of the replications, grid points or levels) and write it for ' +
-  '`desksim merge`; auto/n reads i from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (see docs/scale-out.md)';
+  '`desksim merge`; auto/n reads i from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID ' +
+  '(see docs/scale-out.md)';
 
 /** `--shard` read, or undefined without it; a bad one ⇒ exit 2. */
 export function parseShardOption(text: string | undefined, io: CliIo): Shard | undefined {
@@ -76,7 +80,8 @@ export async function writeShard(
   else if (!options.quiet) {
     io.stdout(
       `Shard ${shard.index}/${shard.count} of this ${job.command}: ${total} of its ${all} replication(s).\n` +
-        `Wrote ${directory}\nWhen all ${shard.count} shards are done: desksim merge <their directories> (see docs/scale-out.md)\n`,
+        `Wrote ${directory}\n` +
+        `When all ${shard.count} shards are done: desksim merge <their directories> (see docs/scale-out.md)\n`,
     );
   }
 }

@@ -40,12 +40,17 @@ export function scenarioOptions(command: Command): Command {
     .option('-r, --replications <n>', 'number of replications (same as --set replications=<n>)');
 }
 
-/** `--json` on invalid input: the same object as `desksim validate --json`, so a script always gets an answer on stdout. */
+/**
+ * `--json` on invalid input: the same object as `desksim validate --json`, so a script always gets an answer on stdout.
+ */
 export function printInvalid(issues: readonly ScenarioIssue[], io: CliIo): void {
   io.stdout(JSON.stringify({ valid: false, issues }, null, 2) + '\n');
 }
 
-/** Loads and validates the scenario with the command's overrides; bad input ⇒ exit 2 (after `onError`, e.g. to print the issues as JSON). */
+/**
+ * Loads and validates the scenario with the command's overrides; bad input ⇒ exit 2 (after `onError`, e.g. to print the
+ * issues as JSON).
+ */
 export function loadForCommand(
   file: string,
   options: ScenarioOptionValues,
@@ -95,9 +100,13 @@ export function prepareForCommand(
 
 /** What `--force` means for an output directory, said once for every command that writes one. */
 export const FORCE_HELP =
-  'replace the output directory even if desksim did not write it (never a file, the current directory, a parent of it, / or your home)';
+  'replace the output directory even if desksim did not write it ' +
+  '(never a file, the current directory, a parent of it, / or your home)';
 
-/** The output directory: `--out` (an empty one is refused, exit 2), else `defaultPath`; relative to the working directory. */
+/**
+ * The output directory: `--out` (an empty one is refused, exit 2), else `defaultPath`; relative to the working
+ * directory.
+ */
 export function outputTarget(io: CliIo, out: string | undefined, defaultPath: string): string {
   if (out !== undefined && out.trim() === '') {
     throw new CliError(

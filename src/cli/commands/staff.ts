@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { autoWorkers, kpiColumns } from '../../experiment/run.js';
 import { parseWorkers } from './run.js';
 import { toCsv } from '../../document/csv.js';
-import { loadExperiment } from '../../experiment/sweep.js';
+import { loadExperiment } from '../../experiment/experiment-file.js';
 import { ScenarioError } from '../../document/errors.js';
 import { loadScenarioFile, resolvedScenarioYaml } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -102,7 +102,8 @@ export function registerStaff(program: Command, io: CliIo): void {
           'Variables: --vary tier1=4..12 (a tier of 24/7 agents, or its only shift), --vary\n' +
           "tier1.early=3..8 (a shift by name or index), or --experiment <file>: a sweep's experiment\n" +
           'file, each grid path bounded by its smallest and largest value. Default: every tier or\n' +
-          'shift, from half to twice its agents. Targets: --at-least kpi=value, --at-most kpi=value, or --target "kpi>=value"\n' +
+          'shift, from half to twice its agents. ' +
+          'Targets: --at-least kpi=value, --at-most kpi=value, or --target "kpi>=value"\n' +
           '/ "kpi<=value", desk-wide or per tier (tiers.tier2.queue_wait_mean); shares as 0.9 or 90%,\n' +
           "times as minutes or 4h. Without any, the scenario's own targets: section.\n\n" +
           'Writes outputs/staff-<scenario>/: staffing.json (the plan, its KPIs with intervals, the\n' +
@@ -114,7 +115,8 @@ export function registerStaff(program: Command, io: CliIo): void {
   )
     .option(
       '--experiment <file>',
-      "an experiment file (as for sweep): its scenario, set, seed and replications, and each grid path's smallest to largest value as a variable's bounds",
+      'an experiment file (as for sweep): its scenario, set, seed and replications, ' +
+        "and each grid path's smallest to largest value as a variable's bounds",
     )
     .addOption(
       new Option('--vary <tier[.shift]=from..to>', 'a decision variable and its bounds (repeatable)').argParser(
@@ -155,15 +157,22 @@ export function registerStaff(program: Command, io: CliIo): void {
     .option('--no-report', 'skip charts/ and report.html')
     .option(
       '-w, --workers <n>',
-      "simulate the candidates' replications on n worker threads, one pool for the whole search (the steps up of a climb together); the answer is identical for any n (default: the cores for large desks, else 1)",
+      "simulate the candidates' replications on n worker threads, " +
+        'one pool for the whole search (the steps up of a climb together); ' +
+        'the answer is identical for any n (default: the cores for large desks, else 1)',
     )
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  $ desksim staff scenarios/textbook/mmc.yaml --at-least service_level=0.8 --vary desk=8..14 --set horizon.days=8 -r 3\n' +
-        '  $ desksim staff scenarios/baseline.yaml --analytic --at-least service_level=80% --at-most abandonment_rate=5%\n' +
-        '  $ desksim staff --experiment scenarios/experiments/tier1-staffing.yaml --at-least tiers.tier1.service_level=0.6 --set horizon.days=10 -r 3\n' +
-        '  $ desksim staff scenarios/baseline.yaml --vary tier1.early=3..5 --vary tier2=2..3 --at-least sla_first_response_compliance=0.9 --at-most tiers.tier2.queue_wait_mean=8h --set horizon.days=10 -r 3\n',
+        '  $ desksim staff scenarios/textbook/mmc.yaml --at-least service_level=0.8 --vary desk=8..14' +
+        ' --set horizon.days=8 -r 3\n' +
+        '  $ desksim staff scenarios/baseline.yaml --analytic --at-least service_level=80%' +
+        ' --at-most abandonment_rate=5%\n' +
+        '  $ desksim staff --experiment scenarios/experiments/tier1-staffing.yaml' +
+        ' --at-least tiers.tier1.service_level=0.6 --set horizon.days=10 -r 3\n' +
+        '  $ desksim staff scenarios/baseline.yaml --vary tier1.early=3..5 --vary tier2=2..3' +
+        ' --at-least sla_first_response_compliance=0.9 --at-most tiers.tier2.queue_wait_mean=8h' +
+        ' --set horizon.days=10 -r 3\n',
     )
     .action(async (file: string | undefined, options: StaffOptionValues) => {
       const experiment =
@@ -194,7 +203,8 @@ export function registerStaff(program: Command, io: CliIo): void {
       if (repeated !== undefined) throw badInput(`--vary names ${repeated} twice`);
       if (targets.length === 0 && !options.analytic)
         throw badInput(
-          'give at least one target (the scenario has no targets: section), e.g. --at-least service_level=0.8 or --target "service_level>=0.8" (or --analytic for the formulas alone)',
+          'give at least one target (the scenario has no targets: section), e.g. --at-least service_level=0.8 or ' +
+            '--target "service_level>=0.8" (or --analytic for the formulas alone)',
         );
       const replications = Math.max(2, scenario.replications);
       const maxReplications =
@@ -231,7 +241,9 @@ export function registerStaff(program: Command, io: CliIo): void {
               onCandidate: progress
                 ? (candidate) =>
                     io.stderr(
-                      `  plan ${candidate.order}: ${candidate.text} — ${candidate.feasible ? 'meets the targets' : 'misses'} (${candidate.replications} replications)\n`,
+                      `  plan ${candidate.order}: ${candidate.text} — ` +
+                        `${candidate.feasible ? 'meets the targets' : 'misses'} ` +
+                        `(${candidate.replications} replications)\n`,
                     )
                 : undefined,
             });
@@ -268,7 +280,8 @@ export function registerStaff(program: Command, io: CliIo): void {
               maxReplications,
             }).scenarioOf(best.plan);
             staffed.name = `${scenario.name}-staffed`;
-            staffed.description = `${scenario.name} staffed by desksim staff (${best.text}) for ${result.targets.join(', ')}.`;
+            const named = result.targets.join(', ');
+            staffed.description = `${scenario.name} staffed by desksim staff (${best.text}) for ${named}.`;
             staged.write('scenario.staffed.yaml', resolvedScenarioYaml(staffed));
           }
           return result;

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { runSpecs } from '../../experiment/batch.js';
 import { kpiColumns, type RunResult } from '../../experiment/run.js';
+import { loadExperiment, type LoadedExperiment } from '../../experiment/experiment-file.js';
 import {
-  loadExperiment,
   ParetoError,
   paretoFront,
   paretoKpis,
@@ -12,7 +12,6 @@ import {
   pointSummary,
   sweepCsv,
   sweepResult,
-  type LoadedExperiment,
   type SweepResult,
 } from '../../experiment/sweep.js';
 import { toCsv } from '../../document/csv.js';
@@ -88,10 +87,13 @@ export function registerSweep(program: Command, io: CliIo): void {
       'after',
       '\nExamples:\n' +
         '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 --replications 2\n' +
-        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=21 -r 3 --pareto cost_per_ticket,first_response_time_mean --out outputs/pareto\n' +
-        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 -r 2 --json --out outputs/staffing\n' +
+        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=21 -r 3' +
+        ' --pareto cost_per_ticket,first_response_time_mean --out outputs/pareto\n' +
+        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 -r 2 --json' +
+        ' --out outputs/staffing\n' +
         '  # one part of three (e.g. on three machines), then the whole sweep from the parts (docs/scale-out.md):\n' +
-        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 -r 2 --shard 1/3 --out outputs/part-1 --quiet\n',
+        '  $ desksim sweep scenarios/experiments/tier1-staffing.yaml --set horizon.days=10 -r 2 --shard 1/3' +
+        ' --out outputs/part-1 --quiet\n',
     )
     .action(async (file: string, options: SweepOptionValues) => {
       const loaded = loadForSweep(file, options, io);
@@ -137,7 +139,9 @@ export interface SweepPlan {
   defaultOut: string;
 }
 
-/** Writes a sweep's output directory from its runs (one per grid point): the command's and `desksim merge`'s last step. */
+/**
+ * Writes a sweep's output directory from its runs (one per grid point): the command's and `desksim merge`'s last step.
+ */
 export async function finishSweep(
   io: CliIo,
   options: ExperimentOptionValues,
@@ -180,12 +184,14 @@ export function renderSweep(result: SweepResult, directory: string): string {
     ]);
   }
   return (
-    `${result.experiment}: ${result.scenario} at ${result.points.length} grid point(s), seed ${result.seed} (the same at every point), ` +
+    `${result.experiment}: ${result.scenario} at ${result.points.length} grid point(s), ` +
+    `seed ${result.seed} (the same at every point), ` +
     `${result.replications} replication(s) each — mean ±95% CI half-width\n` +
     alignedTable(rows) +
     (front === undefined
       ? ''
-      : `Pareto front on ${front.kpis.map(({ kpi, better }) => `${kpi} (${better} is better)`).join(', ')}: point(s) ${front.optimal.join(', ')}\n`) +
+      : `Pareto front on ${front.kpis.map(({ kpi, better }) => `${kpi} (${better} is better)`).join(', ')}: ` +
+        `point(s) ${front.optimal.join(', ')}\n`) +
     `Every KPI at every point: sweep.csv, sweep.json\nWrote ${directory}\n`
   );
 }

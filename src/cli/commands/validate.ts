@@ -25,7 +25,10 @@ export function registerValidate(program: Command, io: CliIo): void {
     .option('--quiet', 'print nothing when valid')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ desksim validate scenarios/baseline.yaml\n  $ desksim validate scenarios/baseline.yaml --set tiers.tier1.shifts.0.agents=6\n  $ desksim validate scenarios/tighter-sla.yaml --json --quiet\n',
+      '\nExamples:\n' +
+        '  $ desksim validate scenarios/baseline.yaml\n' +
+        '  $ desksim validate scenarios/baseline.yaml --set tiers.tier1.shifts.0.agents=6\n' +
+        '  $ desksim validate scenarios/tighter-sla.yaml --json --quiet\n',
     )
     .action((file: string, options: ScenarioOptionValues & { quiet?: boolean; json?: boolean }) => {
       const { scenario, files, inheritance } = loadForCommand(file, options, io);
@@ -51,7 +54,9 @@ export function registerSchema(program: Command, io: CliIo): void {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ desksim schema > desksim.schema.json\n  # then, first line of a scenario: # yaml-language-server: $schema=./desksim.schema.json\n',
+      '\nExamples:\n' +
+        '  $ desksim schema > desksim.schema.json\n' +
+        '  # then, first line of a scenario: # yaml-language-server: $schema=./desksim.schema.json\n',
     )
     .action(() => {
       io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
