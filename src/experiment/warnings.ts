@@ -186,7 +186,8 @@ export function computeWarnings(input: WarningInput, facts: WarningFacts): RunWa
     warnings.push({
       code: 'short_window',
       message:
-        `The measured window (${plural(Math.round(facts.measuredDays * 10) / 10, 'day')}) is not longer than the reopen window ` +
+        `The measured window (${plural(Math.round(facts.measuredDays * 10) / 10, 'day')}) ` +
+        'is not longer than the reopen window ' +
         `(${plural(facts.reopenWindowDays, 'day')}) plus the survey delay ` +
         `(${formatDuration(Math.round(facts.surveyDelayMinutes))}): tickets close, and are surveyed, only ` +
         'once the reopen window has passed, so CSAT, NPS, CES, the survey response rate, reopens, ' +

@@ -277,14 +277,11 @@ export function registerMetrics(program: Command, io: CliIo): void {
         '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml' +
         ' --format xes,parquet\n' +
         '  # the same with SLA targets, costs and thresholds of a scenario, summary as JSON:\n' +
-<<<<<<< HEAD
-        '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml --scenario scenarios/baseline.yaml --json\n' +
-        "  # an export with a chatbot in front, named by the mapping's automation_tiers (or --automation-tier bot):\n" +
-        '  $ desksim metrics examples/logs/chatbot.csv --mapping scenarios/mappings/chatbot.yaml\n' +
-=======
         '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml' +
         ' --scenario scenarios/baseline.yaml --json\n' +
->>>>>>> main
+        "  # an export with a chatbot in front, named by the mapping's automation_tiers" +
+        ' (or --automation-tier bot):\n' +
+        '  $ desksim metrics examples/logs/chatbot.csv --mapping scenarios/mappings/chatbot.yaml\n' +
         '  # a simulated log, read with no mapping:\n' +
         '  #   desksim run scenarios/textbook/mmc.yaml --events --out outputs/mmc\n' +
         '  #   desksim metrics outputs/mmc/events.ndjson --scenario scenarios/textbook/mmc.yaml\n' +
