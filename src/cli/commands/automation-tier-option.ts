@@ -35,6 +35,12 @@ export function addOptionAutomationTiers(log: ImportedLog, tiers: readonly strin
   }
 }
 
+/** The bots the mapping or --automation-tier named for the log, beside any the scenario declares. */
+export function withLogBots(options: MetricOptions, log: ImportedLog): MetricOptions {
+  const bots = [...new Set([...(options.automationTiers ?? []), ...(log.automationTiers ?? [])])];
+  return bots.length === 0 ? options : { ...options, automationTiers: bots };
+}
+
 /** Tiers among `tiers` at which the log queues no ticket. */
 function tiersWithoutVisits(ledger: Ledger, tiers: readonly string[]): string[] {
   const visited = new Set<number>();

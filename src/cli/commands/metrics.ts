@@ -8,12 +8,7 @@ import { basename, extname, resolve } from 'node:path';
 import { scenarioMetricOptions, ticketTable } from '../../experiment/replication.js';
 import { summarize } from '../../experiment/statistics.js';
 import { checkLogSize, ImportError, importLog, renderImportReport, type ImportedLog } from '../../importer/index.js';
-import {
-  addOptionAutomationTiers,
-  AUTOMATION_TIER_HELP,
-  collectTiers,
-  withoutAbsentBots,
-} from './automation-tier-option.js';
+import * as automationTier from './automation-tier-option.js';
 import { KPI_CATALOG, TIER_KPI_CATALOG, type MetricOptions } from '../../metrics/catalog.js';
 import { computeKpis, type KpiTable } from '../../metrics/engine.js';
 import { computeDaily } from '../../metrics/daily.js';
@@ -90,10 +85,7 @@ export function logMetricOptions(scenario: Scenario, log: ImportedLog): MetricOp
     horizon: { days: Math.max(log.window.measureTo / 1440, 1 / 1440), warmup_days: 0 },
   };
   const businessHours = scenarioBusinessHours(onLogCalendar);
-  const fromScenario = scenarioMetricOptions(onLogCalendar, businessHours);
-  // Bots named by the mapping or --automation-tier, beside any the scenario declares.
-  const bots = [...new Set([...(fromScenario.automationTiers ?? []), ...(log.automationTiers ?? [])])];
-  const options = bots.length === 0 ? fromScenario : { ...fromScenario, automationTiers: bots };
+  const options = automationTier.withLogBots(scenarioMetricOptions(onLogCalendar, businessHours), log);
   if (log.slaTargets === undefined) return options;
   // Targets keyed by the log's own priority labels (the mapping's sla.targets), on the scenario's SLA clock.
   const businessClock = (from: number, to: number) => businessHours.businessMinutesBetween(from, to);
@@ -267,7 +259,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
     )
     .option('--no-report', 'skip charts/ and report.html')
     .option('--no-size-check', SIZE_CHECK_HELP)
-    .option('--automation-tier <tier>', AUTOMATION_TIER_HELP, collectTiers)
+    .option('--automation-tier <tier>', automationTier.AUTOMATION_TIER_HELP, automationTier.collectTiers)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -298,14 +290,18 @@ export function registerMetrics(program: Command, io: CliIo): void {
       // The import report is printed below, with the KPIs it explains (made_sla beside SLA compliance).
       const log = importForCommand(file, options.mapping, io, true, options.json === true, options.sizeCheck !== false);
       if (options.automationTier !== undefined)
-        addOptionAutomationTiers(log, options.automationTier, io, options.json === true);
+        automationTier.addOptionAutomationTiers(log, options.automationTier, io, options.json === true);
       prepareOutputDirectory(directory, outputOptions(io, options));
       const ledger = logLedger(log);
       // Folded into the ledger, the events are let go (a large log's biggest part) unless an export writes them.
       const events = formats.length > 0 ? log.events : [];
       log.events = [];
       const definitionsFrom = scenario ?? scenarioSchema.parse({ name: 'defaults' });
-      const checked = withoutAbsentBots(logMetricOptions(definitionsFrom, log), ledger, options.scenario);
+      const checked = automationTier.withoutAbsentBots(
+        logMetricOptions(definitionsFrom, log),
+        ledger,
+        options.scenario,
+      );
       const definitions = checked.definitions;
       const kpis = computeKpis(ledger, definitions);
       if (!options.quiet) io.stderr(renderImportReport(log.report) + madeSlaLine(log, kpis));
