@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * How well `desksim detect` finds each gaming behaviour (docs/gaming.md, Detection): on the
- * baseline desk, two of the nine Tier 1 agents game (gamers share 0.2 of tier1) at each
- * intensity; precision and recall over single months (replications), and whether both are
+ * baseline desk, the agents scenarios/gaming/two-rushers.yaml makes rushers (its `gamers`:
+ * share and tiers, so that the study and the scenario name the same people) game each
+ * behaviour at each intensity; precision and recall over single months (replications), and whether both are
  * found when months are pooled, and how many months must be pooled to find both (1 when a
  * single month finds them with recall ≥ 80 %). Prints a Markdown table. Uses the build.
  *
@@ -18,6 +19,8 @@ const { GAMING_BEHAVIOURS } = await import(join(root, 'dist', 'scenario', 'incen
 
 const months = Number(process.argv[2] ?? 8);
 const intensities = (process.argv[3] ?? '0.1,0.2,0.4,0.8').split(',').map(Number);
+// The gamers of scenarios/gaming/two-rushers.yaml, for every behaviour.
+const { gamers } = loadScenarioFile(join(root, 'scenarios', 'gaming', 'two-rushers.yaml')).scenario.gaming.rushing;
 const percent = (value) => (value === null ? '—' : `${Math.round(100 * value)} %`);
 
 function run(behaviour, intensity, replications) {
@@ -25,8 +28,8 @@ function run(behaviour, intensity, replications) {
   if (behaviour !== null) {
     overrides.push(
       `gaming.${behaviour}.intensity=${intensity}`,
-      `gaming.${behaviour}.gamers.share=0.2`,
-      `gaming.${behaviour}.gamers.tiers=[tier1]`,
+      `gaming.${behaviour}.gamers.share=${gamers.share}`,
+      `gaming.${behaviour}.gamers.tiers=[${gamers.tiers.join(', ')}]`,
     );
   }
   const { scenario } = loadScenarioFile(join(root, 'scenarios', 'baseline.yaml'), { overrides });
@@ -45,6 +48,9 @@ function foundPooling(behaviour, intensity, count) {
   );
 }
 
+console.log(
+  `Gamers: share ${gamers.share} of the seats of ${gamers.tiers.join(', ')} (scenarios/gaming/two-rushers.yaml).\n`,
+);
 console.log(
   `| behaviour | intensity | precision (one month) | recall (one month) | months with both found, ≤ 1 false alarm | both found pooling ${months} months | months to pool |`,
 );

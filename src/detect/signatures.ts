@@ -15,7 +15,7 @@ export const DEFAULT_THRESHOLD = 3;
 
 /** What an honest desk gives at `DEFAULT_THRESHOLD`, as measured (docs/gaming.md, Detection). */
 export const STATED_FALSE_ALARMS =
-  'about 0.3 false alarms per month-long log of a 21-agent desk (23 in 80 honest baseline replications, ' +
+  'about 0.4 false alarms per month-long log of a 17-agent desk (30 in 80 honest baseline replications, ' +
   'at most two in a log)';
 
 /** One part of a signature: a feature and the direction that is suspicious. */

@@ -9,7 +9,7 @@
  *          survey delay, staffing)   ─┘
  */
 import { formatDuration } from '../engine/duration.js';
-import { KPI_CATALOG, kpiRange, TIER_KPI_CATALOG } from '../metrics/catalog.js';
+import { KPI_CATALOG, kpiRange, TIER_KPI_CATALOG, TRUTH_KPI_IDS } from '../metrics/catalog.js';
 import { AUTOMATION_KPI_IDS } from '../metrics/automation.js';
 import type { DeskModel } from '../model/build.js';
 import { isWide, WIDE_OF_RANGE, WIDE_RELATIVE, type KpiSummary } from './statistics.js';
@@ -24,6 +24,7 @@ export const WARNING_CODES = [
   'tier_unstaffed',
   'blank_kpis',
   'wide_intervals',
+  'automation_tier_absent',
 ] as const;
 
 /** A kind of warning. */
@@ -185,7 +186,8 @@ export function computeWarnings(input: WarningInput, facts: WarningFacts): RunWa
     warnings.push({
       code: 'short_window',
       message:
-        `The measured window (${plural(facts.measuredDays, 'day')}) is not longer than the reopen window ` +
+        `The measured window (${plural(Math.round(facts.measuredDays * 10) / 10, 'day')}) ` +
+        'is not longer than the reopen window ' +
         `(${plural(facts.reopenWindowDays, 'day')}) plus the survey delay ` +
         `(${formatDuration(Math.round(facts.surveyDelayMinutes))}): tickets close, and are surveyed, only ` +
         'once the reopen window has passed, so CSAT, NPS, CES, the survey response rate, reopens, ' +
@@ -223,13 +225,7 @@ export function computeWarnings(input: WarningInput, facts: WarningFacts): RunWa
   if (blank.length > 0) {
     warnings.push({
       code: 'blank_kpis',
-      message:
-        facts.log === true
-          ? `${plural(blank.length, 'KPI')} blank because the log holds none of the events they are computed from, ` +
-            `or ` +
-            `its source cannot record them (unknown, not zero): ${blank.join(', ')}.`
-          : `${plural(blank.length, 'KPI')} blank in every replication because the events they are computed from ` +
-            `never happened in the measured window (unknown, not zero): ${blank.join(', ')}.`,
+      message: facts.log === true ? blankInLog(blank) : blankInRun(blank),
     });
   }
 
@@ -246,6 +242,33 @@ export function computeWarnings(input: WarningInput, facts: WarningFacts): RunWa
     }
   }
   return warnings;
+}
+
+/** A run's blank KPIs, in words. */
+function blankInRun(blank: readonly string[]): string {
+  return (
+    `${plural(blank.length, 'KPI')} blank in every replication because the events they are computed from ` +
+    `never happened in the measured window (unknown, not zero): ${blank.join(', ')}.`
+  );
+}
+
+/** A log's blank KPIs; the truth KPIs apart: no export records the truth, only a simulation knows it. */
+function blankInLog(blank: readonly string[]): string {
+  const truth = blank.filter((id) => TRUTH_KPI_IDS.has(id));
+  const observed = blank.filter((id) => !TRUTH_KPI_IDS.has(id));
+  const sentences: string[] = [];
+  if (observed.length > 0)
+    sentences.push(
+      `${plural(observed.length, 'KPI')} blank because the log holds none of the events they are computed from, or ` +
+        `its source cannot record them (unknown, not zero): ${observed.join(', ')}.`,
+    );
+  if (truth.length > 0)
+    sentences.push(
+      `${plural(truth.length, 'truth KPI')} cannot be measured from this log: they need the truth (was the ` +
+        'problem really fixed, how satisfied was the customer, which tickets are one issue), which a help ' +
+        `desk's export does not record and only a simulated log carries: ${truth.join(', ')}.`,
+    );
+  return sentences.join(' ');
 }
 
 /** Warnings for the terminal: a heading and one indented paragraph each; empty for none. */

@@ -53,6 +53,8 @@ export interface ImportedLog {
   recordedTypes?: EventType[];
   /** SLA targets in minutes by the log's own priority labels (the mapping's `sla.targets`). */
   slaTargets?: Record<string, { firstResponse?: number; resolution?: number }>;
+  /** Tiers of the log that are bots (the mapping's `automation_tiers`, checked: each queues tickets). */
+  automationTiers?: string[];
 }
 
 /** The midnight (in `timeZone`, default UTC) at or before an instant, as epoch milliseconds. */

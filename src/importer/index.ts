@@ -15,12 +15,14 @@ import { cleanLog, type CleanOptions, type ImportedLog } from './clean.js';
 import { TICKETLESS_TYPES, type EventType } from '../eventlog/types.js';
 import { IMPORTABLE_TYPES, loadMappingFile, type Mapping } from './mapping.js';
 import { readLog } from './read.js';
+import { checkAutomationTiers, mappingAutomationTiers } from './automation-tiers.js';
 
 export { cleanLog, type CleanOptions, type ImportedLog } from './clean.js';
 export { renderImportReport, type ImportReport } from './report.js';
 export { ImportError, renderImportIssues, type ImportIssue } from './errors.js';
 export { loadMappingFile, mappingSchema, parseMapping, IMPORTABLE_TYPES, type Mapping } from './mapping.js';
 export { readLog, type RawLog, type RawRecord } from './read.js';
+export { checkAutomationTiers, optionAutomationTiers } from './automation-tiers.js';
 export { checkLogSize, estimateLogSize, type SizeEstimate } from './size.js';
 
 /** Where the files are and how to show their names in messages and the report. */
@@ -52,6 +54,10 @@ export function importLog(file: string, options: ImportOptions = {}): ImportedLo
         { firstResponse: target.first_response, resolution: target.resolution },
       ]),
     );
+  }
+  if (mapping?.automation_tiers !== undefined && options.mappingFile !== undefined) {
+    const named = mappingAutomationTiers(mapping.automation_tiers, options.mappingFile, mappingShownAs ?? file);
+    imported.automationTiers = checkAutomationTiers(imported.events, named);
   }
   return imported;
 }

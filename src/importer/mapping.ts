@@ -23,6 +23,7 @@ import { durationSchema } from '../document/values.js';
 import { compileTimeFormat, NAMED_TIME_FORMATS } from './time.js';
 import { ImportError, readTextFile } from './errors.js';
 import { importIssue, locatedIssues } from './mapping-issues.js';
+import { automationTiersSchema } from './automation-tiers.js';
 
 /**
  * Event types an export's row may become. Agent shifts, self-service without a ticket and
@@ -300,6 +301,7 @@ export const mappingSchema = z.strictObject({
       'An assigned after a resolved (with no reopened between) means the customer reopened it: synthesize a ' +
         'reopened just before (counted).',
     ),
+  automation_tiers: automationTiersSchema,
 });
 
 /** A validated mapping, every default filled in. */

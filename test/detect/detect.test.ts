@@ -19,28 +19,26 @@ const baseline = resolve('scenarios/baseline.yaml');
 const twoRushers = resolve('scenarios/gaming/two-rushers.yaml');
 
 describe('detect on simulated desks, scored against the truth', () => {
-  it('finds both rushers (2 of 8 live-team agents at 0.8) with at most one false alarm in most replications', () => {
+  it('finds both rushers (2 of 13 Tier 1 agents at 0.8) with at most one false alarm in most replications', () => {
     const { scenario } = loadScenarioFile(twoRushers, { overrides: ['replications=4'] });
     const result = detectScenario(scenario);
     for (const detection of result.replications) expect(detection.evaluation!.gamers.rushing).toHaveLength(2);
     expect(result.foundWithAtMostOneFalseAlarm).toBeGreaterThanOrEqual(3);
     expect(result.byBehaviour.rushing.recall).toBeGreaterThanOrEqual(0.75);
-    // Pooled over the four months, both stand out beyond the threshold (on the blending
-    // baseline one honest live agent, whose mix of chats and email differs, does too).
+    // Pooled over the four months, both stand out far beyond the threshold.
     const pooled = result.pooled.scores
       .filter((score) => score.behaviour === 'rushing' && score.flagged)
       .map((score) => score.agent)
       .sort();
-    expect(pooled).toEqual(expect.arrayContaining(result.replications[0]!.evaluation!.gamers.rushing!));
-    expect(pooled.length).toBeLessThanOrEqual(3);
+    expect(pooled).toEqual(result.replications[0]!.evaluation!.gamers.rushing);
   });
 
-  it('an honest desk raises no more false alarms than stated (about 0.3 a log, at most two)', () => {
+  it('an honest desk raises no more false alarms than stated (about 0.4 a log, at most two)', () => {
     const { scenario } = loadScenarioFile(baseline, { overrides: ['replications=6'] });
     const result = detectScenario(scenario);
     const alarms = result.replications.map((detection) => detection.evaluation!.falseAlarms);
     expect(Math.max(...alarms)).toBeLessThanOrEqual(2);
-    // 6 logs at about 0.3 each (1.8 expected): more than five would be far beyond the stated rate.
+    // 6 logs at about 0.4 each (2.4 expected): more than five would be far beyond the stated rate.
     expect(alarms.reduce((total, count) => total + count, 0)).toBeLessThanOrEqual(5);
   });
 
@@ -55,8 +53,9 @@ describe('detect on simulated desks, scored against the truth', () => {
       overrides: [
         'replications=1',
         `gaming.${behaviour}.intensity=0.8`,
-        `gaming.${behaviour}.gamers.share=0.25`,
-        `gaming.${behaviour}.gamers.tiers=[live]`,
+        // The two rushers' seats (scenarios/gaming/two-rushers.yaml): one on Tier 1's email team, one on its live team.
+        `gaming.${behaviour}.gamers.share=0.15`,
+        `gaming.${behaviour}.gamers.tiers=[tier1, live]`,
       ],
     });
     const evaluation = detectScenario(scenario).replications[0]!.evaluation!;

@@ -95,7 +95,8 @@ export function registerDetect(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  # two of the nine Tier 1 agents rush: are they found, and how often, against the truth?\n' +
+        '  # two of the thirteen Tier 1 agents (email and live team) rush: are they found, and how often,' +
+        ' against the truth?\n' +
         '  $ desksim detect scenarios/gaming/two-rushers.yaml -r 5\n' +
         '  # an honest desk: how many false alarms\n' +
         '  $ desksim detect scenarios/baseline.yaml -r 5\n' +

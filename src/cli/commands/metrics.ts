@@ -8,6 +8,7 @@ import { basename, extname, resolve } from 'node:path';
 import { scenarioMetricOptions, ticketTable } from '../../experiment/replication.js';
 import { summarize } from '../../experiment/statistics.js';
 import { checkLogSize, ImportError, importLog, renderImportReport, type ImportedLog } from '../../importer/index.js';
+import * as automationTier from './automation-tier-option.js';
 import { KPI_CATALOG, TIER_KPI_CATALOG, type MetricOptions } from '../../metrics/catalog.js';
 import { computeKpis, type KpiTable } from '../../metrics/engine.js';
 import { computeDaily } from '../../metrics/daily.js';
@@ -48,6 +49,8 @@ interface MetricsOptionValues {
   report?: boolean;
   /** False with --no-size-check: read a log however large it is estimated to be. */
   sizeCheck?: boolean;
+  /** --automation-tier, repeatable: tiers of the log that are bots. */
+  automationTier?: string[];
 }
 
 /** One KPI's value and unit, as `summary.json` holds it. */
@@ -82,7 +85,7 @@ export function logMetricOptions(scenario: Scenario, log: ImportedLog): MetricOp
     horizon: { days: Math.max(log.window.measureTo / 1440, 1 / 1440), warmup_days: 0 },
   };
   const businessHours = scenarioBusinessHours(onLogCalendar);
-  const options = scenarioMetricOptions(onLogCalendar, businessHours);
+  const options = automationTier.withLogBots(scenarioMetricOptions(onLogCalendar, businessHours), log);
   if (log.slaTargets === undefined) return options;
   // Targets keyed by the log's own priority labels (the mapping's sla.targets), on the scenario's SLA clock.
   const businessClock = (from: number, to: number) => businessHours.businessMinutesBetween(from, to);
@@ -128,6 +131,7 @@ export function logWarnings(kpis: KpiTable, log: ImportedLog, definitions: Metri
     surveyDelayMinutes: 0,
     escalationTargets: [],
     log: true,
+    automation: (definitions.automationTiers?.length ?? 0) > 0,
   };
   return computeWarnings(input, facts).filter((warning) => warning.code !== 'few_replications');
 }
@@ -255,6 +259,7 @@ export function registerMetrics(program: Command, io: CliIo): void {
     )
     .option('--no-report', 'skip charts/ and report.html')
     .option('--no-size-check', SIZE_CHECK_HELP)
+    .option('--automation-tier <tier>', automationTier.AUTOMATION_TIER_HELP, automationTier.collectTiers)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -266,9 +271,14 @@ export function registerMetrics(program: Command, io: CliIo): void {
         '  # the same with SLA targets, costs and thresholds of a scenario, summary as JSON:\n' +
         '  $ desksim metrics examples/logs/helpdesk.csv --mapping scenarios/mappings/helpdesk.yaml' +
         ' --scenario scenarios/baseline.yaml --json\n' +
+        "  # an export with a chatbot in front, named by the mapping's automation_tiers" +
+        ' (or --automation-tier bot):\n' +
+        '  $ desksim metrics examples/logs/chatbot.csv --mapping scenarios/mappings/chatbot.yaml\n' +
         '  # a simulated log, read with no mapping:\n' +
         '  #   desksim run scenarios/textbook/mmc.yaml --events --out outputs/mmc\n' +
-        '  #   desksim metrics outputs/mmc/events.ndjson --scenario scenarios/textbook/mmc.yaml\n',
+        '  #   desksim metrics outputs/mmc/events.ndjson --scenario scenarios/textbook/mmc.yaml\n' +
+        '  # a simulated AI agent, named on the command line (its truth KPIs too: the log carries the truth):\n' +
+        '  #   desksim metrics outputs/ai-agent/events.ndjson --automation-tier ai_agent\n',
     )
     .action(async (file: string, options: MetricsOptionValues) => {
       const scenario =
@@ -279,18 +289,26 @@ export function registerMetrics(program: Command, io: CliIo): void {
       const formats = parseFormatOption(options.format);
       // The import report is printed below, with the KPIs it explains (made_sla beside SLA compliance).
       const log = importForCommand(file, options.mapping, io, true, options.json === true, options.sizeCheck !== false);
+      if (options.automationTier !== undefined)
+        automationTier.addOptionAutomationTiers(log, options.automationTier, io, options.json === true);
       prepareOutputDirectory(directory, outputOptions(io, options));
       const ledger = logLedger(log);
       // Folded into the ledger, the events are let go (a large log's biggest part) unless an export writes them.
       const events = formats.length > 0 ? log.events : [];
       log.events = [];
       const definitionsFrom = scenario ?? scenarioSchema.parse({ name: 'defaults' });
-      const definitions = logMetricOptions(definitionsFrom, log);
+      const checked = automationTier.withoutAbsentBots(
+        logMetricOptions(definitionsFrom, log),
+        ledger,
+        options.scenario,
+      );
+      const definitions = checked.definitions;
       const kpis = computeKpis(ledger, definitions);
       if (!options.quiet) io.stderr(renderImportReport(log.report) + madeSlaLine(log, kpis));
       const segments = computeSegments(ledger, definitions);
       const daily = computeDaily(ledger, definitions, Object.keys(kpis.tiers));
-      const summary = logSummary(kpis, log, options.scenario ?? null, logWarnings(kpis, log, definitions));
+      const warnings = [...logWarnings(kpis, log, definitions), ...checked.warnings];
+      const summary = logSummary(kpis, log, options.scenario ?? null, warnings);
       const tickets = ticketTable(ledger, definitions);
       // Started only now, when the log is read and the output location checked: Vega loads on another core meanwhile.
       const renderer = options.report === false ? undefined : startChartRenderer();
