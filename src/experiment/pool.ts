@@ -17,6 +17,8 @@ import Tinypool from 'tinypool';
 import {
   releaseReplicationCaches,
   runReplicationTask,
+  unpackReply,
+  type PackedReply,
   type ReplicationReply,
   type ReplicationTask,
 } from './replication-worker.js';
@@ -62,7 +64,8 @@ export class ReplicationPool {
   /** Runs one replication on the next free thread. */
   run(task: ReplicationTask): Promise<ReplicationReply> {
     if (this.closed) return Promise.reject(new Error('the replication pool is closed'));
-    if (this.threads !== undefined) return this.threads.run(task) as Promise<ReplicationReply>;
+    if (this.threads !== undefined)
+      return (this.threads.run(task) as Promise<PackedReply>).then((packed) => unpackReply(packed));
     const reply = this.queue
       .then(
         // A turn of the event loop between tasks, so progress bars draw.

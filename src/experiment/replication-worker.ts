@@ -9,7 +9,14 @@
  * segments, daily series when asked), the first replication's ticket table only when the run
  * writes `tickets.csv`, ticket rows only when the run keeps them. An experiment's runs never
  * ask for the ticket table, which every run used to build and copy to the main thread.
+ *
+ * From a thread, the reply crosses packed (`packReply`): the first replication's resolved
+ * tickets — one object per ticket, 194 k of them in a 15-day run at 540 an hour, 10.9 MB
+ * through the structured clone, half a second to write in the worker and read in the main
+ * thread — go as a priority index and a minutes column, and their buffers and the arrivals'
+ * are moved, not copied. The main thread unpacks them into the same objects.
  */
+import Tinypool from 'tinypool';
 import { NdjsonFileSink } from '../eventlog/ndjson.js';
 import type { Ledger } from '../metrics/ledger.js';
 import { buildDesk, type DeskModel } from '../model/build.js';
@@ -21,6 +28,7 @@ import {
   ticketRows,
   type Detail,
   type ReplicationOutcome,
+  type ResolvedTicket,
   type TicketRows,
   type TicketTable,
 } from './replication.js';
@@ -100,4 +108,71 @@ export function releaseReplicationCaches(): void {
   ledger = undefined;
 }
 
-export default runReplicationTask;
+/** The resolved tickets of a reply as columns: each one's priority (an index into `priorities`) and minutes. */
+export interface PackedResolved {
+  priorities: string[];
+  priority: Uint16Array;
+  minutes: Float64Array;
+}
+
+/** A reply as it crosses from a thread: its resolved tickets (if any) packed, the reply's own list empty. */
+export interface PackedReply {
+  reply: ReplicationReply;
+  resolved?: PackedResolved;
+}
+
+/** Packs a reply to cross from a thread; the buffers it can move (its own, made here) are listed. */
+export function packReply(reply: ReplicationReply): { packed: PackedReply; buffers: ArrayBuffer[] } {
+  const table = reply.tickets;
+  if (table === undefined) return { packed: { reply }, buffers: [] };
+  const buffers: ArrayBuffer[] = [];
+  // Only a column that is its whole buffer moves (ticketTable makes them so); another is copied.
+  for (const column of Object.values(table.arrivals ?? {}) as Array<Float64Array | Uint8Array>) {
+    if (
+      column.byteOffset === 0 &&
+      column.byteLength === column.buffer.byteLength &&
+      column.buffer instanceof ArrayBuffer
+    )
+      buffers.push(column.buffer);
+  }
+  const places = new Map<string, number>();
+  const resolved: PackedResolved = {
+    priorities: [],
+    priority: new Uint16Array(table.resolved.length),
+    minutes: new Float64Array(table.resolved.length),
+  };
+  // Neighbours share a priority often: the last one's place is tried before the map.
+  let last: string | undefined;
+  let place = 0;
+  for (let at = 0; at < table.resolved.length; at++) {
+    const ticket = table.resolved[at]!;
+    if (ticket.priority !== last) {
+      last = ticket.priority;
+      place = places.get(last) ?? resolved.priorities.push(last) - 1;
+      places.set(last, place);
+    }
+    resolved.priority[at] = place;
+    resolved.minutes[at] = ticket.minutes;
+  }
+  // More priorities than a Uint16Array can name: the list crosses as it is.
+  if (resolved.priorities.length > 0xffff) return { packed: { reply }, buffers };
+  buffers.push(resolved.priority.buffer as ArrayBuffer, resolved.minutes.buffer as ArrayBuffer);
+  return { packed: { reply: { ...reply, tickets: { ...table, resolved: [] } }, resolved }, buffers };
+}
+
+/** The reply a packed one was made from. */
+export function unpackReply({ reply, resolved }: PackedReply): ReplicationReply {
+  if (resolved === undefined || reply.tickets === undefined) return reply;
+  const tickets: ResolvedTicket[] = new Array(resolved.minutes.length);
+  for (let at = 0; at < tickets.length; at++) {
+    tickets[at] = { priority: resolved.priorities[resolved.priority[at]!]!, minutes: resolved.minutes[at]! };
+  }
+  return { ...reply, tickets: { ...reply.tickets, resolved: tickets } };
+}
+
+/** The pool threads' task function: a replication, its reply packed and its buffers moved to the main thread. */
+export default function replicationThreadTask(task: ReplicationTask): unknown {
+  const { packed, buffers } = packReply(runReplicationTask(task));
+  const movable = { [Tinypool.transferableSymbol]: buffers, [Tinypool.valueSymbol]: packed };
+  return Tinypool.move(movable as unknown as Parameters<typeof Tinypool.move>[0]);
+}

@@ -20,15 +20,9 @@ import type { EventType, LogWindow, TicketEvent } from '../eventlog/types.js';
 import { ImportError, importMessage, type ImportIssue } from './errors.js';
 import { isOutlier, timeFences } from './outliers.js';
 import type { RawLog } from './read.js';
+import { IGNORE_CODE, RecordColumns, typeCode } from './records.js';
 import type { CounterComparison, DroppedRows, ImportReport, SynthesizedEvents } from './report.js';
-import {
-  cleanTicket,
-  toEvent,
-  type AttributeChoice,
-  type Pending,
-  type TicketRow,
-  type TicketTally,
-} from './ticket-rules.js';
+import { cleanTicket, toEvent, type AttributeChoice, type TicketRow, type TicketTally } from './ticket-rules.js';
 
 export type { ImportReport } from './report.js';
 
@@ -68,6 +62,29 @@ function midnightBefore(epochMs: number, timeZone: string | undefined): number {
   return Math.floor(local / 86_400_000) * 86_400_000 - offsetMinutes * 60_000;
 }
 
+/** The events made, each with its instant and its order among equal instants, in parallel arrays. */
+class PendingEvents {
+  readonly events: Array<Omit<TicketEvent, 'time'>> = [];
+  readonly epochMs: number[] = [];
+  readonly order: number[] = [];
+
+  push(epochMs: number, order: number, event: Omit<TicketEvent, 'time'>): void {
+    this.events.push(event);
+    this.epochMs.push(epochMs);
+    this.order.push(order);
+  }
+
+  /** The events' places in time order, equal instants by their order. */
+  sortedOrder(): number[] {
+    const { epochMs, order } = this;
+    const places = Array.from({ length: this.events.length }, (_, at) => at);
+    return places.sort((a, b) => epochMs[a]! - epochMs[b]! || order[a]! - order[b]!);
+  }
+}
+
+const KEPT_OUTLIERS = 'kept (outlier_times: keep): they stretch the measured window';
+const DROPPED_OUTLIERS = 'dropped (outlier_times: keep keeps them)';
+
 /** Lines listed in a warning; the rest are counted. */
 const LINES_LISTED = 20;
 
@@ -75,9 +92,6 @@ function listLines(lines: readonly number[]): string {
   const shown = lines.slice(0, LINES_LISTED).join(', ');
   return lines.length > LINES_LISTED ? `${shown} and ${lines.length - LINES_LISTED} more` : shown;
 }
-
-/** A cleaned ticket's place in `byTicket`: its rows are let go, the ticket is still counted. */
-const NO_ROWS: TicketRow[] = [];
 
 /**
  * Cleans a read log, consuming its records (`log.records` is emptied, so each ticket's rows
@@ -118,66 +132,93 @@ export function cleanLog(
   };
   const warnings = [...log.warnings];
   const ignoredByActivity: Record<string, number> = {};
-  const byTicket = new Map<number | string, TicketRow[]>();
-  const out: Pending[] = [];
-  const ticketsSeen = new Set<number | string>();
+  const out = new PendingEvents();
 
   // Duplicates were dropped as the rows were read (a row and its copy are one row, whatever else is wrong with it).
   dropped.duplicate = log.duplicates;
   const records = log.records;
-  // The records are the cleaning's to consume: each ticket's are let go once its events are made.
-  log.records = [];
-  const times = new Float64Array(records.length);
+  // The records are the cleaning's to consume: they are let go once the tickets' events are made.
+  log.records = new RecordColumns();
+  const count = records.length;
+  const times = new Float64Array(count);
   let firstParts = 0;
-  for (const record of records) if ((record.part ?? 0) === 0) times[firstParts++] = record.epochMs;
+  for (let index = 0; index < count; index++)
+    if (records.part[index] === 0) times[firstParts++] = records.epochMs[index]!;
   const fences = timeFences(times.subarray(0, firstParts));
   const outlierLines: number[] = [];
   const outlierCreationLines: number[] = [];
   let replyWithoutKind = false;
-  for (let index = 0; index < records.length; index++) {
-    const record = records[index]!;
-    if (record.type === 'replied' && record.kind === undefined) replyWithoutKind = true;
-    if (record.createdEpochMs !== undefined && isOutlier(record.createdEpochMs, fences)) {
-      if ((record.part ?? 0) === 0) outlierCreationLines.push(record.line);
-      delete record.createdEpochMs;
+  const repliedCode = typeCode('replied');
+  // Each ticket's rows, grouped in the order of its first row kept (as the tickets are cleaned).
+  const ticketCount = records.tickets.length + 1;
+  const groupOf = new Int32Array(ticketCount).fill(-1);
+  const groupTickets: number[] = [];
+  const groupSizes: number[] = [];
+  const inGroup = new Uint8Array(count);
+  const onlyIgnored = new Uint8Array(ticketCount);
+  const created = records.createdEpochMs;
+  for (let index = 0; index < count; index++) {
+    const type = records.type[index]!;
+    const part = records.part[index]!;
+    const epochMs = records.epochMs[index]!;
+    if (type === repliedCode && records.textIdOf('kind', index) === 0) replyWithoutKind = true;
+    if (created !== undefined && !Number.isNaN(created[index]!) && isOutlier(created[index]!, fences)) {
+      if (part === 0) outlierCreationLines.push(records.line[index]!);
+      created[index] = Number.NaN;
     }
-    if (isOutlier(record.epochMs, fences)) {
-      if ((record.part ?? 0) === 0) outlierLines.push(record.line);
+    if (isOutlier(epochMs, fences)) {
+      if (part === 0) outlierLines.push(records.line[index]!);
       if (options.outlierTimes !== 'keep') {
-        if ((record.part ?? 0) === 0) dropped.outlier_time++;
+        if (part === 0) dropped.outlier_time++;
         continue;
       }
     }
-    if (record.ticket !== undefined) ticketsSeen.add(record.ticket);
-    if (record.type === 'ignore') {
+    const ticket = records.ticket[index]!;
+    if (type === IGNORE_CODE) {
+      if (ticket !== 0) onlyIgnored[ticket] = 1;
       dropped.ignored++;
-      const activity = record.activity ?? '';
-      ignoredByActivity[activity] = (ignoredByActivity[activity] ?? 0) + 1;
+      const activity = records.textIdOf('activity', index);
+      const name = activity === 0 ? '' : String(records.text(activity));
+      ignoredByActivity[name] = (ignoredByActivity[name] ?? 0) + 1;
       continue;
     }
-    // Room below each row's order for the events synthesized just before it.
-    const order = index * 16 + 8;
-    if (record.ticket === undefined) {
-      out.push({ epochMs: record.epochMs, order, event: toEvent(record) });
+    if (ticket === 0) {
+      // Room below each row's order for the events synthesized just before it.
+      out.push(epochMs, index * 16 + 8, toEvent(records.record(index)));
       tally.rowsKept++;
       continue;
     }
-    let rows = byTicket.get(record.ticket);
-    if (rows === undefined) byTicket.set(record.ticket, (rows = []));
-    rows.push({ record, order });
+    if (groupOf[ticket]! < 0) {
+      groupOf[ticket] = groupTickets.length;
+      groupTickets.push(ticket);
+      groupSizes.push(0);
+    }
+    groupSizes[groupOf[ticket]!]!++;
+    inGroup[index] = 1;
   }
-  records.length = 0;
+  // Counting sort: each group's record indices together, in file order.
+  const groupStarts = new Int32Array(groupTickets.length + 1);
+  for (let group = 0; group < groupTickets.length; group++)
+    groupStarts[group + 1] = groupStarts[group]! + groupSizes[group]!;
+  const filled = groupStarts.slice(0, groupTickets.length);
+  const grouped = new Int32Array(groupStarts[groupTickets.length]!);
+  for (let index = 0; index < count; index++) {
+    if (inGroup[index] === 1) grouped[filled[groupOf[records.ticket[index]!]!]!++] = index;
+  }
   if (outlierLines.length > 0) {
-    const range = `${new Date(fences!.earliest).toISOString().slice(0, 10)} – ${new Date(fences!.latest).toISOString().slice(0, 10)}`;
+    const range =
+      `${new Date(fences!.earliest).toISOString().slice(0, 10)} – ` +
+      `${new Date(fences!.latest).toISOString().slice(0, 10)}`;
     warnings.push(
       `${outlierLines.length} row(s) have a time far outside the log's bulk (${range}), ` +
-        `${options.outlierTimes === 'keep' ? 'kept (outlier_times: keep): they stretch the measured window' : 'dropped (outlier_times: keep keeps them)'}; ` +
+        `${options.outlierTimes === 'keep' ? KEPT_OUTLIERS : DROPPED_OUTLIERS}; ` +
         `lines ${listLines(outlierLines)}`,
     );
   }
   if (outlierCreationLines.length > 0) {
     warnings.push(
-      `${outlierCreationLines.length} creation time(s) far outside the log's bulk not used (the first row's time is); lines ${listLines(outlierCreationLines)}`,
+      `${outlierCreationLines.length} creation time(s) far outside the log's bulk not used (the first row's ` +
+        `time is); lines ${listLines(outlierCreationLines)}`,
     );
   }
 
@@ -186,7 +227,14 @@ export function cleanLog(
   let closedRepeatedly = 0;
   const counters = new CounterTotals();
   const missing: ImportIssue[] = [];
-  for (const [ticket, rows] of byTicket) {
+  for (let group = 0; group < groupTickets.length; group++) {
+    const ticket = records.tickets[groupTickets[group]! - 1]!;
+    const rows: TicketRow[] = [];
+    for (let at = groupStarts[group]!; at < groupStarts[group + 1]!; at++) {
+      const index = grouped[at]!;
+      // Room below each row's order for the events synthesized just before it.
+      rows.push({ record: records.record(index), order: index * 16 + 8 });
+    }
     if (rows.some((row, index) => index > 0 && row.record.epochMs < rows[index - 1]!.record.epochMs)) outOfOrder++;
     // Time order; among equal instants a creation first, then file order.
     rows.sort(
@@ -210,34 +258,33 @@ export function cleanLog(
     }
     if (rows.filter((row) => row.record.type === 'closed').length > 1) closedRepeatedly++;
     const result = cleanTicket(ticket, rows, options, tally, fromColumn);
-    for (const pending of result.events) out.push(pending);
+    for (const pending of result.events) out.push(pending.epochMs, pending.order, pending.event);
     counters.add(rows, result);
-    byTicket.set(ticket, NO_ROWS);
   }
   if (missing.length > 0) throw new ImportError(missing);
-  if (out.length === 0)
+  if (out.events.length === 0)
     throw new ImportError([{ code: 'empty_log', file: source.file, message: importMessage.emptyLog() }]);
   if (log.activities !== undefined && replyWithoutKind) {
     warnings.push(
-      'replied rows without a kind count as substantive answers (first_response_substantive_share): give the activity a kind (generic, info_request, auto) if it is not one',
+      'replied rows without a kind count as substantive answers (first_response_substantive_share): give the ' +
+        'activity a kind (generic, info_request, auto) if it is not one',
     );
   }
 
-  out.sort((a, b) => a.epochMs - b.epochMs || a.order - b.order);
   // Minute 0 is the midnight before the first event, so the log's days are calendar days.
-  const first = out[0]!.epochMs;
+  const sorted = out.sortedOrder();
+  const first = out.epochMs[sorted[0]!]!;
   const origin = midnightBefore(first, options.timeZone);
-  const last = out[out.length - 1]!.epochMs;
+  const last = out.epochMs[sorted[sorted.length - 1]!]!;
   const events: TicketEvent[] = [];
   const eventsByType: Record<string, number> = {};
-  for (const pending of out) {
+  for (const at of sorted) {
     // Each pending event is its own object: it becomes the event itself (time last, as a spread would put it).
-    const event = pending.event as TicketEvent;
-    event.time = (pending.epochMs - origin) / 60_000;
+    const event = out.events[at] as TicketEvent;
+    event.time = (out.epochMs[at]! - origin) / 60_000;
     events.push(event);
     eventsByType[event.type] = (eventsByType[event.type] ?? 0) + 1;
   }
-  out.length = 0;
   // The window ends with the last event's millisecond, so a ticket created at the very end is measured.
   const end = last + 1;
   const report: ImportReport = {
@@ -255,8 +302,11 @@ export function cleanLog(
     events: events.length,
     events_by_type: Object.fromEntries(Object.entries(eventsByType).sort(([a], [b]) => a.localeCompare(b))),
     activities: log.activities ?? null,
-    tickets: byTicket.size,
-    tickets_without_events: [...ticketsSeen].filter((ticket) => !byTicket.has(ticket)).length,
+    tickets: groupTickets.length,
+    tickets_without_events: onlyIgnored.reduce(
+      (sum, seen, ticket) => sum + (seen === 1 && groupOf[ticket]! < 0 ? 1 : 0),
+      0,
+    ),
     tickets_out_of_order: outOfOrder,
     tickets_without_created: withoutCreated,
     tickets_closed_repeatedly: closedRepeatedly,

@@ -61,21 +61,25 @@ export const importMessage = {
   emptyLog: () => 'the log holds no rows',
   csvSyntax: (detail: string) => `not valid CSV (RFC 4180): ${detail}`,
   raggedRow: (found: number, expected: number) =>
-    `this row has ${found} field(s) but the header has ${expected}: a missing or extra separator, or an unquoted one inside a value`,
+    `this row has ${found} field(s) but the header has ${expected}: a missing or extra separator, or an ` +
+    `unquoted one inside a value`,
   otherDelimiter: (delimiter: string, found: string, form: 'mapped' | 'event-log') =>
     `the header has no ${quote(delimiter)} but has ${quote(found)}: the file seems separated by ${quote(found)}` +
     (form === 'mapped'
       ? ` — set delimiter: ${quote(found)} in the mapping`
-      : ` — desksim's event-log CSV is comma-separated; to read another separator give --mapping <file> with delimiter: ${quote(found)} (see docs/metrics.md)`),
+      : ` — desksim's event-log CSV is comma-separated; to read another separator give --mapping <file> with ` +
+        `delimiter: ${quote(found)} (see docs/metrics.md)`),
   missingTier: (mapped: boolean) =>
     'a queued event needs a tier (the queue it waits in), and this row names none' +
     (mapped
-      ? ': map a tier column (columns.tier), give the activity one ({ type: queued, tier: desk }), or set default_tier: in the mapping'
+      ? ': map a tier column (columns.tier), give the activity one ({ type: queued, tier: desk }), or set ' +
+        'default_tier: in the mapping'
       : ''),
   badCounter: (found: string) => `cannot read the count ${quote(found)}: expected a whole number 0, 1, 2…`,
   badFlag: (found: string) => `cannot read the flag ${quote(found)}: expected true/false (also yes/no, 1/0)`,
   notUtf8: (count: number, line: number, mapped: boolean) =>
-    `the file is not valid UTF-8: ${count} byte sequence(s) could not be read (the first on line ${line}) and read as "\uFFFD"; ` +
+    `the file is not valid UTF-8: ${count} byte sequence(s) could not be read (the first on line ${line}) and ` +
+    `read as "\uFFFD"; ` +
     (mapped
       ? 'if it is Latin-1 (an older Western-European export), set encoding: latin1 in the mapping'
       : 'give --mapping with encoding: latin1 if it is Latin-1'),
@@ -87,7 +91,8 @@ export const importMessage = {
   notEventLogCsv: (columns: readonly string[], missing: readonly string[]) =>
     `this CSV is not in desksim's event-log form: it lacks ${missing.map((column) => quote(column)).join(', ')} ` +
     `(the form's columns: ticket, time, type, agent, tier, channel, category, priority, customer, kind, value). ` +
-    `Its columns: ${listOptions(columns)}. To import a help desk's own export, give --mapping <file> (see docs/metrics.md).`,
+    `Its columns: ${listOptions(columns)}. To import a help desk's own export, give --mapping <file> (see ` +
+    `docs/metrics.md).`,
   unknownColumn: (column: string, suggestion: string | undefined) =>
     `unknown column ${quote(column)} in an event-log CSV` +
     (suggestion === undefined ? '' : ` — did you mean ${quote(suggestion)}?`),
@@ -107,7 +112,8 @@ export const importMessage = {
     activities
       .map(({ activity, rows, firstLine }) => `    ${quote(activity)}: ${rows} row(s), first on line ${firstLine}`)
       .join('\n') +
-    `\n  Add each one to activities: as an event type (created, assigned, resolved, …) or as ignore (counted in the report, never used).`,
+    `\n  Add each one to activities: as an event type (created, assigned, resolved, …) or as ignore (counted ` +
+    `in the report, never used).`,
   missingCreated: (ticket: string) =>
     `ticket ${quote(ticket)} has no created event before its first event here (missing_created: error); ` +
     'set missing_created: synthesize to create it at its first event',

@@ -17,12 +17,12 @@
  */
 import { z } from 'zod';
 import { EVENT_TYPES, TICKETLESS_TYPES, type EventType } from '../eventlog/types.js';
-import { describeExpectedType, describeFound, message, type ScenarioIssue } from '../document/errors.js';
-import { parseYaml, toPlain, type Located, type Location } from '../document/located.js';
+import type { ScenarioIssue } from '../document/errors.js';
+import { parseYaml, toPlain } from '../document/located.js';
 import { durationSchema } from '../document/values.js';
-import { closestMatch } from '../document/suggest.js';
 import { compileTimeFormat, NAMED_TIME_FORMATS } from './time.js';
-import { ImportError, readTextFile, type ImportIssue } from './errors.js';
+import { ImportError, readTextFile } from './errors.js';
+import { importIssue, locatedIssues } from './mapping-issues.js';
 
 /**
  * Event types an export's row may become. Agent shifts, self-service without a ticket and
@@ -52,12 +52,14 @@ const columnsSchema = z.strictObject({
   created: columnName
     .optional()
     .describe(
-      'Column holding when the ticket was created (opened_at): its creation is taken from here, not from its first row.',
+      'Column holding when the ticket was created (opened_at): its creation is taken from here, not from its ' +
+        'first row.',
     ),
   reassignment_count: columnName
     .optional()
     .describe(
-      "Column holding the export's own count of reassignments: its last value per ticket is reported beside desksim's count.",
+      "Column holding the export's own count of reassignments: its last value per ticket is reported beside " +
+        "desksim's count.",
     ),
   reopen_count: columnName
     .optional()
@@ -89,7 +91,9 @@ const timestampsSchema = z.strictObject({
         if (!format.includes('%')) {
           context.addIssue({
             code: 'custom',
-            message: `must be one of ${NAMED_TIME_FORMATS.join(', ')}, or a strftime-style pattern such as "%d-%m-%Y %H:%M"`,
+            message:
+              `must be one of ${NAMED_TIME_FORMATS.join(', ')}, or a strftime-style pattern such as ` +
+              `"%d-%m-%Y %H:%M"`,
           });
           return;
         }
@@ -97,7 +101,9 @@ const timestampsSchema = z.strictObject({
         if ('unknown' in compiled) {
           context.addIssue({
             code: 'custom',
-            message: `unknown directive ${compiled.unknown}: use %Y %y %m %b %B %d %e %H %I %p %M %S %f %z %a %A %T %F %%`,
+            message:
+              `unknown directive ${compiled.unknown}: use %Y %y %m %b %B %d %e %H %I %p %M %S %f %z %a ` +
+              `%A %T %F %%`,
           });
         }
       }),
@@ -105,7 +111,8 @@ const timestampsSchema = z.strictObject({
     .default('iso')
     .describe(
       'iso: ISO 8601 date-time ("2010-01-13 08:40:25+00:00", "…T…Z"); day_first ("29/02/2016 01:23") or month_first ' +
-        '("02/29/2016 1:23 PM"); a strftime-style pattern ("%d-%m-%Y %H:%M"); epoch_seconds / epoch_milliseconds: numbers since 1970 UTC.',
+        '("02/29/2016 1:23 PM"); a strftime-style pattern ("%d-%m-%Y %H:%M"); epoch_seconds / ' +
+        'epoch_milliseconds: numbers since 1970 UTC.',
     ),
   timezone: timeZone.optional(),
 });
@@ -131,7 +138,8 @@ const activitySchema = z.preprocess(
     type: z
       .enum(activityTypes)
       .describe(
-        'The event type this activity is (docs/contracts.md#event-log), or ignore: its rows are counted in the import report and not used.',
+        'The event type this activity is (docs/contracts.md#event-log), or ignore: its rows are counted in ' +
+          'the import report and not used.',
       ),
     kind: z
       .string()
@@ -143,7 +151,8 @@ const activitySchema = z.preprocess(
       .min(1)
       .optional()
       .describe(
-        'The tier to record on the event when the export has no tier column, e.g. the queue a triage step puts tickets in.',
+        'The tier to record on the event when the export has no tier column, e.g. the queue a triage step ' +
+          'puts tickets in.',
       ),
     ends_pending: z
       .boolean()
@@ -154,7 +163,10 @@ const activitySchema = z.preprocess(
   }),
 );
 
-/** An activity's events: one, or a list of them recorded in turn at the row's instant (a state that is several things). */
+/**
+ * An activity's events: one, or a list of them recorded in turn at the row's instant (a state
+ * that is several things).
+ */
 const activityEventsSchema = z.preprocess(
   (value) => (Array.isArray(value) ? value : [value]),
   z.array(activitySchema).min(1),
@@ -168,7 +180,8 @@ const attributeChoiceSchema = z.preprocess(
       take: z
         .enum(['first', 'last', 'most_severe'])
         .describe(
-          "first: the creation row's value, else the first row's that has one; last: the last row's; most_severe: the earliest in order.",
+          "first: the creation row's value, else the first row's that has one; last: the last row's; " +
+            'most_severe: the earliest in order.',
         ),
       order: z
         .array(z.string().min(1))
@@ -208,21 +221,25 @@ export const mappingSchema = z.strictObject({
     .record(z.string(), activityEventsSchema)
     .refine((table) => Object.keys(table).length > 0, 'must map at least one activity')
     .describe(
-      'Every activity value of the export → an event type (or a list of them), or ignore. A value not listed stops the import (exit 2) with its count.',
+      'Every activity value of the export → an event type (or a list of them), or ignore. A value not listed ' +
+        'stops the import (exit 2) with its count.',
     ),
   rows: z
     .enum(['events', 'snapshots'])
     .default('events')
     .describe(
-      "events: each row is something that happened. snapshots: each row is the ticket's state after an update (ServiceNow-style); " +
-        "a row whose state is the ticket's previous state is no new event (counted), though its changes (changes:) and counters are read.",
+      "events: each row is something that happened. snapshots: each row is the ticket's state after an update " +
+        '(ServiceNow-style); ' +
+        "a row whose state is the ticket's previous state is no new event (counted), though its changes " +
+        '(changes:) and counters are read.',
     ),
   default_tier: z
     .string()
     .min(1)
     .optional()
     .describe(
-      'The tier of a queued event whose row names none (no tier column value, no tier on the activity). Without it such a row is an error.',
+      'The tier of a queued event whose row names none (no tier column value, no tier on the activity). ' +
+        'Without it such a row is an error.',
     ),
   changes: z
     .strictObject({
@@ -230,7 +247,8 @@ export const mappingSchema = z.strictObject({
         .enum(['queued', 'escalated'])
         .optional()
         .describe(
-          "A change of the tier column between a ticket's rows: queued (a transfer: it waits in the new tier's queue) or escalated (an escalation, then a wait there).",
+          "A change of the tier column between a ticket's rows: queued (a transfer: it waits in the new " +
+            "tier's queue) or escalated (an escalation, then a wait there).",
         ),
       agent: z
         .enum(['assigned'])
@@ -254,7 +272,8 @@ export const mappingSchema = z.strictObject({
     .enum(['drop', 'keep'])
     .default('drop')
     .describe(
-      "Rows far outside the bulk of the log's times (a 1970 or year-0099 date): drop them (listed, counted) or keep them (listed).",
+      "Rows far outside the bulk of the log's times (a 1970 or year-0099 date): drop them (listed, counted) " +
+        'or keep them (listed).',
     ),
   sla: z
     .strictObject({
@@ -264,19 +283,22 @@ export const mappingSchema = z.strictObject({
     })
     .optional()
     .describe(
-      "SLA targets keyed by the log's own priority labels; they replace the --scenario's targets (its clock and pause rule still apply).",
+      "SLA targets keyed by the log's own priority labels; they replace the --scenario's targets (its clock " +
+        'and pause rule still apply).',
     ),
   missing_created: z
     .enum(['synthesize', 'error'])
     .default('synthesize')
     .describe(
-      'A ticket whose first event is not created: synthesize one at its first event (counted in the report), or stop with an error.',
+      'A ticket whose first event is not created: synthesize one at its first event (counted in the report), ' +
+        'or stop with an error.',
     ),
   infer_reopened: z
     .boolean()
     .default(false)
     .describe(
-      'An assigned after a resolved (with no reopened between) means the customer reopened it: synthesize a reopened just before (counted).',
+      'An assigned after a resolved (with no reopened between) means the customer reopened it: synthesize a ' +
+        'reopened just before (counted).',
     ),
 });
 
@@ -287,141 +309,6 @@ export type ActivityMapping = Mapping['activities'][string];
 /** One event an activity value becomes. */
 export type ActivityEvent = ActivityMapping[number];
 
-// ---------------------------------------------------------------------------
-// Locating problems (the located tree of document/located.ts)
-// ---------------------------------------------------------------------------
-
-type Schema = z.ZodType;
-
-/** The schema under wrappers (default, optional, preprocess pipes), through zod's public `def`. */
-function unwrap(schema: Schema): Schema {
-  let current = schema;
-  for (let depth = 0; depth < 16; depth++) {
-    const def = current.def as { type: string; innerType?: Schema; in?: Schema; out?: Schema };
-    if (def.type === 'default' || def.type === 'prefault' || def.type === 'optional') current = def.innerType!;
-    else if (def.type === 'pipe') current = def.in!.def.type === 'transform' ? def.out! : def.in!;
-    else break;
-  }
-  return current;
-}
-
-/** The keys valid at a path of the mapping (for "did you mean"). */
-function keysAt(segments: readonly PropertyKey[]): string[] {
-  let schema: Schema = mappingSchema;
-  for (const segment of segments) {
-    const def = unwrap(schema).def as { type: string; shape?: Record<string, Schema>; valueType?: Schema };
-    if (def.type === 'object') schema = def.shape![String(segment)] ?? schema;
-    else if (def.type === 'record') schema = def.valueType!;
-    else return [];
-  }
-  const def = unwrap(schema).def as { type: string; shape?: Record<string, Schema> };
-  return def.type === 'object' ? Object.keys(def.shape!) : [];
-}
-
-/**
- * Where the value at a path was written, or its nearest written ancestor: a plain value's
- * own place, a map's or list's key, or the key itself when asked (`atKey`).
- */
-function locate(tree: Located, segments: readonly PropertyKey[], atKey: boolean): Location {
-  let node = tree;
-  let location = tree.location;
-  for (const [index, segment] of segments.entries()) {
-    if (node.kind === 'map') {
-      const entry = node.entries.get(String(segment));
-      if (entry === undefined) return location;
-      const last = index === segments.length - 1;
-      location = (last && atKey) || entry.node.kind !== 'scalar' ? entry.keyLocation : entry.node.location;
-      node = entry.node;
-    } else if (node.kind === 'seq' && typeof segment === 'number') {
-      const item = node.items[segment];
-      if (item === undefined) return location;
-      location = item.location;
-      node = item;
-    } else {
-      return location;
-    }
-  }
-  return location;
-}
-
-function valueAt(data: unknown, segments: readonly PropertyKey[]): { present: boolean; value: unknown } {
-  let value = data;
-  for (const segment of segments) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
-      return { present: false, value: undefined };
-    value = (value as Record<PropertyKey, unknown>)[segment];
-  }
-  return { present: true, value };
-}
-
-/** The zod issue in the mapping's words. */
-function describeIssue(
-  issue: z.core.$ZodIssue,
-  data: unknown,
-): { segments: PropertyKey[]; code: string; text: string; atKey: boolean }[] {
-  let segments = [...issue.path];
-  let found = valueAt(data, segments);
-  // activities.X.0…: the user wrote one event, not a list.
-  if (segments[0] === 'activities' && segments[2] === 0 && !Array.isArray(valueAt(data, segments.slice(0, 2)).value)) {
-    segments = [...segments.slice(0, 2), ...segments.slice(3)];
-    found = valueAt(data, segments);
-  }
-  // activities.X.type of a bare string: the user wrote activities.X.
-  if (!found.present && segments[0] === 'activities' && segments.length === 3 && segments[2] === 'type') {
-    const bare = valueAt(data, segments.slice(0, 2));
-    if (typeof bare.value === 'string') {
-      segments = segments.slice(0, 2);
-      found = bare;
-    }
-  }
-  const what = describeFound(found.value);
-  switch (issue.code) {
-    case 'unrecognized_keys': {
-      const valid = keysAt(segments);
-      return issue.keys.map((key) => ({
-        segments: [...segments, key],
-        code: 'unknown_key',
-        text: message.unknownKey(key, closestMatch(key, valid), valid),
-        atKey: true,
-      }));
-    }
-    case 'invalid_value': {
-      const options = issue.values.filter((option): option is string => typeof option === 'string');
-      const suggestion = typeof found.value === 'string' ? closestMatch(found.value, options) : undefined;
-      return [
-        { segments, code: 'invalid_value', text: message.notOneOf(issue.values, what, suggestion), atKey: false },
-      ];
-    }
-    case 'invalid_type': {
-      const expected = describeExpectedType(issue.expected);
-      const text = found.present
-        ? message.typeMismatch(expected, what)
-        : message.missingField(String(segments[segments.length - 1] ?? '(root)'), expected);
-      return [{ segments, code: 'invalid_type', text, atKey: false }];
-    }
-    default:
-      return [
-        {
-          segments,
-          code: issue.code,
-          text: message.refinement(issue.message, found.present ? what : undefined),
-          atKey: false,
-        },
-      ];
-  }
-}
-
-function dotted(segments: readonly PropertyKey[]): string {
-  return segments.length === 0 ? '(root)' : segments.map(String).join('.');
-}
-
-/** A problem of the located layer (YAML syntax, a duplicate key, a file too deep or too large) as the importer's. */
-function importIssue(issue: ScenarioIssue): ImportIssue {
-  const { code, file, line, column, path, message: text } = issue;
-  // A syntax error has no field path: it is shown as file:line:column alone.
-  return { code, file, line, column, ...(code === 'yaml_syntax' ? {} : { path }), message: text };
-}
-
 /** Validates mapping YAML text read from `file`. Throws an `ImportError` listing every problem. */
 export function parseMapping(text: string, file: string): Mapping {
   const problems: ScenarioIssue[] = [];
@@ -430,16 +317,7 @@ export function parseMapping(text: string, file: string): Mapping {
   const data: unknown = toPlain(tree) ?? {};
   const result = mappingSchema.safeParse(data);
   if (result.success) return result.data;
-  const issues: ImportIssue[] = [];
-  for (const issue of result.error.issues) {
-    for (const described of describeIssue(issue, data)) {
-      const { line, column } = locate(tree, described.segments, described.atKey);
-      const path = dotted(described.segments);
-      issues.push({ code: described.code, file, line, column, path, message: described.text });
-    }
-  }
-  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  throw new ImportError(issues);
+  throw new ImportError(locatedIssues(mappingSchema, result.error.issues, data, tree, file));
 }
 
 /** Reads and validates a mapping file. Throws an `ImportError` (file:line:column, path, why). */

@@ -6,6 +6,7 @@
  */
 import type { EventType } from '../eventlog/types.js';
 import { ImportError, importMessage, readingFile, type ImportIssue } from './errors.js';
+import { RecordColumns } from './records.js';
 import { CsvRowParser, CsvSyntaxError, decodeFile, detached } from './stream.js';
 import type { TimestampResult } from './time.js';
 
@@ -54,7 +55,8 @@ export type LogForm = 'ndjson' | 'csv' | 'mapped-csv' | 'mapped-ndjson';
 /** The rows of a log and the form they were read from. */
 export interface RawLog {
   form: LogForm;
-  records: RawRecord[];
+  /** One record per event of each row kept, as columns (`records.ts`). */
+  records: RecordColumns;
   /** Data rows in the file (an activity mapped to several events gives a row several records). */
   rows: number;
   /**
@@ -210,24 +212,25 @@ export function decodeLog(
  * earlier row's values (a duplicate, counted), its texts shared between rows.
  */
 export class KeptRows {
-  readonly records: RawRecord[] = [];
+  readonly records = new RecordColumns();
   duplicates = 0;
   /**
-   * The instants and values of the rows read, by ticket (rows without one by instant): a
+   * The instants and values of the rows read, by ticket id (rows without one by instant): a
    * ticket has few rows, so a duplicate is told by comparing a few numbers and texts.
    */
-  private readonly byTicket = new Map<string | number, Array<number | string>>();
+  private readonly byTicket: Array<Array<number | string> | undefined> = [];
   private readonly byInstant = new Map<number, string[]>();
   private readonly strings = new Map<string, string>();
   /** One copy of each row text told: rows of many tickets often read the same but for the id. */
   private readonly valueTexts = new Map<string, string>();
 
   /**
-   * Is a row of `ticket` at `epochMs` with these `values` (its cells but the time; the ticket's own
-   * may be left out) a duplicate of an earlier one? Remembers it if not.
+   * Is a row of the ticket `ticketId` (`records.ticketId`; 0 for none) at `epochMs` with these
+   * `values` (its cells but the time; the ticket's own may be left out) a duplicate of an
+   * earlier one? Remembers it if not.
    */
-  duplicate(ticket: string | number | undefined, epochMs: number, values: string): boolean {
-    if (ticket === undefined) {
+  duplicate(ticketId: number, epochMs: number, values: string): boolean {
+    if (ticketId === 0) {
       const earlier = this.byInstant.get(epochMs);
       if (earlier === undefined) {
         this.byInstant.set(epochMs, [values]);
@@ -242,9 +245,9 @@ export class KeptRows {
     }
     let shared = this.valueTexts.get(values);
     if (shared === undefined) this.valueTexts.set(values, (shared = values));
-    const earlier = this.byTicket.get(ticket);
+    const earlier = this.byTicket[ticketId];
     if (earlier === undefined) {
-      this.byTicket.set(ticket, [epochMs, shared]);
+      this.byTicket[ticketId] = [epochMs, shared];
       return false;
     }
     for (let at = 0; at < earlier.length; at += 2) {

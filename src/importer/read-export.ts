@@ -7,22 +7,10 @@
  */
 import { closestMatch } from '../document/suggest.js';
 import { ImportError, importMessage, type ImportIssue } from './errors.js';
-import type { ActivityEvent, Mapping } from './mapping.js';
-import {
-  canonicalJson,
-  decodeLog,
-  KeptRows,
-  present,
-  readCsvLog,
-  timeOf,
-  type RawLog,
-  type RawRecord,
-  type RecordedCounters,
-} from './raw.js';
+import type { Mapping } from './mapping.js';
+import { canonicalJson, decodeLog, present, readCsvLog, type RawLog } from './raw.js';
+import { RowMapper, type RowCells } from './row-mapper.js';
 import { LineSplitter } from './stream.js';
-import { timestampReader, type TimestampResult } from './time.js';
-
-const MAPPED_FIELDS = ['agent', 'tier', 'channel', 'category', 'priority', 'customer'] as const;
 
 /** A cell's text, or undefined if it is empty or one of the mapping's missing-value tokens. */
 function presentIn(missing: ReadonlySet<string>): (text: string | undefined) => string | undefined {
@@ -109,12 +97,6 @@ interface ReadRows {
   warnings: string[];
 }
 
-/** A row being mapped: a mapped field's value, and every value of the row (time excepted) as one text. */
-interface RowCells {
-  cell(field: string): string | undefined;
-  values(): string;
-}
-
 /** Could `text` start or end with white space, or be a missing-value token? (When unsure, yes.) */
 function mayNeedCleaning(text: string, missing: ReadonlySet<string>, longestMissing: number): boolean {
   const length = text.length;
@@ -151,7 +133,10 @@ class CsvCells implements RowCells {
 
   cell(field: string): string | undefined {
     const position = this.index[field];
-    return position === undefined ? undefined : this.value(this.cells[position]);
+    if (position === undefined) return undefined;
+    const text = this.cells[position]!;
+    // Most cells need no trimming and are no missing-value token: taken as they are, with no set lookup.
+    return text.length > 0 && !mayNeedCleaning(text, this.missing, this.longestMissing) ? text : this.value(text);
   }
 
   /**
@@ -196,136 +181,6 @@ function readCsvExport(path: string, file: string, mapping: Mapping, mapper: Row
       mapper.row(line, row!);
     },
   );
-}
-
-/** The counter and flag columns of a row; an unreadable one is an issue. */
-function readCounters(
-  cell: (field: string) => string | undefined,
-  issue: (code: string, path: string, message: string) => void,
-  mapping: Mapping,
-): RecordedCounters | undefined {
-  const counters: RecordedCounters = {};
-  for (const field of ['reassignment_count', 'reopen_count'] as const) {
-    const text = cell(field);
-    if (text === undefined) continue;
-    const count = Number(text);
-    if (Number.isInteger(count) && count >= 0) counters[field] = count;
-    else issue('bad_counter', mapping.columns[field]!, importMessage.badCounter(text));
-  }
-  const flag = cell('made_sla');
-  if (flag !== undefined) {
-    const truth = FLAG_VALUES.get(flag.toLowerCase());
-    if (truth === undefined) issue('bad_flag', mapping.columns.made_sla!, importMessage.badFlag(flag));
-    else counters.made_sla = truth;
-  }
-  return Object.keys(counters).length === 0 ? undefined : counters;
-}
-
-const FLAG_VALUES = new Map<string, boolean>([
-  ['true', true],
-  ['false', false],
-  ['yes', true],
-  ['no', false],
-  ['1', true],
-  ['0', false],
-  ['y', true],
-  ['n', false],
-  ['t', true],
-  ['f', false],
-]);
-
-/**
- * Maps an export's rows, one at a time, to raw records: the activity's events, the row's
- * fields, time and counters. Keeps the records, the problems, and for each row read the
- * text that tells a duplicate (only until reading ends).
- */
-class RowMapper {
-  readonly issues: ImportIssue[] = [];
-  readonly kept = new KeptRows();
-  readonly activities: Record<string, { rows: number; type: string }> = {};
-  private readonly unmapped = new Map<string, { rows: number; firstLine: number }>();
-  private readonly readTime: (text: string) => TimestampResult;
-
-  constructor(
-    private readonly file: string,
-    private readonly mapping: Mapping,
-  ) {
-    this.readTime = timestampReader(mapping.timestamps);
-  }
-
-  /** Maps one row, read at `line`. */
-  row(line: number, cells: RowCells): void {
-    const { mapping, file, issues } = this;
-    const issue = (code: string, path: string, message: string) => issues.push({ code, file, line, path, message });
-    const cell = (field: string) => cells.cell(field);
-    const activity = cell('activity') ?? '';
-    const events: ActivityEvent[] | undefined = Object.hasOwn(mapping.activities, activity)
-      ? mapping.activities[activity]
-      : undefined;
-    if (events === undefined) {
-      const seen = this.unmapped.get(activity);
-      if (seen === undefined) this.unmapped.set(this.kept.text(activity), { rows: 1, firstLine: line });
-      else seen.rows++;
-      return;
-    }
-    const entry = (this.activities[activity] ??= { rows: 0, type: events.map((event) => event.type).join(', ') });
-    entry.rows++;
-    const time = cell('time') ?? '';
-    const read = this.readTime(time);
-    const epochMs = 'epochMs' in read ? read.epochMs : timeOf(read, time, issue, mapping.columns.time);
-    const ticket = cell('ticket');
-    if (ticket === undefined) issue('missing_ticket', mapping.columns.ticket, importMessage.missingTicket());
-    const createdText = cell('created');
-    const createdEpochMs =
-      createdText === undefined
-        ? undefined
-        : timeOf(this.readTime(createdText), createdText, issue, mapping.columns.created!);
-    const counters = readCounters(cell, issue, mapping);
-    if (epochMs === undefined || ticket === undefined || (createdText !== undefined && createdEpochMs === undefined))
-      return;
-    // A problem anywhere fails the import: records (and duplicate texts) are kept only while there is none.
-    if (issues.length > 0) return;
-    if (this.kept.duplicate(ticket, epochMs, cells.values())) return;
-    const fields: Partial<Record<(typeof MAPPED_FIELDS)[number], string>> = {};
-    for (const field of MAPPED_FIELDS) {
-      const value = cells.cell(field);
-      if (value !== undefined) fields[field] = this.kept.text(value);
-    }
-    const keptTicket = this.kept.text(ticket);
-    const keptActivity = this.kept.text(activity);
-    for (let part = 0; part < events.length; part++) {
-      const event = events[part]!;
-      const record: RawRecord = { line, ticket: keptTicket, epochMs, type: event.type, activity: keptActivity };
-      if (events.length > 1) record.part = part;
-      for (const field of MAPPED_FIELDS) if (fields[field] !== undefined) record[field] = fields[field];
-      if (event.kind !== undefined) record.kind = event.kind;
-      if (event.tier !== undefined && record.tier === undefined) record.tier = event.tier;
-      if (event.type === 'queued' && record.tier === undefined) {
-        if (mapping.default_tier === undefined)
-          issue('missing_tier', mapping.columns.tier ?? mapping.columns.activity, importMessage.missingTier(true));
-        else record.tier = mapping.default_tier;
-      }
-      if (event.ends_pending === true) record.endsPending = true;
-      if (createdEpochMs !== undefined) record.createdEpochMs = createdEpochMs;
-      if (counters !== undefined) record.counters = counters;
-      this.kept.records.push(record);
-    }
-  }
-
-  /** Every unmapped activity, most rows first, as one issue at the front. */
-  unmappedIssue(mappingFile: string): ImportIssue | undefined {
-    if (this.unmapped.size === 0) return undefined;
-    const list = [...this.unmapped]
-      .map(([activity, seen]) => ({ activity, ...seen }))
-      .sort((a, b) => b.rows - a.rows || a.firstLine - b.firstLine);
-    return {
-      code: 'unmapped_activity',
-      file: this.file,
-      line: list[0]!.firstLine,
-      path: this.mapping.columns.activity,
-      message: importMessage.unmappedActivities(mappingFile, list),
-    };
-  }
 }
 
 /**

@@ -91,17 +91,18 @@ function readNdjson(path: string, file: string): RawLog {
     }
     if (issues.length > 0) return;
     const values = canonicalJson({ ...row, time: epochMs });
-    if (kept.duplicate(hasTicket ? (ticket as string | number) : undefined, epochMs, values)) return;
+    const ticketId = hasTicket ? kept.records.ticketId(ticket as string | number) : 0;
+    if (kept.duplicate(ticketId, epochMs, values)) return;
     const record: RawRecord = { line: number, epochMs, type: type as EventType };
-    if (hasTicket) record.ticket = typeof ticket === 'string' ? kept.text(ticket) : (ticket as number);
+    if (hasTicket) record.ticket = ticket as string | number;
     for (const field of EVENT_FIELDS) {
       const value = row[field];
       if (value === undefined || value === null) continue;
       if (field === 'value' || (field === 'customer' && typeof value === 'number'))
         (record as unknown as Record<string, unknown>)[field] = value;
-      else (record as unknown as Record<string, unknown>)[field] = kept.text(String(value));
+      else (record as unknown as Record<string, unknown>)[field] = String(value);
     }
-    kept.records.push(record);
+    kept.records.add(record);
   });
   const { warnings } = decodeLog(path, file, undefined, false, (text, final) => lines.push(text, final));
   if (issues.length > 0) throw new ImportError(issues);
@@ -155,9 +156,9 @@ function readEventCsv(path: string, file: string): RawLog {
       }
       if (issues.length > 0) return;
       const values = cells.map((value, index) => (index === at.time ? String(epochMs) : value.trim())).join('\u0000');
-      if (kept.duplicate(ticket, epochMs, values)) return;
+      if (kept.duplicate(ticket === undefined ? 0 : kept.records.ticketId(ticket), epochMs, values)) return;
       const record: RawRecord = { line, epochMs, type: type as EventType };
-      if (ticket !== undefined) record.ticket = kept.text(ticket);
+      if (ticket !== undefined) record.ticket = ticket;
       for (const field of EVENT_FIELDS) {
         const value = cell(field);
         if (value === undefined) continue;
@@ -170,9 +171,9 @@ function readEventCsv(path: string, file: string): RawLog {
             // not JSON after all: keep the text
           }
         }
-        (record as unknown as Record<string, unknown>)[field] = kept.text(value);
+        (record as unknown as Record<string, unknown>)[field] = value;
       }
-      kept.records.push(record);
+      kept.records.add(record);
     },
   );
   if (issues.length > 0) throw new ImportError(issues);

@@ -71,7 +71,10 @@ export interface ImportReport {
   extra_events: { kept: number; dropped: number };
   /** Events made up by the cleaning rules. events = rows_kept + extra_events.kept + the sum of these. */
   synthesized: SynthesizedEvents;
-  /** Queue waits that never ended, ended at the ticket's next work, resolution or move (one `assigned` each, in `synthesized.assigned`). */
+  /**
+   * Queue waits that never ended, ended at the ticket's next work, resolution or move (one
+   * `assigned` each, in `synthesized.assigned`).
+   */
   queue_waits_ended: number;
   /** Times a ticket was worked again after a close (each is a reopen, inferred or not). */
   reopens_after_close: number;
@@ -109,8 +112,10 @@ const plural = (count: number, word: string) =>
 export function renderImportReport(report: ImportReport): string {
   const { rows_dropped: dropped, synthesized } = report;
   const lines = [
-    `Imported ${report.file}${report.mapping === null ? '' : ` with ${report.mapping}`}: ${plural(report.rows_read, 'row')} → ` +
-      `${plural(report.events, 'event')}, ${plural(report.tickets, 'ticket')}, ${report.window.start} – ${report.window.end}`,
+    `Imported ${report.file}${report.mapping === null ? '' : ` with ${report.mapping}`}: ` +
+      `${plural(report.rows_read, 'row')} → ` +
+      `${plural(report.events, 'event')}, ${plural(report.tickets, 'ticket')}, ${report.window.start} – ` +
+      `${report.window.end}`,
   ];
   const odd: string[] = [];
   if (dropped.duplicate > 0)
@@ -129,7 +134,8 @@ export function renderImportReport(report: ImportReport): string {
     odd.push(`${plural(report.tickets_out_of_order, 'ticket')} had rows out of time order (sorted)`);
   if (report.tickets_without_created > 0) {
     odd.push(
-      `${plural(report.tickets_without_created, 'ticket')} did not start with a creation: created synthesized at their first event`,
+      `${plural(report.tickets_without_created, 'ticket')} did not start with a creation: created synthesized ` +
+        `at their first event`,
     );
   }
   if (synthesized.created_from_column > 0)
@@ -138,7 +144,8 @@ export function renderImportReport(report: ImportReport): string {
     odd.push(`${plural(dropped.repeated_created, 'later created event')} dropped (a ticket is created once)`);
   if (dropped.repeated_closed > 0) {
     odd.push(
-      `${plural(report.tickets_closed_repeatedly, 'ticket')} closed more than once: kept the final close, dropped ${plural(dropped.repeated_closed, 'earlier close')}`,
+      `${plural(report.tickets_closed_repeatedly, 'ticket')} closed more than once: kept the final close, ` +
+        `dropped ${plural(dropped.repeated_closed, 'earlier close')}`,
     );
   }
   if (dropped.requeued_while_waiting > 0)
@@ -147,19 +154,22 @@ export function renderImportReport(report: ImportReport): string {
     );
   if (report.extra_events.kept + report.extra_events.dropped > 0) {
     odd.push(
-      `${plural(report.extra_events.kept, 'further event')} from rows mapped to several (${report.extra_events.dropped} dropped by the rules above)`,
+      `${plural(report.extra_events.kept, 'further event')} from rows mapped to several ` +
+        `(${report.extra_events.dropped} dropped by the rules above)`,
     );
   }
   if (synthesized.queued + synthesized.escalated > 0) {
     odd.push(
-      `${plural(synthesized.queued, 'queue entry')} and ${plural(synthesized.escalated, 'escalation')} read from changes of the tier column`,
+      `${plural(synthesized.queued, 'queue entry')} and ${plural(synthesized.escalated, 'escalation')} read ` +
+        `from changes of the tier column`,
     );
   }
   const agentChanges = synthesized.assigned - report.queue_waits_ended;
   if (agentChanges > 0) odd.push(`${plural(agentChanges, 'assignment')} read from changes of the agent column`);
   if (report.queue_waits_ended > 0) {
     odd.push(
-      `${plural(report.queue_waits_ended, 'queue wait')} never ended: ended at the ticket's next work, resolution or move (an assigned each)`,
+      `${plural(report.queue_waits_ended, 'queue wait')} never ended: ended at the ticket's next work, ` +
+        `resolution or move (an assigned each)`,
     );
   }
   if (synthesized.resumed > 0)
@@ -182,7 +192,8 @@ export function renderImportReport(report: ImportReport): string {
   for (const [name, counter] of Object.entries(report.counters ?? {})) {
     if (name === 'made_sla') continue; // beside desksim's SLA compliance, once the KPIs are computed
     lines.push(
-      `  the export's ${name} sums to ${counter.log} over ${plural(counter.tickets, 'ticket')}; desksim counts ${counter.desksim} (${counted[name]})`,
+      `  the export's ${name} sums to ${counter.log} over ${plural(counter.tickets, 'ticket')}; desksim ` +
+        `counts ${counter.desksim} (${counted[name]})`,
     );
   }
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);

@@ -87,7 +87,8 @@ function attributeValue(
       return values.reduce((best, value) => (rank(value) < rank(best) ? value : best));
     }
     default:
-      // A creation row rarely carries everything (priority is often set at triage): its value, else a created row's, else the first.
+      // A creation row rarely carries everything (priority is often set at triage): its value,
+      // else a created row's, else the first.
       return (
         creation?.record[field] ??
         rows.find((row) => row.record.type === 'created' && row.record[field] !== undefined)?.record[field] ??

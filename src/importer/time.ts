@@ -84,8 +84,11 @@ function readIso(text: string): WallTime | undefined {
 }
 
 /** Day-first (`29/02/2016 01:23`) or month-first (`02/29/2016 1:23:45 PM`) dates, separated by `/`, `-` or `.`. */
-const numericDatePattern =
-  /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp][Mm])?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const numericDatePattern = new RegExp(
+  /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/.source +
+    /(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp][Mm])?)?/.source +
+    /\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/.source,
+);
 
 function readNumericDate(text: string, dayFirst: boolean): WallTime | undefined {
   const match = numericDatePattern.exec(text);
