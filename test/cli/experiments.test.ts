@@ -171,7 +171,7 @@ describe('desksim sweep', () => {
     expect(lines[0]).toBe(
       'point,tiers.tier1.shifts.0.agents,tiers.tier1.shifts.1.agents,kpi,unit,mean,sd,ci95_low,ci95_high,n',
     );
-    expect(lines[1]).toMatch(/^1,3,3,tickets_created,tickets,/);
+    expect(lines[1]).toMatch(/^1,1,1,tickets_created,tickets,/);
     expect((lines.length - 1) % 9).toBe(0);
     expect(result.stdout.split('\n').filter((line) => /^ {2}\d+ /.test(line))).toHaveLength(9);
   });

@@ -91,7 +91,7 @@ describe('desksim staff', () => {
       (cell) => cell.tier === 'tier1' && cell.weekday === 'Sun' && cell.hour === 3,
     )!;
     expect(monday10.rosteredNeeded).toBeGreaterThan(sunday3.rosteredNeeded);
-    expect(monday10.rostered).toBe(8); // Tier 1's early and late shifts, 4 each
+    expect(monday10.rostered).toBe(4); // Tier 1's early and late email shifts, 2 each
     expect(sunday3.rostered).toBe(0);
   });
 
@@ -172,10 +172,10 @@ describe('desksim staff --experiment', () => {
     ]);
     expect(result.stderr).toBe('');
     const staffing = JSON.parse(result.stdout) as StaffResult;
-    // tier1-staffing.yaml: grid tiers.tier1.shifts.0.agents [4, 5, 6] and shifts.1.agents [3, 4, 5].
+    // tier1-staffing.yaml: grid tiers.tier1.shifts.0.agents [1, 2, 3] and shifts.1.agents [1, 2, 3].
     expect(staffing.variables.map((variable) => `${variable.name}=${variable.min}..${variable.max}`)).toEqual([
-      'tier1.early=3..5',
-      'tier1.late=3..5',
+      'tier1.early=1..3',
+      'tier1.late=1..3',
     ]);
     expect(staffing.search!.best).not.toBeNull();
     expect(
