@@ -4,7 +4,7 @@
  */
 import { EVENT_TYPES, type EventSink } from '../eventlog/types.js';
 import { TeeSink } from '../eventlog/types.js';
-import type { MetricOptions } from '../metrics/catalog.js';
+import { LogColumns, type MetricOptions } from '../metrics/catalog.js';
 import { computeKpis, ticketRows, type KpiTable } from '../metrics/engine.js';
 export { ticketRows } from '../metrics/engine.js';
 import { computeDaily, type DailySeries } from '../metrics/daily.js';
@@ -107,13 +107,15 @@ export function runReplication(
   const simulation = simulate(model, replication, sink);
   const options = metricOptions(model);
   const tiers = model.tiers.map((tier) => tier.id);
-  const kpis = computeKpis(ledger, options, tiers);
+  // The KPIs, segments and daily series read one set of per-ticket columns, built once.
+  const columns = new LogColumns(ledger, options);
+  const kpis = computeKpis(ledger, options, tiers, columns);
   const outcome: ReplicationOutcome = { replication, simulation, kpis };
   if (typeof detail === 'object') {
-    outcome.segments = computeSegments(ledger, options, detail);
+    outcome.segments = computeSegments(ledger, options, detail, columns);
   } else if (detail) {
-    outcome.segments = computeSegments(ledger, options);
-    outcome.daily = computeDaily(ledger, options, tiers);
+    outcome.segments = computeSegments(ledger, options, {}, columns);
+    outcome.daily = computeDaily(ledger, options, tiers, columns);
   }
   return { outcome, ledger };
 }

@@ -4,6 +4,7 @@
 import type { LogWindow } from '../eventlog/types.js';
 import { type MetricContext, MINUTES_PER_DAY } from './catalog-definition.js';
 import type { AgentRecord, Ledger } from './ledger.js';
+import { openAtEndFlags } from './log-columns.js';
 
 /**
  * Times at which the backlog is sampled: every midnight (the end of a day, counted from
@@ -62,15 +63,29 @@ export function openAges(context: MetricContext): Float64Array {
   if (ages === undefined) {
     const { ledger, allTickets } = context;
     const end = context.window.measureTo;
-    const values: number[] = [];
+    const open = openAtEndFlags(context);
+    const values = new Float64Array(allTickets.length);
+    let count = 0;
     for (let index = 0; index < allTickets.length; index++) {
       const ticket = allTickets[index]!;
-      if (ledger.isOpenAt(ticket, end)) values.push(end - ledger.createdAt[ticket]!);
+      if (open[ticket] === 1) values[count++] = end - ledger.createdAt[ticket]!;
     }
-    ages = Float64Array.from(values);
+    ages = values.slice(0, count);
     context.samples.set('open_ages', ages);
   }
   return ages;
+}
+
+/** Open tickets of the context at each backlog sample time (`backlogSampleTimes`), once per context. */
+export function backlogSamples(context: MetricContext): Float64Array {
+  let counts = context.samples.get('backlog');
+  if (counts === undefined) {
+    counts = Float64Array.from(
+      openTicketCounts(context.ledger, context.allTickets, backlogSampleTimes(context.window)),
+    );
+    context.samples.set('backlog', counts);
+  }
+  return counts;
 }
 export const hasVisits = (ledger: Ledger, ticket: number) => ledger.firstVisit[ticket]! >= 0;
 
@@ -95,10 +110,12 @@ export function serviceLevel(ledger: Ledger, visits: ArrayLike<number>, threshol
 }
 
 /** Least-squares slope of `values` against `times` (minutes), per day; null for fewer than two points. */
-export function slopePerDay(times: readonly number[], values: readonly number[]): number | null {
+export function slopePerDay(times: readonly number[], values: ArrayLike<number>): number | null {
   if (times.length < 2) return null;
   const meanTime = times.reduce((sum, time) => sum + time, 0) / times.length;
-  const meanValue = values.reduce((sum, value) => sum + value, 0) / values.length;
+  let valueSum = 0;
+  for (let index = 0; index < values.length; index++) valueSum += values[index]!;
+  const meanValue = valueSum / values.length;
   let covariance = 0;
   let variance = 0;
   for (let index = 0; index < times.length; index++) {

@@ -2,10 +2,10 @@
  * Desk-wide KPIs of capacity and cost: utilization and throughput, SLA compliance, backlog, self-service
  * and cost (in report order).
  */
-import { backlogSampleTimes, openAges, openTicketCounts, slopePerDay, utilization } from './catalog-backlog.js';
+import { backlogSamples, backlogSampleTimes, openAges, slopePerDay, utilization } from './catalog-backlog.js';
 import { type KpiDefinition, totalCost } from './catalog-definition.js';
 import { slaCompliance } from './catalog-sla.js';
-import { resolvedTickets, ticketShare } from './catalog-tickets.js';
+import { countOf, knowledgeBaseFlags, resolvedFlags, shareOf } from './log-columns.js';
 import { mean, selectQuantile } from './statistics.js';
 
 /** These KPIs, in report order; src/metrics/catalog.ts assembles the families into KPI_CATALOG. */
@@ -33,7 +33,7 @@ export const CAPACITY_AND_COST_KPIS = [
     compute: (context) => {
       let shiftDays = 0;
       for (const agent of context.agents) shiftDays += agent.shiftDays;
-      const resolved = resolvedTickets(context);
+      const resolved = countOf(context, resolvedFlags(context));
       return shiftDays === 0 ? null : resolved / shiftDays;
     },
   },
@@ -70,8 +70,7 @@ export const CAPACITY_AND_COST_KPIS = [
       'Open tickets (created, not resolved, abandoned or closed; reopened ones again) sampled at each midnight of ' +
       'the measured window, averaged; warm-up tickets still open count.',
     needs: ['created'],
-    compute: (context) =>
-      mean(openTicketCounts(context.ledger, context.allTickets, backlogSampleTimes(context.window))),
+    compute: (context) => mean(backlogSamples(context)),
   },
   {
     id: 'backlog_end',
@@ -92,10 +91,7 @@ export const CAPACITY_AND_COST_KPIS = [
       'day; clearly above 0 on a desk that cannot keep up (null with fewer than two samples).',
     needs: ['created'],
     range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
-    compute: (context) => {
-      const times = backlogSampleTimes(context.window);
-      return slopePerDay(times, openTicketCounts(context.ledger, context.allTickets, times));
-    },
+    compute: (context) => slopePerDay(backlogSampleTimes(context.window), backlogSamples(context)),
   },
   {
     id: 'backlog_age_p90',
@@ -142,12 +138,7 @@ export const CAPACITY_AND_COST_KPIS = [
     unit: 'share',
     definition: 'Handled tickets with at least one knowledge-base lookup / handled tickets.',
     needs: ['kb_consulted'],
-    compute: (context) =>
-      ticketShare(
-        context,
-        (ledger, ticket) => ledger.lookups[ticket]! > 0,
-        (ledger, ticket) => ledger.workIntervals[ticket]! > 0,
-      ),
+    compute: (context) => shareOf(context, knowledgeBaseFlags(context)),
   },
   {
     id: 'cost_per_ticket',
@@ -186,7 +177,7 @@ export const CAPACITY_AND_COST_KPIS = [
     scope: 'desk',
     compute: (context) => {
       const cost = totalCost(context);
-      const resolved = resolvedTickets(context);
+      const resolved = countOf(context, resolvedFlags(context));
       return cost === null || resolved === 0 ? null : cost / resolved;
     },
   },

@@ -9,14 +9,11 @@ export const DEFAULT_FCR_WINDOW = 7 * 24 * 60;
 
 /**
  * For every ticket row, when the same customer next opened a ticket in the same category
- * (NaN: never, or no customer). Computed once per log over all its tickets.
+ * (NaN: never, or no customer), over all the log's tickets. Read once, by `repeatedFlags`.
  */
-function nextContacts(context: MetricContext): Float64Array {
-  let next = context.samples.get('next_contact');
-  if (next !== undefined) return next;
-  const ledger = context.ledger;
+function nextContacts(ledger: Ledger): Float64Array {
   const count = ledger.ticketCount;
-  next = new Float64Array(count).fill(Number.NaN);
+  const next = new Float64Array(count).fill(Number.NaN);
   // Walk the tickets in creation order (ties by row), remembering each (customer, category)
   // pair's latest ticket: a ticket's next contact is the creation of the next one seen for
   // its pair. Pairs are numbered (a dense customer code × categories + category), so the
@@ -35,7 +32,6 @@ function nextContacts(context: MetricContext): Float64Array {
     if (previous >= 0) next[previous] = ledger.createdAt[ticket]!;
     latest[pair] = ticket;
   }
-  context.samples.set('next_contact', next);
   return next;
 }
 
@@ -84,19 +80,27 @@ function creationOrder(ledger: Ledger): Int32Array | null {
 }
 
 /**
- * Did the customer come back about the same category within the FCR window of the ticket's
- * resolution (or creation)? A predicate over tickets, with the next contacts looked up once.
+ * Tickets with a known customer: did the customer come back about the same category within
+ * the FCR window of the ticket's resolution (or creation)? 1 yes, 0 no, 2 (not counted) for
+ * no customer. Once per log (`LogColumns`).
  */
-export function repeatedWithinWindow(context: MetricContext): (ledger: Ledger, ticket: number) => boolean {
-  const next = nextContacts(context);
-  const window = context.options.fcrWindow ?? DEFAULT_FCR_WINDOW;
-  return (ledger, ticket) => {
-    const contact = next[ticket]!;
-    if (Number.isNaN(contact)) return false;
-    const resolved = ledger.lastResolvedAt[ticket]!;
-    return contact - (Number.isNaN(resolved) ? ledger.createdAt[ticket]! : resolved) <= window;
-  };
+export function repeatedFlags(context: MetricContext): Uint8Array {
+  return context.columns.column('repeated', () => {
+    const ledger = context.ledger;
+    const next = nextContacts(ledger);
+    const window = context.options.fcrWindow ?? DEFAULT_FCR_WINDOW;
+    const flags = new Uint8Array(ledger.ticketCount);
+    for (let ticket = 0; ticket < flags.length; ticket++) {
+      const customer = ledger.customer[ticket];
+      if (customer === undefined || customer === '') {
+        flags[ticket] = 2;
+        continue;
+      }
+      const contact = next[ticket]!;
+      if (Number.isNaN(contact)) continue;
+      const resolved = ledger.lastResolvedAt[ticket]!;
+      if (contact - (Number.isNaN(resolved) ? ledger.createdAt[ticket]! : resolved) <= window) flags[ticket] = 1;
+    }
+    return flags;
+  });
 }
-
-export const hasCustomer = (ledger: Ledger, ticket: number) =>
-  ledger.customer[ticket] !== undefined && ledger.customer[ticket] !== '';

@@ -113,6 +113,33 @@ export interface MetricContext {
   options: MetricOptions;
   /** Derived samples shared by several KPIs (mean, p50, p90 of one sample), computed once. */
   samples: Map<string, Float64Array>;
+  /** Per-ticket columns of the whole log, shared by every context built from it (`log-columns.ts`). */
+  columns: LogColumns;
+}
+
+/**
+ * Per-ticket facts derived from a whole log — a flag or a value per ticket row — each built
+ * once, on first use, by its own loop over every row (`src/metrics/log-columns.ts`), and
+ * shared by every context built from the log with the same options: the desk-wide one, each
+ * segment's, each day's cohort. A KPI is then one monomorphic pass over its context's tickets
+ * reading a typed column, not a callback per ticket per context.
+ */
+export class LogColumns {
+  private readonly built = new Map<string, object>();
+  constructor(
+    readonly ledger: Ledger,
+    readonly options: MetricOptions,
+  ) {}
+
+  /** The column (or columns built together) of `key`, built by `build` the first time it is asked for. */
+  column<T extends object>(key: string, build: () => T): T {
+    let column = this.built.get(key) as T | undefined;
+    if (column === undefined) {
+      column = build();
+      this.built.set(key, column);
+    }
+    return column;
+  }
 }
 
 /**

@@ -14,59 +14,76 @@ import type { Ledger } from './ledger.js';
 // in the measured window; of the segment, if any); their later tickets count wherever they
 // fall, and a repeat of an issue raised before the window is left out with its issue.
 
-/** Reused for an issue of one ticket (most of them), so the loop allocates nothing. */
-const singleTicket = [0];
+/** Per-issue facts, stored at the row of each issue's first ticket (see `issueColumns`). */
+export interface IssueColumns {
+  /** 1 at the first ticket of an issue, 0 at a repeat of an earlier ticket's issue. */
+  start: Uint8Array;
+  /** Starts: really fixed (1) or not (0); repeats not counted (2). */
+  fixed: Uint8Array;
+  /** Starts: time from the first contact until the issue was really fixed; NaN otherwise. */
+  fixTime: Float64Array;
+  /** Starts: the customer's true CSAT in the end (`issueSatisfaction`); NaN otherwise. */
+  satisfaction: Float64Array;
+  /** Starts with a satisfaction: truly satisfied (4–5) or not; others not counted (2). */
+  satisfied: Uint8Array;
+  /** Starts: the issue's tickets plus their reopens; NaN otherwise. */
+  contacts: Float64Array;
+  /** Starts: agent work time over the issue's tickets; NaN otherwise. */
+  minutes: Float64Array;
+}
 
 /**
- * Calls `visit` with the tickets of each measured issue (its first ticket first, in creation
- * order). The array is only valid during the call.
+ * The per-issue facts of the log, once per log (`LogColumns`): a pass over every row for
+ * issues of one ticket (most), then the issues of several. A context's issues are the
+ * starts among its tickets, in its ticket order (their later tickets count wherever they fall).
  */
-function forEachIssue(context: MetricContext, visit: (tickets: readonly number[]) => void): void {
-  const { ledger, tickets } = context;
-  const { firstOf, members } = ledger.issueTickets();
-  for (let index = 0; index < tickets.length; index++) {
-    const ticket = tickets[index]!;
-    if (firstOf.has(ticket)) continue;
-    let issue = members.get(ticket);
-    if (issue === undefined) {
-      singleTicket[0] = ticket;
-      issue = singleTicket;
+export function issueColumns(context: MetricContext): IssueColumns {
+  return context.columns.column('issues', () => {
+    const ledger = context.ledger;
+    const count = ledger.ticketCount;
+    const { firstOf, members } = ledger.issueTickets();
+    const columns: IssueColumns = {
+      start: new Uint8Array(count),
+      fixed: new Uint8Array(count).fill(2),
+      fixTime: new Float64Array(count).fill(Number.NaN),
+      satisfaction: new Float64Array(count).fill(Number.NaN),
+      satisfied: new Uint8Array(count).fill(2),
+      contacts: new Float64Array(count).fill(Number.NaN),
+      minutes: new Float64Array(count).fill(Number.NaN),
+    };
+    const fill = (ticket: number, tickets: readonly number[]) => {
+      const fixedAt = issueFixedAt(ledger, tickets);
+      const satisfaction = issueSatisfaction(ledger, tickets);
+      let contacts = 0;
+      let minutes = 0;
+      for (let index = 0; index < tickets.length; index++) {
+        contacts += 1 + ledger.reopens[tickets[index]!]!;
+        minutes += ledger.handleTime[tickets[index]!]!;
+      }
+      columns.start[ticket] = 1;
+      columns.fixed[ticket] = Number.isNaN(fixedAt) ? 0 : 1;
+      columns.fixTime[ticket] = fixedAt - ledger.createdAt[tickets[0]!]!;
+      columns.satisfaction[ticket] = satisfaction;
+      columns.satisfied[ticket] = Number.isNaN(satisfaction) ? 2 : satisfaction >= 4 ? 1 : 0;
+      columns.contacts[ticket] = contacts;
+      columns.minutes[ticket] = minutes;
+    };
+    // An issue of one ticket (most): the same sums as `fill`'s, without the list.
+    for (let ticket = 0; ticket < count; ticket++) {
+      if (firstOf.has(ticket) || members.has(ticket)) continue;
+      const fixedAt = ledger.truthFixedAt[ticket]!;
+      const satisfaction = ledger.trueCsat[ticket]!;
+      columns.start[ticket] = 1;
+      columns.fixed[ticket] = Number.isNaN(fixedAt) ? 0 : 1;
+      columns.fixTime[ticket] = fixedAt - ledger.createdAt[ticket]!;
+      columns.satisfaction[ticket] = satisfaction;
+      columns.satisfied[ticket] = Number.isNaN(satisfaction) ? 2 : satisfaction >= 4 ? 1 : 0;
+      columns.contacts[ticket] = 1 + ledger.reopens[ticket]!;
+      columns.minutes[ticket] = ledger.handleTime[ticket]!;
     }
-    visit(issue);
-  }
-}
-
-/** Mean of `value(ledger, tickets)` over measured issues, skipping NaN; null for none. */
-export function issueMean(
-  context: MetricContext,
-  value: (ledger: Ledger, tickets: readonly number[]) => number,
-): number | null {
-  let sum = 0;
-  let count = 0;
-  forEachIssue(context, (tickets) => {
-    const result = value(context.ledger, tickets);
-    if (!Number.isNaN(result)) {
-      sum += result;
-      count++;
-    }
+    for (const [first, tickets] of members) if (!firstOf.has(first)) fill(first, tickets);
+    return columns;
   });
-  return count === 0 ? null : sum / count;
-}
-
-/** Share of measured issues meeting a predicate, among those passing `among`; null for none. */
-export function issueShare(
-  context: MetricContext,
-  predicate: (ledger: Ledger, tickets: readonly number[]) => boolean,
-  among?: (ledger: Ledger, tickets: readonly number[]) => boolean,
-): number | null {
-  let count = 0;
-  let total = 0;
-  forEachIssue(context, (tickets) => {
-    if (among !== undefined && !among(context.ledger, tickets)) return;
-    total++;
-    if (predicate(context.ledger, tickets)) count++;
-  });
-  return total === 0 ? null : count / total;
 }
 
 /** When the issue was really fixed: the first `truth_fixed` on any of its tickets; NaN if never. */
@@ -92,11 +109,11 @@ export function issueSatisfaction(ledger: Ledger, tickets: readonly number[]): n
   return ledger.trueCsat[last]!;
 }
 
-/** Measured customer issues: those first raised in the measured window (see `forEachIssue`). */
+/** Measured customer issues: those first raised among the context's tickets. */
 export function countIssues(context: MetricContext): number {
+  const start = issueColumns(context).start;
+  const tickets = context.tickets;
   let issues = 0;
-  forEachIssue(context, () => issues++);
+  for (let index = 0; index < tickets.length; index++) if (start[tickets[index]!] === 1) issues++;
   return issues;
 }
-
-// --- the catalog --------------------------------------------------------------

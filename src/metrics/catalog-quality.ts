@@ -2,16 +2,18 @@
  * Desk-wide KPIs of quality as the log shows it: escalations, first-contact resolution, repeat contacts,
  * replies, reopens and waits on the customer (in report order).
  */
-import { DEFAULT_FCR_WINDOW, hasCustomer, repeatedWithinWindow } from './catalog-contacts.js';
+import { repeatedFlags } from './catalog-contacts.js';
 import type { KpiDefinition } from './catalog-definition.js';
 import {
-  calendarClock,
-  isResolved,
-  pendingMinutes,
-  ticketMean,
-  ticketShare,
-  waitedOnCustomer,
-} from './catalog-tickets.js';
+  escalatedFlags,
+  firstContactFlags,
+  meanOf,
+  pendingFlags,
+  pendingTimes,
+  reopenedFlags,
+  repliesPerResolved,
+  shareOf,
+} from './log-columns.js';
 
 /** These KPIs, in report order; src/metrics/catalog.ts assembles the families into KPI_CATALOG. */
 export const QUALITY_KPIS = [
@@ -23,7 +25,7 @@ export const QUALITY_KPIS = [
     unit: 'share',
     definition: 'Tickets escalated at least once / tickets created.',
     needs: ['created', 'escalated'],
-    compute: (context) => ticketShare(context, (ledger, ticket) => ledger.escalations[ticket]! > 0),
+    compute: (context) => shareOf(context, escalatedFlags(context)),
   },
   {
     id: 'fcr_rate',
@@ -35,16 +37,7 @@ export const QUALITY_KPIS = [
       'same customer ' +
       'and category within metrics.fcr_window_days of the resolution / resolved tickets.',
     needs: ['resolved', 'escalated', 'reopened'],
-    compute: (context) => {
-      const window = context.options.fcrWindow ?? DEFAULT_FCR_WINDOW;
-      const repeated = repeatedWithinWindow(context);
-      return ticketShare(
-        context,
-        (ledger, ticket) =>
-          ledger.escalations[ticket] === 0 && !(ledger.reopenGap[ticket]! <= window) && !repeated(ledger, ticket),
-        isResolved,
-      );
-    },
+    compute: (context) => shareOf(context, firstContactFlags(context)),
   },
   {
     id: 'repeat_contact_rate',
@@ -56,7 +49,7 @@ export const QUALITY_KPIS = [
       'resolution ' +
       '(or creation, if unresolved) / tickets with a known customer.',
     needs: ['created'],
-    compute: (context) => ticketShare(context, repeatedWithinWindow(context), hasCustomer),
+    compute: (context) => shareOf(context, repeatedFlags(context)),
   },
   {
     id: 'replies_per_ticket',
@@ -66,14 +59,7 @@ export const QUALITY_KPIS = [
     definition:
       'Public agent replies per resolved ticket (automatic replies only if metrics.auto_reply_counts_as_response).',
     needs: ['resolved', 'replied'],
-    compute: (context) => {
-      const countAuto = context.options.autoReplyCountsAsResponse === true;
-      return ticketMean(context, (ledger, ticket) =>
-        isResolved(ledger, ticket)
-          ? ledger.replies[ticket]! + (countAuto ? ledger.autoReplies[ticket]! : 0)
-          : Number.NaN,
-      );
-    },
+    compute: repliesPerResolved,
   },
   {
     id: 'reopen_rate',
@@ -82,12 +68,7 @@ export const QUALITY_KPIS = [
     unit: 'share',
     definition: 'Resolved tickets reopened within metrics.reopen_window_days of their resolution / resolved tickets.',
     needs: ['resolved', 'reopened'],
-    compute: (context) =>
-      ticketShare(
-        context,
-        (ledger, ticket) => ledger.reopenGap[ticket]! <= context.options.reopenWindow,
-        (ledger, ticket) => ledger.resolvedCount[ticket]! > 0,
-      ),
+    compute: (context) => shareOf(context, reopenedFlags(context)),
   },
   {
     id: 'pending_share',
@@ -97,7 +78,7 @@ export const QUALITY_KPIS = [
     definition:
       'Tickets that waited on the customer at least once (pending, not of kind engineering) / tickets created.',
     needs: ['created', 'pending'],
-    compute: (context) => ticketShare(context, waitedOnCustomer),
+    compute: (context) => shareOf(context, pendingFlags(context)),
   },
   {
     id: 'pending_time_mean',
@@ -108,13 +89,6 @@ export const QUALITY_KPIS = [
       'Mean time a resolved ticket that waited on the customer spent waiting (pending → resumed / customer_replied, ' +
       'or to its last resolution), on the metrics clock.',
     needs: ['created', 'pending', 'resolved'],
-    compute: (context) => {
-      const clock = context.options.durationClock ?? calendarClock;
-      return ticketMean(context, (ledger, ticket) =>
-        waitedOnCustomer(ledger, ticket) && ledger.resolvedCount[ticket]! > 0
-          ? pendingMinutes(context, ticket, ledger.lastResolvedAt[ticket]!, clock)
-          : Number.NaN,
-      );
-    },
+    compute: (context) => meanOf(context, pendingTimes(context)),
   },
 ] as const satisfies readonly KpiDefinition[];

@@ -2,7 +2,7 @@
  * Desk-wide KPIs of satisfaction and surveys: response rate, CSAT, NPS and CES (in report order).
  */
 import type { KpiDefinition } from './catalog-definition.js';
-import { ticketMean, ticketShare } from './catalog-tickets.js';
+import { meanOf, satisfiedFlags, shareOf } from './log-columns.js';
 
 /** These KPIs, in report order; src/metrics/catalog.ts assembles the families into KPI_CATALOG. */
 export const SATISFACTION_KPIS = [
@@ -39,7 +39,7 @@ export const SATISFACTION_KPIS = [
     definition: 'Mean survey CSAT (1–5) over answered surveys.',
     range: [1, 5],
     needs: ['survey_answered'],
-    compute: (context) => ticketMean(context, (ledger, ticket) => ledger.csat[ticket]!),
+    compute: (context) => meanOf(context, context.ledger.csat),
   },
   {
     id: 'csat_satisfied_share',
@@ -49,12 +49,7 @@ export const SATISFACTION_KPIS = [
     unit: 'share',
     definition: 'Share of CSAT answers that are 4 or 5.',
     needs: ['survey_answered'],
-    compute: (context) =>
-      ticketShare(
-        context,
-        (ledger, ticket) => ledger.csat[ticket]! >= 4,
-        (ledger, ticket) => !Number.isNaN(ledger.csat[ticket]!),
-      ),
+    compute: (context) => shareOf(context, satisfiedFlags(context)),
   },
   {
     id: 'nps',
@@ -88,6 +83,6 @@ export const SATISFACTION_KPIS = [
     definition: 'Mean customer effort score (1–7, lower is easier) of survey answers.',
     range: [1, 7],
     needs: ['survey_answered'],
-    compute: (context) => ticketMean(context, (ledger, ticket) => ledger.ces[ticket]!),
+    compute: (context) => meanOf(context, context.ledger.ces),
   },
 ] as const satisfies readonly KpiDefinition[];

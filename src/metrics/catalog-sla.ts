@@ -3,6 +3,7 @@
  */
 import type { MetricContext, SlaPolicy } from './catalog-definition.js';
 import { elapsedSinceCreation, firstResponseAt } from './catalog-tickets.js';
+import { NOT_COUNTED, shareOf } from './log-columns.js';
 
 function slaElapsed(context: MetricContext, policy: SlaPolicy, ticket: number, to: number): number {
   return elapsedSinceCreation(context, ticket, to, policy.clock, policy.pauseWhenPending);
@@ -17,40 +18,50 @@ function slaElapsed(context: MetricContext, policy: SlaPolicy, ticket: number, t
  * unfinished share says how many are left out).
  */
 export function slaCompliance(context: MetricContext, which: 'firstResponse' | 'resolution'): number | null {
-  const policy = context.options.sla;
-  if (policy === undefined) return null;
-  const { ledger, tickets } = context;
-  let met = 0;
-  let known = 0;
-  for (let index = 0; index < tickets.length; index++) {
-    const ticket = tickets[index]!;
-    const priority = ledger.priorities.value(ledger.priority[ticket]!);
-    const target = priority === undefined ? undefined : policy.targets[priority]?.[which];
-    if (target === undefined) continue;
-    const reached = which === 'firstResponse' ? firstResponseAt(context, ticket) : ledger.lastResolvedAt[ticket]!;
-    if (!Number.isNaN(reached)) {
-      known++;
-      if (
+  if (context.options.sla === undefined) return null;
+  return shareOf(context, slaFlags(context, which));
+}
+
+/**
+ * Each ticket's SLA outcome (`slaCompliance`), once per log: met (1), missed (0), or not
+ * counted (2: no target, or not known yet).
+ */
+function slaFlags(context: MetricContext, which: 'firstResponse' | 'resolution'): Uint8Array {
+  return context.columns.column(`sla.${which}`, () => {
+    const policy = context.options.sla!;
+    const { ledger } = context;
+    const flags = new Uint8Array(ledger.ticketCount).fill(NOT_COUNTED);
+    // Each priority's target, by code, looked up once rather than per ticket.
+    const targets = ledger.priorities.values.map((priority) => policy.targets[priority]?.[which]);
+    for (let ticket = 0; ticket < flags.length; ticket++) {
+      const code = ledger.priority[ticket]!;
+      const target = code < 0 ? undefined : targets[code];
+      if (target === undefined) continue;
+      const reached = which === 'firstResponse' ? firstResponseAt(context, ticket) : ledger.lastResolvedAt[ticket]!;
+      if (!Number.isNaN(reached)) {
+        flags[ticket] = (
+          which === 'firstResponse'
+            ? policy.clock(ledger.createdAt[ticket]!, reached) <= target
+            : slaElapsed(context, policy, ticket, reached) <= target
+        )
+          ? 1
+          : 0;
+        continue;
+      }
+      const abandoned = ledger.abandonedAt[ticket]!;
+      if (which === 'firstResponse' && Number.isNaN(abandoned) && ledger.isOpenAt(ticket, context.window.measureTo)) {
+        flags[ticket] = 0;
+        continue;
+      }
+      const until = Number.isNaN(abandoned) ? context.window.measureTo : abandoned;
+      const elapsed =
         which === 'firstResponse'
-          ? policy.clock(ledger.createdAt[ticket]!, reached) <= target
-          : slaElapsed(context, policy, ticket, reached) <= target
-      )
-        met++;
-      continue;
+          ? policy.clock(ledger.createdAt[ticket]!, until)
+          : slaElapsed(context, policy, ticket, until);
+      if (elapsed > target) flags[ticket] = 0;
     }
-    const abandoned = ledger.abandonedAt[ticket]!;
-    if (which === 'firstResponse' && Number.isNaN(abandoned) && ledger.isOpenAt(ticket, context.window.measureTo)) {
-      known++;
-      continue;
-    }
-    const until = Number.isNaN(abandoned) ? context.window.measureTo : abandoned;
-    const elapsed =
-      which === 'firstResponse'
-        ? policy.clock(ledger.createdAt[ticket]!, until)
-        : slaElapsed(context, policy, ticket, until);
-    if (elapsed > target) known++;
-  }
-  return known === 0 ? null : met / known;
+    return flags;
+  });
 }
 
 /**

@@ -9,6 +9,9 @@ import { mean, selectQuantile } from './statistics.js';
 
 // --- per-ticket quantities --------------------------------------------------
 //
+// The catalog's KPIs read shared per-log columns (log-columns.ts) instead of these callbacks
+// per ticket; `ticketMean` and `ticketShare` remain for a KPI with a rule of its own.
+//
 // Loops over tickets and visits are indexed, not for-of: a KPI runs once per replication,
 // much of it before V8 optimises the loop, and unoptimised for-of goes through the iterator
 // protocol for every element (measured: a tenth of the metric engine's instructions).
@@ -56,27 +59,6 @@ export function visitShare(
   let count = 0;
   for (let index = 0; index < visits.length; index++) if (predicate(context.ledger, visits[index]!)) count++;
   return count / visits.length;
-}
-
-/** A per-ticket sample (NaN skipped), computed once per context; quantiles select in place. */
-function sortedSample(
-  context: MetricContext,
-  key: string,
-  value: (ledger: Ledger, ticket: number) => number,
-): Float64Array {
-  let sample = context.samples.get(key);
-  if (sample === undefined) {
-    const { ledger, tickets } = context;
-    const values = new Float64Array(tickets.length);
-    let count = 0;
-    for (let index = 0; index < tickets.length; index++) {
-      const result = value(ledger, tickets[index]!);
-      if (!Number.isNaN(result)) values[count++] = result;
-    }
-    sample = values.subarray(0, count);
-    context.samples.set(key, sample);
-  }
-  return sample;
 }
 
 /** What the per-ticket times read: the log and the metric options (a whole context, or just these two). */
@@ -175,10 +157,6 @@ export function resolutionTime(context: TicketTimeContext, ticket: number): numb
   );
 }
 
-export const firstResponses = (context: MetricContext) =>
-  sortedSample(context, 'first_response_time', (_, ticket) => firstResponseTime(context, ticket));
-export const resolutions = (context: MetricContext) =>
-  sortedSample(context, 'resolution_time', (_, ticket) => resolutionTime(context, ticket));
 /** Did the ticket ever wait on the customer (a pending not of kind engineering)? */
 export const waitedOnCustomer = (ledger: Ledger, ticket: number) =>
   ledger.pauses.has(ticket) || !Number.isNaN(ledger.pendingSince[ticket]!);

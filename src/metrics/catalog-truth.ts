@@ -3,8 +3,8 @@
  */
 import { contactsPerIssue, contained, conversationShare, fixedByAutomation } from './automation.js';
 import { type KpiDefinition, totalCost } from './catalog-definition.js';
-import { countIssues, issueFixedAt, issueMean, issueSatisfaction, issueShare } from './catalog-issues.js';
-import { ticketShare } from './catalog-tickets.js';
+import { countIssues, issueColumns } from './catalog-issues.js';
+import { hiddenFailureFlags, meanOf, shareOf } from './log-columns.js';
 
 /**
  * Truth KPIs: computable only from simulated logs, which record whether each problem was
@@ -22,7 +22,7 @@ export const TRUTH_KPI_CATALOG = [
       'followed) ' +
       'by the end of observation / issues first raised in the measured window.',
     needs: ['created', 'truth_fixed'],
-    compute: (context) => issueShare(context, (ledger, tickets) => !Number.isNaN(issueFixedAt(ledger, tickets))),
+    compute: (context) => shareOf(context, issueColumns(context).fixed),
   },
   {
     id: 'true_resolution_time_mean',
@@ -35,8 +35,7 @@ export const TRUTH_KPI_CATALOG = [
       'on any of its tickets), over really fixed issues (see true_resolution_unfinished_share).',
     unfinished: 'true_resolution_unfinished_share',
     needs: ['created', 'truth_fixed'],
-    compute: (context) =>
-      issueMean(context, (ledger, tickets) => issueFixedAt(ledger, tickets) - ledger.createdAt[tickets[0]!]!),
+    compute: (context) => meanOf(context, issueColumns(context).fixTime),
   },
   {
     id: 'true_resolution_unfinished_share',
@@ -48,7 +47,7 @@ export const TRUTH_KPI_CATALOG = [
       'progress, or ' +
       'given up by their customer — / issues: those left out of true_resolution_time_mean (1 − true_resolution_rate).',
     needs: ['created', 'truth_fixed'],
-    compute: (context) => issueShare(context, (ledger, tickets) => Number.isNaN(issueFixedAt(ledger, tickets))),
+    compute: (context) => shareOf(context, issueColumns(context).fixed, true),
   },
   {
     id: 'true_satisfaction_mean',
@@ -62,7 +61,7 @@ export const TRUTH_KPI_CATALOG = [
       'last ticket, over issues whose last ticket has ended.',
     range: [1, 5],
     needs: ['created', 'truth_satisfaction'],
-    compute: (context) => issueMean(context, issueSatisfaction),
+    compute: (context) => meanOf(context, issueColumns(context).satisfaction),
   },
   {
     id: 'true_satisfied_share',
@@ -73,12 +72,7 @@ export const TRUTH_KPI_CATALOG = [
       "Share of issues whose customer would answer CSAT 4–5 in the end (the issue's last ticket), respondent or not, " +
       'over issues whose last ticket has ended.',
     needs: ['created', 'truth_satisfaction'],
-    compute: (context) =>
-      issueShare(
-        context,
-        (ledger, tickets) => issueSatisfaction(ledger, tickets) >= 4,
-        (ledger, tickets) => !Number.isNaN(issueSatisfaction(ledger, tickets)),
-      ),
+    compute: (context) => shareOf(context, issueColumns(context).satisfied),
   },
   {
     id: 'contacts_per_issue',
@@ -91,12 +85,7 @@ export const TRUTH_KPI_CATALOG = [
       'their ' +
       'reopens, over issues first raised in the measured window.',
     needs: ['created', 'truth_fixed'],
-    compute: (context) =>
-      issueMean(context, (ledger, tickets) => {
-        let contacts = 0;
-        for (let index = 0; index < tickets.length; index++) contacts += 1 + ledger.reopens[tickets[index]!]!;
-        return contacts;
-      }),
+    compute: (context) => meanOf(context, issueColumns(context).contacts),
   },
   {
     id: 'agent_minutes_per_issue',
@@ -108,12 +97,7 @@ export const TRUTH_KPI_CATALOG = [
       'included, ' +
       'over issues first raised in the measured window (work still going at the end counts up to it).',
     needs: ['created', 'work_ended', 'truth_fixed'],
-    compute: (context) =>
-      issueMean(context, (ledger, tickets) => {
-        let minutes = 0;
-        for (let index = 0; index < tickets.length; index++) minutes += ledger.handleTime[tickets[index]!]!;
-        return minutes;
-      }),
+    compute: (context) => meanOf(context, issueColumns(context).minutes),
   },
   {
     id: 'cost_per_issue',
@@ -139,12 +123,7 @@ export const TRUTH_KPI_CATALOG = [
     unit: 'share',
     definition: 'Resolved tickets whose problem was not really fixed / resolved tickets.',
     needs: ['resolved', 'truth_fixed'],
-    compute: (context) =>
-      ticketShare(
-        context,
-        (ledger, ticket) => Number.isNaN(ledger.truthFixedAt[ticket]!),
-        (ledger, ticket) => ledger.resolvedCount[ticket]! > 0,
-      ),
+    compute: (context) => shareOf(context, hiddenFailureFlags(context)),
   },
   {
     id: 'automation_true_fix_rate',

@@ -2,18 +2,25 @@
  * Desk-wide KPIs of volume and flow and of times: tickets created, first response and resolution times, handle time,
  * queue waits, service level and abandonment (the start of the catalog, in report order).
  */
-import { hasVisits, serviceLevel } from './catalog-backlog.js';
 import type { KpiDefinition } from './catalog-definition.js';
+import { durationStatistics } from './catalog-tickets.js';
 import {
-  durationStatistics,
-  firstResponseAt,
+  abandonedFlags,
   firstResponses,
-  isResolved,
+  firstResponseUnfinishedFlags,
+  handleTimeMean,
+  meanOf,
+  openAtEndFlags,
+  queueWaits,
+  queueWaitUnfinishedFlags,
   resolutions,
-  ticketMean,
-  ticketShare,
-  unfinishedAtEnd,
-} from './catalog-tickets.js';
+  resolvedFlags,
+  sampleOf,
+  serviceLevelFlags,
+  shareOf,
+  substantiveFirstFlags,
+  waitedFlags,
+} from './log-columns.js';
 import { selectQuantile } from './statistics.js';
 
 /** These KPIs, in report order; src/metrics/catalog.ts assembles the families into KPI_CATALOG. */
@@ -47,11 +54,7 @@ export const VOLUME_AND_TIME_KPIS = [
       'Tickets still open at the end of observation without a first response / tickets created: left out of the ' +
       'first-response times, which they would lengthen (censored).',
     needs: ['created', 'replied'],
-    compute: (context) =>
-      ticketShare(
-        context,
-        unfinishedAtEnd(context, (ticket) => firstResponseAt(context, ticket)),
-      ),
+    compute: (context) => shareOf(context, firstResponseUnfinishedFlags(context)),
   },
   {
     id: 'first_response_substantive_share',
@@ -62,20 +65,7 @@ export const VOLUME_AND_TIME_KPIS = [
       'Share of first responses that were substantive (not a generic acknowledgement, an information request, or a ' +
       'counted automatic reply).',
     needs: ['replied'],
-    compute: (context) => {
-      const { ledger, tickets } = context;
-      const substantive = ledger.replyKinds.code('substantive');
-      let first = 0;
-      let count = 0;
-      for (let index = 0; index < tickets.length; index++) {
-        const ticket = tickets[index]!;
-        const reached = firstResponseAt(context, ticket);
-        if (Number.isNaN(reached)) continue;
-        first++;
-        if (reached === ledger.firstReplyAt[ticket]! && ledger.firstReplyKind[ticket] === substantive) count++;
-      }
-      return first === 0 ? null : count / first;
-    },
+    compute: (context) => shareOf(context, substantiveFirstFlags(context)),
   },
   ...durationStatistics('resolution_time', {
     what: 'time from creation to the last `resolved`, over resolved tickets (see resolution_unfinished_share)',
@@ -94,7 +84,7 @@ export const VOLUME_AND_TIME_KPIS = [
     unit: 'share',
     definition: 'Tickets resolved at least once / tickets created: the resolution rate a dashboard shows.',
     needs: ['created', 'resolved'],
-    compute: (context) => ticketShare(context, isResolved),
+    compute: (context) => shareOf(context, resolvedFlags(context)),
   },
   {
     id: 'resolution_unfinished_share',
@@ -105,7 +95,7 @@ export const VOLUME_AND_TIME_KPIS = [
       'Tickets open at the end of observation (never resolved, or reopened and not resolved again) / tickets ' +
       'created: left out of resolution and true-resolution times (censored).',
     needs: ['created', 'resolved'],
-    compute: (context) => ticketShare(context, (ledger, ticket) => ledger.isOpenAt(ticket, context.window.measureTo)),
+    compute: (context) => shareOf(context, openAtEndFlags(context)),
   },
   {
     id: 'handle_time_mean',
@@ -117,10 +107,7 @@ export const VOLUME_AND_TIME_KPIS = [
       'end counts until then).',
     needs: ['work_started', 'work_ended'],
     unfinished: 'resolution_unfinished_share',
-    compute: (context) =>
-      ticketMean(context, (ledger, ticket) =>
-        ledger.workIntervals[ticket]! > 0 ? ledger.handleTime[ticket]! : Number.NaN,
-      ),
+    compute: handleTimeMean,
   },
   {
     id: 'queue_wait_mean',
@@ -133,10 +120,7 @@ export const VOLUME_AND_TIME_KPIS = [
       'wait until they left; tickets still waiting at the end are left out (see queue_wait_unfinished_share).',
     needs: ['queued', 'assigned'],
     unfinished: 'queue_wait_unfinished_share',
-    compute: (context) =>
-      ticketMean(context, (ledger, ticket) =>
-        hasVisits(ledger, ticket) ? ledger.ticketQueueWait(ticket) : Number.NaN,
-      ),
+    compute: (context) => meanOf(context, queueWaits(context)),
   },
   {
     id: 'queue_wait_p90',
@@ -148,16 +132,7 @@ export const VOLUME_AND_TIME_KPIS = [
       'tickets of queue_wait_mean: the long waits a mean hides (agents taking the easy tickets first).',
     needs: ['queued', 'assigned'],
     unfinished: 'queue_wait_unfinished_share',
-    compute: (context) => {
-      const { ledger, tickets } = context;
-      const waits: number[] = [];
-      for (let index = 0; index < tickets.length; index++) {
-        const ticket = tickets[index]!;
-        const wait = hasVisits(ledger, ticket) ? ledger.ticketQueueWait(ticket) : Number.NaN;
-        if (!Number.isNaN(wait)) waits.push(wait);
-      }
-      return selectQuantile(Float64Array.from(waits), 0.9);
-    },
+    compute: (context) => selectQuantile(sampleOf(context, 'queue_wait', queueWaits(context)), 0.9),
   },
   {
     id: 'queue_wait_unfinished_share',
@@ -168,8 +143,7 @@ export const VOLUME_AND_TIME_KPIS = [
       'Queued tickets still waiting in a queue at the end of observation / queued tickets: left out of ' +
       'queue_wait_mean (censored).',
     needs: ['queued', 'assigned'],
-    compute: (context) =>
-      ticketShare(context, (ledger, ticket) => Number.isNaN(ledger.ticketQueueWait(ticket)), hasVisits),
+    compute: (context) => shareOf(context, queueWaitUnfinishedFlags(context)),
   },
   {
     id: 'waited_share',
@@ -178,7 +152,7 @@ export const VOLUME_AND_TIME_KPIS = [
     unit: 'share',
     definition: 'Share of queued tickets that waited in a queue at all (any tier).',
     needs: ['queued', 'assigned'],
-    compute: (context) => ticketShare(context, (ledger, ticket) => ledger.ticketWaited(ticket), hasVisits),
+    compute: (context) => shareOf(context, waitedFlags(context)),
   },
   {
     id: 'service_level',
@@ -189,15 +163,7 @@ export const VOLUME_AND_TIME_KPIS = [
       'Share of tickets taken by an agent within metrics.service_level_threshold of entering the first queue ' +
       '(abandoned ones and ones still waiting at the end miss).',
     needs: ['queued', 'assigned'],
-    compute: (context) => {
-      const { ledger, tickets } = context;
-      const firstVisits: number[] = [];
-      for (let index = 0; index < tickets.length; index++) {
-        const ticket = tickets[index]!;
-        if (hasVisits(ledger, ticket)) firstVisits.push(ledger.firstVisit[ticket]!);
-      }
-      return serviceLevel(ledger, firstVisits, context.options.serviceLevelThreshold);
-    },
+    compute: (context) => shareOf(context, serviceLevelFlags(context)),
   },
   {
     id: 'abandonment_rate',
@@ -207,6 +173,6 @@ export const VOLUME_AND_TIME_KPIS = [
     unit: 'share',
     definition: 'Tickets abandoned by the customer before an answer / tickets created.',
     needs: ['created', 'abandoned'],
-    compute: (context) => ticketShare(context, (ledger, ticket) => !Number.isNaN(ledger.abandonedAt[ticket]!)),
+    compute: (context) => shareOf(context, abandonedFlags(context)),
   },
 ] as const satisfies readonly KpiDefinition[];

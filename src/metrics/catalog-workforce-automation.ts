@@ -3,7 +3,7 @@
  */
 import { contained, conversationShare } from './automation.js';
 import type { KpiDefinition } from './catalog-definition.js';
-import { ticketMean } from './catalog-tickets.js';
+import { meanOf } from './log-columns.js';
 
 /** These KPIs, in report order; src/metrics/catalog.ts assembles the families into KPI_CATALOG. */
 export const WORKFORCE_AND_AUTOMATION_KPIS = [
@@ -77,6 +77,6 @@ export const WORKFORCE_AND_AUTOMATION_KPIS = [
     unit: 'ratio',
     definition: 'Escalated events (escalations, bot-to-human handoffs, hand-backs) / tickets created.',
     needs: ['created', 'escalated'],
-    compute: (context) => ticketMean(context, (ledger, ticket) => ledger.escalations[ticket]!),
+    compute: (context) => meanOf(context, context.ledger.escalations),
   },
 ] as const satisfies readonly KpiDefinition[];

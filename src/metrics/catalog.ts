@@ -23,8 +23,7 @@ import { TRUTH_KPI_CATALOG } from './catalog-truth.js';
 import { VOLUME_AND_TIME_KPIS } from './catalog-volume-times.js';
 import { WORKFORCE_AND_AUTOMATION_KPIS } from './catalog-workforce-automation.js';
 import { parseKpiKey } from './kpi-key.js';
-import { mean } from './statistics.js';
-export { MINUTES_PER_MONTH, unitRange } from './catalog-definition.js';
+export { LogColumns, MINUTES_PER_MONTH, unitRange } from './catalog-definition.js';
 export type {
   CostRates,
   KpiDefinition,
@@ -80,14 +79,17 @@ const TIER_KPIS = [
     needs: ['queued', 'assigned'],
     unfinished: 'queue_wait_unfinished_share',
     compute: (context, tier) => {
-      const waits: number[] = [];
       const visits = tierVisits(context, tier);
+      let sum = 0;
+      let count = 0;
       for (let index = 0; index < visits.length; index++) {
-        const visit = visits[index]!;
-        const wait = context.ledger.visitWait(visit);
-        if (!Number.isNaN(wait)) waits.push(wait);
+        const wait = context.ledger.visitWait(visits[index]!);
+        if (!Number.isNaN(wait)) {
+          sum += wait;
+          count++;
+        }
       }
-      return mean(waits);
+      return count === 0 ? null : sum / count;
     },
   },
   {

@@ -10,11 +10,10 @@
  * - per tier — utilization that day (busy / on-shift minutes of its agents) and the mean
  *   wait of queue entries made that day.
  */
-import { DAILY_KPIS, KPI_CATALOG, openTicketCounts, type MetricOptions } from './catalog.js';
+import { DAILY_KPIS, KPI_CATALOG, LogColumns, openTicketCounts, type MetricOptions } from './catalog.js';
 import { buildContext, computable } from './engine.js';
 import type { AgentRecord, Ledger } from './ledger.js';
 import { formatKpiKey } from './kpi-key.js';
-import { mean } from './statistics.js';
 
 const MINUTES_PER_DAY = 24 * 60;
 
@@ -38,11 +37,15 @@ function utilizationOn(agents: AgentRecord[], day: number): number | null {
   return onShift > 0 ? busy / onShift : null;
 }
 
-/** The daily series of a log. `tiers` lists the tiers to report (default: those in the log). */
+/**
+ * The daily series of a log. `tiers` lists the tiers to report (default: those in the log); every day's cohort
+ * reads the same per-ticket columns of the log (`shared`: those of the desk-wide KPIs, if given).
+ */
 export function computeDaily(
   ledger: Ledger,
   options: MetricOptions,
   tiers: readonly string[] = ledger.tiers.values,
+  shared: LogColumns = new LogColumns(ledger, options),
 ): DailySeries {
   ledger.finish();
   const { measureFrom, measureTo, originEpochMs } = ledger.window;
@@ -51,15 +54,24 @@ export function computeDaily(
   const dayCount = lastDay - firstDay + 1;
   const dayOf = (time: number) => Math.floor(time / MINUTES_PER_DAY) - firstDay;
 
-  const cohorts: number[][] = Array.from({ length: dayCount }, () => []);
+  // Each day's cohort, in row order: counted, then placed, in one typed array (a view per day).
+  const cohortStarts = new Int32Array(dayCount + 1);
   const resolved = new Array<number>(dayCount).fill(0);
   for (let ticket = 0; ticket < ledger.ticketCount; ticket++) {
     const created = ledger.createdAt[ticket]!;
-    if (created >= measureFrom && created < measureTo) cohorts[dayOf(created)]!.push(ticket);
+    if (created >= measureFrom && created < measureTo) cohortStarts[dayOf(created) + 1]!++;
     const resolvedAt = ledger.lastResolvedAt[ticket]!;
     if (resolvedAt >= measureFrom && resolvedAt < measureTo) resolved[dayOf(resolvedAt)]!++;
   }
-  const allTickets = Int32Array.from({ length: ledger.ticketCount }, (_, ticket) => ticket);
+  for (let index = 0; index < dayCount; index++) cohortStarts[index + 1]! += cohortStarts[index]!;
+  const cohortRows = new Int32Array(cohortStarts[dayCount]!);
+  const placed = cohortStarts.slice(0, dayCount);
+  const allTickets = new Int32Array(ledger.ticketCount);
+  for (let ticket = 0; ticket < ledger.ticketCount; ticket++) {
+    allTickets[ticket] = ticket;
+    const created = ledger.createdAt[ticket]!;
+    if (created >= measureFrom && created < measureTo) cohortRows[placed[dayOf(created)]!++] = ticket;
+  }
   const dayEnds = Array.from({ length: dayCount }, (_, index) =>
     Math.min((firstDay + index + 1) * MINUTES_PER_DAY, measureTo),
   );
@@ -67,17 +79,25 @@ export function computeDaily(
 
   const agents = [...ledger.agents.values()];
   const hasShifts = ledger.seenTypes.has('shift_started');
-  const waits = tiers.map(() => Array.from({ length: dayCount }, () => [] as number[]));
+  // Mean wait of each tier's queue entries of each day: sums and counts in visit order (a mean of the day's list).
+  const waitSums = new Float64Array(tiers.length * dayCount);
+  const waitCounts = new Int32Array(tiers.length * dayCount);
   const tierIndex = new Map(tiers.map((tier, index) => [tier, index]));
+  // Reported tier of each tier code (−1: not reported); a visit without a tier reads as tier ''.
+  const reportedTier = Int32Array.from(ledger.tiers.values, (tier) => tierIndex.get(tier) ?? -1);
+  const untiered = tierIndex.get('') ?? -1;
   for (let visit = 0; visit < ledger.visitCount; visit++) {
     const ticket = ledger.visitTicket[visit]!;
     const created = ledger.createdAt[ticket]!;
     if (!(created >= measureFrom && created < measureTo)) continue;
-    const index = tierIndex.get(ledger.tiers.value(ledger.visitTier[visit]!) ?? '');
+    const code = ledger.visitTier[visit]!;
+    const index = code < 0 ? untiered : reportedTier[code]!;
     const wait = ledger.visitWait(visit);
     const queuedAt = ledger.visitQueuedAt[visit]!;
-    if (index === undefined || Number.isNaN(wait) || queuedAt >= measureTo) continue;
-    waits[index]![dayOf(queuedAt)]!.push(wait);
+    if (index < 0 || Number.isNaN(wait) || queuedAt >= measureTo) continue;
+    const cell = index * dayCount + dayOf(queuedAt);
+    waitSums[cell]! += wait;
+    waitCounts[cell]!++;
   }
 
   const cohortKpis = DAILY_KPIS.map((id) => KPI_CATALOG.find((kpi) => kpi.id === id)!);
@@ -96,8 +116,8 @@ export function computeDaily(
   const rows: DailySeries['rows'] = [];
   for (let index = 0; index < dayCount; index++) {
     const day = firstDay + index;
-    const cohort = Int32Array.from(cohorts[index]!);
-    const context = buildContext(ledger, options, { tickets: cohort, allTickets: cohort, agents: [] });
+    const cohort = cohortRows.subarray(cohortStarts[index]!, cohortStarts[index + 1]!);
+    const context = buildContext(ledger, options, { tickets: cohort, allTickets: cohort, agents: [] }, shared);
     rows.push([
       day + 1,
       new Date(originEpochMs + day * MINUTES_PER_DAY * 60_000).toISOString(),
@@ -118,7 +138,9 @@ export function computeDaily(
               day,
             )
           : null,
-        mean(waits[tierNumber]![index]!),
+        waitCounts[tierNumber * dayCount + index]! === 0
+          ? null
+          : waitSums[tierNumber * dayCount + index]! / waitCounts[tierNumber * dayCount + index]!,
       ]),
     ]);
   }

@@ -7,6 +7,7 @@ import { Ledger, type AgentRecord } from './ledger.js';
 import {
   firstResponseTime,
   KPI_CATALOG,
+  LogColumns,
   resolutionTime,
   slaBreachAt,
   TIER_KPI_CATALOG,
@@ -21,15 +22,46 @@ export interface KpiTable {
   tiers: Record<string, Record<string, number | null>>;
 }
 
-/** A context for every measured ticket, or for a segment of them (`tickets`, `allTickets`, `agents` given). */
+/**
+ * A context for every measured ticket, or for a segment of them (`tickets`, `allTickets`, `agents` given).
+ * Contexts of one log and options share its per-ticket columns: pass `columns` from another context of the
+ * same ledger and options (a fresh set is made otherwise).
+ */
 export function buildContext(
   ledger: Ledger,
   options: MetricOptions,
   segment?: { tickets: Int32Array; allTickets: Int32Array; agents: AgentRecord[] },
+  columns?: LogColumns,
 ): MetricContext {
   ledger.finish();
   const tickets = segment?.tickets ?? ledger.measuredIndices();
-  const visits = segment === undefined ? visitsOfMeasured(ledger, tickets) : visitsOfSegment(ledger, tickets);
+  const allTickets = segment?.allTickets ?? everyRow(ledger.ticketCount);
+  const agents = segment?.agents ?? [...ledger.agents.values()];
+  const shared =
+    columns !== undefined && columns.ledger === ledger && columns.options === options
+      ? columns
+      : new LogColumns(ledger, options);
+  let visitsByTier: Map<string, Int32Array> | undefined;
+  return {
+    ledger,
+    tickets,
+    allTickets,
+    agents,
+    // Built on first use: only per-tier KPIs and costs read it, never a segment's or a day's KPIs.
+    get visitsByTier() {
+      visitsByTier ??= tierVisitLists(ledger, tickets, segment === undefined);
+      return visitsByTier;
+    },
+    window: ledger.window,
+    options,
+    samples: new Map(),
+    columns: shared,
+  };
+}
+
+/** The queue visits of `tickets`, by tier id, each list in log order. */
+function tierVisitLists(ledger: Ledger, tickets: Int32Array, measured: boolean): Map<string, Int32Array> {
+  const visits = measured ? visitsOfMeasured(ledger, tickets) : visitsOfSegment(ledger, tickets);
   // The visits per tier, in log order: counted first, so each list is one typed array.
   const counts = new Int32Array(ledger.tiers.values.length);
   for (let index = 0; index < visits.length; index++) counts[ledger.visitTier[visits[index]!]!]!++;
@@ -40,10 +72,7 @@ export function buildContext(
     const tier = ledger.visitTier[visit]!;
     perTier[tier]![counts[tier]!++] = visit;
   }
-  const visitsByTier = new Map(ledger.tiers.values.map((tier, code) => [tier, perTier[code]!]));
-  const allTickets = segment?.allTickets ?? everyRow(ledger.ticketCount);
-  const agents = segment?.agents ?? [...ledger.agents.values()];
-  return { ledger, tickets, allTickets, agents, visitsByTier, window: ledger.window, options, samples: new Map() };
+  return new Map(ledger.tiers.values.map((tier, code) => [tier, perTier[code]!]));
 }
 
 /** The queue visits of the measured tickets, in log order: one pass over every visit. */
@@ -97,10 +126,16 @@ export function computable(ledger: Ledger, needs: readonly string[]): boolean {
 
 /**
  * Computes every KPI of the catalog. `tiers` lists the tier ids to report (a simulated desk
- * knows them); by default, every tier seen in the log, in order of first appearance.
+ * knows them); by default, every tier seen in the log, in order of first appearance. `columns`: the
+ * per-ticket columns of the log shared with its segments and daily series (`LogColumns`).
  */
-export function computeKpis(ledger: Ledger, options: MetricOptions, tiers?: readonly string[]): KpiTable {
-  const context = buildContext(ledger, options);
+export function computeKpis(
+  ledger: Ledger,
+  options: MetricOptions,
+  tiers?: readonly string[],
+  columns?: LogColumns,
+): KpiTable {
+  const context = buildContext(ledger, options, undefined, columns);
   const values: Record<string, number | null> = {};
   for (const kpi of KPI_CATALOG) values[kpi.id] = computable(ledger, kpi.needs) ? kpi.compute(context) : null;
   const tierTable: Record<string, Record<string, number | null>> = {};

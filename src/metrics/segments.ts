@@ -9,7 +9,7 @@
  * - agent: the tickets the agent took last (usually the one who resolved it), and the agent.
  * Desk KPIs (costs, deflections, turnover) are not segmented.
  */
-import { KPI_CATALOG, type KpiDefinition, type MetricOptions } from './catalog.js';
+import { KPI_CATALOG, type KpiDefinition, LogColumns, type MetricOptions } from './catalog.js';
 import { buildContext, computable } from './engine.js';
 import type { AgentRecord, Ledger } from './ledger.js';
 
@@ -72,18 +72,56 @@ function groupRows(
   return result;
 }
 
+/** `groupRows` for one code per ticket read from a column: no callback per ticket. */
+function groupColumn(count: number, codes: Int32Array): Map<number, Int32Array> {
+  const sizes: number[] = [];
+  for (let ticket = 0; ticket < count; ticket++) {
+    const code = codes[ticket]!;
+    if (code < 0) continue;
+    while (sizes.length <= code) sizes.push(0);
+    sizes[code]!++;
+  }
+  const groups = sizes.map((size) => new Int32Array(size));
+  const filled = new Int32Array(sizes.length);
+  for (let ticket = 0; ticket < count; ticket++) {
+    const code = codes[ticket]!;
+    if (code >= 0) groups[code]![filled[code]!++] = ticket;
+  }
+  const result = new Map<number, Int32Array>();
+  groups.forEach((rows, code) => {
+    if (rows.length > 0) result.set(code, rows);
+  });
+  return result;
+}
+
 /** Which segments to compute: some dimensions only, some KPIs only (by id). */
 export interface SegmentFilter {
   dimensions?: readonly SegmentDimension[];
   kpis?: readonly string[];
 }
 
-/** Every segment of every dimension (or of those `only` names), in dimension order, then segment name order. */
-export function computeSegments(ledger: Ledger, options: MetricOptions, only: SegmentFilter = {}): Segment[] {
+/**
+ * Every segment of every dimension (or of those `only` names), in dimension order, then segment name order.
+ * Every segment reads the same per-ticket columns of the log (`columns`, shared with the desk-wide KPIs if given).
+ */
+export function computeSegments(
+  ledger: Ledger,
+  options: MetricOptions,
+  only: SegmentFilter = {},
+  columns: LogColumns = new LogColumns(ledger, options),
+): Segment[] {
   ledger.finish();
   const { measureFrom, measureTo } = ledger.window;
-  const isMeasured = (ticket: number) =>
-    ledger.createdAt[ticket]! >= measureFrom && ledger.createdAt[ticket]! < measureTo;
+  // The rows created in the measured window, in the same order.
+  const measuredOf = (rows: Int32Array) => {
+    const measured = new Int32Array(rows.length);
+    let count = 0;
+    for (let index = 0; index < rows.length; index++) {
+      const created = ledger.createdAt[rows[index]!]!;
+      if (created >= measureFrom && created < measureTo) measured[count++] = rows[index]!;
+    }
+    return measured.subarray(0, count);
+  };
   const agents = [...ledger.agents.values()];
   // A ticket's tiers, each once: visits alternate little, so a repeat of the last tier is
   // skipped by `groupRows` and an earlier one is looked for along the chain.
@@ -103,57 +141,73 @@ export function computeSegments(ledger: Ledger, options: MetricOptions, only: Se
   const dimensions: Array<{
     dimension: SegmentDimension;
     names: { value(code: number): string | undefined };
-    codesOf: (ticket: number, add: (code: number) => void) => void;
+    /** One code per ticket (a column), or each of a ticket's codes handed to `add`. */
+    codes: Int32Array | ((ticket: number, add: (code: number) => void) => void);
     agentsOf: (name: string) => AgentRecord[];
   }> = [
     {
       dimension: 'channel',
       names: ledger.channels,
-      codesOf: (ticket, add) => add(ledger.channel[ticket]!),
+      codes: ledger.channel,
       agentsOf: () => [],
     },
     {
       dimension: 'category',
       names: ledger.categories,
-      codesOf: (ticket, add) => add(ledger.category[ticket]!),
+      codes: ledger.category,
       agentsOf: () => [],
     },
     {
       dimension: 'priority',
       names: ledger.priorities,
-      codesOf: (ticket, add) => add(ledger.priority[ticket]!),
+      codes: ledger.priority,
       agentsOf: () => [],
     },
     {
       dimension: 'tier',
       names: ledger.tiers,
-      codesOf: visitedTiers,
+      codes: visitedTiers,
       agentsOf: (tier) => agents.filter((agent) => agent.tier === tier),
     },
     {
       dimension: 'agent',
       names: ledger.agentNames,
-      codesOf: (ticket, add) => add(ledger.lastAgent[ticket]!),
+      codes: ledger.lastAgent,
       agentsOf: (name) => agents.filter((agent) => agent.agent === name),
     },
   ];
   const segments: Segment[] = [];
-  for (const { dimension, names, codesOf, agentsOf } of dimensions) {
+  // A segment holding every ticket of the log (the only channel, priority or tier…) has the ticket KPIs of any
+  // other such segment: computed once. Its agent KPIs depend on its agents, and are computed each time.
+  const everyTicketValues = new Map<string, number | null>();
+  for (const { dimension, names, codes, agentsOf } of dimensions) {
     if (only.dimensions !== undefined && !only.dimensions.includes(dimension)) continue;
     const kpis = segmentKpis(dimension).filter(
       (kpi) => computable(ledger, kpi.needs) && (only.kpis === undefined || only.kpis.includes(kpi.id)),
     );
-    const groups = [...groupRows(ledger.ticketCount, codesOf)]
+    const grouped =
+      typeof codes === 'function' ? groupRows(ledger.ticketCount, codes) : groupColumn(ledger.ticketCount, codes);
+    const groups = [...grouped]
       .map(([code, rows]) => ({ name: names.value(code) ?? '', rows }))
       .filter((group) => group.name !== '')
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const { name, rows } of groups) {
       const allTickets = rows;
-      const tickets = allTickets.filter(isMeasured);
+      const tickets = measuredOf(allTickets);
       if (tickets.length === 0) continue;
-      const context = buildContext(ledger, options, { tickets, allTickets, agents: agentsOf(name) });
+      const context = buildContext(ledger, options, { tickets, allTickets, agents: agentsOf(name) }, columns);
       const values: Record<string, number | null> = {};
-      for (const kpi of kpis) values[kpi.id] = kpi.compute(context);
+      const everyTicket = rows.length === ledger.ticketCount;
+      for (const kpi of kpis) {
+        const shared = everyTicket && (kpi.scope ?? 'ticket') === 'ticket';
+        if (shared && everyTicketValues.has(kpi.id)) {
+          values[kpi.id] = everyTicketValues.get(kpi.id) ?? null;
+          continue;
+        }
+        const value = kpi.compute(context);
+        values[kpi.id] = value;
+        if (shared) everyTicketValues.set(kpi.id, value);
+      }
       segments.push({ dimension, segment: name, values });
     }
   }
