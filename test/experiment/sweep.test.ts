@@ -51,8 +51,8 @@ describe('shipped experiment files', () => {
     const loaded = loadExperiment(join(experimentsFolder, 'tier1-staffing.yaml'), { overrides: ['replications=2'] });
     expect(loaded.points).toHaveLength(9);
     const last = loaded.points[8]!;
-    expect(last.parameters).toEqual({ 'tiers.tier1.shifts.0.agents': 5, 'tiers.tier1.shifts.1.agents': 5 });
-    expect(last.scenario.tiers[0]!.shifts!.map((shift) => shift.agents)).toEqual([5, 5, 1]);
+    expect(last.parameters).toEqual({ 'tiers.tier1.shifts.0.agents': 3, 'tiers.tier1.shifts.1.agents': 3 });
+    expect(last.scenario.tiers[0]!.shifts!.map((shift) => shift.agents)).toEqual([3, 3, 1]);
     expect(last.scenario.horizon.days).toBe(28);
     expect(last.scenario.replications).toBe(2); // the command line's over the file's 5
   });
