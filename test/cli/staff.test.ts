@@ -91,7 +91,7 @@ describe('desksim staff', () => {
       (cell) => cell.tier === 'tier1' && cell.weekday === 'Sun' && cell.hour === 3,
     )!;
     expect(monday10.rosteredNeeded).toBeGreaterThan(sunday3.rosteredNeeded);
-    expect(monday10.rostered).toBe(4); // Tier 1's early and late shifts, 2 each
+    expect(monday10.rostered).toBe(4); // Tier 1's early and late email shifts, 2 each
     expect(sunday3.rostered).toBe(0);
   });
 
