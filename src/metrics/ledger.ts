@@ -90,12 +90,10 @@ export class Ledger extends LedgerAgents implements EventSink {
     if (this.workStartedAt.length === 0) this.restoreFoldColumns();
     if (ticket === undefined) {
       this.seenTypes.add(type);
-      if (type === 'self_service') {
-        if (kind === 'deflected' && time >= this.window.measureFrom && time < this.window.measureTo) this.deflections++;
-        return;
-      }
-      if (type === 'turned_away') {
-        if (time >= this.window.measureFrom && time < this.window.measureTo) this.turnedAway++;
+      const measured = time >= this.window.measureFrom && time < this.window.measureTo;
+      if (type === 'self_service' || type === 'turned_away') {
+        if (measured && type === 'turned_away') this.turnedAway++;
+        else if (measured && kind === 'deflected') this.deflections++;
         return;
       }
       if (agent !== undefined) this.agentEvent(time, type, agent, tier, kind);
