@@ -252,6 +252,13 @@ function disagreements(result: StaffResult, scenario: Scenario): string[] {
     why.push('agents leave and their replacements start slower, after a hiring delay');
   if ((scenario.arrivals.busyness_cv ?? 0) > 0)
     why.push(`days run busier or quieter than the forecast (cv ${scenario.arrivals.busyness_cv})`);
+  const blending = scenario.tiers.filter((tier) => tier.blend !== undefined);
+  if (blending.length > 0)
+    why.push(
+      `${blending.map((tier) => `${tier.id} takes ${tier.blend!.from}'s tickets when idle`).join(', ')} ` +
+        '(blending: the formulas staff each tier for its own queue alone, so they ask for more agents than a ' +
+        'blended desk needs)',
+    );
   if (scenario.routing.discipline === 'priority')
     why.push('priority routing reorders the queue (the mean wait is the same, its spread is not)');
   if (why.length > 0) notes.push(`What the formulas do not see and the simulation does: ${why.join('; ')}.`);

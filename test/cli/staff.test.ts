@@ -93,6 +93,11 @@ describe('desksim staff', () => {
     expect(monday10.rosteredNeeded).toBeGreaterThan(sunday3.rosteredNeeded);
     expect(monday10.rostered).toBe(4); // Tier 1's early and late email shifts, 2 each
     expect(sunday3.rostered).toBe(0);
+    // The baseline blends (the live team and Tier 2 take Tier 1's email when idle): the notes say
+    // the formulas, one queue per tier, cannot see it.
+    expect(staffing.notes.join(' ')).toContain(
+      "tier2 takes tier1's tickets when idle, live takes tier1's tickets when idle",
+    );
   });
 
   it('draws its charts without warnings', async () => {
