@@ -21,7 +21,7 @@ import { pendingMinutes, calendarClock } from './catalog-tickets.js';
 import { DEFAULT_FCR_WINDOW } from './catalog-contacts.js';
 
 /** A per-ticket column of numbers, in any of the widths the ledger stores (ledger-records.ts). */
-export type NumericColumn = Float64Array | Int32Array | AnswerColumn | CodeColumn | CountColumn;
+type NumericColumn = Float64Array | Int32Array | AnswerColumn | CodeColumn | CountColumn;
 
 /** A flag of a ticket left out of the share (e.g. an unresolved ticket of the reopen rate). */
 export const NOT_COUNTED = 2;
