@@ -28,6 +28,13 @@ export interface BatchOptions {
   pool?: ReplicationPool;
   /** Called after every replication of every run: replications done, replications in all. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called once, as soon as the batch leaves one of the machine's cores free: at once when it
+   * runs on fewer threads than there are cores (one worker is this thread), else when a thread
+   * finds no replication left to take. Other work started then (the chart renderer loading
+   * Vega, about a second of CPU) takes no core from the replications.
+   */
+  onSpareCore?: () => void;
 }
 
 /** What a run's replications sent back, in replication order: possibly only some of them. */
@@ -81,6 +88,8 @@ export async function runParts(specs: readonly RunSpec[], options: BatchOptions 
     options.pool ?? ReplicationPool.open(Math.min(options.workers ?? batchWorkers(specs), Math.max(1, total)));
   const parts: RunPart[] = specs.map(() => ({ outcomes: [], ticketRows: [] }));
   let done = 0;
+  const spareCore = spareCoreWatch(pool.workers, total, availableParallelism(), options.onSpareCore);
+  spareCore(0);
   try {
     const replies: Array<Promise<void>> = [];
     for (const [index, spec] of specs.entries()) {
@@ -94,6 +103,7 @@ export async function runParts(specs: readonly RunSpec[], options: BatchOptions 
             if (reply.tickets !== undefined) part.tickets = reply.tickets;
             if (reply.ticketRows !== undefined) part.ticketRows.push({ replication, rows: reply.ticketRows });
             options.onProgress?.(++done, total);
+            spareCore(done);
           }),
         );
       }
@@ -113,6 +123,25 @@ export async function runParts(specs: readonly RunSpec[], options: BatchOptions 
     part.ticketRows.sort((a, b) => a.replication - b.replication);
   }
   return parts;
+}
+
+/**
+ * Calls `onSpareCore` once, the first time `check(done)` finds fewer replication threads busy
+ * than `cores`: a thread is busy while a replication is left for it (the pool hands each to
+ * the next free thread), so with `threads` ≥ `cores` that is when `done` passes `total − cores`.
+ */
+export function spareCoreWatch(
+  threads: number,
+  total: number,
+  cores: number,
+  onSpareCore: (() => void) | undefined,
+): (done: number) => void {
+  let called = onSpareCore === undefined;
+  return (done) => {
+    if (called || Math.min(threads, total - done) >= cores) return;
+    called = true;
+    onSpareCore!();
+  };
 }
 
 /** A complete run from its part (every replication): the result `desksim run` and the experiments use. */

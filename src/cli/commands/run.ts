@@ -13,7 +13,7 @@ import { formatSummary } from '../../report/format.js';
 import { formatWarnings } from '../../experiment/warnings.js';
 import { reportLine, table } from '../format.js';
 import { startProgress } from '../progress.js';
-import { startChartRenderer } from '../../report/chart-renderer.js';
+import { deferredChartRenderer } from '../deferred-renderer.js';
 import { writeRunReport } from '../../report/run-report.js';
 import { weekHourCells } from '../../staffing/week-hours.js';
 import { formatDuration } from '../../engine/duration.js';
@@ -85,13 +85,17 @@ export async function writeRunOutputs(
     output?: OutputOptions;
   } = {},
 ): Promise<RunResult> {
-  return writeRunDirectory(directory, scenario, options, async (staged) => {
+  return writeRunDirectory(directory, scenario, options, async (staged, onSpareCore) => {
     const spec: RunSpec = {
       ...runSpec(scenario, options, staged.file('events.ndjson')),
       // Streamed to the file as it is formatted: the text of a long run's table is never held.
       ...(options.allReplications ? {} : { ticketsPath: staged.file('tickets.csv') }),
     };
-    const [part] = await runParts([spec], { workers: options.workers, onProgress: options.onReplication });
+    const [part] = await runParts([spec], {
+      workers: options.workers,
+      onProgress: options.onReplication,
+      onSpareCore,
+    });
     return completeRun(spec, part!);
   });
 }
@@ -99,24 +103,26 @@ export async function writeRunOutputs(
 /**
  * Writes a run's output directory from its result, which `produce` makes inside the staged
  * directory (running the replications, or putting shards together, with the first
- * replication's events.ndjson in place when the outputs need the log).
+ * replication's events.ndjson in place when the outputs need the log). `produce` calls
+ * `onSpareCore` when a core is free for the chart renderer to start on (at its first chart otherwise).
  */
 export async function writeRunDirectory(
   directory: string,
   scenario: Scenario,
   options: RunOutputOptions & { output?: OutputOptions },
-  produce: (staged: StagedDirectory) => Promise<RunResult>,
+  produce: (staged: StagedDirectory, onSpareCore: () => void) => Promise<RunResult>,
 ): Promise<RunResult> {
   const formats = options.formats ?? [];
   const needsLog = Boolean(options.events) || formatsNeedEventLog(formats, false);
   let result: RunResult | undefined;
-  // Started first, so Vega loads and warms up on another core while the replications run.
-  const renderer = options.report === false ? undefined : startChartRenderer();
+  // Started when a core is free (at once beside one worker; with more, when a worker runs out of
+  // replications), so Vega loads and warms up on a core the replications do not need.
+  const renderer = options.report === false ? undefined : deferredChartRenderer();
   try {
     await writeAtomically(
       directory,
       async (staged) => {
-        result = await produce(staged);
+        result = await produce(staged, () => renderer?.start());
         writeExports(
           {
             formats,
