@@ -9,11 +9,13 @@
  * tasks and hands each to the next free thread; piscina was the other candidate, but it pulls
  * in an optional native module (`@napi-rs/nice`) that downloads a binary at install time.
  * With one worker, or when the compiled worker script is missing (tests run `src/`), the same
- * task function runs in this thread, one task after another.
+ * task function runs in this thread, one task after another. While its threads fill the
+ * cores, they compile on their own thread (`compile-threads.ts`).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
+import { compileOnOwnThreads } from './compile-threads.js';
 import {
   releaseReplicationCaches,
   runReplicationTask,
@@ -41,10 +43,13 @@ export class ReplicationPool {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private failed = false;
+  /** Gives V8 its background compilation back (set before the threads' isolates are made). */
+  private readonly releaseCompilation: () => void;
 
   private constructor(workers: number) {
     const script = workers > 1 ? workerScript() : undefined;
     this.workers = script === undefined ? 1 : workers;
+    this.releaseCompilation = script === undefined ? () => {} : compileOnOwnThreads(workers);
     this.threads =
       script === undefined
         ? undefined
@@ -91,8 +96,13 @@ export class ReplicationPool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.threads !== undefined) await this.threads.destroy();
-    else {
+    if (this.threads !== undefined) {
+      try {
+        await this.threads.destroy();
+      } finally {
+        this.releaseCompilation();
+      }
+    } else {
       await this.queue;
       releaseReplicationCaches();
     }
