@@ -88,7 +88,10 @@ export async function runParts(specs: readonly RunSpec[], options: BatchOptions 
     options.pool ?? ReplicationPool.open(Math.min(options.workers ?? batchWorkers(specs), Math.max(1, total)));
   const parts: RunPart[] = specs.map(() => ({ outcomes: [], ticketRows: [] }));
   let done = 0;
-  const spareCore = spareCoreWatch(pool.workers, total, availableParallelism(), options.onSpareCore);
+  const spareCore = spareCoreWatch(pool.workers, total, availableParallelism(), () => {
+    pool.coreFree();
+    options.onSpareCore?.();
+  });
   spareCore(0);
   try {
     const replies: Array<Promise<void>> = [];

@@ -86,6 +86,14 @@ export class ReplicationPool {
     return reply;
   }
 
+  /**
+   * A core is free of replications: isolates made from now on (the chart renderer's) may
+   * compile in the background again (`compile-threads.ts`; this pool's threads keep their mode).
+   */
+  coreFree(): void {
+    this.releaseCompilation();
+  }
+
   /** Drops the queued tasks (after a failure: nothing more is wanted). */
   cancel(): void {
     this.failed = true;
