@@ -14,12 +14,14 @@ import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 
 const FLAG = 'concurrent-recompilation';
+/** V8 flags that decide (or imply) where V8 compiles: given at start, they are the user's choice to keep. */
+const CHOSEN = [FLAG, 'single-threaded', 'predictable', 'jitless'];
 let holders = 0;
 
-/** Node was started with the flag (on the command line or in NODE_OPTIONS): the choice is the user's. */
+/** Node was started with one of `CHOSEN` (on the command line or in NODE_OPTIONS). */
 function chosenAtStart(): boolean {
   const options = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  return options.some((option) => option.replaceAll('_', '-').includes(FLAG));
+  return options.some((option) => CHOSEN.some((flag) => option.replaceAll('_', '-').includes(flag)));
 }
 
 /**

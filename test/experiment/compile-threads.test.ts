@@ -29,15 +29,16 @@ describe('compileOnOwnThreads', () => {
     expect(setFlags.mock.calls).toEqual([['--no-concurrent-recompilation'], ['--concurrent-recompilation']]);
   });
 
-  it("leaves V8 alone when Node was started with the user's choice", () => {
-    const saved = process.env.NODE_OPTIONS;
-    process.env.NODE_OPTIONS = '--max-old-space-size=4096 --concurrent_recompilation';
-    try {
-      compileOnOwnThreads(2, 2)();
-    } finally {
-      if (saved === undefined) delete process.env.NODE_OPTIONS;
-      else process.env.NODE_OPTIONS = saved;
-    }
-    expect(setFlags).not.toHaveBeenCalled();
-  });
+  for (const chosen of ['--concurrent_recompilation', '--predictable', '--single-threaded'])
+    it(`leaves V8 alone when Node was started with ${chosen}`, () => {
+      const saved = process.env.NODE_OPTIONS;
+      process.env.NODE_OPTIONS = `--max-old-space-size=4096 ${chosen}`;
+      try {
+        compileOnOwnThreads(2, 2)();
+      } finally {
+        if (saved === undefined) delete process.env.NODE_OPTIONS;
+        else process.env.NODE_OPTIONS = saved;
+      }
+      expect(setFlags).not.toHaveBeenCalled();
+    });
 });
