@@ -6,7 +6,7 @@
  * to the one written just before (a ticket's first response, resolution and handle time
  * often are) copied from the buffer. No Node API: the browser page bundles it.
  */
-import { writeFraction } from './number-text.js';
+import { writeFraction, writeWhole } from './number-text.js';
 
 /** Largest whole number written digit by digit: every integer up to it is exact in a double. */
 const LARGEST_DIGITS = 2 ** 53;
@@ -171,14 +171,6 @@ export class CsvBytes {
       bytes[this.length++] = ZERO + rest;
       return;
     }
-    let digits = 0;
-    for (let left = rest; left >= 1; left = Math.floor(left / 10)) digits++;
-    let at = this.length + digits;
-    this.length = at;
-    while (rest >= 1) {
-      const next = Math.floor(rest / 10);
-      bytes[--at] = ZERO + (rest - next * 10);
-      rest = next;
-    }
+    this.length = writeWhole(bytes, this.length, rest);
   }
 }

@@ -173,6 +173,14 @@ function writeSmall(bytes: Uint8Array, end: number, value: number, count: number
   if (left === 1) bytes[--at] = ZERO + rest;
 }
 
+/** Writes a whole number from 0 to 2^53 at `bytes[at…]` by its digits; returns the position after them. */
+export function writeWhole(bytes: Uint8Array, at: number, value: number): number {
+  let count = 1;
+  while (count < 16 && value >= POWERS[count]!) count++;
+  writeDigits(bytes, at + count, value, count);
+  return at + count;
+}
+
 /** The `count` digits of a whole number below 2^53 and 10^count, leading zeros kept, ending before `end`. */
 function writeDigits(bytes: Uint8Array, end: number, value: number, count: number): void {
   if (count <= 8) {
