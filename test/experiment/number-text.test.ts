@@ -74,7 +74,7 @@ describe('writeFraction', () => {
         const text = written(value);
         if (text !== null) expect(text).toBe(String(value));
       }),
-      { numRuns: 200_000 },
+      { numRuns: 100_000 },
     );
   });
 
