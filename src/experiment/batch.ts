@@ -31,8 +31,8 @@ export interface BatchOptions {
   /**
    * Called once, as soon as the batch leaves one of the machine's cores free: at once when it
    * runs on fewer threads than there are cores (one worker is this thread), else when a thread
-   * finds no replication left to take. Other work started then (the chart renderer loading
-   * Vega, about a second of CPU) takes no core from the replications.
+   * finds no replication left to take: other work started then takes no core from the
+   * replications (the pool itself lets V8 compile in the background again).
    */
   onSpareCore?: () => void;
 }

@@ -1,11 +1,12 @@
 /**
  * CSV text written as UTF-8 bytes into one reused buffer (`ticket-csv.ts`): a large table
  * is formatted without a string per cell, per row or per chunk. Numbers are the bytes of
- * `String(value)` (what `csvField` writes): whole numbers by their digits, others through
- * `String` once, and a number equal to the one written just before (a ticket's first
- * response, resolution and handle time often are) copied from the buffer. No Node API: the
- * browser page bundles it.
+ * `String(value)` (what `csvField` writes): whole numbers by their digits, fractions by
+ * `writeFraction` (number-text.ts; `String` once for the few it leaves), and a number equal
+ * to the one written just before (a ticket's first response, resolution and handle time
+ * often are) copied from the buffer. No Node API: the browser page bundles it.
  */
+import { writeFraction, writeWhole } from './number-text.js';
 
 /** Largest whole number written digit by digit: every integer up to it is exact in a double. */
 const LARGEST_DIGITS = 2 ** 53;
@@ -13,6 +14,8 @@ const COMMA = 0x2c;
 const NEWLINE = 0x0a;
 const MINUS = 0x2d;
 const ZERO = 0x30;
+/** Bytes `writeFraction` may write. */
+const FRACTION_ROOM = 25;
 
 const encoder = new TextEncoder();
 
@@ -119,11 +122,20 @@ export class CsvBytes {
       this.copyLast();
       return;
     }
+    this.reserve(FRACTION_ROOM);
+    const start = this.length;
+    const end = writeFraction(this.bytes, start, value);
+    if (end >= 0) {
+      this.length = end;
+      this.lastValue = value;
+      this.lastStart = start;
+      this.lastEnd = end;
+      return;
+    }
     const text = String(value);
     const count = text.length;
     this.reserve(count);
     const bytes = this.bytes;
-    const start = this.length;
     // A number's text is ASCII.
     for (let index = 0; index < count; index++) bytes[start + index] = text.charCodeAt(index);
     this.length = start + count;
@@ -159,14 +171,6 @@ export class CsvBytes {
       bytes[this.length++] = ZERO + rest;
       return;
     }
-    let digits = 0;
-    for (let left = rest; left >= 1; left = Math.floor(left / 10)) digits++;
-    let at = this.length + digits;
-    this.length = at;
-    while (rest >= 1) {
-      const next = Math.floor(rest / 10);
-      bytes[--at] = ZERO + (rest - next * 10);
-      rest = next;
-    }
+    this.length = writeWhole(bytes, this.length, rest);
   }
 }

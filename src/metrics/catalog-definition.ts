@@ -126,6 +126,11 @@ export interface MetricContext {
  */
 export class LogColumns {
   private readonly built = new Map<string, object>();
+  /**
+   * Ticket-scope KPI values over every measured ticket, by KPI id: the desk-wide KPIs and a segment holding every
+   * ticket (the only channel, priority or tier) have the same, computed once by whichever comes first.
+   */
+  readonly everyTicketValues = new Map<string, number | null>();
   constructor(
     readonly ledger: Ledger,
     readonly options: MetricOptions,

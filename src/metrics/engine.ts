@@ -137,7 +137,17 @@ export function computeKpis(
 ): KpiTable {
   const context = buildContext(ledger, options, undefined, columns);
   const values: Record<string, number | null> = {};
-  for (const kpi of KPI_CATALOG) values[kpi.id] = computable(ledger, kpi.needs) ? kpi.compute(context) : null;
+  const shared = context.columns.everyTicketValues;
+  for (const kpi of KPI_CATALOG) {
+    if (!computable(ledger, kpi.needs)) {
+      values[kpi.id] = null;
+      continue;
+    }
+    const ticketScope = (kpi.scope ?? 'ticket') === 'ticket';
+    const value = ticketScope && shared.has(kpi.id) ? (shared.get(kpi.id) ?? null) : kpi.compute(context);
+    values[kpi.id] = value;
+    if (ticketScope) shared.set(kpi.id, value);
+  }
   const tierTable: Record<string, Record<string, number | null>> = {};
   const tierIds = tiers ?? [
     ...new Set([

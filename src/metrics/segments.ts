@@ -178,9 +178,9 @@ export function computeSegments(
     },
   ];
   const segments: Segment[] = [];
-  // A segment holding every ticket of the log (the only channel, priority or tier…) has the ticket KPIs of any
-  // other such segment: computed once. Its agent KPIs depend on its agents, and are computed each time.
-  const everyTicketValues = new Map<string, number | null>();
+  // A segment holding every ticket of the log (the only channel, priority or tier…) has the ticket KPIs of the
+  // desk-wide context and of any other such segment: computed once. Its agent KPIs depend on its agents, and are
+  // computed each time.
   for (const { dimension, names, codes, agentsOf } of dimensions) {
     if (only.dimensions !== undefined && !only.dimensions.includes(dimension)) continue;
     const kpis = segmentKpis(dimension).filter(
@@ -199,6 +199,7 @@ export function computeSegments(
       const context = buildContext(ledger, options, { tickets, allTickets, agents: agentsOf(name) }, columns);
       const values: Record<string, number | null> = {};
       const everyTicket = rows.length === ledger.ticketCount;
+      const everyTicketValues = context.columns.everyTicketValues;
       for (const kpi of kpis) {
         const shared = everyTicket && (kpi.scope ?? 'ticket') === 'ticket';
         if (shared && everyTicketValues.has(kpi.id)) {

@@ -1,9 +1,11 @@
 /**
  * Where charts are rendered. Loading Vega and warming it up costs about a second of CPU —
- * as much as rendering a run's charts. A run starts the renderer before it simulates: on a
- * worker thread (from the build), Vega loads and warms up on another core while the
- * replications run, and the charts are rendered there when the numbers are ready. Without
- * the build's worker script (tests run `src/`) or threads, charts render in this thread.
+ * as much as rendering a run's charts. `startChartRenderer` starts a worker thread (from the
+ * build) where Vega loads and warms up on another core while the caller works, and renders
+ * the charts there when the numbers are ready (`detect`). Without the build's worker script
+ * (tests run `src/`) or threads, charts render in this thread. `desksim run` renders in its
+ * own thread after the replications (`inProcessRenderer`): the worker's ~70 MB beside a long
+ * run's ledger made the run's peak, and its warm-up is CPU the run does not need.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { TicketEvent } from '../../src/eventlog/types.js';
 import { buildContext } from '../../src/metrics/engine.js';
 import { Ledger } from '../../src/metrics/ledger.js';
+import { computeSegments } from '../../src/metrics/segments.js';
+import { metricOptions, runReplication } from '../../src/experiment/replication.js';
+import { buildDesk } from '../../src/model/build.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
 
 /**
  * Visits, in log order: 0 A→tier1 (10), 1 B→tier1 (20), 2 A→tier2 (30), 3 B→tier2 (40),
@@ -34,6 +38,20 @@ const visits = (context: ReturnType<typeof buildContext>) =>
   Object.fromEntries([...context.visitsByTier].map(([tier, list]) => [tier, [...list]]));
 
 describe('a segment context', () => {
+  it('of every ticket (the only channel, tier…) takes the desk-wide ticket KPIs: those it computes alone', () => {
+    const { scenario } = loadScenarioFile('scenarios/textbook/mmc.yaml', {
+      overrides: ['horizon.days=3', 'horizon.warmup_days=1', 'replications=1'],
+    });
+    const model = buildDesk(scenario);
+    // A replication computes the desk-wide KPIs first, then segments on the same columns.
+    const { outcome, ledger: folded } = runReplication(model, 1, undefined, undefined, true);
+    const alone = computeSegments(folded, metricOptions(model));
+    expect(alone.filter((segment) => segment.dimension === 'channel')).toHaveLength(1);
+    expect(outcome.segments).toEqual(alone);
+    const channel = alone.find((segment) => segment.dimension === 'channel')!;
+    for (const [kpi, value] of Object.entries(channel.values)) expect(outcome.kpis.values[kpi], kpi).toEqual(value);
+  });
+
   it('has the visits of the whole log for all tickets', () => {
     expect(visits(buildContext(ledger(), options))).toEqual({ tier1: [0, 1, 4, 5], tier2: [2, 3] });
   });

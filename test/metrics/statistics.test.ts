@@ -25,4 +25,19 @@ describe('quantiles', () => {
       }
     }
   });
+
+  it('several quantiles of one sample, each selecting between those already selected, agree with sorting', () => {
+    const random = createStream(7, 2, 'test.quantiles');
+    for (const size of [1, 2, 7, 100, 1001]) {
+      for (const ties of [false, true]) {
+        const values = Array.from({ length: size }, () => (ties ? Math.floor(random() * 5) : random() * 100));
+        const sample = Float64Array.from(values);
+        // The catalog's order (median, then 90th), then others on either side and one repeated.
+        for (const probability of [0.5, 0.9, 0.1, 0.99, 0.5, 0.75, 0, 1])
+          expect(selectQuantile(sample, probability), `size ${size}, p ${probability}`).toBe(
+            quantile(values, probability),
+          );
+      }
+    }
+  });
 });

@@ -85,8 +85,7 @@ async function finish(
         directory,
         plan.scenario,
         { ...plan.outputs, output: outputOptions(io, options) },
-        async (staged, onSpareCore) => {
-          onSpareCore(); // nothing else runs on the other core: the chart renderer warms up there
+        async (staged) => {
           if (spec.eventsPath !== undefined) {
             // The shard that ran replication 1 wrote its event log.
             const first = shards.find((shard) => shard.manifest.runs[0]?.replications.includes(1));

@@ -5,7 +5,7 @@
  * than every ticket.
  */
 import { formatDuration } from '../../engine/duration.js';
-import { sortedQuantile } from '../../metrics/statistics.js';
+import { selectQuantile } from '../../metrics/statistics.js';
 import type { ResolvedTickets } from '../../experiment/replication.js';
 import { chart, COLORS, round, type Chart } from './chart.js';
 
@@ -25,17 +25,37 @@ const TICKS: ReadonlyArray<[hours: number, label: string]> = [
   [30 * 24, '30 days'],
 ];
 
-/** The histogram of resolution times by priority, with p50 and p90 rules. */
-export function resolutionTimeChart(tickets: ResolvedTickets, priorities: readonly string[], subtitle?: string): Chart {
-  const byPriority = new Map<string, number[]>();
+/**
+ * Each priority's resolution times (finite and not negative), in table order: counted first, then placed, so 800,000
+ * tickets make one typed array per priority and no list. Codes of one name share it.
+ */
+function resolutionsByPriority(tickets: ResolvedTickets): Map<string, Float64Array> {
+  const names = new Map<string, number>();
+  const nameOfCode = tickets.priorities.map((name) => {
+    if (!names.has(name)) names.set(name, names.size);
+    return names.get(name)!;
+  });
+  const kept = (minutes: number) => Number.isFinite(minutes) && minutes >= 0;
+  const sizes = new Int32Array(names.size);
+  for (let index = 0; index < tickets.minutes.length; index++)
+    if (kept(tickets.minutes[index]!)) sizes[nameOfCode[tickets.priority[index]!]!]!++;
+  const samples = Array.from(sizes, (size) => new Float64Array(size));
+  const filled = new Int32Array(names.size);
   for (let index = 0; index < tickets.minutes.length; index++) {
     const minutes = tickets.minutes[index]!;
-    if (!Number.isFinite(minutes) || minutes < 0) continue;
-    const priority = tickets.priorities[tickets.priority[index]!]!;
-    const list = byPriority.get(priority) ?? [];
-    list.push(minutes);
-    byPriority.set(priority, list);
+    if (!kept(minutes)) continue;
+    const name = nameOfCode[tickets.priority[index]!]!;
+    samples[name]![filled[name]!++] = minutes;
   }
+  // Priorities without a resolved ticket are left out (the chart's order is set by the caller's list, then by name).
+  const byPriority = new Map<string, Float64Array>();
+  for (const [name, code] of names) if (sizes[code]! > 0) byPriority.set(name, samples[code]!);
+  return byPriority;
+}
+
+/** The histogram of resolution times by priority, with p50 and p90 rules. */
+export function resolutionTimeChart(tickets: ResolvedTickets, priorities: readonly string[], subtitle?: string): Chart {
+  const byPriority = resolutionsByPriority(tickets);
   const order = [
     ...priorities.filter((priority) => byPriority.has(priority)),
     ...[...byPriority.keys()].filter((priority) => !priorities.includes(priority)).sort(),
@@ -44,15 +64,16 @@ export function resolutionTimeChart(tickets: ResolvedTickets, priorities: readon
   const marks: Array<Record<string, unknown>> = [];
   let longest = 60;
   for (const priority of order) {
-    const sorted = Float64Array.from(byPriority.get(priority)!).sort();
-    longest = Math.max(longest, sorted[sorted.length - 1]!);
+    const sample = byPriority.get(priority)!;
+    let slowest = Number.NEGATIVE_INFINITY;
+    for (let position = 0; position < sample.length; position++)
+      if (sample[position]! > slowest) slowest = sample[position]!;
+    longest = Math.max(longest, slowest);
     // Bin indices are ≥ 0 (nothing is shorter than SHORTEST) and few: counted in an array by
     // index, read back in index order (a map per ticket cost a second on 800,000 tickets).
-    const counts = new Array<number>(
-      Math.floor(Math.log10(Math.max(sorted[sorted.length - 1]!, SHORTEST)) * BINS_PER_DECADE) + 1,
-    ).fill(0);
-    for (let position = 0; position < sorted.length; position++) {
-      counts[Math.floor(Math.log10(Math.max(sorted[position]!, SHORTEST)) * BINS_PER_DECADE)]!++;
+    const counts = new Array<number>(Math.floor(Math.log10(Math.max(slowest, SHORTEST)) * BINS_PER_DECADE) + 1).fill(0);
+    for (let position = 0; position < sample.length; position++) {
+      counts[Math.floor(Math.log10(Math.max(sample[position]!, SHORTEST)) * BINS_PER_DECADE)]!++;
     }
     for (let index = 0; index < counts.length; index++) {
       const count = counts[index]!;
@@ -61,24 +82,25 @@ export function resolutionTimeChart(tickets: ResolvedTickets, priorities: readon
         priority,
         from: round(10 ** (index / BINS_PER_DECADE) / 60),
         to: round(10 ** ((index + 1) / BINS_PER_DECADE) / 60),
-        share: round(count / sorted.length),
+        share: round(count / sample.length),
         range:
           `${formatDuration(10 ** (index / BINS_PER_DECADE))} – ` +
           `${formatDuration(10 ** ((index + 1) / BINS_PER_DECADE))}`,
         tickets: count,
       });
     }
+    // By selection, not by sorting the sample (the same type-7 quantiles): 0.1 s less on 780,000 tickets.
     for (const [statistic, probability] of [
       ['p50', 0.5],
       ['p90', 0.9],
     ] as const) {
-      const minutes = sortedQuantile(sorted, probability)!;
+      const minutes = selectQuantile(sample, probability)!;
       marks.push({
         priority,
         statistic,
         hours: round(Math.max(minutes, SHORTEST) / 60),
         label: `${statistic} ${formatDuration(Math.round(minutes))}`,
-        tickets: sorted.length,
+        tickets: sample.length,
       });
     }
   }
