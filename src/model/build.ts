@@ -26,7 +26,7 @@ import type {
   TierModel,
   WorkforceModel,
 } from './desk-model.js';
-import type { SatisfactionModel } from './satisfaction.js';
+import type { SatisfactionModel } from '../desk/satisfaction.js';
 
 const MINUTES_PER_DAY = 24 * 60;
 /** Ceiling of a category's coverage left out of a per-category `documentable` (the schema's overall default). */

@@ -6,7 +6,7 @@
 import type { BusinessCalendar, LocalTimeTable, RateFunction, Sampler } from '../engine/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { GamingModel } from './gaming/model.js';
-import type { SatisfactionModel } from './satisfaction.js';
+import type { SatisfactionModel } from '../desk/satisfaction.js';
 
 export interface ChannelModel {
   id: string;

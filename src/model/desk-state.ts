@@ -35,7 +35,7 @@ import {
   TicketState,
   WORK_STRIDE,
   type TierQueue,
-} from './structures.js';
+} from '../desk/structures.js';
 
 /** A tier's queue and its idle agents. */
 export interface TierState {

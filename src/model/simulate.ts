@@ -34,7 +34,7 @@ import type { DeskModel, TierModel } from './build.js';
 import { DeskState } from './desk-state.js';
 import { BRIEF_SESSION, Outcome, Resolution } from './gaming/index.js';
 import { Kind, type Conversation, type SurveyReply } from './mechanisms/index.js';
-import { type Agent, type ShiftChange, type Ticket, TicketState } from './structures.js';
+import { type Agent, type ShiftChange, type Ticket, TicketState } from '../desk/structures.js';
 
 /**
  * What one replication did (the KPIs come from the event log, not from here). A sink that

@@ -3,6 +3,7 @@
  * policies, engineering, knowledge and gaming (docs/defaults.md). The desk's are in
  * `default-sources-desk.ts`.
  */
+import { BEHAVIOUR_REGISTRY } from '../gaming/registry.js';
 import { assumption, cited, type DefaultSource, neutral, unchecked } from './default-references.js';
 
 const GAMING_OFF = neutral('agents do not game unless a scenario or an incentive switches it on');
@@ -91,20 +92,11 @@ export const PEOPLE_SOURCES: Record<string, DefaultSource> = {
   'knowledge.documentable': assumption('most but not all problems can be written down; the rest are new or one-off'),
   'knowledge.decay_per_week': assumption('product changes outdate about 1 % of the articles a week'),
   'knowledge.self_service': neutral('customers do not search first unless a scenario says so'),
-  'gaming.premature_close.intensity': GAMING_OFF,
-  'gaming.generic_first_reply.intensity': GAMING_OFF,
-  'gaming.generic_first_reply.reply_time': assumption('pasting a template takes a couple of minutes'),
-  'gaming.cherry_pick.intensity': GAMING_OFF,
-  'gaming.escalation_avoidance.intensity': GAMING_OFF,
-  'gaming.escalation_avoidance.retries': assumption('one more try before giving in'),
-  'gaming.escalation_dumping.intensity': GAMING_OFF,
-  'gaming.escalation_dumping.look': assumption('a glance of a few minutes before passing the ticket on'),
-  'gaming.sla_clock_pause.intensity': GAMING_OFF,
-  'gaming.rushing.intensity': GAMING_OFF,
-  'gaming.rushing.cut': assumption('a rushed session skips about two fifths of the work'),
-  'gaming.rushing.accuracy_loss': assumption('and fixes a third less often'),
-  'gaming.survey_selection.intensity': GAMING_OFF,
-  'gaming.ticket_splitting.intensity': GAMING_OFF,
-  'gaming.ticket_splitting.share': assumption('half the work is done before the ticket is split'),
-  'gaming.ticket_splitting.overhead': assumption('opening the new ticket takes a few minutes'),
+  // Each gaming behaviour's defaults: intensity off, and the reasons its own file gives.
+  ...Object.fromEntries(
+    BEHAVIOUR_REGISTRY.flatMap((behaviour) => [
+      [`gaming.${behaviour.id}.intensity`, GAMING_OFF],
+      ...Object.entries(behaviour.defaults).map(([field, why]) => [`gaming.${behaviour.id}.${field}`, assumption(why)]),
+    ]),
+  ),
 };

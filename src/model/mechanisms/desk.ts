@@ -10,7 +10,7 @@ import type { Rng } from '../../engine/index.js';
 import type { EventType, ReplyKind } from '../../eventlog/types.js';
 import type { DeskModel } from '../build.js';
 import type { Gaming } from '../gaming/index.js';
-import type { Agent, Ticket } from '../structures.js';
+import type { Agent, Ticket } from '../../desk/structures.js';
 
 /**
  * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
