@@ -14,12 +14,15 @@ const MAY_IMPORT = {
   metrics: ['engine', 'eventlog'],
   // The desk's contract with its plug-ins: tickets, agents, queues, the hooks and what they may do.
   desk: ['engine', 'eventlog', 'document'],
-  // The plug-ins (gaming behaviours): each file holds its scenario section and its runtime.
+  // The plug-ins (gaming behaviours, mechanisms): each file holds its scenario section and its runtime.
   gaming: ['engine', 'eventlog', 'document', 'metrics', 'desk'],
-  scenario: ['engine', 'document', 'metrics', 'gaming'],
-  model: ['engine', 'eventlog', 'document', 'desk', 'gaming', 'scenario'],
+  mechanisms: ['engine', 'eventlog', 'document', 'metrics', 'desk'],
+  scenario: ['engine', 'document', 'metrics', 'gaming', 'mechanisms'],
+  model: ['engine', 'eventlog', 'document', 'desk', 'gaming', 'mechanisms', 'scenario'],
   importer: ['engine', 'eventlog', 'document'],
-  experiment: ['engine', 'eventlog', 'document', 'theory', 'metrics', 'desk', 'gaming', 'scenario', 'model'],
+  experiment: [
+    ...['engine', 'eventlog', 'document', 'theory', 'metrics', 'desk', 'gaming', 'mechanisms', 'scenario', 'model'],
+  ],
 };
 const BELOW_REPORT = [...MAY_IMPORT.experiment, 'experiment', 'importer'];
 MAY_IMPORT.report = BELOW_REPORT;

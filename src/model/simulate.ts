@@ -33,8 +33,8 @@ import type { EventSink } from '../eventlog/types.js';
 import type { DeskModel, TierModel } from './build.js';
 import { DeskState } from './desk-state.js';
 import { BRIEF_SESSION, Outcome, Resolution } from './gaming/index.js';
-import { Kind, type Conversation, type SurveyReply } from './mechanisms/index.js';
-import { type Agent, type ShiftChange, type Ticket, TicketState } from '../desk/structures.js';
+import { Kind } from './mechanisms/index.js';
+import { type Agent, type Ticket, TicketState } from '../desk/structures.js';
 
 /**
  * What one replication did (the KPIs come from the event log, not from here). A sink that
@@ -78,6 +78,7 @@ class DeskSimulation extends DeskState {
     const closing = this.closing;
     const workDone = this.workDone;
     const arrivals = this.arrivals;
+    const handlers = this.calendarHandlers;
     for (;;) {
       // Three more sources of events are merged here with the calendar, each cheaper than a
       // calendar entry per event. Agents finishing work: one timer per agent, and work
@@ -109,47 +110,7 @@ class DeskSimulation extends DeskState {
       const entry = calendar.pop();
       const now = calendar.now;
       if (entry === undefined || now > horizon) break;
-      switch (calendar.priority) {
-        case Kind.Abandonment:
-          this.abandon(entry as Ticket, now);
-          break;
-        case Kind.ShiftChange:
-          this.workforce.changeDuty(entry as ShiftChange, now);
-          break;
-        case Kind.Return:
-          this.returns.comeBack(entry as Ticket, now);
-          break;
-        case Kind.EngineeringDone:
-          this.engineering.deliver(entry as Ticket, now);
-          break;
-        case Kind.CustomerReply:
-          this.information.answer(entry as Ticket, now);
-          break;
-        case Kind.SilentClose:
-          this.information.closeSilent(entry as Ticket, now);
-          break;
-        case Kind.SurveyAnswer:
-          this.opinion.answerSurvey(entry as SurveyReply, now);
-          break;
-        case Kind.Absence:
-          this.workforce.toggleAbsence(entry as Agent, now);
-          break;
-        case Kind.Review:
-          this.workforce.reviewAttrition(now);
-          break;
-        case Kind.Hire:
-          this.workforce.hire(entry as Agent, now);
-          break;
-        case Kind.Chase:
-          this.aging.chase(entry as Ticket, now);
-          break;
-        case Kind.Acknowledgement:
-          this.acknowledgement.due(entry as Ticket, now);
-          break;
-        case Kind.Automation:
-          this.automation.converse(entry as Conversation, now);
-          break;
-      }
+      handlers[calendar.priority]!(entry, now);
     }
   }
 
@@ -214,6 +175,7 @@ class DeskSimulation extends DeskState {
     if (this.knowledge.enabled && this.model.isEntryTier[ticket.tier] && (ticket.session & BRIEF_SESSION) === 0) {
       workTime = this.knowledge.consult(agent, ticket, workTime, now);
     }
+    if (this.plugins !== null) workTime = this.plugins.assigned(agent, ticket, workTime, now);
     this.workDone.set(agent.slot, now + workTime);
   }
 
@@ -275,6 +237,7 @@ class DeskSimulation extends DeskState {
     } else if (resolution !== Resolution.Part) {
       returns = this.returns.mayReturn(ticket, now);
     }
+    if (this.plugins !== null) this.plugins.resolved(ticket, agent, now);
     if (resolution === Resolution.Closed) this.closeNow(ticket, now);
     else this.awaitClose(ticket, now, returns, fixed);
   }
@@ -311,6 +274,7 @@ class DeskSimulation extends DeskState {
     ticket.chainPosition++;
     ticket.asked = false;
     if (this.handoffs.enabled) this.handoffs.escalated(ticket, ticket.tier);
+    if (this.plugins !== null) this.plugins.escalated(ticket, agent, ticket.tier, target, now);
     if (this.gaming?.escalating(agent, ticket, target, now)) return;
     this.enqueue(ticket, target, now);
   }

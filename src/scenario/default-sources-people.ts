@@ -1,12 +1,10 @@
 /**
  * Sources of the defaults about people and what they do: customers, agents, costs, management
- * policies, engineering, knowledge and gaming (docs/defaults.md). The desk's are in
- * `default-sources-desk.ts`.
+ * policies, engineering and knowledge (docs/defaults.md). The desk's are in
+ * `default-sources-desk.ts`, the plug-ins' (gaming behaviours, plug-in mechanisms) in
+ * `default-sources-plugins.ts`.
  */
-import { BEHAVIOUR_REGISTRY } from '../gaming/registry.js';
 import { assumption, cited, type DefaultSource, neutral, unchecked } from './default-references.js';
-
-const GAMING_OFF = neutral('agents do not game unless a scenario or an incentive switches it on');
 
 /** A default's source, by the field's path in the JSON Schema. */
 export const PEOPLE_SOURCES: Record<string, DefaultSource> = {
@@ -92,11 +90,4 @@ export const PEOPLE_SOURCES: Record<string, DefaultSource> = {
   'knowledge.documentable': assumption('most but not all problems can be written down; the rest are new or one-off'),
   'knowledge.decay_per_week': assumption('product changes outdate about 1 % of the articles a week'),
   'knowledge.self_service': neutral('customers do not search first unless a scenario says so'),
-  // Each gaming behaviour's defaults: intensity off, and the reasons its own file gives.
-  ...Object.fromEntries(
-    BEHAVIOUR_REGISTRY.flatMap((behaviour) => [
-      [`gaming.${behaviour.id}.intensity`, GAMING_OFF],
-      ...Object.entries(behaviour.defaults).map(([field, why]) => [`gaming.${behaviour.id}.${field}`, assumption(why)]),
-    ]),
-  ),
 };

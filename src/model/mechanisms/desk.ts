@@ -44,6 +44,9 @@ export const Kind = {
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
+/** The plug-in mechanisms' calendar kinds follow the built-in ones, one each in registry order (plugins.ts). */
+export const FIRST_PLUGIN_KIND = 16;
+
 export const MINUTES_PER_DAY = 24 * 60;
 
 /** The desk core as the mechanisms see it. */
