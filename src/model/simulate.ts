@@ -20,9 +20,13 @@
  * ticket's attributes and work content are drawn when it is created, in creation order, so
  * changing staffing or discipline does not shift any draw (common random numbers).
  *
- * Gaming behaviours (gaming/, docs/gaming.md) are plug-ins called at the decision points —
+ * Gaming behaviours (src/gaming/, docs/gaming.md) are plug-ins called at the decision points —
  * which ticket a free agent takes, a session's work, how it ends, escalation, a customer's
  * answer, resolution, survey — through `Gaming`, which is null on a desk without gaming.
+ * Plug-in mechanisms (src/mechanisms/) are asked at generic ones — a ticket opened, a
+ * session's work, a resolution, an escalation — and on their own calendar entries, through
+ * `PluginMechanisms`, null on a desk that uses none. Calendar entries are dispatched through a
+ * table by kind (`dispatchTable`), so a new kind needs no edit here.
  *
  * The desk's state, what mechanisms may call, arrivals and a ticket's identity and work
  * content are in desk-state.ts (`DeskState`, which this class extends); the arrival sources in
