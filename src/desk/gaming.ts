@@ -1,10 +1,10 @@
 /**
  * The plug-in contract of gaming behaviours (`src/gaming/`): the decision points where the
  * simulation asks them (hooks), the few things they may do to the desk (`GamingDesk`), and
- * what they are built from (`BehaviourContext`). A behaviour
- * changes what agents do to tickets — which ticket they take, how long they work, how a
- * session ends, whether a survey goes out — and never touches an output: every effect on a
- * KPI comes from the events those tickets then produce.
+ * what they are built from (`BehaviourContext`). A behaviour changes what agents do to
+ * tickets — which ticket they take, how long they work, how a session ends, whether a survey
+ * goes out — and never touches an output: every effect on a KPI comes from the events those
+ * tickets then produce.
  *
  * ```
  * agent free ──pick──▶ assign ──plan──▶ work ──finish──▶ (the session's outcome)

@@ -1,7 +1,8 @@
 /**
  * Where every default of the scenario comes from: the sources table (`default-sources-desk.ts`,
- * `default-sources-people.ts`, `default-sources-plugins.ts`), checked against the defaults the JSON Schema holds
- * (`default-fields.ts`), and docs/defaults.md generated from both (`npm run docs:defaults`).
+ * `default-sources-people.ts`, and `default-sources-plugins.ts` from the plug-ins' files),
+ * checked against the defaults the JSON Schema holds (`default-fields.ts`), and
+ * docs/defaults.md generated from both (`npm run docs:defaults`).
  */
 import { type DefaultedField, defaultedFields } from './default-fields.js';
 import { ASSUMPTION, type DefaultSource, REFERENCES, UNCHECKED } from './default-references.js';
