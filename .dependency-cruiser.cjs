@@ -12,10 +12,17 @@ const MAY_IMPORT = {
   document: ['engine'],
   theory: ['engine'],
   metrics: ['engine', 'eventlog'],
-  scenario: ['engine', 'document', 'metrics'],
-  model: ['engine', 'eventlog', 'document', 'scenario'],
+  // The desk's contract with its plug-ins: tickets, agents, queues, the hooks and what they may do.
+  desk: ['engine', 'eventlog', 'document'],
+  // The plug-ins (gaming behaviours, mechanisms): each file holds its scenario section and its runtime.
+  gaming: ['engine', 'eventlog', 'document', 'metrics', 'desk'],
+  mechanisms: ['engine', 'eventlog', 'document', 'metrics', 'desk'],
+  scenario: ['engine', 'document', 'metrics', 'gaming', 'mechanisms'],
+  model: ['engine', 'eventlog', 'document', 'desk', 'gaming', 'mechanisms', 'scenario'],
   importer: ['engine', 'eventlog', 'document'],
-  experiment: ['engine', 'eventlog', 'document', 'theory', 'metrics', 'scenario', 'model'],
+  experiment: [
+    ...['engine', 'eventlog', 'document', 'theory', 'metrics', 'desk', 'gaming', 'mechanisms', 'scenario', 'model'],
+  ],
 };
 const BELOW_REPORT = [...MAY_IMPORT.experiment, 'experiment', 'importer'];
 MAY_IMPORT.report = BELOW_REPORT;

@@ -35,3 +35,23 @@ export const durationSchema = z
     }
   })
   .describe('A duration: minutes as a number, or a string like "45s", "15m", "4h", "2d", "1w".');
+
+/** A duration (minutes, or text such as "4h") greater than 0. */
+export const positiveDuration = durationSchema.refine((minutes) => minutes > 0, 'must be a positive duration');
+
+/** A probability, 0..1. */
+export const probability = z.number().min(0).max(1);
+/**
+ * Names every JavaScript object answers to (`toString`, `constructor`...): never an id, so no
+ * lookup by id can find them.
+ */
+const reservedNames = new Set(Object.getOwnPropertyNames(Object.prototype));
+/** An id a scenario gives to a tier, channel, category...: a letter, then letters, digits, "_" or "-". */
+export const identifier = z
+  .string()
+  .max(100)
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and use letters, digits, "_" or "-"')
+  .superRefine((id, context) => {
+    if (reservedNames.has(id))
+      context.addIssue({ code: 'custom', message: `"${id}" is a reserved name; choose another id` });
+  });

@@ -11,9 +11,9 @@
  *
  * Pure functions over run results; the command line loads the scenarios and runs them.
  */
-import { kpiDirection, TRUTH_KPI_CATALOG, type KpiDirection, type KpiId } from '../metrics/catalog.js';
+import { kpiDirection, TRUTH_KPI_CATALOG, type KpiDirection } from '../metrics/catalog.js';
 import { parseKpiKey } from '../metrics/kpi-key.js';
-import { INCENTIVE_KPIS, type IncentiveKpi } from '../scenario/incentives.js';
+import { INCENTIVE_KPIS } from '../scenario/incentives.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { whoPays, type WhoPays } from './who-pays.js';
@@ -34,10 +34,6 @@ export const DEFAULT_PRESSURE_LEVELS: readonly number[] = [0, 0.25, 0.5, 0.75, 1
 
 /** The KPIs pressure may target (the incentive table's), in table order. */
 export { INCENTIVE_KPIS };
-
-/** Compile-time check that the incentive table names only catalog KPIs (the model cannot import the catalog). */
-const incentiveKpisAreKpis: IncentiveKpi extends KpiId ? true : never = true;
-void incentiveKpisAreKpis;
 
 /** One incentive as the scenario writes it. */
 export interface Incentive {

@@ -17,6 +17,7 @@ import {
 import { scenarioBusinessHours, scenarioLocalTime } from '../scenario/calendar.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildGaming } from './gaming/model.js';
+import { activePlugins } from './mechanisms/plugins.js';
 import type {
   AgentPlan,
   CategoryModel,
@@ -26,7 +27,7 @@ import type {
   TierModel,
   WorkforceModel,
 } from './desk-model.js';
-import type { SatisfactionModel } from './satisfaction.js';
+import type { SatisfactionModel } from '../desk/satisfaction.js';
 
 const MINUTES_PER_DAY = 24 * 60;
 /** Ceiling of a category's coverage left out of a per-category `documentable` (the schema's overall default). */
@@ -370,5 +371,6 @@ export function buildDesk(scenario: Scenario): DeskModel {
     businessHours: scenarioBusinessHours(scenario, time),
     reopenWindow: scenario.metrics.reopen_window_days * MINUTES_PER_DAY,
     gaming: buildGaming(scenario, complexities),
+    plugins: activePlugins(scenario),
   };
 }

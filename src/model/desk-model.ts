@@ -4,9 +4,10 @@
  * workforce parameters. Types only: built once, shared by every replication, no random state.
  */
 import type { BusinessCalendar, LocalTimeTable, RateFunction, Sampler } from '../engine/index.js';
+import type { MechanismDefinition } from '../mechanisms/definition.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { GamingModel } from './gaming/model.js';
-import type { SatisfactionModel } from './satisfaction.js';
+import type { SatisfactionModel } from '../desk/satisfaction.js';
 
 export interface ChannelModel {
   id: string;
@@ -111,6 +112,8 @@ export interface DeskModel {
   reopenWindow: number;
   /** Gaming behaviours and legitimate effort (docs/gaming.md). */
   gaming: GamingModel;
+  /** The plug-in mechanisms the scenario uses (`src/mechanisms/`), in registry order; often none. */
+  plugins: readonly MechanismDefinition[];
 }
 
 /** The knowledge base (see docs/model.md, Knowledge). */

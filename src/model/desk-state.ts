@@ -12,19 +12,17 @@ import { fieldSink, type EventSink, type EventType, type FieldSink, type ReplyKi
 import { type ArrivalSource, ArrivalSources } from './arrival-sources.js';
 import { pick, type DeskModel } from './build.js';
 import { createGaming, type Gaming, type GamingDesk, type Resolution } from './gaming/index.js';
-import { createMechanisms, type Kind, Search, type Desk } from './mechanisms/index.js';
-import type { Aging } from './mechanisms/aging.js';
-import type { Automation } from './mechanisms/automation.js';
-import type { Handoffs } from './mechanisms/handoffs.js';
-import type { CustomerOpinion } from './mechanisms/opinion.js';
-import type { Engineering } from './mechanisms/engineering.js';
-import type { InformationRequests } from './mechanisms/information.js';
-import type { Knowledge } from './mechanisms/knowledge.js';
-import type { Returns } from './mechanisms/returns.js';
-import type { Workforce } from './mechanisms/workforce.js';
-import type { AutoAcknowledgement } from './mechanisms/auto-acknowledgement.js';
-import type { ChannelHours } from './mechanisms/channels.js';
-import type { Blending } from './mechanisms/blending.js';
+import {
+  type CalendarHandler,
+  createMechanisms,
+  dispatchTable,
+  Kind,
+  mechanismCalendar,
+  type Mechanisms,
+  Search,
+  type Desk,
+} from './mechanisms/index.js';
+import { createPluginMechanisms, type PluginHost, type PluginMechanisms } from './mechanisms/plugins.js';
 import {
   type Agent,
   CloseQueue,
@@ -35,7 +33,7 @@ import {
   TicketState,
   WORK_STRIDE,
   type TierQueue,
-} from './structures.js';
+} from '../desk/structures.js';
 
 /** A tier's queue and its idle agents. */
 export interface TierState {
@@ -44,7 +42,7 @@ export interface TierState {
 }
 
 /** The state of one replication and everything around service; `DeskSimulation` adds the flow. */
-export abstract class DeskState implements GamingDesk, Desk {
+export abstract class DeskState implements GamingDesk, Desk, PluginHost {
   protected readonly calendar = new EventCalendar<object>();
   /**
    * When each agent (by seat, the order of `agents`) finishes the work in hand: beside the
@@ -62,19 +60,23 @@ export abstract class DeskState implements GamingDesk, Desk {
   readonly gaming: Gaming | null;
   readonly agents: Agent[] = [];
   protected readonly closing = new CloseQueue();
-  // The mechanisms (mechanisms/index.ts), each in a field of its own class: calls stay monomorphic.
-  protected readonly knowledge: Knowledge;
-  protected readonly engineering: Engineering;
-  protected readonly opinion: CustomerOpinion;
-  protected readonly information: InformationRequests;
-  protected readonly returns: Returns;
-  protected readonly workforce: Workforce;
-  protected readonly aging: Aging;
-  protected readonly acknowledgement: AutoAcknowledgement;
-  protected readonly handoffs: Handoffs;
-  protected readonly automation: Automation;
-  protected readonly channelHours: ChannelHours;
-  protected readonly blending: Blending;
+  // The built-in mechanisms (mechanisms/index.ts), each in a field of its own type: calls stay monomorphic.
+  protected readonly knowledge: Mechanisms['knowledge'];
+  protected readonly engineering: Mechanisms['engineering'];
+  protected readonly opinion: Mechanisms['opinion'];
+  protected readonly information: Mechanisms['information'];
+  protected readonly returns: Mechanisms['returns'];
+  protected readonly workforce: Mechanisms['workforce'];
+  protected readonly aging: Mechanisms['aging'];
+  protected readonly acknowledgement: Mechanisms['acknowledgement'];
+  protected readonly handoffs: Mechanisms['handoffs'];
+  protected readonly automation: Mechanisms['automation'];
+  protected readonly channelHours: Mechanisms['channelHours'];
+  protected readonly blending: Mechanisms['blending'];
+  /** The plug-in mechanisms the scenario uses (`src/mechanisms/`), or null: then no hook is asked. */
+  protected readonly plugins: PluginMechanisms | null;
+  /** The calendar's dispatch table: each kind's handler, by kind (`dispatchTable`). */
+  protected readonly calendarHandlers: CalendarHandler[];
   /** Every arrival source, and the one whose arrival is next. */
   protected readonly arrivals: ArrivalSources;
   protected nextTicketId = 1;
@@ -127,6 +129,12 @@ export abstract class DeskState implements GamingDesk, Desk {
     this.channelHours = mechanisms.channelHours;
     this.blending = mechanisms.blending;
     this.arrivals = new ArrivalSources(model, replication);
+    this.plugins = createPluginMechanisms(model, this, replication);
+    const abandon: CalendarHandler = (entry, now) => this.abandon(entry as Ticket, now);
+    this.calendarHandlers = dispatchTable(
+      [[Kind.Abandonment, abandon], ...mechanismCalendar(mechanisms)],
+      this.plugins,
+    );
   }
 
   // --- the ticket flow (simulate.ts) ------------------------------------------------------
@@ -137,6 +145,7 @@ export abstract class DeskState implements GamingDesk, Desk {
   abstract settleResolution(ticket: Ticket, tier: string, fixed: boolean, now: number): void;
   abstract escalate(ticket: Ticket, agent: Agent, now: number): void;
   abstract becomeFree(agent: Agent, now: number): void;
+  protected abstract abandon(ticket: Ticket, now: number): void;
 
   // --- what mechanisms and behaviours may do (Desk, GamingDesk) ----------------------------
 
@@ -177,7 +186,8 @@ export abstract class DeskState implements GamingDesk, Desk {
     );
   }
 
-  schedule(time: number, kind: Kind, entry: object): void {
+  /** Puts an entry on the calendar: a `Kind`, or a plug-in's kind (`FIRST_PLUGIN_KIND` on). */
+  schedule(time: number, kind: number, entry: object): void {
     this.calendar.schedule(time, kind, entry);
   }
 
@@ -278,6 +288,7 @@ export abstract class DeskState implements GamingDesk, Desk {
     if (ticket.issue !== ticket.id)
       this.emit(now, 'truth_issue', ticket.id, undefined, undefined, undefined, ticket.issue);
     if (this.acknowledgement.enabled) this.acknowledgement.created(ticket, now);
+    if (this.plugins !== null) this.plugins.opened(ticket, now);
     if (this.automation.enabled && this.automation.take(ticket, now)) return;
     this.enqueue(ticket, this.model.channels[ticket.channel]!.entryTier, now);
   }

@@ -20,9 +20,13 @@
  * ticket's attributes and work content are drawn when it is created, in creation order, so
  * changing staffing or discipline does not shift any draw (common random numbers).
  *
- * Gaming behaviours (gaming/, docs/gaming.md) are plug-ins called at the decision points —
+ * Gaming behaviours (src/gaming/, docs/gaming.md) are plug-ins called at the decision points —
  * which ticket a free agent takes, a session's work, how it ends, escalation, a customer's
  * answer, resolution, survey — through `Gaming`, which is null on a desk without gaming.
+ * Plug-in mechanisms (src/mechanisms/) are asked at generic ones — a ticket opened, a
+ * session's work, a resolution, an escalation — and on their own calendar entries, through
+ * `PluginMechanisms`, null on a desk that uses none. Calendar entries are dispatched through a
+ * table by kind (`dispatchTable`), so a new kind needs no edit here.
  *
  * The desk's state, what mechanisms may call, arrivals and a ticket's identity and work
  * content are in desk-state.ts (`DeskState`, which this class extends); the arrival sources in
@@ -33,8 +37,8 @@ import type { EventSink } from '../eventlog/types.js';
 import type { DeskModel, TierModel } from './build.js';
 import { DeskState } from './desk-state.js';
 import { BRIEF_SESSION, Outcome, Resolution } from './gaming/index.js';
-import { Kind, type Conversation, type SurveyReply } from './mechanisms/index.js';
-import { type Agent, type ShiftChange, type Ticket, TicketState } from './structures.js';
+import { Kind } from './mechanisms/index.js';
+import { type Agent, type Ticket, TicketState } from '../desk/structures.js';
 
 /**
  * What one replication did (the KPIs come from the event log, not from here). A sink that
@@ -78,6 +82,7 @@ class DeskSimulation extends DeskState {
     const closing = this.closing;
     const workDone = this.workDone;
     const arrivals = this.arrivals;
+    const handlers = this.calendarHandlers;
     for (;;) {
       // Three more sources of events are merged here with the calendar, each cheaper than a
       // calendar entry per event. Agents finishing work: one timer per agent, and work
@@ -109,47 +114,7 @@ class DeskSimulation extends DeskState {
       const entry = calendar.pop();
       const now = calendar.now;
       if (entry === undefined || now > horizon) break;
-      switch (calendar.priority) {
-        case Kind.Abandonment:
-          this.abandon(entry as Ticket, now);
-          break;
-        case Kind.ShiftChange:
-          this.workforce.changeDuty(entry as ShiftChange, now);
-          break;
-        case Kind.Return:
-          this.returns.comeBack(entry as Ticket, now);
-          break;
-        case Kind.EngineeringDone:
-          this.engineering.deliver(entry as Ticket, now);
-          break;
-        case Kind.CustomerReply:
-          this.information.answer(entry as Ticket, now);
-          break;
-        case Kind.SilentClose:
-          this.information.closeSilent(entry as Ticket, now);
-          break;
-        case Kind.SurveyAnswer:
-          this.opinion.answerSurvey(entry as SurveyReply, now);
-          break;
-        case Kind.Absence:
-          this.workforce.toggleAbsence(entry as Agent, now);
-          break;
-        case Kind.Review:
-          this.workforce.reviewAttrition(now);
-          break;
-        case Kind.Hire:
-          this.workforce.hire(entry as Agent, now);
-          break;
-        case Kind.Chase:
-          this.aging.chase(entry as Ticket, now);
-          break;
-        case Kind.Acknowledgement:
-          this.acknowledgement.due(entry as Ticket, now);
-          break;
-        case Kind.Automation:
-          this.automation.converse(entry as Conversation, now);
-          break;
-      }
+      handlers[calendar.priority]!(entry, now);
     }
   }
 
@@ -214,6 +179,7 @@ class DeskSimulation extends DeskState {
     if (this.knowledge.enabled && this.model.isEntryTier[ticket.tier] && (ticket.session & BRIEF_SESSION) === 0) {
       workTime = this.knowledge.consult(agent, ticket, workTime, now);
     }
+    if (this.plugins !== null) workTime = this.plugins.assigned(agent, ticket, workTime, now);
     this.workDone.set(agent.slot, now + workTime);
   }
 
@@ -275,6 +241,7 @@ class DeskSimulation extends DeskState {
     } else if (resolution !== Resolution.Part) {
       returns = this.returns.mayReturn(ticket, now);
     }
+    if (this.plugins !== null) this.plugins.resolved(ticket, agent, now);
     if (resolution === Resolution.Closed) this.closeNow(ticket, now);
     else this.awaitClose(ticket, now, returns, fixed);
   }
@@ -311,6 +278,7 @@ class DeskSimulation extends DeskState {
     ticket.chainPosition++;
     ticket.asked = false;
     if (this.handoffs.enabled) this.handoffs.escalated(ticket, ticket.tier);
+    if (this.plugins !== null) this.plugins.escalated(ticket, agent, ticket.tier, target, now);
     if (this.gaming?.escalating(agent, ticket, target, now)) return;
     this.enqueue(ticket, target, now);
   }

@@ -1,11 +1,10 @@
 /**
  * Sources of the defaults about people and what they do: customers, agents, costs, management
- * policies, engineering, knowledge and gaming (docs/defaults.md). The desk's are in
- * `default-sources-desk.ts`.
+ * policies, engineering and knowledge (docs/defaults.md). The desk's are in
+ * `default-sources-desk.ts`, the plug-ins' (gaming behaviours, plug-in mechanisms) in
+ * `default-sources-plugins.ts`.
  */
 import { assumption, cited, type DefaultSource, neutral, unchecked } from './default-references.js';
-
-const GAMING_OFF = neutral('agents do not game unless a scenario or an incentive switches it on');
 
 /** A default's source, by the field's path in the JSON Schema. */
 export const PEOPLE_SOURCES: Record<string, DefaultSource> = {
@@ -91,20 +90,4 @@ export const PEOPLE_SOURCES: Record<string, DefaultSource> = {
   'knowledge.documentable': assumption('most but not all problems can be written down; the rest are new or one-off'),
   'knowledge.decay_per_week': assumption('product changes outdate about 1 % of the articles a week'),
   'knowledge.self_service': neutral('customers do not search first unless a scenario says so'),
-  'gaming.premature_close.intensity': GAMING_OFF,
-  'gaming.generic_first_reply.intensity': GAMING_OFF,
-  'gaming.generic_first_reply.reply_time': assumption('pasting a template takes a couple of minutes'),
-  'gaming.cherry_pick.intensity': GAMING_OFF,
-  'gaming.escalation_avoidance.intensity': GAMING_OFF,
-  'gaming.escalation_avoidance.retries': assumption('one more try before giving in'),
-  'gaming.escalation_dumping.intensity': GAMING_OFF,
-  'gaming.escalation_dumping.look': assumption('a glance of a few minutes before passing the ticket on'),
-  'gaming.sla_clock_pause.intensity': GAMING_OFF,
-  'gaming.rushing.intensity': GAMING_OFF,
-  'gaming.rushing.cut': assumption('a rushed session skips about two fifths of the work'),
-  'gaming.rushing.accuracy_loss': assumption('and fixes a third less often'),
-  'gaming.survey_selection.intensity': GAMING_OFF,
-  'gaming.ticket_splitting.intensity': GAMING_OFF,
-  'gaming.ticket_splitting.share': assumption('half the work is done before the ticket is split'),
-  'gaming.ticket_splitting.overhead': assumption('opening the new ticket takes a few minutes'),
 };

@@ -1,15 +1,21 @@
 /**
  * Where every default of the scenario comes from: the sources table (`default-sources-desk.ts`,
- * `default-sources-people.ts`), checked against the defaults the JSON Schema holds
- * (`default-fields.ts`), and docs/defaults.md generated from both (`npm run docs:defaults`).
+ * `default-sources-people.ts`, and `default-sources-plugins.ts` from the plug-ins' files),
+ * checked against the defaults the JSON Schema holds (`default-fields.ts`), and
+ * docs/defaults.md generated from both (`npm run docs:defaults`).
  */
 import { type DefaultedField, defaultedFields } from './default-fields.js';
 import { ASSUMPTION, type DefaultSource, REFERENCES, UNCHECKED } from './default-references.js';
 import { DESK_SOURCES } from './default-sources-desk.js';
 import { PEOPLE_SOURCES } from './default-sources-people.js';
+import { PLUGIN_SOURCES } from './default-sources-plugins.js';
 
 /** The source of every default, by the field's path in the JSON Schema. */
-export const DEFAULT_SOURCES: Readonly<Record<string, DefaultSource>> = { ...DESK_SOURCES, ...PEOPLE_SOURCES };
+export const DEFAULT_SOURCES: Readonly<Record<string, DefaultSource>> = {
+  ...DESK_SOURCES,
+  ...PEOPLE_SOURCES,
+  ...PLUGIN_SOURCES,
+};
 
 /**
  * What is wrong between the schema's defaults and a sources table: a default without a source,

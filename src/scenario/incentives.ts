@@ -1,26 +1,20 @@
 /**
- * The incentive table (docs/gaming.md, Incentives): pressure on a KPI turns into the gaming behaviours that
- * move it, each with a weight (how strongly that pressure drives it), alongside legitimate
- * effort. A scenario's `incentives: [{ kpi, pressure }]` may name only the KPIs listed here
- * (the schema checks it, which is why the table lives in the scenario layer);
- * `desksim pressure --all-kpis` takes its rows from here. How the model combines the
- * pressures into intensities is in `model/gaming/incentives.ts`.
+ * The incentive table (docs/gaming.md, Incentives): pressure on a KPI turns into the gaming
+ * behaviours that move it, each with a weight (how strongly that pressure drives it, declared
+ * in the behaviour's own file, `src/gaming/`), alongside legitimate effort (declared here). A
+ * scenario's `incentives: [{ kpi, pressure }]` may name only the KPIs of the table (the schema
+ * checks it, which is why the table is assembled in the scenario layer); `desksim pressure
+ * --all-kpis` takes its rows from here. How the model combines the pressures into
+ * intensities is in `model/gaming/incentives.ts`.
  */
 
-/** The nine gaming behaviours (docs/gaming.md). */
-export const GAMING_BEHAVIOURS = [
-  'premature_close',
-  'generic_first_reply',
-  'cherry_pick',
-  'escalation_avoidance',
-  'escalation_dumping',
-  'sla_clock_pause',
-  'rushing',
-  'survey_selection',
-  'ticket_splitting',
-] as const;
+import { BEHAVIOUR_REGISTRY, type GamingBehaviour } from '../gaming/registry.js';
+import type { KpiId } from '../metrics/catalog.js';
 
-export type GamingBehaviour = (typeof GAMING_BEHAVIOURS)[number];
+/** The gaming behaviours (docs/gaming.md), in registry order. */
+export const GAMING_BEHAVIOURS: readonly GamingBehaviour[] = BEHAVIOUR_REGISTRY.map((definition) => definition.id);
+
+export type { GamingBehaviour };
 
 /**
  * Legitimate effort: what agents under pressure also do that is not gaming (see
@@ -39,53 +33,64 @@ export interface IncentiveEntry {
   effort: Partial<Record<LegitimateEffort, number>>;
 }
 
-const TABLE = {
-  first_response_time_mean: { behaviours: { generic_first_reply: 1, cherry_pick: 0.3 }, effort: { responsiveness: 1 } },
-  sla_first_response_compliance: {
-    behaviours: { generic_first_reply: 1, sla_clock_pause: 0.3 },
-    effort: { responsiveness: 1 },
-  },
-  sla_resolution_compliance: { behaviours: { sla_clock_pause: 1, premature_close: 0.5 }, effort: { speed: 0.5 } },
-  resolution_time_mean: {
-    behaviours: { premature_close: 1, ticket_splitting: 0.5, rushing: 0.5 },
-    effort: { speed: 0.5 },
-  },
-  backlog_mean: { behaviours: { premature_close: 0.7, cherry_pick: 0.3 }, effort: { speed: 0.5 } },
-  tickets_per_agent_day: {
-    behaviours: { cherry_pick: 1, rushing: 0.7, ticket_splitting: 0.7, premature_close: 0.5 },
-    effort: { speed: 1 },
-  },
-  handle_time_mean: { behaviours: { rushing: 1, escalation_dumping: 0.7, cherry_pick: 0.3 }, effort: { speed: 1 } },
-  escalation_rate: { behaviours: { escalation_avoidance: 1 }, effort: { knowledge: 1 } },
-  fcr_rate: { behaviours: { escalation_avoidance: 0.8 }, effort: { knowledge: 0.7, care: 0.5 } },
-  // None of the nine behaviours lowers reopens: pressure here buys only care.
-  reopen_rate: { behaviours: {}, effort: { care: 1 } },
-  csat_mean: { behaviours: { survey_selection: 1 }, effort: { care: 0.7, responsiveness: 0.3 } },
-  csat_satisfied_share: { behaviours: { survey_selection: 1 }, effort: { care: 0.7, responsiveness: 0.3 } },
+/**
+ * The incentive table's rows and the legitimate effort pressure on each KPI buys. Which
+ * behaviours each KPI's pressure drives is declared by the behaviours (`pressures`, in
+ * `src/gaming/`); a KPI a behaviour names that is not here becomes a row after these.
+ */
+const EFFORT_BY_KPI = {
+  first_response_time_mean: { responsiveness: 1 },
+  sla_first_response_compliance: { responsiveness: 1 },
+  sla_resolution_compliance: { speed: 0.5 },
+  resolution_time_mean: { speed: 0.5 },
+  backlog_mean: { speed: 0.5 },
+  tickets_per_agent_day: { speed: 1 },
+  handle_time_mean: { speed: 1 },
+  escalation_rate: { knowledge: 1 },
+  fcr_rate: { knowledge: 0.7, care: 0.5 },
+  // No behaviour lowers reopens: pressure here buys only care.
+  reopen_rate: { care: 1 },
+  csat_mean: { care: 0.7, responsiveness: 0.3 },
+  csat_satisfied_share: { care: 0.7, responsiveness: 0.3 },
   // The effort KPIs (Dixon, Freeman & Toman 2010). CES comes from the same surveys as CSAT,
   // so the same selection flatters it. Fewer replies per ticket: close before the
   // back-and-forth is over, or answer in one quick pass; honestly, get it right first time.
-  ces_mean: { behaviours: { survey_selection: 1 }, effort: { care: 0.7, responsiveness: 0.3 } },
-  replies_per_ticket: { behaviours: { premature_close: 0.7, rushing: 0.5 }, effort: { knowledge: 0.7, care: 0.3 } },
-  // A repeat contact is the customer's doing: none of the nine behaviours hides one.
-  repeat_contact_rate: { behaviours: {}, effort: { care: 1, knowledge: 0.5 } },
-} satisfies Record<string, IncentiveEntry>;
+  ces_mean: { care: 0.7, responsiveness: 0.3 },
+  replies_per_ticket: { knowledge: 0.7, care: 0.3 },
+  // A repeat contact is the customer's doing: no behaviour hides one.
+  repeat_contact_rate: { care: 1, knowledge: 0.5 },
+} satisfies Partial<Record<KpiId, IncentiveEntry['effort']>>;
 
-/**
- * A KPI an incentive may target: a key of the table. Each is a catalog `KpiId`, checked where
- * both are in reach (`experiment/pressure.ts`).
- */
-export type IncentiveKpi = keyof typeof TABLE;
+/** A KPI an incentive may target (a key of the incentive table): a catalog `KpiId`. */
+export type IncentiveKpi = KpiId;
 
-/** KPI id → what pressure on it drives. */
-export const INCENTIVE_TABLE: Readonly<Record<IncentiveKpi, IncentiveEntry>> = TABLE;
+function assembleTable(): Readonly<Partial<Record<IncentiveKpi, IncentiveEntry>>> {
+  const kpis = new Set<IncentiveKpi>(Object.keys(EFFORT_BY_KPI) as IncentiveKpi[]);
+  for (const definition of BEHAVIOUR_REGISTRY) {
+    for (const kpi of Object.keys(definition.pressures) as IncentiveKpi[]) kpis.add(kpi);
+  }
+  const table: Partial<Record<IncentiveKpi, IncentiveEntry>> = {};
+  for (const kpi of kpis) {
+    const behaviours: IncentiveEntry['behaviours'] = {};
+    for (const definition of BEHAVIOUR_REGISTRY) {
+      const weight: number | undefined = (definition.pressures as Partial<Record<IncentiveKpi, number>>)[kpi];
+      if (weight !== undefined) behaviours[definition.id] = weight;
+    }
+    const effort = (EFFORT_BY_KPI as Partial<Record<IncentiveKpi, IncentiveEntry['effort']>>)[kpi] ?? {};
+    table[kpi] = { behaviours, effort };
+  }
+  return table;
+}
+
+/** KPI id → what pressure on it drives: the effort rows above, with the behaviours' `pressures`. */
+export const INCENTIVE_TABLE = assembleTable();
 
 /** The KPIs an incentive may target, in table order. */
 export const INCENTIVE_KPIS: readonly string[] = Object.keys(INCENTIVE_TABLE);
 
 /** What pressure on a KPI drives; undefined for a KPI no incentive targets. */
 export function incentiveEntry(kpi: string): IncentiveEntry | undefined {
-  return Object.hasOwn(TABLE, kpi) ? TABLE[kpi as IncentiveKpi] : undefined;
+  return Object.hasOwn(INCENTIVE_TABLE, kpi) ? INCENTIVE_TABLE[kpi as IncentiveKpi] : undefined;
 }
 
 /** One incentive of a scenario. */

@@ -1,9 +1,11 @@
 /**
  * The top-level scenario object: every section under its key, with its default. A new
  * section is a `schema-*.ts` file (or an entry in one) plus one line here; its cross-field
- * checks go to `schema-cross-checks.ts`.
+ * checks go to `schema-cross-checks.ts`. A plug-in mechanism's section is in its own file
+ * (`src/mechanisms/`) and comes after these, from the registry.
  */
 import { z } from 'zod';
+import { mechanismSections } from '../mechanisms/registry.js';
 import {
   arrivalsSchema,
   categorySchema,
@@ -76,6 +78,8 @@ export const scenarioObjectSchema = z.strictObject({
     ),
   handoffs: handoffsSchema.prefault({}).describe('What a handoff between tiers costs: context lost, ping-pong.'),
   targets: scenarioTargetsSchema,
+  // The plug-in mechanisms' sections (src/mechanisms/), each declared in its own file.
+  ...mechanismSections(),
 });
 
 /** The scenario object before the cross-field checks. */

@@ -7,7 +7,10 @@
 import { z } from 'zod';
 import { distributionFieldProblems, type DistributionSpec } from '../engine/distributions.js';
 import { parseIsoDateTime } from '../engine/local-time.js';
-import { durationSchema, MAX_DURATION_MINUTES } from '../document/values.js';
+import { durationSchema, identifier, MAX_DURATION_MINUTES, positiveDuration } from '../document/values.js';
+
+// The kinds of value a plug-in's section also uses (`src/gaming/`) live in document/values.ts.
+export { identifier, positiveDuration, probability } from '../document/values.js';
 
 /**
  * Upper bounds of the scenario's numbers. No help desk needs more, and each keeps the work
@@ -28,27 +31,8 @@ export const LIMITS = {
   factor: 1000,
 } as const;
 
-/** A duration (minutes, or text such as "4h") greater than 0. */
-export const positiveDuration = durationSchema.refine((minutes) => minutes > 0, 'must be a positive duration');
-
-/** A probability, 0..1. */
-export const probability = z.number().min(0).max(1);
 /** A share of a section, 0..1. */
 export const share = z.number().min(0).max(1).describe('Share of the total, 0..1; shares of a section sum to 1.');
-/**
- * Names every JavaScript object answers to (`toString`, `constructor`...): never an id, so no
- * lookup by id can find them.
- */
-const reservedNames = new Set(Object.getOwnPropertyNames(Object.prototype));
-/** An id a scenario gives to a tier, channel, category...: a letter, then letters, digits, "_" or "-". */
-export const identifier = z
-  .string()
-  .max(100)
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and use letters, digits, "_" or "-"')
-  .superRefine((id, context) => {
-    if (reservedNames.has(id))
-      context.addIssue({ code: 'custom', message: `"${id}" is a reserved name; choose another id` });
-  });
 /** An amount of money, 0..LIMITS.money. */
 export const money = z.number().min(0).max(LIMITS.money);
 

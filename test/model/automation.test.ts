@@ -9,7 +9,7 @@ import { ArraySink, type TicketEvent } from '../../src/eventlog/types.js';
 import { runScenario } from '../../src/experiment/run.js';
 import { computeWarnings } from '../../src/experiment/warnings.js';
 import { buildDesk } from '../../src/model/build.js';
-import { effortPoints, satisfiedProbability, type SatisfactionModel } from '../../src/model/satisfaction.js';
+import { effortPoints, satisfiedProbability, type SatisfactionModel } from '../../src/desk/satisfaction.js';
 import { simulate } from '../../src/model/simulate.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { expectInside } from '../support/cli.js';

@@ -13,7 +13,7 @@ import {
   satisfiedProbability,
   surveyAnswers,
   type Experience,
-} from '../../src/model/satisfaction.js';
+} from '../../src/desk/satisfaction.js';
 import { simulate } from '../../src/model/simulate.js';
 import { createStream } from '../../src/engine/index.js';
 import { loadScenarioFile, loadScenarioText } from '../../src/scenario/load.js';

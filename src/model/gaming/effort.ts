@@ -14,9 +14,10 @@
  *
  * Only responsiveness draws, from `effort.responsiveness.<seat>`.
  */
-import type { Agent, Ticket } from '../structures.js';
-import { BRIEF_SESSION, type BehaviourContext, type BehaviourHooks, type SeatStreams } from './behaviour.js';
-import type { SelectiveQueue } from './queue.js';
+import type { Agent, Ticket } from '../../desk/structures.js';
+import { BRIEF_SESSION, type BehaviourHooks, type SeatStreams } from '../../desk/gaming.js';
+import type { LegitimateEffort as EffortKind } from '../../scenario/incentives.js';
+import type { SelectiveQueue } from '../../desk/selective-queue.js';
 
 /** Bounds of the efforts: the most a fully pressed agent gains or spends. */
 export const EFFORT_BOUNDS = { speedup: 0.1, careTime: 0.2, careFix: 0.5 } as const;
@@ -28,13 +29,12 @@ export class LegitimateEffort implements BehaviourHooks {
   private readonly knowledge: number;
   private readonly random: SeatStreams;
 
-  constructor(context: BehaviourContext) {
-    const effort = context.gaming.effort;
+  constructor(effort: Readonly<Record<EffortKind, number>>, seatStreams: (purpose: string) => SeatStreams) {
     this.responsiveness = effort.responsiveness;
     this.timeFactor = (1 + EFFORT_BOUNDS.careTime * effort.care) / (1 + EFFORT_BOUNDS.speedup * effort.speed);
     this.care = EFFORT_BOUNDS.careFix * effort.care;
     this.knowledge = effort.knowledge;
-    this.random = context.seatStreams('effort.responsiveness');
+    this.random = seatStreams('effort.responsiveness');
   }
 
   pick(agent: Agent, queue: SelectiveQueue): Ticket | undefined {

@@ -6,17 +6,20 @@
  */
 import { createStream } from '../../engine/index.js';
 import type { DeskModel } from '../build.js';
-import type { Agent, Ticket, TierQueue } from '../structures.js';
-import type { BehaviourContext, BehaviourHooks, GamingDesk, Outcome } from './behaviour.js';
-import { SeatStreams, Session } from './behaviour.js';
-import { LegitimateEffort } from './effort.js';
+import type { BehaviourContext, BehaviourHooks, GamingDesk, Outcome } from '../../desk/gaming.js';
+import { SeatStreams, Session } from '../../desk/gaming.js';
+import { SelectiveQueue } from '../../desk/selective-queue.js';
+import type { Agent, Ticket, TierQueue } from '../../desk/structures.js';
+import type { BehaviourDefinition, BehaviourSettings } from '../../gaming/definition.js';
+import { behavioursByPrecedence, type GamingBehaviour } from '../../gaming/registry.js';
 import { LEGITIMATE_EFFORTS } from '../../scenario/incentives.js';
-import { SelectiveQueue } from './queue.js';
-import { BEHAVIOUR_REGISTRY } from './registry.js';
+import { LegitimateEffort } from './effort.js';
 import { lazySeatDraws, seatIntensities } from './people.js';
-import type { GamingBehaviour } from '../../scenario/incentives.js';
 
-export { BRIEF_SESSION, Outcome, Resolution, type GamingDesk } from './behaviour.js';
+export { BRIEF_SESSION, Outcome, Resolution, type GamingDesk } from '../../desk/gaming.js';
+
+/** The behaviours in the order they act, computed once (the registry does not change). */
+const BY_PRECEDENCE = behavioursByPrecedence();
 
 /** The gaming of one replication; the simulation calls it at each decision point. */
 export class Gaming {
@@ -37,7 +40,7 @@ export class Gaming {
 
   constructor(model: DeskModel, desk: GamingDesk, replication: number) {
     const gaming = model.gaming;
-    const active = BEHAVIOUR_REGISTRY.filter((definition) => gaming.intensity[definition.id] > 0);
+    const active = BY_PRECEDENCE.filter((definition) => gaming.intensity[definition.id as GamingBehaviour] > 0);
     const effort = LEGITIMATE_EFFORTS.some((kind) => gaming.effort[kind] > 0);
     const chooses = active.some((definition) => definition.choosesTickets) || gaming.effort.responsiveness > 0;
     const live = model.channels.map((channel) => channel.repliesOnPickup);
@@ -48,22 +51,26 @@ export class Gaming {
       : [];
     const seed = model.scenario.seed;
     const draws = lazySeatDraws(model);
-    const context = (intensity: number, behaviour: GamingBehaviour | undefined): BehaviourContext => ({
-      desk,
-      model,
-      gaming,
-      intensity,
-      intensities: behaviour === undefined ? new Float64Array(0) : seatIntensities(model, behaviour, intensity, draws),
-      gamed: (agent, ticket, now) =>
-        desk.emit(now, 'truth_gamed', ticket.id, agent.name, model.tiers[agent.tier]!.id, behaviour),
-      queues: this.queues,
-      seatStreams: (purpose) => new SeatStreams(seed, replication, purpose),
-      stream: (purpose) => createStream(seed, replication, purpose),
-    });
-    const hooks = active.map((definition) =>
-      definition.create(context(gaming.intensity[definition.id], definition.id)),
-    );
-    if (effort) hooks.push(new LegitimateEffort(context(0, undefined)));
+    const seatStreams = (purpose: string) => new SeatStreams(seed, replication, purpose);
+    const context = (definition: BehaviourDefinition): BehaviourContext<BehaviourSettings> => {
+      const behaviour = definition.id as GamingBehaviour;
+      const intensity = gaming.intensity[behaviour];
+      return {
+        desk,
+        model,
+        settings: gaming.settings[behaviour],
+        easeRank: gaming.easeRank,
+        intensity,
+        intensities: seatIntensities(model, behaviour, intensity, draws),
+        gamed: (agent, ticket, now) =>
+          desk.emit(now, 'truth_gamed', ticket.id, agent.name, model.tiers[agent.tier]!.id, behaviour),
+        queues: this.queues,
+        seatStreams,
+        stream: (purpose) => createStream(seed, replication, purpose),
+      };
+    };
+    const hooks = active.map((definition) => definition.create(context(definition)));
+    if (effort) hooks.push(new LegitimateEffort(gaming.effort, seatStreams));
     for (const behaviour of hooks) {
       if (behaviour.pick) this.pickers.push(behaviour);
       if (behaviour.plan) this.planners.push(behaviour);

@@ -9,7 +9,7 @@
  * Deterministic (no stream): the chase follows the wait. A chase does not reorder the
  * queue or take agent time.
  */
-import { TicketState, type Ticket } from '../structures.js';
+import { TicketState, type Ticket } from '../../desk/structures.js';
 import { Kind, type Desk } from './desk.js';
 
 export class Aging {

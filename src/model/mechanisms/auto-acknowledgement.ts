@@ -9,7 +9,7 @@
  *
  * No random stream: the acknowledgement is deterministic, so turning it on moves no draw.
  */
-import { TicketState, type Ticket } from '../structures.js';
+import { TicketState, type Ticket } from '../../desk/structures.js';
 import { Kind, type Desk } from './desk.js';
 
 export class AutoAcknowledgement {

@@ -15,7 +15,7 @@
  */
 import { createStream, type Rng } from '../../engine/index.js';
 import type { AutomationTier } from '../../scenario/schema.js';
-import { TicketState, type Ticket } from '../structures.js';
+import { TicketState, type Ticket } from '../../desk/structures.js';
 import { Kind, type Desk } from './desk.js';
 import type { Handoffs } from './handoffs.js';
 

@@ -9,7 +9,7 @@
  *
  * No random stream: opening hours decide, not chance, so turning them on shifts no draw.
  */
-import { type Ticket, TicketState } from '../structures.js';
+import { type Ticket, TicketState } from '../../desk/structures.js';
 import type { Desk } from './desk.js';
 
 /**

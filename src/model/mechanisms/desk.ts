@@ -10,7 +10,7 @@ import type { Rng } from '../../engine/index.js';
 import type { EventType, ReplyKind } from '../../eventlog/types.js';
 import type { DeskModel } from '../build.js';
 import type { Gaming } from '../gaming/index.js';
-import type { Agent, Ticket } from '../structures.js';
+import type { Agent, Ticket } from '../../desk/structures.js';
 
 /**
  * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
@@ -43,6 +43,9 @@ export const Kind = {
   Automation: 15,
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
+
+/** The plug-in mechanisms' calendar kinds follow the built-in ones, one each in registry order (plugins.ts). */
+export const FIRST_PLUGIN_KIND = 16;
 
 export const MINUTES_PER_DAY = 24 * 60;
 

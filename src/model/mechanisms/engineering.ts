@@ -9,7 +9,7 @@
  * engineering) and `engineering.delay`.
  */
 import { createStream, type Rng } from '../../engine/index.js';
-import { TicketState, type Agent, type Ticket } from '../structures.js';
+import { TicketState, type Agent, type Ticket } from '../../desk/structures.js';
 import { Kind, type Desk } from './desk.js';
 
 export class Engineering {

@@ -12,7 +12,7 @@
  * ticket's first session at a tier that hands back). A desk where neither is set draws none.
  */
 import { createStream, type Rng } from '../../engine/index.js';
-import type { Agent, Ticket } from '../structures.js';
+import type { Agent, Ticket } from '../../desk/structures.js';
 import type { Desk } from './desk.js';
 
 export class Handoffs {

@@ -8,7 +8,7 @@
  * asks) and `customer.reply`.
  */
 import { createStream, type Rng } from '../../engine/index.js';
-import { TicketState, type Agent, type Ticket } from '../structures.js';
+import { TicketState, type Agent, type Ticket } from '../../desk/structures.js';
 import { Kind, type Desk } from './desk.js';
 import type { CustomerOpinion } from './opinion.js';
 

@@ -16,7 +16,7 @@
  */
 import { createStream, type Rng } from '../../engine/index.js';
 import type { KnowledgeModel } from '../build.js';
-import type { Agent, Ticket } from '../structures.js';
+import type { Agent, Ticket } from '../../desk/structures.js';
 import type { Desk } from './desk.js';
 
 /** What a customer's self-service search did before the ticket: nothing, searched in vain, or answered it. */

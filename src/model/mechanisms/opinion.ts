@@ -14,8 +14,8 @@ import {
   surveyAnswers,
   type Experience,
   type SurveyAnswers,
-} from '../satisfaction.js';
-import type { Ticket } from '../structures.js';
+} from '../../desk/satisfaction.js';
+import type { Ticket } from '../../desk/structures.js';
 import { Kind, type Desk } from './desk.js';
 
 /** A survey answer on its way (the ticket itself may be recycled by then). */

@@ -11,7 +11,7 @@
  *
  * No random stream: the decision follows the queue, so turning overtime on shifts no draw.
  */
-import { ShiftChange, type Agent } from '../structures.js';
+import { ShiftChange, type Agent } from '../../desk/structures.js';
 import { Kind, type Desk } from './desk.js';
 
 const MINUTES_PER_WEEK = 7 * 24 * 60;

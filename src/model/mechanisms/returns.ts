@@ -8,7 +8,7 @@
  * Stream: `customer.return` (one draw per unfixed resolution, one more for the delay).
  */
 import { createStream, type Rng } from '../../engine/index.js';
-import { TicketState, type Ticket } from '../structures.js';
+import { TicketState, type Ticket } from '../../desk/structures.js';
 import { Kind, type Desk } from './desk.js';
 
 export class Returns {

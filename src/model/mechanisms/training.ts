@@ -10,7 +10,7 @@
  *
  * No random stream: a length, not a draw. Default 0: the replacement takes tickets on day one.
  */
-import type { Agent } from '../structures.js';
+import type { Agent } from '../../desk/structures.js';
 import { Kind, type Desk } from './desk.js';
 
 /** `kind` of the paid absence that training is in the log. */

@@ -10,7 +10,7 @@
  * `.proficiency`), so adding or removing a seat shifts no other seat's draws.
  */
 import { createStream } from '../../engine/index.js';
-import { Agent, ShiftChange } from '../structures.js';
+import { Agent, ShiftChange } from '../../desk/structures.js';
 import { Kind, MINUTES_PER_DAY, type Desk } from './desk.js';
 import type { Overtime } from './overtime.js';
 import type { Staffing } from './staffing.js';

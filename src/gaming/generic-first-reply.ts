@@ -11,33 +11,41 @@
  * never acknowledged. One draw per free moment with an unanswered ticket waiting, from
  * `gaming.generic_first_reply.<seat>`.
  */
-import type { DeskModel } from '../build.js';
-import type { Agent, Ticket } from '../structures.js';
+import type { z } from 'zod';
+import { positiveDuration } from '../document/values.js';
+import { defineBehaviour, behaviourSection } from './definition.js';
+import type { Agent, Ticket } from '../desk/structures.js';
 import {
   Session,
   type BehaviourContext,
-  type BehaviourDefinition,
   type BehaviourHooks,
+  type DeskFacts,
   type GamingDesk,
   type Outcome,
   type SeatStreams,
-} from './behaviour.js';
-import type { SelectiveQueue } from './queue.js';
+} from '../desk/gaming.js';
+import type { SelectiveQueue } from '../desk/selective-queue.js';
+
+const section = behaviourSection(
+  'A free agent sends a templated acknowledgement to an unanswered email-like ticket and leaves it in the queue, ' +
+    'in its place.',
+  { reply_time: positiveDuration.default(2).describe('Agent time one templated acknowledgement takes.') },
+);
 
 class GenericFirstReply implements BehaviourHooks {
   private readonly desk: GamingDesk;
-  private readonly model: DeskModel;
+  private readonly model: DeskFacts;
   private readonly intensities: Float64Array;
   private readonly gamed: BehaviourContext['gamed'];
   private readonly replyTime: number;
   private readonly random: SeatStreams;
 
-  constructor(context: BehaviourContext) {
+  constructor(context: BehaviourContext<z.output<typeof section>>) {
     this.desk = context.desk;
     this.model = context.model;
     this.intensities = context.intensities;
     this.gamed = context.gamed;
-    this.replyTime = context.gaming.settings.generic_first_reply.reply_time;
+    this.replyTime = context.settings.reply_time;
     this.random = context.seatStreams('gaming.generic_first_reply');
   }
 
@@ -63,8 +71,12 @@ class GenericFirstReply implements BehaviourHooks {
   }
 }
 
-export const genericFirstReply: BehaviourDefinition = {
+export const genericFirstReply = defineBehaviour({
   id: 'generic_first_reply',
+  precedence: 10,
+  section,
+  defaults: { reply_time: 'pasting a template takes a couple of minutes' },
+  pressures: { first_response_time_mean: 1, sla_first_response_compliance: 1 },
   choosesTickets: true,
   create: (context) => new GenericFirstReply(context),
-};
+});

@@ -12,18 +12,34 @@
  * more, lower satisfaction) and waits in the queue twice. One draw per eligible session, from
  * `gaming.ticket_splitting.<seat>`.
  */
-import type { Agent, Ticket } from '../structures.js';
+import { z } from 'zod';
+import { durationSchema } from '../document/values.js';
+import { defineBehaviour, behaviourSection } from './definition.js';
+import type { Agent, Ticket } from '../desk/structures.js';
 import {
   BRIEF_SESSION,
   Resolution,
   Session,
   type BehaviourContext,
-  type BehaviourDefinition,
   type BehaviourHooks,
   type GamingDesk,
   type Outcome,
   type SeatStreams,
-} from './behaviour.js';
+} from '../desk/gaming.js';
+
+const section = behaviourSection(
+  'An agent works part of a non-simple issue, marks the ticket solved and opens a new ticket, same customer and ' +
+    'category, for the rest.',
+  {
+    share: z
+      .number()
+      .min(0.1)
+      .max(0.9)
+      .default(0.5)
+      .describe('Share of the work done in the original ticket before it is marked solved.'),
+    overhead: durationSchema.default(3).describe('Extra work the new ticket takes (reading the history again).'),
+  },
+);
 
 class TicketSplitting implements BehaviourHooks {
   private readonly desk: GamingDesk;
@@ -34,10 +50,10 @@ class TicketSplitting implements BehaviourHooks {
   private readonly overhead: number;
   private readonly random: SeatStreams;
 
-  constructor(context: BehaviourContext) {
-    const settings = context.gaming.settings.ticket_splitting;
+  constructor(context: BehaviourContext<z.output<typeof section>>) {
+    const settings = context.settings;
     this.desk = context.desk;
-    this.easeRank = context.gaming.easeRank;
+    this.easeRank = context.easeRank;
     this.intensities = context.intensities;
     this.gamed = context.gamed;
     this.share = settings.share;
@@ -72,8 +88,15 @@ class TicketSplitting implements BehaviourHooks {
   }
 }
 
-export const ticketSplitting: BehaviourDefinition = {
+export const ticketSplitting = defineBehaviour({
   id: 'ticket_splitting',
+  precedence: 40,
+  section,
+  defaults: {
+    share: 'half the work is done before the ticket is split',
+    overhead: 'opening the new ticket takes a few minutes',
+  },
+  pressures: { resolution_time_mean: 0.5, tickets_per_agent_day: 0.7 },
   choosesTickets: false,
   create: (context) => new TicketSplitting(context),
-};
+});

@@ -4,8 +4,8 @@
  * back in the place it held.
  */
 import { describe, expect, it } from 'vitest';
-import { SelectiveQueue } from '../../../src/model/gaming/queue.js';
-import { Ticket, TicketQueue } from '../../../src/model/structures.js';
+import { SelectiveQueue } from '../../../src/desk/selective-queue.js';
+import { Ticket, TicketQueue } from '../../../src/desk/structures.js';
 
 /** A ticket of channel 0 (email-like) or 1 (live), complexity 0..2, priority bucket 0..1. */
 function ticket(id: number, complexity: number, bucket: number, channel = 0, replied = false): Ticket {

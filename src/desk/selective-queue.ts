@@ -9,7 +9,7 @@
  * Under no choice at all it serves exactly like `TicketQueue`: lowest bucket first, first
  * come first served within a bucket. Desks without a choosing behaviour keep `TicketQueue`.
  */
-import type { Ticket, TierQueue } from '../structures.js';
+import type { Ticket, TierQueue } from './structures.js';
 
 /**
  * Answered state of a waiting ticket: has had a public reply; nobody has answered an email-like

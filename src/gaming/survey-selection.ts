@@ -9,9 +9,16 @@
  * where it was, and the gap between the dashboard and the truth widens. One draw per
  * resolution of a ticket that was not smooth, from `gaming.survey_selection.<seat>`.
  */
-import type { SatisfactionModel } from '../satisfaction.js';
-import type { Agent, Ticket } from '../structures.js';
-import type { BehaviourContext, BehaviourDefinition, BehaviourHooks, SeatStreams } from './behaviour.js';
+import type { z } from 'zod';
+import { defineBehaviour, behaviourSection } from './definition.js';
+import type { SatisfactionModel } from '../desk/satisfaction.js';
+import type { Agent, Ticket } from '../desk/structures.js';
+import type { BehaviourContext, BehaviourHooks, SeatStreams } from '../desk/gaming.js';
+
+const section = behaviourSection(
+  'After a resolution that was not smooth (more than one contact, an escalation, an information request, a ' +
+    'generic reply, a wait beyond expectations), the survey is withheld.',
+);
 
 class SurveySelection implements BehaviourHooks {
   private readonly satisfaction: SatisfactionModel;
@@ -21,7 +28,7 @@ class SurveySelection implements BehaviourHooks {
   /** Ids of resolved tickets whose survey is withheld when they close. */
   private readonly withheld = new Set<number>();
 
-  constructor(context: BehaviourContext) {
+  constructor(context: BehaviourContext<z.output<typeof section>>) {
     this.satisfaction = context.model.customers.satisfaction;
     this.intensities = context.intensities;
     this.gamed = context.gamed;
@@ -50,8 +57,12 @@ class SurveySelection implements BehaviourHooks {
   }
 }
 
-export const surveySelection: BehaviourDefinition = {
+export const surveySelection = defineBehaviour({
   id: 'survey_selection',
+  precedence: 90,
+  section,
+  defaults: {},
+  pressures: { csat_mean: 1, csat_satisfied_share: 1, ces_mean: 1 },
   choosesTickets: false,
   create: (context) => new SurveySelection(context),
-};
+});

@@ -7,15 +7,27 @@
  * (reopens, repeat contacts) or give up unhappy, and their returns are work again. One draw
  * per session, from `gaming.rushing.<seat>`.
  */
-import type { Agent, Ticket } from '../structures.js';
+import { z } from 'zod';
+import { probability } from '../document/values.js';
+import { defineBehaviour, behaviourSection } from './definition.js';
+import type { Agent, Ticket } from '../desk/structures.js';
 import {
   BRIEF_SESSION,
   Session,
   type BehaviourContext,
-  type BehaviourDefinition,
   type BehaviourHooks,
   type SeatStreams,
-} from './behaviour.js';
+} from '../desk/gaming.js';
+
+const section = behaviourSection(
+  'An agent cuts a session short: less work, a lower chance that the resolution really fixes the problem.',
+  {
+    cut: z.number().min(0).max(0.9).default(0.4).describe('Share of the work a rushed session skips.'),
+    accuracy_loss: probability
+      .default(0.3)
+      .describe('Relative drop of the probability that a rushed resolution really fixes the problem.'),
+  },
+);
 
 class Rushing implements BehaviourHooks {
   private readonly intensities: Float64Array;
@@ -24,8 +36,8 @@ class Rushing implements BehaviourHooks {
   private readonly fixKept: number;
   private readonly random: SeatStreams;
 
-  constructor(context: BehaviourContext) {
-    const settings = context.gaming.settings.rushing;
+  constructor(context: BehaviourContext<z.output<typeof section>>) {
+    const settings = context.settings;
     this.intensities = context.intensities;
     this.gamed = context.gamed;
     this.kept = 1 - settings.cut;
@@ -46,8 +58,15 @@ class Rushing implements BehaviourHooks {
   }
 }
 
-export const rushing: BehaviourDefinition = {
+export const rushing = defineBehaviour({
   id: 'rushing',
+  precedence: 50,
+  section,
+  defaults: {
+    cut: 'a rushed session skips about two fifths of the work',
+    accuracy_loss: 'and fixes a third less often',
+  },
+  pressures: { resolution_time_mean: 0.5, tickets_per_agent_day: 0.7, handle_time_mean: 1, replies_per_ticket: 0.5 },
   choosesTickets: false,
   create: (context) => new Rushing(context),
-};
+});

@@ -11,21 +11,36 @@
  * escalate, from `gaming.escalation_avoidance.<seat>`; retry handle times come from the same
  * stream. Once held, a ticket stays held until marked solved.
  */
-import type { DeskModel } from '../build.js';
-import type { Agent, Ticket } from '../structures.js';
+import { z } from 'zod';
+import { defineBehaviour, behaviourSection } from './definition.js';
+import type { Agent, Ticket } from '../desk/structures.js';
 import {
   Outcome,
   Resolution,
   type BehaviourContext,
-  type BehaviourDefinition,
   type BehaviourHooks,
+  type DeskFacts,
   type GamingDesk,
   type SeatStreams,
-} from './behaviour.js';
+} from '../desk/gaming.js';
+
+const section = behaviourSection(
+  'An agent who cannot solve a ticket holds it instead of escalating: more sessions at the same tier, then a ' +
+    'false resolution.',
+  {
+    retries: z
+      .number()
+      .int()
+      .min(0)
+      .max(5)
+      .default(1)
+      .describe('Extra sessions the agent spends on a ticket it cannot solve before marking it solved anyway.'),
+  },
+);
 
 class EscalationAvoidance implements BehaviourHooks {
   private readonly desk: GamingDesk;
-  private readonly model: DeskModel;
+  private readonly model: DeskFacts;
   private readonly intensities: Float64Array;
   private readonly gamed: BehaviourContext['gamed'];
   private readonly retries: number;
@@ -33,12 +48,12 @@ class EscalationAvoidance implements BehaviourHooks {
   /** Ticket id → retries spent on it. */
   private readonly held = new Map<number, number>();
 
-  constructor(context: BehaviourContext) {
+  constructor(context: BehaviourContext<z.output<typeof section>>) {
     this.desk = context.desk;
     this.model = context.model;
     this.intensities = context.intensities;
     this.gamed = context.gamed;
-    this.retries = context.gaming.settings.escalation_avoidance.retries;
+    this.retries = context.settings.retries;
     this.random = context.seatStreams('gaming.escalation_avoidance');
   }
 
@@ -61,8 +76,12 @@ class EscalationAvoidance implements BehaviourHooks {
   }
 }
 
-export const escalationAvoidance: BehaviourDefinition = {
+export const escalationAvoidance = defineBehaviour({
   id: 'escalation_avoidance',
+  precedence: 70,
+  section,
+  defaults: { retries: 'one more try before giving in' },
+  pressures: { escalation_rate: 1, fcr_rate: 0.8 },
   choosesTickets: false,
   create: (context) => new EscalationAvoidance(context),
-};
+});

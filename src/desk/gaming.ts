@@ -1,9 +1,10 @@
 /**
- * The plug-in contract of gaming behaviours: the decision points where the simulation asks
- * them (hooks), and the few things they may do to the desk (`GamingDesk`). A behaviour
- * changes what agents do to tickets — which ticket they take, how long they work, how a
- * session ends, whether a survey goes out — and never touches an output: every effect on a
- * KPI comes from the events those tickets then produce.
+ * The plug-in contract of gaming behaviours (`src/gaming/`): the decision points where the
+ * simulation asks them (hooks), the few things they may do to the desk (`GamingDesk`), and
+ * what they are built from (`BehaviourContext`). A behaviour changes what agents do to
+ * tickets — which ticket they take, how long they work, how a session ends, whether a survey
+ * goes out — and never touches an output: every effect on a KPI comes from the events those
+ * tickets then produce.
  *
  * ```
  * agent free ──pick──▶ assign ──plan──▶ work ──finish──▶ (the session's outcome)
@@ -14,13 +15,11 @@
  * customer answers ──customerAnswered        ticket closes ──surveys
  * ```
  */
-import { createStream, type Rng } from '../../engine/index.js';
-import type { EventType, ReplyKind } from '../../eventlog/types.js';
-import type { DeskModel } from '../build.js';
-import type { Agent, Ticket } from '../structures.js';
-import type { GamingBehaviour } from '../../scenario/incentives.js';
-import type { GamingModel } from './model.js';
-import type { SelectiveQueue } from './queue.js';
+import { createStream, type Rng, type Sampler } from '../engine/index.js';
+import type { EventType, ReplyKind } from '../eventlog/types.js';
+import type { SatisfactionModel } from './satisfaction.js';
+import type { SelectiveQueue } from './selective-queue.js';
+import type { Agent, Ticket } from './structures.js';
 
 /** How a work session ends when nobody games, as the ticket's draws and the agent's skill decide. */
 export const Outcome = { Resolve: 0, Escalate: 1, AskCustomer: 2, Engineering: 3 } as const;
@@ -131,16 +130,39 @@ export interface BehaviourHooks {
   consult?(probability: number): number;
 }
 
-/** Everything a behaviour is built from, per replication. */
-export interface BehaviourContext {
+/**
+ * What a behaviour may read of the built desk: a view of the model's `DeskModel`, which
+ * satisfies it (the model passes itself).
+ */
+export interface DeskFacts {
+  /** Tiers by index: the id events name, and the escalation target's index (−1: none). */
+  readonly tiers: ReadonlyArray<{ readonly id: string; readonly escalatesTo: number }>;
+  /** Complexity levels by index, with their handle-time distributions. */
+  readonly complexities: ReadonlyArray<{ readonly handleTime: Sampler }>;
+  readonly customers: {
+    /** Delay of a customer's answer to a question. */
+    readonly replyDelay: Sampler;
+    /** Probability that a customer never answers a question. */
+    readonly silence: number;
+    /** Minutes after which the desk closes a ticket whose customer stays silent. */
+    readonly silentCloseAfter: number;
+    readonly satisfaction: SatisfactionModel;
+  };
+}
+
+/** Everything a behaviour is built from, per replication; `Settings` is its scenario section, parsed. */
+export interface BehaviourContext<Settings = unknown> {
   desk: GamingDesk;
-  model: DeskModel;
-  gaming: GamingModel;
+  model: DeskFacts;
+  /** The behaviour's own scenario section (`gaming.<id>`), defaults filled in, durations in minutes. */
+  settings: Settings;
+  /** Rank of each complexity index from the easiest (lowest mean handle time, 0) to the hardest. */
+  easeRank: Int32Array;
   /** Effective intensity of this behaviour (explicit and incentives combined). */
   intensity: number;
   /**
    * This behaviour's intensity for each seat, by `Agent.slot`: `intensity` for the seats
-   * that game (every seat without `gamers`), 0 for the others (people.ts).
+   * that game (every seat without `gamers`), 0 for the others.
    */
   intensities: Float64Array;
   /** Records, as truth only, that the agent gamed the ticket by this behaviour (`truth_gamed`, kind: the behaviour). */
@@ -151,14 +173,6 @@ export interface BehaviourContext {
   seatStreams(purpose: string): SeatStreams;
   /** A desk-level stream: `gaming.<behaviour>.<purpose>`. */
   stream(purpose: string): Rng;
-}
-
-/** A gaming behaviour as a plug-in: one file, one schema entry (`gaming.<id>`), one registry line. */
-export interface BehaviourDefinition {
-  id: GamingBehaviour;
-  /** Needs its agents to find tickets other than the next in line (tiers then get a `SelectiveQueue`). */
-  choosesTickets: boolean;
-  create(context: BehaviourContext): BehaviourHooks;
 }
 
 /**

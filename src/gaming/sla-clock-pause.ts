@@ -18,15 +18,23 @@
  * escalated tickets, and the tickets of silent customers. One draw per such moment, from
  * `gaming.sla_clock_pause.<seat>`; the customer's answer from `gaming.sla_clock_pause.customer`.
  */
-import type { Rng } from '../../engine/index.js';
-import type { DeskModel } from '../build.js';
-import { TicketState, type Agent, type Ticket } from '../structures.js';
-import type { BehaviourContext, BehaviourDefinition, BehaviourHooks, GamingDesk, SeatStreams } from './behaviour.js';
-import type { SelectiveQueue } from './queue.js';
+import type { z } from 'zod';
+import { defineBehaviour, behaviourSection } from './definition.js';
+import type { Rng } from '../engine/index.js';
+import { TicketState, type Agent, type Ticket } from '../desk/structures.js';
+import type { BehaviourContext, BehaviourHooks, DeskFacts, GamingDesk, SeatStreams } from '../desk/gaming.js';
+import type { SelectiveQueue } from '../desk/selective-queue.js';
+
+const section = behaviourSection(
+  'An agent escalating a ticket into a queue that has a backlog asks the customer a needless question and sets ' +
+    'it pending, ' +
+    'so the SLA clock pauses while it waits; it joins the queue, in the place it would have had, when the ' +
+    'customer answers.',
+);
 
 class SlaClockPause implements BehaviourHooks {
   private readonly desk: GamingDesk;
-  private readonly model: DeskModel;
+  private readonly model: DeskFacts;
   private readonly queues: readonly SelectiveQueue[];
   private readonly intensities: Float64Array;
   private readonly gamed: BehaviourContext['gamed'];
@@ -37,7 +45,7 @@ class SlaClockPause implements BehaviourHooks {
   /** Tickets waiting on engineering under the customer's name. */
   private readonly relabelled = new Set<number>();
 
-  constructor(context: BehaviourContext) {
+  constructor(context: BehaviourContext<z.output<typeof section>>) {
     this.desk = context.desk;
     this.model = context.model;
     this.queues = context.queues;
@@ -114,8 +122,12 @@ class SlaClockPause implements BehaviourHooks {
   }
 }
 
-export const slaClockPause: BehaviourDefinition = {
+export const slaClockPause = defineBehaviour({
   id: 'sla_clock_pause',
+  precedence: 80,
+  section,
+  defaults: {},
+  pressures: { sla_first_response_compliance: 0.3, sla_resolution_compliance: 1 },
   choosesTickets: true,
   create: (context) => new SlaClockPause(context),
-};
+});

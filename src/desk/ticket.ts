@@ -86,10 +86,10 @@ export class Ticket {
   retell = 0;
   /** The tier index that escalated it to the tier it is at, while that tier may still hand it back; else -1. */
   escalatedFrom = -1;
-  /** Gaming marks on the current work session (`Session` in gaming/behaviour.ts); 0 = an ordinary session. */
+  /** Gaming marks on the current work session (`Session` in gaming.ts); 0 = an ordinary session. */
   session = 0;
   /**
-   * Place in a selective queue (gaming/queue.ts): order key, lane (−1 when not in one) and
+   * Place in a selective queue (selective-queue.ts): order key, lane (−1 when not in one) and
    * slot in the lane's heap.
    */
   queueSequence = 0;

@@ -8,16 +8,22 @@
  * draw per free moment with a choice (two or more tickets waiting), from
  * `gaming.cherry_pick.<seat>`.
  */
-import type { Agent, Ticket } from '../structures.js';
-import type { BehaviourContext, BehaviourDefinition, BehaviourHooks, SeatStreams } from './behaviour.js';
-import type { SelectiveQueue } from './queue.js';
+import type { z } from 'zod';
+import { defineBehaviour, behaviourSection } from './definition.js';
+import type { Agent, Ticket } from '../desk/structures.js';
+import type { BehaviourContext, BehaviourHooks, SeatStreams } from '../desk/gaming.js';
+import type { SelectiveQueue } from '../desk/selective-queue.js';
+
+const section = behaviourSection(
+  'A free agent takes the easiest waiting ticket (lowest mean handle time) instead of the next in line.',
+);
 
 class CherryPick implements BehaviourHooks {
   private readonly intensities: Float64Array;
   private readonly gamed: BehaviourContext['gamed'];
   private readonly random: SeatStreams;
 
-  constructor(context: BehaviourContext) {
+  constructor(context: BehaviourContext<z.output<typeof section>>) {
     this.intensities = context.intensities;
     this.gamed = context.gamed;
     this.random = context.seatStreams('gaming.cherry_pick');
@@ -31,8 +37,12 @@ class CherryPick implements BehaviourHooks {
   }
 }
 
-export const cherryPick: BehaviourDefinition = {
+export const cherryPick = defineBehaviour({
   id: 'cherry_pick',
+  precedence: 20,
+  section,
+  defaults: {},
+  pressures: { first_response_time_mean: 0.3, backlog_mean: 0.3, tickets_per_agent_day: 1, handle_time_mean: 0.3 },
   choosesTickets: true,
   create: (context) => new CherryPick(context),
-};
+});

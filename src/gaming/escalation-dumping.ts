@@ -8,35 +8,42 @@
  * handoff (which lowers satisfaction), and the escalation rate rises. One draw per session
  * on such a ticket, from `gaming.escalation_dumping.<seat>`.
  */
-import type { DeskModel } from '../build.js';
-import type { Agent, Ticket } from '../structures.js';
+import type { z } from 'zod';
+import { positiveDuration } from '../document/values.js';
+import { defineBehaviour, behaviourSection } from './definition.js';
+import type { Agent, Ticket } from '../desk/structures.js';
 import {
   BRIEF_SESSION,
   Session,
   type BehaviourContext,
-  type BehaviourDefinition,
   type BehaviourHooks,
+  type DeskFacts,
   type GamingDesk,
   type Outcome,
   type SeatStreams,
-} from './behaviour.js';
+} from '../desk/gaming.js';
+
+const section = behaviourSection(
+  'An agent of a tier that escalates passes on any ticket above the simplest complexity after a short look.',
+  { look: positiveDuration.default(3).describe('Agent time of the short look before the ticket is escalated.') },
+);
 
 class EscalationDumping implements BehaviourHooks {
   private readonly desk: GamingDesk;
-  private readonly model: DeskModel;
+  private readonly model: DeskFacts;
   private readonly easeRank: Int32Array;
   private readonly intensities: Float64Array;
   private readonly gamed: BehaviourContext['gamed'];
   private readonly look: number;
   private readonly random: SeatStreams;
 
-  constructor(context: BehaviourContext) {
+  constructor(context: BehaviourContext<z.output<typeof section>>) {
     this.desk = context.desk;
     this.model = context.model;
-    this.easeRank = context.gaming.easeRank;
+    this.easeRank = context.easeRank;
     this.intensities = context.intensities;
     this.gamed = context.gamed;
-    this.look = context.gaming.settings.escalation_dumping.look;
+    this.look = context.settings.look;
     this.random = context.seatStreams('gaming.escalation_dumping');
   }
 
@@ -61,8 +68,12 @@ class EscalationDumping implements BehaviourHooks {
   }
 }
 
-export const escalationDumping: BehaviourDefinition = {
+export const escalationDumping = defineBehaviour({
   id: 'escalation_dumping',
+  precedence: 30,
+  section,
+  defaults: { look: 'a glance of a few minutes before passing the ticket on' },
+  pressures: { handle_time_mean: 0.7 },
   choosesTickets: false,
   create: (context) => new EscalationDumping(context),
-};
+});

@@ -10,16 +10,22 @@
  * Costs hidden failures, repeat tickets and their work, and the customer's satisfaction.
  * One draw per such session, from the agent's stream `gaming.premature_close.<seat>`.
  */
-import type { Agent, Ticket } from '../structures.js';
+import type { z } from 'zod';
+import { defineBehaviour, behaviourSection } from './definition.js';
+import type { Agent, Ticket } from '../desk/structures.js';
 import {
   Outcome,
   Resolution,
   type BehaviourContext,
-  type BehaviourDefinition,
   type BehaviourHooks,
   type GamingDesk,
   type SeatStreams,
-} from './behaviour.js';
+} from '../desk/gaming.js';
+
+const section = behaviourSection(
+  'Instead of asking the customer for information or waiting for engineering, the agent marks the ticket solved, ' +
+    'unfixed.',
+);
 
 class PrematureClose implements BehaviourHooks {
   private readonly desk: GamingDesk;
@@ -27,7 +33,7 @@ class PrematureClose implements BehaviourHooks {
   private readonly gamed: BehaviourContext['gamed'];
   private readonly random: SeatStreams;
 
-  constructor(context: BehaviourContext) {
+  constructor(context: BehaviourContext<z.output<typeof section>>) {
     this.desk = context.desk;
     this.intensities = context.intensities;
     this.gamed = context.gamed;
@@ -43,8 +49,18 @@ class PrematureClose implements BehaviourHooks {
   }
 }
 
-export const prematureClose: BehaviourDefinition = {
+export const prematureClose = defineBehaviour({
   id: 'premature_close',
+  precedence: 60,
+  section,
+  defaults: {},
+  pressures: {
+    sla_resolution_compliance: 0.5,
+    resolution_time_mean: 1,
+    backlog_mean: 0.7,
+    tickets_per_agent_day: 0.5,
+    replies_per_ticket: 0.7,
+  },
   choosesTickets: false,
   create: (context) => new PrematureClose(context),
-};
+});

@@ -1,0 +1,37 @@
+/**
+ * What a plug-in mechanism is: one file in this folder exporting a `defineMechanism({...})`,
+ * and one line in `registry.ts`. The definition carries everything the rest of desksim needs
+ * to know about it, so nothing else names it:
+ *
+ * - `id`: its scenario section's key (a top-level section, after the built-in ones);
+ * - `section`: that section (zod, defaulted as a whole: a scenario without it gets its
+ *   defaults), from which the scenario schema, the JSON Schema and docs/defaults.md are built;
+ * - `defaults`: why each of its defaulted fields has its default (docs/defaults.md);
+ * - `active(settings)`: whether a scenario uses it at all — when not, it is not created, draws
+ *   nothing and schedules nothing, so the outputs of desks without it do not move;
+ * - `create(context)`: its hooks for one replication (`desk/mechanism.ts` documents them),
+ *   with its state, streams and calendar entries in its own object.
+ *
+ * The mechanisms the desk was built with (`model/mechanisms/`) predate this folder: their
+ * parameters sit inside the built-in sections and the core calls each through a typed hook.
+ * This folder sits between the desk's contract (`src/desk/`) and the scenario layer.
+ */
+import type { z } from 'zod';
+import type { MechanismContext, MechanismHooks } from '../desk/mechanism.js';
+
+/** A plug-in mechanism (see the top of this file). */
+export interface MechanismDefinition<Id extends string = string, Section extends z.ZodType = z.ZodType> {
+  id: Id;
+  section: Section;
+  /** Why each of its defaulted fields has its default (an assumption), by field path under the section. */
+  defaults: Readonly<Record<string, string>>;
+  active(settings: z.output<Section>): boolean;
+  create(context: MechanismContext<z.output<Section>>): MechanismHooks;
+}
+
+/** Declares a mechanism, keeping its id and its section's type (the scenario's types are built from them). */
+export function defineMechanism<const Id extends string, Section extends z.ZodType>(
+  definition: MechanismDefinition<Id, Section>,
+): MechanismDefinition<Id, Section> {
+  return definition;
+}
