@@ -219,7 +219,7 @@ export class KeptRows {
    * ticket has few rows, so a duplicate is told by comparing a few numbers and texts.
    */
   private readonly byTicket: Array<Array<number | string> | undefined> = [];
-  private readonly byInstant = new Map<number, string[]>();
+  private readonly byInstant = new Map<number, Array<string | number>>();
   private readonly strings = new Map<string, string>();
   /** One copy of each row text told: rows of many tickets often read the same but for the id. */
   private readonly valueTexts = new Map<string, string>();
@@ -227,9 +227,10 @@ export class KeptRows {
   /**
    * Is a row of the ticket `ticketId` (`records.ticketId`; 0 for none) at `epochMs` with these
    * `values` (its cells but the time; the ticket's own may be left out) a duplicate of an
-   * earlier one? Remembers it if not.
+   * earlier one? Remembers it if not. A reader gives `values` as texts, or as numbers equal
+   * exactly when the texts are (`byte-cells.ts`), the same way for every row of a log.
    */
-  duplicate(ticketId: number, epochMs: number, values: string): boolean {
+  duplicate(ticketId: number, epochMs: number, values: string | number): boolean {
     if (ticketId === 0) {
       const earlier = this.byInstant.get(epochMs);
       if (earlier === undefined) {
@@ -243,8 +244,11 @@ export class KeptRows {
       earlier.push(values);
       return false;
     }
-    let shared = this.valueTexts.get(values);
-    if (shared === undefined) this.valueTexts.set(values, (shared = values));
+    let shared: string | number | undefined = values;
+    if (typeof values === 'string') {
+      shared = this.valueTexts.get(values);
+      if (shared === undefined) this.valueTexts.set(values, (shared = values));
+    }
     const earlier = this.byTicket[ticketId];
     if (earlier === undefined) {
       this.byTicket[ticketId] = [epochMs, shared];

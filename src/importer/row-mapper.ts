@@ -15,10 +15,15 @@ import { timestampReader, type TimestampResult } from './time.js';
 const MAPPED_FIELDS = ['agent', 'tier', 'channel', 'category', 'priority', 'customer'] as const;
 const TIER_AT = MAPPED_FIELDS.indexOf('tier');
 
-/** A row being mapped: a mapped field's value, and every value of the row (time excepted) as one text. */
+/**
+ * A row being mapped: a mapped field's value, and every value of the row (time excepted) as
+ * one text, or as a number that is equal exactly when those texts are (`byte-cells.ts`).
+ */
 export interface RowCells {
   cell(field: string): string | undefined;
-  values(): string;
+  values(): string | number;
+  /** A time field's instant when it can be read without its text; NaN to read `cell(field)`. */
+  time?(field: string): number;
 }
 
 const FLAG_VALUES = new Map<string, boolean>([
@@ -156,7 +161,10 @@ export class RowMapper {
       return;
     }
     meaning.entry.rows++;
-    const epochMs = this.epochMs(cells.cell('time') ?? '', mapping.columns.time, line);
+    const fastTime = cells.time === undefined ? Number.NaN : cells.time('time');
+    const epochMs = Number.isNaN(fastTime)
+      ? this.epochMs(cells.cell('time') ?? '', mapping.columns.time, line)
+      : fastTime;
     const ticket = cells.cell('ticket');
     if (ticket === undefined)
       this.issueAt(line)('missing_ticket', mapping.columns.ticket, importMessage.missingTicket());
