@@ -190,10 +190,10 @@ export class ByteCells implements RowCells {
   private readonly listIds: ListIds;
   private readonly timeAt: number;
   private readonly ticketAt: number;
-  /** The last ticket cell's bytes and what it was read as. */
-  private ticketBytes = new Uint8Array(64);
-  private ticketLength = -1;
-  private ticket: string | undefined;
+  /** Ticket cells: their own table, so their ids are few and dense. */
+  private readonly tickets: ByteValues;
+  /** The row's ticket cell's id in `tickets`. */
+  private ticket = 0;
 
   constructor(
     private readonly index: Record<string, number>,
@@ -202,6 +202,7 @@ export class ByteCells implements RowCells {
     private readonly longestMissing: number,
   ) {
     this.table = new ByteValues(clean, longestMissing);
+    this.tickets = new ByteValues(clean, longestMissing);
     this.ids = new Int32Array(columns);
     this.cleanIds = new Int32Array(columns);
     this.listIds = new ListIds(columns);
@@ -213,6 +214,8 @@ export class ByteCells implements RowCells {
   load(row: ByteRow): void {
     this.row = row;
     const { bytes, starts, ends, hashes } = row;
+    const ticket = this.ticketAt;
+    this.ticket = this.tickets.id(bytes, starts[ticket]!, ends[ticket]!, hashes[ticket]!);
     for (let cell = 0; cell < row.count; cell++) {
       if (cell === this.timeAt || cell === this.ticketAt) continue;
       this.ids[cell] = this.table.id(bytes, starts[cell]!, ends[cell]!, hashes[cell]!);
@@ -227,28 +230,13 @@ export class ByteCells implements RowCells {
   cell(field: string): string | undefined {
     const position = this.index[field];
     if (position === undefined) return undefined;
-    if (position === this.ticketAt) return this.ticketValue();
+    if (position === this.ticketAt) return this.tickets.value(this.ticket);
     if (position === this.timeAt) return this.clean(this.text(position));
     return this.table.value(this.ids[position]!);
   }
 
-  /** The ticket cell, read again only when its bytes differ from the last row's. */
-  private ticketValue(): string | undefined {
-    const row = this.row!;
-    const { bytes } = row;
-    const start = row.starts[this.ticketAt]!;
-    const length = row.ends[this.ticketAt]! - start;
-    const last = this.ticketBytes;
-    if (length === this.ticketLength) {
-      let at = 0;
-      while (at < length && last[at] === bytes[start + at]) at++;
-      if (at === length) return this.ticket;
-    }
-    if (length > last.length) this.ticketBytes = new Uint8Array(length * 2);
-    this.ticketBytes.set(bytes.subarray(start, start + length));
-    this.ticketLength = length;
-    this.ticket = this.clean(this.text(this.ticketAt));
-    return this.ticket;
+  ticketKey(): number {
+    return this.tickets.cleanId(this.ticket);
   }
 
   /** A time cell's instant read from its bytes, or NaN when the full reader must read `cell(field)`. */

@@ -98,6 +98,15 @@ export class RecordColumns {
     return id;
   }
 
+  /**
+   * The id of a ticket its reader knows is new (told apart by its own key): no lookup. A
+   * reader uses this or `ticketId`, never both.
+   */
+  newTicket(ticket: string): number {
+    this.tickets.push(detached(ticket));
+    return this.tickets.length;
+  }
+
   /** Appends a record with its required parts; returns its index. */
   push(line: number, part: number, ticketId: number, epochMs: number, type: number): number {
     if (this.length === this.capacity) this.grow();
