@@ -34,17 +34,22 @@ class ByteValues {
   /** The id of bytes `start`–`end` (whose hash is `hash`), added if new. */
   id(bytes: Buffer, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
-    const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot]!;
       if (id === EMPTY_SLOT) return this.add(slot, bytes, start, end, hash);
-      if (this.hashes[id] !== hash || this.ends[id]! - this.starts[id]! !== length) continue;
-      const pool = this.pool;
-      const from = this.starts[id]!;
-      let at = 0;
-      while (at < length && pool[from + at] === bytes[start + at]) at++;
-      if (at === length) return id;
+      if (this.holds(id, bytes, start, end, hash)) return id;
     }
+  }
+
+  /** Are bytes `start`–`end` (whose hash is `hash`) those of `id`? */
+  holds(id: number, bytes: Buffer, start: number, end: number, hash: number): boolean {
+    const length = end - start;
+    if (this.hashes[id] !== hash || this.ends[id]! - this.starts[id]! !== length) return false;
+    const pool = this.pool;
+    const from = this.starts[id]!;
+    let at = 0;
+    while (at < length && pool[from + at] === bytes[start + at]) at++;
+    return at === length;
   }
 
   /** The id of a value's clean form (0: absent). */
@@ -215,7 +220,11 @@ export class ByteCells implements RowCells {
     this.row = row;
     const { bytes, starts, ends, hashes } = row;
     const ticket = this.ticketAt;
-    this.ticket = this.tickets.id(bytes, starts[ticket]!, ends[ticket]!, hashes[ticket]!);
+    const start = starts[ticket]!;
+    const end = ends[ticket]!;
+    // A ticket's rows mostly come together: the last row's ticket is checked before the table.
+    if (this.ticket === 0 || !this.tickets.holds(this.ticket, bytes, start, end, hashes[ticket]!))
+      this.ticket = this.tickets.id(bytes, start, end, hashes[ticket]!);
     for (let cell = 0; cell < row.count; cell++) {
       if (cell === this.timeAt || cell === this.ticketAt) continue;
       this.ids[cell] = this.table.id(bytes, starts[cell]!, ends[cell]!, hashes[cell]!);

@@ -87,6 +87,15 @@ class PendingEvents {
   }
 }
 
+/** Rows in time order; among equal instants a creation first, then file order. */
+function compareRows(a: TicketRow, b: TicketRow): number {
+  return (
+    a.record.epochMs - b.record.epochMs ||
+    Number(b.record.type === 'created') - Number(a.record.type === 'created') ||
+    a.order - b.order
+  );
+}
+
 const KEPT_OUTLIERS = 'kept (outlier_times: keep): they stretch the measured window';
 const DROPPED_OUTLIERS = 'dropped (outlier_times: keep keeps them)';
 
@@ -240,15 +249,19 @@ export function cleanLog(
       // Room below each row's order for the events synthesized just before it.
       rows.push({ record: records.record(index), order: index * 16 + 8 });
     }
-    if (rows.some((row, index) => index > 0 && row.record.epochMs < rows[index - 1]!.record.epochMs)) outOfOrder++;
-    // Time order; among equal instants a creation first, then file order.
-    rows.sort(
-      (a, b) =>
-        a.record.epochMs - b.record.epochMs ||
-        Number(b.record.type === 'created') - Number(a.record.type === 'created') ||
-        a.order - b.order,
-    );
-    const fromColumn = rows.find((row) => row.record.createdEpochMs !== undefined)?.record.createdEpochMs;
+    // Time order; among equal instants a creation first, then file order. Most tickets' rows already are.
+    let sorted = true;
+    for (let at = 1; at < rows.length && sorted; at++) sorted = compareRows(rows[at - 1]!, rows[at]!) <= 0;
+    if (!sorted) {
+      if (rows.some((row, index) => index > 0 && row.record.epochMs < rows[index - 1]!.record.epochMs)) outOfOrder++;
+      rows.sort(compareRows);
+    }
+    let fromColumn: number | undefined;
+    let closes = 0;
+    for (const { record } of rows) {
+      fromColumn ??= record.createdEpochMs;
+      if (record.type === 'closed') closes++;
+    }
     if (rows[0]!.record.type !== 'created' && fromColumn === undefined) {
       withoutCreated++;
       if (options.missingCreated === 'error') {
@@ -261,7 +274,7 @@ export function cleanLog(
         continue;
       }
     }
-    if (rows.filter((row) => row.record.type === 'closed').length > 1) closedRepeatedly++;
+    if (closes > 1) closedRepeatedly++;
     const result = cleanTicket(ticket, rows, options, tally, fromColumn);
     for (const pending of result.events) out.push(pending.epochMs, pending.order, pending.event);
     counters.add(rows, result);
