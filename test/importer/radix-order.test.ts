@@ -1,6 +1,10 @@
-/** The radix order of the cleaned events (src/importer/radix-order.ts) is the stable comparator sort's. */
+/**
+ * The radix order of the cleaned events (src/importer/radix-order.ts) is the stable comparator
+ * sort's; the selection behind the outlier fences (outliers.ts) finds what sorting would.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { orderStatistic } from '../../src/importer/outliers.js';
 import { radixOrder } from '../../src/importer/radix-order.js';
 
 const comparatorOrder = (primary: number[], secondary: number[]) =>
@@ -27,5 +31,22 @@ describe('radixOrder', () => {
   it('declines keys that are not whole numbers', () => {
     expect(radixOrder([1.5, 2], [0, 1])).toBeUndefined();
     expect(radixOrder([1, 2], [0, -1])).toBeUndefined();
+  });
+});
+
+describe('orderStatistic (the outlier fences)', () => {
+  it('finds the value sorting would put at each place', () => {
+    const values = fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: true })), {
+      minLength: 1,
+      maxLength: 300,
+    });
+    fc.assert(
+      fc.property(values, fc.nat(), (list, pick) => {
+        const sorted = Float64Array.from(list).sort();
+        const rank = pick % list.length;
+        expect(orderStatistic(Float64Array.from(list), rank)).toBe(sorted[rank]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
