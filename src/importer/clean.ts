@@ -20,6 +20,7 @@ import type { EventType, LogWindow, TicketEvent } from '../eventlog/types.js';
 import { ImportError, importMessage, type ImportIssue } from './errors.js';
 import { isOutlier, timeFences } from './outliers.js';
 import type { RawLog } from './read.js';
+import { radixOrder } from './radix-order.js';
 import { IGNORE_CODE, RecordColumns, typeCode } from './records.js';
 import type { CounterComparison, DroppedRows, ImportReport, SynthesizedEvents } from './report.js';
 import { cleanTicket, toEvent, type AttributeChoice, type TicketRow, type TicketTally } from './ticket-rules.js';
@@ -77,11 +78,22 @@ class PendingEvents {
   }
 
   /** The events' places in time order, equal instants by their order. */
-  sortedOrder(): number[] {
+  sortedOrder(): Int32Array | number[] {
     const { epochMs, order } = this;
+    const sorted = radixOrder(epochMs, order);
+    if (sorted !== undefined) return sorted;
     const places = Array.from({ length: this.events.length }, (_, at) => at);
     return places.sort((a, b) => epochMs[a]! - epochMs[b]! || order[a]! - order[b]!);
   }
+}
+
+/** Rows in time order; among equal instants a creation first, then file order. */
+function compareRows(a: TicketRow, b: TicketRow): number {
+  return (
+    a.record.epochMs - b.record.epochMs ||
+    Number(b.record.type === 'created') - Number(a.record.type === 'created') ||
+    a.order - b.order
+  );
 }
 
 const KEPT_OUTLIERS = 'kept (outlier_times: keep): they stretch the measured window';
@@ -237,15 +249,19 @@ export function cleanLog(
       // Room below each row's order for the events synthesized just before it.
       rows.push({ record: records.record(index), order: index * 16 + 8 });
     }
-    if (rows.some((row, index) => index > 0 && row.record.epochMs < rows[index - 1]!.record.epochMs)) outOfOrder++;
-    // Time order; among equal instants a creation first, then file order.
-    rows.sort(
-      (a, b) =>
-        a.record.epochMs - b.record.epochMs ||
-        Number(b.record.type === 'created') - Number(a.record.type === 'created') ||
-        a.order - b.order,
-    );
-    const fromColumn = rows.find((row) => row.record.createdEpochMs !== undefined)?.record.createdEpochMs;
+    // Time order; among equal instants a creation first, then file order. Most tickets' rows already are.
+    let sorted = true;
+    for (let at = 1; at < rows.length && sorted; at++) sorted = compareRows(rows[at - 1]!, rows[at]!) <= 0;
+    if (!sorted) {
+      if (rows.some((row, index) => index > 0 && row.record.epochMs < rows[index - 1]!.record.epochMs)) outOfOrder++;
+      rows.sort(compareRows);
+    }
+    let fromColumn: number | undefined;
+    let closes = 0;
+    for (const { record } of rows) {
+      fromColumn ??= record.createdEpochMs;
+      if (record.type === 'closed') closes++;
+    }
     if (rows[0]!.record.type !== 'created' && fromColumn === undefined) {
       withoutCreated++;
       if (options.missingCreated === 'error') {
@@ -258,7 +274,7 @@ export function cleanLog(
         continue;
       }
     }
-    if (rows.filter((row) => row.record.type === 'closed').length > 1) closedRepeatedly++;
+    if (closes > 1) closedRepeatedly++;
     const result = cleanTicket(ticket, rows, options, tally, fromColumn);
     for (const pending of result.events) out.push(pending.epochMs, pending.order, pending.event);
     counters.add(rows, result);

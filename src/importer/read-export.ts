@@ -11,6 +11,8 @@ import type { Mapping } from './mapping.js';
 import { canonicalJson, decodeLog, present, readCsvLog, type RawLog } from './raw.js';
 import { RowMapper, type RowCells } from './row-mapper.js';
 import { LineSplitter } from './stream.js';
+import { ByteCells, cellCleaner } from './byte-cells.js';
+import { readCsvBytes } from './byte-csv.js';
 
 /** A cell's text, or undefined if it is empty or one of the mapping's missing-value tokens. */
 function presentIn(missing: ReadonlySet<string>): (text: string | undefined) => string | undefined {
@@ -59,7 +61,12 @@ function jsonField(object: Record<string, unknown>, path: string): string | unde
  * handed to `mapper`. A line that is not a JSON object is an issue; once there is one, the
  * rest of the file is only checked for more of them.
  */
-function readNdjsonExport(path: string, file: string, mapping: Mapping, mapper: RowMapper): ReadRows {
+function readNdjsonExport(
+  path: string,
+  file: string,
+  mapping: Mapping,
+  mapper: RowMapper,
+): ReadRows & { mapper: RowMapper } {
   const value = presentIn(new Set(mapping.missing));
   const columns = mapping.columns as Record<string, string | undefined>;
   const badLines: ImportIssue[] = [];
@@ -88,7 +95,7 @@ function readNdjsonExport(path: string, file: string, mapping: Mapping, mapper: 
   });
   const { warnings } = decodeLog(path, file, mapping.encoding, true, (text, final) => lines.push(text, final));
   if (badLines.length > 0) throw new ImportError(badLines);
-  return { rows, warnings };
+  return { rows, warnings, mapper };
 }
 
 /** What reading a file's rows gives: how many, and the decoding's warnings. */
@@ -167,12 +174,38 @@ class CsvCells implements RowCells {
   }
 }
 
-/** The rows of a CSV export, cells found by the mapping's column names, handed to `mapper`. */
-function readCsvExport(path: string, file: string, mapping: Mapping, mapper: RowMapper): ReadRows {
-  let row: CsvCells | undefined;
-  return readCsvLog(
+/**
+ * The rows of a CSV export, cells found by the mapping's column names, handed to a new row
+ * mapper: read as bytes (`byte-csv.ts`), or as text when the byte reader declines the file.
+ */
+function readCsvExport(path: string, file: string, mapping: Mapping): ReadRows & { mapper: RowMapper } {
+  const options = { shownAs: file, delimiter: mapping.delimiter, form: 'mapped', encoding: mapping.encoding } as const;
+  const missing = new Set(mapping.missing);
+  const longestMissing = Math.max(0, ...mapping.missing.map((token) => token.length));
+  let mapper = new RowMapper(file, mapping);
+  let cells: ByteCells | undefined;
+  const read = readCsvBytes(
     path,
-    { shownAs: file, delimiter: mapping.delimiter, form: 'mapped', encoding: mapping.encoding },
+    options,
+    (header) => {
+      cells = new ByteCells(
+        columnPositions(header, file, mapping),
+        header.length,
+        cellCleaner(missing),
+        longestMissing,
+      );
+    },
+    (row, line) => {
+      cells!.load(row);
+      mapper.row(line, cells!);
+    },
+  );
+  if (read !== undefined) return { ...read, mapper };
+  mapper = new RowMapper(file, mapping);
+  let row: CsvCells | undefined;
+  const rows = readCsvLog(
+    path,
+    options,
     (header) => {
       row = new CsvCells(mapping, columnPositions(header, file, mapping));
     },
@@ -181,6 +214,7 @@ function readCsvExport(path: string, file: string, mapping: Mapping, mapper: Row
       mapper.row(line, row!);
     },
   );
+  return { ...rows, mapper };
 }
 
 /**
@@ -188,11 +222,10 @@ function readCsvExport(path: string, file: string, mapping: Mapping, mapper: Row
  * messages). Throws an `ImportError` listing every unreadable row and unmapped activity.
  */
 export function readMapped(path: string, file: string, mapping: Mapping, mappingFile: string): RawLog {
-  const mapper = new RowMapper(file, mapping);
-  const { rows, warnings } =
+  const { rows, warnings, mapper } =
     mapping.format === 'ndjson'
-      ? readNdjsonExport(path, file, mapping, mapper)
-      : readCsvExport(path, file, mapping, mapper);
+      ? readNdjsonExport(path, file, mapping, new RowMapper(file, mapping))
+      : readCsvExport(path, file, mapping);
   const unmapped = mapper.unmappedIssue(mappingFile);
   const issues = unmapped === undefined ? mapper.issues : [unmapped, ...mapper.issues];
   if (issues.length > 0) throw new ImportError(issues);

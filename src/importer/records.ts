@@ -60,6 +60,9 @@ export class RecordColumns {
   /** When the ticket was created (the export's creation column); NaN when not given. Made on first use. */
   createdEpochMs: Float64Array | undefined;
   private readonly texts = new Map<TextField, Int32Array>();
+  /** The same columns as lists, in the same order, for `record`: no Map iteration a record. */
+  private readonly textFields: TextField[] = [];
+  private textColumns: Int32Array[] = [];
   /** Values and counters are rare: by record index. */
   private readonly values = new Map<number, unknown>();
   private readonly counters = new Map<number, RecordedCounters>();
@@ -98,6 +101,15 @@ export class RecordColumns {
     return id;
   }
 
+  /**
+   * The id of a ticket its reader knows is new (told apart by its own key): no lookup. A
+   * reader uses this or `ticketId`, never both.
+   */
+  newTicket(ticket: string): number {
+    this.tickets.push(detached(ticket));
+    return this.tickets.length;
+  }
+
   /** Appends a record with its required parts; returns its index. */
   push(line: number, part: number, ticketId: number, epochMs: number, type: number): number {
     if (this.length === this.capacity) this.grow();
@@ -120,6 +132,7 @@ export class RecordColumns {
     this.endsPending = grown(this.endsPending, capacity);
     if (this.createdEpochMs !== undefined) this.createdEpochMs = this.grownCreated(capacity);
     for (const [field, column] of this.texts) this.texts.set(field, grown(column, capacity));
+    this.textColumns = [...this.texts.values()];
     this.capacity = capacity;
   }
 
@@ -132,7 +145,11 @@ export class RecordColumns {
   /** Sets a text of record `index` by its id (`textId`). */
   setText(field: TextField, index: number, id: number): void {
     let column = this.texts.get(field);
-    if (column === undefined) this.texts.set(field, (column = new Int32Array(this.capacity)));
+    if (column === undefined) {
+      this.texts.set(field, (column = new Int32Array(this.capacity)));
+      this.textFields.push(field);
+      this.textColumns.push(column);
+    }
     column[index] = id;
   }
 
@@ -181,9 +198,10 @@ export class RecordColumns {
     if (this.part[index] !== 0) record.part = this.part[index];
     const ticket = this.ticket[index]!;
     if (ticket !== 0) record.ticket = this.tickets[ticket - 1];
-    for (const [field, column] of this.texts) {
-      const id = column[index]!;
-      if (id !== 0) (record as unknown as Record<string, unknown>)[field] = this.textTable[id - 1];
+    const columns = this.textColumns;
+    for (let at = 0; at < columns.length; at++) {
+      const id = columns[at]![index]!;
+      if (id !== 0) (record as unknown as Record<string, unknown>)[this.textFields[at]!] = this.textTable[id - 1];
     }
     if (this.values.size > 0 && this.values.has(index)) record.value = this.values.get(index);
     if (this.endsPending[index] === 1) record.endsPending = true;

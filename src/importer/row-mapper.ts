@@ -15,10 +15,20 @@ import { timestampReader, type TimestampResult } from './time.js';
 const MAPPED_FIELDS = ['agent', 'tier', 'channel', 'category', 'priority', 'customer'] as const;
 const TIER_AT = MAPPED_FIELDS.indexOf('tier');
 
-/** A row being mapped: a mapped field's value, and every value of the row (time excepted) as one text. */
+/**
+ * A row being mapped: a mapped field's value, and every value of the row (time excepted) as
+ * one text, or as a number that is equal exactly when those texts are (`byte-cells.ts`).
+ */
 export interface RowCells {
   cell(field: string): string | undefined;
-  values(): string;
+  values(): string | number;
+  /**
+   * A number for the ticket cell's value, equal exactly when the values are, from 1 (0: none
+   * given); a reader gives it for every row or for none.
+   */
+  ticketKey?(): number;
+  /** A time field's instant when it can be read without its text; NaN to read `cell(field)`. */
+  time?(field: string): number;
 }
 
 const FLAG_VALUES = new Map<string, boolean>([
@@ -101,6 +111,8 @@ export class RowMapper {
   private readonly fields = new Map<TextField, LastText>();
   private lastTicket: string | undefined;
   private lastTicketId = 0;
+  /** Ticket ids by the reader's key of the ticket's text (`RowCells.ticketKey`). */
+  private ticketsByKey = new Int32Array(1024);
   /** The text ids of the row's mapped fields (0: absent), reused for every row. */
   private readonly fieldIds = new Int32Array(MAPPED_FIELDS.length);
 
@@ -144,6 +156,18 @@ export class RowMapper {
     return (code, path, message) => this.issues.push({ code, file: this.file, line, path, message });
   }
 
+  /** The ticket id of a reader's ticket key (`RowCells.ticketKey`), the ticket new at its first key. */
+  private keyedTicket(key: number, ticket: string): number {
+    if (key >= this.ticketsByKey.length) {
+      const larger = new Int32Array(Math.max(key + 1, this.ticketsByKey.length * 2));
+      larger.set(this.ticketsByKey);
+      this.ticketsByKey = larger;
+    }
+    let id = this.ticketsByKey[key]!;
+    if (id === 0) this.ticketsByKey[key] = id = this.kept.records.newTicket(ticket);
+    return id;
+  }
+
   /** Maps one row, read at `line`. */
   row(line: number, cells: RowCells): void {
     const { mapping } = this;
@@ -156,7 +180,10 @@ export class RowMapper {
       return;
     }
     meaning.entry.rows++;
-    const epochMs = this.epochMs(cells.cell('time') ?? '', mapping.columns.time, line);
+    const fastTime = cells.time === undefined ? Number.NaN : cells.time('time');
+    const epochMs = Number.isNaN(fastTime)
+      ? this.epochMs(cells.cell('time') ?? '', mapping.columns.time, line)
+      : fastTime;
     const ticket = cells.cell('ticket');
     if (ticket === undefined)
       this.issueAt(line)('missing_ticket', mapping.columns.ticket, importMessage.missingTicket());
@@ -169,7 +196,9 @@ export class RowMapper {
     // A problem anywhere fails the import: records (and duplicate texts) are kept only while there is none.
     if (this.issues.length > 0) return;
     const records = this.kept.records;
-    if (ticket !== this.lastTicket) {
+    const key = cells.ticketKey === undefined ? 0 : cells.ticketKey();
+    if (key > 0) this.lastTicketId = this.keyedTicket(key, ticket);
+    else if (ticket !== this.lastTicket) {
       this.lastTicketId = records.ticketId(ticket);
       this.lastTicket = records.tickets[this.lastTicketId - 1] as string;
     }

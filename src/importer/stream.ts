@@ -105,7 +105,7 @@ export function decodeFile(
 }
 
 /** The end of the last whole UTF-8 sequence in the first `length` bytes. */
-function sequenceBoundary(bytes: Uint8Array, length: number): number {
+export function sequenceBoundary(bytes: Uint8Array, length: number): number {
   // A sequence is at most 4 bytes: look back over continuation bytes (10xxxxxx) to its lead.
   for (let back = 1; back <= 4 && back <= length; back++) {
     const byte = bytes[length - back]!;

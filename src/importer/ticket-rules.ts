@@ -16,7 +16,7 @@
  */
 import type { TicketEvent } from '../eventlog/types.js';
 import type { CleanOptions } from './clean.js';
-import { EVENT_FIELDS, type RawRecord } from './raw.js';
+import type { RawRecord } from './raw.js';
 import type { DroppedRows, SynthesizedEvents } from './report.js';
 
 /** A ticket's row on its way through the rules, with its place in file order. */
@@ -61,8 +61,15 @@ const ENDS_QUEUE_WAIT = new Set(['work_started', 'replied', 'resolved', 'closed'
 export function toEvent(record: RawRecord): Omit<TicketEvent, 'time'> {
   const event: Omit<TicketEvent, 'time'> = { type: record.type as TicketEvent['type'] };
   if (record.ticket !== undefined) event.ticket = record.ticket;
-  for (const field of EVENT_FIELDS)
-    if (record[field] !== undefined) (event as Record<string, unknown>)[field] = record[field];
+  // EVENT_FIELDS, in its order, field by field: a loop of keyed reads cost a fifth of a second on a million rows.
+  if (record.agent !== undefined) event.agent = record.agent;
+  if (record.tier !== undefined) event.tier = record.tier;
+  if (record.channel !== undefined) event.channel = record.channel;
+  if (record.category !== undefined) event.category = record.category;
+  if (record.priority !== undefined) event.priority = record.priority;
+  if (record.customer !== undefined) event.customer = record.customer;
+  if (record.kind !== undefined) event.kind = record.kind;
+  if (record.value !== undefined) event.value = record.value;
   return event;
 }
 

@@ -7,6 +7,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importLog } from '../../src/importer/index.js';
+import { EVENT_FIELDS } from '../../src/importer/raw.js';
+import { toEvent } from '../../src/importer/ticket-rules.js';
 import { computeKpisFromEvents } from '../../src/metrics/engine.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -115,5 +117,27 @@ describe('cleaning a messy export', () => {
     expect(kpis.values.service_level).toBe(0.5); // T2 within 15 minutes, T3 not
     expect(kpis.values.reopen_rate).toBeCloseTo(1 / 3, 12);
     expect(kpis.values.first_response_time_mean).toBeNull(); // no replies in the export
+  });
+});
+
+describe('an event made from a row', () => {
+  it('keeps the type, the ticket, then the fields in EVENT_FIELDS order, the absent left out', () => {
+    const record = {
+      line: 2,
+      epochMs: 0,
+      type: 'replied' as const,
+      value: 3,
+      kind: 'generic',
+      customer: 7,
+      priority: 'P1',
+      category: 'billing',
+      channel: 'email',
+      tier: 'desk',
+      agent: 'ann',
+      ticket: 'T1',
+      activity: 'Reply',
+    };
+    expect(Object.keys(toEvent(record))).toEqual(['type', 'ticket', ...EVENT_FIELDS]);
+    expect(toEvent({ line: 3, epochMs: 0, type: 'created', tier: 'desk' })).toEqual({ type: 'created', tier: 'desk' });
   });
 });

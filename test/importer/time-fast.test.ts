@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastIsoMs } from '../../src/importer/time-fast.js';
+import { fastIsoBytesMs, fastIsoMs } from '../../src/importer/time-fast.js';
 import { timestampReader } from '../../src/importer/time.js';
 
 const read = timestampReader({ format: 'iso' });
@@ -60,6 +60,19 @@ describe('fastIsoMs', () => {
     );
     // The fast path is taken, not always declined.
     expect(answered).toBeGreaterThan(1000);
+  });
+
+  it("reads a text's UTF-8 bytes (in a larger buffer) as it reads the text", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(isoLike, fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 26 })),
+        (text) => {
+          const bytes = Buffer.from(`,${text},`, 'utf8');
+          expect(fastIsoBytesMs(bytes, 1, bytes.length - 1)).toEqual(fastIsoMs(text));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 
   it('reads the forms exports write, and declines what it does not know', () => {
