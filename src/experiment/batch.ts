@@ -29,10 +29,9 @@ export interface BatchOptions {
   /** Called after every replication of every run: replications done, replications in all. */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Called once, as soon as the batch leaves one of the machine's cores free: at once when it
-   * runs on fewer threads than there are cores (one worker is this thread), else when a thread
-   * finds no replication left to take: other work started then takes no core from the
-   * replications (the pool itself lets V8 compile in the background again).
+   * Called once, when one of the cores the batch's threads use finds no replication left to
+   * take (never for a batch on one thread: `spareCoreWatch`): other work started then takes no
+   * core from the replications (the pool itself lets V8 compile in the background again).
    */
   onSpareCore?: () => void;
 }
@@ -129,9 +128,12 @@ export async function runParts(specs: readonly RunSpec[], options: BatchOptions 
 }
 
 /**
- * Calls `onSpareCore` once, the first time `check(done)` finds fewer replication threads busy
- * than `cores`: a thread is busy while a replication is left for it (the pool hands each to
- * the next free thread), so with `threads` ≥ `cores` that is when `done` passes `total − cores`.
+ * Calls `onSpareCore` once, the first time `check(done)` finds one of the cores the batch's
+ * threads were using left idle: with `used` = min(threads, cores, total) threads running
+ * replications, that is when fewer than `used` replications are left (the pool hands each to
+ * the next free thread). A batch that runs on one thread never calls it: a core it leaves free
+ * from the start is kept free of other work, because that work (the chart renderer's Vega,
+ * ~70 MB) would sit beside the replication's ledger at the run's memory peak.
  */
 export function spareCoreWatch(
   threads: number,
@@ -139,9 +141,10 @@ export function spareCoreWatch(
   cores: number,
   onSpareCore: (() => void) | undefined,
 ): (done: number) => void {
-  let called = onSpareCore === undefined;
+  const used = Math.min(threads, cores, total);
+  let called = onSpareCore === undefined || used < 2;
   return (done) => {
-    if (called || Math.min(threads, total - done) >= cores) return;
+    if (called || total - done >= used) return;
     called = true;
     onSpareCore!();
   };

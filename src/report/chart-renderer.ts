@@ -3,9 +3,10 @@
  * as much as rendering a run's charts. `startChartRenderer` starts a worker thread (from the
  * build) where Vega loads and warms up on another core while the caller works, and renders
  * the charts there when the numbers are ready (`detect`). Without the build's worker script
- * (tests run `src/`) or threads, charts render in this thread. `desksim run` renders in its
- * own thread after the replications (`inProcessRenderer`): the worker's ~70 MB beside a long
- * run's ledger made the run's peak, and its warm-up is CPU the run does not need.
+ * (tests run `src/`) or threads, charts render in this thread. `desksim run` starts the worker
+ * only when a pool thread runs out of replications, else renders in its own thread after the
+ * replications (`inProcessRenderer`; `cli/deferred-renderer.ts`): a worker started first put
+ * its ~70 MB beside a long run's ledger, the run's peak.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -12,9 +12,11 @@ function firedAt(threads: number, total: number, cores: number): number[] {
 }
 
 describe('spareCoreWatch', () => {
-  it('fires at once when the batch runs on fewer threads than there are cores', () => {
-    expect(firedAt(1, 4, 2)).toEqual([0]);
-    expect(firedAt(2, 1, 2)).toEqual([0]); // one replication: one thread busy
+  it('never fires for a batch on one thread: the core it leaves free stays free', () => {
+    expect(firedAt(1, 4, 2)).toEqual([]);
+    expect(firedAt(2, 1, 2)).toEqual([]); // one replication: one thread busy
+    expect(firedAt(1, 3, 1)).toEqual([]);
+    expect(firedAt(4, 10, 1)).toEqual([]); // one core
   });
 
   it('fires when a thread finds no replication left, once', () => {
@@ -22,10 +24,8 @@ describe('spareCoreWatch', () => {
     expect(firedAt(2, 4, 2)).toEqual([3]);
     expect(firedAt(4, 10, 2)).toEqual([9]);
     expect(firedAt(2, 2, 2)).toEqual([1]);
-  });
-
-  it('on one core, fires only when every replication is done', () => {
-    expect(firedAt(1, 3, 1)).toEqual([3]);
+    expect(firedAt(2, 4, 4)).toEqual([3]); // two threads on four cores: when one idles
+    expect(firedAt(3, 6, 2)).toEqual([5]); // more threads than cores: when a core idles
   });
 
   it('does nothing without a callback', () => {

@@ -13,7 +13,7 @@ import { formatSummary } from '../../report/format.js';
 import { formatWarnings } from '../../experiment/warnings.js';
 import { reportLine, table } from '../format.js';
 import { startProgress } from '../progress.js';
-import { inProcessRenderer } from '../../report/chart-renderer.js';
+import { deferredChartRenderer } from '../deferred-renderer.js';
 import { writeRunReport } from '../../report/run-report.js';
 import { weekHourCells } from '../../staffing/week-hours.js';
 import { formatDuration } from '../../engine/duration.js';
@@ -85,13 +85,17 @@ export async function writeRunOutputs(
     output?: OutputOptions;
   } = {},
 ): Promise<RunResult> {
-  return writeRunDirectory(directory, scenario, options, async (staged) => {
+  return writeRunDirectory(directory, scenario, options, async (staged, onSpareCore) => {
     const spec: RunSpec = {
       ...runSpec(scenario, options, staged.file('events.ndjson')),
       // Streamed to the file as it is formatted: the text of a long run's table is never held.
       ...(options.allReplications ? {} : { ticketsPath: staged.file('tickets.csv') }),
     };
-    const [part] = await runParts([spec], { workers: options.workers, onProgress: options.onReplication });
+    const [part] = await runParts([spec], {
+      workers: options.workers,
+      onProgress: options.onReplication,
+      onSpareCore,
+    });
     return completeRun(spec, part!);
   });
 }
@@ -99,26 +103,28 @@ export async function writeRunOutputs(
 /**
  * Writes a run's output directory from its result, which `produce` makes inside the staged
  * directory (running the replications, or putting shards together, with the first
- * replication's events.ndjson in place when the outputs need the log).
+ * replication's events.ndjson in place when the outputs need the log). `produce` calls
+ * `onSpareCore` when a core is free for the chart renderer's thread (else it draws in this thread, at the end).
  */
 export async function writeRunDirectory(
   directory: string,
   scenario: Scenario,
   options: RunOutputOptions & { output?: OutputOptions },
-  produce: (staged: StagedDirectory) => Promise<RunResult>,
+  produce: (staged: StagedDirectory, onSpareCore: () => void) => Promise<RunResult>,
 ): Promise<RunResult> {
   const formats = options.formats ?? [];
   const needsLog = Boolean(options.events) || formatsNeedEventLog(formats, false);
   let result: RunResult | undefined;
-  // Charts render in this thread once the replications are done and their ledgers released: a render thread
-  // started first overlapped loading Vega with the simulation, but held ~70 MB beside the ledger at the run's peak
-  // and spent CPU warming up (a 60-day M/M/10 run: peak RSS 430-490 MB with it, 335-345 MB without).
-  const renderer = options.report === false ? undefined : inProcessRenderer();
+  // Vega loads on its own thread once a pool thread runs out of replications (beside the last ones, on the core
+  // they leave free); a run on one thread draws its charts in this thread after the replications, when their
+  // ledgers are released (a thread started first held ~70 MB beside a long run's ledger: peak RSS 430-490 MB
+  // against 335-345 MB for a 60-day M/M/10 run).
+  const renderer = options.report === false ? undefined : deferredChartRenderer();
   try {
     await writeAtomically(
       directory,
       async (staged) => {
-        result = await produce(staged);
+        result = await produce(staged, () => renderer?.start());
         writeExports(
           {
             formats,
