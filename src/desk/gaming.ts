@@ -135,6 +135,8 @@ export interface BehaviourHooks {
  * satisfies it (the model passes itself).
  */
 export interface DeskFacts {
+  /** Channels by index (a ticket's `channel`): the id events name. */
+  readonly channels: ReadonlyArray<{ readonly id: string }>;
   /** Tiers by index: the id events name, and the escalation target's index (−1: none). */
   readonly tiers: ReadonlyArray<{ readonly id: string; readonly escalatesTo: number }>;
   /** Complexity levels by index, with their handle-time distributions. */

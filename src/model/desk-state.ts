@@ -68,7 +68,6 @@ export abstract class DeskState implements GamingDesk, Desk, PluginHost {
   protected readonly returns: Mechanisms['returns'];
   protected readonly workforce: Mechanisms['workforce'];
   protected readonly aging: Mechanisms['aging'];
-  protected readonly acknowledgement: Mechanisms['acknowledgement'];
   protected readonly handoffs: Mechanisms['handoffs'];
   protected readonly automation: Mechanisms['automation'];
   protected readonly channelHours: Mechanisms['channelHours'];
@@ -123,7 +122,6 @@ export abstract class DeskState implements GamingDesk, Desk, PluginHost {
     this.returns = mechanisms.returns;
     this.workforce = mechanisms.workforce;
     this.aging = mechanisms.aging;
-    this.acknowledgement = mechanisms.acknowledgement;
     this.handoffs = mechanisms.handoffs;
     this.automation = mechanisms.automation;
     this.channelHours = mechanisms.channelHours;
@@ -287,7 +285,6 @@ export abstract class DeskState implements GamingDesk, Desk, PluginHost {
     if (searchedFirst) this.emit(now, 'self_service', ticket.id, undefined, undefined, 'failed');
     if (ticket.issue !== ticket.id)
       this.emit(now, 'truth_issue', ticket.id, undefined, undefined, undefined, ticket.issue);
-    if (this.acknowledgement.enabled) this.acknowledgement.created(ticket, now);
     if (this.plugins !== null) this.plugins.opened(ticket, now);
     if (this.automation.enabled && this.automation.take(ticket, now)) return;
     this.enqueue(ticket, this.model.channels[ticket.channel]!.entryTier, now);

@@ -70,8 +70,6 @@ export const PEOPLE_SOURCES: Record<string, DefaultSource> = {
   'costs.per_ticket': neutral('no per-ticket overhead unless a scenario gives one'),
   'costs.fixed_monthly': neutral('no fixed cost unless a scenario gives one'),
   'costs.overtime_premium': cited('FLSA 1938', 'overtime paid at time and a half'),
-  'policies.auto_acknowledgement.enabled': neutral('no automatic acknowledgement unless a scenario switches it on'),
-  'policies.auto_acknowledgement.delay': assumption('tools acknowledge at once'),
   'policies.overtime.max_per_week': neutral('no overtime unless a scenario allows it'),
   'policies.overtime.backlog_per_agent': assumption('three waiting tickets an agent is an evening of work left'),
   'policies.overtime.stint': assumption('an hour at a time, then the agent decides again'),

@@ -1,11 +1,11 @@
 /**
  * Sources of the plug-ins' defaults, from the reasons each plug-in's file gives
  * (`defaults`): every gaming behaviour's section (`gaming.<id>`, its intensity off) and every
- * plug-in mechanism's section (`<id>`). Their defaults are assumptions: a plug-in that cites a
+ * plug-in mechanism's section (`<id>`, or `<within>.<id>`). Their defaults are assumptions: a plug-in that cites a
  * reference for one says so in its reason.
  */
 import { BEHAVIOUR_REGISTRY } from '../gaming/registry.js';
-import type { MechanismDefinition } from '../mechanisms/definition.js';
+import { type MechanismDefinition, sectionPath } from '../mechanisms/definition.js';
 import { MECHANISM_REGISTRY } from '../mechanisms/registry.js';
 import { assumption, type DefaultSource, neutral } from './default-references.js';
 
@@ -18,6 +18,6 @@ export const PLUGIN_SOURCES: Record<string, DefaultSource> = Object.fromEntries(
     ...Object.entries(behaviour.defaults).map(([field, why]) => [`gaming.${behaviour.id}.${field}`, assumption(why)]),
   ]),
   ...(MECHANISM_REGISTRY as readonly MechanismDefinition[]).flatMap((mechanism) =>
-    Object.entries(mechanism.defaults).map(([field, why]) => [`${mechanism.id}.${field}`, assumption(why)]),
+    Object.entries(mechanism.defaults).map(([field, why]) => [`${sectionPath(mechanism)}.${field}`, assumption(why)]),
   ),
 ]);

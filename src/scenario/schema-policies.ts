@@ -4,22 +4,8 @@
  */
 import { z } from 'zod';
 import { durationSchema } from '../document/values.js';
-import { identifier, LIMITS, money, positiveDuration, probability } from './schema-values.js';
-
-/** The help-desk software's automatic acknowledgement of new tickets (docs/model.md, Automatic acknowledgement). */
-const autoAcknowledgementSchema = z.strictObject({
-  enabled: z
-    .boolean()
-    .default(false)
-    .describe(
-      'Whether the system acknowledges every new ticket with an automatic reply (replied, kind auto; no agent).',
-    ),
-  delay: durationSchema.default(0).describe('Time from the ticket’s creation to the acknowledgement (0: at once).'),
-  channels: z
-    .array(identifier)
-    .optional()
-    .describe('Channel ids whose tickets are acknowledged (default: every channel).'),
-});
+import { withMechanismSections } from '../mechanisms/registry.js';
+import { LIMITS, money, positiveDuration, probability } from './schema-values.js';
 
 /** `costs`: what the desk pays besides agent hours. */
 export const costsSchema = z.strictObject({
@@ -40,42 +26,40 @@ export const costsSchema = z.strictObject({
 // what the desk does when the queues grow or a KPI is pushed, and how its software answers
 // new tickets. Off by default.
 /** `policies`: what management does under load or pressure (docs/model.md). */
-export const policiesSchema = z.strictObject({
-  auto_acknowledgement: autoAcknowledgementSchema
-    .prefault({})
-    .describe(
-      'A system reply on every new ticket, sent by no agent: it counts as a first response only where ' +
-        'metrics.auto_reply_counts_as_response says so, and changes nothing for the customer.',
-    ),
-  overtime: z
-    .strictObject({
-      max_per_week: durationSchema
-        .default(0)
-        .describe('Overtime one agent may work per week (7-day blocks from the start of the run); 0 = no overtime.'),
-      backlog_per_agent: z
-        .number()
-        .positive()
-        .max(LIMITS.factor)
-        .default(3)
-        .describe(
-          'At the end of a shift an agent stays on when its tier has at least this many waiting tickets per agent on ' +
-            'duty.',
-        ),
-      stint: positiveDuration
-        .default(60)
-        .describe('Overtime is worked in stints of this length; after each, the agent decides again.'),
-    })
-    .prefault({})
-    .describe(
-      'Backlog-triggered overtime: paid at the overtime premium (costs.overtime_premium), counted as busy time by ' +
-        'fatigue.',
-    ),
-  staffing_follows_pressure: probability
-    .default(0)
-    .describe(
-      'Share of each other tier’s seats that management moves to the entry tier under full pressure on a ' +
-        'first-response KPI ' +
-        '(incentives on first_response_time_mean or sla_first_response_compliance); scaled by that pressure. 0 = ' +
-        'staffing never moves.',
-    ),
-});
+// The automatic acknowledgement is a plug-in mechanism (src/mechanisms/auto-acknowledgement.ts): its section,
+// `policies.auto_acknowledgement`, comes first here, from the registry.
+export const policiesSchema = z.strictObject(
+  withMechanismSections('policies', {
+    overtime: z
+      .strictObject({
+        max_per_week: durationSchema
+          .default(0)
+          .describe('Overtime one agent may work per week (7-day blocks from the start of the run); 0 = no overtime.'),
+        backlog_per_agent: z
+          .number()
+          .positive()
+          .max(LIMITS.factor)
+          .default(3)
+          .describe(
+            'At the end of a shift an agent stays on when its tier has at least this many waiting tickets per agent on ' +
+              'duty.',
+          ),
+        stint: positiveDuration
+          .default(60)
+          .describe('Overtime is worked in stints of this length; after each, the agent decides again.'),
+      })
+      .prefault({})
+      .describe(
+        'Backlog-triggered overtime: paid at the overtime premium (costs.overtime_premium), counted as busy time by ' +
+          'fatigue.',
+      ),
+    staffing_follows_pressure: probability
+      .default(0)
+      .describe(
+        'Share of each other tier’s seats that management moves to the entry tier under full pressure on a ' +
+          'first-response KPI ' +
+          '(incentives on first_response_time_mean or sla_first_response_compliance); scaled by that pressure. 0 = ' +
+          'staffing never moves.',
+      ),
+  }),
+);

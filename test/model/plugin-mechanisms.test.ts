@@ -9,7 +9,12 @@ import { z } from 'zod';
 import type { MechanismContext, MechanismHooks } from '../../src/desk/mechanism.js';
 import type { Agent, Ticket } from '../../src/desk/structures.js';
 import type { TicketEvent } from '../../src/eventlog/types.js';
-import { defineMechanism, type MechanismDefinition } from '../../src/mechanisms/definition.js';
+import {
+  defineMechanism,
+  type MechanismDefinition,
+  mechanismSettings,
+  sectionPath,
+} from '../../src/mechanisms/definition.js';
 import { MECHANISM_REGISTRY } from '../../src/mechanisms/registry.js';
 import { buildDesk } from '../../src/model/build.js';
 import {
@@ -21,6 +26,7 @@ import {
 } from '../../src/model/mechanisms/index.js';
 import { simulate } from '../../src/model/simulate.js';
 import { loadScenarioText } from '../../src/scenario/load.js';
+import { scenarioJsonSchema } from '../../src/scenario/schema.js';
 
 /** A test mechanism: counts what it is asked, and writes a `replied` (kind `auto`) a while after each escalation. */
 const section = z.strictObject({ delay: z.number().default(30) }).prefault({});
@@ -102,9 +108,37 @@ describe('plug-in mechanisms', () => {
   it("are off unless a scenario's section asks for them (shipped scenarios keep their outputs)", () => {
     const scenario = loadScenarioText(SCENARIO, 'plug-in.yaml').scenario;
     expect(buildDesk(scenario).plugins).toEqual([]);
-    const sections = scenario as unknown as Record<string, unknown>;
     for (const definition of MECHANISM_REGISTRY as readonly MechanismDefinition[])
-      expect(sections[definition.id], definition.id).toBeDefined();
+      expect(mechanismSettings(definition, scenario), definition.id).toBeDefined();
+  });
+});
+
+describe('the shipped plug-in registry', () => {
+  const policyKeys = (schema: { properties: Record<string, { properties?: Record<string, unknown> }> }) =>
+    Object.keys(schema.properties.policies!.properties!);
+
+  it('drives policies.auto_acknowledgement: once, first among the policies, where users have always written it', () => {
+    const ids = (MECHANISM_REGISTRY as readonly MechanismDefinition[]).map(sectionPath);
+    expect(ids).toContain('policies.auto_acknowledgement');
+    const keys = policyKeys(scenarioJsonSchema() as Parameters<typeof policyKeys>[0]);
+    expect(keys.filter((key) => key === 'auto_acknowledgement')).toHaveLength(1);
+    expect(keys).toEqual(['auto_acknowledgement', 'overtime', 'staffing_follows_pressure']);
+    const topLevel = Object.keys((scenarioJsonSchema() as { properties: object }).properties);
+    expect(topLevel).not.toContain('auto_acknowledgement');
+  });
+
+  it('creates the acknowledgement only on a desk that enables it, with a calendar kind after every built-in one', () => {
+    const on = loadScenarioText(
+      `${SCENARIO}\npolicies: { auto_acknowledgement: { enabled: true, delay: 5m } }`,
+      'on.yaml',
+    );
+    expect(buildDesk(on.scenario).plugins.map((definition) => definition.id)).toEqual(['auto_acknowledgement']);
+    const log: TicketEvent[] = [];
+    simulate(buildDesk(on.scenario), 0, { emit: (event) => log.push({ ...event }) });
+    const created = new Map(log.filter((event) => event.type === 'created').map((event) => [event.ticket, event.time]));
+    const acknowledged = log.filter((event) => event.type === 'replied' && event.kind === 'auto');
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const event of acknowledged) expect(event.time).toBeCloseTo(created.get(event.ticket)! + 5, 9);
   });
 });
 

@@ -16,8 +16,9 @@ import type { Agent, Ticket } from '../../desk/structures.js';
  * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
  * duty changes, closes (a customer returning just as the window ends opens a new ticket),
  * abandonment, customer returns, customer answers, silent customers' tickets closed by
- * policy, engineering fixes delivered, survey answers, arrivals, chases, automatic
- * acknowledgements, then automation tiers' replies and conversation ends. Agents' absences,
+ * policy, engineering fixes delivered, survey answers, arrivals, chases, then automation
+ * tiers' replies and conversation ends; the plug-in mechanisms' entries (the automatic
+ * acknowledgement's among them) come after all of these. Agents' absences,
  * the daily attrition review and hires come right after shift changes. Finishing work, closes
  * and arrivals are not calendar entries: see the core's event loop.
  */
@@ -37,15 +38,13 @@ export const Kind = {
   Arrival: 12,
   /** A customer chasing a ticket that waits in a queue (`aging.ts`). */
   Chase: 13,
-  /** The system's acknowledgement of a new ticket (`auto-acknowledgement.ts`). */
-  Acknowledgement: 14,
   /** An automation tier's reply or the end of its conversation (mechanisms/automation.ts). */
-  Automation: 15,
+  Automation: 14,
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
 /** The plug-in mechanisms' calendar kinds follow the built-in ones, one each in registry order (plugins.ts). */
-export const FIRST_PLUGIN_KIND = 16;
+export const FIRST_PLUGIN_KIND = 15;
 
 export const MINUTES_PER_DAY = 24 * 60;
 

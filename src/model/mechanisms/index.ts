@@ -5,10 +5,10 @@
  *
  * These are the built-in mechanisms, whose parameters sit inside the built-in scenario
  * sections; each has a typed hook in the core. A new mechanism is a plug-in instead
- * (`src/mechanisms/`: one file, one registry line; docs/architecture.md, "How to add…").
+ * (`src/mechanisms/`: one file, one registry line; docs/architecture.md, "How to add…"), as
+ * the automatic acknowledgement now is.
  */
 import { Aging } from './aging.js';
-import { AutoAcknowledgement } from './auto-acknowledgement.js';
 import type { Agent, ShiftChange, Ticket } from '../../desk/structures.js';
 import { Automation, type Conversation } from './automation.js';
 import { Blending } from './blending.js';
@@ -35,7 +35,6 @@ export interface Mechanisms {
   workforce: Workforce;
   overtime: Overtime;
   aging: Aging;
-  acknowledgement: AutoAcknowledgement;
   handoffs: Handoffs;
   automation: Automation;
   channelHours: ChannelHours;
@@ -55,7 +54,6 @@ export function createMechanisms(desk: Desk): Mechanisms {
     workforce: new Workforce(desk, overtime, new Staffing(desk.model), new Training(desk)),
     overtime,
     aging: new Aging(desk),
-    acknowledgement: new AutoAcknowledgement(desk),
     handoffs,
     automation: new Automation(desk, handoffs),
     channelHours: new ChannelHours(desk),
@@ -70,7 +68,7 @@ export type { CalendarHandler } from './plugins.js';
  * (`Abandonment`) and the plug-ins' (`plugins.ts`) to make its dispatch table.
  */
 export function mechanismCalendar(mechanisms: Mechanisms): Array<[Kind, CalendarHandler]> {
-  const { workforce, returns, engineering, information, opinion, aging, acknowledgement, automation } = mechanisms;
+  const { workforce, returns, engineering, information, opinion, aging, automation } = mechanisms;
   return [
     [Kind.ShiftChange, (entry, now) => workforce.changeDuty(entry as ShiftChange, now)],
     [Kind.Absence, (entry, now) => workforce.toggleAbsence(entry as Agent, now)],
@@ -82,7 +80,6 @@ export function mechanismCalendar(mechanisms: Mechanisms): Array<[Kind, Calendar
     [Kind.EngineeringDone, (entry, now) => engineering.deliver(entry as Ticket, now)],
     [Kind.SurveyAnswer, (entry, now) => opinion.answerSurvey(entry as SurveyReply, now)],
     [Kind.Chase, (entry, now) => aging.chase(entry as Ticket, now)],
-    [Kind.Acknowledgement, (entry, now) => acknowledgement.due(entry as Ticket, now)],
     [Kind.Automation, (entry, now) => automation.converse(entry as Conversation, now)],
   ];
 }

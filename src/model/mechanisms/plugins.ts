@@ -7,7 +7,7 @@
 import { createStream } from '../../engine/index.js';
 import type { MechanismDesk, MechanismHooks } from '../../desk/mechanism.js';
 import type { Agent, Ticket } from '../../desk/structures.js';
-import type { MechanismDefinition } from '../../mechanisms/definition.js';
+import { type MechanismDefinition, mechanismSettings } from '../../mechanisms/definition.js';
 import { MECHANISM_REGISTRY } from '../../mechanisms/registry.js';
 import type { DeskModel } from '../desk-model.js';
 import { FIRST_PLUGIN_KIND } from './desk.js';
@@ -31,13 +31,12 @@ export class PluginMechanisms {
 
   constructor(model: DeskModel, host: PluginHost, replication: number) {
     const seed = model.scenario.seed;
-    const sections = model.scenario as unknown as Readonly<Record<string, unknown>>;
     for (const definition of model.plugins) {
       const kind = FIRST_PLUGIN_KIND + this.handlers.length;
       const hooks = definition.create({
         desk: host,
         model,
-        settings: sections[definition.id],
+        settings: mechanismSettings(definition, model.scenario),
         horizon: model.horizon,
         stream: (purpose) => createStream(seed, replication, purpose),
         schedule: (at, entry) => host.schedule(at, kind, entry),
@@ -85,8 +84,7 @@ export function createPluginMechanisms(
 
 /** The registry's mechanisms a scenario uses (its section says so), in registry order. */
 export function activePlugins(scenario: object): readonly MechanismDefinition[] {
-  const sections = scenario as Readonly<Record<string, unknown>>;
   return (MECHANISM_REGISTRY as readonly MechanismDefinition[]).filter((definition) =>
-    definition.active(sections[definition.id]),
+    definition.active(mechanismSettings(definition, scenario)),
   );
 }
