@@ -25,41 +25,41 @@ export const costsSchema = z.strictObject({
 // Management policies (docs/model.md, Load and staffing policies, Automatic acknowledgement):
 // what the desk does when the queues grow or a KPI is pushed, and how its software answers
 // new tickets. Off by default.
-/** `policies`: what management does under load or pressure (docs/model.md). */
 // The automatic acknowledgement is a plug-in mechanism (src/mechanisms/auto-acknowledgement.ts): its section,
-// `policies.auto_acknowledgement`, comes first here, from the registry.
-export const policiesSchema = z.strictObject(
-  withMechanismSections('policies', {
-    overtime: z
-      .strictObject({
-        max_per_week: durationSchema
-          .default(0)
-          .describe('Overtime one agent may work per week (7-day blocks from the start of the run); 0 = no overtime.'),
-        backlog_per_agent: z
-          .number()
-          .positive()
-          .max(LIMITS.factor)
-          .default(3)
-          .describe(
-            'At the end of a shift an agent stays on when its tier has at least this many waiting tickets per agent on ' +
-              'duty.',
-          ),
-        stint: positiveDuration
-          .default(60)
-          .describe('Overtime is worked in stints of this length; after each, the agent decides again.'),
-      })
-      .prefault({})
-      .describe(
-        'Backlog-triggered overtime: paid at the overtime premium (costs.overtime_premium), counted as busy time by ' +
-          'fatigue.',
-      ),
-    staffing_follows_pressure: probability
-      .default(0)
-      .describe(
-        'Share of each other tier’s seats that management moves to the entry tier under full pressure on a ' +
-          'first-response KPI ' +
-          '(incentives on first_response_time_mean or sla_first_response_compliance); scaled by that pressure. 0 = ' +
-          'staffing never moves.',
-      ),
-  }),
-);
+// `policies.auto_acknowledgement`, comes first among these fields, from the registry.
+const policyFields = {
+  overtime: z
+    .strictObject({
+      max_per_week: durationSchema
+        .default(0)
+        .describe('Overtime one agent may work per week (7-day blocks from the start of the run); 0 = no overtime.'),
+      backlog_per_agent: z
+        .number()
+        .positive()
+        .max(LIMITS.factor)
+        .default(3)
+        .describe(
+          'At the end of a shift an agent stays on when its tier has at least this many waiting tickets per agent on ' +
+            'duty.',
+        ),
+      stint: positiveDuration
+        .default(60)
+        .describe('Overtime is worked in stints of this length; after each, the agent decides again.'),
+    })
+    .prefault({})
+    .describe(
+      'Backlog-triggered overtime: paid at the overtime premium (costs.overtime_premium), counted as busy time by ' +
+        'fatigue.',
+    ),
+  staffing_follows_pressure: probability
+    .default(0)
+    .describe(
+      'Share of each other tier’s seats that management moves to the entry tier under full pressure on a ' +
+        'first-response KPI ' +
+        '(incentives on first_response_time_mean or sla_first_response_compliance); scaled by that pressure. 0 = ' +
+        'staffing never moves.',
+    ),
+};
+
+/** `policies`: what management does under load or pressure (docs/model.md). */
+export const policiesSchema = z.strictObject(withMechanismSections('policies', policyFields));
