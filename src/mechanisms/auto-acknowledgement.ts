@@ -8,8 +8,7 @@
  * without any more service.
  *
  * Its section stays where users have always written it, `policies.auto_acknowledgement`,
- * first among the policies. That its `channels` name channels of the scenario is checked
- * with the other cross-field checks (`scenario/schema-cross-checks.ts`).
+ * first among the policies; its `check` makes sure its `channels` name channels of the scenario.
  *
  * No random stream: the acknowledgement is deterministic, so turning it on moves no draw.
  */
@@ -91,6 +90,11 @@ export const autoAcknowledgement = defineMechanism({
   defaults: {
     enabled: 'neutral: no automatic acknowledgement unless a scenario switches it on',
     delay: 'tools acknowledge at once',
+  },
+  check: (settings, checks) => {
+    if (settings.channels === undefined) return;
+    const channels = Object.keys(checks.scenario.channels as object);
+    checks.references(settings.channels, channels, 'channel', ['channels']);
   },
   active: (settings) => settings.enabled,
   create: (context) => new AutoAcknowledgement(context),

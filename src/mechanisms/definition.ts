@@ -13,6 +13,8 @@
  * - `section`: that section (zod, defaulted as a whole: a scenario without it gets its
  *   defaults), from which the scenario schema, the JSON Schema and docs/defaults.md are built;
  * - `defaults`: why each of its defaulted fields has its default (docs/defaults.md);
+ * - `check(settings, checks)` (optional): its cross-field checks against the rest of the
+ *   parsed scenario (e.g. ids that must name channels), run with the scenario's own;
  * - `active(settings)`: whether a scenario uses it at all — when not, it is not created, draws
  *   nothing and schedules nothing, so the outputs of desks without it do not move;
  * - `create(context)`: its hooks for one replication (`desk/mechanism.ts` documents them),
@@ -39,8 +41,21 @@ export interface MechanismDefinition<
   section: Section;
   /** Why each of its defaulted fields has its default (an assumption), by field path under the section. */
   defaults: Readonly<Record<string, string>>;
+  /** Its cross-field checks over the parsed scenario (see `SectionChecks`); absent: none. */
+  check?(settings: z.output<Section>, checks: SectionChecks): void;
   active(settings: z.output<Section>): boolean;
   create(context: MechanismContext<z.output<Section>>): MechanismHooks;
+}
+
+/** What a mechanism's cross-field check is given: the parsed scenario and a way to report a bad reference. */
+export interface SectionChecks {
+  /** The parsed scenario by section, defaults filled in, before the cross-field checks. */
+  readonly scenario: Readonly<Record<string, unknown>>;
+  /**
+   * Reports every one of `ids` that is not among `known` (the ids of a `what`, e.g. `channel`),
+   * located at `path` under the mechanism's section: `unknown channel "fax" (known: …)`.
+   */
+  references(ids: string[], known: string[], what: string, path: (string | number)[]): void;
 }
 
 /** Declares a mechanism, keeping its id and its section's type (the scenario's types are built from them). */

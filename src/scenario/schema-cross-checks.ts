@@ -16,8 +16,23 @@ import {
   checkShares,
   type Context,
 } from './schema-check-helpers.js';
+import { type MechanismDefinition, mechanismSettings, sectionPath } from '../mechanisms/definition.js';
+import { MECHANISM_REGISTRY } from '../mechanisms/registry.js';
 import type { ScenarioObject } from './schema-object.js';
 import { isoDateTimeProblem } from './schema-values.js';
+
+/** The plug-in mechanisms' own cross-field checks (`check` in their definitions), in registry order. */
+function checkMechanisms(scenario: ScenarioObject, context: Context): void {
+  const sections = scenario as unknown as Readonly<Record<string, unknown>>;
+  for (const definition of MECHANISM_REGISTRY as readonly MechanismDefinition[]) {
+    if (definition.check === undefined) continue;
+    const at = sectionPath(definition).split('.');
+    definition.check(mechanismSettings(definition, scenario), {
+      scenario: sections,
+      references: (ids, known, what, path) => checkReferences(ids, known, what, [...at, ...path], context),
+    });
+  }
+}
 
 /** Every check that spans fields or sections, in the order its issues are reported. */
 export function crossCheck(scenario: ScenarioObject, context: Context): void {
@@ -58,16 +73,7 @@ export function crossCheck(scenario: ScenarioObject, context: Context): void {
   }
 
   checkReferences(Object.keys(scenario.sla.targets), priorityIds, 'priority', ['sla', 'targets'], context);
-  const acknowledged = scenario.policies.auto_acknowledgement.channels;
-  if (acknowledged !== undefined) {
-    checkReferences(
-      acknowledged,
-      Object.keys(scenario.channels),
-      'channel',
-      ['policies', 'auto_acknowledgement', 'channels'],
-      context,
-    );
-  }
+  checkMechanisms(scenario, context);
   // A per-tier target names a tier of this desk: one that names no tier would mark nothing, silently.
   (scenario.targets ?? []).forEach((target, index) => {
     const tier = /^tiers\.([^.]+)\./.exec(target.kpi);
