@@ -318,8 +318,8 @@ class DeskSimulation extends DeskState {
   protected closeNow(ticket: Ticket, now: number): void {
     ticket.state = TicketState.Done;
     this.emit(now, 'closed', ticket.id, undefined, this.tierIds[ticket.tier], 'agent');
-    const probability = this.opinion.satisfiedProbability(ticket, false, now);
-    this.opinion.settle(ticket.id, probability, this.opinion.effort(), now, true);
+    this.opinion.judge(ticket, false, now);
+    this.opinion.settle(ticket.id, now, true);
     this.release(ticket);
   }
 
@@ -330,14 +330,14 @@ class DeskSimulation extends DeskState {
   protected awaitClose(ticket: Ticket, now: number, reopenable: boolean, fixed: boolean): void {
     ticket.closeDue = now + this.model.reopenWindow;
     // The experience is complete unless the ticket is reopened (then this entry goes stale).
-    const probability = this.opinion.satisfiedProbability(ticket, fixed, now);
-    const effort = this.opinion.effort();
+    const opinion = this.opinion;
+    opinion.judge(ticket, fixed, now);
     if (reopenable) {
       ticket.state = TicketState.Resolved;
-      this.closing.push(ticket.id, ticket.closeDue, ticket, probability, effort);
+      this.closing.push(ticket.id, ticket.closeDue, ticket, opinion.probability, opinion.effort);
     } else {
       ticket.state = TicketState.Done;
-      this.closing.push(ticket.id, ticket.closeDue, null, probability, effort);
+      this.closing.push(ticket.id, ticket.closeDue, null, opinion.probability, opinion.effort);
       this.release(ticket);
     }
   }
@@ -353,6 +353,10 @@ class DeskSimulation extends DeskState {
       ticket.state = TicketState.Done;
       this.release(ticket);
     }
-    this.opinion.settle(id, closing.probability, closing.effort, now, true);
+    // The experience judged at resolution, kept in the close queue (field to field: nothing boxed).
+    const opinion = this.opinion;
+    opinion.probability = closing.probability;
+    opinion.effort = closing.effort;
+    opinion.settle(id, now, true);
   }
 }

@@ -53,19 +53,22 @@ export class CustomerOpinion {
     this.surveyRandom = createStream(seed, desk.replication, 'customer.survey');
   }
 
-  /** The ticket's customer's satisfied probability now; `effort()` then gives the same experience's effort. */
-  satisfiedProbability(ticket: Ticket, fixed: boolean, now: number): number {
-    return satisfiedProbability(
-      this.desk.model.customers.satisfaction,
-      this.experienceOf(ticket, fixed, now),
-      ticket.channel,
-      ticket.priority,
-    );
-  }
+  /**
+   * The experience to settle (see `settle`): its customer's satisfied probability and effort
+   * points, as `judge` found them, or as the desk kept them while the ticket waited to close.
+   * Fields, not returned or passed numbers: a fractional number returned from or passed to a
+   * method V8 does not inline is boxed (a heap number, ~16 bytes), and these cross such calls
+   * for every customer; a field holds its number in place.
+   */
+  probability = 0;
+  effort = 0;
 
-  /** Effort points of the experience last described by `satisfiedProbability`. */
-  effort(): number {
-    return effortPoints(this.experience, this.desk.model.customers.satisfaction.repeatEffort);
+  /** Judges the ticket's experience now: sets `probability` and `effort`. */
+  judge(ticket: Ticket, fixed: boolean, now: number): void {
+    const experience = this.experienceOf(ticket, fixed, now);
+    const model = this.desk.model.customers.satisfaction;
+    this.probability = satisfiedProbability(model, experience, ticket.channel, ticket.priority);
+    this.effort = effortPoints(experience, model.repeatEffort);
   }
 
   /**
@@ -76,18 +79,20 @@ export class CustomerOpinion {
     const experience = this.experienceOf(ticket, false, now);
     experience.abandoned = abandoned;
     const model = this.desk.model.customers.satisfaction;
-    const probability = satisfiedProbability(model, experience, ticket.channel, ticket.priority);
-    this.settle(ticket.id, probability, this.effort(), now, false);
+    this.probability = satisfiedProbability(model, experience, ticket.channel, ticket.priority);
+    this.effort = effortPoints(experience, model.repeatEffort);
+    this.settle(ticket.id, now, false);
   }
 
   /**
-   * A ticket has ended: record what its customer thinks (truth_satisfaction), and, after a
-   * resolution, survey them; a respondent answers after a delay.
+   * A ticket has ended: record what its customer thinks (truth_satisfaction) of the experience
+   * in `probability` and `effort`, and, after a resolution, survey them; a respondent answers
+   * after a delay.
    */
-  settle(ticket: number, probability: number, effort: number, now: number, resolved: boolean): void {
+  settle(ticket: number, now: number, resolved: boolean): void {
     const desk = this.desk;
     const random = this.satisfactionRandom;
-    const answers = surveyAnswers(probability, effort, random(), random(), this.answers);
+    const answers = surveyAnswers(this.probability, this.effort, random(), random(), this.answers);
     const value = this.truthValue;
     value.csat = answers.csat;
     value.ces = answers.ces;
