@@ -7,7 +7,7 @@
  */
 import { importMessage, type ImportIssue } from './errors.js';
 import type { ActivityEvent, Mapping } from './mapping.js';
-import { KeptRows, timeOf, type RecordedCounters } from './raw.js';
+import { KeptRows, timeOf, type LaterValues, type RecordedCounters } from './raw.js';
 import { typeCode, type TextField } from './records.js';
 import { fastTimestampReader } from './time-fast.js';
 import { timestampReader, type TimestampResult } from './time.js';
@@ -22,6 +22,8 @@ const TIER_AT = MAPPED_FIELDS.indexOf('tier');
 export interface RowCells {
   cell(field: string): string | undefined;
   values(): string | number;
+  /** The values to be told only if a duplicate check needs them (the reader's choice, every row). */
+  laterValues?(): LaterValues;
   /**
    * A number for the ticket cell's value, equal exactly when the values are, from 1 (0: none
    * given); a reader gives it for every row or for none.
@@ -203,7 +205,8 @@ export class RowMapper {
       this.lastTicket = records.tickets[this.lastTicketId - 1] as string;
     }
     const ticketId = this.lastTicketId;
-    if (this.kept.duplicate(ticketId, epochMs, cells.values())) return;
+    const values = cells.laterValues === undefined ? cells.values() : cells.laterValues();
+    if (this.kept.duplicate(ticketId, epochMs, values)) return;
     const ids = this.fieldIds;
     for (let at = 0; at < MAPPED_FIELDS.length; at++) {
       const value = cells.cell(MAPPED_FIELDS[at]!);
