@@ -117,6 +117,8 @@ export class RowMapper {
   private ticketsByKey = new Int32Array(1024);
   /** The text ids of the row's mapped fields (0: absent), reused for every row. */
   private readonly fieldIds = new Int32Array(MAPPED_FIELDS.length);
+  /** The places in `MAPPED_FIELDS` of the fields the mapping gives a column (the others stay absent). */
+  private readonly givenFields: number[];
 
   constructor(
     private readonly file: string,
@@ -128,6 +130,7 @@ export class RowMapper {
     this.hasCounters = [columns.reassignment_count, columns.reopen_count, columns.made_sla].some(
       (column) => column !== undefined,
     );
+    this.givenFields = MAPPED_FIELDS.flatMap((field, at) => (columns[field] === undefined ? [] : [at]));
     for (const field of [...MAPPED_FIELDS, 'activity', 'kind'] as const)
       this.fields.set(field, new LastText(this.kept));
   }
@@ -208,7 +211,7 @@ export class RowMapper {
     const values = cells.laterValues === undefined ? cells.values() : cells.laterValues();
     if (this.kept.duplicate(ticketId, epochMs, values)) return;
     const ids = this.fieldIds;
-    for (let at = 0; at < MAPPED_FIELDS.length; at++) {
+    for (const at of this.givenFields) {
       const value = cells.cell(MAPPED_FIELDS[at]!);
       ids[at] = value === undefined ? 0 : this.fields.get(MAPPED_FIELDS[at]!)!.idOf(value);
     }
