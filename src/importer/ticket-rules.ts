@@ -80,8 +80,11 @@ function attributeValue(
   choice: AttributeChoice | undefined,
   creation: TicketRow | undefined,
 ) {
+  // Most exports have no column for most attributes: no list is made for a ticket none of whose rows has one.
+  let given = false;
+  for (let at = 0; at < rows.length && !given; at++) given = rows[at]!.record[field] !== undefined;
+  if (!given) return undefined;
   const values = rows.map((row) => row.record[field]).filter((value) => value !== undefined);
-  if (values.length === 0) return undefined;
   switch (choice?.take ?? 'first') {
     case 'last':
       return values[values.length - 1];
