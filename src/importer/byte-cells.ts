@@ -5,10 +5,13 @@
  * time is read from its bytes. What tells duplicate rows apart is the row's values as a
  * number — the id of the list of its cleaned cells — so equal rows have equal numbers however
  * each was quoted or padded with spaces, as the text the string reader joins would be equal.
+ * Only the cells the mapping reads are looked up for every row; the others only for a row that
+ * shares its ticket and instant with an earlier one, the earlier row read again from the file.
  */
-import { hashBytes, type ByteRow } from './byte-csv.js';
+import { ByteRow, hashBytes, type RowRereader } from './byte-csv.js';
 import { present } from './raw.js';
 import type { RowCells } from './row-mapper.js';
+import type { LaterValues } from './raw.js';
 import { fastIsoBytesMs } from './time-fast.js';
 
 const EMPTY_SLOT = 0;
@@ -186,11 +189,15 @@ class ListIds {
 }
 
 /** The cells of a CSV export's byte rows, one object reused for every row. */
-export class ByteCells implements RowCells {
+export class ByteCells implements RowCells, LaterValues {
   private row: ByteRow | undefined;
   private readonly table: ByteValues;
-  /** Each cell's value id (`ByteValues`), the time and ticket cells excepted. */
+  /** Each mapped cell's value id (`ByteValues`), the time and ticket cells excepted. */
   private readonly ids: Int32Array;
+  /** The positions of the cells the mapping reads, the time and ticket cells excepted. */
+  private readonly mapped: Int32Array;
+  /** A row read again from the file (`valuesAt`). */
+  private readonly earlier = new ByteRow();
   private readonly cleanIds: Int32Array;
   private readonly listIds: ListIds;
   private readonly timeAt: number;
@@ -205,6 +212,7 @@ export class ByteCells implements RowCells {
     columns: number,
     private readonly clean: (text: string | undefined) => string | undefined,
     private readonly longestMissing: number,
+    private readonly reread: RowRereader,
   ) {
     this.table = new ByteValues(clean, longestMissing);
     this.tickets = new ByteValues(clean, longestMissing);
@@ -213,6 +221,10 @@ export class ByteCells implements RowCells {
     this.listIds = new ListIds(columns);
     this.timeAt = index.time!;
     this.ticketAt = index.ticket!;
+    const mapped = new Set(Object.values(index));
+    mapped.delete(this.timeAt);
+    mapped.delete(this.ticketAt);
+    this.mapped = Int32Array.from(mapped);
   }
 
   /** Takes the next row: each cell's value found (or added) by its bytes. */
@@ -225,8 +237,9 @@ export class ByteCells implements RowCells {
     // A ticket's rows mostly come together: the last row's ticket is checked before the table.
     if (this.ticket === 0 || !this.tickets.holds(this.ticket, bytes, start, end, hashes[ticket]!))
       this.ticket = this.tickets.id(bytes, start, end, hashes[ticket]!);
-    for (let cell = 0; cell < row.count; cell++) {
-      if (cell === this.timeAt || cell === this.ticketAt) continue;
+    const mapped = this.mapped;
+    for (let at = 0; at < mapped.length; at++) {
+      const cell = mapped[at]!;
       this.ids[cell] = this.table.id(bytes, starts[cell]!, ends[cell]!, hashes[cell]!);
     }
   }
@@ -261,10 +274,33 @@ export class ByteCells implements RowCells {
 
   /** The row's cleaned values but the time and the ticket, as the id of their list. */
   values(): number {
-    const count = this.row!.count;
+    return this.valuesOf(this.row!);
+  }
+
+  laterValues(): LaterValues {
+    return this;
+  }
+
+  /** Where the row starts in the file, or -1 when it can not be read again (`values` now). */
+  offset(): number {
+    return this.row!.offset;
+  }
+
+  /** `values` of the row that starts at `offset` of the file (`offset()` of an earlier row). */
+  valuesAt(offset: number): number {
+    this.reread(offset, this.earlier);
+    return this.valuesOf(this.earlier);
+  }
+
+  private valuesOf(row: ByteRow): number {
+    const { bytes, starts, ends, hashes, count } = row;
     const list = this.cleanIds;
-    for (let cell = 0; cell < count; cell++)
-      list[cell] = cell === this.timeAt || cell === this.ticketAt ? 0 : this.table.cleanId(this.ids[cell]!);
+    for (let cell = 0; cell < count; cell++) {
+      list[cell] =
+        cell === this.timeAt || cell === this.ticketAt
+          ? 0
+          : this.table.cleanId(this.table.id(bytes, starts[cell]!, ends[cell]!, hashes[cell]!));
+    }
     return this.listIds.id(list);
   }
 }

@@ -31,6 +31,8 @@ const FNV_PRIME = 16_777_619;
 export class ByteRow {
   bytes: Buffer = Buffer.alloc(0);
   count = 0;
+  /** Where the row starts in the file; -1 for a row the string parser cut (it had a quote). */
+  offset = -1;
   starts = new Int32Array(16);
   ends = new Int32Array(16);
   hashes = new Int32Array(16);
@@ -72,7 +74,54 @@ function stringRow(row: ByteRow, cells: readonly string[]): void {
   }
   row.bytes = bytes;
   row.count = cells.length;
+  row.offset = -1;
 }
+
+/**
+ * Cuts bytes `start`–`end` of `row.bytes` at the separators, hashing each cell on the way;
+ * false (the row half set) when a quote sends the row to the string parser.
+ */
+function cutCells(row: ByteRow, start: number, end: number, delimiter: number): boolean {
+  const bytes = row.bytes;
+  let cell = 0;
+  let from = start;
+  let hash = FNV_OFFSET;
+  for (let at = start; at < end; at++) {
+    const byte = bytes[at]!;
+    if (byte === delimiter) {
+      row.set(cell++, from, at, hash);
+      from = at + 1;
+      hash = FNV_OFFSET;
+    } else if (byte === QUOTE) return false;
+    else hash = Math.imul(hash ^ byte, FNV_PRIME);
+  }
+  row.set(cell++, from, end, hash);
+  row.count = cell;
+  return true;
+}
+
+/**
+ * Reads again the row without a quote that starts at `offset` of the file into `row` (its
+ * own buffer): a row the reader has moved past, wanted again only now and then.
+ */
+function rereadRow(descriptor: number, offset: number, row: ByteRow, delimiter: number): void {
+  let bytes = row.bytes.length > 0 ? row.bytes : Buffer.allocUnsafe(1 << 12);
+  for (;;) {
+    const read = readSync(descriptor, bytes, 0, bytes.length, offset);
+    const newline = bytes.subarray(0, read).indexOf(NEWLINE);
+    if (newline >= 0 || read < bytes.length) {
+      const stop = newline < 0 ? read : newline;
+      row.bytes = bytes;
+      cutCells(row, 0, stop > 0 && bytes[stop - 1] === RETURN ? stop - 1 : stop, delimiter);
+      row.offset = offset;
+      return;
+    }
+    bytes = Buffer.allocUnsafe(bytes.length * 2);
+  }
+}
+
+/** Fills a row with the cells of the row that starts at a file offset (`ByteRow.offset`). */
+export type RowRereader = (offset: number, row: ByteRow) => void;
 
 /**
  * Reads a CSV export's rows as bytes: the header (names trimmed) to `onHeader`, each data
@@ -83,7 +132,7 @@ function stringRow(row: ByteRow, cells: readonly string[]): void {
 export function readCsvBytes(
   path: string,
   options: CsvReadOptions,
-  onHeader: (header: string[]) => void,
+  onHeader: (header: string[], reread: RowRereader) => void,
   onRow: (row: ByteRow, line: number) => void,
 ): { rows: number; warnings: string[] } | undefined {
   const encoding = options.encoding;
@@ -104,13 +153,15 @@ function readRows(
   file: string,
   options: CsvReadOptions,
   delimiter: number,
-  onHeader: (header: string[]) => void,
+  onHeader: (header: string[], reread: RowRereader) => void,
   onRow: (row: ByteRow, line: number) => void,
 ): { rows: number; warnings: string[] } | undefined {
   const ragged: ImportIssue[] = [];
   const row = new ByteRow();
   let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   let carried = 0;
+  /** Where the buffer's first byte is in the file. */
+  let base = 0;
   /** Bytes of the buffer checked to be UTF-8 (whole sequences). */
   let checked = 0;
   let columns = -1;
@@ -159,7 +210,7 @@ function readRows(
       }
       const header = firstLine.split(options.delimiter).map((name) => name.trim());
       columns = header.length;
-      onHeader(header);
+      onHeader(header, (offset, into) => rereadRow(descriptor, offset, into, delimiter));
       line = 2;
       position = stop + 1;
     }
@@ -174,28 +225,11 @@ function readRows(
         position = stop + 1;
         continue;
       }
-      // Cut at the separators, hashing each cell on the way; a quote sends the row to the string parser.
-      let cell = 0;
-      let start = position;
-      let hash = FNV_OFFSET;
-      let quoted = false;
-      for (let at = position; at < end; at++) {
-        const byte = bytes[at]!;
-        if (byte === delimiter) {
-          row.set(cell++, start, at, hash);
-          start = at + 1;
-          hash = FNV_OFFSET;
-        } else if (byte === QUOTE) {
-          quoted = true;
-          break;
-        } else hash = Math.imul(hash ^ byte, FNV_PRIME);
-      }
-      if (!quoted) {
-        row.set(cell++, start, end, hash);
-        row.count = cell;
+      if (cutCells(row, position, end, delimiter)) {
+        row.offset = base + position;
         rows++;
-        if (cell !== columns) {
-          ragged.push({ code: 'csv_syntax', file, line, message: importMessage.raggedRow(cell, columns) });
+        if (row.count !== columns) {
+          ragged.push({ code: 'csv_syntax', file, line, message: importMessage.raggedRow(row.count, columns) });
         } else if (ragged.length === 0) onRow(row, line);
         line++;
         position = stop + 1;
@@ -232,6 +266,7 @@ function readRows(
     }
     if (final) break;
     buffer.copy(buffer, 0, position, length);
+    base += position;
     carried = length - position;
     checked -= position;
   }

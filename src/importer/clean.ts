@@ -294,15 +294,18 @@ export function cleanLog(
   const first = out.epochMs[sorted[0]!]!;
   const origin = midnightBefore(first, options.timeZone);
   const last = out.epochMs[sorted[sorted.length - 1]!]!;
-  const events: TicketEvent[] = [];
   const eventsByType: Record<string, number> = {};
-  for (const at of sorted) {
-    // Each pending event is its own object: it becomes the event itself (time last, as a spread would put it).
-    const event = out.events[at] as TicketEvent;
+  // Each pending event is its own object: it becomes the event itself (time last, as a spread would put it).
+  // They are timed in the order they were made, next to each other in memory, and only then listed in time
+  // order: timing them in time order jumped about the heap (a quarter second on the 156 MB export).
+  const made = out.events as TicketEvent[];
+  for (let at = 0; at < made.length; at++) {
+    const event = made[at]!;
     event.time = (out.epochMs[at]! - origin) / 60_000;
-    events.push(event);
     eventsByType[event.type] = (eventsByType[event.type] ?? 0) + 1;
   }
+  const events: TicketEvent[] = [];
+  for (const at of sorted) events.push(made[at]!);
   // The window ends with the last event's millisecond, so a ticket created at the very end is measured.
   const end = last + 1;
   const report: ImportReport = {

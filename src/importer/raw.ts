@@ -215,6 +215,19 @@ function grownTo<T extends Int32Array | Float64Array>(column: T, length: number)
 }
 
 /**
+ * A row's values as a number told only when wanted (`byte-cells.ts`): for a row that shares
+ * its ticket and instant with an earlier one, the earlier row then read again by its offset.
+ */
+export interface LaterValues {
+  /** The id of the row's values (from 1), equal exactly when the values are. */
+  values(): number;
+  /** Where the row starts in the file, or -1 when its values must be told now. */
+  offset(): number;
+  /** `values` of the row that started at `offset`. */
+  valuesAt(offset: number): number;
+}
+
+/**
  * The records kept of a log's rows while it is read: each row's record unless it repeats an
  * earlier row's values (a duplicate, counted), its texts shared between rows.
  */
@@ -245,7 +258,11 @@ export class KeptRows {
    * earlier one? Remembers it if not. A reader gives `values` as texts, or as numbers equal
    * exactly when the texts are (`byte-cells.ts`), the same way for every row of a log.
    */
-  duplicate(ticketId: number, epochMs: number, values: string | number): boolean {
+  duplicate(ticketId: number, epochMs: number, values: string | number | LaterValues): boolean {
+    if (typeof values === 'object') {
+      if (ticketId !== 0) return this.numberedDuplicate(ticketId, epochMs, values);
+      values = values.values();
+    }
     if (typeof values === 'number' && ticketId !== 0) return this.numberedDuplicate(ticketId, epochMs, values);
     if (ticketId === 0) {
       const earlier = this.byInstant.get(epochMs);
@@ -284,15 +301,27 @@ export class KeptRows {
    * `duplicate` for values given as numbers: each row's instant and values in typed columns,
    * chained to the ticket's row before it — no array per ticket (a million rows' instants as
    * heap numbers in 284 k arrays were a large part of the garbage collector's marking).
+   * Values told later (`LaterValues`) are kept as -1 - the row's offset until a row of the
+   * same ticket at the same instant wants them: most rows never compare their values.
    */
-  private numberedDuplicate(ticketId: number, epochMs: number, values: number): boolean {
+  private numberedDuplicate(ticketId: number, epochMs: number, given: number | LaterValues): boolean {
     const rows = this.numbered;
     if (ticketId >= rows.latest.length) rows.latest = grownTo(rows.latest, ticketId + 1);
+    // 0: not told yet (ids start at 1).
+    let values = typeof given === 'number' ? given : 0;
     for (let row = rows.latest[ticketId]!; row !== 0; row = rows.previous[row]!) {
-      if (rows.instant[row] === epochMs && rows.values[row] === values) {
+      if (rows.instant[row] !== epochMs) continue;
+      if (values === 0) values = (given as LaterValues).values();
+      let earlier = rows.values[row]!;
+      if (earlier < 0) rows.values[row] = earlier = (given as LaterValues).valuesAt(-1 - earlier);
+      if (earlier === values) {
         this.duplicates++;
         return true;
       }
+    }
+    if (values === 0) {
+      const offset = (given as LaterValues).offset();
+      values = offset < 0 ? (given as LaterValues).values() : -1 - offset;
     }
     const row = ++rows.count;
     if (row >= rows.instant.length) {

@@ -187,12 +187,13 @@ function readCsvExport(path: string, file: string, mapping: Mapping): ReadRows &
   const read = readCsvBytes(
     path,
     options,
-    (header) => {
+    (header, reread) => {
       cells = new ByteCells(
         columnPositions(header, file, mapping),
         header.length,
         cellCleaner(missing),
         longestMissing,
+        reread,
       );
     },
     (row, line) => {

@@ -7,7 +7,7 @@
  */
 import { importMessage, type ImportIssue } from './errors.js';
 import type { ActivityEvent, Mapping } from './mapping.js';
-import { KeptRows, timeOf, type RecordedCounters } from './raw.js';
+import { KeptRows, timeOf, type LaterValues, type RecordedCounters } from './raw.js';
 import { typeCode, type TextField } from './records.js';
 import { fastTimestampReader } from './time-fast.js';
 import { timestampReader, type TimestampResult } from './time.js';
@@ -22,6 +22,8 @@ const TIER_AT = MAPPED_FIELDS.indexOf('tier');
 export interface RowCells {
   cell(field: string): string | undefined;
   values(): string | number;
+  /** The values to be told only if a duplicate check needs them (the reader's choice, every row). */
+  laterValues?(): LaterValues;
   /**
    * A number for the ticket cell's value, equal exactly when the values are, from 1 (0: none
    * given); a reader gives it for every row or for none.
@@ -115,6 +117,8 @@ export class RowMapper {
   private ticketsByKey = new Int32Array(1024);
   /** The text ids of the row's mapped fields (0: absent), reused for every row. */
   private readonly fieldIds = new Int32Array(MAPPED_FIELDS.length);
+  /** The places in `MAPPED_FIELDS` of the fields the mapping gives a column (the others stay absent). */
+  private readonly givenFields: number[];
 
   constructor(
     private readonly file: string,
@@ -126,6 +130,7 @@ export class RowMapper {
     this.hasCounters = [columns.reassignment_count, columns.reopen_count, columns.made_sla].some(
       (column) => column !== undefined,
     );
+    this.givenFields = MAPPED_FIELDS.flatMap((field, at) => (columns[field] === undefined ? [] : [at]));
     for (const field of [...MAPPED_FIELDS, 'activity', 'kind'] as const)
       this.fields.set(field, new LastText(this.kept));
   }
@@ -203,9 +208,10 @@ export class RowMapper {
       this.lastTicket = records.tickets[this.lastTicketId - 1] as string;
     }
     const ticketId = this.lastTicketId;
-    if (this.kept.duplicate(ticketId, epochMs, cells.values())) return;
+    const values = cells.laterValues === undefined ? cells.values() : cells.laterValues();
+    if (this.kept.duplicate(ticketId, epochMs, values)) return;
     const ids = this.fieldIds;
-    for (let at = 0; at < MAPPED_FIELDS.length; at++) {
+    for (const at of this.givenFields) {
       const value = cells.cell(MAPPED_FIELDS[at]!);
       ids[at] = value === undefined ? 0 : this.fields.get(MAPPED_FIELDS[at]!)!.idOf(value);
     }

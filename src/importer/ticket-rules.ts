@@ -80,8 +80,11 @@ function attributeValue(
   choice: AttributeChoice | undefined,
   creation: TicketRow | undefined,
 ) {
+  // Most exports have no column for most attributes: no list is made for a ticket none of whose rows has one.
+  let given = false;
+  for (let at = 0; at < rows.length && !given; at++) given = rows[at]!.record[field] !== undefined;
+  if (!given) return undefined;
   const values = rows.map((row) => row.record[field]).filter((value) => value !== undefined);
-  if (values.length === 0) return undefined;
   switch (choice?.take ?? 'first') {
     case 'last':
       return values[values.length - 1];
@@ -176,32 +179,37 @@ export function cleanTicket(
   let lastAgent: string | undefined;
   let transfers = 0;
   let reopens = 0;
-  for (const row of rows) {
-    const record = row.record;
+  // The row being cleaned, for the helpers below, which are made once a ticket rather than once a row.
+  let row = first;
+  let record = first.record;
+  let slot = 0;
+  const synthesize = (event: Omit<TicketEvent, 'time' | 'ticket'>) => {
+    events.push({ epochMs: record.epochMs, order: row.order - 7 + slot++, event: { ticket, ...event } });
+  };
+  // Work after a resolution (an assignment) or a close (any work): the ticket came back.
+  const beforeWork = (workType: string) => {
+    const reopen = (done === 'resolved' && workType === 'assigned') || (done === 'closed' && WORK.has(workType));
+    if (done === 'closed' && WORK.has(workType)) tally.reopensAfterClose++;
+    if (!reopen) return;
+    done = undefined;
+    if (options.inferReopened) {
+      synthesize({ type: 'reopened' });
+      synthesized.reopened++;
+      reopens++;
+    }
+  };
+  const endQueueWait = (agent: string | undefined) => {
+    beforeWork('assigned');
+    synthesize(agent === undefined ? { type: 'assigned' } : { type: 'assigned', agent });
+    synthesized.assigned++;
+    tally.queueWaitsEnded++;
+    waitingAt = undefined;
+  };
+  for (const current of rows) {
+    row = current;
+    record = row.record;
+    slot = 0;
     const type = record.type;
-    let slot = 0;
-    const synthesize = (event: Omit<TicketEvent, 'time' | 'ticket'>) => {
-      events.push({ epochMs: record.epochMs, order: row.order - 7 + slot++, event: { ticket, ...event } });
-    };
-    // Work after a resolution (an assignment) or a close (any work): the ticket came back.
-    const beforeWork = (workType: string) => {
-      const reopen = (done === 'resolved' && workType === 'assigned') || (done === 'closed' && WORK.has(workType));
-      if (done === 'closed' && WORK.has(workType)) tally.reopensAfterClose++;
-      if (!reopen) return;
-      done = undefined;
-      if (options.inferReopened) {
-        synthesize({ type: 'reopened' });
-        synthesized.reopened++;
-        reopens++;
-      }
-    };
-    const endQueueWait = (agent: string | undefined) => {
-      beforeWork('assigned');
-      synthesize(agent === undefined ? { type: 'assigned' } : { type: 'assigned', agent });
-      synthesized.assigned++;
-      tally.queueWaitsEnded++;
-      waitingAt = undefined;
-    };
 
     if ((record.part ?? 0) === 0) {
       if (options.changes?.tier !== undefined && record.tier !== undefined) {

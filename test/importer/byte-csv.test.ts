@@ -167,4 +167,41 @@ describe('the byte reader of CSV exports', () => {
     expect(expected.report.rows_dropped.duplicate).toBe(1);
     expect(imported(dressed, 'dressed.csv', '\r\n')).toEqual(expected);
   });
+
+  it('tells duplicates by every cell, an earlier row read again from the file, as the string reader does', () => {
+    const columns = 'columns: { ticket: id, time: when, activity: what, agent: who }\nmissing: ["n/a"]\n';
+    const activities = 'activities: { Open: created, Take: assigned, Solve: resolved }\n';
+    const mappings = { bytes: join(directory, 'utf8.yaml'), text: join(directory, 'latin1.yaml') };
+    writeFileSync(mappings.bytes, columns + activities);
+    // Declared latin1, the same ASCII file is read as text (`CsvCells`), whose duplicates are told by joined texts.
+    writeFileSync(mappings.text, `${columns}encoding: latin1\n${activities}`);
+    // Each ticket: a first row, then rows at one instant that differ or not only in the unmapped column.
+    const pairs: Array<[string, string, boolean]> = [
+      ['same', 'same', true],
+      ['one', 'other', false],
+      [' padded ', 'padded', true],
+      ['n/a', '', true],
+      ['"quoted"', 'quoted', true],
+      ['"a, b"', '"a, b"', true],
+    ];
+    const early = ['id,when,what,who,note'];
+    const late: string[] = [];
+    let expected = 0;
+    // Over 1 MiB between a ticket's first and later rows: the earlier row is no longer in the reader's chunk.
+    for (let ticket = 0; ticket < 15_000; ticket++) {
+      const [first, second, duplicate] = pairs[ticket % pairs.length]!;
+      early.push(`T${ticket},2024-03-01T09:00:00Z,Open,ann,x`, `T${ticket},2024-03-01T09:10:00Z,Take,ann,${first}`);
+      late.push(`T${ticket},2024-03-01T09:10:00Z,Take,ann,${second}`, `T${ticket},2024-03-01T10:00:00Z,Solve,bob,`);
+      if (duplicate) expected++;
+    }
+    const path = join(directory, 'far-duplicates.csv');
+    writeFileSync(path, [...early, ...late].join('\n') + '\n');
+    const read = (mappingFile: string) => {
+      const log = importLog(path, { shownAs: 'export.csv', mappingFile });
+      return { events: log.events, report: { ...log.report, mapping: null } };
+    };
+    const bytes = read(mappings.bytes);
+    expect(bytes.report.rows_dropped.duplicate).toBe(expected);
+    expect(bytes).toEqual(read(mappings.text));
+  });
 });
