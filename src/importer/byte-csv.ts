@@ -13,7 +13,7 @@
  * white space or a quote before the header ends — is declined (`undefined`) and read by the
  * string reader, which says all there is to say about it.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { ImportError, importMessage, readingFile, type ImportIssue } from './errors.js';
 import { otherDelimiter, type CsvReadOptions } from './raw.js';
@@ -140,6 +140,9 @@ export function readCsvBytes(
   if ((encoding !== undefined && !/^utf-?8$/i.test(encoding)) || options.delimiter.length !== 1 || delimiter >= 128)
     return undefined;
   const file = options.shownAs;
+  // A pipe or a device is read as text, as it streams: the byte reader may give up part-way
+  // and start again, and reads earlier rows again by their offsets, which a pipe cannot do.
+  if (!readingFile(file, () => statSync(path).isFile())) return undefined;
   const descriptor = readingFile(file, () => openSync(path, 'r'));
   try {
     return readingFile(file, () => readRows(descriptor, file, options, delimiter, onHeader, onRow));

@@ -57,6 +57,9 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('
 export function checkLogSize(file: string, shownAs: string, overrideFlag: string, limitBytes?: number): void {
   let estimate: SizeEstimate;
   try {
+    // A pipe or a device has no size to estimate from, and reading its first lines would take
+    // them from the reader: it is read as it streams, unchecked.
+    if (!statSync(file).isFile()) return;
     estimate = estimateLogSize(file, limitBytes);
   } catch {
     return;
