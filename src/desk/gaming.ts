@@ -16,10 +16,10 @@
  * ```
  */
 import { createStream, type Rng, type Sampler } from '../engine/index.js';
-import type { EventType, ReplyKind } from '../eventlog/types.js';
 import type { SatisfactionModel } from './satisfaction.js';
 import type { SelectiveQueue } from './selective-queue.js';
 import type { Agent, Ticket } from './structures.js';
+import type { DeskWrites } from './writes.js';
 
 /** How a work session ends when nobody games, as the ticket's draws and the agent's skill decide. */
 export const Outcome = { Resolve: 0, Escalate: 1, AskCustomer: 2, Engineering: 3 } as const;
@@ -56,19 +56,7 @@ export const Resolution = {
 export type Resolution = (typeof Resolution)[keyof typeof Resolution];
 
 /** What a behaviour may do to the desk (the simulation implements it). */
-export interface GamingDesk {
-  /** A public reply to the ticket's customer (the first one sets the first response). */
-  reply(ticket: Ticket, agent: string | undefined, tier: string | undefined, kind: ReplyKind, now: number): void;
-  /** Writes an event (docs/contracts.md#event-log). */
-  emit(
-    time: number,
-    type: EventType,
-    ticket: number | undefined,
-    agent: string | undefined,
-    tier: string | undefined,
-    kind?: string,
-    value?: unknown,
-  ): void;
+export interface GamingDesk extends DeskWrites {
   /**
    * The agent marks the ticket solved (public reply, resolved, then truth and the customer's return
    * as `resolution` says).
@@ -76,8 +64,6 @@ export interface GamingDesk {
   resolve(ticket: Ticket, agent: Agent, now: number, resolution: Resolution): void;
   /** The agent escalates the ticket to its tier's target. */
   escalate(ticket: Ticket, agent: Agent, now: number): void;
-  /** The ticket joins the end of a tier's queue (or an idle agent takes it). */
-  enqueue(ticket: Ticket, tier: number, now: number): void;
   /** The ticket returns to a tier's queue in the place it held (selective queues only). */
   requeue(ticket: Ticket, tier: number, now: number): void;
   /**

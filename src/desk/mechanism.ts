@@ -11,28 +11,14 @@
  * ```
  */
 import type { Rng } from '../engine/index.js';
-import type { EventType, ReplyKind } from '../eventlog/types.js';
 import type { DeskFacts } from './gaming.js';
 import type { Agent, Ticket } from './structures.js';
+import type { DeskWrites } from './writes.js';
 
 /** What a plug-in mechanism may do to the desk (the desk core implements it). */
-export interface MechanismDesk {
+export interface MechanismDesk extends DeskWrites {
   /** Tier ids by index (the `tier` of events). */
   readonly tierIds: readonly string[];
-  /** Writes an event (docs/contracts.md#event-log). */
-  emit(
-    time: number,
-    type: EventType,
-    ticket: number | undefined,
-    agent: string | undefined,
-    tier: string | undefined,
-    kind?: string,
-    value?: unknown,
-  ): void;
-  /** A public reply to the ticket's customer (the first one sets the first response). */
-  reply(ticket: Ticket, agent: string | undefined, tier: string | undefined, kind: ReplyKind, now: number): void;
-  /** The ticket joins the end of a tier's queue (or an idle agent takes it). */
-  enqueue(ticket: Ticket, tier: number, now: number): void;
   /** A finished ticket goes back to the pool once nothing points at it (see `MechanismContext.schedule`). */
   release(ticket: Ticket): void;
   /** Tickets waiting in a tier's queue. */

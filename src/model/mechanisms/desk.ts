@@ -7,10 +7,11 @@
  * tickets only through this interface. See docs/architecture.md, "A ticket's life".
  */
 import type { Rng } from '../../engine/index.js';
-import type { EventType, ReplyKind } from '../../eventlog/types.js';
+import type { EventType } from '../../eventlog/types.js';
 import type { DeskModel } from '../build.js';
 import type { Gaming } from '../gaming/index.js';
 import type { Agent, Ticket } from '../../desk/structures.js';
+import type { MechanismDesk } from '../../desk/mechanism.js';
 
 /**
  * Kinds of calendar entry, and their tie-breaking at equal times: finish work first, then
@@ -48,26 +49,14 @@ export const FIRST_PLUGIN_KIND = 15;
 
 export const MINUTES_PER_DAY = 24 * 60;
 
-/** The desk core as the mechanisms see it. */
-export interface Desk {
+/** The desk core as the built-in mechanisms see it: what a plug-in sees, and more. */
+export interface Desk extends MechanismDesk {
   readonly model: DeskModel;
   readonly replication: number;
-  /** Tier ids by index (the `tier` of events). */
-  readonly tierIds: readonly string[];
   /** The gaming behaviours in play, or null. */
   readonly gaming: Gaming | null;
   /** Every seat, in plan order: its index is the seat's work timer (the workforce fills it). */
   readonly agents: Agent[];
-  /** Writes an event. */
-  emit(
-    time: number,
-    type: EventType,
-    ticket: number | undefined,
-    agent: string | undefined,
-    tier: string | undefined,
-    kind?: string,
-    value?: unknown,
-  ): void;
   /** Writes an event that also names the ticket's channel, category, priority or customer. */
   emitAbout(
     time: number,
@@ -81,15 +70,11 @@ export interface Desk {
   ): void;
   /** Puts an entry on the calendar at `time`. */
   schedule(time: number, kind: Kind, entry: object): void;
-  /** A public reply to the ticket's customer (the first one sets the first response). */
-  reply(ticket: Ticket, agent: string | undefined, tier: string | undefined, kind: ReplyKind, now: number): void;
   /**
    * A ticket resolved without an agent's session (an automation tier, which emitted `resolved`):
    * `truth_fixed` if really fixed, else the customer may come back; then it waits to close.
    */
   settleResolution(ticket: Ticket, tier: string, fixed: boolean, now: number): void;
-  /** The ticket joins the end of a tier's queue (or an idle agent takes it). */
-  enqueue(ticket: Ticket, tier: number, now: number): void;
   /** A new ticket enters the log and the entry tier's queue. */
   open(ticket: Ticket, now: number, searchedFirst?: boolean): void;
   /** A ticket object for a new ticket about the same issue as `from`: its identity, a new id, one contact more. */
@@ -101,16 +86,10 @@ export interface Desk {
   redrawWork(ticket: Ticket): void;
   /** The ticket needs no more work content. */
   dropWork(ticket: Ticket): void;
-  /** A finished ticket goes back to the pool once nothing points at it. */
-  release(ticket: Ticket): void;
   /** An agent without a ticket: leaves if its shift is over, else takes the next ticket or waits. */
   becomeFree(agent: Agent, now: number): void;
   /** An agent going off duty leaves its tier's idle list. */
   leaveIdle(agent: Agent): void;
-  /** Tickets waiting in a tier's queue. */
-  waiting(tier: number): number;
-  /** Agents of a tier on duty and idle. */
-  idleAgents(tier: number): number;
   /** The rework stream (`ticket.rework`). */
   readonly reworkRandom: Rng;
 }
