@@ -5,6 +5,7 @@
  */
 export { EventCalendar } from './event-calendar.js';
 export { SlotTimers } from './slot-timers.js';
+export { selectRank } from './selection.js';
 export { createStream, streamAlgorithm, type Rng } from './random.js';
 export {
   createSampler,

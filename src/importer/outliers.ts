@@ -8,6 +8,7 @@
  * outlier. The 90-day floor keeps a short log's late close (a ticket closed three weeks
  * after a busy week) in the log: only a date no desk could have meant is flagged.
  */
+import { selectRank } from '../engine/index.js';
 
 const DAY_MS = 86_400_000;
 /** Tukey's far-out fence: three interquartile ranges beyond a quartile. */
@@ -21,37 +22,9 @@ export interface TimeFences {
   latest: number;
 }
 
-/**
- * The value that would be at place `rank` if `values` were sorted, moving values about
- * (Hoare's selection, median-of-three pivots): a linear pass or so, where sorting a million
- * times took a tenth of a second. Ranges it partitions badly are sorted instead.
- */
+/** The value that would be at place `rank` if `values` were sorted, moving values about (`selectRank`). */
 export function orderStatistic(values: Float64Array, rank: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  for (let rounds = 0; high > low; rounds++) {
-    if (rounds > 64) {
-      values.subarray(low, high + 1).sort();
-      break;
-    }
-    const middle = (low + high) >>> 1;
-    const [a, b, c] = [values[low]!, values[middle]!, values[high]!];
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let left = low;
-    let right = high;
-    while (left <= right) {
-      while (values[left]! < pivot) left++;
-      while (values[right]! > pivot) right--;
-      if (left <= right) {
-        const swap = values[left]!;
-        values[left++] = values[right]!;
-        values[right--] = swap;
-      }
-    }
-    if (rank <= right) high = right;
-    else if (rank >= left) low = left;
-    else break;
-  }
+  selectRank(values, rank);
   return values[rank]!;
 }
 

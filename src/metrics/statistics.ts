@@ -1,4 +1,5 @@
 /** Small exact statistics used by KPI definitions. */
+import { selectRank } from '../engine/index.js';
 
 /** Arithmetic mean; null for no values. */
 export function mean(values: ArrayLike<number>): number | null {
@@ -27,35 +28,6 @@ export function sortedQuantile(sorted: ArrayLike<number>, probability: number): 
   return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * fraction;
 }
 
-/** Rearranges `values` so that values[k] is the k-th smallest (Hoare's quickselect, median-of-three). */
-function select(values: Float64Array, k: number, from: number, to: number): void {
-  let low = from;
-  let high = to;
-  while (high > low) {
-    const middle = (low + high) >>> 1;
-    const a = values[low]!;
-    const b = values[middle]!;
-    const c = values[high]!;
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let left = low;
-    let right = high;
-    while (left <= right) {
-      while (values[left]! < pivot) left++;
-      while (values[right]! > pivot) right--;
-      if (left <= right) {
-        const swap = values[left]!;
-        values[left] = values[right]!;
-        values[right] = swap;
-        left++;
-        right--;
-      }
-    }
-    if (k <= right) high = right;
-    else if (k >= left) low = left;
-    else return;
-  }
-}
-
 /**
  * Positions already selected in a sample (ascending): everything left of one is ≤ its value, everything right ≥. A
  * later quantile of the same sample (p90 after p50) selects only between the two positions around it.
@@ -81,7 +53,7 @@ export function selectQuantile(values: Float64Array, probability: number): numbe
     if (done >= lower && done - 1 < to) to = done === lower ? lower : done - 1;
   }
   if (!selected.includes(lower)) {
-    select(values, lower, from, to);
+    selectRank(values, lower, from, to);
     selected.push(lower);
   }
   const lowerValue = values[lower]!;
